@@ -1,0 +1,32 @@
+// A refused import: names the package, the JSON path or file at fault, and what to do.
+
+export type ImportErrorCode =
+  | 'not-a-package'
+  | 'manifest-too-large'
+  | 'manifest-not-json'
+  | 'manifest-invalid'
+  | 'unsupported-format'
+  | 'reference'
+  | 'unsafe-path'
+  | 'missing-file'
+  | 'size-mismatch'
+  | 'hash-mismatch'
+  | 'zip-invalid'
+  | 'zip-limits'
+  | 'conflict'
+  | 'disk-full'
+  | 'cancelled';
+
+export class ImportError extends Error {
+  override readonly name = 'ImportError';
+  constructor(
+    readonly code: ImportErrorCode,
+    /** The package as the assessor knows it: file or folder name, and its id once known. */
+    readonly packageName: string,
+    /** The JSON path inside manifest.json, or the file inside the package, at fault. */
+    readonly where: string | undefined,
+    readonly detail: string,
+  ) {
+    super(`Package ${packageName} was refused: ${where ? `${where}: ` : ''}${detail}`);
+  }
+}

@@ -1,0 +1,255 @@
+// Imports a review package all or nothing: validate, verify and stage every file, commit, publish.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../shared/domain/canonical-json.js';
+import { checkManifestReferences } from '../../shared/domain/manifest-check.js';
+import { earnerSortKey } from '../../shared/domain/text.js';
+import { dueSortKey } from '../../shared/domain/queue.js';
+import { isFileArtifact, jsonPath, manifestSchema, type Manifest, type Submission } from '../../shared/schemas/review-package.js';
+import type { ImportProgress, ImportResult } from '../../shared/domain/import.js';
+import { appendAudit } from '../store/audit.js';
+import type { Db } from '../store/db.js';
+import type { EvidenceStore } from '../store/evidence.js';
+import { ImportError } from './errors.js';
+import { LIMITS, type Limits } from './limits.js';
+import { openSource, type PackageSource } from './source.js';
+import { verifyAndStage } from './verify-file.js';
+
+export interface ImportContext {
+  db: Db;
+  evidence: EvidenceStore;
+}
+
+export interface ImportOptions {
+  onProgress?: (p: ImportProgress) => void;
+  signal?: AbortSignal;
+  limits?: Partial<Limits>;
+  /** Files verified at once; I/O of one overlaps hashing of another. */
+  concurrency?: number;
+  now?: () => Date;
+}
+
+const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
+
+export async function importPackage(ctx: ImportContext, input: string, options: ImportOptions = {}): Promise<ImportResult> {
+  const limits: Limits = { ...LIMITS, ...options.limits };
+  const now = options.now ?? (() => new Date());
+  const source = await openSource(path.resolve(input), limits);
+  try {
+    return await importFrom(ctx, source, limits, now, options);
+  } finally {
+    await source.close();
+  }
+}
+
+function parseManifest(source: PackageSource, bytes: Buffer): Manifest {
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString('utf8'));
+  } catch (err) {
+    throw new ImportError('manifest-not-json', source.label, 'manifest.json', `is not valid JSON (${(err as Error).message})`);
+  }
+  const format = (json as { format?: unknown; formatVersion?: unknown } | null) ?? {};
+  if (typeof json === 'object' && json !== null && 'formatVersion' in json && format.formatVersion !== 1 && format.format === 'microcredential-review-package') {
+    throw new ImportError('unsupported-format', source.label, 'formatVersion', `is ${JSON.stringify(format.formatVersion)}; this version of Assay reads format version 1 only. Ask the issuer for a version 1 package or update Assay`);
+  }
+  const parsed = manifestSchema.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues;
+    const first = issues[0]!;
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''}: ${issues.slice(1, 4).map((i) => jsonPath(i.path)).join(', ')}${issues.length > 4 ? ', …' : ''})` : '';
+    const code = first.path[0] === 'format' || first.path[0] === 'formatVersion' ? 'unsupported-format' : 'manifest-invalid';
+    throw new ImportError(code, source.label, jsonPath(first.path), first.message + more);
+  }
+  return parsed.data;
+}
+
+async function importFrom(ctx: ImportContext, source: PackageSource, limits: Limits, now: () => Date, options: ImportOptions): Promise<ImportResult> {
+  const { db, evidence } = ctx;
+  const emit = options.onProgress ?? (() => {});
+  emit({ phase: 'reading', filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0 });
+
+  const manifestBytes = await source.readManifest();
+  const manifestSha = sha256(manifestBytes);
+  const manifest = parseManifest(source, manifestBytes);
+  const label = `${source.label} (${manifest.id})`;
+  const refuse = (code: ConstructorParameters<typeof ImportError>[0], where: string | undefined, detail: string) => new ImportError(code, label, where, detail);
+
+  const problems = checkManifestReferences(manifest);
+  if (problems.length > 0) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+    throw refuse('reference', problems[0]!.path, problems[0]!.message + more);
+  }
+
+  const existing = db.prepare('SELECT manifest_sha256 AS sha, imported_at AS at FROM packages WHERE id = ?').get(manifest.id) as { sha: string; at: string } | undefined;
+  if (existing) {
+    if (existing.sha === manifestSha) {
+      return { status: 'unchanged', packageId: manifest.id, packageName: source.label, achievementsAdded: 0, submissionsAdded: 0, submissionsUnchanged: manifest.submissions.length, filesStored: 0, bytesStored: 0, importedAt: existing.at };
+    }
+    throw refuse('conflict', 'id', `a different package with this id was imported on ${existing.at}; the issuer must give a changed package a new id`);
+  }
+
+  // Submissions already here from another package: identical ones are skipped, changed ones refused.
+  const findSubmission = db.prepare('SELECT content_sha256 AS sha, package_id AS pkg FROM submissions WHERE id = ?');
+  const fresh: { s: Submission; index: number; contentSha: string }[] = [];
+  manifest.submissions.forEach((s, index) => {
+    const contentSha = sha256(canonicalJson(s));
+    const prior = findSubmission.get(s.id) as { sha: string; pkg: string } | undefined;
+    if (!prior) fresh.push({ s, index, contentSha });
+    else if (prior.sha !== contentSha) throw refuse('conflict', `submissions[${index}].id`, `submission "${s.id}" was already imported from package ${prior.pkg} with different content`);
+  });
+
+  // Every file to verify, once per path.
+  const files = new Map<string, { expected?: { size: number; sha256: string }; max: number }>();
+  for (const a of manifest.achievements) if (a.image) files.set(a.image, { max: limits.imageBytes });
+  for (const { s } of fresh) {
+    for (const art of s.artifacts) {
+      if (isFileArtifact(art)) files.set(art.file, { expected: { size: art.size, sha256: art.sha256 }, max: Math.min(art.size, limits.fileBytes) });
+    }
+  }
+  const bytesTotal = [...files.values()].reduce((n, f) => n + (f.expected?.size ?? 0), 0);
+  await checkDiskSpace(evidence.root, bytesTotal, label);
+
+  const staging = evidence.createStaging();
+  try {
+    const hashes = await verifyAll(source, files, staging, evidence, db, bytesTotal, emit, options, label);
+    if (options.signal?.aborted) throw refuse('cancelled', undefined, 'the import was cancelled; nothing was saved');
+    emit({ phase: 'saving', filesDone: files.size, filesTotal: files.size, bytesDone: bytesTotal, bytesTotal });
+    const importedAt = now().toISOString();
+    const result = db.transaction(() => commit(db, manifest, manifestSha, source.label, fresh, hashes, importedAt))();
+    staging.publish();
+    emit({ phase: 'done', filesDone: files.size, filesTotal: files.size, bytesDone: bytesTotal, bytesTotal });
+    return { status: 'imported', packageId: manifest.id, packageName: source.label, ...result, submissionsUnchanged: manifest.submissions.length - fresh.length, importedAt };
+  } catch (err) {
+    staging.discard();
+    throw err;
+  }
+}
+
+async function verifyAll(
+  source: PackageSource,
+  files: Map<string, { expected?: { size: number; sha256: string }; max: number }>,
+  staging: ReturnType<EvidenceStore['createStaging']>,
+  evidence: EvidenceStore,
+  db: Db,
+  bytesTotal: number,
+  emit: (p: ImportProgress) => void,
+  options: ImportOptions,
+  label: string,
+): Promise<Map<string, { sha256: string; size: number }>> {
+  const known = db.prepare('SELECT 1 FROM blobs WHERE sha256 = ?').pluck();
+  const alreadyStored = (sha: string) => known.get(sha) !== undefined && evidence.has(sha);
+  const hashes = new Map<string, { sha256: string; size: number }>();
+  const queue = [...files.entries()];
+  let bytesDone = 0;
+  let filesDone = 0;
+  let lastEmit = 0;
+  const tick = (force = false) => {
+    const t = Date.now();
+    if (force || t - lastEmit > 100) {
+      lastEmit = t;
+      emit({ phase: 'verifying', filesDone, filesTotal: files.size, bytesDone, bytesTotal });
+    }
+  };
+  tick(true);
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      if (options.signal?.aborted) throw new ImportError('cancelled', label, undefined, 'the import was cancelled; nothing was saved');
+      const [rel, f] = next;
+      const v = await verifyAndStage(source, rel, f.expected, f.max, staging, alreadyStored, (n) => {
+        bytesDone += n;
+        tick();
+      });
+      hashes.set(rel, v);
+      filesDone++;
+      tick();
+    }
+  };
+  const n = Math.max(1, Math.min(options.concurrency ?? 3, files.size));
+  const results = await Promise.allSettled(Array.from({ length: n }, worker));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  tick(true);
+  return hashes;
+}
+
+function commit(
+  db: Db,
+  manifest: Manifest,
+  manifestSha: string,
+  sourceName: string,
+  fresh: { s: Submission; index: number; contentSha: string }[],
+  hashes: Map<string, { sha256: string; size: number }>,
+  importedAt: string,
+): Omit<ImportResult, 'status' | 'packageId' | 'packageName' | 'submissionsUnchanged' | 'importedAt'> {
+  db.prepare('INSERT INTO packages (id, manifest_sha256, source_name, created_at, imported_at, issuer_json, assessor_json) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    manifest.id, manifestSha, sourceName, manifest.createdAt, importedAt, JSON.stringify(manifest.issuer), manifest.assessor ? JSON.stringify(manifest.assessor) : null,
+  );
+  const insertBlob = db.prepare('INSERT OR IGNORE INTO blobs (sha256, size) VALUES (?, ?)');
+  let filesStored = 0;
+  let bytesStored = 0;
+  for (const h of hashes.values()) {
+    if (insertBlob.run(h.sha256, h.size).changes > 0) {
+      filesStored++;
+      bytesStored += h.size;
+    }
+  }
+
+  const findVersion = db.prepare('SELECT version_id FROM achievement_versions WHERE achievement_id = ? AND content_sha256 = ?').pluck();
+  const insertVersion = db.prepare('INSERT INTO achievement_versions (achievement_id, content_sha256, name, json, image_sha256, package_id, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const versions = new Map<string, number>();
+  let achievementsAdded = 0;
+  for (const a of manifest.achievements) {
+    const contentSha = sha256(canonicalJson(a));
+    let versionId = findVersion.get(a.id, contentSha) as number | undefined;
+    if (versionId === undefined) {
+      const image = a.image ? hashes.get(a.image)?.sha256 ?? null : null;
+      versionId = Number(insertVersion.run(a.id, contentSha, a.name, JSON.stringify(a), image, manifest.id, importedAt).lastInsertRowid);
+      achievementsAdded++;
+    }
+    versions.set(a.id, versionId);
+  }
+
+  const insertSubmission = db.prepare(`INSERT INTO submissions (id, package_id, achievement_version_id, achievement_id, attempt, submitted_at, due_at, due_sort,
+      earner_id, earner_name, earner_sort, earner_email, earner_organization, status, content_sha256, json)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`);
+  const insertArtifact = db.prepare(`INSERT INTO artifacts (submission_seq, artifact_id, position, section_id, name, file_name, media_type, size, sha256, url)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertFts = db.prepare('INSERT INTO submissions_fts (rowid, earner_name, responses) VALUES (?, ?, ?)');
+  for (const { s, contentSha } of fresh) {
+    const seq = Number(
+      insertSubmission.run(
+        s.id, manifest.id, versions.get(s.achievementId)!, s.achievementId, s.attempt, utc(s.submittedAt), s.dueAt ? utc(s.dueAt) : null, dueSortKey(s.dueAt),
+        s.earner.id, s.earner.name, earnerSortKey(s.earner.name), s.earner.email ?? null, s.earner.organization ?? null, contentSha, JSON.stringify(s),
+      ).lastInsertRowid,
+    );
+    s.artifacts.forEach((art, position) => {
+      if (isFileArtifact(art)) insertArtifact.run(seq, art.id, position, art.sectionId, art.name, art.file, art.mediaType, art.size, art.sha256, null);
+      else insertArtifact.run(seq, art.id, position, art.sectionId, art.name, null, null, null, null, art.url);
+    });
+    insertFts.run(seq, s.earner.name, (s.responses ?? []).map((r) => r.text).join('\n'));
+  }
+  appendAudit(db, 'package.import', manifest.id, {
+    source: sourceName,
+    manifestSha256: manifestSha,
+    issuer: manifest.issuer.id,
+    achievementsAdded,
+    submissions: fresh.map((f) => f.s.id),
+    filesStored,
+  }, importedAt);
+  return { achievementsAdded, submissionsAdded: fresh.length, filesStored, bytesStored };
+}
+
+/** Dates are stored in UTC so that text order is time order whatever offset the issuer used. */
+const utc = (iso: string) => new Date(iso).toISOString();
+
+async function checkDiskSpace(dir: string, needed: number, label: string): Promise<void> {
+  try {
+    const st = await fs.promises.statfs(dir);
+    const free = st.bavail * st.bsize;
+    if (needed > free) throw new ImportError('disk-full', label, undefined, `needs ${needed} bytes of evidence space but only ${free} are free; free some space and import again`);
+  } catch (err) {
+    if (err instanceof ImportError) throw err;
+  }
+}

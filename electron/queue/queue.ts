@@ -1,0 +1,125 @@
+// The review queue: filtered, sorted, paged listing, per-status counts and full-text search.
+import {
+  OPEN_STATUSES,
+  queueQuerySchema,
+  type ParsedQueueQuery,
+  type QueueItem,
+  type QueueQuery,
+  type QueuePage,
+  type StatusCounts,
+  type SubmissionStatus,
+} from '../../shared/domain/queue.js';
+import type { Db } from '../store/db.js';
+
+interface Row {
+  id: string;
+  achievementId: string;
+  achievementName: string;
+  earnerName: string;
+  status: SubmissionStatus;
+  attempt: number;
+  submittedAt: string;
+  dueAt: string | null;
+}
+
+const SORT_COLUMNS = {
+  due: 's.due_sort',
+  submitted: 's.submitted_at',
+  earner: 's.earner_sort',
+} as const;
+
+/**
+ * Turns free text into an FTS5 query: every word must match as a prefix. Quotes keep the user's
+ * text from being read as FTS syntax (AND, NEAR, column filters).
+ */
+export function ftsQuery(text: string, blind: boolean): string | undefined {
+  const words = text.normalize('NFC').split(/[\s"]+/u).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  if (words.length === 0) return undefined;
+  const terms = words.map((w) => `"${w.replace(/"/g, '')}"*`).join(' ');
+  // Blind review must not let a search for a name find its submission.
+  return blind ? `{responses} : (${terms})` : terms;
+}
+
+function whereClause(q: ParsedQueueQuery): { sql: string; params: unknown[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  if (q.status && q.status.length > 0) {
+    clauses.push(`s.status IN (${q.status.map(() => '?').join(', ')})`);
+    params.push(...q.status);
+  }
+  if (q.achievementId !== undefined) {
+    clauses.push('s.achievement_id = ?');
+    params.push(q.achievementId);
+  }
+  if (q.attempt !== undefined) {
+    clauses.push('s.attempt = ?');
+    params.push(q.attempt);
+  }
+  if (q.overdue) {
+    clauses.push(`s.due_sort < ? AND s.status IN (${OPEN_STATUSES.map(() => '?').join(', ')})`);
+    params.push(new Date(q.now ?? Date.now()).toISOString(), ...OPEN_STATUSES);
+  }
+  const fts = q.search ? ftsQuery(q.search, q.blind) : undefined;
+  if (fts) {
+    clauses.push('s.seq IN (SELECT rowid FROM submissions_fts WHERE submissions_fts MATCH ?)');
+    params.push(fts);
+  }
+  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+export function queueSql(q: ParsedQueueQuery): { sql: string; params: unknown[]; countSql: string } {
+  const where = whereClause(q);
+  // Blind review has no name to sort by; fall back to the due date.
+  const sortKey = q.blind && q.sort === 'earner' ? 'due' : q.sort;
+  const dir = q.direction === 'desc' ? 'DESC' : 'ASC';
+  const sql = `SELECT s.id, s.achievement_id AS achievementId, a.name AS achievementName, s.earner_name AS earnerName,
+      s.status, s.attempt, s.submitted_at AS submittedAt, s.due_at AS dueAt
+    FROM submissions s JOIN achievement_versions a ON a.version_id = s.achievement_version_id
+    ${where.sql}
+    ORDER BY ${SORT_COLUMNS[sortKey]} ${dir}, s.seq ${dir}
+    LIMIT ? OFFSET ?`;
+  const countSql = `SELECT count(*) FROM submissions s ${where.sql}`;
+  return { sql, params: [...where.params, q.limit, q.offset], countSql };
+}
+
+export class Queue {
+  constructor(private readonly db: Db) {}
+
+  list(query: QueueQuery = {}): QueuePage {
+    const q = queueQuerySchema.parse(query);
+    const { sql, params, countSql } = queueSql(q);
+    const rows = this.db.prepare(sql).all(...params) as Row[];
+    const total = this.db.prepare(countSql).pluck().get(...params.slice(0, -2)) as number;
+    const now = new Date(q.now ?? Date.now()).toISOString();
+    return { items: rows.map((r) => toItem(r, q.blind, now)), total, offset: q.offset };
+  }
+
+  counts(at: string | Date = new Date()): StatusCounts {
+    const now = new Date(at).toISOString();
+    const counts: StatusCounts = { pending: 0, 'in-progress': 0, passed: 0, 'not-yet': 0, recused: 0, overdue: 0, total: 0 };
+    for (const r of this.db.prepare('SELECT status, count(*) AS n FROM submissions GROUP BY status').all() as { status: SubmissionStatus; n: number }[]) {
+      counts[r.status] = r.n;
+      counts.total += r.n;
+    }
+    counts.overdue = this.db
+      .prepare(`SELECT count(*) FROM submissions WHERE status IN (${OPEN_STATUSES.map(() => '?').join(', ')}) AND due_sort < ?`)
+      .pluck()
+      .get(...OPEN_STATUSES, now) as number;
+    return counts;
+  }
+}
+
+function toItem(r: Row, blind: boolean, now: string): QueueItem {
+  const item: QueueItem = {
+    id: r.id,
+    achievementId: r.achievementId,
+    achievementName: r.achievementName,
+    status: r.status,
+    attempt: r.attempt,
+    submittedAt: r.submittedAt,
+    dueAt: r.dueAt,
+    overdue: r.dueAt !== null && r.dueAt < now && OPEN_STATUSES.includes(r.status),
+  };
+  if (!blind) item.earnerName = r.earnerName;
+  return item;
+}

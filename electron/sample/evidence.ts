@@ -1,0 +1,349 @@
+// Renders the sample package's evidence: teachers' PDFs (pdf-lib, standard fonts only) and PNG images.
+import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { Canvas, type Rgb } from './png.js';
+
+export type Block =
+  | { h: string }
+  | { p: string }
+  | { ul: string[] }
+  | { ol: string[] }
+  | { table: string[][]; widths?: number[] };
+
+export interface DocSpec {
+  /** File name inside the submission's evidence folder, without extension. */
+  file: string;
+  /** The artifact name the assessor sees. */
+  name: string;
+  title: string;
+  /** Label/value pairs printed under the title (the generator adds author, school and date). */
+  meta: [string, string][];
+  blocks: Block[];
+}
+
+export interface ChartSpec {
+  file: string;
+  name: string;
+  title: string;
+  categories: string[];
+  series: { label: string; values: number[] }[];
+  max: number;
+  unit?: string;
+}
+
+export interface PhotoSpec {
+  file: string;
+  name: string;
+  scene: 'sticky-notes' | 'gallery' | 'prototypes';
+}
+
+/** A small deterministic PRNG (mulberry32) seeded from a string. */
+export function seededRandom(seed: string): () => number {
+  let h = 1779033703 ^ seed.length;
+  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 3432918353), (h = (h << 13) | (h >>> 19));
+  let a = h >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// PDF text must be encodable in WinAnsi (the standard fonts' encoding).
+
+const CP1252_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+const FOLD: Record<string, string> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', ı: 'i', Ő: 'O', ő: 'o', Ű: 'U', ű: 'u', '\u2212': '-', '\u2192': '->', '\u2264': '<=', '\u2265': '>=' };
+
+function encodable(ch: string): boolean {
+  const c = ch.codePointAt(0)!;
+  return (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xff) || CP1252_EXTRA.has(ch);
+}
+
+/** Folds text to what Helvetica's WinAnsi encoding can draw (diacritics dropped where needed, "?" as a last resort). */
+export function winAnsiSafe(text: string): string {
+  let out = '';
+  for (const ch of text.normalize('NFC')) {
+    if (encodable(ch)) out += ch;
+    else if (FOLD[ch] !== undefined) out += FOLD[ch];
+    else if (ch === '\n' || ch === '\t') out += ' ';
+    else {
+      const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
+      out += base.length > 0 && [...base].every(encodable) ? base : '?';
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// PDF documents
+
+const PAGE_W = 612;
+const PAGE_H = 792;
+const MARGIN = 64;
+const CONTENT_W = PAGE_W - 2 * MARGIN;
+const INK = rgb(0.13, 0.15, 0.18);
+const MUTED = rgb(0.4, 0.43, 0.48);
+
+export interface PdfContext {
+  author: string;
+  organization: string;
+  dateLabel: string;
+  date: Date;
+  accent: Rgb;
+  keywords: string[];
+}
+
+function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (line && font.widthOfTextAtSize(candidate, size) > width) {
+      lines.push(line);
+      line = word;
+    } else line = candidate;
+  }
+  if (line) lines.push(line);
+  return lines.length > 0 ? lines : [''];
+}
+
+/** Lays out a teacher's document (title, meta table, headings, paragraphs, lists, tables) over as many pages as it needs. */
+export async function renderPdf(spec: DocSpec, ctx: PdfContext): Promise<Uint8Array> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const regular = await doc.embedFont(StandardFonts.Helvetica);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const italic = await doc.embedFont(StandardFonts.HelveticaOblique);
+  const accent = rgb(ctx.accent[0] / 255, ctx.accent[1] / 255, ctx.accent[2] / 255);
+  const author = winAnsiSafe(ctx.author);
+  const title = winAnsiSafe(spec.title);
+
+  doc.setTitle(title);
+  doc.setAuthor(author);
+  doc.setSubject(winAnsiSafe(spec.name));
+  doc.setKeywords(ctx.keywords.map(winAnsiSafe));
+  doc.setCreator('Riverside PD Portal');
+  doc.setProducer('pdf-lib');
+  doc.setCreationDate(ctx.date);
+  doc.setModificationDate(ctx.date);
+  doc.setLanguage('en-US');
+
+  let page: PDFPage = doc.addPage([PAGE_W, PAGE_H]);
+  let y = PAGE_H - MARGIN;
+  const newPage = () => {
+    page = doc.addPage([PAGE_W, PAGE_H]);
+    y = PAGE_H - MARGIN;
+  };
+  const ensure = (height: number) => {
+    if (y - height < MARGIN + 20) newPage();
+  };
+  const text = (s: string, x: number, size: number, font: PDFFont, color = INK) => page.drawText(s, { x, y, size, font, color });
+
+  // Title block
+  page.drawRectangle({ x: MARGIN, y: y - 4, width: 48, height: 4, color: accent });
+  y -= 28;
+  for (const line of wrap(title, bold, 19, CONTENT_W)) {
+    text(line, MARGIN, 19, bold);
+    y -= 24;
+  }
+  text(winAnsiSafe(spec.name), MARGIN, 11, italic, MUTED);
+  y -= 22;
+  const meta: [string, string][] = [['Prepared by', ctx.author], ['School', ctx.organization], ...spec.meta, [ctx.dateLabel, ctx.date.toISOString().slice(0, 10)]];
+  for (const [label, value] of meta) {
+    const lines = wrap(winAnsiSafe(value), regular, 10, CONTENT_W - 110);
+    ensure(lines.length * 13);
+    text(winAnsiSafe(label), MARGIN, 10, bold, MUTED);
+    for (const line of lines) {
+      text(line, MARGIN + 110, 10, regular);
+      y -= 13;
+    }
+  }
+  y -= 6;
+  page.drawLine({ start: { x: MARGIN, y }, end: { x: PAGE_W - MARGIN, y }, thickness: 0.75, color: MUTED });
+  y -= 18;
+
+  const paragraph = (s: string, x: number, width: number, font = regular, size = 10.5) => {
+    for (const line of wrap(winAnsiSafe(s), font, size, width)) {
+      ensure(14);
+      text(line, x, size, font);
+      y -= 14;
+    }
+  };
+
+  for (const block of spec.blocks) {
+    if ('h' in block) {
+      ensure(44);
+      y -= 6;
+      text(winAnsiSafe(block.h), MARGIN, 13, bold, accent);
+      y -= 19;
+    } else if ('p' in block) {
+      paragraph(block.p, MARGIN, CONTENT_W);
+      y -= 6;
+    } else if ('ul' in block || 'ol' in block) {
+      const items = 'ul' in block ? block.ul : block.ol;
+      items.forEach((item, i) => {
+        ensure(14);
+        text('ul' in block ? '•' : `${i + 1}.`, MARGIN + 6, 10.5, 'ul' in block ? regular : bold);
+        paragraph(item, MARGIN + 24, CONTENT_W - 24);
+        y -= 3;
+      });
+      y -= 4;
+    } else {
+      const cols = block.table[0]?.length ?? 1;
+      const widths = (block.widths ?? Array.from({ length: cols }, () => 1 / cols)).map((w) => w * CONTENT_W);
+      block.table.forEach((row, r) => {
+        const font = r === 0 ? bold : regular;
+        const cells = row.map((cell, c) => wrap(winAnsiSafe(cell), font, 9, widths[c]! - 8));
+        const height = Math.max(...cells.map((l) => l.length)) * 11.5 + 8;
+        ensure(height);
+        let x = MARGIN;
+        cells.forEach((lines, c) => {
+          const w = widths[c]!;
+          page.drawRectangle({ x, y: y - height + 10, width: w, height, borderColor: MUTED, borderWidth: 0.5, ...(r === 0 ? { color: rgb(0.93, 0.94, 0.96) } : {}) });
+          lines.forEach((line, li) => page.drawText(line, { x: x + 4, y: y - li * 11.5, size: 9, font, color: INK }));
+          x += w;
+        });
+        y -= height;
+      });
+      y -= 12;
+    }
+  }
+
+  const pages = doc.getPages();
+  pages.forEach((p, i) => {
+    const footer = `${author} · ${title}`;
+    const short = footer.length > 80 ? `${footer.slice(0, 77)}...` : footer;
+    p.drawText(short, { x: MARGIN, y: MARGIN - 24, size: 8, font: regular, color: MUTED });
+    const num = `Page ${i + 1} of ${pages.length}`;
+    p.drawText(num, { x: PAGE_W - MARGIN - regular.widthOfTextAtSize(num, 8), y: MARGIN - 24, size: 8, font: regular, color: MUTED });
+  });
+  return doc.save({ useObjectStreams: false });
+}
+
+// ---------------------------------------------------------------------------------------------
+// PNG images
+
+const shade = ([r, g, b]: Rgb, f: number): Rgb =>
+  f < 0 ? [r * (1 + f), g * (1 + f), b * (1 + f)].map(Math.round) as unknown as Rgb : [r + (255 - r) * f, g + (255 - g) * f, b + (255 - b) * f].map(Math.round) as unknown as Rgb;
+
+/** A 256x256 badge: a hexagon or circle in the achievement's colour with its initials. */
+export function renderBadge(initials: string, colour: Rgb, shape: 'hexagon' | 'circle'): Buffer {
+  const c = new Canvas(256, 256, [255, 255, 255]);
+  const dark = shade(colour, -0.35);
+  if (shape === 'hexagon') {
+    c.fillPolygon(128, 128, 122, 6, dark);
+    c.fillPolygon(128, 128, 110, 6, colour);
+  } else {
+    c.fillCircle(128, 128, 122, dark);
+    c.fillCircle(128, 128, 110, colour);
+  }
+  for (let i = 0; i < 12; i++) {
+    const t = (i / 12) * 2 * Math.PI;
+    c.fillCircle(128 + Math.cos(t) * 92, 128 + Math.sin(t) * 92, 4, shade(colour, 0.55));
+  }
+  c.fillCircle(128, 128, 72, [255, 255, 255]);
+  const scale = 7;
+  c.text(128 - Canvas.textWidth(initials, scale) / 2, 128 - (7 * scale) / 2, initials, dark, scale);
+  c.fillRect(86, 176, 84, 14, dark);
+  c.text(128 - Canvas.textWidth('RIVERSIDE', 1) / 2, 180, 'RIVERSIDE', [255, 255, 255], 1);
+  return c.toPng();
+}
+
+const SERIES_COLOURS: Rgb[] = [[70, 110, 190], [232, 140, 48], [76, 160, 110], [180, 80, 120]];
+
+/** A grouped bar chart of student results, the kind of figure a teacher pastes into evidence. */
+export function renderChart(spec: ChartSpec): Buffer {
+  const W = 720, H = 440;
+  const c = new Canvas(W, H, [255, 255, 255]);
+  const ink: Rgb = [40, 44, 52], grid: Rgb = [222, 226, 232];
+  c.text((W - Canvas.textWidth(spec.title, 2)) / 2, 20, spec.title, ink, 2);
+  const left = 70, right = W - 30, top = 70, bottom = H - 90;
+  const steps = 5;
+  for (let i = 0; i <= steps; i++) {
+    const y = bottom - ((bottom - top) * i) / steps;
+    c.line(left, y, right, y, i === 0 ? ink : grid, i === 0 ? 2 : 1);
+    const label = `${Math.round((spec.max * i) / steps)}${spec.unit ?? ''}`;
+    c.text(left - 10 - Canvas.textWidth(label), y - 3, label, ink);
+  }
+  c.line(left, top, left, bottom, ink, 2);
+  const groupW = (right - left) / spec.categories.length;
+  const barW = Math.min(40, (groupW * 0.7) / spec.series.length);
+  spec.categories.forEach((cat, ci) => {
+    const gx = left + groupW * ci + (groupW - barW * spec.series.length) / 2;
+    spec.series.forEach((s, si) => {
+      const v = Math.max(0, Math.min(spec.max, s.values[ci] ?? 0));
+      const h = ((bottom - top) * v) / spec.max;
+      c.fillRect(gx + si * barW + 1, bottom - h, barW - 2, h, SERIES_COLOURS[si % SERIES_COLOURS.length]!);
+    });
+    const words = cat.split(' ');
+    const lines = words.length > 1 && Canvas.textWidth(cat) > groupW - 6 ? [words.slice(0, Math.ceil(words.length / 2)).join(' '), words.slice(Math.ceil(words.length / 2)).join(' ')] : [cat];
+    lines.forEach((line, li) => c.text(left + groupW * ci + (groupW - Canvas.textWidth(line)) / 2, bottom + 10 + li * 11, line, ink));
+  });
+  let lx = left;
+  spec.series.forEach((s, si) => {
+    c.fillRect(lx, H - 40, 14, 14, SERIES_COLOURS[si % SERIES_COLOURS.length]!);
+    lx += 20 + c.text(lx + 20, H - 36, s.label, ink) + 24;
+  });
+  return c.toPng();
+}
+
+/** A procedurally drawn, photo-like classroom scene with gentle lighting and sensor noise. */
+export function renderPhoto(spec: PhotoSpec, seed: string): Buffer {
+  const W = 640, H = 426;
+  const rand = seededRandom(seed);
+  const c = new Canvas(W, H);
+  for (let y = 0; y < H; y++) {
+    const t = y / H;
+    const wall: Rgb = [Math.round(236 - 40 * t), Math.round(228 - 42 * t), Math.round(212 - 46 * t)];
+    c.fillRect(0, y, W, 1, wall);
+  }
+  const notes: Rgb[] = [[250, 226, 92], [247, 160, 190], [130, 200, 240], [160, 222, 140], [250, 180, 90]];
+  if (spec.scene === 'sticky-notes' || spec.scene === 'gallery') {
+    c.fillRect(60, 40, 520, 280, [120, 120, 124]);
+    c.fillRect(66, 46, 508, 268, [246, 247, 245]);
+    const cols = spec.scene === 'sticky-notes' ? 7 : 3, rows = spec.scene === 'sticky-notes' ? 4 : 2;
+    const cellW = 490 / cols, cellH = 250 / rows;
+    for (let r = 0; r < rows; r++) {
+      for (let k = 0; k < cols; k++) {
+        if (spec.scene === 'sticky-notes' && rand() < 0.15) continue;
+        const w = spec.scene === 'sticky-notes' ? 50 : cellW - 30, h = spec.scene === 'sticky-notes' ? 46 : cellH - 26;
+        const x = 76 + k * cellW + rand() * (cellW - w - 4), y = 56 + r * cellH + rand() * (cellH - h - 4);
+        c.fillRect(x + 3, y + 4, w, h, [0, 0, 0], 0.12);
+        const colour = spec.scene === 'sticky-notes' ? notes[Math.floor(rand() * notes.length)]! : [252, 252, 250] as Rgb;
+        c.fillRect(x, y, w, h, colour);
+        if (spec.scene === 'gallery') c.fillRect(x, y, w, 16, notes[(r * cols + k) % notes.length]!);
+        const lines = spec.scene === 'sticky-notes' ? 3 : 6;
+        for (let l = 0; l < lines; l++) {
+          const ly = y + (spec.scene === 'sticky-notes' ? 12 : 26) + l * (spec.scene === 'sticky-notes' ? 10 : 12);
+          c.line(x + 6, ly, x + 6 + (w - 14) * (0.5 + rand() * 0.5), ly + rand() * 2 - 1, [40, 52, 110], 1.6);
+        }
+      }
+    }
+    c.fillRect(0, 330, W, H - 330, [168, 132, 96]);
+  } else {
+    c.fillRect(0, 250, W, H - 250, [176, 136, 98]);
+    for (let i = 0; i < 14; i++) c.fillRect(0, 256 + i * 12 + rand() * 4, W, 1, [150, 112, 80], 0.5);
+    for (let i = 0; i < 5; i++) {
+      const x = 50 + i * 118 + rand() * 20, w = 60 + rand() * 30, h = 80 + rand() * 70, base = 300 + rand() * 40;
+      c.fillRect(x + 6, base - 4, w, 10, [0, 0, 0], 0.18);
+      const colour = notes[i % notes.length]!;
+      c.fillRect(x, base - h, w, h, shade(colour, -0.15));
+      c.fillRect(x, base - h, w * 0.35, h, shade(colour, 0.15));
+      c.fillCircle(x + w / 2, base - h - 12, 14 + rand() * 8, [196, 196, 204]);
+      c.line(x + 8, base - h / 2, x + w - 8, base - h / 2 - 6, [60, 60, 70], 2);
+    }
+  }
+  // Vignette and mild noise so the image reads as a photograph.
+  const p = c.pixels;
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      const dx = (x - W / 2) / (W / 2), dy = (y - H / 2) / (H / 2);
+      const v = 1 - 0.22 * (dx * dx + dy * dy);
+      const n = Math.floor(rand() * 5) - 2;
+      const o = (y * W + x) * 3;
+      for (let k = 0; k < 3; k++) p[o + k] = Math.max(0, Math.min(255, Math.round(p[o + k]! * v) + n));
+    }
+  }
+  return c.toPng();
+}

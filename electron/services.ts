@@ -1,0 +1,43 @@
+// The composition root: every service the app, the CLI and the tests use, built from a data folder.
+import fs from 'node:fs';
+import path from 'node:path';
+import { importPackage, type ImportOptions } from './import/importer.js';
+import { Queue } from './queue/queue.js';
+import { verifyAudit, type AuditVerdict } from './store/audit.js';
+import { openDatabase, type Db } from './store/db.js';
+import { EvidenceStore } from './store/evidence.js';
+import type { ImportResult } from '../shared/domain/import.js';
+
+export const DATABASE_FILE = 'assay.db';
+
+export interface ServicesOptions {
+  /** better-sqlite3 built for Electron's ABI; the CLI and tests use the one in node_modules. */
+  nativeBinding?: string;
+}
+
+export interface Services {
+  readonly dataDir: string;
+  readonly db: Db;
+  readonly evidence: EvidenceStore;
+  readonly queue: Queue;
+  importPackage(input: string, options?: ImportOptions): Promise<ImportResult>;
+  verifyAudit(): AuditVerdict;
+  close(): void;
+}
+
+export function openServices(dataDir: string, options: ServicesOptions = {}): Services {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = openDatabase(path.join(dataDir, DATABASE_FILE), options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const evidence = new EvidenceStore(dataDir);
+  evidence.recover(db);
+  const queue = new Queue(db);
+  return {
+    dataDir,
+    db,
+    evidence,
+    queue,
+    importPackage: (input, opts) => importPackage({ db, evidence }, input, opts),
+    verifyAudit: () => verifyAudit(db),
+    close: () => db.close(),
+  };
+}

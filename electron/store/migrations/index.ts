@@ -1,0 +1,11 @@
+// The ordered list of migrations; a shipped migration is never edited, only followed by a new one.
+import type { Database } from 'better-sqlite3';
+import * as m001 from './001-initial.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Database) => void;
+}
+
+export const migrations: readonly Migration[] = [{ version: 1, name: 'initial', up: m001.up }];

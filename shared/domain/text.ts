@@ -1,0 +1,6 @@
+// Text helpers shared by both processes.
+
+/** A locale-neutral sort key for names: accents folded, case folded ("Zoë" sorts with "Zoe"). */
+export function earnerSortKey(name: string): string {
+  return name.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().normalize('NFC');
+}

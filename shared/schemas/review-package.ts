@@ -1,0 +1,203 @@
+// zod schemas for review package format 1 (the contract in the issuing body's review-package.md).
+import { z } from 'zod';
+
+/** Messages an assessor can act on: a missing field says so rather than "expected string". */
+const friendly: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required but missing';
+  if (issue.code === 'invalid_type') return `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
+  return undefined;
+};
+z.config({ customError: friendly });
+
+/** Unknown fields are kept and ignored: a newer issuer may add some. */
+const loose = z.looseObject;
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+/** An ISO 8601 date-time with an explicit offset, e.g. 2026-11-18T16:20:00Z. */
+export const isoDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time such as 2026-11-18T16:20:00Z' });
+
+export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hexadecimal characters (a SHA-256)');
+
+/**
+ * A relative path inside the package with `/` separators. The textual checks here are the first
+ * line of defence; the importer also resolves the path and refuses one that leaves the package.
+ */
+export const packagePath = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(1024, 'is longer than 1024 characters')
+  .superRefine((p, ctx) => {
+    const problem = packagePathProblem(p);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+export function packagePathProblem(p: string): string | undefined {
+  if (p.startsWith('/') || /^[A-Za-z]:/.test(p)) return `"${p}" is an absolute path; paths must be relative to the package`;
+  if (p.includes('\\')) return `"${p}" uses "\\"; paths must use "/" separators`;
+  if (p.includes('\0')) return `"${p}" contains a NUL character`;
+  const segments = p.split('/');
+  if (segments.includes('..')) return `"${p}" contains ".."; paths must stay inside the package`;
+  if (segments.some((s) => s === '' || s === '.')) return `"${p}" has an empty or "." segment`;
+  return undefined;
+}
+
+export const issuerSchema = loose({
+  id: nonEmpty,
+  name: nonEmpty,
+  url: z.string().url().optional(),
+  email: z.string().email().optional(),
+});
+
+export const assessorSchema = loose({ id: nonEmpty, name: nonEmpty });
+
+export const sectionSchema = loose({ id: nonEmpty, name: nonEmpty, prompt: z.string() });
+
+export const rubricLevelSchema = loose({
+  id: nonEmpty,
+  name: nonEmpty,
+  level: nonEmpty,
+  points: z.number().finite().min(0, 'must not be negative'),
+  description: z.string().optional(),
+});
+
+export const criterionSchema = loose({
+  id: nonEmpty,
+  name: nonEmpty,
+  sectionId: nonEmpty.optional(),
+  resultType: z.literal('RubricCriterionLevel', { message: 'must be "RubricCriterionLevel"' }),
+  rubricCriterionLevel: z.array(rubricLevelSchema).min(1, 'must list at least one level'),
+  requiredLevel: nonEmpty.optional(),
+});
+
+export const achievementSchema = loose({
+  id: nonEmpty,
+  name: nonEmpty,
+  description: z.string(),
+  achievementType: nonEmpty,
+  criteria: loose({ narrative: z.string() }),
+  creditsAvailable: z.number().finite().min(0).optional(),
+  creditUnit: z.string().optional(),
+  tag: z.array(z.string()).optional(),
+  image: packagePath.optional(),
+  sections: z.array(sectionSchema).min(1, 'must list at least one section'),
+  resultDescription: z.array(criterionSchema).min(1, 'must list at least one criterion'),
+  passingPoints: z.number().finite().min(0).optional(),
+});
+
+export const earnerSchema = loose({
+  id: nonEmpty,
+  name: nonEmpty,
+  email: z.string().email().optional(),
+  organization: z.string().optional(),
+});
+
+export const responseSchema = loose({ sectionId: nonEmpty, text: z.string() });
+
+const artifactBase = { id: nonEmpty, sectionId: nonEmpty, name: nonEmpty };
+
+export const fileArtifactSchema = loose({
+  ...artifactBase,
+  file: packagePath,
+  mediaType: z.string().regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a media type such as application/pdf'),
+  size: z.number().int().min(0, 'must not be negative'),
+  sha256: sha256Hex,
+});
+
+export const urlArtifactSchema = loose({
+  ...artifactBase,
+  url: z.string().url().refine((u) => /^https?:/i.test(u), 'must be an http(s) address'),
+});
+
+/** Each artifact has either `file` (with mediaType, size, sha256) or `url`, never both. */
+export const artifactSchema = z.unknown().transform((value, ctx) => {
+  const obj = value as Record<string, unknown> | null;
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
+    ctx.addIssue({ code: 'custom', message: 'must be an object' });
+    return z.NEVER;
+  }
+  const hasFile = 'file' in obj;
+  const hasUrl = 'url' in obj;
+  if (hasFile === hasUrl) {
+    ctx.addIssue({ code: 'custom', message: hasFile ? 'has both "file" and "url"; an artifact has exactly one' : 'has neither "file" nor "url"' });
+    return z.NEVER;
+  }
+  const parsed = (hasFile ? fileArtifactSchema : urlArtifactSchema).safeParse(obj);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path as PropertyKey[] });
+    return z.NEVER;
+  }
+  return parsed.data as FileArtifact | UrlArtifact;
+});
+
+export const previousResultSchema = loose({
+  resultDescription: nonEmpty,
+  achievedLevel: nonEmpty,
+  comment: z.string().optional(),
+});
+
+export const decisionSchema = z.enum(['pass', 'not-yet']);
+
+export const previousReviewSchema = loose({
+  attempt: z.number().int().min(1),
+  decision: decisionSchema,
+  reviewedAt: isoDateTime,
+  feedback: z.string(),
+  results: z.array(previousResultSchema),
+});
+
+export const submissionSchema = loose({
+  id: nonEmpty,
+  achievementId: nonEmpty,
+  attempt: z.number().int().min(1, 'must be 1 or more'),
+  submittedAt: isoDateTime,
+  dueAt: isoDateTime.optional(),
+  earner: earnerSchema,
+  responses: z.array(responseSchema).optional(),
+  artifacts: z.array(artifactSchema),
+  previousReviews: z.array(previousReviewSchema).optional(),
+});
+
+export const PACKAGE_FORMAT = 'microcredential-review-package';
+
+export const manifestSchema = loose({
+  format: z.literal(PACKAGE_FORMAT, { message: `must be "${PACKAGE_FORMAT}"` }),
+  formatVersion: z.literal(1, { message: 'must be 1 (the only version this application reads)' }),
+  id: nonEmpty,
+  createdAt: isoDateTime,
+  issuer: issuerSchema,
+  assessor: assessorSchema.optional(),
+  achievements: z.array(achievementSchema),
+  submissions: z.array(submissionSchema),
+});
+
+export type Issuer = z.infer<typeof issuerSchema>;
+export type Assessor = z.infer<typeof assessorSchema>;
+export type Section = z.infer<typeof sectionSchema>;
+export type RubricLevel = z.infer<typeof rubricLevelSchema>;
+export type Criterion = z.infer<typeof criterionSchema>;
+export type Achievement = z.infer<typeof achievementSchema>;
+export type Earner = z.infer<typeof earnerSchema>;
+export type SectionResponse = z.infer<typeof responseSchema>;
+export type FileArtifact = z.infer<typeof fileArtifactSchema>;
+export type UrlArtifact = z.infer<typeof urlArtifactSchema>;
+export type Artifact = FileArtifact | UrlArtifact;
+export type PreviousResult = z.infer<typeof previousResultSchema>;
+export type PreviousReview = z.infer<typeof previousReviewSchema>;
+export type Submission = z.infer<typeof submissionSchema>;
+export type Manifest = z.infer<typeof manifestSchema>;
+export type Decision = z.infer<typeof decisionSchema>;
+
+export function isFileArtifact(a: Artifact): a is FileArtifact {
+  return 'file' in a;
+}
+
+/** Formats a zod issue path as a JSON path such as `submissions[3].earner.name`. */
+export function jsonPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out || '(the manifest as a whole)';
+}
