@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../shared/domain/canonical-json.js';
 import { checkManifestReferences } from '../../shared/domain/manifest-check.js';
-import { earnerSortKey } from '../../shared/domain/text.js';
+import { earnerSortKey, foldForSearch } from '../../shared/domain/text.js';
 import { dueSortKey } from '../../shared/domain/queue.js';
 import { isFileArtifact, jsonPath, manifestSchema, type Manifest, type Submission } from '../../shared/schemas/review-package.js';
 import type { ImportProgress, ImportResult } from '../../shared/domain/import.js';
@@ -228,7 +228,7 @@ function commit(
       if (isFileArtifact(art)) insertArtifact.run(seq, art.id, position, art.sectionId, art.name, art.file, art.mediaType, art.size, art.sha256, null);
       else insertArtifact.run(seq, art.id, position, art.sectionId, art.name, null, null, null, null, art.url);
     });
-    insertFts.run(seq, s.earner.name, (s.responses ?? []).map((r) => r.text).join('\n'));
+    insertFts.run(seq, foldForSearch(s.earner.name), foldForSearch((s.responses ?? []).map((r) => r.text).join('\n')));
   }
   appendAudit(db, 'package.import', manifest.id, {
     source: sourceName,

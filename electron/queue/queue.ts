@@ -9,6 +9,7 @@ import {
   type StatusCounts,
   type SubmissionStatus,
 } from '../../shared/domain/queue.js';
+import { foldForSearch } from '../../shared/domain/text.js';
 import type { Db } from '../store/db.js';
 
 interface Row {
@@ -33,7 +34,7 @@ const SORT_COLUMNS = {
  * text from being read as FTS syntax (AND, NEAR, column filters).
  */
 export function ftsQuery(text: string, blind: boolean): string | undefined {
-  const words = text.normalize('NFC').split(/[\s"]+/u).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const words = foldForSearch(text).split(/[\s"]+/u).filter((w) => /[\p{L}\p{N}]/u.test(w));
   if (words.length === 0) return undefined;
   const terms = words.map((w) => `"${w.replace(/"/g, '')}"*`).join(' ');
   // Blind review must not let a search for a name find its submission.

@@ -4,3 +4,6 @@
 export function earnerSortKey(name: string): string {
   return name.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().normalize('NFC');
 }
+
+/** Folds text for the full-text index and its queries alike: accents of any script, and case. */
+export const foldForSearch = earnerSortKey;

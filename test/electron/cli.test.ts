@@ -1,0 +1,93 @@
+// The built `assay` command, run as a user would, on the sample package and on broken ones.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir, writePackage, writeValidPackage } from '../support/package-builder.js';
+
+const CLI = path.resolve('dist/electron/cli/index.js');
+let work: string;
+let dataDir: string;
+let sample: string;
+
+function assay(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ASSAY_DATA_DIR: '', XDG_CONFIG_HOME: path.join(work, 'xdg'), ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first (npm test does)`);
+  work = tempDir('assay-cli-');
+  dataDir = path.join(work, 'data');
+  sample = path.join(work, 'sample');
+});
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+describe('assay', () => {
+  it('writes the sample package, imports it with a one-line summary, and again says nothing changed', () => {
+    const w = assay(['sample-package', sample]);
+    expect(w.code).toBe(0);
+    expect(w.stdout).toMatch(/Wrote a sample review package to .*: 7 achievements, \d+ submissions/);
+    const first = assay(['import', sample, '--data-dir', dataDir]);
+    expect(first).toMatchObject({ code: 0, stderr: '' });
+    expect(first.stdout.trim().split('\n')).toHaveLength(1);
+    expect(first.stdout).toMatch(/^Imported "sample": \d+ submissions, 7 new achievement versions, \d+ evidence files/);
+    const again = assay(['import', sample, '--data-dir', dataDir]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/was already imported on .*; nothing changed/);
+  });
+
+  it('lists the queue as JSON with the documented fields, and blind without any earner', () => {
+    const q = assay(['queue', '--data-dir', dataDir, '--json']);
+    expect(q.code).toBe(0);
+    const rows = JSON.parse(q.stdout) as Record<string, unknown>[];
+    expect(rows.length).toBeGreaterThan(10);
+    expect(Object.keys(rows[0]!).sort()).toEqual(['achievementId', 'achievementName', 'attempt', 'dueAt', 'earnerName', 'id', 'status', 'submittedAt']);
+    expect(rows.map((r) => r.earnerName)).toEqual(expect.arrayContaining(['Zoë Núñez-Łukasiewicz', '김민준', 'Ng Thị Ánh']));
+    const blind = assay(['queue', '--data-dir', dataDir, '--json', '--blind']);
+    const blindRows = JSON.parse(blind.stdout) as Record<string, unknown>[];
+    expect(blindRows.length).toBe(rows.length);
+    expect(blindRows.every((r) => !('earnerName' in r))).toBe(true);
+    expect(blind.stdout).not.toMatch(/Zoë|김민준|mailto:/);
+  });
+
+  it('filters by status and searches', () => {
+    const pending = JSON.parse(assay(['queue', '--data-dir', dataDir, '--json', '--status', 'pending']).stdout) as unknown[];
+    expect(pending.length).toBeGreaterThan(0);
+    expect(JSON.parse(assay(['queue', '--data-dir', dataDir, '--json', '--status', 'passed']).stdout)).toEqual([]);
+    const found = JSON.parse(assay(['queue', '--data-dir', dataDir, '--json', '--search', 'nunez']).stdout) as { earnerName: string }[];
+    expect(found.map((r) => r.earnerName)).toEqual(['Zoë Núñez-Łukasiewicz']);
+    const table = assay(['queue', '--data-dir', dataDir]);
+    expect(table.stdout).toMatch(/^Due\s+Status\s+Try\s+Earner\s+Achievement/);
+    expect(assay(['queue', '--data-dir', dataDir, '--status', 'done']).code).toBe(2);
+  });
+
+  it('refuses a broken package with exit 1 and the reason on stderr, and verifies the audit log', () => {
+    const broken = path.join(work, 'broken');
+    const { manifest, files } = writeValidPackage(broken, 1);
+    (manifest.submissions as { artifacts: { sha256: string }[] }[])[0]!.artifacts[0]!.sha256 = 'b'.repeat(64);
+    writePackage(broken, manifest, files);
+    const r = assay(['import', broken, '--data-dir', dataDir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^Package "broken" was refused: evidence\/s0\/lesson-plan\.pdf: its SHA-256 is/);
+    const audit = assay(['audit', 'verify', '--data-dir', dataDir]);
+    expect(audit).toMatchObject({ code: 0 });
+    expect(audit.stdout).toMatch(/Audit log intact: 1 entry/);
+  });
+
+  it('uses ASSAY_DATA_DIR, else the per-user application data folder', () => {
+    const viaEnv = path.join(work, 'env-data');
+    expect(assay(['import', sample], { ASSAY_DATA_DIR: viaEnv }).code).toBe(0);
+    expect(fs.existsSync(path.join(viaEnv, 'assay.db'))).toBe(true);
+    expect(assay(['audit', 'verify']).code).toBe(0);
+    expect(fs.existsSync(path.join(work, 'xdg', 'Assay', 'assay.db'))).toBe(true);
+  });
+
+  it('explains its usage', () => {
+    expect(assay(['--help']).stdout).toMatch(/Usage: assay <command>/);
+    const r = assay(['frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown command "frobnicate"/);
+  });
+});

@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queueSql } from '../../electron/queue/queue.js';
+import { openServices, type Services } from '../../electron/services.js';
+import { queueQuerySchema, type QueueQuery } from '../../shared/domain/queue.js';
+import { achievement, manifest, submission, tempDir, writePackage } from '../support/package-builder.js';
+
+const OTHER = 'https://pd.test.example/achievements/digital-fluency/v1';
+const NAMES = ['Zoë Núñez-Łukasiewicz', 'Ἀλέξανδρος Παπαδόπουλος', '김민준', 'محمد الأحمد', 'Ng Thị Ánh', 'Aiyana Redcloud', 'liam O’Connor'];
+const NOW = '2026-11-28T12:00:00Z';
+
+let services: Services;
+let work: string;
+
+beforeAll(async () => {
+  work = tempDir();
+  services = openServices(path.join(work, 'data'));
+  const subs = NAMES.map((name, i) =>
+    submission(i, undefined, {
+      earner: { id: `mailto:e${i}@school.example`, name, email: `e${i}@school.example`, organization: 'Hill School' },
+      achievementId: i % 2 === 0 ? 'https://pd.test.example/achievements/core-stem/v1' : OTHER,
+      attempt: i === 3 ? 2 : 1,
+      responses: [{ sectionId: 'overview', text: i === 4 ? 'My students built photosynthesis models with recycled materials.' : `Ordinary response ${i}.` }],
+      // Three are overdue on NOW, one has no due date, and one uses another offset than Z.
+      dueAt: i < 3 ? `2026-11-2${i}T00:00:00Z` : i === 5 ? undefined : i === 6 ? '2026-12-10T09:00:00+09:00' : `2026-12-0${i}T00:00:00Z`,
+    }),
+  );
+  const dir = path.join(work, 'pkg');
+  writePackage(dir, manifest({ achievements: [achievement(), achievement(OTHER, { name: 'Digital Fluency' })], submissions: subs }), []);
+  await services.importPackage(dir);
+  services.db.prepare("UPDATE submissions SET status = 'passed' WHERE earner_name = ?").run(NAMES[1]);
+});
+afterAll(() => {
+  services.close();
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+const names = (q: QueueQuery) => services.queue.list({ now: NOW, ...q }).items.map((i) => i.earnerName);
+
+describe('the queue', () => {
+  it('sorts by due date with undated submissions last, comparing instants across offsets', () => {
+    expect(names({})).toEqual([NAMES[0], NAMES[1], NAMES[2], NAMES[3], NAMES[4], NAMES[6], NAMES[5]]);
+  });
+
+  it('sorts by earner name ignoring accents and case, and by submitted date descending', () => {
+    const byName = names({ sort: 'earner' });
+    expect(byName.indexOf('liam O’Connor')).toBeLessThan(byName.indexOf('Ng Thị Ánh'));
+    expect(byName.indexOf('Ng Thị Ánh')).toBeLessThan(byName.indexOf('Zoë Núñez-Łukasiewicz'));
+    expect(names({ sort: 'submitted', direction: 'desc' })[0]).toBe(NAMES[6]);
+  });
+
+  it('filters by status, achievement, attempt and overdue', () => {
+    expect(names({ status: ['passed'] })).toEqual([NAMES[1]]);
+    expect(names({ achievementId: OTHER })).toEqual([NAMES[1], NAMES[3], NAMES[5]]);
+    expect(names({ attempt: 2 })).toEqual([NAMES[3]]);
+    // NAMES[1] is past due but passed, so not overdue.
+    expect(names({ overdue: true })).toEqual([NAMES[0], NAMES[2]]);
+    expect(services.queue.list({ now: NOW }).items.filter((i) => i.overdue).length).toBe(2);
+  });
+
+  it('pages, and reports the total for the filters', () => {
+    const page = services.queue.list({ now: NOW, limit: 2, offset: 2 });
+    expect(page.items.map((i) => i.earnerName)).toEqual([NAMES[2], NAMES[3]]);
+    expect(page.total).toBe(7);
+  });
+
+  it('counts per status and overdue', () => {
+    expect(services.queue.counts(NOW)).toEqual({ pending: 6, 'in-progress': 0, passed: 1, 'not-yet': 0, recused: 0, overdue: 2, total: 7 });
+  });
+
+  it('searches names in any script, without accents, by prefix, and responses', () => {
+    expect(names({ search: 'nunez' })).toEqual([NAMES[0]]);
+    expect(names({ search: 'Αλέξανδρος' })).toEqual([NAMES[1]]);
+    expect(names({ search: '김민' })).toEqual([NAMES[2]]);
+    expect(names({ search: 'محمد' })).toEqual([NAMES[3]]);
+    expect(names({ search: 'thi anh' })).toEqual([NAMES[4]]);
+    expect(names({ search: 'photosynth recycled' })).toEqual([NAMES[4]]);
+    expect(names({ search: 'photosynthesis NEAR(' })).toEqual([]);
+    expect(names({ search: '"' })).toHaveLength(7);
+  });
+
+  it('blind: no earner identity at all, and a name search finds nothing', () => {
+    const page = services.queue.list({ now: NOW, blind: true });
+    const text = JSON.stringify(page);
+    for (const n of NAMES) expect(text).not.toContain(n);
+    expect(text).not.toMatch(/school\.example|Hill School|mailto/);
+    expect(page.items.every((i) => !('earnerName' in i))).toBe(true);
+    expect(services.queue.list({ now: NOW, blind: true, search: 'nunez' }).total).toBe(0);
+    expect(services.queue.list({ now: NOW, blind: true, search: 'photosynthesis' }).total).toBe(1);
+    // Sorting by a name the reviewer cannot see would leak its order.
+    expect(services.queue.list({ now: NOW, blind: true, sort: 'earner' }).items.map((i) => i.id)).toEqual(services.queue.list({ now: NOW, blind: true }).items.map((i) => i.id));
+  });
+});
+
+describe('query plans', () => {
+  const plan = (q: QueueQuery) => {
+    const { sql, params } = queueSql(queueQuerySchema.parse({ now: NOW, ...q }));
+    return (services.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
+  };
+
+  it.each<[string, QueueQuery, RegExp]>([
+    ['due date', {}, /USING INDEX submissions_by_due/],
+    ['submitted date', { sort: 'submitted' }, /USING INDEX submissions_by_submitted/],
+    ['earner name', { sort: 'earner' }, /USING INDEX submissions_by_name/],
+    ['one status by due date', { status: ['pending'] }, /USING INDEX submissions_by_status_due/],
+    ['an achievement by due date', { achievementId: OTHER }, /USING INDEX submissions_by_achievement/],
+    ['an attempt', { attempt: 2 }, /USING INDEX submissions_by_attempt/],
+    ['a search', { search: 'nunez' }, /VIRTUAL TABLE INDEX/],
+  ])('the queue by %s uses an index and sorts without a temporary b-tree', (_name, q, index) => {
+    const p = plan(q);
+    expect(p).toMatch(index);
+    expect(p).not.toMatch(/SCAN s\b(?! USING)/);
+    if (!q.search) expect(p).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
+  });
+});
