@@ -15,6 +15,7 @@ export type ImportErrorCode =
   | 'zip-limits'
   | 'conflict'
   | 'disk-full'
+  | 'unreadable'
   | 'cancelled';
 
 export class ImportError extends Error {

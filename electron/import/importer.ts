@@ -14,6 +14,7 @@ import type { EvidenceStore } from '../store/evidence.js';
 import { ImportError } from './errors.js';
 import { LIMITS, type Limits } from './limits.js';
 import { openSource, type PackageSource } from './source.js';
+import { HashPool } from './hash-pool.js';
 import { verifyAndStage } from './verify-file.js';
 
 export interface ImportContext {
@@ -157,7 +158,7 @@ async function verifyAll(
     for (let next = queue.shift(); next; next = queue.shift()) {
       if (options.signal?.aborted) throw new ImportError('cancelled', label, undefined, 'the import was cancelled; nothing was saved');
       const [rel, f] = next;
-      const v = await verifyAndStage(source, rel, f.expected, f.max, staging, alreadyStored, (n) => {
+      const v = await verifyAndStage(pool, source, rel, f.expected, f.max, staging, alreadyStored, (n) => {
         bytesDone += n;
         tick();
       });
@@ -166,8 +167,10 @@ async function verifyAll(
       tick();
     }
   };
-  const n = Math.max(1, Math.min(options.concurrency ?? 3, files.size));
-  const results = await Promise.allSettled(Array.from({ length: n }, worker));
+  const pool = new HashPool();
+  // One more file in flight than there are hashing threads, so copying overlaps hashing.
+  const n = Math.max(1, Math.min(options.concurrency ?? pool.size + 1, files.size));
+  const results = await Promise.allSettled(Array.from({ length: n }, worker)).finally(() => pool.close());
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
   tick(true);

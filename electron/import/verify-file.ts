@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { Transform, Writable } from 'node:stream';
 import type { Staging } from '../store/evidence.js';
 import { ImportError } from './errors.js';
+import type { HashPool } from './hash-pool.js';
 import type { PackageSource } from './source.js';
 
 export interface Expected {
@@ -22,6 +23,7 @@ export interface VerifiedFile {
  * unless the evidence folder already holds that content. Never holds a whole file in memory.
  */
 export async function verifyAndStage(
+  pool: HashPool,
   source: PackageSource,
   rel: string,
   expected: Expected | undefined,
@@ -40,10 +42,12 @@ export async function verifyAndStage(
   const tmp = known ? undefined : staging.tempPath();
   let result: VerifiedFile;
   try {
-    if (tmp && source.diskPath) {
-      // A folder: let the kernel copy, then hash the copy, so what is stored is exactly what was hashed.
-      await fs.promises.copyFile(await source.diskPath(rel), tmp);
-      result = await hashStream(fs.createReadStream(tmp, { highWaterMark: 1024 * 1024 }), undefined, maxBytes, onBytes, source.label, rel);
+    if (source.diskPath) {
+      // A folder: the kernel copies, then a worker hashes the copy, so what is stored is exactly
+      // what was hashed (a file changed under us fails its check rather than slipping in).
+      const from = await source.diskPath(rel);
+      if (tmp) await fs.promises.copyFile(from, tmp);
+      result = await pool.hash(tmp ?? from, onBytes);
     } else {
       result = await hashStream(await source.open(rel, maxBytes), tmp, maxBytes, onBytes, source.label, rel);
     }
@@ -51,7 +55,7 @@ export async function verifyAndStage(
     if (tmp) fs.rmSync(tmp, { force: true });
     if (err instanceof ImportError) throw err;
     if ((err as NodeJS.ErrnoException).code === 'ENOSPC') throw new ImportError('disk-full', source.label, rel, 'the disk is full; free some space and import again');
-    throw new ImportError('zip-invalid', source.label, rel, `could not be read: ${(err as Error).message}`);
+    throw new ImportError('unreadable', source.label, rel, `could not be read: ${(err as Error).message}`);
   }
   if (expected && result.size !== expected.size) {
     if (tmp) fs.rmSync(tmp, { force: true });

@@ -41,7 +41,10 @@ export function ftsQuery(text: string, blind: boolean): string | undefined {
   return blind ? `{responses} : (${terms})` : terms;
 }
 
-function whereClause(q: ParsedQueueQuery): { sql: string; params: unknown[] } {
+/** Below this many full-text matches, read them by id and sort; above, walk the sort index. */
+const FEW_MATCHES = 2000;
+
+function whereClause(q: ParsedQueueQuery, manyMatches: boolean): { sql: string; params: unknown[]; onlySearch: boolean } {
   const clauses: string[] = [];
   const params: unknown[] = [];
   if (q.status && q.status.length > 0) {
@@ -61,36 +64,49 @@ function whereClause(q: ParsedQueueQuery): { sql: string; params: unknown[] } {
     params.push(new Date(q.now ?? Date.now()).toISOString(), ...OPEN_STATUSES);
   }
   const fts = q.search ? ftsQuery(q.search, q.blind) : undefined;
+  const onlySearch = fts !== undefined && clauses.length === 0;
   if (fts) {
-    clauses.push('s.seq IN (SELECT rowid FROM submissions_fts WHERE submissions_fts MATCH ?)');
+    // "+" keeps SQLite from driving the query by id when the matches are many: walking the index
+    // that gives the order (probing a Bloom filter of the matches) then stops after one page.
+    clauses.push(`${manyMatches ? '+s.seq' : 's.seq'} IN (SELECT rowid FROM submissions_fts WHERE submissions_fts MATCH ?)`);
     params.push(fts);
   }
-  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params, onlySearch };
 }
 
-export function queueSql(q: ParsedQueueQuery): { sql: string; params: unknown[]; countSql: string } {
-  const where = whereClause(q);
+/**
+ * The page query picks row ids only, from the index that orders them, so skipping to a deep offset
+ * walks index entries and never rows; the rows of the page are then read by id.
+ */
+export function queueSql(q: ParsedQueueQuery, manyMatches = true): { sql: string; params: unknown[]; countSql: string; countParams: unknown[]; onlySearch: boolean } {
+  const where = whereClause(q, manyMatches);
   // Blind review has no name to sort by; fall back to the due date.
   const sortKey = q.blind && q.sort === 'earner' ? 'due' : q.sort;
   const dir = q.direction === 'desc' ? 'DESC' : 'ASC';
-  const sql = `SELECT s.id, s.achievement_id AS achievementId, a.name AS achievementName, s.earner_name AS earnerName,
-      s.status, s.attempt, s.submitted_at AS submittedAt, s.due_at AS dueAt
-    FROM submissions s JOIN achievement_versions a ON a.version_id = s.achievement_version_id
-    ${where.sql}
+  const sql = `SELECT s.seq FROM submissions s ${where.sql}
     ORDER BY ${SORT_COLUMNS[sortKey]} ${dir}, s.seq ${dir}
     LIMIT ? OFFSET ?`;
   const countSql = `SELECT count(*) FROM submissions s ${where.sql}`;
-  return { sql, params: [...where.params, q.limit, q.offset], countSql };
+  return { sql, params: [...where.params, q.limit, q.offset], countSql, countParams: where.params, onlySearch: where.onlySearch };
 }
+
+export const ROWS_SQL = `SELECT s.seq, s.id, s.achievement_id AS achievementId, a.name AS achievementName, s.earner_name AS earnerName,
+    s.status, s.attempt, s.submitted_at AS submittedAt, s.due_at AS dueAt
+  FROM submissions s JOIN achievement_versions a ON a.version_id = s.achievement_version_id
+  WHERE s.seq IN (SELECT value FROM json_each(?))`;
 
 export class Queue {
   constructor(private readonly db: Db) {}
 
   list(query: QueueQuery = {}): QueuePage {
     const q = queueQuerySchema.parse(query);
-    const { sql, params, countSql } = queueSql(q);
-    const rows = this.db.prepare(sql).all(...params) as Row[];
-    const total = this.db.prepare(countSql).pluck().get(...params.slice(0, -2)) as number;
+    const fts = q.search ? ftsQuery(q.search, q.blind) : undefined;
+    const matches = fts === undefined ? undefined : (this.db.prepare('SELECT count(*) FROM submissions_fts WHERE submissions_fts MATCH ?').pluck().get(fts) as number);
+    const { sql, params, countSql, countParams, onlySearch } = queueSql(q, matches === undefined || matches >= FEW_MATCHES);
+    const seqs = this.db.prepare(sql).pluck().all(...params) as number[];
+    const bySeq = new Map((this.db.prepare(ROWS_SQL).all(JSON.stringify(seqs)) as (Row & { seq: number })[]).map((r) => [r.seq, r]));
+    const rows = seqs.map((seq) => bySeq.get(seq)!);
+    const total = onlySearch && matches !== undefined ? matches : (this.db.prepare(countSql).pluck().get(...countParams) as number);
     const now = new Date(q.now ?? Date.now()).toISOString();
     return { items: rows.map((r) => toItem(r, q.blind, now)), total, offset: q.offset };
   }
