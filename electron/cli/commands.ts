@@ -165,9 +165,9 @@ function formatTable(items: QueueItem[], blind: boolean): string {
     i.achievementName,
     i.id,
   ]);
-  const width = (s: string) => [...s].length;
+  const width = displayWidth;
   const widths = head.map((h, c) => Math.max(width(h), ...rows.map((r) => width(r[c]!))));
-  const line = (cells: string[]) => cells.map((cell, c) => cell + ' '.repeat(widths[c]! - width(cell))).join('  ').trimEnd() + '\n';
+  const line = (cells: string[]) => cells.map((cell, c) => cell.normalize('NFC') + ' '.repeat(widths[c]! - width(cell))).join('  ').trimEnd() + '\n';
   return line(head) + rows.map(line).join('');
 }
 
@@ -186,4 +186,19 @@ function auditCommand(s: Services, io: Io): number {
   }
   io.stderr.write(`Audit log broken at entry ${v.brokenAt}: ${v.reason}\n`);
   return 1;
+}
+
+/** Terminal columns a string takes: wide East Asian characters count two, combining marks none. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s.normalize('NFC')) {
+    if (/\p{M}/u.test(ch)) continue;
+    const cp = ch.codePointAt(0)!;
+    const wide =
+      (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
+      (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
+      (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd);
+    w += wide ? 2 : 1;
+  }
+  return w;
 }

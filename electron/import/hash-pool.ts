@@ -52,7 +52,6 @@ export class HashPool {
         for (const job of this.jobs.values()) job.reject(err);
         this.jobs.clear();
       });
-      w.unref();
       this.workers.push(w);
       this.idle.push(w);
     }

@@ -1,24 +1,5 @@
-// Renders the sample package's evidence: teachers' PDFs (pdf-lib, standard fonts only) and PNG images.
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+// Renders the sample package's PNG images: achievement badges, student-work charts and classroom photos.
 import { Canvas, type Rgb } from './png.js';
-
-export type Block =
-  | { h: string }
-  | { p: string }
-  | { ul: string[] }
-  | { ol: string[] }
-  | { table: string[][]; widths?: number[] };
-
-export interface DocSpec {
-  /** File name inside the submission's evidence folder, without extension. */
-  file: string;
-  /** The artifact name the assessor sees. */
-  name: string;
-  title: string;
-  /** Label/value pairs printed under the title (the generator adds author, school and date). */
-  meta: [string, string][];
-  blocks: Block[];
-}
 
 export interface ChartSpec {
   file: string;
@@ -48,177 +29,6 @@ export function seededRandom(seed: string): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// PDF text must be encodable in WinAnsi (the standard fonts' encoding).
-
-const CP1252_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-const FOLD: Record<string, string> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', ı: 'i', Ő: 'O', ő: 'o', Ű: 'U', ű: 'u', '\u2212': '-', '\u2192': '->', '\u2264': '<=', '\u2265': '>=' };
-
-function encodable(ch: string): boolean {
-  const c = ch.codePointAt(0)!;
-  return (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xff) || CP1252_EXTRA.has(ch);
-}
-
-/** Folds text to what Helvetica's WinAnsi encoding can draw (diacritics dropped where needed, "?" as a last resort). */
-export function winAnsiSafe(text: string): string {
-  let out = '';
-  for (const ch of text.normalize('NFC')) {
-    if (encodable(ch)) out += ch;
-    else if (FOLD[ch] !== undefined) out += FOLD[ch];
-    else if (ch === '\n' || ch === '\t') out += ' ';
-    else {
-      const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
-      out += base.length > 0 && [...base].every(encodable) ? base : '?';
-    }
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// PDF documents
-
-const PAGE_W = 612;
-const PAGE_H = 792;
-const MARGIN = 64;
-const CONTENT_W = PAGE_W - 2 * MARGIN;
-const INK = rgb(0.13, 0.15, 0.18);
-const MUTED = rgb(0.4, 0.43, 0.48);
-
-export interface PdfContext {
-  author: string;
-  organization: string;
-  dateLabel: string;
-  date: Date;
-  accent: Rgb;
-  keywords: string[];
-}
-
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (line && font.widthOfTextAtSize(candidate, size) > width) {
-      lines.push(line);
-      line = word;
-    } else line = candidate;
-  }
-  if (line) lines.push(line);
-  return lines.length > 0 ? lines : [''];
-}
-
-/** Lays out a teacher's document (title, meta table, headings, paragraphs, lists, tables) over as many pages as it needs. */
-export async function renderPdf(spec: DocSpec, ctx: PdfContext): Promise<Uint8Array> {
-  const doc = await PDFDocument.create({ updateMetadata: false });
-  const regular = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  const italic = await doc.embedFont(StandardFonts.HelveticaOblique);
-  const accent = rgb(ctx.accent[0] / 255, ctx.accent[1] / 255, ctx.accent[2] / 255);
-  const author = winAnsiSafe(ctx.author);
-  const title = winAnsiSafe(spec.title);
-
-  doc.setTitle(title);
-  doc.setAuthor(author);
-  doc.setSubject(winAnsiSafe(spec.name));
-  doc.setKeywords(ctx.keywords.map(winAnsiSafe));
-  doc.setCreator('Riverside PD Portal');
-  doc.setProducer('pdf-lib');
-  doc.setCreationDate(ctx.date);
-  doc.setModificationDate(ctx.date);
-  doc.setLanguage('en-US');
-
-  let page: PDFPage = doc.addPage([PAGE_W, PAGE_H]);
-  let y = PAGE_H - MARGIN;
-  const newPage = () => {
-    page = doc.addPage([PAGE_W, PAGE_H]);
-    y = PAGE_H - MARGIN;
-  };
-  const ensure = (height: number) => {
-    if (y - height < MARGIN + 20) newPage();
-  };
-  const text = (s: string, x: number, size: number, font: PDFFont, color = INK) => page.drawText(s, { x, y, size, font, color });
-
-  // Title block
-  page.drawRectangle({ x: MARGIN, y: y - 4, width: 48, height: 4, color: accent });
-  y -= 28;
-  for (const line of wrap(title, bold, 19, CONTENT_W)) {
-    text(line, MARGIN, 19, bold);
-    y -= 24;
-  }
-  text(winAnsiSafe(spec.name), MARGIN, 11, italic, MUTED);
-  y -= 22;
-  const meta: [string, string][] = [['Prepared by', ctx.author], ['School', ctx.organization], ...spec.meta, [ctx.dateLabel, ctx.date.toISOString().slice(0, 10)]];
-  for (const [label, value] of meta) {
-    const lines = wrap(winAnsiSafe(value), regular, 10, CONTENT_W - 110);
-    ensure(lines.length * 13);
-    text(winAnsiSafe(label), MARGIN, 10, bold, MUTED);
-    for (const line of lines) {
-      text(line, MARGIN + 110, 10, regular);
-      y -= 13;
-    }
-  }
-  y -= 6;
-  page.drawLine({ start: { x: MARGIN, y }, end: { x: PAGE_W - MARGIN, y }, thickness: 0.75, color: MUTED });
-  y -= 18;
-
-  const paragraph = (s: string, x: number, width: number, font = regular, size = 10.5) => {
-    for (const line of wrap(winAnsiSafe(s), font, size, width)) {
-      ensure(14);
-      text(line, x, size, font);
-      y -= 14;
-    }
-  };
-
-  for (const block of spec.blocks) {
-    if ('h' in block) {
-      ensure(44);
-      y -= 6;
-      text(winAnsiSafe(block.h), MARGIN, 13, bold, accent);
-      y -= 19;
-    } else if ('p' in block) {
-      paragraph(block.p, MARGIN, CONTENT_W);
-      y -= 6;
-    } else if ('ul' in block || 'ol' in block) {
-      const items = 'ul' in block ? block.ul : block.ol;
-      items.forEach((item, i) => {
-        ensure(14);
-        text('ul' in block ? '•' : `${i + 1}.`, MARGIN + 6, 10.5, 'ul' in block ? regular : bold);
-        paragraph(item, MARGIN + 24, CONTENT_W - 24);
-        y -= 3;
-      });
-      y -= 4;
-    } else {
-      const cols = block.table[0]?.length ?? 1;
-      const widths = (block.widths ?? Array.from({ length: cols }, () => 1 / cols)).map((w) => w * CONTENT_W);
-      block.table.forEach((row, r) => {
-        const font = r === 0 ? bold : regular;
-        const cells = row.map((cell, c) => wrap(winAnsiSafe(cell), font, 9, widths[c]! - 8));
-        const height = Math.max(...cells.map((l) => l.length)) * 11.5 + 8;
-        ensure(height);
-        let x = MARGIN;
-        cells.forEach((lines, c) => {
-          const w = widths[c]!;
-          page.drawRectangle({ x, y: y - height + 10, width: w, height, borderColor: MUTED, borderWidth: 0.5, ...(r === 0 ? { color: rgb(0.93, 0.94, 0.96) } : {}) });
-          lines.forEach((line, li) => page.drawText(line, { x: x + 4, y: y - li * 11.5, size: 9, font, color: INK }));
-          x += w;
-        });
-        y -= height;
-      });
-      y -= 12;
-    }
-  }
-
-  const pages = doc.getPages();
-  pages.forEach((p, i) => {
-    const footer = `${author} · ${title}`;
-    const short = footer.length > 80 ? `${footer.slice(0, 77)}...` : footer;
-    p.drawText(short, { x: MARGIN, y: MARGIN - 24, size: 8, font: regular, color: MUTED });
-    const num = `Page ${i + 1} of ${pages.length}`;
-    p.drawText(num, { x: PAGE_W - MARGIN - regular.widthOfTextAtSize(num, 8), y: MARGIN - 24, size: 8, font: regular, color: MUTED });
-  });
-  return doc.save({ useObjectStreams: false });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -252,6 +62,14 @@ export function renderBadge(initials: string, colour: Rgb, shape: 'hexagon' | 'c
 
 const SERIES_COLOURS: Rgb[] = [[70, 110, 190], [232, 140, 48], [76, 160, 110], [180, 80, 120]];
 
+/** A round axis maximum (at least `max`) and a tick step of 1, 2, 2.5 or 5 times a power of ten, at most six steps. */
+function niceAxis(max: number): { step: number; max: number } {
+  const raw = Math.max(max, 1) / 6;
+  const pow = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((f) => f * pow).find((s) => s >= raw)!;
+  return { step, max: Math.ceil(max / step - 1e-9) * step };
+}
+
 /** A grouped bar chart of student results, the kind of figure a teacher pastes into evidence. */
 export function renderChart(spec: ChartSpec): Buffer {
   const W = 720, H = 440;
@@ -259,11 +77,12 @@ export function renderChart(spec: ChartSpec): Buffer {
   const ink: Rgb = [40, 44, 52], grid: Rgb = [222, 226, 232];
   c.text((W - Canvas.textWidth(spec.title, 2)) / 2, 20, spec.title, ink, 2);
   const left = 70, right = W - 30, top = 70, bottom = H - 90;
-  const steps = 5;
+  const { step, max } = niceAxis(spec.max);
+  const steps = Math.round(max / step);
   for (let i = 0; i <= steps; i++) {
     const y = bottom - ((bottom - top) * i) / steps;
     c.line(left, y, right, y, i === 0 ? ink : grid, i === 0 ? 2 : 1);
-    const label = `${Math.round((spec.max * i) / steps)}${spec.unit ?? ''}`;
+    const label = `${+(step * i).toFixed(2)}${spec.unit ?? ''}`;
     c.text(left - 10 - Canvas.textWidth(label), y - 3, label, ink);
   }
   c.line(left, top, left, bottom, ink, 2);
@@ -272,8 +91,8 @@ export function renderChart(spec: ChartSpec): Buffer {
   spec.categories.forEach((cat, ci) => {
     const gx = left + groupW * ci + (groupW - barW * spec.series.length) / 2;
     spec.series.forEach((s, si) => {
-      const v = Math.max(0, Math.min(spec.max, s.values[ci] ?? 0));
-      const h = ((bottom - top) * v) / spec.max;
+      const v = Math.max(0, Math.min(max, s.values[ci] ?? 0));
+      const h = ((bottom - top) * v) / max;
       c.fillRect(gx + si * barW + 1, bottom - h, barW - 2, h, SERIES_COLOURS[si % SERIES_COLOURS.length]!);
     });
     const words = cat.split(' ');
@@ -345,5 +164,5 @@ export function renderPhoto(spec: PhotoSpec, seed: string): Buffer {
       for (let k = 0; k < 3; k++) p[o + k] = Math.max(0, Math.min(255, Math.round(p[o + k]! * v) + n));
     }
   }
-  return c.toPng();
+  return c.toPng(4);
 }

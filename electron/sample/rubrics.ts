@@ -252,14 +252,14 @@ export const ACHIEVEMENTS: AchievementDef[] = [
   {
     key: 'professional-learning', name: 'Designing and Facilitating High-Quality Professional Learning', initials: 'PL', colour: [60, 80, 120], shape: 'hexagon',
     description: "The educator designs and facilitates professional learning for adults that is grounded in participants' needs, models active learning, and is followed up so that practice changes in classrooms.",
-    narrative: 'Submit the agenda and facilitator notes for a professional learning session of at least 90 minutes that you designed and led, participant feedback, evidence of follow-up, and a reflection. Every criterion must reach Proficient and the total must be at least 8 of 12 points.',
+    narrative: 'Submit the agenda and facilitator notes for a professional learning session of at least 90 minutes that you designed and led, participant feedback, evidence of follow-up, and a reflection. Every criterion must reach Proficient and the total must be at least 9 of 12 points.',
     credits: 2, unit: 'continuing education units', tags: ['Professional learning', 'Adult learning', 'Facilitation'],
     prompts: {
       overview: 'Who took part in the session, what did they need, and how did you find out?',
       'work-examples': 'Upload the agenda with facilitator notes, participant feedback, and evidence of follow-up after the session.',
       reflection: "What changed in participants' practice afterwards, and how do you know? What will you redesign?",
     },
-    levelNames: FOUR, requiredIndex: 2, passingPoints: 8,
+    levelNames: FOUR, requiredIndex: 2, passingPoints: 9,
     criteria: [
       { slug: 'needs', name: "Grounds the design in participants' needs", section: 'overview', levels: [
         'The topic was chosen without reference to participants or to student data.',

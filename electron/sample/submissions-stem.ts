@@ -227,7 +227,7 @@ export const STEM_SUBMISSIONS: SubmissionDef[] = [
         ],
       },
     ],
-    charts: [{ file: 'lateral-reading', name: 'Student results: lateral reading pre and post', title: 'LATERAL READING: STUDENTS OF 26', categories: ['Who is behind it', 'What others say', 'Original context', 'Image licence'], series: [{ label: 'Pre', values: [7, 5, 9, 3] }, { label: 'Post', values: [22, 19, 20, 14] }], max: 26 }],
+    charts: [{ file: 'lateral-reading', name: 'Student results: lateral reading pre and post', title: 'STUDENTS USING EACH MOVE (OF 26)', categories: ['Who is behind it', 'What others say', 'Original context', 'Image licence'], series: [{ label: 'Pre', values: [7, 5, 9, 3] }, { label: 'Post', values: [22, 19, 20, 14] }], max: 26 }],
     videos: [{ name: 'Student walkthrough of the published exhibit with a screen reader (5 min)', id: 3318 }],
   },
   {

@@ -1,5 +1,6 @@
 // The sample submissions: who the teachers are, what they wrote and what evidence they uploaded.
-import type { ChartSpec, DocSpec, PhotoSpec } from './evidence.js';
+import type { ChartSpec, PhotoSpec } from './evidence.js';
+import type { DocSpec } from './pdf.js';
 import type { AchievementKey } from './rubrics.js';
 import { STEM_SUBMISSIONS } from './submissions-stem.js';
 import { ASSESSMENT_SUBMISSIONS } from './submissions-assessment.js';

@@ -12,7 +12,8 @@ z.config({ customError: friendly });
 /** Unknown fields are kept and ignored: a newer issuer may add some. */
 const loose = z.looseObject;
 
-const nonEmpty = z.string().trim().min(1, 'must not be empty');
+// Ids are kept byte for byte (never trimmed): they reappear unchanged in awarded credentials.
+const nonEmpty = z.string().refine((v) => v.trim().length > 0, 'must not be empty');
 
 /** An ISO 8601 date-time with an explicit offset, e.g. 2026-11-18T16:20:00Z. */
 export const isoDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time such as 2026-11-18T16:20:00Z' });
@@ -45,8 +46,8 @@ export function packagePathProblem(p: string): string | undefined {
 export const issuerSchema = loose({
   id: nonEmpty,
   name: nonEmpty,
-  url: z.string().url().optional(),
-  email: z.string().email().optional(),
+  url: z.url().optional(),
+  email: z.email().optional(),
 });
 
 export const assessorSchema = loose({ id: nonEmpty, name: nonEmpty });
@@ -88,7 +89,7 @@ export const achievementSchema = loose({
 export const earnerSchema = loose({
   id: nonEmpty,
   name: nonEmpty,
-  email: z.string().email().optional(),
+  email: z.email().optional(),
   organization: z.string().optional(),
 });
 
@@ -106,7 +107,7 @@ export const fileArtifactSchema = loose({
 
 export const urlArtifactSchema = loose({
   ...artifactBase,
-  url: z.string().url().refine((u) => /^https?:/i.test(u), 'must be an http(s) address'),
+  url: z.url().refine((u) => /^https?:/i.test(u), 'must be an http(s) address'),
 });
 
 /** Each artifact has either `file` (with mediaType, size, sha256) or `url`, never both. */
