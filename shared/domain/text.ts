@@ -7,3 +7,33 @@ export function earnerSortKey(name: string): string {
 
 /** Folds text for the full-text index and its queries alike: accents of any script, and case. */
 export const foldForSearch = earnerSortKey;
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * For blind review: replaces an earner's name (whole, or any part of three letters or more, with or
+ * without accents), email and organization in free text by a neutral mark.
+ */
+export function redactIdentity(text: string, identity: { name: string; email?: string | null; organization?: string | null }, mark = '[withheld]'): string {
+  const parts = new Set<string>();
+  const add = (s: string | null | undefined) => {
+    if (!s) return;
+    const t = s.normalize('NFC').trim();
+    if ([...t].length >= 2) parts.add(t);
+    const folded = t.normalize('NFKD').replace(/\p{M}+/gu, '').normalize('NFC');
+    if (folded !== t && [...folded].length >= 2) parts.add(folded);
+  };
+  add(identity.email);
+  add(identity.organization);
+  add(identity.name);
+  for (const piece of identity.name.split(/[\s\-‐'’.,]+/u)) if ([...piece].length >= 3 || /[\p{Script=Han}\p{Script=Hangul}]/u.test(piece)) add(piece);
+  if (identity.email) add(identity.email.split('@')[0]);
+  // Longest first, so a full name is replaced whole rather than piece by piece. Korean and Chinese
+  // names take particles without a space ("김민준입니다"), so they match without word boundaries.
+  const sorted = [...parts].sort((a, b) => b.length - a.length);
+  if (sorted.length === 0) return text;
+  const cjk = /[\p{Script=Han}\p{Script=Hangul}]/u;
+  const bounded = (p: string) => (cjk.test(p) ? escapeRegExp(p) : `(?<![\\p{L}\\p{N}])${escapeRegExp(p)}(?![\\p{L}\\p{N}])`);
+  const re = new RegExp(sorted.map(bounded).join('|'), 'giu');
+  return text.normalize('NFC').replace(re, mark);
+}

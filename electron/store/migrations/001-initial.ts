@@ -88,11 +88,28 @@ export function up(db: Database): void {
       feedback TEXT NOT NULL DEFAULT '',
       decision TEXT CHECK (decision IN ('pass', 'not-yet')),
       computed_decision TEXT CHECK (computed_decision IN ('pass', 'not-yet')),
-      override_justification TEXT,
+      override_json TEXT,
       started_at TEXT NOT NULL,
       updated_at TEXT NOT NULL,
       submitted_at TEXT,
       time_on_task_ms INTEGER NOT NULL DEFAULT 0
+    ) STRICT;
+
+    -- Reusable comments, per achievement and optionally per criterion.
+    CREATE TABLE comment_bank (
+      id INTEGER PRIMARY KEY,
+      achievement_id TEXT NOT NULL,
+      criterion_id TEXT,
+      text TEXT NOT NULL CHECK (length(trim(text)) > 0),
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX comment_bank_by_achievement ON comment_bank(achievement_id, criterion_id);
+
+    CREATE TABLE recusals (
+      submission_seq INTEGER PRIMARY KEY REFERENCES submissions(seq),
+      reason TEXT NOT NULL,
+      recused_at TEXT NOT NULL
     ) STRICT;
 
     -- Full-text search over earner names and responses; rowid = submissions.seq.

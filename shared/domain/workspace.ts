@@ -1,0 +1,47 @@
+// What the review workspace shows: the submission's evidence by section, the pinned rubric, the review.
+import { z } from 'zod';
+import { achievementSchema, previousReviewSchema } from '../schemas/review-package.js';
+import { submissionStatusSchema } from './queue.js';
+import { reviewSchema } from './review.js';
+
+export const workspaceArtifactSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['file', 'url']),
+  mediaType: z.string().nullable(),
+  size: z.number().nullable(),
+  sha256: z.string().nullable(),
+  /** For files, the app-protocol address of the evidence; for links, the outside address. */
+  href: z.string(),
+  /** The file's name in the package; absent in blind review (names often carry the earner's). */
+  fileName: z.string().optional(),
+});
+export type WorkspaceArtifact = z.infer<typeof workspaceArtifactSchema>;
+
+export const workspaceSectionSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  prompt: z.string(),
+  responses: z.array(z.string()),
+  artifacts: z.array(workspaceArtifactSchema),
+});
+
+export const workspaceSchema = z.object({
+  submission: z.object({
+    id: z.string(),
+    attempt: z.number(),
+    submittedAt: z.string(),
+    dueAt: z.string().nullable(),
+    status: submissionStatusSchema,
+    /** Absent in blind review. */
+    earner: z.object({ name: z.string(), email: z.string().optional(), organization: z.string().optional() }).optional(),
+    sections: z.array(workspaceSectionSchema),
+  }),
+  achievement: achievementSchema.extend({ versionId: z.number() }),
+  review: reviewSchema.nullable(),
+  previousReviews: z.array(previousReviewSchema),
+  recusal: z.object({ reason: z.string(), recusedAt: z.string() }).nullable(),
+});
+export type Workspace = z.infer<typeof workspaceSchema>;
+
+export const EVIDENCE_ORIGIN = 'app://assay/evidence/';
