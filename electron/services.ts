@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { importPackage, type ImportOptions } from './import/importer.js';
 import { Queue } from './queue/queue.js';
+import { CommentBank } from './review/comment-bank.js';
 import { verifyAudit, type AuditVerdict } from './store/audit.js';
 import { openDatabase, type Db } from './store/db.js';
 import { EvidenceStore } from './store/evidence.js';
@@ -20,6 +21,7 @@ export interface Services {
   readonly db: Db;
   readonly evidence: EvidenceStore;
   readonly queue: Queue;
+  readonly commentBank: CommentBank;
   importPackage(input: string, options?: ImportOptions): Promise<ImportResult>;
   verifyAudit(): AuditVerdict;
   close(): void;
@@ -36,6 +38,7 @@ export function openServices(dataDir: string, options: ServicesOptions = {}): Se
     db,
     evidence,
     queue,
+    commentBank: new CommentBank(db),
     importPackage: (input, opts) => importPackage({ db, evidence }, input, opts),
     verifyAudit: () => verifyAudit(db),
     close: () => db.close(),

@@ -3,6 +3,9 @@ import { ZodError } from 'zod';
 import { contract, type Channel, type IpcResult } from '../../shared/ipc/contract.js';
 import { ImportError } from '../import/errors.js';
 import { StoreError } from '../store/db.js';
+import { ScoringError } from '../../shared/domain/decision.js';
+import { ReviewConflictError } from '../review/reviews.js';
+import { NotFoundError } from '../review/workspace.js';
 import type { Handlers } from './handlers.js';
 
 export function isChannel(name: unknown): name is Channel {
@@ -25,6 +28,9 @@ export async function dispatch(handlers: Handlers, channel: unknown, rawInput: u
   } catch (err) {
     if (err instanceof ImportError) return { ok: false, error: { code: 'import-refused', message: err.message } };
     if (err instanceof StoreError) return { ok: false, error: { code: 'store', message: err.message } };
+    if (err instanceof NotFoundError) return { ok: false, error: { code: 'not-found', message: err.message } };
+    if (err instanceof ReviewConflictError) return { ok: false, error: { code: 'conflict', message: err.message } };
+    if (err instanceof ScoringError) return { ok: false, error: { code: 'scoring', message: err.message } };
     if (err instanceof ZodError) {
       log(`[ipc] ${channel} produced output that breaks the contract: ${err.message}`);
       return { ok: false, error: { code: 'internal', message: 'Assay could not complete this; the details are in the log.' } };

@@ -2,8 +2,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Channel, ChannelOutput, EventName, EventPayload } from '../../shared/ipc/contract.js';
-import type { ParsedQueueQuery } from '../../shared/domain/queue.js';
+import type { z } from 'zod';
+import type { Channel, ChannelOutput, Contract, EventName, EventPayload } from '../../shared/ipc/contract.js';
+import { recuse, saveDraft, submitReview } from '../review/reviews.js';
+import { loadWorkspace } from '../review/workspace.js';
 import { writeSamplePackage } from '../sample/sample-package.js';
 import type { Services } from '../services.js';
 
@@ -13,11 +15,13 @@ export interface Platform {
   chooseImportPath(): Promise<string | null>;
   /** Asks the assessor, then opens an http(s) URL outside the app; false when declined. */
   openExternal(url: string): Promise<boolean>;
+  /** Opens a file with the system's application for its type; false when that failed. */
+  openPath(file: string, displayName: string): Promise<boolean>;
 }
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
-type ParsedInput<C extends Channel> = C extends 'queue:list' ? ParsedQueueQuery : C extends 'import:package' ? { path: string } : C extends 'app:openExternal' ? { url: string } : undefined;
+type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
 
 export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C> };
 
@@ -40,6 +44,25 @@ export function createHandlers(services: Services, platform: Platform, emit: Emi
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
+    },
+    'review:open': ({ submissionId, blind }) => loadWorkspace(services.db, submissionId, blind),
+    'review:saveDraft': (input) => saveDraft(services.db, input).review,
+    'review:submit': ({ submissionId }) => submitReview(services.db, submissionId),
+    'review:recuse': ({ submissionId, reason }) => {
+      recuse(services.db, submissionId, reason);
+      return null;
+    },
+    'evidence:openWithSystem': ({ sha256, name }) => {
+      const known = services.db.prepare('SELECT 1 FROM blobs WHERE sha256 = ?').pluck().get(sha256) !== undefined;
+      return known ? platform.openPath(services.evidence.pathOf(sha256), name) : false;
+    },
+    'bank:list': ({ achievementId }) => services.commentBank.list(achievementId),
+    'bank:add': ({ achievementId, criterionId, text }) => services.commentBank.add(achievementId, criterionId, text),
+    'bank:usage': ({ id }) => ({ drafts: services.commentBank.draftsUsing(id).length }),
+    'bank:update': ({ id, text, updateDrafts }) => services.commentBank.update(id, text, updateDrafts),
+    'bank:remove': ({ id }) => {
+      services.commentBank.remove(id);
+      return null;
     },
     'app:info': () => ({
       name: 'Assay',

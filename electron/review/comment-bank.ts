@@ -1,16 +1,8 @@
 // The comment bank: reusable comments per achievement or criterion, with updates offered to drafts.
 import { z } from 'zod';
-import { criterionCommentSchema } from '../../shared/domain/review.js';
+import { criterionCommentSchema, type BankEntry } from '../../shared/domain/review.js';
 import type { Db } from '../store/db.js';
 
-export const bankEntrySchema = z.object({
-  id: z.number(),
-  achievementId: z.string(),
-  criterionId: z.string().nullable(),
-  text: z.string(),
-  updatedAt: z.string(),
-});
-export type BankEntry = z.infer<typeof bankEntrySchema>;
 
 const SELECT = 'SELECT id, achievement_id AS achievementId, criterion_id AS criterionId, text, updated_at AS updatedAt FROM comment_bank';
 

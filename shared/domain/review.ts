@@ -52,3 +52,13 @@ export const reviewSchema = z.object({
   timeOnTaskMs: z.number(),
 });
 export type Review = z.infer<typeof reviewSchema>;
+
+/** A saved, reusable comment for an achievement (criterionId null) or one of its criteria. */
+export const bankEntrySchema = z.object({
+  id: z.number(),
+  achievementId: z.string(),
+  criterionId: z.string().nullable(),
+  text: z.string(),
+  updatedAt: z.string(),
+});
+export type BankEntry = z.infer<typeof bankEntrySchema>;

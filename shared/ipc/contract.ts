@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { importProgressSchema, importResultSchema } from '../domain/import.js';
 import { queuePageSchema, queueQuerySchema, statusCountsSchema } from '../domain/queue.js';
+import { bankEntrySchema, draftInputSchema, reviewSchema } from '../domain/review.js';
+import { workspaceSchema } from '../domain/workspace.js';
 
 const none = z.undefined();
 
@@ -34,6 +36,26 @@ export const contract = {
   'import:sample': { input: none, output: importResultSchema },
   /** Name, version, data folder and whether this is the first run. */
   'app:info': { input: none, output: appInfoSchema },
+  /** One submission for review: evidence by section, the rubric it is pinned to, its review and history. Blind leaves out every trace of the earner. */
+  'review:open': { input: z.object({ submissionId: z.string().min(1), blind: z.boolean() }), output: workspaceSchema },
+  /** Saves the assessor's work as a draft (created on first save); refuses levels outside the pinned rubric. */
+  'review:saveDraft': { input: draftInputSchema, output: reviewSchema },
+  /** Submits the review after the assessor confirmed: the decision is final, frozen and audited. */
+  'review:submit': { input: z.object({ submissionId: z.string().min(1), confirmed: z.literal(true) }), output: reviewSchema },
+  /** "I know this earner": recuses the assessor with a reason; the submission goes back to the issuer. */
+  'review:recuse': { input: z.object({ submissionId: z.string().min(1), reason: z.string().min(1).max(5000) }), output: z.null() },
+  /** Opens an evidence file with the system's application (for types Assay cannot show). */
+  'evidence:openWithSystem': { input: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), name: z.string() }), output: z.boolean() },
+  /** Saved comments for an achievement (for the whole achievement and per criterion). */
+  'bank:list': { input: z.object({ achievementId: z.string().min(1) }), output: z.array(bankEntrySchema) },
+  /** Saves a comment for reuse. */
+  'bank:add': { input: z.object({ achievementId: z.string().min(1), criterionId: z.string().nullable(), text: z.string().min(1).max(20_000) }), output: bankEntrySchema },
+  /** How many draft reviews used this saved comment (to offer updating them after an edit). */
+  'bank:usage': { input: z.object({ id: z.number().int() }), output: z.object({ drafts: z.number() }) },
+  /** Edits a saved comment; with updateDrafts, drafts that used it change too (submitted reviews never). */
+  'bank:update': { input: z.object({ id: z.number().int(), text: z.string().min(1).max(20_000), updateDrafts: z.boolean() }), output: z.object({ entry: bankEntrySchema, draftsUpdated: z.array(z.string()) }) },
+  /** Deletes a saved comment (reviews that used it keep their text). */
+  'bank:remove': { input: z.object({ id: z.number().int() }), output: z.null() },
   /** Opens an http(s) address in the system browser after the assessor confirms; false if declined. */
   'app:openExternal': { input: z.object({ url: z.string().url() }), output: z.boolean() },
 } as const;
