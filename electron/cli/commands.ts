@@ -1,5 +1,7 @@
 // The `assay` subcommands; each opens the services on the data folder, acts, and closes them.
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { BackupError, createBackup, restoreBackup } from '../backup/backup.js';
 import { describeImport, type ImportProgress } from '../../shared/domain/import.js';
 import { SUBMISSION_STATUSES, submissionStatusSchema, type QueueItem } from '../../shared/domain/queue.js';
 import { ImportError } from '../import/errors.js';
@@ -28,6 +30,8 @@ Commands:
       --json             a JSON array instead of a table
   sample-package OUT_DIR Write a realistic sample review package
   audit verify           Check that the audit log's hash chain is intact
+  backup --out FILE      Write a consistent backup (.zip) of the store and the evidence
+  restore FILE           Replace the data folder's store with a backup (checked first)
 
 Options for every command:
   --data-dir DIR         the data folder (default: ASSAY_DATA_DIR, else the per-user
@@ -45,6 +49,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       allowPositionals: true,
       options: {
         'data-dir': { type: 'string' },
+        out: { type: 'string' },
         status: { type: 'string', multiple: true },
         search: { type: 'string' },
         overdue: { type: 'boolean' },
@@ -77,6 +82,21 @@ export async function run(argv: string[], io: Io): Promise<number> {
       case 'audit':
         if (rest[0] !== 'verify') throw new UsageError('assay audit takes one subcommand: verify');
         return await withServices(dataDir, (s) => auditCommand(s, io));
+      case 'backup': {
+        const out = values.out;
+        if (typeof out !== 'string') throw new UsageError('assay backup needs --out FILE');
+        return await withServices(dataDir, async (s) => {
+          const m = await createBackup(s, out);
+          io.stdout.write(`Backed up ${m.evidence.files} evidence files (${(m.evidence.bytes / 1024 / 1024).toFixed(1)} MB) and the database to ${path.resolve(out)}.\n`);
+          return 0;
+        });
+      }
+      case 'restore': {
+        if (rest.length !== 1) throw new UsageError('assay restore takes exactly one backup FILE');
+        const m = await restoreBackup(dataDir, rest[0]!);
+        io.stdout.write(`Restored the backup of ${m.createdAt} into ${dataDir} (${m.evidence.files} evidence files).\n`);
+        return 0;
+      }
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
@@ -85,7 +105,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.stderr.write(`assay: ${err.message}\n\n${USAGE}`);
       return 2;
     }
-    if (err instanceof ImportError || err instanceof StoreError) {
+    if (err instanceof ImportError || err instanceof StoreError || err instanceof BackupError) {
       io.stderr.write(`${err.message}\n`);
       return 1;
     }

@@ -84,6 +84,21 @@ describe('assay', () => {
     expect(fs.existsSync(path.join(work, 'xdg', 'Assay', 'assay.db'))).toBe(true);
   });
 
+  it('backs up and restores through the command line', () => {
+    const backup = path.join(work, 'cli-backup.zip');
+    const b = assay(['backup', '--out', backup, '--data-dir', dataDir]);
+    expect(b.code).toBe(0);
+    expect(b.stdout).toMatch(/^Backed up \d+ evidence files/);
+    const restored = path.join(work, 'restored');
+    expect(assay(['restore', backup, '--data-dir', restored]).code).toBe(0);
+    const a = JSON.parse(assay(['queue', '--json', '--data-dir', dataDir]).stdout) as unknown[];
+    const r = JSON.parse(assay(['queue', '--json', '--data-dir', restored]).stdout) as unknown[];
+    expect(r).toEqual(a);
+    const bad = assay(['restore', path.join(work, 'nope.zip'), '--data-dir', restored]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/Backup "nope\.zip" is not a readable backup/);
+  });
+
   it('explains its usage', () => {
     expect(assay(['--help']).stdout).toMatch(/Usage: assay <command>/);
     const r = assay(['frobnicate']);
