@@ -1,0 +1,121 @@
+// Starts Assay: one instance, its data folder and services, IPC, the app:// protocol, the window and the menu.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, dialog, type BrowserWindow } from 'electron';
+import { attachContextMenu, installMenu } from './app/menu.js';
+import { removeOpenCopies } from './app/open-with-system.js';
+import { evidenceLookup } from './app/protocol-core.js';
+import { handleAppProtocol, registerAppScheme } from './app/protocol.js';
+import { createMainWindow } from './app/window.js';
+import { WINDOW_STATE_FILE } from './app/window-state.js';
+import { createHandlers } from './ipc/handlers.js';
+import { createEmit, createPlatform, registerIpc } from './ipc/register.js';
+import { APP_NAME } from './paths.js';
+import { openServices, type Services } from './services.js';
+
+/** dist/ (this file is dist/electron/main.js). */
+const distDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const NATIVE_FILE = 'better_sqlite3.node';
+
+// Before anything reads userData: the folder is "Assay" (as the CLI's defaultDataDir computes it),
+// not the lower-case package name, so the app and `assay` on the command line share one store.
+app.setName(APP_NAME);
+app.setPath('userData', path.join(app.getPath('appData'), APP_NAME));
+registerAppScheme();
+app.enableSandbox();
+
+/**
+ * better-sqlite3 built for Electron's ABI (npm run native:electron). node_modules keeps the Node
+ * build for the tests and the CLI, so without this file the store cannot open in Electron.
+ */
+function nativeBinding(): string | undefined {
+  const file = app.isPackaged
+    ? path.join(process.resourcesPath, 'app.asar.unpacked', 'dist', 'native', 'electron', NATIVE_FILE)
+    : path.join(distDir, 'native', 'electron', NATIVE_FILE);
+  return fs.existsSync(file) ? file : undefined;
+}
+
+function dataDir(): string {
+  const override = process.env.ASSAY_DATA_DIR;
+  return override ? path.resolve(override) : app.getPath('userData');
+}
+
+let mainWindow: BrowserWindow | null = null;
+let services: Services | null = null;
+const getWindow = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const dir = dataDir();
+  const binding = nativeBinding();
+  try {
+    services = openServices(dir, binding ? { nativeBinding: binding } : {});
+  } catch (err) {
+    const hint = binding || app.isPackaged ? '' : '\n\nThe database module for Electron is missing: run `npm run native:electron`, then start Assay again.';
+    dialog.showErrorBox('Assay could not open its data', `${(err as Error).message}\n\nData folder: ${dir}${hint}`);
+    app.exit(1);
+    return;
+  }
+
+  const platform = createPlatform({ getWindow, appVersion: app.getVersion() });
+  registerIpc(createHandlers(services, platform, createEmit(getWindow)), getWindow);
+  handleAppProtocol({ rendererRoot: path.join(distDir, 'renderer'), lookupEvidence: evidenceLookup(services) });
+
+  app.setAboutPanelOptions({ applicationName: APP_NAME, applicationVersion: app.getVersion(), copyright: 'Assay' });
+  installMenu({
+    platform: process.platform,
+    isPackaged: app.isPackaged,
+    appName: APP_NAME,
+    send: (command) => getWindow()?.webContents.send('menu:command', command),
+    importFolder: () => {
+      platform.chooseFolderNext();
+      getWindow()?.webContents.send('menu:command', 'import');
+    },
+    showAbout: () => app.showAboutPanel(),
+  });
+
+  const open = () => {
+    mainWindow = createMainWindow({
+      preloadPath: path.join(distDir, 'preload', 'preload.cjs'),
+      stateFile: path.join(app.getPath('userData'), WINDOW_STATE_FILE),
+      devTools: !app.isPackaged,
+      // Links leave the app only through the Platform's confirm-then-open flow (http(s) only).
+      openExternal: (url) => platform.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK
+    });
+    attachContextMenu(mainWindow.webContents);
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  };
+  open();
+  // macOS keeps the app running with no window; the Dock icon brings one back.
+  app.on('activate', () => {
+    if (!getWindow()) open();
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Two instances would write one SQLite store and evidence folder at once: the first one takes over.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const win = getWindow();
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => {
+    services?.close();
+    services = null;
+    removeOpenCopies();
+  });
+  start().catch((err: unknown) => {
+    dialog.showErrorBox('Assay could not start', (err as Error).stack ?? String(err));
+    app.exit(1);
+  });
+}
