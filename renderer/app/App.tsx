@@ -1,0 +1,106 @@
+// The frame: navigation, the current screen, imports from any source, the About dialog and menu events.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { QueueItem } from '../../shared/domain/queue.js';
+import type { ChannelOutput } from '../../shared/ipc/contract.js';
+import { call, onEvent } from '../api.js';
+import { DropOverlay } from '../import/DropOverlay.js';
+import { ImportErrorDialog } from '../import/ImportErrorDialog.js';
+import { ImportStatus } from '../import/ImportStatus.js';
+import { useFileDrop } from '../import/useFileDrop.js';
+import { useImport } from '../import/useImport.js';
+import { QueueScreen } from '../queue/QueueScreen.js';
+import { t } from '../strings/en.js';
+import { AboutDialog } from './AboutDialog.js';
+import { ComingSoon } from './ComingSoon.js';
+import { Nav } from './Nav.js';
+import type { Screen } from './screens.js';
+
+type AppInfo = ChannelOutput<'app:info'>;
+
+export function App() {
+  const [screen, setScreen] = useState<Screen>('queue');
+  const [submissionId, setSubmissionId] = useState<string | null>(null);
+  const [aboutOpen, setAboutOpen] = useState(false);
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [reloadKey, setReloadKey] = useState(0);
+  const mainRef = useRef<HTMLElement>(null);
+
+  const importer = useImport(() => {
+    setReloadKey((k) => k + 1);
+    setScreen('queue');
+  });
+  const importerRef = useRef(importer);
+  importerRef.current = importer;
+
+  useEffect(() => {
+    call('app:info')
+      .then(setInfo)
+      .catch(() => setInfo(null));
+  }, [reloadKey]);
+
+  useEffect(
+    () =>
+      onEvent('menu:command', (command) => {
+        if (command === 'import') importerRef.current.choose();
+        else if (command === 'about') setAboutOpen(true);
+      }),
+    [],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'o') {
+        e.preventDefault();
+        // Not behind an open dialog: the assessor should deal with what it says first.
+        if (document.querySelector('dialog[open]')) return;
+        importerRef.current.choose();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const dragging = useFileDrop(
+    (path) => importer.importPath(path),
+    () => importer.fail(t.importing.dropNoPath),
+    !importer.busy && !aboutOpen && importer.state.kind !== 'failed',
+  );
+
+  const navigate = useCallback((next: Screen) => setScreen(next), []);
+  const openSubmission = useCallback((item: QueueItem) => {
+    setSubmissionId(item.id);
+    setScreen('review');
+    // The grid that had focus is now hidden; hand focus to the new screen.
+    requestAnimationFrame(() => mainRef.current?.focus());
+  }, []);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t.app.skipToMain}
+      </a>
+      <Nav current={screen} onNavigate={navigate} onAbout={() => setAboutOpen(true)} />
+      <main id="main" ref={mainRef} className="main" tabIndex={-1}>
+        <ImportStatus state={importer.state} onDismiss={importer.dismiss} />
+        <div className="screen-slot" hidden={screen !== 'queue'}>
+          <QueueScreen
+            reloadKey={reloadKey}
+            firstRun={info?.firstRun ?? false}
+            busy={importer.busy}
+            onOpen={openSubmission}
+            onImport={importer.choose}
+            onSample={importer.sample}
+          />
+        </div>
+        {screen !== 'queue' && (
+          <div className="screen-slot">
+            <ComingSoon screen={screen} submissionId={screen === 'review' ? submissionId : null} onBack={() => setScreen('queue')} />
+          </div>
+        )}
+      </main>
+      {dragging && <DropOverlay />}
+      {importer.state.kind === 'failed' && <ImportErrorDialog code={importer.state.code} message={importer.state.message} onClose={importer.dismiss} />}
+      {aboutOpen && <AboutDialog info={info} onClose={() => setAboutOpen(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+// A modal dialog on the native <dialog>: focus moves in and stays in, Escape closes, focus returns after.
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+
+const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+export interface DialogProps {
+  title: string;
+  /** alertdialog for errors that interrupt; dialog for everything else. */
+  role?: 'dialog' | 'alertdialog';
+  tone?: 'default' | 'danger';
+  onClose: () => void;
+  children: ReactNode;
+  actions: ReactNode;
+  icon?: ReactNode;
+}
+
+export function Dialog({ title, role = 'dialog', tone = 'default', onClose, children, actions, icon }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const bodyId = useId();
+  const onCloseRef = useRef(onClose);
+  onCloseRef.current = onClose;
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (!dialog.open) dialog.showModal();
+    // Focus the primary action (last button) so Enter confirms and Escape still closes.
+    const buttons = dialog.querySelectorAll<HTMLElement>('.dialog-actions button');
+    (buttons[buttons.length - 1] ?? dialog).focus();
+    return () => {
+      if (dialog.open) dialog.close();
+      returnTo?.focus();
+    };
+  }, []);
+
+  const trapTab = (e: KeyboardEvent<HTMLDialogElement>) => {
+    if (e.key !== 'Tab') return;
+    const items = Array.from(e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE));
+    const first = items[0];
+    const last = items[items.length - 1];
+    if (!first || !last) return e.preventDefault();
+    if (e.shiftKey && document.activeElement === first) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && document.activeElement === last) {
+      e.preventDefault();
+      first.focus();
+    }
+  };
+
+  return (
+    <dialog
+      ref={ref}
+      className={`dialog dialog-${tone}`}
+      role={role}
+      aria-modal="true"
+      aria-labelledby={titleId}
+      aria-describedby={bodyId}
+      onKeyDown={trapTab}
+      onCancel={(e) => {
+        e.preventDefault();
+        onCloseRef.current();
+      }}
+    >
+      <div className="dialog-head">
+        {icon}
+        <h2 id={titleId} className="dialog-title">
+          {title}
+        </h2>
+      </div>
+      <div id={bodyId} className="dialog-body">
+        {children}
+      </div>
+      <div className="dialog-actions">{actions}</div>
+    </dialog>
+  );
+}

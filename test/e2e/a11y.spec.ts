@@ -1,0 +1,63 @@
+// axe-core (WCAG 2.1 A and AA) finds nothing on any screen, in the light and the dark theme.
+import fs from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { tempDir } from '../support/package-builder.js';
+import { expectNoAxeViolations, refusedPackage, samplePackage, screenshot } from './fixtures.js';
+import { launchApp, type App } from './harness.js';
+
+let app: App | undefined;
+test.afterEach(async () => {
+  const dataDir = app?.services.dataDir;
+  await app?.close();
+  app = undefined;
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Scans and photographs the page as it is now, once per colour scheme. */
+async function checkBothSchemes(page: Page, name: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+    await expectNoAxeViolations(page, `${name} (${colorScheme})`);
+    await screenshot(page, `${name}-${colorScheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+test('every screen passes axe in light and dark', async () => {
+  const refused = await refusedPackage();
+  app = await launchApp({ dataDir: tempDir(), importPaths: [await samplePackage(), refused.dir] });
+  const { page } = app;
+
+  await expect(page.getByRole('heading', { name: 'Welcome to Assay' })).toBeVisible();
+  await checkBothSchemes(page, 'queue-empty');
+
+  await page.getByRole('button', { name: 'Import package…' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Import complete' })).toBeVisible();
+  await expect(page.getByRole('grid').getByRole('gridcell').first()).toBeVisible();
+  await checkBothSchemes(page, 'queue-imported');
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await checkBothSchemes(page, 'queue-rows');
+
+  await page.getByRole('grid').focus();
+  await page.keyboard.press('ArrowDown');
+  await checkBothSchemes(page, 'queue-focused');
+
+  await page.getByRole('switch', { name: 'Blind review' }).click();
+  await checkBothSchemes(page, 'queue-blind');
+  await page.getByRole('switch', { name: 'Blind review' }).click();
+
+  await page.getByRole('button', { name: 'Import package…' }).click();
+  await expect(page.getByRole('alertdialog')).toBeVisible();
+  await checkBothSchemes(page, 'error-dialog');
+  await page.getByRole('button', { name: 'OK' }).click();
+
+  for (const screen of ['Review', 'Awards', 'Library', 'Settings']) {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: screen }).click();
+    await expect(page.getByRole('heading', { level: 1, name: screen })).toBeVisible();
+    await checkBothSchemes(page, screen.toLowerCase());
+  }
+
+  await page.getByRole('button', { name: 'About Assay' }).click();
+  await expect(page.getByRole('dialog', { name: 'About Assay' })).toBeVisible();
+  await checkBothSchemes(page, 'about');
+});

@@ -1,0 +1,208 @@
+// Runs the built renderer in Debian's Chromium with window.api bound to the real handler table.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { preview, type PreviewServer } from 'vite';
+import { dispatch } from '../../electron/ipc/dispatch.js';
+import { createHandlers, type Emit, type Platform } from '../../electron/ipc/handlers.js';
+import { openServices, type Services } from '../../electron/services.js';
+import { channels, type EventName, type EventPayload } from '../../shared/ipc/contract.js';
+
+/** The checkout: found by walking up, so this works from test/e2e and when compiled under dist/. */
+function findRepoRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const pkg = path.join(dir, 'package.json');
+    if (fs.existsSync(pkg) && (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string }).name === 'assay') return dir;
+    if (path.dirname(dir) === dir) throw new Error(`No Assay checkout above ${from}`);
+  }
+}
+
+export const REPO_ROOT = findRepoRoot(path.dirname(fileURLToPath(import.meta.url)));
+export const RENDERER_DIST = path.join(REPO_ROOT, 'dist', 'renderer');
+export const CHROMIUM = process.env.ASSAY_CHROMIUM ?? '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+export interface LaunchOptions {
+  /** The data folder the real services open (created if missing). */
+  dataDir: string;
+  /** Paths the "open" dialog returns, one per `import:choose`, in order; then it is cancelled (null). */
+  importPaths?: string[];
+  /** Paths for dropped files: keyed by the dropped File's name, or a list keyed by each basename. */
+  dropPaths?: Record<string, string> | string[];
+  colorScheme?: 'light' | 'dark';
+  viewport?: { width: number; height: number };
+  /** Whether to open the page right away (default true); false lets a caller set things up first. */
+  open?: boolean;
+}
+
+export interface App {
+  page: Page;
+  context: BrowserContext;
+  browser: Browser;
+  services: Services;
+  /** The preview server's address, e.g. http://127.0.0.1:41234/ */
+  url: string;
+  /** What the next `import:choose` returns (null: the assessor cancelled), ahead of `importPaths`. */
+  setNextImportPath(p: string | null): void;
+  /** Sends an event from "main" to the page, as the menu or an import would. */
+  emit: Emit;
+  /** Tells pathForFile where a dropped file named `name` lives. */
+  setDropPath(name: string, p: string): Promise<void>;
+  /** Opens (or reopens) the app's page. */
+  open(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Globals the page-side shim defines; typed here because the root tsconfig has no DOM lib. */
+interface ShimGlobals {
+  __assayInvoke(channel: string, input: unknown): Promise<unknown>;
+  __assayEmit(event: string, payload: unknown): void;
+  __assayDropPaths: Record<string, string>;
+  api: unknown;
+}
+
+/**
+ * Runs in the page before any of its scripts: defines window.api exactly as the preload does (one
+ * method per channel, on, pathForFile) but over the Playwright binding instead of Electron IPC.
+ * It is serialised into the page, so it may use nothing from this module's scope.
+ */
+function installShim(arg: { channels: string[]; dropPaths: Record<string, string> }): void {
+  const g = globalThis as unknown as ShimGlobals;
+  type Listener = (payload: unknown) => void;
+  const listeners = new Map<string, Set<Listener>>();
+  const api: Record<string, unknown> = {};
+  for (const channel of arg.channels) {
+    api[channel] = (input?: unknown) => g.__assayInvoke(channel, input);
+  }
+  api.on = (event: string, listener: Listener) => {
+    const set = listeners.get(event) ?? new Set<Listener>();
+    set.add(listener);
+    listeners.set(event, set);
+    return () => {
+      set.delete(listener);
+    };
+  };
+  g.__assayDropPaths = { ...arg.dropPaths };
+  api.pathForFile = (file: { name?: unknown }) => (typeof file?.name === 'string' ? (g.__assayDropPaths[file.name] ?? null) : null);
+  Object.defineProperty(g, '__assayEmit', {
+    value: (event: string, payload: unknown) => {
+      for (const listener of listeners.get(event) ?? []) listener(payload);
+    },
+  });
+  Object.defineProperty(g, 'api', { value: Object.freeze(api), enumerable: true });
+}
+
+function dropMap(dropPaths: LaunchOptions['dropPaths']): Record<string, string> {
+  if (!dropPaths) return {};
+  if (Array.isArray(dropPaths)) return Object.fromEntries(dropPaths.map((p) => [path.basename(p), p]));
+  return { ...dropPaths };
+}
+
+function appVersion(): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
+}
+
+/** Serves dist/renderer with `vite preview` on a free port of 127.0.0.1. */
+export async function startPreview(): Promise<{ server: PreviewServer; url: string }> {
+  if (!fs.existsSync(path.join(RENDERER_DIST, 'index.html'))) {
+    throw new Error(`The renderer is not built: ${path.join(RENDERER_DIST, 'index.html')} is missing. Run "npm run build:renderer" first.`);
+  }
+  const server = await preview({
+    configFile: false,
+    root: RENDERER_DIST,
+    base: './',
+    logLevel: 'silent',
+    build: { outDir: RENDERER_DIST },
+    preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
+  });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('vite preview did not report a TCP address');
+  return { server, url: `http://127.0.0.1:${address.port}/` };
+}
+
+export async function launchApp(options: LaunchOptions): Promise<App> {
+  const services = openServices(options.dataDir);
+  const queue = [...(options.importPaths ?? [])];
+  let next: { path: string | null } | undefined;
+  let page: Page | undefined;
+
+  const emit: Emit = (event, payload) => {
+    const target = page;
+    if (!target || target.isClosed()) return;
+    void target
+      .evaluate(([e, p]) => (globalThis as unknown as ShimGlobals).__assayEmit(e, p), [event, payload] as [EventName, EventPayload<EventName>])
+      .catch(() => {
+        // The page went away (closed or navigating); an event for it has nobody to tell.
+      });
+  };
+  const platform: Platform = {
+    appVersion: appVersion(),
+    chooseImportPath: async () => {
+      if (next) {
+        const chosen = next.path;
+        next = undefined;
+        return chosen;
+      }
+      return queue.shift() ?? null;
+    },
+    openExternal: async () => false,
+    // The harness never hands files to other applications.
+    openPath: async () => false,
+  };
+  const handlers = createHandlers(services, platform, emit);
+
+  let server: PreviewServer | undefined;
+  let browser: Browser | undefined;
+  try {
+    const served = await startPreview();
+    server = served.server;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const context = await browser.newContext({
+      colorScheme: options.colorScheme ?? 'light',
+      viewport: options.viewport ?? { width: 1280, height: 800 },
+    });
+    const p = await context.newPage();
+    page = p;
+    await p.exposeBinding('__assayInvoke', (_source, channel: unknown, input: unknown) => dispatch(handlers, channel, input));
+    await p.addInitScript(installShim, { channels: [...channels], dropPaths: dropMap(options.dropPaths) });
+
+    const url = served.url;
+    const liveServer = server;
+    const liveBrowser = browser;
+    const app: App = {
+      page: p,
+      context,
+      browser: liveBrowser,
+      services,
+      url,
+      setNextImportPath: (chosen) => {
+        next = { path: chosen };
+      },
+      emit,
+      setDropPath: async (name, target) => {
+        await p.evaluate(([n, t]) => {
+          (globalThis as unknown as ShimGlobals).__assayDropPaths[n] = t;
+        }, [name, target] as const);
+      },
+      open: async () => {
+        await p.goto(url);
+        await p.waitForFunction(() => (globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector('main h1') !== null);
+      },
+      close: async () => {
+        await liveBrowser.close().catch(() => {});
+        await liveServer.close().catch(() => {});
+        services.close();
+      },
+    };
+    if (options.open !== false) await app.open();
+    return app;
+  } catch (err) {
+    await browser?.close().catch(() => {});
+    await server?.close().catch(() => {});
+    services.close();
+    throw err;
+  }
+}

@@ -1,0 +1,149 @@
+// Importing end to end: refusals in an alert dialog, the first-run sample, drag and drop, menu commands.
+import fs from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { tempDir } from '../support/package-builder.js';
+import { refusedPackage, samplePackage, screenshot } from './fixtures.js';
+import { launchApp, type App } from './harness.js';
+
+let app: App | undefined;
+test.afterEach(async () => {
+  const dataDir = app?.services.dataDir;
+  await app?.close();
+  app = undefined;
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('a refused package shows its reason verbatim and changes nothing', async () => {
+  const refused = await refusedPackage();
+  app = await launchApp({ dataDir: tempDir(), open: false });
+  await app.services.importPackage(await samplePackage());
+  await app.open();
+  const { page } = app;
+  const before = app.services.queue.counts();
+  await expect(page.locator('.result-count')).toHaveText(`${before.total} submissions`);
+
+  app.setNextImportPath(refused.dir);
+  await page.getByRole('button', { name: 'Import package…' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'This package was not imported' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.locator('.error-message')).toHaveText(refused.message);
+  expect(refused.message).toContain('Tampered package');
+  expect(refused.message).toContain('lesson-plan.pdf');
+  await screenshot(page, 'import-refused');
+
+  // Focus starts inside and stays inside.
+  await expect(dialog.getByRole('button', { name: 'OK' })).toBeFocused();
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press('Tab');
+    expect(await dialog.evaluate((d) => (d as unknown as { contains(n: unknown): boolean }).contains((globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement))).toBe(true);
+  }
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+
+  expect(app.services.queue.counts()).toEqual(before);
+  await expect(page.locator('.result-count')).toHaveText(`${before.total} submissions`);
+  await expect(page.getByRole('button', { name: new RegExp(`^All ${before.total}$`) })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Import package…' })).toBeFocused();
+});
+
+test('cancelling the open dialog does nothing', async () => {
+  app = await launchApp({ dataDir: tempDir() });
+  const { page } = app;
+  app.setNextImportPath(null);
+  await page.getByRole('button', { name: 'Import package…' }).click();
+  await expect(page.getByRole('heading', { name: 'Welcome to Assay' })).toBeVisible();
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  await expect(page.locator('.banner')).toHaveCount(0);
+});
+
+test('first run offers the sample package, which fills the queue', async () => {
+  app = await launchApp({ dataDir: tempDir() });
+  const { page } = app;
+  await expect(page.getByRole('heading', { name: 'Welcome to Assay' })).toBeVisible();
+  await screenshot(page, 'first-run');
+  await page.getByRole('button', { name: 'Try the sample package' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Import complete' })).toBeVisible();
+  const total = app.services.queue.counts().total;
+  expect(total).toBeGreaterThan(0);
+  await expect(page.locator('.result-count')).toHaveText(`${total} submissions`);
+  await expect(page.getByRole('heading', { name: 'Welcome to Assay' })).toHaveCount(0);
+});
+
+test('a package dropped on the window is imported', async () => {
+  const pkg = await samplePackage();
+  app = await launchApp({ dataDir: tempDir(), dropPaths: [pkg] });
+  const { page } = app;
+  const name = pkg.split(/[\\/]/).pop()!;
+  await page.evaluate((fileName) => {
+    type Ctor<T> = new (...args: unknown[]) => T;
+    const g = globalThis as unknown as {
+      DataTransfer: Ctor<{ items: { add(f: unknown): void } }>;
+      File: Ctor<unknown>;
+      DragEvent: Ctor<unknown>;
+      document: { body: { dispatchEvent(e: unknown): boolean } };
+    };
+    const dt = new g.DataTransfer();
+    dt.items.add(new g.File([''], fileName));
+    g.document.body.dispatchEvent(new g.DragEvent('dragenter', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    g.document.body.dispatchEvent(new g.DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, name);
+  await expect(page.getByText('Drop a review package to import it')).toBeVisible();
+  await screenshot(page, 'drop-overlay');
+  await page.evaluate((fileName) => {
+    type Ctor<T> = new (...args: unknown[]) => T;
+    const g = globalThis as unknown as {
+      DataTransfer: Ctor<{ items: { add(f: unknown): void } }>;
+      File: Ctor<unknown>;
+      DragEvent: Ctor<unknown>;
+      document: { body: { dispatchEvent(e: unknown): boolean } };
+    };
+    const dt = new g.DataTransfer();
+    dt.items.add(new g.File([''], fileName));
+    g.document.body.dispatchEvent(new g.DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, name);
+  await expect(page.getByText('Drop a review package to import it')).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Import complete' })).toBeVisible();
+  await expect(page.locator('.result-count')).toHaveText(`${app.services.queue.counts().total} submissions`);
+});
+
+test('the menu opens the import dialog and the About dialog', async () => {
+  const pkg = await samplePackage();
+  app = await launchApp({ dataDir: tempDir(), importPaths: [pkg] });
+  const { page } = app;
+  app.emit('menu:command', 'import');
+  await expect(page.getByRole('status').filter({ hasText: 'Import complete' })).toBeVisible();
+
+  app.emit('menu:command', 'about');
+  const about = page.getByRole('dialog', { name: 'About Assay' });
+  await expect(about).toBeVisible();
+  await expect(about).toContainText('Version 0.1.0');
+  await expect(about).toContainText(app.services.dataDir);
+  await page.keyboard.press('Escape');
+  await expect(about).toHaveCount(0);
+});
+
+test('progress events drive a determinate progress bar', async () => {
+  app = await launchApp({ dataDir: tempDir() });
+  const { page } = app;
+  // Hold the real import at its start, so the bar can be checked before the answer arrives.
+  const services = app.services;
+  const original = services.importPackage;
+  let resume: () => void = () => {};
+  const gate = new Promise<void>((resolve) => (resume = resolve));
+  services.importPackage = async (input, options) => {
+    await gate;
+    return original(input, options);
+  };
+  app.setNextImportPath(await samplePackage());
+  await page.getByRole('button', { name: 'Import package…' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Starting the import…' })).toBeVisible();
+  app.emit('import:progress', { phase: 'verifying', filesDone: 12, filesTotal: 47, bytesDone: 512 * 1024, bytesTotal: 2 * 1024 * 1024 });
+  const bar = page.getByRole('progressbar', { name: 'Import progress' });
+  await expect(bar).toHaveAttribute('value', String(512 * 1024));
+  await expect(bar).toHaveAttribute('max', String(2 * 1024 * 1024));
+  await expect(page.getByRole('status').filter({ hasText: 'Verifying evidence files…' })).toContainText('12 of 47 files · 0.5 of 2.0 MB');
+  await screenshot(page, 'import-progress');
+  resume();
+  await expect(page.getByRole('status').filter({ hasText: 'Import complete' })).toBeVisible();
+  await expect(bar).toHaveCount(0);
+});
