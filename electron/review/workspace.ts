@@ -2,7 +2,7 @@
 import { achievementSchema, submissionSchema, type PreviousReview } from '../../shared/schemas/review-package.js';
 import { reviewSchema, type Review } from '../../shared/domain/review.js';
 import { redactIdentity } from '../../shared/domain/text.js';
-import { EVIDENCE_ORIGIN, type Workspace, type WorkspaceArtifact } from '../../shared/domain/workspace.js';
+import { EVIDENCE_PATH, type Workspace, type WorkspaceArtifact } from '../../shared/domain/workspace.js';
 import type { SubmissionStatus } from '../../shared/domain/queue.js';
 import type { Db } from '../store/db.js';
 
@@ -94,7 +94,7 @@ export function loadWorkspace(db: Db, submissionId: string, blind: boolean): Wor
           mediaType: a.mediaType,
           size: a.size,
           sha256: a.sha256,
-          href: a.sha256 ? `${EVIDENCE_ORIGIN}${a.sha256}` : a.url!,
+          href: a.sha256 ? `${EVIDENCE_PATH}${a.sha256}` : a.url!,
         };
         if (!blind && a.fileName) out.fileName = a.fileName.split('/').pop()!;
         return out;

@@ -11,7 +11,7 @@ export const workspaceArtifactSchema = z.object({
   mediaType: z.string().nullable(),
   size: z.number().nullable(),
   sha256: z.string().nullable(),
-  /** For files, the app-protocol address of the evidence; for links, the outside address. */
+  /** For files, the evidence address relative to the page (see EVIDENCE_PATH); for links, the outside address. */
   href: z.string(),
   /** The file's name in the package; absent in blind review (names often carry the earner's). */
   fileName: z.string().optional(),
@@ -44,4 +44,8 @@ export const workspaceSchema = z.object({
 });
 export type Workspace = z.infer<typeof workspaceSchema>;
 
-export const EVIDENCE_ORIGIN = 'app://assay/evidence/';
+/**
+ * Evidence files are addressed relative to the page: `evidence/<sha256>` is app://assay/evidence/…
+ * in the desktop app (served by the app protocol) and the harness's route in the browser tests.
+ */
+export const EVIDENCE_PATH = 'evidence/';

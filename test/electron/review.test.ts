@@ -46,7 +46,7 @@ describe('the workspace', () => {
     const files = zoe.submission.sections.flatMap((x) => x.artifacts).filter((a) => a.kind === 'file');
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) {
-      expect(f.href).toBe(`app://assay/evidence/${f.sha256}`);
+      expect(f.href).toBe(`evidence/${f.sha256}`);
       expect(s.evidence.has(f.sha256!)).toBe(true);
     }
     expect(zoe.submission.attempt).toBe(2);
