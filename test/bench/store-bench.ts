@@ -75,7 +75,7 @@ export async function benchImport(work: string): Promise<void> {
 }
 
 /** Fills a store with STORE_SUBMISSIONS submissions through the real importer, in packages of 10,000. */
-async function buildBigStore(dataDir: string): Promise<void> {
+export async function buildBigStore(dataDir: string): Promise<void> {
   const services = openServices(dataDir);
   const other = 'https://pd.test.example/achievements/digital-fluency/v1';
   const perPackage = 10_000;
