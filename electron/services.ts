@@ -4,6 +4,7 @@ import path from 'node:path';
 import { importPackage, type ImportOptions } from './import/importer.js';
 import { Queue } from './queue/queue.js';
 import { CommentBank } from './review/comment-bank.js';
+import { Library } from './library/library.js';
 import { verifyAudit, type AuditVerdict } from './store/audit.js';
 import { openDatabase, type Db } from './store/db.js';
 import { EvidenceStore } from './store/evidence.js';
@@ -22,6 +23,7 @@ export interface Services {
   readonly evidence: EvidenceStore;
   readonly queue: Queue;
   readonly commentBank: CommentBank;
+  readonly library: Library;
   importPackage(input: string, options?: ImportOptions): Promise<ImportResult>;
   verifyAudit(): AuditVerdict;
   close(): void;
@@ -39,6 +41,7 @@ export function openServices(dataDir: string, options: ServicesOptions = {}): Se
     evidence,
     queue,
     commentBank: new CommentBank(db),
+    library: new Library(db, evidence),
     importPackage: (input, opts) => importPackage({ db, evidence }, input, opts),
     verifyAudit: () => verifyAudit(db),
     close: () => db.close(),

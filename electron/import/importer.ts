@@ -1,16 +1,13 @@
 // Imports a review package all or nothing: validate, verify and stage every file, commit, publish.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../shared/domain/canonical-json.js';
 import { checkManifestReferences } from '../../shared/domain/manifest-check.js';
-import { earnerSortKey, foldForSearch } from '../../shared/domain/text.js';
-import { dueSortKey } from '../../shared/domain/queue.js';
 import { isFileArtifact, jsonPath, manifestSchema, type Manifest, type Submission } from '../../shared/schemas/review-package.js';
 import type { ImportProgress, ImportResult } from '../../shared/domain/import.js';
 import { appendAudit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
 import type { EvidenceStore } from '../store/evidence.js';
+import { contentSha256, sha256Hex, StoreRows } from '../store/rows.js';
 import { ImportError } from './errors.js';
 import { LIMITS, type Limits } from './limits.js';
 import { openSource, type PackageSource } from './source.js';
@@ -31,7 +28,6 @@ export interface ImportOptions {
   now?: () => Date;
 }
 
-const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
 
 export async function importPackage(ctx: ImportContext, input: string, options: ImportOptions = {}): Promise<ImportResult> {
   const limits: Limits = { ...LIMITS, ...options.limits };
@@ -72,7 +68,7 @@ async function importFrom(ctx: ImportContext, source: PackageSource, limits: Lim
   emit({ phase: 'reading', filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0 });
 
   const manifestBytes = await source.readManifest();
-  const manifestSha = sha256(manifestBytes);
+  const manifestSha = sha256Hex(manifestBytes);
   const manifest = parseManifest(source, manifestBytes);
   const label = `${source.label} (${manifest.id})`;
   const refuse = (code: ConstructorParameters<typeof ImportError>[0], where: string | undefined, detail: string) => new ImportError(code, label, where, detail);
@@ -95,7 +91,7 @@ async function importFrom(ctx: ImportContext, source: PackageSource, limits: Lim
   const findSubmission = db.prepare('SELECT content_sha256 AS sha, package_id AS pkg FROM submissions WHERE id = ?');
   const fresh: { s: Submission; index: number; contentSha: string }[] = [];
   manifest.submissions.forEach((s, index) => {
-    const contentSha = sha256(canonicalJson(s));
+    const contentSha = contentSha256(s);
     const prior = findSubmission.get(s.id) as { sha: string; pkg: string } | undefined;
     if (!prior) fresh.push({ s, index, contentSha });
     else if (prior.sha !== contentSha) throw refuse('conflict', `submissions[${index}].id`, `submission "${s.id}" was already imported from package ${prior.pkg} with different content`);
@@ -189,50 +185,23 @@ function commit(
   db.prepare('INSERT INTO packages (id, manifest_sha256, source_name, created_at, imported_at, issuer_json, assessor_json) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     manifest.id, manifestSha, sourceName, manifest.createdAt, importedAt, JSON.stringify(manifest.issuer), manifest.assessor ? JSON.stringify(manifest.assessor) : null,
   );
-  const insertBlob = db.prepare('INSERT OR IGNORE INTO blobs (sha256, size) VALUES (?, ?)');
+  const rows = new StoreRows(db);
   let filesStored = 0;
   let bytesStored = 0;
   for (const h of hashes.values()) {
-    if (insertBlob.run(h.sha256, h.size).changes > 0) {
+    if (rows.blob(h.sha256, h.size)) {
       filesStored++;
       bytesStored += h.size;
     }
   }
-
-  const findVersion = db.prepare('SELECT version_id FROM achievement_versions WHERE achievement_id = ? AND content_sha256 = ?').pluck();
-  const insertVersion = db.prepare('INSERT INTO achievement_versions (achievement_id, content_sha256, name, json, image_sha256, package_id, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const versions = new Map<string, number>();
   let achievementsAdded = 0;
   for (const a of manifest.achievements) {
-    const contentSha = sha256(canonicalJson(a));
-    let versionId = findVersion.get(a.id, contentSha) as number | undefined;
-    if (versionId === undefined) {
-      const image = a.image ? hashes.get(a.image)?.sha256 ?? null : null;
-      versionId = Number(insertVersion.run(a.id, contentSha, a.name, JSON.stringify(a), image, manifest.id, importedAt).lastInsertRowid);
-      achievementsAdded++;
-    }
-    versions.set(a.id, versionId);
+    const v = rows.achievementVersion(a, { packageId: manifest.id, at: importedAt, imageSha256: a.image ? hashes.get(a.image)?.sha256 ?? null : null });
+    if (v.created) achievementsAdded++;
+    versions.set(a.id, v.versionId);
   }
-
-  const insertSubmission = db.prepare(`INSERT INTO submissions (id, package_id, achievement_version_id, achievement_id, attempt, submitted_at, due_at, due_sort,
-      earner_id, earner_name, earner_sort, earner_email, earner_organization, status, content_sha256, json)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`);
-  const insertArtifact = db.prepare(`INSERT INTO artifacts (submission_seq, artifact_id, position, section_id, name, file_name, media_type, size, sha256, url)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertFts = db.prepare('INSERT INTO submissions_fts (rowid, earner_name, responses) VALUES (?, ?, ?)');
-  for (const { s, contentSha } of fresh) {
-    const seq = Number(
-      insertSubmission.run(
-        s.id, manifest.id, versions.get(s.achievementId)!, s.achievementId, s.attempt, utc(s.submittedAt), s.dueAt ? utc(s.dueAt) : null, dueSortKey(s.dueAt),
-        s.earner.id, s.earner.name, earnerSortKey(s.earner.name), s.earner.email ?? null, s.earner.organization ?? null, contentSha, JSON.stringify(s),
-      ).lastInsertRowid,
-    );
-    s.artifacts.forEach((art, position) => {
-      if (isFileArtifact(art)) insertArtifact.run(seq, art.id, position, art.sectionId, art.name, art.file, art.mediaType, art.size, art.sha256, null);
-      else insertArtifact.run(seq, art.id, position, art.sectionId, art.name, null, null, null, null, art.url);
-    });
-    insertFts.run(seq, foldForSearch(s.earner.name), foldForSearch((s.responses ?? []).map((r) => r.text).join('\n')));
-  }
+  for (const { s, contentSha } of fresh) rows.submission(s, { packageId: manifest.id, versionId: versions.get(s.achievementId)!, contentSha256: contentSha });
   appendAudit(db, 'package.import', manifest.id, {
     source: sourceName,
     manifestSha256: manifestSha,
@@ -243,9 +212,6 @@ function commit(
   }, importedAt);
   return { achievementsAdded, submissionsAdded: fresh.length, filesStored, bytesStored };
 }
-
-/** Dates are stored in UTC so that text order is time order whatever offset the issuer used. */
-const utc = (iso: string) => new Date(iso).toISOString();
 
 async function checkDiskSpace(dir: string, needed: number, label: string): Promise<void> {
   try {

@@ -6,6 +6,7 @@ import { StoreError } from '../store/db.js';
 import { ScoringError } from '../../shared/domain/decision.js';
 import { ReviewConflictError } from '../review/reviews.js';
 import { NotFoundError } from '../review/workspace.js';
+import { LibraryError } from '../library/errors.js';
 import type { Handlers } from './handlers.js';
 
 export function isChannel(name: unknown): name is Channel {
@@ -28,6 +29,7 @@ export async function dispatch(handlers: Handlers, channel: unknown, rawInput: u
   } catch (err) {
     if (err instanceof ImportError) return { ok: false, error: { code: 'import-refused', message: err.message } };
     if (err instanceof StoreError) return { ok: false, error: { code: 'store', message: err.message } };
+    if (err instanceof LibraryError) return { ok: false, error: { code: err.code, message: err.message } };
     if (err instanceof NotFoundError) return { ok: false, error: { code: 'not-found', message: err.message } };
     if (err instanceof ReviewConflictError) return { ok: false, error: { code: 'conflict', message: err.message } };
     if (err instanceof ScoringError) return { ok: false, error: { code: 'scoring', message: err.message } };

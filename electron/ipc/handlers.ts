@@ -30,10 +30,7 @@ export function createHandlers(services: Services, platform: Platform, emit: Emi
   return {
     'queue:list': (q) => services.queue.list(q),
     'queue:counts': () => services.queue.counts(),
-    'queue:achievements': () =>
-      services.db
-        .prepare('SELECT achievement_id AS id, name, count(*) AS versions FROM achievement_versions GROUP BY achievement_id ORDER BY name')
-        .all() as ChannelOutput<'queue:achievements'>,
+    'queue:achievements': () => services.library.listAchievements().map((a) => ({ id: a.id, name: a.name, versions: a.versions })),
     'import:choose': () => platform.chooseImportPath(),
     'import:package': (input) => importWithProgress(input.path),
     'import:sample': async () => {

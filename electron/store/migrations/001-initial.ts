@@ -27,7 +27,8 @@ export function up(db: Database): void {
       name TEXT NOT NULL,
       json TEXT NOT NULL,
       image_sha256 TEXT REFERENCES blobs(sha256),
-      package_id TEXT NOT NULL REFERENCES packages(id),
+      -- NULL for a rubric authored in the app (electron/library).
+      package_id TEXT REFERENCES packages(id),
       imported_at TEXT NOT NULL,
       UNIQUE (achievement_id, content_sha256)
     ) STRICT;
@@ -36,7 +37,8 @@ export function up(db: Database): void {
     CREATE TABLE submissions (
       seq INTEGER PRIMARY KEY,
       id TEXT NOT NULL UNIQUE,
-      package_id TEXT NOT NULL REFERENCES packages(id),
+      -- NULL for a submission added by hand (electron/library).
+      package_id TEXT REFERENCES packages(id),
       achievement_version_id INTEGER NOT NULL REFERENCES achievement_versions(version_id),
       achievement_id TEXT NOT NULL,
       attempt INTEGER NOT NULL CHECK (attempt >= 1),

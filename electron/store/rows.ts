@@ -1,0 +1,79 @@
+// Writes content-addressed achievement versions, blobs and submission rows (with FTS): shared by the importer and the library.
+import { createHash } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
+import { canonicalJson } from '../../shared/domain/canonical-json.js';
+import { dueSortKey } from '../../shared/domain/queue.js';
+import { earnerSortKey, foldForSearch } from '../../shared/domain/text.js';
+import { isFileArtifact, type Achievement, type Submission } from '../../shared/schemas/review-package.js';
+import type { Db } from './db.js';
+
+export const sha256Hex = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+
+/** The content address of an achievement or submission: the same content always gives the same hash. */
+export const contentSha256 = (value: unknown): string => sha256Hex(canonicalJson(value));
+
+/** Dates are stored in UTC so that text order is time order whatever offset was given. */
+export const utc = (iso: string): string => new Date(iso).toISOString();
+
+export interface VersionWrite {
+  versionId: number;
+  contentSha256: string;
+  /** False when this achievement id already had a version with exactly this content. */
+  created: boolean;
+}
+
+/**
+ * Prepared once per transaction, like the importer's commit: a package may carry thousands of
+ * submissions. Call its methods inside the transaction that records the change.
+ */
+export class StoreRows {
+  private readonly findVersion: Statement;
+  private readonly insertVersion: Statement;
+  private readonly insertBlob: Statement;
+  private readonly insertSubmission: Statement;
+  private readonly insertArtifact: Statement;
+  private readonly insertFts: Statement;
+
+  constructor(db: Db) {
+    this.findVersion = db.prepare('SELECT version_id FROM achievement_versions WHERE achievement_id = ? AND content_sha256 = ?').pluck();
+    this.insertVersion = db.prepare('INSERT INTO achievement_versions (achievement_id, content_sha256, name, json, image_sha256, package_id, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    this.insertBlob = db.prepare('INSERT OR IGNORE INTO blobs (sha256, size) VALUES (?, ?)');
+    this.insertSubmission = db.prepare(`INSERT INTO submissions (id, package_id, achievement_version_id, achievement_id, attempt, submitted_at, due_at, due_sort,
+        earner_id, earner_name, earner_sort, earner_email, earner_organization, status, content_sha256, json)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`);
+    this.insertArtifact = db.prepare(`INSERT INTO artifacts (submission_seq, artifact_id, position, section_id, name, file_name, media_type, size, sha256, url)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.insertFts = db.prepare('INSERT INTO submissions_fts (rowid, earner_name, responses) VALUES (?, ?, ?)');
+  }
+
+  /** Records a stored evidence file; true when it is new to the store. */
+  blob(sha256: string, size: number): boolean {
+    return this.insertBlob.run(sha256, size).changes > 0;
+  }
+
+  /** The version of `a.id` with exactly this content, inserted when there is none (versions are never edited). */
+  achievementVersion(a: Achievement, o: { packageId: string | null; at: string; imageSha256: string | null }): VersionWrite {
+    const sha = contentSha256(a);
+    const existing = this.findVersion.get(a.id, sha) as number | undefined;
+    if (existing !== undefined) return { versionId: existing, contentSha256: sha, created: false };
+    const versionId = Number(this.insertVersion.run(a.id, sha, a.name, JSON.stringify(a), o.imageSha256, o.packageId, o.at).lastInsertRowid);
+    return { versionId, contentSha256: sha, created: true };
+  }
+
+  /** Inserts a submission pinned to one achievement version, its artifacts and its search row; returns its seq. */
+  submission(s: Submission, o: { packageId: string | null; versionId: number; contentSha256?: string }): number {
+    const seq = Number(
+      this.insertSubmission.run(
+        s.id, o.packageId, o.versionId, s.achievementId, s.attempt, utc(s.submittedAt), s.dueAt ? utc(s.dueAt) : null, dueSortKey(s.dueAt),
+        s.earner.id, s.earner.name, earnerSortKey(s.earner.name), s.earner.email ?? null, s.earner.organization ?? null,
+        o.contentSha256 ?? contentSha256(s), JSON.stringify(s),
+      ).lastInsertRowid,
+    );
+    s.artifacts.forEach((art, position) => {
+      if (isFileArtifact(art)) this.insertArtifact.run(seq, art.id, position, art.sectionId, art.name, art.file, art.mediaType, art.size, art.sha256, null);
+      else this.insertArtifact.run(seq, art.id, position, art.sectionId, art.name, null, null, null, null, art.url);
+    });
+    this.insertFts.run(seq, foldForSearch(s.earner.name), foldForSearch((s.responses ?? []).map((r) => r.text).join('\n')));
+    return seq;
+  }
+}
