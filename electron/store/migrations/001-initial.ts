@@ -114,6 +114,28 @@ export function up(db: Database): void {
       recused_at TEXT NOT NULL
     ) STRICT;
 
+    -- A passed review becomes an award: a signed Open Badges credential (and certificates made from it).
+    CREATE TABLE awards (
+      credential_id TEXT PRIMARY KEY,
+      submission_seq INTEGER NOT NULL REFERENCES submissions(seq),
+      achievement_version_id INTEGER NOT NULL REFERENCES achievement_versions(version_id),
+      verification_code TEXT NOT NULL UNIQUE,
+      issued_at TEXT NOT NULL,
+      earner_name TEXT NOT NULL,
+      assessor_name TEXT NOT NULL,
+      credits REAL,
+      credit_unit TEXT,
+      levels_json TEXT NOT NULL,
+      credential_json TEXT NOT NULL,
+      status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'revoked', 'superseded')),
+      revoked_at TEXT,
+      revocation_reason TEXT,
+      replaces TEXT REFERENCES awards(credential_id),
+      CHECK ((status = 'revoked') = (revocation_reason IS NOT NULL))
+    ) STRICT;
+    CREATE INDEX awards_by_submission ON awards(submission_seq, status);
+    CREATE INDEX awards_by_issued ON awards(issued_at);
+
     -- Full-text search over earner names and responses; rowid = submissions.seq.
     CREATE VIRTUAL TABLE submissions_fts USING fts5(
       earner_name, responses,

@@ -1,0 +1,215 @@
+// Awards: a passed review becomes a signed Open Badges credential; revoke, re-issue, look up for verification.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { achievementSchema } from '../../shared/schemas/review-package.js';
+import { appendAudit } from '../store/audit.js';
+import type { Db } from '../store/db.js';
+import { buildAchievementCredential, didKeyFromPublicKey, didKeyVerificationMethod, signCredential } from './credential/index.js';
+import type { SigningIdentity } from './identity/index.js';
+
+export type AwardStatus = 'active' | 'revoked' | 'superseded';
+
+export interface Award {
+  credentialId: string;
+  submissionId: string;
+  verificationCode: string;
+  issuedAt: string;
+  earnerName: string;
+  assessorName: string;
+  achievementId: string;
+  achievementName: string;
+  achievementDescription: string;
+  achievementVersionId: number;
+  credits: { amount: number; unit: string } | null;
+  /** criterion name -> level name, in rubric order. */
+  levels: { criterionId: string; criterion: string; levelId: string; level: string }[];
+  credentialJson: string;
+  status: AwardStatus;
+  revokedAt: string | null;
+  revocationReason: string | null;
+  replaces: string | null;
+}
+
+export class AwardError extends Error {
+  override readonly name = 'AwardError';
+}
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** A short code people can read out and type: 8 Crockford base-32 characters, e.g. "7KQ4-M2XD". */
+export function verificationCode(): string {
+  const bytes = randomBytes(8);
+  let out = '';
+  for (let i = 0; i < 8; i++) out += CROCKFORD[bytes[i]! & 31];
+  return `${out.slice(0, 4)}-${out.slice(4)}`;
+}
+
+interface AwardDbRow {
+  credential_id: string;
+  submission_id: string;
+  verification_code: string;
+  issued_at: string;
+  earner_name: string;
+  assessor_name: string;
+  achievement_version_id: number;
+  achievement_json: string;
+  credits: number | null;
+  credit_unit: string | null;
+  levels_json: string;
+  credential_json: string;
+  status: AwardStatus;
+  revoked_at: string | null;
+  revocation_reason: string | null;
+  replaces: string | null;
+}
+
+const SELECT = `SELECT w.*, s.id AS submission_id, v.json AS achievement_json
+  FROM awards w JOIN submissions s ON s.seq = w.submission_seq JOIN achievement_versions v ON v.version_id = w.achievement_version_id`;
+
+function toAward(r: AwardDbRow): Award {
+  const a = achievementSchema.parse(JSON.parse(r.achievement_json));
+  return {
+    credentialId: r.credential_id,
+    submissionId: r.submission_id,
+    verificationCode: r.verification_code,
+    issuedAt: r.issued_at,
+    earnerName: r.earner_name,
+    assessorName: r.assessor_name,
+    achievementId: a.id,
+    achievementName: a.name,
+    achievementDescription: a.description,
+    achievementVersionId: r.achievement_version_id,
+    credits: r.credits !== null ? { amount: r.credits, unit: r.credit_unit ?? 'credits' } : null,
+    levels: JSON.parse(r.levels_json) as Award['levels'],
+    credentialJson: r.credential_json,
+    status: r.status,
+    revokedAt: r.revoked_at,
+    revocationReason: r.revocation_reason,
+    replaces: r.replaces,
+  };
+}
+
+export interface IssueOptions {
+  /** A corrected earner name (re-issue after a correction). */
+  earnerName?: string;
+  replaces?: string;
+  now?: Date;
+}
+
+export class Awards {
+  constructor(private readonly db: Db) {}
+
+  /** Submissions whose review passed and that have no award in force yet. */
+  ready(): { submissionId: string; earnerName: string; achievementName: string; submittedAt: string }[] {
+    return this.db
+      .prepare(`SELECT s.id AS submissionId, s.earner_name AS earnerName, v.name AS achievementName, r.submitted_at AS submittedAt
+        FROM submissions s JOIN reviews r ON r.submission_seq = s.seq AND r.state = 'submitted' AND r.decision = 'pass'
+        JOIN achievement_versions v ON v.version_id = r.achievement_version_id
+        WHERE NOT EXISTS (SELECT 1 FROM awards w WHERE w.submission_seq = s.seq AND w.status = 'active')
+        ORDER BY r.submitted_at`)
+      .all() as { submissionId: string; earnerName: string; achievementName: string; submittedAt: string }[];
+  }
+
+  list(filter: { status?: AwardStatus; search?: string; limit?: number; offset?: number } = {}): Award[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.status) {
+      where.push('w.status = ?');
+      params.push(filter.status);
+    }
+    if (filter.search) {
+      where.push("(w.earner_name LIKE ? ESCAPE '\\' OR v.name LIKE ? ESCAPE '\\' OR w.verification_code LIKE ? ESCAPE '\\')");
+      const like = `%${filter.search.replace(/[%_\\]/g, '\\$&')}%`;
+      params.push(like, like, like);
+    }
+    const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY w.issued_at DESC, w.credential_id LIMIT ? OFFSET ?`;
+    return (this.db.prepare(sql).all(...params, filter.limit ?? 500, filter.offset ?? 0) as AwardDbRow[]).map(toAward);
+  }
+
+  get(credentialId: string): Award | undefined {
+    const r = this.db.prepare(`${SELECT} WHERE w.credential_id = ?`).get(credentialId) as AwardDbRow | undefined;
+    return r ? toAward(r) : undefined;
+  }
+
+  byCode(code: string): Award | undefined {
+    const r = this.db.prepare(`${SELECT} WHERE w.verification_code = ?`).get(code.trim().toUpperCase()) as AwardDbRow | undefined;
+    return r ? toAward(r) : undefined;
+  }
+
+  /** Issues the award for a passed review: builds and signs the credential, records it, audits it. */
+  async issue(submissionId: string, identity: SigningIdentity, options: IssueOptions = {}): Promise<Award> {
+    const row = this.db
+      .prepare(`SELECT s.seq, s.earner_name AS earnerName, s.earner_email AS earnerEmail, r.state, r.decision, r.scores_json AS scores,
+          r.achievement_version_id AS versionId, v.json AS achievementJson, p.assessor_json AS assessorJson
+        FROM submissions s LEFT JOIN reviews r ON r.submission_seq = s.seq
+        LEFT JOIN achievement_versions v ON v.version_id = r.achievement_version_id
+        LEFT JOIN packages p ON p.id = s.package_id WHERE s.id = ?`)
+      .get(submissionId) as
+      | { seq: number; earnerName: string; earnerEmail: string | null; state: string | null; decision: string | null; scores: string; versionId: number; achievementJson: string; assessorJson: string | null }
+      | undefined;
+    if (!row) throw new AwardError(`There is no submission "${submissionId}".`);
+    if (row.state !== 'submitted' || row.decision !== 'pass') throw new AwardError('Only a submitted review that passed can become an award.');
+    const active = this.db.prepare("SELECT credential_id FROM awards WHERE submission_seq = ? AND status = 'active'").pluck().get(row.seq) as string | undefined;
+    if (active && active !== options.replaces) throw new AwardError(`This submission already has an award in force (${active}); revoke it or re-issue it instead.`);
+
+    const achievement = achievementSchema.parse(JSON.parse(row.achievementJson));
+    const scores = JSON.parse(row.scores) as Record<string, string>;
+    const levels = achievement.resultDescription.map((c) => {
+      const l = c.rubricCriterionLevel.find((x) => x.id === scores[c.id]);
+      if (!l) throw new AwardError(`The review has no level for "${c.name}".`);
+      return { criterionId: c.id, criterion: c.name, levelId: l.id, level: l.name };
+    });
+    const issuedAt = options.now ?? new Date();
+    const credentialId = `urn:uuid:${randomUUID()}`;
+    const earnerName = options.earnerName?.trim() || row.earnerName;
+    const assessorName = (row.assessorJson ? (JSON.parse(row.assessorJson) as { name?: string }).name : undefined) ?? identity.profile.name;
+    const unsigned = buildAchievementCredential({
+      credentialId,
+      issuedAt,
+      // The issuer is the did:key of the badge key, so any verifier resolves it offline.
+      issuer: {
+        id: didKeyFromPublicKey(identity.badgePublicKey),
+        name: identity.profile.name,
+        ...(identity.profile.url ? { url: identity.profile.url } : {}),
+        ...(identity.profile.email ? { email: identity.profile.email } : {}),
+        ...(identity.profile.logoPng ? { imageDataUri: `data:image/png;base64,${identity.profile.logoPng.toString('base64')}` } : {}),
+      },
+      earner: { name: earnerName, ...(row.earnerEmail ? { email: row.earnerEmail } : {}) },
+      achievement,
+      achievedLevels: scores,
+    });
+    const signed = await signCredential(unsigned, { privateKey: identity.badgeKey, verificationMethod: didKeyVerificationMethod(identity.badgePublicKey), created: issuedAt });
+    const credentialJson = JSON.stringify(signed, null, 2);
+    const at = issuedAt.toISOString();
+    this.db.transaction(() => {
+      if (options.replaces) {
+        this.db.prepare("UPDATE awards SET status = 'superseded' WHERE credential_id = ? AND status = 'active'").run(options.replaces);
+      }
+      this.db
+        .prepare(`INSERT INTO awards (credential_id, submission_seq, achievement_version_id, verification_code, issued_at, earner_name, assessor_name, credits, credit_unit, levels_json, credential_json, replaces)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+        .run(credentialId, row.seq, row.versionId, verificationCode(), at, earnerName, assessorName, achievement.creditsAvailable ?? null, achievement.creditUnit ?? null, JSON.stringify(levels), credentialJson, options.replaces ?? null);
+      appendAudit(this.db, options.replaces ? 'award.reissue' : 'award.issue', credentialId, { submissionId, achievementVersionId: row.versionId, ...(options.replaces ? { replaces: options.replaces } : {}) }, at);
+    }).immediate();
+    return this.get(credentialId)!;
+  }
+
+  /** Revokes an award with a reason; the reason is kept and shown by the verifier. */
+  revoke(credentialId: string, reason: string, now = new Date()): Award {
+    const why = reason.trim();
+    if (!why) throw new AwardError('Give the reason for revoking; it is kept and shown to whoever verifies the award.');
+    this.db.transaction(() => {
+      const changed = this.db.prepare("UPDATE awards SET status = 'revoked', revoked_at = ?, revocation_reason = ? WHERE credential_id = ? AND status = 'active'").run(now.toISOString(), why, credentialId).changes;
+      if (!changed) throw new AwardError(`Award ${credentialId} is not in force (already revoked or replaced), or does not exist.`);
+      appendAudit(this.db, 'award.revoke', credentialId, { reason: why }, now.toISOString());
+    }).immediate();
+    return this.get(credentialId)!;
+  }
+
+  /** Re-issues after a correction: a new credential replaces the old one, which stays on record as superseded. */
+  async reissue(credentialId: string, identity: SigningIdentity, correction: { earnerName?: string } = {}): Promise<Award> {
+    const old = this.get(credentialId);
+    if (!old) throw new AwardError(`There is no award ${credentialId}.`);
+    if (old.status !== 'active') throw new AwardError(`Award ${credentialId} is ${old.status}; only an award in force can be re-issued.`);
+    return this.issue(old.submissionId, identity, { ...correction, replaces: credentialId });
+  }
+}
