@@ -5,6 +5,7 @@ import { importPackage, type ImportOptions } from './import/importer.js';
 import { Queue } from './queue/queue.js';
 import { CommentBank } from './review/comment-bank.js';
 import { Library } from './library/library.js';
+import { Awards } from './awards/awards.js';
 import { verifyAudit, type AuditVerdict } from './store/audit.js';
 import { openDatabase, type Db } from './store/db.js';
 import { EvidenceStore } from './store/evidence.js';
@@ -24,6 +25,7 @@ export interface Services {
   readonly queue: Queue;
   readonly commentBank: CommentBank;
   readonly library: Library;
+  readonly awards: Awards;
   importPackage(input: string, options?: ImportOptions): Promise<ImportResult>;
   verifyAudit(): AuditVerdict;
   close(): void;
@@ -42,6 +44,7 @@ export function openServices(dataDir: string, options: ServicesOptions = {}): Se
     queue,
     commentBank: new CommentBank(db),
     library: new Library(db, evidence),
+    awards: new Awards(db),
     importPackage: (input, opts) => importPackage({ db, evidence }, input, opts),
     verifyAudit: () => verifyAudit(db),
     close: () => db.close(),

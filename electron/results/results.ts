@@ -1,0 +1,151 @@
+// The results package: every outcome of the session, the awards, a manifest of hashes and a signature.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash, randomUUID } from 'node:crypto';
+import { canonicalJson } from '../../shared/domain/canonical-json.js';
+import { computeDecision } from '../../shared/domain/decision.js';
+import { reviewSchema } from '../../shared/domain/review.js';
+import { RESULTS_FORMAT, type Results, type ResultsManifest, type SubmissionResult } from '../../shared/schemas/results-package.js';
+import { achievementSchema } from '../../shared/schemas/review-package.js';
+import type { Award } from '../awards/awards.js';
+import type { Services } from '../services.js';
+import { readReview } from '../review/workspace.js';
+import { toCsv } from './csv.js';
+
+export const RESULTS_FILE = 'results.json';
+export const MANIFEST_FILE = 'manifest.json';
+export const SIGNATURE_FILE = 'manifest.json.p7s';
+export const CSV_FILE = 'decisions.csv';
+
+export interface ResultsSigner {
+  /** A detached CMS (PKCS #7) signature over the bytes, DER, with the signer's certificate inside. */
+  signDetached(data: Buffer): Buffer | Promise<Buffer>;
+  /** The assessor's name as the results name them. */
+  name: string;
+}
+
+export interface ExportOptions {
+  /** Renders an award's certificate PDF (signed); absent: awards travel as credentials only. */
+  certificate?: (award: Award) => Promise<Uint8Array>;
+  now?: Date;
+  onProgress?: (done: number, total: number) => void;
+}
+
+const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+
+interface Row {
+  seq: number;
+  id: string;
+  achievementId: string;
+  achievementJson: string;
+  achievementSha: string;
+  attempt: number;
+  status: string;
+  earnerName: string;
+  packageId: string | null;
+}
+
+/** Writes the results package into `outDir` (created; must be empty) and returns what it wrote. */
+export async function exportResults(s: Services, outDir: string, signer: ResultsSigner, options: ExportOptions = {}): Promise<{ dir: string; submissions: number; awards: number }> {
+  fs.mkdirSync(outDir, { recursive: true });
+  if (fs.readdirSync(outDir).length > 0) throw new Error(`${outDir} is not empty; choose a new folder for the results package`);
+  const now = options.now ?? new Date();
+  const rows = s.db
+    .prepare(`SELECT s.seq, s.id, s.achievement_id AS achievementId, v.json AS achievementJson, v.content_sha256 AS achievementSha, s.attempt, s.status,
+        s.earner_name AS earnerName, s.package_id AS packageId
+      FROM submissions s JOIN achievement_versions v ON v.version_id = s.achievement_version_id ORDER BY s.seq`)
+    .all() as Row[];
+  const awardsBySeq = new Map<string, Award[]>();
+  for (const a of s.awards.list({ limit: 1_000_000 })) awardsBySeq.set(a.submissionId, [...(awardsBySeq.get(a.submissionId) ?? []), a]);
+
+  const files = new Map<string, Buffer>();
+  const csvRows: (string | number | null)[][] = [
+    ['submission_id', 'achievement_id', 'achievement_name', 'earner_name', 'attempt', 'outcome', 'decision', 'computed_decision', 'overridden', 'points', 'reviewed_at', 'credential_id', 'verification_code'],
+  ];
+  const submissions: SubmissionResult[] = [];
+  let done = 0;
+  for (const r of rows) {
+    const achievement = achievementSchema.parse(JSON.parse(r.achievementJson));
+    const review = readReview(s.db, r.seq, r.id);
+    const recusal = s.db.prepare('SELECT reason, recused_at AS recusedAt FROM recusals WHERE submission_seq = ?').get(r.seq) as { reason: string; recusedAt: string } | undefined;
+    const submitted = review?.state === 'submitted' ? reviewSchema.parse(review) : undefined;
+    const outcome: SubmissionResult['outcome'] = recusal ? 'recused' : submitted ? (submitted.decision === 'pass' ? 'passed' : 'not-yet') : 'not-reviewed';
+    const entry: SubmissionResult = {
+      submissionId: r.id,
+      achievementId: r.achievementId,
+      rubricSha256: sha256(canonicalJson(achievement)),
+      attempt: r.attempt,
+      outcome,
+      results: [],
+    };
+    if (submitted) {
+      const computed = computeDecision(achievement, submitted.scores);
+      entry.decision = submitted.decision!;
+      entry.computedDecision = submitted.computedDecision!;
+      if (submitted.override && submitted.decision !== submitted.computedDecision) entry.overrideJustification = submitted.override.justification;
+      entry.points = computed.points;
+      entry.results = achievement.resultDescription.map((c) => {
+        const levelId = submitted.scores[c.id]!;
+        const level = c.rubricCriterionLevel.find((l) => l.id === levelId)!;
+        const comment = submitted.comments[c.id];
+        return {
+          resultDescription: c.id,
+          achievedLevel: levelId,
+          points: level.points,
+          ...(comment?.text ? { comment: comment.text } : {}),
+          ...(comment?.anchors.length ? { anchors: comment.anchors } : {}),
+        };
+      });
+      entry.feedback = submitted.feedback;
+      entry.reviewStartedAt = submitted.startedAt;
+      entry.reviewSubmittedAt = submitted.submittedAt!;
+      entry.timeOnTaskSeconds = Math.round(submitted.timeOnTaskMs / 1000);
+    }
+    if (recusal) entry.recusal = recusal;
+    const awards = awardsBySeq.get(r.id) ?? [];
+    if (awards.length) {
+      entry.awards = [];
+      for (const a of awards) {
+        const base = `awards/${a.credentialId.replace(/^urn:uuid:/, '')}`;
+        files.set(`${base}.json`, Buffer.from(a.credentialJson));
+        const record: NonNullable<SubmissionResult['awards']>[number] = { credentialId: a.credentialId, status: a.status, verificationCode: a.verificationCode, issuedAt: a.issuedAt, credential: `${base}.json` };
+        if (a.revocationReason) record.revocationReason = a.revocationReason;
+        if (options.certificate && a.status === 'active') {
+          files.set(`${base}.pdf`, Buffer.from(await options.certificate(a)));
+          record.certificate = `${base}.pdf`;
+        }
+        entry.awards.push(record);
+      }
+    }
+    submissions.push(entry);
+    const inForce = awards.find((a) => a.status === 'active');
+    csvRows.push([r.id, r.achievementId, achievement.name, r.earnerName, r.attempt, outcome, entry.decision ?? null, entry.computedDecision ?? null, entry.overrideJustification ? 'yes' : null, entry.points ?? null, entry.reviewSubmittedAt ?? null, inForce?.credentialId ?? null, inForce?.verificationCode ?? null]);
+    options.onProgress?.(++done, rows.length);
+  }
+  const packages = [...new Set(rows.map((r) => r.packageId).filter((p): p is string => p !== null))];
+  const results: Results = {
+    format: RESULTS_FORMAT,
+    formatVersion: 1,
+    id: `urn:uuid:${randomUUID()}`,
+    createdAt: now.toISOString(),
+    reviewPackages: packages,
+    assessor: { name: signer.name },
+    submissions,
+  };
+  files.set(RESULTS_FILE, Buffer.from(JSON.stringify(results, null, 2)));
+  files.set(CSV_FILE, Buffer.from(toCsv(csvRows)));
+
+  const manifest: ResultsManifest = {
+    format: RESULTS_FORMAT,
+    formatVersion: 1,
+    files: [...files.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([p, b]) => ({ path: p, size: b.length, sha256: sha256(b) })),
+  };
+  const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2));
+  for (const [p, b] of files) {
+    fs.mkdirSync(path.dirname(path.join(outDir, p)), { recursive: true });
+    fs.writeFileSync(path.join(outDir, p), b);
+  }
+  fs.writeFileSync(path.join(outDir, MANIFEST_FILE), manifestBytes);
+  fs.writeFileSync(path.join(outDir, SIGNATURE_FILE), await signer.signDetached(manifestBytes));
+  return { dir: outDir, submissions: submissions.length, awards: [...awardsBySeq.values()].flat().length };
+}

@@ -1,0 +1,89 @@
+// Verifies a results package: the signature over its manifest, then every file against the manifest.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { resultsManifestSchema, resultsSchema } from '../../shared/schemas/results-package.js';
+import { LIMITS } from '../import/limits.js';
+import { openSource, type PackageSource } from '../import/source.js';
+import { MANIFEST_FILE, RESULTS_FILE, SIGNATURE_FILE } from './results.js';
+
+export interface DetachedVerdict {
+  ok: boolean;
+  /** The signer's certificate subject and SHA-256 fingerprint, when the signature could be read. */
+  signer?: { subject: string; fingerprint256: string };
+  reason?: string;
+}
+
+export type DetachedVerifier = (signature: Buffer, data: Buffer) => Promise<DetachedVerdict> | DetachedVerdict;
+
+export type ResultsVerdict =
+  | { ok: true; signer: { subject: string; fingerprint256: string }; files: number; submissions: number }
+  | { ok: false; reason: string };
+
+async function readAll(source: PackageSource, rel: string, max: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of await source.open(rel, max)) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** Every file of a folder, relative, with "/" separators. */
+function walk(root: string, rel = ''): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...walk(root, r));
+    else out.push(r);
+  }
+  return out;
+}
+
+export async function verifyResults(input: string, verifyDetached: DetachedVerifier): Promise<ResultsVerdict> {
+  const label = `"${path.basename(input)}"`;
+  let source: PackageSource;
+  try {
+    source = await openSource(path.resolve(input), LIMITS);
+  } catch (err) {
+    return { ok: false, reason: (err as Error).message.replace(/^Package /, 'Results package ') };
+  }
+  try {
+    let manifestBytes: Buffer;
+    let signature: Buffer;
+    try {
+      manifestBytes = await source.readManifest();
+      signature = await readAll(source, SIGNATURE_FILE, 1 << 20);
+    } catch (err) {
+      return { ok: false, reason: `Results package ${label}: ${(err as Error).message.replace(/^Package "[^"]*" was refused: /, '')}` };
+    }
+    const sig = await verifyDetached(signature, manifestBytes);
+    if (!sig.ok || !sig.signer) return { ok: false, reason: `Results package ${label}: the signature over ${MANIFEST_FILE} is not valid (${sig.reason ?? 'unknown reason'}); the package was changed or damaged` };
+    let manifest;
+    try {
+      manifest = resultsManifestSchema.parse(JSON.parse(manifestBytes.toString('utf8')));
+    } catch {
+      return { ok: false, reason: `Results package ${label}: ${MANIFEST_FILE} is not a results manifest of format 1` };
+    }
+    for (const f of manifest.files) {
+      let bytes: Buffer;
+      try {
+        bytes = await readAll(source, f.path, f.size);
+      } catch (err) {
+        return { ok: false, reason: `Results package ${label}: ${f.path}: ${(err as Error).message.replace(/^Package "[^"]*" was refused: [^:]*: /, '')}` };
+      }
+      if (bytes.length !== f.size) return { ok: false, reason: `Results package ${label}: ${f.path} is ${bytes.length} bytes but the manifest says ${f.size}` };
+      const sha = createHash('sha256').update(bytes).digest('hex');
+      if (sha !== f.sha256) return { ok: false, reason: `Results package ${label}: ${f.path} does not match its SHA-256 in the manifest; it was changed or damaged` };
+    }
+    if (source.kind === 'folder') {
+      const listed = new Set([MANIFEST_FILE, SIGNATURE_FILE, ...manifest.files.map((f) => f.path)]);
+      const extra = walk(path.resolve(input)).filter((f) => !listed.has(f));
+      if (extra.length) return { ok: false, reason: `Results package ${label}: ${extra[0]} is not listed in the signed manifest` };
+    }
+    const resultsFile = manifest.files.find((f) => f.path === RESULTS_FILE);
+    if (!resultsFile) return { ok: false, reason: `Results package ${label}: the manifest does not list ${RESULTS_FILE}` };
+    const parsed = resultsSchema.safeParse(JSON.parse((await readAll(source, RESULTS_FILE, resultsFile.size)).toString('utf8')));
+    if (!parsed.success) return { ok: false, reason: `Results package ${label}: ${RESULTS_FILE} does not follow results format 1 (${parsed.error.issues[0]?.message})` };
+    return { ok: true, signer: sig.signer, files: manifest.files.length, submissions: parsed.data.submissions.length };
+  } finally {
+    await source.close();
+  }
+}

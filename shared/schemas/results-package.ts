@@ -1,0 +1,66 @@
+// zod schemas for results package format 1: what an offline review session hands back to the issuer.
+import { z } from 'zod';
+import { anchorSchema } from '../domain/review.js';
+import { decisionSchema, isoDateTime, sha256Hex } from './review-package.js';
+
+export const RESULTS_FORMAT = 'microcredential-results-package';
+
+export const resultEntrySchema = z.looseObject({
+  resultDescription: z.string(),
+  achievedLevel: z.string(),
+  points: z.number(),
+  comment: z.string().optional(),
+  anchors: z.array(anchorSchema).optional(),
+});
+
+export const submissionResultSchema = z.looseObject({
+  submissionId: z.string(),
+  achievementId: z.string(),
+  /** SHA-256 of the canonical JSON of the rubric version the review used. */
+  rubricSha256: sha256Hex,
+  attempt: z.number().int().min(1),
+  outcome: z.enum(['passed', 'not-yet', 'recused', 'not-reviewed']),
+  decision: decisionSchema.optional(),
+  computedDecision: decisionSchema.optional(),
+  overrideJustification: z.string().optional(),
+  points: z.number().optional(),
+  results: z.array(resultEntrySchema),
+  feedback: z.string().optional(),
+  reviewStartedAt: isoDateTime.optional(),
+  reviewSubmittedAt: isoDateTime.optional(),
+  timeOnTaskSeconds: z.number().int().min(0).optional(),
+  recusal: z.looseObject({ reason: z.string(), recusedAt: isoDateTime }).optional(),
+  awards: z
+    .array(
+      z.looseObject({
+        credentialId: z.string(),
+        status: z.enum(['active', 'revoked', 'superseded']),
+        verificationCode: z.string(),
+        issuedAt: isoDateTime,
+        credential: z.string(),
+        certificate: z.string().optional(),
+        revocationReason: z.string().optional(),
+      }),
+    )
+    .optional(),
+});
+
+export const resultsSchema = z.looseObject({
+  format: z.literal(RESULTS_FORMAT),
+  formatVersion: z.literal(1),
+  id: z.string(),
+  createdAt: isoDateTime,
+  reviewPackages: z.array(z.string()),
+  assessor: z.looseObject({ name: z.string(), id: z.string().optional() }),
+  submissions: z.array(submissionResultSchema),
+});
+
+export const resultsManifestSchema = z.looseObject({
+  format: z.literal(RESULTS_FORMAT),
+  formatVersion: z.literal(1),
+  files: z.array(z.object({ path: z.string(), size: z.number().int().min(0), sha256: sha256Hex })),
+});
+
+export type Results = z.infer<typeof resultsSchema>;
+export type SubmissionResult = z.infer<typeof submissionResultSchema>;
+export type ResultsManifest = z.infer<typeof resultsManifestSchema>;
