@@ -1,0 +1,167 @@
+// CMS SignedData for PAdES baseline B-B (ETSI EN 319 142-1): detached, SHA-256, signed attributes
+// content-type, message-digest and signing-certificate-v2 (RFC 5035) and no signing-time (PAdES puts
+// the time in the signature dictionary's /M). Built with pkijs; the signature itself comes from
+// node:crypto with the identity's in-memory key.
+import crypto from 'node:crypto';
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import type { SigningIdentity } from '../identity/identity.js';
+
+export const OIDS = {
+  data: '1.2.840.113549.1.7.1',
+  signedData: '1.2.840.113549.1.7.2',
+  contentType: '1.2.840.113549.1.9.3',
+  messageDigest: '1.2.840.113549.1.9.4',
+  signingTime: '1.2.840.113549.1.9.5',
+  signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
+  sha256: '2.16.840.1.101.3.4.2.1',
+  sha384: '2.16.840.1.101.3.4.2.2',
+  sha512: '2.16.840.1.101.3.4.2.3',
+  rsaEncryption: '1.2.840.113549.1.1.1',
+  sha256WithRSA: '1.2.840.113549.1.1.11',
+  ecdsaWithSha256: '1.2.840.10045.4.3.2',
+  ecdsaWithSha384: '1.2.840.10045.4.3.3',
+  ecdsaWithSha512: '1.2.840.10045.4.3.4',
+} as const;
+
+function toArrayBuffer(b: Uint8Array): ArrayBuffer {
+  const out = new ArrayBuffer(b.byteLength);
+  new Uint8Array(out).set(b);
+  return out;
+}
+
+interface Prepared {
+  certificates: pkijs.Certificate[];
+  leaf: pkijs.Certificate;
+  signingCertificateV2: pkijs.Attribute;
+  contentType: pkijs.Attribute;
+  signatureAlgorithm: pkijs.AlgorithmIdentifier;
+  /** DER size of everything but the signature value, for sizing the placeholder. */
+  certificateBytes: number;
+  issuerBytes: number;
+  /** Encodings made by pkijs once per signature length, with the digest and signature spliced in per use. */
+  templates: Map<number, Template>;
+  signedAttrs?: { der: Buffer; digestAt: number };
+}
+
+interface Template {
+  der: Buffer;
+  digestAt: number;
+  signatureAt: number;
+}
+
+const prepared = new WeakMap<SigningIdentity, Prepared>();
+
+function prepare(identity: SigningIdentity): Prepared {
+  const hit = prepared.get(identity);
+  if (hit) return hit;
+  const certificates = identity.certificateChain.map((der) => pkijs.Certificate.fromBER(toArrayBuffer(der)));
+  const leaf = certificates[0]!;
+  const leafDer = identity.certificateChain[0]!;
+  // ESSCertIDv2 { hashAlgorithm DEFAULT sha256 (omitted), certHash, issuerSerial { GeneralNames { directoryName [4] issuer }, serialNumber } }
+  const issuerSerial = new asn1js.Sequence({
+    value: [new asn1js.Sequence({ value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 4 }, value: [leaf.issuer.toSchema()] })] }), leaf.serialNumber],
+  });
+  const essCertIdV2 = new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: toArrayBuffer(crypto.createHash('sha256').update(leafDer).digest()) }), issuerSerial] });
+  const signingCertificateV2 = new pkijs.Attribute({ type: OIDS.signingCertificateV2, values: [new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [essCertIdV2] })] })] });
+  const contentType = new pkijs.Attribute({ type: OIDS.contentType, values: [new asn1js.ObjectIdentifier({ value: OIDS.data })] });
+  const signatureAlgorithm =
+    identity.keyAlgorithm === 'rsa'
+      ? new pkijs.AlgorithmIdentifier({ algorithmId: OIDS.rsaEncryption, algorithmParams: new asn1js.Null() })
+      : new pkijs.AlgorithmIdentifier({ algorithmId: OIDS.ecdsaWithSha256 });
+  const result: Prepared = {
+    certificates,
+    leaf,
+    signingCertificateV2,
+    contentType,
+    signatureAlgorithm,
+    certificateBytes: identity.certificateChain.reduce((n, c) => n + c.length, 0),
+    issuerBytes: leaf.issuer.toSchema().toBER(false).byteLength,
+    templates: new Map(),
+  };
+  prepared.set(identity, result);
+  return result;
+}
+
+/** An upper bound of the DER size of the CMS this identity produces. */
+export function estimateCmsSize(identity: SigningIdentity): number {
+  const p = prepare(identity);
+  const keyBytes = identity.keyAlgorithm === 'rsa' ? Math.ceil((identity.signingKey.asymmetricKeyDetails?.modulusLength ?? 4096) / 8) : 140;
+  return p.certificateBytes + keyBytes + 2 * p.issuerBytes + 600;
+}
+
+function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
+}
+
+function signedAttributes(p: Prepared, digest: Uint8Array): pkijs.SignedAndUnsignedAttributes {
+  const messageDigest = new pkijs.Attribute({ type: OIDS.messageDigest, values: [new asn1js.OctetString({ valueHex: toArrayBuffer(digest) })] });
+  // DER: a SET OF is ordered by the encodings of its elements.
+  const attributes = [p.contentType, messageDigest, p.signingCertificateV2]
+    .map((a) => ({ a, der: new Uint8Array(a.toSchema().toBER(false)) }))
+    .sort((x, y) => compareBytes(x.der, y.der))
+    .map((x) => x.a);
+  return new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes });
+}
+
+/** The full pkijs construction: ContentInfo { SignedData { … SignerInfo { signedAttrs, signature } } }. */
+function encodeWithPkijs(p: Prepared, digest: Uint8Array, signature: Uint8Array): Buffer {
+  const signerInfo = new pkijs.SignerInfo({
+    version: 1,
+    sid: new pkijs.IssuerAndSerialNumber({ issuer: p.leaf.issuer, serialNumber: p.leaf.serialNumber }),
+    digestAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OIDS.sha256 }),
+    signedAttrs: signedAttributes(p, digest),
+    signatureAlgorithm: p.signatureAlgorithm,
+    signature: new asn1js.OctetString({ valueHex: toArrayBuffer(signature) }),
+  });
+  const signedData = new pkijs.SignedData({
+    version: 1,
+    digestAlgorithms: [new pkijs.AlgorithmIdentifier({ algorithmId: OIDS.sha256 })],
+    encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OIDS.data }),
+    certificates: p.certificates,
+    signerInfos: [signerInfo],
+  });
+  const contentInfo = new pkijs.ContentInfo({ contentType: OIDS.signedData, content: signedData.toSchema(true) });
+  return Buffer.from(contentInfo.toSchema().toBER(false));
+}
+
+function uniqueMarker(length: number, avoid: readonly Buffer[]): Buffer {
+  for (;;) {
+    const m = crypto.randomBytes(length);
+    if (avoid.every((b) => b.indexOf(m) < 0)) return m;
+  }
+}
+
+/**
+ * A detached CMS SignedData (DER ContentInfo) over content whose SHA-256 is `digest`.
+ * pkijs encodes the structure once per identity and signature length; each signature then splices its
+ * message digest into the signed attributes and its signature value into that encoding.
+ */
+export function buildCadesSignature(identity: SigningIdentity, digest: Uint8Array): Buffer {
+  if (digest.length !== 32) throw new TypeError('buildCadesSignature: expected a SHA-256 digest');
+  const p = prepare(identity);
+  if (!p.signedAttrs) {
+    const marker = uniqueMarker(32, identity.certificateChain);
+    const der = Buffer.from(signedAttributes(p, marker).toSchema().toBER(false));
+    der[0] = 0x31; // signed over as SET OF, not [0] IMPLICIT
+    p.signedAttrs = { der, digestAt: der.indexOf(marker) };
+  }
+  const attrs = Buffer.from(p.signedAttrs.der);
+  attrs.set(digest, p.signedAttrs.digestAt);
+  const signature = identity.signWithCertificateKey(attrs);
+  let template = p.templates.get(signature.length);
+  if (!template) {
+    const digestMarker = uniqueMarker(32, identity.certificateChain);
+    const signatureMarker = uniqueMarker(signature.length, [...identity.certificateChain, digestMarker]);
+    const der = encodeWithPkijs(p, digestMarker, signatureMarker);
+    template = { der, digestAt: der.indexOf(digestMarker), signatureAt: der.indexOf(signatureMarker) };
+    if (template.digestAt < 0 || template.signatureAt < 0) throw new Error('internal: CMS template markers not found');
+    p.templates.set(signature.length, template);
+  }
+  const out = Buffer.from(template.der);
+  out.set(digest, template.digestAt);
+  out.set(signature, template.signatureAt);
+  return out;
+}

@@ -1,0 +1,143 @@
+// The certificate's engraved look, drawn once per paper size: a navy rule, a guilloche band (four
+// interlaced sine waves as tiling patterns), gold and navy hairlines and corner rosettes; plus the seal.
+import { Content, type Rgb } from './content.js';
+import { formatNumber as f } from './pdf/objects.js';
+
+export const NAVY: Rgb = [27, 42, 74];
+export const GOLD: Rgb = [168, 130, 56];
+export const GOLD_LIGHT: Rgb = [222, 196, 132];
+export const INK: Rgb = [33, 35, 44];
+export const MUTED: Rgb = [98, 102, 116];
+export const PAPER_TINT: Rgb = [251, 249, 243];
+
+const rgb = (c: Rgb): string => `${f(c[0] / 255)} ${f(c[1] / 255)} ${f(c[2] / 255)}`;
+
+export const BAND = { outer: 18, bandFrom: 24, bandTo: 40, inner: 44 } as const;
+const CELL_W = 14;
+const CELL_H = BAND.bandTo - BAND.bandFrom;
+
+/** Content of one guilloche cell: four phase-shifted sine waves over one period, as cubic Béziers. */
+export function guillocheCell(): string {
+  const ops: string[] = [`${rgb(GOLD)} RG`, '0.32 w'];
+  const mid = CELL_H / 2;
+  const amp = CELL_H / 2 - 1.6;
+  const waves: [number, number][] = [
+    [1, 0],
+    [-1, 0],
+    [1, Math.PI / 2],
+    [-1, Math.PI / 2],
+  ];
+  const steps = 8;
+  for (const [sign, phase] of waves) {
+    const y = (x: number): number => mid + sign * amp * Math.sin((2 * Math.PI * x) / CELL_W + phase);
+    const dy = (x: number): number => sign * amp * ((2 * Math.PI) / CELL_W) * Math.cos((2 * Math.PI * x) / CELL_W + phase);
+    // a little beyond the cell on each side so strokes join across tiles
+    const x0 = -CELL_W / steps;
+    const h = CELL_W / steps;
+    ops.push(`${f(x0)} ${f(y(x0))} m`);
+    for (let i = 0; i < steps + 2; i++) {
+      const a = x0 + i * h;
+      const b = a + h;
+      ops.push(`${f(a + h / 3)} ${f(y(a) + (dy(a) * h) / 3)} ${f(b - h / 3)} ${f(y(b) - (dy(b) * h) / 3)} ${f(b)} ${f(y(b))} c`);
+    }
+    ops.push('S');
+  }
+  return ops.join('\n');
+}
+
+export interface FramePatterns {
+  /** name -> pattern matrix */
+  top: number[];
+  bottom: number[];
+  left: number[];
+  right: number[];
+}
+
+export function framePatternMatrices(width: number, height: number): FramePatterns {
+  return {
+    top: [1, 0, 0, 1, 0, height - BAND.bandTo],
+    bottom: [1, 0, 0, 1, 0, BAND.bandFrom],
+    left: [0, 1, -1, 0, BAND.bandTo, 0],
+    right: [0, 1, -1, 0, width - BAND.bandFrom, 0],
+  };
+}
+
+export const PATTERN_CELL = { width: CELL_W, height: CELL_H };
+
+/** The main frame: drawn as a Form XObject whose resources name the patterns PT, PB, PL, PR. */
+export function frameContent(width: number, height: number): string {
+  const c = new Content();
+  const { outer, bandFrom, bandTo, inner } = BAND;
+  const band = bandTo - bandFrom;
+  c.save().fill(PAPER_TINT).rect(outer, outer, width - 2 * outer, height - 2 * outer).op('f').restore();
+  c.save().op('/Pattern cs');
+  c.op('/PT scn').rect(bandFrom, height - bandTo, width - 2 * bandFrom, band).op('f');
+  c.op('/PB scn').rect(bandFrom, bandFrom, width - 2 * bandFrom, band).op('f');
+  c.op('/PL scn').rect(bandFrom, bandFrom, band, height - 2 * bandFrom).op('f');
+  c.op('/PR scn').rect(width - bandTo, bandFrom, band, height - 2 * bandFrom).op('f');
+  c.restore();
+  c.save().stroke(NAVY).lineWidth(2.6).rect(outer, outer, width - 2 * outer, height - 2 * outer).op('S');
+  c.stroke(GOLD).lineWidth(0.7).rect(bandFrom, bandFrom, width - 2 * bandFrom, height - 2 * bandFrom).op('S');
+  c.rect(bandTo, bandTo, width - 2 * bandTo, height - 2 * bandTo).op('S');
+  c.stroke(NAVY).lineWidth(0.45).rect(inner, inner, width - 2 * inner, height - 2 * inner).op('S');
+  // corner rosettes over the band joins
+  const half = band / 2;
+  for (const [x, y] of [
+    [bandFrom + half, bandFrom + half],
+    [width - bandFrom - half, bandFrom + half],
+    [bandFrom + half, height - bandFrom - half],
+    [width - bandFrom - half, height - bandFrom - half],
+  ] as const) {
+    c.fill(NAVY).rect(x - half - 1, y - half - 1, band + 2, band + 2).op('f');
+    c.stroke(GOLD).lineWidth(0.6).rect(x - half + 1.5, y - half + 1.5, band - 3, band - 3).op('S');
+    c.fill(GOLD).moveTo(x, y + 5.2).lineTo(x + 5.2, y).lineTo(x, y - 5.2).lineTo(x - 5.2, y).op('h f');
+    c.fill(NAVY).circle(x, y, 1.7).op('f');
+  }
+  c.restore();
+  return c.toString();
+}
+
+/** A lighter frame for continuation pages. */
+export function plainFrameContent(width: number, height: number): string {
+  const c = new Content();
+  c.save().fill(PAPER_TINT).rect(BAND.outer, BAND.outer, width - 2 * BAND.outer, height - 2 * BAND.outer).op('f');
+  c.stroke(NAVY).lineWidth(1.6).rect(BAND.outer, BAND.outer, width - 2 * BAND.outer, height - 2 * BAND.outer).op('S');
+  c.stroke(GOLD).lineWidth(0.6).rect(BAND.bandFrom, BAND.bandFrom, width - 2 * BAND.bandFrom, height - 2 * BAND.bandFrom).op('S');
+  c.restore();
+  return c.toString();
+}
+
+/** A gold hairline with a diamond in the middle. */
+export function rule(c: Content, cx: number, y: number, halfWidth: number): void {
+  c.save().stroke(GOLD).lineWidth(0.6).line(cx - halfWidth, y, cx - 7, y).line(cx + 7, y, cx + halfWidth, y);
+  c.fill(GOLD).moveTo(cx, y + 3).lineTo(cx + 3.6, y).lineTo(cx, y - 3).lineTo(cx - 3.6, y).op('h f').restore();
+}
+
+/** The seal's shapes (text is added by the renderer): gold starburst, navy disc, gold rings. */
+export function sealShapes(c: Content, cx: number, cy: number, r: number): void {
+  c.save().fill(GOLD);
+  const points = 60;
+  for (let i = 0; i <= points * 2; i++) {
+    const a = (Math.PI * i) / points;
+    const rr = i % 2 ? r - 3.2 : r;
+    const x = cx + rr * Math.cos(a);
+    const y = cy + rr * Math.sin(a);
+    if (i === 0) c.moveTo(x, y);
+    else c.lineTo(x, y);
+  }
+  c.op('h f');
+  c.fill(NAVY).circle(cx, cy, r - 5.5).op('f');
+  c.stroke(GOLD_LIGHT).lineWidth(0.8).circle(cx, cy, r - 8).op('S');
+  c.lineWidth(0.5).circle(cx, cy, r - 19).op('S');
+  // a five-pointed star
+  c.fill(GOLD_LIGHT);
+  for (let i = 0; i <= 10; i++) {
+    const a = Math.PI / 2 + (i * Math.PI) / 5;
+    const rr = i % 2 ? 3.1 : 7.4;
+    const x = cx + rr * Math.cos(a);
+    const y = cy + 4 + rr * Math.sin(a);
+    if (i === 0) c.moveTo(x, y);
+    else c.lineTo(x, y);
+  }
+  c.op('h f').restore();
+}

@@ -1,0 +1,195 @@
+// The certificate's fonts and their fallback order, loaded from the OFL font packages in node_modules
+// (see electron/awards/fonts/README.md), and the subsets made of them:
+//   - small fonts (EB Garamond, Noto Naskh Arabic, Frank Ruhl Libre) are subset once per batch to the
+//     characters the batch uses, so every certificate embeds the same compressed font program;
+//   - the CJK fonts (15 MB and 6 MB) are subset per certificate to that certificate's characters.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { deflateSync } from 'node:zlib';
+import { DEFAULT_SHAPING_FEATURES, ShapingFace, SubsetSource } from './harfbuzz.js';
+import { readCoverage, readSfnt, withoutTables, type SfntInfo } from './sfnt.js';
+
+const require = createRequire(import.meta.url);
+
+export type FontStyle = 'regular' | 'italic' | 'semibold';
+
+export interface FaceSpec {
+  id: string;
+  /** npm package and file inside it. */
+  pkg: string;
+  file: string;
+  family: string;
+  /** Subset per certificate (huge CJK fonts) instead of once per batch. */
+  perDocument: boolean;
+  /** Joined scripts: no letter-spacing. */
+  cursive?: boolean;
+  /** Chosen first for Han characters when the text has Hangul (Korean names) or not. */
+  cjk?: 'hangul' | 'han';
+}
+
+const face = (id: string, pkg: string, file: string, family: string, extra: Partial<FaceSpec> = {}): FaceSpec => ({ id, pkg, file, family, perDocument: false, ...extra });
+
+const GARAMOND = '@expo-google-fonts/eb-garamond';
+const NASKH = '@expo-google-fonts/noto-naskh-arabic';
+const FRANK = '@expo-google-fonts/frank-ruhl-libre';
+const SERIF_SC = '@expo-google-fonts/noto-serif-sc';
+const SANS_KR = '@expo-google-fonts/noto-sans-kr';
+
+export const FACES = {
+  garamond: face('garamond', GARAMOND, '400Regular/EBGaramond_400Regular.ttf', 'EB Garamond'),
+  garamondItalic: face('garamond-italic', GARAMOND, '400Regular_Italic/EBGaramond_400Regular_Italic.ttf', 'EB Garamond'),
+  garamondSemiBold: face('garamond-semibold', GARAMOND, '600SemiBold/EBGaramond_600SemiBold.ttf', 'EB Garamond'),
+  naskh: face('naskh', NASKH, '400Regular/NotoNaskhArabic_400Regular.ttf', 'Noto Naskh Arabic', { cursive: true }),
+  naskhSemiBold: face('naskh-semibold', NASKH, '600SemiBold/NotoNaskhArabic_600SemiBold.ttf', 'Noto Naskh Arabic', { cursive: true }),
+  frank: face('frank', FRANK, '400Regular/FrankRuhlLibre_400Regular.ttf', 'Frank Ruhl Libre'),
+  frankSemiBold: face('frank-semibold', FRANK, '600SemiBold/FrankRuhlLibre_600SemiBold.ttf', 'Frank Ruhl Libre'),
+  serifSc: face('serif-sc', SERIF_SC, '400Regular/NotoSerifSC_400Regular.ttf', 'Noto Serif SC', { perDocument: true, cjk: 'han' }),
+  serifScSemiBold: face('serif-sc-semibold', SERIF_SC, '600SemiBold/NotoSerifSC_600SemiBold.ttf', 'Noto Serif SC', { perDocument: true, cjk: 'han' }),
+  sansKr: face('sans-kr', SANS_KR, '400Regular/NotoSansKR_400Regular.ttf', 'Noto Sans KR', { perDocument: true, cjk: 'hangul' }),
+  sansKrSemiBold: face('sans-kr-semibold', SANS_KR, '600SemiBold/NotoSansKR_600SemiBold.ttf', 'Noto Sans KR', { perDocument: true, cjk: 'hangul' }),
+} satisfies Record<string, FaceSpec>;
+
+/** Fallback chains: the first face that has a character draws it. */
+export const CHAINS: Record<FontStyle, readonly FaceSpec[]> = {
+  regular: [FACES.garamond, FACES.naskh, FACES.frank, FACES.serifSc, FACES.sansKr],
+  italic: [FACES.garamondItalic, FACES.naskh, FACES.frank, FACES.serifSc, FACES.sansKr],
+  semibold: [FACES.garamondSemiBold, FACES.naskhSemiBold, FACES.frankSemiBold, FACES.serifScSemiBold, FACES.sansKrSemiBold],
+};
+
+export interface FontLocator {
+  /** Directory holding <pkg>/<file> copies, for packaged apps that ship only the needed files. */
+  fontDir?: string;
+}
+
+export function fontPath(spec: FaceSpec, locator: FontLocator = {}): string {
+  if (locator.fontDir) {
+    const candidate = path.join(locator.fontDir, spec.pkg, spec.file);
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  const pkgJson = require.resolve(`${spec.pkg}/package.json`);
+  return path.join(path.dirname(pkgJson), spec.file);
+}
+
+/** A source font loaded for the process: resident in the subsetter, with its character coverage. */
+export interface LoadedFace {
+  spec: FaceSpec;
+  source: SubsetSource;
+  coverage: Set<number>;
+}
+
+const loaded = new Map<string, LoadedFace>();
+
+export function loadFace(spec: FaceSpec, locator: FontLocator = {}): LoadedFace {
+  const file = fontPath(spec, locator);
+  const cached = loaded.get(file);
+  if (cached) return cached;
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    throw new Error(`The certificate font ${spec.family} (${spec.pkg}/${spec.file}) is not installed: ${(error as Error).message}`);
+  }
+  const coverage = readCoverage(bytes);
+  const face: LoadedFace = { spec, source: new SubsetSource(bytes), coverage };
+  loaded.set(file, face);
+  return face;
+}
+
+/** A subset ready to shape with and to embed. */
+export class PreparedFont {
+  readonly key: string;
+  readonly shaping: ShapingFace;
+  readonly info: SfntInfo;
+  /** Subset tag for /BaseFont, derived from the subset's bytes (so output is reproducible). */
+  readonly baseFont: string;
+  readonly chars: ReadonlySet<number>;
+  #compressed: Buffer | undefined;
+  #embedded: Buffer | undefined;
+
+  constructor(
+    readonly spec: FaceSpec,
+    readonly sfnt: Uint8Array,
+    chars: ReadonlySet<number>,
+  ) {
+    const digest = crypto.createHash('sha256').update(sfnt).digest();
+    this.key = `${spec.id}:${digest.toString('hex').slice(0, 16)}`;
+    this.shaping = new ShapingFace(sfnt);
+    this.info = readSfnt(sfnt);
+    let tag = '';
+    for (let i = 0; i < 6; i++) tag += String.fromCharCode(65 + (digest[i]! % 26));
+    this.baseFont = `${tag}+${this.info.postscriptName}`;
+    this.chars = chars;
+  }
+
+  /** The font program as embedded: without layout tables (the text is shaped already). */
+  get embedded(): Buffer {
+    this.#embedded ??= withoutTables(this.sfnt, ['GSUB', 'GPOS', 'GDEF', 'BASE', 'JSTF', 'MATH', 'STAT', 'DSIG']);
+    return this.#embedded;
+  }
+
+  /** The embedded program, deflated once and shared by every document that embeds this subset. */
+  get compressed(): Buffer {
+    this.#compressed ??= deflateSync(this.embedded, { level: 9 });
+    return this.#compressed;
+  }
+}
+
+function charKey(chars: Iterable<number>): string {
+  return [...chars].sort((a, b) => a - b).map((c) => c.toString(36)).join('.');
+}
+
+/**
+ * Subsets of one face. Batch faces keep one growing subset (the union of characters seen); per-document
+ * faces keep an LRU of subsets by character set.
+ */
+export class FaceSubsets {
+  #shared: PreparedFont | undefined;
+  #sharedChars = new Set<number>();
+  readonly #perDoc = new Map<string, PreparedFont>();
+
+  constructor(
+    readonly face: LoadedFace,
+    private readonly lruSize = 64,
+  ) {}
+
+  /** Adds characters to the batch subset (no-op for per-document faces). */
+  reserve(chars: Iterable<number>): void {
+    if (this.face.spec.perDocument) return;
+    let grew = false;
+    for (const c of chars) {
+      if (!this.#sharedChars.has(c) && this.face.coverage.has(c)) {
+        this.#sharedChars.add(c);
+        grew = true;
+      }
+    }
+    if (grew) this.#shared = undefined;
+  }
+
+  /** A subset with at least `chars`. */
+  get(chars: ReadonlySet<number>): PreparedFont {
+    if (!this.face.spec.perDocument) {
+      this.reserve(chars);
+      this.#shared ??= this.make(this.#sharedChars);
+      return this.#shared;
+    }
+    const key = charKey(chars);
+    const hit = this.#perDoc.get(key);
+    if (hit) {
+      this.#perDoc.delete(key);
+      this.#perDoc.set(key, hit);
+      return hit;
+    }
+    const made = this.make(chars);
+    this.#perDoc.set(key, made);
+    if (this.#perDoc.size > this.lruSize) this.#perDoc.delete(this.#perDoc.keys().next().value!);
+    return made;
+  }
+
+  private make(chars: ReadonlySet<number>): PreparedFont {
+    const wanted = new Set<number>([0x20, ...chars].filter((c) => this.face.coverage.has(c)));
+    const sfnt = this.face.source.subset(wanted, { features: DEFAULT_SHAPING_FEATURES, dropTables: ['STAT', 'gasp', 'DSIG', 'MVAR', 'HVAR'] });
+    return new PreparedFont(this.face.spec, sfnt, wanted);
+  }
+}

@@ -1,0 +1,177 @@
+// identity.json: the issuer's profile, certificate chain and Ed25519 public key in the clear, and the
+// private keys sealed by a SecretBox. Written atomically (temporary file, fsync, rename).
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { IdentityError } from './errors.js';
+import { SigningIdentity, certificatesToPem, pemToDerChain, type IssuerProfile } from './identity.js';
+import type { SecretBox } from './secret-box.js';
+
+export const IDENTITY_FILE = 'identity.json';
+const FORMAT = 'assay-issuer-identity';
+const VERSION = 1;
+
+interface IdentityFileV1 {
+  format: typeof FORMAT;
+  version: 1;
+  profile: { name: string; url?: string; email?: string; logoPng?: string };
+  certificateChainPem: string;
+  signingKeyAlgorithm: string;
+  certificateFingerprint256: string;
+  badgePublicKeySpki: string;
+  sealedPrivateKeys: { box: string; data: string };
+}
+
+interface SealedKeys {
+  signingKeyPkcs8: string;
+  badgeKeyPkcs8: string;
+}
+
+export function identityPath(dir: string): string {
+  return path.join(dir, IDENTITY_FILE);
+}
+
+/** Writes `data` to `file` so that a crash leaves either the old or the new file, never a torn one. */
+export function writeFileAtomic(file: string, data: string | Buffer, mode = 0o600): void {
+  const dir = path.dirname(file);
+  fs.mkdirSync(dir, { recursive: true });
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${crypto.randomBytes(6).toString('hex')}.tmp`);
+  const fd = fs.openSync(temp, 'wx', mode);
+  try {
+    fs.writeFileSync(fd, data);
+    fs.fsyncSync(fd);
+  } catch (error) {
+    fs.closeSync(fd);
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+  fs.closeSync(fd);
+  try {
+    fs.renameSync(temp, file);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+  try {
+    const dfd = fs.openSync(dir, 'r');
+    try {
+      fs.fsyncSync(dfd);
+    } finally {
+      fs.closeSync(dfd);
+    }
+  } catch {
+    // directories cannot be opened for fsync on Windows; the rename is still atomic there
+  }
+}
+
+export function saveIdentity(dir: string, identity: SigningIdentity, box: SecretBox): string {
+  const { signingKeyPkcs8, badgeKeyPkcs8 } = identity.exportPrivateKeysForSealing();
+  const sealedJson: SealedKeys = { signingKeyPkcs8: signingKeyPkcs8.toString('base64'), badgeKeyPkcs8: badgeKeyPkcs8.toString('base64') };
+  signingKeyPkcs8.fill(0);
+  badgeKeyPkcs8.fill(0);
+  const plain = Buffer.from(JSON.stringify(sealedJson), 'utf8');
+  let sealed: Buffer;
+  try {
+    sealed = box.seal(plain);
+  } finally {
+    plain.fill(0);
+  }
+  const { profile } = identity;
+  const file: IdentityFileV1 = {
+    format: FORMAT,
+    version: VERSION,
+    profile: {
+      name: profile.name,
+      ...(profile.url ? { url: profile.url } : {}),
+      ...(profile.email ? { email: profile.email } : {}),
+      ...(profile.logoPng ? { logoPng: profile.logoPng.toString('base64') } : {}),
+    },
+    certificateChainPem: certificatesToPem(identity.certificateChain),
+    signingKeyAlgorithm: identity.keyAlgorithm,
+    certificateFingerprint256: identity.fingerprint256,
+    badgePublicKeySpki: identity.badgePublicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
+    sealedPrivateKeys: { box: box.kind, data: sealed.toString('base64') },
+  };
+  const target = identityPath(dir);
+  writeFileAtomic(target, `${JSON.stringify(file, null, 2)}\n`);
+  return target;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseFile(text: string, where: string): IdentityFileV1 {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new IdentityError('corrupt', `${where} is not valid JSON.`, { cause: error });
+  }
+  if (!isRecord(json) || json['format'] !== FORMAT) throw new IdentityError('corrupt', `${where} is not an Assay issuer identity.`);
+  if (json['version'] !== VERSION) throw new IdentityError('unsupported', `${where} has format version ${String(json['version'])}, which this version of Assay cannot read.`);
+  const profile = json['profile'];
+  const sealed = json['sealedPrivateKeys'];
+  if (!isRecord(profile) || typeof profile['name'] !== 'string' || typeof json['certificateChainPem'] !== 'string' || !isRecord(sealed) || typeof sealed['data'] !== 'string' || typeof sealed['box'] !== 'string' || typeof json['badgePublicKeySpki'] !== 'string') {
+    throw new IdentityError('corrupt', `${where} is missing required fields.`);
+  }
+  return json as unknown as IdentityFileV1;
+}
+
+export function identityExists(dir: string): boolean {
+  return fs.existsSync(identityPath(dir));
+}
+
+export function loadIdentity(dir: string, box: SecretBox): SigningIdentity {
+  const where = identityPath(dir);
+  let text: string;
+  try {
+    text = fs.readFileSync(where, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new IdentityError('not-found', `There is no issuer identity in ${dir} (${IDENTITY_FILE} is missing).`);
+    throw error;
+  }
+  const file = parseFile(text, where);
+  if (file.sealedPrivateKeys.box !== box.kind) {
+    throw new IdentityError('wrong-passphrase', `The signing keys in ${where} were sealed by the ${file.sealedPrivateKeys.box === 'passphrase' ? 'command line with a passphrase' : 'desktop app’s system key store'}; open them the same way.`);
+  }
+  let plain: Buffer;
+  try {
+    plain = box.open(Buffer.from(file.sealedPrivateKeys.data, 'base64'));
+  } catch (error) {
+    if (error instanceof IdentityError && error.code === 'wrong-passphrase' && box.kind === 'passphrase') {
+      throw new IdentityError('wrong-passphrase', `The passphrase for ${where} is not right.`, { cause: error });
+    }
+    throw error;
+  }
+  let keys: SealedKeys;
+  try {
+    keys = JSON.parse(plain.toString('utf8')) as SealedKeys;
+  } catch (error) {
+    throw new IdentityError('corrupt', `The sealed keys in ${where} are damaged.`, { cause: error });
+  } finally {
+    plain.fill(0);
+  }
+  const signingDer = Buffer.from(keys.signingKeyPkcs8, 'base64');
+  const badgeDer = Buffer.from(keys.badgeKeyPkcs8, 'base64');
+  try {
+    const signingKey = crypto.createPrivateKey({ key: signingDer, format: 'der', type: 'pkcs8' });
+    const badgeKey = crypto.createPrivateKey({ key: badgeDer, format: 'der', type: 'pkcs8' });
+    const expectedBadge = Buffer.from(file.badgePublicKeySpki, 'base64');
+    if (!crypto.createPublicKey(badgeKey).export({ type: 'spki', format: 'der' }).equals(expectedBadge)) {
+      throw new IdentityError('corrupt', `The badge key in ${where} does not match its public key.`);
+    }
+    const profile: IssuerProfile = { name: file.profile.name };
+    if (file.profile.url) profile.url = file.profile.url;
+    if (file.profile.email) profile.email = file.profile.email;
+    if (file.profile.logoPng) profile.logoPng = Buffer.from(file.profile.logoPng, 'base64');
+    const chain = pemToDerChain(file.certificateChainPem);
+    return new SigningIdentity({ profile, certificateChain: chain, signingKey, badgeKey });
+  } catch (error) {
+    if (error instanceof IdentityError) throw error;
+    throw new IdentityError('corrupt', `The keys in ${where} could not be read.`, { cause: error });
+  } finally {
+    signingDer.fill(0);
+    badgeDer.fill(0);
+  }
+}
