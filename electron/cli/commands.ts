@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BackupError, createBackup, restoreBackup } from '../backup/backup.js';
+import { awardsCommand, CliUsageError, identityCommand, resultsCommand, verifyCommand } from './award-commands.js';
 import { describeImport, type ImportProgress } from '../../shared/domain/import.js';
 import { SUBMISSION_STATUSES, submissionStatusSchema, type QueueItem } from '../../shared/domain/queue.js';
 import { ImportError } from '../import/errors.js';
@@ -30,6 +31,13 @@ Commands:
       --json             a JSON array instead of a table
   sample-package OUT_DIR Write a realistic sample review package
   audit verify           Check that the audit log's hash chain is intact
+  identity show|create|import FILE.p12
+                         The issuer's signing identity (--name, --url, --email, --logo PNG;
+                         keys sealed with ASSAY_PASSPHRASE or a passphrase typed at the prompt)
+  awards list|issue [--all|ID…]|revoke ID --reason R|export --out DIR [--format pdf,json,png] [--paper a4|letter]
+  verify FILE            Check a certificate PDF, credential JSON or badge PNG (exit 1 if not valid)
+  results export --out DIR | results verify PATH
+                         The signed results package for the issuing body
   backup --out FILE      Write a consistent backup (.zip) of the store and the evidence
   restore FILE           Replace the data folder's store with a backup (checked first)
 
@@ -50,6 +58,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
       options: {
         'data-dir': { type: 'string' },
         out: { type: 'string' },
+        name: { type: 'string' },
+        url: { type: 'string' },
+        email: { type: 'string' },
+        logo: { type: 'string' },
+        algorithm: { type: 'string' },
+        force: { type: 'boolean' },
+        all: { type: 'boolean' },
+        reason: { type: 'string' },
+        format: { type: 'string' },
+        paper: { type: 'string' },
         status: { type: 'string', multiple: true },
         search: { type: 'string' },
         overdue: { type: 'boolean' },
@@ -82,6 +100,23 @@ export async function run(argv: string[], io: Io): Promise<number> {
       case 'audit':
         if (rest[0] !== 'verify') throw new UsageError('assay audit takes one subcommand: verify');
         return await withServices(dataDir, (s) => auditCommand(s, io));
+      case 'identity':
+      case 'awards':
+      case 'verify':
+      case 'results': {
+        const ctx = { values, args: rest, out: (t: string) => void io.stdout.write(t), err: (t: string) => void io.stderr.write(t), env: io.env };
+        const fn = { identity: identityCommand, awards: awardsCommand, verify: verifyCommand, results: resultsCommand }[command];
+        try {
+          return await withServices(dataDir, (s) => fn(s, ctx));
+        } catch (err) {
+          if (err instanceof CliUsageError) throw new UsageError(err.message);
+          if (err instanceof Error && !(err instanceof TypeError) && !(err instanceof RangeError)) {
+            io.stderr.write(`${err.message}\n`);
+            return 1;
+          }
+          throw err;
+        }
+      }
       case 'backup': {
         const out = values.out;
         if (typeof out !== 'string') throw new UsageError('assay backup needs --out FILE');

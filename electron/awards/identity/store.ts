@@ -175,3 +175,37 @@ export function loadIdentity(dir: string, box: SecretBox): SigningIdentity {
     badgeDer.fill(0);
   }
 }
+
+/** What can be shown about the stored identity without unlocking its keys. */
+export interface IdentityPublic {
+  profile: { name: string; url?: string; email?: string; hasLogo: boolean };
+  certificateSubject: string;
+  certificateFingerprint256: string;
+  validFrom: string;
+  validTo: string;
+  selfSigned: boolean;
+  keyAlgorithm: string;
+  /** How the private keys are sealed: 'passphrase' (command line) or the desktop app's key store. */
+  sealedBy: string;
+  badgePublicKeySpki: string;
+}
+
+export function readIdentityPublic(dir: string): IdentityPublic | null {
+  const where = identityPath(dir);
+  if (!fs.existsSync(where)) return null;
+  const file = parseFile(fs.readFileSync(where, 'utf8'), where);
+  const leaf = pemToDerChain(file.certificateChainPem)[0];
+  if (!leaf) throw new IdentityError('corrupt', `${where} has no certificate.`);
+  const cert = new crypto.X509Certificate(leaf);
+  return {
+    profile: { name: file.profile.name, ...(file.profile.url ? { url: file.profile.url } : {}), ...(file.profile.email ? { email: file.profile.email } : {}), hasLogo: Boolean(file.profile.logoPng) },
+    certificateSubject: cert.subject.replace(/\n/g, ', '),
+    certificateFingerprint256: cert.fingerprint256,
+    validFrom: new Date(cert.validFrom).toISOString(),
+    validTo: new Date(cert.validTo).toISOString(),
+    selfSigned: cert.subject === cert.issuer,
+    keyAlgorithm: file.signingKeyAlgorithm,
+    sealedBy: file.sealedPrivateKeys.box,
+    badgePublicKeySpki: file.badgePublicKeySpki,
+  };
+}

@@ -1,0 +1,94 @@
+// Award files: signed certificate PDFs, credential JSON and baked badge PNGs, one at a time or in batches.
+import fs from 'node:fs';
+import path from 'node:path';
+import { renderBadge } from '../sample/evidence.js';
+import type { Services } from '../services.js';
+import type { Award } from './awards.js';
+import { CertificateRenderer, signPdf, type CertificateAward, type Paper } from './certificate/index.js';
+import { bakePng } from './credential/index.js';
+import type { SigningIdentity } from './identity/index.js';
+
+export type AwardFormat = 'pdf' | 'json' | 'png';
+
+export function certificateAward(award: Award, identity: SigningIdentity, paper: Paper): CertificateAward {
+  return {
+    credentialId: award.credentialId,
+    verificationCode: award.verificationCode,
+    issuedAt: award.issuedAt,
+    earnerName: award.earnerName,
+    achievementName: award.achievementName,
+    achievementDescription: award.achievementDescription,
+    ...(award.credits ? { credits: award.credits } : {}),
+    assessorName: award.assessorName,
+    issuer: identity.profile,
+    credentialJson: award.credentialJson,
+    levels: award.levels.map((l) => ({ criterion: l.criterion, level: l.level })),
+    paper,
+  };
+}
+
+/** Renders and signs certificates; fonts are prepared once for the whole batch. */
+export class CertificateBatch {
+  private readonly renderer: CertificateRenderer;
+  constructor(private readonly identity: SigningIdentity, private readonly paper: Paper, awards: readonly Award[]) {
+    this.renderer = new CertificateRenderer({ identity, batch: awards.map((a) => certificateAward(a, identity, paper)) });
+  }
+
+  pdf(award: Award): Uint8Array {
+    const unsigned = this.renderer.render(certificateAward(award, this.identity, this.paper));
+    return signPdf(unsigned, this.identity, { signingTime: new Date(), reason: `Certificate ${award.verificationCode}`, name: this.identity.profile.name });
+  }
+}
+
+/** The achievement's own badge image with the credential baked in (or a plain badge when it has none). */
+export function bakedBadge(services: Services, award: Award): Buffer {
+  const sha = services.db.prepare('SELECT image_sha256 FROM achievement_versions WHERE version_id = ?').pluck().get(award.achievementVersionId) as string | null;
+  let png: Buffer | undefined;
+  if (sha) {
+    const bytes = fs.readFileSync(services.evidence.pathOf(sha));
+    if (bytes.subarray(1, 4).toString('latin1') === 'PNG') png = bytes;
+  }
+  const initials = award.achievementName.split(/\s+/).filter((w) => /^[A-Z]/.test(w)).slice(0, 3).map((w) => w[0]).join('') || 'A';
+  return bakePng(png ?? renderBadge(initials, [23, 94, 89], 'hexagon'), award.credentialJson);
+}
+
+/** A file name people recognise, safe on every file system. */
+export function awardFileName(award: Award, ext: string): string {
+  const clean = (s: string) => s.normalize('NFC').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
+  return `${clean(award.achievementName)} - ${clean(award.earnerName)} - ${award.verificationCode}.${ext}`;
+}
+
+export interface ExportProgress {
+  done: number;
+  total: number;
+}
+
+/** Writes the chosen formats for each award into `outDir`; yields between awards so the app stays responsive. */
+export async function exportAwardFiles(
+  services: Services,
+  identity: SigningIdentity | undefined,
+  awards: readonly Award[],
+  outDir: string,
+  formats: readonly AwardFormat[],
+  paper: Paper,
+  onProgress: (p: ExportProgress) => void = () => {},
+): Promise<string[]> {
+  fs.mkdirSync(outDir, { recursive: true });
+  if (formats.includes('pdf') && !identity) throw new Error('Certificates are signed: set up the issuer identity (Settings) first.');
+  const batch = formats.includes('pdf') && identity ? new CertificateBatch(identity, paper, awards) : undefined;
+  const written: string[] = [];
+  let done = 0;
+  for (const award of awards) {
+    const write = (ext: string, bytes: Uint8Array | string) => {
+      const file = path.join(outDir, awardFileName(award, ext));
+      fs.writeFileSync(file, bytes);
+      written.push(file);
+    };
+    if (batch) write('pdf', batch.pdf(award));
+    if (formats.includes('json')) write('json', award.credentialJson);
+    if (formats.includes('png')) write('png', bakedBadge(services, award));
+    onProgress({ done: ++done, total: awards.length });
+    await new Promise<void>((r) => setImmediate(r));
+  }
+  return written;
+}

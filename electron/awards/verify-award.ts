@@ -1,0 +1,122 @@
+// `assay verify`: tells a genuine award (PDF, credential JSON or baked PNG) from a forged or revoked one.
+import fs from 'node:fs';
+import path from 'node:path';
+import { extractAttachment, verifyPdfSignature } from './certificate/index.js';
+import { checkOb3Structure, readBakedPng, verifyCredential, type KnownKey } from './credential/index.js';
+import type { Awards } from './awards.js';
+
+export interface Check {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+export interface AwardVerdict {
+  /** Valid only when every check passed; never when a proof could not be checked. */
+  valid: boolean;
+  /** A proof whose key cannot be resolved offline: neither valid nor proven forged. */
+  unverifiable: boolean;
+  kind: 'pdf' | 'json' | 'png';
+  credentialId?: string;
+  checks: Check[];
+  /** The first failed check, in words. */
+  reason?: string;
+}
+
+export interface VerifyContext {
+  /** The local award records, for revocation and to compare with what was issued. */
+  awards?: Awards;
+  knownKeys?: readonly KnownKey[];
+  /** SHA-256 fingerprints (as node's X509Certificate gives them) of issuer certificates trusted here. */
+  trustedCertificates?: readonly string[];
+}
+
+function kindOf(bytes: Buffer, file: string): AwardVerdict['kind'] | undefined {
+  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
+  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+  const head = bytes.subarray(0, 64).toString('utf8').trimStart();
+  if (head.startsWith('{') || path.extname(file).toLowerCase() === '.json') return 'json';
+  return undefined;
+}
+
+async function checkCredential(json: string, ctx: VerifyContext, checks: Check[]): Promise<{ id?: string; issuerName?: string; unverifiable: boolean }> {
+  let credential: unknown;
+  try {
+    credential = JSON.parse(json);
+  } catch (err) {
+    checks.push({ name: 'credential', ok: false, detail: `is not JSON (${(err as Error).message})` });
+    return { unverifiable: false };
+  }
+  const problems = checkOb3Structure(credential);
+  checks.push({ name: 'Open Badges 3.0 structure', ok: problems.length === 0, detail: problems.length ? `${problems[0]!.path}: ${problems[0]!.message}` : 'an AchievementCredential' });
+  const c = credential as { id?: unknown; issuer?: { name?: unknown } | string };
+  const id = typeof c.id === 'string' ? c.id : undefined;
+  const issuerName = typeof c.issuer === 'object' && typeof c.issuer?.name === 'string' ? c.issuer.name : undefined;
+  const proof = await verifyCredential(credential, ctx.knownKeys ? { knownKeys: ctx.knownKeys } : {});
+  if (proof.verified) {
+    checks.push({ name: 'credential proof', ok: true, detail: `eddsa-rdfc-2022 by ${proof.verificationMethod}` });
+  } else {
+    checks.push({ name: 'credential proof', ok: false, detail: proof.unverifiable ? `cannot be checked offline: ${proof.reason}` : proof.reason });
+  }
+  if (id && ctx.awards) {
+    const award = ctx.awards.get(id);
+    if (!award) checks.push({ name: 'revocation (local records)', ok: true, detail: 'not issued from this data folder; no revocation known here' });
+    else if (award.status === 'revoked') checks.push({ name: 'revocation (local records)', ok: false, detail: `REVOKED on ${award.revokedAt}: ${award.revocationReason}` });
+    else if (award.status === 'superseded') checks.push({ name: 'revocation (local records)', ok: false, detail: 'replaced by a corrected award; this one is no longer in force' });
+    else checks.push({ name: 'revocation (local records)', ok: true, detail: `in force (verification code ${award.verificationCode})` });
+    if (award && award.credentialJson !== json && JSON.stringify(JSON.parse(award.credentialJson)) !== JSON.stringify(credential)) {
+      checks.push({ name: 'matches the issued record', ok: false, detail: 'differs from the credential this data folder issued under that id' });
+    }
+  }
+  return { ...(id ? { id } : {}), ...(issuerName ? { issuerName } : {}), unverifiable: !proof.verified && proof.unverifiable === true };
+}
+
+export async function verifyAwardFile(file: string, ctx: VerifyContext = {}): Promise<AwardVerdict> {
+  const bytes = fs.readFileSync(file);
+  const kind = kindOf(bytes, file);
+  const checks: Check[] = [];
+  if (!kind) return { valid: false, unverifiable: false, kind: 'json', checks, reason: `${path.basename(file)} is not a certificate PDF, a credential JSON or a baked badge PNG` };
+  let credentialJson: string | undefined;
+  let signerName: string | undefined;
+  if (kind === 'pdf') {
+    const sig = verifyPdfSignature(bytes);
+    checks.push({ name: 'PDF signature', ok: sig.valid, detail: sig.valid ? `PAdES${sig.padesBaselineB ? ' B-B' : ''} by ${sig.signer}, signed ${sig.signingTime?.toISOString() ?? 'at an unknown time'}` : sig.reason ?? 'not valid' });
+    signerName = sig.signer;
+    if (sig.valid && ctx.trustedCertificates?.length) {
+      const trusted = sig.certificateFingerprint256 !== undefined && ctx.trustedCertificates.includes(sig.certificateFingerprint256);
+      checks.push({ name: 'signer certificate', ok: trusted, detail: trusted ? 'the issuer certificate known here' : `not an issuer certificate known here (${sig.certificateFingerprint256})` });
+    }
+    const attached = extractAttachment(bytes, 'credential.json');
+    checks.push({ name: 'attached credential', ok: attached !== undefined, detail: attached ? 'credential.json' : 'the PDF carries no credential.json' });
+    credentialJson = attached?.toString('utf8');
+  } else if (kind === 'png') {
+    try {
+      credentialJson = readBakedPng(bytes) ?? undefined;
+      checks.push({ name: 'baked credential', ok: credentialJson !== undefined, detail: credentialJson ? 'iTXt openbadgecredential' : 'the PNG carries no openbadgecredential chunk' });
+    } catch (err) {
+      checks.push({ name: 'baked credential', ok: false, detail: (err as Error).message });
+    }
+  } else {
+    credentialJson = bytes.toString('utf8');
+  }
+  let credentialId: string | undefined;
+  let unverifiable = false;
+  if (credentialJson !== undefined) {
+    const r = await checkCredential(credentialJson, ctx, checks);
+    credentialId = r.id;
+    unverifiable = r.unverifiable;
+    if (kind === 'pdf' && signerName && r.issuerName) {
+      const agree = signerName === r.issuerName;
+      checks.push({ name: 'PDF and credential agree', ok: agree, detail: agree ? `both issued by ${signerName}` : `the PDF is signed by "${signerName}" but the credential names "${r.issuerName}"` });
+    }
+  }
+  const failed = checks.find((c) => !c.ok);
+  return {
+    valid: !failed,
+    unverifiable,
+    kind,
+    ...(credentialId ? { credentialId } : {}),
+    checks,
+    ...(failed ? { reason: `${failed.name}: ${failed.detail}` } : {}),
+  };
+}

@@ -1,0 +1,158 @@
+// `assay identity …`, `assay awards …`, `assay verify` and `assay results …`.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Awards } from '../awards/awards.js';
+import { CertificateBatch, exportAwardFiles, type AwardFormat } from '../awards/award-files.js';
+import { buildCadesSignature } from '../awards/certificate/cms.js';
+import type { Paper } from '../awards/certificate/index.js';
+import { generateSelfSignedIdentity, importPkcs12, loadIdentity, passphraseBox, readIdentityPublic, saveIdentity, type SigningIdentity } from '../awards/identity/index.js';
+import { verifyAwardFile } from '../awards/verify-award.js';
+import { verifyDetachedCms } from '../awards/cms-verify.js';
+import { exportResults } from '../results/results.js';
+import { verifyResults } from '../results/verify.js';
+import type { Services } from '../services.js';
+import { passphrase } from './secrets.js';
+import { createHash } from 'node:crypto';
+
+export interface CliContext {
+  values: Record<string, unknown>;
+  args: string[];
+  out: (text: string) => void;
+  err: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+export class CliUsageError extends Error {}
+
+const STORE_PASSPHRASE = 'ASSAY_PASSPHRASE';
+
+async function unlock(s: Services, c: CliContext): Promise<SigningIdentity> {
+  if (!readIdentityPublic(s.dataDir)) throw new Error(`There is no issuer identity in ${s.dataDir}; create one with "assay identity create --name NAME" or import the issuing body's with "assay identity import FILE.p12".`);
+  return loadIdentity(s.dataDir, passphraseBox(await passphrase(c.env, STORE_PASSPHRASE, 'Passphrase for the signing keys: ')));
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() !== '' ? v : undefined;
+}
+
+export async function identityCommand(s: Services, c: CliContext): Promise<number> {
+  const [sub, file] = c.args;
+  const profile = () => ({
+    name: str(c.values.name) ?? '',
+    ...(str(c.values.url) ? { url: str(c.values.url)! } : {}),
+    ...(str(c.values.email) ? { email: str(c.values.email)! } : {}),
+    ...(str(c.values.logo) ? { logoPng: fs.readFileSync(str(c.values.logo)!) } : {}),
+  });
+  if (sub === 'show') {
+    const pub = readIdentityPublic(s.dataDir);
+    if (!pub) {
+      c.out('No issuer identity yet.\n');
+      return 1;
+    }
+    c.out(`${pub.profile.name}${pub.profile.url ? ` <${pub.profile.url}>` : ''}\n  certificate: ${pub.certificateSubject} (${pub.selfSigned ? 'self-signed' : 'issued'}), valid to ${pub.validTo}\n  SHA-256 ${pub.certificateFingerprint256}\n  keys sealed by: ${pub.sealedBy}\n`);
+    return 0;
+  }
+  if (sub === 'create' || sub === 'import') {
+    if (readIdentityPublic(s.dataDir) && c.values.force !== true) throw new Error('An issuer identity exists already; pass --force to replace it (certificates already issued stay valid).');
+    let identity: SigningIdentity;
+    if (sub === 'create') {
+      if (!str(c.values.name)) throw new CliUsageError('assay identity create needs --name "Issuer name"');
+      identity = await generateSelfSignedIdentity(profile(), { algorithm: c.values.algorithm === 'rsa-3072' ? 'rsa-3072' : 'ecdsa-p256' });
+    } else {
+      if (!file) throw new CliUsageError('assay identity import takes the .p12/.pfx FILE');
+      const p12 = await passphrase(c.env, 'ASSAY_P12_PASSPHRASE', `Passphrase of ${path.basename(file)}: `);
+      identity = await importPkcs12(fs.readFileSync(file), p12, { fileName: path.basename(file), ...(str(c.values.name) ? { profile: profile() } : {}) });
+    }
+    const pass = await passphrase(c.env, STORE_PASSPHRASE, 'New passphrase to seal the signing keys: ');
+    if (pass.length < 8) throw new Error('Choose a passphrase of at least 8 characters to seal the signing keys.');
+    saveIdentity(s.dataDir, identity, passphraseBox(pass));
+    c.out(`Issuer identity for ${identity.profile.name} saved; its keys are sealed with your passphrase. Certificate SHA-256 ${identity.fingerprint256}.\n`);
+    return 0;
+  }
+  throw new CliUsageError('assay identity takes show, create or import');
+}
+
+export async function awardsCommand(s: Services, c: CliContext): Promise<number> {
+  const [sub, ...ids] = c.args;
+  const awards = new Awards(s.db);
+  if (sub === 'list') {
+    const list = awards.list();
+    if (c.values.json === true) c.out(`${JSON.stringify(list.map(({ credentialJson: _c, ...a }) => a), null, 2)}\n`);
+    else for (const a of list) c.out(`${a.verificationCode}  ${a.status.padEnd(10)}  ${a.issuedAt.slice(0, 10)}  ${a.earnerName} — ${a.achievementName}\n`);
+    return 0;
+  }
+  if (sub === 'issue') {
+    const targets = c.values.all === true ? awards.ready().map((r) => r.submissionId) : ids;
+    if (targets.length === 0) throw new CliUsageError('assay awards issue takes submission ids, or --all for every passed review without an award');
+    const identity = await unlock(s, c);
+    for (const id of targets) {
+      const a = await awards.issue(id, identity);
+      c.out(`Issued ${a.verificationCode} to ${a.earnerName} for ${a.achievementName}.\n`);
+    }
+    return 0;
+  }
+  if (sub === 'revoke') {
+    const reason = str(c.values.reason);
+    if (ids.length !== 1 || !reason) throw new CliUsageError('assay awards revoke takes one credential id (urn:uuid:…) or verification code and --reason "…"');
+    const target = awards.get(ids[0]!) ?? awards.byCode(ids[0]!);
+    if (!target) throw new Error(`There is no award ${ids[0]}.`);
+    const a = awards.revoke(target.credentialId, reason);
+    c.out(`Revoked ${a.verificationCode} (${a.earnerName}): ${a.revocationReason}\n`);
+    return 0;
+  }
+  if (sub === 'export') {
+    const out = str(c.values.out);
+    if (!out) throw new CliUsageError('assay awards export needs --out DIR');
+    const formats = (str(c.values.format) ?? 'pdf,json,png').split(',').map((f) => f.trim()) as AwardFormat[];
+    const bad = formats.find((f) => !['pdf', 'json', 'png'].includes(f));
+    if (bad) throw new CliUsageError(`--format "${bad}" is not one of pdf, json, png`);
+    const paper: Paper = c.values.paper === 'letter' ? 'letter' : 'a4';
+    const list = awards.list({ status: 'active' }).filter((a) => ids.length === 0 || ids.includes(a.credentialId) || ids.includes(a.verificationCode));
+    const identity = formats.includes('pdf') ? await unlock(s, c) : undefined;
+    const files = await exportAwardFiles(s, identity, list, out, formats, paper);
+    c.out(`Exported ${list.length} award${list.length === 1 ? '' : 's'} (${files.length} files) to ${path.resolve(out)}.\n`);
+    return 0;
+  }
+  throw new CliUsageError('assay awards takes list, issue, revoke or export');
+}
+
+export async function verifyCommand(s: Services, c: CliContext): Promise<number> {
+  if (c.args.length !== 1) throw new CliUsageError('assay verify takes one FILE (a certificate PDF, a credential JSON or a badge PNG)');
+  const pub = readIdentityPublic(s.dataDir);
+  const v = await verifyAwardFile(c.args[0]!, { awards: new Awards(s.db), ...(pub ? { trustedCertificates: [pub.certificateFingerprint256] } : {}) });
+  for (const check of v.checks) c.out(`  ${check.ok ? 'ok  ' : 'FAIL'}  ${check.name}: ${check.detail}\n`);
+  if (v.valid) {
+    c.out(`VALID: ${path.basename(c.args[0]!)} is a genuine award${v.credentialId ? ` (${v.credentialId})` : ''}.\n`);
+    return 0;
+  }
+  c.err(`${v.unverifiable ? 'UNVERIFIABLE' : 'NOT VALID'}: ${v.reason}\n`);
+  return 1;
+}
+
+export async function resultsCommand(s: Services, c: CliContext): Promise<number> {
+  const [sub, target] = c.args;
+  if (sub === 'export') {
+    const out = str(c.values.out);
+    if (!out) throw new CliUsageError('assay results export needs --out DIR');
+    const identity = await unlock(s, c);
+    const active = new Awards(s.db).list({ status: 'active' });
+    const batch = active.length ? new CertificateBatch(identity, c.values.paper === 'letter' ? 'letter' : 'a4', active) : undefined;
+    const r = await exportResults(s, out, {
+      name: identity.profile.name,
+      signDetached: (data) => buildCadesSignature(identity, createHash('sha256').update(data).digest()),
+    }, { ...(batch ? { certificate: async (a) => batch.pdf(a) } : {}) });
+    c.out(`Wrote the results package to ${path.resolve(r.dir)}: ${r.submissions} submissions, ${r.awards} awards, signed by ${identity.profile.name}.\n`);
+    return 0;
+  }
+  if (sub === 'verify') {
+    if (!target) throw new CliUsageError('assay results verify takes the results package PATH');
+    const v = await verifyResults(target, verifyDetachedCms);
+    if (v.ok) {
+      c.out(`VALID: signed by ${v.signer.subject} (SHA-256 ${v.signer.fingerprint256}); ${v.files} files match the manifest; ${v.submissions} submissions.\n`);
+      return 0;
+    }
+    c.err(`NOT VALID: ${v.reason}\n`);
+    return 1;
+  }
+  throw new CliUsageError('assay results takes export or verify');
+}
