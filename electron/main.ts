@@ -9,6 +9,9 @@ import { evidenceLookup } from './app/protocol-core.js';
 import { handleAppProtocol, registerAppScheme } from './app/protocol.js';
 import { createMainWindow } from './app/window.js';
 import { WINDOW_STATE_FILE } from './app/window-state.js';
+import { createAdminPlatform } from './app/admin-platform.js';
+import { autoBackup, restoreBackup } from './backup/backup.js';
+import { readSettings } from './ipc/handlers-admin.js';
 import { createHandlers } from './ipc/handlers.js';
 import { createEmit, createPlatform, registerIpc } from './ipc/register.js';
 import { APP_NAME } from './paths.js';
@@ -58,7 +61,19 @@ async function start(): Promise<void> {
     return;
   }
 
-  const platform = createPlatform({ getWindow, appVersion: app.getVersion() });
+  const restart = async (backupPath: string) => {
+    // The store is replaced on disk: close it, restore (checked before anything is replaced), start again.
+    services?.close();
+    services = null;
+    try {
+      await restoreBackup(dir, backupPath);
+    } catch (err) {
+      dialog.showErrorBox('The backup was not restored', `${(err as Error).message}\n\nYour data is as it was. Assay will start again.`);
+    }
+    app.relaunch();
+    app.exit(0);
+  };
+  const platform = { ...createPlatform({ getWindow, appVersion: app.getVersion() }), admin: createAdminPlatform(getWindow, restart) };
   registerIpc(createHandlers(services, platform, createEmit(getWindow)), getWindow);
   handleAppProtocol({ rendererRoot: path.join(distDir, 'renderer'), lookupEvidence: evidenceLookup(services) });
 
@@ -109,7 +124,18 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
+  let backedUp = false;
+  app.on('will-quit', (event) => {
+    const s = services;
+    if (s && !backedUp && readSettings(s).autoBackup) {
+      // Automatic backup on quit, keeping the last few: quit waits for it.
+      event.preventDefault();
+      backedUp = true;
+      autoBackup(s, path.join(s.dataDir, 'backups'), readSettings(s).keepBackups)
+        .catch((err: unknown) => console.error(`[backup] automatic backup failed: ${(err as Error).message}`))
+        .finally(() => app.quit());
+      return;
+    }
     services?.close();
     services = null;
     removeOpenCopies();

@@ -34,9 +34,9 @@ export class CertificateBatch {
     this.renderer = new CertificateRenderer({ identity, batch: awards.map((a) => certificateAward(a, identity, paper)) });
   }
 
-  pdf(award: Award): Uint8Array {
-    const unsigned = this.renderer.render(certificateAward(award, this.identity, this.paper));
-    return signPdf(unsigned, this.identity, { signingTime: new Date(), reason: `Certificate ${award.verificationCode}`, name: this.identity.profile.name });
+  async pdf(award: Award): Promise<Uint8Array> {
+    const unsigned = await this.renderer.render(certificateAward(award, this.identity, this.paper));
+    return await signPdf(unsigned, this.identity, { signingTime: new Date(), reason: `Certificate ${award.verificationCode}`, name: this.identity.profile.name });
   }
 }
 
@@ -84,7 +84,7 @@ export async function exportAwardFiles(
       fs.writeFileSync(file, bytes);
       written.push(file);
     };
-    if (batch) write('pdf', batch.pdf(award));
+    if (batch) write('pdf', await batch.pdf(award));
     if (formats.includes('json')) write('json', award.credentialJson);
     if (formats.includes('png')) write('png', bakedBadge(services, award));
     onProgress({ done: ++done, total: awards.length });

@@ -79,14 +79,14 @@ export async function verifyAwardFile(file: string, ctx: VerifyContext = {}): Pr
   let credentialJson: string | undefined;
   let signerName: string | undefined;
   if (kind === 'pdf') {
-    const sig = verifyPdfSignature(bytes);
+    const sig = await verifyPdfSignature(bytes);
     checks.push({ name: 'PDF signature', ok: sig.valid, detail: sig.valid ? `PAdES${sig.padesBaselineB ? ' B-B' : ''} by ${sig.signer}, signed ${sig.signingTime?.toISOString() ?? 'at an unknown time'}` : sig.reason ?? 'not valid' });
     signerName = sig.signer;
     if (sig.valid && ctx.trustedCertificates?.length) {
       const trusted = sig.certificateFingerprint256 !== undefined && ctx.trustedCertificates.includes(sig.certificateFingerprint256);
       checks.push({ name: 'signer certificate', ok: trusted, detail: trusted ? 'the issuer certificate known here' : `not an issuer certificate known here (${sig.certificateFingerprint256})` });
     }
-    const attached = extractAttachment(bytes, 'credential.json');
+    const attached = await extractAttachment(bytes, 'credential.json');
     checks.push({ name: 'attached credential', ok: attached !== undefined, detail: attached ? 'credential.json' : 'the PDF carries no credential.json' });
     credentialJson = attached?.toString('utf8');
   } else if (kind === 'png') {

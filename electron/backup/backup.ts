@@ -195,3 +195,20 @@ export async function restoreBackup(dataDir: string, backupFile: string, onProgr
     fs.rmSync(work, { recursive: true, force: true });
   }
 }
+
+/** Keeps the newest `keep` automatic backups in `dir` and deletes the rest. */
+export function rotateBackups(dir: string, keep: number): string[] {
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /^assay-auto-.*\.zip$/.test(f)).sort() : [];
+  const removed = files.slice(0, Math.max(0, files.length - keep));
+  for (const f of removed) fs.rmSync(path.join(dir, f), { force: true });
+  return removed;
+}
+
+/** The backup taken when the app quits (Settings › Back up automatically on quit). */
+export async function autoBackup(s: Services, dir: string, keep: number, now = new Date()): Promise<string> {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `assay-auto-${now.toISOString().replace(/[:.]/g, '-')}.zip`);
+  await createBackup(s, file, () => {}, now);
+  rotateBackups(dir, keep);
+  return file;
+}

@@ -8,6 +8,7 @@ import { recuse, saveDraft, submitReview } from '../review/reviews.js';
 import { loadWorkspace } from '../review/workspace.js';
 import { writeSamplePackage } from '../sample/sample-package.js';
 import type { Services } from '../services.js';
+import { createAdminHandlers, type AdminPlatform } from './handlers-admin.js';
 
 /** What only the desktop shell can do (dialogs, the system browser); the e2e harness supplies its own. */
 export interface Platform {
@@ -17,6 +18,21 @@ export interface Platform {
   openExternal(url: string): Promise<boolean>;
   /** Opens a file with the system's application for its type; false when that failed. */
   openPath(file: string, displayName: string): Promise<boolean>;
+  /** Dialogs, key sealing, printing and restarts for the awards, library and backup channels. */
+  admin?: Partial<AdminPlatform>;
+}
+
+/** Where a shell does not provide one of these, the channel answers with a clear message. */
+function adminPlatform(p: Partial<AdminPlatform> = {}): AdminPlatform {
+  const missing = (what: string) => () => {
+    throw new Error(`${what} is not available in this window.`);
+  };
+  return {
+    choosePath: p.choosePath ?? (async () => null),
+    secretBox: p.secretBox ?? missing('Sealing the signing keys'),
+    printPdf: p.printPdf ?? (async () => false),
+    restartAfterRestore: p.restartAfterRestore ?? missing('Restoring a backup'),
+  };
 }
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -26,8 +42,10 @@ type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
 export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C> };
 
 export function createHandlers(services: Services, platform: Platform, emit: Emit): Handlers {
+  const admin = createAdminHandlers(services, adminPlatform(platform.admin), (event, payload) => emit(event, payload));
   const importWithProgress = (p: string) => services.importPackage(p, { onProgress: (progress) => emit('import:progress', progress) });
   return {
+    ...admin,
     'queue:list': (q) => services.queue.list(q),
     'queue:counts': () => services.queue.counts(),
     'queue:achievements': () => services.library.listAchievements().map((a) => ({ id: a.id, name: a.name, versions: a.versions })),

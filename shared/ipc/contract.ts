@@ -4,6 +4,20 @@ import { importProgressSchema, importResultSchema } from '../domain/import.js';
 import { queuePageSchema, queueQuerySchema, statusCountsSchema } from '../domain/queue.js';
 import { bankEntrySchema, draftInputSchema, reviewSchema } from '../domain/review.js';
 import { workspaceSchema } from '../domain/workspace.js';
+import { achievementSchema } from '../schemas/review-package.js';
+import {
+  addSubmissionSchema,
+  awardStatusSchema,
+  awardSummarySchema,
+  identityPublicSchema,
+  libraryAchievementSchema,
+  librarySummarySchema,
+  paperSchema,
+  pathPurposeSchema,
+  profileInputSchema,
+  readyAwardSchema,
+  settingsSchema,
+} from '../domain/admin.js';
 
 const none = z.undefined();
 
@@ -56,6 +70,55 @@ export const contract = {
   'bank:update': { input: z.object({ id: z.number().int(), text: z.string().min(1).max(20_000), updateDrafts: z.boolean() }), output: z.object({ entry: bankEntrySchema, draftsUpdated: z.array(z.string()) }) },
   /** Deletes a saved comment (reviews that used it keep their text). */
   'bank:remove': { input: z.object({ id: z.number().int() }), output: z.null() },
+  /** Shows the system's file dialog for a purpose (open a .p12, a logo, a rubric; save a backup …); null when cancelled. */
+  'dialog:choose': { input: z.object({ purpose: pathPurposeSchema }), output: z.string().nullable() },
+  /** The issuer identity's public part (profile, certificate); null until one is set up. Keys never cross. */
+  'identity:get': { input: none, output: identityPublicSchema.nullable() },
+  /** Creates a self-signed issuer identity for a provider running standalone; keys are sealed by the system key store. */
+  'identity:create': { input: profileInputSchema, output: identityPublicSchema },
+  /** Imports the issuing body's PKCS#12 (.p12/.pfx) chosen with dialog:choose('pkcs12'). */
+  'identity:importPkcs12': { input: z.object({ path: z.string().min(1), passphrase: z.string(), profile: profileInputSchema.partial().optional() }), output: identityPublicSchema },
+  /** Changes the issuer's name, address, email or logo shown on certificates. */
+  'identity:setProfile': { input: profileInputSchema, output: identityPublicSchema },
+  /** Passed reviews that have no award yet. */
+  'awards:ready': { input: none, output: z.array(readyAwardSchema) },
+  /** Issued awards, newest first. */
+  'awards:list': { input: z.object({ status: awardStatusSchema.optional(), search: z.string().max(200).optional() }), output: z.array(awardSummarySchema) },
+  /** Issues awards (signed credentials) for passed reviews; progress arrives as `awards:progress`. */
+  'awards:issue': { input: z.object({ submissionIds: z.array(z.string()).min(1).max(10_000) }), output: z.object({ issued: z.array(awardSummarySchema), failed: z.array(z.object({ submissionId: z.string(), message: z.string() })) }) },
+  /** Revokes an award; the reason is kept and shown by the verifier. */
+  'awards:revoke': { input: z.object({ credentialId: z.string(), reason: z.string().min(1).max(2000) }), output: awardSummarySchema },
+  /** Re-issues an award after a correction (e.g. the earner's name); the old one is kept as superseded. */
+  'awards:reissue': { input: z.object({ credentialId: z.string(), earnerName: z.string().max(300).optional() }), output: awardSummarySchema },
+  /** The signed certificate PDF of an award, for the preview. */
+  'awards:certificate': { input: z.object({ credentialId: z.string(), paper: paperSchema }), output: z.instanceof(Uint8Array) },
+  /** Writes certificate PDFs, credential JSON and baked badge PNGs into a folder; progress arrives as `awards:progress`. */
+  'awards:export': { input: z.object({ credentialIds: z.array(z.string()).min(1), formats: z.array(z.enum(['pdf', 'json', 'png'])).min(1), paper: paperSchema, folder: z.string().min(1) }), output: z.object({ files: z.number() }) },
+  /** Sends an award's certificate to the system print dialog. */
+  'awards:print': { input: z.object({ credentialId: z.string(), paper: paperSchema }), output: z.boolean() },
+  /** The rubric library: the latest version of every achievement. */
+  'library:list': { input: none, output: z.array(librarySummarySchema) },
+  /** One achievement (a version, or the latest). */
+  'library:get': { input: z.object({ id: z.string(), versionId: z.number().optional() }), output: libraryAchievementSchema },
+  /** A new micro-credential to start from. */
+  'library:template': { input: z.object({ name: z.string().min(1).max(200) }), output: achievementSchema },
+  /** Saves an achievement: a change makes a new version; reviews stay pinned to theirs. */
+  'library:save': { input: z.object({ achievement: z.unknown() }), output: z.object({ versionId: z.number(), status: z.enum(['created', 'restored', 'unchanged']) }) },
+  /** Reads rubrics from a Canvas rubric CSV or a CASE 1.1 package chosen with dialog:choose('rubric'). */
+  'library:importRubrics': { input: z.object({ path: z.string().min(1) }), output: z.array(z.object({ achievement: achievementSchema, warnings: z.array(z.string()) })) },
+  /** Writes an achievement's rubric as a CASE 1.1 package. */
+  'library:exportCase': { input: z.object({ id: z.string(), path: z.string().min(1) }), output: z.null() },
+  /** Adds a submission by hand, with evidence files dropped or chosen. */
+  'library:addSubmission': { input: addSubmissionSchema, output: z.object({ id: z.string() }) },
+  /** Writes the signed results package for the issuing body into a folder. */
+  'results:export': { input: z.object({ folder: z.string().min(1) }), output: z.object({ dir: z.string(), submissions: z.number(), awards: z.number() }) },
+  /** A consistent backup of the store and evidence, taken while the app runs. */
+  'backup:create': { input: z.object({ path: z.string().min(1) }), output: z.object({ files: z.number(), bytes: z.number() }) },
+  /** Restores a backup (checked before anything is replaced), then restarts Assay. */
+  'backup:restore': { input: z.object({ path: z.string().min(1) }), output: z.null() },
+  /** The assessor's settings. */
+  'settings:get': { input: none, output: settingsSchema },
+  'settings:set': { input: settingsSchema.partial(), output: settingsSchema },
   /** Opens an http(s) address in the system browser after the assessor confirms; false if declined. */
   'app:openExternal': { input: z.object({ url: z.string().url() }), output: z.boolean() },
 } as const;
@@ -65,6 +128,8 @@ export const events = {
   'import:progress': importProgressSchema,
   /** The application menu asked for something the renderer shows (e.g. File > Import package…). */
   'menu:command': z.enum(['import', 'about']),
+  /** A batch of awards being issued or exported. */
+  'awards:progress': z.object({ done: z.number(), total: z.number() }),
 } as const;
 
 export type Contract = typeof contract;

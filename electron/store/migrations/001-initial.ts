@@ -136,6 +136,11 @@ export function up(db: Database): void {
     CREATE INDEX awards_by_submission ON awards(submission_seq, status);
     CREATE INDEX awards_by_issued ON awards(issued_at);
 
+    CREATE TABLE settings (
+      key TEXT PRIMARY KEY,
+      value TEXT NOT NULL
+    ) STRICT;
+
     -- Full-text search over earner names and responses; rowid = submissions.seq.
     CREATE VIRTUAL TABLE submissions_fts USING fts5(
       earner_name, responses,

@@ -1,0 +1,177 @@
+// Handlers for awards, the issuer identity, the rubric library, results, backups and settings.
+import fs from 'node:fs';
+import type { z } from 'zod';
+import type { AwardSummary, PathPurpose, Settings } from '../../shared/domain/admin.js';
+import { settingsSchema } from '../../shared/domain/admin.js';
+import type { Channel, ChannelOutput, Contract } from '../../shared/ipc/contract.js';
+import type { Award } from '../awards/awards.js';
+import { CertificateBatch, exportAwardFiles } from '../awards/award-files.js';
+import { buildCadesSignature } from '../awards/certificate/cms.js';
+import {
+  generateSelfSignedIdentity,
+  importPkcs12,
+  loadIdentity,
+  readIdentityPublic,
+  saveIdentity,
+  SigningIdentity,
+  type IdentityPublic,
+  type SecretBox,
+} from '../awards/identity/index.js';
+import { createBackup } from '../backup/backup.js';
+import { exportCasePackage, importCaseRubrics } from '../library/case.js';
+import { importCanvasRubricCsv } from '../library/canvas-csv.js';
+import { exportResults } from '../results/results.js';
+import type { Services } from '../services.js';
+import { createHash } from 'node:crypto';
+
+/** What only the desktop shell provides for these channels; the e2e harness supplies its own. */
+export interface AdminPlatform {
+  choosePath(purpose: PathPurpose): Promise<string | null>;
+  /** Seals the signing keys at rest (Electron's safeStorage in the app). */
+  secretBox(): SecretBox;
+  printPdf(pdf: Uint8Array, title: string): Promise<boolean>;
+  /** After a restore the store on disk changed under the running app: start again. */
+  restartAfterRestore(backupPath: string): Promise<void>;
+}
+
+type Emit = (event: 'awards:progress', payload: { done: number; total: number }) => void;
+type AdminChannel = Extract<Channel, `${'dialog' | 'identity' | 'awards' | 'library' | 'results' | 'backup' | 'settings'}:${string}`>;
+type In<C extends Channel> = z.output<Contract[C]['input']>;
+export type AdminHandlers = { [C in AdminChannel]: (input: In<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C> };
+
+function summary(a: Award): AwardSummary {
+  const { credentialJson: _c, achievementDescription: _d, achievementVersionId: _v, ...rest } = a;
+  return rest;
+}
+
+export function readSettings(s: Services): Settings {
+  const rows = s.db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
+  return settingsSchema.parse(Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value)])));
+}
+
+export function createAdminHandlers(s: Services, platform: AdminPlatform, emit: Emit): AdminHandlers {
+  let unlocked: SigningIdentity | undefined;
+  const identity = (): SigningIdentity => {
+    if (!unlocked) {
+      if (!readIdentityPublic(s.dataDir)) throw new Error('Set up the issuer identity in Settings first: awards are signed with it.');
+      unlocked = loadIdentity(s.dataDir, platform.secretBox());
+    }
+    return unlocked;
+  };
+  const publicPart = (): IdentityPublic => readIdentityPublic(s.dataDir)!;
+  const store = (id: SigningIdentity) => {
+    saveIdentity(s.dataDir, id, platform.secretBox());
+    unlocked = id;
+    return publicPart();
+  };
+  const profileOf = (p: { name?: string | undefined; url?: string | undefined; email?: string | undefined; logoPath?: string | null | undefined }, keepLogo?: Buffer) => ({
+    name: p.name ?? '',
+    ...(p.url ? { url: p.url } : {}),
+    ...(p.email ? { email: p.email } : {}),
+    ...(p.logoPath ? { logoPng: readPng(p.logoPath) } : p.logoPath === null || !keepLogo ? {} : { logoPng: keepLogo }),
+  });
+  const award = (id: string) => {
+    const a = s.awards.get(id);
+    if (!a) throw new Error(`There is no award ${id}.`);
+    return a;
+  };
+
+  return {
+    'dialog:choose': ({ purpose }) => platform.choosePath(purpose),
+    'identity:get': () => readIdentityPublic(s.dataDir),
+    'identity:create': async (p) => store(await generateSelfSignedIdentity(profileOf(p))),
+    'identity:importPkcs12': async ({ path: file, passphrase, profile }) =>
+      store(await importPkcs12(fs.readFileSync(file), passphrase, { fileName: file.split(/[\\/]/).pop()!, ...(profile?.name ? { profile: profileOf(profile) } : {}) })),
+    'identity:setProfile': (p) => {
+      const current = identity();
+      const next = new SigningIdentity({
+        profile: profileOf(p, current.profile.logoPng),
+        certificateChain: [...current.certificateChain],
+        signingKey: current.signingKey,
+        badgeKey: current.badgeKey,
+      });
+      return store(next);
+    },
+    'awards:ready': () => s.awards.ready(),
+    'awards:list': ({ status, search }) => s.awards.list({ ...(status ? { status } : {}), ...(search ? { search } : {}) }).map(summary),
+    'awards:issue': async ({ submissionIds }) => {
+      const id = identity();
+      const issued: AwardSummary[] = [];
+      const failed: { submissionId: string; message: string }[] = [];
+      let done = 0;
+      for (const submissionId of submissionIds) {
+        try {
+          issued.push(summary(await s.awards.issue(submissionId, id)));
+        } catch (err) {
+          failed.push({ submissionId, message: (err as Error).message });
+        }
+        emit('awards:progress', { done: ++done, total: submissionIds.length });
+      }
+      return { issued, failed };
+    },
+    'awards:revoke': ({ credentialId, reason }) => summary(s.awards.revoke(credentialId, reason)),
+    'awards:reissue': async ({ credentialId, earnerName }) => summary(await s.awards.reissue(credentialId, identity(), earnerName ? { earnerName } : {})),
+    'awards:certificate': async ({ credentialId, paper }) => {
+      const a = award(credentialId);
+      return new Uint8Array(await new CertificateBatch(identity(), paper, [a]).pdf(a));
+    },
+    'awards:export': async ({ credentialIds, formats, paper, folder }) => {
+      const list = credentialIds.map(award);
+      const files = await exportAwardFiles(s, formats.includes('pdf') ? identity() : undefined, list, folder, formats, paper, (p) => emit('awards:progress', p));
+      return { files: files.length };
+    },
+    'awards:print': async ({ credentialId, paper }) => {
+      const a = award(credentialId);
+      return platform.printPdf(await new CertificateBatch(identity(), paper, [a]).pdf(a), `${a.achievementName} — ${a.earnerName}`);
+    },
+    'library:list': () => s.library.listAchievements(),
+    'library:get': ({ id, versionId }) => {
+      const a = s.library.getAchievement(id, versionId);
+      return { id: a.id, versionId: a.versionId, achievement: a.achievement };
+    },
+    'library:template': ({ name }) => s.library.newAchievementTemplate(name),
+    'library:save': ({ achievement }) => {
+      const r = s.library.saveAchievement(achievement);
+      return { versionId: r.versionId, status: r.status };
+    },
+    'library:importRubrics': ({ path: file }) => {
+      const bytes = fs.readFileSync(file);
+      return /\.json$/i.test(file) || bytes.subarray(0, 64).toString('utf8').trimStart().startsWith('{') ? importCaseRubrics(bytes) : importCanvasRubricCsv(bytes);
+    },
+    'library:exportCase': ({ id, path: file }) => {
+      fs.writeFileSync(file, JSON.stringify(exportCasePackage(s.library.getAchievement(id).achievement), null, 2));
+      return null;
+    },
+    'library:addSubmission': async (input) => ({ id: (await s.library.addSubmission(input)).id }),
+    'results:export': async ({ folder }) => {
+      const id = identity();
+      const active = s.awards.list({ status: 'active' });
+      const batch = active.length ? new CertificateBatch(id, readSettings(s).paper, active) : undefined;
+      return exportResults(s, folder, { name: id.profile.name, signDetached: (data) => buildCadesSignature(id, createHash('sha256').update(data).digest()) }, batch ? { certificate: (a) => batch.pdf(a) } : {});
+    },
+    'backup:create': async ({ path: file }) => {
+      const m = await createBackup(s, file);
+      return { files: m.evidence.files, bytes: m.evidence.bytes };
+    },
+    'backup:restore': async ({ path: file }) => {
+      await platform.restartAfterRestore(file);
+      return null;
+    },
+    'settings:get': () => readSettings(s),
+    'settings:set': (partial) => {
+      const next = settingsSchema.parse({ ...readSettings(s), ...partial });
+      const put = s.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+      s.db.transaction(() => {
+        for (const [k, v] of Object.entries(next)) put.run(k, JSON.stringify(v));
+      })();
+      return next;
+    },
+  };
+}
+
+function readPng(file: string): Buffer {
+  const bytes = fs.readFileSync(file);
+  if (!bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) throw new Error(`${file.split(/[\\/]/).pop()} is not a PNG image; choose a PNG logo`);
+  if (bytes.length > 2 * 1024 * 1024) throw new Error('The logo is larger than 2 MB; choose a smaller PNG');
+  return bytes;
+}
