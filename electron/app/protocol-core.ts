@@ -11,7 +11,8 @@ export const APP_URL = `${APP_SCHEME}://${APP_HOST}/`;
 /** The policy every renderer document runs under: nothing remote, no eval, no plugins, no framing. */
 export const CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  // WebAssembly only (pdf.js decodes JBIG2 and JPEG 2000 scans with it); JavaScript eval stays forbidden.
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "media-src 'self' blob:",

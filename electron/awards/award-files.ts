@@ -4,7 +4,7 @@ import path from 'node:path';
 import { renderBadge } from '../sample/evidence.js';
 import type { Services } from '../services.js';
 import type { Award } from './awards.js';
-import { CertificateRenderer, signPdf, type CertificateAward, type Paper } from './certificate/index.js';
+import { CertificateRenderer, type CertificateAward, type Paper } from './certificate/index.js';
 import { bakePng } from './credential/index.js';
 import type { SigningIdentity } from './identity/index.js';
 
@@ -34,9 +34,9 @@ export class CertificateBatch {
     this.renderer = new CertificateRenderer({ identity, batch: awards.map((a) => certificateAward(a, identity, paper)) });
   }
 
+  /** Rendered and signed in one save (the signature placeholder is built into the document). */
   async pdf(award: Award): Promise<Uint8Array> {
-    const unsigned = await this.renderer.render(certificateAward(award, this.identity, this.paper));
-    return await signPdf(unsigned, this.identity, { signingTime: new Date(), reason: `Certificate ${award.verificationCode}`, name: this.identity.profile.name });
+    return this.renderer.renderSigned(certificateAward(award, this.identity, this.paper), this.identity, { signingTime: new Date(), reason: `Certificate ${award.verificationCode}`, name: this.identity.profile.name });
   }
 }
 

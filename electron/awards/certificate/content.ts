@@ -1,10 +1,18 @@
 // Page content: a PDF content-stream builder and the glyph bookkeeping a document needs to embed its
 // fonts (which glyphs were drawn, their widths, and the text each stands for).
 import type { PreparedFont } from './fonts/catalog.js';
-import { formatNumber as f } from './pdf/objects.js';
 import { lineWidth, type ShapedLine, type TextStyle } from './text/layout.js';
 
 export type Rgb = readonly [number, number, number];
+
+/** A number as written in content streams: integers as is, others to 3 decimals (1/1000 pt). */
+export function formatNumber(n: number): string {
+  if (Number.isInteger(n)) return String(n);
+  const r = Math.round(n * 1000) / 1000;
+  if (Math.abs(r) < 1e-6) return '0';
+  return String(r);
+}
+const f = formatNumber;
 
 export interface FontUse {
   resource: string;

@@ -1,7 +1,6 @@
 // The certificate's engraved look, drawn once per paper size: a navy rule, a guilloche band (four
 // interlaced sine waves as tiling patterns), gold and navy hairlines and corner rosettes; plus the seal.
-import { Content, type Rgb } from './content.js';
-import { formatNumber as f } from './pdf/objects.js';
+import { Content, formatNumber as f, type Rgb } from './content.js';
 
 export const NAVY: Rgb = [27, 42, 74];
 export const GOLD: Rgb = [168, 130, 56];

@@ -1,14 +1,15 @@
-// verifyPdfSignature: checks the last signature of a PDF the way `assay verify` needs it: the signed
-// byte ranges hash to the CMS message digest, the CMS signature verifies with the embedded signer
-// certificate, signing-certificate-v2 names that certificate, and the signature covers the whole file
-// (nothing was appended after signing). Trust in the certificate is the caller's decision (compare
-// certificatePem or its fingerprint with the issuer's).
+// verifyPdfSignature: checks the last signature of a PDF the way `assay verify` needs it. pdf-lib reads
+// the document and finds the signature fields' dictionaries; the checks are on the file's bytes, as the
+// signature is: the signed byte ranges hash to the CMS message digest, the CMS signature verifies with
+// the embedded signer certificate, signing-certificate-v2 names that certificate, and the signature
+// covers the whole file (nothing was appended after signing). Trust in the certificate is the caller's
+// decision (compare certificatePem or its fingerprint with the issuer's).
 import crypto from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString, type PDFDict, type PDFObject } from 'pdf-lib';
 import { OIDS } from './cms.js';
-import { PdfDict, PdfName, PdfString, decodeTextString, parsePdfDate } from './pdf/objects.js';
-import { Lexer, parseIndirectObject } from './pdf/parser.js';
+import { LOAD_OPTIONS, arrayOf, dictOf } from './pdf/util.js';
 
 export interface PdfSignatureCheck {
   valid: boolean;
@@ -46,66 +47,67 @@ function toArrayBuffer(b: Uint8Array): ArrayBuffer {
   return out;
 }
 
+const N = { AcroForm: PDFName.of('AcroForm'), Fields: PDFName.of('Fields'), Kids: PDFName.of('Kids'), FT: PDFName.of('FT'), V: PDFName.of('V'), Sig: PDFName.of('Sig'), ByteRange: PDFName.of('ByteRange'), M: PDFName.of('M'), SubFilter: PDFName.of('SubFilter') } as const;
+
 interface Candidate {
-  at: number;
+  dict: PDFDict;
   range: [number, number, number, number];
 }
 
-/** Every /ByteRange in the file with its numbers. */
-function findByteRanges(bytes: Buffer): Candidate[] {
+/** The signature fields' values (signature dictionaries) with their /ByteRange, walking the AcroForm's field tree. */
+function signatures(doc: PDFDocument): Candidate[] {
+  const ctx = doc.context;
   const out: Candidate[] = [];
-  for (let at = bytes.indexOf('/ByteRange'); at >= 0; at = bytes.indexOf('/ByteRange', at + 10)) {
-    try {
-      const lx = new Lexer(bytes, at + 10);
-      const v = lx.value();
-      if (Array.isArray(v) && v.length === 4 && v.every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 0)) out.push({ at, range: v as [number, number, number, number] });
-    } catch {
-      // not a signature dictionary
+  const seen = new Set<PDFDict>();
+  const walk = (value: PDFObject | undefined, inheritedType: PDFObject | undefined, depth: number): void => {
+    const field = dictOf(ctx, value);
+    if (!field || seen.has(field) || depth > 32) return;
+    seen.add(field);
+    const type = field.get(N.FT) ?? inheritedType;
+    const sig = dictOf(ctx, field.get(N.V));
+    const range = arrayOf(ctx, sig?.get(N.ByteRange))?.asArray().map((n) => ctx.lookup(n));
+    if (sig && type === N.Sig && range?.length === 4 && range.every((n) => n instanceof PDFNumber && Number.isInteger(n.asNumber()) && n.asNumber() >= 0)) {
+      out.push({ dict: sig, range: range.map((n) => (n as PDFNumber).asNumber()) as Candidate['range'] });
     }
-  }
+    for (const kid of arrayOf(ctx, field.get(N.Kids))?.asArray() ?? []) walk(kid, type, depth + 1);
+  };
+  for (const field of arrayOf(ctx, dictOf(ctx, doc.catalog.get(N.AcroForm))?.get(N.Fields))?.asArray() ?? []) walk(field, undefined, 0);
   return out;
-}
-
-function findObjectStart(bytes: Buffer, before: number): number {
-  const window = bytes.subarray(Math.max(0, before - 4096), before).toString('latin1');
-  const re = /(\d+)\s+(\d+)\s+obj\b/g;
-  let last = -1;
-  for (let m = re.exec(window); m; m = re.exec(window)) last = m.index;
-  return last < 0 ? -1 : Math.max(0, before - 4096) + last;
 }
 
 function attributeValue(attrs: pkijs.Attribute[] | undefined, oid: string): unknown {
   return attrs?.find((a) => a.type === oid)?.values[0];
 }
 
-export function verifyPdfSignature(pdf: Uint8Array): PdfSignatureCheck {
+export async function verifyPdfSignature(pdf: Uint8Array): Promise<PdfSignatureCheck> {
   const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
-  const candidates = findByteRanges(bytes).filter(({ range: [a, b, c, d] }) => a === 0 && b > 0 && c > b && c + d <= bytes.length);
+  let doc: PDFDocument;
+  try {
+    doc = await PDFDocument.load(bytes, LOAD_OPTIONS);
+  } catch (error) {
+    return { ...NO, reason: `The file is not a readable PDF (${(error as Error).message}).` };
+  }
+  const candidates = signatures(doc).filter(({ range: [a, b, c, d] }) => a === 0 && b > 0 && c > b && c + d <= bytes.length);
   if (!candidates.length) return { ...NO, reason: 'The PDF has no digital signature.' };
-  const { at, range } = candidates.reduce((best, c) => (c.range[2] + c.range[3] > best.range[2] + best.range[3] ? c : best));
+  const { dict, range } = candidates.reduce((best, c) => (c.range[2] + c.range[3] > best.range[2] + best.range[3] ? c : best));
   const [, b, c, d] = range;
   const coversWholeFile = c + d === bytes.length;
   const base = { ...NO, coversWholeFile, byteRange: range };
 
+  // The signed bytes are whatever the ByteRange leaves out: check there, in the file, for the /Contents.
   if (bytes[b] !== 0x3c || bytes[c - 1] !== 0x3e) return { ...base, reason: 'The signature’s byte range does not surround its /Contents.' };
   const hex = bytes.subarray(b + 1, c - 1).toString('latin1');
   if (!/^[0-9A-Fa-f\s]*$/.test(hex)) return { ...base, reason: 'The signature /Contents is not a hex string.' };
 
-  let dict: PdfDict | undefined;
-  // the dictionary starts before both its /ByteRange and its /Contents (which may be long)
-  const objStart = findObjectStart(bytes, Math.min(at, b));
-  if (objStart >= 0) {
-    try {
-      const obj = parseIndirectObject(bytes, objStart);
-      if (obj.value instanceof PdfDict) dict = obj.value;
-    } catch {
-      dict = undefined;
-    }
+  let signingTime: Date | undefined;
+  const m = dict.get(N.M);
+  try {
+    signingTime = m instanceof PDFString || m instanceof PDFHexString ? m.decodeDate() : undefined;
+  } catch {
+    signingTime = undefined;
   }
-  const m = dict?.get('M');
-  const signingTime = m instanceof PdfString ? parsePdfDate(decodeTextString(m.bytes)) : undefined;
-  const subFilter = dict?.get('SubFilter');
-  const subFilterName = subFilter instanceof PdfName ? subFilter.name : undefined;
+  const subFilter = dict.get(N.SubFilter);
+  const subFilterName = subFilter instanceof PDFName ? subFilter.decodeText() : undefined;
 
   let signedData: pkijs.SignedData;
   try {
