@@ -5,10 +5,8 @@
 // covers the whole file (nothing was appended after signing). Trust in the certificate is the caller's
 // decision (compare certificatePem or its fingerprint with the issuer's).
 import crypto from 'node:crypto';
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
 import { PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString, type PDFDict, type PDFObject } from 'pdf-lib';
-import { OIDS } from './cms.js';
+import { verifyCms } from '../cms-verify.js';
 import { LOAD_OPTIONS, arrayOf, dictOf } from './pdf/util.js';
 
 export interface PdfSignatureCheck {
@@ -35,16 +33,8 @@ export interface PdfSignatureCheck {
 
 const NO = { valid: false, digestOk: false, signatureOk: false, coversWholeFile: false, padesBaselineB: false } as const;
 
-const DIGEST_NAMES: Record<string, string> = { [OIDS.sha256]: 'sha256', [OIDS.sha384]: 'sha384', [OIDS.sha512]: 'sha512', '1.3.14.3.2.26': 'sha1' };
-
 function pem(der: Uint8Array): string {
   return `-----BEGIN CERTIFICATE-----\n${Buffer.from(der).toString('base64').replace(/.{1,64}/g, '$&\n')}-----END CERTIFICATE-----\n`;
-}
-
-function toArrayBuffer(b: Uint8Array): ArrayBuffer {
-  const out = new ArrayBuffer(b.byteLength);
-  new Uint8Array(out).set(b);
-  return out;
 }
 
 const N = { AcroForm: PDFName.of('AcroForm'), Fields: PDFName.of('Fields'), Kids: PDFName.of('Kids'), FT: PDFName.of('FT'), V: PDFName.of('V'), Sig: PDFName.of('Sig'), ByteRange: PDFName.of('ByteRange'), M: PDFName.of('M'), SubFilter: PDFName.of('SubFilter') } as const;
@@ -73,10 +63,6 @@ function signatures(doc: PDFDocument): Candidate[] {
   };
   for (const field of arrayOf(ctx, dictOf(ctx, doc.catalog.get(N.AcroForm))?.get(N.Fields))?.asArray() ?? []) walk(field, undefined, 0);
   return out;
-}
-
-function attributeValue(attrs: pkijs.Attribute[] | undefined, oid: string): unknown {
-  return attrs?.find((a) => a.type === oid)?.values[0];
 }
 
 export async function verifyPdfSignature(pdf: Uint8Array): Promise<PdfSignatureCheck> {
@@ -109,73 +95,23 @@ export async function verifyPdfSignature(pdf: Uint8Array): Promise<PdfSignatureC
   const subFilter = dict.get(N.SubFilter);
   const subFilterName = subFilter instanceof PDFName ? subFilter.decodeText() : undefined;
 
-  let signedData: pkijs.SignedData;
-  try {
-    const der = Buffer.from(hex.replace(/\s+/g, ''), 'hex');
-    const asn1 = asn1js.fromBER(toArrayBuffer(der));
-    if (asn1.offset === -1) throw new Error(asn1.result.error);
-    const info = new pkijs.ContentInfo({ schema: asn1.result });
-    if (info.contentType !== OIDS.signedData) throw new Error('not SignedData');
-    signedData = new pkijs.SignedData({ schema: info.content });
-  } catch (error) {
-    return { ...base, signingTime, reason: `The signature is not a readable CMS SignedData (${(error as Error).message}).` };
-  }
-  const signerInfo = signedData.signerInfos[0];
-  if (!signerInfo) return { ...base, signingTime, reason: 'The signature has no signer.' };
-
-  const certs = (signedData.certificates ?? []).filter((x): x is pkijs.Certificate => x instanceof pkijs.Certificate);
-  const sid = signerInfo.sid;
-  const signerCert =
-    sid instanceof pkijs.IssuerAndSerialNumber
-      ? certs.find((x) => x.serialNumber.isEqual(sid.serialNumber) && x.issuer.isEqual(sid.issuer))
-      : certs.find((x) => {
-          const ski = x.extensions?.find((e) => e.extnID === '2.5.29.14');
-          return ski && Buffer.from(ski.extnValue.valueBlock.valueHexView).includes(Buffer.from((sid as asn1js.OctetString).valueBlock.valueHexView));
-        });
-  if (!signerCert) return { ...base, signingTime, reason: 'The signature does not carry the signer’s certificate.' };
-  const certDer = new Uint8Array(signerCert.toSchema(true).toBER(false));
-  const x509 = new crypto.X509Certificate(Buffer.from(certDer));
-  const signer = /(?:^|\n)CN=([^\n]*)/.exec(x509.subject)?.[1];
-  const others = certs.filter((x) => x !== signerCert).map((x) => pem(new Uint8Array(x.toSchema(true).toBER(false))));
-  const certificatePem = pem(certDer) + others.join('');
-  const known = { ...base, signingTime, signer, certificatePem, certificateFingerprint256: x509.fingerprint256 };
-
-  const digestName = DIGEST_NAMES[signerInfo.digestAlgorithm.algorithmId];
-  if (!digestName) return { ...known, reason: `The signature uses an unsupported digest (${signerInfo.digestAlgorithm.algorithmId}).` };
-  const attrs = signerInfo.signedAttrs?.attributes;
-  const md = attributeValue(attrs, OIDS.messageDigest);
-  if (!signerInfo.signedAttrs || !(md instanceof asn1js.OctetString)) return { ...known, reason: 'The signature has no signed message digest.' };
-  const digest = crypto.createHash(digestName).update(bytes.subarray(0, b)).update(bytes.subarray(c, c + d)).digest();
-  const digestOk = digest.equals(Buffer.from(md.valueBlock.valueHexView));
-
-  const alg = signerInfo.signatureAlgorithm.algorithmId;
-  const signedAttrsDer = Buffer.from(signerInfo.signedAttrs.encodedValue);
-  const signature = Buffer.from(signerInfo.signature.valueBlock.valueHexView);
-  let signatureOk = false;
-  try {
-    const key = x509.publicKey;
-    if (alg === OIDS.rsaEncryption || alg === OIDS.sha256WithRSA || alg === '1.2.840.113549.1.1.12' || alg === '1.2.840.113549.1.1.13') signatureOk = crypto.verify(digestName, signedAttrsDer, key, signature);
-    else if (alg.startsWith('1.2.840.10045.')) signatureOk = crypto.verify(digestName, signedAttrsDer, { key, dsaEncoding: 'der' }, signature);
-    else return { ...known, digestOk, reason: `The signature uses an unsupported algorithm (${alg}).` };
-  } catch (error) {
-    return { ...known, digestOk, reason: `The signature could not be checked (${(error as Error).message}).` };
-  }
-
-  const certV2 = attributeValue(attrs, OIDS.signingCertificateV2);
-  let certBound = true;
-  if (certV2 instanceof asn1js.Sequence) {
-    const first = (certV2.valueBlock.value[0] as asn1js.Sequence | undefined)?.valueBlock.value[0] as asn1js.Sequence | undefined;
-    const parts = first?.valueBlock.value ?? [];
-    const hashAlg = parts[0] instanceof asn1js.Sequence ? (parts[0].valueBlock.value[0] as asn1js.ObjectIdentifier).valueBlock.toString() : OIDS.sha256;
-    const hashPart = parts.find((p) => p instanceof asn1js.OctetString) as asn1js.OctetString | undefined;
-    const hashName = DIGEST_NAMES[hashAlg] ?? 'sha256';
-    certBound = Boolean(hashPart && crypto.createHash(hashName).update(certDer).digest().equals(Buffer.from(hashPart.valueBlock.valueHexView)));
-  }
-  const padesBaselineB = subFilterName === 'ETSI.CAdES.detached' && certV2 !== undefined && certBound && attributeValue(attrs, OIDS.signingTime) === undefined;
-  const result = { ...known, digestOk, signatureOk, padesBaselineB };
-  if (!digestOk) return { ...result, reason: 'The document was changed after it was signed (the signed bytes do not match the signature’s digest).' };
-  if (!signatureOk) return { ...result, reason: 'The signature does not verify with the signer’s certificate.' };
-  if (!certBound) return { ...result, reason: 'The signature names a different signing certificate than the one it carries.' };
+  const der = Buffer.from(hex.replace(/\s+/g, ''), 'hex');
+  const cms = verifyCms(der, (name) => crypto.createHash(name).update(bytes.subarray(0, b)).update(bytes.subarray(c, c + d)).digest());
+  if (!cms.signer) return { ...base, signingTime, reason: `${cms.reason ? cms.reason[0]!.toUpperCase() + cms.reason.slice(1) : 'The signature cannot be read'}.` };
+  const certificatePem = pem(cms.signer.certificateDer) + cms.signer.others.map((o) => pem(o)).join('');
+  const padesBaselineB = subFilterName === 'ETSI.CAdES.detached' && cms.hasSigningCertificateV2 && cms.certificateBound && !cms.hasSigningTime;
+  const result = {
+    ...base,
+    signingTime,
+    signer: cms.signer.commonName,
+    certificatePem,
+    certificateFingerprint256: cms.signer.fingerprint256,
+    digestOk: cms.digestOk,
+    signatureOk: cms.signatureOk,
+    padesBaselineB,
+  };
+  if (!cms.digestOk && cms.reason?.startsWith('the content was changed')) return { ...result, reason: 'The document was changed after it was signed (the signed bytes do not match the signature’s digest).' };
+  if (!cms.ok) return { ...result, reason: `${cms.reason![0]!.toUpperCase()}${cms.reason!.slice(1)}.` };
   if (!coversWholeFile) return { ...result, reason: `Content was added after the signature (it covers ${c + d} of ${bytes.length} bytes).` };
   return { ...result, valid: true };
 }
