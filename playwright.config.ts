@@ -10,6 +10,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: 'list',
   outputDir: 'test-results/playwright',
+  // Reference images (toMatchSnapshot, toHaveScreenshot) live in the repository: test/e2e/reference/<name>.
+  snapshotPathTemplate: '{testDir}/reference/{arg}{ext}',
   forbidOnly: !!process.env.CI,
   retries: 0,
 });

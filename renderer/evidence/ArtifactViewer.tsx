@@ -1,0 +1,111 @@
+// The open artifact: a header to go back or step through the evidence, and the viewer for its type.
+import { useEffect, useId, useRef, useState, type Ref } from 'react';
+import type { WorkspaceArtifact } from '../../shared/domain/workspace.js';
+import { t } from '../strings/en.js';
+import { CardTile } from './ArtifactCard.js';
+import { EvidenceIcon } from './EvidenceIcon.js';
+import { ImageViewer } from './ImageViewer.js';
+import { MediaPlayer } from './MediaPlayer.js';
+import { typeLabel, viewerKind } from './media-types.js';
+import { focusIsFree, type JumpRequest, type ViewerHandle, type ViewerProps } from './viewer-types.js';
+import './viewers.css';
+
+type PdfModule = typeof import('./pdf/PdfViewer.js');
+
+// pdf.js is large: it loads with the first PDF opened (or just before, see warmPdfViewer), never with the queue.
+let pdfModule: PdfModule | null = null;
+const loadPdfViewer = (): Promise<PdfModule> => import('./pdf/PdfViewer.js').then((m) => (pdfModule = m));
+
+/** Loads the PDF viewer and starts its worker in an idle moment, so opening the first PDF does not wait for them. */
+export function warmPdfViewer(): () => void {
+  const run = () => void loadPdfViewer().then((m) => m.warmUp(), () => {});
+  if (typeof requestIdleCallback !== 'function') {
+    const timer = setTimeout(run, 300);
+    return () => clearTimeout(timer);
+  }
+  const handle = requestIdleCallback(run, { timeout: 2000 });
+  return () => cancelIdleCallback(handle);
+}
+
+/**
+ * The PDF viewer once its chunk is here. Not React.lazy: Suspense holds content back for 300 ms after a fallback,
+ * which would delay every first PDF even when the chunk was already loaded.
+ */
+function PdfSlot(props: ViewerProps) {
+  const [mod, setMod] = useState<PdfModule | null>(pdfModule);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (!mod) loadPdfViewer().then(setMod, () => setFailed(true));
+  }, [mod]);
+  if (!mod) return <p className="ev-loading">{failed ? t.evidence.pdf.loadFailed : t.evidence.loadingViewer}</p>;
+  const Viewer = mod.default;
+  return <Viewer {...props} />;
+}
+
+export interface ArtifactViewerProps {
+  artifact: WorkspaceArtifact;
+  blind: boolean;
+  section: string;
+  request: JumpRequest | null;
+  /** Move focus into the viewer once it shows (opened from its card, not from an anchor or the stepper). */
+  autoFocus: boolean;
+  /** Where this artifact is among those that open in the pane (index -1 if it is not one of them). */
+  position: { index: number; count: number };
+  onBack(): void;
+  onStep(delta: number): void;
+  ref?: Ref<ViewerHandle>;
+}
+
+export function ArtifactViewer({ artifact, blind, section, request, autoFocus, position, onBack, onStep, ref }: ArtifactViewerProps) {
+  const titleId = useId();
+  const bodyRef = useRef<HTMLDivElement>(null);
+
+  // Opened from its card: the card is gone, so focus waits here until the viewer's content takes it.
+  useEffect(() => {
+    if (autoFocus && focusIsFree()) bodyRef.current?.focus({ preventScroll: true });
+  }, [artifact.id, autoFocus]);
+
+  const kind = viewerKind(artifact);
+  const { index, count } = position;
+  return (
+    <div className="ev-viewer" role="group" aria-labelledby={titleId}>
+      <div className="ev-viewer-head">
+        <button type="button" className="button button-ghost ev-back" onClick={onBack} aria-keyshortcuts="Escape" title={t.evidence.backHint}>
+          <EvidenceIcon name="back" size={16} />
+          <span className="ev-back-label">{t.evidence.back}</span>
+        </button>
+        <div className="ev-viewer-title">
+          <CardTile artifact={artifact} />
+          <div className="ev-viewer-names">
+            <h2 id={titleId} className="ev-viewer-name" title={artifact.name}>
+              {artifact.name}
+            </h2>
+            <span className="ev-viewer-sub">
+              {section} · {typeLabel(artifact)}
+            </span>
+          </div>
+        </div>
+        {count > 1 && index >= 0 && (
+          <div className="ev-stepper">
+            <button type="button" className="icon-button" aria-label={t.evidence.previousArtifact} title={t.evidence.previousArtifact} aria-disabled={index === 0} onClick={() => index > 0 && onStep(-1)}>
+              <EvidenceIcon name="chevronLeft" />
+            </button>
+            <span className="ev-stepper-pos">{t.evidence.position(index + 1, count)}</span>
+            <button type="button" className="icon-button" aria-label={t.evidence.nextArtifact} title={t.evidence.nextArtifact} aria-disabled={index === count - 1} onClick={() => index < count - 1 && onStep(1)}>
+              <EvidenceIcon name="chevronRight" />
+            </button>
+          </div>
+        )}
+      </div>
+      <div ref={bodyRef} className="ev-viewer-body" tabIndex={-1}>
+        {kind === 'pdf' ? (
+          <PdfSlot key={artifact.id} ref={ref} artifact={artifact} blind={blind} request={request} autoFocus={autoFocus} />
+        ) : kind === 'image' ? (
+          <ImageViewer key={artifact.id} ref={ref} artifact={artifact} blind={blind} request={request} autoFocus={autoFocus} />
+        ) : (
+          <MediaPlayer key={artifact.id} ref={ref} artifact={artifact} blind={blind} request={request} autoFocus={autoFocus} kind={kind === 'audio' ? 'audio' : 'video'} />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+// The PDF viewer's toolbar: thumbnails, "Page 4 of 50" with a page box, zoom, and find.
+import { useEffect, useState, type KeyboardEvent } from 'react';
+import { t } from '../../strings/en.js';
+import { EvidenceIcon } from '../EvidenceIcon.js';
+import type { ZoomMode } from './layout.js';
+
+const PRESETS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4];
+
+export interface PdfToolbarProps {
+  page: number;
+  numPages: number;
+  onPage(page: number): void;
+  zoomMode: ZoomMode;
+  zoom: number;
+  onZoom(mode: ZoomMode): void;
+  onZoomStep(dir: 1 | -1): void;
+  thumbsOpen: boolean;
+  onToggleThumbs(): void;
+  findOpen: boolean;
+  onFind(): void;
+}
+
+export function PdfToolbar(props: PdfToolbarProps) {
+  const { page, numPages, onPage, zoomMode, zoom, onZoom, onZoomStep, thumbsOpen, onToggleThumbs, findOpen, onFind } = props;
+  const [draft, setDraft] = useState(String(page));
+  const [editing, setEditing] = useState(false);
+  const s = t.evidence.pdf;
+
+  useEffect(() => {
+    if (!editing) setDraft(String(page));
+  }, [page, editing]);
+
+  const commit = () => {
+    const n = Number.parseInt(draft, 10);
+    if (Number.isFinite(n)) onPage(Math.min(numPages, Math.max(1, n)));
+    setDraft(String(page));
+  };
+
+  const onPageKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      commit();
+      e.currentTarget.select();
+    } else if (e.key === 'Escape') {
+      setDraft(String(page));
+      e.currentTarget.blur();
+      e.preventDefault();
+      e.stopPropagation();
+    } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+      e.preventDefault();
+      onPage(Math.min(numPages, Math.max(1, page + (e.key === 'ArrowUp' ? -1 : 1))));
+    }
+  };
+
+  const percent = Math.round(zoom * 100);
+  const custom = zoomMode !== 'fit-width' && !PRESETS.some((p) => Math.round(p * 100) === percent);
+
+  return (
+    <div className="ev-toolbar pdf-toolbar" role="toolbar" aria-label={s.toolbar}>
+      <button type="button" className="icon-button" aria-pressed={thumbsOpen} aria-label={s.thumbnails} title={s.thumbnails} onClick={onToggleThumbs}>
+        <EvidenceIcon name="sidebar" />
+      </button>
+      <span className="ev-toolbar-sep" aria-hidden="true" />
+      <div className="pdf-pager" role="group" aria-label={s.pageOf(page, numPages)}>
+        <button type="button" className="icon-button" aria-label={s.previousPage} title={s.previousPage} aria-disabled={page <= 1} onClick={() => page > 1 && onPage(page - 1)}>
+          <EvidenceIcon name="chevronUp" />
+        </button>
+        <input
+          className="input pdf-page-input"
+          inputMode="numeric"
+          aria-label={s.pageInput}
+          value={editing ? draft : String(page)}
+          size={Math.max(2, String(numPages).length)}
+          onFocus={(e) => {
+            setEditing(true);
+            e.currentTarget.select();
+          }}
+          onBlur={() => {
+            commit();
+            setEditing(false);
+          }}
+          onChange={(e) => setDraft(e.currentTarget.value.replace(/[^0-9]/g, ''))}
+          onKeyDown={onPageKey}
+        />
+        <span className="pdf-page-total">{s.ofTotal(numPages)}</span>
+        <button type="button" className="icon-button" aria-label={s.nextPage} title={s.nextPage} aria-disabled={page >= numPages} onClick={() => page < numPages && onPage(page + 1)}>
+          <EvidenceIcon name="chevronDown" />
+        </button>
+      </div>
+      <span className="ev-toolbar-sep" aria-hidden="true" />
+      <button type="button" className="icon-button" aria-label={s.zoomOut} title={`${s.zoomOut} (Ctrl+−)`} aria-keyshortcuts="Control+-" onClick={() => onZoomStep(-1)}>
+        <EvidenceIcon name="zoomOut" />
+      </button>
+      <select
+        className="input select pdf-zoom"
+        aria-label={s.zoom}
+        value={zoomMode === 'fit-width' ? 'fit' : String(percent)}
+        onChange={(e) => onZoom(e.currentTarget.value === 'fit' ? 'fit-width' : Number(e.currentTarget.value) / 100)}
+      >
+        <option value="fit">{zoomMode === 'fit-width' ? `${s.fitWidth} (${s.percent(percent)})` : s.fitWidth}</option>
+        {custom && <option value={String(percent)}>{s.percent(percent)}</option>}
+        {PRESETS.map((p) => (
+          <option key={p} value={String(Math.round(p * 100))}>
+            {s.percent(Math.round(p * 100))}
+          </option>
+        ))}
+      </select>
+      <button type="button" className="icon-button" aria-label={s.zoomIn} title={`${s.zoomIn} (Ctrl+=)`} aria-keyshortcuts="Control+=" onClick={() => onZoomStep(1)}>
+        <EvidenceIcon name="zoomIn" />
+      </button>
+      <span className="ev-toolbar-fill" />
+      <button type="button" className="icon-button" aria-label={s.find} title={`${s.find} (Ctrl+F)`} aria-keyshortcuts="Control+F" aria-expanded={findOpen} onClick={onFind}>
+        <EvidenceIcon name="search" />
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,249 @@
+// The PDF viewer (a lazily loaded chunk with pdf.js): pages, thumbnails, zoom, find, selection and anchors.
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { Anchor } from '../../../shared/domain/review.js';
+import { t } from '../../strings/en.js';
+import { SystemFileCard } from '../SystemFileCard.js';
+import { evidenceUrl, focusIsFree, type ViewerProps } from '../viewer-types.js';
+import { itemAt, paintMarks, type Mark } from './highlight.js';
+import { PT_TO_PX, stepZoom, type PageSize } from './layout.js';
+import { PageRenderer } from './page-renderer.js';
+import { PdfFindBar } from './PdfFindBar.js';
+import { PdfPages } from './PdfPages.js';
+import { PdfThumbnails } from './PdfThumbnails.js';
+import { PdfToolbar } from './PdfToolbar.js';
+import type { PDFDocumentProxy } from './pdfjs.js';
+import { warmWorker } from './pdfjs.js';
+import { findAll, phrasePattern, PdfText } from './text-store.js';
+import { useFind, type Match } from './useFind.js';
+import { usePdfDocument } from './usePdfDocument.js';
+import { usePdfScroll } from './usePdfScroll.js';
+import { useSelectionQuote } from './useSelectionQuote.js';
+import './pdf.css';
+import './text-layer.css';
+
+/** Starts pdf.js's worker ahead of the first PDF (called in an idle moment when a submission has PDFs). */
+export function warmUp(): void {
+  warmWorker();
+}
+
+export default function PdfViewer({ artifact, blind, request, autoFocus, ref }: ViewerProps) {
+  const url = useMemo(() => evidenceUrl(artifact), [artifact]);
+  const state = usePdfDocument(url);
+  if (state.status === 'loading') {
+    return (
+      <div className="pdf pdf-status">
+        <p className="ev-loading" role="status">
+          {t.evidence.pdf.loading}
+        </p>
+      </div>
+    );
+  }
+  if (state.status === 'failed') {
+    return (
+      <div className="pdf pdf-status">
+        <SystemFileCard artifact={artifact} blind={blind} hint={t.evidence.pdf.loadFailed} />
+      </div>
+    );
+  }
+  return <PdfDocumentView ref={ref} artifact={artifact} blind={blind} request={request} autoFocus={autoFocus} doc={state.doc} sizes={state.sizes} />;
+}
+
+interface DocumentViewProps extends ViewerProps {
+  doc: PDFDocumentProxy;
+  sizes: PageSize[];
+}
+
+function PdfDocumentView({ artifact, request, autoFocus, doc, sizes, ref }: DocumentViewProps) {
+  const rootRef = useRef<HTMLDivElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const findRef = useRef<HTMLInputElement>(null);
+  const marksRef = useRef(new Map<number, Mark[]>());
+  const text = useMemo(() => new PdfText(doc), [doc]);
+  const renderer = useMemo(
+    () =>
+      new PageRenderer(doc, text, {
+        onLayer: (page, layer) => paintMarks(layer, marksRef.current.get(page) ?? []),
+      }),
+    [doc, text],
+  );
+  useEffect(() => () => renderer.destroy(), [renderer]);
+  const register = useCallback((p: number, el: HTMLDivElement | null) => renderer.attach(p, el), [renderer]);
+
+  const scroll = usePdfScroll(scrollRef, sizes, renderer);
+  const { layout, zoom, zoomMode, setZoomMode, page, goToPage, revealY, currentPage, ready } = scroll;
+  const [thumbsOpen, setThumbsOpen] = useState(false);
+  const [findOpen, setFindOpen] = useState(false);
+  const [anchorMark, setAnchorMark] = useState<Match | null>(null);
+  const find = useFind(findOpen ? text : null, doc.numPages, currentPage);
+  const selection = useSelectionQuote(scrollRef);
+
+  // Thumbnails start open where there is room for them beside a readable page.
+  useEffect(() => {
+    if ((rootRef.current?.clientWidth ?? 0) >= 760) setThumbsOpen(true);
+  }, []);
+
+  useEffect(() => {
+    if (autoFocus && focusIsFree()) scrollRef.current?.focus({ preventScroll: true });
+  }, [autoFocus]);
+
+  /** Scrolls a text range into view, a third of the way down. */
+  const reveal = useCallback(
+    async (m: Match) => {
+      const [pt, pdfPage] = await Promise.all([text.page(m.page), doc.getPage(m.page)]);
+      const item = pt.items[itemAt(pt.starts, m.start)];
+      if (!item) return goToPage(m.page);
+      const viewport = pdfPage.getViewport({ scale: zoom * PT_TO_PX });
+      const [x, y] = viewport.convertToViewportPoint(Number(item.transform[4]), Number(item.transform[5]));
+      revealY(m.page, (y ?? 0) - Math.abs(Number(item.transform[3])) * zoom * PT_TO_PX, x);
+    },
+    [doc, text, zoom, goToPage, revealY],
+  );
+
+  // Matches and the anchored quote, drawn on every page whose text layer exists (new layers paint themselves).
+  const marks = useMemo(() => {
+    const byPage = new Map<number, Mark[]>();
+    const add = (p: number, m: Mark) => byPage.set(p, [...(byPage.get(p) ?? []), m]);
+    find.matches.forEach((m, i) => add(m.page, { start: m.start, end: m.end, kind: i === find.index ? 'current' : 'match' }));
+    if (anchorMark) add(anchorMark.page, { start: anchorMark.start, end: anchorMark.end, kind: 'anchor' });
+    return byPage;
+  }, [find.matches, find.index, anchorMark]);
+  useEffect(() => {
+    marksRef.current = marks;
+    for (let p = 1; p <= doc.numPages; p++) {
+      const layer = renderer.layer(p);
+      if (layer) paintMarks(layer, marks.get(p) ?? []);
+    }
+  }, [marks, renderer, doc.numPages]);
+
+  const current = find.index >= 0 ? find.matches[find.index] : undefined;
+  const currentKey = current ? `${current.page}:${current.start}` : '';
+  useEffect(() => {
+    if (current) void reveal(current);
+    // Only when the current match changes, not when more matches arrive or the zoom changes.
+  }, [currentKey]);
+
+  // Jump requests: the page first, then the quote on it (or anywhere in the document).
+  useEffect(() => {
+    const anchor = request?.anchor;
+    if (!anchor || !ready) return;
+    let cancelled = false;
+    if (anchor.page) goToPage(anchor.page);
+    const pattern = anchor.quote ? phrasePattern(anchor.quote) : null;
+    setAnchorMark(null);
+    if (!pattern) return;
+    (async () => {
+      const first = anchor.page && anchor.page <= doc.numPages ? anchor.page : 1;
+      const order = [first, ...Array.from({ length: doc.numPages }, (_, i) => i + 1).filter((p) => p !== first)];
+      for (const p of order) {
+        const found = findAll((await text.page(p)).text, pattern)[0];
+        if (cancelled) return;
+        if (found) {
+          const m = { page: p, ...found };
+          setAnchorMark(m);
+          await reveal(m);
+          return;
+        }
+      }
+    })().catch(() => {});
+    return () => {
+      cancelled = true;
+    };
+    // Each request once (its seq changes every time) when the column is measured, whatever else changed since.
+  }, [request, ready]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      anchor: (): Anchor => {
+        const picked = selection.current();
+        return { artifactId: artifact.id, page: picked?.page ?? currentPage(), ...(picked ? { quote: picked.quote } : {}) };
+      },
+      focus: () => scrollRef.current?.focus({ preventScroll: true }),
+    }),
+    [artifact.id, currentPage, selection],
+  );
+
+  const openFind = () => {
+    setFindOpen(true);
+    requestAnimationFrame(() => {
+      findRef.current?.focus();
+      findRef.current?.select();
+    });
+  };
+  const closeFind = () => {
+    setFindOpen(false);
+    scrollRef.current?.focus({ preventScroll: true });
+  };
+  const zoomStep = (dir: 1 | -1) => setZoomMode(stepZoom(zoom, dir));
+  const zoomStepRef = useRef(zoomStep);
+  zoomStepRef.current = zoomStep;
+
+  // Ctrl+wheel (and a trackpad pinch, which arrives as one) zooms the document, not the whole window.
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    let pending = 0;
+    const onWheel = (e: WheelEvent) => {
+      if (!e.ctrlKey && !e.metaKey) return;
+      e.preventDefault();
+      pending += e.deltaY;
+      if (Math.abs(pending) < 40) return;
+      zoomStepRef.current(pending < 0 ? 1 : -1);
+      pending = 0;
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  }, []);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const mod = e.ctrlKey || e.metaKey;
+    const key = e.key;
+    const inField = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLTextAreaElement;
+    if (mod && !e.altKey && key.toLowerCase() === 'f') openFind();
+    else if (mod && (key === '=' || key === '+')) zoomStep(1);
+    else if (mod && (key === '-' || key === '_')) zoomStep(-1);
+    else if (mod && key === '0') setZoomMode('fit-width');
+    else if (key === 'F3' || (mod && key.toLowerCase() === 'g')) {
+      if (find.matches.length > 0) find.step(e.shiftKey ? -1 : 1);
+      else openFind();
+    }
+    else if (inField || mod || e.altKey) return;
+    else if (key === 'ArrowRight' || key === 'n') goToPage(page + 1);
+    else if (key === 'ArrowLeft' || key === 'p') goToPage(page - 1);
+    else if (key === 'Home') goToPage(1);
+    else if (key === 'End') goToPage(doc.numPages);
+    else if ((key === 'PageDown' || key === 'PageUp') && e.target !== scrollRef.current) goToPage(page + (key === 'PageDown' ? 1 : -1));
+    else return;
+    e.preventDefault();
+  };
+
+  return (
+    <div ref={rootRef} className="pdf" onKeyDown={onKeyDown}>
+      <PdfToolbar
+        page={page}
+        numPages={doc.numPages}
+        onPage={goToPage}
+        zoomMode={zoomMode}
+        zoom={zoom}
+        onZoom={setZoomMode}
+        onZoomStep={zoomStep}
+        thumbsOpen={thumbsOpen}
+        onToggleThumbs={() => setThumbsOpen((o) => !o)}
+        findOpen={findOpen}
+        onFind={() => (findOpen ? closeFind() : openFind())}
+      />
+      {findOpen && <PdfFindBar find={find} inputRef={findRef} onClose={closeFind} />}
+      <div className="pdf-body">
+        {thumbsOpen && <PdfThumbnails sizes={sizes} current={page} renderer={renderer} onGo={goToPage} />}
+        <div className="pdf-view">
+          <div ref={scrollRef} className="pdf-scroll" tabIndex={0} role="region" aria-label={t.evidence.pdf.document} data-zoom={Math.round(zoom * 100)}>
+            <PdfPages layout={layout} zoom={zoom} register={register} />
+          </div>
+          <div className={`pdf-pill${scroll.scrolling ? ' pdf-pill-on' : ''}`} aria-hidden="true">
+            {t.evidence.pdf.pageOf(page, doc.numPages)}
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,223 @@
+// Renders pages (canvas + text layer) and thumbnails one at a time, visible pages first, yielding between jobs.
+import { idle } from './idle.js';
+import type { LayerText } from './highlight.js';
+import { PT_TO_PX } from './layout.js';
+import { AnnotationMode, TextLayer, type PDFDocumentProxy, type RenderTask } from './pdfjs.js';
+import type { PdfText } from './text-store.js';
+
+/** A canvas bigger than this (in device pixels) is drawn at a lower resolution: memory, not sharpness, is the limit. */
+const MAX_CANVAS_PIXELS = 16_777_216;
+
+interface Slot {
+  el: HTMLElement | null;
+  /** The zoom the current canvas and text layer were drawn at (0: nothing drawn). */
+  zoom: number;
+  canvas: HTMLCanvasElement | null;
+  textDiv: HTMLDivElement | null;
+  layer: LayerText | null;
+}
+
+interface Thumb {
+  canvas: HTMLCanvasElement;
+  width: number;
+}
+
+export interface RendererHooks {
+  /** A page's text layer is in place (paint highlights on it). */
+  onLayer(page: number, layer: LayerText): void;
+}
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export class PageRenderer {
+  private readonly slots = new Map<number, Slot>();
+  private readonly thumbs = new Map<number, Thumb>();
+  private readonly thumbsDone = new Set<number>();
+  private queue: number[] = [];
+  private zoom = 1;
+  private running = false;
+  private destroyed = false;
+  private task: RenderTask | null = null;
+  private textLayer: TextLayer | null = null;
+
+  constructor(
+    private readonly doc: PDFDocumentProxy,
+    private readonly text: PdfText,
+    private readonly hooks: RendererHooks,
+  ) {}
+
+  private slot(page: number): Slot {
+    let s = this.slots.get(page);
+    if (!s) {
+      s = { el: null, zoom: 0, canvas: null, textDiv: null, layer: null };
+      this.slots.set(page, s);
+    }
+    return s;
+  }
+
+  attach(page: number, el: HTMLElement | null): void {
+    const s = this.slot(page);
+    if (s.el === el) return;
+    this.release(page);
+    s.el = el;
+  }
+
+  setZoom(zoom: number): void {
+    this.zoom = zoom;
+  }
+
+  /** Pages to draw now, most important first; drawn pages outside `keep` are released. */
+  want(pages: number[], keep: Set<number>): void {
+    for (const [page, s] of this.slots) if (s.zoom !== 0 && !keep.has(page)) this.release(page);
+    this.queue = pages.filter((p) => this.slot(p).zoom !== this.zoom);
+    void this.pump();
+  }
+
+  /** Draws a page's thumbnail into `canvas` (`width` CSS pixels wide) once the pages in view are done. */
+  thumbnail(page: number, canvas: HTMLCanvasElement | null, width: number): void {
+    if (!canvas) {
+      this.thumbs.delete(page);
+      return;
+    }
+    if (this.thumbsDone.has(page) && this.thumbs.get(page)?.canvas === canvas) return;
+    this.thumbsDone.delete(page);
+    this.thumbs.set(page, { canvas, width });
+    void this.pump();
+  }
+
+  /** The thumbnails sidebar closed: nothing left to draw into. */
+  clearThumbnails(): void {
+    this.thumbs.clear();
+    this.thumbsDone.clear();
+  }
+
+  layer(page: number): LayerText | null {
+    return this.slots.get(page)?.layer ?? null;
+  }
+
+  isRendered(page: number): boolean {
+    return (this.slots.get(page)?.zoom ?? 0) !== 0;
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.task?.cancel();
+    this.textLayer?.cancel();
+    for (const page of this.slots.keys()) this.release(page);
+    this.queue = [];
+    this.thumbs.clear();
+  }
+
+  private release(page: number): void {
+    const s = this.slots.get(page);
+    if (!s) return;
+    if (s.canvas) {
+      // Zero-sized first: a detached canvas keeps its backing store until collected.
+      s.canvas.width = 0;
+      s.canvas.height = 0;
+      s.canvas.remove();
+    }
+    s.textDiv?.remove();
+    s.el?.removeAttribute('data-rendered');
+    s.canvas = null;
+    s.textDiv = null;
+    s.layer = null;
+    s.zoom = 0;
+  }
+
+  private async pump(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      while (!this.destroyed) {
+        const page = this.queue.shift();
+        if (page !== undefined) {
+          await this.renderPage(page);
+          await nextTask();
+          continue;
+        }
+        const next = [...this.thumbs.entries()].find(([p]) => !this.thumbsDone.has(p));
+        if (!next) break;
+        // Thumbnails wait for a quiet moment: they must never hold up a visible page or a keystroke.
+        await idle();
+        if (this.queue.length > 0) continue;
+        await this.renderThumb(next[0], next[1]);
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async renderPage(n: number): Promise<void> {
+    const s = this.slot(n);
+    const zoom = this.zoom;
+    if (!s.el || s.zoom === zoom) return;
+    try {
+      const page = await this.doc.getPage(n);
+      const viewport = page.getViewport({ scale: zoom * PT_TO_PX });
+      const dpr = window.devicePixelRatio || 1;
+      const ratio = Math.min(dpr, Math.sqrt(MAX_CANVAS_PIXELS / (viewport.width * viewport.height)));
+      const canvas = document.createElement('canvas');
+      canvas.className = 'pdf-canvas';
+      canvas.width = Math.max(1, Math.floor(viewport.width * ratio));
+      canvas.height = Math.max(1, Math.floor(viewport.height * ratio));
+      canvas.setAttribute('aria-hidden', 'true');
+      this.task = page.render({ canvas, canvasContext: canvas.getContext('2d')!, viewport, transform: ratio !== 1 ? [ratio, 0, 0, ratio, 0, 0] : undefined, annotationMode: AnnotationMode.ENABLE });
+      await this.task.promise;
+      this.task = null;
+      if (this.destroyed || s.el === null || this.zoom !== zoom) {
+        canvas.width = 0;
+        return;
+      }
+
+      // Swap in the new canvas only now: until then the old one (maybe at another zoom) stays, stretched.
+      if (s.canvas) {
+        s.canvas.width = 0;
+        s.canvas.remove();
+      }
+      s.el.prepend(canvas);
+      s.canvas = canvas;
+      s.zoom = zoom;
+      s.el.setAttribute('data-rendered', String(zoom));
+
+      const text = await this.text.page(n);
+      if (this.destroyed || s.canvas !== canvas) return;
+      const textDiv = document.createElement('div');
+      textDiv.className = 'textLayer';
+      this.textLayer = new TextLayer({ textContentSource: text.content, container: textDiv, viewport });
+      await this.textLayer.render();
+      const rendered = this.textLayer;
+      this.textLayer = null;
+      if (this.destroyed || s.canvas !== canvas) return;
+      s.textDiv?.remove();
+      s.el.append(textDiv);
+      s.textDiv = textDiv;
+      s.layer = { divs: rendered.textDivs as HTMLElement[], strs: rendered.textContentItemsStr, starts: text.starts, touched: new Set() };
+      this.hooks.onLayer(n, s.layer);
+    } catch {
+      // Cancelled (closed, zoomed again) or a broken page: it is drawn again the next time it is wanted.
+      this.task = null;
+      this.textLayer = null;
+    }
+  }
+
+  private async renderThumb(n: number, thumb: Thumb): Promise<void> {
+    this.thumbsDone.add(n);
+    try {
+      const page = await this.doc.getPage(n);
+      const base = page.getViewport({ scale: 1 });
+      const dpr = window.devicePixelRatio || 1;
+      const viewport = page.getViewport({ scale: (thumb.width / base.width) * dpr });
+      const { canvas } = thumb;
+      canvas.width = Math.floor(viewport.width);
+      canvas.height = Math.floor(viewport.height);
+      this.task = page.render({ canvas, canvasContext: canvas.getContext('2d')!, viewport, annotationMode: AnnotationMode.DISABLE });
+      await this.task.promise;
+      canvas.setAttribute('data-rendered', 'true');
+    } catch {
+      this.thumbsDone.delete(n);
+    } finally {
+      this.task = null;
+    }
+  }
+}

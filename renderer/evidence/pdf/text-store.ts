@@ -1,0 +1,75 @@
+// Each page's text once per document, shared by the text layer and find: the string, and where each item starts in it.
+import type { PDFDocumentProxy, PDFPageProxy } from './pdfjs.js';
+
+export type TextContent = Awaited<ReturnType<PDFPageProxy['getTextContent']>>;
+type Item = TextContent['items'][number];
+export type TextItem = Extract<Item, { str: string }>;
+
+export interface PageText {
+  content: TextContent;
+  /** The items of the page (the ones the text layer makes a span for), in order. */
+  items: TextItem[];
+  /** All item strings joined, with a line break after each item that ends a line. */
+  text: string;
+  /** Where item i starts in `text`. */
+  starts: number[];
+}
+
+export function isTextItem(item: Item): item is TextItem {
+  return (item as { str?: unknown }).str !== undefined;
+}
+
+export function pageText(content: TextContent): PageText {
+  const items = content.items.filter(isTextItem);
+  const starts: number[] = [];
+  let text = '';
+  for (const item of items) {
+    starts.push(text.length);
+    text += item.str;
+    if (item.hasEOL) text += '\n';
+  }
+  return { content, items, text, starts };
+}
+
+export class PdfText {
+  private readonly cache = new Map<number, Promise<PageText>>();
+
+  constructor(private readonly doc: PDFDocumentProxy) {}
+
+  page(n: number): Promise<PageText> {
+    let entry = this.cache.get(n);
+    if (!entry) {
+      entry = this.doc.getPage(n).then(async (page) => pageText(await page.getTextContent()));
+      // A failure (document closed) must not stick: the next ask tries again.
+      entry.catch(() => this.cache.delete(n));
+      this.cache.set(n, entry);
+    }
+    return entry;
+  }
+}
+
+/** A case-insensitive pattern for a phrase where any run of spaces or line breaks matches any other. */
+export function phrasePattern(phrase: string): RegExp | null {
+  const words = phrase.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return null;
+  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(escaped.join('\\s+'), 'giu');
+}
+
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+export function findAll(text: string, pattern: RegExp): TextRange[] {
+  const out: TextRange[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    if (m[0].length === 0) {
+      pattern.lastIndex += 1;
+      continue;
+    }
+    out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}

@@ -1,0 +1,74 @@
+// The rubric pane's footer: running points, the computed decision with its reasons, override and submit.
+import { memo, useId } from 'react';
+import { explainDecision, type ComputedDecision, type Override } from '../../shared/domain/decision.js';
+import { t } from '../strings/en.js';
+import { Icon } from '../ui/Icon.js';
+
+export interface DecisionFooterProps {
+  computed: ComputedDecision;
+  maxPoints: number;
+  passingPoints: number | undefined;
+  override: Override | null;
+  frozen: boolean;
+  onOverride: () => void;
+  onSubmit: () => void;
+}
+
+/** The override that actually applies (one that agrees with the rule is no override). */
+export function effectiveOverride(computed: ComputedDecision, override: Override | null): Override | null {
+  return computed.kind === 'decided' && override && override.decision !== computed.decision ? override : null;
+}
+
+export const DecisionFooter = memo(function DecisionFooter({ computed, maxPoints, passingPoints, override, frozen, onOverride, onSubmit }: DecisionFooterProps) {
+  const id = useId();
+  const reasons = explainDecision(computed);
+  const applied = effectiveOverride(computed, override);
+  const fill = maxPoints > 0 ? Math.min(100, (computed.points / maxPoints) * 100) : 0;
+  const mark = passingPoints !== undefined && maxPoints > 0 ? Math.min(100, (passingPoints / maxPoints) * 100) : null;
+  const incomplete = computed.kind === 'incomplete';
+  const tone = incomplete ? 'pending' : (applied?.decision ?? computed.decision);
+
+  return (
+    <footer className="decision" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="sr-only">
+        {t.review.decision.title}
+      </h2>
+      <div className="decision-points">
+        <p className="points-text">
+          <strong>{t.review.decision.points(computed.points, maxPoints)}</strong>
+          {passingPoints !== undefined && <span className="muted"> · {t.review.decision.needed(passingPoints)}</span>}
+        </p>
+        <div className="meter" aria-hidden="true">
+          <span className={`meter-fill meter-${tone}`} style={{ width: `${fill}%` }} />
+          {mark !== null && <span className="meter-mark" style={{ left: `${mark}%` }} />}
+        </div>
+      </div>
+      <div className="decision-main">
+        <p className="decision-line">
+          <span className={`verdict verdict-${tone}`}>
+            {incomplete ? t.review.decision.incomplete : t.review.decision.name[applied?.decision ?? computed.decision]}
+          </span>
+          {applied && computed.kind === 'decided' && (
+            <span className="decision-override">{t.review.decision.overridden(t.review.decision.name[applied.decision], t.review.decision.name[computed.decision])}</span>
+          )}
+        </p>
+        <ul id={`${id}-reasons`} className="reasons">
+          {reasons.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      </div>
+      {!frozen && (
+        <div className="decision-actions">
+          <button type="button" className="button" disabled={incomplete} aria-describedby={incomplete ? `${id}-reasons` : undefined} onClick={onOverride}>
+            {applied ? t.review.override.change : t.review.override.open}
+          </button>
+          <button type="button" className="button button-primary" disabled={incomplete} aria-describedby={`${id}-reasons`} aria-keyshortcuts="Control+Enter" onClick={onSubmit}>
+            <Icon name="check" size={15} />
+            {t.review.submit.open}
+          </button>
+        </div>
+      )}
+    </footer>
+  );
+});

@@ -1,0 +1,120 @@
+// The Review screen: opens the selected submission (blind when blind review is on) and titles the window after it.
+import { useEffect, useState } from 'react';
+import type { Workspace } from '../../shared/domain/workspace.js';
+import { call, errorMessage } from '../api.js';
+import { useBlindReview } from '../app/useBlindReview.js';
+import { t } from '../strings/en.js';
+import { EmptyState } from '../ui/EmptyState.js';
+import { ReviewWorkspace } from './ReviewWorkspace.js';
+import { useNeighbors } from './useNeighbors.js';
+import './review.css';
+import './rubric.css';
+import './comment.css';
+import './dialogs.css';
+
+export interface ReviewScreenProps {
+  submissionId: string | null;
+  active: boolean;
+  onBack: () => void;
+  onOpen: (submissionId: string) => void;
+  onChanged: () => void;
+}
+
+type Load = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; workspace: Workspace };
+
+export function ReviewScreen({ submissionId, active, onBack, onOpen, onChanged }: ReviewScreenProps) {
+  if (!submissionId) {
+    return (
+      <section className="screen screen-centered" aria-label={t.review.empty.title}>
+        <EmptyState
+          icon="review"
+          title={t.review.empty.title}
+          level={1}
+          actions={
+            <button type="button" className="button" onClick={onBack}>
+              {t.review.empty.toQueue}
+            </button>
+          }
+        >
+          <p>{t.review.empty.body}</p>
+        </EmptyState>
+      </section>
+    );
+  }
+  return <OpenSubmission submissionId={submissionId} active={active} onBack={onBack} onOpen={onOpen} onChanged={onChanged} />;
+}
+
+function OpenSubmission({ submissionId, active, onBack, onOpen, onChanged }: ReviewScreenProps & { submissionId: string }) {
+  const [blind] = useBlindReview();
+  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const neighbors = useNeighbors(submissionId, blind, attempt);
+
+  useEffect(() => {
+    let cancelled = false;
+    setLoad({ kind: 'loading' });
+    call('review:open', { submissionId, blind })
+      .then((workspace) => !cancelled && setLoad({ kind: 'ready', workspace }))
+      .catch((err: unknown) => !cancelled && setLoad({ kind: 'failed', message: errorMessage(err, t.review.empty.loadFailed) }));
+    return () => {
+      cancelled = true;
+    };
+  }, [submissionId, blind, attempt]);
+
+  // The window title names the achievement only: never the earner, blind or not.
+  const titled = load.kind === 'ready' ? load.workspace.achievement.name : null;
+  useEffect(() => {
+    if (!active || !titled) return;
+    const before = document.title;
+    document.title = t.review.documentTitle(titled);
+    return () => {
+      document.title = before;
+    };
+  }, [active, titled]);
+
+  if (load.kind === 'loading') {
+    return (
+      <section className="screen screen-centered" aria-busy="true" aria-label={t.review.empty.title}>
+        <p className="muted review-loading" role="status">
+          {t.review.empty.loading}
+        </p>
+      </section>
+    );
+  }
+  if (load.kind === 'failed') {
+    return (
+      <section className="screen screen-centered" aria-label={t.review.empty.title}>
+        <EmptyState
+          icon="alert"
+          title={t.review.empty.failedTitle}
+          level={1}
+          actions={
+            <>
+              <button type="button" className="button" onClick={onBack}>
+                {t.review.empty.toQueue}
+              </button>
+              <button type="button" className="button button-primary" onClick={() => setAttempt((n) => n + 1)}>
+                {t.review.empty.retry}
+              </button>
+            </>
+          }
+        >
+          <p>{load.message}</p>
+        </EmptyState>
+      </section>
+    );
+  }
+  return (
+    <ReviewWorkspace
+      key={`${load.workspace.submission.id}:${attempt}`}
+      workspace={load.workspace}
+      blind={blind}
+      active={active}
+      neighbors={neighbors}
+      onBack={onBack}
+      onGo={onOpen}
+      onChanged={onChanged}
+      onReload={() => setAttempt((n) => n + 1)}
+    />
+  );
+}

@@ -1,0 +1,110 @@
+// The keyboard shortcut sheet (?): every shortcut of the workspace, and the switch for single-key shortcuts.
+import { Fragment } from 'react';
+import { t } from '../strings/en.js';
+import { Dialog } from '../ui/Dialog.js';
+
+const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
+const MOD = isMac ? '⌘' : 'Ctrl';
+const ALT = isMac ? '⌥' : 'Alt';
+
+type Keys = string[][];
+
+/** Each row: alternatives (outer) of key combinations (inner), and what they do. */
+export const SHORTCUTS: { group: string; rows: { keys: Keys; what: string; single?: boolean }[] }[] = [
+  {
+    group: t.review.keys.groups.rubric,
+    rows: [
+      { keys: [['J'], ['↓']], what: t.review.keys.nextCriterion, single: true },
+      { keys: [['K'], ['↑']], what: t.review.keys.previousCriterion, single: true },
+      { keys: [['1–9']], what: t.review.keys.level, single: true },
+      { keys: [['←'], ['→']], what: t.review.keys.levelArrows },
+      { keys: [['C']], what: t.review.keys.comment, single: true },
+      { keys: [['Esc']], what: t.review.keys.leaveComment },
+      { keys: [['F']], what: t.review.keys.feedback, single: true },
+    ],
+  },
+  {
+    group: t.review.keys.groups.comments,
+    rows: [
+      { keys: [[MOD, 'Shift', 'Space'], ['B']], what: t.review.keys.bank },
+      { keys: [['A']], what: t.review.keys.anchor, single: true },
+    ],
+  },
+  {
+    group: t.review.keys.groups.moving,
+    rows: [
+      { keys: [[']'], ['[']], what: t.review.keys.submissions, single: true },
+      { keys: [['U']], what: t.review.keys.queue, single: true },
+      { keys: [[ALT, '1']], what: t.review.keys.evidence },
+      { keys: [[ALT, '2']], what: t.review.keys.rubric },
+      { keys: [['F6'], ['Shift', 'F6']], what: t.review.keys.cycle },
+    ],
+  },
+  {
+    group: t.review.keys.groups.deciding,
+    rows: [
+      { keys: [[MOD, 'Enter']], what: t.review.keys.submit },
+      { keys: [[MOD, 'S']], what: t.review.keys.save },
+      { keys: [['?']], what: t.review.keys.sheet, single: true },
+    ],
+  },
+];
+
+function KeyCombo({ combo }: { combo: string[] }) {
+  return (
+    <span className="combo">
+      {combo.map((k, i) => (
+        <Fragment key={k}>
+          {i > 0 && <span aria-hidden="true">+</span>}
+          <kbd>{k}</kbd>
+        </Fragment>
+      ))}
+    </span>
+  );
+}
+
+export function ShortcutSheet({ singleKeys, onSingleKeys, onClose }: { singleKeys: boolean; onSingleKeys: (on: boolean) => void; onClose: () => void }) {
+  return (
+    <Dialog
+      title={t.review.keys.title}
+      onClose={onClose}
+      actions={
+        <button type="button" className="button button-primary" onClick={onClose}>
+          {t.review.common.close}
+        </button>
+      }
+    >
+      <div className="sheet">
+        {SHORTCUTS.map((g) => (
+          <table key={g.group} className="sheet-group">
+            <caption>{g.group}</caption>
+            <tbody>
+              {g.rows.map((row) => (
+                <tr key={row.what} className={row.single && !singleKeys ? 'is-off' : undefined}>
+                  <th scope="row">
+                    {row.keys.map((combo, i) => (
+                      <Fragment key={combo.join('+')}>
+                        {i > 0 && <span className="muted"> {t.review.keys.or} </span>}
+                        <KeyCombo combo={combo} />
+                      </Fragment>
+                    ))}
+                  </th>
+                  <td>{row.what}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ))}
+      </div>
+      <button type="button" className="switch sheet-switch" role="switch" aria-checked={singleKeys} aria-describedby="single-keys-hint" onClick={() => onSingleKeys(!singleKeys)}>
+        <span className="switch-track" aria-hidden="true">
+          <span className="switch-thumb" />
+        </span>
+        {t.review.keys.singleKeys}
+      </button>
+      <p id="single-keys-hint" className="muted small">
+        {t.review.keys.singleKeysHint}
+      </p>
+    </Dialog>
+  );
+}
