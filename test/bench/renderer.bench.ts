@@ -33,7 +33,7 @@ test('renderer: first queue paint at 100,000 submissions', async () => {
   const dataDir = path.join(work, 'data');
   try {
     await buildBigStore(dataDir);
-    const app = await launchApp({ dataDir, open: false });
+    const app = await launchApp({ dataDir, open: false, evidence: false });
     try {
       const samples: number[] = [];
       for (let i = 0; i < 7; i++) {
