@@ -4,10 +4,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { preview, type PreviewServer } from 'vite';
+import { APP_URL, evidenceLookup, handleAppRequest } from '../../electron/app/protocol-core.js';
+import { passphraseBox } from '../../electron/awards/identity/index.js';
 import { dispatch } from '../../electron/ipc/dispatch.js';
 import { createHandlers, type Emit, type Platform } from '../../electron/ipc/handlers.js';
 import { openServices, type Services } from '../../electron/services.js';
 import { channels, type EventName, type EventPayload } from '../../shared/ipc/contract.js';
+import type { PathPurpose } from '../../shared/domain/admin.js';
 
 /** The checkout: found by walking up, so this works from test/e2e and when compiled under dist/. */
 function findRepoRoot(from: string): string {
@@ -35,6 +38,12 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** Whether to open the page right away (default true); false lets a caller set things up first. */
   open?: boolean;
+  /**
+   * Serve evidence files at <origin>/evidence/<sha256> (default true). Any Playwright route makes every request of
+   * the page go through interception (about 60 ms more per page load here), so a timing benchmark that opens no
+   * evidence can turn it off.
+   */
+  evidence?: boolean;
 }
 
 export interface App {
@@ -50,6 +59,8 @@ export interface App {
   emit: Emit;
   /** Tells pathForFile where a dropped file named `name` lives. */
   setDropPath(name: string, p: string): Promise<void>;
+  /** What the file dialog for `purpose` (dialog:choose) returns from now on; null: the person cancels. */
+  setChosenPath(purpose: PathPurpose, p: string | null): void;
   /** Opens (or reopens) the app's page. */
   open(): Promise<void>;
   close(): Promise<void>;
@@ -123,12 +134,32 @@ export async function startPreview(): Promise<{ server: PreviewServer; url: stri
   return { server, url: `http://127.0.0.1:${address.port}/` };
 }
 
+/**
+ * Serves <page origin>/evidence/<sha256> exactly as the app protocol serves app://assay/evidence/<sha256> in
+ * the desktop app: the same handler (blobs lookup, media type from the artifacts table, Range → 206), over
+ * the real evidence store. Anything the handler does not know is its 404.
+ */
+export async function serveEvidence(page: Page, pageUrl: string, services: Services): Promise<void> {
+  const origin = new URL(pageUrl).origin;
+  const deps = { rendererRoot: RENDERER_DIST, lookupEvidence: evidenceLookup(services) };
+  await page.route(
+    (url) => url.origin === origin && url.pathname.startsWith('/evidence/'),
+    async (route) => {
+      const request = route.request();
+      const rest = new URL(request.url()).pathname.slice('/evidence/'.length);
+      const response = await handleAppRequest({ url: `${APP_URL}evidence/${rest}`, method: request.method(), headers: new Headers(await request.allHeaders()) }, deps);
+      await route.fulfill({ status: response.status, headers: Object.fromEntries(response.headers), body: Buffer.from(await response.arrayBuffer()) });
+    },
+  );
+}
+
 export async function launchApp(options: LaunchOptions): Promise<App> {
   const services = openServices(options.dataDir);
   const queue = [...(options.importPaths ?? [])];
   let next: { path: string | null } | undefined;
   let page: Page | undefined;
 
+  const chosen = new Map<PathPurpose, string | null>();
   const emit: Emit = (event, payload) => {
     const target = page;
     if (!target || target.isClosed()) return;
@@ -151,6 +182,13 @@ export async function launchApp(options: LaunchOptions): Promise<App> {
     openExternal: async () => false,
     // The harness never hands files to other applications.
     openPath: async () => false,
+    admin: {
+      choosePath: async (purpose) => chosen.get(purpose) ?? null,
+      // Stands in for the OS key store that seals the signing keys in the desktop app.
+      secretBox: () => passphraseBox('assay-e2e', { logN: 10 }),
+      printPdf: async () => true,
+      // No restartAfterRestore: a restore restarts the app, which a browser page cannot; the channel says so.
+    },
   };
   const handlers = createHandlers(services, platform, emit);
 
@@ -168,6 +206,7 @@ export async function launchApp(options: LaunchOptions): Promise<App> {
     page = p;
     await p.exposeBinding('__assayInvoke', (_source, channel: unknown, input: unknown) => dispatch(handlers, channel, input));
     await p.addInitScript(installShim, { channels: [...channels], dropPaths: dropMap(options.dropPaths) });
+    if (options.evidence !== false) await serveEvidence(p, served.url, services);
 
     const url = served.url;
     const liveServer = server;
@@ -182,6 +221,9 @@ export async function launchApp(options: LaunchOptions): Promise<App> {
         next = { path: chosen };
       },
       emit,
+      setChosenPath: (purpose, target) => {
+        chosen.set(purpose, target);
+      },
       setDropPath: async (name, target) => {
         await p.evaluate(([n, t]) => {
           (globalThis as unknown as ShimGlobals).__assayDropPaths[n] = t;

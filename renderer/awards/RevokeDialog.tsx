@@ -1,0 +1,91 @@
+// Revokes an award with the reason verifiers will be shown; the reason is required.
+import { useEffect, useId, useRef, useState } from 'react';
+import { call, errorMessage } from '../api.js';
+import { admin } from '../strings/en.js';
+import { Dialog } from '../ui/Dialog.js';
+import type { AwardSummary } from './award-format.js';
+
+export function RevokeDialog({ award, onDone, onClose }: { award: AwardSummary; onDone: (award: AwardSummary) => void; onClose: () => void }) {
+  const s = admin.awards.revoke;
+  const id = useId();
+  const box = useRef<HTMLTextAreaElement>(null);
+  const [reason, setReason] = useState('');
+  const [missing, setMissing] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => box.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, []);
+
+  const confirm = async () => {
+    if (busy) return;
+    if (!reason.trim()) {
+      setMissing(true);
+      box.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setFailure(null);
+    try {
+      onDone(await call('awards:revoke', { credentialId: award.credentialId, reason: reason.trim() }));
+    } catch (err) {
+      setFailure(errorMessage(err, s.failed));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title={s.title}
+      tone="danger"
+      onClose={busy ? () => {} : onClose}
+      actions={
+        <>
+          <button type="button" className="button" onClick={onClose} disabled={busy}>
+            {admin.common.cancel}
+          </button>
+          <button type="button" className="button kit-button-danger" onClick={() => void confirm()} aria-disabled={busy || undefined}>
+            {busy ? s.revoking : s.confirm}
+          </button>
+        </>
+      }
+    >
+      <p>{s.body(award.achievementName, award.earnerName, award.verificationCode)}</p>
+      <div className="kit-field">
+        <label htmlFor={`${id}-reason`} className="kit-label">
+          {s.reason}
+        </label>
+        <textarea
+          ref={box}
+          id={`${id}-reason`}
+          className="input kit-input"
+          rows={3}
+          maxLength={2000}
+          value={reason}
+          onChange={(e) => {
+            setReason(e.target.value);
+            if (e.target.value.trim()) setMissing(false);
+          }}
+          aria-invalid={missing || undefined}
+          aria-describedby={missing ? `${id}-missing ${id}-hint` : `${id}-hint`}
+          disabled={busy}
+        />
+        {missing && (
+          <p id={`${id}-missing`} className="kit-error">
+            {s.required}
+          </p>
+        )}
+        <p id={`${id}-hint`} className="kit-hint">
+          {s.hint}
+        </p>
+      </div>
+      {failure && (
+        <p className="kit-alert" role="alert">
+          {failure}
+        </p>
+      )}
+    </Dialog>
+  );
+}

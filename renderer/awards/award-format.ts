@@ -1,0 +1,11 @@
+// Types the Awards screen shares between its parts, and the award statuses in the order filters list them.
+import type { AwardSummary } from '../../shared/domain/admin.js';
+import type { ChannelOutput } from '../../shared/ipc/contract.js';
+
+export type Paper = 'a4' | 'letter';
+export type AwardStatus = AwardSummary['status'];
+export type ReadyAward = ChannelOutput<'awards:ready'>[number];
+export type AwardFormat = 'pdf' | 'json' | 'png';
+export type { AwardSummary };
+
+export const STATUSES: readonly AwardStatus[] = ['active', 'revoked', 'superseded'];

@@ -1,0 +1,106 @@
+// Rubrics read from a Canvas CSV or CASE package: choose which to save, see what the import had to guess.
+import { useState } from 'react';
+import type { Achievement } from '../../shared/schemas/review-package.js';
+import { call, errorMessage } from '../api.js';
+import { AdminIcon } from '../settings/kit/AdminIcon.js';
+import { admin } from '../strings/en.js';
+import { Dialog } from '../ui/Dialog.js';
+import { Icon } from '../ui/Icon.js';
+
+export interface RubricDraft {
+  achievement: Achievement;
+  warnings: string[];
+}
+
+export interface ImportRubricsDialogProps {
+  file: string;
+  drafts: RubricDraft[];
+  onSaved: (names: string[]) => void;
+  onEdit: (draft: RubricDraft) => void;
+  onClose: () => void;
+}
+
+export function ImportRubricsDialog({ file, drafts, onSaved, onEdit, onClose }: ImportRubricsDialogProps) {
+  const s = admin.library.importing;
+  const [chosen, setChosen] = useState<Set<number>>(() => new Set(drafts.map((_, i) => i)));
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const toggle = (i: number) => {
+    const next = new Set(chosen);
+    if (next.has(i)) next.delete(i);
+    else next.add(i);
+    setChosen(next);
+  };
+
+  const save = async () => {
+    if (busy || chosen.size === 0) return;
+    setBusy(true);
+    setFailure(null);
+    const saved: string[] = [];
+    try {
+      for (const i of [...chosen].sort((a, b) => a - b)) {
+        const d = drafts[i]!;
+        await call('library:save', { achievement: d.achievement });
+        saved.push(d.achievement.name);
+      }
+      onSaved(saved);
+    } catch (err) {
+      setFailure(saved.length > 0 ? s.partlySaved(saved.length, errorMessage(err, s.failed)) : errorMessage(err, s.failed));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title={s.title(drafts.length)}
+      onClose={busy ? () => {} : onClose}
+      actions={
+        <>
+          <button type="button" className="button" onClick={onClose} disabled={busy}>
+            {admin.common.cancel}
+          </button>
+          <button type="button" className="button button-primary" onClick={() => void save()} aria-disabled={busy || chosen.size === 0 || undefined}>
+            {busy ? admin.common.saving : s.save(chosen.size)}
+          </button>
+        </>
+      }
+    >
+      <div className="kit-wide lib-import">
+        <p>{s.body(file)}</p>
+        <ul className="lib-drafts">
+          {drafts.map((d, i) => (
+            <li key={`${d.achievement.id}-${i}`} className="lib-draft">
+              <label className="kit-check lib-draft-check">
+                <input type="checkbox" checked={chosen.has(i)} onChange={() => toggle(i)} disabled={busy} />
+                <span>
+                  <span className="lib-draft-name">{d.achievement.name}</span>
+                  <span className="kit-hint"> · {s.shape(d.achievement.resultDescription.length, Math.max(...d.achievement.resultDescription.map((c) => c.rubricCriterionLevel.length)))}</span>
+                </span>
+              </label>
+              {d.warnings.length > 0 && (
+                <ul className="lib-warnings" aria-label={s.warningsLabel(d.achievement.name)}>
+                  {d.warnings.map((w) => (
+                    <li key={w}>
+                      <Icon name="alert" size={14} />
+                      <span>{w}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <button type="button" className="button button-ghost kit-button-small" onClick={() => onEdit(d)} disabled={busy}>
+                <AdminIcon name="pencil" size={14} />
+                {s.editFirst(d.achievement.name)}
+              </button>
+            </li>
+          ))}
+        </ul>
+        {failure && (
+          <p className="kit-alert" role="alert">
+            {failure}
+          </p>
+        )}
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,187 @@
+// The Library screen itself: the achievements list, and in its place the editor or the add-a-submission form.
+import { useCallback, useEffect, useState } from 'react';
+import type { Achievement } from '../../shared/schemas/review-package.js';
+import { call, errorMessage } from '../api.js';
+import { fileName } from '../settings/profile-form.js';
+import { AdminIcon } from '../settings/kit/AdminIcon.js';
+import { Toast } from '../settings/kit/Toast.js';
+import { useToast } from '../settings/kit/useToast.js';
+import { admin } from '../strings/en.js';
+import { EmptyState } from '../ui/EmptyState.js';
+import { AchievementEditor, type SavedAchievement } from './editor/AchievementEditor.js';
+import type { AchievementDraft } from './editor/editor-model.js';
+import { ImportRubricsDialog, type RubricDraft } from './ImportRubricsDialog.js';
+import { LibraryTable } from './LibraryTable.js';
+import { AddSubmission } from './submission/AddSubmission.js';
+import type { SubmissionDraft } from './submission/submission-model.js';
+import { useLibrary, type LibrarySummary } from './useLibrary.js';
+import '../settings/kit/kit.css';
+import './library.css';
+import './editor.css';
+import './submission.css';
+
+type View =
+  | { kind: 'list' }
+  | { kind: 'edit'; achievement: Achievement; isNew: boolean; draft?: AchievementDraft }
+  | { kind: 'submission'; achievementId: string; draft?: SubmissionDraft };
+
+/** The screen unmounts when another one shows; the form in progress waits here for the author to come back. */
+let kept: View = { kind: 'list' };
+
+export interface LibraryViewProps {
+  onQueueChanged: () => void;
+  onQueue: () => void;
+}
+
+export function LibraryView({ onQueueChanged, onQueue }: LibraryViewProps) {
+  const s = admin.library;
+  const library = useLibrary();
+  const toast = useToast();
+  const [view, setViewState] = useState<View>(kept);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [imported, setImported] = useState<{ file: string; drafts: RubricDraft[] } | null>(null);
+
+  // Back on the list, focus goes to the row that was being worked on (or to "New micro-credential").
+  const [returnTo, setReturnTo] = useState<string | null>(null);
+  const { dismiss } = toast;
+  const setView = useCallback(
+    (next: View) => {
+      if (next.kind === 'list' && kept.kind !== 'list') setReturnTo(kept.kind === 'edit' ? kept.achievement.id : kept.achievementId);
+      kept = next;
+      setViewState(next);
+      // A confirmation from the list would sit on the form's Save button.
+      if (next.kind !== 'list') dismiss();
+    },
+    [dismiss],
+  );
+  useEffect(() => {
+    if (view.kind !== 'list' || returnTo === null || !library.items) return;
+    const row = document.querySelector(`[data-achievement="${CSS.escape(returnTo)}"]`);
+    (row?.querySelector<HTMLElement>('button') ?? document.getElementById('lib-create'))?.focus();
+    // A new one is listed once the reload after its save arrives: wait for it.
+    if (row) setReturnTo(null);
+  }, [view.kind, returnTo, library.items]);
+  const keepDraft = useCallback((draft: AchievementDraft) => {
+    if (kept.kind === 'edit') kept = { ...kept, draft };
+  }, []);
+  const keepSubmission = useCallback((draft: SubmissionDraft) => {
+    if (kept.kind === 'submission') kept = { ...kept, draft };
+  }, []);
+
+  const attempt = async (what: string, job: () => Promise<void>) => {
+    if (busy) return;
+    setBusy(what);
+    setFailure(null);
+    try {
+      await job();
+    } catch (err) {
+      setFailure(errorMessage(err, s.failed));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const create = () => attempt('new', async () => setView({ kind: 'edit', achievement: await call('library:template', { name: s.newName }), isNew: true }));
+  const edit = (item: LibrarySummary) => attempt(item.id, async () => setView({ kind: 'edit', achievement: (await call('library:get', { id: item.id })).achievement, isNew: false }));
+  const importRubrics = () =>
+    attempt('import', async () => {
+      const file = await call('dialog:choose', { purpose: 'rubric' });
+      if (!file) return;
+      setImported({ file: fileName(file), drafts: await call('library:importRubrics', { path: file }) });
+    });
+  const exportCase = (item: LibrarySummary) =>
+    attempt(item.id, async () => {
+      const file = await call('dialog:choose', { purpose: 'case-export' });
+      if (!file) return;
+      await call('library:exportCase', { id: item.id, path: file });
+      toast.show(s.exported, s.exportedDetail(item.name, file));
+    });
+  const saved = (r: SavedAchievement) => {
+    setView({ kind: 'list' });
+    library.reload();
+    toast.show(r.status === 'unchanged' ? s.unchanged : s.saved(r.name), r.status === 'unchanged' ? undefined : s.savedDetail);
+  };
+
+  if (view.kind === 'edit') {
+    return (
+      <>
+        <AchievementEditor key={view.achievement.id} achievement={view.achievement} isNew={view.isNew} resume={view.draft} onDraft={keepDraft} onSaved={saved} onClose={() => setView({ kind: 'list' })} />
+        <Toast toast={toast.toast} onDismiss={toast.dismiss} onHold={toast.hold} />
+      </>
+    );
+  }
+  if (view.kind === 'submission') {
+    return (
+      <AddSubmission
+        key={view.achievementId}
+        achievementId={view.achievementId}
+        resume={view.draft}
+        onDraft={keepSubmission}
+        onAdded={() => {
+          library.reload();
+          onQueueChanged();
+        }}
+        onQueue={() => {
+          setView({ kind: 'list' });
+          onQueue();
+        }}
+        onClose={() => setView({ kind: 'list' })}
+      />
+    );
+  }
+
+  const items = library.items;
+  return (
+    <section className="screen lib-screen" aria-labelledby="library-title">
+      <header className="screen-head">
+        <div>
+          <h1 id="library-title" className="screen-title">
+            {s.title}
+          </h1>
+          <p className="screen-subtitle">{s.subtitle}</p>
+        </div>
+        <div className="screen-actions">
+          <button type="button" className="button" onClick={() => void importRubrics()} aria-disabled={busy !== null || undefined}>
+            <AdminIcon name="file" size={15} />
+            {busy === 'import' ? s.reading : s.importRubrics}
+          </button>
+          <button id="lib-create" type="button" className="button button-primary" onClick={() => void create()} aria-disabled={busy !== null || undefined}>
+            <AdminIcon name="plus" size={15} />
+            {s.create}
+          </button>
+        </div>
+      </header>
+      {(failure ?? library.error) && (
+        <p className="kit-alert lib-failure" role="alert">
+          {failure ?? library.error}
+        </p>
+      )}
+      {items && items.length === 0 ? (
+        <EmptyState icon="library" title={s.emptyTitle}>
+          <p>{s.emptyBody}</p>
+        </EmptyState>
+      ) : (
+        items && <LibraryTable items={items} busyId={busy} onEdit={(a) => void edit(a)} onSubmission={(a) => setView({ kind: 'submission', achievementId: a.id })} onExportCase={(a) => void exportCase(a)} />
+      )}
+      <p className="kit-hint lib-footnote">{s.versionHelp}</p>
+      {imported && (
+        <ImportRubricsDialog
+          file={imported.file}
+          drafts={imported.drafts}
+          onClose={() => setImported(null)}
+          onEdit={(d) => {
+            setImported(null);
+            setView({ kind: 'edit', achievement: d.achievement, isNew: true });
+          }}
+          onSaved={(names) => {
+            setImported(null);
+            library.reload();
+            toast.show(s.importedSaved(names.length), names.join(', '));
+          }}
+        />
+      )}
+      <Toast toast={toast.toast} onDismiss={toast.dismiss} onHold={toast.hold} />
+    </section>
+  );
+}

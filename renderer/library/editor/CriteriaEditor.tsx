@@ -1,0 +1,57 @@
+// Editor › Rubric: the criteria in order, and the points a submission needs to pass.
+import { AdminIcon } from '../../settings/kit/AdminIcon.js';
+import { Field } from '../../settings/kit/Field.js';
+import { admin } from '../../strings/en.js';
+import { CriterionEditor } from './CriterionEditor.js';
+import type { EditorParts } from './editor-context.js';
+import { maxPoints, move, newCriterion } from './editor-model.js';
+import { focusFirst } from './LevelsEditor.js';
+
+export function CriteriaEditor(parts: EditorParts) {
+  const { draft, update, err, disabled } = parts;
+  const s = admin.library.editor.criteria;
+  const reorder = (from: number, to: number) => {
+    update((d) => ({ ...d, criteria: move(d.criteria, from, to) }), true);
+    const dir = to > from ? ['down', 'up'] : ['up', 'down'];
+    requestAnimationFrame(() => focusFirst(dir.map((x) => `[data-move="resultDescription[${to}]${x}"]:not(:disabled)`)));
+  };
+  const remove = (key: string) => update((d) => ({ ...d, criteria: d.criteria.filter((c) => c.key !== key) }), true);
+  const add = () => {
+    update((d) => ({ ...d, criteria: [...d.criteria, newCriterion(d, '', admin.library.editor.levels.defaults)] }), true);
+    requestAnimationFrame(() => document.querySelector<HTMLInputElement>(`[data-path="resultDescription[${draft.criteria.length}].name"]`)?.focus());
+  };
+  const listError = err('resultDescription');
+  return (
+    <section className="lib-card" aria-labelledby="lib-criteria-title">
+      <div className="lib-card-head">
+        <h2 id="lib-criteria-title" className="lib-card-title">
+          {s.title}
+        </h2>
+        <p className="kit-hint">{s.hint}</p>
+      </div>
+      {listError && (
+        <p className="kit-error" data-path="resultDescription" tabIndex={-1}>
+          {listError}
+        </p>
+      )}
+      <ol className="lib-criteria">
+        {draft.criteria.map((c, i) => (
+          <CriterionEditor key={c.key} {...parts} criterion={c} index={i} count={draft.criteria.length} onMove={(to) => reorder(i, to)} onRemove={() => remove(c.key)} />
+        ))}
+      </ol>
+      <div>
+        <button type="button" className="button" onClick={add} disabled={disabled}>
+          <AdminIcon name="plus" size={15} />
+          {s.add}
+        </button>
+      </div>
+      <div className="lib-passing">
+        <Field label={s.passing} aside={admin.common.optional} hint={s.passingHint(maxPoints(draft))} error={err('passingPoints')}>
+          {(p) => (
+            <input {...p} data-path="passingPoints" className="input kit-input lib-passing-input" inputMode="decimal" value={draft.passingPoints} onChange={(e) => update((d) => ({ ...d, passingPoints: e.target.value }))} disabled={disabled} />
+          )}
+        </Field>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,180 @@
+// Settings › Data: where it lives, backups (now, on quit, restore) and the results package for the issuer.
+import { useEffect, useId, useState } from 'react';
+import { call, errorMessage } from '../api.js';
+import { admin } from '../strings/en.js';
+import { AdminIcon } from './kit/AdminIcon.js';
+import { fileName } from './profile-form.js';
+import { RestoreDialog } from './RestoreDialog.js';
+import type { SettingsState } from './useSettings.js';
+
+const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
+
+export interface DataSectionProps {
+  state: SettingsState;
+  dataDir: string | null;
+  onDone: (title: string, detail?: string) => void;
+}
+
+type Busy = 'backup' | 'results' | null;
+
+export function DataSection({ state, dataDir, onDone }: DataSectionProps) {
+  const s = admin.settings.data;
+  const id = useId();
+  const [busy, setBusy] = useState<Busy>(null);
+  const [failure, setFailure] = useState<{ where: 'backup' | 'results'; message: string } | null>(null);
+  const [restorePath, setRestorePath] = useState<string | null>(null);
+  const [keep, setKeep] = useState('');
+  const [keepError, setKeepError] = useState<string | null>(null);
+  const settings = state.settings;
+
+  const keepBackups = settings?.keepBackups;
+  useEffect(() => {
+    if (keepBackups !== undefined) setKeep(String(keepBackups));
+  }, [keepBackups]);
+
+  const run = async (what: Exclude<Busy, null>, job: () => Promise<void>) => {
+    if (busy) return;
+    setBusy(what);
+    setFailure(null);
+    try {
+      await job();
+    } catch (err) {
+      setFailure({ where: what, message: errorMessage(err, what === 'backup' ? s.backupFailed : s.resultsFailed) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const backup = () =>
+    run('backup', async () => {
+      const target = await call('dialog:choose', { purpose: 'backup-save' });
+      if (!target) return;
+      const r = await call('backup:create', { path: target });
+      onDone(s.backedUp, s.backupDetail(r.files, mb(r.bytes), fileName(target)));
+    });
+
+  const results = () =>
+    run('results', async () => {
+      const folder = await call('dialog:choose', { purpose: 'results-folder' });
+      if (!folder) return;
+      const r = await call('results:export', { folder });
+      onDone(s.resultsDone, s.resultsDetail(r.submissions, r.awards, r.dir));
+    });
+
+  const chooseRestore = async () => {
+    setFailure(null);
+    try {
+      const chosen = await call('dialog:choose', { purpose: 'backup-open' });
+      if (chosen) setRestorePath(chosen);
+    } catch (err) {
+      setFailure({ where: 'backup', message: errorMessage(err, s.restoreFailed) });
+    }
+  };
+
+  const commitKeep = async () => {
+    const n = Number(keep);
+    if (!Number.isInteger(n) || n < 1 || n > 50) {
+      setKeepError(s.keepInvalid);
+      return;
+    }
+    setKeepError(null);
+    if (settings && n !== settings.keepBackups && (await state.update({ keepBackups: n }))) onDone(s.keepSaved(n));
+  };
+
+  const failureFor = (where: 'backup' | 'results') =>
+    failure?.where === where ? (
+      <p className="kit-alert" role="alert">
+        {failure.message}
+      </p>
+    ) : null;
+
+  return (
+    <section id="settings-data" className="set-section" aria-labelledby="settings-data-title">
+      <div className="set-section-head">
+        <h2 id="settings-data-title" className="set-section-title" tabIndex={-1}>
+          {s.title}
+        </h2>
+      </div>
+
+      <div className="set-block">
+        <h3 className="set-block-title">{s.folder}</h3>
+        <code className="set-path" data-testid="data-dir">
+          {dataDir ?? admin.common.loading}
+        </code>
+        <p className="kit-hint">{s.folderHint}</p>
+      </div>
+
+      <div className="set-block">
+        <h3 className="set-block-title">{s.backups}</h3>
+        <p className="muted">{s.backupsBody}</p>
+        <div className="set-actions">
+          <button type="button" className="button" onClick={() => void backup()} aria-disabled={busy !== null || undefined}>
+            <AdminIcon name="database" size={15} />
+            {busy === 'backup' ? s.backingUp : s.backupNow}
+          </button>
+          <button type="button" className="button" onClick={() => void chooseRestore()} aria-disabled={busy !== null || undefined}>
+            <AdminIcon name="refresh" size={15} />
+            {s.restore}
+          </button>
+        </div>
+        {failureFor('backup')}
+        <div className="set-auto">
+          <button
+            type="button"
+            className="switch"
+            role="switch"
+            aria-checked={settings?.autoBackup ?? false}
+            aria-describedby={`${id}-auto-hint`}
+            disabled={!settings}
+            onClick={() => settings && void state.update({ autoBackup: !settings.autoBackup }).then((n) => n && onDone(n.autoBackup ? s.autoOn : s.autoOff))}
+          >
+            <span className="switch-track" aria-hidden="true">
+              <span className="switch-thumb" />
+            </span>
+            {s.auto}
+          </button>
+          <span className="set-keep">
+            <label htmlFor={`${id}-keep`}>{s.keep}</label>
+            <input
+              id={`${id}-keep`}
+              className="input kit-input set-keep-input"
+              type="number"
+              min={1}
+              max={50}
+              value={keep}
+              disabled={!settings}
+              aria-invalid={keepError ? true : undefined}
+              aria-describedby={`${id}-keep-unit ${keepError ? `${id}-keep-error ` : ''}${id}-auto-hint`}
+              onChange={(e) => setKeep(e.target.value)}
+              onBlur={() => void commitKeep()}
+              onKeyDown={(e) => e.key === 'Enter' && void commitKeep()}
+            />
+            <span id={`${id}-keep-unit`}>{s.keepUnit}</span>
+          </span>
+        </div>
+        {keepError && (
+          <p id={`${id}-keep-error`} className="kit-error">
+            {keepError}
+          </p>
+        )}
+        <p id={`${id}-auto-hint`} className="kit-hint">
+          {s.autoHint(dataDir ? `${dataDir}${dataDir.includes('\\') ? '\\' : '/'}backups` : 'backups')}
+        </p>
+      </div>
+
+      <div className="set-block">
+        <h3 className="set-block-title">{s.results}</h3>
+        <p className="muted">{s.resultsBody}</p>
+        <div className="set-actions">
+          <button type="button" className="button button-primary" onClick={() => void results()} aria-disabled={busy !== null || undefined}>
+            <AdminIcon name="download" size={15} />
+            {busy === 'results' ? s.exporting : s.exportResults}
+          </button>
+        </div>
+        {failureFor('results')}
+      </div>
+
+      {restorePath && <RestoreDialog path={restorePath} onClose={() => setRestorePath(null)} />}
+    </section>
+  );
+}

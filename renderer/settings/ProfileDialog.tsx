@@ -1,0 +1,86 @@
+// Creates a self-signed issuer identity, or edits the profile of the one in place.
+import { useEffect, useRef, useState } from 'react';
+import { call, errorMessage } from '../api.js';
+import { admin } from '../strings/en.js';
+import { Dialog } from '../ui/Dialog.js';
+import { ProfileFields } from './ProfileFields.js';
+import { checkProfile, profileInput, type ProfileDraft, type ProfileErrors } from './profile-form.js';
+import type { IdentityPublic } from './useIdentity.js';
+
+export interface ProfileDialogProps {
+  mode: 'create' | 'edit';
+  current: IdentityPublic | null;
+  onDone: (identity: IdentityPublic) => void;
+  onClose: () => void;
+}
+
+export function ProfileDialog({ mode, current, onDone, onClose }: ProfileDialogProps) {
+  const s = admin.identity;
+  const root = useRef<HTMLDivElement>(null);
+  const [draft, setDraft] = useState<ProfileDraft>({
+    name: current?.profile.name ?? '',
+    url: current?.profile.url ?? '',
+    email: current?.profile.email ?? '',
+    logoPath: undefined,
+  });
+  const [errors, setErrors] = useState<ProfileErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => root.current?.querySelector<HTMLInputElement>('input')?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, []);
+
+  // Once a check has failed, each edit checks again, so a corrected field stops saying it is wrong.
+  const change = (next: ProfileDraft) => {
+    setDraft(next);
+    if (Object.keys(errors).length > 0) setErrors(checkProfile(next, true));
+  };
+
+  const submit = async () => {
+    if (busy) return;
+    const found = checkProfile(draft, true);
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      root.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    setBusy(true);
+    setFailure(null);
+    try {
+      const input = profileInput(draft);
+      onDone(mode === 'create' ? await call('identity:create', input) : await call('identity:setProfile', input));
+    } catch (err) {
+      setFailure(errorMessage(err, mode === 'create' ? s.createFailed : s.saveFailed));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title={mode === 'create' ? s.createTitle : s.editTitle}
+      onClose={busy ? () => {} : onClose}
+      actions={
+        <>
+          <button type="button" className="button" onClick={onClose} disabled={busy}>
+            {admin.common.cancel}
+          </button>
+          <button type="button" className="button button-primary" onClick={() => void submit()} aria-disabled={busy || undefined}>
+            {busy ? (mode === 'create' ? s.creating : admin.common.saving) : mode === 'create' ? s.createConfirm : admin.common.save}
+          </button>
+        </>
+      }
+    >
+      <div ref={root} className="kit-dialog-form" onKeyDown={(e) => e.key === 'Enter' && e.target instanceof HTMLInputElement && void submit()}>
+        <p>{mode === 'create' ? s.createBody : s.editBody}</p>
+        <ProfileFields draft={draft} onChange={change} errors={errors} hasLogo={mode === 'edit' && (current?.profile.hasLogo ?? false)} disabled={busy} />
+        {failure && (
+          <p className="kit-alert" role="alert">
+            {failure}
+          </p>
+        )}
+      </div>
+    </Dialog>
+  );
+}

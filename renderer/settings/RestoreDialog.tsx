@@ -1,0 +1,56 @@
+// Confirms a restore, naming the backup and what happens to the data now in place; then hands over to main.
+import { useState } from 'react';
+import { call, errorMessage } from '../api.js';
+import { admin } from '../strings/en.js';
+import { Dialog } from '../ui/Dialog.js';
+import { Icon } from '../ui/Icon.js';
+import { fileName } from './profile-form.js';
+
+export function RestoreDialog({ path, onClose }: { path: string; onClose: () => void }) {
+  const s = admin.settings.restore;
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const restore = async () => {
+    if (busy) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      // Main checks the backup, replaces the data and starts Assay again: this window goes away.
+      await call('backup:restore', { path });
+    } catch (err) {
+      setFailure(errorMessage(err, admin.settings.data.restoreFailed));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title={s.title}
+      tone="danger"
+      icon={<Icon name="alert" size={20} className="dialog-icon" />}
+      onClose={busy ? () => {} : onClose}
+      actions={
+        <>
+          <button type="button" className="button" onClick={onClose} disabled={busy}>
+            {admin.common.cancel}
+          </button>
+          <button type="button" className="button kit-button-danger" onClick={() => void restore()} aria-disabled={busy || undefined}>
+            {busy ? s.restoring : s.confirm}
+          </button>
+        </>
+      }
+    >
+      <p>
+        {s.from} <strong className="kit-break">{fileName(path)}</strong>
+      </p>
+      <p>{s.body}</p>
+      <p className="muted">{s.restart}</p>
+      {failure && (
+        <p className="kit-alert" role="alert">
+          {failure}
+        </p>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,77 @@
+// The Settings screen itself: issuer identity, certificate paper, appearance and the data folder, one section each.
+import { useEffect, useState } from 'react';
+import { call } from '../api.js';
+import { admin } from '../strings/en.js';
+import { DataSection } from './DataSection.js';
+import { IdentitySection } from './IdentitySection.js';
+import { Toast } from './kit/Toast.js';
+import { useToast } from './kit/useToast.js';
+import { AppearanceSection, CertificatesSection } from './PreferenceSections.js';
+import { useIdentity } from './useIdentity.js';
+import { useSettings } from './useSettings.js';
+import './kit/kit.css';
+import './settings.css';
+
+const SECTIONS = ['identity', 'certificates', 'appearance', 'data'] as const;
+
+export function SettingsView() {
+  const s = admin.settings;
+  const identity = useIdentity();
+  const settings = useSettings();
+  const toast = useToast();
+  const [dataDir, setDataDir] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    call('app:info')
+      .then((info) => live && setDataDir(info.dataDir))
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const jump = (section: (typeof SECTIONS)[number]) => {
+    const heading = document.getElementById(`settings-${section}-title`);
+    heading?.closest('section')?.scrollIntoView({ block: 'start' });
+    heading?.focus();
+  };
+
+  return (
+    <section className="screen set-screen" aria-labelledby="settings-title">
+      <header className="screen-head">
+        <div>
+          <h1 id="settings-title" className="screen-title">
+            {s.title}
+          </h1>
+          <p className="screen-subtitle">{s.subtitle}</p>
+        </div>
+      </header>
+      {settings.error && (
+        <p className="kit-alert set-top-alert" role="alert">
+          {settings.error}
+        </p>
+      )}
+      <div className="set-layout">
+        <nav className="set-toc" aria-label={s.sectionsLabel}>
+          <ul>
+            {SECTIONS.map((section) => (
+              <li key={section}>
+                <button type="button" className="set-toc-item" onClick={() => jump(section)}>
+                  {s.toc[section]}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="set-sections">
+          <IdentitySection state={identity} onChanged={(m) => toast.show(m)} />
+          <CertificatesSection state={settings} onSaved={(m) => toast.show(m)} />
+          <AppearanceSection state={settings} onSaved={(m) => toast.show(m)} />
+          <DataSection state={settings} dataDir={dataDir} onDone={toast.show} />
+        </div>
+      </div>
+      <Toast toast={toast.toast} onDismiss={toast.dismiss} onHold={toast.hold} />
+    </section>
+  );
+}
