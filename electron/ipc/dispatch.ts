@@ -7,6 +7,9 @@ import { ScoringError } from '../../shared/domain/decision.js';
 import { ReviewConflictError } from '../review/reviews.js';
 import { NotFoundError } from '../review/workspace.js';
 import { LibraryError } from '../library/errors.js';
+import { IdentityError } from '../awards/identity/index.js';
+import { AwardError } from '../awards/awards.js';
+import { BackupError } from '../backup/backup.js';
 import type { Handlers } from './handlers.js';
 
 export function isChannel(name: unknown): name is Channel {
@@ -29,6 +32,9 @@ export async function dispatch(handlers: Handlers, channel: unknown, rawInput: u
   } catch (err) {
     if (err instanceof ImportError) return { ok: false, error: { code: 'import-refused', message: err.message } };
     if (err instanceof StoreError) return { ok: false, error: { code: 'store', message: err.message } };
+    if (err instanceof IdentityError) return { ok: false, error: { code: `identity-${err.code}`, message: err.message } };
+    if (err instanceof AwardError) return { ok: false, error: { code: 'award', message: err.message } };
+    if (err instanceof BackupError) return { ok: false, error: { code: 'backup', message: err.message } };
     if (err instanceof LibraryError) return { ok: false, error: { code: err.code, message: err.message } };
     if (err instanceof NotFoundError) return { ok: false, error: { code: 'not-found', message: err.message } };
     if (err instanceof ReviewConflictError) return { ok: false, error: { code: 'conflict', message: err.message } };

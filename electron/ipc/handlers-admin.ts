@@ -159,7 +159,8 @@ export function createAdminHandlers(s: Services, platform: AdminPlatform, emit: 
     },
     'settings:get': () => readSettings(s),
     'settings:set': (partial) => {
-      const next = settingsSchema.parse({ ...readSettings(s), ...partial });
+      const defined = Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined));
+      const next = settingsSchema.parse({ ...readSettings(s), ...defined });
       const put = s.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
       s.db.transaction(() => {
         for (const [k, v] of Object.entries(next)) put.run(k, JSON.stringify(v));

@@ -73,7 +73,8 @@ export function AwardsView({ onSettings }: { onSettings: () => void }) {
     if (focusPreview > 0) document.getElementById('aw-preview-title')?.focus();
   }, [focusPreview]);
 
-  const nothingYet = awards !== null && awards.length === 0 && !status && !debounced && (data.ready?.length ?? 0) === 0;
+  const noAwards = awards !== null && awards.length === 0 && !status && !debounced;
+  const nothingYet = noAwards && (data.ready?.length ?? 0) === 0;
   return (
     <section className="screen aw-screen" aria-labelledby="awards-title">
       <header className="screen-head">
@@ -104,6 +105,8 @@ export function AwardsView({ onSettings }: { onSettings: () => void }) {
         <EmptyState icon="awards" title={s.emptyTitle}>
           <p>{s.emptyBody}</p>
         </EmptyState>
+      ) : noAwards ? (
+        <p className="aw-none-yet muted">{s.noneYet}</p>
       ) : (
         <>
           <div className="aw-toolbar" role="search" aria-label={s.filtersLabel}>

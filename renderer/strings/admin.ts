@@ -112,6 +112,7 @@ export const admin = {
     exportSelected: 'Export selected…',
     clearSelection: 'Clear selection',
     noMatch: 'No awards match. Try another search or status.',
+    noneYet: 'No awards issued yet. Issue the ones ready above and they are listed here, with their certificates.',
     noneChosen: 'Choose an award to see its certificate.',
     printed: 'Sent to the printer',
     printCancelled: 'Printing was cancelled',

@@ -77,3 +77,12 @@ export const settingsSchema = z.object({
   keepBackups: z.number().int().min(1).max(50).default(5),
 });
 export type Settings = z.infer<typeof settingsSchema>;
+
+/** A change to some settings: no defaults here, so the settings not named keep their values. */
+export const settingsPatchSchema = z.object({
+  paper: paperSchema.optional(),
+  theme: z.enum(['system', 'light', 'dark']).optional(),
+  language: z.enum(['en']).optional(),
+  autoBackup: z.boolean().optional(),
+  keepBackups: z.number().int().min(1).max(50).optional(),
+});

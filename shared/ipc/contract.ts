@@ -16,6 +16,7 @@ import {
   pathPurposeSchema,
   profileInputSchema,
   readyAwardSchema,
+  settingsPatchSchema,
   settingsSchema,
 } from '../domain/admin.js';
 
@@ -118,7 +119,7 @@ export const contract = {
   'backup:restore': { input: z.object({ path: z.string().min(1) }), output: z.null() },
   /** The assessor's settings. */
   'settings:get': { input: none, output: settingsSchema },
-  'settings:set': { input: settingsSchema.partial(), output: settingsSchema },
+  'settings:set': { input: settingsPatchSchema, output: settingsSchema },
   /** Opens an http(s) address in the system browser after the assessor confirms; false if declined. */
   'app:openExternal': { input: z.object({ url: z.string().url() }), output: z.boolean() },
 } as const;

@@ -107,6 +107,8 @@ describe('library, results, backup and settings over IPC', () => {
     expect(await call('settings:get')).toEqual({ paper: 'a4', theme: 'system', language: 'en', autoBackup: false, keepBackups: 5 });
     await call('settings:set', { paper: 'letter', autoBackup: true, keepBackups: 2 });
     expect(await call('settings:get')).toMatchObject({ paper: 'letter', autoBackup: true, keepBackups: 2 });
+    await call('settings:set', { theme: 'dark' });
+    expect(await call('settings:get')).toMatchObject({ paper: 'letter', theme: 'dark', autoBackup: true, keepBackups: 2 });
     const bad = await dispatch(handlers, 'settings:set', { keepBackups: 0 }, () => {});
     expect(bad).toMatchObject({ ok: false, error: { code: 'bad-input' } });
   });
