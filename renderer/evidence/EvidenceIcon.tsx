@@ -1,5 +1,6 @@
 // Line icons for the evidence viewers, drawn like ui/Icon (decorative, hidden from assistive tech).
 import type { ReactElement } from 'react';
+import { LineIcon } from '../ui/Icon.js';
 
 const paths = {
   pdf: 'M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8zM14 3v5h5M9 13h6M9 17h4',
@@ -27,21 +28,5 @@ const paths = {
 export type EvidenceIconName = keyof typeof paths;
 
 export function EvidenceIcon({ name, size = 16, className }: { name: EvidenceIconName; size?: number; className?: string }): ReactElement {
-  return (
-    <svg
-      className={className ? `icon ${className}` : 'icon'}
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <path d={paths[name]} />
-    </svg>
-  );
+  return <LineIcon d={paths[name]} size={size} {...(className ? { className } : {})} />;
 }

@@ -25,6 +25,11 @@ const paths = {
 export type IconName = keyof typeof paths;
 
 export function Icon({ name, size = 16, className }: { name: IconName; size?: number; className?: string }): ReactElement {
+  return <LineIcon d={paths[name]} size={size} {...(className ? { className } : {})} />;
+}
+
+/** Draws one line icon (24×24 path, current colour); every icon table in the app renders through it. */
+export function LineIcon({ d, size = 16, className }: { d: string; size?: number; className?: string }): ReactElement {
   return (
     <svg
       className={className ? `icon ${className}` : 'icon'}
@@ -39,7 +44,7 @@ export function Icon({ name, size = 16, className }: { name: IconName; size?: nu
       aria-hidden="true"
       focusable="false"
     >
-      <path d={paths[name]} />
+      <path d={d} />
     </svg>
   );
 }

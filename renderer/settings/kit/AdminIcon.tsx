@@ -1,5 +1,6 @@
 // Line icons the admin screens need beyond the shared set; decorative, hidden from assistive tech.
 import type { ReactElement } from 'react';
+import { LineIcon } from '../../ui/Icon.js';
 
 const paths = {
   plus: 'M12 5v14M5 12h14',
@@ -27,21 +28,5 @@ const paths = {
 export type AdminIconName = keyof typeof paths;
 
 export function AdminIcon({ name, size = 16, className }: { name: AdminIconName; size?: number; className?: string }): ReactElement {
-  return (
-    <svg
-      className={className ? `icon ${className}` : 'icon'}
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <path d={paths[name]} />
-    </svg>
-  );
+  return <LineIcon d={paths[name]} size={size} {...(className ? { className } : {})} />;
 }
