@@ -13,6 +13,6 @@ export default defineConfig({
   // Reference images (toMatchSnapshot, toHaveScreenshot) live in the repository: test/e2e/reference/<name>.
   snapshotPathTemplate: '{testDir}/reference/{arg}{ext}',
   forbidOnly: !!process.env.CI,
-  // One retry on CI: the PDF text-selection test in evidence.spec.ts is flaky (~1 in 10, see the closing note).
-  retries: process.env.CI ? 1 : 0,
+  // No retries: a test that passes only on its second try is a defect to mend, not to hide.
+  retries: 0,
 });

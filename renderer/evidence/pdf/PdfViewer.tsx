@@ -236,7 +236,7 @@ function PdfDocumentView({ artifact, request, autoFocus, doc, sizes, ref }: Docu
       <div className="pdf-body">
         {thumbsOpen && <PdfThumbnails sizes={sizes} current={page} renderer={renderer} onGo={goToPage} />}
         <div className="pdf-view">
-          <div ref={scrollRef} className="pdf-scroll" tabIndex={0} role="region" aria-label={t.evidence.pdf.document} data-zoom={Math.round(zoom * 100)}>
+          <div ref={scrollRef} className="pdf-scroll" tabIndex={0} role="region" aria-label={t.evidence.pdf.document} data-zoom={Math.round(zoom * 100)} data-scale={zoom}>
             <PdfPages layout={layout} zoom={zoom} register={register} />
           </div>
           <div className={`pdf-pill${scroll.scrolling ? ' pdf-pill-on' : ''}`} aria-hidden="true">

@@ -119,6 +119,7 @@ export class PageRenderer {
     }
     s.textDiv?.remove();
     s.el?.removeAttribute('data-rendered');
+    s.el?.removeAttribute('data-text');
     s.canvas = null;
     s.textDiv = null;
     s.layer = null;
@@ -179,6 +180,8 @@ export class PageRenderer {
       s.canvas = canvas;
       s.zoom = zoom;
       s.el.setAttribute('data-rendered', String(zoom));
+      // The text layer of the old zoom stays until the new one is built: say which zoom the selectable text is for.
+      s.el.removeAttribute('data-text');
 
       const text = await this.text.page(n);
       if (this.destroyed || s.canvas !== canvas) return;
@@ -192,6 +195,7 @@ export class PageRenderer {
       s.textDiv?.remove();
       s.el.append(textDiv);
       s.textDiv = textDiv;
+      s.el.setAttribute('data-text', String(zoom));
       s.layer = { divs: rendered.textDivs as HTMLElement[], strs: rendered.textContentItemsStr, starts: text.starts, touched: new Set() };
       this.hooks.onLayer(n, s.layer);
     } catch {
