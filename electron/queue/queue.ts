@@ -9,7 +9,7 @@ import {
   type StatusCounts,
   type SubmissionStatus,
 } from '../../shared/domain/queue.js';
-import { foldForSearch } from '../../shared/domain/text.js';
+import { foldForSearch, searchText } from '../../shared/domain/text.js';
 import type { Db } from '../store/db.js';
 
 interface Row {
@@ -31,12 +31,14 @@ const SORT_COLUMNS = {
 
 /**
  * Turns free text into an FTS5 query: every word must match as a prefix. Quotes keep the user's
- * text from being read as FTS syntax (AND, NEAR, column filters).
+ * text from being read as FTS syntax (AND, NEAR, column filters). A word in a script written without
+ * spaces is indexed one character a token (see `searchText`); inside quotes its characters form a
+ * phrase, so "小明" finds "王小明" and "민준" finds "김민준".
  */
 export function ftsQuery(text: string, blind: boolean): string | undefined {
   const words = foldForSearch(text).split(/[\s"]+/u).filter((w) => /[\p{L}\p{N}]/u.test(w));
   if (words.length === 0) return undefined;
-  const terms = words.map((w) => `"${w.replace(/"/g, '')}"*`).join(' ');
+  const terms = words.map((w) => `"${searchText(w).trim().replace(/\s+/gu, ' ')}"*`).join(' ');
   // Blind review must not let a search for a name find its submission.
   return blind ? `{responses} : (${terms})` : terms;
 }

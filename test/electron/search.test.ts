@@ -1,0 +1,92 @@
+// Full-text search finds any part of a name, in scripts written with and without spaces, in new and migrated stores.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openServices, type Services } from '../../electron/services.js';
+import { foldForSearch } from '../../shared/domain/text.js';
+import { manifest, submission, tempDir, writePackage } from '../support/package-builder.js';
+
+const NOW = '2026-11-28T12:00:00Z';
+const NAMES = ['王小明', '김민준', '山田 太郎', 'やまだ はなこ', 'สมชาย ใจดี', 'Zoë Núñez-Łukasiewicz', 'محمد الأحمد'];
+const RESPONSES = ['学生们用回收材料制作了光合作用模型。', '학생들이 광합성 모형을 만들었습니다.', 'Ordinary response.', 'Ordinary response.', 'Ordinary response.', 'Ordinary response.', 'Ordinary response.'];
+
+let services: Services | undefined;
+let work: string | undefined;
+afterEach(() => {
+  services?.close();
+  services = undefined;
+  if (work) fs.rmSync(work, { recursive: true, force: true });
+});
+
+async function store(): Promise<Services> {
+  work = tempDir();
+  services = openServices(path.join(work, 'data'));
+  const subs = NAMES.map((name, i) =>
+    submission(i, undefined, {
+      earner: { id: `mailto:e${i}@school.example`, name, email: `e${i}@school.example` },
+      responses: [{ sectionId: 'overview', text: RESPONSES[i] }],
+    }),
+  );
+  const dir = path.join(work, 'pkg');
+  writePackage(dir, manifest({ submissions: subs }), []);
+  await services.importPackage(dir);
+  return services;
+}
+
+const found = (s: Services, search: string, blind = false) => s.queue.list({ now: NOW, search, blind }).items.map((i) => i.earnerName ?? i.id);
+
+const CASES: [string, string[]][] = [
+  ['小明', ['王小明']],
+  ['王小明', ['王小明']],
+  ['明', ['王小明']],
+  ['민준', ['김민준']],
+  ['김민준', ['김민준']],
+  ['太郎', ['山田 太郎']],
+  ['はなこ', ['やまだ はなこ']],
+  ['ใจดี', ['สมชาย ใจดี']],
+  ['lukasiewicz', ['Zoë Núñez-Łukasiewicz']],
+  ['الأحمد', ['محمد الأحمد']],
+  // Characters of a name that are not next to each other are not a part of it.
+  ['王明', []],
+  ['민김', []],
+];
+
+describe('search in every script', () => {
+  it.each(CASES)('"%s" finds %j', async (search, expected) => {
+    const s = await store();
+    expect(found(s, search)).toEqual(expected);
+  });
+
+  it('finds words inside responses written without spaces, and keeps names out of blind search', async () => {
+    const s = await store();
+    expect(found(s, '光合作用')).toEqual(['王小明']);
+    expect(found(s, '광합성')).toEqual(['김민준']);
+    expect(s.queue.list({ now: NOW, search: '光合作用', blind: true }).total).toBe(1);
+    expect(s.queue.list({ now: NOW, search: '小明', blind: true }).total).toBe(0);
+  });
+
+  it('re-indexes a store whose search rows were written before names were split into characters', async () => {
+    const s = await store();
+    const file = path.join(s.dataDir, 'assay.db');
+    // Put back the rows as schema version 1 wrote them (each name one token), and the version with them.
+    const rows = s.db.prepare('SELECT seq, earner_name, json FROM submissions').all() as { seq: number; earner_name: string; json: string }[];
+    s.db.prepare("INSERT INTO submissions_fts (submissions_fts) VALUES ('delete-all')").run();
+    for (const r of rows) {
+      const responses = (JSON.parse(r.json) as { responses: { text: string }[] }).responses.map((x) => x.text).join('\n');
+      s.db.prepare('INSERT INTO submissions_fts (rowid, earner_name, responses) VALUES (?, ?, ?)').run(r.seq, foldForSearch(r.earner_name), foldForSearch(responses));
+    }
+    expect(found(s, '小明')).toEqual([]);
+    s.close();
+    services = undefined;
+    const raw = new Database(file);
+    raw.pragma('user_version = 1');
+    raw.close();
+
+    services = openServices(s.dataDir);
+    expect(services.db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(2);
+    expect(found(services, '小明')).toEqual(['王小明']);
+    expect(found(services, '민준')).toEqual(['김민준']);
+    expect(found(services, 'nunez')).toEqual(['Zoë Núñez-Łukasiewicz']);
+  });
+});
