@@ -1,4 +1,5 @@
 // `assay verify`: tells a genuine award (PDF, credential JSON or baked PNG) from a forged or revoked one.
+import { decodeUtf8 } from '../../shared/domain/utf8.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { extractAttachment, verifyPdfSignature } from './certificate/index.js';
@@ -88,7 +89,13 @@ export async function verifyAwardFile(file: string, ctx: VerifyContext = {}): Pr
     }
     const attached = await extractAttachment(bytes, 'credential.json');
     checks.push({ name: 'attached credential', ok: attached !== undefined, detail: attached ? 'credential.json' : 'the PDF carries no credential.json' });
-    credentialJson = attached?.toString('utf8');
+    if (attached) {
+      try {
+        credentialJson = decodeUtf8(attached, 'The attached credential.json');
+      } catch (err) {
+        checks.push({ name: 'credential encoding', ok: false, detail: (err as Error).message });
+      }
+    }
   } else if (kind === 'png') {
     try {
       credentialJson = readBakedPng(bytes) ?? undefined;
@@ -97,7 +104,11 @@ export async function verifyAwardFile(file: string, ctx: VerifyContext = {}): Pr
       checks.push({ name: 'baked credential', ok: false, detail: (err as Error).message });
     }
   } else {
-    credentialJson = bytes.toString('utf8');
+    try {
+      credentialJson = decodeUtf8(bytes, path.basename(file));
+    } catch (err) {
+      checks.push({ name: 'credential encoding', ok: false, detail: (err as Error).message });
+    }
   }
   let credentialId: string | undefined;
   let unverifiable = false;

@@ -1,4 +1,5 @@
 // Backup and restore of a data folder: SQLite's online backup plus the evidence, as one .zip.
+import { decodeUtf8, Utf8Error } from '../../shared/domain/utf8.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
@@ -139,7 +140,13 @@ export async function restoreBackup(dataDir: string, backupFile: string, onProgr
     await extractZip(backupFile, work, label);
     const manifestFile = path.join(work, 'manifest.json');
     if (!fs.existsSync(manifestFile)) throw new BackupError(`${label} has no manifest.json; is it an Assay backup?`);
-    const parsed = backupManifestSchema.safeParse(JSON.parse(fs.readFileSync(manifestFile, 'utf8')));
+    let manifestJson: unknown;
+    try {
+      manifestJson = JSON.parse(decodeUtf8(fs.readFileSync(manifestFile), 'its manifest.json'));
+    } catch (err) {
+      throw new BackupError(`${label}: ${err instanceof Utf8Error ? err.message : 'its manifest.json is not valid JSON'}; the backup is damaged`);
+    }
+    const parsed = backupManifestSchema.safeParse(manifestJson);
     if (!parsed.success) throw new BackupError(`${label} has a manifest this version of Assay does not understand`);
     const manifest = parsed.data;
     if (manifest.schemaVersion > migrations.length) throw new BackupError(`${label} was made by a newer version of Assay (schema ${manifest.schemaVersion}); update Assay to restore it`);

@@ -1,4 +1,5 @@
 // Imports a review package all or nothing: validate, verify and stage every file, commit, publish.
+import { invalidUtf8Offset } from '../../shared/domain/utf8.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkManifestReferences } from '../../shared/domain/manifest-check.js';
@@ -42,6 +43,8 @@ export async function importPackage(ctx: ImportContext, input: string, options: 
 
 function parseManifest(source: PackageSource, bytes: Buffer): Manifest {
   let json: unknown;
+  const bad = invalidUtf8Offset(bytes);
+  if (bad >= 0) throw new ImportError('manifest-not-json', source.label, 'manifest.json', `is not valid UTF-8 (byte offset ${bad}); JSON must be UTF-8. Ask the issuer for an undamaged package`);
   try {
     json = JSON.parse(bytes.toString('utf8'));
   } catch (err) {

@@ -98,7 +98,12 @@ interface RawCriterion {
 
 /** Reads every rubric in a Canvas rubric CSV; each becomes a draft with levels ordered by points, lowest first. */
 export function importCanvasRubricCsv(input: string | Uint8Array, options: CanvasImportOptions = {}): RubricDraft[] {
-  const text = decodeText(input);
+  let text: string;
+  try {
+    text = decodeText(input);
+  } catch (err) {
+    throw new LibraryError('invalid-csv', SUMMARY, [{ path: '(the file)', message: (err as Error).message.replace(/^The file /, '') }]);
+  }
   let records: CsvRecord[];
   try {
     records = parseCsv(text, sniffDelimiter(text)).filter((r) => r.fields.some((f) => f.trim() !== ''));

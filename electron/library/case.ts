@@ -5,7 +5,7 @@ import {
   assayCriterionExtension, assayRubricExtension, packageIn, rubricIn,
   type CfCriterionOut, type CfPackageOut, type CriterionIn, type ItemIn, type LinkUri, type RubricIn,
 } from './case-schema.js';
-import { decodeText } from './csv.js';
+import { decodeUtf8 } from '../../shared/domain/utf8.js';
 import { applyRequiredLevel, checkedDraft, DEFAULT_SECTIONS, type DraftOptions, type RubricDraft } from './drafts.js';
 import { LibraryError, type LibraryProblem } from './errors.js';
 import { SlugPool, uuidFor, uuidV5 } from './ids.js';
@@ -22,8 +22,15 @@ const byPosition = <T extends { position?: number | undefined }>(list: readonly 
 /** Parses JSON text or bytes, or takes an already parsed value. */
 function readJson(input: unknown): unknown {
   if (typeof input !== 'string' && !(input instanceof Uint8Array)) return input;
+  let text: string;
   try {
-    return JSON.parse(decodeText(input));
+    // JSON is UTF-8 (RFC 8259 §8.1): no guessing at legacy encodings here, unlike spreadsheet CSV.
+    text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : decodeUtf8(input, 'The file');
+  } catch (err) {
+    throw new LibraryError('invalid-case', SUMMARY, [{ path: '(the file)', message: (err as Error).message.replace(/^The file /, '') }]);
+  }
+  try {
+    return JSON.parse(text);
   } catch (err) {
     throw new LibraryError('invalid-case', SUMMARY, [{ path: '(the file)', message: `is not valid JSON (${(err as Error).message})` }]);
   }

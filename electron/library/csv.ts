@@ -1,5 +1,7 @@
 // RFC 4180 CSV: quoted fields with commas, line breaks and "" inside; CRLF, LF or CR; BOM and legacy encodings.
 
+import { decodeUtf8, hasUtf8Sequence, invalidUtf8Offset, Utf8Error } from '../../shared/domain/utf8.js';
+
 export interface CsvRecord {
   /** 1-based line of the file where this record starts (a quoted field may span lines). */
   line: number;
@@ -15,18 +17,42 @@ export class CsvSyntaxError extends Error {
 
 /**
  * Text from a file's bytes. UTF-8 (with or without BOM) and UTF-16 with a BOM (Excel's "Unicode
- * text") are read as such; bytes that are not UTF-8 are taken as Windows-1252, which is what Excel
- * writes for "CSV" on a Western-language Windows.
+ * text") are read as such; bytes with no UTF-8 in them at all are taken as Windows-1252, which is
+ * what Excel writes for "CSV" on a Western-language Windows. Bytes that are UTF-8 but for a bad
+ * sequence are damaged, not Windows-1252: they are refused (Utf8Error) rather than mangled.
  */
-export function decodeText(input: string | Uint8Array): string {
+export function decodeText(input: string | Uint8Array, what = 'The file'): string {
   if (typeof input === 'string') return input.replace(/^\uFEFF/, '');
   const b = input;
-  if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b.subarray(2));
-  if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b.subarray(2));
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(b);
-  } catch {
-    return decodeWindows1252(b);
+  if (b[0] === 0xff && b[1] === 0xfe) return decodeUtf16(b, 'le', what);
+  if (b[0] === 0xfe && b[1] === 0xff) return decodeUtf16(b, 'be', what);
+  const bad = invalidUtf8Offset(b);
+  if (bad < 0) return decodeUtf8(b, what);
+  if (hasUtf8Sequence(b)) throw new Utf8Error(what, bad);
+  return decodeWindows1252(b);
+}
+
+/** UTF-16 after its BOM; an odd length or an unpaired surrogate is refused with its byte offset. */
+function decodeUtf16(b: Uint8Array, order: 'le' | 'be', what: string): string {
+  const unit = (i: number) => (order === 'le' ? b[i]! | (b[i + 1]! << 8) : (b[i]! << 8) | b[i + 1]!);
+  for (let i = 2; i < b.length; i += 2) {
+    if (i + 1 >= b.length) throw new Utf16Error(what, i);
+    const u = unit(i);
+    if (u >= 0xd800 && u <= 0xdbff) {
+      if (i + 3 >= b.length || (unit(i + 2) & 0xfc00) !== 0xdc00) throw new Utf16Error(what, i);
+      i += 2;
+    } else if (u >= 0xdc00 && u <= 0xdfff) throw new Utf16Error(what, i);
+  }
+  return new TextDecoder(`utf-16${order}`).decode(b.subarray(2));
+}
+
+export class Utf16Error extends Error {
+  override readonly name = 'Utf16Error';
+  constructor(
+    readonly what: string,
+    readonly offset: number,
+  ) {
+    super(`${what} is not valid UTF-16 (byte offset ${offset}); save it again as UTF-8 and try again`);
   }
 }
 

@@ -1,4 +1,5 @@
 // Verifies a results package: the signature over its manifest, then every file against the manifest.
+import { decodeUtf8, Utf8Error } from '../../shared/domain/utf8.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
@@ -58,8 +59,9 @@ export async function verifyResults(input: string, verifyDetached: DetachedVerif
     if (!sig.ok || !sig.signer) return { ok: false, reason: `Results package ${label}: the signature over ${MANIFEST_FILE} is not valid (${sig.reason ?? 'unknown reason'}); the package was changed or damaged` };
     let manifest;
     try {
-      manifest = resultsManifestSchema.parse(JSON.parse(manifestBytes.toString('utf8')));
-    } catch {
+      manifest = resultsManifestSchema.parse(JSON.parse(decodeUtf8(manifestBytes, MANIFEST_FILE)));
+    } catch (err) {
+      if (err instanceof Utf8Error) return { ok: false, reason: `Results package ${label}: ${err.message}` };
       return { ok: false, reason: `Results package ${label}: ${MANIFEST_FILE} is not a results manifest of format 1` };
     }
     for (const f of manifest.files) {
@@ -80,7 +82,13 @@ export async function verifyResults(input: string, verifyDetached: DetachedVerif
     }
     const resultsFile = manifest.files.find((f) => f.path === RESULTS_FILE);
     if (!resultsFile) return { ok: false, reason: `Results package ${label}: the manifest does not list ${RESULTS_FILE}` };
-    const parsed = resultsSchema.safeParse(JSON.parse((await readAll(source, RESULTS_FILE, resultsFile.size)).toString('utf8')));
+    let resultsJson: unknown;
+    try {
+      resultsJson = JSON.parse(decodeUtf8(await readAll(source, RESULTS_FILE, resultsFile.size), RESULTS_FILE));
+    } catch (err) {
+      return { ok: false, reason: `Results package ${label}: ${err instanceof Utf8Error ? err.message : `${RESULTS_FILE} is not valid JSON`}` };
+    }
+    const parsed = resultsSchema.safeParse(resultsJson);
     if (!parsed.success) return { ok: false, reason: `Results package ${label}: ${RESULTS_FILE} does not follow results format 1 (${parsed.error.issues[0]?.message})` };
     return { ok: true, signer: sig.signer, files: manifest.files.length, submissions: parsed.data.submissions.length };
   } finally {

@@ -1,4 +1,5 @@
 // Open Badges 3.0 "baking": the credential travels inside the badge PNG as an iTXt chunk named openbadgecredential.
+import { decodeUtf8 } from '../../../shared/domain/utf8.js';
 import { inflateSync } from 'node:zlib';
 
 export const BAKED_KEYWORD = 'openbadgecredential';
@@ -105,5 +106,5 @@ export function readBakedPng(png: Buffer): string | null {
   }
   const text = d.subarray(pos);
   // The spec bakes uncompressed, but iTXt allows zlib; accept it when reading others' badges (capped: no zip bombs).
-  return (compressed ? inflateSync(text, { maxOutputLength: MAX_INFLATED }) : text).toString('utf8');
+  return decodeUtf8(compressed ? inflateSync(text, { maxOutputLength: MAX_INFLATED }) : text, 'The baked credential');
 }
