@@ -85,7 +85,9 @@ describe('CASE 1.1 import', () => {
     expect(a.id).toBe(CASE_PACKAGE.CFRubrics[0]!.uri);
     expect(a.resultDescription.map((c) => c.id)).toEqual(['https://case.example.org/uri/c0000000-0000-4000-8000-000000000001', 'https://case.example.org/uri/c0000000-0000-4000-8000-000000000002']);
     expect(a.resultDescription[1]!.rubricCriterionLevel.map((l) => [l.level, l.name, l.points])).toEqual([['1', 'Not yet', 0], ['2', 'Developing', 1], ['3', 'Proficient', 2]]);
-    expect(draft!.warnings).toEqual([]);
+    // CASE has no field for a pass rule: the draft names what is missing.
+    expect(draft!.warnings).toEqual(['Rubric "Inquiry-Based STEM Teaching" has no pass rule: set a required level on at least one criterion or passing points']);
+    expect(importCaseRubrics(CASE_PACKAGE, { requiredLevelName: 'Proficient' })[0]!.warnings).toEqual([]);
   });
 
   it('a Canvas CSV and a CASE package of the same rubric import to the same rubric', () => {
@@ -133,7 +135,7 @@ describe('CASE 1.1 import', () => {
     expect(a.resultDescription[0]).toMatchObject({ id: 'urn:uuid:c1', name: 'Planning', sectionId: 'planning' });
     expect(a.sections.map((x) => x.id)).toEqual(['overview', 'work-examples', 'reflection', 'planning']);
     expect(a.resultDescription[0]!.rubricCriterionLevel.map((l) => [l.name, l.points])).toEqual([['Approaching', 0], ['Meets', 1]]);
-    expect(draft!.warnings).toEqual([expect.stringContaining('has no scores; its levels were given 0, 1, 2')]);
+    expect(draft!.warnings).toEqual([expect.stringContaining('has no scores; its levels were given 0, 1, 2'), expect.stringMatching(/^Rubric "Qualitative" has no pass rule/)]);
   });
 
   function refusal(input: unknown): LibraryError {
