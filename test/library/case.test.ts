@@ -123,6 +123,29 @@ describe('CASE 1.1 import', () => {
     }
   });
 
+  it('round trip without Assay\'s extensions keeps what CASE fields carry: description, tags (subject), narrative (notes)', () => {
+    const a = rubrics()[1]!;
+    expect(a).toMatchObject({ tag: ['STEM', 'inquiry'], criteria: { narrative: 'Submit a lesson plan, a classroom video and a reflection.' } });
+    const pkg = exportCasePackage(a, { now });
+    expect(pkg.CFDocument).toMatchObject({ description: a.description, subject: a.tag, notes: a.criteria.narrative });
+    const stripped = JSON.parse(JSON.stringify(pkg)) as { CFRubrics: { extensions?: unknown; description?: string; CFRubricCriteria: { extensions?: unknown }[] }[] };
+    for (const r of stripped.CFRubrics) {
+      delete r.extensions;
+      // A CASE tool may keep the description on the document only.
+      delete r.description;
+      for (const c of r.CFRubricCriteria) delete c.extensions;
+    }
+    const [draft] = importCaseRubrics(stripped);
+    expect(draft!.achievement).toMatchObject({ name: a.name, description: a.description, tag: a.tag, criteria: { narrative: a.criteria.narrative } });
+    // CASE has no field for a pass rule, credits or section prompts; the missing rule is named.
+    expect(draft!.warnings).toEqual([`Rubric "${a.name}" has no pass rule: set a required level on at least one criterion or passing points`]);
+    // With the extension, CASE's own fields still win (a CASE tool may have edited them).
+    const edited = JSON.parse(JSON.stringify(pkg)) as { CFDocument: { subject: string[]; notes: string } };
+    edited.CFDocument.subject = ['STEM'];
+    edited.CFDocument.notes = 'Submit a lesson plan and a reflection.';
+    expect(importCaseRubrics(edited)[0]!.achievement).toMatchObject({ tag: ['STEM'], criteria: { narrative: 'Submit a lesson plan and a reflection.' }, passingPoints: a.passingPoints });
+  });
+
   it('accepts a single CFRubric, names criteria from their CFItems, and numbers unscored levels with a warning', () => {
     const rubric = {
       identifier: 'A3E5C7D9-1B2F-4C6E-8A0B-2D4F6A8C0E01',
