@@ -7,6 +7,7 @@ export type ImportErrorCode =
   | 'manifest-invalid'
   | 'unsupported-format'
   | 'reference'
+  | 'no-pass-rule'
   | 'unsafe-path'
   | 'missing-file'
   | 'size-mismatch'

@@ -2,7 +2,7 @@
 import { invalidUtf8Offset } from '../../shared/domain/utf8.js';
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkManifestReferences } from '../../shared/domain/manifest-check.js';
+import { checkManifestPassRules, checkManifestReferences } from '../../shared/domain/manifest-check.js';
 import { isFileArtifact, jsonPath, manifestSchema, type Manifest, type Submission } from '../../shared/schemas/review-package.js';
 import type { ImportProgress, ImportResult } from '../../shared/domain/import.js';
 import { appendAudit } from '../store/audit.js';
@@ -80,6 +80,11 @@ async function importFrom(ctx: ImportContext, source: PackageSource, limits: Lim
   if (problems.length > 0) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
     throw refuse('reference', problems[0]!.path, problems[0]!.message + more);
+  }
+  const ruleless = checkManifestPassRules(manifest);
+  if (ruleless.length > 0) {
+    const more = ruleless.length > 1 ? ` (and ${ruleless.length - 1} more achievement${ruleless.length > 2 ? 's' : ''} without one: ${ruleless.slice(1, 4).map((p) => p.path).join(', ')})` : '';
+    throw refuse('no-pass-rule', ruleless[0]!.path, ruleless[0]!.message + more);
   }
 
   const existing = db.prepare('SELECT manifest_sha256 AS sha, imported_at AS at FROM packages WHERE id = ?').get(manifest.id) as { sha: string; at: string } | undefined;

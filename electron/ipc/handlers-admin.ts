@@ -132,7 +132,7 @@ export function createAdminHandlers(s: Services, platform: AdminPlatform, emit: 
     'library:template': ({ name }) => s.library.newAchievementTemplate(name),
     'library:save': ({ achievement }) => {
       const r = s.library.saveAchievement(achievement);
-      return { versionId: r.versionId, status: r.status };
+      return { versionId: r.versionId, status: r.status, warnings: r.warnings };
     },
     'library:importRubrics': ({ path: file }) => {
       const bytes = fs.readFileSync(file);

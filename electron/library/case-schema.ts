@@ -44,7 +44,14 @@ export const rubricIn = z.looseObject({
 export const itemIn = z.looseObject({ identifier: id, fullStatement: str.optional(), abbreviatedStatement: str.optional(), uri: str.optional() });
 
 export const packageIn = z.looseObject({
-  CFDocument: z.looseObject({ identifier: id, title: str.optional(), creator: str.optional() }),
+  CFDocument: z.looseObject({
+    identifier: id,
+    title: str.optional(),
+    creator: str.optional(),
+    description: str.optional(),
+    notes: str.optional(),
+    subject: z.array(str).optional(),
+  }),
   CFItems: z.array(itemIn).optional(),
   CFRubrics: z.array(rubricIn).optional(),
 });
@@ -81,7 +88,10 @@ export interface CfDocumentOut {
   lastChangeDateTime: string;
   caseVersion: '1.1';
   description?: string;
+  /** The achievement's tags. */
   subject?: string[];
+  /** The achievement's criteria narrative (how to earn it). */
+  notes?: string;
   adoptionStatus?: string;
 }
 

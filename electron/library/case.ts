@@ -49,14 +49,14 @@ export function importCaseRubrics(input: unknown, options: DraftOptions = {}): R
   const obj = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
   let rubrics: RubricIn[];
   let items: ItemIn[] = [];
-  let documentTitle: string | undefined;
+  let doc: DocumentFields = {};
   let prefix = 'CFRubrics';
   if (obj && 'CFDocument' in obj) {
     const parsed = packageIn.safeParse(obj);
     if (!parsed.success) throw new LibraryError('invalid-case', SUMMARY, zodProblems(parsed.error.issues, ''));
     rubrics = parsed.data.CFRubrics ?? [];
     items = parsed.data.CFItems ?? [];
-    documentTitle = text(parsed.data.CFDocument.title);
+    doc = parsed.data.CFDocument;
   } else if (obj && 'CFRubricCriteria' in obj) {
     const parsed = rubricIn.safeParse(obj);
     if (!parsed.success) throw new LibraryError('invalid-case', SUMMARY, zodProblems(parsed.error.issues, ''));
@@ -69,20 +69,29 @@ export function importCaseRubrics(input: unknown, options: DraftOptions = {}): R
     throw new LibraryError('invalid-case', SUMMARY, [{ path: 'CFRubrics', message: 'is missing or empty: this CASE package holds a competency framework but no rubric to import' }]);
   }
   const itemsById = new Map(items.map((it) => [it.identifier, it]));
+  // A document's description and notes are its one rubric's; a framework of several describes them all.
+  const own = rubrics.length === 1 ? doc : { title: doc.title, subject: doc.subject };
   return rubrics.map((r, ri) => {
     const where = prefix ? `${prefix}[${ri}]` : '';
     const warnings: string[] = [];
-    const achievement = rubricToAchievement(r, where, itemsById, documentTitle, warnings);
+    const achievement = rubricToAchievement(r, where, itemsById, own, warnings);
     applyRequiredLevel(achievement, options.requiredLevelName, warnings);
     return checkedDraft(achievement, warnings, 'invalid-case', `${SUMMARY} (rubric "${achievement.name}")`);
   });
 }
 
-function rubricToAchievement(r: RubricIn, where: string, items: Map<string, ItemIn>, documentTitle: string | undefined, warnings: string[]): Achievement {
+/** The CFDocument fields that describe a rubric: see exportCasePackage for how they map. */
+type DocumentFields = Partial<Record<'title' | 'description' | 'notes', string>> & { subject?: string[] };
+
+/** Kept as written (not trimmed) so that export then import gives back the same text. */
+const kept = (s: string | undefined) => (s !== undefined && s.trim() !== '' ? s : undefined);
+
+function rubricToAchievement(r: RubricIn, where: string, items: Map<string, ItemIn>, doc: DocumentFields, warnings: string[]): Achievement {
   const ext = assayRubricExtension.safeParse(r.extensions?.['assay']);
   const meta: Record<string, unknown> = ext.success ? { ...ext.data.achievement } : {};
   for (const own of ['id', 'name', 'resultDescription', 'image']) delete meta[own];
   const id = idFrom(r.uri, r.identifier);
+  const documentTitle = text(doc.title);
   const name = text(r.title) ?? documentTitle ?? 'Imported rubric';
   if (!text(r.title)) warnings.push(`The rubric has no title; it is named "${name}" until you rename it.`);
 
@@ -102,10 +111,16 @@ function rubricToAchievement(r: RubricIn, where: string, items: Map<string, Item
     ...meta,
     id,
     name,
-    description: text(r.description) ?? (typeof meta['description'] === 'string' ? meta['description'] : ''),
+    description: text(r.description) ?? text(doc.description) ?? (typeof meta['description'] === 'string' ? meta['description'] : ''),
     sections: sections.list,
     resultDescription: criteria,
   };
+  // CASE's own fields win over Assay's extension (a CASE tool may have edited them) and survive a
+  // tool that strips extensions: CFDocument.notes is the narrative, CFDocument.subject the tags.
+  const narrative = kept(doc.notes);
+  if (narrative !== undefined) achievement.criteria = { ...achievement.criteria, narrative };
+  const tags = doc.subject?.filter((t) => t.trim() !== '');
+  if (tags && tags.length > 0) achievement.tag = tags;
   if (achievement.passingPoints !== undefined && achievement.passingPoints > maxPoints(achievement)) {
     warnings.push(`The passing points (${achievement.passingPoints}) were more than this rubric can give, so they were left out; set them again.`);
     delete achievement.passingPoints;
@@ -185,7 +200,10 @@ export interface CaseExportOptions {
  * The rubric of an achievement as a CASE 1.1 CFPackage: a CFDocument, one CFItem per criterion
  * (the competency it assesses, child of the document), and one CFRubric. Ids are kept as `uri`s
  * and CASE identifiers are derived from them, so exporting again gives the same identifiers.
- * What CASE has no field for (sections, required levels, passing points) rides in `extensions`.
+ * CASE's own fields carry what they can, so a CASE tool that drops extensions keeps it: name ->
+ * title, description -> description (document and rubric), tags -> CFDocument.subject, criteria
+ * narrative -> CFDocument.notes, a criterion's section -> its category (by name). What CASE has no
+ * field for (section prompts, credits, required levels, passing points) rides in `extensions` only.
  */
 export function exportCasePackage(input: Achievement, options: CaseExportOptions = {}): CfPackageOut {
   const a = validateAchievement(input, 'This micro-credential cannot be exported');
@@ -237,6 +255,7 @@ export function exportCasePackage(input: Achievement, options: CaseExportOptions
       caseVersion: '1.1',
       ...(a.description.trim() ? { description: a.description } : {}),
       ...(a.tag && a.tag.length > 0 ? { subject: a.tag } : {}),
+      ...(a.criteria.narrative.trim() ? { notes: a.criteria.narrative } : {}),
     },
     CFItems: criteria.map(({ item }) => ({ identifier: item.identifier, uri: item.uri, fullStatement: item.title, CFItemType: 'Rubric criterion', lastChangeDateTime: at })),
     CFAssociations: criteria.map(({ item }, i) => {

@@ -1,5 +1,6 @@
 // Starting points for a micro-credential: the "New micro-credential" template and imported rubric drafts.
 import { randomUUID } from 'node:crypto';
+import { hasPassRule, noPassRuleMessage } from '../../shared/domain/pass-rule.js';
 import type { Achievement, Criterion, Section } from '../../shared/schemas/review-package.js';
 import { LibraryError, type LibraryErrorCode } from './errors.js';
 import { validateAchievement } from './rubric-rules.js';
@@ -65,10 +66,15 @@ export function applyRequiredLevel(a: Achievement, levelName: string | undefined
   }
 }
 
-/** Checks an imported draft with the same rules a save applies, so a draft always saves as it is. */
+/**
+ * Checks an imported draft with the same rules a save applies, so a draft always saves as it is.
+ * A draft without a pass rule still saves (the author may add one later) but says so: no review can
+ * be decided on it until it has one.
+ */
 export function checkedDraft(achievement: Achievement, warnings: string[], code: LibraryErrorCode, summary: string): RubricDraft {
   try {
-    return { achievement: validateAchievement(achievement, summary), warnings };
+    const checked = validateAchievement(achievement, summary);
+    return { achievement: checked, warnings: hasPassRule(checked) ? warnings : [...warnings, noPassRuleMessage(checked.name)] };
   } catch (err) {
     if (err instanceof LibraryError) throw new LibraryError(code, summary, err.problems);
     throw err;

@@ -1,5 +1,6 @@
 // The provider's own micro-credentials: list, read and version rubrics, and add submissions by hand.
 import { achievementSchema, type Achievement } from '../../shared/schemas/review-package.js';
+import { hasPassRule, noPassRuleMessage } from '../../shared/domain/pass-rule.js';
 import { earnerSortKey } from '../../shared/domain/text.js';
 import { NotFoundError } from '../review/workspace.js';
 import { appendAudit } from '../store/audit.js';
@@ -23,6 +24,10 @@ export interface AchievementSummary {
   source: AchievementSource;
   /** Submissions of this achievement, whatever version they are pinned to. */
   submissions: number;
+  /** Whether the latest version has a pass rule; without one no review of it can be decided. */
+  passRule: boolean;
+  /** What the latest version lacks before reviews of it can be decided, in words to act on. */
+  warnings: string[];
 }
 
 export interface AchievementVersion {
@@ -42,6 +47,13 @@ export interface SaveResult {
   /** created: a new version; restored: an earlier version with this content is the latest again; unchanged: nothing to do. */
   status: 'created' | 'restored' | 'unchanged';
   achievement: Achievement;
+  /** Saved, but not yet usable for decisions (no pass rule), in words to act on. */
+  warnings: string[];
+}
+
+/** What a version lacks before reviews of it can be decided. */
+function warningsOf(a: Achievement): string[] {
+  return hasPassRule(a) ? [] : [noPassRuleMessage(a.name)];
 }
 
 interface VersionRow {
@@ -75,17 +87,20 @@ export class Library {
   listAchievements(): AchievementSummary[] {
     const rows = this.db
       .prepare(
-        `SELECT r.achievement_id AS id, r.name, r.version_id AS versionId, r.package_id AS packageId, r.versions,
+        `SELECT r.achievement_id AS id, r.name, r.version_id AS versionId, r.package_id AS packageId, r.versions, r.json,
            (SELECT count(*) FROM submissions s WHERE s.achievement_id = r.achievement_id) AS submissions
-         FROM (SELECT achievement_id, name, version_id, package_id,
+         FROM (SELECT achievement_id, name, version_id, package_id, json,
                  row_number() OVER (PARTITION BY achievement_id ORDER BY ${LATEST_ORDER}) AS rn,
                  count(*) OVER (PARTITION BY achievement_id) AS versions
                FROM achievement_versions) r
          WHERE r.rn = 1`,
       )
-      .all() as { id: string; name: string; versionId: number; packageId: string | null; versions: number; submissions: number }[];
+      .all() as { id: string; name: string; versionId: number; packageId: string | null; versions: number; json: string; submissions: number }[];
     return rows
-      .map((r) => ({ id: r.id, name: r.name, versionId: r.versionId, versions: r.versions, source: sourceOf(r.packageId), submissions: r.submissions }))
+      .map((r) => {
+        const warnings = warningsOf(achievementSchema.parse(JSON.parse(r.json)));
+        return { id: r.id, name: r.name, versionId: r.versionId, versions: r.versions, source: sourceOf(r.packageId), submissions: r.submissions, passRule: warnings.length === 0, warnings };
+      })
       .sort((a, b) => cmp(earnerSortKey(a.name), earnerSortKey(b.name)) || cmp(a.id, b.id));
   }
 
@@ -117,14 +132,15 @@ export class Library {
   /**
    * Saves an achievement as its latest version. A change of content makes a new version; reviews
    * and submissions already pinned to an earlier version keep it. Saving what is already the latest
-   * changes nothing. Throws a LibraryError naming each problem by JSON path.
+   * changes nothing. Throws a LibraryError naming each problem by JSON path. A rubric without a pass
+   * rule is saved (work in progress) with a warning: reviews of it cannot be decided until it has one.
    */
   saveAchievement(input: unknown): SaveResult {
     const a = validateAchievement(input);
     return this.db.transaction((): SaveResult => {
       const latest = this.latestRow(a.id);
       const sha = contentSha256(a);
-      if (latest?.sha === sha) return { versionId: latest.versionId, status: 'unchanged', achievement: a };
+      if (latest?.sha === sha) return { versionId: latest.versionId, status: 'unchanged', achievement: a, warnings: warningsOf(a) };
       const imageSha = a.image === undefined ? null : this.knownImage(a.id, a.image);
       // Strictly after the latest, so "latest" follows the order of saves even if the clock stepped back.
       const nowMs = this.now().getTime();
@@ -133,7 +149,7 @@ export class Library {
       const { versionId, created } = rows.achievementVersion(a, { packageId: null, at, imageSha256: imageSha });
       if (!created) this.db.prepare('UPDATE achievement_versions SET imported_at = ? WHERE version_id = ?').run(at, versionId);
       appendAudit(this.db, 'achievement.save', a.id, { id: a.id, versionId, ...(created ? {} : { restored: true }) }, at);
-      return { versionId, status: created ? 'created' : 'restored', achievement: a };
+      return { versionId, status: created ? 'created' : 'restored', achievement: a, warnings: warningsOf(a) };
     }).immediate();
   }
 

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { computeDecision } from '../../shared/domain/decision.js';
-import { checkManifestReferences } from '../../shared/domain/manifest-check.js';
+import { checkManifestPassRules, checkManifestReferences } from '../../shared/domain/manifest-check.js';
 import { PACKAGE_FORMAT, jsonPath, manifestSchema, type Achievement, type Artifact, type Manifest, type PreviousReview, type Submission } from '../../shared/schemas/review-package.js';
 import { renderBadge, renderChart, renderPhoto } from './evidence.js';
 import { renderPdf } from './pdf.js';
@@ -174,8 +174,9 @@ export async function writeSamplePackage(outDir: string, options: { now?: Date }
     const issues = parsed.error.issues.map((i) => `${jsonPath(i.path)}: ${i.message}`).join('; ');
     throw new Error(`The sample package manifest breaks the format: ${issues}`);
   }
-  const problems = checkManifestReferences(parsed.data);
-  if (problems.length > 0) throw new Error(`The sample package manifest has reference problems: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  // Every sample rubric must have a pass rule: the importer refuses a package with one that has none.
+  const problems = [...checkManifestReferences(parsed.data), ...checkManifestPassRules(parsed.data)];
+  if (problems.length > 0) throw new Error(`The sample package manifest has reference or pass-rule problems: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
 
   await mkdir(dir, { recursive: true });
   await assertUsableOutDir(dir);

@@ -37,6 +37,12 @@ export function LibraryTable({ items, busyId, onEdit, onSubmission, onExportCase
             <tr key={a.id} data-achievement={a.id}>
               <th scope="row" className="lib-name">
                 {a.name}
+                {!a.passRule && (
+                  <span className="lib-rule-missing" data-testid="no-pass-rule">
+                    <span className="kit-badge kit-badge-bad">{s.noPassRule}</span>
+                    <span className="kit-hint">{s.noPassRuleHint}</span>
+                  </span>
+                )}
               </th>
               <td className="lib-num" data-testid="versions">
                 {a.versions.toLocaleString('en')}

@@ -100,7 +100,8 @@ export function LibraryView({ onQueueChanged, onQueue }: LibraryViewProps) {
   const saved = (r: SavedAchievement) => {
     setView({ kind: 'list' });
     library.reload();
-    toast.show(r.status === 'unchanged' ? s.unchanged : s.saved(r.name), r.status === 'unchanged' ? undefined : s.savedDetail);
+    const detail = r.warnings.length > 0 ? s.savedNoPassRule : r.status === 'unchanged' ? undefined : s.savedDetail;
+    toast.show(r.status === 'unchanged' ? s.unchanged : s.saved(r.name), detail);
   };
 
   if (view.kind === 'edit') {

@@ -25,8 +25,10 @@ export const DecisionFooter = memo(function DecisionFooter({ computed, maxPoints
   const applied = effectiveOverride(computed, override);
   const fill = maxPoints > 0 ? Math.min(100, (computed.points / maxPoints) * 100) : 0;
   const mark = passingPoints !== undefined && maxPoints > 0 ? Math.min(100, (passingPoints / maxPoints) * 100) : null;
-  const incomplete = computed.kind === 'incomplete';
-  const tone = incomplete ? 'pending' : (applied?.decision ?? computed.decision);
+  // Without every criterion scored, or on a rubric with no pass rule, there is nothing to submit or override.
+  const undecided = computed.kind !== 'decided';
+  const tone = computed.kind === 'decided' ? (applied?.decision ?? computed.decision) : 'pending';
+  const verdict = computed.kind === 'decided' ? t.review.decision.name[applied?.decision ?? computed.decision] : computed.kind === 'no-pass-rule' ? t.review.decision.noPassRule : t.review.decision.incomplete;
 
   return (
     <footer className="decision" aria-labelledby={`${id}-title`}>
@@ -45,8 +47,8 @@ export const DecisionFooter = memo(function DecisionFooter({ computed, maxPoints
       </div>
       <div className="decision-main">
         <p className="decision-line">
-          <span className={`verdict verdict-${tone}`}>
-            {incomplete ? t.review.decision.incomplete : t.review.decision.name[applied?.decision ?? computed.decision]}
+          <span className={`verdict verdict-${tone}`} data-testid="verdict">
+            {verdict}
           </span>
           {applied && computed.kind === 'decided' && (
             <span className="decision-override">{t.review.decision.overridden(t.review.decision.name[applied.decision], t.review.decision.name[computed.decision])}</span>
@@ -56,14 +58,15 @@ export const DecisionFooter = memo(function DecisionFooter({ computed, maxPoints
           {reasons.map((r) => (
             <li key={r}>{r}</li>
           ))}
+          {computed.kind === 'no-pass-rule' && !frozen && <li>{t.review.decision.noPassRuleNext}</li>}
         </ul>
       </div>
       {!frozen && (
         <div className="decision-actions">
-          <button type="button" className="button" disabled={incomplete} aria-describedby={incomplete ? `${id}-reasons` : undefined} onClick={onOverride}>
+          <button type="button" className="button" disabled={undecided} aria-describedby={undecided ? `${id}-reasons` : undefined} onClick={onOverride}>
             {applied ? t.review.override.change : t.review.override.open}
           </button>
-          <button type="button" className="button button-primary" disabled={incomplete} aria-describedby={`${id}-reasons`} aria-keyshortcuts="Control+Enter" onClick={onSubmit}>
+          <button type="button" className="button button-primary" disabled={undecided} aria-describedby={`${id}-reasons`} aria-keyshortcuts="Control+Enter" onClick={onSubmit}>
             <Icon name="check" size={15} />
             {t.review.submit.open}
           </button>

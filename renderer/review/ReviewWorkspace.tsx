@@ -180,7 +180,7 @@ export function ReviewWorkspace({ workspace: ws, blind, active, neighbors, onBac
 
   const openSubmit = () => {
     if (frozen) return announce(t.review.frozen.already);
-    if (computed.kind === 'incomplete') return announce(explainDecision(computed).join('. '));
+    if (computed.kind !== 'decided') return announce(explainDecision(computed).join('. '));
     setDialog({ kind: 'submit' });
   };
 

@@ -226,6 +226,7 @@ export const admin = {
     versionHelp: 'Every save makes a new version; reviews stay pinned to the version they began with.',
     saved: (name: string) => `Saved “${name}”`,
     savedDetail: 'A new version is in the library; new submissions use it.',
+    savedNoPassRule: 'Saved without a pass rule: reviews of it cannot be decided until a criterion has a required level or it has points to pass.',
     unchanged: 'Nothing changed, so no new version was made',
     exported: 'CASE 1.1 package written',
     exportedDetail: (name: string, file: string) => `${name} → ${file}`,
@@ -246,6 +247,8 @@ export const admin = {
       exportCase: 'Export as CASE 1.1…',
       exportCaseNamed: (name: string) => `Export as CASE 1.1… ${name}`,
       exporting: 'Exporting…',
+      noPassRule: 'No pass rule',
+      noPassRuleHint: 'Reviews of it cannot be decided: set a required level on at least one criterion, or points to pass.',
     },
     importing: {
       title: (n: number) => (n === 1 ? 'One rubric to import' : `${n.toLocaleString('en')} rubrics to import`),
@@ -356,6 +359,8 @@ export const admin = {
         removeShort: 'Remove',
         passing: 'Points to pass',
         passingHint: (max: number) => `A submission passes when every criterion reaches its required level and, if set here, its points add up to at least this. The rubric can give up to ${count(max, 'point', 'points')}.`,
+        noPassRule: 'This rubric has no pass rule.',
+        noPassRuleHint: 'Set a required level on at least one criterion, or points to pass. You can save it as it is, but no review of it can be decided until it has one.',
       },
       levels: {
         caption: (criterion: string) => `Levels of ${criterion || 'this criterion'}`,

@@ -321,6 +321,8 @@ export const en = {
       points: (points: number, max: number) => `${points.toLocaleString('en')} of ${plural(max, 'point', 'points')}`,
       needed: (n: number) => `${n.toLocaleString('en')} needed`,
       incomplete: 'Not decided yet',
+      noPassRule: 'No pass rule',
+      noPassRuleNext: 'Submitting is turned off on this rubric; your scores, comments and feedback are kept as a draft.',
       name: { pass: 'Pass', 'not-yet': 'Not yet' } as Record<'pass' | 'not-yet', string>,
       overridden: (decision: string, computed: string) => `Overridden: ${decision} (computed: ${computed})`,
     },

@@ -55,6 +55,10 @@ export const librarySummarySchema = z.object({
   versions: z.number(),
   source: z.enum(['package', 'library']),
   submissions: z.number(),
+  /** Whether the latest version has a pass rule; without one no review of it can be decided. */
+  passRule: z.boolean(),
+  /** What the latest version lacks before reviews of it can be decided (e.g. its pass rule). */
+  warnings: z.array(z.string()),
 });
 
 export const libraryAchievementSchema = z.object({ id: z.string(), versionId: z.number(), achievement: achievementSchema });

@@ -1,5 +1,6 @@
 // The decision rule of review package format 1, as a pure function both processes share.
 import type { Achievement, Criterion, Decision, RubricLevel } from '../schemas/review-package.js';
+import { hasPassRule, noPassRuleMessage, type PassRuleFields } from './pass-rule.js';
 
 /** The assessor's choice per criterion: criterion id -> level id (absent when not yet scored). */
 export type Scores = Readonly<Record<string, string | undefined>>;
@@ -14,6 +15,17 @@ export interface CriterionShortfall {
 }
 
 export type ComputedDecision =
+  | {
+      /**
+       * The rubric has neither a required level nor passing points: the format's rule would pass
+       * everything, so there is no decision until the rubric has a rule (see pass-rule.ts).
+       */
+      kind: 'no-pass-rule';
+      /** The rubric's name, to say which one lacks the rule. */
+      rubricName: string;
+      /** Points of the levels chosen so far. */
+      points: number;
+    }
   | {
       kind: 'incomplete';
       /** Criteria still to be scored, in rubric order. */
@@ -46,9 +58,10 @@ function levelOf(criterion: Criterion, levelId: string): RubricLevel {
  * Applies the rule: a submission passes when (1) every criterion with a requiredLevel was scored at
  * a level whose points are at least the required level's points, and (2) where passingPoints is
  * set, the chosen levels' points add up to at least that. Until every criterion is scored there is
- * no decision. Scores naming an unknown criterion or level are refused, never silently ignored.
+ * no decision, and a rubric with neither rule never has one (it would pass everything).
+ * Scores naming an unknown criterion or level are refused, never silently ignored.
  */
-export function computeDecision(rubric: Pick<Achievement, 'resultDescription' | 'passingPoints'>, scores: Scores): ComputedDecision {
+export function computeDecision(rubric: PassRuleFields & Partial<Pick<Achievement, 'name'>>, scores: Scores): ComputedDecision {
   const known = new Set(rubric.resultDescription.map((c) => c.id));
   for (const [criterionId, levelId] of Object.entries(scores)) {
     if (levelId !== undefined && !known.has(criterionId)) throw new ScoringError(`"${criterionId}" is not a criterion of this rubric`);
@@ -78,6 +91,7 @@ export function computeDecision(rubric: Pick<Achievement, 'resultDescription' | 
       }
     }
   }
+  if (!hasPassRule(rubric)) return { kind: 'no-pass-rule', rubricName: rubric.name ?? 'this rubric', points };
   if (unscored.length > 0) return { kind: 'incomplete', unscored, points };
   const passingPoints = rubric.passingPoints;
   const belowPassingPoints = passingPoints !== undefined && points < passingPoints;
@@ -102,6 +116,8 @@ export interface FinalDecision {
  * justification (kept with the review); an "override" that agrees with the rule is no override.
  */
 export function finalDecision(computed: ComputedDecision, override?: Override): FinalDecision {
+  // Not even an override decides here: with no rule there is no computed decision to justify against.
+  if (computed.kind === 'no-pass-rule') throw new ScoringError(`${noPassRuleMessage(computed.rubricName)}; no decision can be recorded until it has one`);
   if (computed.kind === 'incomplete') {
     const names = computed.unscored.map((c) => c.name).join(', ');
     throw new ScoringError(`Every criterion must be scored before a decision exists; not yet scored: ${names}`);
@@ -118,6 +134,9 @@ export function finalDecision(computed: ComputedDecision, override?: Override): 
 
 /** The reasons for a computed decision in words an assessor reads beside the rubric. */
 export function explainDecision(computed: ComputedDecision): string[] {
+  if (computed.kind === 'no-pass-rule') {
+    return [`${noPassRuleMessage(computed.rubricName)}. Without one every scored submission would pass, so no decision can be made on this rubric.`];
+  }
   if (computed.kind === 'incomplete') {
     return [`${computed.unscored.length} of the criteria still to score: ${computed.unscored.map((c) => c.name).join(', ')}`];
   }

@@ -1,5 +1,6 @@
 // The rules of a review package that a schema cannot say: unique ids and references that resolve.
 import { isFileArtifact, type Manifest } from '../schemas/review-package.js';
+import { hasPassRule, noPassRuleMessage } from './pass-rule.js';
 
 export interface ManifestProblem {
   /** JSON path inside manifest.json, e.g. `submissions[2].artifacts[0].sectionId`. */
@@ -91,4 +92,17 @@ export function checkManifestReferences(m: Manifest): ManifestProblem[] {
     }),
   );
   return problems;
+}
+
+/**
+ * Achievements whose rubric has no pass rule: neither `passingPoints` nor a `requiredLevel` on any
+ * criterion. Format 1 makes each field optional, but without either its decision rule passes every
+ * scored submission, so Assay refuses such a package rather than import rubrics it cannot decide on.
+ */
+export function checkManifestPassRules(m: Manifest): ManifestProblem[] {
+  return m.achievements.flatMap((a, ai) =>
+    hasPassRule(a)
+      ? []
+      : [{ path: `achievements[${ai}]`, message: `${noPassRuleMessage(a.name)}. Without either, every scored submission would pass; ask the issuing body for a package whose rubric has one` }],
+  );
 }

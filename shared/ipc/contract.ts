@@ -103,8 +103,8 @@ export const contract = {
   'library:get': { input: z.object({ id: z.string(), versionId: z.number().optional() }), output: libraryAchievementSchema },
   /** A new micro-credential to start from. */
   'library:template': { input: z.object({ name: z.string().min(1).max(200) }), output: achievementSchema },
-  /** Saves an achievement: a change makes a new version; reviews stay pinned to theirs. */
-  'library:save': { input: z.object({ achievement: z.unknown() }), output: z.object({ versionId: z.number(), status: z.enum(['created', 'restored', 'unchanged']) }) },
+  /** Saves an achievement: a change makes a new version; reviews stay pinned to theirs. Warnings: saved, but not yet usable for decisions (no pass rule). */
+  'library:save': { input: z.object({ achievement: z.unknown() }), output: z.object({ versionId: z.number(), status: z.enum(['created', 'restored', 'unchanged']), warnings: z.array(z.string()) }) },
   /** Reads rubrics from a Canvas rubric CSV or a CASE 1.1 package chosen with dialog:choose('rubric'). */
   'library:importRubrics': { input: z.object({ path: z.string().min(1) }), output: z.array(z.object({ achievement: achievementSchema, warnings: z.array(z.string()) })) },
   /** Writes an achievement's rubric as a CASE 1.1 package. */

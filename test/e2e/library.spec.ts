@@ -136,10 +136,16 @@ test('authors a micro-credential, versions it, imports rubrics, adds a submissio
   await expect(imp).toContainText('Family Partnerships');
   await expect(imp).toContainText('2 criteria, up to 3 levels');
   await expect(imp.getByRole('list', { name: 'Notes on Family Partnerships' })).toContainText('Canvas scored "Uses what families share" by point ranges');
+  // Canvas has no pass rule to carry: the import names what is missing, and so does the list once saved.
+  await expect(imp.getByRole('list', { name: 'Notes on Family Partnerships' })).toContainText(
+    'Rubric "Family Partnerships" has no pass rule: set a required level on at least one criterion or passing points',
+  );
   await checkBothSchemes(page, 'library-import');
   await imp.getByRole('button', { name: 'Save 1 rubric' }).click();
   await expect(imp).toHaveCount(0);
   await expect(row(page, 'Family Partnerships').getByTestId('versions')).toHaveText('1');
+  await expect(row(page, 'Family Partnerships').getByTestId('no-pass-rule')).toContainText('No pass rule');
+  await expect(row(page, NAME).getByTestId('no-pass-rule')).toHaveCount(0);
   await checkBothSchemes(page, 'library-list');
 
   // Export the rubric as CASE 1.1.
@@ -243,4 +249,53 @@ test('a drop outside a section’s evidence area is neither evidence nor a packa
   // Nothing to review yet: the backend says what is missing, next to the form.
   await page.getByRole('button', { name: 'Add submission' }).click();
   await expect(page.getByRole('alert')).toContainText('has no response, file or link');
+});
+
+test('a rubric without a pass rule: the library says so, and the review workspace refuses to decide', async () => {
+  const work = tempDir('assay-e2e-library-rule-');
+  scratch.push(work);
+  app = await launchApp({ dataDir: tempDir(), open: false });
+  // A library rubric whose one criterion has no required level, and no points to pass; a submission of it.
+  const library = app.services.library;
+  const rubric = library.newAchievementTemplate('Reading Workshop');
+  delete rubric.resultDescription[0]!.requiredLevel;
+  expect(library.saveAchievement(rubric).warnings).toEqual(['Rubric "Reading Workshop" has no pass rule: set a required level on at least one criterion or passing points']);
+  const plan = path.join(work, 'plan.pdf');
+  fs.writeFileSync(plan, '%PDF-1.7 plan');
+  const added = await library.addSubmission({ achievementId: rubric.id, earner: { name: 'Sam Okafor' }, responses: [], files: [{ path: plan, sectionId: 'work-examples', name: 'Plan' }] });
+  await app.open();
+  const { page } = app;
+
+  await nav(page, 'Library');
+  const missing = row(page, 'Reading Workshop').getByTestId('no-pass-rule');
+  await expect(missing).toContainText('No pass rule');
+  await expect(missing).toContainText('set a required level on at least one criterion, or points to pass');
+  // The editor says so while it applies, and stops once a required level is chosen.
+  await row(page, 'Reading Workshop').getByRole('button', { name: 'Edit Reading Workshop' }).click();
+  const note = page.getByTestId('editor-no-pass-rule');
+  await expect(note).toContainText('This rubric has no pass rule.');
+  await criterion(page, 1).getByRole('combobox', { name: 'Required level' }).selectOption({ label: 'Proficient (2 points)' });
+  await expect(note).toHaveCount(0);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(row(page, 'Reading Workshop').getByTestId('no-pass-rule')).toBeVisible();
+
+  // The workspace: scored at the lowest level, it gives the reason and neither submits nor overrides.
+  await nav(page, 'Queue');
+  await page.getByRole('grid', { name: 'Submissions' }).getByRole('row').filter({ hasText: 'Sam Okafor' }).click();
+  await expect(page.getByRole('region', { name: 'Review workspace' })).toBeVisible();
+  await page.locator('.criterion[data-criterion-index="0"]').getByRole('radio', { name: /^Not yet,/ }).click();
+  const footer = page.locator('footer.decision');
+  await expect(footer.getByTestId('verdict')).toHaveText('No pass rule');
+  await expect(footer).toContainText('Rubric "Reading Workshop" has no pass rule: set a required level on at least one criterion or passing points');
+  await expect(footer.getByRole('button', { name: 'Submit decision…' })).toBeDisabled();
+  await expect(footer.getByRole('button', { name: 'Override decision…' })).toBeDisabled();
+  await expect(page.locator('.save-status')).toHaveText('Saved');
+  // The main process refuses too: the channel itself will not record a decision.
+  const refused = await page.evaluate(
+    (submissionId) => (globalThis as unknown as { api: Record<string, (i: unknown) => Promise<unknown>> }).api['review:submit']!({ submissionId, confirmed: true }),
+    added.id,
+  );
+  expect(refused).toMatchObject({ ok: false, error: { code: 'scoring', message: expect.stringContaining('Rubric "Reading Workshop" has no pass rule') } });
+  expect(app.services.queue.list({ search: 'Okafor' }).items[0]).toMatchObject({ status: 'in-progress' });
+  await checkBothSchemes(page, 'review-no-pass-rule');
 });

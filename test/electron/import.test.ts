@@ -165,6 +165,29 @@ describe('every refusal of the spec names the package and the place at fault', (
     expect(e.where).toBe('achievements[0].resultDescription[0].requiredLevel');
   });
 
+  it('an achievement whose rubric has no pass rule (no requiredLevel on any criterion, no passingPoints), with its JSON path', async () => {
+    const ruleless = (m: { achievements: Json[] }) => {
+      delete ach0(m).passingPoints;
+      for (const c of ach0(m).resultDescription) delete c.requiredLevel;
+    };
+    const e = await refused(pkg(ruleless));
+    expect(e.code).toBe('no-pass-rule');
+    expect(e.where).toBe('achievements[0]');
+    expect(e.message).toBe(
+      'Package "pkg" (urn:uuid:7d0f3c1e-2b9a-4a63-9d4e-0c1b5f2e8a10) was refused: achievements[0]: Rubric "Core STEM Teaching Practices" has no pass rule: ' +
+        'set a required level on at least one criterion or passing points. Without either, every scored submission would pass; ask the issuing body for a package whose rubric has one',
+    );
+    // Either rule on its own is one (format 1 makes each optional): such packages import.
+    expect(await services.importPackage(pkg((m) => (ruleless(m), (ach0(m).passingPoints = 3)), 'points-only'))).toMatchObject({ status: 'imported' });
+    const oneLevel = pkg((m) => {
+      ruleless(m);
+      m.id = 'urn:uuid:11111111-2222-4333-8444-555555555555';
+      ach0(m).resultDescription[1]!.requiredLevel = `${ACH}#evidence-2`;
+      m.submissions = [submission(10, undefined)];
+    }, 'one-level');
+    expect(await services.importPackage(oneLevel)).toMatchObject({ status: 'imported' });
+  });
+
   it('absolute paths, "..", and backslashes', async () => {
     for (const [i, bad] of ['/etc/passwd', 'evidence/../../secret.pdf', 'C:/x.pdf', 'evidence\\x.pdf'].entries()) {
       const e = await refused(pkg((m) => (sub(m, 0).artifacts[0]!.file = bad), `p${i}`));

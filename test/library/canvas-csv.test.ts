@@ -85,7 +85,8 @@ describe('a Canvas rubric CSV', () => {
     expect(c.rubricCriterionLevel.map((l) => [l.id, l.level])).toEqual([1, 2, 3, 4].map((n) => [`${c.id}-${n}`, String(n)]));
     expect(a.resultDescription.every((x) => x.requiredLevel === undefined)).toBe(true);
     expect(a.sections.map((x) => x.id)).toEqual(['overview', 'work-examples', 'reflection']);
-    expect(draft!.warnings).toEqual([]);
+    // Canvas has no pass rule to carry: the draft says so, naming the rubric and what to set.
+    expect(draft!.warnings).toEqual(['Rubric "Inquiry-Based STEM Teaching" has no pass rule: set a required level on at least one criterion or passing points']);
     // Deterministic: the same file and id give the same draft.
     expect(importCanvasRubricCsv(CANVAS_CSV, { idFor: () => a.id })[0]!.achievement).toEqual(a);
   });
@@ -122,7 +123,7 @@ describe('a Canvas rubric CSV', () => {
 
   it('warns that a range criterion is scored at the top of each range', () => {
     const csv = 'Rubric Name,Criteria Name,Criteria Description,Criteria Enable Range,Rating Name,Rating Description,Rating Points\nR,Clarity,,TRUE,Clear,,5\nR,Focus,,false,Focused,,5\n';
-    expect(importCanvasRubricCsv(csv)[0]!.warnings).toEqual([expect.stringMatching(/^Canvas scored "Clarity" by point ranges/)]);
+    expect(importCanvasRubricCsv(csv)[0]!.warnings).toEqual([expect.stringMatching(/^Canvas scored "Clarity" by point ranges/), expect.stringMatching(/^Rubric "R" has no pass rule/)]);
   });
 
   it('gives repeated criterion names distinct ids', () => {

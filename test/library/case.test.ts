@@ -85,7 +85,9 @@ describe('CASE 1.1 import', () => {
     expect(a.id).toBe(CASE_PACKAGE.CFRubrics[0]!.uri);
     expect(a.resultDescription.map((c) => c.id)).toEqual(['https://case.example.org/uri/c0000000-0000-4000-8000-000000000001', 'https://case.example.org/uri/c0000000-0000-4000-8000-000000000002']);
     expect(a.resultDescription[1]!.rubricCriterionLevel.map((l) => [l.level, l.name, l.points])).toEqual([['1', 'Not yet', 0], ['2', 'Developing', 1], ['3', 'Proficient', 2]]);
-    expect(draft!.warnings).toEqual([]);
+    // CASE has no field for a pass rule: the draft names what is missing.
+    expect(draft!.warnings).toEqual(['Rubric "Inquiry-Based STEM Teaching" has no pass rule: set a required level on at least one criterion or passing points']);
+    expect(importCaseRubrics(CASE_PACKAGE, { requiredLevelName: 'Proficient' })[0]!.warnings).toEqual([]);
   });
 
   it('a Canvas CSV and a CASE package of the same rubric import to the same rubric', () => {
@@ -121,6 +123,29 @@ describe('CASE 1.1 import', () => {
     }
   });
 
+  it('round trip without Assay\'s extensions keeps what CASE fields carry: description, tags (subject), narrative (notes)', () => {
+    const a = rubrics()[1]!;
+    expect(a).toMatchObject({ tag: ['STEM', 'inquiry'], criteria: { narrative: 'Submit a lesson plan, a classroom video and a reflection.' } });
+    const pkg = exportCasePackage(a, { now });
+    expect(pkg.CFDocument).toMatchObject({ description: a.description, subject: a.tag, notes: a.criteria.narrative });
+    const stripped = JSON.parse(JSON.stringify(pkg)) as { CFRubrics: { extensions?: unknown; description?: string; CFRubricCriteria: { extensions?: unknown }[] }[] };
+    for (const r of stripped.CFRubrics) {
+      delete r.extensions;
+      // A CASE tool may keep the description on the document only.
+      delete r.description;
+      for (const c of r.CFRubricCriteria) delete c.extensions;
+    }
+    const [draft] = importCaseRubrics(stripped);
+    expect(draft!.achievement).toMatchObject({ name: a.name, description: a.description, tag: a.tag, criteria: { narrative: a.criteria.narrative } });
+    // CASE has no field for a pass rule, credits or section prompts; the missing rule is named.
+    expect(draft!.warnings).toEqual([`Rubric "${a.name}" has no pass rule: set a required level on at least one criterion or passing points`]);
+    // With the extension, CASE's own fields still win (a CASE tool may have edited them).
+    const edited = JSON.parse(JSON.stringify(pkg)) as { CFDocument: { subject: string[]; notes: string } };
+    edited.CFDocument.subject = ['STEM'];
+    edited.CFDocument.notes = 'Submit a lesson plan and a reflection.';
+    expect(importCaseRubrics(edited)[0]!.achievement).toMatchObject({ tag: ['STEM'], criteria: { narrative: 'Submit a lesson plan and a reflection.' }, passingPoints: a.passingPoints });
+  });
+
   it('accepts a single CFRubric, names criteria from their CFItems, and numbers unscored levels with a warning', () => {
     const rubric = {
       identifier: 'A3E5C7D9-1B2F-4C6E-8A0B-2D4F6A8C0E01',
@@ -133,7 +158,7 @@ describe('CASE 1.1 import', () => {
     expect(a.resultDescription[0]).toMatchObject({ id: 'urn:uuid:c1', name: 'Planning', sectionId: 'planning' });
     expect(a.sections.map((x) => x.id)).toEqual(['overview', 'work-examples', 'reflection', 'planning']);
     expect(a.resultDescription[0]!.rubricCriterionLevel.map((l) => [l.name, l.points])).toEqual([['Approaching', 0], ['Meets', 1]]);
-    expect(draft!.warnings).toEqual([expect.stringContaining('has no scores; its levels were given 0, 1, 2')]);
+    expect(draft!.warnings).toEqual([expect.stringContaining('has no scores; its levels were given 0, 1, 2'), expect.stringMatching(/^Rubric "Qualitative" has no pass rule/)]);
   });
 
   function refusal(input: unknown): LibraryError {

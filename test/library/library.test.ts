@@ -4,10 +4,11 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Library } from '../../electron/library/library.js';
 import { LibraryError } from '../../electron/library/errors.js';
-import { saveDraft } from '../../electron/review/reviews.js';
+import { saveDraft, submitReview } from '../../electron/review/reviews.js';
 import { loadWorkspace } from '../../electron/review/workspace.js';
 import { openServices, type Services } from '../../electron/services.js';
 import { listAudit } from '../../electron/store/audit.js';
+import { ScoringError } from '../../shared/domain/decision.js';
 import { achievementSchema, type Achievement } from '../../shared/schemas/review-package.js';
 import { ACH, achievement, manifest, sha256, tempDir, writePackage, writeValidPackage } from '../support/package-builder.js';
 
@@ -94,8 +95,8 @@ describe('saving an achievement', () => {
     const t = lib.newAchievementTemplate('Assessment Literacy');
     lib.saveAchievement(t);
     expect(lib.listAchievements()).toEqual([
-      { id: t.id, name: 'Assessment Literacy', versionId: expect.any(Number), versions: 1, source: 'library', submissions: 0 },
-      { id: ACH, name: 'Core STEM Teaching Practices', versionId: expect.any(Number), versions: 1, source: 'package', submissions: 2 },
+      { id: t.id, name: 'Assessment Literacy', versionId: expect.any(Number), versions: 1, source: 'library', submissions: 0, passRule: true, warnings: [] },
+      { id: ACH, name: 'Core STEM Teaching Practices', versionId: expect.any(Number), versions: 1, source: 'package', submissions: 2, passRule: true, warnings: [] },
     ]);
     // The importer and the library address content alike: saving a package's rubric as it is changes nothing.
     const imported = lib.getAchievement(ACH);
@@ -104,6 +105,38 @@ describe('saving an achievement', () => {
     edited.name = 'Core STEM Teaching Practices (2027)';
     lib.saveAchievement(edited);
     expect(lib.listAchievements()[1]).toMatchObject({ id: ACH, name: 'Core STEM Teaching Practices (2027)', versions: 2, source: 'library', submissions: 2 });
+  });
+
+  it('a rubric without a pass rule saves, but the save and the listing name what is missing; adding a rule clears it', () => {
+    const t = lib.newAchievementTemplate('Reading Workshop');
+    delete t.resultDescription[0]!.requiredLevel;
+    const missing = 'Rubric "Reading Workshop" has no pass rule: set a required level on at least one criterion or passing points';
+    expect(lib.saveAchievement(t)).toMatchObject({ status: 'created', warnings: [missing] });
+    expect(lib.listAchievements()).toEqual([expect.objectContaining({ id: t.id, passRule: false, warnings: [missing] })]);
+    // Saving the same content again still says so.
+    expect(lib.saveAchievement(clone(t))).toMatchObject({ status: 'unchanged', warnings: [missing] });
+    const fixed = clone(t);
+    fixed.passingPoints = 2;
+    expect(lib.saveAchievement(fixed)).toMatchObject({ status: 'created', warnings: [] });
+    expect(lib.listAchievements()).toEqual([expect.objectContaining({ id: t.id, passRule: true, warnings: [] })]);
+  });
+
+  it('a review of a rubric without a pass rule can be scored but never submitted with a decision', async () => {
+    const t = lib.newAchievementTemplate('Reading Workshop');
+    delete t.resultDescription[0]!.requiredLevel;
+    lib.saveAchievement(t);
+    const file = path.join(work, 'plan.txt');
+    fs.writeFileSync(file, 'plan');
+    const added = await lib.addSubmission({ achievementId: t.id, earner: { name: 'Ada Byron' }, responses: [], files: [{ path: file, sectionId: 'work-examples', name: 'Plan' }] });
+    const c = t.resultDescription[0]!;
+    const lowest = { submissionId: added.id, scores: { [c.id]: c.rubricCriterionLevel[0]!.id }, comments: {}, feedback: '', activeMs: 10 };
+    expect(saveDraft(s.db, { ...lowest, override: null }).computed).toMatchObject({ kind: 'no-pass-rule', points: 0 });
+    expect(() => submitReview(s.db, added.id)).toThrow(/^Rubric "Reading Workshop" has no pass rule: set a required level on at least one criterion or passing points; no decision can be recorded/);
+    // Not even an override with a justification decides it.
+    saveDraft(s.db, { ...lowest, override: { decision: 'pass', justification: 'The plan is fine.' } });
+    expect(() => submitReview(s.db, added.id)).toThrow(ScoringError);
+    expect(loadWorkspace(s.db, added.id, false)).toMatchObject({ submission: { status: 'in-progress' }, review: { state: 'draft', decision: null } });
+    expect(listAudit(s.db).some((e) => e.action === 'review.submit')).toBe(false);
   });
 
   it('keeps a review already begun pinned to its version; new submissions take the latest', async () => {

@@ -6,7 +6,8 @@ import { inflateSync } from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { writeSamplePackage, type SamplePackageResult } from '../../electron/sample/sample-package.js';
-import { checkManifestReferences } from '../../shared/domain/manifest-check.js';
+import { checkManifestPassRules, checkManifestReferences } from '../../shared/domain/manifest-check.js';
+import { hasPassRule } from '../../shared/domain/pass-rule.js';
 import { isFileArtifact, manifestSchema, type Manifest } from '../../shared/schemas/review-package.js';
 
 const NOW = new Date('2026-11-20T09:00:00Z');
@@ -111,6 +112,9 @@ describe('writeSamplePackage', () => {
     expect(manifest.achievements.filter((a) => a.passingPoints !== undefined && !a.resultDescription.some((c) => c.requiredLevel))).toHaveLength(1);
     expect(manifest.achievements.filter((a) => a.passingPoints === undefined && hasRequired(a))).toHaveLength(1);
     expect(manifest.achievements.filter((a) => a.passingPoints !== undefined && hasRequired(a)).length).toBeGreaterThanOrEqual(4);
+    // Every rubric has a pass rule, so the importer takes the package and every submission can be decided.
+    expect(manifest.achievements.filter((a) => !hasPassRule(a)).map((a) => a.id)).toEqual([]);
+    expect(checkManifestPassRules(manifest)).toEqual([]);
   });
 
   it('includes earners whose names need Unicode', () => {

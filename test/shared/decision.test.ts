@@ -44,11 +44,31 @@ describe('computeDecision', () => {
     expect(computeDecision(r, { [id('inquiry')]: id('inquiry', 3), [id('evidence')]: id('evidence', 3) })).toMatchObject({ decision: 'pass', passingPoints: undefined });
   });
 
-  it('with no rule at all, a fully scored submission passes', () => {
+  it('with no rule at all (no required level, no passingPoints) there is no decision: never a pass', () => {
     const { passingPoints: _p, ...base } = achievement();
     const criteria = (base.resultDescription as Record<string, unknown>[]).map(({ requiredLevel: _r, ...c }) => c);
     const r = achievementSchema.parse({ ...base, resultDescription: criteria });
-    expect(computeDecision(r, { [id('inquiry')]: id('inquiry', 1), [id('evidence')]: id('evidence', 1) })).toMatchObject({ decision: 'pass', points: 0 });
+    const lowest = computeDecision(r, { [id('inquiry')]: id('inquiry', 1), [id('evidence')]: id('evidence', 1) });
+    expect(lowest).toEqual({ kind: 'no-pass-rule', rubricName: 'Core STEM Teaching Practices', points: 0 });
+    expect(computeDecision(r, { [id('inquiry')]: id('inquiry', 3) })).toMatchObject({ kind: 'no-pass-rule', points: 2 });
+    expect(explainDecision(lowest)).toEqual([expect.stringMatching(/^Rubric "Core STEM Teaching Practices" has no pass rule: set a required level on at least one criterion or passing points/)]);
+    // Neither the computed decision nor an override with a justification can be recorded.
+    expect(() => finalDecision(lowest)).toThrow(/has no pass rule/);
+    expect(() => finalDecision(lowest, { decision: 'pass', justification: 'Looks fine to me.' })).toThrow(ScoringError);
+    // Scores are still checked against the rubric.
+    expect(() => computeDecision(r, { [id('inquiry')]: id('evidence', 1) })).toThrow(ScoringError);
+  });
+
+  it('one required level, or passingPoints alone (even 0), is a pass rule', () => {
+    const base = achievement();
+    const [c0, c1] = base.resultDescription as Record<string, unknown>[];
+    const { requiredLevel: _r, ...bare } = c1!;
+    const { passingPoints: _p, ...rest } = base;
+    const oneLevel = achievementSchema.parse({ ...rest, resultDescription: [c0, bare] });
+    expect(computeDecision(oneLevel, { [id('inquiry')]: id('inquiry', 3), [id('evidence')]: id('evidence', 1) })).toMatchObject({ kind: 'decided', decision: 'pass' });
+    const { requiredLevel: _r0, ...bare0 } = c0!;
+    const zero = achievementSchema.parse({ ...rest, resultDescription: [bare0, bare], passingPoints: 0 });
+    expect(computeDecision(zero, { [id('inquiry')]: id('inquiry', 1), [id('evidence')]: id('evidence', 1) })).toMatchObject({ kind: 'decided', decision: 'pass' });
   });
 
   it('needs both rules: levels met but points short is not yet; points met but a level short is not yet', () => {

@@ -15,6 +15,8 @@ export interface SavedAchievement {
   id: string;
   name: string;
   status: 'created' | 'restored' | 'unchanged';
+  /** Saved, but not yet usable for decisions (no pass rule). */
+  warnings: string[];
 }
 
 export interface AchievementEditorProps {
@@ -78,7 +80,7 @@ export function AchievementEditor({ achievement, isNew, resume, onDraft, onSaved
     try {
       const r = await call('library:save', { achievement: fromDraft(draft) });
       setErrors(new Map());
-      onSaved({ id: draft.id, name: draft.name, status: r.status });
+      onSaved({ id: draft.id, name: draft.name, status: r.status, warnings: r.warnings });
     } catch (err) {
       const message = errorMessage(err, s.saveFailed);
       if (errorCode(err) === 'invalid-achievement') {

@@ -2,9 +2,10 @@
 import { AdminIcon } from '../../settings/kit/AdminIcon.js';
 import { Field } from '../../settings/kit/Field.js';
 import { admin } from '../../strings/en.js';
+import { Icon } from '../../ui/Icon.js';
 import { CriterionEditor } from './CriterionEditor.js';
 import type { EditorParts } from './editor-context.js';
-import { maxPoints, move, newCriterion } from './editor-model.js';
+import { draftHasPassRule, maxPoints, move, newCriterion } from './editor-model.js';
 import { focusFirst } from './LevelsEditor.js';
 
 export function CriteriaEditor(parts: EditorParts) {
@@ -52,6 +53,15 @@ export function CriteriaEditor(parts: EditorParts) {
           )}
         </Field>
       </div>
+      {!draftHasPassRule(draft) && (
+        // Shown while it applies, not announced on every keystroke: it is a standing fact about the rubric.
+        <p className="kit-note lib-no-pass-rule" data-testid="editor-no-pass-rule">
+          <Icon name="alert" size={15} />
+          <span>
+            <strong>{s.noPassRule}</strong> {s.noPassRuleHint}
+          </span>
+        </p>
+      )}
     </section>
   );
 }

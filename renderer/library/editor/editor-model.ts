@@ -163,6 +163,11 @@ export function renumber(levels: LevelDraft[], before: readonly LevelDraft[]): L
 }
 
 /** The most points the rubric can give: the top level of every criterion. */
+/** The rule the shared hasPassRule checks, on the form as typed: a required level chosen, or points to pass. */
+export function draftHasPassRule(d: AchievementDraft): boolean {
+  return d.passingPoints.trim() !== '' || d.criteria.some((c) => c.requiredLevel !== '');
+}
+
 export function maxPoints(d: AchievementDraft): number {
   return d.criteria.reduce((sum, c) => sum + Math.max(0, ...c.levels.map((l) => Number(l.points)).filter(Number.isFinite)), 0);
 }
