@@ -1,6 +1,6 @@
 // `assay queue` on a store larger than its 1,000-row cap: --all lists every row (streamed, in order),
-// and the table says when rows were left out.
-import { spawnSync } from 'node:child_process';
+// the table says when rows were left out, and a reader that stops early ends it quietly.
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +18,20 @@ let expected: string[];
 function assay(args: string[]) {
   const r = spawnSync(process.execPath, [CLI, 'queue', ...args, '--data-dir', dataDir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs the CLI with stdout read by someone who stops after the first line, like `| head -n 1`. */
+function firstLineThenClose(args: string[]): Promise<{ code: number | null; signal: string | null; first: string; stderr: string }> {
+  const child = spawn(process.execPath, [CLI, ...args, '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+  child.stdout.setEncoding('utf8').on('data', (d: string) => {
+    out += d;
+    // Closing our end while the child still has far more than a pipe's buffer to write.
+    if (out.includes('\n')) child.stdout.destroy();
+  });
+  return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, first: out.split('\n')[0]!, stderr: err })));
 }
 
 beforeAll(async () => {
@@ -75,4 +89,15 @@ describe(`assay queue on ${ROWS} submissions`, () => {
     s.close();
     expect((JSON.parse(assay(['--all', '--json', '--sort', 'earner']).stdout) as QueueItem[]).map((x) => x.id)).toEqual(byName);
   });
+});
+
+describe('a reader that closes early (assay queue | head -n 1)', () => {
+  for (const args of [['queue', '--json', '--limit', '1000'], ['queue', '--all', '--json'], ['queue', '--all']]) {
+    it(`"assay ${args.join(' ')}" ends quietly with status 0`, async () => {
+      const r = await firstLineThenClose(args);
+      expect(r.stderr).toBe('');
+      expect(r).toMatchObject({ code: 0, signal: null });
+      expect(r.first).toMatch(/^(\[|Due)/);
+    });
+  }
 });
