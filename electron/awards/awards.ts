@@ -95,6 +95,37 @@ export interface IssueOptions {
   now?: Date;
 }
 
+export interface AwardFilter {
+  status?: AwardStatus;
+  search?: string;
+  /** Only these awards, each named by credential id or verification code (matched in SQL). */
+  ids?: readonly string[];
+}
+
+/** Rows read per statement when listing; big enough to be cheap, small enough to hold. */
+const PAGE_SIZE = 500;
+
+function filterSql(filter: AwardFilter): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.status) {
+    where.push('w.status = ?');
+    params.push(filter.status);
+  }
+  if (filter.search) {
+    where.push("(w.earner_name LIKE ? ESCAPE '\\' OR v.name LIKE ? ESCAPE '\\' OR w.verification_code LIKE ? ESCAPE '\\')");
+    const like = `%${filter.search.replace(/[%_\\]/g, '\\$&')}%`;
+    params.push(like, like, like);
+  }
+  if (filter.ids) {
+    const ids = JSON.stringify(filter.ids.map((id) => id.trim()));
+    const codes = JSON.stringify(filter.ids.map((id) => id.trim().toUpperCase()));
+    where.push('(w.credential_id IN (SELECT value FROM json_each(?)) OR w.verification_code IN (SELECT value FROM json_each(?)))');
+    params.push(ids, codes);
+  }
+  return { where, params };
+}
+
 export class Awards {
   constructor(private readonly db: Db) {}
 
@@ -109,20 +140,32 @@ export class Awards {
       .all() as { submissionId: string; earnerName: string; achievementName: string; submittedAt: string }[];
   }
 
-  list(filter: { status?: AwardStatus; search?: string; limit?: number; offset?: number } = {}): Award[] {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filter.status) {
-      where.push('w.status = ?');
-      params.push(filter.status);
+  /**
+   * Every award matching the filter, newest first, read in one snapshot. Never capped: whatever is
+   * built from this (exports, the results package, the Awards screen) sees all of them.
+   */
+  list(filter: AwardFilter = {}): Award[] {
+    return this.db.transaction(() => [...this.pages(filter)].flat())();
+  }
+
+  /**
+   * The matching awards in pages of `pageSize`, newest first, by keyset (issued_at, credential_id)
+   * so a deep page costs no more than the first and none is skipped or repeated between pages.
+   */
+  *pages(filter: AwardFilter = {}, pageSize = PAGE_SIZE): Generator<Award[]> {
+    const { where, params } = filterSql(filter);
+    const stmt = this.db.prepare(`${SELECT} WHERE ${[...where, '(w.issued_at < ? OR (w.issued_at = ? AND w.credential_id > ?))'].join(' AND ')}
+      ORDER BY w.issued_at DESC, w.credential_id LIMIT ?`);
+    // The first page starts after every possible key: ISO dates sort below "~".
+    let after: { issuedAt: string; credentialId: string } = { issuedAt: '~', credentialId: '' };
+    for (;;) {
+      const rows = stmt.all(...params, after.issuedAt, after.issuedAt, after.credentialId, pageSize) as AwardDbRow[];
+      if (rows.length === 0) return;
+      const last = rows[rows.length - 1]!;
+      after = { issuedAt: last.issued_at, credentialId: last.credential_id };
+      yield rows.map(toAward);
+      if (rows.length < pageSize) return;
     }
-    if (filter.search) {
-      where.push("(w.earner_name LIKE ? ESCAPE '\\' OR v.name LIKE ? ESCAPE '\\' OR w.verification_code LIKE ? ESCAPE '\\')");
-      const like = `%${filter.search.replace(/[%_\\]/g, '\\$&')}%`;
-      params.push(like, like, like);
-    }
-    const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY w.issued_at DESC, w.credential_id LIMIT ? OFFSET ?`;
-    return (this.db.prepare(sql).all(...params, filter.limit ?? 500, filter.offset ?? 0) as AwardDbRow[]).map(toAward);
   }
 
   get(credentialId: string): Award | undefined {
