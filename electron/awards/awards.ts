@@ -30,7 +30,15 @@ export interface Award {
 }
 
 export class AwardError extends Error {
-  override readonly name = 'AwardError';
+  override readonly name: string = 'AwardError';
+}
+
+/** The submission has an award in force already: issuing again would make two for one review. */
+export class AwardAlreadyIssuedError extends AwardError {
+  override readonly name = 'AwardAlreadyIssuedError';
+  constructor(submissionId: string, readonly existing: { credentialId: string; verificationCode: string }) {
+    super(`Submission ${submissionId} already has an award in force: ${existing.verificationCode} (${existing.credentialId}) was already issued. Revoke it or re-issue it instead of issuing again.`);
+  }
 }
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -191,8 +199,8 @@ export class Awards {
       | undefined;
     if (!row) throw new AwardError(`There is no submission "${submissionId}".`);
     if (row.state !== 'submitted' || row.decision !== 'pass') throw new AwardError('Only a submitted review that passed can become an award.');
-    const active = this.db.prepare("SELECT credential_id FROM awards WHERE submission_seq = ? AND status = 'active'").pluck().get(row.seq) as string | undefined;
-    if (active && active !== options.replaces) throw new AwardError(`This submission already has an award in force (${active}); revoke it or re-issue it instead.`);
+    // A quick answer before the signing work; the check that counts is repeated in the write below.
+    this.refuseSecond(row.seq, submissionId, options.replaces);
 
     const achievement = achievementSchema.parse(JSON.parse(row.achievementJson));
     const scores = JSON.parse(row.scores) as Record<string, string>;
@@ -224,8 +232,13 @@ export class Awards {
     const credentialJson = JSON.stringify(signed, null, 2);
     const at = issuedAt.toISOString();
     this.db.transaction(() => {
+      // Signing took a while: the app and the CLI (other connections), or an overlapping call,
+      // may have issued for this submission meanwhile. The unique index would refuse the insert
+      // too; this names the award that won.
+      this.refuseSecond(row.seq, submissionId, options.replaces);
       if (options.replaces) {
-        this.db.prepare("UPDATE awards SET status = 'superseded' WHERE credential_id = ? AND status = 'active'").run(options.replaces);
+        const superseded = this.db.prepare("UPDATE awards SET status = 'superseded' WHERE credential_id = ? AND status = 'active'").run(options.replaces).changes;
+        if (!superseded) throw new AwardError(`Award ${options.replaces} is no longer in force (it was revoked or replaced while this one was being signed); nothing was issued.`);
       }
       this.db
         .prepare(`INSERT INTO awards (credential_id, submission_seq, achievement_version_id, verification_code, issued_at, earner_name, assessor_name, credits, credit_unit, levels_json, credential_json, replaces)
@@ -234,6 +247,14 @@ export class Awards {
       appendAudit(this.db, options.replaces ? 'award.reissue' : 'award.issue', credentialId, { submissionId, achievementVersionId: row.versionId, ...(options.replaces ? { replaces: options.replaces } : {}) }, at);
     }).immediate();
     return this.get(credentialId)!;
+  }
+
+  /** Throws when the submission has an award in force other than the one being replaced. */
+  private refuseSecond(seq: number, submissionId: string, replaces: string | undefined): void {
+    const active = this.db.prepare("SELECT credential_id AS credentialId, verification_code AS verificationCode FROM awards WHERE submission_seq = ? AND status = 'active'").get(seq) as
+      | { credentialId: string; verificationCode: string }
+      | undefined;
+    if (active && active.credentialId !== replaces) throw new AwardAlreadyIssuedError(submissionId, active);
   }
 
   /** Revokes an award with a reason; the reason is kept and shown by the verifier. */

@@ -1,6 +1,7 @@
 // The ordered list of migrations; a shipped migration is never edited, only followed by a new one.
 import type { Database } from 'better-sqlite3';
 import * as m001 from './001-initial.js';
+import * as m002 from './002-one-award-in-force.js';
 
 export interface Migration {
   version: number;
@@ -8,4 +9,7 @@ export interface Migration {
   up: (db: Database) => void;
 }
 
-export const migrations: readonly Migration[] = [{ version: 1, name: 'initial', up: m001.up }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'initial', up: m001.up },
+  { version: 2, name: 'one-award-in-force', up: m002.up },
+];
