@@ -40,6 +40,12 @@ export class CertificateBatch {
   }
 }
 
+/** One batch's certificate renderer as the results package takes it: fonts prepared for all of `awards`. */
+export function certificateMaker(identity: SigningIdentity, paper: Paper, awards: readonly Award[]): (award: Award) => Promise<Uint8Array> {
+  const batch = new CertificateBatch(identity, paper, awards);
+  return (award) => batch.pdf(award);
+}
+
 /** The achievement's own badge image with the credential baked in (or a plain badge when it has none). */
 export function bakedBadge(services: Services, award: Award): Buffer {
   const sha = services.db.prepare('SELECT image_sha256 FROM achievement_versions WHERE version_id = ?').pluck().get(award.achievementVersionId) as string | null;

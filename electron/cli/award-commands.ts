@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Awards } from '../awards/awards.js';
-import { CertificateBatch, exportAwardFiles, type AwardFormat } from '../awards/award-files.js';
+import { certificateMaker, exportAwardFiles, type AwardFormat } from '../awards/award-files.js';
 import { buildCadesSignature } from '../awards/certificate/cms.js';
 import type { Paper } from '../awards/certificate/index.js';
 import { generateSelfSignedIdentity, importPkcs12, loadIdentity, passphraseBox, readIdentityPublic, saveIdentity, type SigningIdentity } from '../awards/identity/index.js';
@@ -18,6 +18,8 @@ export interface CliContext {
   values: Record<string, unknown>;
   args: string[];
   out: (text: string) => void;
+  /** Like out, but waits for the reader when its buffer is full (for listings of any length). */
+  write: (text: string) => Promise<void>;
   err: (text: string) => void;
   env: NodeJS.ProcessEnv;
 }
@@ -76,9 +78,19 @@ export async function awardsCommand(s: Services, c: CliContext): Promise<number>
   const [sub, ...ids] = c.args;
   const awards = new Awards(s.db);
   if (sub === 'list') {
-    const list = awards.list();
-    if (c.values.json === true) c.out(`${JSON.stringify(list.map(({ credentialJson: _c, ...a }) => a), null, 2)}\n`);
-    else for (const a of list) c.out(`${a.verificationCode}  ${a.status.padEnd(10)}  ${a.issuedAt.slice(0, 10)}  ${a.earnerName} — ${a.achievementName}\n`);
+    // Page by page, written as it goes: a store of any size lists completely.
+    let first = true;
+    if (c.values.json === true) await c.write('[');
+    for (const page of awards.pages()) {
+      for (const a of page) {
+        if (c.values.json === true) {
+          const { credentialJson: _c, ...row } = a;
+          await c.write(`${first ? '\n' : ',\n'}  ${JSON.stringify(row, null, 2).replace(/\n/g, '\n  ')}`);
+        } else await c.write(`${a.verificationCode}  ${a.status.padEnd(10)}  ${a.issuedAt.slice(0, 10)}  ${a.earnerName} — ${a.achievementName}\n`);
+        first = false;
+      }
+    }
+    if (c.values.json === true) await c.write(`${first ? '' : '\n'}]\n`);
     return 0;
   }
   if (sub === 'issue') {
@@ -107,10 +119,21 @@ export async function awardsCommand(s: Services, c: CliContext): Promise<number>
     const bad = formats.find((f) => !['pdf', 'json', 'png'].includes(f));
     if (bad) throw new CliUsageError(`--format "${bad}" is not one of pdf, json, png`);
     const paper: Paper = c.values.paper === 'letter' ? 'letter' : 'a4';
-    const list = awards.list({ status: 'active' }).filter((a) => ids.length === 0 || ids.includes(a.credentialId) || ids.includes(a.verificationCode));
+    const wanted = ids.length ? ids : undefined;
     const identity = formats.includes('pdf') ? await unlock(s, c) : undefined;
-    const files = await exportAwardFiles(s, identity, list, out, formats, paper);
-    c.out(`Exported ${list.length} award${list.length === 1 ? '' : 's'} (${files.length} files) to ${path.resolve(out)}.\n`);
+    // A page of awards at a time (each page one certificate batch), so memory stays flat however many there are.
+    let exported = 0;
+    let files = 0;
+    const found = new Set<string>();
+    for (const page of awards.pages({ status: 'active', ...(wanted ? { ids: wanted } : {}) })) {
+      files += (await exportAwardFiles(s, identity, page, out, formats, paper)).length;
+      exported += page.length;
+      for (const a of page) found.add(a.credentialId).add(a.verificationCode);
+    }
+    // Asked for by name and not exported: say so, rather than a short count nobody checks.
+    const missing = (wanted ?? []).filter((id) => !found.has(id.trim()) && !found.has(id.trim().toUpperCase()));
+    if (missing.length) throw new Error(`Exported ${exported} award${exported === 1 ? '' : 's'} to ${path.resolve(out)}, but ${missing.map((m) => `"${m}"`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} not an award in force (no such credential id or verification code, or revoked or replaced).`);
+    c.out(`Exported ${exported} award${exported === 1 ? '' : 's'} (${files} files) to ${path.resolve(out)}.\n`);
     return 0;
   }
   throw new CliUsageError('assay awards takes list, issue, revoke or export');
@@ -135,12 +158,11 @@ export async function resultsCommand(s: Services, c: CliContext): Promise<number
     const out = str(c.values.out);
     if (!out) throw new CliUsageError('assay results export needs --out DIR');
     const identity = await unlock(s, c);
-    const active = new Awards(s.db).list({ status: 'active' });
-    const batch = active.length ? new CertificateBatch(identity, c.values.paper === 'letter' ? 'letter' : 'a4', active) : undefined;
+    const paper: Paper = c.values.paper === 'letter' ? 'letter' : 'a4';
     const r = await exportResults(s, out, {
       name: identity.profile.name,
       signDetached: (data) => buildCadesSignature(identity, createHash('sha256').update(data).digest()),
-    }, { ...(batch ? { certificate: async (a) => batch.pdf(a) } : {}) });
+    }, { certificates: (inForce) => certificateMaker(identity, paper, inForce) });
     c.out(`Wrote the results package to ${path.resolve(r.dir)}: ${r.submissions} submissions, ${r.awards} awards, signed by ${identity.profile.name}.\n`);
     return 0;
   }

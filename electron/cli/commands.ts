@@ -4,11 +4,13 @@ import { parseArgs } from 'node:util';
 import { BackupError, createBackup, restoreBackup } from '../backup/backup.js';
 import { awardsCommand, CliUsageError, identityCommand, resultsCommand, verifyCommand } from './award-commands.js';
 import { describeImport, type ImportProgress } from '../../shared/domain/import.js';
-import { SUBMISSION_STATUSES, submissionStatusSchema, type QueueItem } from '../../shared/domain/queue.js';
+import { SUBMISSION_STATUSES } from '../../shared/domain/queue.js';
 import { ImportError } from '../import/errors.js';
 import { resolveDataDir } from '../paths.js';
 import { writeSamplePackage } from '../sample/sample-package.js';
 import { openServices, type Services } from '../services.js';
+import { queueCommand, QueueUsageError } from './queue-command.js';
+import { write } from './output.js';
 import { StoreError } from '../store/db.js';
 
 export interface Io {
@@ -26,9 +28,12 @@ Commands:
       --search TEXT      full-text search over earner names and responses
       --overdue          only submissions past their due date
       --sort KEY         due (default), submitted or earner
-      --limit N          at most N rows (default 100)
+      --limit N          at most N rows (default 100, at most 1000); the table's last
+                         line says how many were left out
+      --all              every row, written as it is read (any number of rows)
       --blind            no earner identity at all
-      --json             a JSON array instead of a table
+      --json             a JSON array instead of a table (with --all too: one array,
+                         written element by element)
   sample-package OUT_DIR Write a realistic sample review package
   audit verify           Check that the audit log's hash chain is intact
   identity show|create|import FILE.p12
@@ -94,7 +99,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       case 'import':
         return await withServices(dataDir, (s) => importCommand(s, rest, io));
       case 'queue':
-        return await withServices(dataDir, (s) => queueCommand(s, values, io));
+        return await withServices(dataDir, (s) => queueCommand(s, values, io.stdout));
       case 'sample-package':
         return await sampleCommand(rest, io);
       case 'audit':
@@ -104,7 +109,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       case 'awards':
       case 'verify':
       case 'results': {
-        const ctx = { values, args: rest, out: (t: string) => void io.stdout.write(t), err: (t: string) => void io.stderr.write(t), env: io.env };
+        const ctx = { values, args: rest, out: (t: string) => void io.stdout.write(t), write: (t: string) => write(io.stdout, t), err: (t: string) => void io.stderr.write(t), env: io.env };
         const fn = { identity: identityCommand, awards: awardsCommand, verify: verifyCommand, results: resultsCommand }[command];
         try {
           return await withServices(dataDir, (s) => fn(s, ctx));
@@ -136,7 +141,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof QueueUsageError) {
       io.stderr.write(`assay: ${err.message}\n\n${USAGE}`);
       return 2;
     }
@@ -178,54 +183,6 @@ async function importCommand(s: Services, args: string[], io: Io): Promise<numbe
   }
 }
 
-function queueCommand(s: Services, values: Record<string, unknown>, io: Io): number {
-  const statuses = ((values.status as string[] | undefined) ?? []).map((v) => {
-    const r = submissionStatusSchema.safeParse(v);
-    if (!r.success) throw new UsageError(`--status "${v}" is not one of ${SUBMISSION_STATUSES.join(', ')}`);
-    return r.data;
-  });
-  const sort = (values.sort as string | undefined) ?? 'due';
-  if (!['due', 'submitted', 'earner'].includes(sort)) throw new UsageError(`--sort "${sort}" is not one of due, submitted, earner`);
-  const limit = values.limit === undefined ? 100 : Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError('--limit takes a whole number from 1 to 1000');
-  const blind = values.blind === true;
-  const page = s.queue.list({
-    ...(statuses.length ? { status: statuses } : {}),
-    ...(typeof values.search === 'string' ? { search: values.search } : {}),
-    ...(values.overdue === true ? { overdue: true } : {}),
-    sort: sort as 'due' | 'submitted' | 'earner',
-    limit,
-    blind,
-  });
-  if (values.json === true) {
-    const rows = page.items.map((i) => {
-      const { overdue: _overdue, ...row } = i;
-      return row;
-    });
-    io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-    return 0;
-  }
-  io.stdout.write(formatTable(page.items, blind));
-  io.stdout.write(`${page.items.length} of ${page.total} submission${page.total === 1 ? '' : 's'}\n`);
-  return 0;
-}
-
-function formatTable(items: QueueItem[], blind: boolean): string {
-  const head = ['Due', 'Status', 'Try', ...(blind ? [] : ['Earner']), 'Achievement', 'Submission'];
-  const rows = items.map((i) => [
-    (i.dueAt ? i.dueAt.slice(0, 10) : '—') + (i.overdue ? ' !' : ''),
-    i.status,
-    String(i.attempt),
-    ...(blind ? [] : [i.earnerName ?? '']),
-    i.achievementName,
-    i.id,
-  ]);
-  const width = displayWidth;
-  const widths = head.map((h, c) => Math.max(width(h), ...rows.map((r) => width(r[c]!))));
-  const line = (cells: string[]) => cells.map((cell, c) => cell.normalize('NFC') + ' '.repeat(widths[c]! - width(cell))).join('  ').trimEnd() + '\n';
-  return line(head) + rows.map(line).join('');
-}
-
 async function sampleCommand(args: string[], io: Io): Promise<number> {
   if (args.length !== 1) throw new UsageError('assay sample-package takes exactly one OUT_DIR');
   const r = await writeSamplePackage(args[0]!);
@@ -241,19 +198,4 @@ function auditCommand(s: Services, io: Io): number {
   }
   io.stderr.write(`Audit log broken at entry ${v.brokenAt}: ${v.reason}\n`);
   return 1;
-}
-
-/** Terminal columns a string takes: wide East Asian characters count two, combining marks none. */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s.normalize('NFC')) {
-    if (/\p{M}/u.test(ch)) continue;
-    const cp = ch.codePointAt(0)!;
-    const wide =
-      (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
-      (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
-      (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd);
-    w += wide ? 2 : 1;
-  }
-  return w;
 }

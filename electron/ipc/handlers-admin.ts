@@ -5,7 +5,7 @@ import type { AwardSummary, PathPurpose, Settings } from '../../shared/domain/ad
 import { settingsSchema } from '../../shared/domain/admin.js';
 import type { Channel, ChannelOutput, Contract } from '../../shared/ipc/contract.js';
 import type { Award } from '../awards/awards.js';
-import { CertificateBatch, exportAwardFiles } from '../awards/award-files.js';
+import { CertificateBatch, certificateMaker, exportAwardFiles } from '../awards/award-files.js';
 import { buildCadesSignature } from '../awards/certificate/cms.js';
 import {
   generateSelfSignedIdentity,
@@ -145,9 +145,8 @@ export function createAdminHandlers(s: Services, platform: AdminPlatform, emit: 
     'library:addSubmission': async (input) => ({ id: (await s.library.addSubmission(input)).id }),
     'results:export': async ({ folder }) => {
       const id = identity();
-      const active = s.awards.list({ status: 'active' });
-      const batch = active.length ? new CertificateBatch(id, readSettings(s).paper, active) : undefined;
-      return exportResults(s, folder, { name: id.profile.name, signDetached: (data) => buildCadesSignature(id, createHash('sha256').update(data).digest()) }, batch ? { certificate: (a) => batch.pdf(a) } : {});
+      const paper = readSettings(s).paper;
+      return exportResults(s, folder, { name: id.profile.name, signDetached: (data) => buildCadesSignature(id, createHash('sha256').update(data).digest()) }, { certificates: (inForce) => certificateMaker(id, paper, inForce) });
     },
     'backup:create': async ({ path: file }) => {
       const m = await createBackup(s, file);

@@ -24,9 +24,16 @@ export interface ResultsSigner {
   name: string;
 }
 
+/** Renders one award's certificate PDF (signed). */
+export type CertificateMaker = (award: Award) => Promise<Uint8Array>;
+
 export interface ExportOptions {
-  /** Renders an award's certificate PDF (signed); absent: awards travel as credentials only. */
-  certificate?: (award: Award) => Promise<Uint8Array>;
+  /**
+   * Given every award in force that the package carries (the same complete list the package is
+   * built from, so fonts can be prepared once), returns the certificate maker; absent: awards
+   * travel as credentials only.
+   */
+  certificates?: (inForce: readonly Award[]) => CertificateMaker;
   now?: Date;
   onProgress?: (done: number, total: number) => void;
 }
@@ -50,13 +57,20 @@ export async function exportResults(s: Services, outDir: string, signer: Results
   fs.mkdirSync(outDir, { recursive: true });
   if (fs.readdirSync(outDir).length > 0) throw new Error(`${outDir} is not empty; choose a new folder for the results package`);
   const now = options.now ?? new Date();
-  const rows = s.db
-    .prepare(`SELECT s.seq, s.id, s.achievement_id AS achievementId, v.json AS achievementJson, v.content_sha256 AS achievementSha, s.attempt, s.status,
-        s.earner_name AS earnerName, s.package_id AS packageId
-      FROM submissions s JOIN achievement_versions v ON v.version_id = s.achievement_version_id ORDER BY s.seq`)
-    .all() as Row[];
+  // Submissions and awards in one read, so every award read has its submission read too.
+  const { rows, allAwards } = s.db.transaction(() => ({
+    rows: s.db
+      .prepare(`SELECT s.seq, s.id, s.achievement_id AS achievementId, v.json AS achievementJson, v.content_sha256 AS achievementSha, s.attempt, s.status,
+          s.earner_name AS earnerName, s.package_id AS packageId
+        FROM submissions s JOIN achievement_versions v ON v.version_id = s.achievement_version_id ORDER BY s.seq`)
+      .all() as Row[],
+    // Every award, uncapped: the package must carry all of them.
+    allAwards: s.awards.list(),
+  }))();
   const awardsBySeq = new Map<string, Award[]>();
-  for (const a of s.awards.list({ limit: 1_000_000 })) awardsBySeq.set(a.submissionId, [...(awardsBySeq.get(a.submissionId) ?? []), a]);
+  for (const a of allAwards) awardsBySeq.set(a.submissionId, [...(awardsBySeq.get(a.submissionId) ?? []), a]);
+  const inForce = allAwards.filter((a) => a.status === 'active');
+  const certificate = inForce.length && options.certificates ? options.certificates(inForce) : undefined;
 
   const files = new Map<string, Buffer>();
   const csvRows: (string | number | null)[][] = [
@@ -110,18 +124,21 @@ export async function exportResults(s: Services, outDir: string, signer: Results
         files.set(`${base}.json`, Buffer.from(a.credentialJson));
         const record: NonNullable<SubmissionResult['awards']>[number] = { credentialId: a.credentialId, status: a.status, verificationCode: a.verificationCode, issuedAt: a.issuedAt, credential: `${base}.json` };
         if (a.revocationReason) record.revocationReason = a.revocationReason;
-        if (options.certificate && a.status === 'active') {
-          files.set(`${base}.pdf`, Buffer.from(await options.certificate(a)));
+        if (certificate && a.status === 'active') {
+          files.set(`${base}.pdf`, Buffer.from(await certificate(a)));
           record.certificate = `${base}.pdf`;
         }
         entry.awards.push(record);
       }
     }
     submissions.push(entry);
-    const inForce = awards.find((a) => a.status === 'active');
-    csvRows.push([r.id, r.achievementId, achievement.name, r.earnerName, r.attempt, outcome, entry.decision ?? null, entry.computedDecision ?? null, entry.overrideJustification ? 'yes' : null, entry.points ?? null, entry.reviewSubmittedAt ?? null, inForce?.credentialId ?? null, inForce?.verificationCode ?? null]);
+    const current = awards.find((a) => a.status === 'active');
+    csvRows.push([r.id, r.achievementId, achievement.name, r.earnerName, r.attempt, outcome, entry.decision ?? null, entry.computedDecision ?? null, entry.overrideJustification ? 'yes' : null, entry.points ?? null, entry.reviewSubmittedAt ?? null, current?.credentialId ?? null, current?.verificationCode ?? null]);
     options.onProgress?.(++done, rows.length);
   }
+  // Cannot differ while both come from one read; if it ever does, no package rather than a short one.
+  const carried = submissions.reduce((n, e) => n + (e.awards?.length ?? 0), 0);
+  if (carried !== allAwards.length) throw new Error(`The results package would carry ${carried} of the store's ${allAwards.length} awards; nothing was written to ${outDir}.`);
   const packages = [...new Set(rows.map((r) => r.packageId).filter((p): p is string => p !== null))];
   const results: Results = {
     format: RESULTS_FORMAT,
@@ -147,5 +164,5 @@ export async function exportResults(s: Services, outDir: string, signer: Results
   }
   fs.writeFileSync(path.join(outDir, MANIFEST_FILE), manifestBytes);
   fs.writeFileSync(path.join(outDir, SIGNATURE_FILE), await signer.signDetached(manifestBytes));
-  return { dir: outDir, submissions: submissions.length, awards: [...awardsBySeq.values()].flat().length };
+  return { dir: outDir, submissions: submissions.length, awards: allAwards.length };
 }
