@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { renderBadge } from '../sample/evidence.js';
 import type { Services } from '../services.js';
+import { mkdirPrivate, removeStaleTemps, writeFileAtomic } from '../store/atomic-write.js';
 import type { Award } from './awards.js';
 import { CertificateRenderer, type CertificateAward, type Paper } from './certificate/index.js';
 import { bakePng } from './credential/index.js';
@@ -79,7 +80,8 @@ export async function exportAwardFiles(
   paper: Paper,
   onProgress: (p: ExportProgress) => void = () => {},
 ): Promise<string[]> {
-  fs.mkdirSync(outDir, { recursive: true });
+  mkdirPrivate(outDir);
+  removeStaleTemps(outDir);
   if (formats.includes('pdf') && !identity) throw new Error('Certificates are signed: set up the issuer identity (Settings) first.');
   const batch = formats.includes('pdf') && identity ? new CertificateBatch(identity, paper, awards) : undefined;
   const written: string[] = [];
@@ -87,7 +89,8 @@ export async function exportAwardFiles(
   for (const award of awards) {
     const write = (ext: string, bytes: Uint8Array | string) => {
       const file = path.join(outDir, awardFileName(award, ext));
-      fs.writeFileSync(file, bytes);
+      // A re-export replaces a good file only with a complete new one (private: it names a person).
+      writeFileAtomic(file, bytes);
       written.push(file);
     };
     if (batch) write('pdf', await batch.pdf(award));

@@ -22,6 +22,7 @@ import { exportCasePackage, importCaseRubrics } from '../library/case.js';
 import { importCanvasRubricCsv } from '../library/canvas-csv.js';
 import { exportResults } from '../results/results.js';
 import type { Services } from '../services.js';
+import { writeFileAtomic } from '../store/atomic-write.js';
 import { createHash } from 'node:crypto';
 
 /** What only the desktop shell provides for these channels; the e2e harness supplies its own. */
@@ -139,7 +140,7 @@ export function createAdminHandlers(s: Services, platform: AdminPlatform, emit: 
       return /\.json$/i.test(file) || bytes.subarray(0, 64).toString('utf8').trimStart().startsWith('{') ? importCaseRubrics(bytes) : importCanvasRubricCsv(bytes);
     },
     'library:exportCase': ({ id, path: file }) => {
-      fs.writeFileSync(file, JSON.stringify(exportCasePackage(s.library.getAchievement(id).achievement), null, 2));
+      writeFileAtomic(file, JSON.stringify(exportCasePackage(s.library.getAchievement(id).achievement), null, 2));
       return null;
     },
     'library:addSubmission': async (input) => ({ id: (await s.library.addSubmission(input)).id }),

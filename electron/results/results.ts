@@ -10,6 +10,7 @@ import { achievementSchema } from '../../shared/schemas/review-package.js';
 import type { Award } from '../awards/awards.js';
 import type { Services } from '../services.js';
 import { readReview } from '../review/workspace.js';
+import { mkdirPrivate, removeStaleTemps, writeFileAtomic } from '../store/atomic-write.js';
 import { toCsv } from './csv.js';
 
 export const RESULTS_FILE = 'results.json';
@@ -54,7 +55,8 @@ interface Row {
 
 /** Writes the results package into `outDir` (created; must be empty) and returns what it wrote. */
 export async function exportResults(s: Services, outDir: string, signer: ResultsSigner, options: ExportOptions = {}): Promise<{ dir: string; submissions: number; awards: number }> {
-  fs.mkdirSync(outDir, { recursive: true });
+  mkdirPrivate(outDir);
+  removeStaleTemps(outDir);
   if (fs.readdirSync(outDir).length > 0) throw new Error(`${outDir} is not empty; choose a new folder for the results package`);
   const now = options.now ?? new Date();
   // Submissions and awards in one read, so every award read has its submission read too.
@@ -158,11 +160,11 @@ export async function exportResults(s: Services, outDir: string, signer: Results
     files: [...files.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([p, b]) => ({ path: p, size: b.length, sha256: sha256(b) })),
   };
   const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2));
-  for (const [p, b] of files) {
-    fs.mkdirSync(path.dirname(path.join(outDir, p)), { recursive: true });
-    fs.writeFileSync(path.join(outDir, p), b);
-  }
-  fs.writeFileSync(path.join(outDir, MANIFEST_FILE), manifestBytes);
-  fs.writeFileSync(path.join(outDir, SIGNATURE_FILE), await signer.signDetached(manifestBytes));
+  // Each file whole or absent (and private: results name people); the signature is written last,
+  // so a package cut short by a crash is never a signed one.
+  const signature = await signer.signDetached(manifestBytes);
+  for (const [p, b] of files) writeFileAtomic(path.join(outDir, p), b);
+  writeFileAtomic(path.join(outDir, MANIFEST_FILE), manifestBytes);
+  writeFileAtomic(path.join(outDir, SIGNATURE_FILE), signature);
   return { dir: outDir, submissions: submissions.length, awards: allAwards.length };
 }
