@@ -2,6 +2,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { achievementSchema } from '../../shared/schemas/review-package.js';
 import { appendAudit } from '../store/audit.js';
+import { anchorSigner, sealAuditHead } from '../store/audit-anchor.js';
 import type { Db } from '../store/db.js';
 import { buildAchievementCredential, didKeyFromPublicKey, didKeyVerificationMethod, signCredential } from './credential/index.js';
 import type { SigningIdentity } from './identity/index.js';
@@ -189,6 +190,8 @@ export class Awards {
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
         .run(credentialId, row.seq, row.versionId, verificationCode(), at, earnerName, assessorName, achievement.creditsAvailable ?? null, achievement.creditUnit ?? null, JSON.stringify(levels), credentialJson, options.replaces ?? null);
       appendAudit(this.db, options.replaces ? 'award.reissue' : 'award.issue', credentialId, { submissionId, achievementVersionId: row.versionId, ...(options.replaces ? { replaces: options.replaces } : {}) }, at);
+      // The key is unlocked now: seal the head, so this entry (and all before it) cannot be rewritten quietly.
+      sealAuditHead(this.db, anchorSigner(identity), issuedAt);
     }).immediate();
     return this.get(credentialId)!;
   }

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BackupError, createBackup, restoreBackup } from '../backup/backup.js';
-import { awardsCommand, CliUsageError, identityCommand, resultsCommand, verifyCommand } from './award-commands.js';
+import { auditCheckpointCommand, awardsCommand, CliUsageError, identityCommand, resultsCommand, verifyCommand } from './award-commands.js';
 import { describeImport, type ImportProgress } from '../../shared/domain/import.js';
 import { SUBMISSION_STATUSES, submissionStatusSchema, type QueueItem } from '../../shared/domain/queue.js';
 import { ImportError } from '../import/errors.js';
@@ -10,6 +10,8 @@ import { resolveDataDir } from '../paths.js';
 import { writeSamplePackage } from '../sample/sample-package.js';
 import { openServices, type Services } from '../services.js';
 import { StoreError } from '../store/db.js';
+import { AnchorError, readAnchor } from '../audit/anchor-files.js';
+import { storeTrust } from '../awards/trust.js';
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -30,13 +32,18 @@ Commands:
       --blind            no earner identity at all
       --json             a JSON array instead of a table
   sample-package OUT_DIR Write a realistic sample review package
-  audit verify           Check that the audit log's hash chain is intact
+  audit verify [--anchor FILE]…
+                         Check the audit log: its hash chain, its signed checkpoints, that it
+                         agrees with the reviews, awards and revocations, and that it still holds
+                         what results packages or backups (--anchor) recorded
+  audit checkpoint       Seal the audit log's head with the issuer key (needs the passphrase)
   identity show|create|import FILE.p12
                          The issuer's signing identity (--name, --url, --email, --logo PNG;
                          keys sealed with ASSAY_PASSPHRASE or a passphrase typed at the prompt)
   awards list|issue [--all|ID…]|revoke ID --reason R|export --out DIR [--format pdf,json,png] [--paper a4|letter]
-  verify FILE            Check a certificate PDF, credential JSON or badge PNG (exit 1 if not valid)
-  results export --out DIR | results verify PATH
+  verify FILE            Check a certificate PDF, credential JSON or badge PNG: exit 0 genuine,
+                         1 not valid, 3 signature valid but signer unknown to this data folder
+  results export --out DIR | results verify PATH [--trust-cert CERT]…
                          The signed results package for the issuing body
   backup --out FILE      Write a consistent backup (.zip) of the store and the evidence
   restore FILE           Replace the data folder's store with a backup (checked first)
@@ -75,6 +82,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         limit: { type: 'string' },
         blind: { type: 'boolean' },
         json: { type: 'boolean' },
+        anchor: { type: 'string', multiple: true },
+        'trust-cert': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -98,8 +107,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
       case 'sample-package':
         return await sampleCommand(rest, io);
       case 'audit':
-        if (rest[0] !== 'verify') throw new UsageError('assay audit takes one subcommand: verify');
-        return await withServices(dataDir, (s) => auditCommand(s, io));
+        if (rest[0] !== 'verify' && rest[0] !== 'checkpoint') throw new UsageError('assay audit takes verify [--anchor FILE]… or checkpoint');
+        if (rest[0] === 'checkpoint') return await withServices(dataDir, (s) => auditCheckpointCommand(s, io.env, (t) => void io.stdout.write(t)));
+        return await withServices(dataDir, (s) => auditCommand(s, (values.anchor as string[] | undefined) ?? [], io));
       case 'identity':
       case 'awards':
       case 'verify':
@@ -233,13 +243,26 @@ async function sampleCommand(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-function auditCommand(s: Services, io: Io): number {
-  const v = s.verifyAudit();
+async function auditCommand(s: Services, anchorFiles: string[], io: Io): Promise<number> {
+  const trust = storeTrust(s.db, s.dataDir);
+  const anchors = [];
+  for (const f of anchorFiles) {
+    try {
+      anchors.push(await readAnchor(f, trust));
+    } catch (err) {
+      if (!(err instanceof AnchorError)) throw err;
+      io.stderr.write(`${err.message}\n`);
+      return 1;
+    }
+  }
+  const v = s.verifyAudit(anchors);
   if (v.ok) {
-    io.stdout.write(`Audit log intact: ${v.entries} entr${v.entries === 1 ? 'y' : 'ies'}, head ${v.head.slice(0, 16)}…\n`);
+    const last = v.lastAnchor ? `; last anchor: entry ${v.lastAnchor.entries} in ${v.lastAnchor.source}` : '; no signed anchor yet, so entries removed from the end would not show';
+    io.stdout.write(`Audit log intact: ${v.entries} entr${v.entries === 1 ? 'y' : 'ies'}, head ${v.head.slice(0, 16)}…, agrees with the reviews, awards and revocations${last}.\n`);
     return 0;
   }
-  io.stderr.write(`Audit log broken at entry ${v.brokenAt}: ${v.reason}\n`);
+  if (v.brokenAt !== undefined) io.stderr.write(`Audit log broken at entry ${v.brokenAt}: ${v.reason}\n`);
+  else io.stderr.write(`Audit log not intact: ${v.problems.length} problem${v.problems.length === 1 ? '' : 's'}:\n${v.problems.map((p) => `  - ${p}\n`).join('')}`);
   return 1;
 }
 

@@ -18,6 +18,8 @@ import {
   type SecretBox,
 } from '../awards/identity/index.js';
 import { createBackup } from '../backup/backup.js';
+import { recordIdentity } from '../awards/trust.js';
+import { anchorSigner, sealAuditHead } from '../store/audit-anchor.js';
 import { exportCasePackage, importCaseRubrics } from '../library/case.js';
 import { importCanvasRubricCsv } from '../library/canvas-csv.js';
 import { exportResults } from '../results/results.js';
@@ -60,6 +62,7 @@ export function createAdminHandlers(s: Services, platform: AdminPlatform, emit: 
   };
   const publicPart = (): IdentityPublic => readIdentityPublic(s.dataDir)!;
   const store = (id: SigningIdentity) => {
+    recordIdentity(s.db, s.dataDir, id); // retires the identity it replaces; never forgets it
     saveIdentity(s.dataDir, id, platform.secretBox());
     unlocked = id;
     return publicPart();
@@ -145,6 +148,7 @@ export function createAdminHandlers(s: Services, platform: AdminPlatform, emit: 
     'library:addSubmission': async (input) => ({ id: (await s.library.addSubmission(input)).id }),
     'results:export': async ({ folder }) => {
       const id = identity();
+      s.db.transaction(() => sealAuditHead(s.db, anchorSigner(id))).immediate();
       const active = s.awards.list({ status: 'active' });
       const batch = active.length ? new CertificateBatch(id, readSettings(s).paper, active) : undefined;
       return exportResults(s, folder, { name: id.profile.name, signDetached: (data) => buildCadesSignature(id, createHash('sha256').update(data).digest()) }, batch ? { certificate: (a) => batch.pdf(a) } : {});

@@ -11,6 +11,7 @@ import type { Award } from '../awards/awards.js';
 import type { Services } from '../services.js';
 import { readReview } from '../review/workspace.js';
 import { toCsv } from './csv.js';
+import { auditHeadOf } from '../store/audit-anchor.js';
 
 export const RESULTS_FILE = 'results.json';
 export const MANIFEST_FILE = 'manifest.json';
@@ -50,6 +51,8 @@ export async function exportResults(s: Services, outDir: string, signer: Results
   fs.mkdirSync(outDir, { recursive: true });
   if (fs.readdirSync(outDir).length > 0) throw new Error(`${outDir} is not empty; choose a new folder for the results package`);
   const now = options.now ?? new Date();
+  // The audit head travels in the signed manifest: an anchor the log can later be checked against.
+  const auditHead = auditHeadOf(s.db);
   const rows = s.db
     .prepare(`SELECT s.seq, s.id, s.achievement_id AS achievementId, v.json AS achievementJson, v.content_sha256 AS achievementSha, s.attempt, s.status,
         s.earner_name AS earnerName, s.package_id AS packageId
@@ -139,6 +142,7 @@ export async function exportResults(s: Services, outDir: string, signer: Results
     format: RESULTS_FORMAT,
     formatVersion: 1,
     files: [...files.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([p, b]) => ({ path: p, size: b.length, sha256: sha256(b) })),
+    auditHead,
   };
   const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2));
   for (const [p, b] of files) {
