@@ -9,6 +9,7 @@ import yazl from 'yazl';
 import { z } from 'zod';
 import { migrations } from '../store/migrations/index.js';
 import type { Services } from '../services.js';
+import { auditHeadOf, backupHeadPayload, type AnchorSigner } from '../store/audit-anchor.js';
 import { DATABASE_FILE } from '../services.js';
 
 export const BACKUP_FORMAT = 'assay-backup';
@@ -20,6 +21,8 @@ const backupManifestSchema = z.object({
   schemaVersion: z.number().int(),
   database: z.object({ file: z.literal(DATABASE_FILE), size: z.number(), sha256: z.string() }),
   evidence: z.object({ files: z.number(), bytes: z.number() }),
+  /** The snapshot's audit head, signed with the issuer key when there is one: an anchor for `assay audit verify`. */
+  auditHead: z.object({ entries: z.number().int(), hash: z.string(), signature: z.object({ badgeKey: z.string(), value: z.string() }).optional() }).optional(),
 });
 export type BackupManifest = z.infer<typeof backupManifestSchema>;
 
@@ -62,7 +65,7 @@ async function locateEvidence(s: Services, sha: string): Promise<string> {
  * snapshot), then every evidence file that snapshot names. Evidence files never change once
  * written, so copying them after the snapshot is consistent.
  */
-export async function createBackup(s: Services, outFile: string, onProgress: (p: BackupProgress) => void = () => {}, now = new Date()): Promise<BackupManifest> {
+export async function createBackup(s: Services, outFile: string, onProgress: (p: BackupProgress) => void = () => {}, now = new Date(), signHead?: AnchorSigner): Promise<BackupManifest> {
   const out = path.resolve(outFile);
   const work = fs.mkdtempSync(path.join(path.dirname(out), '.assay-backup-'));
   try {
@@ -72,6 +75,7 @@ export async function createBackup(s: Services, outFile: string, onProgress: (p:
     const snap = new Database(snapshot, { readonly: true });
     const blobs = snap.prepare('SELECT sha256, size FROM blobs ORDER BY sha256').all() as { sha256: string; size: number }[];
     const schemaVersion = snap.pragma('user_version', { simple: true }) as number;
+    const head = auditHeadOf(snap);
     snap.close();
     const dbHash = await sha256File(snapshot);
     const manifest: BackupManifest = {
@@ -81,6 +85,7 @@ export async function createBackup(s: Services, outFile: string, onProgress: (p:
       schemaVersion,
       database: { file: DATABASE_FILE, size: dbHash.size, sha256: dbHash.sha256 },
       evidence: { files: blobs.length, bytes: blobs.reduce((n, b) => n + b.size, 0) },
+      auditHead: { ...head, ...(signHead ? { signature: signHead(backupHeadPayload({ ...head, createdAt: now.toISOString(), databaseSha256: dbHash.sha256 })) } : {}) },
     };
     const zip = new yazl.ZipFile();
     zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2)), 'manifest.json');

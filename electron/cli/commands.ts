@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BackupError, createBackup, restoreBackup } from '../backup/backup.js';
-import { auditCheckpointCommand, awardsCommand, CliUsageError, identityCommand, resultsCommand, verifyCommand } from './award-commands.js';
+import { auditCheckpointCommand, awardsCommand, backupSigner, CliUsageError, identityCommand, resultsCommand, verifyCommand } from './award-commands.js';
 import { describeImport, type ImportProgress } from '../../shared/domain/import.js';
 import { SUBMISSION_STATUSES, submissionStatusSchema, type QueueItem } from '../../shared/domain/queue.js';
 import { ImportError } from '../import/errors.js';
@@ -131,7 +131,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         const out = values.out;
         if (typeof out !== 'string') throw new UsageError('assay backup needs --out FILE');
         return await withServices(dataDir, async (s) => {
-          const m = await createBackup(s, out);
+          // With an identity, the backup's audit head is signed (an anchor for "assay audit verify --anchor").
+          const m = await createBackup(s, out, undefined, undefined, await backupSigner(s, io.env));
           io.stdout.write(`Backed up ${m.evidence.files} evidence files (${(m.evidence.bytes / 1024 / 1024).toFixed(1)} MB) and the database to ${path.resolve(out)}.\n`);
           return 0;
         });

@@ -154,7 +154,10 @@ export function createAdminHandlers(s: Services, platform: AdminPlatform, emit: 
       return exportResults(s, folder, { name: id.profile.name, signDetached: (data) => buildCadesSignature(id, createHash('sha256').update(data).digest()) }, batch ? { certificate: (a) => batch.pdf(a) } : {});
     },
     'backup:create': async ({ path: file }) => {
-      const m = await createBackup(s, file);
+      // With an identity set up, the backup's audit head is signed with it (and the head sealed).
+      const id = readIdentityPublic(s.dataDir) ? identity() : undefined;
+      if (id) s.db.transaction(() => sealAuditHead(s.db, anchorSigner(id))).immediate();
+      const m = await createBackup(s, file, undefined, undefined, id ? anchorSigner(id) : undefined);
       return { files: m.evidence.files, bytes: m.evidence.bytes };
     },
     'backup:restore': async ({ path: file }) => {
