@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { achievementSchema } from '../../shared/schemas/review-package.js';
 import { appendAudit } from '../store/audit.js';
 import { anchorSigner, sealAuditHead } from '../store/audit-anchor.js';
+import { rememberIssuingIdentity } from './trust.js';
 import type { Db } from '../store/db.js';
 import { buildAchievementCredential, didKeyFromPublicKey, didKeyVerificationMethod, signCredential } from './credential/index.js';
 import type { SigningIdentity } from './identity/index.js';
@@ -182,6 +183,7 @@ export class Awards {
     const credentialJson = JSON.stringify(signed, null, 2);
     const at = issuedAt.toISOString();
     this.db.transaction(() => {
+      rememberIssuingIdentity(this.db, identity, at);
       if (options.replaces) {
         this.db.prepare("UPDATE awards SET status = 'superseded' WHERE credential_id = ? AND status = 'active'").run(options.replaces);
       }

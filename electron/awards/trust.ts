@@ -113,6 +113,13 @@ export function certificateFingerprintOf(bytes: Buffer): string {
   return new crypto.X509Certificate(bytes).fingerprint256;
 }
 
+/** A key this store issues with is one of its issuer keys, whichever way the identity reached it. */
+export function rememberIssuingIdentity(db: Db, identity: SigningIdentity, at: string): void {
+  const key = multikeyFromPublicKey(identity.badgePublicKey);
+  const added = db.prepare('INSERT OR IGNORE INTO issuer_keys (badge_key, name, certificate_pem, certificate_sha256, added_at) VALUES (?, ?, ?, ?, ?)').run(key, identity.profile.name, identity.certificatePem, identity.fingerprint256, at).changes;
+  if (added) appendAudit(db, 'identity.set', identity.fingerprint256, { badgeKey: key, name: identity.profile.name }, at);
+}
+
 /**
  * Records `next` as the store's identity before identity.json is replaced: the one it replaces is
  * retired, never forgotten, so every award and results package it signed keeps verifying.
