@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { extractAttachment, verifyPdfSignature } from './certificate/index.js';
 import { checkOb3Structure, parseDidKey, readBakedPng, verifyCredential, type KnownKey } from './credential/index.js';
-import { badgeKeyTrust, certificateTrust, type TrustContext } from './trust.js';
+import { badgeKeyTrust, certificateTrust, storeTrust, type TrustContext } from './trust.js';
+import type { Services } from '../services.js';
 import type { Awards } from './awards.js';
 
 export interface Check {
@@ -148,4 +149,9 @@ export async function verifyAwardFile(file: string, ctx: VerifyContext = {}): Pr
     checks,
     ...(failed ? { reason: `${failed.name}: ${failed.detail}` } : {}),
   };
+}
+
+/** What the app and `assay verify` call: this store's awards (revocation) and its issuer identities (trust). */
+export function verifyAwardInStore(s: Pick<Services, 'db' | 'dataDir' | 'awards'>, file: string, extra: Omit<VerifyContext, 'awards' | 'trust'> = {}): Promise<AwardVerdict> {
+  return verifyAwardFile(file, { ...extra, awards: s.awards, trust: storeTrust(s.db, s.dataDir) });
 }

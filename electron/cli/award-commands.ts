@@ -6,7 +6,7 @@ import { CertificateBatch, exportAwardFiles, type AwardFormat } from '../awards/
 import { buildCadesSignature } from '../awards/certificate/cms.js';
 import type { Paper } from '../awards/certificate/index.js';
 import { generateSelfSignedIdentity, importPkcs12, loadIdentity, passphraseBox, readIdentityPublic, saveIdentity, type SigningIdentity } from '../awards/identity/index.js';
-import { verifyAwardFile } from '../awards/verify-award.js';
+import { verifyAwardInStore } from '../awards/verify-award.js';
 import { certificateFingerprintOf, recordIdentity, storeTrust } from '../awards/trust.js';
 import { anchorSigner, sealAuditHead, type AnchorSigner } from '../store/audit-anchor.js';
 import { verifyDetachedCms } from '../awards/cms-verify.js';
@@ -141,7 +141,7 @@ export async function awardsCommand(s: Services, c: CliContext): Promise<number>
 
 export async function verifyCommand(s: Services, c: CliContext): Promise<number> {
   if (c.args.length !== 1) throw new CliUsageError('assay verify takes one FILE (a certificate PDF, a credential JSON or a badge PNG)');
-  const v = await verifyAwardFile(c.args[0]!, { awards: new Awards(s.db), trust: storeTrust(s.db, s.dataDir) });
+  const v = await verifyAwardInStore(s, c.args[0]!);
   for (const check of v.checks) c.out(`  ${check.ok ? 'ok  ' : 'FAIL'}  ${check.name}: ${check.detail}\n`);
   if (v.status === 'valid') {
     c.out(`VALID: ${path.basename(c.args[0]!)} is a genuine award${v.credentialId ? ` (${v.credentialId})` : ''}.\n`);
