@@ -6,7 +6,9 @@ import { Queue } from './queue/queue.js';
 import { CommentBank } from './review/comment-bank.js';
 import { Library } from './library/library.js';
 import { Awards } from './awards/awards.js';
-import { verifyAudit, type AuditVerdict } from './store/audit.js';
+import { verifyAuditLog, type AuditReport } from './audit/verify-log.js';
+import { knownIssuers } from './awards/trust.js';
+import type { SeenAnchor } from './store/audit-anchor.js';
 import { openDatabase, type Db } from './store/db.js';
 import { EvidenceStore } from './store/evidence.js';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from './store/atomic-write.js';
@@ -30,7 +32,8 @@ export interface Services {
   readonly library: Library;
   readonly awards: Awards;
   importPackage(input: string, options?: ImportOptions): Promise<ImportResult>;
-  verifyAudit(): AuditVerdict;
+  /** The chain, its signed checkpoints, the anchors given, and the records it describes. */
+  verifyAudit(anchors?: readonly SeenAnchor[]): AuditReport;
   close(): void;
 }
 
@@ -54,7 +57,10 @@ export function openServices(dataDir: string, options: ServicesOptions = {}): Se
       library: new Library(db, evidence),
       awards: new Awards(db),
       importPackage: (input, opts) => importPackage({ db, evidence }, input, opts),
-      verifyAudit: () => verifyAudit(db),
+      verifyAudit: (anchors = []) => {
+        const trustedKeys = new Map(knownIssuers(db, dataDir).map((i) => [i.badgeKey, i.name] as const));
+        return verifyAuditLog(db, { trustedKeys, anchors });
+      },
       close: () => {
         db.close();
         if (!closed) hold.release();

@@ -2,6 +2,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { achievementSchema } from '../../shared/schemas/review-package.js';
 import { appendAudit } from '../store/audit.js';
+import { anchorSigner, sealAuditHead } from '../store/audit-anchor.js';
+import { rememberIssuingIdentity } from './trust.js';
 import type { Db } from '../store/db.js';
 import { buildAchievementCredential, didKeyFromPublicKey, didKeyVerificationMethod, signCredential } from './credential/index.js';
 import type { SigningIdentity } from './identity/index.js';
@@ -236,6 +238,7 @@ export class Awards {
       // may have issued for this submission meanwhile. The unique index would refuse the insert
       // too; this names the award that won.
       this.refuseSecond(row.seq, submissionId, options.replaces);
+      rememberIssuingIdentity(this.db, identity, at);
       if (options.replaces) {
         const superseded = this.db.prepare("UPDATE awards SET status = 'superseded' WHERE credential_id = ? AND status = 'active'").run(options.replaces).changes;
         if (!superseded) throw new AwardError(`Award ${options.replaces} is no longer in force (it was revoked or replaced while this one was being signed); nothing was issued.`);
@@ -245,6 +248,8 @@ export class Awards {
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
         .run(credentialId, row.seq, row.versionId, verificationCode(), at, earnerName, assessorName, achievement.creditsAvailable ?? null, achievement.creditUnit ?? null, JSON.stringify(levels), credentialJson, options.replaces ?? null);
       appendAudit(this.db, options.replaces ? 'award.reissue' : 'award.issue', credentialId, { submissionId, achievementVersionId: row.versionId, ...(options.replaces ? { replaces: options.replaces } : {}) }, at);
+      // The key is unlocked now: seal the head, so this entry (and all before it) cannot be rewritten quietly.
+      sealAuditHead(this.db, anchorSigner(identity), issuedAt);
     }).immediate();
     return this.get(credentialId)!;
   }

@@ -8,6 +8,7 @@ import { mkdirPrivate, removeStaleTemps, writeStreamAtomic } from '../store/atom
 import { BACKUP_FORMAT, type BackupManifest, type BackupProgress } from './manifest.js';
 import { BackupError } from './errors.js';
 import type { Services } from '../services.js';
+import { auditHeadOf, backupHeadPayload, type AnchorSigner } from '../store/audit-anchor.js';
 import { DATABASE_FILE } from '../services.js';
 
 export { BACKUP_FORMAT, type BackupManifest, type BackupProgress } from './manifest.js';
@@ -43,7 +44,7 @@ async function locateEvidence(s: Services, sha: string): Promise<string> {
  * snapshot), then every evidence file that snapshot names. Evidence files never change once
  * written, so copying them after the snapshot is consistent.
  */
-export async function createBackup(s: Services, outFile: string, onProgress: (p: BackupProgress) => void = () => {}, now = new Date()): Promise<BackupManifest> {
+export async function createBackup(s: Services, outFile: string, onProgress: (p: BackupProgress) => void = () => {}, now = new Date(), signHead?: AnchorSigner): Promise<BackupManifest> {
   const out = path.resolve(outFile);
   // The snapshot is personal data: it is made inside the (private) data folder, whose next start
   // removes it if this process dies, never beside the backup in a folder anyone may read.
@@ -58,6 +59,7 @@ export async function createBackup(s: Services, outFile: string, onProgress: (p:
     const snap = new Database(snapshot, { readonly: true });
     const blobs = snap.prepare('SELECT sha256, size FROM blobs ORDER BY sha256').all() as { sha256: string; size: number }[];
     const schemaVersion = snap.pragma('user_version', { simple: true }) as number;
+    const head = auditHeadOf(snap);
     snap.close();
     const dbHash = await sha256File(snapshot);
     const manifest: BackupManifest = {
@@ -67,6 +69,7 @@ export async function createBackup(s: Services, outFile: string, onProgress: (p:
       schemaVersion,
       database: { file: DATABASE_FILE, size: dbHash.size, sha256: dbHash.sha256 },
       evidence: { files: blobs.length, bytes: blobs.reduce((n, b) => n + b.size, 0) },
+      auditHead: { ...head, ...(signHead ? { signature: signHead(backupHeadPayload({ ...head, createdAt: now.toISOString(), databaseSha256: dbHash.sha256 })) } : {}) },
     };
     const zip = new yazl.ZipFile();
     zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2)), 'manifest.json');

@@ -10,6 +10,8 @@ export const backupManifestSchema = z.object({
   schemaVersion: z.number().int(),
   database: z.object({ file: z.literal('assay.db'), size: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
   evidence: z.object({ files: z.number(), bytes: z.number() }),
+  /** The snapshot's audit head, signed with the issuer key when there is one: an anchor for `assay audit verify`. */
+  auditHead: z.object({ entries: z.number().int(), hash: z.string(), signature: z.object({ badgeKey: z.string(), value: z.string() }).optional() }).optional(),
 });
 export type BackupManifest = z.infer<typeof backupManifestSchema>;
 

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BackupError, createBackup, restoreBackup } from '../backup/backup.js';
-import { awardsCommand, CliUsageError, identityCommand, resultsCommand, verifyCommand } from './award-commands.js';
+import { auditCheckpointCommand, awardsCommand, backupSigner, CliUsageError, identityCommand, resultsCommand, verifyCommand } from './award-commands.js';
 import { describeImport, type ImportProgress } from '../../shared/domain/import.js';
 import { SUBMISSION_STATUSES } from '../../shared/domain/queue.js';
 import { ImportError } from '../import/errors.js';
@@ -12,6 +12,8 @@ import { openServices, type Services } from '../services.js';
 import { queueCommand, QueueUsageError } from './queue-command.js';
 import { write } from './output.js';
 import { StoreError } from '../store/db.js';
+import { AnchorError, readAnchor } from '../audit/anchor-files.js';
+import { storeTrust } from '../awards/trust.js';
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -35,13 +37,18 @@ Commands:
       --json             a JSON array instead of a table (with --all too: one array,
                          written element by element)
   sample-package OUT_DIR Write a realistic sample review package
-  audit verify           Check that the audit log's hash chain is intact
+  audit verify [--anchor FILE]…
+                         Check the audit log: its hash chain, its signed checkpoints, that it
+                         agrees with the reviews, awards and revocations, and that it still holds
+                         what results packages or backups (--anchor) recorded
+  audit checkpoint       Seal the audit log's head with the issuer key (needs the passphrase)
   identity show|create|import FILE.p12
                          The issuer's signing identity (--name, --url, --email, --logo PNG;
                          keys sealed with ASSAY_PASSPHRASE or a passphrase typed at the prompt)
   awards list|issue [--all|ID…]|revoke ID --reason R|export --out DIR [--format pdf,json,png] [--paper a4|letter]
-  verify FILE            Check a certificate PDF, credential JSON or badge PNG (exit 1 if not valid)
-  results export --out DIR | results verify PATH
+  verify FILE            Check a certificate PDF, credential JSON or badge PNG: exit 0 genuine,
+                         1 not valid, 3 signature valid but signer unknown to this data folder
+  results export --out DIR | results verify PATH [--trust-cert CERT]…
                          The signed results package for the issuing body
   backup --out FILE      Write a consistent backup (.zip) of the store and the evidence
   restore FILE           Replace the data folder's store with a backup (checked first)
@@ -80,6 +87,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         limit: { type: 'string' },
         blind: { type: 'boolean' },
         json: { type: 'boolean' },
+        anchor: { type: 'string', multiple: true },
+        'trust-cert': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -103,8 +112,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
       case 'sample-package':
         return await sampleCommand(rest, io);
       case 'audit':
-        if (rest[0] !== 'verify') throw new UsageError('assay audit takes one subcommand: verify');
-        return await withServices(dataDir, (s) => auditCommand(s, io));
+        if (rest[0] !== 'verify' && rest[0] !== 'checkpoint') throw new UsageError('assay audit takes verify [--anchor FILE]… or checkpoint');
+        if (rest[0] === 'checkpoint') return await withServices(dataDir, (s) => auditCheckpointCommand(s, io.env, (t) => void io.stdout.write(t)));
+        return await withServices(dataDir, (s) => auditCommand(s, (values.anchor as string[] | undefined) ?? [], io));
       case 'identity':
       case 'awards':
       case 'verify':
@@ -126,7 +136,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         const out = values.out;
         if (typeof out !== 'string') throw new UsageError('assay backup needs --out FILE');
         return await withServices(dataDir, async (s) => {
-          const m = await createBackup(s, out);
+          // With an identity, the backup's audit head is signed (an anchor for "assay audit verify --anchor").
+          const m = await createBackup(s, out, undefined, undefined, await backupSigner(s, io.env));
           io.stdout.write(`Backed up ${m.evidence.files} evidence files (${(m.evidence.bytes / 1024 / 1024).toFixed(1)} MB) and the database to ${path.resolve(out)}.\n`);
           return 0;
         });
@@ -190,12 +201,25 @@ async function sampleCommand(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-function auditCommand(s: Services, io: Io): number {
-  const v = s.verifyAudit();
+async function auditCommand(s: Services, anchorFiles: string[], io: Io): Promise<number> {
+  const trust = storeTrust(s.db, s.dataDir);
+  const anchors = [];
+  for (const f of anchorFiles) {
+    try {
+      anchors.push(await readAnchor(f, trust));
+    } catch (err) {
+      if (!(err instanceof AnchorError)) throw err;
+      io.stderr.write(`${err.message}\n`);
+      return 1;
+    }
+  }
+  const v = s.verifyAudit(anchors);
   if (v.ok) {
-    io.stdout.write(`Audit log intact: ${v.entries} entr${v.entries === 1 ? 'y' : 'ies'}, head ${v.head.slice(0, 16)}…\n`);
+    const last = v.lastAnchor ? `; last anchor: entry ${v.lastAnchor.entries} in ${v.lastAnchor.source}` : '; no signed anchor yet, so entries removed from the end would not show';
+    io.stdout.write(`Audit log intact: ${v.entries} entr${v.entries === 1 ? 'y' : 'ies'}, head ${v.head.slice(0, 16)}…, agrees with the reviews, awards and revocations${last}.\n`);
     return 0;
   }
-  io.stderr.write(`Audit log broken at entry ${v.brokenAt}: ${v.reason}\n`);
+  if (v.brokenAt !== undefined) io.stderr.write(`Audit log broken at entry ${v.brokenAt}: ${v.reason}\n`);
+  else io.stderr.write(`Audit log not intact: ${v.problems.length} problem${v.problems.length === 1 ? '' : 's'}:\n${v.problems.map((p) => `  - ${p}\n`).join('')}`);
   return 1;
 }

@@ -18,6 +18,8 @@ import {
   type SecretBox,
 } from '../awards/identity/index.js';
 import { createBackup } from '../backup/backup.js';
+import { recordIdentity } from '../awards/trust.js';
+import { anchorSigner, sealAuditHead } from '../store/audit-anchor.js';
 import { exportCasePackage, importCaseRubrics } from '../library/case.js';
 import { importCanvasRubricCsv } from '../library/canvas-csv.js';
 import { exportResults } from '../results/results.js';
@@ -61,6 +63,7 @@ export function createAdminHandlers(s: Services, platform: AdminPlatform, emit: 
   };
   const publicPart = (): IdentityPublic => readIdentityPublic(s.dataDir)!;
   const store = (id: SigningIdentity) => {
+    recordIdentity(s.db, s.dataDir, id); // retires the identity it replaces; never forgets it
     saveIdentity(s.dataDir, id, platform.secretBox());
     unlocked = id;
     return publicPart();
@@ -146,11 +149,15 @@ export function createAdminHandlers(s: Services, platform: AdminPlatform, emit: 
     'library:addSubmission': async (input) => ({ id: (await s.library.addSubmission(input)).id }),
     'results:export': async ({ folder }) => {
       const id = identity();
+      s.db.transaction(() => sealAuditHead(s.db, anchorSigner(id))).immediate();
       const paper = readSettings(s).paper;
       return exportResults(s, folder, { name: id.profile.name, signDetached: (data) => buildCadesSignature(id, createHash('sha256').update(data).digest()) }, { certificates: (inForce) => certificateMaker(id, paper, inForce) });
     },
     'backup:create': async ({ path: file }) => {
-      const m = await createBackup(s, file);
+      // With an identity set up, the backup's audit head is signed with it (and the head sealed).
+      const id = readIdentityPublic(s.dataDir) ? identity() : undefined;
+      if (id) s.db.transaction(() => sealAuditHead(s.db, anchorSigner(id))).immediate();
+      const m = await createBackup(s, file, undefined, undefined, id ? anchorSigner(id) : undefined);
       return { files: m.evidence.files, bytes: m.evidence.bytes };
     },
     'backup:restore': async ({ path: file }) => {

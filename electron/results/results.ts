@@ -12,6 +12,7 @@ import type { Services } from '../services.js';
 import { readReview } from '../review/workspace.js';
 import { mkdirPrivate, removeStaleTemps, writeFileAtomic } from '../store/atomic-write.js';
 import { toCsv } from './csv.js';
+import { auditHeadOf } from '../store/audit-anchor.js';
 
 export const RESULTS_FILE = 'results.json';
 export const MANIFEST_FILE = 'manifest.json';
@@ -60,7 +61,7 @@ export async function exportResults(s: Services, outDir: string, signer: Results
   if (fs.readdirSync(outDir).length > 0) throw new Error(`${outDir} is not empty; choose a new folder for the results package`);
   const now = options.now ?? new Date();
   // Submissions and awards in one read, so every award read has its submission read too.
-  const { rows, allAwards } = s.db.transaction(() => ({
+  const { rows, allAwards, auditHead } = s.db.transaction(() => ({
     rows: s.db
       .prepare(`SELECT s.seq, s.id, s.achievement_id AS achievementId, v.json AS achievementJson, v.content_sha256 AS achievementSha, s.attempt, s.status,
           s.earner_name AS earnerName, s.package_id AS packageId
@@ -68,6 +69,8 @@ export async function exportResults(s: Services, outDir: string, signer: Results
       .all() as Row[],
     // Every award, uncapped: the package must carry all of them.
     allAwards: s.awards.list(),
+    // The audit head travels in the signed manifest: an anchor the log can later be checked against.
+    auditHead: auditHeadOf(s.db),
   }))();
   const awardsBySeq = new Map<string, Award[]>();
   for (const a of allAwards) awardsBySeq.set(a.submissionId, [...(awardsBySeq.get(a.submissionId) ?? []), a]);
@@ -158,6 +161,7 @@ export async function exportResults(s: Services, outDir: string, signer: Results
     format: RESULTS_FORMAT,
     formatVersion: 1,
     files: [...files.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([p, b]) => ({ path: p, size: b.length, sha256: sha256(b) })),
+    auditHead,
   };
   const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2));
   // Each file whole or absent (and private: results name people); the signature is written last,

@@ -182,3 +182,10 @@ export function readIdentityPublic(dir: string): IdentityPublic | null {
     badgePublicKeySpki: file.badgePublicKeySpki,
   };
 }
+
+/** The stored certificate chain (PEM), for keeping an identity's public part when it is retired. */
+export function readIdentityCertificatePem(dir: string): string | null {
+  const where = identityPath(dir);
+  if (!fs.existsSync(where)) return null;
+  return parseFile(fs.readFileSync(where, 'utf8'), where).certificateChainPem;
+}

@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import * as m001 from './001-initial.js';
 import * as m002 from './002-search-segments.js';
 import * as m003 from './003-one-award-in-force.js';
+import * as m004 from './004-trust-anchors.js';
 
 export interface Migration {
   version: number;
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', up: m001.up },
   { version: 2, name: 'search-segments', up: m002.up },
   { version: 3, name: 'one-award-in-force', up: m003.up },
+  { version: 4, name: 'trust-anchors', up: m004.up },
 ];
