@@ -10,6 +10,7 @@ import { verifyDetachedCms } from '../../electron/awards/cms-verify.js';
 import { generateSelfSignedIdentity, type SigningIdentity } from '../../electron/awards/identity/index.js';
 import { exportResults } from '../../electron/results/results.js';
 import { verifyResults } from '../../electron/results/verify.js';
+import { storeTrust } from '../../electron/awards/trust.js';
 import { saveDraft, submitReview } from '../../electron/review/reviews.js';
 import { openServices, type Services } from '../../electron/services.js';
 import { ACH, manifest, submission, tempDir, writePackage } from '../support/package-builder.js';
@@ -108,6 +109,7 @@ describe(`${AWARDS} awards, twice the old ceiling`, () => {
     const csv = fs.readFileSync(path.join(out, 'decisions.csv'), 'utf8').trim().split('\r\n').slice(1);
     expect(csv.filter((line) => /urn:uuid:/.test(line.split(',').at(-2) ?? ''))).toHaveLength(AWARDS);
     expect(fs.readdirSync(path.join(out, 'awards'))).toHaveLength(AWARDS);
-    expect(await verifyResults(out, verifyDetachedCms)).toMatchObject({ ok: true, submissions: AWARDS });
+    // Signed by the identity that issued the awards, which the store therefore knows and trusts.
+    expect(await verifyResults(out, verifyDetachedCms, { trust: storeTrust(s.db, s.dataDir) })).toMatchObject({ ok: true, submissions: AWARDS });
   }, 60_000);
 });

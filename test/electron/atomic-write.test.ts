@@ -110,7 +110,9 @@ describe('backups killed mid-way', () => {
   it('killed while writing the .zip: the next backup into that folder removes the partial file', async () => {
     const outDir = path.join(work, 'backups-zip');
     fs.mkdirSync(outDir);
+    // The store has an identity, so the backup signs its audit head and needs the passphrase.
     const r = await runHarness(['cli', 'backup', '--out', path.join(outDir, 'b.zip'), '--data-dir', dataDir], {
+      ...env,
       KILL_WRITE_MATCH: 'b\\.zip(\\.assay-\\d+-[0-9a-f]+\\.partial)?$',
       KILL_WRITE_AFTER: '30000',
     });
