@@ -1,5 +1,4 @@
 // `assay identity …`, `assay awards …`, `assay verify` and `assay results …`.
-import fs from 'node:fs';
 import path from 'node:path';
 import { Awards } from '../awards/awards.js';
 import { CertificateBatch, exportAwardFiles, type AwardFormat } from '../awards/award-files.js';
@@ -12,6 +11,7 @@ import { exportResults } from '../results/results.js';
 import { verifyResults } from '../results/verify.js';
 import type { Services } from '../services.js';
 import { passphrase } from './secrets.js';
+import { READ_LIMITS, readBoundedFile, readLogoPng } from '../files/bounded-read.js';
 import { createHash } from 'node:crypto';
 
 export interface CliContext {
@@ -41,7 +41,7 @@ export async function identityCommand(s: Services, c: CliContext): Promise<numbe
     name: str(c.values.name) ?? '',
     ...(str(c.values.url) ? { url: str(c.values.url)! } : {}),
     ...(str(c.values.email) ? { email: str(c.values.email)! } : {}),
-    ...(str(c.values.logo) ? { logoPng: fs.readFileSync(str(c.values.logo)!) } : {}),
+    ...(str(c.values.logo) ? { logoPng: readLogoPng(path.resolve(str(c.values.logo)!)) } : {}),
   });
   if (sub === 'show') {
     const pub = readIdentityPublic(s.dataDir);
@@ -61,7 +61,8 @@ export async function identityCommand(s: Services, c: CliContext): Promise<numbe
     } else {
       if (!file) throw new CliUsageError('assay identity import takes the .p12/.pfx FILE');
       const p12 = await passphrase(c.env, 'ASSAY_P12_PASSPHRASE', `Passphrase of ${path.basename(file)}: `);
-      identity = await importPkcs12(fs.readFileSync(file), p12, { fileName: path.basename(file), ...(str(c.values.name) ? { profile: profile() } : {}) });
+      const bytes = readBoundedFile(path.resolve(file), { maxBytes: READ_LIMITS.pkcs12, what: 'The PKCS #12 file' });
+      identity = await importPkcs12(bytes, p12, { fileName: path.basename(file), ...(str(c.values.name) ? { profile: profile() } : {}) });
     }
     const pass = await passphrase(c.env, STORE_PASSPHRASE, 'New passphrase to seal the signing keys: ');
     if (pass.length < 8) throw new Error('Choose a passphrase of at least 8 characters to seal the signing keys.');
