@@ -221,7 +221,7 @@ function formatTable(items: QueueItem[], blind: boolean): string {
     i.id,
   ]);
   const width = displayWidth;
-  const widths = head.map((h, c) => Math.max(width(h), ...rows.map((r) => width(r[c]!))));
+  const widths = head.map((h, c) => rows.reduce((most, r) => Math.max(most, width(r[c]!)), width(h)));
   const line = (cells: string[]) => cells.map((cell, c) => cell.normalize('NFC') + ' '.repeat(widths[c]! - width(cell))).join('  ').trimEnd() + '\n';
   return line(head) + rows.map(line).join('');
 }
