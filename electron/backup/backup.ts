@@ -64,7 +64,12 @@ async function locateEvidence(s: Services, sha: string): Promise<string> {
  */
 export async function createBackup(s: Services, outFile: string, onProgress: (p: BackupProgress) => void = () => {}, now = new Date()): Promise<BackupManifest> {
   const out = path.resolve(outFile);
-  const work = fs.mkdtempSync(path.join(path.dirname(out), '.assay-backup-'));
+  let work: string;
+  try {
+    work = fs.mkdtempSync(path.join(path.dirname(out), '.assay-backup-'));
+  } catch (err) {
+    throw new BackupError(`The backup could not be written to ${out}: ${(err as Error).message}`, { cause: err });
+  }
   try {
     onProgress({ phase: 'database', done: 0, total: 1 });
     const snapshot = path.join(work, DATABASE_FILE);
@@ -83,6 +88,9 @@ export async function createBackup(s: Services, outFile: string, onProgress: (p:
       evidence: { files: blobs.length, bytes: blobs.reduce((n, b) => n + b.size, 0) },
     };
     const zip = new yazl.ZipFile();
+    // Every stream's 'error' has a listener: an unheard 'error' event ends the process (the app!).
+    const zipFailed = new Promise<never>((_, reject) => zip.on('error', reject));
+    zipFailed.catch(() => {});
     zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2)), 'manifest.json');
     zip.addFile(snapshot, DATABASE_FILE, { compress: true });
     let done = 0;
@@ -93,10 +101,24 @@ export async function createBackup(s: Services, outFile: string, onProgress: (p:
     }
     zip.end();
     const tmp = `${out}.partial-${randomBytes(4).toString('hex')}`;
-    await new Promise<void>((resolve, reject) => {
-      zip.outputStream.pipe(fs.createWriteStream(tmp)).on('close', () => resolve()).on('error', reject);
-    });
-    fs.renameSync(tmp, out);
+    try {
+      await Promise.race([
+        zipFailed,
+        new Promise<void>((resolve, reject) => {
+          zip.outputStream.on('error', reject);
+          zip.outputStream.pipe(fs.createWriteStream(tmp)).on('close', () => resolve()).on('error', reject);
+        }),
+      ]);
+      fs.renameSync(tmp, out);
+    } catch (err) {
+      zip.outputStream.unpipe();
+      try {
+        fs.rmSync(tmp, { force: true });
+      } catch {
+        // A name the file system refused was never created: nothing to remove.
+      }
+      throw new BackupError(`The backup could not be written to ${out}: ${(err as Error).message}`, { cause: err });
+    }
     onProgress({ phase: 'done', done: blobs.length, total: blobs.length });
     return manifest;
   } finally {
