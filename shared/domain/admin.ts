@@ -79,10 +79,10 @@ export const addSubmissionSchema = z.object({
   earner: z.object({ name: z.string(), email: z.string().optional(), organization: z.string().optional() }),
   attempt: z.number().int().min(1).optional(),
   dueAt: z.string().optional(),
-  responses: z.array(z.object({ sectionId: z.string(), text: z.string() })).default([]),
+  responses: z.array(z.object({ sectionId: z.string(), text: z.string() })).max(1000).default([]),
   /** Evidence chosen with dialog:choose('evidence') or dropped (dialog:confirmDrop), as tokens. */
   files: z.array(z.object({ token: choiceTokenSchema, sectionId: z.string(), name: z.string(), mediaType: z.string().optional() })).max(1000).default([]),
-  links: z.array(z.object({ url: z.string(), sectionId: z.string(), name: z.string() })).default([]),
+  links: z.array(z.object({ url: z.string(), sectionId: z.string(), name: z.string() })).max(1000).default([]),
 });
 
 export const settingsSchema = z.object({
