@@ -1,4 +1,5 @@
 // The `assay` subcommands; each opens the services on the data folder, acts, and closes them.
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BackupError, createBackup, restoreBackup } from '../backup/backup.js';
@@ -10,6 +11,7 @@ import { resolveDataDir } from '../paths.js';
 import { writeSamplePackage } from '../sample/sample-package.js';
 import { openServices, type Services } from '../services.js';
 import { StoreError } from '../store/db.js';
+import { FileRefusedError, regularFileSize } from '../files/bounded-read.js';
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -128,6 +130,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
       }
       case 'restore': {
         if (rest.length !== 1) throw new UsageError('assay restore takes exactly one backup FILE');
+        // A pipe or a device would be opened and waited on for ever: only a regular file is a backup
+        // (a missing one is left to restoreBackup, which names it).
+        if (fs.existsSync(rest[0]!)) regularFileSize(path.resolve(rest[0]!), { what: 'The backup' });
         const m = await restoreBackup(dataDir, rest[0]!);
         io.stdout.write(`Restored the backup of ${m.createdAt} into ${dataDir} (${m.evidence.files} evidence files).\n`);
         return 0;
@@ -140,7 +145,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.stderr.write(`assay: ${err.message}\n\n${USAGE}`);
       return 2;
     }
-    if (err instanceof ImportError || err instanceof StoreError || err instanceof BackupError) {
+    if (err instanceof ImportError || err instanceof StoreError || err instanceof BackupError || err instanceof FileRefusedError) {
       io.stderr.write(`${err.message}\n`);
       return 1;
     }

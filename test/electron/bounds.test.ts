@@ -94,8 +94,11 @@ describe('reads of outside files are bounded', () => {
     expect(() => readBoundedFile(exact, bounds)).toThrow(/1025 bytes, more than the 1024/);
   });
 
-  it('assay verify, identity import and --logo refuse /dev/zero and a pipe', () => {
+  it('assay verify, identity import, --logo and restore refuse /dev/zero and a pipe', () => {
     for (const target of ['/dev/zero', fifo]) {
+      const restore = assay(['restore', target]);
+      expect(restore.code, restore.stderr).toBe(1);
+      expect(restore.stderr).toMatch(/The backup "(zero|pipe)" is a (device|pipe), not a file/);
       const verify = assay(['verify', target]);
       expect(verify.code, verify.stderr).toBe(1);
       expect(verify.stderr).toMatch(/The file to verify "(zero|pipe)" is a (device|pipe), not a file/);
