@@ -10,7 +10,7 @@ import { MAX_RANGE_HEADER, parseRange, type ScanMeter } from '../../electron/app
 import { buildCadesSignature } from '../../electron/awards/certificate/cms.js';
 import { visualOrder } from '../../electron/awards/certificate/text/bidi.js';
 import { verifyDetachedCms } from '../../electron/awards/cms-verify.js';
-import { generateSelfSignedIdentity, IdentityError, passphraseBox } from '../../electron/awards/identity/index.js';
+import { generateSelfSignedIdentity, IdentityError, importPkcs12, passphraseBox } from '../../electron/awards/identity/index.js';
 import { BackupError, createBackup } from '../../electron/backup/backup.js';
 import { FileRefusedError, readBoundedFile } from '../../electron/files/bounded-read.js';
 import { maxPoints } from '../../electron/library/rubric-rules.js';
@@ -153,6 +153,22 @@ describe('work an input can demand is bounded', () => {
       scrypt.mockRestore();
     }
     expect(() => passphraseBox('x', { logN: 16 })).toThrow(RangeError);
+  });
+
+  it('a PKCS #12 asking for more key-derivation iterations than any tool writes is refused before deriving', async () => {
+    const dir = path.join(work, 'p12');
+    fs.mkdirSync(dir);
+    const openssl = (args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
+    openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'k.pem', '-out', 'c.pem', '-days', '1', '-subj', '/CN=Riverside']);
+    // 1,100,000: just over the limit, so making the file stays quick; a hostile one would ask for 2^31.
+    openssl(['pkcs12', '-export', '-inkey', 'k.pem', '-in', 'c.pem', '-out', 'mac.p12', '-passout', 'pass:x', '-iter', '1100000']);
+    openssl(['pkcs12', '-export', '-inkey', 'k.pem', '-in', 'c.pem', '-out', 'nomac.p12', '-passout', 'pass:x', '-iter', '1100000', '-nomac']);
+    await expect(importPkcs12(fs.readFileSync(path.join(dir, 'mac.p12')), 'x', { fileName: 'mac.p12' })).rejects.toThrow(
+      /^mac\.p12 asks for 1100000 key-derivation iterations for its integrity check, more than the 1000000 Assay accepts/,
+    );
+    await expect(importPkcs12(fs.readFileSync(path.join(dir, 'nomac.p12')), 'x', { fileName: 'nomac.p12' })).rejects.toThrow(/^nomac\.p12 asks for 1100000 key-derivation iterations for its (certificates|private key)/);
+    openssl(['pkcs12', '-export', '-inkey', 'k.pem', '-in', 'c.pem', '-out', 'usual.p12', '-passout', 'pass:x']);
+    expect((await importPkcs12(fs.readFileSync(path.join(dir, 'usual.p12')), 'x')).profile.name).toBe('Riverside');
   });
 
   it('130,000 levels in one criterion and 200,000 bidi levels do not overflow the stack', () => {
