@@ -7,6 +7,7 @@ import { BrowserWindow, dialog, safeStorage, type OpenDialogOptions, type SaveDi
 import type { PathPurpose } from '../../shared/domain/admin.js';
 import { safeStorageBox } from '../awards/identity/index.js';
 import type { AdminPlatform } from '../ipc/handlers-admin.js';
+import { writeFileAtomic } from '../store/atomic-write.js';
 
 type WindowRef = () => BrowserWindow | null;
 
@@ -51,7 +52,7 @@ export function createAdminPlatform(getWindow: WindowRef, restart: (backupPath: 
     async printPdf(pdf, title) {
       // Chromium's PDF viewer in a hidden, sandboxed window prints through the system dialog.
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'assay-print-')), 'certificate.pdf');
-      fs.writeFileSync(file, pdf);
+      writeFileAtomic(file, pdf);
       const win = new BrowserWindow({ show: false, title, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, plugins: true, disableBlinkFeatures: 'Auxclick' } });
       win.webContents.on('will-navigate', (e) => e.preventDefault());
       win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { writeFileAtomic } from '../store/atomic-write.js';
 
 export interface Rect {
   x: number;
@@ -54,13 +55,9 @@ export function readWindowState(file: string): WindowState | null {
 
 /** Written to a temporary name and renamed, so a crash mid-write leaves the old state, not half a file. */
 export function writeWindowState(file: string, state: WindowState): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(tmp, JSON.stringify(state));
-    fs.renameSync(tmp, file);
+    writeFileAtomic(file, JSON.stringify(state));
   } catch (err) {
-    fs.rmSync(tmp, { force: true });
     console.warn(`[window] could not remember the window's place: ${(err as Error).message}`);
   }
 }

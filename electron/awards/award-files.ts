@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { renderBadge } from '../sample/evidence.js';
 import type { Services } from '../services.js';
+import { mkdirPrivate, removeStaleTemps, writeFileAtomic } from '../store/atomic-write.js';
 import type { Award } from './awards.js';
 import { CertificateRenderer, type CertificateAward, type Paper } from './certificate/index.js';
 import { bakePng } from './credential/index.js';
@@ -40,6 +41,12 @@ export class CertificateBatch {
   }
 }
 
+/** One batch's certificate renderer as the results package takes it: fonts prepared for all of `awards`. */
+export function certificateMaker(identity: SigningIdentity, paper: Paper, awards: readonly Award[]): (award: Award) => Promise<Uint8Array> {
+  const batch = new CertificateBatch(identity, paper, awards);
+  return (award) => batch.pdf(award);
+}
+
 /** The achievement's own badge image with the credential baked in (or a plain badge when it has none). */
 export function bakedBadge(services: Services, award: Award): Buffer {
   const sha = services.db.prepare('SELECT image_sha256 FROM achievement_versions WHERE version_id = ?').pluck().get(award.achievementVersionId) as string | null;
@@ -73,7 +80,8 @@ export async function exportAwardFiles(
   paper: Paper,
   onProgress: (p: ExportProgress) => void = () => {},
 ): Promise<string[]> {
-  fs.mkdirSync(outDir, { recursive: true });
+  mkdirPrivate(outDir);
+  removeStaleTemps(outDir);
   if (formats.includes('pdf') && !identity) throw new Error('Certificates are signed: set up the issuer identity (Settings) first.');
   const batch = formats.includes('pdf') && identity ? new CertificateBatch(identity, paper, awards) : undefined;
   const written: string[] = [];
@@ -81,7 +89,8 @@ export async function exportAwardFiles(
   for (const award of awards) {
     const write = (ext: string, bytes: Uint8Array | string) => {
       const file = path.join(outDir, awardFileName(award, ext));
-      fs.writeFileSync(file, bytes);
+      // A re-export replaces a good file only with a complete new one (private: it names a person).
+      writeFileAtomic(file, bytes);
       written.push(file);
     };
     if (batch) write('pdf', await batch.pdf(award));

@@ -2,6 +2,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { achievementSchema } from '../../shared/schemas/review-package.js';
 import { appendAudit } from '../store/audit.js';
+import { anchorSigner, sealAuditHead } from '../store/audit-anchor.js';
+import { rememberIssuingIdentity } from './trust.js';
 import type { Db } from '../store/db.js';
 import { buildAchievementCredential, didKeyFromPublicKey, didKeyVerificationMethod, signCredential } from './credential/index.js';
 import type { SigningIdentity } from './identity/index.js';
@@ -30,7 +32,15 @@ export interface Award {
 }
 
 export class AwardError extends Error {
-  override readonly name = 'AwardError';
+  override readonly name: string = 'AwardError';
+}
+
+/** The submission has an award in force already: issuing again would make two for one review. */
+export class AwardAlreadyIssuedError extends AwardError {
+  override readonly name = 'AwardAlreadyIssuedError';
+  constructor(submissionId: string, readonly existing: { credentialId: string; verificationCode: string }) {
+    super(`Submission ${submissionId} already has an award in force: ${existing.verificationCode} (${existing.credentialId}) was already issued. Revoke it or re-issue it instead of issuing again.`);
+  }
 }
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -95,6 +105,37 @@ export interface IssueOptions {
   now?: Date;
 }
 
+export interface AwardFilter {
+  status?: AwardStatus;
+  search?: string;
+  /** Only these awards, each named by credential id or verification code (matched in SQL). */
+  ids?: readonly string[];
+}
+
+/** Rows read per statement when listing; big enough to be cheap, small enough to hold. */
+const PAGE_SIZE = 500;
+
+function filterSql(filter: AwardFilter): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.status) {
+    where.push('w.status = ?');
+    params.push(filter.status);
+  }
+  if (filter.search) {
+    where.push("(w.earner_name LIKE ? ESCAPE '\\' OR v.name LIKE ? ESCAPE '\\' OR w.verification_code LIKE ? ESCAPE '\\')");
+    const like = `%${filter.search.replace(/[%_\\]/g, '\\$&')}%`;
+    params.push(like, like, like);
+  }
+  if (filter.ids) {
+    const ids = JSON.stringify(filter.ids.map((id) => id.trim()));
+    const codes = JSON.stringify(filter.ids.map((id) => id.trim().toUpperCase()));
+    where.push('(w.credential_id IN (SELECT value FROM json_each(?)) OR w.verification_code IN (SELECT value FROM json_each(?)))');
+    params.push(ids, codes);
+  }
+  return { where, params };
+}
+
 export class Awards {
   constructor(private readonly db: Db) {}
 
@@ -109,20 +150,32 @@ export class Awards {
       .all() as { submissionId: string; earnerName: string; achievementName: string; submittedAt: string }[];
   }
 
-  list(filter: { status?: AwardStatus; search?: string; limit?: number; offset?: number } = {}): Award[] {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filter.status) {
-      where.push('w.status = ?');
-      params.push(filter.status);
+  /**
+   * Every award matching the filter, newest first, read in one snapshot. Never capped: whatever is
+   * built from this (exports, the results package, the Awards screen) sees all of them.
+   */
+  list(filter: AwardFilter = {}): Award[] {
+    return this.db.transaction(() => [...this.pages(filter)].flat())();
+  }
+
+  /**
+   * The matching awards in pages of `pageSize`, newest first, by keyset (issued_at, credential_id)
+   * so a deep page costs no more than the first and none is skipped or repeated between pages.
+   */
+  *pages(filter: AwardFilter = {}, pageSize = PAGE_SIZE): Generator<Award[]> {
+    const { where, params } = filterSql(filter);
+    const stmt = this.db.prepare(`${SELECT} WHERE ${[...where, '(w.issued_at < ? OR (w.issued_at = ? AND w.credential_id > ?))'].join(' AND ')}
+      ORDER BY w.issued_at DESC, w.credential_id LIMIT ?`);
+    // The first page starts after every possible key: ISO dates sort below "~".
+    let after: { issuedAt: string; credentialId: string } = { issuedAt: '~', credentialId: '' };
+    for (;;) {
+      const rows = stmt.all(...params, after.issuedAt, after.issuedAt, after.credentialId, pageSize) as AwardDbRow[];
+      if (rows.length === 0) return;
+      const last = rows[rows.length - 1]!;
+      after = { issuedAt: last.issued_at, credentialId: last.credential_id };
+      yield rows.map(toAward);
+      if (rows.length < pageSize) return;
     }
-    if (filter.search) {
-      where.push("(w.earner_name LIKE ? ESCAPE '\\' OR v.name LIKE ? ESCAPE '\\' OR w.verification_code LIKE ? ESCAPE '\\')");
-      const like = `%${filter.search.replace(/[%_\\]/g, '\\$&')}%`;
-      params.push(like, like, like);
-    }
-    const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY w.issued_at DESC, w.credential_id LIMIT ? OFFSET ?`;
-    return (this.db.prepare(sql).all(...params, filter.limit ?? 500, filter.offset ?? 0) as AwardDbRow[]).map(toAward);
   }
 
   get(credentialId: string): Award | undefined {
@@ -148,8 +201,8 @@ export class Awards {
       | undefined;
     if (!row) throw new AwardError(`There is no submission "${submissionId}".`);
     if (row.state !== 'submitted' || row.decision !== 'pass') throw new AwardError('Only a submitted review that passed can become an award.');
-    const active = this.db.prepare("SELECT credential_id FROM awards WHERE submission_seq = ? AND status = 'active'").pluck().get(row.seq) as string | undefined;
-    if (active && active !== options.replaces) throw new AwardError(`This submission already has an award in force (${active}); revoke it or re-issue it instead.`);
+    // A quick answer before the signing work; the check that counts is repeated in the write below.
+    this.refuseSecond(row.seq, submissionId, options.replaces);
 
     const achievement = achievementSchema.parse(JSON.parse(row.achievementJson));
     const scores = JSON.parse(row.scores) as Record<string, string>;
@@ -181,16 +234,32 @@ export class Awards {
     const credentialJson = JSON.stringify(signed, null, 2);
     const at = issuedAt.toISOString();
     this.db.transaction(() => {
+      // Signing took a while: the app and the CLI (other connections), or an overlapping call,
+      // may have issued for this submission meanwhile. The unique index would refuse the insert
+      // too; this names the award that won.
+      this.refuseSecond(row.seq, submissionId, options.replaces);
+      rememberIssuingIdentity(this.db, identity, at);
       if (options.replaces) {
-        this.db.prepare("UPDATE awards SET status = 'superseded' WHERE credential_id = ? AND status = 'active'").run(options.replaces);
+        const superseded = this.db.prepare("UPDATE awards SET status = 'superseded' WHERE credential_id = ? AND status = 'active'").run(options.replaces).changes;
+        if (!superseded) throw new AwardError(`Award ${options.replaces} is no longer in force (it was revoked or replaced while this one was being signed); nothing was issued.`);
       }
       this.db
         .prepare(`INSERT INTO awards (credential_id, submission_seq, achievement_version_id, verification_code, issued_at, earner_name, assessor_name, credits, credit_unit, levels_json, credential_json, replaces)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
         .run(credentialId, row.seq, row.versionId, verificationCode(), at, earnerName, assessorName, achievement.creditsAvailable ?? null, achievement.creditUnit ?? null, JSON.stringify(levels), credentialJson, options.replaces ?? null);
       appendAudit(this.db, options.replaces ? 'award.reissue' : 'award.issue', credentialId, { submissionId, achievementVersionId: row.versionId, ...(options.replaces ? { replaces: options.replaces } : {}) }, at);
+      // The key is unlocked now: seal the head, so this entry (and all before it) cannot be rewritten quietly.
+      sealAuditHead(this.db, anchorSigner(identity), issuedAt);
     }).immediate();
     return this.get(credentialId)!;
+  }
+
+  /** Throws when the submission has an award in force other than the one being replaced. */
+  private refuseSecond(seq: number, submissionId: string, replaces: string | undefined): void {
+    const active = this.db.prepare("SELECT credential_id AS credentialId, verification_code AS verificationCode FROM awards WHERE submission_seq = ? AND status = 'active'").get(seq) as
+      | { credentialId: string; verificationCode: string }
+      | undefined;
+    if (active && active.credentialId !== replaces) throw new AwardAlreadyIssuedError(submissionId, active);
   }
 
   /** Revokes an award with a reason; the reason is kept and shown by the verifier. */

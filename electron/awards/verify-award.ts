@@ -1,8 +1,11 @@
 // `assay verify`: tells a genuine award (PDF, credential JSON or baked PNG) from a forged or revoked one.
+// Genuine means: every signature holds AND the signer is one this store trusts (see trust.ts).
 import { decodeUtf8 } from '../../shared/domain/utf8.js';
 import path from 'node:path';
 import { extractAttachment, verifyPdfSignature } from './certificate/index.js';
-import { checkOb3Structure, readBakedPng, verifyCredential, type KnownKey } from './credential/index.js';
+import { checkOb3Structure, parseDidKey, readBakedPng, verifyCredential, type KnownKey } from './credential/index.js';
+import { badgeKeyTrust, certificateTrust, storeTrust, type TrustContext } from './trust.js';
+import type { Services } from '../services.js';
 import type { Awards } from './awards.js';
 import { READ_LIMITS, readBoundedFile } from '../files/bounded-read.js';
 
@@ -10,11 +13,17 @@ export interface Check {
   name: string;
   ok: boolean;
   detail: string;
+  /** A check of who signed, not of what was signed: failing only these means "signature valid, signer unknown". */
+  trust?: boolean;
 }
 
+/** valid: genuine; signer-unknown: every signature holds but nobody this store trusts made it. */
+export type AwardStatusVerdict = 'valid' | 'signer-unknown' | 'not-valid' | 'unverifiable';
+
 export interface AwardVerdict {
-  /** Valid only when every check passed; never when a proof could not be checked. */
+  /** Valid only when every check passed, the signer included; never when a proof could not be checked. */
   valid: boolean;
+  status: AwardStatusVerdict;
   /** A proof whose key cannot be resolved offline: neither valid nor proven forged. */
   unverifiable: boolean;
   kind: 'pdf' | 'json' | 'png';
@@ -28,8 +37,8 @@ export interface VerifyContext {
   /** The local award records, for revocation and to compare with what was issued. */
   awards?: Awards;
   knownKeys?: readonly KnownKey[];
-  /** SHA-256 fingerprints (as node's X509Certificate gives them) of issuer certificates trusted here. */
-  trustedCertificates?: readonly string[];
+  /** Whom to believe (this store's identities, current and retired; outside anchors). Absent: nobody. */
+  trust?: TrustContext;
 }
 
 function kindOf(bytes: Buffer, file: string): AwardVerdict['kind'] | undefined {
@@ -56,6 +65,13 @@ async function checkCredential(json: string, ctx: VerifyContext, checks: Check[]
   const proof = await verifyCredential(credential, ctx.knownKeys ? { knownKeys: ctx.knownKeys } : {});
   if (proof.verified) {
     checks.push({ name: 'credential proof', ok: true, detail: `eddsa-rdfc-2022 by ${proof.verificationMethod}` });
+    const issuerId = typeof c.issuer === 'string' ? c.issuer : typeof c.issuer === 'object' && typeof (c.issuer as { id?: unknown }).id === 'string' ? (c.issuer as { id: string }).id : undefined;
+    const key = parseDidKey(proof.verificationMethod)?.publicKeyMultibase ?? ctx.knownKeys?.find((k) => k.id === proof.verificationMethod)?.publicKeyMultibase;
+    const found = key ? badgeKeyTrust(ctx.trust, key, issuerId) : { trusted: false, detail: `signature valid, signer unknown: ${proof.verificationMethod}` };
+    checks.push({ name: 'credential issuer', ok: found.trusted, detail: found.detail, trust: true });
+    if (found.trusted && !proof.issuerIsController) {
+      checks.push({ name: 'credential issuer id', ok: false, detail: `signed with a trusted key but names "${issuerId ?? '(no id)'}" as its issuer, not the key's controller ${proof.controller ?? ''}` });
+    }
   } else {
     checks.push({ name: 'credential proof', ok: false, detail: proof.unverifiable ? `cannot be checked offline: ${proof.reason}` : proof.reason });
   }
@@ -77,16 +93,16 @@ export async function verifyAwardFile(file: string, ctx: VerifyContext = {}): Pr
   const bytes = readBoundedFile(file, { maxBytes: READ_LIMITS.verify, what: 'The file to verify' });
   const kind = kindOf(bytes, file);
   const checks: Check[] = [];
-  if (!kind) return { valid: false, unverifiable: false, kind: 'json', checks, reason: `${path.basename(file)} is not a certificate PDF, a credential JSON or a baked badge PNG` };
+  if (!kind) return { valid: false, status: 'not-valid', unverifiable: false, kind: 'json', checks, reason: `${path.basename(file)} is not a certificate PDF, a credential JSON or a baked badge PNG` };
   let credentialJson: string | undefined;
   let signerName: string | undefined;
   if (kind === 'pdf') {
     const sig = await verifyPdfSignature(bytes);
     checks.push({ name: 'PDF signature', ok: sig.valid, detail: sig.valid ? `PAdES${sig.padesBaselineB ? ' B-B' : ''} by ${sig.signer}, signed ${sig.signingTime?.toISOString() ?? 'at an unknown time'}` : sig.reason ?? 'not valid' });
     signerName = sig.signer;
-    if (sig.valid && ctx.trustedCertificates?.length) {
-      const trusted = sig.certificateFingerprint256 !== undefined && ctx.trustedCertificates.includes(sig.certificateFingerprint256);
-      checks.push({ name: 'signer certificate', ok: trusted, detail: trusted ? 'the issuer certificate known here' : `not an issuer certificate known here (${sig.certificateFingerprint256})` });
+    if (sig.valid) {
+      const found = certificateTrust(ctx.trust, sig.certificateFingerprint256);
+      checks.push({ name: 'signer certificate', ok: found.trusted, detail: found.detail, trust: true });
     }
     const attached = await extractAttachment(bytes, 'credential.json');
     checks.push({ name: 'attached credential', ok: attached !== undefined, detail: attached ? 'credential.json' : 'the PDF carries no credential.json' });
@@ -122,13 +138,21 @@ export async function verifyAwardFile(file: string, ctx: VerifyContext = {}): Pr
       checks.push({ name: 'PDF and credential agree', ok: agree, detail: agree ? `both issued by ${signerName}` : `the PDF is signed by "${signerName}" but the credential names "${r.issuerName}"` });
     }
   }
-  const failed = checks.find((c) => !c.ok);
+  // A failed check of what was signed outranks a failed check of who signed it.
+  const failed = checks.find((c) => !c.ok && !c.trust) ?? checks.find((c) => !c.ok);
+  const status: AwardStatusVerdict = !failed ? 'valid' : unverifiable ? 'unverifiable' : failed.trust ? 'signer-unknown' : 'not-valid';
   return {
     valid: !failed,
+    status,
     unverifiable,
     kind,
     ...(credentialId ? { credentialId } : {}),
     checks,
     ...(failed ? { reason: `${failed.name}: ${failed.detail}` } : {}),
   };
+}
+
+/** What the app and `assay verify` call: this store's awards (revocation) and its issuer identities (trust). */
+export function verifyAwardInStore(s: Pick<Services, 'db' | 'dataDir' | 'awards'>, file: string, extra: Omit<VerifyContext, 'awards' | 'trust'> = {}): Promise<AwardVerdict> {
+  return verifyAwardFile(file, { ...extra, awards: s.awards, trust: storeTrust(s.db, s.dataDir) });
 }

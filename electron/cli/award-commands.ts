@@ -1,11 +1,13 @@
 // `assay identity …`, `assay awards …`, `assay verify` and `assay results …`.
 import path from 'node:path';
 import { Awards } from '../awards/awards.js';
-import { CertificateBatch, exportAwardFiles, type AwardFormat } from '../awards/award-files.js';
+import { certificateMaker, exportAwardFiles, type AwardFormat } from '../awards/award-files.js';
 import { buildCadesSignature } from '../awards/certificate/cms.js';
 import type { Paper } from '../awards/certificate/index.js';
 import { generateSelfSignedIdentity, importPkcs12, loadIdentity, passphraseBox, readIdentityPublic, saveIdentity, type SigningIdentity } from '../awards/identity/index.js';
-import { verifyAwardFile } from '../awards/verify-award.js';
+import { verifyAwardInStore } from '../awards/verify-award.js';
+import { certificateFingerprintOf, recordIdentity, storeTrust } from '../awards/trust.js';
+import { anchorSigner, sealAuditHead, type AnchorSigner } from '../store/audit-anchor.js';
 import { verifyDetachedCms } from '../awards/cms-verify.js';
 import { exportResults } from '../results/results.js';
 import { verifyResults } from '../results/verify.js';
@@ -18,17 +20,38 @@ export interface CliContext {
   values: Record<string, unknown>;
   args: string[];
   out: (text: string) => void;
+  /** Like out, but waits for the reader when its buffer is full (for listings of any length). */
+  write: (text: string) => Promise<void>;
   err: (text: string) => void;
   env: NodeJS.ProcessEnv;
 }
 
 export class CliUsageError extends Error {}
 
+/** `assay verify` and `assay results verify`: every signature holds, but the signer is not one trusted here. */
+export const EXIT_SIGNER_UNKNOWN = 3;
+
 const STORE_PASSPHRASE = 'ASSAY_PASSPHRASE';
 
-async function unlock(s: Services, c: CliContext): Promise<SigningIdentity> {
+async function unlock(s: Services, c: Pick<CliContext, 'env'>): Promise<SigningIdentity> {
   if (!readIdentityPublic(s.dataDir)) throw new Error(`There is no issuer identity in ${s.dataDir}; create one with "assay identity create --name NAME" or import the issuing body's with "assay identity import FILE.p12".`);
   return loadIdentity(s.dataDir, passphraseBox(await passphrase(c.env, STORE_PASSPHRASE, 'Passphrase for the signing keys: ')));
+}
+
+/** `assay audit checkpoint`: seals the audit head with the issuer key, so later rewrites show. */
+export async function auditCheckpointCommand(s: Services, env: NodeJS.ProcessEnv, out: (t: string) => void): Promise<number> {
+  const identity = await unlock(s, { env });
+  const head = s.db.transaction(() => sealAuditHead(s.db, anchorSigner(identity))).immediate();
+  out(`Sealed the audit log at entry ${head.entries} (head ${head.hash.slice(0, 16)}…) with the key of ${identity.profile.name}.\n`);
+  return 0;
+}
+
+/** A backup made where an identity exists carries its audit head signed with it. */
+export async function backupSigner(s: Services, env: NodeJS.ProcessEnv): Promise<AnchorSigner | undefined> {
+  if (!readIdentityPublic(s.dataDir)) return undefined;
+  const identity = await unlock(s, { env });
+  s.db.transaction(() => sealAuditHead(s.db, anchorSigner(identity))).immediate();
+  return anchorSigner(identity);
 }
 
 function str(v: unknown): string | undefined {
@@ -53,7 +76,7 @@ export async function identityCommand(s: Services, c: CliContext): Promise<numbe
     return 0;
   }
   if (sub === 'create' || sub === 'import') {
-    if (readIdentityPublic(s.dataDir) && c.values.force !== true) throw new Error('An issuer identity exists already; pass --force to replace it (certificates already issued stay valid).');
+    if (readIdentityPublic(s.dataDir) && c.values.force !== true) throw new Error('An issuer identity exists already; pass --force to replace it (it is retired, not forgotten: certificates it issued stay valid here).');
     let identity: SigningIdentity;
     if (sub === 'create') {
       if (!str(c.values.name)) throw new CliUsageError('assay identity create needs --name "Issuer name"');
@@ -66,6 +89,8 @@ export async function identityCommand(s: Services, c: CliContext): Promise<numbe
     }
     const pass = await passphrase(c.env, STORE_PASSPHRASE, 'New passphrase to seal the signing keys: ');
     if (pass.length < 8) throw new Error('Choose a passphrase of at least 8 characters to seal the signing keys.');
+    // The identity replaced (if any) is retired, not forgotten: what it signed stays verifiable.
+    recordIdentity(s.db, s.dataDir, identity);
     saveIdentity(s.dataDir, identity, passphraseBox(pass));
     c.out(`Issuer identity for ${identity.profile.name} saved; its keys are sealed with your passphrase. Certificate SHA-256 ${identity.fingerprint256}.\n`);
     return 0;
@@ -77,9 +102,19 @@ export async function awardsCommand(s: Services, c: CliContext): Promise<number>
   const [sub, ...ids] = c.args;
   const awards = new Awards(s.db);
   if (sub === 'list') {
-    const list = awards.list();
-    if (c.values.json === true) c.out(`${JSON.stringify(list.map(({ credentialJson: _c, ...a }) => a), null, 2)}\n`);
-    else for (const a of list) c.out(`${a.verificationCode}  ${a.status.padEnd(10)}  ${a.issuedAt.slice(0, 10)}  ${a.earnerName} — ${a.achievementName}\n`);
+    // Page by page, written as it goes: a store of any size lists completely.
+    let first = true;
+    if (c.values.json === true) await c.write('[');
+    for (const page of awards.pages()) {
+      for (const a of page) {
+        if (c.values.json === true) {
+          const { credentialJson: _c, ...row } = a;
+          await c.write(`${first ? '\n' : ',\n'}  ${JSON.stringify(row, null, 2).replace(/\n/g, '\n  ')}`);
+        } else await c.write(`${a.verificationCode}  ${a.status.padEnd(10)}  ${a.issuedAt.slice(0, 10)}  ${a.earnerName} — ${a.achievementName}\n`);
+        first = false;
+      }
+    }
+    if (c.values.json === true) await c.write(`${first ? '' : '\n'}]\n`);
     return 0;
   }
   if (sub === 'issue') {
@@ -108,10 +143,21 @@ export async function awardsCommand(s: Services, c: CliContext): Promise<number>
     const bad = formats.find((f) => !['pdf', 'json', 'png'].includes(f));
     if (bad) throw new CliUsageError(`--format "${bad}" is not one of pdf, json, png`);
     const paper: Paper = c.values.paper === 'letter' ? 'letter' : 'a4';
-    const list = awards.list({ status: 'active' }).filter((a) => ids.length === 0 || ids.includes(a.credentialId) || ids.includes(a.verificationCode));
+    const wanted = ids.length ? ids : undefined;
     const identity = formats.includes('pdf') ? await unlock(s, c) : undefined;
-    const files = await exportAwardFiles(s, identity, list, out, formats, paper);
-    c.out(`Exported ${list.length} award${list.length === 1 ? '' : 's'} (${files.length} files) to ${path.resolve(out)}.\n`);
+    // A page of awards at a time (each page one certificate batch), so memory stays flat however many there are.
+    let exported = 0;
+    let files = 0;
+    const found = new Set<string>();
+    for (const page of awards.pages({ status: 'active', ...(wanted ? { ids: wanted } : {}) })) {
+      files += (await exportAwardFiles(s, identity, page, out, formats, paper)).length;
+      exported += page.length;
+      for (const a of page) found.add(a.credentialId).add(a.verificationCode);
+    }
+    // Asked for by name and not exported: say so, rather than a short count nobody checks.
+    const missing = (wanted ?? []).filter((id) => !found.has(id.trim()) && !found.has(id.trim().toUpperCase()));
+    if (missing.length) throw new Error(`Exported ${exported} award${exported === 1 ? '' : 's'} to ${path.resolve(out)}, but ${missing.map((m) => `"${m}"`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} not an award in force (no such credential id or verification code, or revoked or replaced).`);
+    c.out(`Exported ${exported} award${exported === 1 ? '' : 's'} (${files} files) to ${path.resolve(out)}.\n`);
     return 0;
   }
   throw new CliUsageError('assay awards takes list, issue, revoke or export');
@@ -119,14 +165,18 @@ export async function awardsCommand(s: Services, c: CliContext): Promise<number>
 
 export async function verifyCommand(s: Services, c: CliContext): Promise<number> {
   if (c.args.length !== 1) throw new CliUsageError('assay verify takes one FILE (a certificate PDF, a credential JSON or a badge PNG)');
-  const pub = readIdentityPublic(s.dataDir);
-  const v = await verifyAwardFile(c.args[0]!, { awards: new Awards(s.db), ...(pub ? { trustedCertificates: [pub.certificateFingerprint256] } : {}) });
+  const v = await verifyAwardInStore(s, c.args[0]!);
   for (const check of v.checks) c.out(`  ${check.ok ? 'ok  ' : 'FAIL'}  ${check.name}: ${check.detail}\n`);
-  if (v.valid) {
+  if (v.status === 'valid') {
     c.out(`VALID: ${path.basename(c.args[0]!)} is a genuine award${v.credentialId ? ` (${v.credentialId})` : ''}.\n`);
     return 0;
   }
-  c.err(`${v.unverifiable ? 'UNVERIFIABLE' : 'NOT VALID'}: ${v.reason}\n`);
+  if (v.status === 'signer-unknown') {
+    // Not a forgery proven, not a genuine award either: someone this store does not know signed it.
+    c.err(`SIGNATURE VALID, SIGNER UNKNOWN: ${path.basename(c.args[0]!)} is intact, but nobody this data folder trusts signed it (${v.reason}); it is not a genuine award of this issuer.\n`);
+    return EXIT_SIGNER_UNKNOWN;
+  }
+  c.err(`${v.status === 'unverifiable' ? 'UNVERIFIABLE' : 'NOT VALID'}: ${v.reason}\n`);
   return 1;
 }
 
@@ -136,21 +186,33 @@ export async function resultsCommand(s: Services, c: CliContext): Promise<number
     const out = str(c.values.out);
     if (!out) throw new CliUsageError('assay results export needs --out DIR');
     const identity = await unlock(s, c);
-    const active = new Awards(s.db).list({ status: 'active' });
-    const batch = active.length ? new CertificateBatch(identity, c.values.paper === 'letter' ? 'letter' : 'a4', active) : undefined;
+    const paper: Paper = c.values.paper === 'letter' ? 'letter' : 'a4';
+    s.db.transaction(() => sealAuditHead(s.db, anchorSigner(identity))).immediate();
     const r = await exportResults(s, out, {
       name: identity.profile.name,
       signDetached: (data) => buildCadesSignature(identity, createHash('sha256').update(data).digest()),
-    }, { ...(batch ? { certificate: async (a) => batch.pdf(a) } : {}) });
+    }, { certificates: (inForce) => certificateMaker(identity, paper, inForce) });
     c.out(`Wrote the results package to ${path.resolve(r.dir)}: ${r.submissions} submissions, ${r.awards} awards, signed by ${identity.profile.name}.\n`);
     return 0;
   }
   if (sub === 'verify') {
     if (!target) throw new CliUsageError('assay results verify takes the results package PATH');
-    const v = await verifyResults(target, verifyDetachedCms);
+    const certificates = ((c.values['trust-cert'] as string[] | undefined) ?? []).map((f) => {
+      try {
+        const der = readBoundedFile(path.resolve(f), { maxBytes: READ_LIMITS.certificate, what: 'The certificate' });
+        return { fingerprint256: certificateFingerprintOf(der), label: path.basename(f) };
+      } catch (err) {
+        throw new Error(`--trust-cert ${f} is not a readable X.509 certificate (PEM or DER): ${(err as Error).message}`);
+      }
+    });
+    const v = await verifyResults(target, verifyDetachedCms, { trust: storeTrust(s.db, s.dataDir, { certificates }) });
     if (v.ok) {
-      c.out(`VALID: signed by ${v.signer.subject} (SHA-256 ${v.signer.fingerprint256}); ${v.files} files match the manifest; ${v.submissions} submissions.\n`);
+      c.out(`VALID: signed by ${v.signer.subject} (SHA-256 ${v.signer.fingerprint256}), ${v.trustedAs}; ${v.files} files match the manifest; ${v.submissions} submissions.\n`);
       return 0;
+    }
+    if (v.signerUnknown) {
+      c.err(`SIGNATURE VALID, SIGNER UNKNOWN: signed by ${v.signer.subject} (SHA-256 ${v.signer.fingerprint256}) and every file matches, but that certificate is no identity of this data folder and was not given with --trust-cert; not valid.\n`);
+      return EXIT_SIGNER_UNKNOWN;
     }
     c.err(`NOT VALID: ${v.reason}\n`);
     return 1;

@@ -3,15 +3,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BackupError, createBackup, restoreBackup } from '../backup/backup.js';
-import { awardsCommand, CliUsageError, identityCommand, resultsCommand, verifyCommand } from './award-commands.js';
+import { auditCheckpointCommand, awardsCommand, backupSigner, CliUsageError, identityCommand, resultsCommand, verifyCommand } from './award-commands.js';
 import { describeImport, type ImportProgress } from '../../shared/domain/import.js';
-import { SUBMISSION_STATUSES, submissionStatusSchema, type QueueItem } from '../../shared/domain/queue.js';
+import { SUBMISSION_STATUSES } from '../../shared/domain/queue.js';
 import { ImportError } from '../import/errors.js';
 import { resolveDataDir } from '../paths.js';
 import { writeSamplePackage } from '../sample/sample-package.js';
 import { openServices, type Services } from '../services.js';
+import { queueCommand, QueueUsageError } from './queue-command.js';
+import { write } from './output.js';
 import { StoreError } from '../store/db.js';
 import { FileRefusedError, regularFileSize } from '../files/bounded-read.js';
+import { AnchorError, readAnchor } from '../audit/anchor-files.js';
+import { storeTrust } from '../awards/trust.js';
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -28,17 +32,25 @@ Commands:
       --search TEXT      full-text search over earner names and responses
       --overdue          only submissions past their due date
       --sort KEY         due (default), submitted or earner
-      --limit N          at most N rows (default 100)
+      --limit N          at most N rows (default 100, at most 1000); the table's last
+                         line says how many were left out
+      --all              every row, written as it is read (any number of rows)
       --blind            no earner identity at all
-      --json             a JSON array instead of a table
+      --json             a JSON array instead of a table (with --all too: one array,
+                         written element by element)
   sample-package OUT_DIR Write a realistic sample review package
-  audit verify           Check that the audit log's hash chain is intact
+  audit verify [--anchor FILE]…
+                         Check the audit log: its hash chain, its signed checkpoints, that it
+                         agrees with the reviews, awards and revocations, and that it still holds
+                         what results packages or backups (--anchor) recorded
+  audit checkpoint       Seal the audit log's head with the issuer key (needs the passphrase)
   identity show|create|import FILE.p12
                          The issuer's signing identity (--name, --url, --email, --logo PNG;
                          keys sealed with ASSAY_PASSPHRASE or a passphrase typed at the prompt)
   awards list|issue [--all|ID…]|revoke ID --reason R|export --out DIR [--format pdf,json,png] [--paper a4|letter]
-  verify FILE            Check a certificate PDF, credential JSON or badge PNG (exit 1 if not valid)
-  results export --out DIR | results verify PATH
+  verify FILE            Check a certificate PDF, credential JSON or badge PNG: exit 0 genuine,
+                         1 not valid, 3 signature valid but signer unknown to this data folder
+  results export --out DIR | results verify PATH [--trust-cert CERT]…
                          The signed results package for the issuing body
   backup --out FILE      Write a consistent backup (.zip) of the store and the evidence
   restore FILE           Replace the data folder's store with a backup (checked first)
@@ -77,6 +89,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         limit: { type: 'string' },
         blind: { type: 'boolean' },
         json: { type: 'boolean' },
+        anchor: { type: 'string', multiple: true },
+        'trust-cert': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -96,17 +110,18 @@ export async function run(argv: string[], io: Io): Promise<number> {
       case 'import':
         return await withServices(dataDir, (s) => importCommand(s, rest, io));
       case 'queue':
-        return await withServices(dataDir, (s) => queueCommand(s, values, io));
+        return await withServices(dataDir, (s) => queueCommand(s, values, io.stdout));
       case 'sample-package':
         return await sampleCommand(rest, io);
       case 'audit':
-        if (rest[0] !== 'verify') throw new UsageError('assay audit takes one subcommand: verify');
-        return await withServices(dataDir, (s) => auditCommand(s, io));
+        if (rest[0] !== 'verify' && rest[0] !== 'checkpoint') throw new UsageError('assay audit takes verify [--anchor FILE]… or checkpoint');
+        if (rest[0] === 'checkpoint') return await withServices(dataDir, (s) => auditCheckpointCommand(s, io.env, (t) => void io.stdout.write(t)));
+        return await withServices(dataDir, (s) => auditCommand(s, (values.anchor as string[] | undefined) ?? [], io));
       case 'identity':
       case 'awards':
       case 'verify':
       case 'results': {
-        const ctx = { values, args: rest, out: (t: string) => void io.stdout.write(t), err: (t: string) => void io.stderr.write(t), env: io.env };
+        const ctx = { values, args: rest, out: (t: string) => void io.stdout.write(t), write: (t: string) => write(io.stdout, t), err: (t: string) => void io.stderr.write(t), env: io.env };
         const fn = { identity: identityCommand, awards: awardsCommand, verify: verifyCommand, results: resultsCommand }[command];
         try {
           return await withServices(dataDir, (s) => fn(s, ctx));
@@ -123,7 +138,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         const out = values.out;
         if (typeof out !== 'string') throw new UsageError('assay backup needs --out FILE');
         return await withServices(dataDir, async (s) => {
-          const m = await createBackup(s, out);
+          // With an identity, the backup's audit head is signed (an anchor for "assay audit verify --anchor").
+          const m = await createBackup(s, out, undefined, undefined, await backupSigner(s, io.env));
           io.stdout.write(`Backed up ${m.evidence.files} evidence files (${(m.evidence.bytes / 1024 / 1024).toFixed(1)} MB) and the database to ${path.resolve(out)}.\n`);
           return 0;
         });
@@ -141,7 +157,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof QueueUsageError) {
       io.stderr.write(`assay: ${err.message}\n\n${USAGE}`);
       return 2;
     }
@@ -183,54 +199,6 @@ async function importCommand(s: Services, args: string[], io: Io): Promise<numbe
   }
 }
 
-function queueCommand(s: Services, values: Record<string, unknown>, io: Io): number {
-  const statuses = ((values.status as string[] | undefined) ?? []).map((v) => {
-    const r = submissionStatusSchema.safeParse(v);
-    if (!r.success) throw new UsageError(`--status "${v}" is not one of ${SUBMISSION_STATUSES.join(', ')}`);
-    return r.data;
-  });
-  const sort = (values.sort as string | undefined) ?? 'due';
-  if (!['due', 'submitted', 'earner'].includes(sort)) throw new UsageError(`--sort "${sort}" is not one of due, submitted, earner`);
-  const limit = values.limit === undefined ? 100 : Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError('--limit takes a whole number from 1 to 1000');
-  const blind = values.blind === true;
-  const page = s.queue.list({
-    ...(statuses.length ? { status: statuses } : {}),
-    ...(typeof values.search === 'string' ? { search: values.search } : {}),
-    ...(values.overdue === true ? { overdue: true } : {}),
-    sort: sort as 'due' | 'submitted' | 'earner',
-    limit,
-    blind,
-  });
-  if (values.json === true) {
-    const rows = page.items.map((i) => {
-      const { overdue: _overdue, ...row } = i;
-      return row;
-    });
-    io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-    return 0;
-  }
-  io.stdout.write(formatTable(page.items, blind));
-  io.stdout.write(`${page.items.length} of ${page.total} submission${page.total === 1 ? '' : 's'}\n`);
-  return 0;
-}
-
-function formatTable(items: QueueItem[], blind: boolean): string {
-  const head = ['Due', 'Status', 'Try', ...(blind ? [] : ['Earner']), 'Achievement', 'Submission'];
-  const rows = items.map((i) => [
-    (i.dueAt ? i.dueAt.slice(0, 10) : '—') + (i.overdue ? ' !' : ''),
-    i.status,
-    String(i.attempt),
-    ...(blind ? [] : [i.earnerName ?? '']),
-    i.achievementName,
-    i.id,
-  ]);
-  const width = displayWidth;
-  const widths = head.map((h, c) => rows.reduce((most, r) => Math.max(most, width(r[c]!)), width(h)));
-  const line = (cells: string[]) => cells.map((cell, c) => cell.normalize('NFC') + ' '.repeat(widths[c]! - width(cell))).join('  ').trimEnd() + '\n';
-  return line(head) + rows.map(line).join('');
-}
-
 async function sampleCommand(args: string[], io: Io): Promise<number> {
   if (args.length !== 1) throw new UsageError('assay sample-package takes exactly one OUT_DIR');
   const r = await writeSamplePackage(args[0]!);
@@ -238,27 +206,25 @@ async function sampleCommand(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-function auditCommand(s: Services, io: Io): number {
-  const v = s.verifyAudit();
+async function auditCommand(s: Services, anchorFiles: string[], io: Io): Promise<number> {
+  const trust = storeTrust(s.db, s.dataDir);
+  const anchors = [];
+  for (const f of anchorFiles) {
+    try {
+      anchors.push(await readAnchor(f, trust));
+    } catch (err) {
+      if (!(err instanceof AnchorError)) throw err;
+      io.stderr.write(`${err.message}\n`);
+      return 1;
+    }
+  }
+  const v = s.verifyAudit(anchors);
   if (v.ok) {
-    io.stdout.write(`Audit log intact: ${v.entries} entr${v.entries === 1 ? 'y' : 'ies'}, head ${v.head.slice(0, 16)}…\n`);
+    const last = v.lastAnchor ? `; last anchor: entry ${v.lastAnchor.entries} in ${v.lastAnchor.source}` : '; no signed anchor yet, so entries removed from the end would not show';
+    io.stdout.write(`Audit log intact: ${v.entries} entr${v.entries === 1 ? 'y' : 'ies'}, head ${v.head.slice(0, 16)}…, agrees with the reviews, awards and revocations${last}.\n`);
     return 0;
   }
-  io.stderr.write(`Audit log broken at entry ${v.brokenAt}: ${v.reason}\n`);
+  if (v.brokenAt !== undefined) io.stderr.write(`Audit log broken at entry ${v.brokenAt}: ${v.reason}\n`);
+  else io.stderr.write(`Audit log not intact: ${v.problems.length} problem${v.problems.length === 1 ? '' : 's'}:\n${v.problems.map((p) => `  - ${p}\n`).join('')}`);
   return 1;
-}
-
-/** Terminal columns a string takes: wide East Asian characters count two, combining marks none. */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s.normalize('NFC')) {
-    if (/\p{M}/u.test(ch)) continue;
-    const cp = ch.codePointAt(0)!;
-    const wide =
-      (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
-      (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
-      (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd);
-    w += wide ? 2 : 1;
-  }
-  return w;
 }

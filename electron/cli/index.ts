@@ -14,6 +14,18 @@ installCrashPolicy(
   }),
 );
 
+// `assay queue | head -n 1`: the reader has gone, so there is nobody left to tell anything. Node
+// ignores SIGPIPE and reports EPIPE as a stream error, which unhandled is a crash with a stack
+// trace; end quietly instead, with status 0, as the reader asked for no more. Every change to the
+// store is a committed transaction, so stopping here leaves it consistent: a batch simply stops
+// where it was, as any Unix tool killed by SIGPIPE would.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
+
 run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
   (code) => {
     process.exitCode = code;

@@ -7,6 +7,8 @@ const MiB = 1024 * 1024;
 
 /** The most Assay reads whole into memory from one outside file, per kind of file. */
 export const READ_LIMITS = {
+  /** An X.509 certificate (PEM or DER) to trust: a few KB. */
+  certificate: 1 * MiB,
   /** A PKCS #12 (.p12/.pfx): a key and a short chain are a few KB. */
   pkcs12: 1 * MiB,
   /** The issuer's logo (PNG) printed on certificates. */

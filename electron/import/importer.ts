@@ -13,6 +13,7 @@ import { ImportError } from './errors.js';
 import { LIMITS, type Limits } from './limits.js';
 import { openSource, type PackageSource } from './source.js';
 import { HashPool } from './hash-pool.js';
+import { firstCopyDifference } from './copy-check.js';
 import { verifyAndStage } from './verify-file.js';
 
 export interface ImportContext {
@@ -90,7 +91,11 @@ async function importFrom(ctx: ImportContext, source: PackageSource, limits: Lim
   const existing = db.prepare('SELECT manifest_sha256 AS sha, imported_at AS at FROM packages WHERE id = ?').get(manifest.id) as { sha: string; at: string } | undefined;
   if (existing) {
     if (existing.sha === manifestSha) {
-      return { status: 'unchanged', packageId: manifest.id, packageName: source.label, achievementsAdded: 0, submissionsAdded: 0, submissionsUnchanged: manifest.submissions.length, filesStored: 0, bytesStored: 0, importedAt: existing.at };
+      const copyDiffers = await firstCopyDifference(db, source, manifest);
+      return {
+        status: 'unchanged', packageId: manifest.id, packageName: source.label, achievementsAdded: 0, submissionsAdded: 0, submissionsUnchanged: manifest.submissions.length,
+        filesStored: 0, bytesStored: 0, importedAt: existing.at, ...(copyDiffers ? { copyDiffers } : {}),
+      };
     }
     throw refuse('conflict', 'id', `a different package with this id was imported on ${existing.at}; the issuer must give a changed package a new id`);
   }

@@ -18,6 +18,8 @@ export interface PackageSource {
   open(rel: string, maxBytes: number): Promise<Readable>;
   /** For folders: the real path on disk, so a file can be copied by the kernel. */
   diskPath?(rel: string): Promise<string>;
+  /** For .zips: every file entry, relative to the package's top (entries outside it keep their full name). */
+  listFiles?(): string[];
   close(): Promise<void>;
 }
 
@@ -117,6 +119,10 @@ class ZipSource implements PackageSource {
       zip.close();
       throw err;
     }
+  }
+
+  listFiles(): string[] {
+    return [...this.entries.keys()].filter((n) => !n.endsWith('/')).map((n) => (n.startsWith(this.prefix) ? n.slice(this.prefix.length) : n));
   }
 
   private entry(rel: string): yauzl.Entry {

@@ -8,7 +8,7 @@ import { ReviewConflictError } from '../review/reviews.js';
 import { NotFoundError } from '../review/workspace.js';
 import { LibraryError } from '../library/errors.js';
 import { IdentityError } from '../awards/identity/index.js';
-import { AwardError } from '../awards/awards.js';
+import { AwardAlreadyIssuedError, AwardError } from '../awards/awards.js';
 import { BackupError } from '../backup/backup.js';
 import { FileRefusedError } from '../files/bounded-read.js';
 import { ChoiceError } from './choices.js';
@@ -40,6 +40,7 @@ export async function dispatch(handlers: Handlers, channel: unknown, rawInput: u
     if (err instanceof ImportError) return { ok: false, error: { code: 'import-refused', message: err.message } };
     if (err instanceof StoreError) return { ok: false, error: { code: 'store', message: err.message } };
     if (err instanceof IdentityError) return { ok: false, error: { code: `identity-${err.code}`, message: err.message } };
+    if (err instanceof AwardAlreadyIssuedError) return { ok: false, error: { code: 'award-already-issued', message: err.message } };
     if (err instanceof AwardError) return { ok: false, error: { code: 'award', message: err.message } };
     if (err instanceof BackupError) return { ok: false, error: { code: 'backup', message: err.message } };
     if (err instanceof LibraryError) return { ok: false, error: { code: err.code, message: err.message } };

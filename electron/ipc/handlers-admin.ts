@@ -6,7 +6,7 @@ import type { AwardSummary, PathPurpose, Settings } from '../../shared/domain/ad
 import { settingsSchema } from '../../shared/domain/admin.js';
 import type { Channel, ChannelOutput, Contract } from '../../shared/ipc/contract.js';
 import type { Award } from '../awards/awards.js';
-import { CertificateBatch, exportAwardFiles } from '../awards/award-files.js';
+import { CertificateBatch, certificateMaker, exportAwardFiles } from '../awards/award-files.js';
 import { buildCadesSignature } from '../awards/certificate/cms.js';
 import {
   generateSelfSignedIdentity,
@@ -20,10 +20,13 @@ import {
   type SecretBox,
 } from '../awards/identity/index.js';
 import { createBackup } from '../backup/backup.js';
+import { recordIdentity } from '../awards/trust.js';
+import { anchorSigner, sealAuditHead } from '../store/audit-anchor.js';
 import { exportCasePackage, importCaseRubrics } from '../library/case.js';
 import { importCanvasRubricCsv } from '../library/canvas-csv.js';
 import { exportResults } from '../results/results.js';
 import type { Services } from '../services.js';
+import { writeFileAtomic } from '../store/atomic-write.js';
 import { createHash } from 'node:crypto';
 import { READ_LIMITS, readBoundedFile, readLogoPng, regularFileSize, requireFolderTarget, requireWritableTarget } from '../files/bounded-read.js';
 import { CHOICE_PURPOSES, type Choices } from './choices.js';
@@ -65,6 +68,7 @@ export function createAdminHandlers(s: Services, platform: AdminPlatform, emit: 
   };
   const publicPart = (): IdentityPublic => readIdentityPublic(s.dataDir)!;
   const store = (id: SigningIdentity) => {
+    recordIdentity(s.db, s.dataDir, id); // retires the identity it replaces; never forgets it
     saveIdentity(s.dataDir, id, platform.secretBox());
     unlocked = id;
     return publicPart();
@@ -156,7 +160,7 @@ export function createAdminHandlers(s: Services, platform: AdminPlatform, emit: 
       const json = JSON.stringify(exportCasePackage(s.library.getAchievement(id).achievement), null, 2);
       return choices.useOne(token, 'case-export', (file) => {
         requireWritableTarget(file, 'The CASE package');
-        fs.writeFileSync(file, json);
+        writeFileAtomic(file, json);
         return null;
       });
     },
@@ -170,15 +174,18 @@ export function createAdminHandlers(s: Services, platform: AdminPlatform, emit: 
       const id = identity();
       return choices.useOne(token, 'results-folder', (folder) => {
         requireFolderTarget(folder, 'The folder for the results package');
-        const active = s.awards.list({ status: 'active' });
-        const batch = active.length ? new CertificateBatch(id, readSettings(s).paper, active) : undefined;
-        return exportResults(s, folder, { name: id.profile.name, signDetached: (data) => buildCadesSignature(id, createHash('sha256').update(data).digest()) }, batch ? { certificate: (a) => batch.pdf(a) } : {});
+        s.db.transaction(() => sealAuditHead(s.db, anchorSigner(id))).immediate();
+        const paper = readSettings(s).paper;
+        return exportResults(s, folder, { name: id.profile.name, signDetached: (data) => buildCadesSignature(id, createHash('sha256').update(data).digest()) }, { certificates: (inForce) => certificateMaker(id, paper, inForce) });
       });
     },
     'backup:create': ({ token }) =>
       choices.useOne(token, 'backup-save', async (file) => {
         requireWritableTarget(file, 'The backup');
-        const m = await createBackup(s, file);
+        // With an identity set up, the backup's audit head is signed with it (and the head sealed).
+        const id = readIdentityPublic(s.dataDir) ? identity() : undefined;
+        if (id) s.db.transaction(() => sealAuditHead(s.db, anchorSigner(id))).immediate();
+        const m = await createBackup(s, file, undefined, undefined, id ? anchorSigner(id) : undefined);
         return { files: m.evidence.files, bytes: m.evidence.bytes };
       }),
     'backup:restore': ({ token }) =>

@@ -113,6 +113,37 @@ export class Queue {
     return { items: rows.map((r) => toItem(r, q.blind, now)), total, offset: q.offset };
   }
 
+  /**
+   * Every matching row, in the query's order, a page at a time (the query's limit and offset are
+   * ignored). Keyset paging on (sort key, seq): each page is one index seek, so a caller can write
+   * 100,000 rows as it goes without holding them, and nothing is skipped or repeated between pages.
+   */
+  *pages(query: QueueQuery = {}, pageSize = 500): Generator<QueueItem[]> {
+    const q = queueQuerySchema.parse({ ...query, offset: 0, limit: 1 });
+    const where = whereClause(q, true);
+    const column = SORT_COLUMNS[q.blind && q.sort === 'earner' ? 'due' : q.sort];
+    const dir = q.direction === 'desc' ? 'DESC' : 'ASC';
+    const past = dir === 'DESC' ? '<' : '>';
+    const clauses = where.sql ? [where.sql.replace(/^WHERE /, '')] : [];
+    const page = (keyed: boolean) =>
+      this.db.prepare(`SELECT s.seq, ${column} AS k FROM submissions s
+        WHERE ${[...clauses, keyed ? `(${column}, s.seq) ${past} (?, ?)` : '1'].join(' AND ')}
+        ORDER BY ${column} ${dir}, s.seq ${dir} LIMIT ?`);
+    const first = page(false);
+    const next = page(true);
+    const rowsBySeq = this.db.prepare(ROWS_SQL);
+    const now = new Date(q.now ?? Date.now()).toISOString();
+    let after: { k: string; seq: number } | undefined;
+    for (;;) {
+      const keys = (after ? next.all(...where.params, after.k, after.seq, pageSize) : first.all(...where.params, pageSize)) as { seq: number; k: string }[];
+      if (keys.length === 0) return;
+      after = keys[keys.length - 1]!;
+      const bySeq = new Map((rowsBySeq.all(JSON.stringify(keys.map((r) => r.seq))) as (Row & { seq: number })[]).map((r) => [r.seq, r]));
+      yield keys.map((r) => toItem(bySeq.get(r.seq)!, q.blind, now));
+      if (keys.length < pageSize) return;
+    }
+  }
+
   counts(at: string | Date = new Date()): StatusCounts {
     const now = new Date(at).toISOString();
     const counts: StatusCounts = { pending: 0, 'in-progress': 0, passed: 0, 'not-yet': 0, recused: 0, overdue: 0, total: 0 };

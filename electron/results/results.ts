@@ -10,7 +10,9 @@ import { achievementSchema } from '../../shared/schemas/review-package.js';
 import type { Award } from '../awards/awards.js';
 import type { Services } from '../services.js';
 import { readReview } from '../review/workspace.js';
+import { mkdirPrivate, removeStaleTemps, writeFileAtomic } from '../store/atomic-write.js';
 import { toCsv } from './csv.js';
+import { auditHeadOf } from '../store/audit-anchor.js';
 
 export const RESULTS_FILE = 'results.json';
 export const MANIFEST_FILE = 'manifest.json';
@@ -24,9 +26,16 @@ export interface ResultsSigner {
   name: string;
 }
 
+/** Renders one award's certificate PDF (signed). */
+export type CertificateMaker = (award: Award) => Promise<Uint8Array>;
+
 export interface ExportOptions {
-  /** Renders an award's certificate PDF (signed); absent: awards travel as credentials only. */
-  certificate?: (award: Award) => Promise<Uint8Array>;
+  /**
+   * Given every award in force that the package carries (the same complete list the package is
+   * built from, so fonts can be prepared once), returns the certificate maker; absent: awards
+   * travel as credentials only.
+   */
+  certificates?: (inForce: readonly Award[]) => CertificateMaker;
   now?: Date;
   onProgress?: (done: number, total: number) => void;
 }
@@ -47,16 +56,26 @@ interface Row {
 
 /** Writes the results package into `outDir` (created; must be empty) and returns what it wrote. */
 export async function exportResults(s: Services, outDir: string, signer: ResultsSigner, options: ExportOptions = {}): Promise<{ dir: string; submissions: number; awards: number }> {
-  fs.mkdirSync(outDir, { recursive: true });
+  mkdirPrivate(outDir);
+  removeStaleTemps(outDir);
   if (fs.readdirSync(outDir).length > 0) throw new Error(`${outDir} is not empty; choose a new folder for the results package`);
   const now = options.now ?? new Date();
-  const rows = s.db
-    .prepare(`SELECT s.seq, s.id, s.achievement_id AS achievementId, v.json AS achievementJson, v.content_sha256 AS achievementSha, s.attempt, s.status,
-        s.earner_name AS earnerName, s.package_id AS packageId
-      FROM submissions s JOIN achievement_versions v ON v.version_id = s.achievement_version_id ORDER BY s.seq`)
-    .all() as Row[];
+  // Submissions and awards in one read, so every award read has its submission read too.
+  const { rows, allAwards, auditHead } = s.db.transaction(() => ({
+    rows: s.db
+      .prepare(`SELECT s.seq, s.id, s.achievement_id AS achievementId, v.json AS achievementJson, v.content_sha256 AS achievementSha, s.attempt, s.status,
+          s.earner_name AS earnerName, s.package_id AS packageId
+        FROM submissions s JOIN achievement_versions v ON v.version_id = s.achievement_version_id ORDER BY s.seq`)
+      .all() as Row[],
+    // Every award, uncapped: the package must carry all of them.
+    allAwards: s.awards.list(),
+    // The audit head travels in the signed manifest: an anchor the log can later be checked against.
+    auditHead: auditHeadOf(s.db),
+  }))();
   const awardsBySeq = new Map<string, Award[]>();
-  for (const a of s.awards.list({ limit: 1_000_000 })) awardsBySeq.set(a.submissionId, [...(awardsBySeq.get(a.submissionId) ?? []), a]);
+  for (const a of allAwards) awardsBySeq.set(a.submissionId, [...(awardsBySeq.get(a.submissionId) ?? []), a]);
+  const inForce = allAwards.filter((a) => a.status === 'active');
+  const certificate = inForce.length && options.certificates ? options.certificates(inForce) : undefined;
 
   const files = new Map<string, Buffer>();
   const csvRows: (string | number | null)[][] = [
@@ -110,18 +129,21 @@ export async function exportResults(s: Services, outDir: string, signer: Results
         files.set(`${base}.json`, Buffer.from(a.credentialJson));
         const record: NonNullable<SubmissionResult['awards']>[number] = { credentialId: a.credentialId, status: a.status, verificationCode: a.verificationCode, issuedAt: a.issuedAt, credential: `${base}.json` };
         if (a.revocationReason) record.revocationReason = a.revocationReason;
-        if (options.certificate && a.status === 'active') {
-          files.set(`${base}.pdf`, Buffer.from(await options.certificate(a)));
+        if (certificate && a.status === 'active') {
+          files.set(`${base}.pdf`, Buffer.from(await certificate(a)));
           record.certificate = `${base}.pdf`;
         }
         entry.awards.push(record);
       }
     }
     submissions.push(entry);
-    const inForce = awards.find((a) => a.status === 'active');
-    csvRows.push([r.id, r.achievementId, achievement.name, r.earnerName, r.attempt, outcome, entry.decision ?? null, entry.computedDecision ?? null, entry.overrideJustification ? 'yes' : null, entry.points ?? null, entry.reviewSubmittedAt ?? null, inForce?.credentialId ?? null, inForce?.verificationCode ?? null]);
+    const current = awards.find((a) => a.status === 'active');
+    csvRows.push([r.id, r.achievementId, achievement.name, r.earnerName, r.attempt, outcome, entry.decision ?? null, entry.computedDecision ?? null, entry.overrideJustification ? 'yes' : null, entry.points ?? null, entry.reviewSubmittedAt ?? null, current?.credentialId ?? null, current?.verificationCode ?? null]);
     options.onProgress?.(++done, rows.length);
   }
+  // Cannot differ while both come from one read; if it ever does, no package rather than a short one.
+  const carried = submissions.reduce((n, e) => n + (e.awards?.length ?? 0), 0);
+  if (carried !== allAwards.length) throw new Error(`The results package would carry ${carried} of the store's ${allAwards.length} awards; nothing was written to ${outDir}.`);
   const packages = [...new Set(rows.map((r) => r.packageId).filter((p): p is string => p !== null))];
   const results: Results = {
     format: RESULTS_FORMAT,
@@ -139,13 +161,14 @@ export async function exportResults(s: Services, outDir: string, signer: Results
     format: RESULTS_FORMAT,
     formatVersion: 1,
     files: [...files.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([p, b]) => ({ path: p, size: b.length, sha256: sha256(b) })),
+    auditHead,
   };
   const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2));
-  for (const [p, b] of files) {
-    fs.mkdirSync(path.dirname(path.join(outDir, p)), { recursive: true });
-    fs.writeFileSync(path.join(outDir, p), b);
-  }
-  fs.writeFileSync(path.join(outDir, MANIFEST_FILE), manifestBytes);
-  fs.writeFileSync(path.join(outDir, SIGNATURE_FILE), await signer.signDetached(manifestBytes));
-  return { dir: outDir, submissions: submissions.length, awards: [...awardsBySeq.values()].flat().length };
+  // Each file whole or absent (and private: results name people); the signature is written last,
+  // so a package cut short by a crash is never a signed one.
+  const signature = await signer.signDetached(manifestBytes);
+  for (const [p, b] of files) writeFileAtomic(path.join(outDir, p), b);
+  writeFileAtomic(path.join(outDir, MANIFEST_FILE), manifestBytes);
+  writeFileAtomic(path.join(outDir, SIGNATURE_FILE), signature);
+  return { dir: outDir, submissions: submissions.length, awards: allAwards.length };
 }

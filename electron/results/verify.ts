@@ -3,9 +3,10 @@ import { decodeUtf8, Utf8Error } from '../../shared/domain/utf8.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { resultsManifestSchema, resultsSchema } from '../../shared/schemas/results-package.js';
+import { auditHeadSchema, resultsManifestSchema, resultsSchema } from '../../shared/schemas/results-package.js';
 import { LIMITS } from '../import/limits.js';
 import { openSource, type PackageSource } from '../import/source.js';
+import { certificateTrust, type TrustContext } from '../awards/trust.js';
 import { MANIFEST_FILE, RESULTS_FILE, SIGNATURE_FILE } from './results.js';
 
 export interface DetachedVerdict {
@@ -17,9 +18,29 @@ export interface DetachedVerdict {
 
 export type DetachedVerifier = (signature: Buffer, data: Buffer) => Promise<DetachedVerdict> | DetachedVerdict;
 
+/** The audit log's head when the package was written (entry count and hash of the last entry). */
+export interface AuditHead {
+  entries: number;
+  hash: string;
+}
+
+export interface Intact {
+  signer: { subject: string; fingerprint256: string };
+  files: number;
+  submissions: number;
+  auditHead?: AuditHead;
+}
+
 export type ResultsVerdict =
-  | { ok: true; signer: { subject: string; fingerprint256: string }; files: number; submissions: number }
-  | { ok: false; reason: string };
+  | ({ ok: true; trustedAs: string } & Intact)
+  /** Every signature and file holds, but the signer is not one trusted here: never "valid". */
+  | ({ ok: false; signerUnknown: true; reason: string } & Intact)
+  | { ok: false; signerUnknown?: false; reason: string };
+
+export interface ResultsVerifyOptions {
+  /** Whom to believe: the identity (current or retired) that exported them, or a certificate given explicitly. */
+  trust?: TrustContext;
+}
 
 async function readAll(source: PackageSource, rel: string, max: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -52,7 +73,7 @@ function walk(root: string, rel = ''): string[] {
   return out;
 }
 
-export async function verifyResults(input: string, verifyDetached: DetachedVerifier): Promise<ResultsVerdict> {
+export async function verifyResults(input: string, verifyDetached: DetachedVerifier, options: ResultsVerifyOptions = {}): Promise<ResultsVerdict> {
   const label = `"${path.basename(input)}"`;
   let source: PackageSource;
   try {
@@ -91,11 +112,11 @@ export async function verifyResults(input: string, verifyDetached: DetachedVerif
       if (got.size !== f.size) return { ok: false, reason: `Results package ${label}: ${f.path} is ${got.size} bytes but the manifest says ${f.size}` };
       if (got.sha256 !== f.sha256) return { ok: false, reason: `Results package ${label}: ${f.path} does not match its SHA-256 in the manifest; it was changed or damaged` };
     }
-    if (source.kind === 'folder') {
-      const listed = new Set([MANIFEST_FILE, SIGNATURE_FILE, ...manifest.files.map((f) => f.path)]);
-      const extra = walk(path.resolve(input)).filter((f) => !listed.has(f));
-      if (extra.length) return { ok: false, reason: `Results package ${label}: ${extra[0]} is not listed in the signed manifest` };
-    }
+    // Folders and .zips alike: a file the signed manifest does not list was slipped in afterwards.
+    const listed = new Set([MANIFEST_FILE, SIGNATURE_FILE, ...manifest.files.map((f) => f.path)]);
+    const present = source.kind === 'folder' ? walk(path.resolve(input)) : source.listFiles?.() ?? [];
+    const extra = present.filter((f) => !listed.has(f));
+    if (extra.length) return { ok: false, reason: `Results package ${label}: ${extra[0]} is not listed in the signed manifest` };
     const resultsFile = manifest.files.find((f) => f.path === RESULTS_FILE);
     if (!resultsFile) return { ok: false, reason: `Results package ${label}: the manifest does not list ${RESULTS_FILE}` };
     if (resultsFile.size > RESULTS_JSON_MAX) return { ok: false, reason: `Results package ${label}: ${RESULTS_FILE} is ${resultsFile.size} bytes, more than the ${RESULTS_JSON_MAX} Assay reads` };
@@ -107,7 +128,11 @@ export async function verifyResults(input: string, verifyDetached: DetachedVerif
     }
     const parsed = resultsSchema.safeParse(resultsJson);
     if (!parsed.success) return { ok: false, reason: `Results package ${label}: ${RESULTS_FILE} does not follow results format 1 (${parsed.error.issues[0]?.message})` };
-    return { ok: true, signer: sig.signer, files: manifest.files.length, submissions: parsed.data.submissions.length };
+    const head = auditHeadSchema.safeParse((manifest as { auditHead?: unknown }).auditHead);
+    const intact: Intact = { signer: sig.signer, files: manifest.files.length, submissions: parsed.data.submissions.length, ...(head.success ? { auditHead: head.data } : {}) };
+    const found = certificateTrust(options.trust, sig.signer.fingerprint256);
+    if (!found.trusted) return { ok: false, signerUnknown: true, reason: `Results package ${label}: ${found.detail}`, ...intact };
+    return { ok: true, trustedAs: found.detail, ...intact };
   } finally {
     await source.close();
   }

@@ -1,7 +1,8 @@
 // The content-addressed evidence folder beside the database, with staging and crash recovery.
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { ensurePrivateDir, isAlive, mkdirPrivate, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './atomic-write.js';
 import type { Db } from './db.js';
 
 const SHA = /^[0-9a-f]{64}$/;
@@ -13,8 +14,25 @@ export class EvidenceStore {
   constructor(dataDir: string) {
     this.root = path.join(dataDir, 'evidence');
     this.stagingRoot = path.join(dataDir, 'staging');
-    fs.mkdirSync(this.root, { recursive: true });
-    fs.mkdirSync(this.stagingRoot, { recursive: true });
+    const wasPrivate = fs.existsSync(this.root) && (fs.statSync(this.root).mode & 0o777) === PRIVATE_DIR_MODE;
+    ensurePrivateDir(this.root);
+    ensurePrivateDir(this.stagingRoot);
+    // A store from before files were private: make every evidence file so, once.
+    if (!wasPrivate && process.platform !== 'win32') {
+      for (const fan of safeReaddir(this.root)) {
+        fs.chmodSync(path.join(this.root, fan), PRIVATE_DIR_MODE);
+        for (const file of safeReaddir(path.join(this.root, fan))) fs.chmodSync(path.join(this.root, fan, file), PRIVATE_FILE_MODE);
+      }
+    }
+  }
+
+  /** Whether the stored file for this SHA-256 is there and its content really has that hash. */
+  holdsGenuine(sha256: string): boolean {
+    try {
+      return sha256File(this.pathOf(sha256)) === sha256;
+    } catch {
+      return false;
+    }
   }
 
   /** Where the file with this SHA-256 lives (two-level fan-out keeps folders small). */
@@ -30,7 +48,7 @@ export class EvidenceStore {
   /** A private staging folder for one import; its name carries our pid so recovery can tell it is live. */
   createStaging(): Staging {
     const dir = path.join(this.stagingRoot, `${process.pid}-${randomBytes(6).toString('hex')}`);
-    fs.mkdirSync(dir);
+    fs.mkdirSync(dir, { mode: PRIVATE_DIR_MODE });
     return new Staging(this, dir);
   }
 
@@ -50,8 +68,9 @@ export class EvidenceStore {
       if (pid === process.pid) continue;
       for (const file of safeReaddir(dir)) {
         const staged = path.join(dir, file);
-        if (SHA.test(file) && known.get(file) && !this.has(file)) {
-          fs.mkdirSync(path.dirname(this.pathOf(file)), { recursive: true });
+        // A staged file is named by its hash only once verified; it replaces a stored one that is not genuine.
+        if (SHA.test(file) && known.get(file) && !this.holdsGenuine(file)) {
+          mkdirPrivate(path.dirname(this.pathOf(file)));
           fs.renameSync(staged, this.pathOf(file));
           rolledForward++;
         } else {
@@ -83,12 +102,17 @@ export class Staging {
     return path.join(this.dir, `tmp-${randomBytes(8).toString('hex')}`);
   }
 
-  /** Records a verified file under its hash (duplicates in one package are kept once). */
+  /**
+   * Records a verified file under its hash (duplicates in one package are kept once). A file
+   * already stored under that hash is kept only if its content really has that hash: one that does
+   * not (planted, or damaged) is replaced by this verified copy when the import is published.
+   */
   adopt(tempPath: string, sha256: string): void {
-    if (this.staged.has(sha256) || this.store.has(sha256)) {
+    if (this.staged.has(sha256) || (this.store.has(sha256) && this.store.holdsGenuine(sha256))) {
       fs.rmSync(tempPath, { force: true });
       return;
     }
+    if (process.platform !== 'win32') fs.chmodSync(tempPath, PRIVATE_FILE_MODE);
     fs.renameSync(tempPath, path.join(this.dir, sha256));
     this.staged.add(sha256);
   }
@@ -101,7 +125,7 @@ export class Staging {
   publish(): void {
     for (const sha of this.staged) {
       const target = this.store.pathOf(sha);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
+      mkdirPrivate(path.dirname(target));
       fs.renameSync(path.join(this.dir, sha), target);
     }
     this.staged.clear();
@@ -114,14 +138,17 @@ export class Staging {
   }
 }
 
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
+/** SHA-256 of a file, read in pieces (evidence may be large). */
+export function sha256File(file: string): string {
+  const h = createHash('sha256');
+  const fd = fs.openSync(file, 'r');
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    const buf = Buffer.allocUnsafe(1 << 20);
+    for (let n = fs.readSync(fd, buf); n > 0; n = fs.readSync(fd, buf)) h.update(buf.subarray(0, n));
+  } finally {
+    fs.closeSync(fd);
   }
+  return h.digest('hex');
 }
 
 function safeReaddir(dir: string): string[] {

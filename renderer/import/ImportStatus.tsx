@@ -1,4 +1,5 @@
-// The banner above the current screen: a determinate progress bar while importing, then the summary.
+// The banner above the current screen: a determinate progress bar while importing, then the summary
+// (a warning when the package was already imported and the copy just chosen is damaged).
 import { t } from '../strings/en.js';
 import { Icon } from '../ui/Icon.js';
 import type { ImportState } from './useImport.js';
@@ -18,6 +19,21 @@ export function ImportStatus({ state, onDismiss }: { state: ImportState; onDismi
           {p && <span className="muted banner-detail">{t.importing.progressDetail(p.filesDone, p.filesTotal, mb(p.bytesDone), mb(p.bytesTotal))}</span>}
         </div>
         <progress className="progress" aria-label={t.importing.progressLabel} max={max} value={value} />
+      </div>
+    );
+  }
+  if (state.kind === 'done' && state.damaged) {
+    // Nothing changed, but the copy in the assessor's hands is damaged: a warning, read out at once.
+    return (
+      <div className="banner banner-warning" role="alert">
+        <div className="banner-row">
+          <Icon name="alert" size={16} className="danger-icon" />
+          <strong>{t.importing.damagedCopyTitle}</strong>
+          <span className="banner-detail">{state.summary}</span>
+          <button type="button" className="icon-button" onClick={onDismiss} aria-label={t.importing.dismiss}>
+            <Icon name="close" size={15} />
+          </button>
+        </div>
       </div>
     );
   }

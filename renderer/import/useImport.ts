@@ -7,7 +7,8 @@ import { t } from '../strings/en.js';
 export type ImportState =
   | { kind: 'idle' }
   | { kind: 'running'; progress: ImportProgress | null }
-  | { kind: 'done'; summary: string }
+  /** `damaged`: the package was already imported and the copy just chosen differs from it. */
+  | { kind: 'done'; summary: string; damaged: boolean }
   | { kind: 'failed'; code: string; message: string };
 
 export interface Importer {
@@ -45,7 +46,7 @@ export function useImport(onImported: () => void): Importer {
         setState((s) => (s.kind === 'running' ? { kind: 'idle' } : s));
         return;
       }
-      setState({ kind: 'done', summary: describeImport(result) });
+      setState({ kind: 'done', summary: describeImport(result), damaged: result.copyDiffers !== undefined });
       onImportedRef.current();
     } catch (err) {
       running.current = false;

@@ -68,6 +68,7 @@ export const en = {
     dropHint: 'A package folder or a .zip file',
     dropNoPath: 'Assay could not tell where the dropped item is on disk. Use “Import package…” to choose it instead.',
     successTitle: 'Import complete',
+    damagedCopyTitle: 'Already imported, but this copy is damaged',
   },
   queue: {
     title: 'Review queue',

@@ -10,6 +10,16 @@ export const importProgressSchema = z.object({
 });
 export type ImportProgress = z.infer<typeof importProgressSchema>;
 
+/** Where a copy of an already-imported package differs: the first such file, and how many more. */
+export const copyDifferenceSchema = z.object({
+  file: z.string(),
+  problem: z.enum(['missing', 'size', 'unsafe', 'unreadable']),
+  /** Reads after the file's path: "is missing (the manifest lists it)", "is 5 bytes but the manifest says 24". */
+  how: z.string(),
+  more: z.number(),
+});
+export type CopyDifference = z.infer<typeof copyDifferenceSchema>;
+
 export const importResultSchema = z.object({
   status: z.enum(['imported', 'unchanged']),
   packageId: z.string(),
@@ -20,11 +30,18 @@ export const importResultSchema = z.object({
   filesStored: z.number(),
   bytesStored: z.number(),
   importedAt: z.string(),
+  /** Only for `unchanged`: this copy of the package is not what was imported (nothing was changed). */
+  copyDiffers: copyDifferenceSchema.optional(),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
 
 /** The one-line summary the CLI prints and the app shows after an import. */
 export function describeImport(r: ImportResult): string {
+  if (r.status === 'unchanged' && r.copyDiffers) {
+    const d = r.copyDiffers;
+    const more = d.more > 0 ? `, and ${d.more} more file${d.more === 1 ? ' differs' : 's differ'}` : '';
+    return `Package ${r.packageName} was already imported on ${r.importedAt}; this copy differs from it: ${d.file} ${d.how}${more}. Nothing changed in your library; do not pass this copy on.`;
+  }
   if (r.status === 'unchanged') return `Package ${r.packageName} was already imported on ${r.importedAt}; nothing changed.`;
   const mb = (r.bytesStored / (1024 * 1024)).toFixed(1);
   const skipped = r.submissionsUnchanged > 0 ? `, ${r.submissionsUnchanged} already here` : '';

@@ -55,10 +55,14 @@ export const resultsSchema = z.looseObject({
   submissions: z.array(submissionResultSchema),
 });
 
+/** The exporting store's audit log head: how many entries, and the hash of the last (an anchor for `assay audit verify`). */
+export const auditHeadSchema = z.object({ entries: z.number().int().min(0), hash: sha256Hex });
+
 export const resultsManifestSchema = z.looseObject({
   format: z.literal(RESULTS_FORMAT),
   formatVersion: z.literal(1),
   files: z.array(z.object({ path: z.string(), size: z.number().int().min(0), sha256: sha256Hex })),
+  auditHead: auditHeadSchema.optional(),
 });
 
 export type Results = z.infer<typeof resultsSchema>;

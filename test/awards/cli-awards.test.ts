@@ -8,6 +8,7 @@ import { saveDraft, submitReview } from '../../electron/review/reviews.js';
 import { loadWorkspace } from '../../electron/review/workspace.js';
 import { openServices } from '../../electron/services.js';
 import { tempDir } from '../support/package-builder.js';
+import { itWithStandards, standard } from '../support/standards.js';
 
 const CLI = path.resolve('dist/electron/cli/index.js');
 let work: string;
@@ -92,8 +93,8 @@ describe('awards on the command line', () => {
     expect(revoked.stderr).toMatch(/REVOKED on .*: Issued to the wrong cohort/);
   });
 
-  it('reports a credential whose key is not known offline as unverifiable, never valid', () => {
-    const v = assay(['verify', path.resolve('../shared/standards/open-badges-3/validator-fixtures/simple.json')]);
+  itWithStandards('reports a credential whose key is not known offline as unverifiable, never valid', () => {
+    const v = assay(['verify', standard('open-badges-3', 'validator-fixtures', 'simple.json')]);
     expect(v.code).toBe(1);
     expect(v.stderr).toMatch(/^UNVERIFIABLE:/);
   });

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { verifyAwardFile } from '../../electron/awards/verify-award.js';
+import { verifyAwardInStore } from '../../electron/awards/verify-award.js';
 import { saveDraft, submitReview } from '../../electron/review/reviews.js';
 import { loadWorkspace } from '../../electron/review/workspace.js';
 import type { Services } from '../../electron/services.js';
@@ -126,7 +126,7 @@ test('issues awards from passed reviews, previews, exports files that verify, re
   expect(files.map((f) => path.extname(f))).toEqual(['.json', '.pdf', '.png']);
   const pdf = path.join(one, files.find((f) => f.endsWith('.pdf'))!);
   for (const f of files) {
-    const verdict = await verifyAwardFile(path.join(one, f), { awards: app.services.awards });
+    const verdict = await verifyAwardInStore(app.services, path.join(one, f));
     expect(verdict, `${f}: ${verdict.reason}`).toMatchObject({ valid: true, credentialId: first.credentialId });
   }
 
@@ -159,7 +159,7 @@ test('issues awards from passed reviews, previews, exports files that verify, re
   await expect(preview.getByRole('heading', { name: first.earnerName })).toBeFocused();
   await expect(table.getByRole('row').filter({ hasText: first.verificationCode })).toContainText('Revoked');
   await expect(preview.getByRole('button', { name: 'Revoke…' })).toHaveCount(0);
-  const revoked = await verifyAwardFile(pdf, { awards: app.services.awards });
+  const revoked = await verifyAwardInStore(app.services, pdf);
   expect(revoked.valid).toBe(false);
   expect(revoked.reason).toContain('Issued to the wrong cohort');
   await checkBothSchemes(page, 'awards-revoked');

@@ -1,8 +1,10 @@
-// Importing end to end: refusals in an alert dialog, the first-run sample, drag and drop, menu commands.
+// Importing end to end: refusals in an alert dialog, the first-run sample, drag and drop, menu commands,
+// and a damaged copy of a package already imported.
 import fs from 'node:fs';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { tempDir } from '../support/package-builder.js';
-import { refusedPackage, samplePackage, screenshot } from './fixtures.js';
+import { tempDir, writePackage, writeValidPackage } from '../support/package-builder.js';
+import { expectNoAxeViolations, refusedPackage, samplePackage, screenshot } from './fixtures.js';
 import { launchApp, type App } from './harness.js';
 
 let app: App | undefined;
@@ -146,4 +148,39 @@ test('progress events drive a determinate progress bar', async () => {
   resume();
   await expect(page.getByRole('status').filter({ hasText: 'Import complete' })).toBeVisible();
   await expect(bar).toHaveCount(0);
+});
+
+test('a damaged copy of a package already imported: a warning naming the file; an intact copy: nothing changed', async () => {
+  const work = tempDir('assay-e2e-copy-');
+  const { manifest, files } = writeValidPackage(path.join(work, 'Imported package'), 3);
+  app = await launchApp({ dataDir: tempDir(), open: false });
+  await app.services.importPackage(path.join(work, 'Imported package'));
+  const intact = path.join(work, 'Intact copy');
+  const damaged = path.join(work, 'Damaged copy');
+  writePackage(intact, manifest, files);
+  writePackage(damaged, manifest, files);
+  fs.rmSync(path.join(damaged, 'evidence', 's1', 'lesson-plan.pdf'));
+  await app.open();
+  const { page } = app;
+  const before = app.services.queue.counts();
+
+  app.setNextImportPath(damaged);
+  await page.getByRole('button', { name: 'Import package…' }).click();
+  const warning = page.getByRole('alert').filter({ hasText: 'Already imported, but this copy is damaged' });
+  await expect(warning).toBeVisible();
+  await expect(warning).toContainText('"Damaged copy" was already imported on');
+  await expect(warning).toContainText('this copy differs from it: evidence/s1/lesson-plan.pdf is missing (the manifest lists it)');
+  await expect(page.getByRole('status').filter({ hasText: 'Import complete' })).toHaveCount(0);
+  await screenshot(page, 'import-damaged-copy');
+  await expectNoAxeViolations(page, 'the damaged-copy warning');
+  expect(app.services.queue.counts()).toEqual(before);
+
+  app.setNextImportPath(intact);
+  await page.getByRole('button', { name: 'Import package…' }).click();
+  const done = page.getByRole('status').filter({ hasText: 'Import complete' });
+  await expect(done).toContainText('"Intact copy" was already imported on');
+  await expect(done).toContainText('; nothing changed.');
+  await expect(warning).toHaveCount(0);
+  expect(app.services.queue.counts()).toEqual(before);
+  fs.rmSync(work, { recursive: true, force: true });
 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { verifyDetachedCms } from '../../electron/awards/cms-verify.js';
 import { verifyResults } from '../../electron/results/verify.js';
+import { storeTrust } from '../../electron/awards/trust.js';
 import { tempDir } from '../support/package-builder.js';
 import { expectNoAxeViolations, screenshot } from './fixtures.js';
 import { launchApp, type App } from './harness.js';
@@ -216,7 +217,7 @@ test('authors a micro-credential, versions it, imports rubrics, adds a submissio
   app.setChosenPath('results-folder', results);
   await page.getByRole('button', { name: 'Export results package…' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Results package written' })).toContainText('1 submission · 1 award');
-  const verdict = await verifyResults(results, verifyDetachedCms);
+  const verdict = await verifyResults(results, verifyDetachedCms, { trust: storeTrust(app.services.db, app.services.dataDir) });
   expect(verdict, verdict.ok ? '' : verdict.reason).toMatchObject({ ok: true, submissions: 1 });
 });
 

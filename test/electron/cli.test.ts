@@ -37,6 +37,19 @@ describe('assay', () => {
     expect(again.stdout).toMatch(/was already imported on .*; nothing changed/);
   });
 
+  it('says which file of a damaged copy of an imported package differs, and changes nothing', () => {
+    const copy = path.join(work, 'damaged-copy');
+    fs.cpSync(sample, copy, { recursive: true });
+    const m = JSON.parse(fs.readFileSync(path.join(copy, 'manifest.json'), 'utf8')) as { submissions: { artifacts: { file?: string; size?: number }[] }[] };
+    const victim = m.submissions.flatMap((s) => s.artifacts).find((a) => a.file !== undefined)!;
+    fs.truncateSync(path.join(copy, ...victim.file!.split('/')), 10);
+    const queue = assay(['queue', '--json', '--data-dir', dataDir]).stdout;
+    const r = assay(['import', copy, '--data-dir', dataDir]);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toMatch(new RegExp(`^Package "damaged-copy" was already imported on .*; this copy differs from it: ${victim.file!.replaceAll('.', '\\.')} is 10 bytes but the manifest says ${victim.size}`));
+    expect(assay(['queue', '--json', '--data-dir', dataDir]).stdout).toBe(queue);
+  });
+
   it('lists the queue as JSON with the documented fields, and blind without any earner', () => {
     const q = assay(['queue', '--data-dir', dataDir, '--json']);
     expect(q.code).toBe(0);

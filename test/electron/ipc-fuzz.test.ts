@@ -165,7 +165,7 @@ async function refillPool(): Promise<void> {
   known.length = 0;
   for (const a of ipc.services.library.listAchievements()) known.push(a.id);
   for (const item of ipc.services.queue.list({ limit: 20 }).items) known.push(item.id, item.achievementId);
-  for (const a of ipc.services.awards.list({ limit: 20 })) known.push(a.credentialId);
+  for (const a of ipc.services.awards.list({}).slice(0, 20)) known.push(a.credentialId);
   for (const purpose of ['package', 'evidence']) {
     const r = await ipc.call('dialog:confirmDrop', { purpose, paths: [path.join(home, purpose === 'package' ? 'Documents' : 'thesis.txt')] });
     if (r.ok) for (const c of r.value as { token: string }[]) pool.push(c.token);

@@ -90,7 +90,11 @@ export function bakePng(png: Buffer, credentialJson: string): Buffer {
 
 /** The baked credential text (JSON or a JWS), or null when the PNG carries none. */
 export function readBakedPng(png: Buffer): string | null {
-  const chunk = chunks(png).find(isBakedChunk);
+  // Every chunk is read: a second credential could otherwise ride behind a genuine first one, and
+  // which of the two a verifier shows would depend on the verifier.
+  const baked = chunks(png).filter(isBakedChunk);
+  if (baked.length > 1) throw new PngError(`the PNG carries ${baked.length} openbadgecredential chunks; a baked badge carries exactly one, so this one cannot be trusted`);
+  const chunk = baked[0];
   if (!chunk) return null;
   if (!chunk.crcOk) throw new PngError('the baked credential chunk is corrupted (its CRC does not match)');
   const d = chunk.data;

@@ -3,4 +3,4 @@ export { SigningIdentity, certificatesToPem, pemToDerChain, type IssuerProfile, 
 export { generateSelfSignedIdentity, type GenerateOptions, type GeneratedKeyAlgorithm } from './generate.js';
 export { importPkcs12, type ImportPkcs12Options } from './pkcs12.js';
 export { passphraseBox, safeStorageBox, type SecretBox, type SafeStorageLike, type PassphraseBoxOptions, type SafeStorageBoxOptions } from './secret-box.js';
-export { saveIdentity, loadIdentity, identityExists, identityPath, readIdentityPublic, writeFileAtomic, IDENTITY_FILE, type IdentityPublic } from './store.js';
+export { saveIdentity, loadIdentity, identityExists, identityPath, readIdentityPublic, readIdentityCertificatePem, writeFileAtomic, IDENTITY_FILE, type IdentityPublic } from './store.js';

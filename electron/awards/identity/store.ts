@@ -3,6 +3,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { PRIVATE_FILE_MODE, writeFileAtomic as writeAtomic } from '../../store/atomic-write.js';
 import { IdentityError } from './errors.js';
 import { SigningIdentity, certificatesToPem, pemToDerChain, type IssuerProfile } from './identity.js';
 import type { SecretBox } from './secret-box.js';
@@ -31,37 +32,9 @@ export function identityPath(dir: string): string {
   return path.join(dir, IDENTITY_FILE);
 }
 
-/** Writes `data` to `file` so that a crash leaves either the old or the new file, never a torn one. */
-export function writeFileAtomic(file: string, data: string | Buffer, mode = 0o600): void {
-  const dir = path.dirname(file);
-  fs.mkdirSync(dir, { recursive: true });
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${crypto.randomBytes(6).toString('hex')}.tmp`);
-  const fd = fs.openSync(temp, 'wx', mode);
-  try {
-    fs.writeFileSync(fd, data);
-    fs.fsyncSync(fd);
-  } catch (error) {
-    fs.closeSync(fd);
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
-  fs.closeSync(fd);
-  try {
-    fs.renameSync(temp, file);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
-  try {
-    const dfd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(dfd);
-    } finally {
-      fs.closeSync(dfd);
-    }
-  } catch {
-    // directories cannot be opened for fsync on Windows; the rename is still atomic there
-  }
+/** Shared with every other file Assay writes (temporary name, fsync, rename; private by default). */
+export function writeFileAtomic(file: string, data: string | Buffer, mode = PRIVATE_FILE_MODE): void {
+  writeAtomic(file, data, { mode });
 }
 
 export function saveIdentity(dir: string, identity: SigningIdentity, box: SecretBox): string {
@@ -208,4 +181,11 @@ export function readIdentityPublic(dir: string): IdentityPublic | null {
     sealedBy: file.sealedPrivateKeys.box,
     badgePublicKeySpki: file.badgePublicKeySpki,
   };
+}
+
+/** The stored certificate chain (PEM), for keeping an identity's public part when it is retired. */
+export function readIdentityCertificatePem(dir: string): string | null {
+  const where = identityPath(dir);
+  if (!fs.existsSync(where)) return null;
+  return parseFile(fs.readFileSync(where, 'utf8'), where).certificateChainPem;
 }

@@ -2,6 +2,8 @@
 import type { Database } from 'better-sqlite3';
 import * as m001 from './001-initial.js';
 import * as m002 from './002-search-segments.js';
+import * as m003 from './003-one-award-in-force.js';
+import * as m004 from './004-trust-anchors.js';
 
 export interface Migration {
   version: number;
@@ -12,4 +14,6 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', up: m001.up },
   { version: 2, name: 'search-segments', up: m002.up },
+  { version: 3, name: 'one-award-in-force', up: m003.up },
+  { version: 4, name: 'trust-anchors', up: m004.up },
 ];

@@ -1,0 +1,72 @@
+// A data folder as an issuer (or an attacker imitating one) leaves it: the sample package imported,
+// reviews scored, an identity, awards issued and exported, all through the real `assay` commands.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { run } from '../../electron/cli/commands.js';
+import { saveDraft, submitReview } from '../../electron/review/reviews.js';
+import { loadWorkspace } from '../../electron/review/workspace.js';
+import { writeSamplePackage } from '../../electron/sample/sample-package.js';
+import { openServices } from '../../electron/services.js';
+
+export const PASSPHRASE = 'correct horse battery staple';
+export const ISSUER = 'Riverside University School of Education';
+
+function sink(): { stream: Writable; text: () => string } {
+  const chunks: Buffer[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      chunks.push(Buffer.from(chunk));
+      done();
+    },
+  });
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+/** Runs `assay …` in this process (the same `run` the built CLI calls), on `dataDir`. */
+export async function assay(dataDir: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out = sink();
+  const err = sink();
+  const code = await run([...args, '--data-dir', dataDir], { stdout: out.stream, stderr: err.stream, env: { ASSAY_PASSPHRASE: PASSPHRASE } });
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+let samplePromise: Promise<string> | undefined;
+/** One sample package per test file (written once, imported by each store). */
+export function samplePackage(work: string): Promise<string> {
+  samplePromise ??= writeSamplePackage(path.join(work, 'sample'), { now: new Date('2026-11-20T09:00:00Z') }).then((r) => r.dir);
+  return samplePromise;
+}
+
+/** Scores the first `count` pending submissions: the first passes, the rest do not. */
+export function scoreSome(dataDir: string, count: number, passing = 1): string[] {
+  const s = openServices(dataDir);
+  try {
+    const items = s.queue.list({ status: ['pending'], limit: count }).items;
+    items.forEach((item, i) => {
+      const w = loadWorkspace(s.db, item.id, false);
+      const scores = Object.fromEntries(w.achievement.resultDescription.map((c) => [c.id, (i < passing ? c.rubricCriterionLevel.at(-1) : c.rubricCriterionLevel[0])!.id]));
+      saveDraft(s.db, { submissionId: item.id, scores, comments: {}, feedback: 'Thank you for a thoughtful submission.', override: null, activeMs: 60_000 });
+      submitReview(s.db, item.id);
+    });
+    return items.map((i) => i.id);
+  } finally {
+    s.close();
+  }
+}
+
+/** A store with an identity named `name`, one award issued and exported as PDF, JSON and PNG into `out`. */
+export async function issuerWithAward(work: string, label: string, name = ISSUER, formats = 'pdf,json,png'): Promise<{ dataDir: string; out: string; file: (ext: string) => string }> {
+  const dataDir = path.join(work, `${label}-data`);
+  const out = path.join(work, `${label}-awards`);
+  const expectOk = (r: { code: number; stderr: string }, what: string) => {
+    if (r.code !== 0) throw new Error(`${what} failed: ${r.stderr}`);
+  };
+  expectOk(await assay(dataDir, ['import', await samplePackage(work)]), 'import');
+  scoreSome(dataDir, 2);
+  expectOk(await assay(dataDir, ['identity', 'create', '--name', name, '--url', 'https://pd.riverside.example.edu']), 'identity create');
+  expectOk(await assay(dataDir, ['awards', 'issue', '--all']), 'awards issue');
+  expectOk(await assay(dataDir, ['awards', 'export', '--out', out, '--format', formats]), 'awards export');
+  const file = (ext: string) => path.join(out, fs.readdirSync(out).find((f) => f.endsWith(ext))!);
+  return { dataDir, out, file };
+}
