@@ -182,19 +182,33 @@ describe('work an input can demand is bounded', () => {
 });
 
 describe('a failing stream is an error, not a crash', () => {
-  it('a backup to a path that cannot be written rejects with a clear error, and the process lives on', async () => {
-    const s = openServices(path.join(work, 'backup-data'));
+  it('a backup that cannot be written, or whose evidence cannot be read, rejects with a clear error; the process lives on', async () => {
+    const dataDir = path.join(work, 'backup-data');
+    const s = openServices(dataDir);
     try {
       writeValidPackage(path.join(work, 'backup-pkg'), 2);
       await s.importPackage(path.join(work, 'backup-pkg'));
-      // A name too long for the file system: the temporary .partial file cannot be created.
-      const tooLong = path.join(work, `${'b'.repeat(250)}.zip`);
-      await expect(createBackup(s, tooLong)).rejects.toThrow(BackupError);
-      await expect(createBackup(s, tooLong)).rejects.toThrow(/The backup could not be written to .*ENAMETOOLONG/);
-      await expect(createBackup(s, path.join(work, 'no such folder', 'b.zip'))).rejects.toThrow(/The backup could not be written to .*ENOENT/);
-      expect(fs.readdirSync(work).filter((f) => f.includes('partial') || f.startsWith('.assay-backup-'))).toEqual([]);
+      const out = path.join(work, 'out');
+      fs.mkdirSync(out);
+      // A name too long for the file system, and a folder that is a file.
+      await expect(createBackup(s, path.join(out, `${'b'.repeat(300)}.zip`))).rejects.toThrow(BackupError);
+      await expect(createBackup(s, path.join(out, `${'b'.repeat(300)}.zip`))).rejects.toThrow(/The backup could not be written to .*ENAMETOOLONG/);
+      fs.writeFileSync(path.join(out, 'a file'), '');
+      await expect(createBackup(s, path.join(out, 'a file', 'b.zip'))).rejects.toThrow(/The backup could not be written to .*(ENOTDIR|EEXIST)/);
+      // An evidence file that became a folder: the zip writer's own 'error' event, once unheard (a crash).
+      const sha = s.db.prepare('SELECT sha256 FROM blobs ORDER BY sha256 LIMIT 1').pluck().get() as string;
+      const stored = s.evidence.pathOf(sha);
+      const kept = fs.readFileSync(stored);
+      fs.rmSync(stored);
+      fs.mkdirSync(stored);
+      await expect(createBackup(s, path.join(out, 'damaged.zip'))).rejects.toThrow(/The backup could not be written to .*not a file/);
+      fs.rmdirSync(stored);
+      fs.writeFileSync(stored, kept);
+      // Nothing half-written left behind, in the output folder or the data folder.
+      expect(fs.readdirSync(out)).toEqual(['a file']);
+      expect(fs.readdirSync(dataDir).filter((f) => f.startsWith('.assay-backup-'))).toEqual([]);
       // Still alive, and a good backup still works.
-      expect((await createBackup(s, path.join(work, 'good.zip'))).evidence.files).toBeGreaterThan(0);
+      expect((await createBackup(s, path.join(out, 'good.zip'))).evidence.files).toBeGreaterThan(0);
     } finally {
       s.close();
     }
