@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog, type BrowserWindow } from 'electron';
+import { createCrashPolicy, installCrashPolicy } from './app/crash-policy.js';
 import { attachContextMenu, installMenu } from './app/menu.js';
 import { removeOpenCopies } from './app/open-with-system.js';
 import { evidenceLookup } from './app/protocol-core.js';
@@ -20,6 +21,10 @@ import { openServices, type Services } from './services.js';
 /** dist/ (this file is dist/electron/main.js). */
 const distDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const NATIVE_FILE = 'better_sqlite3.node';
+
+// An error nothing caught is logged and shown, and Assay keeps running so nothing unsaved is lost
+// (see crash-policy.ts); showErrorBox works before the app is ready, too.
+installCrashPolicy(process, createCrashPolicy({ log: (line) => console.error(line), tell: (summary, detail) => dialog.showErrorBox(summary, detail) }));
 
 // Before anything reads userData: the folder is "Assay" (as the CLI's defaultDataDir computes it),
 // not the lower-case package name, so the app and `assay` on the command line share one store.

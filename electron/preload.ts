@@ -1,6 +1,7 @@
 // The sandboxed preload: exposes window.api, one method per contract channel plus contract events, and nothing else.
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import { channels, eventNames, type Api, type Channel, type EventName, type EventPayload } from '../shared/ipc/contract.js';
+import { channels, eventNames, type Api, type Channel, type DroppedFiles, type EventName, type EventPayload, type IpcResult } from '../shared/ipc/contract.js';
+import type { Chosen, DropPurpose } from '../shared/domain/admin.js';
 
 type Invokers = { [C in Channel]: Api[C] };
 
@@ -22,7 +23,7 @@ function on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) 
   };
 }
 
-function pathForFile(file: Blob): string | null {
+function pathOf(file: Blob): string | null {
   try {
     // Empty for files that did not come from the disk (e.g. made in the page).
     return webUtils.getPathForFile(file as File) || null;
@@ -31,6 +32,19 @@ function pathForFile(file: Blob): string | null {
   }
 }
 
-const api = { ...invokers, on, pathForFile } satisfies Api;
+/**
+ * Dropped files go to main by path (the page never sees one); main asks the person to confirm in its
+ * own dialog and answers with tokens, exactly like a file chosen in a dialog.
+ */
+async function dropFiles(files: readonly Blob[], purpose: DropPurpose): Promise<IpcResult<DroppedFiles>> {
+  const list = Array.from(files);
+  const paths = list.map(pathOf).filter((p): p is string => p !== null);
+  const withoutPath = list.length - paths.length;
+  if (paths.length === 0) return { ok: true, value: { files: [], withoutPath } };
+  const answer = (await ipcRenderer.invoke('dialog:confirmDrop', { purpose, paths })) as IpcResult<Chosen[]>;
+  return answer.ok ? { ok: true, value: { files: answer.value, withoutPath } } : answer;
+}
+
+const api = { ...invokers, on, dropFiles } satisfies Api;
 
 contextBridge.exposeInMainWorld('api', api);

@@ -1,6 +1,7 @@
 // The one module that reads window.api: typed calls that unwrap { ok, value } or throw an ApiError.
 import { t } from './strings/en.js';
-import type { Api, Channel, ChannelInput, ChannelOutput, EventName, EventPayload, IpcResult } from '../shared/ipc/contract.js';
+import type { Api, Channel, ChannelInput, ChannelOutput, DroppedFiles, EventName, EventPayload, IpcResult } from '../shared/ipc/contract.js';
+import type { DropPurpose } from '../shared/domain/admin.js';
 
 declare global {
   interface Window {
@@ -44,10 +45,14 @@ export function onEvent<E extends EventName>(event: E, listener: (payload: Event
   return api.on(event, listener);
 }
 
-/** Where a dropped file or folder is on disk, or null when the shell cannot tell. */
-export function pathForFile(file: Blob): string | null {
-  const api = window.api;
-  return api ? api.pathForFile(file) : null;
+/**
+ * Files dropped on the window, as tokens for `purpose` once the person confirmed them in main's
+ * dialog (none when declined); `withoutPath` counts files that did not come from the disk.
+ */
+export async function dropFiles(files: readonly Blob[], purpose: DropPurpose): Promise<DroppedFiles> {
+  const result = await bridge().dropFiles(files, purpose);
+  if (result.ok) return result.value;
+  throw new ApiError(result.error.code, result.error.message, 'dialog:confirmDrop');
 }
 
 /** The human message of anything thrown, for display. */

@@ -41,12 +41,13 @@ export function verifyAuditLog(db: Db, options: AuditCheckOptions): AuditReport 
   for (const e of issued) {
     if (!sealed.has(e.seq)) problems.push(`entry ${e.seq} (award ${e.subject}) has no valid signed checkpoint, though every award issued since entry ${from} is sealed when issued: the checkpoint was removed or the entry forged`);
   }
-  anchors.push(...(options.anchors ?? []));
+  // Loops, not push(...list): a long list spread into arguments overflows the stack.
+  for (const a of options.anchors ?? []) anchors.push(a);
   for (const a of anchors) {
     const p = compareWithAnchor(db, chain.entries, a);
     if (p) problems.push(p);
   }
-  problems.push(...crossCheckAudit(db));
+  for (const p of crossCheckAudit(db)) problems.push(p);
   if (problems.length) return { ok: false, entries: chain.entries, reason: problems[0]!, problems };
   const lastAnchor = anchors.reduce<SeenAnchor | undefined>((best, a) => (!best || a.entries > best.entries ? a : best), undefined);
   return { ok: true, entries: chain.entries, head: chain.head, checkpoints: sealed.size, ...(lastAnchor ? { lastAnchor } : {}) };

@@ -1,13 +1,13 @@
 // `assay verify`: tells a genuine award (PDF, credential JSON or baked PNG) from a forged or revoked one.
 // Genuine means: every signature holds AND the signer is one this store trusts (see trust.ts).
 import { decodeUtf8 } from '../../shared/domain/utf8.js';
-import fs from 'node:fs';
 import path from 'node:path';
 import { extractAttachment, verifyPdfSignature } from './certificate/index.js';
 import { checkOb3Structure, parseDidKey, readBakedPng, verifyCredential, type KnownKey } from './credential/index.js';
 import { badgeKeyTrust, certificateTrust, storeTrust, type TrustContext } from './trust.js';
 import type { Services } from '../services.js';
 import type { Awards } from './awards.js';
+import { READ_LIMITS, readBoundedFile } from '../files/bounded-read.js';
 
 export interface Check {
   name: string;
@@ -89,7 +89,8 @@ async function checkCredential(json: string, ctx: VerifyContext, checks: Check[]
 }
 
 export async function verifyAwardFile(file: string, ctx: VerifyContext = {}): Promise<AwardVerdict> {
-  const bytes = fs.readFileSync(file);
+  // Bounded: `assay verify /dev/zero` (or a pipe, or a huge file) is refused, not read without end.
+  const bytes = readBoundedFile(file, { maxBytes: READ_LIMITS.verify, what: 'The file to verify' });
   const kind = kindOf(bytes, file);
   const checks: Check[] = [];
   if (!kind) return { valid: false, status: 'not-valid', unverifiable: false, kind: 'json', checks, reason: `${path.basename(file)} is not a certificate PDF, a credential JSON or a baked badge PNG` };

@@ -1,6 +1,7 @@
 // Backup and restore of a data folder: SQLite's online backup plus the evidence, as one .zip.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { createHash, randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import yazl from 'yazl';
@@ -49,8 +50,12 @@ export async function createBackup(s: Services, outFile: string, onProgress: (p:
   // The snapshot is personal data: it is made inside the (private) data folder, whose next start
   // removes it if this process dies, never beside the backup in a folder anyone may read.
   const work = path.join(s.dataDir, `.assay-backup-${process.pid}-${randomBytes(6).toString('hex')}`);
+  try {
+    mkdirPrivate(path.dirname(out));
+  } catch (err) {
+    throw new BackupError(`The backup could not be written to ${out}: ${(err as Error).message}`, { cause: err });
+  }
   mkdirPrivate(work);
-  mkdirPrivate(path.dirname(out));
   removeStaleTemps(path.dirname(out));
   try {
     onProgress({ phase: 'database', done: 0, total: 1 });
@@ -72,6 +77,12 @@ export async function createBackup(s: Services, outFile: string, onProgress: (p:
       auditHead: { ...head, ...(signHead ? { signature: signHead(backupHeadPayload({ ...head, createdAt: now.toISOString(), databaseSha256: dbHash.sha256 })) } : {}) },
     };
     const zip = new yazl.ZipFile();
+    // Every 'error' has a listener: an unheard one ends the process (the app!). A file yazl cannot
+    // read ends the output with that error, so the writer below stops and removes its temporary
+    // file; the output's own listener keeps an error after the writer gave up from going unheard.
+    const output = zip.outputStream as Readable;
+    zip.on('error', (err: Error) => output.destroy(err));
+    zip.outputStream.on('error', () => {});
     zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2)), 'manifest.json');
     zip.addFile(snapshot, DATABASE_FILE, { compress: true });
     let done = 0;
@@ -81,7 +92,11 @@ export async function createBackup(s: Services, outFile: string, onProgress: (p:
       onProgress({ phase: 'evidence', done: ++done, total: blobs.length });
     }
     zip.end();
-    await writeStreamAtomic(out, zip.outputStream);
+    try {
+      await writeStreamAtomic(out, zip.outputStream);
+    } catch (err) {
+      throw new BackupError(`The backup could not be written to ${out}: ${(err as Error).message}`, { cause: err });
+    }
     onProgress({ phase: 'done', done: blobs.length, total: blobs.length });
     return manifest;
   } finally {

@@ -1,5 +1,4 @@
 // `assay identity …`, `assay awards …`, `assay verify` and `assay results …`.
-import fs from 'node:fs';
 import path from 'node:path';
 import { Awards } from '../awards/awards.js';
 import { certificateMaker, exportAwardFiles, type AwardFormat } from '../awards/award-files.js';
@@ -14,6 +13,7 @@ import { exportResults } from '../results/results.js';
 import { verifyResults } from '../results/verify.js';
 import type { Services } from '../services.js';
 import { passphrase } from './secrets.js';
+import { READ_LIMITS, readBoundedFile, readLogoPng } from '../files/bounded-read.js';
 import { createHash } from 'node:crypto';
 
 export interface CliContext {
@@ -64,7 +64,7 @@ export async function identityCommand(s: Services, c: CliContext): Promise<numbe
     name: str(c.values.name) ?? '',
     ...(str(c.values.url) ? { url: str(c.values.url)! } : {}),
     ...(str(c.values.email) ? { email: str(c.values.email)! } : {}),
-    ...(str(c.values.logo) ? { logoPng: fs.readFileSync(str(c.values.logo)!) } : {}),
+    ...(str(c.values.logo) ? { logoPng: readLogoPng(path.resolve(str(c.values.logo)!)) } : {}),
   });
   if (sub === 'show') {
     const pub = readIdentityPublic(s.dataDir);
@@ -84,7 +84,8 @@ export async function identityCommand(s: Services, c: CliContext): Promise<numbe
     } else {
       if (!file) throw new CliUsageError('assay identity import takes the .p12/.pfx FILE');
       const p12 = await passphrase(c.env, 'ASSAY_P12_PASSPHRASE', `Passphrase of ${path.basename(file)}: `);
-      identity = await importPkcs12(fs.readFileSync(file), p12, { fileName: path.basename(file), ...(str(c.values.name) ? { profile: profile() } : {}) });
+      const bytes = readBoundedFile(path.resolve(file), { maxBytes: READ_LIMITS.pkcs12, what: 'The PKCS #12 file' });
+      identity = await importPkcs12(bytes, p12, { fileName: path.basename(file), ...(str(c.values.name) ? { profile: profile() } : {}) });
     }
     const pass = await passphrase(c.env, STORE_PASSPHRASE, 'New passphrase to seal the signing keys: ');
     if (pass.length < 8) throw new Error('Choose a passphrase of at least 8 characters to seal the signing keys.');
@@ -198,7 +199,8 @@ export async function resultsCommand(s: Services, c: CliContext): Promise<number
     if (!target) throw new CliUsageError('assay results verify takes the results package PATH');
     const certificates = ((c.values['trust-cert'] as string[] | undefined) ?? []).map((f) => {
       try {
-        return { fingerprint256: certificateFingerprintOf(fs.readFileSync(f)), label: path.basename(f) };
+        const der = readBoundedFile(path.resolve(f), { maxBytes: READ_LIMITS.certificate, what: 'The certificate' });
+        return { fingerprint256: certificateFingerprintOf(der), label: path.basename(f) };
       } catch (err) {
         throw new Error(`--trust-cert ${f} is not a readable X.509 certificate (PEM or DER): ${(err as Error).message}`);
       }

@@ -1,4 +1,5 @@
 // The `assay` subcommands; each opens the services on the data folder, acts, and closes them.
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BackupError, createBackup, restoreBackup } from '../backup/backup.js';
@@ -12,6 +13,7 @@ import { openServices, type Services } from '../services.js';
 import { queueCommand, QueueUsageError } from './queue-command.js';
 import { write } from './output.js';
 import { StoreError } from '../store/db.js';
+import { FileRefusedError, regularFileSize } from '../files/bounded-read.js';
 import { AnchorError, readAnchor } from '../audit/anchor-files.js';
 import { storeTrust } from '../awards/trust.js';
 
@@ -144,6 +146,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
       }
       case 'restore': {
         if (rest.length !== 1) throw new UsageError('assay restore takes exactly one backup FILE');
+        // A pipe or a device would be opened and waited on for ever: only a regular file is a backup
+        // (a missing one is left to restoreBackup, which names it).
+        if (fs.existsSync(rest[0]!)) regularFileSize(path.resolve(rest[0]!), { what: 'The backup' });
         const m = await restoreBackup(dataDir, rest[0]!);
         io.stdout.write(`Restored the backup of ${m.createdAt} into ${dataDir} (${m.evidence.files} evidence files).\n`);
         return 0;
@@ -156,7 +161,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.stderr.write(`assay: ${err.message}\n\n${USAGE}`);
       return 2;
     }
-    if (err instanceof ImportError || err instanceof StoreError || err instanceof BackupError) {
+    if (err instanceof ImportError || err instanceof StoreError || err instanceof BackupError || err instanceof FileRefusedError) {
       io.stderr.write(`${err.message}\n`);
       return 1;
     }

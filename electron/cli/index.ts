@@ -1,6 +1,18 @@
 #!/usr/bin/env node
 // The `assay` command: the same services as the desktop app, in plain Node.
+import { createCrashPolicy, installCrashPolicy } from '../app/crash-policy.js';
 import { run } from './commands.js';
+
+// An error nothing caught (a stream's 'error' no one listened to …) is reported and ends the command
+// with 70; store changes are transactions, so nothing half-done is kept.
+installCrashPolicy(
+  process,
+  createCrashPolicy({
+    log: (line) => process.stderr.write(`${line}\n`),
+    tell: (summary, detail) => process.stderr.write(`assay: ${summary}: ${detail}\n`),
+    exit: (code) => process.exit(code),
+  }),
+);
 
 // `assay queue | head -n 1`: the reader has gone, so there is nobody left to tell anything. Node
 // ignores SIGPIPE and reports EPIPE as a stream error, which unhandled is a crash with a stack

@@ -10,6 +10,8 @@ import { LibraryError } from '../library/errors.js';
 import { IdentityError } from '../awards/identity/index.js';
 import { AwardAlreadyIssuedError, AwardError } from '../awards/awards.js';
 import { BackupError } from '../backup/backup.js';
+import { FileRefusedError } from '../files/bounded-read.js';
+import { ChoiceError } from './choices.js';
 import type { Handlers } from './handlers.js';
 
 export function isChannel(name: unknown): name is Channel {
@@ -17,7 +19,10 @@ export function isChannel(name: unknown): name is Channel {
 }
 
 export async function dispatch(handlers: Handlers, channel: unknown, rawInput: unknown, log: (msg: string) => void = console.error): Promise<IpcResult<unknown>> {
-  if (!isChannel(channel)) return { ok: false, error: { code: 'unknown-channel', message: `There is no operation "${String(channel)}".` } };
+  if (!isChannel(channel)) {
+    const name = typeof channel === 'string' ? channel.slice(0, 80) : typeof channel;
+    return { ok: false, error: { code: 'unknown-channel', message: `There is no operation "${name}".` } };
+  }
   const spec = contract[channel];
   const parsed = spec.input.safeParse(rawInput);
   if (!parsed.success) {
@@ -30,6 +35,8 @@ export async function dispatch(handlers: Handlers, channel: unknown, rawInput: u
     const value = await handler(parsed.data);
     return { ok: true, value: spec.output.parse(value) };
   } catch (err) {
+    if (err instanceof ChoiceError) return { ok: false, error: { code: 'choice', message: err.message } };
+    if (err instanceof FileRefusedError) return { ok: false, error: { code: 'file-refused', message: err.message } };
     if (err instanceof ImportError) return { ok: false, error: { code: 'import-refused', message: err.message } };
     if (err instanceof StoreError) return { ok: false, error: { code: 'store', message: err.message } };
     if (err instanceof IdentityError) return { ok: false, error: { code: `identity-${err.code}`, message: err.message } };

@@ -1,5 +1,6 @@
 // Handlers for awards, the issuer identity, the rubric library, results, backups and settings.
 import fs from 'node:fs';
+import path from 'node:path';
 import type { z } from 'zod';
 import type { AwardSummary, PathPurpose, Settings } from '../../shared/domain/admin.js';
 import { settingsSchema } from '../../shared/domain/admin.js';
@@ -15,6 +16,7 @@ import {
   saveIdentity,
   SigningIdentity,
   type IdentityPublic,
+  type IssuerProfile,
   type SecretBox,
 } from '../awards/identity/index.js';
 import { createBackup } from '../backup/backup.js';
@@ -26,6 +28,8 @@ import { exportResults } from '../results/results.js';
 import type { Services } from '../services.js';
 import { writeFileAtomic } from '../store/atomic-write.js';
 import { createHash } from 'node:crypto';
+import { READ_LIMITS, readBoundedFile, readLogoPng, regularFileSize, requireFolderTarget, requireWritableTarget } from '../files/bounded-read.js';
+import { CHOICE_PURPOSES, type Choices } from './choices.js';
 
 /** What only the desktop shell provides for these channels; the e2e harness supplies its own. */
 export interface AdminPlatform {
@@ -38,7 +42,8 @@ export interface AdminPlatform {
 }
 
 type Emit = (event: 'awards:progress', payload: { done: number; total: number }) => void;
-type AdminChannel = Extract<Channel, `${'dialog' | 'identity' | 'awards' | 'library' | 'results' | 'backup' | 'settings'}:${string}`>;
+/** dialog:confirmDrop is not here: dropped files are the desktop Platform's (handlers.ts). */
+type AdminChannel = Exclude<Extract<Channel, `${'dialog' | 'identity' | 'awards' | 'library' | 'results' | 'backup' | 'settings'}:${string}`>, 'dialog:confirmDrop'>;
 type In<C extends Channel> = z.output<Contract[C]['input']>;
 export type AdminHandlers = { [C in AdminChannel]: (input: In<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C> };
 
@@ -52,7 +57,7 @@ export function readSettings(s: Services): Settings {
   return settingsSchema.parse(Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value)])));
 }
 
-export function createAdminHandlers(s: Services, platform: AdminPlatform, emit: Emit): AdminHandlers {
+export function createAdminHandlers(s: Services, platform: AdminPlatform, emit: Emit, choices: Choices): AdminHandlers {
   let unlocked: SigningIdentity | undefined;
   const identity = (): SigningIdentity => {
     if (!unlocked) {
@@ -68,12 +73,13 @@ export function createAdminHandlers(s: Services, platform: AdminPlatform, emit: 
     unlocked = id;
     return publicPart();
   };
-  const profileOf = (p: { name?: string | undefined; url?: string | undefined; email?: string | undefined; logoPath?: string | null | undefined }, keepLogo?: Buffer) => ({
-    name: p.name ?? '',
-    ...(p.url ? { url: p.url } : {}),
-    ...(p.email ? { email: p.email } : {}),
-    ...(p.logoPath ? { logoPng: readPng(p.logoPath) } : p.logoPath === null || !keepLogo ? {} : { logoPng: keepLogo }),
-  });
+  type ProfileIn = { name?: string | undefined; url?: string | undefined; email?: string | undefined; logo?: string | null | undefined };
+  /** The profile with its logo: read from the chosen file (a token), removed (null), or kept (absent). */
+  const withProfile = <T>(p: ProfileIn, keepLogo: Buffer | undefined, fn: (profile: IssuerProfile) => Promise<T> | T): Promise<T> => {
+    const base = { name: p.name ?? '', ...(p.url ? { url: p.url } : {}), ...(p.email ? { email: p.email } : {}) };
+    if (p.logo) return choices.useOne(p.logo, 'logo', (file) => fn({ ...base, logoPng: readLogoPng(file) }));
+    return Promise.resolve(fn(p.logo === null || !keepLogo ? base : { ...base, logoPng: keepLogo }));
+  };
   const award = (id: string) => {
     const a = s.awards.get(id);
     if (!a) throw new Error(`There is no award ${id}.`);
@@ -81,20 +87,25 @@ export function createAdminHandlers(s: Services, platform: AdminPlatform, emit: 
   };
 
   return {
-    'dialog:choose': ({ purpose }) => platform.choosePath(purpose),
+    'dialog:choose': async ({ purpose }) => {
+      // The path stays here; the renderer gets a token for this one purpose.
+      const chosen = await platform.choosePath(purpose);
+      return chosen === null ? null : choices.register(chosen, CHOICE_PURPOSES[purpose].kinds[0]!, purpose);
+    },
     'identity:get': () => readIdentityPublic(s.dataDir),
-    'identity:create': async (p) => store(await generateSelfSignedIdentity(profileOf(p))),
-    'identity:importPkcs12': async ({ path: file, passphrase, profile }) =>
-      store(await importPkcs12(fs.readFileSync(file), passphrase, { fileName: file.split(/[\\/]/).pop()!, ...(profile?.name ? { profile: profileOf(profile) } : {}) })),
+    'identity:create': (p) => withProfile(p, undefined, async (profile) => store(await generateSelfSignedIdentity(profile))),
+    'identity:importPkcs12': ({ token, passphrase, profile }) =>
+      choices.useOne(token, 'pkcs12', async (file) => {
+        const bytes = readBoundedFile(file, { maxBytes: READ_LIMITS.pkcs12, what: 'The PKCS #12 file' });
+        const options = { fileName: path.basename(file) };
+        if (!profile?.name) return store(await importPkcs12(bytes, passphrase, options));
+        return withProfile(profile, undefined, async (p) => store(await importPkcs12(bytes, passphrase, { ...options, profile: p })));
+      }),
     'identity:setProfile': (p) => {
       const current = identity();
-      const next = new SigningIdentity({
-        profile: profileOf(p, current.profile.logoPng),
-        certificateChain: [...current.certificateChain],
-        signingKey: current.signingKey,
-        badgeKey: current.badgeKey,
-      });
-      return store(next);
+      return withProfile(p, current.profile.logoPng, (profile) =>
+        store(new SigningIdentity({ profile, certificateChain: [...current.certificateChain], signingKey: current.signingKey, badgeKey: current.badgeKey })),
+      );
     },
     'awards:ready': () => s.awards.ready(),
     'awards:list': ({ status, search }) => s.awards.list({ ...(status ? { status } : {}), ...(search ? { search } : {}) }).map(summary),
@@ -119,11 +130,13 @@ export function createAdminHandlers(s: Services, platform: AdminPlatform, emit: 
       const a = award(credentialId);
       return new Uint8Array(await new CertificateBatch(identity(), paper, [a]).pdf(a));
     },
-    'awards:export': async ({ credentialIds, formats, paper, folder }) => {
-      const list = credentialIds.map(award);
-      const files = await exportAwardFiles(s, formats.includes('pdf') ? identity() : undefined, list, folder, formats, paper, (p) => emit('awards:progress', p));
-      return { files: files.length };
-    },
+    'awards:export': ({ credentialIds, formats, paper, token }) =>
+      choices.useOne(token, 'export-folder', async (folder) => {
+        requireFolderTarget(folder, 'The folder for the awards');
+        const list = credentialIds.map(award);
+        const files = await exportAwardFiles(s, formats.includes('pdf') ? identity() : undefined, list, folder, formats, paper, (p) => emit('awards:progress', p));
+        return { files: files.length };
+      }),
     'awards:print': async ({ credentialId, paper }) => {
       const a = award(credentialId);
       return platform.printPdf(await new CertificateBatch(identity(), paper, [a]).pdf(a), `${a.achievementName} — ${a.earnerName}`);
@@ -138,32 +151,49 @@ export function createAdminHandlers(s: Services, platform: AdminPlatform, emit: 
       const r = s.library.saveAchievement(achievement);
       return { versionId: r.versionId, status: r.status, warnings: r.warnings };
     },
-    'library:importRubrics': ({ path: file }) => {
-      const bytes = fs.readFileSync(file);
-      return /\.json$/i.test(file) || bytes.subarray(0, 64).toString('utf8').trimStart().startsWith('{') ? importCaseRubrics(bytes) : importCanvasRubricCsv(bytes);
+    'library:importRubrics': ({ token }) =>
+      choices.useOne(token, 'rubric', (file) => {
+        const bytes = readBoundedFile(file, { maxBytes: READ_LIMITS.rubric, what: 'The rubric file' });
+        return /\.json$/i.test(file) || bytes.subarray(0, 64).toString('utf8').trimStart().startsWith('{') ? importCaseRubrics(bytes) : importCanvasRubricCsv(bytes);
+      }),
+    'library:exportCase': ({ id, token }) => {
+      const json = JSON.stringify(exportCasePackage(s.library.getAchievement(id).achievement), null, 2);
+      return choices.useOne(token, 'case-export', (file) => {
+        requireWritableTarget(file, 'The CASE package');
+        writeFileAtomic(file, json);
+        return null;
+      });
     },
-    'library:exportCase': ({ id, path: file }) => {
-      writeFileAtomic(file, JSON.stringify(exportCasePackage(s.library.getAchievement(id).achievement), null, 2));
-      return null;
-    },
-    'library:addSubmission': async (input) => ({ id: (await s.library.addSubmission(input)).id }),
-    'results:export': async ({ folder }) => {
+    'library:addSubmission': ({ files, ...rest }) =>
+      choices.use(
+        files.map((f) => f.token),
+        'evidence',
+        async (chosen) => ({ id: (await s.library.addSubmission({ ...rest, files: files.map(({ token: _t, ...f }, i) => ({ ...f, path: chosen[i]!.path })) })).id }),
+      ),
+    'results:export': ({ token }) => {
       const id = identity();
-      s.db.transaction(() => sealAuditHead(s.db, anchorSigner(id))).immediate();
-      const paper = readSettings(s).paper;
-      return exportResults(s, folder, { name: id.profile.name, signDetached: (data) => buildCadesSignature(id, createHash('sha256').update(data).digest()) }, { certificates: (inForce) => certificateMaker(id, paper, inForce) });
+      return choices.useOne(token, 'results-folder', (folder) => {
+        requireFolderTarget(folder, 'The folder for the results package');
+        s.db.transaction(() => sealAuditHead(s.db, anchorSigner(id))).immediate();
+        const paper = readSettings(s).paper;
+        return exportResults(s, folder, { name: id.profile.name, signDetached: (data) => buildCadesSignature(id, createHash('sha256').update(data).digest()) }, { certificates: (inForce) => certificateMaker(id, paper, inForce) });
+      });
     },
-    'backup:create': async ({ path: file }) => {
-      // With an identity set up, the backup's audit head is signed with it (and the head sealed).
-      const id = readIdentityPublic(s.dataDir) ? identity() : undefined;
-      if (id) s.db.transaction(() => sealAuditHead(s.db, anchorSigner(id))).immediate();
-      const m = await createBackup(s, file, undefined, undefined, id ? anchorSigner(id) : undefined);
-      return { files: m.evidence.files, bytes: m.evidence.bytes };
-    },
-    'backup:restore': async ({ path: file }) => {
-      await platform.restartAfterRestore(file);
-      return null;
-    },
+    'backup:create': ({ token }) =>
+      choices.useOne(token, 'backup-save', async (file) => {
+        requireWritableTarget(file, 'The backup');
+        // With an identity set up, the backup's audit head is signed with it (and the head sealed).
+        const id = readIdentityPublic(s.dataDir) ? identity() : undefined;
+        if (id) s.db.transaction(() => sealAuditHead(s.db, anchorSigner(id))).immediate();
+        const m = await createBackup(s, file, undefined, undefined, id ? anchorSigner(id) : undefined);
+        return { files: m.evidence.files, bytes: m.evidence.bytes };
+      }),
+    'backup:restore': ({ token }) =>
+      choices.useOne(token, 'backup-open', async (file) => {
+        regularFileSize(file, { what: 'The backup' });
+        await platform.restartAfterRestore(file);
+        return null;
+      }),
     'settings:get': () => readSettings(s),
     'settings:set': (partial) => {
       const defined = Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined));
@@ -175,11 +205,4 @@ export function createAdminHandlers(s: Services, platform: AdminPlatform, emit: 
       return next;
     },
   };
-}
-
-function readPng(file: string): Buffer {
-  const bytes = fs.readFileSync(file);
-  if (!bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) throw new Error(`${file.split(/[\\/]/).pop()} is not a PNG image; choose a PNG logo`);
-  if (bytes.length > 2 * 1024 * 1024) throw new Error('The logo is larger than 2 MB; choose a smaller PNG');
-  return bytes;
 }

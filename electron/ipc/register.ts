@@ -1,6 +1,7 @@
 // The only file with ipcMain: registers every contract channel for our window's frame, emits events, and the desktop Platform.
 import { dialog, ipcMain, shell, type BrowserWindow, type IpcMainInvokeEvent, type MessageBoxOptions, type OpenDialogOptions, type WebFrameMain } from 'electron';
 import { channels, type IpcResult } from '../../shared/ipc/contract.js';
+import type { DropPurpose } from '../../shared/domain/admin.js';
 import { prepareForSystem } from '../app/open-with-system.js';
 import { isAppUrl } from '../app/protocol-core.js';
 import { dispatch } from './dispatch.js';
@@ -97,6 +98,24 @@ export function confirmExternalOptions(url: string): MessageBoxOptions {
   };
 }
 
+/** The question asked before dropped files are used: they named themselves through the renderer, so the person confirms. */
+export function confirmDropOptions(purpose: DropPurpose, paths: readonly string[]): MessageBoxOptions {
+  const shown = paths.slice(0, 12).join('\n') + (paths.length > 12 ? `\n… and ${paths.length - 12} more` : '');
+  const one = paths.length === 1;
+  return purpose === 'package'
+    ? { type: 'question', title: 'Import a review package', message: 'Import this review package?', detail: shown, buttons: ['Import', 'Cancel'], defaultId: 0, cancelId: 1, noLink: true }
+    : {
+        type: 'question',
+        title: 'Add evidence',
+        message: one ? 'Add this file as evidence?' : `Add these ${paths.length} files as evidence?`,
+        detail: shown,
+        buttons: ['Add', 'Cancel'],
+        defaultId: 0,
+        cancelId: 1,
+        noLink: true,
+      };
+}
+
 export interface DesktopPlatform extends Platform {
   /** File › Import package folder…: the next import dialog (within a few seconds) asks for a folder. */
   chooseFolderNext(): void;
@@ -121,6 +140,12 @@ export function createPlatform(opts: { getWindow: WindowRef; appVersion: string;
       const win = opts.getWindow();
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async confirmDrop(purpose, paths) {
+      const win = opts.getWindow();
+      const options = confirmDropOptions(purpose, paths);
+      const { response } = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+      return response === 0;
     },
     async openExternal(url) {
       let parsed: URL;

@@ -32,7 +32,9 @@ function readJson(input: unknown): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new LibraryError('invalid-case', SUMMARY, [{ path: '(the file)', message: `is not valid JSON (${(err as Error).message})` }]);
+    // Where, never what: V8's message quotes the text it choked on, and the file may be anything.
+    const at = /line \d+ column \d+|position \d+/.exec((err as Error).message);
+    throw new LibraryError('invalid-case', SUMMARY, [{ path: '(the file)', message: `is not valid JSON${at ? ` (at ${at[0]})` : ''}` }]);
   }
 }
 

@@ -5,7 +5,8 @@ import { LibraryError, type LibraryProblem } from './errors.js';
 
 /** The most points a submission can earn: the top level of every criterion. */
 export function maxPoints(a: Pick<Achievement, 'resultDescription'>): number {
-  return a.resultDescription.reduce((sum, c) => sum + Math.max(0, ...c.rubricCriterionLevel.map((l) => l.points)), 0);
+  // A reduce, never Math.max(...levels): an imported rubric with 130,000 levels would overflow the stack.
+  return a.resultDescription.reduce((sum, c) => sum + c.rubricCriterionLevel.reduce((top, l) => Math.max(top, l.points), 0), 0);
 }
 
 /**

@@ -51,7 +51,7 @@ function whereClause(q: ParsedQueueQuery, manyMatches: boolean): { sql: string; 
   const params: unknown[] = [];
   if (q.status && q.status.length > 0) {
     clauses.push(`s.status IN (${q.status.map(() => '?').join(', ')})`);
-    params.push(...q.status);
+    for (const st of q.status) params.push(st);
   }
   if (q.achievementId !== undefined) {
     clauses.push('s.achievement_id = ?');

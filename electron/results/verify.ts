@@ -48,12 +48,26 @@ async function readAll(source: PackageSource, rel: string, max: number): Promise
   return Buffer.concat(chunks);
 }
 
+/** The size and SHA-256 of a file in the package, streamed: a listed file of gigabytes is never held whole. */
+async function hashOf(source: PackageSource, rel: string, max: number): Promise<{ size: number; sha256: string }> {
+  const h = createHash('sha256');
+  let size = 0;
+  for await (const c of await source.open(rel, max)) {
+    size += (c as Buffer).length;
+    h.update(c as Buffer);
+  }
+  return { size, sha256: h.digest('hex') };
+}
+
+/** results.json is parsed whole, so it has a ceiling (far above what 100,000 reviews make). */
+const RESULTS_JSON_MAX = 512 * 1024 * 1024;
+
 /** Every file of a folder, relative, with "/" separators. */
 function walk(root: string, rel = ''): string[] {
   const out: string[] = [];
   for (const e of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {
     const r = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...walk(root, r));
+    if (e.isDirectory()) for (const f of walk(root, r)) out.push(f);
     else out.push(r);
   }
   return out;
@@ -86,15 +100,17 @@ export async function verifyResults(input: string, verifyDetached: DetachedVerif
       return { ok: false, reason: `Results package ${label}: ${MANIFEST_FILE} is not a results manifest of format 1` };
     }
     for (const f of manifest.files) {
-      let bytes: Buffer;
+      let got: { size: number; sha256: string };
       try {
-        bytes = await readAll(source, f.path, f.size);
+        // The size first: a file that is not what the manifest says is refused without reading it.
+        const size = await source.sizeOf(f.path);
+        if (size !== f.size) return { ok: false, reason: `Results package ${label}: ${f.path} is ${size} bytes but the manifest says ${f.size}` };
+        got = await hashOf(source, f.path, f.size);
       } catch (err) {
         return { ok: false, reason: `Results package ${label}: ${f.path}: ${(err as Error).message.replace(/^Package "[^"]*" was refused: [^:]*: /, '')}` };
       }
-      if (bytes.length !== f.size) return { ok: false, reason: `Results package ${label}: ${f.path} is ${bytes.length} bytes but the manifest says ${f.size}` };
-      const sha = createHash('sha256').update(bytes).digest('hex');
-      if (sha !== f.sha256) return { ok: false, reason: `Results package ${label}: ${f.path} does not match its SHA-256 in the manifest; it was changed or damaged` };
+      if (got.size !== f.size) return { ok: false, reason: `Results package ${label}: ${f.path} is ${got.size} bytes but the manifest says ${f.size}` };
+      if (got.sha256 !== f.sha256) return { ok: false, reason: `Results package ${label}: ${f.path} does not match its SHA-256 in the manifest; it was changed or damaged` };
     }
     // Folders and .zips alike: a file the signed manifest does not list was slipped in afterwards.
     const listed = new Set([MANIFEST_FILE, SIGNATURE_FILE, ...manifest.files.map((f) => f.path)]);
@@ -103,6 +119,7 @@ export async function verifyResults(input: string, verifyDetached: DetachedVerif
     if (extra.length) return { ok: false, reason: `Results package ${label}: ${extra[0]} is not listed in the signed manifest` };
     const resultsFile = manifest.files.find((f) => f.path === RESULTS_FILE);
     if (!resultsFile) return { ok: false, reason: `Results package ${label}: the manifest does not list ${RESULTS_FILE}` };
+    if (resultsFile.size > RESULTS_JSON_MAX) return { ok: false, reason: `Results package ${label}: ${RESULTS_FILE} is ${resultsFile.size} bytes, more than the ${RESULTS_JSON_MAX} Assay reads` };
     let resultsJson: unknown;
     try {
       resultsJson = JSON.parse(decodeUtf8(await readAll(source, RESULTS_FILE, resultsFile.size), RESULTS_FILE));

@@ -108,7 +108,7 @@ export function recoverDataDir(dataDir: string): { rolledForward: boolean; remov
         removed.push(name);
       }
     }
-    removed.push(...removeStaleTemps(dir));
+    for (const name of removeStaleTemps(dir)) removed.push(name);
   };
   sweep(dataDir);
   sweep(path.join(dataDir, 'backups'));

@@ -69,8 +69,7 @@ export function App() {
   }, []);
 
   const dragging = useFileDrop(
-    (path) => importer.importPath(path),
-    () => importer.fail(t.importing.dropNoPath),
+    (file) => importer.importDropped(file),
     !importer.busy && !aboutOpen && importer.state.kind !== 'failed',
   );
 

@@ -56,8 +56,8 @@ export function ExportDialog({ awards, paper: defaultPaper, onClose }: ExportDia
       const folder = await call('dialog:choose', { purpose: 'export-folder' });
       if (!folder) return;
       setBusy(true);
-      const r = await call('awards:export', { credentialIds: awards.map((a) => a.credentialId), formats: FORMATS.filter((f) => formats.has(f)), paper, folder });
-      setDone({ files: r.files, folder });
+      const r = await call('awards:export', { credentialIds: awards.map((a) => a.credentialId), formats: FORMATS.filter((f) => formats.has(f)), paper, token: folder.token });
+      setDone({ files: r.files, folder: folder.name });
     } catch (err) {
       setFailure(errorMessage(err, s.failed));
     } finally {

@@ -1,13 +1,13 @@
-// Accepts a package folder or .zip dropped anywhere on the window and hands over its path on disk.
+// Accepts a package folder or .zip dropped anywhere on the window and hands over the dropped file
+// (main learns its path through the preload and asks the assessor before using it).
 import { useEffect, useRef, useState } from 'react';
-import { pathForFile } from '../api.js';
 
 const carriesFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
 
-export function useFileDrop(onPath: (path: string) => void, onNoPath: () => void, enabled: boolean): boolean {
+export function useFileDrop(onFile: (file: File) => void, enabled: boolean): boolean {
   const [over, setOver] = useState(false);
-  const handlers = useRef({ onPath, onNoPath, enabled });
-  handlers.current = { onPath, onNoPath, enabled };
+  const handlers = useRef({ onFile, enabled });
+  handlers.current = { onFile, enabled };
 
   useEffect(() => {
     // dragenter/dragleave fire for every child crossed; count them to know when the pointer left the window.
@@ -35,9 +35,7 @@ export function useFileDrop(onPath: (path: string) => void, onNoPath: () => void
       setOver(false);
       const file = e.dataTransfer?.files[0];
       if (!file || !handlers.current.enabled) return;
-      const path = pathForFile(file);
-      if (path) handlers.current.onPath(path);
-      else handlers.current.onNoPath();
+      handlers.current.onFile(file);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', overHandler);

@@ -1,7 +1,7 @@
 // Runs one import at a time (chosen, dropped or the sample) and tracks its progress and outcome.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { describeImport, type ImportProgress, type ImportResult } from '../../shared/domain/import.js';
-import { call, errorCode, errorMessage, onEvent } from '../api.js';
+import { ApiError, call, dropFiles, errorCode, errorMessage, onEvent } from '../api.js';
 import { t } from '../strings/en.js';
 
 export type ImportState =
@@ -15,10 +15,9 @@ export interface Importer {
   state: ImportState;
   busy: boolean;
   choose(): void;
-  importPath(path: string): void;
+  /** Imports a package dropped on the window, once the assessor confirmed it in main's dialog. */
+  importDropped(file: Blob): void;
   sample(): void;
-  /** Shows a failure that happened before any import could start (e.g. a drop without a path). */
-  fail(message: string): void;
   dismiss(): void;
 }
 
@@ -63,18 +62,24 @@ export function useImport(onImported: () => void): Importer {
     choose: useCallback(
       () =>
         void run(async () => {
-          const path = await call('import:choose');
-          if (path === null) return null;
+          const chosen = await call('import:choose');
+          if (chosen === null) return null;
           begin();
-          return call('import:package', { path });
+          return call('import:package', { token: chosen.token });
         }),
       [run],
     ),
-    importPath: useCallback(
-      (path: string) =>
-        void run(() => {
+    importDropped: useCallback(
+      (file: Blob) =>
+        void run(async () => {
+          const dropped = await dropFiles([file], 'package');
+          const chosen = dropped.files[0];
+          if (!chosen) {
+            if (dropped.withoutPath > 0) throw new ApiError('no-path', t.importing.dropNoPath);
+            return null;
+          }
           begin();
-          return call('import:package', { path });
+          return call('import:package', { token: chosen.token });
         }),
       [run],
     ),
@@ -86,7 +91,6 @@ export function useImport(onImported: () => void): Importer {
         }),
       [run],
     ),
-    fail: useCallback((message: string) => setState({ kind: 'failed', code: 'no-path', message }), []),
     dismiss: useCallback(() => setState({ kind: 'idle' }), []),
   };
 }

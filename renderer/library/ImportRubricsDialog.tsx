@@ -75,7 +75,7 @@ export function ImportRubricsDialog({ file, drafts, onSaved, onEdit, onClose }: 
                 <input type="checkbox" checked={chosen.has(i)} onChange={() => toggle(i)} disabled={busy} />
                 <span>
                   <span className="lib-draft-name">{d.achievement.name}</span>
-                  <span className="kit-hint"> · {s.shape(d.achievement.resultDescription.length, Math.max(...d.achievement.resultDescription.map((c) => c.rubricCriterionLevel.length)))}</span>
+                  <span className="kit-hint"> · {s.shape(d.achievement.resultDescription.length, d.achievement.resultDescription.reduce((most, c) => Math.max(most, c.rubricCriterionLevel.length), 0))}</span>
                 </span>
               </label>
               {d.warnings.length > 0 && (

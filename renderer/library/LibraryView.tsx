@@ -2,7 +2,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Achievement } from '../../shared/schemas/review-package.js';
 import { call, errorMessage } from '../api.js';
-import { fileName } from '../settings/profile-form.js';
 import { AdminIcon } from '../settings/kit/AdminIcon.js';
 import { Toast } from '../settings/kit/Toast.js';
 import { useToast } from '../settings/kit/useToast.js';
@@ -88,14 +87,14 @@ export function LibraryView({ onQueueChanged, onQueue }: LibraryViewProps) {
     attempt('import', async () => {
       const file = await call('dialog:choose', { purpose: 'rubric' });
       if (!file) return;
-      setImported({ file: fileName(file), drafts: await call('library:importRubrics', { path: file }) });
+      setImported({ file: file.name, drafts: await call('library:importRubrics', { token: file.token }) });
     });
   const exportCase = (item: LibrarySummary) =>
     attempt(item.id, async () => {
       const file = await call('dialog:choose', { purpose: 'case-export' });
       if (!file) return;
-      await call('library:exportCase', { id: item.id, path: file });
-      toast.show(s.exported, s.exportedDetail(item.name, file));
+      await call('library:exportCase', { id: item.id, token: file.token });
+      toast.show(s.exported, s.exportedDetail(item.name, file.name));
     });
   const saved = (r: SavedAchievement) => {
     setView({ kind: 'list' });

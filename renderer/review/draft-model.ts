@@ -34,7 +34,8 @@ export function levelById(criterion: Criterion, levelId: string | undefined): Ru
 
 /** The highest points any level of each criterion can give, summed: the "of 12" in "7 of 12 points". */
 export function maxPoints(achievement: Achievement): number {
-  return achievement.resultDescription.reduce((sum, c) => sum + Math.max(0, ...c.rubricCriterionLevel.map((l) => l.points)), 0);
+  // A reduce, not Math.max(...levels): spreading a huge array into arguments overflows the stack.
+  return achievement.resultDescription.reduce((sum, c) => sum + c.rubricCriterionLevel.reduce((top, l) => Math.max(top, l.points), 0), 0);
 }
 
 /** "v2" from an id ending in /v2 (the usual Open Badges convention); otherwise null. */

@@ -3,7 +3,7 @@ import { useEffect, useId, useState } from 'react';
 import { call, errorMessage } from '../api.js';
 import { admin } from '../strings/en.js';
 import { AdminIcon } from './kit/AdminIcon.js';
-import { fileName } from './profile-form.js';
+import type { Chosen } from '../../shared/domain/admin.js';
 import { RestoreDialog } from './RestoreDialog.js';
 import type { SettingsState } from './useSettings.js';
 
@@ -22,7 +22,7 @@ export function DataSection({ state, dataDir, onDone }: DataSectionProps) {
   const id = useId();
   const [busy, setBusy] = useState<Busy>(null);
   const [failure, setFailure] = useState<{ where: 'backup' | 'results'; message: string } | null>(null);
-  const [restorePath, setRestorePath] = useState<string | null>(null);
+  const [restoreFrom, setRestoreFrom] = useState<Chosen | null>(null);
   const [keep, setKeep] = useState('');
   const [keepError, setKeepError] = useState<string | null>(null);
   const settings = state.settings;
@@ -49,15 +49,15 @@ export function DataSection({ state, dataDir, onDone }: DataSectionProps) {
     run('backup', async () => {
       const target = await call('dialog:choose', { purpose: 'backup-save' });
       if (!target) return;
-      const r = await call('backup:create', { path: target });
-      onDone(s.backedUp, s.backupDetail(r.files, mb(r.bytes), fileName(target)));
+      const r = await call('backup:create', { token: target.token });
+      onDone(s.backedUp, s.backupDetail(r.files, mb(r.bytes), target.name));
     });
 
   const results = () =>
     run('results', async () => {
       const folder = await call('dialog:choose', { purpose: 'results-folder' });
       if (!folder) return;
-      const r = await call('results:export', { folder });
+      const r = await call('results:export', { token: folder.token });
       onDone(s.resultsDone, s.resultsDetail(r.submissions, r.awards, r.dir));
     });
 
@@ -65,7 +65,7 @@ export function DataSection({ state, dataDir, onDone }: DataSectionProps) {
     setFailure(null);
     try {
       const chosen = await call('dialog:choose', { purpose: 'backup-open' });
-      if (chosen) setRestorePath(chosen);
+      if (chosen) setRestoreFrom(chosen);
     } catch (err) {
       setFailure({ where: 'backup', message: errorMessage(err, s.restoreFailed) });
     }
@@ -174,7 +174,7 @@ export function DataSection({ state, dataDir, onDone }: DataSectionProps) {
         {failureFor('results')}
       </div>
 
-      {restorePath && <RestoreDialog path={restorePath} onClose={() => setRestorePath(null)} />}
+      {restoreFrom && <RestoreDialog backup={restoreFrom} onClose={() => setRestoreFrom(null)} />}
     </section>
   );
 }

@@ -5,7 +5,8 @@ import { admin } from '../strings/en.js';
 import { Dialog } from '../ui/Dialog.js';
 import { Field } from './kit/Field.js';
 import { ProfileFields } from './ProfileFields.js';
-import { checkProfile, fileName, profileInput, type ProfileDraft, type ProfileErrors } from './profile-form.js';
+import { checkProfile, profileInput, type ProfileDraft, type ProfileErrors } from './profile-form.js';
+import type { Chosen } from '../../shared/domain/admin.js';
 import type { IdentityPublic } from './useIdentity.js';
 
 export interface ImportIdentityDialogProps {
@@ -17,9 +18,9 @@ export function ImportIdentityDialog({ onDone, onClose }: ImportIdentityDialogPr
   const s = admin.identity;
   const root = useRef<HTMLDivElement>(null);
   const chooseRef = useRef<HTMLButtonElement>(null);
-  const [file, setFile] = useState<string | null>(null);
+  const [file, setFile] = useState<Chosen | null>(null);
   const [passphrase, setPassphrase] = useState('');
-  const [draft, setDraft] = useState<ProfileDraft>({ name: '', url: '', email: '', logoPath: undefined });
+  const [draft, setDraft] = useState<ProfileDraft>({ name: '', url: '', email: '', logo: undefined });
   const [errors, setErrors] = useState<ProfileErrors & { file?: string }>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -51,7 +52,7 @@ export function ImportIdentityDialog({ onDone, onClose }: ImportIdentityDialogPr
   const submit = async () => {
     if (busy) return;
     const found: ProfileErrors & { file?: string } = checkProfile(draft, false);
-    const profileGiven = draft.name.trim() !== '' || draft.url.trim() !== '' || draft.email.trim() !== '' || Boolean(draft.logoPath);
+    const profileGiven = draft.name.trim() !== '' || draft.url.trim() !== '' || draft.email.trim() !== '' || Boolean(draft.logo);
     if (profileGiven && draft.name.trim() === '') found.name = s.form.nameWithDetails;
     if (!file) found.file = s.import.fileRequired;
     setErrors(found);
@@ -64,7 +65,7 @@ export function ImportIdentityDialog({ onDone, onClose }: ImportIdentityDialogPr
     setBusy(true);
     setFailure(null);
     try {
-      onDone(await call('identity:importPkcs12', { path: file!, passphrase, ...(profileGiven ? { profile: profileInput(draft) } : {}) }));
+      onDone(await call('identity:importPkcs12', { token: file!.token, passphrase, ...(profileGiven ? { profile: profileInput(draft) } : {}) }));
     } catch (err) {
       setFailure(errorMessage(err, s.importFailed));
       setBusy(false);
@@ -92,7 +93,7 @@ export function ImportIdentityDialog({ onDone, onClose }: ImportIdentityDialogPr
           <legend className="kit-label">{s.import.file}</legend>
           <div className="kit-file-row">
             <span className="kit-file-name" id={`${id}-file`}>
-              {file ? fileName(file) : s.import.noFile}
+              {file ? file.name : s.import.noFile}
             </span>
             <button
               ref={chooseRef}

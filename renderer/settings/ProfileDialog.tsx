@@ -21,7 +21,7 @@ export function ProfileDialog({ mode, current, onDone, onClose }: ProfileDialogP
     name: current?.profile.name ?? '',
     url: current?.profile.url ?? '',
     email: current?.profile.email ?? '',
-    logoPath: undefined,
+    logo: undefined,
   });
   const [errors, setErrors] = useState<ProfileErrors>({});
   const [failure, setFailure] = useState<string | null>(null);

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { call, errorMessage } from '../api.js';
 import { admin } from '../strings/en.js';
 import { Field } from './kit/Field.js';
-import { fileName, type ProfileDraft, type ProfileErrors } from './profile-form.js';
+import type { ProfileDraft, ProfileErrors } from './profile-form.js';
 
 export interface ProfileFieldsProps {
   draft: ProfileDraft;
@@ -25,13 +25,13 @@ export function ProfileFields({ draft, onChange, errors, hasLogo = false, nameOp
     setLogoError(null);
     try {
       const chosen = await call('dialog:choose', { purpose: 'logo' });
-      if (chosen) set({ logoPath: chosen });
+      if (chosen) set({ logo: chosen });
     } catch (err) {
       setLogoError(errorMessage(err, s.logoFailed));
     }
   };
 
-  const logoState = draft.logoPath ? s.logoChosen(fileName(draft.logoPath)) : draft.logoPath === null || !hasLogo ? s.logoNone : s.logoKept;
+  const logoState = draft.logo ? s.logoChosen(draft.logo.name) : draft.logo === null || !hasLogo ? s.logoNone : s.logoKept;
   return (
     <div className="kit-form">
       <Field label={s.name} aside={nameOptional ? admin.common.optional : undefined} hint={nameOptional ? s.nameHintImport : s.nameHint} error={errors.name}>
@@ -54,13 +54,13 @@ export function ProfileFields({ draft, onChange, errors, hasLogo = false, nameOp
           <button type="button" className="button" onClick={() => void chooseLogo()} disabled={disabled}>
             {s.chooseLogo}
           </button>
-          {(draft.logoPath || (hasLogo && draft.logoPath !== null)) && (
-            <button type="button" className="button button-ghost" onClick={() => set({ logoPath: hasLogo ? null : undefined })} disabled={disabled}>
+          {(draft.logo || (hasLogo && draft.logo !== null)) && (
+            <button type="button" className="button button-ghost" onClick={() => set({ logo: hasLogo ? null : undefined })} disabled={disabled}>
               {s.removeLogo}
             </button>
           )}
-          {hasLogo && draft.logoPath === null && (
-            <button type="button" className="button button-ghost" onClick={() => set({ logoPath: undefined })} disabled={disabled}>
+          {hasLogo && draft.logo === null && (
+            <button type="button" className="button button-ghost" onClick={() => set({ logo: undefined })} disabled={disabled}>
               {s.keepLogo}
             </button>
           )}

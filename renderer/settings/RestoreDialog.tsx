@@ -4,9 +4,9 @@ import { call, errorMessage } from '../api.js';
 import { admin } from '../strings/en.js';
 import { Dialog } from '../ui/Dialog.js';
 import { Icon } from '../ui/Icon.js';
-import { fileName } from './profile-form.js';
+import type { Chosen } from '../../shared/domain/admin.js';
 
-export function RestoreDialog({ path, onClose }: { path: string; onClose: () => void }) {
+export function RestoreDialog({ backup, onClose }: { backup: Chosen; onClose: () => void }) {
   const s = admin.settings.restore;
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -17,7 +17,7 @@ export function RestoreDialog({ path, onClose }: { path: string; onClose: () => 
     setFailure(null);
     try {
       // Main checks the backup, replaces the data and starts Assay again: this window goes away.
-      await call('backup:restore', { path });
+      await call('backup:restore', { token: backup.token });
     } catch (err) {
       setFailure(errorMessage(err, admin.settings.data.restoreFailed));
       setBusy(false);
@@ -42,7 +42,7 @@ export function RestoreDialog({ path, onClose }: { path: string; onClose: () => 
       }
     >
       <p>
-        {s.from} <strong className="kit-break">{fileName(path)}</strong>
+        {s.from} <strong className="kit-break">{backup.name}</strong>
       </p>
       <p>{s.body}</p>
       <p className="muted">{s.restart}</p>

@@ -1,12 +1,13 @@
 // The issuer profile as a form edits it, and the checks made before anything is sent.
+import type { Chosen } from '../../shared/domain/admin.js';
 import { admin } from '../strings/en.js';
 
 export interface ProfileDraft {
   name: string;
   url: string;
   email: string;
-  /** A PNG chosen with the logo dialog; null: remove the logo; undefined: keep what there is. */
-  logoPath: string | null | undefined;
+  /** A PNG chosen with the logo dialog (its token and name); null: remove the logo; undefined: keep what there is. */
+  logo: Chosen | null | undefined;
 }
 
 export type ProfileErrors = Partial<Record<'name' | 'url' | 'email', string>>;
@@ -30,8 +31,6 @@ export function checkProfile(p: ProfileDraft, nameRequired: boolean): ProfileErr
 }
 
 /** What identity:create / identity:setProfile take. */
-export function profileInput(p: ProfileDraft): { name: string; url: string; email: string; logoPath?: string | null } {
-  return { name: p.name.trim(), url: p.url.trim(), email: p.email.trim(), ...(p.logoPath !== undefined ? { logoPath: p.logoPath } : {}) };
+export function profileInput(p: ProfileDraft): { name: string; url: string; email: string; logo?: string | null } {
+  return { name: p.name.trim(), url: p.url.trim(), email: p.email.trim(), ...(p.logo !== undefined ? { logo: p.logo === null ? null : p.logo.token } : {}) };
 }
-
-export const fileName = (p: string) => p.split(/[\\/]/).pop() ?? p;

@@ -5,6 +5,17 @@ import { achievementSchema } from '../schemas/review-package.js';
 export const pathPurposeSchema = z.enum(['pkcs12', 'logo', 'rubric', 'case-export', 'evidence', 'backup-save', 'backup-open', 'export-folder', 'results-folder']);
 export type PathPurpose = z.infer<typeof pathPurposeSchema>;
 
+/**
+ * A file or folder the person chose in one of main's dialogs (or dropped, and confirmed in main's
+ * dialog): the renderer never holds its path, only a token main swaps for it, and a name to show.
+ */
+export const choiceTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'is not a file chosen in Assay (choose it again)');
+export const chosenSchema = z.object({ token: choiceTokenSchema, name: z.string() });
+export type Chosen = z.infer<typeof chosenSchema>;
+/** What may be dropped on the window: a review package (queue) or evidence files (a hand-added submission). */
+export const dropPurposeSchema = z.enum(['package', 'evidence']);
+export type DropPurpose = z.infer<typeof dropPurposeSchema>;
+
 export const identityPublicSchema = z.object({
   profile: z.object({ name: z.string(), url: z.string().optional(), email: z.string().optional(), hasLogo: z.boolean() }),
   certificateSubject: z.string(),
@@ -21,8 +32,8 @@ export const profileInputSchema = z.object({
   name: z.string().trim().min(1, 'The issuer needs a name').max(200),
   url: z.union([z.literal(''), z.url()]).optional(),
   email: z.union([z.literal(''), z.email()]).optional(),
-  /** A PNG chosen with dialog:choose('logo'); null removes the logo; absent keeps it. */
-  logoPath: z.string().nullable().optional(),
+  /** A PNG chosen with dialog:choose('logo'), as its token; null removes the logo; absent keeps it. */
+  logo: choiceTokenSchema.nullable().optional(),
 });
 
 export const awardStatusSchema = z.enum(['active', 'revoked', 'superseded']);
@@ -68,9 +79,10 @@ export const addSubmissionSchema = z.object({
   earner: z.object({ name: z.string(), email: z.string().optional(), organization: z.string().optional() }),
   attempt: z.number().int().min(1).optional(),
   dueAt: z.string().optional(),
-  responses: z.array(z.object({ sectionId: z.string(), text: z.string() })).default([]),
-  files: z.array(z.object({ path: z.string(), sectionId: z.string(), name: z.string(), mediaType: z.string().optional() })).default([]),
-  links: z.array(z.object({ url: z.string(), sectionId: z.string(), name: z.string() })).default([]),
+  responses: z.array(z.object({ sectionId: z.string(), text: z.string() })).max(1000).default([]),
+  /** Evidence chosen with dialog:choose('evidence') or dropped (dialog:confirmDrop), as tokens. */
+  files: z.array(z.object({ token: choiceTokenSchema, sectionId: z.string(), name: z.string(), mediaType: z.string().optional() })).max(1000).default([]),
+  links: z.array(z.object({ url: z.string(), sectionId: z.string(), name: z.string() })).max(1000).default([]),
 });
 
 export const settingsSchema = z.object({

@@ -17,7 +17,8 @@ export function dueSortKey(dueAt: string | undefined | null): string {
 export const queueSortSchema = z.enum(['due', 'submitted', 'earner']);
 
 export const queueQuerySchema = z.object({
-  status: z.array(submissionStatusSchema).optional(),
+  /** At most one of each status (a longer list is a hostile caller, not a filter). */
+  status: z.array(submissionStatusSchema).max(5).optional(),
   achievementId: z.string().optional(),
   overdue: z.boolean().optional(),
   attempt: z.number().int().min(1).optional(),

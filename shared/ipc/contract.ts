@@ -5,10 +5,14 @@ import { queuePageSchema, queueQuerySchema, statusCountsSchema } from '../domain
 import { bankEntrySchema, draftInputSchema, reviewSchema } from '../domain/review.js';
 import { workspaceSchema } from '../domain/workspace.js';
 import { achievementSchema } from '../schemas/review-package.js';
+import type { Chosen, DropPurpose } from '../domain/admin.js';
 import {
   addSubmissionSchema,
   awardStatusSchema,
   awardSummarySchema,
+  choiceTokenSchema,
+  chosenSchema,
+  dropPurposeSchema,
   identityPublicSchema,
   libraryAchievementSchema,
   librarySummarySchema,
@@ -43,10 +47,10 @@ export const contract = {
   'queue:counts': { input: none, output: statusCountsSchema },
   /** The achievements in the store, for the queue's filter. */
   'queue:achievements': { input: none, output: z.array(achievementSummarySchema) },
-  /** Shows the system's open dialog for a package folder or .zip; null when cancelled. */
-  'import:choose': { input: none, output: z.string().nullable() },
-  /** Imports the package at a path the assessor chose or dropped; progress arrives as `import:progress`. */
-  'import:package': { input: z.object({ path: z.string().min(1) }), output: importResultSchema },
+  /** Shows the system's open dialog for a package folder or .zip: its token and name, null when cancelled. */
+  'import:choose': { input: none, output: chosenSchema.nullable() },
+  /** Imports the package the assessor chose (import:choose) or dropped (dialog:confirmDrop); progress arrives as `import:progress`. */
+  'import:package': { input: z.object({ token: choiceTokenSchema }), output: importResultSchema },
   /** Writes the built-in sample package to a temporary folder and imports it (first run). */
   'import:sample': { input: none, output: importResultSchema },
   /** Name, version, data folder and whether this is the first run. */
@@ -71,14 +75,22 @@ export const contract = {
   'bank:update': { input: z.object({ id: z.number().int(), text: z.string().min(1).max(20_000), updateDrafts: z.boolean() }), output: z.object({ entry: bankEntrySchema, draftsUpdated: z.array(z.string()) }) },
   /** Deletes a saved comment (reviews that used it keep their text). */
   'bank:remove': { input: z.object({ id: z.number().int() }), output: z.null() },
-  /** Shows the system's file dialog for a purpose (open a .p12, a logo, a rubric; save a backup …); null when cancelled. */
-  'dialog:choose': { input: z.object({ purpose: pathPurposeSchema }), output: z.string().nullable() },
+  /**
+   * Shows the system's file dialog for a purpose (open a .p12, a logo, a rubric; save a backup …).
+   * The answer is a token for that one use (and the name to show), never the path; null when cancelled.
+   */
+  'dialog:choose': { input: z.object({ purpose: pathPurposeSchema }), output: chosenSchema.nullable() },
+  /**
+   * Files dropped on the window (their paths come from the preload's webUtils.getPathForFile): main
+   * asks the person to confirm in its own dialog, then answers with tokens; [] when declined.
+   */
+  'dialog:confirmDrop': { input: z.object({ purpose: dropPurposeSchema, paths: z.array(z.string().min(1).max(4096)).min(1).max(100) }), output: z.array(chosenSchema) },
   /** The issuer identity's public part (profile, certificate); null until one is set up. Keys never cross. */
   'identity:get': { input: none, output: identityPublicSchema.nullable() },
   /** Creates a self-signed issuer identity for a provider running standalone; keys are sealed by the system key store. */
   'identity:create': { input: profileInputSchema, output: identityPublicSchema },
   /** Imports the issuing body's PKCS#12 (.p12/.pfx) chosen with dialog:choose('pkcs12'). */
-  'identity:importPkcs12': { input: z.object({ path: z.string().min(1), passphrase: z.string(), profile: profileInputSchema.partial().optional() }), output: identityPublicSchema },
+  'identity:importPkcs12': { input: z.object({ token: choiceTokenSchema, passphrase: z.string().max(1024), profile: profileInputSchema.partial().optional() }), output: identityPublicSchema },
   /** Changes the issuer's name, address, email or logo shown on certificates. */
   'identity:setProfile': { input: profileInputSchema, output: identityPublicSchema },
   /** Passed reviews that have no award yet. */
@@ -94,7 +106,7 @@ export const contract = {
   /** The signed certificate PDF of an award, for the preview. */
   'awards:certificate': { input: z.object({ credentialId: z.string(), paper: paperSchema }), output: z.instanceof(Uint8Array) },
   /** Writes certificate PDFs, credential JSON and baked badge PNGs into a folder; progress arrives as `awards:progress`. */
-  'awards:export': { input: z.object({ credentialIds: z.array(z.string()).min(1), formats: z.array(z.enum(['pdf', 'json', 'png'])).min(1), paper: paperSchema, folder: z.string().min(1) }), output: z.object({ files: z.number() }) },
+  'awards:export': { input: z.object({ credentialIds: z.array(z.string()).min(1), formats: z.array(z.enum(['pdf', 'json', 'png'])).min(1), paper: paperSchema, token: choiceTokenSchema }), output: z.object({ files: z.number() }) },
   /** Sends an award's certificate to the system print dialog. */
   'awards:print': { input: z.object({ credentialId: z.string(), paper: paperSchema }), output: z.boolean() },
   /** The rubric library: the latest version of every achievement. */
@@ -106,17 +118,17 @@ export const contract = {
   /** Saves an achievement: a change makes a new version; reviews stay pinned to theirs. Warnings: saved, but not yet usable for decisions (no pass rule). */
   'library:save': { input: z.object({ achievement: z.unknown() }), output: z.object({ versionId: z.number(), status: z.enum(['created', 'restored', 'unchanged']), warnings: z.array(z.string()) }) },
   /** Reads rubrics from a Canvas rubric CSV or a CASE 1.1 package chosen with dialog:choose('rubric'). */
-  'library:importRubrics': { input: z.object({ path: z.string().min(1) }), output: z.array(z.object({ achievement: achievementSchema, warnings: z.array(z.string()) })) },
-  /** Writes an achievement's rubric as a CASE 1.1 package. */
-  'library:exportCase': { input: z.object({ id: z.string(), path: z.string().min(1) }), output: z.null() },
+  'library:importRubrics': { input: z.object({ token: choiceTokenSchema }), output: z.array(z.object({ achievement: achievementSchema, warnings: z.array(z.string()) })) },
+  /** Writes an achievement's rubric as a CASE 1.1 package where the person chose (dialog:choose('case-export')). */
+  'library:exportCase': { input: z.object({ id: z.string(), token: choiceTokenSchema }), output: z.null() },
   /** Adds a submission by hand, with evidence files dropped or chosen. */
   'library:addSubmission': { input: addSubmissionSchema, output: z.object({ id: z.string() }) },
-  /** Writes the signed results package for the issuing body into a folder. */
-  'results:export': { input: z.object({ folder: z.string().min(1) }), output: z.object({ dir: z.string(), submissions: z.number(), awards: z.number() }) },
-  /** A consistent backup of the store and evidence, taken while the app runs. */
-  'backup:create': { input: z.object({ path: z.string().min(1) }), output: z.object({ files: z.number(), bytes: z.number() }) },
-  /** Restores a backup (checked before anything is replaced), then restarts Assay. */
-  'backup:restore': { input: z.object({ path: z.string().min(1) }), output: z.null() },
+  /** Writes the signed results package for the issuing body into the folder chosen with dialog:choose('results-folder'). */
+  'results:export': { input: z.object({ token: choiceTokenSchema }), output: z.object({ dir: z.string(), submissions: z.number(), awards: z.number() }) },
+  /** A consistent backup of the store and evidence, taken while the app runs, to the file chosen with dialog:choose('backup-save'). */
+  'backup:create': { input: z.object({ token: choiceTokenSchema }), output: z.object({ files: z.number(), bytes: z.number() }) },
+  /** Restores the backup chosen with dialog:choose('backup-open') (checked before anything is replaced), then restarts Assay. */
+  'backup:restore': { input: z.object({ token: choiceTokenSchema }), output: z.null() },
   /** The assessor's settings. */
   'settings:get': { input: none, output: settingsSchema },
   'settings:set': { input: settingsPatchSchema, output: settingsSchema },
@@ -134,6 +146,10 @@ export const events = {
 } as const;
 
 export type Contract = typeof contract;
+export interface DroppedFiles {
+  files: Chosen[];
+  withoutPath: number;
+}
 export type Channel = keyof Contract;
 export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
 export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
@@ -154,8 +170,12 @@ export type Api = {
 } & {
   /** Subscribes to an event from main; returns the unsubscribe function. */
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
-  /** The file-system path of a file dropped on the window (Electron's webUtils), or null. */
-  pathForFile(file: Blob): string | null;
+  /**
+   * Files dropped on the window for a purpose: the preload reads their paths (Electron's webUtils) and
+   * hands them to main (dialog:confirmDrop), which asks the person; the page gets tokens, never paths.
+   * `withoutPath` counts files that did not come from the disk.
+   */
+  dropFiles(files: readonly Blob[], purpose: DropPurpose): Promise<IpcResult<DroppedFiles>>;
 };
 
 export const channels = Object.keys(contract) as Channel[];

@@ -93,7 +93,7 @@ describe('two issues for one review', () => {
     saveIdentity(dataDir, identity, box);
     const handlers = createHandlers(
       s,
-      { appVersion: 'test', chooseImportPath: async () => null, openExternal: async () => false, openPath: async () => false, admin: { choosePath: async () => null, secretBox: () => box, printPdf: async () => true } },
+      { appVersion: 'test', chooseImportPath: async () => null, confirmDrop: async () => false, openExternal: async () => false, openPath: async () => false, admin: { choosePath: async () => null, secretBox: () => box, printPdf: async () => true } },
       () => {},
     );
     const [a, b] = await Promise.all([dispatch(handlers, 'awards:issue', { submissionIds: [ids[1]] }, () => {}), dispatch(handlers, 'awards:issue', { submissionIds: [ids[1]] }, () => {})]);

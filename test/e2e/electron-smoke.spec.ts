@@ -25,7 +25,7 @@ test('the desktop app opens its window on the review queue', async () => {
 
     // The page sees the contract through the preload, and no Node.
     const keys = await page.evaluate(() => Object.keys((globalThis as unknown as { api: object }).api).sort());
-    expect(keys).toEqual([...channels, 'on', 'pathForFile'].sort());
+    expect(keys).toEqual([...channels, 'on', 'dropFiles'].sort());
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
     const info = await page.evaluate(() => (globalThis as unknown as { api: { 'app:info'(): Promise<unknown> } }).api['app:info']());
     expect(info).toMatchObject({ ok: true, value: { name: 'Assay', dataDir } });

@@ -32,7 +32,11 @@ export interface LaunchOptions {
   dataDir: string;
   /** Paths the "open" dialog returns, one per `import:choose`, in order; then it is cancelled (null). */
   importPaths?: string[];
-  /** Paths for dropped files: keyed by the dropped File's name, or a list keyed by each basename. */
+  /**
+   * Paths for dropped files: keyed by the dropped File's name, or a list keyed by each basename. As
+   * in the preload, the page never sees them: they go to main's dialog:confirmDrop, whose "person"
+   * here says yes (see setDropAnswer).
+   */
   dropPaths?: Record<string, string> | string[];
   colorScheme?: 'light' | 'dark';
   viewport?: { width: number; height: number };
@@ -57,9 +61,14 @@ export interface App {
   setNextImportPath(p: string | null): void;
   /** Sends an event from "main" to the page, as the menu or an import would. */
   emit: Emit;
-  /** Tells pathForFile where a dropped file named `name` lives. */
+  /** Tells the drop shim where a dropped file named `name` lives. */
   setDropPath(name: string, p: string): Promise<void>;
-  /** What the file dialog for `purpose` (dialog:choose) returns from now on; null: the person cancels. */
+  /** Whether the person confirms dropped files in main's dialog (default yes). */
+  setDropAnswer(confirm: boolean): void;
+  /**
+   * What the file dialog for `purpose` (dialog:choose) returns from now on; null: the person cancels.
+   * The handler registers it as a token exactly as it does the desktop dialog's answer.
+   */
   setChosenPath(purpose: PathPurpose, p: string | null): void;
   /** Opens (or reopens) the app's page. */
   open(): Promise<void>;
@@ -76,7 +85,7 @@ interface ShimGlobals {
 
 /**
  * Runs in the page before any of its scripts: defines window.api exactly as the preload does (one
- * method per channel, on, pathForFile) but over the Playwright binding instead of Electron IPC.
+ * method per channel, on, dropFiles) but over the Playwright binding instead of Electron IPC.
  * It is serialised into the page, so it may use nothing from this module's scope.
  */
 function installShim(arg: { channels: string[]; dropPaths: Record<string, string> }): void {
@@ -96,7 +105,15 @@ function installShim(arg: { channels: string[]; dropPaths: Record<string, string
     };
   };
   g.__assayDropPaths = { ...arg.dropPaths };
-  api.pathForFile = (file: { name?: unknown }) => (typeof file?.name === 'string' ? (g.__assayDropPaths[file.name] ?? null) : null);
+  // As the preload: paths (here looked up by the dropped File's name) go to main, which asks the person.
+  api.dropFiles = async (files: { name?: unknown }[], purpose: string) => {
+    const list = Array.from(files);
+    const paths = list.map((f) => (typeof f?.name === 'string' ? (g.__assayDropPaths[f.name] ?? null) : null)).filter((p): p is string => p !== null);
+    const withoutPath = list.length - paths.length;
+    if (paths.length === 0) return { ok: true, value: { files: [], withoutPath } };
+    const answer = (await g.__assayInvoke('dialog:confirmDrop', { purpose, paths })) as { ok: boolean; value?: unknown };
+    return answer.ok ? { ok: true, value: { files: answer.value, withoutPath } } : answer;
+  };
   Object.defineProperty(g, '__assayEmit', {
     value: (event: string, payload: unknown) => {
       for (const listener of listeners.get(event) ?? []) listener(payload);
@@ -160,6 +177,7 @@ export async function launchApp(options: LaunchOptions): Promise<App> {
   let page: Page | undefined;
 
   const chosen = new Map<PathPurpose, string | null>();
+  let dropAnswer = true;
   const emit: Emit = (event, payload) => {
     const target = page;
     if (!target || target.isClosed()) return;
@@ -179,6 +197,7 @@ export async function launchApp(options: LaunchOptions): Promise<App> {
       }
       return queue.shift() ?? null;
     },
+    confirmDrop: async () => dropAnswer,
     openExternal: async () => false,
     // The harness never hands files to other applications.
     openPath: async () => false,
@@ -221,6 +240,9 @@ export async function launchApp(options: LaunchOptions): Promise<App> {
         next = { path: chosen };
       },
       emit,
+      setDropAnswer: (confirm) => {
+        dropAnswer = confirm;
+      },
       setChosenPath: (purpose, target) => {
         chosen.set(purpose, target);
       },

@@ -23,6 +23,11 @@ const call = async (channel: string, input?: unknown) => {
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.value as never;
 };
+/** Chooses a path in "the dialog" for a purpose; the handler registers it and answers with its token. */
+const choose = async (purpose: string, p: string): Promise<string> => {
+  chosen[purpose] = p;
+  return ((await call('dialog:choose', { purpose })) as { token: string }).token;
+};
 
 beforeAll(async () => {
   work = tempDir('assay-admin-');
@@ -34,6 +39,7 @@ beforeAll(async () => {
     {
       appVersion: 'test',
       chooseImportPath: async () => null,
+      confirmDrop: async () => true,
       openExternal: async () => false,
       openPath: async () => false,
       admin: { choosePath: async (purpose) => chosen[purpose] ?? null, secretBox: () => passphraseBox('test passphrase', { logN: 10 }), printPdf: async () => true },
@@ -68,7 +74,7 @@ describe('identity and awards over IPC', () => {
     const pdf = (await call('awards:certificate', { credentialId: id, paper: 'letter' })) as Uint8Array;
     expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
     const folder = path.join(work, 'export');
-    expect(await call('awards:export', { credentialIds: [id], formats: ['pdf', 'json', 'png'], paper: 'a4', folder })).toEqual({ files: 3 });
+    expect(await call('awards:export', { credentialIds: [id], formats: ['pdf', 'json', 'png'], paper: 'a4', token: await choose('export-folder', folder) })).toEqual({ files: 3 });
     expect(await call('awards:print', { credentialId: id, paper: 'a4' })).toBe(true);
     await call('identity:setProfile', { name: 'Riverside University', email: 'credentials@pd.riverside.example.edu' });
     expect(await call('identity:get')).toMatchObject({ profile: { name: 'Riverside University', email: 'credentials@pd.riverside.example.edu' } });
@@ -80,7 +86,7 @@ describe('identity and awards over IPC', () => {
   it('refuses a logo that is not a PNG, naming the file', async () => {
     const notPng = path.join(work, 'logo.jpg');
     fs.writeFileSync(notPng, 'JFIF');
-    await expect(call('identity:setProfile', { name: 'X', logoPath: notPng })).rejects.toThrow(/logo\.jpg is not a PNG image/);
+    await expect(call('identity:setProfile', { name: 'X', logo: await choose('logo', notPng) })).rejects.toThrow(/logo\.jpg is not a PNG image/);
   });
 });
 
@@ -93,7 +99,7 @@ describe('library, results, backup and settings over IPC', () => {
     expect(list.find((x) => x.id === a.id)).toMatchObject({ versions: 2, source: 'library' });
     const evidence = path.join(work, 'unit plan.pdf');
     fs.writeFileSync(evidence, '%PDF-1.7 unit plan');
-    const added = (await call('library:addSubmission', { achievementId: a.id, earner: { name: 'Ana Lucía Torres' }, responses: [{ sectionId: 'overview', text: 'Fourth grade, bilingual class.' }], files: [{ path: evidence, sectionId: 'work-examples', name: 'Unit plan' }] })) as { id: string };
+    const added = (await call('library:addSubmission', { achievementId: a.id, earner: { name: 'Ana Lucía Torres' }, responses: [{ sectionId: 'overview', text: 'Fourth grade, bilingual class.' }], files: [{ token: await choose('evidence', evidence), sectionId: 'work-examples', name: 'Unit plan' }] })) as { id: string };
     expect(s.queue.list({ search: 'Torres' }).items.map((i) => i.id)).toEqual([added.id]);
     const bad = await dispatch(handlers, 'library:save', { achievement: { ...a, passingPoints: 99 } }, () => {});
     expect(bad).toMatchObject({ ok: false, error: { message: expect.stringMatching(/passingPoints/) } });
@@ -101,9 +107,9 @@ describe('library, results, backup and settings over IPC', () => {
 
   it('exports a verifiable results package and a backup; settings persist', async () => {
     const folder = path.join(work, 'results');
-    expect(await call('results:export', { folder })).toMatchObject({ submissions: 19 });
+    expect(await call('results:export', { token: await choose('results-folder', folder) })).toMatchObject({ submissions: 19 });
     expect(fs.existsSync(path.join(folder, 'manifest.json.p7s'))).toBe(true);
-    expect(await call('backup:create', { path: path.join(work, 'b.zip') })).toMatchObject({ files: expect.any(Number) });
+    expect(await call('backup:create', { token: await choose('backup-save', path.join(work, 'b.zip')) })).toMatchObject({ files: expect.any(Number) });
     expect(await call('settings:get')).toEqual({ paper: 'a4', theme: 'system', language: 'en', autoBackup: false, keepBackups: 5 });
     await call('settings:set', { paper: 'letter', autoBackup: true, keepBackups: 2 });
     expect(await call('settings:get')).toMatchObject({ paper: 'letter', autoBackup: true, keepBackups: 2 });

@@ -148,8 +148,9 @@ export class CertificateRenderer {
   prepare(awards: readonly CertificateAward[]): void {
     const texts: TextSpec[] = [];
     const sample = awards[0];
-    for (const award of sample ? awards : []) texts.push(...this.texts(award));
-    if (!sample) texts.push(...this.staticTexts());
+    // Loops, not push(...many): an award's texts grow with its criteria, and spreads overflow the stack.
+    for (const award of sample ? awards : []) for (const t of this.texts(award)) texts.push(t);
+    if (!sample) for (const t of this.staticTexts()) texts.push(t);
     const needs = this.#fonts.collect(texts);
     for (const [spec, chars] of needs) this.#fonts.subsets(spec).reserve(chars);
   }
@@ -442,7 +443,7 @@ export class CertificateRenderer {
     draw(footer, fit(footer, { font: 'regular', size: 6.8 }, W - 2 * BAND.inner - 240, 4.5), cx, BAND.inner + 6, 'center', MUTED);
 
     const pages: { content: Content; frame: 'Frame' | 'Plain'; logo: boolean }[] = [{ content: c, frame: 'Frame', logo: Boolean(logo) }];
-    if (award.levels.length) pages.push(...this.criteriaPages(award, W, H, fonts, registry));
+    if (award.levels.length) for (const page of this.criteriaPages(award, W, H, fonts, registry)) pages.push(page);
     return { pages, registry, W, H, logo, issued };
   }
 

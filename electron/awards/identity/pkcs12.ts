@@ -40,6 +40,29 @@ export interface ImportPkcs12Options {
 
 class WrongPassphrase extends Error {}
 
+/**
+ * Key-derivation iterations accepted: OpenSSL writes 2,048, Windows 2,000, cautious tools a few
+ * hundred thousand. The count is read from the file before the passphrase is tried, so a file asking
+ * for billions would stall the import; beyond this it is refused, before any derivation.
+ */
+export const MAX_PKCS12_ITERATIONS = 1_000_000;
+
+function checkIterations(iterations: number, what: string): void {
+  if (!Number.isSafeInteger(iterations) || iterations < 1 || iterations > MAX_PKCS12_ITERATIONS) {
+    throw new IdentityError('unsupported', `asks for ${iterations} key-derivation iterations for its ${what}, more than the ${MAX_PKCS12_ITERATIONS} Assay accepts; export it again with the usual settings`);
+  }
+}
+
+/** PBKDF2's iteration count inside PBES2 parameters, or undefined when they cannot be read (decryption then says so). */
+function pbes2Iterations(alg: pkijs.AlgorithmIdentifier): number | undefined {
+  try {
+    const params = new pkijs.PBES2Params({ schema: alg.algorithmParams });
+    return new pkijs.PBKDF2Params({ schema: params.keyDerivationFunc.algorithmParams }).iterationCount;
+  } catch {
+    return undefined;
+  }
+}
+
 function toBuffer(view: ArrayBuffer | ArrayBufferView): Buffer {
   return ArrayBuffer.isView(view) ? Buffer.from(view.buffer, view.byteOffset, view.byteLength) : Buffer.from(view);
 }
@@ -62,6 +85,8 @@ function pbeParams(alg: pkijs.AlgorithmIdentifier): { salt: Buffer; iterations: 
 async function decryptWith(alg: pkijs.AlgorithmIdentifier, ciphertext: Buffer, passphrase: string, what: string): Promise<Buffer> {
   const oid = alg.algorithmId;
   if (oid === OID.pbes2) {
+    const iterations = pbes2Iterations(alg);
+    if (iterations !== undefined) checkIterations(iterations, what);
     const encrypted = new pkijs.EncryptedData({
       encryptedContentInfo: new pkijs.EncryptedContentInfo({
         contentType: OID.data,
@@ -78,6 +103,7 @@ async function decryptWith(alg: pkijs.AlgorithmIdentifier, ciphertext: Buffer, p
   }
   if (isPkcs12Pbe(oid)) {
     const { salt, iterations } = pbeParams(alg);
+    checkIterations(iterations, what);
     try {
       return pkcs12PbeDecrypt(oid, bmpPassword(passphrase), salt, iterations, ciphertext);
     } catch {
@@ -181,6 +207,13 @@ export async function importPkcs12(bytes: Uint8Array, passphrase: string, option
   if (pfx.authSafe.contentType !== OID.data || !(pfx.authSafe.content instanceof asn1js.OctetString)) throw notPkcs12('its contents are not PKCS#7 data');
   const content = toBuffer(pfx.authSafe.content.getValue());
 
+  if (pfx.macData) {
+    try {
+      checkIterations(pfx.macData.iterations ?? 1, 'integrity check');
+    } catch (error) {
+      throw new IdentityError('unsupported', `${file} ${(error as Error).message}.`, { cause: error });
+    }
+  }
   if (!verifyMac(pfx, content, passphrase)) {
     throw new IdentityError('wrong-passphrase', `The passphrase for ${file} is not right.`);
   }

@@ -24,6 +24,13 @@ export interface PassphraseBoxOptions {
   logN?: number;
 }
 
+/**
+ * The scrypt parameters Assay writes, and so the most it will spend opening sealed keys: the header is
+ * read before the passphrase is tried, and a tampered one asking for N = 2^21, p = 4 would cost
+ * seconds and gigabytes just to fail. Anything beyond these is refused before deriving.
+ */
+export const SCRYPT_LIMITS = { minLogN: 10, maxLogN: 15, r: 8, p: 1 } as const;
+
 function deriveKey(passphrase: string, salt: Buffer, logN: number, r: number, p: number): Buffer {
   const N = 2 ** logN;
   return crypto.scryptSync(passphrase.normalize('NFC'), salt, 32, { N, r, p, maxmem: 256 * N * r + 1024 * 1024 });
@@ -33,8 +40,10 @@ export function passphraseBox(passphrase: string, options: PassphraseBoxOptions 
   if (typeof passphrase !== 'string' || passphrase.length === 0) {
     throw new IdentityError('wrong-passphrase', 'A passphrase is needed to protect the signing keys.');
   }
-  const logN = options.logN ?? 15;
-  if (!Number.isInteger(logN) || logN < 10 || logN > 20) throw new RangeError(`passphraseBox: logN ${logN} is out of range 10..20`);
+  const logN = options.logN ?? SCRYPT_LIMITS.maxLogN;
+  if (!Number.isInteger(logN) || logN < SCRYPT_LIMITS.minLogN || logN > SCRYPT_LIMITS.maxLogN) {
+    throw new RangeError(`passphraseBox: logN ${logN} is out of range ${SCRYPT_LIMITS.minLogN}..${SCRYPT_LIMITS.maxLogN}`);
+  }
   return {
     kind: 'passphrase',
     seal(plain: Buffer): Buffer {
@@ -42,12 +51,12 @@ export function passphraseBox(passphrase: string, options: PassphraseBoxOptions 
       MAGIC.copy(header, 0);
       header[3] = VERSION;
       header[4] = logN;
-      header[5] = 8;
-      header[6] = 1;
+      header[5] = SCRYPT_LIMITS.r;
+      header[6] = SCRYPT_LIMITS.p;
       crypto.randomFillSync(header, 7, 28);
       const salt = header.subarray(7, 23);
       const nonce = header.subarray(23, 35);
-      const key = deriveKey(passphrase, salt, logN, 8, 1);
+      const key = deriveKey(passphrase, salt, logN, SCRYPT_LIMITS.r, SCRYPT_LIMITS.p);
       try {
         const cipher = crypto.createCipheriv('aes-256-gcm', key, nonce);
         cipher.setAAD(header);
@@ -65,7 +74,12 @@ export function passphraseBox(passphrase: string, options: PassphraseBoxOptions 
       const logN = sealed[4]!;
       const r = sealed[5]!;
       const p = sealed[6]!;
-      if (logN < 10 || logN > 22 || r < 1 || r > 32 || p < 1 || p > 16) throw new IdentityError('corrupt', 'The sealed keys have impossible scrypt parameters.');
+      if (logN < SCRYPT_LIMITS.minLogN || logN > SCRYPT_LIMITS.maxLogN || r !== SCRYPT_LIMITS.r || p !== SCRYPT_LIMITS.p) {
+        throw new IdentityError(
+          'corrupt',
+          `The sealed keys ask for scrypt N = 2^${logN}, r = ${r}, p = ${p}, beyond what Assay writes (N up to 2^${SCRYPT_LIMITS.maxLogN}, r = ${SCRYPT_LIMITS.r}, p = ${SCRYPT_LIMITS.p}); they were changed or not sealed by Assay, so the passphrase was not tried.`,
+        );
+      }
       const header = sealed.subarray(0, HEADER);
       const key = deriveKey(passphrase, sealed.subarray(7, 23), logN, r, p);
       try {

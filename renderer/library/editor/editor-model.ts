@@ -169,5 +169,6 @@ export function draftHasPassRule(d: AchievementDraft): boolean {
 }
 
 export function maxPoints(d: AchievementDraft): number {
-  return d.criteria.reduce((sum, c) => sum + Math.max(0, ...c.levels.map((l) => Number(l.points)).filter(Number.isFinite)), 0);
+  // A reduce, not Math.max(...levels): spreading a huge array into arguments overflows the stack.
+  return d.criteria.reduce((sum, c) => sum + c.levels.reduce((top, l) => (Number.isFinite(Number(l.points)) ? Math.max(top, Number(l.points)) : top), 0), 0);
 }

@@ -1,11 +1,12 @@
 // One section of a hand-added submission: the prompt, the written response, evidence files and links.
 import { useState } from 'react';
 import type { Section } from '../../../shared/schemas/review-package.js';
-import { call, errorMessage } from '../../api.js';
+import { call, dropFiles, errorMessage } from '../../api.js';
+import type { Chosen } from '../../../shared/domain/admin.js';
 import { AdminIcon } from '../../settings/kit/AdminIcon.js';
 import { admin } from '../../strings/en.js';
 import { Icon } from '../../ui/Icon.js';
-import { baseName, displayName, itemKey, type FileDraft, type LinkDraft, type SubmissionDraft } from './submission-model.js';
+import { displayName, itemKey, type FileDraft, type LinkDraft, type SubmissionDraft } from './submission-model.js';
 import { useEvidenceDrop } from './useEvidenceDrop.js';
 
 export interface SectionEvidenceProps {
@@ -23,15 +24,24 @@ export function SectionEvidence({ section, draft, onChange, err, disabled }: Sec
   const links = draft.links.filter((l) => l.sectionId === section.id);
   const id = `sub-${section.id.replace(/[^\w-]/g, '_')}`;
 
-  const addPaths = (paths: string[]) => {
+  const addChosen = (chosen: Chosen[]) => {
     setNote(null);
-    onChange((d) => ({ ...d, files: [...d.files, ...paths.map((p): FileDraft => ({ key: itemKey(), path: p, sectionId: section.id, name: displayName(p) }))] }));
+    onChange((d) => ({ ...d, files: [...d.files, ...chosen.map((c): FileDraft => ({ key: itemKey(), token: c.token, fileName: c.name, sectionId: section.id, name: displayName(c.name) }))] }));
   };
-  const drop = useEvidenceDrop(addPaths, () => setNote(s.dropNoPath), !disabled);
+  const dropped = async (list: File[]) => {
+    try {
+      const r = await dropFiles(list, 'evidence');
+      if (r.files.length > 0) addChosen(r.files);
+      if (r.withoutPath > 0) setNote(s.dropNoPath);
+    } catch (e) {
+      setNote(errorMessage(e, s.chooseFailed));
+    }
+  };
+  const drop = useEvidenceDrop((list) => void dropped(list), !disabled);
   const choose = async () => {
     try {
       const chosen = await call('dialog:choose', { purpose: 'evidence' });
-      if (chosen) addPaths([chosen]);
+      if (chosen) addChosen([chosen]);
     } catch (e) {
       setNote(errorMessage(e, s.chooseFailed));
     }
@@ -74,16 +84,16 @@ export function SectionEvidence({ section, draft, onChange, err, disabled }: Sec
                 <AdminIcon name="file" size={16} className="lib-file-icon" />
                 <div className="lib-file-fields">
                   <label className="sr-only" htmlFor={`file:${f.key}:name`}>
-                    {s.fileName(baseName(f.path))}
+                    {s.fileName(f.fileName)}
                   </label>
                   <input id={`file:${f.key}:name`} className="input kit-input" value={f.name} onChange={(e) => setFile(f.key, { name: e.target.value })} disabled={disabled} {...described(`file:${f.key}:name`)} />
-                  <span className="kit-hint lib-file-path" title={f.path}>
-                    {baseName(f.path)}
+                  <span className="kit-hint lib-file-path" title={f.fileName}>
+                    {f.fileName}
                   </span>
                   {errorText(`file:${f.key}:name`)}
                   {errorText(`file:${f.key}:path`)}
                 </div>
-                <button type="button" className="icon-button kit-icon-button" aria-label={s.removeFile(f.name || baseName(f.path))} onClick={() => onChange((d) => ({ ...d, files: d.files.filter((x) => x.key !== f.key) }))} disabled={disabled}>
+                <button type="button" className="icon-button kit-icon-button" aria-label={s.removeFile(f.name || f.fileName)} onClick={() => onChange((d) => ({ ...d, files: d.files.filter((x) => x.key !== f.key) }))} disabled={disabled}>
                   <AdminIcon name="trash" size={16} />
                 </button>
               </li>

@@ -3,7 +3,9 @@ import { admin } from '../../strings/en.js';
 
 export interface FileDraft {
   key: string;
-  path: string;
+  /** The file as main knows it: a token for this one use, and its name to show (never its path). */
+  token: string;
+  fileName: string;
   sectionId: string;
   name: string;
 }
@@ -44,7 +46,7 @@ export function toInput(d: SubmissionDraft) {
     // The end of the chosen day where the author is.
     ...(d.due ? { dueAt: new Date(`${d.due}T23:59:00`).toISOString() } : {}),
     responses: Object.entries(d.responses).map(([sectionId, text]) => ({ sectionId, text })),
-    files: d.files.map((f) => ({ path: f.path, sectionId: f.sectionId, name: f.name })),
+    files: d.files.map((f) => ({ token: f.token, sectionId: f.sectionId, name: f.name })),
     links: d.links.map((l) => ({ url: l.url.trim(), sectionId: l.sectionId, name: l.name })),
   };
 }

@@ -1,6 +1,6 @@
-// Drag and drop of evidence files onto a section: the files' paths on disk, or a message when there are none.
+// Drag and drop of evidence files onto a section: the dropped files go to main (through the preload),
+// which asks the author to confirm them and answers with tokens.
 import { useState, type DragEvent } from 'react';
-import { pathForFile } from '../../api.js';
 
 const carriesFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
 
@@ -18,7 +18,7 @@ export interface EvidenceDrop {
  * The zone takes the drop itself (propagation stops), so the window's "drop a review package"
  * import never sees a file meant as evidence.
  */
-export function useEvidenceDrop(onPaths: (paths: string[]) => void, onUnknown: () => void, enabled: boolean): EvidenceDrop {
+export function useEvidenceDrop(onFiles: (files: File[]) => void, enabled: boolean): EvidenceDrop {
   const [depth, setDepth] = useState(0);
   const stop = (e: DragEvent) => {
     e.preventDefault();
@@ -47,9 +47,7 @@ export function useEvidenceDrop(onPaths: (paths: string[]) => void, onUnknown: (
         setDepth(0);
         if (!enabled) return;
         const files = Array.from(e.dataTransfer.files);
-        const paths = files.map((f) => pathForFile(f)).filter((p): p is string => p !== null);
-        if (paths.length > 0) onPaths(paths);
-        if (paths.length < files.length) onUnknown();
+        if (files.length > 0) onFiles(files);
       },
     },
   };

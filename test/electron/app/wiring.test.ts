@@ -214,6 +214,16 @@ describe('IPC registration', () => {
       expect(await platform.openPath(stored, 'notes.odt')).toBe(false);
     });
 
+    it('asks the person before dropped files are used, showing where they are', async () => {
+      fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 1 });
+      expect(await platform.confirmDrop('evidence', ['/home/a/plan.pdf', '/home/a/video.mp4'])).toBe(false);
+      const options = fake.dialog.showMessageBox.mock.calls.at(-1)!.at(-1) as { message: string; detail: string };
+      expect(options).toMatchObject({ message: 'Add these 2 files as evidence?', detail: '/home/a/plan.pdf\n/home/a/video.mp4' });
+      fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 0 });
+      expect(await platform.confirmDrop('package', ['/home/a/pkg.zip'])).toBe(true);
+      expect(fake.dialog.showMessageBox.mock.calls.at(-1)!.at(-1)).toMatchObject({ message: 'Import this review package?', detail: '/home/a/pkg.zip' });
+    });
+
     it('asks for a .zip, or a folder after File › Import package folder…', async () => {
       fake.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: ['/x/pkg.zip'] });
       expect(await platform.chooseImportPath()).toBe('/x/pkg.zip');
@@ -228,11 +238,11 @@ describe('IPC registration', () => {
 });
 
 describe('the preload', () => {
-  it('exposes exactly one method per contract channel, on and pathForFile', async () => {
+  it('exposes exactly one method per contract channel, on and dropFiles', async () => {
     await import('../../../electron/preload.js');
     expect([...fake.exposed.keys()]).toEqual(['api']);
     const api = fake.exposed.get('api') as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual([...channels, 'on', 'pathForFile'].sort());
+    expect(Object.keys(api).sort()).toEqual([...channels, 'on', 'dropFiles'].sort());
     for (const key of Object.keys(api)) expect(typeof api[key]).toBe('function');
   });
 
@@ -240,8 +250,9 @@ describe('the preload', () => {
     const api = fake.exposed.get('api') as Api;
     await api['queue:counts']();
     expect(fake.ipcRenderer.invoke).toHaveBeenLastCalledWith('queue:counts', undefined);
-    await api['import:package']({ path: '/x/pkg.zip' });
-    expect(fake.ipcRenderer.invoke).toHaveBeenLastCalledWith('import:package', { path: '/x/pkg.zip' });
+    const token = 'A'.repeat(43);
+    await api['import:package']({ token });
+    expect(fake.ipcRenderer.invoke).toHaveBeenLastCalledWith('import:package', { token });
   });
 
   it('subscribes to contract events only, hands over the payload alone, and unsubscribes', () => {
@@ -263,11 +274,17 @@ describe('the preload', () => {
     expect(eventNames.length).toBeGreaterThan(0);
   });
 
-  it('gives a dropped file’s path, or null', () => {
+  it('hands dropped files’ paths to main to confirm, and gives the page only what main answers', async () => {
     const api = fake.exposed.get('api') as Api;
-    fake.webUtils.getPathForFile.mockReturnValueOnce('/home/a/pkg.zip');
-    expect(api.pathForFile(new Blob(['x']))).toBe('/home/a/pkg.zip');
-    expect(api.pathForFile(new Blob(['x']))).toBeNull();
+    const chosen = [{ token: 'B'.repeat(43), name: 'pkg.zip' }];
+    fake.webUtils.getPathForFile.mockReturnValueOnce('/home/a/pkg.zip').mockReturnValueOnce('');
+    fake.ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: chosen } as never);
+    expect(await api.dropFiles([new Blob(['x']), new Blob(['y'])], 'package')).toEqual({ ok: true, value: { files: chosen, withoutPath: 1 } });
+    expect(fake.ipcRenderer.invoke).toHaveBeenLastCalledWith('dialog:confirmDrop', { purpose: 'package', paths: ['/home/a/pkg.zip'] });
+    // Nothing from the disk: main is not asked at all.
+    const calls = fake.ipcRenderer.invoke.mock.calls.length;
+    expect(await api.dropFiles([new Blob(['z'])], 'evidence')).toEqual({ ok: true, value: { files: [], withoutPath: 1 } });
+    expect(fake.ipcRenderer.invoke.mock.calls.length).toBe(calls);
   });
 });
 

@@ -116,14 +116,17 @@ export function resolveLevels(text: string, paragraph: 'ltr' | 'rtl' | 'auto' = 
 export function visualOrder(levels: readonly number[]): number[] {
   const order = levels.map((_, i) => i);
   if (!levels.length) return order;
-  const max = Math.max(...levels);
-  const minOdd = Math.min(...levels.filter((l) => l % 2 === 1), max + 1);
+  // Loops, not Math.max(...levels): one level per character, and a long name would overflow the stack.
+  let max = 0;
+  for (const l of levels) if (l > max) max = l;
+  let minOdd = max + 1;
+  for (const l of levels) if (l % 2 === 1 && l < minOdd) minOdd = l;
   for (let level = max; level >= minOdd && level > 0; level--) {
     for (let i = 0; i < order.length; ) {
       if (levels[order[i]!]! >= level) {
         let j = i;
         while (j < order.length && levels[order[j]!]! >= level) j++;
-        order.splice(i, j - i, ...order.slice(i, j).reverse());
+        for (let a = i, b = j - 1; a < b; a++, b--) [order[a], order[b]] = [order[b]!, order[a]!];
         i = j;
       } else i++;
     }
