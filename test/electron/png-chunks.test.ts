@@ -19,7 +19,7 @@ describe('PNG chunks', () => {
     const read = readChunks(png);
     expect(read.map((c) => [c.type, c.data.toString('latin1'), c.crcOk])).toEqual([['tEXt', 'a\0b', true], ['IEND', '', true]]);
     const damaged = Buffer.from(png);
-    damaged[8 + 8] ^= 1; // first data byte of tEXt
+    damaged.writeUInt8(damaged.readUInt8(16) ^ 1, 16); // first data byte of tEXt
     expect(readChunks(damaged)[0]!.crcOk).toBe(false);
   });
 
