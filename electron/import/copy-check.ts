@@ -7,7 +7,7 @@
 import { isFileArtifact, type Manifest } from '../../shared/schemas/review-package.js';
 import type { CopyDifference } from '../../shared/domain/import.js';
 import type { Db } from '../store/db.js';
-import { contentSha256 } from '../store/rows.js';
+import { contentSha256Forms } from '../store/rows.js';
 import { ImportError } from './errors.js';
 import type { PackageSource } from './source.js';
 
@@ -19,11 +19,12 @@ export async function firstCopyDifference(db: Db, source: PackageSource, manifes
   // An image has no size in the manifest: compare it with the one stored from this package, if this
   // package brought that achievement version (one seen before kept the earlier package's image).
   const storedImage = db.prepare(
-    'SELECT b.size FROM achievement_versions v JOIN blobs b ON b.sha256 = v.image_sha256 WHERE v.achievement_id = ? AND v.content_sha256 = ? AND v.package_id = ?',
+    'SELECT b.size FROM achievement_versions v JOIN blobs b ON b.sha256 = v.image_sha256 WHERE v.achievement_id = ? AND v.content_sha256 IN (?, ?) AND v.package_id = ?',
   ).pluck();
   for (const a of manifest.achievements) {
     if (!a.image || checks.has(a.image)) continue;
-    const size = storedImage.get(a.id, contentSha256(a), manifest.id) as number | undefined;
+    const [sha, legacy = sha] = contentSha256Forms(a);
+    const size = storedImage.get(a.id, sha, legacy, manifest.id) as number | undefined;
     checks.set(a.image, { rel: a.image, size, against: 'imported copy' });
   }
   for (const s of manifest.submissions) {

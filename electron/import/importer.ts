@@ -8,7 +8,7 @@ import type { ImportProgress, ImportResult } from '../../shared/domain/import.js
 import { appendAudit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
 import type { EvidenceStore } from '../store/evidence.js';
-import { contentSha256, sha256Hex, StoreRows } from '../store/rows.js';
+import { contentMatches, contentSha256, sha256Hex, StoreRows } from '../store/rows.js';
 import { ImportError } from './errors.js';
 import { LIMITS, type Limits } from './limits.js';
 import { openSource, type PackageSource } from './source.js';
@@ -107,7 +107,7 @@ async function importFrom(ctx: ImportContext, source: PackageSource, limits: Lim
     const contentSha = contentSha256(s);
     const prior = findSubmission.get(s.id) as { sha: string; pkg: string } | undefined;
     if (!prior) fresh.push({ s, index, contentSha });
-    else if (prior.sha !== contentSha) throw refuse('conflict', `submissions[${index}].id`, `submission "${s.id}" was already imported from package ${prior.pkg} with different content`);
+    else if (prior.sha !== contentSha && !contentMatches(prior.sha, s)) throw refuse('conflict', `submissions[${index}].id`, `submission "${s.id}" was already imported from package ${prior.pkg} with different content`);
   });
 
   // Every file to verify, once per path.

@@ -75,7 +75,13 @@ export function sniffDelimiter(text: string): ',' | ';' | '\t' {
   return count('\t') > count(';') ? '\t' : count(';') > 0 ? ';' : ',';
 }
 
-/** Parses CSV text into records. Throws CsvSyntaxError on an unterminated quote or text after a closing quote. */
+/**
+ * Parses CSV text into records. Throws CsvSyntaxError on an unterminated quote or text after a closing quote.
+ * Hand-written, not csv-parse (7.0): there one switch (relax_quotes) governs both a stray quote inside
+ * an unquoted field (kept here) and text after a closing quote (refused here); its info.lines counts a
+ * CRLF inside a quoted field of an LF file as two lines; and an unclosed quote is reported at the end
+ * of the file rather than at the line where it opened. canvas-csv.test.ts pins all three.
+ */
 export function parseCsv(text: string, delimiter: string = ','): CsvRecord[] {
   const records: CsvRecord[] = [];
   let fields: string[] = [];

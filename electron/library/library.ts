@@ -10,7 +10,7 @@ import { addSubmission, type AddSubmissionInput, type AddedSubmission } from './
 import { newAchievementTemplate } from './drafts.js';
 import { LibraryError } from './errors.js';
 import { validateAchievement } from './rubric-rules.js';
-import { contentSha256, StoreRows } from '../store/rows.js';
+import { contentMatches, StoreRows } from '../store/rows.js';
 
 export type AchievementSource = 'package' | 'library';
 
@@ -139,8 +139,7 @@ export class Library {
     const a = validateAchievement(input);
     return this.db.transaction((): SaveResult => {
       const latest = this.latestRow(a.id);
-      const sha = contentSha256(a);
-      if (latest?.sha === sha) return { versionId: latest.versionId, status: 'unchanged', achievement: a, warnings: warningsOf(a) };
+      if (latest && contentMatches(latest.sha, a)) return { versionId: latest.versionId, status: 'unchanged', achievement: a, warnings: warningsOf(a) };
       const imageSha = a.image === undefined ? null : this.knownImage(a.id, a.image);
       // Strictly after the latest, so "latest" follows the order of saves even if the clock stepped back.
       const nowMs = this.now().getTime();

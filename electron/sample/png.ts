@@ -1,35 +1,8 @@
-// A tiny, dependency-free PNG encoder and raster canvas for the sample package's images.
+// A tiny PNG encoder (chunks written by ../png/chunks.ts) and raster canvas for the sample package's images.
 import { deflateSync } from 'node:zlib';
+import { assemblePng, ihdr } from '../png/chunks.js';
 
 export type Rgb = readonly [number, number, number];
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-/** CRC-32 as PNG (and zip) define it. */
-export function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Uint8Array): Buffer {
-  const out = Buffer.alloc(12 + data.length);
-  out.writeUInt32BE(data.length, 0);
-  out.write(type, 4, 'latin1');
-  Buffer.from(data.buffer, data.byteOffset, data.length).copy(out, 8);
-  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
-  return out;
-}
-
-export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /**
  * Encodes 8-bit RGB pixels (width * height * 3 bytes, row-major) as a PNG, filtering each row with
@@ -47,15 +20,7 @@ export function encodePng(width: number, height: number, rgb: Uint8Array, level 
       raw[o + 1 + x] = (rgb[y * stride + x]! - left) & 0xff;
     }
   }
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // colour type: truecolour
-  ihdr[10] = 0; // compression
-  ihdr[11] = 0; // filter method
-  ihdr[12] = 0; // no interlace
-  return Buffer.concat([PNG_SIGNATURE, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level })), chunk('IEND', new Uint8Array(0))]);
+  return assemblePng(ihdr(width, height, 2), deflateSync(raw, { level }));
 }
 
 /** Classic 5x7 glyphs, one byte per column, bit 0 at the top. */

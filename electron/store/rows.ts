@@ -1,7 +1,7 @@
 // Writes content-addressed achievement versions, blobs and submission rows (with FTS): shared by the importer and the library.
 import { createHash } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
-import { canonicalJson } from '../../shared/domain/canonical-json.js';
+import { canonicalJson, legacyCanonicalJson } from '../../shared/domain/canonical-json.js';
 import { dueSortKey } from '../../shared/domain/queue.js';
 import { earnerSortKey, searchText } from '../../shared/domain/text.js';
 import { isFileArtifact, type Achievement, type Submission } from '../../shared/schemas/review-package.js';
@@ -11,6 +11,20 @@ export const sha256Hex = (data: string | Buffer): string => createHash('sha256')
 
 /** The content address of an achievement or submission: the same content always gives the same hash. */
 export const contentSha256 = (value: unknown): string => sha256Hex(canonicalJson(value));
+
+/**
+ * Every hash this content may be stored under: its RFC 8785 one, and for rows written before Assay
+ * used RFC 8785, the earlier form's where that differs (objects with integer-like keys, which the
+ * review package's open objects allow). Stored hashes are never rewritten; they are recognised.
+ */
+export function contentSha256Forms(value: unknown): [string] | [string, string] {
+  const jcs = canonicalJson(value);
+  const legacy = legacyCanonicalJson(value);
+  return jcs === legacy ? [sha256Hex(jcs)] : [sha256Hex(jcs), sha256Hex(legacy)];
+}
+
+/** Whether a stored content hash is this content's, in either form. */
+export const contentMatches = (stored: string, value: unknown): boolean => contentSha256Forms(value).includes(stored);
 
 /** Dates are stored in UTC so that text order is time order whatever offset was given. */
 export const utc = (iso: string): string => new Date(iso).toISOString();
@@ -35,7 +49,7 @@ export class StoreRows {
   private readonly insertFts: Statement;
 
   constructor(db: Db) {
-    this.findVersion = db.prepare('SELECT version_id FROM achievement_versions WHERE achievement_id = ? AND content_sha256 = ?').pluck();
+    this.findVersion = db.prepare('SELECT version_id AS versionId, content_sha256 AS sha FROM achievement_versions WHERE achievement_id = ? AND content_sha256 IN (?, ?) ORDER BY version_id LIMIT 1');
     this.insertVersion = db.prepare('INSERT INTO achievement_versions (achievement_id, content_sha256, name, json, image_sha256, package_id, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.insertBlob = db.prepare('INSERT OR IGNORE INTO blobs (sha256, size) VALUES (?, ?)');
     this.insertSubmission = db.prepare(`INSERT INTO submissions (id, package_id, achievement_version_id, achievement_id, attempt, submitted_at, due_at, due_sort,
@@ -53,9 +67,9 @@ export class StoreRows {
 
   /** The version of `a.id` with exactly this content, inserted when there is none (versions are never edited). */
   achievementVersion(a: Achievement, o: { packageId: string | null; at: string; imageSha256: string | null }): VersionWrite {
-    const sha = contentSha256(a);
-    const existing = this.findVersion.get(a.id, sha) as number | undefined;
-    if (existing !== undefined) return { versionId: existing, contentSha256: sha, created: false };
+    const [sha, legacy = sha] = contentSha256Forms(a);
+    const existing = this.findVersion.get(a.id, sha, legacy) as { versionId: number; sha: string } | undefined;
+    if (existing !== undefined) return { versionId: existing.versionId, contentSha256: existing.sha, created: false };
     const versionId = Number(this.insertVersion.run(a.id, sha, a.name, JSON.stringify(a), o.imageSha256, o.packageId, o.at).lastInsertRowid);
     return { versionId, contentSha256: sha, created: true };
   }

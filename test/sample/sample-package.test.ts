@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { inflateSync } from 'node:zlib';
+import { crc32, inflateSync } from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { writeSamplePackage, type SamplePackageResult } from '../../electron/sample/sample-package.js';
@@ -17,15 +17,6 @@ const tmp = () => {
   tmpDirs.push(d);
   return d;
 };
-
-function crc32(bytes: Uint8Array): number {
-  let c = ~0;
-  for (const b of bytes) {
-    c ^= b;
-    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
-  }
-  return ~c >>> 0;
-}
 
 /** Walks a PNG's chunks, checking every CRC; returns the chunk types and the IHDR fields. */
 function readPng(buf: Buffer) {

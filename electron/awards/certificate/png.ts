@@ -1,6 +1,7 @@
 // Minimal PNG codec on node:zlib: decodes what issuers upload as logos (8-bit and palette/grey of any
 // depth, with or without alpha, interlaced or not) and encodes RGB(A) for tests and reference images.
 import { deflateSync, inflateSync } from 'node:zlib';
+import { assemblePng, ihdr, PngError, readChunks } from '../../png/chunks.js';
 
 export interface RasterImage {
   width: number;
@@ -11,27 +12,7 @@ export interface RasterImage {
   pixels: Uint8Array;
 }
 
-const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-export class PngError extends Error {
-  override readonly name = 'PngError';
-}
+export { PngError };
 
 function paeth(a: number, b: number, c: number): number {
   const p = a + b - c;
@@ -74,23 +55,16 @@ function unfilter(data: Uint8Array, offset: number, width: number, height: numbe
 /** Decodes a PNG to 8-bit RGB or RGBA (RGBA when it has any transparency). */
 export function decodePng(bytes: Uint8Array): RasterImage {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buf.length < 8 || !buf.subarray(0, 8).equals(SIGNATURE)) throw new PngError('not a PNG file');
   let width = 0, height = 0, depth = 0, colour = 0, interlace = 0;
   let palette: Buffer | undefined;
   let trns: Buffer | undefined;
   const idat: Buffer[] = [];
-  for (let p = 8; p + 8 <= buf.length; ) {
-    const length = buf.readUInt32BE(p);
-    const type = buf.toString('latin1', p + 4, p + 8);
-    const data = buf.subarray(p + 8, p + 8 + length);
-    if (data.length !== length) throw new PngError('PNG chunk is truncated');
+  for (const { type, data } of readChunks(buf, { lenient: true })) {
     if (type === 'IHDR') {
       width = data.readUInt32BE(0); height = data.readUInt32BE(4); depth = data[8]!; colour = data[9]!; interlace = data[12]!;
     } else if (type === 'PLTE') palette = data;
     else if (type === 'tRNS') trns = data;
     else if (type === 'IDAT') idat.push(data);
-    else if (type === 'IEND') break;
-    p += 12 + length;
   }
   if (!width || !height || width * height > 40_000_000) throw new PngError('PNG size is missing or too large');
   const samples = ({ 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 } as Record<number, number>)[colour];
@@ -156,15 +130,6 @@ export function decodePng(bytes: Uint8Array): RasterImage {
   return { width, height, channels, pixels: out };
 }
 
-function chunk(type: string, data: Uint8Array): Buffer {
-  const out = Buffer.alloc(12 + data.length);
-  out.writeUInt32BE(data.length, 0);
-  out.write(type, 4, 'latin1');
-  out.set(data, 8);
-  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
-  return out;
-}
-
 /** Encodes 8-bit RGB or RGBA pixels as a PNG (filter "Up"). */
 export function encodePng(image: RasterImage, level = 6): Buffer {
   const { width, height, channels, pixels } = image;
@@ -176,10 +141,5 @@ export function encodePng(image: RasterImage, level = 6): Buffer {
     raw[o] = 2;
     for (let x = 0; x < stride; x++) raw[o + 1 + x] = (pixels[y * stride + x]! - (y ? pixels[(y - 1) * stride + x]! : 0)) & 0xff;
   }
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = channels === 4 ? 6 : 2;
-  return Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level })), chunk('IEND', new Uint8Array(0))]);
+  return assemblePng(ihdr(width, height, channels === 4 ? 6 : 2), deflateSync(raw, { level }));
 }

@@ -2,7 +2,7 @@
 // `assay verify`) can check offline against the issuer's badge key:
 //   ASSAY1.<base64url(JSON {id, n, a, d, c})>.<base64url(Ed25519 signature of the text before the dot)>
 import crypto, { type KeyObject } from 'node:crypto';
-import QRCode, { type QRCodeMaskPattern, type QRCodeSegment } from 'qrcode';
+import QRCode from 'qrcode';
 
 export const QR_PREFIX = 'ASSAY1';
 
@@ -64,156 +64,12 @@ export interface QrMatrix {
 }
 
 
-function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
-}
-
-/**
- * Modules packed as bit lines: `lines` lines of `n` bits, W = ceil(n / 32) words each, bit j of a line
- * (word j >> 5, bit j & 31) is module j along it.
- */
-interface Packed {
-  n: number;
-  w: number;
-  rows: Uint32Array;
-  cols: Uint32Array;
-}
-
-function pack(n: number, at: (r: number, c: number) => number): Packed {
-  const w = (n + 31) >>> 5;
-  const rows = new Uint32Array(n * w);
-  const cols = new Uint32Array(n * w);
-  for (let r = 0; r < n; r++) {
-    for (let c = 0; c < n; c++) {
-      if (!at(r, c)) continue;
-      rows[r * w + (c >>> 5)]! |= 1 << (c & 31);
-      cols[c * w + (r >>> 5)]! |= 1 << (r & 31);
-    }
-  }
-  return { n, w, rows, cols };
-}
-
-/** Scratch lines for the shifted-AND searches (one per pattern position). */
-const scratch = { a: new Uint32Array(8), b: new Uint32Array(8) };
-
-/** Word k of (line >> t), over W words starting at `off`. */
-function shr(line: Uint32Array, off: number, w: number, k: number, t: number): number {
-  if (t === 0) return line[off + k]!;
-  const lo = line[off + k]! >>> t;
-  return k + 1 < w ? (lo | (line[off + k + 1]! << (32 - t))) >>> 0 : lo;
-}
-
-/** Mask of valid start positions below `limit` in word k. */
-function below(limit: number, k: number): number {
-  const bits = limit - k * 32;
-  return bits >= 32 ? 0xffffffff : bits <= 0 ? 0 : ((1 << bits) >>> 0) - 1;
-}
-
-const FINDER_A = [1, 0, 1, 1, 1, 0, 1, 0, 0, 0, 0];
-const FINDER_B = [0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 1];
-
-/** N1 (runs of five or more) and N3 (finder-like patterns) of one bit line. */
-function linePenalty(line: Uint32Array, off: number, n: number, w: number): number {
-  const e = scratch.a;
-  const w5 = scratch.b;
-  // e: module j equals module j+1
-  for (let k = 0; k < w; k++) e[k] = ~(line[off + k]! ^ shr(line, off, w, k, 1)) & below(n - 1, k);
-  let score = 0;
-  for (let k = 0; k < w; k++) w5[k] = (e[k]! & shr(e, 0, w, k, 1) & shr(e, 0, w, k, 2) & shr(e, 0, w, k, 3)) >>> 0;
-  for (let k = 0; k < w; k++) {
-    const prev = k > 0 ? w5[k - 1]! >>> 31 : 0;
-    const starts = w5[k]! & ~((w5[k]! << 1) | prev);
-    // a run of L ≥ 5 has L − 4 windows of five and one start: (L − 4) + 2 = L − 2
-    score += popcount(w5[k]!) + 2 * popcount(starts);
-  }
-  for (let k = 0; k < w; k++) {
-    let a = below(n - 10, k);
-    let b = a;
-    for (let t = 0; t < 11 && (a | b); t++) {
-      const v = shr(line, off, w, k, t);
-      a &= FINDER_A[t] ? v : ~v;
-      b &= FINDER_B[t] ? v : ~v;
-    }
-    score += 40 * (popcount(a >>> 0) + popcount(b >>> 0));
-  }
-  return score;
-}
-
-/** ISO/IEC 18004 mask penalty (N1–N4) of the symbol `base XOR mask`, on bit-packed lines. */
-function penalty(base: Packed, mask: Packed, rows: Uint32Array, cols: Uint32Array): number {
-  const { n, w } = base;
-  for (let i = 0; i < rows.length; i++) {
-    rows[i] = (base.rows[i]! ^ mask.rows[i]!) >>> 0;
-    cols[i] = (base.cols[i]! ^ mask.cols[i]!) >>> 0;
-  }
-  let score = 0;
-  let dark = 0;
-  for (let r = 0; r < n; r++) {
-    const off = r * w;
-    score += linePenalty(rows, off, n, w) + linePenalty(cols, off, n, w);
-    for (let k = 0; k < w; k++) dark += popcount(rows[off + k]!);
-    if (r + 1 < n) {
-      // N2: 2×2 blocks of one colour: equal vertically at c and c+1, and equal horizontally at c
-      for (let k = 0; k < w; k++) {
-        const v = ~(rows[off + k]! ^ rows[off + w + k]!) >>> 0;
-        const vNext = ~(shr(rows, off, w, k, 1) ^ shr(rows, off + w, w, k, 1)) >>> 0;
-        const h = ~(rows[off + k]! ^ shr(rows, off, w, k, 1)) >>> 0;
-        score += 3 * popcount((v & vNext & h & below(n - 1, k)) >>> 0);
-      }
-    }
-  }
-  score += Math.abs(Math.ceil((dark * 100) / (n * n) / 5) - 10) * 10;
-  return score;
-}
-
-/**
- * Per symbol size: for each mask, what XOR-ing it does to a symbol with mask 0 (the mask patterns on the
- * data modules, and the format information that differs between masks).
- */
-const overlayCache = new Map<number, Packed[]>();
-
-function overlays(segments: QRCodeSegment[], first: { modules: { size: number; data: Uint8Array } }): Packed[] {
-  const n = first.modules.size;
-  let cached = overlayCache.get(n);
-  if (!cached) {
-    const d0 = first.modules.data;
-    cached = Array.from({ length: 8 }, (_, k) => {
-      const dk = k === 0 ? d0 : QRCode.create(segments, { errorCorrectionLevel: 'M', maskPattern: k as QRCodeMaskPattern }).modules.data;
-      return pack(n, (r, c) => d0[r * n + c]! ^ dk[r * n + c]!);
-    });
-    overlayCache.set(n, cached);
-  }
-  return cached;
-}
-
 export function qrMatrix(text: string): QrMatrix {
-  // One byte-mode segment (base64url gains nothing from mode switching, and skipping qrcode's optimal
-  // segmentation search saves most of its time). qrcode encodes with mask 0; the other seven symbols
-  // are that one XOR a per-size overlay, scored on bit-packed lines, as ISO/IEC 18004 asks.
-  const segments: QRCodeSegment[] = [{ data: Buffer.from(text, 'utf8'), mode: 'byte' }];
-  const first = QRCode.create(segments, { errorCorrectionLevel: 'M', maskPattern: 0 });
-  const n = first.modules.size;
-  const d0 = first.modules.data;
-  const base = pack(n, (r, c) => d0[r * n + c]!);
-  const over = overlays(segments, first);
-  const rows = new Uint32Array(base.rows.length);
-  const cols = new Uint32Array(base.cols.length);
-  let best = 0;
-  let bestScore = Infinity;
-  over.forEach((mask, k) => {
-    const score = penalty(base, mask, rows, cols);
-    if (score < bestScore) {
-      bestScore = score;
-      best = k;
-    }
-  });
-  const chosen = over[best]!;
-  const w = base.w;
-  const final = new Uint32Array(base.rows.length);
-  for (let i = 0; i < final.length; i++) final[i] = (base.rows[i]! ^ chosen.rows[i]!) >>> 0;
-  return { size: n, dark: (r, c) => ((final[r * w + (c >>> 5)]! >>> (c & 31)) & 1) === 1 };
+  // One byte-mode segment: base64url gains nothing from mode switching, and qrcode's optimal
+  // segmentation search would cost most of its time. qrcode picks the mask by the ISO/IEC 18004 penalty.
+  const symbol = QRCode.create([{ data: Buffer.from(text, 'utf8'), mode: 'byte' }], { errorCorrectionLevel: 'M' });
+  const { size, data } = symbol.modules;
+  return { size, dark: (r, c) => data[r * size + c] === 1 };
 }
 
 /**

@@ -1,6 +1,6 @@
 // Importing an issuer's certificate and private key from a PKCS#12 (.p12 / .pfx) file.
 // Structure parsing and PBES2 (PBKDF2 + AES, what OpenSSL 3 and current Windows write) go through pkijs;
-// the PKCS#12 MAC and the legacy PKCS#12 PBE ciphers (3DES, RC2) are done here since pkijs lacks them.
+// the PKCS#12 MAC and the legacy PKCS#12 PBE (3DES by node:crypto, RC2 by node-forge) are done here since pkijs lacks them.
 import crypto from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';

@@ -219,6 +219,13 @@ describe('importPkcs12', () => {
     signsAndVerifies(identity);
   });
 
+  it('imports RC2-128-encrypted certificates (RC2 by node-forge at its full key length)', async () => {
+    const { bytes } = p12('rc2-128.p12', '-legacy', '-certpbe', 'PBE-SHA1-RC2-128', '-keypbe', 'PBE-SHA1-3DES', '-macalg', 'sha1');
+    const identity = await importPkcs12(bytes, pass, { fileName: 'rc2-128.p12' });
+    expect(identity.certificateChain).toHaveLength(2);
+    signsAndVerifies(identity);
+  });
+
   it('imports 3DES-encrypted certificates and key (the Windows "TripleDES-SHA1" export)', async () => {
     const { bytes } = p12('3des.p12', '-certpbe', 'PBE-SHA1-3DES', '-keypbe', 'PBE-SHA1-3DES', '-macalg', 'sha1');
     expect((await importPkcs12(bytes, pass)).commonName).toBe('Northwind College');
