@@ -1,4 +1,5 @@
-export { CertificateRenderer, ENGLISH_LABELS, type CertificateLabels, type CertificateRendererOptions } from './renderer.js';
+export { CertificateRenderer, type CertificateRendererOptions } from './renderer.js';
+export { ENGLISH_LABELS, type CertificateLabels } from './labels.js';
 export { signPdf, PdfSignError, type SignOptions, type SignaturePlaceholder } from './sign.js';
 export { verifyPdfSignature, type PdfSignatureCheck } from './verify.js';
 export { extractAttachment } from './attachment.js';
