@@ -2,8 +2,8 @@
 // certificate in a warm browser, in the same run.
 import { chromium } from '@playwright/test';
 import { test } from '@playwright/test';
-import { benchCertificates } from '../../electron/awards/certificate/bench.js';
-import { sampleAward } from '../../electron/awards/certificate/samples.js';
+import { benchCertificates } from './certificate-bench.js';
+import { sampleAward } from '../support/certificate-samples.js';
 import { CHROMIUM } from '../e2e/harness.js';
 import { fmtBytes, fmtMs, heading, line, nowMs } from './stats.js';
 

@@ -4,5 +4,4 @@ export { signPdf, PdfSignError, type SignOptions, type SignaturePlaceholder } fr
 export { verifyPdfSignature, type PdfSignatureCheck } from './verify.js';
 export { extractAttachment } from './attachment.js';
 export { verifyQrPayload, makeQrPayload, QR_PREFIX, type QrClaims, type QrVerification } from './qr.js';
-export { benchCertificates, type CertificateBenchResult, type CertificateBenchOptions, type CertificateSigningPath } from './bench.js';
 export { PAPER_SIZES, type CertificateAward, type CriterionLevel, type Paper } from './types.js';

@@ -8,14 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSelfSignedIdentity, type SigningIdentity } from '../../../electron/awards/identity/index.js';
 import {
   CertificateRenderer,
-  benchCertificates,
   extractAttachment,
   signPdf,
   verifyPdfSignature,
   verifyQrPayload,
   type CertificateAward,
 } from '../../../electron/awards/certificate/index.js';
-import { SAMPLE_EARNERS, SAMPLE_ISSUER, sampleAward } from '../../../electron/awards/certificate/samples.js';
+import { benchCertificates } from '../../bench/certificate-bench.js';
+import { SAMPLE_EARNERS, SAMPLE_ISSUER, sampleAward } from '../../support/certificate-samples.js';
 import { comparePng, fixedEd25519, run, runBuffer } from './helpers.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
