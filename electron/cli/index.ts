@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The `assay` command: the same services as the desktop app, in plain Node.
-import { run } from './commands.js';
+import { run, type Io } from './commands.js';
 
 // `assay queue | head -n 1`: the reader has gone, so there is nobody left to tell anything. Node
 // ignores SIGPIPE and reports EPIPE as a stream error, which unhandled is a crash with a stack
@@ -14,12 +14,16 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
-  (code) => {
-    process.exitCode = code;
+// stdin is looked up only when a command asks for a passphrase, as before: touching process.stdin
+// opens it, which nothing else needs.
+const io: Io = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  get stdin() {
+    return process.stdin;
   },
-  (err: unknown) => {
-    process.stderr.write(`assay: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 2;
-  },
-);
+};
+void run(process.argv.slice(2), io).then((code) => {
+  process.exitCode = code;
+});
