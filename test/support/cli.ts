@@ -1,7 +1,7 @@
 // Runs the `assay` command in this process through `run`, the function the built binary calls, with
 // stdout and stderr collected: the same code path as a user's command without starting Node for each
 // one. Tests spawn the built binary only where a separate process matters (a kill, a real pipe, the
-// bin script itself); see test/electron/cli.test.ts for the smoke test of the binary.
+// bin script itself); see test/cli/cli.test.ts for the smoke test of the binary.
 import { Readable, Writable } from 'node:stream';
 import { run } from '../../electron/cli/commands.js';
 
