@@ -12,18 +12,17 @@ import { verifyDetachedCms } from '../awards/cms-verify.js';
 import { exportResults } from '../results/results.js';
 import { verifyResults } from '../results/verify.js';
 import type { Services } from '../services.js';
-import { passphrase } from './secrets.js';
+import { passphrase, type PromptIo } from './secrets.js';
 import { READ_LIMITS, readBoundedFile, readLogoPng } from '../files/bounded-read.js';
 import { createHash } from 'node:crypto';
 
-export interface CliContext {
+export interface CliContext extends PromptIo {
   values: Record<string, unknown>;
   args: string[];
   out: (text: string) => void;
   /** Like out, but waits for the reader when its buffer is full (for listings of any length). */
   write: (text: string) => Promise<void>;
   err: (text: string) => void;
-  env: NodeJS.ProcessEnv;
 }
 
 export class CliUsageError extends Error {}
@@ -33,23 +32,23 @@ export const EXIT_SIGNER_UNKNOWN = 3;
 
 const STORE_PASSPHRASE = 'ASSAY_PASSPHRASE';
 
-async function unlock(s: Services, c: Pick<CliContext, 'env'>): Promise<SigningIdentity> {
+async function unlock(s: Services, c: PromptIo): Promise<SigningIdentity> {
   if (!readIdentityPublic(s.dataDir)) throw new Error(`There is no issuer identity in ${s.dataDir}; create one with "assay identity create --name NAME" or import the issuing body's with "assay identity import FILE.p12".`);
-  return loadIdentity(s.dataDir, passphraseBox(await passphrase(c.env, STORE_PASSPHRASE, 'Passphrase for the signing keys: ')));
+  return loadIdentity(s.dataDir, passphraseBox(await passphrase(c, STORE_PASSPHRASE, 'Passphrase for the signing keys: ')));
 }
 
 /** `assay audit checkpoint`: seals the audit head with the issuer key, so later rewrites show. */
-export async function auditCheckpointCommand(s: Services, env: NodeJS.ProcessEnv, out: (t: string) => void): Promise<number> {
-  const identity = await unlock(s, { env });
+export async function auditCheckpointCommand(s: Services, io: PromptIo, out: (t: string) => void): Promise<number> {
+  const identity = await unlock(s, io);
   const head = s.db.transaction(() => sealAuditHead(s.db, anchorSigner(identity))).immediate();
   out(`Sealed the audit log at entry ${head.entries} (head ${head.hash.slice(0, 16)}…) with the key of ${identity.profile.name}.\n`);
   return 0;
 }
 
 /** A backup made where an identity exists carries its audit head signed with it. */
-export async function backupSigner(s: Services, env: NodeJS.ProcessEnv): Promise<AnchorSigner | undefined> {
+export async function backupSigner(s: Services, io: PromptIo): Promise<AnchorSigner | undefined> {
   if (!readIdentityPublic(s.dataDir)) return undefined;
-  const identity = await unlock(s, { env });
+  const identity = await unlock(s, io);
   s.db.transaction(() => sealAuditHead(s.db, anchorSigner(identity))).immediate();
   return anchorSigner(identity);
 }
@@ -83,11 +82,11 @@ export async function identityCommand(s: Services, c: CliContext): Promise<numbe
       identity = await generateSelfSignedIdentity(profile(), { algorithm: c.values.algorithm === 'rsa-3072' ? 'rsa-3072' : 'ecdsa-p256' });
     } else {
       if (!file) throw new CliUsageError('assay identity import takes the .p12/.pfx FILE');
-      const p12 = await passphrase(c.env, 'ASSAY_P12_PASSPHRASE', `Passphrase of ${path.basename(file)}: `);
+      const p12 = await passphrase(c, 'ASSAY_P12_PASSPHRASE', `Passphrase of ${path.basename(file)}: `);
       const bytes = readBoundedFile(path.resolve(file), { maxBytes: READ_LIMITS.pkcs12, what: 'The PKCS #12 file' });
       identity = await importPkcs12(bytes, p12, { fileName: path.basename(file), ...(str(c.values.name) ? { profile: profile() } : {}) });
     }
-    const pass = await passphrase(c.env, STORE_PASSPHRASE, 'New passphrase to seal the signing keys: ');
+    const pass = await passphrase(c, STORE_PASSPHRASE, 'New passphrase to seal the signing keys: ');
     if (pass.length < 8) throw new Error('Choose a passphrase of at least 8 characters to seal the signing keys.');
     // The identity replaced (if any) is retired, not forgotten: what it signed stays verifiable.
     recordIdentity(s.db, s.dataDir, identity);

@@ -12,15 +12,19 @@ import { writeSamplePackage } from '../sample/sample-package.js';
 import { openServices, type Services } from '../services.js';
 import { queueCommand, QueueUsageError } from './queue-command.js';
 import { write } from './output.js';
+import type { CliStdin } from './secrets.js';
 import { StoreError } from '../store/db.js';
 import { FileRefusedError, regularFileSize } from '../files/bounded-read.js';
 import { AnchorError, readAnchor } from '../audit/anchor-files.js';
 import { storeTrust } from '../awards/trust.js';
 
+/** Everything a command reads and writes besides files: the bin script passes the process's own. */
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
+  /** Read only to ask for a passphrase at a terminal. */
+  stdin: CliStdin;
 }
 
 const USAGE = `Usage: assay <command> [options]
@@ -63,7 +67,20 @@ Options for every command:
 
 class UsageError extends Error {}
 
+/**
+ * `assay ARGV…`: runs one command and returns its exit status (0 done, 1 refused or not valid, 2 usage
+ * or an unexpected error, 3 signer unknown). It never exits the process, so tests run it in-process.
+ */
 export async function run(argv: string[], io: Io): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (err) {
+    io.stderr.write(`assay: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 2;
+  }
+}
+
+async function dispatch(argv: string[], io: Io): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -115,13 +132,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return await sampleCommand(rest, io);
       case 'audit':
         if (rest[0] !== 'verify' && rest[0] !== 'checkpoint') throw new UsageError('assay audit takes verify [--anchor FILE]… or checkpoint');
-        if (rest[0] === 'checkpoint') return await withServices(dataDir, (s) => auditCheckpointCommand(s, io.env, (t) => void io.stdout.write(t)));
+        if (rest[0] === 'checkpoint') return await withServices(dataDir, (s) => auditCheckpointCommand(s, io, (t) => void io.stdout.write(t)));
         return await withServices(dataDir, (s) => auditCommand(s, (values.anchor as string[] | undefined) ?? [], io));
       case 'identity':
       case 'awards':
       case 'verify':
       case 'results': {
-        const ctx = { values, args: rest, out: (t: string) => void io.stdout.write(t), write: (t: string) => write(io.stdout, t), err: (t: string) => void io.stderr.write(t), env: io.env };
+        const ctx = { values, args: rest, out: (t: string) => void io.stdout.write(t), write: (t: string) => write(io.stdout, t), err: (t: string) => void io.stderr.write(t), env: io.env, stdin: io.stdin, stderr: io.stderr };
         const fn = { identity: identityCommand, awards: awardsCommand, verify: verifyCommand, results: resultsCommand }[command];
         try {
           return await withServices(dataDir, (s) => fn(s, ctx));
@@ -139,7 +156,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         if (typeof out !== 'string') throw new UsageError('assay backup needs --out FILE');
         return await withServices(dataDir, async (s) => {
           // With an identity, the backup's audit head is signed (an anchor for "assay audit verify --anchor").
-          const m = await createBackup(s, out, undefined, undefined, await backupSigner(s, io.env));
+          const m = await createBackup(s, out, undefined, undefined, await backupSigner(s, io));
           io.stdout.write(`Backed up ${m.evidence.files} evidence files (${(m.evidence.bytes / 1024 / 1024).toFixed(1)} MB) and the database to ${path.resolve(out)}.\n`);
           return 0;
         });

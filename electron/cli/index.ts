@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The `assay` command: the same services as the desktop app, in plain Node.
 import { createCrashPolicy, installCrashPolicy } from '../app/crash-policy.js';
-import { run } from './commands.js';
+import { run, type Io } from './commands.js';
 
 // An error nothing caught (a stream's 'error' no one listened to …) is reported and ends the command
 // with 70; store changes are transactions, so nothing half-done is kept.
@@ -26,12 +26,16 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
-  (code) => {
-    process.exitCode = code;
+// stdin is looked up only when a command asks for a passphrase, as before: touching process.stdin
+// opens it, which nothing else needs.
+const io: Io = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  get stdin() {
+    return process.stdin;
   },
-  (err: unknown) => {
-    process.stderr.write(`assay: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 2;
-  },
-);
+};
+void run(process.argv.slice(2), io).then((code) => {
+  process.exitCode = code;
+});

@@ -1,6 +1,5 @@
 // Every list built for export is complete: 1,000 awards (twice the old silent ceiling of 500) are all
 // listed, exported and carried by the results package, and an award asked for by name is found or refused.
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,22 +12,20 @@ import { verifyResults } from '../../electron/results/verify.js';
 import { storeTrust } from '../../electron/awards/trust.js';
 import { saveDraft, submitReview } from '../../electron/review/reviews.js';
 import { openServices, type Services } from '../../electron/services.js';
+import { runCli } from '../support/cli.js';
 import { ACH, manifest, submission, tempDir, writePackage } from '../support/package-builder.js';
 
 const AWARDS = 1000;
-const CLI = path.resolve('dist/electron/cli/index.js');
 let work: string;
 let dataDir: string;
 let s: Services;
 let identity: SigningIdentity;
 
 function assay(args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args, '--data-dir', dataDir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli([...args, '--data-dir', dataDir]);
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first (npm test does)`);
   work = tempDir('assay-awards-complete-');
   dataDir = path.join(work, 'data');
   const pkg = path.join(work, 'package');
@@ -70,31 +67,31 @@ describe(`${AWARDS} awards, twice the old ceiling`, () => {
     expect(s.awards.list({ ids: [oldest.code.toLowerCase()] }).map((a) => a.credentialId)).toEqual([oldest.id]);
   });
 
-  it('"assay awards list --json" prints all of them as one valid JSON array', () => {
-    const r = assay(['awards', 'list', '--json']);
+  it('"assay awards list --json" prints all of them as one valid JSON array', async () => {
+    const r = await assay(['awards', 'list', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const rows = JSON.parse(r.stdout) as { credentialId: string }[];
     expect(rows).toHaveLength(AWARDS);
     expect(new Set(rows.map((x) => x.credentialId)).size).toBe(AWARDS);
-    expect(assay(['awards', 'list']).stdout.trim().split('\n')).toHaveLength(AWARDS);
+    expect((await assay(['awards', 'list'])).stdout.trim().split('\n')).toHaveLength(AWARDS);
   });
 
-  it('"assay awards export" writes every award, and one named by code even when it is the oldest', () => {
+  it('"assay awards export" writes every award, and one named by code even when it is the oldest', async () => {
     const out = path.join(work, 'export-all');
-    const r = assay(['awards', 'export', '--out', out, '--format', 'json']);
+    const r = await assay(['awards', 'export', '--out', out, '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^Exported ${AWARDS} awards \\(${AWARDS} files\\)`));
     expect(fs.readdirSync(out).filter((f) => f.endsWith('.json'))).toHaveLength(AWARDS);
 
     const oldest = s.db.prepare('SELECT verification_code FROM awards ORDER BY issued_at, credential_id LIMIT 1').pluck().get() as string;
     const one = path.join(work, 'export-one');
-    const named = assay(['awards', 'export', '--out', one, '--format', 'json', oldest]);
+    const named = await assay(['awards', 'export', '--out', one, '--format', 'json', oldest]);
     expect(named.code, named.stderr).toBe(0);
     expect(fs.readdirSync(one)).toEqual([expect.stringContaining(oldest)]);
   });
 
-  it('"assay awards export ID" fails loudly, naming an id that is not an award in force', () => {
-    const r = assay(['awards', 'export', '--out', path.join(work, 'export-none'), '--format', 'json', 'urn:uuid:00000000-0000-4000-8000-00000000dead']);
+  it('"assay awards export ID" fails loudly, naming an id that is not an award in force', async () => {
+    const r = await assay(['awards', 'export', '--out', path.join(work, 'export-none'), '--format', 'json', 'urn:uuid:00000000-0000-4000-8000-00000000dead']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/"urn:uuid:00000000-0000-4000-8000-00000000dead" is not an award in force/);
   });

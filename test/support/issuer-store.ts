@@ -2,33 +2,18 @@
 // reviews scored, an identity, awards issued and exported, all through the real `assay` commands.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Writable } from 'node:stream';
-import { run } from '../../electron/cli/commands.js';
 import { saveDraft, submitReview } from '../../electron/review/reviews.js';
 import { loadWorkspace } from '../../electron/review/workspace.js';
 import { writeSamplePackage } from '../../electron/sample/sample-package.js';
 import { openServices } from '../../electron/services.js';
+import { runCli, type CliResult } from './cli.js';
 
 export const PASSPHRASE = 'correct horse battery staple';
 export const ISSUER = 'Riverside University School of Education';
 
-function sink(): { stream: Writable; text: () => string } {
-  const chunks: Buffer[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      chunks.push(Buffer.from(chunk));
-      done();
-    },
-  });
-  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
-}
-
 /** Runs `assay …` in this process (the same `run` the built CLI calls), on `dataDir`. */
-export async function assay(dataDir: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = sink();
-  const err = sink();
-  const code = await run([...args, '--data-dir', dataDir], { stdout: out.stream, stderr: err.stream, env: { ASSAY_PASSPHRASE: PASSPHRASE } });
-  return { code, stdout: out.text(), stderr: err.text() };
+export function assay(dataDir: string, args: string[]): Promise<CliResult> {
+  return runCli([...args, '--data-dir', dataDir], { ASSAY_PASSPHRASE: PASSPHRASE });
 }
 
 let samplePromise: Promise<string> | undefined;

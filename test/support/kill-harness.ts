@@ -71,7 +71,14 @@ async function main(): Promise<number> {
   if (mode === 'cli') {
     if (process.env.KILL_WRITE_MATCH) armWriteKill(new RegExp(process.env.KILL_WRITE_MATCH), Number(process.env.KILL_WRITE_AFTER ?? '1'));
     const { run } = await import('../../electron/cli/commands.js');
-    return run(args, { stdout: process.stdout, stderr: process.stderr, env: process.env });
+    return run(args, {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      env: process.env,
+      get stdin() {
+        return process.stdin;
+      },
+    });
   }
   if (mode === 'restore') {
     const [dataDir, backup, at] = args as [string, string, string];

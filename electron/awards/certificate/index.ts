@@ -1,7 +1,7 @@
-export { CertificateRenderer, ENGLISH_LABELS, type CertificateLabels, type CertificateRendererOptions } from './renderer.js';
+export { CertificateRenderer, type CertificateRendererOptions } from './renderer.js';
+export { ENGLISH_LABELS, type CertificateLabels } from './labels.js';
 export { signPdf, PdfSignError, type SignOptions, type SignaturePlaceholder } from './sign.js';
 export { verifyPdfSignature, type PdfSignatureCheck } from './verify.js';
 export { extractAttachment } from './attachment.js';
 export { verifyQrPayload, makeQrPayload, QR_PREFIX, type QrClaims, type QrVerification } from './qr.js';
-export { benchCertificates, type CertificateBenchResult, type CertificateBenchOptions, type CertificateSigningPath } from './bench.js';
 export { PAPER_SIZES, type CertificateAward, type CriterionLevel, type Paper } from './types.js';

@@ -8,14 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSelfSignedIdentity, type SigningIdentity } from '../../../electron/awards/identity/index.js';
 import {
   CertificateRenderer,
-  benchCertificates,
   extractAttachment,
   signPdf,
   verifyPdfSignature,
   verifyQrPayload,
   type CertificateAward,
 } from '../../../electron/awards/certificate/index.js';
-import { SAMPLE_EARNERS, SAMPLE_ISSUER, sampleAward } from '../../../electron/awards/certificate/samples.js';
+import { SAMPLE_EARNERS, SAMPLE_ISSUER, sampleAward } from '../../support/certificate-samples.js';
 import { comparePng, fixedEd25519, run, runBuffer } from './helpers.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -306,23 +305,5 @@ describe('paper, layout and signing other PDFs', () => {
     const pdf = await signPdf(unsigned, rsa, { signingTime: SIGNED_AT });
     expect(run('pdfsig', [write('rsa.pdf', pdf)]).stdout).toContain('Signature is Valid.');
     expect(await verifyPdfSignature(pdf)).toMatchObject({ valid: true, padesBaselineB: true });
-  });
-});
-
-describe('benchCertificates', () => {
-  it('renders and signs a batch, reporting time and size per certificate', async () => {
-    const result = await benchCertificates(24, { logoPng: logo });
-    expect(result.n).toBe(24);
-    expect(result.bytesPerCertificate).toBeGreaterThan(20_000);
-    expect(result.bytesPerCertificate).toBeLessThan(200_000);
-    expect(result.msPerCertificate).toBeGreaterThan(0);
-    // a loose ceiling against gross regressions on a busy CI machine (the target is ≤ 4.6 ms)
-    expect(result.msPerCertificate).toBeLessThan(40);
-  });
-
-  it('measures the render-then-signPdf path too', async () => {
-    const result = await benchCertificates(6, { signing: 'incremental', warmup: 2 });
-    expect(result).toMatchObject({ n: 6, signing: 'incremental' });
-    expect(result.signMs).toBeGreaterThan(0);
   });
 });

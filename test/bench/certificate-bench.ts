@@ -2,11 +2,11 @@
 // batch) and one unlocked identity (ECDSA P-256 unless told), as a batch of awards would be issued:
 // by default the combined path (renderSigned: the signature field is built into the document, one
 // save), or render() then signPdf() (the PDF read back and signed in an incremental update).
-import { generateSelfSignedIdentity, type GeneratedKeyAlgorithm } from '../identity/generate.js';
-import { CertificateRenderer } from './renderer.js';
-import { SAMPLE_ISSUER, sampleAward } from './samples.js';
-import type { CertificateAward } from './types.js';
-import { fillSignature, signPdf, type SignOptions } from './sign.js';
+import { generateSelfSignedIdentity, type GeneratedKeyAlgorithm } from '../../electron/awards/identity/generate.js';
+import { CertificateRenderer } from '../../electron/awards/certificate/renderer.js';
+import { SAMPLE_ISSUER, sampleAward } from '../support/certificate-samples.js';
+import type { CertificateAward } from '../../electron/awards/certificate/types.js';
+import { fillSignature, signPdf, type SignOptions } from '../../electron/awards/certificate/sign.js';
 
 export interface CertificateBenchResult {
   n: number;

@@ -7,25 +7,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveDraft, submitReview } from '../../electron/review/reviews.js';
 import { loadWorkspace } from '../../electron/review/workspace.js';
 import { openServices } from '../../electron/services.js';
+import { runCli } from '../support/cli.js';
 import { tempDir } from '../support/package-builder.js';
 import { itWithStandards, standard } from '../support/standards.js';
 
-const CLI = path.resolve('dist/electron/cli/index.js');
 let work: string;
 let dataDir: string;
 const env = { ASSAY_PASSPHRASE: 'correct horse battery staple' };
 
 function assay(args: string[], extra: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args, '--data-dir', dataDir], { encoding: 'utf8', env: { ...process.env, ...env, ...extra } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli([...args, '--data-dir', dataDir], { ...env, ...extra });
 }
 
-beforeAll(() => {
-  if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first (npm test does)`);
+beforeAll(async () => {
   work = tempDir('assay-cli-awards-');
   dataDir = path.join(work, 'data');
-  expect(spawnSync(process.execPath, [CLI, 'sample-package', path.join(work, 'sample')]).status).toBe(0);
-  expect(assay(['import', path.join(work, 'sample')]).code).toBe(0);
+  expect((await runCli(['sample-package', path.join(work, 'sample')])).code).toBe(0);
+  expect((await assay(['import', path.join(work, 'sample')])).code).toBe(0);
   // Score two submissions: one passes, one does not.
   const s = openServices(dataDir);
   const items = s.queue.list({ limit: 2 }).items;
@@ -40,28 +38,28 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 describe('awards on the command line', () => {
-  it('creates an identity, refuses a wrong passphrase, issues and exports signed files', () => {
-    const created = assay(['identity', 'create', '--name', 'Riverside University School of Education', '--url', 'https://pd.riverside.example.edu']);
+  it('creates an identity, refuses a wrong passphrase, issues and exports signed files', async () => {
+    const created = await assay(['identity', 'create', '--name', 'Riverside University School of Education', '--url', 'https://pd.riverside.example.edu']);
     expect(created).toMatchObject({ code: 0 });
     const json = JSON.parse(fs.readFileSync(path.join(dataDir, 'identity.json'), 'utf8'));
     expect(JSON.stringify(json)).not.toMatch(/PRIVATE KEY/);
-    const wrong = assay(['awards', 'issue', '--all'], { ASSAY_PASSPHRASE: 'not the passphrase' });
+    const wrong = await assay(['awards', 'issue', '--all'], { ASSAY_PASSPHRASE: 'not the passphrase' });
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/passphrase .* is not right/);
-    const issued = assay(['awards', 'issue', '--all']);
+    const issued = await assay(['awards', 'issue', '--all']);
     expect(issued.code).toBe(0);
     expect(issued.stdout.trim().split('\n')).toHaveLength(1);
     const out = path.join(work, 'exported');
-    const exp = assay(['awards', 'export', '--out', out, '--paper', 'letter']);
+    const exp = await assay(['awards', 'export', '--out', out, '--paper', 'letter']);
     expect(exp.code).toBe(0);
     expect(fs.readdirSync(out).map((f) => path.extname(f)).sort()).toEqual(['.json', '.pdf', '.png']);
   });
 
-  it('verifies the PDF, JSON and PNG; pdfsig agrees; a changed byte and a revocation are caught', () => {
+  it('verifies the PDF, JSON and PNG; pdfsig agrees; a changed byte and a revocation are caught', async () => {
     const out = path.join(work, 'exported');
     const file = (ext: string) => path.join(out, fs.readdirSync(out).find((f) => f.endsWith(ext))!);
     for (const ext of ['.pdf', '.json', '.png']) {
-      const v = assay(['verify', file(ext)]);
+      const v = await assay(['verify', file(ext)]);
       expect(v.code, v.stdout + v.stderr).toBe(0);
       expect(v.stdout).toMatch(/^VALID:/m);
     }
@@ -75,35 +73,35 @@ describe('awards on the command line', () => {
     const copy = Buffer.from(bytes);
     copy[at + 2] = copy[at + 2]! ^ 0x20;
     fs.writeFileSync(tampered, copy);
-    const bad = assay(['verify', tampered]);
+    const bad = await assay(['verify', tampered]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/NOT VALID: PDF signature: .*changed after it was signed/);
 
     const cred = JSON.parse(fs.readFileSync(file('.json'), 'utf8'));
     cred.credentialSubject.result[0].achievedLevel = cred.credentialSubject.achievement.resultDescription[0].rubricCriterionLevel[0].id;
     fs.writeFileSync(path.join(work, 'forged.json'), JSON.stringify(cred));
-    const forged = assay(['verify', path.join(work, 'forged.json')]);
+    const forged = await assay(['verify', path.join(work, 'forged.json')]);
     expect(forged.code).toBe(1);
     expect(forged.stderr).toMatch(/NOT VALID: credential proof/);
 
     const code = /([0-9A-Z]{4}-[0-9A-Z]{4})\.pdf$/.exec(file('.pdf'))![1]!;
-    expect(assay(['awards', 'revoke', code, '--reason', 'Issued to the wrong cohort']).code).toBe(0);
-    const revoked = assay(['verify', file('.pdf')]);
+    expect((await assay(['awards', 'revoke', code, '--reason', 'Issued to the wrong cohort'])).code).toBe(0);
+    const revoked = await assay(['verify', file('.pdf')]);
     expect(revoked.code).toBe(1);
     expect(revoked.stderr).toMatch(/REVOKED on .*: Issued to the wrong cohort/);
   });
 
-  itWithStandards('reports a credential whose key is not known offline as unverifiable, never valid', () => {
-    const v = assay(['verify', standard('open-badges-3', 'validator-fixtures', 'simple.json')]);
+  itWithStandards('reports a credential whose key is not known offline as unverifiable, never valid', async () => {
+    const v = await assay(['verify', standard('open-badges-3', 'validator-fixtures', 'simple.json')]);
     expect(v.code).toBe(1);
     expect(v.stderr).toMatch(/^UNVERIFIABLE:/);
   });
 
-  it('exports a signed results package that openssl and assay verify, and finds one changed byte', () => {
+  it('exports a signed results package that openssl and assay verify, and finds one changed byte', async () => {
     const out = path.join(work, 'results');
-    const r = assay(['results', 'export', '--out', out]);
+    const r = await assay(['results', 'export', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
-    const ok = assay(['results', 'verify', out]);
+    const ok = await assay(['results', 'verify', out]);
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(/^VALID: signed by .*Riverside/);
     const cms = spawnSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', path.join(out, 'manifest.json.p7s'), '-content', path.join(out, 'manifest.json'), '-noverify', '-out', '/dev/null'], { encoding: 'utf8' });
@@ -119,12 +117,12 @@ describe('awards on the command line', () => {
       const changed = Buffer.from(original);
       changed[Math.floor(changed.length / 2)] = changed[Math.floor(changed.length / 2)]! ^ 1;
       fs.writeFileSync(f, changed);
-      const v = assay(['results', 'verify', out]);
+      const v = await assay(['results', 'verify', out]);
       expect(v.code).toBe(1);
       expect(v.stderr).toMatch(rel === 'manifest.json' ? /signature over manifest\.json is not valid/ : new RegExp(`${rel.replace('.', '\\.')} does not match its SHA-256`));
       fs.writeFileSync(f, original);
     }
     fs.writeFileSync(path.join(out, 'extra.txt'), 'smuggled');
-    expect(assay(['results', 'verify', out]).stderr).toMatch(/extra\.txt is not listed in the signed manifest/);
+    expect((await assay(['results', 'verify', out])).stderr).toMatch(/extra\.txt is not listed in the signed manifest/);
   });
 });

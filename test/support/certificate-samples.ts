@@ -1,7 +1,8 @@
-// Sample awards for the benchmark, the tests and the reference image: earners whose names are in many
-// scripts (Latin with diacritics, Vietnamese, Greek, Cyrillic, Korean, Chinese, Japanese, Arabic, Hebrew).
-import type { IssuerProfile } from '../identity/identity.js';
-import type { CertificateAward, Paper } from './types.js';
+// Sample awards for the certificate benchmark, the tests and the reference image: earners whose names
+// are in many scripts (Latin with diacritics, Vietnamese, Greek, Cyrillic, Korean, Chinese, Japanese,
+// Arabic, Hebrew).
+import type { IssuerProfile } from '../../electron/awards/identity/identity.js';
+import type { CertificateAward, Paper } from '../../electron/awards/certificate/types.js';
 
 export const SAMPLE_EARNERS = [
   'Zoë Núñez-Łukasiewicz',

@@ -1,11 +1,12 @@
 // `assay queue` on a store larger than its 1,000-row cap: --all lists every row (streamed, in order),
 // the table says when rows were left out, and a reader that stops early ends it quietly.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServices } from '../../electron/services.js';
 import type { QueueItem } from '../../shared/domain/queue.js';
+import { runCli } from '../support/cli.js';
 import { manifest, submission, tempDir, writePackage } from '../support/package-builder.js';
 
 const ROWS = 2345;
@@ -16,8 +17,7 @@ let dataDir: string;
 let expected: string[];
 
 function assay(args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, 'queue', ...args, '--data-dir', dataDir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli(['queue', ...args, '--data-dir', dataDir]);
 }
 
 /** Runs the CLI with stdout read by someone who stops after the first line, like `| head -n 1`. */
@@ -51,43 +51,43 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 describe(`assay queue on ${ROWS} submissions`, () => {
-  it('the table says how many rows it left out', () => {
-    const r = assay([]);
+  it('the table says how many rows it left out', async () => {
+    const r = await assay([]);
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(1 + 100 + 1);
     expect(lines.at(-1)).toBe('showing 100 of 2,345 submissions — use --all to list every one');
-    expect(assay(['--limit', '1000']).stdout.trimEnd().split('\n').at(-1)).toBe('showing 1,000 of 2,345 submissions — use --all to list every one');
-    expect(assay(['--status', 'pending', '--search', 'Teacher 2344']).stdout.trimEnd().split('\n').at(-1)).toBe('1 submission');
+    expect((await assay(['--limit', '1000'])).stdout.trimEnd().split('\n').at(-1)).toBe('showing 1,000 of 2,345 submissions — use --all to list every one');
+    expect((await assay(['--status', 'pending', '--search', 'Teacher 2344'])).stdout.trimEnd().split('\n').at(-1)).toBe('1 submission');
   });
 
-  it('--all --json prints every row once, in order, as one valid JSON array', () => {
-    const r = assay(['--all', '--json']);
+  it('--all --json prints every row once, in order, as one valid JSON array', async () => {
+    const r = await assay(['--all', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const rows = JSON.parse(r.stdout) as QueueItem[];
     expect(rows.map((x) => x.id)).toEqual(expected);
     // The same bytes as the paged JSON for the rows both print.
-    const paged = assay(['--json', '--limit', '5']).stdout;
+    const paged = (await assay(['--json', '--limit', '5'])).stdout;
     expect(JSON.stringify(rows.slice(0, 5), null, 2) + '\n').toBe(paged);
-    expect(assay(['--all', '--json', '--search', 'no such words anywhere']).stdout).toBe('[]\n');
+    expect((await assay(['--all', '--json', '--search', 'no such words anywhere'])).stdout).toBe('[]\n');
   });
 
-  it('--all prints every row as a table, ending with the count', () => {
-    const r = assay(['--all']);
+  it('--all prints every row as a table, ending with the count', async () => {
+    const r = await assay(['--all']);
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^Due\s+Status\s+Try\s+Earner\s+Achievement\s+Submission$/);
     expect(lines.slice(1, -1).map((l) => l.split(/\s+/).at(-1))).toEqual(expected);
     expect(lines.at(-1)).toBe('2,345 submissions');
-    expect(assay(['--all', '--limit', '5'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--all lists every row; leave out --limit/) });
+    expect(await assay(['--all', '--limit', '5'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--all lists every row; leave out --limit/) });
   });
 
-  it('--all with --sort earner walks the same order as the paged listing', () => {
+  it('--all with --sort earner walks the same order as the paged listing', async () => {
     const s = openServices(dataDir);
     const byName: string[] = [];
     for (let offset = 0; offset < ROWS; offset += 1000) byName.push(...s.queue.list({ sort: 'earner', limit: 1000, offset }).items.map((i) => i.id));
     s.close();
-    expect((JSON.parse(assay(['--all', '--json', '--sort', 'earner']).stdout) as QueueItem[]).map((x) => x.id)).toEqual(byName);
+    expect((JSON.parse((await assay(['--all', '--json', '--sort', 'earner'])).stdout) as QueueItem[]).map((x) => x.id)).toEqual(byName);
   });
 });
 

@@ -1,6 +1,5 @@
 // A writer killed (SIGKILL) part way through a file: the final name must hold the old good file or
 // the new complete one, never a torn one, and what the dead writer left is cleaned up afterwards.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,31 +7,32 @@ import { openServices } from '../../electron/services.js';
 import { removeStaleTemps } from '../../electron/store/atomic-write.js';
 import { saveDraft, submitReview } from '../../electron/review/reviews.js';
 import { loadWorkspace } from '../../electron/review/workspace.js';
-import { CLI, requireBuild, runHarness } from '../support/child.js';
+import { requireBuild, runHarness } from '../support/child.js';
+import { runCli } from '../support/cli.js';
 import { tempDir } from '../support/package-builder.js';
 
 let work: string;
 let dataDir: string;
 const env = { ASSAY_PASSPHRASE: 'correct horse battery staple' };
-const assay = (args: string[]) => spawnSync(process.execPath, [CLI, ...args, '--data-dir', dataDir], { encoding: 'utf8', env: { ...process.env, ...env } });
+const assay = (args: string[]) => runCli([...args, '--data-dir', dataDir], env);
 
 /** Everything in `dir` that is not a finished file: the marks a dead writer leaves. */
 const leftovers = (dir: string) => fs.readdirSync(dir).filter((f) => /partial|\.tmp$|^\.assay-backup-|^\.restore-/.test(f));
 
-beforeAll(() => {
+beforeAll(async () => {
   requireBuild();
   work = tempDir('assay-atomic-');
   dataDir = path.join(work, 'data');
-  expect(spawnSync(process.execPath, [CLI, 'sample-package', path.join(work, 'sample')]).status).toBe(0);
-  expect(assay(['import', path.join(work, 'sample')]).status).toBe(0);
+  expect((await runCli(['sample-package', path.join(work, 'sample')])).code).toBe(0);
+  expect((await assay(['import', path.join(work, 'sample')])).code).toBe(0);
   const s = openServices(dataDir);
   const item = s.queue.list({ limit: 1 }).items[0]!;
   const w = loadWorkspace(s.db, item.id, false);
   saveDraft(s.db, { submissionId: item.id, scores: Object.fromEntries(w.achievement.resultDescription.map((c) => [c.id, c.rubricCriterionLevel.at(-1)!.id])), comments: {}, feedback: 'Thank you.', override: null, activeMs: 1000 });
   submitReview(s.db, item.id);
   s.close();
-  expect(assay(['identity', 'create', '--name', 'Riverside University School of Education']).status).toBe(0);
-  expect(assay(['awards', 'issue', '--all']).status).toBe(0);
+  expect((await assay(['identity', 'create', '--name', 'Riverside University School of Education'])).code).toBe(0);
+  expect((await assay(['awards', 'issue', '--all'])).code).toBe(0);
 });
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
@@ -65,7 +65,7 @@ describe('exports killed mid-write', () => {
     'a re-export of the %s killed part way never damages the good file',
     async (format, ext, after) => {
       const out = path.join(work, `export-${format}`);
-      expect(assay(['awards', 'export', '--out', out, '--format', format]).status).toBe(0);
+      expect((await assay(['awards', 'export', '--out', out, '--format', format])).code).toBe(0);
       const [name] = fs.readdirSync(out);
       expect(name).toMatch(new RegExp(`\\.${ext}$`));
       const good = fs.readFileSync(path.join(out, name!));
@@ -77,7 +77,7 @@ describe('exports killed mid-write', () => {
       expect(r.how).toBe('stopped');
       expect(fs.readFileSync(path.join(out, name!))).toEqual(good);
       // The next export into the folder removes what the killed one left, and writes a whole file.
-      expect(assay(['awards', 'export', '--out', out, '--format', format]).status).toBe(0);
+      expect((await assay(['awards', 'export', '--out', out, '--format', format])).code).toBe(0);
       expect(fs.readdirSync(out)).toEqual([name]);
       expect(fs.statSync(path.join(out, name!)).size).toBeGreaterThan(after);
     },
@@ -119,7 +119,7 @@ describe('backups killed mid-way', () => {
     expect(r.how).toBe('stopped');
     expect(fs.existsSync(path.join(outDir, 'b.zip'))).toBe(false);
     expect(leftovers(outDir)).toHaveLength(1);
-    expect(assay(['backup', '--out', path.join(outDir, 'b.zip')]).status).toBe(0);
+    expect((await assay(['backup', '--out', path.join(outDir, 'b.zip')])).code).toBe(0);
     expect(fs.readdirSync(outDir)).toEqual(['b.zip']);
     openServices(dataDir).close();
     expect(leftovers(dataDir)).toEqual([]);
