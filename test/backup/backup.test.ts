@@ -6,6 +6,7 @@ import { BackupError, createBackup, restoreBackup } from '../../electron/backup/
 import { openServices, type Services } from '../../electron/services.js';
 import { manifest, submission, tempDir, writePackage, writeValidPackage } from '../support/package-builder.js';
 import { orphanReport, snapshot } from '../support/store-snapshot.js';
+import type { ImportProgress } from '../../shared/domain/import.js';
 
 let work: string;
 let s: Services;
@@ -39,16 +40,30 @@ describe('backup and restore', () => {
   it('a backup taken while an import runs restores to a consistent store', async () => {
     const files = Array.from({ length: 24 }, (_, i) => ({ path: `evidence/s${i}/video.bin`, content: randomBytes(2 * 1024 * 1024) }));
     writePackage(path.join(work, 'big'), manifest({ submissions: files.map((f, i) => submission(i, f)) }), files);
-    for (const delay of [0, 30, 120]) {
-      const target = path.join(work, `data-${delay}`);
+    // The backup starts at fixed points of the import's own progress (no sleeps): while the manifest is read,
+    // after the first verified file, half way, and as the rows are about to be saved.
+    type Point = { name: string; at: (p: ImportProgress) => boolean };
+    const points: Point[] = [
+      { name: 'reading', at: (p) => p.phase === 'reading' },
+      { name: 'first-file', at: (p) => p.phase === 'verifying' && p.filesDone >= 1 },
+      { name: 'half-way', at: (p) => p.phase === 'verifying' && p.filesDone >= files.length / 2 },
+      { name: 'saving', at: (p) => p.phase === 'saving' },
+    ];
+    for (const point of points) {
+      const target = path.join(work, `data-${point.name}`);
       const live = openServices(target);
-      const importing = live.importPackage(path.join(work, 'big'));
-      await new Promise((r) => setTimeout(r, delay));
-      const backup = path.join(work, `during-${delay}.zip`);
-      await createBackup(live, backup);
+      const backup = path.join(work, `during-${point.name}.zip`);
+      let backingUp: Promise<unknown> | undefined;
+      const importing = live.importPackage(path.join(work, 'big'), {
+        onProgress: (p) => {
+          if (!backingUp && point.at(p)) backingUp = createBackup(live, backup);
+        },
+      });
       await importing;
+      expect(backingUp, `the import reached "${point.name}"`).toBeDefined();
+      await backingUp;
       live.close();
-      const restored = path.join(work, `restored-${delay}`);
+      const restored = path.join(work, `restored-${point.name}`);
       await restoreBackup(restored, backup);
       const r = openServices(restored);
       expect(r.db.pragma('integrity_check', { simple: true })).toBe('ok');
