@@ -60,16 +60,8 @@ function openError(file: string, err: unknown, what: string): FileRefusedError {
  * are refused without reading a byte; a file that grows while it is read stops at maxBytes + 1.
  */
 export function readBoundedFile(file: string, bounds: ReadBounds): Buffer {
-  let fd: number;
+  const { fd, st } = openRegular(file, bounds);
   try {
-    fd = fs.openSync(file, OPEN_FLAGS);
-  } catch (err) {
-    throw openError(file, err, bounds.what);
-  }
-  try {
-    const st = fs.fstatSync(fd);
-    if (!st.isFile()) throw refuseType(file, st, bounds.what);
-    if (st.size > bounds.maxBytes) throw tooLarge(file, st.size, bounds);
     // Read until the end, never past maxBytes + 1: that byte tells a file that grew while it was
     // read (or a /proc file that says it is empty) from one that fits.
     const chunk = Buffer.allocUnsafe(Math.min(bounds.maxBytes + 1, Math.max(st.size + 1, 64 * 1024)));
@@ -90,6 +82,16 @@ export function readBoundedFile(file: string, bounds: ReadBounds): Buffer {
 
 /** The size of a regular file, refusing devices, pipes, sockets and folders (and files over `maxBytes`). */
 export function regularFileSize(file: string, bounds: { maxBytes?: number; what: string }): number {
+  const { fd, st } = openRegular(file, bounds);
+  fs.closeSync(fd);
+  return st.size;
+}
+
+/**
+ * Opens a file for reading, refusing (and closing) anything but a regular file of at most
+ * `maxBytes`: the checks are made on the open descriptor, so the file cannot be swapped between them.
+ */
+function openRegular(file: string, bounds: { maxBytes?: number; what: string }): { fd: number; st: fs.Stats } {
   let fd: number;
   try {
     fd = fs.openSync(file, OPEN_FLAGS);
@@ -100,9 +102,10 @@ export function regularFileSize(file: string, bounds: { maxBytes?: number; what:
     const st = fs.fstatSync(fd);
     if (!st.isFile()) throw refuseType(file, st, bounds.what);
     if (bounds.maxBytes !== undefined && st.size > bounds.maxBytes) throw tooLarge(file, st.size, { maxBytes: bounds.maxBytes, what: bounds.what });
-    return st.size;
-  } finally {
+    return { fd, st };
+  } catch (err) {
     fs.closeSync(fd);
+    throw err;
   }
 }
 

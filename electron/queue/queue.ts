@@ -9,7 +9,7 @@ import {
   type StatusCounts,
   type SubmissionStatus,
 } from '../../shared/domain/queue.js';
-import { foldForSearch, searchText } from '../../shared/domain/text.js';
+import { foldForSearch, splitUnspaced } from '../../shared/domain/text.js';
 import type { Db } from '../store/db.js';
 
 interface Row {
@@ -38,7 +38,7 @@ const SORT_COLUMNS = {
 export function ftsQuery(text: string, blind: boolean): string | undefined {
   const words = foldForSearch(text).split(/[\s"]+/u).filter((w) => /[\p{L}\p{N}]/u.test(w));
   if (words.length === 0) return undefined;
-  const terms = words.map((w) => `"${searchText(w).trim().replace(/\s+/gu, ' ')}"*`).join(' ');
+  const terms = words.map((w) => `"${splitUnspaced(w).trim().replace(/\s+/gu, ' ')}"*`).join(' ');
   // Blind review must not let a search for a name find its submission.
   return blind ? `{responses} : (${terms})` : terms;
 }

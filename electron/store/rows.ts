@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import { canonicalJson, legacyCanonicalJson } from '../../shared/domain/canonical-json.js';
 import { dueSortKey } from '../../shared/domain/queue.js';
-import { earnerSortKey, searchText } from '../../shared/domain/text.js';
+import { earnerSortKey } from '../../shared/domain/text.js';
+import { searchColumns } from './search-index.js';
 import { isFileArtifact, type Achievement, type Submission } from '../../shared/schemas/review-package.js';
 import type { Db } from './db.js';
 
@@ -87,7 +88,7 @@ export class StoreRows {
       if (isFileArtifact(art)) this.insertArtifact.run(seq, art.id, position, art.sectionId, art.name, art.file, art.mediaType, art.size, art.sha256, null);
       else this.insertArtifact.run(seq, art.id, position, art.sectionId, art.name, null, null, null, null, art.url);
     });
-    this.insertFts.run(seq, searchText(s.earner.name), searchText((s.responses ?? []).map((r) => r.text).join('\n')));
+    this.insertFts.run(seq, ...searchColumns(s.earner.name, s.responses));
     return seq;
   }
 }

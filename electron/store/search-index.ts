@@ -6,6 +6,11 @@ interface StoredResponses {
   responses?: { text?: unknown }[];
 }
 
+/** The search row of a submission: its earner's name and its responses, as the index holds them. */
+export function searchColumns(earnerName: string, responses: readonly { text?: unknown }[] | undefined): [string, string] {
+  return [searchText(earnerName), searchText((responses ?? []).map((r) => (typeof r.text === 'string' ? r.text : '')).join('\n'))];
+}
+
 /**
  * The index is contentless (it keeps no copy of the text), so a change in how text is tokenized
  * means re-deriving every row from `submissions`. Runs inside the caller's transaction.
@@ -21,9 +26,7 @@ export function rebuildSearchIndex(db: Database): number {
     const rows = page.all(after) as { seq: number; earner_name: string; json: string }[];
     if (rows.length === 0) break;
     for (const row of rows) {
-      const stored = JSON.parse(row.json) as StoredResponses;
-      const responses = (stored.responses ?? []).map((r) => (typeof r.text === 'string' ? r.text : '')).join('\n');
-      insert.run(row.seq, searchText(row.earner_name), searchText(responses));
+      insert.run(row.seq, ...searchColumns(row.earner_name, (JSON.parse(row.json) as StoredResponses).responses));
     }
     n += rows.length;
     after = rows[rows.length - 1]!.seq;

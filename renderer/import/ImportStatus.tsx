@@ -22,27 +22,14 @@ export function ImportStatus({ state, onDismiss }: { state: ImportState; onDismi
       </div>
     );
   }
-  if (state.kind === 'done' && state.damaged) {
-    // Nothing changed, but the copy in the assessor's hands is damaged: a warning, read out at once.
-    return (
-      <div className="banner banner-warning" role="alert">
-        <div className="banner-row">
-          <Icon name="alert" size={16} className="danger-icon" />
-          <strong>{t.importing.damagedCopyTitle}</strong>
-          <span className="banner-detail">{state.summary}</span>
-          <button type="button" className="icon-button" onClick={onDismiss} aria-label={t.importing.dismiss}>
-            <Icon name="close" size={15} />
-          </button>
-        </div>
-      </div>
-    );
-  }
   if (state.kind === 'done') {
+    // A damaged copy changed nothing, but the assessor holds a bad copy: a warning, read out at once.
+    const damaged = Boolean(state.damaged);
     return (
-      <div className="banner banner-success" role="status">
+      <div className={`banner ${damaged ? 'banner-warning' : 'banner-success'}`} role={damaged ? 'alert' : 'status'}>
         <div className="banner-row">
-          <Icon name="check" size={16} className="success-icon" />
-          <strong>{t.importing.successTitle}</strong>
+          <Icon name={damaged ? 'alert' : 'check'} size={16} className={damaged ? 'danger-icon' : 'success-icon'} />
+          <strong>{damaged ? t.importing.damagedCopyTitle : t.importing.successTitle}</strong>
           <span className="banner-detail">{state.summary}</span>
           <button type="button" className="icon-button" onClick={onDismiss} aria-label={t.importing.dismiss}>
             <Icon name="close" size={15} />

@@ -25,9 +25,14 @@ export function foldForSearch(text: string): string {
  */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/gu;
 
+/** Already folded text with the characters of unspaced scripts set apart as tokens of their own. */
+export function splitUnspaced(folded: string): string {
+  return folded.replace(UNSPACED, ' $& ');
+}
+
 /** Text as the full-text index stores it and its queries search it: folded, unspaced scripts split into characters. */
 export function searchText(text: string): string {
-  return foldForSearch(text).replace(UNSPACED, ' $& ');
+  return splitUnspaced(foldForSearch(text));
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
