@@ -24,7 +24,13 @@ const NATIVE_FILE = 'better_sqlite3.node';
 
 // An error nothing caught is logged and shown, and Assay keeps running so nothing unsaved is lost
 // (see crash-policy.ts); showErrorBox works before the app is ready, too.
-installCrashPolicy(process, createCrashPolicy({ log: (line) => console.error(line), tell: (summary, detail) => dialog.showErrorBox(summary, detail) }));
+installCrashPolicy(
+  process,
+  createCrashPolicy({
+    log: (line) => console.error(line),
+    tell: (summary, detail) => dialog.showErrorBox(summary, detail),
+  }),
+);
 
 // Before anything reads userData: the folder is "Assay" (as the CLI's defaultDataDir computes it),
 // not the lower-case package name, so the app and `assay` on the command line share one store.
@@ -60,7 +66,10 @@ async function start(): Promise<void> {
   try {
     services = openServices(dir, binding ? { nativeBinding: binding } : {});
   } catch (err) {
-    const hint = binding || app.isPackaged ? '' : '\n\nThe database module for Electron is missing: run `npm run native:electron`, then start Assay again.';
+    const hint =
+      binding || app.isPackaged
+        ? ''
+        : '\n\nThe database module for Electron is missing: run `npm run native:electron`, then start Assay again.';
     dialog.showErrorBox('Assay could not open its data', `${(err as Error).message}\n\nData folder: ${dir}${hint}`);
     app.exit(1);
     return;
@@ -73,12 +82,18 @@ async function start(): Promise<void> {
     try {
       await restoreBackup(dir, backupPath);
     } catch (err) {
-      dialog.showErrorBox('The backup was not restored', `${(err as Error).message}\n\nYour data is as it was. Assay will start again.`);
+      dialog.showErrorBox(
+        'The backup was not restored',
+        `${(err as Error).message}\n\nYour data is as it was. Assay will start again.`,
+      );
     }
     app.relaunch();
     app.exit(0);
   };
-  const platform = { ...createPlatform({ getWindow, appVersion: app.getVersion() }), admin: createAdminPlatform(getWindow, restart) };
+  const platform = {
+    ...createPlatform({ getWindow, appVersion: app.getVersion() }),
+    admin: createAdminPlatform(getWindow, restart),
+  };
   registerIpc(createHandlers(services, platform, createEmit(getWindow)), getWindow);
   handleAppProtocol({ rendererRoot: path.join(distDir, 'renderer'), lookupEvidence: evidenceLookup(services) });
 

@@ -9,7 +9,10 @@ export const APP_NAME = 'Assay';
  * the CLI and the app share one store: %APPDATA%\Assay, ~/Library/Application Support/Assay, or
  * $XDG_CONFIG_HOME/Assay (~/.config/Assay).
  */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   const home = os.homedir();
   if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), APP_NAME);
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', APP_NAME);

@@ -1,19 +1,31 @@
 // The sandboxed preload: exposes window.api, one method per contract channel plus contract events, and nothing else.
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import { channels, eventNames, type Api, type Channel, type DroppedFiles, type EventName, type EventPayload, type IpcResult } from '../shared/ipc/contract.js';
+import {
+  channels,
+  eventNames,
+  type Api,
+  type Channel,
+  type DroppedFiles,
+  type EventName,
+  type EventPayload,
+  type IpcResult,
+} from '../shared/ipc/contract.js';
 import type { Chosen, DropPurpose } from '../shared/domain/admin.js';
 
 type Invokers = { [C in Channel]: Api[C] };
 
 // Built from the contract's list so a channel cannot be missing here or exist only here; main checks
 // the input again (the renderer is not trusted), so nothing is validated twice on this side.
-const invokers = Object.fromEntries(channels.map((channel) => [channel, (input?: unknown) => ipcRenderer.invoke(channel, input)])) as Invokers;
+const invokers = Object.fromEntries(
+  channels.map((channel) => [channel, (input?: unknown) => ipcRenderer.invoke(channel, input)]),
+) as Invokers;
 
 const knownEvents: ReadonlySet<string> = new Set(eventNames);
 
 function on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
   // The type stops honest mistakes; this stops a compromised page from listening to anything else.
-  if (typeof event !== 'string' || !knownEvents.has(event)) throw new Error(`Assay has no event called "${String(event)}".`);
+  if (typeof event !== 'string' || !knownEvents.has(event))
+    throw new Error(`Assay has no event called "${String(event)}".`);
   if (typeof listener !== 'function') throw new Error('on() needs a function to call.');
   // The page gets the payload only: never the IpcRendererEvent, whose `sender` is ipcRenderer itself.
   const wrapped = (_event: IpcRendererEvent, payload: EventPayload<E>) => listener(payload);

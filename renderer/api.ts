@@ -1,6 +1,15 @@
 // The one module that reads window.api: typed calls that unwrap { ok, value } or throw an ApiError.
 import { t } from './strings/en.js';
-import type { Api, Channel, ChannelInput, ChannelOutput, DroppedFiles, EventName, EventPayload, IpcResult } from '../shared/ipc/contract.js';
+import type {
+  Api,
+  Channel,
+  ChannelInput,
+  ChannelOutput,
+  DroppedFiles,
+  EventName,
+  EventPayload,
+  IpcResult,
+} from '../shared/ipc/contract.js';
 import type { DropPurpose } from '../shared/domain/admin.js';
 
 declare global {

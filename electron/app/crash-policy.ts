@@ -25,8 +25,9 @@ export const EXIT_INTERNAL = 70;
 
 function describe(error: unknown): { message: string; detail: string } {
   try {
-    if (error instanceof Error) return { message: error.message || error.name, detail: error.stack ?? `${error.name}: ${error.message}` };
-    const text = typeof error === 'string' ? error : JSON.stringify(error) ?? String(error);
+    if (error instanceof Error)
+      return { message: error.message || error.name, detail: error.stack ?? `${error.name}: ${error.message}` };
+    const text = typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error));
     return { message: text.slice(0, 500), detail: text };
   } catch {
     // An object whose toString or toJSON throws is still a fault to report.
@@ -47,7 +48,10 @@ export function createCrashPolicy(options: CrashPolicyOptions): (kind: Fault, er
     }
     if (told < maxTold) {
       told++;
-      const summary = kind === 'unhandledRejection' ? 'Something Assay was doing in the background failed' : 'Assay hit an unexpected error';
+      const summary =
+        kind === 'unhandledRejection'
+          ? 'Something Assay was doing in the background failed'
+          : 'Assay hit an unexpected error';
       const next = options.exit
         ? 'The command stopped; what it had committed is kept, and nothing half-done was kept.'
         : 'Your saved work is safe. If something looks wrong, save what you are doing and restart Assay.';
@@ -62,7 +66,10 @@ export function createCrashPolicy(options: CrashPolicyOptions): (kind: Fault, er
 }
 
 /** Hooks the policy to a process (`process` in main and the CLI). */
-export function installCrashPolicy(proc: Pick<NodeJS.Process, 'on'>, handle: (kind: Fault, error: unknown) => void): void {
+export function installCrashPolicy(
+  proc: Pick<NodeJS.Process, 'on'>,
+  handle: (kind: Fault, error: unknown) => void,
+): void {
   proc.on('uncaughtException', (error) => handle('uncaughtException', error));
   proc.on('unhandledRejection', (reason) => handle('unhandledRejection', reason));
 }

@@ -40,7 +40,9 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
     label: '&File',
     submenu: [
       { label: 'Import package…', accelerator: 'CmdOrCtrl+O', click: () => o.send('import') },
-      ...(isMac ? [] : [{ label: 'Import package folder…', accelerator: 'CmdOrCtrl+Shift+O', click: () => o.importFolder() }]),
+      ...(isMac
+        ? []
+        : [{ label: 'Import package folder…', accelerator: 'CmdOrCtrl+Shift+O', click: () => o.importFolder() }]),
       separator,
       isMac ? { role: 'close' } : { role: 'quit' },
     ],
@@ -78,7 +80,9 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
 
   const windowMenu: MenuItemConstructorOptions = {
     label: '&Window',
-    submenu: isMac ? [{ role: 'minimize' }, { role: 'zoom' }, separator, { role: 'front' }] : [{ role: 'minimize' }, { role: 'close' }],
+    submenu: isMac
+      ? [{ role: 'minimize' }, { role: 'zoom' }, separator, { role: 'front' }]
+      : [{ role: 'minimize' }, { role: 'close' }],
   };
 
   const help: MenuItemConstructorOptions = {
@@ -95,17 +99,32 @@ export function installMenu(o: MenuOptions): void {
 }
 
 /** Right-click: spelling suggestions (spellcheck is on, and feedback is long prose) and the edit actions. */
-export function buildContextMenuTemplate(params: Pick<ContextMenuParams, 'misspelledWord' | 'dictionarySuggestions' | 'isEditable' | 'editFlags'>, contents: Pick<WebContents, 'replaceMisspelling' | 'session'>): MenuItemConstructorOptions[] {
+export function buildContextMenuTemplate(
+  params: Pick<ContextMenuParams, 'misspelledWord' | 'dictionarySuggestions' | 'isEditable' | 'editFlags'>,
+  contents: Pick<WebContents, 'replaceMisspelling' | 'session'>,
+): MenuItemConstructorOptions[] {
   const items: MenuItemConstructorOptions[] = [];
   if (params.misspelledWord) {
     for (const suggestion of params.dictionarySuggestions.slice(0, 5)) {
       items.push({ label: suggestion, click: () => contents.replaceMisspelling(suggestion) });
     }
     if (params.dictionarySuggestions.length === 0) items.push({ label: 'No suggestions', enabled: false });
-    items.push({ label: 'Add to dictionary', click: () => contents.session.addWordToSpellCheckerDictionary(params.misspelledWord) }, separator);
+    items.push(
+      {
+        label: 'Add to dictionary',
+        click: () => contents.session.addWordToSpellCheckerDictionary(params.misspelledWord),
+      },
+      separator,
+    );
   }
   const f = params.editFlags;
-  if (params.isEditable) items.push({ role: 'cut', enabled: f.canCut }, { role: 'copy', enabled: f.canCopy }, { role: 'paste', enabled: f.canPaste }, separator);
+  if (params.isEditable)
+    items.push(
+      { role: 'cut', enabled: f.canCut },
+      { role: 'copy', enabled: f.canCopy },
+      { role: 'paste', enabled: f.canPaste },
+      separator,
+    );
   else if (f.canCopy) items.push({ role: 'copy' }, separator);
   items.push({ role: 'selectAll', enabled: f.canSelectAll });
   return items;

@@ -29,7 +29,8 @@ export const CSP = [
  * opened as a document (an SVG or HTML file in a frame) `sandbox` gives it an opaque origin and no
  * scripts: it can never reach `window.api`.
  */
-export const EVIDENCE_CSP = "default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'; sandbox";
+export const EVIDENCE_CSP =
+  "default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'; sandbox";
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -202,12 +203,21 @@ export function evidenceLookup(services: Pick<Services, 'db' | 'evidence'>): App
 function errorResponse(status: number, text: string): Response {
   return new Response(text, {
     status,
-    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff' },
+    headers: {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Content-Security-Policy': CSP,
+      'X-Content-Type-Options': 'nosniff',
+    },
   });
 }
 
 /** Streams a file (or the requested byte range of it) with the given type and policy. */
-export async function serveFile(file: string, contentType: string, csp: string, request: Pick<Request, 'method' | 'headers'>): Promise<Response> {
+export async function serveFile(
+  file: string,
+  contentType: string,
+  csp: string,
+  request: Pick<Request, 'method' | 'headers'>,
+): Promise<Response> {
   let size: number;
   try {
     const stat = await fs.promises.stat(file);
@@ -239,7 +249,10 @@ export async function serveFile(file: string, contentType: string, csp: string, 
 }
 
 /** The whole app:// handler: route, refuse what is not ours, serve the rest. */
-export async function handleAppRequest(request: Pick<Request, 'url' | 'method' | 'headers'>, deps: AppProtocolDeps): Promise<Response> {
+export async function handleAppRequest(
+  request: Pick<Request, 'url' | 'method' | 'headers'>,
+  deps: AppProtocolDeps,
+): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return errorResponse(405, 'Method not allowed');
   const route = routeAppUrl(request.url, deps.rendererRoot);
   if (route.kind === 'not-found') return errorResponse(404, 'Not found');

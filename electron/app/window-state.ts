@@ -39,7 +39,12 @@ const GRIP_HEIGHT = 32;
 const GRIP_MIN_WIDTH = 100;
 
 const stateSchema = z.object({
-  bounds: z.object({ x: z.number().int(), y: z.number().int(), width: z.number().int().positive(), height: z.number().int().positive() }),
+  bounds: z.object({
+    x: z.number().int(),
+    y: z.number().int(),
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+  }),
   maximized: z.boolean(),
 });
 

@@ -1,7 +1,20 @@
 // Creates the main window: locked-down webPreferences, CSP, no navigation, popups or permissions, remembered bounds.
-import { BrowserWindow, nativeTheme, screen, type BrowserWindowConstructorOptions, type Session, type WebContents } from 'electron';
+import {
+  BrowserWindow,
+  nativeTheme,
+  screen,
+  type BrowserWindowConstructorOptions,
+  type Session,
+  type WebContents,
+} from 'electron';
 import { APP_URL, CSP, isAppUrl } from './protocol-core.js';
-import { MIN_SIZE, readWindowState, restoreWindowState, writeWindowState, type RestoredWindow } from './window-state.js';
+import {
+  MIN_SIZE,
+  readWindowState,
+  restoreWindowState,
+  writeWindowState,
+  type RestoredWindow,
+} from './window-state.js';
 
 /** The renderer's page colours, so the window never flashes white in dark mode (or black in light). */
 export const BACKGROUND = { light: '#f6f4ee', dark: '#0f1f1e' } as const;
@@ -89,11 +102,15 @@ export function lockDownSession(ses: Session): void {
   ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
     callback(isPermissionAllowed(permission, details.requestingUrl));
   });
-  ses.setPermissionCheckHandler((_contents, permission, _origin, details) => isPermissionAllowed(permission, details.requestingUrl));
+  ses.setPermissionCheckHandler((_contents, permission, _origin, details) =>
+    isPermissionAllowed(permission, details.requestingUrl),
+  );
   ses.setDevicePermissionHandler(() => false);
   ses.webRequest.onHeadersReceived((details, callback) => {
     // A response that has a policy keeps it: evidence carries a stricter one (sandbox) than the app's.
-    const hasPolicy = Object.keys(details.responseHeaders ?? {}).some((name) => name.toLowerCase() === 'content-security-policy');
+    const hasPolicy = Object.keys(details.responseHeaders ?? {}).some(
+      (name) => name.toLowerCase() === 'content-security-policy',
+    );
     if (hasPolicy) return callback({});
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });
@@ -109,7 +126,12 @@ export interface MainWindowInput {
 
 export function createMainWindow(input: MainWindowInput): BrowserWindow {
   const place = restoreWindowState(readWindowState(input.stateFile), screen.getAllDisplays());
-  const options = buildWindowOptions({ preloadPath: input.preloadPath, dark: nativeTheme.shouldUseDarkColors, place, devTools: input.devTools });
+  const options = buildWindowOptions({
+    preloadPath: input.preloadPath,
+    dark: nativeTheme.shouldUseDarkColors,
+    place,
+    devTools: input.devTools,
+  });
   const win = new BrowserWindow({
     ...options,
     webPreferences: {
@@ -132,11 +154,16 @@ export function createMainWindow(input: MainWindowInput): BrowserWindow {
     if (place.maximized) win.maximize();
     win.show();
   });
-  const followTheme = () => win.setBackgroundColor(nativeTheme.shouldUseDarkColors ? BACKGROUND.dark : BACKGROUND.light);
+  const followTheme = () =>
+    win.setBackgroundColor(nativeTheme.shouldUseDarkColors ? BACKGROUND.dark : BACKGROUND.light);
   nativeTheme.on('updated', followTheme);
-  win.on('close', () => writeWindowState(input.stateFile, { bounds: win.getNormalBounds(), maximized: win.isMaximized() }));
+  win.on('close', () =>
+    writeWindowState(input.stateFile, { bounds: win.getNormalBounds(), maximized: win.isMaximized() }),
+  );
   win.on('closed', () => nativeTheme.off('updated', followTheme));
 
-  win.loadURL(APP_URL).catch((err: unknown) => console.error(`[window] could not load ${APP_URL}: ${(err as Error).message}`));
+  win
+    .loadURL(APP_URL)
+    .catch((err: unknown) => console.error(`[window] could not load ${APP_URL}: ${(err as Error).message}`));
   return win;
 }

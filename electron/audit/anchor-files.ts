@@ -20,7 +20,13 @@ const backupManifestHead = z.looseObject({
   format: z.literal('assay-backup'),
   createdAt: z.string(),
   database: z.looseObject({ sha256: z.string() }),
-  auditHead: z.object({ entries: z.number().int().min(0), hash: sha256Hex, signature: z.object({ badgeKey: z.string(), value: z.string() }).optional() }).optional(),
+  auditHead: z
+    .object({
+      entries: z.number().int().min(0),
+      hash: sha256Hex,
+      signature: z.object({ badgeKey: z.string(), value: z.string() }).optional(),
+    })
+    .optional(),
 });
 
 /**
@@ -44,20 +50,32 @@ export async function readAnchor(file: string, trust: TrustContext): Promise<See
   if (format === RESULTS_FORMAT) {
     const v = await verifyResults(file, verifyDetachedCms, { trust });
     if (!v.ok && !v.signerUnknown) throw new AnchorError(`${name} cannot anchor the audit log: ${v.reason}`);
-    if (!v.auditHead) throw new AnchorError(`${name} carries no audit head (written by an older Assay); it cannot anchor the log`);
+    if (!v.auditHead)
+      throw new AnchorError(`${name} carries no audit head (written by an older Assay); it cannot anchor the log`);
     const who = v.ok ? v.trustedAs : `an unknown signer (${v.signer.subject})`;
     return { ...v.auditHead, source: `results package ${name} (signed by ${who})` };
   }
   const backup = backupManifestHead.safeParse(manifest);
   if (!backup.success) throw new AnchorError(`${name} is neither a results package nor an Assay backup`);
   const head = backup.data.auditHead;
-  if (!head) throw new AnchorError(`${name} carries no audit head (written by an older Assay); it cannot anchor the log`);
+  if (!head)
+    throw new AnchorError(`${name} carries no audit head (written by an older Assay); it cannot anchor the log`);
   let signedBy = 'unsigned: made without an issuer identity';
   if (head.signature) {
-    const payload = backupHeadPayload({ entries: head.entries, hash: head.hash, createdAt: backup.data.createdAt, databaseSha256: backup.data.database.sha256 });
-    if (!verifyAnchorSignature(payload, head.signature)) throw new AnchorError(`${name}: the signature over its audit head does not verify; the backup manifest was changed`);
+    const payload = backupHeadPayload({
+      entries: head.entries,
+      hash: head.hash,
+      createdAt: backup.data.createdAt,
+      databaseSha256: backup.data.database.sha256,
+    });
+    if (!verifyAnchorSignature(payload, head.signature))
+      throw new AnchorError(
+        `${name}: the signature over its audit head does not verify; the backup manifest was changed`,
+      );
     const issuer = trust.issuers.find((i) => i.badgeKey === head.signature!.badgeKey);
-    signedBy = issuer ? `signed by ${issuer.name}` : `signed by an unknown key ${head.signature.badgeKey.slice(0, 16)}…`;
+    signedBy = issuer
+      ? `signed by ${issuer.name}`
+      : `signed by an unknown key ${head.signature.badgeKey.slice(0, 16)}…`;
   }
   return { entries: head.entries, hash: head.hash, source: `backup ${name} of ${backup.data.createdAt} (${signedBy})` };
 }

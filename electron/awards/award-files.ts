@@ -31,37 +31,67 @@ export function certificateAward(award: Award, identity: SigningIdentity, paper:
 /** Renders and signs certificates; fonts are prepared once for the whole batch. */
 export class CertificateBatch {
   private readonly renderer: CertificateRenderer;
-  constructor(private readonly identity: SigningIdentity, private readonly paper: Paper, awards: readonly Award[]) {
-    this.renderer = new CertificateRenderer({ identity, batch: awards.map((a) => certificateAward(a, identity, paper)) });
+  constructor(
+    private readonly identity: SigningIdentity,
+    private readonly paper: Paper,
+    awards: readonly Award[],
+  ) {
+    this.renderer = new CertificateRenderer({
+      identity,
+      batch: awards.map((a) => certificateAward(a, identity, paper)),
+    });
   }
 
   /** Rendered and signed in one save (the signature placeholder is built into the document). */
   async pdf(award: Award): Promise<Uint8Array> {
-    return this.renderer.renderSigned(certificateAward(award, this.identity, this.paper), this.identity, { signingTime: new Date(), reason: `Certificate ${award.verificationCode}`, name: this.identity.profile.name });
+    return this.renderer.renderSigned(certificateAward(award, this.identity, this.paper), this.identity, {
+      signingTime: new Date(),
+      reason: `Certificate ${award.verificationCode}`,
+      name: this.identity.profile.name,
+    });
   }
 }
 
 /** One batch's certificate renderer as the results package takes it: fonts prepared for all of `awards`. */
-export function certificateMaker(identity: SigningIdentity, paper: Paper, awards: readonly Award[]): (award: Award) => Promise<Uint8Array> {
+export function certificateMaker(
+  identity: SigningIdentity,
+  paper: Paper,
+  awards: readonly Award[],
+): (award: Award) => Promise<Uint8Array> {
   const batch = new CertificateBatch(identity, paper, awards);
   return (award) => batch.pdf(award);
 }
 
 /** The achievement's own badge image with the credential baked in (or a plain badge when it has none). */
 export function bakedBadge(services: Services, award: Award): Buffer {
-  const sha = services.db.prepare('SELECT image_sha256 FROM achievement_versions WHERE version_id = ?').pluck().get(award.achievementVersionId) as string | null;
+  const sha = services.db
+    .prepare('SELECT image_sha256 FROM achievement_versions WHERE version_id = ?')
+    .pluck()
+    .get(award.achievementVersionId) as string | null;
   let png: Buffer | undefined;
   if (sha) {
     const bytes = fs.readFileSync(services.evidence.pathOf(sha));
     if (bytes.subarray(1, 4).toString('latin1') === 'PNG') png = bytes;
   }
-  const initials = award.achievementName.split(/\s+/).filter((w) => /^[A-Z]/.test(w)).slice(0, 3).map((w) => w[0]).join('') || 'A';
+  const initials =
+    award.achievementName
+      .split(/\s+/)
+      .filter((w) => /^[A-Z]/.test(w))
+      .slice(0, 3)
+      .map((w) => w[0])
+      .join('') || 'A';
   return bakePng(png ?? renderBadge(initials, [23, 94, 89], 'hexagon'), award.credentialJson);
 }
 
 /** A file name people recognise, safe on every file system. */
 export function awardFileName(award: Award, ext: string): string {
-  const clean = (s: string) => s.normalize('NFC').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
+  const clean = (s: string) =>
+    s
+      .normalize('NFC')
+      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 80);
   return `${clean(award.achievementName)} - ${clean(award.earnerName)} - ${award.verificationCode}.${ext}`;
 }
 
@@ -82,7 +112,8 @@ export async function exportAwardFiles(
 ): Promise<string[]> {
   mkdirPrivate(outDir);
   removeStaleTemps(outDir);
-  if (formats.includes('pdf') && !identity) throw new Error('Certificates are signed: set up the issuer identity (Settings) first.');
+  if (formats.includes('pdf') && !identity)
+    throw new Error('Certificates are signed: set up the issuer identity (Settings) first.');
   const batch = formats.includes('pdf') && identity ? new CertificateBatch(identity, paper, awards) : undefined;
   const written: string[] = [];
   let done = 0;

@@ -5,7 +5,12 @@ import { appendAudit } from '../store/audit.js';
 import { anchorSigner, sealAuditHead } from '../store/audit-anchor.js';
 import { rememberIssuingIdentity } from './trust.js';
 import type { Db } from '../store/db.js';
-import { buildAchievementCredential, didKeyFromPublicKey, didKeyVerificationMethod, signCredential } from './credential/index.js';
+import {
+  buildAchievementCredential,
+  didKeyFromPublicKey,
+  didKeyVerificationMethod,
+  signCredential,
+} from './credential/index.js';
 import type { SigningIdentity } from './identity/index.js';
 
 export type AwardStatus = 'active' | 'revoked' | 'superseded';
@@ -38,8 +43,13 @@ export class AwardError extends Error {
 /** The submission has an award in force already: issuing again would make two for one review. */
 export class AwardAlreadyIssuedError extends AwardError {
   override readonly name = 'AwardAlreadyIssuedError';
-  constructor(submissionId: string, readonly existing: { credentialId: string; verificationCode: string }) {
-    super(`Submission ${submissionId} already has an award in force: ${existing.verificationCode} (${existing.credentialId}) was already issued. Revoke it or re-issue it instead of issuing again.`);
+  constructor(
+    submissionId: string,
+    readonly existing: { credentialId: string; verificationCode: string },
+  ) {
+    super(
+      `Submission ${submissionId} already has an award in force: ${existing.verificationCode} (${existing.credentialId}) was already issued. Revoke it or re-issue it instead of issuing again.`,
+    );
   }
 }
 
@@ -123,14 +133,18 @@ function filterSql(filter: AwardFilter): { where: string[]; params: unknown[] } 
     params.push(filter.status);
   }
   if (filter.search) {
-    where.push("(w.earner_name LIKE ? ESCAPE '\\' OR v.name LIKE ? ESCAPE '\\' OR w.verification_code LIKE ? ESCAPE '\\')");
+    where.push(
+      "(w.earner_name LIKE ? ESCAPE '\\' OR v.name LIKE ? ESCAPE '\\' OR w.verification_code LIKE ? ESCAPE '\\')",
+    );
     const like = `%${filter.search.replace(/[%_\\]/g, '\\$&')}%`;
     params.push(like, like, like);
   }
   if (filter.ids) {
     const ids = JSON.stringify(filter.ids.map((id) => id.trim()));
     const codes = JSON.stringify(filter.ids.map((id) => id.trim().toUpperCase()));
-    where.push('(w.credential_id IN (SELECT value FROM json_each(?)) OR w.verification_code IN (SELECT value FROM json_each(?)))');
+    where.push(
+      '(w.credential_id IN (SELECT value FROM json_each(?)) OR w.verification_code IN (SELECT value FROM json_each(?)))',
+    );
     params.push(ids, codes);
   }
   return { where, params };
@@ -142,11 +156,13 @@ export class Awards {
   /** Submissions whose review passed and that have no award in force yet. */
   ready(): { submissionId: string; earnerName: string; achievementName: string; submittedAt: string }[] {
     return this.db
-      .prepare(`SELECT s.id AS submissionId, s.earner_name AS earnerName, v.name AS achievementName, r.submitted_at AS submittedAt
+      .prepare(
+        `SELECT s.id AS submissionId, s.earner_name AS earnerName, v.name AS achievementName, r.submitted_at AS submittedAt
         FROM submissions s JOIN reviews r ON r.submission_seq = s.seq AND r.state = 'submitted' AND r.decision = 'pass'
         JOIN achievement_versions v ON v.version_id = r.achievement_version_id
         WHERE NOT EXISTS (SELECT 1 FROM awards w WHERE w.submission_seq = s.seq AND w.status = 'active')
-        ORDER BY r.submitted_at`)
+        ORDER BY r.submitted_at`,
+      )
       .all() as { submissionId: string; earnerName: string; achievementName: string; submittedAt: string }[];
   }
 
@@ -164,7 +180,8 @@ export class Awards {
    */
   *pages(filter: AwardFilter = {}, pageSize = PAGE_SIZE): Generator<Award[]> {
     const { where, params } = filterSql(filter);
-    const stmt = this.db.prepare(`${SELECT} WHERE ${[...where, '(w.issued_at < ? OR (w.issued_at = ? AND w.credential_id > ?))'].join(' AND ')}
+    const stmt = this.db
+      .prepare(`${SELECT} WHERE ${[...where, '(w.issued_at < ? OR (w.issued_at = ? AND w.credential_id > ?))'].join(' AND ')}
       ORDER BY w.issued_at DESC, w.credential_id LIMIT ?`);
     // The first page starts after every possible key: ISO dates sort below "~".
     let after: { issuedAt: string; credentialId: string } = { issuedAt: '~', credentialId: '' };
@@ -184,23 +201,37 @@ export class Awards {
   }
 
   byCode(code: string): Award | undefined {
-    const r = this.db.prepare(`${SELECT} WHERE w.verification_code = ?`).get(code.trim().toUpperCase()) as AwardDbRow | undefined;
+    const r = this.db.prepare(`${SELECT} WHERE w.verification_code = ?`).get(code.trim().toUpperCase()) as
+      AwardDbRow | undefined;
     return r ? toAward(r) : undefined;
   }
 
   /** Issues the award for a passed review: builds and signs the credential, records it, audits it. */
   async issue(submissionId: string, identity: SigningIdentity, options: IssueOptions = {}): Promise<Award> {
     const row = this.db
-      .prepare(`SELECT s.seq, s.earner_name AS earnerName, s.earner_email AS earnerEmail, r.state, r.decision, r.scores_json AS scores,
+      .prepare(
+        `SELECT s.seq, s.earner_name AS earnerName, s.earner_email AS earnerEmail, r.state, r.decision, r.scores_json AS scores,
           r.achievement_version_id AS versionId, v.json AS achievementJson, p.assessor_json AS assessorJson
         FROM submissions s LEFT JOIN reviews r ON r.submission_seq = s.seq
         LEFT JOIN achievement_versions v ON v.version_id = r.achievement_version_id
-        LEFT JOIN packages p ON p.id = s.package_id WHERE s.id = ?`)
+        LEFT JOIN packages p ON p.id = s.package_id WHERE s.id = ?`,
+      )
       .get(submissionId) as
-      | { seq: number; earnerName: string; earnerEmail: string | null; state: string | null; decision: string | null; scores: string; versionId: number; achievementJson: string; assessorJson: string | null }
+      | {
+          seq: number;
+          earnerName: string;
+          earnerEmail: string | null;
+          state: string | null;
+          decision: string | null;
+          scores: string;
+          versionId: number;
+          achievementJson: string;
+          assessorJson: string | null;
+        }
       | undefined;
     if (!row) throw new AwardError(`There is no submission "${submissionId}".`);
-    if (row.state !== 'submitted' || row.decision !== 'pass') throw new AwardError('Only a submitted review that passed can become an award.');
+    if (row.state !== 'submitted' || row.decision !== 'pass')
+      throw new AwardError('Only a submitted review that passed can become an award.');
     // A quick answer before the signing work; the check that counts is repeated in the write below.
     this.refuseSecond(row.seq, submissionId, options.replaces);
 
@@ -214,7 +245,9 @@ export class Awards {
     const issuedAt = options.now ?? new Date();
     const credentialId = `urn:uuid:${randomUUID()}`;
     const earnerName = options.earnerName?.trim() || row.earnerName;
-    const assessorName = (row.assessorJson ? (JSON.parse(row.assessorJson) as { name?: string }).name : undefined) ?? identity.profile.name;
+    const assessorName =
+      (row.assessorJson ? (JSON.parse(row.assessorJson) as { name?: string }).name : undefined) ??
+      identity.profile.name;
     const unsigned = buildAchievementCredential({
       credentialId,
       issuedAt,
@@ -224,41 +257,81 @@ export class Awards {
         name: identity.profile.name,
         ...(identity.profile.url ? { url: identity.profile.url } : {}),
         ...(identity.profile.email ? { email: identity.profile.email } : {}),
-        ...(identity.profile.logoPng ? { imageDataUri: `data:image/png;base64,${identity.profile.logoPng.toString('base64')}` } : {}),
+        ...(identity.profile.logoPng
+          ? { imageDataUri: `data:image/png;base64,${identity.profile.logoPng.toString('base64')}` }
+          : {}),
       },
       earner: { name: earnerName, ...(row.earnerEmail ? { email: row.earnerEmail } : {}) },
       achievement,
       achievedLevels: scores,
     });
-    const signed = await signCredential(unsigned, { privateKey: identity.badgeKey, verificationMethod: didKeyVerificationMethod(identity.badgePublicKey), created: issuedAt });
+    const signed = await signCredential(unsigned, {
+      privateKey: identity.badgeKey,
+      verificationMethod: didKeyVerificationMethod(identity.badgePublicKey),
+      created: issuedAt,
+    });
     const credentialJson = JSON.stringify(signed, null, 2);
     const at = issuedAt.toISOString();
-    this.db.transaction(() => {
-      // Signing took a while: the app and the CLI (other connections), or an overlapping call,
-      // may have issued for this submission meanwhile. The unique index would refuse the insert
-      // too; this names the award that won.
-      this.refuseSecond(row.seq, submissionId, options.replaces);
-      rememberIssuingIdentity(this.db, identity, at);
-      if (options.replaces) {
-        const superseded = this.db.prepare("UPDATE awards SET status = 'superseded' WHERE credential_id = ? AND status = 'active'").run(options.replaces).changes;
-        if (!superseded) throw new AwardError(`Award ${options.replaces} is no longer in force (it was revoked or replaced while this one was being signed); nothing was issued.`);
-      }
-      this.db
-        .prepare(`INSERT INTO awards (credential_id, submission_seq, achievement_version_id, verification_code, issued_at, earner_name, assessor_name, credits, credit_unit, levels_json, credential_json, replaces)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-        .run(credentialId, row.seq, row.versionId, verificationCode(), at, earnerName, assessorName, achievement.creditsAvailable ?? null, achievement.creditUnit ?? null, JSON.stringify(levels), credentialJson, options.replaces ?? null);
-      appendAudit(this.db, options.replaces ? 'award.reissue' : 'award.issue', credentialId, { submissionId, achievementVersionId: row.versionId, ...(options.replaces ? { replaces: options.replaces } : {}) }, at);
-      // The key is unlocked now: seal the head, so this entry (and all before it) cannot be rewritten quietly.
-      sealAuditHead(this.db, anchorSigner(identity), issuedAt);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        // Signing took a while: the app and the CLI (other connections), or an overlapping call,
+        // may have issued for this submission meanwhile. The unique index would refuse the insert
+        // too; this names the award that won.
+        this.refuseSecond(row.seq, submissionId, options.replaces);
+        rememberIssuingIdentity(this.db, identity, at);
+        if (options.replaces) {
+          const superseded = this.db
+            .prepare("UPDATE awards SET status = 'superseded' WHERE credential_id = ? AND status = 'active'")
+            .run(options.replaces).changes;
+          if (!superseded)
+            throw new AwardError(
+              `Award ${options.replaces} is no longer in force (it was revoked or replaced while this one was being signed); nothing was issued.`,
+            );
+        }
+        this.db
+          .prepare(
+            `INSERT INTO awards (credential_id, submission_seq, achievement_version_id, verification_code, issued_at, earner_name, assessor_name, credits, credit_unit, levels_json, credential_json, replaces)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            credentialId,
+            row.seq,
+            row.versionId,
+            verificationCode(),
+            at,
+            earnerName,
+            assessorName,
+            achievement.creditsAvailable ?? null,
+            achievement.creditUnit ?? null,
+            JSON.stringify(levels),
+            credentialJson,
+            options.replaces ?? null,
+          );
+        appendAudit(
+          this.db,
+          options.replaces ? 'award.reissue' : 'award.issue',
+          credentialId,
+          {
+            submissionId,
+            achievementVersionId: row.versionId,
+            ...(options.replaces ? { replaces: options.replaces } : {}),
+          },
+          at,
+        );
+        // The key is unlocked now: seal the head, so this entry (and all before it) cannot be rewritten quietly.
+        sealAuditHead(this.db, anchorSigner(identity), issuedAt);
+      })
+      .immediate();
     return this.get(credentialId)!;
   }
 
   /** Throws when the submission has an award in force other than the one being replaced. */
   private refuseSecond(seq: number, submissionId: string, replaces: string | undefined): void {
-    const active = this.db.prepare("SELECT credential_id AS credentialId, verification_code AS verificationCode FROM awards WHERE submission_seq = ? AND status = 'active'").get(seq) as
-      | { credentialId: string; verificationCode: string }
-      | undefined;
+    const active = this.db
+      .prepare(
+        "SELECT credential_id AS credentialId, verification_code AS verificationCode FROM awards WHERE submission_seq = ? AND status = 'active'",
+      )
+      .get(seq) as { credentialId: string; verificationCode: string } | undefined;
     if (active && active.credentialId !== replaces) throw new AwardAlreadyIssuedError(submissionId, active);
   }
 
@@ -266,19 +339,33 @@ export class Awards {
   revoke(credentialId: string, reason: string, now = new Date()): Award {
     const why = reason.trim();
     if (!why) throw new AwardError('Give the reason for revoking; it is kept and shown to whoever verifies the award.');
-    this.db.transaction(() => {
-      const changed = this.db.prepare("UPDATE awards SET status = 'revoked', revoked_at = ?, revocation_reason = ? WHERE credential_id = ? AND status = 'active'").run(now.toISOString(), why, credentialId).changes;
-      if (!changed) throw new AwardError(`Award ${credentialId} is not in force (already revoked or replaced), or does not exist.`);
-      appendAudit(this.db, 'award.revoke', credentialId, { reason: why }, now.toISOString());
-    }).immediate();
+    this.db
+      .transaction(() => {
+        const changed = this.db
+          .prepare(
+            "UPDATE awards SET status = 'revoked', revoked_at = ?, revocation_reason = ? WHERE credential_id = ? AND status = 'active'",
+          )
+          .run(now.toISOString(), why, credentialId).changes;
+        if (!changed)
+          throw new AwardError(
+            `Award ${credentialId} is not in force (already revoked or replaced), or does not exist.`,
+          );
+        appendAudit(this.db, 'award.revoke', credentialId, { reason: why }, now.toISOString());
+      })
+      .immediate();
     return this.get(credentialId)!;
   }
 
   /** Re-issues after a correction: a new credential replaces the old one, which stays on record as superseded. */
-  async reissue(credentialId: string, identity: SigningIdentity, correction: { earnerName?: string } = {}): Promise<Award> {
+  async reissue(
+    credentialId: string,
+    identity: SigningIdentity,
+    correction: { earnerName?: string } = {},
+  ): Promise<Award> {
     const old = this.get(credentialId);
     if (!old) throw new AwardError(`There is no award ${credentialId}.`);
-    if (old.status !== 'active') throw new AwardError(`Award ${credentialId} is ${old.status}; only an award in force can be re-issued.`);
+    if (old.status !== 'active')
+      throw new AwardError(`Award ${credentialId} is ${old.status}; only an award in force can be re-issued.`);
     return this.issue(old.submissionId, identity, { ...correction, replaces: credentialId });
   }
 }

@@ -5,7 +5,11 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { OIDS } from './certificate/cms.js';
 
-const DIGEST_NAMES: Record<string, string> = { [OIDS.sha256]: 'sha256', [OIDS.sha384]: 'sha384', [OIDS.sha512]: 'sha512' };
+const DIGEST_NAMES: Record<string, string> = {
+  [OIDS.sha256]: 'sha256',
+  [OIDS.sha384]: 'sha384',
+  [OIDS.sha512]: 'sha512',
+};
 
 export interface CmsCheck {
   ok: boolean;
@@ -28,7 +32,14 @@ function attribute(attrs: pkijs.Attribute[] | undefined, oid: string): unknown {
  * where the content is (a file's bytes, or a PDF's byte ranges).
  */
 export function verifyCms(der: Uint8Array, digestOf: (digestName: string) => Buffer): CmsCheck {
-  const no = { ok: false, digestOk: false, signatureOk: false, certificateBound: false, hasSigningCertificateV2: false, hasSigningTime: false };
+  const no = {
+    ok: false,
+    digestOk: false,
+    signatureOk: false,
+    certificateBound: false,
+    hasSigningCertificateV2: false,
+    hasSigningTime: false,
+  };
   let signedData: pkijs.SignedData;
   try {
     const copy = new Uint8Array(der.byteLength);
@@ -50,24 +61,33 @@ export function verifyCms(der: Uint8Array, digestOf: (digestName: string) => Buf
       ? certs.find((x) => x.serialNumber.isEqual(sid.serialNumber) && x.issuer.isEqual(sid.issuer))
       : certs.find((x) => {
           const ski = x.extensions?.find((e) => e.extnID === '2.5.29.14');
-          return ski && Buffer.from(ski.extnValue.valueBlock.valueHexView).includes(Buffer.from((sid as asn1js.OctetString).valueBlock.valueHexView));
+          return (
+            ski &&
+            Buffer.from(ski.extnValue.valueBlock.valueHexView).includes(
+              Buffer.from((sid as asn1js.OctetString).valueBlock.valueHexView),
+            )
+          );
         });
   if (!signerCert) return { ...no, reason: 'the signature does not carry the signer’s certificate' };
   const certificateDer = Buffer.from(signerCert.toSchema(true).toBER(false));
   const x509 = new crypto.X509Certificate(certificateDer);
   const signer = {
     subject: x509.subject.replace(/\n/g, ', '),
-    ...(/(?:^|\n)CN=([^\n]*)/.exec(x509.subject)?.[1] ? { commonName: /(?:^|\n)CN=([^\n]*)/.exec(x509.subject)![1]! } : {}),
+    ...(/(?:^|\n)CN=([^\n]*)/.exec(x509.subject)?.[1]
+      ? { commonName: /(?:^|\n)CN=([^\n]*)/.exec(x509.subject)![1]! }
+      : {}),
     fingerprint256: x509.fingerprint256,
     certificateDer,
     others: certs.filter((x) => x !== signerCert).map((x) => Buffer.from(x.toSchema(true).toBER(false))),
   };
   const known = { ...no, signer };
   const digestName = DIGEST_NAMES[signerInfo.digestAlgorithm.algorithmId];
-  if (!digestName) return { ...known, reason: `the signature uses an unsupported digest (${signerInfo.digestAlgorithm.algorithmId})` };
+  if (!digestName)
+    return { ...known, reason: `the signature uses an unsupported digest (${signerInfo.digestAlgorithm.algorithmId})` };
   const attrs = signerInfo.signedAttrs?.attributes;
   const md = attribute(attrs, OIDS.messageDigest);
-  if (!signerInfo.signedAttrs || !(md instanceof asn1js.OctetString)) return { ...known, reason: 'the signature has no signed message digest' };
+  if (!signerInfo.signedAttrs || !(md instanceof asn1js.OctetString))
+    return { ...known, reason: 'the signature has no signed message digest' };
   const digestOk = digestOf(digestName).equals(Buffer.from(md.valueBlock.valueHexView));
 
   const alg = signerInfo.signatureAlgorithm.algorithmId;
@@ -76,8 +96,15 @@ export function verifyCms(der: Uint8Array, digestOf: (digestName: string) => Buf
   let signatureOk = false;
   try {
     const key = x509.publicKey;
-    if (alg === OIDS.rsaEncryption || alg === OIDS.sha256WithRSA || alg === '1.2.840.113549.1.1.12' || alg === '1.2.840.113549.1.1.13') signatureOk = crypto.verify(digestName, signedAttrsDer, key, signature);
-    else if (alg.startsWith('1.2.840.10045.')) signatureOk = crypto.verify(digestName, signedAttrsDer, { key, dsaEncoding: 'der' }, signature);
+    if (
+      alg === OIDS.rsaEncryption ||
+      alg === OIDS.sha256WithRSA ||
+      alg === '1.2.840.113549.1.1.12' ||
+      alg === '1.2.840.113549.1.1.13'
+    )
+      signatureOk = crypto.verify(digestName, signedAttrsDer, key, signature);
+    else if (alg.startsWith('1.2.840.10045.'))
+      signatureOk = crypto.verify(digestName, signedAttrsDer, { key, dsaEncoding: 'der' }, signature);
     else return { ...known, digestOk, reason: `the signature uses an unsupported algorithm (${alg})` };
   } catch (error) {
     return { ...known, digestOk, reason: `the signature could not be checked (${(error as Error).message})` };
@@ -85,21 +112,48 @@ export function verifyCms(der: Uint8Array, digestOf: (digestName: string) => Buf
   const certV2 = attribute(attrs, OIDS.signingCertificateV2);
   let certificateBound = true;
   if (certV2 instanceof asn1js.Sequence) {
-    const first = (certV2.valueBlock.value[0] as asn1js.Sequence | undefined)?.valueBlock.value[0] as asn1js.Sequence | undefined;
+    const first = (certV2.valueBlock.value[0] as asn1js.Sequence | undefined)?.valueBlock.value[0] as
+      asn1js.Sequence | undefined;
     const parts = first?.valueBlock.value ?? [];
-    const hashAlg = parts[0] instanceof asn1js.Sequence ? (parts[0].valueBlock.value[0] as asn1js.ObjectIdentifier).valueBlock.toString() : OIDS.sha256;
+    const hashAlg =
+      parts[0] instanceof asn1js.Sequence
+        ? (parts[0].valueBlock.value[0] as asn1js.ObjectIdentifier).valueBlock.toString()
+        : OIDS.sha256;
     const hashPart = parts.find((p) => p instanceof asn1js.OctetString) as asn1js.OctetString | undefined;
-    certificateBound = Boolean(hashPart && crypto.createHash(DIGEST_NAMES[hashAlg] ?? 'sha256').update(certificateDer).digest().equals(Buffer.from(hashPart.valueBlock.valueHexView)));
+    certificateBound = Boolean(
+      hashPart &&
+      crypto
+        .createHash(DIGEST_NAMES[hashAlg] ?? 'sha256')
+        .update(certificateDer)
+        .digest()
+        .equals(Buffer.from(hashPart.valueBlock.valueHexView)),
+    );
   }
-  const result = { ...known, digestOk, signatureOk, certificateBound, hasSigningCertificateV2: certV2 !== undefined, hasSigningTime: attribute(attrs, OIDS.signingTime) !== undefined };
-  if (!digestOk) return { ...result, reason: 'the content was changed after it was signed (its digest does not match)' };
+  const result = {
+    ...known,
+    digestOk,
+    signatureOk,
+    certificateBound,
+    hasSigningCertificateV2: certV2 !== undefined,
+    hasSigningTime: attribute(attrs, OIDS.signingTime) !== undefined,
+  };
+  if (!digestOk)
+    return { ...result, reason: 'the content was changed after it was signed (its digest does not match)' };
   if (!signatureOk) return { ...result, reason: 'the signature does not verify with the signer’s certificate' };
-  if (!certificateBound) return { ...result, reason: 'the signature names a different signing certificate than the one it carries' };
+  if (!certificateBound)
+    return { ...result, reason: 'the signature names a different signing certificate than the one it carries' };
   return { ...result, ok: true };
 }
 
 /** For the results package: a detached signature over `data`. */
-export function verifyDetachedCms(signature: Buffer, data: Buffer): { ok: boolean; reason?: string; signer?: { subject: string; fingerprint256: string } } {
+export function verifyDetachedCms(
+  signature: Buffer,
+  data: Buffer,
+): { ok: boolean; reason?: string; signer?: { subject: string; fingerprint256: string } } {
   const r = verifyCms(signature, (name) => crypto.createHash(name).update(data).digest());
-  return { ok: r.ok, ...(r.reason ? { reason: r.reason } : {}), ...(r.signer ? { signer: { subject: r.signer.subject, fingerprint256: r.signer.fingerprint256 } } : {}) };
+  return {
+    ok: r.ok,
+    ...(r.reason ? { reason: r.reason } : {}),
+    ...(r.signer ? { signer: { subject: r.signer.subject, fingerprint256: r.signer.fingerprint256 } } : {}),
+  };
 }

@@ -53,7 +53,9 @@ interface IssuerRow {
 
 /** The store's issuer identities: identity.json (current) and every one recorded in issuer_keys. */
 export function knownIssuers(db: Db, dataDir: string): KnownIssuer[] {
-  const rows = db.prepare('SELECT name, badge_key, certificate_pem, certificate_sha256, retired_at FROM issuer_keys ORDER BY id').all() as IssuerRow[];
+  const rows = db
+    .prepare('SELECT name, badge_key, certificate_pem, certificate_sha256, retired_at FROM issuer_keys ORDER BY id')
+    .all() as IssuerRow[];
   const out: KnownIssuer[] = rows.map((r) => ({
     name: r.name,
     badgeKey: r.badge_key,
@@ -65,7 +67,9 @@ export function knownIssuers(db: Db, dataDir: string): KnownIssuer[] {
   const current = currentIdentity(dataDir);
   if (current) {
     // identity.json is the identity in use even if the table lags (a store older than migration 4).
-    const same = out.findIndex((i) => i.badgeKey === current.badgeKey && i.certificateFingerprint256 === current.certificateFingerprint256);
+    const same = out.findIndex(
+      (i) => i.badgeKey === current.badgeKey && i.certificateFingerprint256 === current.certificateFingerprint256,
+    );
     if (same >= 0) out[same] = current;
     else out.push(current);
   }
@@ -80,32 +84,60 @@ function currentIdentity(dataDir: string): KnownIssuer | null {
   const pub = readIdentityPublic(dataDir);
   const pem = readIdentityCertificatePem(dataDir);
   if (!pub || !pem) return null;
-  const badge = crypto.createPublicKey({ key: Buffer.from(pub.badgePublicKeySpki, 'base64'), format: 'der', type: 'spki' });
-  return { name: pub.profile.name, badgeKey: multikeyFromPublicKey(badge), certificatePem: pem, certificateFingerprint256: pub.certificateFingerprint256, status: 'current' };
+  const badge = crypto.createPublicKey({
+    key: Buffer.from(pub.badgePublicKeySpki, 'base64'),
+    format: 'der',
+    type: 'spki',
+  });
+  return {
+    name: pub.profile.name,
+    badgeKey: multikeyFromPublicKey(badge),
+    certificatePem: pem,
+    certificateFingerprint256: pub.certificateFingerprint256,
+    status: 'current',
+  };
 }
 
 function describe(i: KnownIssuer): string {
-  return i.status === 'current' ? `${i.name} (this store's issuer identity)` : `${i.name} (a former issuer identity of this store, retired ${i.retiredAt?.slice(0, 10)})`;
+  return i.status === 'current'
+    ? `${i.name} (this store's issuer identity)`
+    : `${i.name} (a former issuer identity of this store, retired ${i.retiredAt?.slice(0, 10)})`;
 }
 
-export function badgeKeyTrust(trust: TrustContext | undefined, publicKeyMultibase: string, issuerId: string | undefined): TrustFinding {
+export function badgeKeyTrust(
+  trust: TrustContext | undefined,
+  publicKeyMultibase: string,
+  issuerId: string | undefined,
+): TrustFinding {
   const issuer = trust?.issuers.find((i) => i.badgeKey === publicKeyMultibase);
   if (issuer) return { trusted: true, detail: `the key of ${describe(issuer)}`, issuer };
   const anchor = trust?.anchors?.find((a) => a.vouchesForBadgeKey?.(publicKeyMultibase, issuerId) === true);
   if (anchor) return { trusted: true, detail: `vouched for by ${anchor.description}` };
-  return { trusted: false, detail: `signature valid, signer unknown: key ${publicKeyMultibase.slice(0, 16)}… is not an issuer identity of this data folder, current or retired, and nothing outside vouches for it` };
+  return {
+    trusted: false,
+    detail: `signature valid, signer unknown: key ${publicKeyMultibase.slice(0, 16)}… is not an issuer identity of this data folder, current or retired, and nothing outside vouches for it`,
+  };
 }
 
-export function certificateTrust(trust: TrustContext | undefined, fingerprint256: string | undefined, chainDer: readonly Buffer[] = []): TrustFinding {
+export function certificateTrust(
+  trust: TrustContext | undefined,
+  fingerprint256: string | undefined,
+  chainDer: readonly Buffer[] = [],
+): TrustFinding {
   if (fingerprint256) {
     const issuer = trust?.issuers.find((i) => i.certificateFingerprint256 === fingerprint256);
     if (issuer) return { trusted: true, detail: `the certificate of ${describe(issuer)}`, issuer };
     const given = trust?.certificates?.find((c) => c.fingerprint256 === fingerprint256);
     if (given) return { trusted: true, detail: `the certificate you trusted (${given.label})` };
   }
-  const anchor = chainDer.length ? trust?.anchors?.find((a) => a.vouchesForCertificate?.(chainDer) === true) : undefined;
+  const anchor = chainDer.length
+    ? trust?.anchors?.find((a) => a.vouchesForCertificate?.(chainDer) === true)
+    : undefined;
   if (anchor) return { trusted: true, detail: `vouched for by ${anchor.description}` };
-  return { trusted: false, detail: `signature valid, signer unknown: certificate SHA-256 ${fingerprint256 ?? '(none)'} is not an issuer identity of this data folder, current or retired, nor a certificate you trusted` };
+  return {
+    trusted: false,
+    detail: `signature valid, signer unknown: certificate SHA-256 ${fingerprint256 ?? '(none)'} is not an issuer identity of this data folder, current or retired, nor a certificate you trusted`,
+  };
 }
 
 /** The fingerprint of a certificate file (PEM or DER) given to trust explicitly. */
@@ -116,8 +148,13 @@ export function certificateFingerprintOf(bytes: Buffer): string {
 /** A key this store issues with is one of its issuer keys, whichever way the identity reached it. */
 export function rememberIssuingIdentity(db: Db, identity: SigningIdentity, at: string): void {
   const key = multikeyFromPublicKey(identity.badgePublicKey);
-  const added = db.prepare('INSERT OR IGNORE INTO issuer_keys (badge_key, name, certificate_pem, certificate_sha256, added_at) VALUES (?, ?, ?, ?, ?)').run(key, identity.profile.name, identity.certificatePem, identity.fingerprint256, at).changes;
-  if (added) appendAudit(db, 'identity.set', identity.fingerprint256, { badgeKey: key, name: identity.profile.name }, at);
+  const added = db
+    .prepare(
+      'INSERT OR IGNORE INTO issuer_keys (badge_key, name, certificate_pem, certificate_sha256, added_at) VALUES (?, ?, ?, ?, ?)',
+    )
+    .run(key, identity.profile.name, identity.certificatePem, identity.fingerprint256, at).changes;
+  if (added)
+    appendAudit(db, 'identity.set', identity.fingerprint256, { badgeKey: key, name: identity.profile.name }, at);
 }
 
 /**
@@ -134,10 +171,19 @@ export function recordIdentity(db: Db, dataDir: string, next: SigningIdentity, n
   );
   db.transaction(() => {
     if (previous) {
-      db.prepare('INSERT OR IGNORE INTO issuer_keys (badge_key, name, certificate_pem, certificate_sha256, added_at) VALUES (?, ?, ?, ?, ?)').run(previous.badgeKey, previous.name, previous.certificatePem, previous.certificateFingerprint256, at);
+      db.prepare(
+        'INSERT OR IGNORE INTO issuer_keys (badge_key, name, certificate_pem, certificate_sha256, added_at) VALUES (?, ?, ?, ?, ?)',
+      ).run(previous.badgeKey, previous.name, previous.certificatePem, previous.certificateFingerprint256, at);
     }
-    const isNew = db.prepare('SELECT 1 FROM issuer_keys WHERE badge_key = ? AND certificate_sha256 = ? AND retired_at IS NULL').get(nextKey, next.fingerprint256) === undefined;
-    const retired = db.prepare('UPDATE issuer_keys SET retired_at = ? WHERE retired_at IS NULL AND NOT (badge_key = ? AND certificate_sha256 = ?) RETURNING badge_key AS badgeKey, certificate_sha256 AS certificate').all(at, nextKey, next.fingerprint256) as { badgeKey: string; certificate: string }[];
+    const isNew =
+      db
+        .prepare('SELECT 1 FROM issuer_keys WHERE badge_key = ? AND certificate_sha256 = ? AND retired_at IS NULL')
+        .get(nextKey, next.fingerprint256) === undefined;
+    const retired = db
+      .prepare(
+        'UPDATE issuer_keys SET retired_at = ? WHERE retired_at IS NULL AND NOT (badge_key = ? AND certificate_sha256 = ?) RETURNING badge_key AS badgeKey, certificate_sha256 AS certificate',
+      )
+      .all(at, nextKey, next.fingerprint256) as { badgeKey: string; certificate: string }[];
     insert.run(nextKey, next.profile.name, next.certificatePem, next.fingerprint256, at);
     for (const r of retired) appendAudit(db, 'identity.retire', r.certificate, { badgeKey: r.badgeKey }, at);
     if (isNew) appendAudit(db, 'identity.set', next.fingerprint256, { badgeKey: nextKey, name: next.profile.name }, at);

@@ -49,7 +49,11 @@ function kindOf(bytes: Buffer, file: string): AwardVerdict['kind'] | undefined {
   return undefined;
 }
 
-async function checkCredential(json: string, ctx: VerifyContext, checks: Check[]): Promise<{ id?: string; issuerName?: string; unverifiable: boolean }> {
+async function checkCredential(
+  json: string,
+  ctx: VerifyContext,
+  checks: Check[],
+): Promise<{ id?: string; issuerName?: string; unverifiable: boolean }> {
   let credential: unknown;
   try {
     credential = JSON.parse(json);
@@ -58,34 +62,87 @@ async function checkCredential(json: string, ctx: VerifyContext, checks: Check[]
     return { unverifiable: false };
   }
   const problems = checkOb3Structure(credential);
-  checks.push({ name: 'Open Badges 3.0 structure', ok: problems.length === 0, detail: problems.length ? `${problems[0]!.path}: ${problems[0]!.message}` : 'an AchievementCredential' });
+  checks.push({
+    name: 'Open Badges 3.0 structure',
+    ok: problems.length === 0,
+    detail: problems.length ? `${problems[0]!.path}: ${problems[0]!.message}` : 'an AchievementCredential',
+  });
   const c = credential as { id?: unknown; issuer?: { name?: unknown } | string };
   const id = typeof c.id === 'string' ? c.id : undefined;
   const issuerName = typeof c.issuer === 'object' && typeof c.issuer?.name === 'string' ? c.issuer.name : undefined;
   const proof = await verifyCredential(credential, ctx.knownKeys ? { knownKeys: ctx.knownKeys } : {});
   if (proof.verified) {
     checks.push({ name: 'credential proof', ok: true, detail: `eddsa-rdfc-2022 by ${proof.verificationMethod}` });
-    const issuerId = typeof c.issuer === 'string' ? c.issuer : typeof c.issuer === 'object' && typeof (c.issuer as { id?: unknown }).id === 'string' ? (c.issuer as { id: string }).id : undefined;
-    const key = parseDidKey(proof.verificationMethod)?.publicKeyMultibase ?? ctx.knownKeys?.find((k) => k.id === proof.verificationMethod)?.publicKeyMultibase;
-    const found = key ? badgeKeyTrust(ctx.trust, key, issuerId) : { trusted: false, detail: `signature valid, signer unknown: ${proof.verificationMethod}` };
+    const issuerId =
+      typeof c.issuer === 'string'
+        ? c.issuer
+        : typeof c.issuer === 'object' && typeof (c.issuer as { id?: unknown }).id === 'string'
+          ? (c.issuer as { id: string }).id
+          : undefined;
+    const key =
+      parseDidKey(proof.verificationMethod)?.publicKeyMultibase ??
+      ctx.knownKeys?.find((k) => k.id === proof.verificationMethod)?.publicKeyMultibase;
+    const found = key
+      ? badgeKeyTrust(ctx.trust, key, issuerId)
+      : { trusted: false, detail: `signature valid, signer unknown: ${proof.verificationMethod}` };
     checks.push({ name: 'credential issuer', ok: found.trusted, detail: found.detail, trust: true });
     if (found.trusted && !proof.issuerIsController) {
-      checks.push({ name: 'credential issuer id', ok: false, detail: `signed with a trusted key but names "${issuerId ?? '(no id)'}" as its issuer, not the key's controller ${proof.controller ?? ''}` });
+      checks.push({
+        name: 'credential issuer id',
+        ok: false,
+        detail: `signed with a trusted key but names "${issuerId ?? '(no id)'}" as its issuer, not the key's controller ${proof.controller ?? ''}`,
+      });
     }
   } else {
-    checks.push({ name: 'credential proof', ok: false, detail: proof.unverifiable ? `cannot be checked offline: ${proof.reason}` : proof.reason });
+    checks.push({
+      name: 'credential proof',
+      ok: false,
+      detail: proof.unverifiable ? `cannot be checked offline: ${proof.reason}` : proof.reason,
+    });
   }
   if (id && ctx.awards) {
     const award = ctx.awards.get(id);
-    if (!award) checks.push({ name: 'revocation (local records)', ok: true, detail: 'not issued from this data folder; no revocation known here' });
-    else if (award.status === 'revoked') checks.push({ name: 'revocation (local records)', ok: false, detail: `REVOKED on ${award.revokedAt}: ${award.revocationReason}` });
-    else if (award.status === 'superseded') checks.push({ name: 'revocation (local records)', ok: false, detail: 'replaced by a corrected award; this one is no longer in force' });
-    else checks.push({ name: 'revocation (local records)', ok: true, detail: `in force (verification code ${award.verificationCode})` });
-    if (award && award.credentialJson !== json && JSON.stringify(JSON.parse(award.credentialJson)) !== JSON.stringify(credential)) {
-      checks.push({ name: 'matches the issued record', ok: false, detail: 'differs from the credential this data folder issued under that id' });
+    if (!award)
+      checks.push({
+        name: 'revocation (local records)',
+        ok: true,
+        detail: 'not issued from this data folder; no revocation known here',
+      });
+    else if (award.status === 'revoked')
+      checks.push({
+        name: 'revocation (local records)',
+        ok: false,
+        detail: `REVOKED on ${award.revokedAt}: ${award.revocationReason}`,
+      });
+    else if (award.status === 'superseded')
+      checks.push({
+        name: 'revocation (local records)',
+        ok: false,
+        detail: 'replaced by a corrected award; this one is no longer in force',
+      });
+    else
+      checks.push({
+        name: 'revocation (local records)',
+        ok: true,
+        detail: `in force (verification code ${award.verificationCode})`,
+      });
+    if (
+      award &&
+      award.credentialJson !== json &&
+      JSON.stringify(JSON.parse(award.credentialJson)) !== JSON.stringify(credential)
+    ) {
+      checks.push({
+        name: 'matches the issued record',
+        ok: false,
+        detail: 'differs from the credential this data folder issued under that id',
+      });
     }
   }
-  return { ...(id ? { id } : {}), ...(issuerName ? { issuerName } : {}), unverifiable: !proof.verified && proof.unverifiable === true };
+  return {
+    ...(id ? { id } : {}),
+    ...(issuerName ? { issuerName } : {}),
+    unverifiable: !proof.verified && proof.unverifiable === true,
+  };
 }
 
 export async function verifyAwardFile(file: string, ctx: VerifyContext = {}): Promise<AwardVerdict> {
@@ -93,19 +150,37 @@ export async function verifyAwardFile(file: string, ctx: VerifyContext = {}): Pr
   const bytes = readBoundedFile(file, { maxBytes: READ_LIMITS.verify, what: 'The file to verify' });
   const kind = kindOf(bytes, file);
   const checks: Check[] = [];
-  if (!kind) return { valid: false, status: 'not-valid', unverifiable: false, kind: 'json', checks, reason: `${path.basename(file)} is not a certificate PDF, a credential JSON or a baked badge PNG` };
+  if (!kind)
+    return {
+      valid: false,
+      status: 'not-valid',
+      unverifiable: false,
+      kind: 'json',
+      checks,
+      reason: `${path.basename(file)} is not a certificate PDF, a credential JSON or a baked badge PNG`,
+    };
   let credentialJson: string | undefined;
   let signerName: string | undefined;
   if (kind === 'pdf') {
     const sig = await verifyPdfSignature(bytes);
-    checks.push({ name: 'PDF signature', ok: sig.valid, detail: sig.valid ? `PAdES${sig.padesBaselineB ? ' B-B' : ''} by ${sig.signer}, signed ${sig.signingTime?.toISOString() ?? 'at an unknown time'}` : sig.reason ?? 'not valid' });
+    checks.push({
+      name: 'PDF signature',
+      ok: sig.valid,
+      detail: sig.valid
+        ? `PAdES${sig.padesBaselineB ? ' B-B' : ''} by ${sig.signer}, signed ${sig.signingTime?.toISOString() ?? 'at an unknown time'}`
+        : (sig.reason ?? 'not valid'),
+    });
     signerName = sig.signer;
     if (sig.valid) {
       const found = certificateTrust(ctx.trust, sig.certificateFingerprint256);
       checks.push({ name: 'signer certificate', ok: found.trusted, detail: found.detail, trust: true });
     }
     const attached = await extractAttachment(bytes, 'credential.json');
-    checks.push({ name: 'attached credential', ok: attached !== undefined, detail: attached ? 'credential.json' : 'the PDF carries no credential.json' });
+    checks.push({
+      name: 'attached credential',
+      ok: attached !== undefined,
+      detail: attached ? 'credential.json' : 'the PDF carries no credential.json',
+    });
     if (attached) {
       try {
         credentialJson = decodeUtf8(attached, 'The attached credential.json');
@@ -116,7 +191,11 @@ export async function verifyAwardFile(file: string, ctx: VerifyContext = {}): Pr
   } else if (kind === 'png') {
     try {
       credentialJson = readBakedPng(bytes) ?? undefined;
-      checks.push({ name: 'baked credential', ok: credentialJson !== undefined, detail: credentialJson ? 'iTXt openbadgecredential' : 'the PNG carries no openbadgecredential chunk' });
+      checks.push({
+        name: 'baked credential',
+        ok: credentialJson !== undefined,
+        detail: credentialJson ? 'iTXt openbadgecredential' : 'the PNG carries no openbadgecredential chunk',
+      });
     } catch (err) {
       checks.push({ name: 'baked credential', ok: false, detail: (err as Error).message });
     }
@@ -135,12 +214,24 @@ export async function verifyAwardFile(file: string, ctx: VerifyContext = {}): Pr
     unverifiable = r.unverifiable;
     if (kind === 'pdf' && signerName && r.issuerName) {
       const agree = signerName === r.issuerName;
-      checks.push({ name: 'PDF and credential agree', ok: agree, detail: agree ? `both issued by ${signerName}` : `the PDF is signed by "${signerName}" but the credential names "${r.issuerName}"` });
+      checks.push({
+        name: 'PDF and credential agree',
+        ok: agree,
+        detail: agree
+          ? `both issued by ${signerName}`
+          : `the PDF is signed by "${signerName}" but the credential names "${r.issuerName}"`,
+      });
     }
   }
   // A failed check of what was signed outranks a failed check of who signed it.
   const failed = checks.find((c) => !c.ok && !c.trust) ?? checks.find((c) => !c.ok);
-  const status: AwardStatusVerdict = !failed ? 'valid' : unverifiable ? 'unverifiable' : failed.trust ? 'signer-unknown' : 'not-valid';
+  const status: AwardStatusVerdict = !failed
+    ? 'valid'
+    : unverifiable
+      ? 'unverifiable'
+      : failed.trust
+        ? 'signer-unknown'
+        : 'not-valid';
   return {
     valid: !failed,
     status,
@@ -153,6 +244,10 @@ export async function verifyAwardFile(file: string, ctx: VerifyContext = {}): Pr
 }
 
 /** What the app and `assay verify` call: this store's awards (revocation) and its issuer identities (trust). */
-export function verifyAwardInStore(s: Pick<Services, 'db' | 'dataDir' | 'awards'>, file: string, extra: Omit<VerifyContext, 'awards' | 'trust'> = {}): Promise<AwardVerdict> {
+export function verifyAwardInStore(
+  s: Pick<Services, 'db' | 'dataDir' | 'awards'>,
+  file: string,
+  extra: Omit<VerifyContext, 'awards' | 'trust'> = {},
+): Promise<AwardVerdict> {
   return verifyAwardFile(file, { ...extra, awards: s.awards, trust: storeTrust(s.db, s.dataDir) });
 }

@@ -37,7 +37,9 @@ async function locateEvidence(s: Services, sha: string): Promise<string> {
     }
     await new Promise((r) => setTimeout(r, 20));
   }
-  throw new BackupError(`Evidence file ${sha} is listed in the database but missing from ${s.evidence.root}; run a restore from an earlier backup or re-import its package.`);
+  throw new BackupError(
+    `Evidence file ${sha} is listed in the database but missing from ${s.evidence.root}; run a restore from an earlier backup or re-import its package.`,
+  );
 }
 
 /**
@@ -45,7 +47,13 @@ async function locateEvidence(s: Services, sha: string): Promise<string> {
  * snapshot), then every evidence file that snapshot names. Evidence files never change once
  * written, so copying them after the snapshot is consistent.
  */
-export async function createBackup(s: Services, outFile: string, onProgress: (p: BackupProgress) => void = () => {}, now = new Date(), signHead?: AnchorSigner): Promise<BackupManifest> {
+export async function createBackup(
+  s: Services,
+  outFile: string,
+  onProgress: (p: BackupProgress) => void = () => {},
+  now = new Date(),
+  signHead?: AnchorSigner,
+): Promise<BackupManifest> {
   const out = path.resolve(outFile);
   // The snapshot is personal data: it is made inside the (private) data folder, whose next start
   // removes it if this process dies, never beside the backup in a folder anyone may read.
@@ -62,7 +70,10 @@ export async function createBackup(s: Services, outFile: string, onProgress: (p:
     const snapshot = path.join(work, DATABASE_FILE);
     await s.db.backup(snapshot);
     const snap = new Database(snapshot, { readonly: true });
-    const blobs = snap.prepare('SELECT sha256, size FROM blobs ORDER BY sha256').all() as { sha256: string; size: number }[];
+    const blobs = snap.prepare('SELECT sha256, size FROM blobs ORDER BY sha256').all() as {
+      sha256: string;
+      size: number;
+    }[];
     const schemaVersion = snap.pragma('user_version', { simple: true }) as number;
     const head = auditHeadOf(snap);
     snap.close();
@@ -74,7 +85,16 @@ export async function createBackup(s: Services, outFile: string, onProgress: (p:
       schemaVersion,
       database: { file: DATABASE_FILE, size: dbHash.size, sha256: dbHash.sha256 },
       evidence: { files: blobs.length, bytes: blobs.reduce((n, b) => n + b.size, 0) },
-      auditHead: { ...head, ...(signHead ? { signature: signHead(backupHeadPayload({ ...head, createdAt: now.toISOString(), databaseSha256: dbHash.sha256 })) } : {}) },
+      auditHead: {
+        ...head,
+        ...(signHead
+          ? {
+              signature: signHead(
+                backupHeadPayload({ ...head, createdAt: now.toISOString(), databaseSha256: dbHash.sha256 }),
+              ),
+            }
+          : {}),
+      },
     };
     const zip = new yazl.ZipFile();
     // Every 'error' has a listener: an unheard one ends the process (the app!). A file yazl cannot
@@ -88,7 +108,9 @@ export async function createBackup(s: Services, outFile: string, onProgress: (p:
     let done = 0;
     for (const b of blobs) {
       // Evidence (PDFs, video, images) is already compressed; storing it keeps backups fast.
-      zip.addFile(await locateEvidence(s, b.sha256), `evidence/${b.sha256.slice(0, 2)}/${b.sha256}`, { compress: false });
+      zip.addFile(await locateEvidence(s, b.sha256), `evidence/${b.sha256.slice(0, 2)}/${b.sha256}`, {
+        compress: false,
+      });
       onProgress({ phase: 'evidence', done: ++done, total: blobs.length });
     }
     zip.end();
@@ -106,7 +128,12 @@ export async function createBackup(s: Services, outFile: string, onProgress: (p:
 
 /** Keeps the newest `keep` automatic backups in `dir` and deletes the rest. */
 export function rotateBackups(dir: string, keep: number): string[] {
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /^assay-auto-.*\.zip$/.test(f)).sort() : [];
+  const files = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => /^assay-auto-.*\.zip$/.test(f))
+        .sort()
+    : [];
   const removed = files.slice(0, Math.max(0, files.length - keep));
   for (const f of removed) fs.rmSync(path.join(dir, f), { force: true });
   return removed;

@@ -23,7 +23,10 @@ function schemaOf(db: Database.Database): Map<string, SchemaObject> {
 }
 
 /** What migrations 1..version create, in a throwaway in-memory database. */
-export function referenceSchema(version: number, migrations: readonly Migration[] = defaultMigrations): Map<string, SchemaObject> {
+export function referenceSchema(
+  version: number,
+  migrations: readonly Migration[] = defaultMigrations,
+): Map<string, SchemaObject> {
   const ref = new Database(':memory:');
   try {
     ref.transaction(() => {
@@ -60,7 +63,11 @@ export interface CheckedDatabase {
 }
 
 /** Refuses (BackupError naming what is wrong) a database that is not Assay's, is damaged, or was tampered with. */
-export function checkBackupDatabase(file: string, label: string, migrations: readonly Migration[] = defaultMigrations): CheckedDatabase {
+export function checkBackupDatabase(
+  file: string,
+  label: string,
+  migrations: readonly Migration[] = defaultMigrations,
+): CheckedDatabase {
   let db: Database.Database;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
@@ -74,35 +81,58 @@ export function checkBackupDatabase(file: string, label: string, migrations: rea
     try {
       version = db.pragma('user_version', { simple: true }) as number;
     } catch (err) {
-      throw new BackupError(`${label}: its database is not an SQLite database Assay can read (${(err as Error).message})`);
+      throw new BackupError(
+        `${label}: its database is not an SQLite database Assay can read (${(err as Error).message})`,
+      );
     }
-    if (version === 0) throw new BackupError(`${label}: its database has no Assay schema version (user_version 0); it is not an Assay database`);
+    if (version === 0)
+      throw new BackupError(
+        `${label}: its database has no Assay schema version (user_version 0); it is not an Assay database`,
+      );
     if (version > migrations.length) {
-      throw new BackupError(`${label} was made by a newer version of Assay (database schema ${version}; this version knows up to ${migrations.length}); update Assay to restore it`);
+      throw new BackupError(
+        `${label} was made by a newer version of Assay (database schema ${version}; this version knows up to ${migrations.length}); update Assay to restore it`,
+      );
     }
-    if (version < 0) throw new BackupError(`${label}: its database has schema version ${version}, which Assay never writes`);
+    if (version < 0)
+      throw new BackupError(`${label}: its database has schema version ${version}, which Assay never writes`);
 
     const differences = schemaDifferences(schemaOf(db), referenceSchema(version, migrations));
     if (differences.length > 0) {
       const more = differences.length > 5 ? ` (and ${differences.length - 5} more)` : '';
-      throw new BackupError(`${label}: its database is not as Assay (schema ${version}) makes it: it has ${differences.slice(0, 5).join('; ')}${more}. It was not made by Assay or was changed; it is refused`);
+      throw new BackupError(
+        `${label}: its database is not as Assay (schema ${version}) makes it: it has ${differences.slice(0, 5).join('; ')}${more}. It was not made by Assay or was changed; it is refused`,
+      );
     }
     const integrity = db.pragma('integrity_check') as { integrity_check: string }[];
     if (integrity.length !== 1 || integrity[0]!.integrity_check !== 'ok') {
-      throw new BackupError(`${label}: its database fails SQLite's integrity check (${integrity.slice(0, 3).map((r) => r.integrity_check).join('; ')})`);
+      throw new BackupError(
+        `${label}: its database fails SQLite's integrity check (${integrity
+          .slice(0, 3)
+          .map((r) => r.integrity_check)
+          .join('; ')})`,
+      );
     }
     const fk = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
     if (fk.length > 0) {
       const f = fk[0]!;
-      throw new BackupError(`${label}: its database has ${fk.length} row${fk.length === 1 ? '' : 's'} referring to rows that do not exist (first: ${f.table} row ${f.rowid} → ${f.parent})`);
+      throw new BackupError(
+        `${label}: its database has ${fk.length} row${fk.length === 1 ? '' : 's'} referring to rows that do not exist (first: ${f.table} row ${f.rowid} → ${f.parent})`,
+      );
     }
     const audit = verifyAudit(db);
-    if (!audit.ok) throw new BackupError(`${label}: its audit log is broken at entry ${audit.brokenAt}: ${audit.reason}`);
+    if (!audit.ok)
+      throw new BackupError(`${label}: its audit log is broken at entry ${audit.brokenAt}: ${audit.reason}`);
 
     const blobs = new Map<string, number>();
-    for (const b of db.prepare('SELECT sha256, size FROM blobs').iterate() as IterableIterator<{ sha256: string; size: number }>) {
+    for (const b of db.prepare('SELECT sha256, size FROM blobs').iterate() as IterableIterator<{
+      sha256: string;
+      size: number;
+    }>) {
       if (!SHA.test(b.sha256) || !Number.isSafeInteger(b.size) || b.size < 0) {
-        throw new BackupError(`${label}: its database lists an evidence file "${String(b.sha256).slice(0, 80)}" that is not a SHA-256 with a size`);
+        throw new BackupError(
+          `${label}: its database lists an evidence file "${String(b.sha256).slice(0, 80)}" that is not a SHA-256 with a size`,
+        );
       }
       blobs.set(b.sha256, b.size);
     }

@@ -8,10 +8,20 @@ export const backupManifestSchema = z.object({
   formatVersion: z.literal(1),
   createdAt: z.string(),
   schemaVersion: z.number().int(),
-  database: z.object({ file: z.literal('assay.db'), size: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+  database: z.object({
+    file: z.literal('assay.db'),
+    size: z.number().int().nonnegative(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
   evidence: z.object({ files: z.number(), bytes: z.number() }),
   /** The snapshot's audit head, signed with the issuer key when there is one: an anchor for `assay audit verify`. */
-  auditHead: z.object({ entries: z.number().int(), hash: z.string(), signature: z.object({ badgeKey: z.string(), value: z.string() }).optional() }).optional(),
+  auditHead: z
+    .object({
+      entries: z.number().int(),
+      hash: z.string(),
+      signature: z.object({ badgeKey: z.string(), value: z.string() }).optional(),
+    })
+    .optional(),
 });
 export type BackupManifest = z.infer<typeof backupManifestSchema>;
 
@@ -20,4 +30,3 @@ export interface BackupProgress {
   done: number;
   total: number;
 }
-

@@ -8,7 +8,14 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import yauzl from 'yauzl';
 import { ensurePrivateDir, mkdirPrivate, PRIVATE_FILE_MODE } from '../store/atomic-write.js';
-import { finish, recoverDataDir, rollForward, workDirName, writeJournal, type SwitchStep } from '../store/restore-journal.js';
+import {
+  finish,
+  recoverDataDir,
+  rollForward,
+  workDirName,
+  writeJournal,
+  type SwitchStep,
+} from '../store/restore-journal.js';
 import { acquireRestoreLock, StoreBusyError } from '../store/store-lock.js';
 import { backupManifestSchema, type BackupManifest, type BackupProgress } from './manifest.js';
 import { checkBackupDatabase } from './check-database.js';
@@ -27,8 +34,13 @@ export interface RestoreHooks {
 
 function openZip(file: string, label: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) =>
-    yauzl.open(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: true }, (err, z) =>
-      err || !z ? reject(new BackupError(`${label} is not a readable backup (${err?.message ?? 'unknown error'})`)) : resolve(z),
+    yauzl.open(
+      file,
+      { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: true },
+      (err, z) =>
+        err || !z
+          ? reject(new BackupError(`${label} is not a readable backup (${err?.message ?? 'unknown error'})`))
+          : resolve(z),
     ),
   );
 }
@@ -38,8 +50,10 @@ function listEntries(zip: yauzl.ZipFile, label: string): Promise<Map<string, yau
   const entries = new Map<string, yauzl.Entry>();
   return new Promise((resolve, reject) => {
     zip.on('entry', (e: yauzl.Entry) => {
-      if (!ENTRY_NAME.test(e.fileName)) return reject(new BackupError(`${label} contains "${e.fileName}", which an Assay backup never has`));
-      if (entries.has(e.fileName)) return reject(new BackupError(`${label} contains "${e.fileName}" twice; it is not an Assay backup`));
+      if (!ENTRY_NAME.test(e.fileName))
+        return reject(new BackupError(`${label} contains "${e.fileName}", which an Assay backup never has`));
+      if (entries.has(e.fileName))
+        return reject(new BackupError(`${label} contains "${e.fileName}" twice; it is not an Assay backup`));
       if (e.fileName.startsWith('evidence/') && e.fileName.slice(9, 11) !== e.fileName.slice(12, 14)) {
         return reject(new BackupError(`${label} contains "${e.fileName}" in the wrong folder`));
       }
@@ -54,12 +68,20 @@ function listEntries(zip: yauzl.ZipFile, label: string): Promise<Map<string, yau
 
 function readStream(zip: yauzl.ZipFile, e: yauzl.Entry, label: string): Promise<NodeJS.ReadableStream> {
   return new Promise((resolve, reject) =>
-    zip.openReadStream(e, (err, s) => (err || !s ? reject(new BackupError(`${label}: ${e.fileName} cannot be read (${err?.message})`)) : resolve(s))),
+    zip.openReadStream(e, (err, s) =>
+      err || !s ? reject(new BackupError(`${label}: ${e.fileName} cannot be read (${err?.message})`)) : resolve(s),
+    ),
   );
 }
 
 /** Writes one entry to `target`, never more than `size` bytes, hashing as it goes; flushed to disk. */
-async function extract(zip: yauzl.ZipFile, e: yauzl.Entry, target: string, size: number, label: string): Promise<{ sha256: string; size: number }> {
+async function extract(
+  zip: yauzl.ZipFile,
+  e: yauzl.Entry,
+  target: string,
+  size: number,
+  label: string,
+): Promise<{ sha256: string; size: number }> {
   const h = createHash('sha256');
   let n = 0;
   const fd = fs.openSync(target, 'wx', PRIVATE_FILE_MODE);
@@ -67,9 +89,10 @@ async function extract(zip: yauzl.ZipFile, e: yauzl.Entry, target: string, size:
     for await (const chunk of await readStream(zip, e, label)) {
       const b = chunk as Buffer;
       n += b.length;
-      if (n > size) throw new BackupError(`${label}: ${e.fileName} is larger than the ${size} bytes its database lists`);
+      if (n > size)
+        throw new BackupError(`${label}: ${e.fileName} is larger than the ${size} bytes its database lists`);
       h.update(b);
-      for (let off = 0; off < b.length; ) off += fs.writeSync(fd, b, off, b.length - off);
+      for (let off = 0; off < b.length;) off += fs.writeSync(fd, b, off, b.length - off);
     }
     fs.fsyncSync(fd);
   } catch (err) {
@@ -89,13 +112,19 @@ async function checkSpace(dir: string, needed: number, label: string): Promise<v
   } catch {
     return;
   }
-  if (needed > free) throw new BackupError(`${label} needs ${needed} bytes but only ${free} are free in ${dir}; nothing was changed`);
+  if (needed > free)
+    throw new BackupError(`${label} needs ${needed} bytes but only ${free} are free in ${dir}; nothing was changed`);
 }
 
-async function readManifest(zip: yauzl.ZipFile, entries: Map<string, yauzl.Entry>, label: string): Promise<BackupManifest> {
+async function readManifest(
+  zip: yauzl.ZipFile,
+  entries: Map<string, yauzl.Entry>,
+  label: string,
+): Promise<BackupManifest> {
   const e = entries.get('manifest.json');
   if (!e) throw new BackupError(`${label} has no manifest.json; is it an Assay backup?`);
-  if (e.uncompressedSize > MANIFEST_MAX) throw new BackupError(`${label}: its manifest.json is ${e.uncompressedSize} bytes; an Assay backup's is small`);
+  if (e.uncompressedSize > MANIFEST_MAX)
+    throw new BackupError(`${label}: its manifest.json is ${e.uncompressedSize} bytes; an Assay backup's is small`);
   const chunks: Buffer[] = [];
   let n = 0;
   for await (const c of await readStream(zip, e, label)) {
@@ -107,7 +136,9 @@ async function readManifest(zip: yauzl.ZipFile, entries: Map<string, yauzl.Entry
   try {
     json = JSON.parse(decodeUtf8(Buffer.concat(chunks), 'its manifest.json'));
   } catch (err) {
-    throw new BackupError(`${label}: ${err instanceof Utf8Error ? err.message : 'its manifest.json is not valid JSON'}; the backup is damaged`);
+    throw new BackupError(
+      `${label}: ${err instanceof Utf8Error ? err.message : 'its manifest.json is not valid JSON'}; the backup is damaged`,
+    );
   }
   const parsed = backupManifestSchema.safeParse(json);
   if (!parsed.success) throw new BackupError(`${label} has a manifest this version of Assay does not understand`);
@@ -115,33 +146,50 @@ async function readManifest(zip: yauzl.ZipFile, entries: Map<string, yauzl.Entry
 }
 
 /** Unpacks and checks everything into `work`; throws (naming what is wrong) before anything is replaced. */
-async function unpackChecked(zip: yauzl.ZipFile, work: string, label: string, onProgress: (p: BackupProgress) => void): Promise<BackupManifest> {
+async function unpackChecked(
+  zip: yauzl.ZipFile,
+  work: string,
+  label: string,
+  onProgress: (p: BackupProgress) => void,
+): Promise<BackupManifest> {
   const entries = await listEntries(zip, label);
   const manifest = await readManifest(zip, entries, label);
   const dbEntry = entries.get(DATABASE_FILE);
   if (!dbEntry) throw new BackupError(`${label} has no database`);
-  if (dbEntry.uncompressedSize !== manifest.database.size) throw new BackupError(`${label}: the database is ${dbEntry.uncompressedSize} bytes but its manifest says ${manifest.database.size}; the backup is damaged`);
+  if (dbEntry.uncompressedSize !== manifest.database.size)
+    throw new BackupError(
+      `${label}: the database is ${dbEntry.uncompressedSize} bytes but its manifest says ${manifest.database.size}; the backup is damaged`,
+    );
   await checkSpace(work, manifest.database.size, label);
   const dbFile = path.join(work, DATABASE_FILE);
   const db = await extract(zip, dbEntry, dbFile, manifest.database.size, label);
-  if (db.sha256 !== manifest.database.sha256 || db.size !== manifest.database.size) throw new BackupError(`${label}: the database does not match its checksum; the backup is damaged`);
+  if (db.sha256 !== manifest.database.sha256 || db.size !== manifest.database.size)
+    throw new BackupError(`${label}: the database does not match its checksum; the backup is damaged`);
 
   const checked = checkBackupDatabase(dbFile, label);
-  if (checked.schemaVersion !== manifest.schemaVersion) throw new BackupError(`${label}: its manifest says schema ${manifest.schemaVersion} but its database is schema ${checked.schemaVersion}`);
+  if (checked.schemaVersion !== manifest.schemaVersion)
+    throw new BackupError(
+      `${label}: its manifest says schema ${manifest.schemaVersion} but its database is schema ${checked.schemaVersion}`,
+    );
 
   // Only what the database lists, each exactly its listed size: the total is bounded before a byte is written.
   const wanted = [...checked.blobs].map(([sha, size]) => ({ sha, size, name: `evidence/${sha.slice(0, 2)}/${sha}` }));
   for (const name of entries.keys()) {
     const m = ENTRY_NAME.exec(name);
-    if (m?.[3] && !checked.blobs.has(m[3])) throw new BackupError(`${label} contains evidence file ${m[3]}, which its database does not list; it is refused`);
+    if (m?.[3] && !checked.blobs.has(m[3]))
+      throw new BackupError(`${label} contains evidence file ${m[3]}, which its database does not list; it is refused`);
   }
   let total = 0;
   for (const w of wanted) {
     const e = entries.get(w.name);
     if (!e) throw new BackupError(`${label} lacks evidence file ${w.sha}`);
-    if (e.uncompressedSize !== w.size) throw new BackupError(`${label}: evidence file ${w.sha} is ${e.uncompressedSize} bytes but its database lists ${w.size}; the backup is damaged`);
+    if (e.uncompressedSize !== w.size)
+      throw new BackupError(
+        `${label}: evidence file ${w.sha} is ${e.uncompressedSize} bytes but its database lists ${w.size}; the backup is damaged`,
+      );
     // Assay stores evidence uncompressed, so the backup's own size bounds what it can unpack to.
-    if (e.compressionMethod !== 0 || e.compressedSize !== e.uncompressedSize) throw new BackupError(`${label}: evidence file ${w.sha} is compressed; Assay backups store evidence as is`);
+    if (e.compressionMethod !== 0 || e.compressedSize !== e.uncompressedSize)
+      throw new BackupError(`${label}: evidence file ${w.sha} is compressed; Assay backups store evidence as is`);
     total += w.size;
   }
   await checkSpace(work, total, label);
@@ -150,7 +198,8 @@ async function unpackChecked(zip: yauzl.ZipFile, work: string, label: string, on
     const target = path.join(work, ...w.name.split('/'));
     mkdirPrivate(path.dirname(target));
     const got = await extract(zip, entries.get(w.name)!, target, w.size, label);
-    if (got.sha256 !== w.sha || got.size !== w.size) throw new BackupError(`${label}: evidence file ${w.sha} is damaged (its content does not have that SHA-256)`);
+    if (got.sha256 !== w.sha || got.size !== w.size)
+      throw new BackupError(`${label}: evidence file ${w.sha} is damaged (its content does not have that SHA-256)`);
     onProgress({ phase: 'verifying', done: ++done, total: wanted.length });
   }
   mkdirPrivate(path.join(work, 'evidence'));
@@ -161,7 +210,12 @@ async function unpackChecked(zip: yauzl.ZipFile, work: string, label: string, on
  * Replaces the data folder's store with a backup. Refused (BackupError, nothing changed) unless
  * every check passes and no other process has the store open; the store must be closed here too.
  */
-export async function restoreBackup(dataDir: string, backupFile: string, onProgress: (p: BackupProgress) => void = () => {}, hooks: RestoreHooks = {}): Promise<BackupManifest> {
+export async function restoreBackup(
+  dataDir: string,
+  backupFile: string,
+  onProgress: (p: BackupProgress) => void = () => {},
+  hooks: RestoreHooks = {},
+): Promise<BackupManifest> {
   const label = `Backup "${path.basename(backupFile)}"`;
   const step = hooks.onStep ?? (() => {});
   ensurePrivateDir(dataDir);
@@ -194,7 +248,9 @@ export async function restoreBackup(dataDir: string, backupFile: string, onProgr
       try {
         rollForward(dataDir, work, step);
       } catch (err) {
-        throw new BackupError(`${label} is checked but could not be put in place (${(err as Error).message}); Assay finishes the restore the next time it starts`);
+        throw new BackupError(
+          `${label} is checked but could not be put in place (${(err as Error).message}); Assay finishes the restore the next time it starts`,
+        );
       }
       finish(dataDir, work);
       step('committed');

@@ -4,7 +4,15 @@ import { Awards } from '../awards/awards.js';
 import { certificateMaker, exportAwardFiles, type AwardFormat } from '../awards/award-files.js';
 import { buildCadesSignature } from '../awards/certificate/cms.js';
 import type { Paper } from '../awards/certificate/index.js';
-import { generateSelfSignedIdentity, importPkcs12, loadIdentity, passphraseBox, readIdentityPublic, saveIdentity, type SigningIdentity } from '../awards/identity/index.js';
+import {
+  generateSelfSignedIdentity,
+  importPkcs12,
+  loadIdentity,
+  passphraseBox,
+  readIdentityPublic,
+  saveIdentity,
+  type SigningIdentity,
+} from '../awards/identity/index.js';
 import { verifyAwardInStore } from '../awards/verify-award.js';
 import { certificateFingerprintOf, recordIdentity, storeTrust } from '../awards/trust.js';
 import { anchorSigner, sealAuditHead, type AnchorSigner } from '../store/audit-anchor.js';
@@ -33,15 +41,23 @@ export const EXIT_SIGNER_UNKNOWN = 3;
 const STORE_PASSPHRASE = 'ASSAY_PASSPHRASE';
 
 async function unlock(s: Services, c: PromptIo): Promise<SigningIdentity> {
-  if (!readIdentityPublic(s.dataDir)) throw new Error(`There is no issuer identity in ${s.dataDir}; create one with "assay identity create --name NAME" or import the issuing body's with "assay identity import FILE.p12".`);
-  return loadIdentity(s.dataDir, passphraseBox(await passphrase(c, STORE_PASSPHRASE, 'Passphrase for the signing keys: ')));
+  if (!readIdentityPublic(s.dataDir))
+    throw new Error(
+      `There is no issuer identity in ${s.dataDir}; create one with "assay identity create --name NAME" or import the issuing body's with "assay identity import FILE.p12".`,
+    );
+  return loadIdentity(
+    s.dataDir,
+    passphraseBox(await passphrase(c, STORE_PASSPHRASE, 'Passphrase for the signing keys: ')),
+  );
 }
 
 /** `assay audit checkpoint`: seals the audit head with the issuer key, so later rewrites show. */
 export async function auditCheckpointCommand(s: Services, io: PromptIo, out: (t: string) => void): Promise<number> {
   const identity = await unlock(s, io);
   const head = s.db.transaction(() => sealAuditHead(s.db, anchorSigner(identity))).immediate();
-  out(`Sealed the audit log at entry ${head.entries} (head ${head.hash.slice(0, 16)}…) with the key of ${identity.profile.name}.\n`);
+  out(
+    `Sealed the audit log at entry ${head.entries} (head ${head.hash.slice(0, 16)}…) with the key of ${identity.profile.name}.\n`,
+  );
   return 0;
 }
 
@@ -71,27 +87,39 @@ export async function identityCommand(s: Services, c: CliContext): Promise<numbe
       c.out('No issuer identity yet.\n');
       return 1;
     }
-    c.out(`${pub.profile.name}${pub.profile.url ? ` <${pub.profile.url}>` : ''}\n  certificate: ${pub.certificateSubject} (${pub.selfSigned ? 'self-signed' : 'issued'}), valid to ${pub.validTo}\n  SHA-256 ${pub.certificateFingerprint256}\n  keys sealed by: ${pub.sealedBy}\n`);
+    c.out(
+      `${pub.profile.name}${pub.profile.url ? ` <${pub.profile.url}>` : ''}\n  certificate: ${pub.certificateSubject} (${pub.selfSigned ? 'self-signed' : 'issued'}), valid to ${pub.validTo}\n  SHA-256 ${pub.certificateFingerprint256}\n  keys sealed by: ${pub.sealedBy}\n`,
+    );
     return 0;
   }
   if (sub === 'create' || sub === 'import') {
-    if (readIdentityPublic(s.dataDir) && c.values.force !== true) throw new Error('An issuer identity exists already; pass --force to replace it (it is retired, not forgotten: certificates it issued stay valid here).');
+    if (readIdentityPublic(s.dataDir) && c.values.force !== true)
+      throw new Error(
+        'An issuer identity exists already; pass --force to replace it (it is retired, not forgotten: certificates it issued stay valid here).',
+      );
     let identity: SigningIdentity;
     if (sub === 'create') {
       if (!str(c.values.name)) throw new CliUsageError('assay identity create needs --name "Issuer name"');
-      identity = await generateSelfSignedIdentity(profile(), { algorithm: c.values.algorithm === 'rsa-3072' ? 'rsa-3072' : 'ecdsa-p256' });
+      identity = await generateSelfSignedIdentity(profile(), {
+        algorithm: c.values.algorithm === 'rsa-3072' ? 'rsa-3072' : 'ecdsa-p256',
+      });
     } else {
       if (!file) throw new CliUsageError('assay identity import takes the .p12/.pfx FILE');
       const p12 = await passphrase(c, 'ASSAY_P12_PASSPHRASE', `Passphrase of ${path.basename(file)}: `);
       const bytes = readBoundedFile(path.resolve(file), { maxBytes: READ_LIMITS.pkcs12, what: 'The PKCS #12 file' });
-      identity = await importPkcs12(bytes, p12, { fileName: path.basename(file), ...(str(c.values.name) ? { profile: profile() } : {}) });
+      identity = await importPkcs12(bytes, p12, {
+        fileName: path.basename(file),
+        ...(str(c.values.name) ? { profile: profile() } : {}),
+      });
     }
     const pass = await passphrase(c, STORE_PASSPHRASE, 'New passphrase to seal the signing keys: ');
     if (pass.length < 8) throw new Error('Choose a passphrase of at least 8 characters to seal the signing keys.');
     // The identity replaced (if any) is retired, not forgotten: what it signed stays verifiable.
     recordIdentity(s.db, s.dataDir, identity);
     saveIdentity(s.dataDir, identity, passphraseBox(pass));
-    c.out(`Issuer identity for ${identity.profile.name} saved; its keys are sealed with your passphrase. Certificate SHA-256 ${identity.fingerprint256}.\n`);
+    c.out(
+      `Issuer identity for ${identity.profile.name} saved; its keys are sealed with your passphrase. Certificate SHA-256 ${identity.fingerprint256}.\n`,
+    );
     return 0;
   }
   throw new CliUsageError('assay identity takes show, create or import');
@@ -109,7 +137,10 @@ export async function awardsCommand(s: Services, c: CliContext): Promise<number>
         if (c.values.json === true) {
           const { credentialJson: _c, ...row } = a;
           await c.write(`${first ? '\n' : ',\n'}  ${JSON.stringify(row, null, 2).replace(/\n/g, '\n  ')}`);
-        } else await c.write(`${a.verificationCode}  ${a.status.padEnd(10)}  ${a.issuedAt.slice(0, 10)}  ${a.earnerName} — ${a.achievementName}\n`);
+        } else
+          await c.write(
+            `${a.verificationCode}  ${a.status.padEnd(10)}  ${a.issuedAt.slice(0, 10)}  ${a.earnerName} — ${a.achievementName}\n`,
+          );
         first = false;
       }
     }
@@ -118,7 +149,10 @@ export async function awardsCommand(s: Services, c: CliContext): Promise<number>
   }
   if (sub === 'issue') {
     const targets = c.values.all === true ? awards.ready().map((r) => r.submissionId) : ids;
-    if (targets.length === 0) throw new CliUsageError('assay awards issue takes submission ids, or --all for every passed review without an award');
+    if (targets.length === 0)
+      throw new CliUsageError(
+        'assay awards issue takes submission ids, or --all for every passed review without an award',
+      );
     const identity = await unlock(s, c);
     for (const id of targets) {
       const a = await awards.issue(id, identity);
@@ -128,7 +162,10 @@ export async function awardsCommand(s: Services, c: CliContext): Promise<number>
   }
   if (sub === 'revoke') {
     const reason = str(c.values.reason);
-    if (ids.length !== 1 || !reason) throw new CliUsageError('assay awards revoke takes one credential id (urn:uuid:…) or verification code and --reason "…"');
+    if (ids.length !== 1 || !reason)
+      throw new CliUsageError(
+        'assay awards revoke takes one credential id (urn:uuid:…) or verification code and --reason "…"',
+      );
     const target = awards.get(ids[0]!) ?? awards.byCode(ids[0]!);
     if (!target) throw new Error(`There is no award ${ids[0]}.`);
     const a = awards.revoke(target.credentialId, reason);
@@ -155,7 +192,10 @@ export async function awardsCommand(s: Services, c: CliContext): Promise<number>
     }
     // Asked for by name and not exported: say so, rather than a short count nobody checks.
     const missing = (wanted ?? []).filter((id) => !found.has(id.trim()) && !found.has(id.trim().toUpperCase()));
-    if (missing.length) throw new Error(`Exported ${exported} award${exported === 1 ? '' : 's'} to ${path.resolve(out)}, but ${missing.map((m) => `"${m}"`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} not an award in force (no such credential id or verification code, or revoked or replaced).`);
+    if (missing.length)
+      throw new Error(
+        `Exported ${exported} award${exported === 1 ? '' : 's'} to ${path.resolve(out)}, but ${missing.map((m) => `"${m}"`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} not an award in force (no such credential id or verification code, or revoked or replaced).`,
+      );
     c.out(`Exported ${exported} award${exported === 1 ? '' : 's'} (${files} files) to ${path.resolve(out)}.\n`);
     return 0;
   }
@@ -163,7 +203,8 @@ export async function awardsCommand(s: Services, c: CliContext): Promise<number>
 }
 
 export async function verifyCommand(s: Services, c: CliContext): Promise<number> {
-  if (c.args.length !== 1) throw new CliUsageError('assay verify takes one FILE (a certificate PDF, a credential JSON or a badge PNG)');
+  if (c.args.length !== 1)
+    throw new CliUsageError('assay verify takes one FILE (a certificate PDF, a credential JSON or a badge PNG)');
   const v = await verifyAwardInStore(s, c.args[0]!);
   for (const check of v.checks) c.out(`  ${check.ok ? 'ok  ' : 'FAIL'}  ${check.name}: ${check.detail}\n`);
   if (v.status === 'valid') {
@@ -172,7 +213,9 @@ export async function verifyCommand(s: Services, c: CliContext): Promise<number>
   }
   if (v.status === 'signer-unknown') {
     // Not a forgery proven, not a genuine award either: someone this store does not know signed it.
-    c.err(`SIGNATURE VALID, SIGNER UNKNOWN: ${path.basename(c.args[0]!)} is intact, but nobody this data folder trusts signed it (${v.reason}); it is not a genuine award of this issuer.\n`);
+    c.err(
+      `SIGNATURE VALID, SIGNER UNKNOWN: ${path.basename(c.args[0]!)} is intact, but nobody this data folder trusts signed it (${v.reason}); it is not a genuine award of this issuer.\n`,
+    );
     return EXIT_SIGNER_UNKNOWN;
   }
   c.err(`${v.status === 'unverifiable' ? 'UNVERIFIABLE' : 'NOT VALID'}: ${v.reason}\n`);
@@ -187,11 +230,18 @@ export async function resultsCommand(s: Services, c: CliContext): Promise<number
     const identity = await unlock(s, c);
     const paper: Paper = c.values.paper === 'letter' ? 'letter' : 'a4';
     s.db.transaction(() => sealAuditHead(s.db, anchorSigner(identity))).immediate();
-    const r = await exportResults(s, out, {
-      name: identity.profile.name,
-      signDetached: (data) => buildCadesSignature(identity, createHash('sha256').update(data).digest()),
-    }, { certificates: (inForce) => certificateMaker(identity, paper, inForce) });
-    c.out(`Wrote the results package to ${path.resolve(r.dir)}: ${r.submissions} submissions, ${r.awards} awards, signed by ${identity.profile.name}.\n`);
+    const r = await exportResults(
+      s,
+      out,
+      {
+        name: identity.profile.name,
+        signDetached: (data) => buildCadesSignature(identity, createHash('sha256').update(data).digest()),
+      },
+      { certificates: (inForce) => certificateMaker(identity, paper, inForce) },
+    );
+    c.out(
+      `Wrote the results package to ${path.resolve(r.dir)}: ${r.submissions} submissions, ${r.awards} awards, signed by ${identity.profile.name}.\n`,
+    );
     return 0;
   }
   if (sub === 'verify') {
@@ -201,16 +251,22 @@ export async function resultsCommand(s: Services, c: CliContext): Promise<number
         const der = readBoundedFile(path.resolve(f), { maxBytes: READ_LIMITS.certificate, what: 'The certificate' });
         return { fingerprint256: certificateFingerprintOf(der), label: path.basename(f) };
       } catch (err) {
-        throw new Error(`--trust-cert ${f} is not a readable X.509 certificate (PEM or DER): ${(err as Error).message}`);
+        throw new Error(
+          `--trust-cert ${f} is not a readable X.509 certificate (PEM or DER): ${(err as Error).message}`,
+        );
       }
     });
     const v = await verifyResults(target, verifyDetachedCms, { trust: storeTrust(s.db, s.dataDir, { certificates }) });
     if (v.ok) {
-      c.out(`VALID: signed by ${v.signer.subject} (SHA-256 ${v.signer.fingerprint256}), ${v.trustedAs}; ${v.files} files match the manifest; ${v.submissions} submissions.\n`);
+      c.out(
+        `VALID: signed by ${v.signer.subject} (SHA-256 ${v.signer.fingerprint256}), ${v.trustedAs}; ${v.files} files match the manifest; ${v.submissions} submissions.\n`,
+      );
       return 0;
     }
     if (v.signerUnknown) {
-      c.err(`SIGNATURE VALID, SIGNER UNKNOWN: signed by ${v.signer.subject} (SHA-256 ${v.signer.fingerprint256}) and every file matches, but that certificate is no identity of this data folder and was not given with --trust-cert; not valid.\n`);
+      c.err(
+        `SIGNATURE VALID, SIGNER UNKNOWN: signed by ${v.signer.subject} (SHA-256 ${v.signer.fingerprint256}) and every file matches, but that certificate is no identity of this data folder and was not given with --trust-cert; not valid.\n`,
+      );
       return EXIT_SIGNER_UNKNOWN;
     }
     c.err(`NOT VALID: ${v.reason}\n`);

@@ -3,7 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BackupError, createBackup, restoreBackup } from '../backup/backup.js';
-import { auditCheckpointCommand, awardsCommand, backupSigner, CliUsageError, identityCommand, resultsCommand, verifyCommand } from './award-commands.js';
+import {
+  auditCheckpointCommand,
+  awardsCommand,
+  backupSigner,
+  CliUsageError,
+  identityCommand,
+  resultsCommand,
+  verifyCommand,
+} from './award-commands.js';
 import { describeImport, type ImportProgress } from '../../shared/domain/import.js';
 import { SUBMISSION_STATUSES } from '../../shared/domain/queue.js';
 import { ImportError } from '../import/errors.js';
@@ -131,15 +139,28 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       case 'sample-package':
         return await sampleCommand(rest, io);
       case 'audit':
-        if (rest[0] !== 'verify' && rest[0] !== 'checkpoint') throw new UsageError('assay audit takes verify [--anchor FILE]… or checkpoint');
-        if (rest[0] === 'checkpoint') return await withServices(dataDir, (s) => auditCheckpointCommand(s, io, (t) => void io.stdout.write(t)));
+        if (rest[0] !== 'verify' && rest[0] !== 'checkpoint')
+          throw new UsageError('assay audit takes verify [--anchor FILE]… or checkpoint');
+        if (rest[0] === 'checkpoint')
+          return await withServices(dataDir, (s) => auditCheckpointCommand(s, io, (t) => void io.stdout.write(t)));
         return await withServices(dataDir, (s) => auditCommand(s, (values.anchor as string[] | undefined) ?? [], io));
       case 'identity':
       case 'awards':
       case 'verify':
       case 'results': {
-        const ctx = { values, args: rest, out: (t: string) => void io.stdout.write(t), write: (t: string) => write(io.stdout, t), err: (t: string) => void io.stderr.write(t), env: io.env, stdin: io.stdin, stderr: io.stderr };
-        const fn = { identity: identityCommand, awards: awardsCommand, verify: verifyCommand, results: resultsCommand }[command];
+        const ctx = {
+          values,
+          args: rest,
+          out: (t: string) => void io.stdout.write(t),
+          write: (t: string) => write(io.stdout, t),
+          err: (t: string) => void io.stderr.write(t),
+          env: io.env,
+          stdin: io.stdin,
+          stderr: io.stderr,
+        };
+        const fn = { identity: identityCommand, awards: awardsCommand, verify: verifyCommand, results: resultsCommand }[
+          command
+        ];
         try {
           return await withServices(dataDir, (s) => fn(s, ctx));
         } catch (err) {
@@ -157,7 +178,9 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
         return await withServices(dataDir, async (s) => {
           // With an identity, the backup's audit head is signed (an anchor for "assay audit verify --anchor").
           const m = await createBackup(s, out, undefined, undefined, await backupSigner(s, io));
-          io.stdout.write(`Backed up ${m.evidence.files} evidence files (${(m.evidence.bytes / 1024 / 1024).toFixed(1)} MB) and the database to ${path.resolve(out)}.\n`);
+          io.stdout.write(
+            `Backed up ${m.evidence.files} evidence files (${(m.evidence.bytes / 1024 / 1024).toFixed(1)} MB) and the database to ${path.resolve(out)}.\n`,
+          );
           return 0;
         });
       }
@@ -167,7 +190,9 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
         // (a missing one is left to restoreBackup, which names it).
         if (fs.existsSync(rest[0]!)) regularFileSize(path.resolve(rest[0]!), { what: 'The backup' });
         const m = await restoreBackup(dataDir, rest[0]!);
-        io.stdout.write(`Restored the backup of ${m.createdAt} into ${dataDir} (${m.evidence.files} evidence files).\n`);
+        io.stdout.write(
+          `Restored the backup of ${m.createdAt} into ${dataDir} (${m.evidence.files} evidence files).\n`,
+        );
         return 0;
       }
       default:
@@ -178,7 +203,12 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       io.stderr.write(`assay: ${err.message}\n\n${USAGE}`);
       return 2;
     }
-    if (err instanceof ImportError || err instanceof StoreError || err instanceof BackupError || err instanceof FileRefusedError) {
+    if (
+      err instanceof ImportError ||
+      err instanceof StoreError ||
+      err instanceof BackupError ||
+      err instanceof FileRefusedError
+    ) {
       io.stderr.write(`${err.message}\n`);
       return 1;
     }
@@ -219,7 +249,9 @@ async function importCommand(s: Services, args: string[], io: Io): Promise<numbe
 async function sampleCommand(args: string[], io: Io): Promise<number> {
   if (args.length !== 1) throw new UsageError('assay sample-package takes exactly one OUT_DIR');
   const r = await writeSamplePackage(args[0]!);
-  io.stdout.write(`Wrote a sample review package to ${r.dir}: ${r.achievements} achievements, ${r.submissions} submissions, ${r.files} files (${(r.bytes / 1024).toFixed(0)} KiB).\n`);
+  io.stdout.write(
+    `Wrote a sample review package to ${r.dir}: ${r.achievements} achievements, ${r.submissions} submissions, ${r.files} files (${(r.bytes / 1024).toFixed(0)} KiB).\n`,
+  );
   return 0;
 }
 
@@ -237,11 +269,18 @@ async function auditCommand(s: Services, anchorFiles: string[], io: Io): Promise
   }
   const v = s.verifyAudit(anchors);
   if (v.ok) {
-    const last = v.lastAnchor ? `; last anchor: entry ${v.lastAnchor.entries} in ${v.lastAnchor.source}` : '; no signed anchor yet, so entries removed from the end would not show';
-    io.stdout.write(`Audit log intact: ${v.entries} entr${v.entries === 1 ? 'y' : 'ies'}, head ${v.head.slice(0, 16)}…, agrees with the reviews, awards and revocations${last}.\n`);
+    const last = v.lastAnchor
+      ? `; last anchor: entry ${v.lastAnchor.entries} in ${v.lastAnchor.source}`
+      : '; no signed anchor yet, so entries removed from the end would not show';
+    io.stdout.write(
+      `Audit log intact: ${v.entries} entr${v.entries === 1 ? 'y' : 'ies'}, head ${v.head.slice(0, 16)}…, agrees with the reviews, awards and revocations${last}.\n`,
+    );
     return 0;
   }
   if (v.brokenAt !== undefined) io.stderr.write(`Audit log broken at entry ${v.brokenAt}: ${v.reason}\n`);
-  else io.stderr.write(`Audit log not intact: ${v.problems.length} problem${v.problems.length === 1 ? '' : 's'}:\n${v.problems.map((p) => `  - ${p}\n`).join('')}`);
+  else
+    io.stderr.write(
+      `Audit log not intact: ${v.problems.length} problem${v.problems.length === 1 ? '' : 's'}:\n${v.problems.map((p) => `  - ${p}\n`).join('')}`,
+    );
   return 1;
 }

@@ -1,5 +1,10 @@
 // `assay queue`: one page of the review queue as a table or JSON, or with --all every row, streamed.
-import { SUBMISSION_STATUSES, submissionStatusSchema, type QueueItem, type QueueQuery } from '../../shared/domain/queue.js';
+import {
+  SUBMISSION_STATUSES,
+  submissionStatusSchema,
+  type QueueItem,
+  type QueueQuery,
+} from '../../shared/domain/queue.js';
 import type { Services } from '../services.js';
 import { write } from './output.js';
 
@@ -17,11 +22,13 @@ export async function queueCommand(s: Services, values: Record<string, unknown>,
     return r.data;
   });
   const sort = (values.sort as string | undefined) ?? 'due';
-  if (!['due', 'submitted', 'earner'].includes(sort)) throw new QueueUsageError(`--sort "${sort}" is not one of due, submitted, earner`);
+  if (!['due', 'submitted', 'earner'].includes(sort))
+    throw new QueueUsageError(`--sort "${sort}" is not one of due, submitted, earner`);
   const all = values.all === true;
   if (all && values.limit !== undefined) throw new QueueUsageError('--all lists every row; leave out --limit');
   const limit = values.limit === undefined ? 100 : Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new QueueUsageError('--limit takes a whole number from 1 to 1000 (or use --all for every row)');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+    throw new QueueUsageError('--limit takes a whole number from 1 to 1000 (or use --all for every row)');
   const blind = values.blind === true;
   const query: QueueQuery = {
     ...(statuses.length ? { status: statuses } : {}),
@@ -42,7 +49,12 @@ export async function queueCommand(s: Services, values: Record<string, unknown>,
   await write(stdout, table.format(page.items, true));
   const shown = page.items.length;
   // A table that stops short says so: nobody should take 100 rows for the whole queue.
-  await write(stdout, shown < page.total ? `showing ${count(shown)} of ${plural(page.total)} — use --all to list every one\n` : `${plural(page.total)}\n`);
+  await write(
+    stdout,
+    shown < page.total
+      ? `showing ${count(shown)} of ${plural(page.total)} — use --all to list every one\n`
+      : `${plural(page.total)}\n`,
+  );
   return 0;
 }
 
@@ -95,7 +107,11 @@ class Table {
       i.id,
     ]);
     for (const r of rows) r.forEach((cell, c) => (this.widths[c] = Math.max(this.widths[c]!, displayWidth(cell))));
-    const line = (cells: string[]) => cells.map((cell, c) => cell.normalize('NFC') + ' '.repeat(this.widths[c]! - displayWidth(cell))).join('  ').trimEnd() + '\n';
+    const line = (cells: string[]) =>
+      cells
+        .map((cell, c) => cell.normalize('NFC') + ' '.repeat(this.widths[c]! - displayWidth(cell)))
+        .join('  ')
+        .trimEnd() + '\n';
     return (withHead ? line(this.head) : '') + rows.map(line).join('');
   }
 }
@@ -107,9 +123,14 @@ export function displayWidth(s: string): number {
     if (/\p{M}/u.test(ch)) continue;
     const cp = ch.codePointAt(0)!;
     const wide =
-      (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
-      (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
-      (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd);
+      (cp >= 0x1100 && cp <= 0x115f) ||
+      (cp >= 0x2e80 && cp <= 0xa4cf) ||
+      (cp >= 0xac00 && cp <= 0xd7a3) ||
+      (cp >= 0xf900 && cp <= 0xfaff) ||
+      (cp >= 0xfe30 && cp <= 0xfe4f) ||
+      (cp >= 0xff00 && cp <= 0xff60) ||
+      (cp >= 0xffe0 && cp <= 0xffe6) ||
+      (cp >= 0x20000 && cp <= 0x3fffd);
     w += wide ? 2 : 1;
   }
   return w;

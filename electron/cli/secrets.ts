@@ -14,7 +14,8 @@ export interface PromptIo {
 async function promptHidden(question: string, io: PromptIo): Promise<string> {
   const { stdin, stderr } = io;
   const setRawMode = stdin.isTTY ? stdin.setRawMode?.bind(stdin) : undefined;
-  if (!setRawMode) throw new Error(`${question.replace(/:\s*$/, '')} is needed; set it in the environment (no terminal to ask on)`);
+  if (!setRawMode)
+    throw new Error(`${question.replace(/:\s*$/, '')} is needed; set it in the environment (no terminal to ask on)`);
   stderr.write(question);
   setRawMode(true);
   stdin.resume();

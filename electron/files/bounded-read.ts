@@ -39,19 +39,32 @@ function label(file: string): string {
 }
 
 function refuseType(file: string, st: fs.Stats, what: string): FileRefusedError {
-  const kind = st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a pipe' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : st.isSocket() ? 'a socket' : 'not a regular file';
+  const kind = st.isDirectory()
+    ? 'a folder'
+    : st.isFIFO()
+      ? 'a pipe'
+      : st.isCharacterDevice() || st.isBlockDevice()
+        ? 'a device'
+        : st.isSocket()
+          ? 'a socket'
+          : 'not a regular file';
   return new FileRefusedError(`${what} ${label(file)} is ${kind}, not a file; choose the file itself.`);
 }
 
 function tooLarge(file: string, size: number | string, b: ReadBounds): FileRefusedError {
-  return new FileRefusedError(`${b.what} ${label(file)} is ${size} bytes, more than the ${b.maxBytes} bytes Assay accepts for it.`);
+  return new FileRefusedError(
+    `${b.what} ${label(file)} is ${size} bytes, more than the ${b.maxBytes} bytes Assay accepts for it.`,
+  );
 }
 
 function openError(file: string, err: unknown, what: string): FileRefusedError {
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return new FileRefusedError(`${what} ${label(file)} does not exist (was it moved or renamed?).`);
-  if (code === 'EACCES' || code === 'EPERM') return new FileRefusedError(`${what} ${label(file)} cannot be read: permission denied.`);
-  if (code === 'EISDIR') return new FileRefusedError(`${what} ${label(file)} is a folder, not a file; choose the file itself.`);
+  if (code === 'ENOENT')
+    return new FileRefusedError(`${what} ${label(file)} does not exist (was it moved or renamed?).`);
+  if (code === 'EACCES' || code === 'EPERM')
+    return new FileRefusedError(`${what} ${label(file)} cannot be read: permission denied.`);
+  if (code === 'EISDIR')
+    return new FileRefusedError(`${what} ${label(file)} is a folder, not a file; choose the file itself.`);
   return new FileRefusedError(`${what} ${label(file)} cannot be read (${(err as Error).message}).`);
 }
 
@@ -101,7 +114,8 @@ function openRegular(file: string, bounds: { maxBytes?: number; what: string }):
   try {
     const st = fs.fstatSync(fd);
     if (!st.isFile()) throw refuseType(file, st, bounds.what);
-    if (bounds.maxBytes !== undefined && st.size > bounds.maxBytes) throw tooLarge(file, st.size, { maxBytes: bounds.maxBytes, what: bounds.what });
+    if (bounds.maxBytes !== undefined && st.size > bounds.maxBytes)
+      throw tooLarge(file, st.size, { maxBytes: bounds.maxBytes, what: bounds.what });
     return { fd, st };
   } catch (err) {
     fs.closeSync(fd);
@@ -126,7 +140,8 @@ export function requireFolderTarget(dir: string, what: string): void {
   try {
     st = fs.statSync(dir);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return requireFolder(path.dirname(dir), `The folder around ${what.toLowerCase()}`);
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+      return requireFolder(path.dirname(dir), `The folder around ${what.toLowerCase()}`);
     throw openError(dir, err, what);
   }
   if (!st.isDirectory()) throw new FileRefusedError(`${what} ${label(dir)} is not a folder; choose a folder.`);
@@ -145,7 +160,10 @@ export function requireWritableTarget(file: string, what: string): void {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw openError(file, err, what);
   }
-  if (!st.isFile()) throw new FileRefusedError(`${what} ${label(file)} would replace ${st.isSymbolicLink() ? 'a link' : 'something that is not a file'}; choose another name.`);
+  if (!st.isFile())
+    throw new FileRefusedError(
+      `${what} ${label(file)} would replace ${st.isSymbolicLink() ? 'a link' : 'something that is not a file'}; choose another name.`,
+    );
 }
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -153,6 +171,7 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 /** The issuer's logo: a PNG of at most READ_LIMITS.logo, checked (size, file type) before it is read. */
 export function readLogoPng(file: string): Buffer {
   const bytes = readBoundedFile(file, { maxBytes: READ_LIMITS.logo, what: 'The logo' });
-  if (!bytes.subarray(0, 8).equals(PNG_SIGNATURE)) throw new FileRefusedError(`${path.basename(file)} is not a PNG image; choose a PNG logo`);
+  if (!bytes.subarray(0, 8).equals(PNG_SIGNATURE))
+    throw new FileRefusedError(`${path.basename(file)} is not a PNG image; choose a PNG logo`);
   return bytes;
 }

@@ -14,13 +14,19 @@ import type { PackageSource } from './source.js';
 type Check = { rel: string; size: number | undefined; against: 'manifest' | 'imported copy' };
 
 /** The first file (in manifest order) where this copy differs, and how many more do; undefined when none. */
-export async function firstCopyDifference(db: Db, source: PackageSource, manifest: Manifest): Promise<CopyDifference | undefined> {
+export async function firstCopyDifference(
+  db: Db,
+  source: PackageSource,
+  manifest: Manifest,
+): Promise<CopyDifference | undefined> {
   const checks = new Map<string, Check>();
   // An image has no size in the manifest: compare it with the one stored from this package, if this
   // package brought that achievement version (one seen before kept the earlier package's image).
-  const storedImage = db.prepare(
-    'SELECT b.size FROM achievement_versions v JOIN blobs b ON b.sha256 = v.image_sha256 WHERE v.achievement_id = ? AND v.content_sha256 IN (?, ?) AND v.package_id = ?',
-  ).pluck();
+  const storedImage = db
+    .prepare(
+      'SELECT b.size FROM achievement_versions v JOIN blobs b ON b.sha256 = v.image_sha256 WHERE v.achievement_id = ? AND v.content_sha256 IN (?, ?) AND v.package_id = ?',
+    )
+    .pluck();
   for (const a of manifest.achievements) {
     if (!a.image || checks.has(a.image)) continue;
     const [sha, legacy = sha] = contentSha256Forms(a);
@@ -29,7 +35,8 @@ export async function firstCopyDifference(db: Db, source: PackageSource, manifes
   }
   for (const s of manifest.submissions) {
     for (const art of s.artifacts) {
-      if (isFileArtifact(art) && !checks.has(art.file)) checks.set(art.file, { rel: art.file, size: art.size, against: 'manifest' });
+      if (isFileArtifact(art) && !checks.has(art.file))
+        checks.set(art.file, { rel: art.file, size: art.size, against: 'manifest' });
     }
   }
 
@@ -49,8 +56,10 @@ async function differs(source: PackageSource, c: Check): Promise<Omit<CopyDiffer
   try {
     size = await source.sizeOf(c.rel);
   } catch (err) {
-    if (!(err instanceof ImportError)) return { file: c.rel, problem: 'unreadable', how: `could not be read (${(err as Error).message})` };
-    if (err.code === 'missing-file') return { file: c.rel, problem: 'missing', how: 'is missing (the manifest lists it)' };
+    if (!(err instanceof ImportError))
+      return { file: c.rel, problem: 'unreadable', how: `could not be read (${(err as Error).message})` };
+    if (err.code === 'missing-file')
+      return { file: c.rel, problem: 'missing', how: 'is missing (the manifest lists it)' };
     return { file: c.rel, problem: 'unsafe', how: err.detail };
   }
   if (c.size === undefined || size === c.size) return undefined;

@@ -3,7 +3,13 @@ import { invalidUtf8Offset } from '../../shared/domain/utf8.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkManifestPassRules, checkManifestReferences } from '../../shared/domain/manifest-check.js';
-import { isFileArtifact, jsonPath, manifestSchema, type Manifest, type Submission } from '../../shared/schemas/review-package.js';
+import {
+  isFileArtifact,
+  jsonPath,
+  manifestSchema,
+  type Manifest,
+  type Submission,
+} from '../../shared/schemas/review-package.js';
 import type { ImportProgress, ImportResult } from '../../shared/domain/import.js';
 import { appendAudit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
@@ -30,8 +36,11 @@ export interface ImportOptions {
   now?: () => Date;
 }
 
-
-export async function importPackage(ctx: ImportContext, input: string, options: ImportOptions = {}): Promise<ImportResult> {
+export async function importPackage(
+  ctx: ImportContext,
+  input: string,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   const limits: Limits = { ...LIMITS, ...options.limits };
   const now = options.now ?? (() => new Date());
   const source = await openSource(path.resolve(input), limits);
@@ -45,28 +54,63 @@ export async function importPackage(ctx: ImportContext, input: string, options: 
 function parseManifest(source: PackageSource, bytes: Buffer): Manifest {
   let json: unknown;
   const bad = invalidUtf8Offset(bytes);
-  if (bad >= 0) throw new ImportError('manifest-not-json', source.label, 'manifest.json', `is not valid UTF-8 (byte offset ${bad}); JSON must be UTF-8. Ask the issuer for an undamaged package`);
+  if (bad >= 0)
+    throw new ImportError(
+      'manifest-not-json',
+      source.label,
+      'manifest.json',
+      `is not valid UTF-8 (byte offset ${bad}); JSON must be UTF-8. Ask the issuer for an undamaged package`,
+    );
   try {
     json = JSON.parse(bytes.toString('utf8'));
   } catch (err) {
-    throw new ImportError('manifest-not-json', source.label, 'manifest.json', `is not valid JSON (${(err as Error).message})`);
+    throw new ImportError(
+      'manifest-not-json',
+      source.label,
+      'manifest.json',
+      `is not valid JSON (${(err as Error).message})`,
+    );
   }
   const format = (json as { format?: unknown; formatVersion?: unknown } | null) ?? {};
-  if (typeof json === 'object' && json !== null && 'formatVersion' in json && format.formatVersion !== 1 && format.format === 'microcredential-review-package') {
-    throw new ImportError('unsupported-format', source.label, 'formatVersion', `is ${JSON.stringify(format.formatVersion)}; this version of Assay reads format version 1 only. Ask the issuer for a version 1 package or update Assay`);
+  if (
+    typeof json === 'object' &&
+    json !== null &&
+    'formatVersion' in json &&
+    format.formatVersion !== 1 &&
+    format.format === 'microcredential-review-package'
+  ) {
+    throw new ImportError(
+      'unsupported-format',
+      source.label,
+      'formatVersion',
+      `is ${JSON.stringify(format.formatVersion)}; this version of Assay reads format version 1 only. Ask the issuer for a version 1 package or update Assay`,
+    );
   }
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {
     const issues = parsed.error.issues;
     const first = issues[0]!;
-    const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''}: ${issues.slice(1, 4).map((i) => jsonPath(i.path)).join(', ')}${issues.length > 4 ? ', …' : ''})` : '';
-    const code = first.path[0] === 'format' || first.path[0] === 'formatVersion' ? 'unsupported-format' : 'manifest-invalid';
+    const more =
+      issues.length > 1
+        ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''}: ${issues
+            .slice(1, 4)
+            .map((i) => jsonPath(i.path))
+            .join(', ')}${issues.length > 4 ? ', …' : ''})`
+        : '';
+    const code =
+      first.path[0] === 'format' || first.path[0] === 'formatVersion' ? 'unsupported-format' : 'manifest-invalid';
     throw new ImportError(code, source.label, jsonPath(first.path), first.message + more);
   }
   return parsed.data;
 }
 
-async function importFrom(ctx: ImportContext, source: PackageSource, limits: Limits, now: () => Date, options: ImportOptions): Promise<ImportResult> {
+async function importFrom(
+  ctx: ImportContext,
+  source: PackageSource,
+  limits: Limits,
+  now: () => Date,
+  options: ImportOptions,
+): Promise<ImportResult> {
   const { db, evidence } = ctx;
   const emit = options.onProgress ?? (() => {});
   emit({ phase: 'reading', filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0 });
@@ -75,7 +119,8 @@ async function importFrom(ctx: ImportContext, source: PackageSource, limits: Lim
   const manifestSha = sha256Hex(manifestBytes);
   const manifest = parseManifest(source, manifestBytes);
   const label = `${source.label} (${manifest.id})`;
-  const refuse = (code: ConstructorParameters<typeof ImportError>[0], where: string | undefined, detail: string) => new ImportError(code, label, where, detail);
+  const refuse = (code: ConstructorParameters<typeof ImportError>[0], where: string | undefined, detail: string) =>
+    new ImportError(code, label, where, detail);
 
   const problems = checkManifestReferences(manifest);
   if (problems.length > 0) {
@@ -84,20 +129,40 @@ async function importFrom(ctx: ImportContext, source: PackageSource, limits: Lim
   }
   const ruleless = checkManifestPassRules(manifest);
   if (ruleless.length > 0) {
-    const more = ruleless.length > 1 ? ` (and ${ruleless.length - 1} more achievement${ruleless.length > 2 ? 's' : ''} without one: ${ruleless.slice(1, 4).map((p) => p.path).join(', ')})` : '';
+    const more =
+      ruleless.length > 1
+        ? ` (and ${ruleless.length - 1} more achievement${ruleless.length > 2 ? 's' : ''} without one: ${ruleless
+            .slice(1, 4)
+            .map((p) => p.path)
+            .join(', ')})`
+        : '';
     throw refuse('no-pass-rule', ruleless[0]!.path, ruleless[0]!.message + more);
   }
 
-  const existing = db.prepare('SELECT manifest_sha256 AS sha, imported_at AS at FROM packages WHERE id = ?').get(manifest.id) as { sha: string; at: string } | undefined;
+  const existing = db
+    .prepare('SELECT manifest_sha256 AS sha, imported_at AS at FROM packages WHERE id = ?')
+    .get(manifest.id) as { sha: string; at: string } | undefined;
   if (existing) {
     if (existing.sha === manifestSha) {
       const copyDiffers = await firstCopyDifference(db, source, manifest);
       return {
-        status: 'unchanged', packageId: manifest.id, packageName: source.label, achievementsAdded: 0, submissionsAdded: 0, submissionsUnchanged: manifest.submissions.length,
-        filesStored: 0, bytesStored: 0, importedAt: existing.at, ...(copyDiffers ? { copyDiffers } : {}),
+        status: 'unchanged',
+        packageId: manifest.id,
+        packageName: source.label,
+        achievementsAdded: 0,
+        submissionsAdded: 0,
+        submissionsUnchanged: manifest.submissions.length,
+        filesStored: 0,
+        bytesStored: 0,
+        importedAt: existing.at,
+        ...(copyDiffers ? { copyDiffers } : {}),
       };
     }
-    throw refuse('conflict', 'id', `a different package with this id was imported on ${existing.at}; the issuer must give a changed package a new id`);
+    throw refuse(
+      'conflict',
+      'id',
+      `a different package with this id was imported on ${existing.at}; the issuer must give a changed package a new id`,
+    );
   }
 
   // Submissions already here from another package: identical ones are skipped, changed ones refused.
@@ -107,7 +172,12 @@ async function importFrom(ctx: ImportContext, source: PackageSource, limits: Lim
     const contentSha = contentSha256(s);
     const prior = findSubmission.get(s.id) as { sha: string; pkg: string } | undefined;
     if (!prior) fresh.push({ s, index, contentSha });
-    else if (prior.sha !== contentSha && !contentMatches(prior.sha, s)) throw refuse('conflict', `submissions[${index}].id`, `submission "${s.id}" was already imported from package ${prior.pkg} with different content`);
+    else if (prior.sha !== contentSha && !contentMatches(prior.sha, s))
+      throw refuse(
+        'conflict',
+        `submissions[${index}].id`,
+        `submission "${s.id}" was already imported from package ${prior.pkg} with different content`,
+      );
   });
 
   // Every file to verify, once per path.
@@ -115,7 +185,11 @@ async function importFrom(ctx: ImportContext, source: PackageSource, limits: Lim
   for (const a of manifest.achievements) if (a.image) files.set(a.image, { max: limits.imageBytes });
   for (const { s } of fresh) {
     for (const art of s.artifacts) {
-      if (isFileArtifact(art)) files.set(art.file, { expected: { size: art.size, sha256: art.sha256 }, max: Math.min(art.size, limits.fileBytes) });
+      if (isFileArtifact(art))
+        files.set(art.file, {
+          expected: { size: art.size, sha256: art.sha256 },
+          max: Math.min(art.size, limits.fileBytes),
+        });
     }
   }
   const bytesTotal = [...files.values()].reduce((n, f) => n + (f.expected?.size ?? 0), 0);
@@ -130,7 +204,14 @@ async function importFrom(ctx: ImportContext, source: PackageSource, limits: Lim
     const result = db.transaction(() => commit(db, manifest, manifestSha, source.label, fresh, hashes, importedAt))();
     staging.publish();
     emit({ phase: 'done', filesDone: files.size, filesTotal: files.size, bytesDone: bytesTotal, bytesTotal });
-    return { status: 'imported', packageId: manifest.id, packageName: source.label, ...result, submissionsUnchanged: manifest.submissions.length - fresh.length, importedAt };
+    return {
+      status: 'imported',
+      packageId: manifest.id,
+      packageName: source.label,
+      ...result,
+      submissionsUnchanged: manifest.submissions.length - fresh.length,
+      importedAt,
+    };
   } catch (err) {
     staging.discard();
     throw err;
@@ -165,7 +246,8 @@ async function verifyAll(
   tick(true);
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
-      if (options.signal?.aborted) throw new ImportError('cancelled', label, undefined, 'the import was cancelled; nothing was saved');
+      if (options.signal?.aborted)
+        throw new ImportError('cancelled', label, undefined, 'the import was cancelled; nothing was saved');
       const [rel, f] = next;
       const v = await verifyAndStage(pool, source, rel, f.expected, f.max, staging, alreadyStored, (n) => {
         bytesDone += n;
@@ -195,8 +277,16 @@ function commit(
   hashes: Map<string, { sha256: string; size: number }>,
   importedAt: string,
 ): Omit<ImportResult, 'status' | 'packageId' | 'packageName' | 'submissionsUnchanged' | 'importedAt'> {
-  db.prepare('INSERT INTO packages (id, manifest_sha256, source_name, created_at, imported_at, issuer_json, assessor_json) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-    manifest.id, manifestSha, sourceName, manifest.createdAt, importedAt, JSON.stringify(manifest.issuer), manifest.assessor ? JSON.stringify(manifest.assessor) : null,
+  db.prepare(
+    'INSERT INTO packages (id, manifest_sha256, source_name, created_at, imported_at, issuer_json, assessor_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(
+    manifest.id,
+    manifestSha,
+    sourceName,
+    manifest.createdAt,
+    importedAt,
+    JSON.stringify(manifest.issuer),
+    manifest.assessor ? JSON.stringify(manifest.assessor) : null,
   );
   const rows = new StoreRows(db);
   let filesStored = 0;
@@ -210,19 +300,34 @@ function commit(
   const versions = new Map<string, number>();
   let achievementsAdded = 0;
   for (const a of manifest.achievements) {
-    const v = rows.achievementVersion(a, { packageId: manifest.id, at: importedAt, imageSha256: a.image ? hashes.get(a.image)?.sha256 ?? null : null });
+    const v = rows.achievementVersion(a, {
+      packageId: manifest.id,
+      at: importedAt,
+      imageSha256: a.image ? (hashes.get(a.image)?.sha256 ?? null) : null,
+    });
     if (v.created) achievementsAdded++;
     versions.set(a.id, v.versionId);
   }
-  for (const { s, contentSha } of fresh) rows.submission(s, { packageId: manifest.id, versionId: versions.get(s.achievementId)!, contentSha256: contentSha });
-  appendAudit(db, 'package.import', manifest.id, {
-    source: sourceName,
-    manifestSha256: manifestSha,
-    issuer: manifest.issuer.id,
-    achievementsAdded,
-    submissions: fresh.map((f) => f.s.id),
-    filesStored,
-  }, importedAt);
+  for (const { s, contentSha } of fresh)
+    rows.submission(s, {
+      packageId: manifest.id,
+      versionId: versions.get(s.achievementId)!,
+      contentSha256: contentSha,
+    });
+  appendAudit(
+    db,
+    'package.import',
+    manifest.id,
+    {
+      source: sourceName,
+      manifestSha256: manifestSha,
+      issuer: manifest.issuer.id,
+      achievementsAdded,
+      submissions: fresh.map((f) => f.s.id),
+      filesStored,
+    },
+    importedAt,
+  );
   return { achievementsAdded, submissionsAdded: fresh.length, filesStored, bytesStored };
 }
 
@@ -230,7 +335,13 @@ async function checkDiskSpace(dir: string, needed: number, label: string): Promi
   try {
     const st = await fs.promises.statfs(dir);
     const free = st.bavail * st.bsize;
-    if (needed > free) throw new ImportError('disk-full', label, undefined, `needs ${needed} bytes of evidence space but only ${free} are free; free some space and import again`);
+    if (needed > free)
+      throw new ImportError(
+        'disk-full',
+        label,
+        undefined,
+        `needs ${needed} bytes of evidence space but only ${free} are free; free some space and import again`,
+      );
   } catch (err) {
     if (err instanceof ImportError) throw err;
   }

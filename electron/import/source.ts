@@ -38,7 +38,11 @@ export async function openSource(input: string, limits: Limits): Promise<Package
 
 class FolderSource implements PackageSource {
   readonly kind = 'folder';
-  private constructor(readonly label: string, private readonly root: string, private readonly limits: Limits) {}
+  private constructor(
+    readonly label: string,
+    private readonly root: string,
+    private readonly limits: Limits,
+  ) {}
 
   static async open(dir: string, label: string, limits: Limits): Promise<FolderSource> {
     return new FolderSource(label, await fs.promises.realpath(dir), limits);
@@ -50,11 +54,27 @@ class FolderSource implements PackageSource {
     try {
       st = await fs.promises.lstat(file);
     } catch {
-      throw new ImportError('not-a-package', this.label, 'manifest.json', 'there is no manifest.json at the top of the folder; is this a review package?');
+      throw new ImportError(
+        'not-a-package',
+        this.label,
+        'manifest.json',
+        'there is no manifest.json at the top of the folder; is this a review package?',
+      );
     }
-    if (!st.isFile()) throw new ImportError('unsafe-path', this.label, 'manifest.json', 'is not a regular file (a symbolic link or a folder)');
+    if (!st.isFile())
+      throw new ImportError(
+        'unsafe-path',
+        this.label,
+        'manifest.json',
+        'is not a regular file (a symbolic link or a folder)',
+      );
     if (st.size > this.limits.manifestBytes) {
-      throw new ImportError('manifest-too-large', this.label, 'manifest.json', `is ${st.size} bytes, more than the limit of ${this.limits.manifestBytes}`);
+      throw new ImportError(
+        'manifest-too-large',
+        this.label,
+        'manifest.json',
+        `is ${st.size} bytes, more than the limit of ${this.limits.manifestBytes}`,
+      );
     }
     return fs.promises.readFile(file);
   }
@@ -68,7 +88,12 @@ class FolderSource implements PackageSource {
     try {
       real = await fs.promises.realpath(joined);
     } catch {
-      throw new ImportError('missing-file', this.label, rel, 'the manifest names this file but the package does not contain it');
+      throw new ImportError(
+        'missing-file',
+        this.label,
+        rel,
+        'the manifest names this file but the package does not contain it',
+      );
     }
     if (!real.startsWith(this.root + path.sep)) {
       throw new ImportError('unsafe-path', this.label, rel, 'leads outside the package through a symbolic link');
@@ -104,13 +129,30 @@ class ZipSource implements PackageSource {
 
   static async open(file: string, label: string, limits: Limits): Promise<ZipSource> {
     const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-      yauzl.open(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: true }, (err, z) =>
-        err || !z ? reject(new ImportError('zip-invalid', label, undefined, `is not a readable .zip file (${err?.message ?? 'unknown error'})`)) : resolve(z),
+      yauzl.open(
+        file,
+        { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: true },
+        (err, z) =>
+          err || !z
+            ? reject(
+                new ImportError(
+                  'zip-invalid',
+                  label,
+                  undefined,
+                  `is not a readable .zip file (${err?.message ?? 'unknown error'})`,
+                ),
+              )
+            : resolve(z),
       ),
     );
     try {
       if (zip.entryCount > limits.zipEntries) {
-        throw new ImportError('zip-limits', label, undefined, `has ${zip.entryCount} entries, more than the limit of ${limits.zipEntries}`);
+        throw new ImportError(
+          'zip-limits',
+          label,
+          undefined,
+          `has ${zip.entryCount} entries, more than the limit of ${limits.zipEntries}`,
+        );
       }
       const entries = await readEntries(zip, label, limits);
       const prefix = findManifestPrefix(entries, label);
@@ -122,27 +164,46 @@ class ZipSource implements PackageSource {
   }
 
   listFiles(): string[] {
-    return [...this.entries.keys()].filter((n) => !n.endsWith('/')).map((n) => (n.startsWith(this.prefix) ? n.slice(this.prefix.length) : n));
+    return [...this.entries.keys()]
+      .filter((n) => !n.endsWith('/'))
+      .map((n) => (n.startsWith(this.prefix) ? n.slice(this.prefix.length) : n));
   }
 
   private entry(rel: string): yauzl.Entry {
     const problem = packagePathProblem(rel);
     if (problem) throw new ImportError('unsafe-path', this.label, rel, problem);
     const e = this.entries.get(this.prefix + rel);
-    if (!e || e.fileName.endsWith('/')) throw new ImportError('missing-file', this.label, rel, 'the manifest names this file but the package does not contain it');
+    if (!e || e.fileName.endsWith('/'))
+      throw new ImportError(
+        'missing-file',
+        this.label,
+        rel,
+        'the manifest names this file but the package does not contain it',
+      );
     return e;
   }
 
   async readManifest(): Promise<Buffer> {
     const e = this.entry('manifest.json');
     if (e.uncompressedSize > this.limits.manifestBytes) {
-      throw new ImportError('manifest-too-large', this.label, 'manifest.json', `is ${e.uncompressedSize} bytes, more than the limit of ${this.limits.manifestBytes}`);
+      throw new ImportError(
+        'manifest-too-large',
+        this.label,
+        'manifest.json',
+        `is ${e.uncompressedSize} bytes, more than the limit of ${this.limits.manifestBytes}`,
+      );
     }
     const chunks: Buffer[] = [];
     let total = 0;
     for await (const chunk of await this.open('manifest.json', this.limits.manifestBytes)) {
       total += (chunk as Buffer).length;
-      if (total > this.limits.manifestBytes) throw new ImportError('manifest-too-large', this.label, 'manifest.json', `is larger than the limit of ${this.limits.manifestBytes} bytes`);
+      if (total > this.limits.manifestBytes)
+        throw new ImportError(
+          'manifest-too-large',
+          this.label,
+          'manifest.json',
+          `is larger than the limit of ${this.limits.manifestBytes} bytes`,
+        );
       chunks.push(chunk as Buffer);
     }
     return Buffer.concat(chunks);
@@ -155,11 +216,25 @@ class ZipSource implements PackageSource {
   async open(rel: string, maxBytes: number): Promise<Readable> {
     const e = this.entry(rel);
     if (e.uncompressedSize > maxBytes) {
-      throw new ImportError('size-mismatch', this.label, rel, `is ${e.uncompressedSize} bytes, more than the ${maxBytes} allowed`);
+      throw new ImportError(
+        'size-mismatch',
+        this.label,
+        rel,
+        `is ${e.uncompressedSize} bytes, more than the ${maxBytes} allowed`,
+      );
     }
     return new Promise((resolve, reject) =>
       this.zip.openReadStream(e, (err, stream) =>
-        err || !stream ? reject(new ImportError('zip-invalid', this.label, rel, `cannot be read from the .zip (${err?.message ?? 'unknown error'})`)) : resolve(stream),
+        err || !stream
+          ? reject(
+              new ImportError(
+                'zip-invalid',
+                this.label,
+                rel,
+                `cannot be read from the .zip (${err?.message ?? 'unknown error'})`,
+              ),
+            )
+          : resolve(stream),
       ),
     );
   }
@@ -176,14 +251,34 @@ async function readEntries(zip: yauzl.ZipFile, label: string, limits: Limits): P
     zip.on('entry', (e: yauzl.Entry) => {
       try {
         const mode = (e.externalFileAttributes >>> 16) & S_IFMT;
-        if (mode === S_IFLNK) throw new ImportError('unsafe-path', label, e.fileName, 'is a symbolic link inside the .zip; packages may not contain links');
-        if (entries.has(e.fileName)) throw new ImportError('zip-invalid', label, e.fileName, 'appears twice in the .zip');
+        if (mode === S_IFLNK)
+          throw new ImportError(
+            'unsafe-path',
+            label,
+            e.fileName,
+            'is a symbolic link inside the .zip; packages may not contain links',
+          );
+        if (entries.has(e.fileName))
+          throw new ImportError('zip-invalid', label, e.fileName, 'appears twice in the .zip');
         total += e.uncompressedSize;
         if (total > limits.zipTotalUncompressedBytes) {
-          throw new ImportError('zip-limits', label, undefined, `would unpack to more than the limit of ${limits.zipTotalUncompressedBytes} bytes (a zip bomb?)`);
+          throw new ImportError(
+            'zip-limits',
+            label,
+            undefined,
+            `would unpack to more than the limit of ${limits.zipTotalUncompressedBytes} bytes (a zip bomb?)`,
+          );
         }
-        if (e.uncompressedSize >= limits.zipRatioMinBytes && e.uncompressedSize > limits.zipMaxRatio * Math.max(1, e.compressedSize)) {
-          throw new ImportError('zip-limits', label, e.fileName, `is compressed more than ${limits.zipMaxRatio} to 1 (${e.compressedSize} bytes unpacking to ${e.uncompressedSize}); refused as a possible zip bomb`);
+        if (
+          e.uncompressedSize >= limits.zipRatioMinBytes &&
+          e.uncompressedSize > limits.zipMaxRatio * Math.max(1, e.compressedSize)
+        ) {
+          throw new ImportError(
+            'zip-limits',
+            label,
+            e.fileName,
+            `is compressed more than ${limits.zipMaxRatio} to 1 (${e.compressedSize} bytes unpacking to ${e.uncompressedSize}); refused as a possible zip bomb`,
+          );
         }
         entries.set(e.fileName, e);
         zip.readEntry();
@@ -193,7 +288,16 @@ async function readEntries(zip: yauzl.ZipFile, label: string, limits: Limits): P
     });
     zip.on('end', () => resolve());
     zip.on('error', (err: Error) =>
-      reject(err instanceof ImportError ? err : new ImportError('unsafe-path', label, undefined, `the .zip has an entry that is not allowed: ${err.message}`)),
+      reject(
+        err instanceof ImportError
+          ? err
+          : new ImportError(
+              'unsafe-path',
+              label,
+              undefined,
+              `the .zip has an entry that is not allowed: ${err.message}`,
+            ),
+      ),
     );
     zip.readEntry();
   });
@@ -205,5 +309,10 @@ function findManifestPrefix(entries: Map<string, yauzl.Entry>, label: string): s
   if (entries.has('manifest.json')) return '';
   const candidates = [...entries.keys()].filter((n) => /^[^/]+\/manifest\.json$/.test(n));
   if (candidates.length === 1) return candidates[0]!.slice(0, -'manifest.json'.length);
-  throw new ImportError('not-a-package', label, 'manifest.json', 'the .zip has no manifest.json at its top (or inside its one top folder); is this a review package?');
+  throw new ImportError(
+    'not-a-package',
+    label,
+    'manifest.json',
+    'the .zip has no manifest.json at its top (or inside its one top folder); is this a review package?',
+  );
 }

@@ -34,9 +34,15 @@ export async function verifyAndStage(
 ): Promise<VerifiedFile> {
   const size = await source.sizeOf(rel);
   if (expected && size !== expected.size) {
-    throw new ImportError('size-mismatch', source.label, rel, `is ${size} bytes but the manifest says ${expected.size}`);
+    throw new ImportError(
+      'size-mismatch',
+      source.label,
+      rel,
+      `is ${size} bytes but the manifest says ${expected.size}`,
+    );
   }
-  if (size > maxBytes) throw new ImportError('size-mismatch', source.label, rel, `is ${size} bytes, more than the limit of ${maxBytes}`);
+  if (size > maxBytes)
+    throw new ImportError('size-mismatch', source.label, rel, `is ${size} bytes, more than the limit of ${maxBytes}`);
 
   const known = expected !== undefined && (alreadyStored(expected.sha256) || staging.shas.has(expected.sha256));
   const tmp = known ? undefined : staging.tempPath();
@@ -54,16 +60,27 @@ export async function verifyAndStage(
   } catch (err) {
     if (tmp) fs.rmSync(tmp, { force: true });
     if (err instanceof ImportError) throw err;
-    if ((err as NodeJS.ErrnoException).code === 'ENOSPC') throw new ImportError('disk-full', source.label, rel, 'the disk is full; free some space and import again');
+    if ((err as NodeJS.ErrnoException).code === 'ENOSPC')
+      throw new ImportError('disk-full', source.label, rel, 'the disk is full; free some space and import again');
     throw new ImportError('unreadable', source.label, rel, `could not be read: ${(err as Error).message}`);
   }
   if (expected && result.size !== expected.size) {
     if (tmp) fs.rmSync(tmp, { force: true });
-    throw new ImportError('size-mismatch', source.label, rel, `is ${result.size} bytes but the manifest says ${expected.size}`);
+    throw new ImportError(
+      'size-mismatch',
+      source.label,
+      rel,
+      `is ${result.size} bytes but the manifest says ${expected.size}`,
+    );
   }
   if (expected && result.sha256 !== expected.sha256) {
     if (tmp) fs.rmSync(tmp, { force: true });
-    throw new ImportError('hash-mismatch', source.label, rel, `its SHA-256 is ${result.sha256} but the manifest says ${expected.sha256}; the file is damaged or was changed`);
+    throw new ImportError(
+      'hash-mismatch',
+      source.label,
+      rel,
+      `its SHA-256 is ${result.sha256} but the manifest says ${expected.sha256}; the file is damaged or was changed`,
+    );
   }
   if (tmp) staging.adopt(tmp, result.sha256);
   return result;
@@ -82,13 +99,18 @@ async function hashStream(
   const tap = new Transform({
     transform(chunk: Buffer, _enc, done) {
       size += chunk.length;
-      if (size > maxBytes) return done(new ImportError('size-mismatch', label, rel, `is larger than the ${maxBytes} bytes the manifest allows`));
+      if (size > maxBytes)
+        return done(
+          new ImportError('size-mismatch', label, rel, `is larger than the ${maxBytes} bytes the manifest allows`),
+        );
       hash.update(chunk);
       onBytes(chunk.length);
       done(null, writeTo ? chunk : undefined);
     },
   });
-  const sink = writeTo ? fs.createWriteStream(writeTo, { flags: 'wx' }) : new Writable({ write: (_c, _e, done) => done() });
+  const sink = writeTo
+    ? fs.createWriteStream(writeTo, { flags: 'wx' })
+    : new Writable({ write: (_c, _e, done) => done() });
   await pipeline(input, tap, sink);
   return { sha256: hash.digest('hex'), size };
 }

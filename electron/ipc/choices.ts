@@ -70,8 +70,10 @@ export class Choices {
 
   /** Records a path the person chose for `purpose`; the renderer gets the token and a name to show. */
   register(file: string, kind: ChoiceKind, purpose: ChoicePurpose): Chosen {
-    if (!path.isAbsolute(file)) throw new ChoiceError(`Assay takes only full paths from its own dialogs, not "${file}".`);
-    if (!CHOICE_PURPOSES[purpose].kinds.includes(kind)) throw new ChoiceError(`${CHOICE_PURPOSES[purpose].what} cannot be a ${kind} choice.`);
+    if (!path.isAbsolute(file))
+      throw new ChoiceError(`Assay takes only full paths from its own dialogs, not "${file}".`);
+    if (!CHOICE_PURPOSES[purpose].kinds.includes(kind))
+      throw new ChoiceError(`${CHOICE_PURPOSES[purpose].what} cannot be a ${kind} choice.`);
     this.sweep();
     while (this.entries.size >= this.maxLive) {
       const oldest = this.entries.keys().next().value;
@@ -79,7 +81,13 @@ export class Choices {
       this.entries.delete(oldest);
     }
     const token = randomBytes(32).toString('base64url');
-    this.entries.set(token, { path: path.normalize(file), kind, purpose, expiresAt: this.now() + this.ttlMs, busy: false });
+    this.entries.set(token, {
+      path: path.normalize(file),
+      kind,
+      purpose,
+      expiresAt: this.now() + this.ttlMs,
+      busy: false,
+    });
     return { token, name: path.basename(file) || file };
   }
 
@@ -89,15 +97,25 @@ export class Choices {
    * package) the person may try again with the same choice until it expires; while `fn` runs, no
    * other call can use it.
    */
-  async use<T>(tokens: readonly string[], purpose: ChoicePurpose, fn: (resolved: Resolved[]) => Promise<T> | T): Promise<T> {
+  async use<T>(
+    tokens: readonly string[],
+    purpose: ChoicePurpose,
+    fn: (resolved: Resolved[]) => Promise<T> | T,
+  ): Promise<T> {
     this.sweep();
     const claimed: Entry[] = [];
     const seen = new Set<string>();
     for (const token of tokens) {
       const e = this.entries.get(token);
       const what = CHOICE_PURPOSES[purpose].what;
-      if (!e || seen.has(token)) throw new ChoiceError(`Assay does not know ${what} this refers to (it was used already, it expired, or it was never chosen in Assay); choose it again.`);
-      if (e.purpose !== purpose) throw new ChoiceError(`That file was chosen as ${CHOICE_PURPOSES[e.purpose].what}, not as ${what}; choose it again for this.`);
+      if (!e || seen.has(token))
+        throw new ChoiceError(
+          `Assay does not know ${what} this refers to (it was used already, it expired, or it was never chosen in Assay); choose it again.`,
+        );
+      if (e.purpose !== purpose)
+        throw new ChoiceError(
+          `That file was chosen as ${CHOICE_PURPOSES[e.purpose].what}, not as ${what}; choose it again for this.`,
+        );
       if (e.busy) throw new ChoiceError(`${capital(what)} is being used by another request; wait for it to finish.`);
       seen.add(token);
       claimed.push(e);

@@ -18,7 +18,12 @@ export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-export async function dispatch(handlers: Handlers, channel: unknown, rawInput: unknown, log: (msg: string) => void = console.error): Promise<IpcResult<unknown>> {
+export async function dispatch(
+  handlers: Handlers,
+  channel: unknown,
+  rawInput: unknown,
+  log: (msg: string) => void = console.error,
+): Promise<IpcResult<unknown>> {
   if (!isChannel(channel)) {
     const name = typeof channel === 'string' ? channel.slice(0, 80) : typeof channel;
     return { ok: false, error: { code: 'unknown-channel', message: `There is no operation "${name}".` } };
@@ -28,7 +33,13 @@ export async function dispatch(handlers: Handlers, channel: unknown, rawInput: u
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
-    return { ok: false, error: { code: 'bad-input', message: `The request to ${channel} was not understood${where}: ${issue?.message ?? 'invalid input'}.` } };
+    return {
+      ok: false,
+      error: {
+        code: 'bad-input',
+        message: `The request to ${channel} was not understood${where}: ${issue?.message ?? 'invalid input'}.`,
+      },
+    };
   }
   try {
     const handler = handlers[channel] as (input: unknown) => unknown;
@@ -39,8 +50,10 @@ export async function dispatch(handlers: Handlers, channel: unknown, rawInput: u
     if (err instanceof FileRefusedError) return { ok: false, error: { code: 'file-refused', message: err.message } };
     if (err instanceof ImportError) return { ok: false, error: { code: 'import-refused', message: err.message } };
     if (err instanceof StoreError) return { ok: false, error: { code: 'store', message: err.message } };
-    if (err instanceof IdentityError) return { ok: false, error: { code: `identity-${err.code}`, message: err.message } };
-    if (err instanceof AwardAlreadyIssuedError) return { ok: false, error: { code: 'award-already-issued', message: err.message } };
+    if (err instanceof IdentityError)
+      return { ok: false, error: { code: `identity-${err.code}`, message: err.message } };
+    if (err instanceof AwardAlreadyIssuedError)
+      return { ok: false, error: { code: 'award-already-issued', message: err.message } };
     if (err instanceof AwardError) return { ok: false, error: { code: 'award', message: err.message } };
     if (err instanceof BackupError) return { ok: false, error: { code: 'backup', message: err.message } };
     if (err instanceof LibraryError) return { ok: false, error: { code: err.code, message: err.message } };
@@ -49,9 +62,15 @@ export async function dispatch(handlers: Handlers, channel: unknown, rawInput: u
     if (err instanceof ScoringError) return { ok: false, error: { code: 'scoring', message: err.message } };
     if (err instanceof ZodError) {
       log(`[ipc] ${channel} produced output that breaks the contract: ${err.message}`);
-      return { ok: false, error: { code: 'internal', message: 'Assay could not complete this; the details are in the log.' } };
+      return {
+        ok: false,
+        error: { code: 'internal', message: 'Assay could not complete this; the details are in the log.' },
+      };
     }
     log(`[ipc] ${channel} failed: ${(err as Error).stack ?? String(err)}`);
-    return { ok: false, error: { code: 'internal', message: `Assay could not complete this: ${(err as Error).message}` } };
+    return {
+      ok: false,
+      error: { code: 'internal', message: `Assay could not complete this: ${(err as Error).message}` },
+    };
   }
 }

@@ -28,7 +28,14 @@ import { exportResults } from '../results/results.js';
 import type { Services } from '../services.js';
 import { writeFileAtomic } from '../store/atomic-write.js';
 import { createHash } from 'node:crypto';
-import { READ_LIMITS, readBoundedFile, readLogoPng, regularFileSize, requireFolderTarget, requireWritableTarget } from '../files/bounded-read.js';
+import {
+  READ_LIMITS,
+  readBoundedFile,
+  readLogoPng,
+  regularFileSize,
+  requireFolderTarget,
+  requireWritableTarget,
+} from '../files/bounded-read.js';
 import { CHOICE_PURPOSES, type Choices } from './choices.js';
 
 /** What only the desktop shell provides for these channels; the e2e harness supplies its own. */
@@ -43,7 +50,10 @@ export interface AdminPlatform {
 
 type Emit = (event: 'awards:progress', payload: { done: number; total: number }) => void;
 /** dialog:confirmDrop is not here: dropped files are the desktop Platform's (handlers.ts). */
-type AdminChannel = Exclude<Extract<Channel, `${'dialog' | 'identity' | 'awards' | 'library' | 'results' | 'backup' | 'settings'}:${string}`>, 'dialog:confirmDrop'>;
+type AdminChannel = Exclude<
+  Extract<Channel, `${'dialog' | 'identity' | 'awards' | 'library' | 'results' | 'backup' | 'settings'}:${string}`>,
+  'dialog:confirmDrop'
+>;
 type In<C extends Channel> = z.output<Contract[C]['input']>;
 export type AdminHandlers = { [C in AdminChannel]: (input: In<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C> };
 
@@ -61,7 +71,8 @@ export function createAdminHandlers(s: Services, platform: AdminPlatform, emit: 
   let unlocked: SigningIdentity | undefined;
   const identity = (): SigningIdentity => {
     if (!unlocked) {
-      if (!readIdentityPublic(s.dataDir)) throw new Error('Set up the issuer identity in Settings first: awards are signed with it.');
+      if (!readIdentityPublic(s.dataDir))
+        throw new Error('Set up the issuer identity in Settings first: awards are signed with it.');
       unlocked = loadIdentity(s.dataDir, platform.secretBox());
     }
     return unlocked;
@@ -73,9 +84,18 @@ export function createAdminHandlers(s: Services, platform: AdminPlatform, emit: 
     unlocked = id;
     return publicPart();
   };
-  type ProfileIn = { name?: string | undefined; url?: string | undefined; email?: string | undefined; logo?: string | null | undefined };
+  type ProfileIn = {
+    name?: string | undefined;
+    url?: string | undefined;
+    email?: string | undefined;
+    logo?: string | null | undefined;
+  };
   /** The profile with its logo: read from the chosen file (a token), removed (null), or kept (absent). */
-  const withProfile = <T>(p: ProfileIn, keepLogo: Buffer | undefined, fn: (profile: IssuerProfile) => Promise<T> | T): Promise<T> => {
+  const withProfile = <T>(
+    p: ProfileIn,
+    keepLogo: Buffer | undefined,
+    fn: (profile: IssuerProfile) => Promise<T> | T,
+  ): Promise<T> => {
     const base = { name: p.name ?? '', ...(p.url ? { url: p.url } : {}), ...(p.email ? { email: p.email } : {}) };
     if (p.logo) return choices.useOne(p.logo, 'logo', (file) => fn({ ...base, logoPng: readLogoPng(file) }));
     return Promise.resolve(fn(p.logo === null || !keepLogo ? base : { ...base, logoPng: keepLogo }));
@@ -93,22 +113,33 @@ export function createAdminHandlers(s: Services, platform: AdminPlatform, emit: 
       return chosen === null ? null : choices.register(chosen, CHOICE_PURPOSES[purpose].kinds[0]!, purpose);
     },
     'identity:get': () => readIdentityPublic(s.dataDir),
-    'identity:create': (p) => withProfile(p, undefined, async (profile) => store(await generateSelfSignedIdentity(profile))),
+    'identity:create': (p) =>
+      withProfile(p, undefined, async (profile) => store(await generateSelfSignedIdentity(profile))),
     'identity:importPkcs12': ({ token, passphrase, profile }) =>
       choices.useOne(token, 'pkcs12', async (file) => {
         const bytes = readBoundedFile(file, { maxBytes: READ_LIMITS.pkcs12, what: 'The PKCS #12 file' });
         const options = { fileName: path.basename(file) };
         if (!profile?.name) return store(await importPkcs12(bytes, passphrase, options));
-        return withProfile(profile, undefined, async (p) => store(await importPkcs12(bytes, passphrase, { ...options, profile: p })));
+        return withProfile(profile, undefined, async (p) =>
+          store(await importPkcs12(bytes, passphrase, { ...options, profile: p })),
+        );
       }),
     'identity:setProfile': (p) => {
       const current = identity();
       return withProfile(p, current.profile.logoPng, (profile) =>
-        store(new SigningIdentity({ profile, certificateChain: [...current.certificateChain], signingKey: current.signingKey, badgeKey: current.badgeKey })),
+        store(
+          new SigningIdentity({
+            profile,
+            certificateChain: [...current.certificateChain],
+            signingKey: current.signingKey,
+            badgeKey: current.badgeKey,
+          }),
+        ),
       );
     },
     'awards:ready': () => s.awards.ready(),
-    'awards:list': ({ status, search }) => s.awards.list({ ...(status ? { status } : {}), ...(search ? { search } : {}) }).map(summary),
+    'awards:list': ({ status, search }) =>
+      s.awards.list({ ...(status ? { status } : {}), ...(search ? { search } : {}) }).map(summary),
     'awards:issue': async ({ submissionIds }) => {
       const id = identity();
       const issued: AwardSummary[] = [];
@@ -125,7 +156,8 @@ export function createAdminHandlers(s: Services, platform: AdminPlatform, emit: 
       return { issued, failed };
     },
     'awards:revoke': ({ credentialId, reason }) => summary(s.awards.revoke(credentialId, reason)),
-    'awards:reissue': async ({ credentialId, earnerName }) => summary(await s.awards.reissue(credentialId, identity(), earnerName ? { earnerName } : {})),
+    'awards:reissue': async ({ credentialId, earnerName }) =>
+      summary(await s.awards.reissue(credentialId, identity(), earnerName ? { earnerName } : {})),
     'awards:certificate': async ({ credentialId, paper }) => {
       const a = award(credentialId);
       return new Uint8Array(await new CertificateBatch(identity(), paper, [a]).pdf(a));
@@ -134,12 +166,23 @@ export function createAdminHandlers(s: Services, platform: AdminPlatform, emit: 
       choices.useOne(token, 'export-folder', async (folder) => {
         requireFolderTarget(folder, 'The folder for the awards');
         const list = credentialIds.map(award);
-        const files = await exportAwardFiles(s, formats.includes('pdf') ? identity() : undefined, list, folder, formats, paper, (p) => emit('awards:progress', p));
+        const files = await exportAwardFiles(
+          s,
+          formats.includes('pdf') ? identity() : undefined,
+          list,
+          folder,
+          formats,
+          paper,
+          (p) => emit('awards:progress', p),
+        );
         return { files: files.length };
       }),
     'awards:print': async ({ credentialId, paper }) => {
       const a = award(credentialId);
-      return platform.printPdf(await new CertificateBatch(identity(), paper, [a]).pdf(a), `${a.achievementName} — ${a.earnerName}`);
+      return platform.printPdf(
+        await new CertificateBatch(identity(), paper, [a]).pdf(a),
+        `${a.achievementName} — ${a.earnerName}`,
+      );
     },
     'library:list': () => s.library.listAchievements(),
     'library:get': ({ id, versionId }) => {
@@ -154,7 +197,9 @@ export function createAdminHandlers(s: Services, platform: AdminPlatform, emit: 
     'library:importRubrics': ({ token }) =>
       choices.useOne(token, 'rubric', (file) => {
         const bytes = readBoundedFile(file, { maxBytes: READ_LIMITS.rubric, what: 'The rubric file' });
-        return /\.json$/i.test(file) || bytes.subarray(0, 64).toString('utf8').trimStart().startsWith('{') ? importCaseRubrics(bytes) : importCanvasRubricCsv(bytes);
+        return /\.json$/i.test(file) || bytes.subarray(0, 64).toString('utf8').trimStart().startsWith('{')
+          ? importCaseRubrics(bytes)
+          : importCanvasRubricCsv(bytes);
       }),
     'library:exportCase': ({ id, token }) => {
       const json = JSON.stringify(exportCasePackage(s.library.getAchievement(id).achievement), null, 2);
@@ -168,7 +213,14 @@ export function createAdminHandlers(s: Services, platform: AdminPlatform, emit: 
       choices.use(
         files.map((f) => f.token),
         'evidence',
-        async (chosen) => ({ id: (await s.library.addSubmission({ ...rest, files: files.map(({ token: _t, ...f }, i) => ({ ...f, path: chosen[i]!.path })) })).id }),
+        async (chosen) => ({
+          id: (
+            await s.library.addSubmission({
+              ...rest,
+              files: files.map(({ token: _t, ...f }, i) => ({ ...f, path: chosen[i]!.path })),
+            })
+          ).id,
+        }),
       ),
     'results:export': ({ token }) => {
       const id = identity();
@@ -176,7 +228,15 @@ export function createAdminHandlers(s: Services, platform: AdminPlatform, emit: 
         requireFolderTarget(folder, 'The folder for the results package');
         s.db.transaction(() => sealAuditHead(s.db, anchorSigner(id))).immediate();
         const paper = readSettings(s).paper;
-        return exportResults(s, folder, { name: id.profile.name, signDetached: (data) => buildCadesSignature(id, createHash('sha256').update(data).digest()) }, { certificates: (inForce) => certificateMaker(id, paper, inForce) });
+        return exportResults(
+          s,
+          folder,
+          {
+            name: id.profile.name,
+            signDetached: (data) => buildCadesSignature(id, createHash('sha256').update(data).digest()),
+          },
+          { certificates: (inForce) => certificateMaker(id, paper, inForce) },
+        );
       });
     },
     'backup:create': ({ token }) =>
@@ -198,7 +258,9 @@ export function createAdminHandlers(s: Services, platform: AdminPlatform, emit: 
     'settings:set': (partial) => {
       const defined = Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined));
       const next = settingsSchema.parse({ ...readSettings(s), ...defined });
-      const put = s.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+      const put = s.db.prepare(
+        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      );
       s.db.transaction(() => {
         for (const [k, v] of Object.entries(next)) put.run(k, JSON.stringify(v));
       })();

@@ -62,22 +62,36 @@ function packageKind(p: string): ChoiceKind {
  * register them; a test or the e2e harness passes its own registry and "chooses" through the
  * Platform's dialogs, exactly as main does).
  */
-export function createHandlers(services: Services, platform: Platform, emit: Emit, choices: Choices = new Choices()): Handlers {
-  const admin = createAdminHandlers(services, adminPlatform(platform.admin), (event, payload) => emit(event, payload), choices);
-  const importWithProgress = (p: string) => services.importPackage(p, { onProgress: (progress) => emit('import:progress', progress) });
+export function createHandlers(
+  services: Services,
+  platform: Platform,
+  emit: Emit,
+  choices: Choices = new Choices(),
+): Handlers {
+  const admin = createAdminHandlers(
+    services,
+    adminPlatform(platform.admin),
+    (event, payload) => emit(event, payload),
+    choices,
+  );
+  const importWithProgress = (p: string) =>
+    services.importPackage(p, { onProgress: (progress) => emit('import:progress', progress) });
   return {
     ...admin,
     'queue:list': (q) => services.queue.list(q),
     'queue:counts': () => services.queue.counts(),
-    'queue:achievements': () => services.library.listAchievements().map((a) => ({ id: a.id, name: a.name, versions: a.versions })),
+    'queue:achievements': () =>
+      services.library.listAchievements().map((a) => ({ id: a.id, name: a.name, versions: a.versions })),
     'import:choose': async () => {
       const chosen = await platform.chooseImportPath();
       return chosen === null ? null : choices.register(chosen, packageKind(chosen), 'package');
     },
     'import:package': ({ token }) => choices.useOne(token, 'package', (p) => importWithProgress(p)),
     'dialog:confirmDrop': async ({ purpose, paths }) => {
-      if (purpose === 'package' && paths.length !== 1) throw new ChoiceError('Drop one review package (a folder or a .zip) at a time.');
-      if (!paths.every((p) => path.isAbsolute(p))) throw new ChoiceError('Only files dropped from the computer’s disk can be used.');
+      if (purpose === 'package' && paths.length !== 1)
+        throw new ChoiceError('Drop one review package (a folder or a .zip) at a time.');
+      if (!paths.every((p) => path.isAbsolute(p)))
+        throw new ChoiceError('Only files dropped from the computer’s disk can be used.');
       if (!(await platform.confirmDrop(purpose, paths))) return [];
       return paths.map((p) => choices.register(p, purpose === 'package' ? packageKind(p) : 'open-file', purpose));
     },

@@ -1,5 +1,14 @@
 // The only file with ipcMain: registers every contract channel for our window's frame, emits events, and the desktop Platform.
-import { dialog, ipcMain, shell, type BrowserWindow, type IpcMainInvokeEvent, type MessageBoxOptions, type OpenDialogOptions, type WebFrameMain } from 'electron';
+import {
+  dialog,
+  ipcMain,
+  shell,
+  type BrowserWindow,
+  type IpcMainInvokeEvent,
+  type MessageBoxOptions,
+  type OpenDialogOptions,
+  type WebFrameMain,
+} from 'electron';
 import { channels, type IpcResult } from '../../shared/ipc/contract.js';
 import type { DropPurpose } from '../../shared/domain/admin.js';
 import { prepareForSystem } from '../app/open-with-system.js';
@@ -14,7 +23,10 @@ export type WindowRef = () => BrowserWindow | null;
  * Only the main frame of our own window, showing our own app://assay page, may call main: a
  * subframe, another window or a page that somehow navigated elsewhere gets nothing.
  */
-export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, win: BrowserWindow | null): boolean {
+export function isTrustedSender(
+  event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>,
+  win: BrowserWindow | null,
+): boolean {
   const frame = event.senderFrame;
   if (!win || win.isDestroyed() || !frame) return false;
   if (event.sender !== win.webContents) return false;
@@ -29,7 +41,11 @@ const FORBIDDEN: IpcResult<never> = {
 };
 
 /** Registers one ipcMain handler per contract channel; returns a function that removes them. */
-export function registerIpc(handlers: Handlers, getWindow: WindowRef, log: (msg: string) => void = console.warn): () => void {
+export function registerIpc(
+  handlers: Handlers,
+  getWindow: WindowRef,
+  log: (msg: string) => void = console.warn,
+): () => void {
   for (const channel of channels) {
     ipcMain.handle(channel, (event, input: unknown) => {
       if (!isTrustedSender(event, getWindow())) {
@@ -65,7 +81,8 @@ export type ImportDialogMode = 'package' | 'folder';
  * folder… asks for a folder.
  */
 export function importDialogOptions(mode: ImportDialogMode, platform: NodeJS.Platform): OpenDialogOptions {
-  if (mode === 'folder') return { title: 'Import a review package folder', buttonLabel: 'Import', properties: ['openDirectory'] };
+  if (mode === 'folder')
+    return { title: 'Import a review package folder', buttonLabel: 'Import', properties: ['openDirectory'] };
   const zip = { name: 'Review package (.zip)', extensions: ['zip'] };
   if (platform === 'darwin') {
     return {
@@ -103,7 +120,16 @@ export function confirmDropOptions(purpose: DropPurpose, paths: readonly string[
   const shown = paths.slice(0, 12).join('\n') + (paths.length > 12 ? `\n… and ${paths.length - 12} more` : '');
   const one = paths.length === 1;
   return purpose === 'package'
-    ? { type: 'question', title: 'Import a review package', message: 'Import this review package?', detail: shown, buttons: ['Import', 'Cancel'], defaultId: 0, cancelId: 1, noLink: true }
+    ? {
+        type: 'question',
+        title: 'Import a review package',
+        message: 'Import this review package?',
+        detail: shown,
+        buttons: ['Import', 'Cancel'],
+        defaultId: 0,
+        cancelId: 1,
+        noLink: true,
+      }
     : {
         type: 'question',
         title: 'Add evidence',
@@ -124,7 +150,12 @@ export interface DesktopPlatform extends Platform {
 /** A folder request older than this is stale (the renderer never asked), so Ctrl+O is not surprised by it. */
 const FOLDER_REQUEST_TTL_MS = 10_000;
 
-export function createPlatform(opts: { getWindow: WindowRef; appVersion: string; platform?: NodeJS.Platform; log?: (msg: string) => void }): DesktopPlatform {
+export function createPlatform(opts: {
+  getWindow: WindowRef;
+  appVersion: string;
+  platform?: NodeJS.Platform;
+  log?: (msg: string) => void;
+}): DesktopPlatform {
   const platform = opts.platform ?? process.platform;
   const log = opts.log ?? console.warn;
   let folderRequestedAt = 0;

@@ -47,7 +47,12 @@ function letter(index: number): string {
 const cell = (line: number, col: number, header: string) => `line ${line}, column ${letter(col)} ("${header}")`;
 
 /** "Rating Name 2", " rating  name#2 " -> "rating name". */
-const normalizeHeader = (h: string) => h.trim().toLowerCase().replace(/\s+/g, ' ').replace(/\s*#?\s*\d+$/, '');
+const normalizeHeader = (h: string) =>
+  h
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/\s*#?\s*\d+$/, '');
 
 function findColumns(header: CsvRecord): Columns {
   const names = header.fields.map(normalizeHeader);
@@ -58,10 +63,12 @@ function findColumns(header: CsvRecord): Columns {
   const criterion = find('criteria name', 'criterion name', 'criteria', 'criterion');
   const starts = names.flatMap((h, i) => (h === 'rating name' ? [i] : []));
   if (criterion === undefined || starts.length === 0) {
-    throw new LibraryError('invalid-csv', SUMMARY, [{
-      path: `line ${header.line}`,
-      message: `the header has no ${criterion === undefined ? '"Criteria Name"' : '"Rating Name"'} column, so this is not a Canvas rubric export. In Canvas, export the rubric as CSV (or start from Canvas's rubric import template) and try again`,
-    }]);
+    throw new LibraryError('invalid-csv', SUMMARY, [
+      {
+        path: `line ${header.line}`,
+        message: `the header has no ${criterion === undefined ? '"Criteria Name"' : '"Rating Name"'} column, so this is not a Canvas rubric export. In Canvas, export the rubric as CSV (or start from Canvas's rubric import template) and try again`,
+      },
+    ]);
   }
   const ratings = starts.map((start, k): RatingColumns => {
     const end = starts[k + 1] ?? names.length;
@@ -71,7 +78,12 @@ function findColumns(header: CsvRecord): Columns {
     };
     const points = within('rating points');
     if (points === undefined) {
-      throw new LibraryError('invalid-csv', SUMMARY, [{ path: cell(header.line, start, header.fields[start]!), message: 'has no "Rating Points" column after it; every rating needs its points' }]);
+      throw new LibraryError('invalid-csv', SUMMARY, [
+        {
+          path: cell(header.line, start, header.fields[start]!),
+          message: 'has no "Rating Points" column after it; every rating needs its points',
+        },
+      ]);
     }
     const description = within('rating description');
     return { name: start, points, ...(description !== undefined ? { description } : {}) };
@@ -79,7 +91,13 @@ function findColumns(header: CsvRecord): Columns {
   const rubric = find('rubric name', 'rubric');
   const description = find('criteria description', 'criterion description', 'description');
   const range = find('criteria enable range', 'criterion enable range', 'enable range');
-  return { criterion, ratings, ...(rubric !== undefined ? { rubric } : {}), ...(description !== undefined ? { description } : {}), ...(range !== undefined ? { range } : {}) };
+  return {
+    criterion,
+    ratings,
+    ...(rubric !== undefined ? { rubric } : {}),
+    ...(description !== undefined ? { description } : {}),
+    ...(range !== undefined ? { range } : {}),
+  };
 }
 
 /** "2", "1.5", "1,75" (a decimal comma, as Canvas accepts) -> a number; anything else -> undefined. */
@@ -102,13 +120,18 @@ export function importCanvasRubricCsv(input: string | Uint8Array, options: Canva
   try {
     text = decodeText(input);
   } catch (err) {
-    throw new LibraryError('invalid-csv', SUMMARY, [{ path: '(the file)', message: (err as Error).message.replace(/^The file /, '') }]);
+    throw new LibraryError('invalid-csv', SUMMARY, [
+      { path: '(the file)', message: (err as Error).message.replace(/^The file /, '') },
+    ]);
   }
   let records: CsvRecord[];
   try {
     records = parseCsv(text, sniffDelimiter(text)).filter((r) => r.fields.some((f) => f.trim() !== ''));
   } catch (err) {
-    if (err instanceof CsvSyntaxError) throw new LibraryError('invalid-csv', SUMMARY, [{ path: `line ${err.line}`, message: err.message.replace(/^line \d+: /, '') }]);
+    if (err instanceof CsvSyntaxError)
+      throw new LibraryError('invalid-csv', SUMMARY, [
+        { path: `line ${err.line}`, message: err.message.replace(/^line \d+: /, '') },
+      ]);
     throw err;
   }
   const [header, ...rows] = records;
@@ -121,17 +144,24 @@ export function importCanvasRubricCsv(input: string | Uint8Array, options: Canva
   let lastRubric = options.fallbackName?.trim() || undefined;
   for (const row of rows) {
     // Line breaks inside a quoted cell come as the file's (CRLF from Windows); text is kept with LF.
-    const get = (i: number | undefined) => (i === undefined ? '' : (row.fields[i] ?? '').replace(/\r\n?/g, '\n').trim());
+    const get = (i: number | undefined) =>
+      i === undefined ? '' : (row.fields[i] ?? '').replace(/\r\n?/g, '\n').trim();
     // A spreadsheet's merged cells leave the name on the first row only: carry it down.
     const rubricName = get(cols.rubric) || lastRubric;
     if (!rubricName) {
-      problems.push({ path: cols.rubric === undefined ? `line ${row.line}` : cell(row.line, cols.rubric, h(cols.rubric)), message: 'has no rubric name; Canvas repeats the rubric name on every row' });
+      problems.push({
+        path: cols.rubric === undefined ? `line ${row.line}` : cell(row.line, cols.rubric, h(cols.rubric)),
+        message: 'has no rubric name; Canvas repeats the rubric name on every row',
+      });
       continue;
     }
     lastRubric = rubricName;
     const name = get(cols.criterion);
     if (!name) {
-      problems.push({ path: cell(row.line, cols.criterion, h(cols.criterion)), message: 'is empty; every row is one criterion and needs its name' });
+      problems.push({
+        path: cell(row.line, cols.criterion, h(cols.criterion)),
+        message: 'is empty; every row is one criterion and needs its name',
+      });
       continue;
     }
     const ratings: RawCriterion['ratings'] = [];
@@ -142,33 +172,55 @@ export function importCanvasRubricCsv(input: string | Uint8Array, options: Canva
       const description = get(rc.description);
       if (!ratingName && !rawPoints && !description) continue;
       if (!ratingName) {
-        problems.push({ path: cell(row.line, rc.name, h(rc.name)), message: `is empty, but this rating of "${name}" has points or a description; give it a name` });
+        problems.push({
+          path: cell(row.line, rc.name, h(rc.name)),
+          message: `is empty, but this rating of "${name}" has points or a description; give it a name`,
+        });
         continue;
       }
       const points = parsePoints(rawPoints);
       if (points === undefined || points < 0) {
-        problems.push({ path: cell(row.line, rc.points, h(rc.points)), message: rawPoints ? `"${rawPoints}" is not a number of points of 0 or more (rating "${ratingName}")` : `is empty; rating "${ratingName}" needs its points` });
+        problems.push({
+          path: cell(row.line, rc.points, h(rc.points)),
+          message: rawPoints
+            ? `"${rawPoints}" is not a number of points of 0 or more (rating "${ratingName}")`
+            : `is empty; rating "${ratingName}" needs its points`,
+        });
         continue;
       }
       ratings.push({ name: ratingName, description, points });
     }
     if (problems.length > problemsBefore) continue;
     if (ratings.length === 0) {
-      problems.push({ path: `line ${row.line}`, message: `criterion "${name}" has no ratings; add at least one rating with a name and points` });
+      problems.push({
+        path: `line ${row.line}`,
+        message: `criterion "${name}" has no ratings; add at least one rating with a name and points`,
+      });
       continue;
     }
     const list = rubrics.get(rubricName) ?? [];
-    list.push({ name, description: get(cols.description), range: ['true', '1', 'yes'].includes(get(cols.range).toLowerCase()), ratings });
+    list.push({
+      name,
+      description: get(cols.description),
+      range: ['true', '1', 'yes'].includes(get(cols.range).toLowerCase()),
+      ratings,
+    });
     rubrics.set(rubricName, list);
   }
   if (problems.length > 0) throw new LibraryError('invalid-csv', SUMMARY, problems);
-  if (rubrics.size === 0) throw new LibraryError('invalid-csv', SUMMARY, [{ path: '(the file)', message: 'has a header but no criteria rows' }]);
+  if (rubrics.size === 0)
+    throw new LibraryError('invalid-csv', SUMMARY, [
+      { path: '(the file)', message: 'has a header but no criteria rows' },
+    ]);
 
   return [...rubrics].map(([rubricName, criteria]) => {
     const id = options.idFor?.(rubricName) ?? `urn:uuid:${randomUUID()}`;
     const warnings = criteria
       .filter((c) => c.range)
-      .map((c) => `Canvas scored "${c.name}" by point ranges; in Assay each level is worth the top of its range. Check the points before saving.`);
+      .map(
+        (c) =>
+          `Canvas scored "${c.name}" by point ranges; in Assay each level is worth the top of its range. Check the points before saving.`,
+      );
     const achievement = toAchievement(id, rubricName, criteria);
     applyRequiredLevel(achievement, options.requiredLevelName, warnings);
     return checkedDraft(achievement, warnings, 'invalid-csv', `${SUMMARY} (rubric "${rubricName}")`);
@@ -188,7 +240,13 @@ function toAchievement(id: string, name: string, raw: RawCriterion[]): Achieveme
       points: r.points,
       ...(r.description ? { description: r.description } : {}),
     }));
-    return { id: criterionId, name: c.name, ...(c.description ? { description: c.description } : {}), resultType: 'RubricCriterionLevel', rubricCriterionLevel: levels };
+    return {
+      id: criterionId,
+      name: c.name,
+      ...(c.description ? { description: c.description } : {}),
+      resultType: 'RubricCriterionLevel',
+      rubricCriterionLevel: levels,
+    };
   });
   return {
     id,

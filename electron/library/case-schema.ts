@@ -41,7 +41,12 @@ export const rubricIn = z.looseObject({
   extensions: extensions.optional(),
 });
 
-export const itemIn = z.looseObject({ identifier: id, fullStatement: str.optional(), abbreviatedStatement: str.optional(), uri: str.optional() });
+export const itemIn = z.looseObject({
+  identifier: id,
+  fullStatement: str.optional(),
+  abbreviatedStatement: str.optional(),
+  uri: str.optional(),
+});
 
 export const packageIn = z.looseObject({
   CFDocument: z.looseObject({

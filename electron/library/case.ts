@@ -1,9 +1,24 @@
 // Reads CASE 1.1 CFRubrics as micro-credential drafts and writes an achievement's rubric as a CFPackage.
 import { z } from 'zod';
-import { jsonPath, sectionSchema, type Achievement, type Criterion, type RubricLevel, type Section } from '../../shared/schemas/review-package.js';
 import {
-  assayCriterionExtension, assayRubricExtension, packageIn, rubricIn,
-  type CfCriterionOut, type CfPackageOut, type CriterionIn, type ItemIn, type LinkUri, type RubricIn,
+  jsonPath,
+  sectionSchema,
+  type Achievement,
+  type Criterion,
+  type RubricLevel,
+  type Section,
+} from '../../shared/schemas/review-package.js';
+import {
+  assayCriterionExtension,
+  assayRubricExtension,
+  packageIn,
+  rubricIn,
+  type CfCriterionOut,
+  type CfPackageOut,
+  type CriterionIn,
+  type ItemIn,
+  type LinkUri,
+  type RubricIn,
 } from './case-schema.js';
 import { decodeUtf8 } from '../../shared/domain/utf8.js';
 import { applyRequiredLevel, checkedDraft, DEFAULT_SECTIONS, type DraftOptions, type RubricDraft } from './drafts.js';
@@ -14,7 +29,8 @@ import { maxPoints, validateAchievement } from './rubric-rules.js';
 const SUMMARY = 'This CASE file cannot be imported';
 /** A CASE `uri` becomes the id when it is an absolute URI (ids reappear in awarded credentials); else the UUID does. */
 const ABSOLUTE_URI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]+$/;
-const idFrom = (uri: string | undefined, identifier: string) => (uri !== undefined && ABSOLUTE_URI.test(uri) ? uri : `urn:uuid:${identifier.trim().toLowerCase()}`);
+const idFrom = (uri: string | undefined, identifier: string) =>
+  uri !== undefined && ABSOLUTE_URI.test(uri) ? uri : `urn:uuid:${identifier.trim().toLowerCase()}`;
 const text = (s: string | undefined) => (s !== undefined && s.trim() !== '' ? s.trim() : undefined);
 const byPosition = <T extends { position?: number | undefined }>(list: readonly T[]) =>
   list.map((v, i) => ({ v, i })).sort((a, b) => (a.v.position ?? Infinity) - (b.v.position ?? Infinity) || a.i - b.i);
@@ -27,18 +43,25 @@ function readJson(input: unknown): unknown {
     // JSON is UTF-8 (RFC 8259 §8.1): no guessing at legacy encodings here, unlike spreadsheet CSV.
     text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : decodeUtf8(input, 'The file');
   } catch (err) {
-    throw new LibraryError('invalid-case', SUMMARY, [{ path: '(the file)', message: (err as Error).message.replace(/^The file /, '') }]);
+    throw new LibraryError('invalid-case', SUMMARY, [
+      { path: '(the file)', message: (err as Error).message.replace(/^The file /, '') },
+    ]);
   }
   try {
     return JSON.parse(text);
   } catch (err) {
     // Where, never what: V8's message quotes the text it choked on, and the file may be anything.
     const at = /line \d+ column \d+|position \d+/.exec((err as Error).message);
-    throw new LibraryError('invalid-case', SUMMARY, [{ path: '(the file)', message: `is not valid JSON${at ? ` (at ${at[0]})` : ''}` }]);
+    throw new LibraryError('invalid-case', SUMMARY, [
+      { path: '(the file)', message: `is not valid JSON${at ? ` (at ${at[0]})` : ''}` },
+    ]);
   }
 }
 
-const zodProblems = (issues: readonly { path: readonly PropertyKey[]; message: string }[], prefix: string): LibraryProblem[] =>
+const zodProblems = (
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  prefix: string,
+): LibraryProblem[] =>
   issues.map((i) => ({ path: prefix + (i.path.length ? jsonPath(i.path) : '') || '(the file)', message: i.message }));
 
 /**
@@ -48,7 +71,8 @@ const zodProblems = (issues: readonly { path: readonly PropertyKey[]; message: s
  */
 export function importCaseRubrics(input: unknown, options: DraftOptions = {}): RubricDraft[] {
   const json = readJson(input);
-  const obj = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
+  const obj =
+    typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
   let rubrics: RubricIn[];
   let items: ItemIn[] = [];
   let doc: DocumentFields = {};
@@ -65,10 +89,20 @@ export function importCaseRubrics(input: unknown, options: DraftOptions = {}): R
     rubrics = [parsed.data];
     prefix = '';
   } else {
-    throw new LibraryError('invalid-case', SUMMARY, [{ path: '(the file)', message: 'is neither a CASE CFPackage (it has no CFDocument) nor a CFRubric (it has no CFRubricCriteria)' }]);
+    throw new LibraryError('invalid-case', SUMMARY, [
+      {
+        path: '(the file)',
+        message: 'is neither a CASE CFPackage (it has no CFDocument) nor a CFRubric (it has no CFRubricCriteria)',
+      },
+    ]);
   }
   if (rubrics.length === 0) {
-    throw new LibraryError('invalid-case', SUMMARY, [{ path: 'CFRubrics', message: 'is missing or empty: this CASE package holds a competency framework but no rubric to import' }]);
+    throw new LibraryError('invalid-case', SUMMARY, [
+      {
+        path: 'CFRubrics',
+        message: 'is missing or empty: this CASE package holds a competency framework but no rubric to import',
+      },
+    ]);
   }
   const itemsById = new Map(items.map((it) => [it.identifier, it]));
   // A document's description and notes are its one rubric's; a framework of several describes them all.
@@ -88,7 +122,13 @@ type DocumentFields = Partial<Record<'title' | 'description' | 'notes', string>>
 /** Kept as written (not trimmed) so that export then import gives back the same text. */
 const kept = (s: string | undefined) => (s !== undefined && s.trim() !== '' ? s : undefined);
 
-function rubricToAchievement(r: RubricIn, where: string, items: Map<string, ItemIn>, doc: DocumentFields, warnings: string[]): Achievement {
+function rubricToAchievement(
+  r: RubricIn,
+  where: string,
+  items: Map<string, ItemIn>,
+  doc: DocumentFields,
+  warnings: string[],
+): Achievement {
   const ext = assayRubricExtension.safeParse(r.extensions?.['assay']);
   const meta: Record<string, unknown> = ext.success ? { ...ext.data.achievement } : {};
   for (const own of ['id', 'name', 'resultDescription', 'image']) delete meta[own];
@@ -98,13 +138,20 @@ function rubricToAchievement(r: RubricIn, where: string, items: Map<string, Item
   if (!text(r.title)) warnings.push(`The rubric has no title; it is named "${name}" until you rename it.`);
 
   const ownSections = z.array(sectionSchema).min(1).safeParse(meta['sections']);
-  if (ext.success && !ownSections.success) warnings.push('The sections Assay saved with this rubric could not be read; it has the usual three sections instead.');
+  if (ext.success && !ownSections.success)
+    warnings.push(
+      'The sections Assay saved with this rubric could not be read; it has the usual three sections instead.',
+    );
   const sections = new Sections(ownSections.success ? ownSections.data : DEFAULT_SECTIONS.map((s) => ({ ...s })));
   const problems: LibraryProblem[] = [];
   const criteria = byPosition(r.CFRubricCriteria ?? []).map(({ v: c, i: ci }, k) =>
     toCriterion(c, `${where}${where ? '.' : ''}CFRubricCriteria[${ci}]`, k, items, sections, problems, warnings),
   );
-  if (criteria.length === 0) problems.push({ path: `${where}${where ? '.' : ''}CFRubricCriteria`, message: 'is missing or empty; a rubric needs at least one criterion' });
+  if (criteria.length === 0)
+    problems.push({
+      path: `${where}${where ? '.' : ''}CFRubricCriteria`,
+      message: 'is missing or empty; a rubric needs at least one criterion',
+    });
   if (problems.length > 0) throw new LibraryError('invalid-case', SUMMARY, problems);
 
   const achievement: Achievement = {
@@ -113,7 +160,10 @@ function rubricToAchievement(r: RubricIn, where: string, items: Map<string, Item
     ...meta,
     id,
     name,
-    description: text(r.description) ?? text(doc.description) ?? (typeof meta['description'] === 'string' ? meta['description'] : ''),
+    description:
+      text(r.description) ??
+      text(doc.description) ??
+      (typeof meta['description'] === 'string' ? meta['description'] : ''),
     sections: sections.list,
     resultDescription: criteria,
   };
@@ -124,25 +174,44 @@ function rubricToAchievement(r: RubricIn, where: string, items: Map<string, Item
   const tags = doc.subject?.filter((t) => t.trim() !== '');
   if (tags && tags.length > 0) achievement.tag = tags;
   if (achievement.passingPoints !== undefined && achievement.passingPoints > maxPoints(achievement)) {
-    warnings.push(`The passing points (${achievement.passingPoints}) were more than this rubric can give, so they were left out; set them again.`);
+    warnings.push(
+      `The passing points (${achievement.passingPoints}) were more than this rubric can give, so they were left out; set them again.`,
+    );
     delete achievement.passingPoints;
   }
   return achievement;
 }
 
-function toCriterion(c: CriterionIn, where: string, k: number, items: Map<string, ItemIn>, sections: Sections, problems: LibraryProblem[], warnings: string[]): Criterion {
+function toCriterion(
+  c: CriterionIn,
+  where: string,
+  k: number,
+  items: Map<string, ItemIn>,
+  sections: Sections,
+  problems: LibraryProblem[],
+  warnings: string[],
+): Criterion {
   const item = c.CFItemURI?.identifier !== undefined ? items.get(c.CFItemURI.identifier) : undefined;
   const titled = text(c.CFItemURI?.title) ?? text(item?.abbreviatedStatement) ?? text(item?.fullStatement);
   const name = titled ?? text(c.description) ?? text(c.category) ?? `Criterion ${k + 1}`;
   const id = idFrom(c.uri, c.identifier);
   const levelsIn = byPosition(c.CFRubricCriterionLevels ?? []);
-  if (levelsIn.length === 0) problems.push({ path: `${where}.CFRubricCriterionLevels`, message: `is missing or empty; criterion "${name}" needs at least one level` });
+  if (levelsIn.length === 0)
+    problems.push({
+      path: `${where}.CFRubricCriterionLevels`,
+      message: `is missing or empty; criterion "${name}" needs at least one level`,
+    });
   const scored = levelsIn.filter(({ v }) => v.score !== undefined).length;
-  if (scored === 0 && levelsIn.length > 0) warnings.push(`Criterion "${name}" has no scores; its levels were given 0, 1, 2, ... points in order. Check them before saving.`);
+  if (scored === 0 && levelsIn.length > 0)
+    warnings.push(
+      `Criterion "${name}" has no scores; its levels were given 0, 1, 2, ... points in order. Check them before saving.`,
+    );
   const levels = levelsIn.map(({ v: l, i: li }, n): RubricLevel => {
     const at = `${where}.CFRubricCriterionLevels[${li}]`;
-    if (scored > 0 && l.score === undefined) problems.push({ path: `${at}.score`, message: 'is missing, while other levels of this criterion have one' });
-    else if (l.score !== undefined && l.score < 0) problems.push({ path: `${at}.score`, message: `is ${l.score}; points must not be negative` });
+    if (scored > 0 && l.score === undefined)
+      problems.push({ path: `${at}.score`, message: 'is missing, while other levels of this criterion have one' });
+    else if (l.score !== undefined && l.score < 0)
+      problems.push({ path: `${at}.score`, message: `is ${l.score}; points must not be negative` });
     const quality = text(l.quality);
     if (!quality) warnings.push(`A level of criterion "${name}" has no quality (name); it is called "Level ${n + 1}".`);
     const description = text(l.description);
@@ -156,7 +225,8 @@ function toCriterion(c: CriterionIn, where: string, k: number, items: Map<string
   });
   const ext = assayCriterionExtension.safeParse(c.extensions?.['assay']);
   const own = ext.success ? ext.data : {};
-  const sectionId = own.sectionId !== undefined && sections.has(own.sectionId) ? own.sectionId : sections.forCategory(text(c.category));
+  const sectionId =
+    own.sectionId !== undefined && sections.has(own.sectionId) ? own.sectionId : sections.forCategory(text(c.category));
   const description = titled !== undefined ? text(c.description) : undefined;
   return {
     id,
@@ -165,7 +235,9 @@ function toCriterion(c: CriterionIn, where: string, k: number, items: Map<string
     ...(sectionId ? { sectionId } : {}),
     resultType: 'RubricCriterionLevel',
     rubricCriterionLevel: levels,
-    ...(own.requiredLevel !== undefined && levels.some((l) => l.id === own.requiredLevel) ? { requiredLevel: own.requiredLevel } : {}),
+    ...(own.requiredLevel !== undefined && levels.some((l) => l.id === own.requiredLevel)
+      ? { requiredLevel: own.requiredLevel }
+      : {}),
   };
 }
 
@@ -211,7 +283,11 @@ export function exportCasePackage(input: Achievement, options: CaseExportOptions
   const a = validateAchievement(input, 'This micro-credential cannot be exported');
   const at = (options.now ?? new Date()).toISOString();
   const documentId = uuidV5(`CFDocument ${a.id}`);
-  const documentLink: LinkUri = { title: a.name, identifier: documentId, uri: options.documentUri ?? `urn:uuid:${documentId}` };
+  const documentLink: LinkUri = {
+    title: a.name,
+    identifier: documentId,
+    uri: options.documentUri ?? `urn:uuid:${documentId}`,
+  };
   const rubricId = uuidFor(a.id);
   const sectionName = new Map(a.sections.map((s) => [s.id, s.name]));
   const criteria = a.resultDescription.map((c, i): { criterion: CfCriterionOut; item: LinkUri } => {
@@ -220,7 +296,10 @@ export function exportCasePackage(input: Achievement, options: CaseExportOptions
     const item: LinkUri = { title: c.name, identifier: itemId, uri: `urn:uuid:${itemId}` };
     const description = typeof c['description'] === 'string' && c['description'].trim() ? c['description'] : undefined;
     const category = c.sectionId !== undefined ? sectionName.get(c.sectionId) : undefined;
-    const own = { ...(c.sectionId !== undefined ? { sectionId: c.sectionId } : {}), ...(c.requiredLevel !== undefined ? { requiredLevel: c.requiredLevel } : {}) };
+    const own = {
+      ...(c.sectionId !== undefined ? { sectionId: c.sectionId } : {}),
+      ...(c.requiredLevel !== undefined ? { requiredLevel: c.requiredLevel } : {}),
+    };
     return {
       item,
       criterion: {
@@ -259,19 +338,35 @@ export function exportCasePackage(input: Achievement, options: CaseExportOptions
       ...(a.tag && a.tag.length > 0 ? { subject: a.tag } : {}),
       ...(a.criteria.narrative.trim() ? { notes: a.criteria.narrative } : {}),
     },
-    CFItems: criteria.map(({ item }) => ({ identifier: item.identifier, uri: item.uri, fullStatement: item.title, CFItemType: 'Rubric criterion', lastChangeDateTime: at })),
+    CFItems: criteria.map(({ item }) => ({
+      identifier: item.identifier,
+      uri: item.uri,
+      fullStatement: item.title,
+      CFItemType: 'Rubric criterion',
+      lastChangeDateTime: at,
+    })),
     CFAssociations: criteria.map(({ item }, i) => {
       const assocId = uuidV5(`CFAssociation ${item.identifier} isChildOf ${documentId}`);
-      return { identifier: assocId, uri: `urn:uuid:${assocId}`, associationType: 'isChildOf', sequenceNumber: i + 1, originNodeURI: item, destinationNodeURI: documentLink, lastChangeDateTime: at };
+      return {
+        identifier: assocId,
+        uri: `urn:uuid:${assocId}`,
+        associationType: 'isChildOf',
+        sequenceNumber: i + 1,
+        originNodeURI: item,
+        destinationNodeURI: documentLink,
+        lastChangeDateTime: at,
+      };
     }),
-    CFRubrics: [{
-      identifier: rubricId,
-      uri: a.id,
-      title: a.name,
-      ...(a.description.trim() ? { description: a.description } : {}),
-      lastChangeDateTime: at,
-      CFRubricCriteria: criteria.map(({ criterion }) => criterion),
-      extensions: { assay: { formatVersion: 1, achievement: meta } },
-    }],
+    CFRubrics: [
+      {
+        identifier: rubricId,
+        uri: a.id,
+        title: a.name,
+        ...(a.description.trim() ? { description: a.description } : {}),
+        lastChangeDateTime: at,
+        CFRubricCriteria: criteria.map(({ criterion }) => criterion),
+        extensions: { assay: { formatVersion: 1, achievement: meta } },
+      },
+    ],
   };
 }

@@ -10,7 +10,10 @@ export interface CsvRecord {
 
 export class CsvSyntaxError extends Error {
   override readonly name = 'CsvSyntaxError';
-  constructor(readonly line: number, detail: string) {
+  constructor(
+    readonly line: number,
+    detail: string,
+  ) {
     super(`line ${line}: ${detail}`);
   }
 }
@@ -120,7 +123,10 @@ export function parseCsv(text: string, delimiter: string = ','): CsvRecord[] {
       }
       const next = text[i];
       if (next !== undefined && next !== delimiter && next !== '\r' && next !== '\n') {
-        throw new CsvSyntaxError(line, `unexpected ${JSON.stringify(next)} after a closing quote; a quote inside a quoted field must be doubled ("")`);
+        throw new CsvSyntaxError(
+          line,
+          `unexpected ${JSON.stringify(next)} after a closing quote; a quote inside a quoted field must be doubled ("")`,
+        );
       }
       // An empty quoted field must still count as a field, even though `field` is ''.
       if (next === undefined) {

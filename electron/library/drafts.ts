@@ -19,9 +19,22 @@ export interface DraftOptions {
 
 /** The three sections of a micro-credential submission, as providers commonly lay them out. */
 export const DEFAULT_SECTIONS: readonly Section[] = [
-  { id: 'overview', name: 'Overview questions', prompt: 'Describe your setting: your students, your subject and what you set out to do.' },
-  { id: 'work-examples', name: 'Work examples', prompt: 'Upload the evidence this micro-credential asks for, such as a lesson plan, student work or a classroom video.' },
-  { id: 'reflection', name: 'Reflection', prompt: 'What did you learn from this work, and what would you change next time?' },
+  {
+    id: 'overview',
+    name: 'Overview questions',
+    prompt: 'Describe your setting: your students, your subject and what you set out to do.',
+  },
+  {
+    id: 'work-examples',
+    name: 'Work examples',
+    prompt:
+      'Upload the evidence this micro-credential asks for, such as a lesson plan, student work or a classroom video.',
+  },
+  {
+    id: 'reflection',
+    name: 'Reflection',
+    prompt: 'What did you learn from this work, and what would you change next time?',
+  },
 ];
 
 const TEMPLATE_LEVELS = [
@@ -41,7 +54,13 @@ export function newAchievementTemplate(name: string): Achievement {
     name: 'Demonstrates the practice in the classroom',
     sectionId: 'work-examples',
     resultType: 'RubricCriterionLevel',
-    rubricCriterionLevel: TEMPLATE_LEVELS.map((l, i) => ({ id: levelId(i + 1), name: l.name, level: String(i + 1), points: i, description: l.description })),
+    rubricCriterionLevel: TEMPLATE_LEVELS.map((l, i) => ({
+      id: levelId(i + 1),
+      name: l.name,
+      level: String(i + 1),
+      points: i,
+      description: l.description,
+    })),
     requiredLevel: levelId(3),
   };
   return {
@@ -62,7 +81,10 @@ export function applyRequiredLevel(a: Achievement, levelName: string | undefined
   for (const c of a.resultDescription) {
     const level = c.rubricCriterionLevel.find((l) => l.name.trim().toLowerCase() === wanted);
     if (level) c.requiredLevel = level.id;
-    else warnings.push(`Criterion "${c.name}" has no level named "${levelName}", so it has no required level; choose one before saving.`);
+    else
+      warnings.push(
+        `Criterion "${c.name}" has no level named "${levelName}", so it has no required level; choose one before saving.`,
+      );
   }
 }
 
@@ -71,10 +93,18 @@ export function applyRequiredLevel(a: Achievement, levelName: string | undefined
  * A draft without a pass rule still saves (the author may add one later) but says so: no review can
  * be decided on it until it has one.
  */
-export function checkedDraft(achievement: Achievement, warnings: string[], code: LibraryErrorCode, summary: string): RubricDraft {
+export function checkedDraft(
+  achievement: Achievement,
+  warnings: string[],
+  code: LibraryErrorCode,
+  summary: string,
+): RubricDraft {
   try {
     const checked = validateAchievement(achievement, summary);
-    return { achievement: checked, warnings: hasPassRule(checked) ? warnings : [...warnings, noPassRuleMessage(checked.name)] };
+    return {
+      achievement: checked,
+      warnings: hasPassRule(checked) ? warnings : [...warnings, noPassRuleMessage(checked.name)],
+    };
   } catch (err) {
     if (err instanceof LibraryError) throw new LibraryError(code, summary, err.problems);
     throw err;

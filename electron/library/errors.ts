@@ -6,7 +6,8 @@ export interface LibraryProblem {
   message: string;
 }
 
-export type LibraryErrorCode = 'invalid-achievement' | 'invalid-submission' | 'evidence' | 'invalid-csv' | 'invalid-case';
+export type LibraryErrorCode =
+  'invalid-achievement' | 'invalid-submission' | 'evidence' | 'invalid-csv' | 'invalid-case';
 
 export class LibraryError extends Error {
   override readonly name = 'LibraryError';
@@ -23,6 +24,12 @@ export class LibraryError extends Error {
 function describe(summary: string, problems: readonly LibraryProblem[]): string {
   const [first, ...rest] = problems;
   if (!first) return `${summary}.`;
-  const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''}: ${rest.slice(0, 3).map((p) => p.path).join(', ')}${rest.length > 3 ? ', …' : ''})` : '';
+  const more =
+    rest.length > 0
+      ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''}: ${rest
+          .slice(0, 3)
+          .map((p) => p.path)
+          .join(', ')}${rest.length > 3 ? ', …' : ''})`
+      : '';
   return `${summary}: ${first.path}: ${first.message}${more}`;
 }

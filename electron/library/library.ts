@@ -95,20 +95,47 @@ export class Library {
                FROM achievement_versions) r
          WHERE r.rn = 1`,
       )
-      .all() as { id: string; name: string; versionId: number; packageId: string | null; versions: number; json: string; submissions: number }[];
+      .all() as {
+      id: string;
+      name: string;
+      versionId: number;
+      packageId: string | null;
+      versions: number;
+      json: string;
+      submissions: number;
+    }[];
     return rows
       .map((r) => {
         const warnings = warningsOf(achievementSchema.parse(JSON.parse(r.json)));
-        return { id: r.id, name: r.name, versionId: r.versionId, versions: r.versions, source: sourceOf(r.packageId), submissions: r.submissions, passRule: warnings.length === 0, warnings };
+        return {
+          id: r.id,
+          name: r.name,
+          versionId: r.versionId,
+          versions: r.versions,
+          source: sourceOf(r.packageId),
+          submissions: r.submissions,
+          passRule: warnings.length === 0,
+          warnings,
+        };
       })
       .sort((a, b) => cmp(earnerSortKey(a.name), earnerSortKey(b.name)) || cmp(a.id, b.id));
   }
 
   /** Every version of an achievement, latest first (without the rubrics themselves). */
   listVersions(id: string): Omit<AchievementVersion, 'achievement'>[] {
-    const rows = this.db.prepare(`SELECT ${VERSION_COLUMNS} FROM achievement_versions WHERE achievement_id = ? ORDER BY ${LATEST_ORDER}`).all(id) as VersionRow[];
+    const rows = this.db
+      .prepare(`SELECT ${VERSION_COLUMNS} FROM achievement_versions WHERE achievement_id = ? ORDER BY ${LATEST_ORDER}`)
+      .all(id) as VersionRow[];
     if (rows.length === 0) throw notFound(id);
-    return rows.map((r, i) => ({ id: r.id, versionId: r.versionId, source: sourceOf(r.packageId), packageId: r.packageId, savedAt: r.savedAt, contentSha256: r.sha, latest: i === 0 }));
+    return rows.map((r, i) => ({
+      id: r.id,
+      versionId: r.versionId,
+      source: sourceOf(r.packageId),
+      packageId: r.packageId,
+      savedAt: r.savedAt,
+      contentSha256: r.sha,
+      latest: i === 0,
+    }));
   }
 
   /** One version of an achievement: the latest unless versionId names another. */
@@ -137,19 +164,29 @@ export class Library {
    */
   saveAchievement(input: unknown): SaveResult {
     const a = validateAchievement(input);
-    return this.db.transaction((): SaveResult => {
-      const latest = this.latestRow(a.id);
-      if (latest && contentMatches(latest.sha, a)) return { versionId: latest.versionId, status: 'unchanged', achievement: a, warnings: warningsOf(a) };
-      const imageSha = a.image === undefined ? null : this.knownImage(a.id, a.image);
-      // Strictly after the latest, so "latest" follows the order of saves even if the clock stepped back.
-      const nowMs = this.now().getTime();
-      const at = new Date(latest ? Math.max(nowMs, Date.parse(latest.savedAt) + 1) : nowMs).toISOString();
-      const rows = new StoreRows(this.db);
-      const { versionId, created } = rows.achievementVersion(a, { packageId: null, at, imageSha256: imageSha });
-      if (!created) this.db.prepare('UPDATE achievement_versions SET imported_at = ? WHERE version_id = ?').run(at, versionId);
-      appendAudit(this.db, 'achievement.save', a.id, { id: a.id, versionId, ...(created ? {} : { restored: true }) }, at);
-      return { versionId, status: created ? 'created' : 'restored', achievement: a, warnings: warningsOf(a) };
-    }).immediate();
+    return this.db
+      .transaction((): SaveResult => {
+        const latest = this.latestRow(a.id);
+        if (latest && contentMatches(latest.sha, a))
+          return { versionId: latest.versionId, status: 'unchanged', achievement: a, warnings: warningsOf(a) };
+        const imageSha = a.image === undefined ? null : this.knownImage(a.id, a.image);
+        // Strictly after the latest, so "latest" follows the order of saves even if the clock stepped back.
+        const nowMs = this.now().getTime();
+        const at = new Date(latest ? Math.max(nowMs, Date.parse(latest.savedAt) + 1) : nowMs).toISOString();
+        const rows = new StoreRows(this.db);
+        const { versionId, created } = rows.achievementVersion(a, { packageId: null, at, imageSha256: imageSha });
+        if (!created)
+          this.db.prepare('UPDATE achievement_versions SET imported_at = ? WHERE version_id = ?').run(at, versionId);
+        appendAudit(
+          this.db,
+          'achievement.save',
+          a.id,
+          { id: a.id, versionId, ...(created ? {} : { restored: true }) },
+          at,
+        );
+        return { versionId, status: created ? 'created' : 'restored', achievement: a, warnings: warningsOf(a) };
+      })
+      .immediate();
   }
 
   /** A sensible new micro-credential to start editing from (not saved until saveAchievement). */
@@ -159,7 +196,11 @@ export class Library {
 
   /** Adds a submission by hand, pinned to the achievement's latest version; all or nothing. */
   addSubmission(input: AddSubmissionInput): Promise<AddedSubmission> {
-    return addSubmission({ db: this.db, evidence: this.evidence, latestVersion: (id) => this.latestVersionOf(id) }, input, this.now());
+    return addSubmission(
+      { db: this.db, evidence: this.evidence, latestVersion: (id) => this.latestVersionOf(id) },
+      input,
+      this.now(),
+    );
   }
 
   private latestVersionOf(id: string): { versionId: number; achievement: Achievement } | undefined {
@@ -168,11 +209,17 @@ export class Library {
   }
 
   private latestRow(id: string): VersionRow | undefined {
-    return this.db.prepare(`SELECT ${VERSION_COLUMNS} FROM achievement_versions WHERE achievement_id = ? ORDER BY ${LATEST_ORDER} LIMIT 1`).get(id) as VersionRow | undefined;
+    return this.db
+      .prepare(
+        `SELECT ${VERSION_COLUMNS} FROM achievement_versions WHERE achievement_id = ? ORDER BY ${LATEST_ORDER} LIMIT 1`,
+      )
+      .get(id) as VersionRow | undefined;
   }
 
   private versionRow(id: string, versionId: number): VersionRow | undefined {
-    return this.db.prepare(`SELECT ${VERSION_COLUMNS} FROM achievement_versions WHERE achievement_id = ? AND version_id = ?`).get(id, versionId) as VersionRow | undefined;
+    return this.db
+      .prepare(`SELECT ${VERSION_COLUMNS} FROM achievement_versions WHERE achievement_id = ? AND version_id = ?`)
+      .get(id, versionId) as VersionRow | undefined;
   }
 
   /**
@@ -180,11 +227,18 @@ export class Library {
    * same path keeps that image. The library cannot attach a new image yet.
    */
   private knownImage(id: string, image: string): string {
-    const rows = this.db.prepare(`SELECT json, image_sha256 AS sha FROM achievement_versions WHERE achievement_id = ? AND image_sha256 IS NOT NULL ORDER BY ${LATEST_ORDER}`).all(id) as { json: string; sha: string }[];
+    const rows = this.db
+      .prepare(
+        `SELECT json, image_sha256 AS sha FROM achievement_versions WHERE achievement_id = ? AND image_sha256 IS NOT NULL ORDER BY ${LATEST_ORDER}`,
+      )
+      .all(id) as { json: string; sha: string }[];
     const match = rows.find((r) => (JSON.parse(r.json) as { image?: unknown }).image === image);
     if (!match) {
       throw new LibraryError('invalid-achievement', 'This micro-credential cannot be saved', [
-        { path: 'image', message: `"${image}" is not an image Assay holds for this micro-credential; remove the image (adding a new image here is not supported yet)` },
+        {
+          path: 'image',
+          message: `"${image}" is not an image Assay holds for this micro-credential; remove the image (adding a new image here is not supported yet)`,
+        },
       ]);
     }
     return match.sha;

@@ -1,12 +1,21 @@
 // Validates an achievement as a rubric an assessor can score: its shape, unique ids, references, points.
 import { checkManifestReferences } from '../../shared/domain/manifest-check.js';
-import { achievementSchema, jsonPath, PACKAGE_FORMAT, type Achievement, type Manifest } from '../../shared/schemas/review-package.js';
+import {
+  achievementSchema,
+  jsonPath,
+  PACKAGE_FORMAT,
+  type Achievement,
+  type Manifest,
+} from '../../shared/schemas/review-package.js';
 import { LibraryError, type LibraryProblem } from './errors.js';
 
 /** The most points a submission can earn: the top level of every criterion. */
 export function maxPoints(a: Pick<Achievement, 'resultDescription'>): number {
   // A reduce, never Math.max(...levels): an imported rubric with 130,000 levels would overflow the stack.
-  return a.resultDescription.reduce((sum, c) => sum + c.rubricCriterionLevel.reduce((top, l) => Math.max(top, l.points), 0), 0);
+  return a.resultDescription.reduce(
+    (sum, c) => sum + c.rubricCriterionLevel.reduce((top, l) => Math.max(top, l.points), 0),
+    0,
+  );
 }
 
 /**
@@ -28,7 +37,10 @@ export function rubricProblems(a: Achievement): LibraryProblem[] {
   const problems = checkManifestReferences(alone).map((p) => ({ path: local(p.path), message: local(p.message) }));
   const max = maxPoints(a);
   if (a.passingPoints !== undefined && a.passingPoints > max) {
-    problems.push({ path: 'passingPoints', message: `is ${a.passingPoints}, more than the ${max} points the rubric can give (the top level of every criterion); no submission could pass` });
+    problems.push({
+      path: 'passingPoints',
+      message: `is ${a.passingPoints}, more than the ${max} points the rubric can give (the top level of every criterion); no submission could pass`,
+    });
   }
   return problems;
 }
@@ -37,7 +49,11 @@ export function rubricProblems(a: Achievement): LibraryProblem[] {
 export function validateAchievement(input: unknown, summary = 'This micro-credential cannot be saved'): Achievement {
   const parsed = achievementSchema.safeParse(input);
   if (!parsed.success) {
-    throw new LibraryError('invalid-achievement', summary, parsed.error.issues.map((i) => ({ path: pathOf(i.path), message: i.message })));
+    throw new LibraryError(
+      'invalid-achievement',
+      summary,
+      parsed.error.issues.map((i) => ({ path: pathOf(i.path), message: i.message })),
+    );
   }
   const problems = rubricProblems(parsed.data);
   if (problems.length > 0) throw new LibraryError('invalid-achievement', summary, problems);

@@ -36,7 +36,8 @@ export interface ReadChunksOptions {
 /** Walks the chunks up to IEND, refusing a file that is not a PNG or whose chunk runs past the end. */
 export function readChunks(png: Buffer, options: ReadChunksOptions = {}): PngChunk[] {
   const lenient = options.lenient === true;
-  if (png.length < 8 || !png.subarray(0, 8).equals(PNG_SIGNATURE)) throw new PngError('not a PNG file (the signature is missing)');
+  if (png.length < 8 || !png.subarray(0, 8).equals(PNG_SIGNATURE))
+    throw new PngError('not a PNG file (the signature is missing)');
   const out: PngChunk[] = [];
   let pos = 8;
   while (pos < png.length) {
@@ -82,5 +83,10 @@ export function ihdr(width: number, height: number, colourType: 2 | 6): Buffer {
 
 /** A whole PNG from its IHDR and already-compressed image data. */
 export function assemblePng(header: Buffer, idat: Buffer): Buffer {
-  return Buffer.concat([PNG_SIGNATURE, writeChunk('IHDR', header), writeChunk('IDAT', idat), writeChunk('IEND', new Uint8Array(0))]);
+  return Buffer.concat([
+    PNG_SIGNATURE,
+    writeChunk('IHDR', header),
+    writeChunk('IDAT', idat),
+    writeChunk('IEND', new Uint8Array(0)),
+  ]);
 }

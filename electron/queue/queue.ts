@@ -36,7 +36,9 @@ const SORT_COLUMNS = {
  * phrase, so "小明" finds "王小明" and "민준" finds "김민준".
  */
 export function ftsQuery(text: string, blind: boolean): string | undefined {
-  const words = foldForSearch(text).split(/[\s"]+/u).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const words = foldForSearch(text)
+    .split(/[\s"]+/u)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w));
   if (words.length === 0) return undefined;
   const terms = words.map((w) => `"${splitUnspaced(w).trim().replace(/\s+/gu, ' ')}"*`).join(' ');
   // Blind review must not let a search for a name find its submission.
@@ -46,7 +48,10 @@ export function ftsQuery(text: string, blind: boolean): string | undefined {
 /** Below this many full-text matches, read them by id and sort; above, walk the sort index. */
 const FEW_MATCHES = 2000;
 
-function whereClause(q: ParsedQueueQuery, manyMatches: boolean): { sql: string; params: unknown[]; onlySearch: boolean } {
+function whereClause(
+  q: ParsedQueueQuery,
+  manyMatches: boolean,
+): { sql: string; params: unknown[]; onlySearch: boolean } {
   const clauses: string[] = [];
   const params: unknown[] = [];
   if (q.status && q.status.length > 0) {
@@ -70,7 +75,9 @@ function whereClause(q: ParsedQueueQuery, manyMatches: boolean): { sql: string; 
   if (fts) {
     // "+" keeps SQLite from driving the query by id when the matches are many: walking the index
     // that gives the order (probing a Bloom filter of the matches) then stops after one page.
-    clauses.push(`${manyMatches ? '+s.seq' : 's.seq'} IN (SELECT rowid FROM submissions_fts WHERE submissions_fts MATCH ?)`);
+    clauses.push(
+      `${manyMatches ? '+s.seq' : 's.seq'} IN (SELECT rowid FROM submissions_fts WHERE submissions_fts MATCH ?)`,
+    );
     params.push(fts);
   }
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params, onlySearch };
@@ -80,7 +87,10 @@ function whereClause(q: ParsedQueueQuery, manyMatches: boolean): { sql: string; 
  * The page query picks row ids only, from the index that orders them, so skipping to a deep offset
  * walks index entries and never rows; the rows of the page are then read by id.
  */
-export function queueSql(q: ParsedQueueQuery, manyMatches = true): { sql: string; params: unknown[]; countSql: string; countParams: unknown[]; onlySearch: boolean } {
+export function queueSql(
+  q: ParsedQueueQuery,
+  manyMatches = true,
+): { sql: string; params: unknown[]; countSql: string; countParams: unknown[]; onlySearch: boolean } {
   const where = whereClause(q, manyMatches);
   // Blind review has no name to sort by; fall back to the due date.
   const sortKey = q.blind && q.sort === 'earner' ? 'due' : q.sort;
@@ -89,7 +99,13 @@ export function queueSql(q: ParsedQueueQuery, manyMatches = true): { sql: string
     ORDER BY ${SORT_COLUMNS[sortKey]} ${dir}, s.seq ${dir}
     LIMIT ? OFFSET ?`;
   const countSql = `SELECT count(*) FROM submissions s ${where.sql}`;
-  return { sql, params: [...where.params, q.limit, q.offset], countSql, countParams: where.params, onlySearch: where.onlySearch };
+  return {
+    sql,
+    params: [...where.params, q.limit, q.offset],
+    countSql,
+    countParams: where.params,
+    onlySearch: where.onlySearch,
+  };
 }
 
 export const ROWS_SQL = `SELECT s.seq, s.id, s.achievement_id AS achievementId, a.name AS achievementName, s.earner_name AS earnerName,
@@ -103,12 +119,32 @@ export class Queue {
   list(query: QueueQuery = {}): QueuePage {
     const q = queueQuerySchema.parse(query);
     const fts = q.search ? ftsQuery(q.search, q.blind) : undefined;
-    const matches = fts === undefined ? undefined : (this.db.prepare('SELECT count(*) FROM submissions_fts WHERE submissions_fts MATCH ?').pluck().get(fts) as number);
-    const { sql, params, countSql, countParams, onlySearch } = queueSql(q, matches === undefined || matches >= FEW_MATCHES);
-    const seqs = this.db.prepare(sql).pluck().all(...params) as number[];
-    const bySeq = new Map((this.db.prepare(ROWS_SQL).all(JSON.stringify(seqs)) as (Row & { seq: number })[]).map((r) => [r.seq, r]));
+    const matches =
+      fts === undefined
+        ? undefined
+        : (this.db
+            .prepare('SELECT count(*) FROM submissions_fts WHERE submissions_fts MATCH ?')
+            .pluck()
+            .get(fts) as number);
+    const { sql, params, countSql, countParams, onlySearch } = queueSql(
+      q,
+      matches === undefined || matches >= FEW_MATCHES,
+    );
+    const seqs = this.db
+      .prepare(sql)
+      .pluck()
+      .all(...params) as number[];
+    const bySeq = new Map(
+      (this.db.prepare(ROWS_SQL).all(JSON.stringify(seqs)) as (Row & { seq: number })[]).map((r) => [r.seq, r]),
+    );
     const rows = seqs.map((seq) => bySeq.get(seq)!);
-    const total = onlySearch && matches !== undefined ? matches : (this.db.prepare(countSql).pluck().get(...countParams) as number);
+    const total =
+      onlySearch && matches !== undefined
+        ? matches
+        : (this.db
+            .prepare(countSql)
+            .pluck()
+            .get(...countParams) as number);
     const now = new Date(q.now ?? Date.now()).toISOString();
     return { items: rows.map((r) => toItem(r, q.blind, now)), total, offset: q.offset };
   }
@@ -135,10 +171,14 @@ export class Queue {
     const now = new Date(q.now ?? Date.now()).toISOString();
     let after: { k: string; seq: number } | undefined;
     for (;;) {
-      const keys = (after ? next.all(...where.params, after.k, after.seq, pageSize) : first.all(...where.params, pageSize)) as { seq: number; k: string }[];
+      const keys = (
+        after ? next.all(...where.params, after.k, after.seq, pageSize) : first.all(...where.params, pageSize)
+      ) as { seq: number; k: string }[];
       if (keys.length === 0) return;
       after = keys[keys.length - 1]!;
-      const bySeq = new Map((rowsBySeq.all(JSON.stringify(keys.map((r) => r.seq))) as (Row & { seq: number })[]).map((r) => [r.seq, r]));
+      const bySeq = new Map(
+        (rowsBySeq.all(JSON.stringify(keys.map((r) => r.seq))) as (Row & { seq: number })[]).map((r) => [r.seq, r]),
+      );
       yield keys.map((r) => toItem(bySeq.get(r.seq)!, q.blind, now));
       if (keys.length < pageSize) return;
     }
@@ -146,13 +186,26 @@ export class Queue {
 
   counts(at: string | Date = new Date()): StatusCounts {
     const now = new Date(at).toISOString();
-    const counts: StatusCounts = { pending: 0, 'in-progress': 0, passed: 0, 'not-yet': 0, recused: 0, overdue: 0, total: 0 };
-    for (const r of this.db.prepare('SELECT status, count(*) AS n FROM submissions GROUP BY status').all() as { status: SubmissionStatus; n: number }[]) {
+    const counts: StatusCounts = {
+      pending: 0,
+      'in-progress': 0,
+      passed: 0,
+      'not-yet': 0,
+      recused: 0,
+      overdue: 0,
+      total: 0,
+    };
+    for (const r of this.db.prepare('SELECT status, count(*) AS n FROM submissions GROUP BY status').all() as {
+      status: SubmissionStatus;
+      n: number;
+    }[]) {
       counts[r.status] = r.n;
       counts.total += r.n;
     }
     counts.overdue = this.db
-      .prepare(`SELECT count(*) FROM submissions WHERE status IN (${OPEN_STATUSES.map(() => '?').join(', ')}) AND due_sort < ?`)
+      .prepare(
+        `SELECT count(*) FROM submissions WHERE status IN (${OPEN_STATUSES.map(() => '?').join(', ')}) AND due_sort < ?`,
+      )
       .pluck()
       .get(...OPEN_STATUSES, now) as number;
     return counts;

@@ -5,7 +5,12 @@ import { createHash, randomUUID } from 'node:crypto';
 import { canonicalJson } from '../../shared/domain/canonical-json.js';
 import { computeDecision } from '../../shared/domain/decision.js';
 import { reviewSchema } from '../../shared/domain/review.js';
-import { RESULTS_FORMAT, type Results, type ResultsManifest, type SubmissionResult } from '../../shared/schemas/results-package.js';
+import {
+  RESULTS_FORMAT,
+  type Results,
+  type ResultsManifest,
+  type SubmissionResult,
+} from '../../shared/schemas/results-package.js';
 import { achievementSchema } from '../../shared/schemas/review-package.js';
 import type { Award } from '../awards/awards.js';
 import type { Services } from '../services.js';
@@ -55,17 +60,25 @@ interface Row {
 }
 
 /** Writes the results package into `outDir` (created; must be empty) and returns what it wrote. */
-export async function exportResults(s: Services, outDir: string, signer: ResultsSigner, options: ExportOptions = {}): Promise<{ dir: string; submissions: number; awards: number }> {
+export async function exportResults(
+  s: Services,
+  outDir: string,
+  signer: ResultsSigner,
+  options: ExportOptions = {},
+): Promise<{ dir: string; submissions: number; awards: number }> {
   mkdirPrivate(outDir);
   removeStaleTemps(outDir);
-  if (fs.readdirSync(outDir).length > 0) throw new Error(`${outDir} is not empty; choose a new folder for the results package`);
+  if (fs.readdirSync(outDir).length > 0)
+    throw new Error(`${outDir} is not empty; choose a new folder for the results package`);
   const now = options.now ?? new Date();
   // Submissions and awards in one read, so every award read has its submission read too.
   const { rows, allAwards, auditHead } = s.db.transaction(() => ({
     rows: s.db
-      .prepare(`SELECT s.seq, s.id, s.achievement_id AS achievementId, v.json AS achievementJson, v.content_sha256 AS achievementSha, s.attempt, s.status,
+      .prepare(
+        `SELECT s.seq, s.id, s.achievement_id AS achievementId, v.json AS achievementJson, v.content_sha256 AS achievementSha, s.attempt, s.status,
           s.earner_name AS earnerName, s.package_id AS packageId
-        FROM submissions s JOIN achievement_versions v ON v.version_id = s.achievement_version_id ORDER BY s.seq`)
+        FROM submissions s JOIN achievement_versions v ON v.version_id = s.achievement_version_id ORDER BY s.seq`,
+      )
       .all() as Row[],
     // Every award, uncapped: the package must carry all of them.
     allAwards: s.awards.list(),
@@ -79,16 +92,38 @@ export async function exportResults(s: Services, outDir: string, signer: Results
 
   const files = new Map<string, Buffer>();
   const csvRows: (string | number | null)[][] = [
-    ['submission_id', 'achievement_id', 'achievement_name', 'earner_name', 'attempt', 'outcome', 'decision', 'computed_decision', 'overridden', 'points', 'reviewed_at', 'credential_id', 'verification_code'],
+    [
+      'submission_id',
+      'achievement_id',
+      'achievement_name',
+      'earner_name',
+      'attempt',
+      'outcome',
+      'decision',
+      'computed_decision',
+      'overridden',
+      'points',
+      'reviewed_at',
+      'credential_id',
+      'verification_code',
+    ],
   ];
   const submissions: SubmissionResult[] = [];
   let done = 0;
   for (const r of rows) {
     const achievement = achievementSchema.parse(JSON.parse(r.achievementJson));
     const review = readReview(s.db, r.seq, r.id);
-    const recusal = s.db.prepare('SELECT reason, recused_at AS recusedAt FROM recusals WHERE submission_seq = ?').get(r.seq) as { reason: string; recusedAt: string } | undefined;
+    const recusal = s.db
+      .prepare('SELECT reason, recused_at AS recusedAt FROM recusals WHERE submission_seq = ?')
+      .get(r.seq) as { reason: string; recusedAt: string } | undefined;
     const submitted = review?.state === 'submitted' ? reviewSchema.parse(review) : undefined;
-    const outcome: SubmissionResult['outcome'] = recusal ? 'recused' : submitted ? (submitted.decision === 'pass' ? 'passed' : 'not-yet') : 'not-reviewed';
+    const outcome: SubmissionResult['outcome'] = recusal
+      ? 'recused'
+      : submitted
+        ? submitted.decision === 'pass'
+          ? 'passed'
+          : 'not-yet'
+        : 'not-reviewed';
     const entry: SubmissionResult = {
       submissionId: r.id,
       achievementId: r.achievementId,
@@ -101,7 +136,8 @@ export async function exportResults(s: Services, outDir: string, signer: Results
       const computed = computeDecision(achievement, submitted.scores);
       entry.decision = submitted.decision!;
       entry.computedDecision = submitted.computedDecision!;
-      if (submitted.override && submitted.decision !== submitted.computedDecision) entry.overrideJustification = submitted.override.justification;
+      if (submitted.override && submitted.decision !== submitted.computedDecision)
+        entry.overrideJustification = submitted.override.justification;
       entry.points = computed.points;
       entry.results = achievement.resultDescription.map((c) => {
         const levelId = submitted.scores[c.id]!;
@@ -127,7 +163,13 @@ export async function exportResults(s: Services, outDir: string, signer: Results
       for (const a of awards) {
         const base = `awards/${a.credentialId.replace(/^urn:uuid:/, '')}`;
         files.set(`${base}.json`, Buffer.from(a.credentialJson));
-        const record: NonNullable<SubmissionResult['awards']>[number] = { credentialId: a.credentialId, status: a.status, verificationCode: a.verificationCode, issuedAt: a.issuedAt, credential: `${base}.json` };
+        const record: NonNullable<SubmissionResult['awards']>[number] = {
+          credentialId: a.credentialId,
+          status: a.status,
+          verificationCode: a.verificationCode,
+          issuedAt: a.issuedAt,
+          credential: `${base}.json`,
+        };
         if (a.revocationReason) record.revocationReason = a.revocationReason;
         if (certificate && a.status === 'active') {
           files.set(`${base}.pdf`, Buffer.from(await certificate(a)));
@@ -138,12 +180,29 @@ export async function exportResults(s: Services, outDir: string, signer: Results
     }
     submissions.push(entry);
     const current = awards.find((a) => a.status === 'active');
-    csvRows.push([r.id, r.achievementId, achievement.name, r.earnerName, r.attempt, outcome, entry.decision ?? null, entry.computedDecision ?? null, entry.overrideJustification ? 'yes' : null, entry.points ?? null, entry.reviewSubmittedAt ?? null, current?.credentialId ?? null, current?.verificationCode ?? null]);
+    csvRows.push([
+      r.id,
+      r.achievementId,
+      achievement.name,
+      r.earnerName,
+      r.attempt,
+      outcome,
+      entry.decision ?? null,
+      entry.computedDecision ?? null,
+      entry.overrideJustification ? 'yes' : null,
+      entry.points ?? null,
+      entry.reviewSubmittedAt ?? null,
+      current?.credentialId ?? null,
+      current?.verificationCode ?? null,
+    ]);
     options.onProgress?.(++done, rows.length);
   }
   // Cannot differ while both come from one read; if it ever does, no package rather than a short one.
   const carried = submissions.reduce((n, e) => n + (e.awards?.length ?? 0), 0);
-  if (carried !== allAwards.length) throw new Error(`The results package would carry ${carried} of the store's ${allAwards.length} awards; nothing was written to ${outDir}.`);
+  if (carried !== allAwards.length)
+    throw new Error(
+      `The results package would carry ${carried} of the store's ${allAwards.length} awards; nothing was written to ${outDir}.`,
+    );
   const packages = [...new Set(rows.map((r) => r.packageId).filter((p): p is string => p !== null))];
   const results: Results = {
     format: RESULTS_FORMAT,
@@ -160,7 +219,9 @@ export async function exportResults(s: Services, outDir: string, signer: Results
   const manifest: ResultsManifest = {
     format: RESULTS_FORMAT,
     formatVersion: 1,
-    files: [...files.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([p, b]) => ({ path: p, size: b.length, sha256: sha256(b) })),
+    files: [...files.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([p, b]) => ({ path: p, size: b.length, sha256: sha256(b) })),
     auditHead,
   };
   const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2));

@@ -73,7 +73,11 @@ function walk(root: string, rel = ''): string[] {
   return out;
 }
 
-export async function verifyResults(input: string, verifyDetached: DetachedVerifier, options: ResultsVerifyOptions = {}): Promise<ResultsVerdict> {
+export async function verifyResults(
+  input: string,
+  verifyDetached: DetachedVerifier,
+  options: ResultsVerifyOptions = {},
+): Promise<ResultsVerdict> {
   const label = `"${path.basename(input)}"`;
   let source: PackageSource;
   try {
@@ -88,10 +92,17 @@ export async function verifyResults(input: string, verifyDetached: DetachedVerif
       manifestBytes = await source.readManifest();
       signature = await readAll(source, SIGNATURE_FILE, 1 << 20);
     } catch (err) {
-      return { ok: false, reason: `Results package ${label}: ${(err as Error).message.replace(/^Package "[^"]*" was refused: /, '')}` };
+      return {
+        ok: false,
+        reason: `Results package ${label}: ${(err as Error).message.replace(/^Package "[^"]*" was refused: /, '')}`,
+      };
     }
     const sig = await verifyDetached(signature, manifestBytes);
-    if (!sig.ok || !sig.signer) return { ok: false, reason: `Results package ${label}: the signature over ${MANIFEST_FILE} is not valid (${sig.reason ?? 'unknown reason'}); the package was changed or damaged` };
+    if (!sig.ok || !sig.signer)
+      return {
+        ok: false,
+        reason: `Results package ${label}: the signature over ${MANIFEST_FILE} is not valid (${sig.reason ?? 'unknown reason'}); the package was changed or damaged`,
+      };
     let manifest;
     try {
       manifest = resultsManifestSchema.parse(JSON.parse(decodeUtf8(manifestBytes, MANIFEST_FILE)));
@@ -104,34 +115,68 @@ export async function verifyResults(input: string, verifyDetached: DetachedVerif
       try {
         // The size first: a file that is not what the manifest says is refused without reading it.
         const size = await source.sizeOf(f.path);
-        if (size !== f.size) return { ok: false, reason: `Results package ${label}: ${f.path} is ${size} bytes but the manifest says ${f.size}` };
+        if (size !== f.size)
+          return {
+            ok: false,
+            reason: `Results package ${label}: ${f.path} is ${size} bytes but the manifest says ${f.size}`,
+          };
         got = await hashOf(source, f.path, f.size);
       } catch (err) {
-        return { ok: false, reason: `Results package ${label}: ${f.path}: ${(err as Error).message.replace(/^Package "[^"]*" was refused: [^:]*: /, '')}` };
+        return {
+          ok: false,
+          reason: `Results package ${label}: ${f.path}: ${(err as Error).message.replace(/^Package "[^"]*" was refused: [^:]*: /, '')}`,
+        };
       }
-      if (got.size !== f.size) return { ok: false, reason: `Results package ${label}: ${f.path} is ${got.size} bytes but the manifest says ${f.size}` };
-      if (got.sha256 !== f.sha256) return { ok: false, reason: `Results package ${label}: ${f.path} does not match its SHA-256 in the manifest; it was changed or damaged` };
+      if (got.size !== f.size)
+        return {
+          ok: false,
+          reason: `Results package ${label}: ${f.path} is ${got.size} bytes but the manifest says ${f.size}`,
+        };
+      if (got.sha256 !== f.sha256)
+        return {
+          ok: false,
+          reason: `Results package ${label}: ${f.path} does not match its SHA-256 in the manifest; it was changed or damaged`,
+        };
     }
     // Folders and .zips alike: a file the signed manifest does not list was slipped in afterwards.
     const listed = new Set([MANIFEST_FILE, SIGNATURE_FILE, ...manifest.files.map((f) => f.path)]);
-    const present = source.kind === 'folder' ? walk(path.resolve(input)) : source.listFiles?.() ?? [];
+    const present = source.kind === 'folder' ? walk(path.resolve(input)) : (source.listFiles?.() ?? []);
     const extra = present.filter((f) => !listed.has(f));
-    if (extra.length) return { ok: false, reason: `Results package ${label}: ${extra[0]} is not listed in the signed manifest` };
+    if (extra.length)
+      return { ok: false, reason: `Results package ${label}: ${extra[0]} is not listed in the signed manifest` };
     const resultsFile = manifest.files.find((f) => f.path === RESULTS_FILE);
-    if (!resultsFile) return { ok: false, reason: `Results package ${label}: the manifest does not list ${RESULTS_FILE}` };
-    if (resultsFile.size > RESULTS_JSON_MAX) return { ok: false, reason: `Results package ${label}: ${RESULTS_FILE} is ${resultsFile.size} bytes, more than the ${RESULTS_JSON_MAX} Assay reads` };
+    if (!resultsFile)
+      return { ok: false, reason: `Results package ${label}: the manifest does not list ${RESULTS_FILE}` };
+    if (resultsFile.size > RESULTS_JSON_MAX)
+      return {
+        ok: false,
+        reason: `Results package ${label}: ${RESULTS_FILE} is ${resultsFile.size} bytes, more than the ${RESULTS_JSON_MAX} Assay reads`,
+      };
     let resultsJson: unknown;
     try {
       resultsJson = JSON.parse(decodeUtf8(await readAll(source, RESULTS_FILE, resultsFile.size), RESULTS_FILE));
     } catch (err) {
-      return { ok: false, reason: `Results package ${label}: ${err instanceof Utf8Error ? err.message : `${RESULTS_FILE} is not valid JSON`}` };
+      return {
+        ok: false,
+        reason: `Results package ${label}: ${err instanceof Utf8Error ? err.message : `${RESULTS_FILE} is not valid JSON`}`,
+      };
     }
     const parsed = resultsSchema.safeParse(resultsJson);
-    if (!parsed.success) return { ok: false, reason: `Results package ${label}: ${RESULTS_FILE} does not follow results format 1 (${parsed.error.issues[0]?.message})` };
+    if (!parsed.success)
+      return {
+        ok: false,
+        reason: `Results package ${label}: ${RESULTS_FILE} does not follow results format 1 (${parsed.error.issues[0]?.message})`,
+      };
     const head = auditHeadSchema.safeParse((manifest as { auditHead?: unknown }).auditHead);
-    const intact: Intact = { signer: sig.signer, files: manifest.files.length, submissions: parsed.data.submissions.length, ...(head.success ? { auditHead: head.data } : {}) };
+    const intact: Intact = {
+      signer: sig.signer,
+      files: manifest.files.length,
+      submissions: parsed.data.submissions.length,
+      ...(head.success ? { auditHead: head.data } : {}),
+    };
     const found = certificateTrust(options.trust, sig.signer.fingerprint256);
-    if (!found.trusted) return { ok: false, signerUnknown: true, reason: `Results package ${label}: ${found.detail}`, ...intact };
+    if (!found.trusted)
+      return { ok: false, signerUnknown: true, reason: `Results package ${label}: ${found.detail}`, ...intact };
     return { ok: true, trustedAs: found.detail, ...intact };
   } finally {
     await source.close();

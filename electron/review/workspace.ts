@@ -26,9 +26,11 @@ interface SubmissionRow {
 
 export function findSubmission(db: Db, submissionId: string): SubmissionRow {
   const row = db
-    .prepare(`SELECT s.seq, s.id, s.json, s.status, s.submitted_at AS submittedAt, s.due_at AS dueAt, s.achievement_version_id AS versionId,
+    .prepare(
+      `SELECT s.seq, s.id, s.json, s.status, s.submitted_at AS submittedAt, s.due_at AS dueAt, s.achievement_version_id AS versionId,
         a.json AS achievementJson, s.earner_name AS earnerName, s.earner_email AS earnerEmail, s.earner_organization AS earnerOrganization
-      FROM submissions s JOIN achievement_versions a ON a.version_id = s.achievement_version_id WHERE s.id = ?`)
+      FROM submissions s JOIN achievement_versions a ON a.version_id = s.achievement_version_id WHERE s.id = ?`,
+    )
     .get(submissionId) as SubmissionRow | undefined;
   if (!row) throw new NotFoundError(`There is no submission "${submissionId}" in this data folder.`);
   return row;
@@ -77,8 +79,19 @@ export function loadWorkspace(db: Db, submissionId: string, blind: boolean): Wor
   const scrub = (text: string) => (blind ? redactIdentity(text, identity) : text);
 
   const artifacts = db
-    .prepare('SELECT artifact_id AS id, section_id AS sectionId, name, file_name AS fileName, media_type AS mediaType, size, sha256, url FROM artifacts WHERE submission_seq = ? ORDER BY position')
-    .all(row.seq) as { id: string; sectionId: string; name: string; fileName: string | null; mediaType: string | null; size: number | null; sha256: string | null; url: string | null }[];
+    .prepare(
+      'SELECT artifact_id AS id, section_id AS sectionId, name, file_name AS fileName, media_type AS mediaType, size, sha256, url FROM artifacts WHERE submission_seq = ? ORDER BY position',
+    )
+    .all(row.seq) as {
+    id: string;
+    sectionId: string;
+    name: string;
+    fileName: string | null;
+    mediaType: string | null;
+    size: number | null;
+    sha256: string | null;
+    url: string | null;
+  }[];
   const sections = achievement.sections.map((section) => ({
     id: section.id,
     name: section.name,
@@ -101,9 +114,15 @@ export function loadWorkspace(db: Db, submissionId: string, blind: boolean): Wor
       }),
   }));
   const previousReviews: PreviousReview[] = (submission.previousReviews ?? [])
-    .map((p) => ({ ...p, feedback: scrub(p.feedback), results: p.results.map((r) => ({ ...r, ...(r.comment !== undefined ? { comment: scrub(r.comment) } : {}) })) }))
+    .map((p) => ({
+      ...p,
+      feedback: scrub(p.feedback),
+      results: p.results.map((r) => ({ ...r, ...(r.comment !== undefined ? { comment: scrub(r.comment) } : {}) })),
+    }))
     .sort((a, b) => a.attempt - b.attempt);
-  const recusal = db.prepare('SELECT reason, recused_at AS recusedAt FROM recusals WHERE submission_seq = ?').get(row.seq) as { reason: string; recusedAt: string } | undefined;
+  const recusal = db
+    .prepare('SELECT reason, recused_at AS recusedAt FROM recusals WHERE submission_seq = ?')
+    .get(row.seq) as { reason: string; recusedAt: string } | undefined;
   return {
     submission: {
       id: submission.id,
@@ -111,7 +130,15 @@ export function loadWorkspace(db: Db, submissionId: string, blind: boolean): Wor
       submittedAt: row.submittedAt,
       dueAt: row.dueAt,
       status: row.status,
-      ...(blind ? {} : { earner: { name: row.earnerName, ...(row.earnerEmail ? { email: row.earnerEmail } : {}), ...(row.earnerOrganization ? { organization: row.earnerOrganization } : {}) } }),
+      ...(blind
+        ? {}
+        : {
+            earner: {
+              name: row.earnerName,
+              ...(row.earnerEmail ? { email: row.earnerEmail } : {}),
+              ...(row.earnerOrganization ? { organization: row.earnerOrganization } : {}),
+            },
+          }),
       sections,
     },
     achievement: { ...achievement, versionId: row.versionId },

@@ -20,7 +20,8 @@ export interface PhotoSpec {
 /** A small deterministic PRNG (mulberry32) seeded from a string. */
 export function seededRandom(seed: string): () => number {
   let h = 1779033703 ^ seed.length;
-  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 3432918353), (h = (h << 13) | (h >>> 19));
+  for (let i = 0; i < seed.length; i++)
+    ((h = Math.imul(h ^ seed.charCodeAt(i), 3432918353)), (h = (h << 13) | (h >>> 19)));
   let a = h >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -35,7 +36,9 @@ export function seededRandom(seed: string): () => number {
 // PNG images
 
 const shade = ([r, g, b]: Rgb, f: number): Rgb =>
-  f < 0 ? [r * (1 + f), g * (1 + f), b * (1 + f)].map(Math.round) as unknown as Rgb : [r + (255 - r) * f, g + (255 - g) * f, b + (255 - b) * f].map(Math.round) as unknown as Rgb;
+  f < 0
+    ? ([r * (1 + f), g * (1 + f), b * (1 + f)].map(Math.round) as unknown as Rgb)
+    : ([r + (255 - r) * f, g + (255 - g) * f, b + (255 - b) * f].map(Math.round) as unknown as Rgb);
 
 /** A 256x256 badge: a hexagon or circle in the achievement's colour with its initials. */
 export function renderBadge(initials: string, colour: Rgb, shape: 'hexagon' | 'circle'): Buffer {
@@ -60,7 +63,12 @@ export function renderBadge(initials: string, colour: Rgb, shape: 'hexagon' | 'c
   return c.toPng();
 }
 
-const SERIES_COLOURS: Rgb[] = [[70, 110, 190], [232, 140, 48], [76, 160, 110], [180, 80, 120]];
+const SERIES_COLOURS: Rgb[] = [
+  [70, 110, 190],
+  [232, 140, 48],
+  [76, 160, 110],
+  [180, 80, 120],
+];
 
 /** A round axis maximum (at least `max`) and a tick step of 1, 2, 2.5 or 5 times a power of ten, at most six steps. */
 function niceAxis(max: number): { step: number; max: number } {
@@ -72,11 +80,16 @@ function niceAxis(max: number): { step: number; max: number } {
 
 /** A grouped bar chart of student results, the kind of figure a teacher pastes into evidence. */
 export function renderChart(spec: ChartSpec): Buffer {
-  const W = 720, H = 440;
+  const W = 720,
+    H = 440;
   const c = new Canvas(W, H, [255, 255, 255]);
-  const ink: Rgb = [40, 44, 52], grid: Rgb = [222, 226, 232];
+  const ink: Rgb = [40, 44, 52],
+    grid: Rgb = [222, 226, 232];
   c.text((W - Canvas.textWidth(spec.title, 2)) / 2, 20, spec.title, ink, 2);
-  const left = 70, right = W - 30, top = 70, bottom = H - 90;
+  const left = 70,
+    right = W - 30,
+    top = 70,
+    bottom = H - 90;
   const { step, max } = niceAxis(spec.max);
   const steps = Math.round(max / step);
   for (let i = 0; i <= steps; i++) {
@@ -96,8 +109,13 @@ export function renderChart(spec: ChartSpec): Buffer {
       c.fillRect(gx + si * barW + 1, bottom - h, barW - 2, h, SERIES_COLOURS[si % SERIES_COLOURS.length]!);
     });
     const words = cat.split(' ');
-    const lines = words.length > 1 && Canvas.textWidth(cat) > groupW - 6 ? [words.slice(0, Math.ceil(words.length / 2)).join(' '), words.slice(Math.ceil(words.length / 2)).join(' ')] : [cat];
-    lines.forEach((line, li) => c.text(left + groupW * ci + (groupW - Canvas.textWidth(line)) / 2, bottom + 10 + li * 11, line, ink));
+    const lines =
+      words.length > 1 && Canvas.textWidth(cat) > groupW - 6
+        ? [words.slice(0, Math.ceil(words.length / 2)).join(' '), words.slice(Math.ceil(words.length / 2)).join(' ')]
+        : [cat];
+    lines.forEach((line, li) =>
+      c.text(left + groupW * ci + (groupW - Canvas.textWidth(line)) / 2, bottom + 10 + li * 11, line, ink),
+    );
   });
   let lx = left;
   spec.series.forEach((s, si) => {
@@ -109,7 +127,8 @@ export function renderChart(spec: ChartSpec): Buffer {
 
 /** A procedurally drawn, photo-like classroom scene with gentle lighting and sensor noise. */
 export function renderPhoto(spec: PhotoSpec, seed: string): Buffer {
-  const W = 640, H = 426;
+  const W = 640,
+    H = 426;
   const rand = seededRandom(seed);
   const c = new Canvas(W, H);
   for (let y = 0; y < H; y++) {
@@ -117,19 +136,30 @@ export function renderPhoto(spec: PhotoSpec, seed: string): Buffer {
     const wall: Rgb = [Math.round(236 - 40 * t), Math.round(228 - 42 * t), Math.round(212 - 46 * t)];
     c.fillRect(0, y, W, 1, wall);
   }
-  const notes: Rgb[] = [[250, 226, 92], [247, 160, 190], [130, 200, 240], [160, 222, 140], [250, 180, 90]];
+  const notes: Rgb[] = [
+    [250, 226, 92],
+    [247, 160, 190],
+    [130, 200, 240],
+    [160, 222, 140],
+    [250, 180, 90],
+  ];
   if (spec.scene === 'sticky-notes' || spec.scene === 'gallery') {
     c.fillRect(60, 40, 520, 280, [120, 120, 124]);
     c.fillRect(66, 46, 508, 268, [246, 247, 245]);
-    const cols = spec.scene === 'sticky-notes' ? 7 : 3, rows = spec.scene === 'sticky-notes' ? 4 : 2;
-    const cellW = 490 / cols, cellH = 250 / rows;
+    const cols = spec.scene === 'sticky-notes' ? 7 : 3,
+      rows = spec.scene === 'sticky-notes' ? 4 : 2;
+    const cellW = 490 / cols,
+      cellH = 250 / rows;
     for (let r = 0; r < rows; r++) {
       for (let k = 0; k < cols; k++) {
         if (spec.scene === 'sticky-notes' && rand() < 0.15) continue;
-        const w = spec.scene === 'sticky-notes' ? 50 : cellW - 30, h = spec.scene === 'sticky-notes' ? 46 : cellH - 26;
-        const x = 76 + k * cellW + rand() * (cellW - w - 4), y = 56 + r * cellH + rand() * (cellH - h - 4);
+        const w = spec.scene === 'sticky-notes' ? 50 : cellW - 30,
+          h = spec.scene === 'sticky-notes' ? 46 : cellH - 26;
+        const x = 76 + k * cellW + rand() * (cellW - w - 4),
+          y = 56 + r * cellH + rand() * (cellH - h - 4);
         c.fillRect(x + 3, y + 4, w, h, [0, 0, 0], 0.12);
-        const colour = spec.scene === 'sticky-notes' ? notes[Math.floor(rand() * notes.length)]! : [252, 252, 250] as Rgb;
+        const colour =
+          spec.scene === 'sticky-notes' ? notes[Math.floor(rand() * notes.length)]! : ([252, 252, 250] as Rgb);
         c.fillRect(x, y, w, h, colour);
         if (spec.scene === 'gallery') c.fillRect(x, y, w, 16, notes[(r * cols + k) % notes.length]!);
         const lines = spec.scene === 'sticky-notes' ? 3 : 6;
@@ -144,7 +174,10 @@ export function renderPhoto(spec: PhotoSpec, seed: string): Buffer {
     c.fillRect(0, 250, W, H - 250, [176, 136, 98]);
     for (let i = 0; i < 14; i++) c.fillRect(0, 256 + i * 12 + rand() * 4, W, 1, [150, 112, 80], 0.5);
     for (let i = 0; i < 5; i++) {
-      const x = 50 + i * 118 + rand() * 20, w = 60 + rand() * 30, h = 80 + rand() * 70, base = 300 + rand() * 40;
+      const x = 50 + i * 118 + rand() * 20,
+        w = 60 + rand() * 30,
+        h = 80 + rand() * 70,
+        base = 300 + rand() * 40;
       c.fillRect(x + 6, base - 4, w, 10, [0, 0, 0], 0.18);
       const colour = notes[i % notes.length]!;
       c.fillRect(x, base - h, w, h, shade(colour, -0.15));
@@ -157,7 +190,8 @@ export function renderPhoto(spec: PhotoSpec, seed: string): Buffer {
   const p = c.pixels;
   for (let y = 0; y < H; y++) {
     for (let x = 0; x < W; x++) {
-      const dx = (x - W / 2) / (W / 2), dy = (y - H / 2) / (H / 2);
+      const dx = (x - W / 2) / (W / 2),
+        dy = (y - H / 2) / (H / 2);
       const v = 1 - 0.22 * (dx * dx + dy * dy);
       const n = Math.floor(rand() * 5) - 2;
       const o = (y * W + x) * 3;

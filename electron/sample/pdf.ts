@@ -3,11 +3,7 @@ import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf
 import type { Rgb } from './png.js';
 
 export type Block =
-  | { h: string }
-  | { p: string }
-  | { ul: string[] }
-  | { ol: string[] }
-  | { table: string[][]; widths?: number[] };
+  { h: string } | { p: string } | { ul: string[] } | { ol: string[] } | { table: string[][]; widths?: number[] };
 
 export interface DocSpec {
   /** File name inside the submission's evidence folder, without extension. */
@@ -24,7 +20,21 @@ export interface DocSpec {
 // PDF text must be encodable in WinAnsi (the standard fonts' encoding).
 
 const CP1252_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-const FOLD: Record<string, string> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', ı: 'i', Ő: 'O', ő: 'o', Ű: 'U', ű: 'u', '\u2212': '-', '\u2192': '->', '\u2264': '<=', '\u2265': '>=' };
+const FOLD: Record<string, string> = {
+  Ł: 'L',
+  ł: 'l',
+  Đ: 'D',
+  đ: 'd',
+  ı: 'i',
+  Ő: 'O',
+  ő: 'o',
+  Ű: 'U',
+  ű: 'u',
+  '\u2212': '-',
+  '\u2192': '->',
+  '\u2264': '<=',
+  '\u2265': '>=',
+};
 
 function encodable(ch: string): boolean {
   const c = ch.codePointAt(0)!;
@@ -108,7 +118,8 @@ export async function renderPdf(spec: DocSpec, ctx: PdfContext): Promise<Uint8Ar
   const ensure = (height: number) => {
     if (y - height < MARGIN + 20) newPage();
   };
-  const text = (s: string, x: number, size: number, font: PDFFont, color = INK) => page.drawText(s, { x, y, size, font, color });
+  const text = (s: string, x: number, size: number, font: PDFFont, color = INK) =>
+    page.drawText(s, { x, y, size, font, color });
 
   // Title block
   page.drawRectangle({ x: MARGIN, y: y - 4, width: 48, height: 4, color: accent });
@@ -119,7 +130,12 @@ export async function renderPdf(spec: DocSpec, ctx: PdfContext): Promise<Uint8Ar
   }
   text(winAnsiSafe(spec.name), MARGIN, 11, italic, MUTED);
   y -= 22;
-  const meta: [string, string][] = [['Prepared by', ctx.author], ['School', ctx.organization], ...spec.meta, [ctx.dateLabel, ctx.date.toISOString().slice(0, 10)]];
+  const meta: [string, string][] = [
+    ['Prepared by', ctx.author],
+    ['School', ctx.organization],
+    ...spec.meta,
+    [ctx.dateLabel, ctx.date.toISOString().slice(0, 10)],
+  ];
   for (const [label, value] of meta) {
     const lines = wrap(winAnsiSafe(value), regular, 10, CONTENT_W - 110);
     ensure(lines.length * 13);
@@ -141,7 +157,11 @@ export async function renderPdf(spec: DocSpec, ctx: PdfContext): Promise<Uint8Ar
     }
   };
 
-  interface Row { cells: string[][]; font: PDFFont; height: number }
+  interface Row {
+    cells: string[][];
+    font: PDFFont;
+    height: number;
+  }
   const layoutTable = (block: Extract<Block, { table: string[][] }>) => {
     const cols = block.table[0]?.length ?? 1;
     const widths = (block.widths ?? Array.from({ length: cols }, () => 1 / cols)).map((w) => w * CONTENT_W);
@@ -159,8 +179,18 @@ export async function renderPdf(spec: DocSpec, ctx: PdfContext): Promise<Uint8Ar
     let x = MARGIN;
     row.cells.forEach((lines, c) => {
       const w = widths[c]!;
-      page.drawRectangle({ x, y: y - row.height, width: w, height: row.height, borderColor: MUTED, borderWidth: 0.5, ...(header ? { color: rgb(0.93, 0.94, 0.96) } : {}) });
-      lines.forEach((line, li) => page.drawText(line, { x: x + 4, y: y - 11 - li * 11.5, size: 9, font: row.font, color: INK }));
+      page.drawRectangle({
+        x,
+        y: y - row.height,
+        width: w,
+        height: row.height,
+        borderColor: MUTED,
+        borderWidth: 0.5,
+        ...(header ? { color: rgb(0.93, 0.94, 0.96) } : {}),
+      });
+      lines.forEach((line, li) =>
+        page.drawText(line, { x: x + 4, y: y - 11 - li * 11.5, size: 9, font: row.font, color: INK }),
+      );
       x += w;
     });
     y -= row.height;
@@ -207,7 +237,13 @@ export async function renderPdf(spec: DocSpec, ctx: PdfContext): Promise<Uint8Ar
     const short = footer.length > 80 ? `${footer.slice(0, 77)}...` : footer;
     p.drawText(short, { x: MARGIN, y: MARGIN - 24, size: 8, font: regular, color: MUTED });
     const num = `Page ${i + 1} of ${pages.length}`;
-    p.drawText(num, { x: PAGE_W - MARGIN - regular.widthOfTextAtSize(num, 8), y: MARGIN - 24, size: 8, font: regular, color: MUTED });
+    p.drawText(num, {
+      x: PAGE_W - MARGIN - regular.widthOfTextAtSize(num, 8),
+      y: MARGIN - 24,
+      size: 8,
+      font: regular,
+      color: MUTED,
+    });
   });
   return doc.save({ useObjectStreams: false });
 }

@@ -4,7 +4,16 @@ import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { computeDecision } from '../../shared/domain/decision.js';
 import { checkManifestPassRules, checkManifestReferences } from '../../shared/domain/manifest-check.js';
-import { PACKAGE_FORMAT, jsonPath, manifestSchema, type Achievement, type Artifact, type Manifest, type PreviousReview, type Submission } from '../../shared/schemas/review-package.js';
+import {
+  PACKAGE_FORMAT,
+  jsonPath,
+  manifestSchema,
+  type Achievement,
+  type Artifact,
+  type Manifest,
+  type PreviousReview,
+  type Submission,
+} from '../../shared/schemas/review-package.js';
 import { renderBadge, renderChart, renderPhoto } from './evidence.js';
 import { renderPdf } from './pdf.js';
 import { ACHIEVEMENTS, ISSUER_URL, achievementId, buildAchievement, type AchievementDef } from './rubrics.js';
@@ -47,31 +56,49 @@ async function assertUsableOutDir(dir: string): Promise<void> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw err;
   }
-  if (!info.isDirectory()) throw new Error(`Cannot write the sample package to "${dir}": it exists and is not a folder.`);
+  if (!info.isDirectory())
+    throw new Error(`Cannot write the sample package to "${dir}": it exists and is not a folder.`);
   const entries = await readdir(dir);
   if (entries.length > 0) {
-    throw new Error(`Refusing to write the sample package into "${dir}": the folder is not empty (it has ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}). Choose a new or empty folder.`);
+    throw new Error(
+      `Refusing to write the sample package into "${dir}": the folder is not empty (it has ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}). Choose a new or empty folder.`,
+    );
   }
 }
 
-function buildPreviousReviews(def: SubmissionDef, achievement: Achievement, submittedAt: Date, at: (daysAgo: number, hhmm: string) => Date): PreviousReview[] | undefined {
+function buildPreviousReviews(
+  def: SubmissionDef,
+  achievement: Achievement,
+  submittedAt: Date,
+  at: (daysAgo: number, hhmm: string) => Date,
+): PreviousReview[] | undefined {
   const previous = def.previous ?? [];
-  if (previous.length !== def.attempt - 1) throw new Error(`sample ${def.key}: attempt ${def.attempt} needs ${def.attempt - 1} previous reviews, has ${previous.length}`);
+  if (previous.length !== def.attempt - 1)
+    throw new Error(
+      `sample ${def.key}: attempt ${def.attempt} needs ${def.attempt - 1} previous reviews, has ${previous.length}`,
+    );
   if (previous.length === 0) return undefined;
   const criteria = achievement.resultDescription;
   return previous.map((p, i) => {
     if (p.levels.length !== criteria.length || p.comments.length !== criteria.length) {
-      throw new Error(`sample ${def.key}: previous review ${i + 1} must score each of the ${criteria.length} criteria once`);
+      throw new Error(
+        `sample ${def.key}: previous review ${i + 1} must score each of the ${criteria.length} criteria once`,
+      );
     }
     const reviewedAt = at(p.daysAgo, '10:00');
-    if (reviewedAt >= submittedAt) throw new Error(`sample ${def.key}: previous review ${i + 1} is not before the submission`);
+    if (reviewedAt >= submittedAt)
+      throw new Error(`sample ${def.key}: previous review ${i + 1} is not before the submission`);
     const results = criteria.map((c, ci) => {
       const level = c.rubricCriterionLevel[p.levels[ci]!];
       if (!level) throw new Error(`sample ${def.key}: no level ${p.levels[ci]} for ${c.id}`);
       return { resultDescription: c.id, achievedLevel: level.id, comment: p.comments[ci]! };
     });
-    const computed = computeDecision(achievement, Object.fromEntries(results.map((r) => [r.resultDescription, r.achievedLevel])));
-    if (computed.kind !== 'decided' || computed.decision !== 'not-yet') throw new Error(`sample ${def.key}: previous review ${i + 1} would not be "not yet" under the rubric`);
+    const computed = computeDecision(
+      achievement,
+      Object.fromEntries(results.map((r) => [r.resultDescription, r.achievedLevel])),
+    );
+    if (computed.kind !== 'decided' || computed.decision !== 'not-yet')
+      throw new Error(`sample ${def.key}: previous review ${i + 1} would not be "not yet" under the rubric`);
     return { attempt: i + 1, decision: 'not-yet' as const, reviewedAt: iso(reviewedAt), feedback: p.feedback, results };
   });
 }
@@ -120,7 +147,15 @@ export async function writeSamplePackage(outDir: string, options: { now?: Date }
     const artifacts: Artifact[] = [];
     const fileArtifact = (name: string, file: string, mediaType: string, bytes: Uint8Array) => {
       addFile(file, bytes);
-      artifacts.push({ id: `a${artifacts.length + 1}`, sectionId: 'work-examples', name, file, mediaType, size: bytes.length, sha256: sha256(bytes) });
+      artifacts.push({
+        id: `a${artifacts.length + 1}`,
+        sectionId: 'work-examples',
+        name,
+        file,
+        mediaType,
+        size: bytes.length,
+        sha256: sha256(bytes),
+      });
     };
     for (const doc of def.docs) {
       const bytes = await renderPdf(doc, {
@@ -133,10 +168,22 @@ export async function writeSamplePackage(outDir: string, options: { now?: Date }
       });
       fileArtifact(doc.name, `${folder}/${doc.file}.pdf`, 'application/pdf', bytes);
     }
-    for (const chart of def.charts ?? []) fileArtifact(chart.name, `${folder}/${chart.file}.png`, 'image/png', renderChart(chart));
-    for (const photo of def.photos ?? []) fileArtifact(photo.name, `${folder}/${photo.file}.png`, 'image/png', renderPhoto(photo, `${def.key}/${photo.file}`));
+    for (const chart of def.charts ?? [])
+      fileArtifact(chart.name, `${folder}/${chart.file}.png`, 'image/png', renderChart(chart));
+    for (const photo of def.photos ?? [])
+      fileArtifact(
+        photo.name,
+        `${folder}/${photo.file}.png`,
+        'image/png',
+        renderPhoto(photo, `${def.key}/${photo.file}`),
+      );
     for (const video of def.videos ?? []) {
-      artifacts.push({ id: `a${artifacts.length + 1}`, sectionId: 'work-examples', name: video.name, url: `https://video.example.org/v/${video.id}` });
+      artifacts.push({
+        id: `a${artifacts.length + 1}`,
+        sectionId: 'work-examples',
+        name: video.name,
+        url: `https://video.example.org/v/${video.id}`,
+      });
     }
 
     const previousReviews = buildPreviousReviews(def, achievement, submittedAt, at);
@@ -146,7 +193,12 @@ export async function writeSamplePackage(outDir: string, options: { now?: Date }
       attempt: def.attempt,
       submittedAt: iso(submittedAt),
       ...(def.dueInDays !== undefined ? { dueAt: iso(new Date(today + def.dueInDays * DAY_MS)) } : {}),
-      earner: { id: `mailto:${def.earner.email}`, name: def.earner.name, email: def.earner.email, organization: def.earner.organization },
+      earner: {
+        id: `mailto:${def.earner.email}`,
+        name: def.earner.name,
+        email: def.earner.email,
+        organization: def.earner.organization,
+      },
       responses: [
         { sectionId: 'overview', text: def.overview },
         { sectionId: 'reflection', text: def.reflection },
@@ -161,7 +213,12 @@ export async function writeSamplePackage(outDir: string, options: { now?: Date }
     formatVersion: 1,
     id: `urn:uuid:${sampleUuid('package/riverside-sample/1')}`,
     createdAt: iso(now),
-    issuer: { id: `${ISSUER_URL}/issuer`, name: 'Riverside University School of Education', url: ISSUER_URL, email: 'credentials@pd.riverside.example.edu' },
+    issuer: {
+      id: `${ISSUER_URL}/issuer`,
+      name: 'Riverside University School of Education',
+      url: ISSUER_URL,
+      email: 'credentials@pd.riverside.example.edu',
+    },
     assessor: { id: 'mailto:jordan.ellis@assessors.example.org', name: 'Jordan Ellis' },
     achievements,
     submissions,
@@ -176,7 +233,10 @@ export async function writeSamplePackage(outDir: string, options: { now?: Date }
   }
   // Every sample rubric must have a pass rule: the importer refuses a package with one that has none.
   const problems = [...checkManifestReferences(parsed.data), ...checkManifestPassRules(parsed.data)];
-  if (problems.length > 0) throw new Error(`The sample package manifest has reference or pass-rule problems: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  if (problems.length > 0)
+    throw new Error(
+      `The sample package manifest has reference or pass-rule problems: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+    );
 
   await mkdir(dir, { recursive: true });
   await assertUsableOutDir(dir);
@@ -192,5 +252,12 @@ export async function writeSamplePackage(outDir: string, options: { now?: Date }
   await writeFile(manifestPath, manifestBytes, { flag: 'wx' });
   bytes += manifestBytes.length;
 
-  return { dir, manifestPath, achievements: achievements.length, submissions: submissions.length, files: files.size + 1, bytes };
+  return {
+    dir,
+    manifestPath,
+    achievements: achievements.length,
+    submissions: submissions.length,
+    files: files.size + 1,
+    bytes,
+  };
 }

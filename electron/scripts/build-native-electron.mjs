@@ -33,12 +33,15 @@ async function main() {
   const pkg = readJson(path.join(root, 'package.json'));
   const wanted = pkg.devDependencies?.electron ?? pkg.dependencies?.electron;
   if (!wanted || !/^\d+\.\d+\.\d+$/.test(wanted)) {
-    fail(`package.json must pin electron to an exact version (found "${wanted ?? 'nothing'}"): the native module is built for one ABI.`);
+    fail(
+      `package.json must pin electron to an exact version (found "${wanted ?? 'nothing'}"): the native module is built for one ABI.`,
+    );
   }
   let electronVersion = wanted;
   try {
     const installed = readJson(path.join(root, 'node_modules', 'electron', 'package.json')).version;
-    if (installed !== wanted) fail(`node_modules has electron ${installed} but package.json pins ${wanted}. Run \`npm ci\` first.`);
+    if (installed !== wanted)
+      fail(`node_modules has electron ${installed} but package.json pins ${wanted}. Run \`npm ci\` first.`);
     electronVersion = installed;
   } catch (err) {
     if (err?.code !== 'ENOENT') throw err;
@@ -46,15 +49,23 @@ async function main() {
   }
 
   const sqliteDir = path.join(root, 'node_modules', 'better-sqlite3');
-  if (!fs.existsSync(path.join(sqliteDir, 'binding.gyp'))) fail('node_modules/better-sqlite3 is missing. Run `npm ci` first.');
+  if (!fs.existsSync(path.join(sqliteDir, 'binding.gyp')))
+    fail('node_modules/better-sqlite3 is missing. Run `npm ci` first.');
   const sqliteVersion = readJson(path.join(sqliteDir, 'package.json')).version;
-  const stamp = { electron: electronVersion, betterSqlite3: sqliteVersion, platform: process.platform, arch: process.arch };
+  const stamp = {
+    electron: electronVersion,
+    betterSqlite3: sqliteVersion,
+    platform: process.platform,
+    arch: process.arch,
+  };
 
   if (ifMissing && fs.existsSync(outFile)) {
     try {
       const built = readJson(stampFile);
       if (Object.entries(stamp).every(([k, v]) => built[k] === v)) return;
-      console.log(`native:electron: the built module is for ${JSON.stringify(built)}; rebuilding for ${JSON.stringify(stamp)}.`);
+      console.log(
+        `native:electron: the built module is for ${JSON.stringify(built)}; rebuilding for ${JSON.stringify(stamp)}.`,
+      );
     } catch {
       console.log('native:electron: no record of how the module was built; rebuilding.');
     }
@@ -72,16 +83,27 @@ async function main() {
     // A minimal project holding only better-sqlite3's sources (no Node build/), so @electron/rebuild
     // has exactly one module to build and node_modules stays as it was.
     const modDir = path.join(work, 'node_modules', 'better-sqlite3');
-    fs.cpSync(sqliteDir, modDir, { recursive: true, filter: (src) => path.relative(sqliteDir, src).split(path.sep)[0] !== 'build' });
+    fs.cpSync(sqliteDir, modDir, {
+      recursive: true,
+      filter: (src) => path.relative(sqliteDir, src).split(path.sep)[0] !== 'build',
+    });
     fs.writeFileSync(
       path.join(work, 'package.json'),
-      JSON.stringify({ name: 'assay-native-build', version: '0.0.0', private: true, dependencies: { 'better-sqlite3': sqliteVersion } }),
+      JSON.stringify({
+        name: 'assay-native-build',
+        version: '0.0.0',
+        private: true,
+        dependencies: { 'better-sqlite3': sqliteVersion },
+      }),
     );
     // Let @electron/rebuild find prebuild-install, so a published Electron binary is used when there is one.
     const prebuild = path.join(root, 'node_modules', 'prebuild-install');
-    if (fs.existsSync(prebuild)) fs.symlinkSync(prebuild, path.join(work, 'node_modules', 'prebuild-install'), 'junction');
+    if (fs.existsSync(prebuild))
+      fs.symlinkSync(prebuild, path.join(work, 'node_modules', 'prebuild-install'), 'junction');
 
-    console.log(`native:electron: building better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (${process.platform}-${process.arch})…`);
+    console.log(
+      `native:electron: building better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (${process.platform}-${process.arch})…`,
+    );
     try {
       await rebuild({
         buildPath: work,
@@ -94,7 +116,7 @@ async function main() {
     } catch (err) {
       fail(
         `could not build better-sqlite3 for Electron ${electronVersion}: ${err?.message ?? err}\n` +
-          'This step downloads Electron\'s headers from https://electronjs.org/headers (or a prebuilt binary from GitHub),\n' +
+          "This step downloads Electron's headers from https://electronjs.org/headers (or a prebuilt binary from GitHub),\n" +
           'so it needs internet access; building from source also needs Python 3 and a C++ compiler\n' +
           '(build-essential on Linux, Xcode command line tools on macOS, Visual Studio Build Tools on Windows).\n' +
           'npm test and the CLI do not need this step; npm start and npm run dist do.',

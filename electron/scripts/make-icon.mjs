@@ -20,7 +20,14 @@ const CREAM = [246, 238, 219];
 
 const badge = { x: 32, y: 32, size: 448, radius: 96 };
 const rows = [118, 170, 222].map((y) => ({ y, x1: 184, x2: 376, width: 24, bullet: { x: 136, r: 15 } }));
-const check = { points: [[170, 336], [234, 396], [380, 268]], width: 48 };
+const check = {
+  points: [
+    [170, 336],
+    [234, 396],
+    [380, 268],
+  ],
+  width: 48,
+};
 
 // --- signed distances (negative inside) -------------------------------------------------------
 

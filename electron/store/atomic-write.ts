@@ -21,7 +21,9 @@ function tempNameFor(file: string): string {
   // Keep the temporary name within file-system limits however long the final name is (and its extension).
   const base = path.basename(file);
   const ext = path.extname(base).slice(0, 16);
-  const stem = Array.from(base.slice(0, base.length - ext.length)).slice(0, 40).join('');
+  const stem = Array.from(base.slice(0, base.length - ext.length))
+    .slice(0, 40)
+    .join('');
   return path.join(path.dirname(file), `.${stem}${ext}.assay-${process.pid}-${randomBytes(6).toString('hex')}.partial`);
 }
 
@@ -33,7 +35,8 @@ export function mkdirPrivate(dir: string): void {
 /** Makes a folder private to the user, whether it was there before or not. */
 export function ensurePrivateDir(dir: string): void {
   mkdirPrivate(dir);
-  if (process.platform !== 'win32' && (fs.statSync(dir).mode & 0o777) !== PRIVATE_DIR_MODE) fs.chmodSync(dir, PRIVATE_DIR_MODE);
+  if (process.platform !== 'win32' && (fs.statSync(dir).mode & 0o777) !== PRIVATE_DIR_MODE)
+    fs.chmodSync(dir, PRIVATE_DIR_MODE);
 }
 
 /** Flushes a folder's entry list, so a rename in it survives a power cut (not possible on Windows). */
@@ -50,7 +53,11 @@ export function fsyncDir(dir: string): void {
 /** A file being written under a temporary name; `commit` puts it in place, `abort` removes it. */
 export class AtomicFile {
   private fd: number | null;
-  private constructor(readonly file: string, readonly temp: string, fd: number) {
+  private constructor(
+    readonly file: string,
+    readonly temp: string,
+    fd: number,
+  ) {
     this.fd = fd;
   }
 
@@ -120,7 +127,11 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, options
 }
 
 /** Streams `source` to `file` the same way (for backups, which do not fit in memory). */
-export async function writeStreamAtomic(file: string, source: AsyncIterable<unknown>, options: AtomicOptions = {}): Promise<void> {
+export async function writeStreamAtomic(
+  file: string,
+  source: AsyncIterable<unknown>,
+  options: AtomicOptions = {},
+): Promise<void> {
   mkdirPrivate(path.dirname(path.resolve(file)));
   const f = AtomicFile.open(file, options);
   try {

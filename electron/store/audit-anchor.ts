@@ -24,7 +24,8 @@ export interface AnchorSignature {
 export type AnchorSigner = (data: Buffer) => AnchorSignature;
 
 export function auditHeadOf(db: Db): AuditHead {
-  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+    { seq: number; hash: string } | undefined;
   return { entries: last?.seq ?? 0, hash: last?.hash ?? GENESIS_HASH };
 }
 
@@ -40,8 +41,21 @@ export function checkpointPayload(c: { seq: number; hash: string; at: string }):
 }
 
 /** What a backup's audit head signature covers: the head, when, and the database it belongs to. */
-export function backupHeadPayload(h: { entries: number; hash: string; createdAt: string; databaseSha256: string }): Buffer {
-  return Buffer.from(canonicalJson({ purpose: 'assay-backup-audit-head', entries: h.entries, hash: h.hash, createdAt: h.createdAt, databaseSha256: h.databaseSha256 }));
+export function backupHeadPayload(h: {
+  entries: number;
+  hash: string;
+  createdAt: string;
+  databaseSha256: string;
+}): Buffer {
+  return Buffer.from(
+    canonicalJson({
+      purpose: 'assay-backup-audit-head',
+      entries: h.entries,
+      hash: h.hash,
+      createdAt: h.createdAt,
+      databaseSha256: h.databaseSha256,
+    }),
+  );
 }
 
 export function verifyAnchorSignature(data: Buffer, signature: AnchorSignature): boolean {
@@ -61,7 +75,9 @@ export function sealAuditHead(db: Db, signer: AnchorSigner, now = new Date()): A
   if (head.entries === 0) return head;
   const at = now.toISOString();
   const sig = signer(checkpointPayload({ seq: head.entries, hash: head.hash, at }));
-  db.prepare('INSERT OR IGNORE INTO audit_checkpoints (seq, hash, at, badge_key, signature) VALUES (?, ?, ?, ?, ?)').run(head.entries, head.hash, at, sig.badgeKey, sig.value);
+  db.prepare(
+    'INSERT OR IGNORE INTO audit_checkpoints (seq, hash, at, badge_key, signature) VALUES (?, ?, ?, ?, ?)',
+  ).run(head.entries, head.hash, at, sig.badgeKey, sig.value);
   return head;
 }
 
@@ -74,7 +90,9 @@ export interface Checkpoint {
 }
 
 export function listCheckpoints(db: Db): Checkpoint[] {
-  return db.prepare('SELECT seq, hash, at, badge_key AS badgeKey, signature FROM audit_checkpoints ORDER BY seq').all() as Checkpoint[];
+  return db
+    .prepare('SELECT seq, hash, at, badge_key AS badgeKey, signature FROM audit_checkpoints ORDER BY seq')
+    .all() as Checkpoint[];
 }
 
 /** An anchor read from outside the log: a checkpoint row or a package/backup someone kept. */
@@ -99,4 +117,3 @@ export function compareWithAnchor(db: Db, logEntries: number, anchor: SeenAnchor
   }
   return null;
 }
-

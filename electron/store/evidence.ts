@@ -21,7 +21,8 @@ export class EvidenceStore {
     if (!wasPrivate && process.platform !== 'win32') {
       for (const fan of safeReaddir(this.root)) {
         fs.chmodSync(path.join(this.root, fan), PRIVATE_DIR_MODE);
-        for (const file of safeReaddir(path.join(this.root, fan))) fs.chmodSync(path.join(this.root, fan, file), PRIVATE_FILE_MODE);
+        for (const file of safeReaddir(path.join(this.root, fan)))
+          fs.chmodSync(path.join(this.root, fan, file), PRIVATE_FILE_MODE);
       }
     }
   }
@@ -95,7 +96,10 @@ export class EvidenceStore {
 
 export class Staging {
   private readonly staged = new Set<string>();
-  constructor(private readonly store: EvidenceStore, readonly dir: string) {}
+  constructor(
+    private readonly store: EvidenceStore,
+    readonly dir: string,
+  ) {}
 
   /** A temporary path for a file being written before its hash is known. */
   tempPath(): string {

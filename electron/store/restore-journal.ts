@@ -102,7 +102,8 @@ export function recoverDataDir(dataDir: string): { rolledForward: boolean; remov
     }
     for (const name of names) {
       const m = WORK.exec(name) ?? BACKUP_WORK.exec(name);
-      const legacy = LEGACY_WORK.test(name) || LEGACY_BACKUP_WORK.test(name) || /\.zip\.partial-[0-9a-f]{8}$/.test(name);
+      const legacy =
+        LEGACY_WORK.test(name) || LEGACY_BACKUP_WORK.test(name) || /\.zip\.partial-[0-9a-f]{8}$/.test(name);
       if ((m && !isAlive(Number(m[1]))) || legacy) {
         fs.rmSync(path.join(dir, name), { recursive: true, force: true });
         removed.push(name);

@@ -50,13 +50,19 @@ export class StoreRows {
   private readonly insertFts: Statement;
 
   constructor(db: Db) {
-    this.findVersion = db.prepare('SELECT version_id AS versionId, content_sha256 AS sha FROM achievement_versions WHERE achievement_id = ? AND content_sha256 IN (?, ?) ORDER BY version_id LIMIT 1');
-    this.insertVersion = db.prepare('INSERT INTO achievement_versions (achievement_id, content_sha256, name, json, image_sha256, package_id, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    this.findVersion = db.prepare(
+      'SELECT version_id AS versionId, content_sha256 AS sha FROM achievement_versions WHERE achievement_id = ? AND content_sha256 IN (?, ?) ORDER BY version_id LIMIT 1',
+    );
+    this.insertVersion = db.prepare(
+      'INSERT INTO achievement_versions (achievement_id, content_sha256, name, json, image_sha256, package_id, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
     this.insertBlob = db.prepare('INSERT OR IGNORE INTO blobs (sha256, size) VALUES (?, ?)');
-    this.insertSubmission = db.prepare(`INSERT INTO submissions (id, package_id, achievement_version_id, achievement_id, attempt, submitted_at, due_at, due_sort,
+    this.insertSubmission =
+      db.prepare(`INSERT INTO submissions (id, package_id, achievement_version_id, achievement_id, attempt, submitted_at, due_at, due_sort,
         earner_id, earner_name, earner_sort, earner_email, earner_organization, status, content_sha256, json)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`);
-    this.insertArtifact = db.prepare(`INSERT INTO artifacts (submission_seq, artifact_id, position, section_id, name, file_name, media_type, size, sha256, url)
+    this.insertArtifact =
+      db.prepare(`INSERT INTO artifacts (submission_seq, artifact_id, position, section_id, name, file_name, media_type, size, sha256, url)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.insertFts = db.prepare('INSERT INTO submissions_fts (rowid, earner_name, responses) VALUES (?, ?, ?)');
   }
@@ -67,11 +73,16 @@ export class StoreRows {
   }
 
   /** The version of `a.id` with exactly this content, inserted when there is none (versions are never edited). */
-  achievementVersion(a: Achievement, o: { packageId: string | null; at: string; imageSha256: string | null }): VersionWrite {
+  achievementVersion(
+    a: Achievement,
+    o: { packageId: string | null; at: string; imageSha256: string | null },
+  ): VersionWrite {
     const [sha, legacy = sha] = contentSha256Forms(a);
     const existing = this.findVersion.get(a.id, sha, legacy) as { versionId: number; sha: string } | undefined;
     if (existing !== undefined) return { versionId: existing.versionId, contentSha256: existing.sha, created: false };
-    const versionId = Number(this.insertVersion.run(a.id, sha, a.name, JSON.stringify(a), o.imageSha256, o.packageId, o.at).lastInsertRowid);
+    const versionId = Number(
+      this.insertVersion.run(a.id, sha, a.name, JSON.stringify(a), o.imageSha256, o.packageId, o.at).lastInsertRowid,
+    );
     return { versionId, contentSha256: sha, created: true };
   }
 
@@ -79,13 +90,37 @@ export class StoreRows {
   submission(s: Submission, o: { packageId: string | null; versionId: number; contentSha256?: string }): number {
     const seq = Number(
       this.insertSubmission.run(
-        s.id, o.packageId, o.versionId, s.achievementId, s.attempt, utc(s.submittedAt), s.dueAt ? utc(s.dueAt) : null, dueSortKey(s.dueAt),
-        s.earner.id, s.earner.name, earnerSortKey(s.earner.name), s.earner.email ?? null, s.earner.organization ?? null,
-        o.contentSha256 ?? contentSha256(s), JSON.stringify(s),
+        s.id,
+        o.packageId,
+        o.versionId,
+        s.achievementId,
+        s.attempt,
+        utc(s.submittedAt),
+        s.dueAt ? utc(s.dueAt) : null,
+        dueSortKey(s.dueAt),
+        s.earner.id,
+        s.earner.name,
+        earnerSortKey(s.earner.name),
+        s.earner.email ?? null,
+        s.earner.organization ?? null,
+        o.contentSha256 ?? contentSha256(s),
+        JSON.stringify(s),
       ).lastInsertRowid,
     );
     s.artifacts.forEach((art, position) => {
-      if (isFileArtifact(art)) this.insertArtifact.run(seq, art.id, position, art.sectionId, art.name, art.file, art.mediaType, art.size, art.sha256, null);
+      if (isFileArtifact(art))
+        this.insertArtifact.run(
+          seq,
+          art.id,
+          position,
+          art.sectionId,
+          art.name,
+          art.file,
+          art.mediaType,
+          art.size,
+          art.sha256,
+          null,
+        );
       else this.insertArtifact.run(seq, art.id, position, art.sectionId, art.name, null, null, null, null, art.url);
     });
     this.insertFts.run(seq, ...searchColumns(s.earner.name, s.responses));

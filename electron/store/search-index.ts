@@ -7,8 +7,14 @@ interface StoredResponses {
 }
 
 /** The search row of a submission: its earner's name and its responses, as the index holds them. */
-export function searchColumns(earnerName: string, responses: readonly { text?: unknown }[] | undefined): [string, string] {
-  return [searchText(earnerName), searchText((responses ?? []).map((r) => (typeof r.text === 'string' ? r.text : '')).join('\n'))];
+export function searchColumns(
+  earnerName: string,
+  responses: readonly { text?: unknown }[] | undefined,
+): [string, string] {
+  return [
+    searchText(earnerName),
+    searchText((responses ?? []).map((r) => (typeof r.text === 'string' ? r.text : '')).join('\n')),
+  ];
 }
 
 /**

@@ -47,7 +47,9 @@ export function holdOpen(dataDir: string): Hold & { readonly restoreLock: { pid:
   const owner = restoreLockOwner(dataDir);
   if (owner?.alive) {
     release();
-    throw new StoreBusyError(`A backup is being restored into ${dataDir} (process ${owner.pid}); open Assay again when it has finished. Nothing was changed.`);
+    throw new StoreBusyError(
+      `A backup is being restored into ${dataDir} (process ${owner.pid}); open Assay again when it has finished. Nothing was changed.`,
+    );
   }
   return { release, restoreLock: owner };
 }
@@ -87,7 +89,8 @@ export function acquireRestoreLock(dataDir: string): Hold {
     }
     const pid = lockPid(file);
     if (pid === null) continue;
-    if (pid > 0 && isAlive(pid)) throw new StoreBusyError(`Another restore into ${dataDir} is running (process ${pid}); nothing was changed.`);
+    if (pid > 0 && isAlive(pid))
+      throw new StoreBusyError(`Another restore into ${dataDir} is running (process ${pid}); nothing was changed.`);
     // Stale: move it aside under a name of our own, so of two processes only one takes it over;
     // if what we moved turns out to be live (it was replaced meanwhile), put it back.
     const aside = `${file}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;

@@ -20,7 +20,8 @@ export function AboutDialog({ info, onClose }: { info: ChannelOutput<'app:info'>
       }
     >
       <p className="about-name">
-        <strong>{info?.name ?? t.app.name}</strong> {info && <span className="muted">{t.about.version(info.version)}</span>}
+        <strong>{info?.name ?? t.app.name}</strong>{' '}
+        {info && <span className="muted">{t.about.version(info.version)}</span>}
       </p>
       <p>{t.about.body}</p>
       {info && (

@@ -127,7 +127,13 @@ export function App() {
         {/* The review stays mounted while another screen shows, so nothing typed is lost on the way. */}
         {(screen === 'review' || submissionId !== null) && (
           <div className="screen-slot" hidden={screen !== 'review'}>
-            <ReviewScreen submissionId={submissionId} active={screen === 'review'} onBack={backToQueue} onOpen={openById} onChanged={reviewChanged} />
+            <ReviewScreen
+              submissionId={submissionId}
+              active={screen === 'review'}
+              onBack={backToQueue}
+              onOpen={openById}
+              onChanged={reviewChanged}
+            />
           </div>
         )}
         {screen === 'awards' && (
@@ -147,7 +153,9 @@ export function App() {
         )}
       </main>
       {dragging && <DropOverlay />}
-      {importer.state.kind === 'failed' && <ImportErrorDialog code={importer.state.code} message={importer.state.message} onClose={importer.dismiss} />}
+      {importer.state.kind === 'failed' && (
+        <ImportErrorDialog code={importer.state.code} message={importer.state.message} onClose={importer.dismiss} />
+      )}
       {aboutOpen && <AboutDialog info={info} onClose={() => setAboutOpen(false)} />}
     </div>
   );

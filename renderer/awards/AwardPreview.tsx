@@ -39,7 +39,12 @@ export function AwardPreview({ award, paper, printing, onExport, onPrint, onRevo
       )}
       {award.status === 'superseded' && <p className="aw-superseded">{s.superseded}</p>}
 
-      <CertificateCanvas credentialId={award.credentialId} paper={paper} label={s.certificateLabel(award.achievementName, award.earnerName)} version={`${award.status}`} />
+      <CertificateCanvas
+        credentialId={award.credentialId}
+        paper={paper}
+        label={s.certificateLabel(award.achievementName, award.earnerName)}
+        version={`${award.status}`}
+      />
 
       <div className="aw-actions">
         <button type="button" className="button" onClick={onExport}>

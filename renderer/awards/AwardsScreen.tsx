@@ -7,5 +7,9 @@ const load = () => import('./AwardsView.js');
 
 export function AwardsScreen({ onSettings }: { onSettings: () => void }) {
   const { mod, failed } = useLoaded(load);
-  return mod ? <mod.AwardsView onSettings={onSettings} /> : <ScreenLoading title={admin.awards.title} failed={failed} />;
+  return mod ? (
+    <mod.AwardsView onSettings={onSettings} />
+  ) : (
+    <ScreenLoading title={admin.awards.title} failed={failed} />
+  );
 }

@@ -32,7 +32,10 @@ export function AwardsTable({ awards, selected, onSelected, current, onCurrent }
     const next = awards[index + (e.key === 'ArrowDown' ? 1 : -1)];
     if (!next) return;
     onCurrent(next.credentialId);
-    e.currentTarget.closest('tbody')?.querySelector<HTMLButtonElement>(`[data-award="${CSS.escape(next.credentialId)}"]`)?.focus();
+    e.currentTarget
+      .closest('tbody')
+      ?.querySelector<HTMLButtonElement>(`[data-award="${CSS.escape(next.credentialId)}"]`)
+      ?.focus();
   };
 
   return (
@@ -63,9 +66,19 @@ export function AwardsTable({ awards, selected, onSelected, current, onCurrent }
         {awards.map((a, i) => {
           const isCurrent = a.credentialId === current;
           return (
-            <tr key={a.credentialId} className={`${isCurrent ? 'is-current' : ''} ${selected.has(a.credentialId) ? 'is-chosen' : ''}`} onClick={() => onCurrent(a.credentialId)}>
+            <tr
+              key={a.credentialId}
+              className={`${isCurrent ? 'is-current' : ''} ${selected.has(a.credentialId) ? 'is-chosen' : ''}`}
+              onClick={() => onCurrent(a.credentialId)}
+            >
               <td className="aw-col-check" onClick={(e) => e.stopPropagation()}>
-                <input type="checkbox" className="aw-check" aria-label={s.select(a.earnerName, a.verificationCode)} checked={selected.has(a.credentialId)} onChange={() => toggle(a.credentialId)} />
+                <input
+                  type="checkbox"
+                  className="aw-check"
+                  aria-label={s.select(a.earnerName, a.verificationCode)}
+                  checked={selected.has(a.credentialId)}
+                  onChange={() => toggle(a.credentialId)}
+                />
               </td>
               <td>
                 <button

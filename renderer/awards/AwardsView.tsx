@@ -38,7 +38,10 @@ export function AwardsView({ onSettings }: { onSettings: () => void }) {
   const awards = data.awards;
 
   // The preview follows the list: the first award until another is chosen.
-  const current = useMemo(() => awards?.find((a) => a.credentialId === currentId) ?? awards?.[0] ?? null, [awards, currentId]);
+  const current = useMemo(
+    () => awards?.find((a) => a.credentialId === currentId) ?? awards?.[0] ?? null,
+    [awards, currentId],
+  );
   const chosen = useMemo(() => awards?.filter((a) => selected.has(a.credentialId)) ?? [], [awards, selected]);
   useEffect(() => {
     // Selections hidden by a filter are dropped, so "Export selected" exports what is visible.
@@ -99,7 +102,14 @@ export function AwardsView({ onSettings }: { onSettings: () => void }) {
           </button>
         </div>
       )}
-      {data.ready && <ReadyBand ready={data.ready} hasIdentity={data.hasIdentity} onSettings={onSettings} onIssued={() => data.reload()} />}
+      {data.ready && (
+        <ReadyBand
+          ready={data.ready}
+          hasIdentity={data.hasIdentity}
+          onSettings={onSettings}
+          onIssued={() => data.reload()}
+        />
+      )}
 
       {nothingYet ? (
         <EmptyState icon="awards" title={s.emptyTitle}>
@@ -115,12 +125,26 @@ export function AwardsView({ onSettings }: { onSettings: () => void }) {
               <label htmlFor={`${id}-search`} className="sr-only">
                 {s.searchLabel}
               </label>
-              <input id={`${id}-search`} type="search" className="input search-input" placeholder={s.searchLabel} value={search} onChange={(e) => setSearch(e.target.value)} autoComplete="off" spellCheck={false} />
+              <input
+                id={`${id}-search`}
+                type="search"
+                className="input search-input"
+                placeholder={s.searchLabel}
+                value={search}
+                onChange={(e) => setSearch(e.target.value)}
+                autoComplete="off"
+                spellCheck={false}
+              />
             </div>
             <label htmlFor={`${id}-status`} className="sr-only">
               {s.statusLabel}
             </label>
-            <select id={`${id}-status`} className="input select" value={status ?? ''} onChange={(e) => setStatus((e.target.value || null) as AwardStatus | null)}>
+            <select
+              id={`${id}-status`}
+              className="input select"
+              value={status ?? ''}
+              onChange={(e) => setStatus((e.target.value || null) as AwardStatus | null)}
+            >
               <option value="">{s.anyStatus}</option>
               {STATUSES.map((st) => (
                 <option key={st} value={st}>
@@ -134,10 +158,18 @@ export function AwardsView({ onSettings }: { onSettings: () => void }) {
             {chosen.length > 0 && (
               <div className="aw-selection">
                 <span>{s.selected(chosen.length)}</span>
-                <button type="button" className="button button-primary kit-button-small" onClick={() => setOpen({ kind: 'export', awards: chosen })}>
+                <button
+                  type="button"
+                  className="button button-primary kit-button-small"
+                  onClick={() => setOpen({ kind: 'export', awards: chosen })}
+                >
                   {s.exportSelected}
                 </button>
-                <button type="button" className="button button-ghost kit-button-small" onClick={() => setSelected(new Set())}>
+                <button
+                  type="button"
+                  className="button button-ghost kit-button-small"
+                  onClick={() => setSelected(new Set())}
+                >
                   {s.clearSelection}
                 </button>
               </div>
@@ -146,7 +178,13 @@ export function AwardsView({ onSettings }: { onSettings: () => void }) {
           <div className="aw-body">
             <div className="aw-table-wrap">
               {awards && awards.length > 0 ? (
-                <AwardsTable awards={awards} selected={selected} onSelected={setSelected} current={current?.credentialId ?? null} onCurrent={setCurrentId} />
+                <AwardsTable
+                  awards={awards}
+                  selected={selected}
+                  onSelected={setSelected}
+                  current={current?.credentialId ?? null}
+                  onCurrent={setCurrentId}
+                />
               ) : (
                 awards && <p className="aw-no-match muted">{s.noMatch}</p>
               )}
@@ -169,9 +207,15 @@ export function AwardsView({ onSettings }: { onSettings: () => void }) {
         </>
       )}
 
-      {open?.kind === 'export' && <ExportDialog awards={open.awards} paper={data.paper} onClose={() => setOpen(null)} />}
-      {open?.kind === 'revoke' && <RevokeDialog award={open.award} onDone={changed(s.revoke.done)} onClose={() => setOpen(null)} />}
-      {open?.kind === 'reissue' && <ReissueDialog award={open.award} onDone={changed(s.reissue.done)} onClose={() => setOpen(null)} />}
+      {open?.kind === 'export' && (
+        <ExportDialog awards={open.awards} paper={data.paper} onClose={() => setOpen(null)} />
+      )}
+      {open?.kind === 'revoke' && (
+        <RevokeDialog award={open.award} onDone={changed(s.revoke.done)} onClose={() => setOpen(null)} />
+      )}
+      {open?.kind === 'reissue' && (
+        <ReissueDialog award={open.award} onDone={changed(s.reissue.done)} onClose={() => setOpen(null)} />
+      )}
       <Toast toast={toast.toast} onDismiss={toast.dismiss} onHold={toast.hold} />
     </section>
   );

@@ -11,7 +11,17 @@ const loadDraw = () => (drawModule ??= import('./certificate-pdf.js'));
 /** Width over height of a landscape page before the PDF says otherwise. */
 const ASPECT: Record<Paper, number> = { a4: 297 / 210, letter: 11 / 8.5 };
 
-export function CertificateCanvas({ credentialId, paper, label, version }: { credentialId: string; paper: Paper; label: string; version: string }) {
+export function CertificateCanvas({
+  credentialId,
+  paper,
+  label,
+  version,
+}: {
+  credentialId: string;
+  paper: Paper;
+  label: string;
+  version: string;
+}) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const frameRef = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading');
@@ -45,7 +55,13 @@ export function CertificateCanvas({ credentialId, paper, label, version }: { cre
 
   return (
     <div ref={frameRef} className="aw-certificate" style={{ aspectRatio: String(aspect) }} data-state={state}>
-      <canvas ref={canvasRef} className="aw-certificate-canvas" role="img" aria-label={label} hidden={state !== 'ready'} />
+      <canvas
+        ref={canvasRef}
+        className="aw-certificate-canvas"
+        role="img"
+        aria-label={label}
+        hidden={state !== 'ready'}
+      />
       {state === 'loading' && <p className="aw-certificate-status muted">{admin.awards.preview.drawing}</p>}
       {state === 'failed' && (
         <p className="aw-certificate-status kit-error" role="alert">

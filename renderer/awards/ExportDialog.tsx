@@ -56,7 +56,12 @@ export function ExportDialog({ awards, paper: defaultPaper, onClose }: ExportDia
       const folder = await call('dialog:choose', { purpose: 'export-folder' });
       if (!folder) return;
       setBusy(true);
-      const r = await call('awards:export', { credentialIds: awards.map((a) => a.credentialId), formats: FORMATS.filter((f) => formats.has(f)), paper, token: folder.token });
+      const r = await call('awards:export', {
+        credentialIds: awards.map((a) => a.credentialId),
+        formats: FORMATS.filter((f) => formats.has(f)),
+        paper,
+        token: folder.token,
+      });
       setDone({ files: r.files, folder: folder.name });
     } catch (err) {
       setFailure(errorMessage(err, s.failed));
@@ -80,7 +85,12 @@ export function ExportDialog({ awards, paper: defaultPaper, onClose }: ExportDia
             <button type="button" className="button" onClick={onClose} disabled={busy}>
               {admin.common.cancel}
             </button>
-            <button type="button" className="button button-primary" onClick={() => void run()} aria-disabled={busy || undefined}>
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => void run()}
+              aria-disabled={busy || undefined}
+            >
               {busy ? s.running : s.confirm}
             </button>
           </>
@@ -92,9 +102,15 @@ export function ExportDialog({ awards, paper: defaultPaper, onClose }: ExportDia
           <legend className="kit-label">{s.formats}</legend>
           {FORMATS.map((f) => (
             <label key={f} className="kit-check aw-format">
-              <input type="checkbox" checked={formats.has(f)} onChange={() => toggle(f)} disabled={busy || done !== null} />
+              <input
+                type="checkbox"
+                checked={formats.has(f)}
+                onChange={() => toggle(f)}
+                disabled={busy || done !== null}
+              />
               <span>
-                <span className="aw-format-name">{s.format[f]}</span> <span className="kit-hint">{s.formatDetail[f]}</span>
+                <span className="aw-format-name">{s.format[f]}</span>{' '}
+                <span className="kit-hint">{s.formatDetail[f]}</span>
               </span>
             </label>
           ))}
@@ -111,7 +127,11 @@ export function ExportDialog({ awards, paper: defaultPaper, onClose }: ExportDia
             disabled={busy || done !== null}
             choices={[
               { value: 'a4', label: admin.settings.certificates.a4, detail: admin.settings.certificates.a4Detail },
-              { value: 'letter', label: admin.settings.certificates.letter, detail: admin.settings.certificates.letterDetail },
+              {
+                value: 'letter',
+                label: admin.settings.certificates.letter,
+                detail: admin.settings.certificates.letterDetail,
+              },
             ]}
             onChange={setPaper}
           />
@@ -120,7 +140,12 @@ export function ExportDialog({ awards, paper: defaultPaper, onClose }: ExportDia
         {busy && (
           <div className="aw-progress" role="status">
             <span>{progress ? s.progress(progress.done, progress.total) : s.starting}</span>
-            <progress className="progress" aria-label={s.progressLabel} max={progress?.total ?? awards.length} value={progress?.done ?? 0} />
+            <progress
+              className="progress"
+              aria-label={s.progressLabel}
+              max={progress?.total ?? awards.length}
+              value={progress?.done ?? 0}
+            />
           </div>
         )}
         {done && (

@@ -55,7 +55,10 @@ export function ReadyBand({ ready, hasIdentity, onIssued, onSettings }: ReadyBan
     try {
       const names = new Map(ready.map((r) => [r.submissionId, r.earnerName]));
       const r = await call('awards:issue', { submissionIds: targets.map((t) => t.submissionId) });
-      setOutcome({ issued: r.issued.length, failed: r.failed.map((f) => ({ ...f, earnerName: names.get(f.submissionId) ?? f.submissionId })) });
+      setOutcome({
+        issued: r.issued.length,
+        failed: r.failed.map((f) => ({ ...f, earnerName: names.get(f.submissionId) ?? f.submissionId })),
+      });
       setChosen(new Set());
       onIssued(r.issued.length);
       setFocusOutcome(true);
@@ -77,7 +80,12 @@ export function ReadyBand({ ready, hasIdentity, onIssued, onSettings }: ReadyBan
           <p className="muted">{ready.length > 0 ? s.count(ready.length) : s.none}</p>
         </div>
         {ready.length > 0 && hasIdentity && (
-          <button type="button" className="button button-primary" onClick={() => void issue()} aria-disabled={busy || undefined}>
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => void issue()}
+            aria-disabled={busy || undefined}
+          >
             <Icon name="awards" size={15} />
             {busy ? s.issuing : live.length > 0 ? s.issueSelected(live.length) : s.issueAll(ready.length)}
           </button>
@@ -101,7 +109,12 @@ export function ReadyBand({ ready, hasIdentity, onIssued, onSettings }: ReadyBan
       {busy && (
         <div className="aw-progress" role="status">
           <span>{progress ? s.progress(progress.done, progress.total) : s.starting}</span>
-          <progress className="progress" aria-label={s.progressLabel} max={progress?.total ?? targets.length} value={progress?.done ?? 0} />
+          <progress
+            className="progress"
+            aria-label={s.progressLabel}
+            max={progress?.total ?? targets.length}
+            value={progress?.done ?? 0}
+          />
         </div>
       )}
       {failure && (
@@ -111,7 +124,12 @@ export function ReadyBand({ ready, hasIdentity, onIssued, onSettings }: ReadyBan
       )}
       {outcome && !busy && (
         <div ref={outcomeRef} className="aw-outcome" role="status" tabIndex={-1}>
-          <button type="button" className="icon-button aw-outcome-close" onClick={() => setOutcome(null)} aria-label={admin.common.dismiss}>
+          <button
+            type="button"
+            className="icon-button aw-outcome-close"
+            onClick={() => setOutcome(null)}
+            aria-label={admin.common.dismiss}
+          >
             <Icon name="close" size={15} />
           </button>
           {outcome.issued > 0 && (
@@ -165,7 +183,14 @@ export function ReadyBand({ ready, hasIdentity, onIssued, onSettings }: ReadyBan
               {ready.map((r) => (
                 <tr key={r.submissionId} className={chosen.has(r.submissionId) ? 'is-chosen' : undefined}>
                   <td className="aw-col-check">
-                    <input type="checkbox" className="aw-check" aria-label={s.choose(r.earnerName, r.achievementName)} checked={chosen.has(r.submissionId)} onChange={() => toggle(r.submissionId)} disabled={busy} />
+                    <input
+                      type="checkbox"
+                      className="aw-check"
+                      aria-label={s.choose(r.earnerName, r.achievementName)}
+                      checked={chosen.has(r.submissionId)}
+                      onChange={() => toggle(r.submissionId)}
+                      disabled={busy}
+                    />
                   </td>
                   <td className="aw-strong">{r.earnerName}</td>
                   <td>{r.achievementName}</td>

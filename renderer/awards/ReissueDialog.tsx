@@ -5,7 +5,15 @@ import { admin } from '../strings/en.js';
 import { Dialog } from '../ui/Dialog.js';
 import type { AwardSummary } from './award-format.js';
 
-export function ReissueDialog({ award, onDone, onClose }: { award: AwardSummary; onDone: (award: AwardSummary) => void; onClose: () => void }) {
+export function ReissueDialog({
+  award,
+  onDone,
+  onClose,
+}: {
+  award: AwardSummary;
+  onDone: (award: AwardSummary) => void;
+  onClose: () => void;
+}) {
   const s = admin.awards.reissue;
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -24,7 +32,12 @@ export function ReissueDialog({ award, onDone, onClose }: { award: AwardSummary;
     setFailure(null);
     try {
       const trimmed = name.trim();
-      onDone(await call('awards:reissue', { credentialId: award.credentialId, ...(trimmed && trimmed !== award.earnerName ? { earnerName: trimmed } : {}) }));
+      onDone(
+        await call('awards:reissue', {
+          credentialId: award.credentialId,
+          ...(trimmed && trimmed !== award.earnerName ? { earnerName: trimmed } : {}),
+        }),
+      );
     } catch (err) {
       setFailure(errorMessage(err, s.failed));
       setBusy(false);
@@ -40,7 +53,12 @@ export function ReissueDialog({ award, onDone, onClose }: { award: AwardSummary;
           <button type="button" className="button" onClick={onClose} disabled={busy}>
             {admin.common.cancel}
           </button>
-          <button type="button" className="button button-primary" onClick={() => void confirm()} aria-disabled={busy || undefined}>
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => void confirm()}
+            aria-disabled={busy || undefined}
+          >
             {busy ? s.reissuing : s.confirm}
           </button>
         </>

@@ -5,7 +5,15 @@ import { admin } from '../strings/en.js';
 import { Dialog } from '../ui/Dialog.js';
 import type { AwardSummary } from './award-format.js';
 
-export function RevokeDialog({ award, onDone, onClose }: { award: AwardSummary; onDone: (award: AwardSummary) => void; onClose: () => void }) {
+export function RevokeDialog({
+  award,
+  onDone,
+  onClose,
+}: {
+  award: AwardSummary;
+  onDone: (award: AwardSummary) => void;
+  onClose: () => void;
+}) {
   const s = admin.awards.revoke;
   const id = useId();
   const box = useRef<HTMLTextAreaElement>(null);
@@ -46,7 +54,12 @@ export function RevokeDialog({ award, onDone, onClose }: { award: AwardSummary; 
           <button type="button" className="button" onClick={onClose} disabled={busy}>
             {admin.common.cancel}
           </button>
-          <button type="button" className="button kit-button-danger" onClick={() => void confirm()} aria-disabled={busy || undefined}>
+          <button
+            type="button"
+            className="button kit-button-danger"
+            onClick={() => void confirm()}
+            aria-disabled={busy || undefined}
+          >
             {busy ? s.revoking : s.confirm}
           </button>
         </>

@@ -22,9 +22,21 @@ export interface Drawn {
  * Renders page 1 at `cssWidth` CSS pixels wide (sharp on high-density screens). Resolves false when
  * `isCancelled` turned true meanwhile, so a preview that moved on to another award draws nothing.
  */
-export async function drawFirstPage(bytes: Uint8Array, canvas: HTMLCanvasElement, cssWidth: number, isCancelled: () => boolean): Promise<Drawn | null> {
+export async function drawFirstPage(
+  bytes: Uint8Array,
+  canvas: HTMLCanvasElement,
+  cssWidth: number,
+  isCancelled: () => boolean,
+): Promise<Drawn | null> {
   // The certificate embeds its fonts, so no standard fonts or CMaps are fetched; pdf.js takes ownership of the bytes.
-  const task = getDocument({ data: bytes.slice(), worker: worker(), isEvalSupported: false, enableXfa: false, useSystemFonts: false, useWorkerFetch: false });
+  const task = getDocument({
+    data: bytes.slice(),
+    worker: worker(),
+    isEvalSupported: false,
+    enableXfa: false,
+    useSystemFonts: false,
+    useWorkerFetch: false,
+  });
   try {
     const doc = await task.promise;
     const page = await doc.getPage(1);
@@ -35,7 +47,12 @@ export async function drawFirstPage(bytes: Uint8Array, canvas: HTMLCanvasElement
     const offscreen = document.createElement('canvas');
     offscreen.width = Math.round(viewport.width);
     offscreen.height = Math.round(viewport.height);
-    await page.render({ canvas: offscreen, canvasContext: offscreen.getContext('2d')!, viewport, annotationMode: AnnotationMode.DISABLE }).promise;
+    await page.render({
+      canvas: offscreen,
+      canvasContext: offscreen.getContext('2d')!,
+      viewport,
+      annotationMode: AnnotationMode.DISABLE,
+    }).promise;
     if (isCancelled()) return null;
     // Swapped in whole, so the visible canvas never shows a half-drawn page.
     canvas.width = offscreen.width;

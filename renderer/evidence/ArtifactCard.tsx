@@ -4,7 +4,14 @@ import { t } from '../strings/en.js';
 import { EvidenceIcon, type EvidenceIconName } from './EvidenceIcon.js';
 import { typeLabel, viewerKind, type ViewerKind } from './media-types.js';
 
-const ICONS: Record<ViewerKind, EvidenceIconName> = { pdf: 'pdf', image: 'image', video: 'video', audio: 'audio', link: 'link', file: 'file' };
+const ICONS: Record<ViewerKind, EvidenceIconName> = {
+  pdf: 'pdf',
+  image: 'image',
+  video: 'video',
+  audio: 'audio',
+  link: 'link',
+  file: 'file',
+};
 
 /** "PDF · 48 KB · lesson-plan.pdf": the file name only outside blind review. */
 export function cardMeta(artifact: WorkspaceArtifact, blind: boolean): string[] {

@@ -18,7 +18,11 @@ const loadPdfViewer = (): Promise<PdfModule> => import('./pdf/PdfViewer.js').the
 
 /** Loads the PDF viewer and starts its worker in an idle moment, so opening the first PDF does not wait for them. */
 export function warmPdfViewer(): () => void {
-  const run = () => void loadPdfViewer().then((m) => m.warmUp(), () => {});
+  const run = () =>
+    void loadPdfViewer().then(
+      (m) => m.warmUp(),
+      () => {},
+    );
   if (typeof requestIdleCallback !== 'function') {
     const timer = setTimeout(run, 300);
     return () => clearTimeout(timer);
@@ -56,7 +60,17 @@ export interface ArtifactViewerProps {
   ref?: Ref<ViewerHandle>;
 }
 
-export function ArtifactViewer({ artifact, blind, section, request, autoFocus, position, onBack, onStep, ref }: ArtifactViewerProps) {
+export function ArtifactViewer({
+  artifact,
+  blind,
+  section,
+  request,
+  autoFocus,
+  position,
+  onBack,
+  onStep,
+  ref,
+}: ArtifactViewerProps) {
   const titleId = useId();
   const bodyRef = useRef<HTMLDivElement>(null);
 
@@ -70,7 +84,13 @@ export function ArtifactViewer({ artifact, blind, section, request, autoFocus, p
   return (
     <div className="ev-viewer" role="group" aria-labelledby={titleId}>
       <div className="ev-viewer-head">
-        <button type="button" className="button button-ghost ev-back" onClick={onBack} aria-keyshortcuts="Escape" title={t.evidence.backHint}>
+        <button
+          type="button"
+          className="button button-ghost ev-back"
+          onClick={onBack}
+          aria-keyshortcuts="Escape"
+          title={t.evidence.backHint}
+        >
           <EvidenceIcon name="back" size={16} />
           <span className="ev-back-label">{t.evidence.back}</span>
         </button>
@@ -87,11 +107,25 @@ export function ArtifactViewer({ artifact, blind, section, request, autoFocus, p
         </div>
         {count > 1 && index >= 0 && (
           <div className="ev-stepper">
-            <button type="button" className="icon-button" aria-label={t.evidence.previousArtifact} title={t.evidence.previousArtifact} aria-disabled={index === 0} onClick={() => index > 0 && onStep(-1)}>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t.evidence.previousArtifact}
+              title={t.evidence.previousArtifact}
+              aria-disabled={index === 0}
+              onClick={() => index > 0 && onStep(-1)}
+            >
               <EvidenceIcon name="chevronLeft" />
             </button>
             <span className="ev-stepper-pos">{t.evidence.position(index + 1, count)}</span>
-            <button type="button" className="icon-button" aria-label={t.evidence.nextArtifact} title={t.evidence.nextArtifact} aria-disabled={index === count - 1} onClick={() => index < count - 1 && onStep(1)}>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t.evidence.nextArtifact}
+              title={t.evidence.nextArtifact}
+              aria-disabled={index === count - 1}
+              onClick={() => index < count - 1 && onStep(1)}
+            >
               <EvidenceIcon name="chevronRight" />
             </button>
           </div>
@@ -99,11 +133,33 @@ export function ArtifactViewer({ artifact, blind, section, request, autoFocus, p
       </div>
       <div ref={bodyRef} className="ev-viewer-body" tabIndex={-1}>
         {kind === 'pdf' ? (
-          <PdfSlot key={artifact.id} ref={ref} artifact={artifact} blind={blind} request={request} autoFocus={autoFocus} />
+          <PdfSlot
+            key={artifact.id}
+            ref={ref}
+            artifact={artifact}
+            blind={blind}
+            request={request}
+            autoFocus={autoFocus}
+          />
         ) : kind === 'image' ? (
-          <ImageViewer key={artifact.id} ref={ref} artifact={artifact} blind={blind} request={request} autoFocus={autoFocus} />
+          <ImageViewer
+            key={artifact.id}
+            ref={ref}
+            artifact={artifact}
+            blind={blind}
+            request={request}
+            autoFocus={autoFocus}
+          />
         ) : (
-          <MediaPlayer key={artifact.id} ref={ref} artifact={artifact} blind={blind} request={request} autoFocus={autoFocus} kind={kind === 'audio' ? 'audio' : 'video'} />
+          <MediaPlayer
+            key={artifact.id}
+            ref={ref}
+            artifact={artifact}
+            blind={blind}
+            request={request}
+            autoFocus={autoFocus}
+            kind={kind === 'audio' ? 'audio' : 'video'}
+          />
         )}
       </div>
     </div>

@@ -1,5 +1,14 @@
 // The submission's evidence: sections with prompts, responses and artifact cards, and one artifact open in a viewer.
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type Ref,
+} from 'react';
 import type { Anchor } from '../../shared/domain/review.js';
 import type { Workspace, WorkspaceArtifact } from '../../shared/domain/workspace.js';
 import { t } from '../strings/en.js';
@@ -45,7 +54,10 @@ export function EvidencePane({ sections, blind, ref }: EvidencePaneProps) {
     for (const s of sections) for (const a of s.artifacts) map.set(a.id, { artifact: a, section: s.name });
     return map;
   }, [sections]);
-  const viewable = useMemo(() => [...byId.values()].filter((e) => isViewable(viewerKind(e.artifact))).map((e) => e.artifact), [byId]);
+  const viewable = useMemo(
+    () => [...byId.values()].filter((e) => isViewable(viewerKind(e.artifact))).map((e) => e.artifact),
+    [byId],
+  );
   const hasPdf = viewable.some((a) => viewerKind(a) === 'pdf');
   useEffect(() => (hasPdf ? warmPdfViewer() : undefined), [hasPdf]);
 
@@ -133,9 +145,22 @@ export function EvidencePane({ sections, blind, ref }: EvidencePaneProps) {
           onStep={step}
         />
       )}
-      <div ref={readingRef} className="ev-reading" tabIndex={-1} hidden={!!current} aria-label={t.evidence.sectionsLabel} role="group">
+      <div
+        ref={readingRef}
+        className="ev-reading"
+        tabIndex={-1}
+        hidden={!!current}
+        aria-label={t.evidence.sectionsLabel}
+        role="group"
+      >
         {sections.map((s) => (
-          <EvidenceSection key={s.id} section={s} blind={blind} onOpen={(a) => openArtifact(a.id, null, true)} registerCard={registerCard} />
+          <EvidenceSection
+            key={s.id}
+            section={s}
+            blind={blind}
+            onOpen={(a) => openArtifact(a.id, null, true)}
+            registerCard={registerCard}
+          />
         ))}
       </div>
     </div>

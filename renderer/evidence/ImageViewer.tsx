@@ -1,5 +1,14 @@
 // An image at fit or any zoom, panned by scrolling, dragging or the arrow keys; Ctrl+wheel zooms at the pointer.
-import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type PointerEvent,
+} from 'react';
 import { t } from '../strings/en.js';
 import { EvidenceIcon } from './EvidenceIcon.js';
 import { evidenceUrl, type ViewerProps } from './viewer-types.js';
@@ -19,7 +28,11 @@ export function ImageViewer({ artifact, autoFocus, ref }: ViewerProps) {
   const drag = useRef<{ x: number; y: number; left: number; top: number } | null>(null);
   const pendingScroll = useRef<{ left: number; top: number } | null>(null);
 
-  useImperativeHandle(ref, () => ({ anchor: () => ({ artifactId: artifact.id }), focus: () => stageRef.current?.focus() }), [artifact.id]);
+  useImperativeHandle(
+    ref,
+    () => ({ anchor: () => ({ artifactId: artifact.id }), focus: () => stageRef.current?.focus() }),
+    [artifact.id],
+  );
 
   useEffect(() => {
     if (autoFocus) stageRef.current?.focus({ preventScroll: true });
@@ -47,7 +60,10 @@ export function ImageViewer({ artifact, autoFocus, ref }: ViewerProps) {
       const px = cx ?? stage.clientWidth / 2;
       const py = cy ?? stage.clientHeight / 2;
       const ratio = to / scale;
-      pendingScroll.current = { left: (stage.scrollLeft + px - PAD) * ratio - px + PAD, top: (stage.scrollTop + py - PAD) * ratio - py + PAD };
+      pendingScroll.current = {
+        left: (stage.scrollLeft + px - PAD) * ratio - px + PAD,
+        top: (stage.scrollTop + py - PAD) * ratio - py + PAD,
+      };
       setZoom(next);
     },
     [fitScale, natural, scale],
@@ -97,7 +113,12 @@ export function ImageViewer({ artifact, autoFocus, ref }: ViewerProps) {
 
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
     const stage = stageRef.current;
-    if (!stage || e.button !== 0 || (stage.scrollWidth <= stage.clientWidth && stage.scrollHeight <= stage.clientHeight)) return;
+    if (
+      !stage ||
+      e.button !== 0 ||
+      (stage.scrollWidth <= stage.clientWidth && stage.scrollHeight <= stage.clientHeight)
+    )
+      return;
     drag.current = { x: e.clientX, y: e.clientY, left: stage.scrollLeft, top: stage.scrollTop };
     stage.setPointerCapture(e.pointerId);
   };
@@ -113,26 +134,52 @@ export function ImageViewer({ artifact, autoFocus, ref }: ViewerProps) {
   const percent = Math.round(scale * 100);
   const width = natural ? Math.round(natural.w * scale) : undefined;
   const height = natural ? Math.round(natural.h * scale) : undefined;
-  const pannable = natural !== null && width !== undefined && height !== undefined && (width + 2 * PAD > box.w || height + 2 * PAD > box.h);
+  const pannable =
+    natural !== null &&
+    width !== undefined &&
+    height !== undefined &&
+    (width + 2 * PAD > box.w || height + 2 * PAD > box.h);
 
   return (
     <div className="iv">
       <div className="ev-toolbar" role="toolbar" aria-label={t.evidence.image.toolbar}>
-        <button type="button" className="icon-button" aria-label={t.evidence.image.zoomOut} title={t.evidence.image.zoomOut} onClick={() => stepZoom(-1)}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t.evidence.image.zoomOut}
+          title={t.evidence.image.zoomOut}
+          onClick={() => stepZoom(-1)}
+        >
           <EvidenceIcon name="zoomOut" />
         </button>
         <output className="ev-zoom-value" aria-live="polite" aria-label={t.evidence.pdf.zoom}>
           {t.evidence.pdf.percent(percent)}
         </output>
-        <button type="button" className="icon-button" aria-label={t.evidence.image.zoomIn} title={t.evidence.image.zoomIn} onClick={() => stepZoom(1)}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t.evidence.image.zoomIn}
+          title={t.evidence.image.zoomIn}
+          onClick={() => stepZoom(1)}
+        >
           <EvidenceIcon name="zoomIn" />
         </button>
         <span className="ev-toolbar-sep" aria-hidden="true" />
-        <button type="button" className="button button-ghost ev-tool-text" aria-pressed={zoom === 'fit'} onClick={() => zoomTo('fit')}>
+        <button
+          type="button"
+          className="button button-ghost ev-tool-text"
+          aria-pressed={zoom === 'fit'}
+          onClick={() => zoomTo('fit')}
+        >
           <EvidenceIcon name="fit" />
           {t.evidence.image.fit}
         </button>
-        <button type="button" className="button button-ghost ev-tool-text" aria-pressed={zoom === 1} onClick={() => zoomTo(1)}>
+        <button
+          type="button"
+          className="button button-ghost ev-tool-text"
+          aria-pressed={zoom === 1}
+          onClick={() => zoomTo(1)}
+        >
           <EvidenceIcon name="actual" />
           {t.evidence.image.actualSize}
         </button>

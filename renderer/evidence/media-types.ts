@@ -5,7 +5,16 @@ import { t } from '../strings/en.js';
 export type ViewerKind = 'pdf' | 'image' | 'video' | 'audio' | 'link' | 'file';
 
 /** Image types Chromium decodes itself; anything else (HEIC, TIFF …) goes to the system's application. */
-const IMAGES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif', 'image/bmp', 'image/svg+xml', 'image/x-icon']);
+const IMAGES = new Set([
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'image/avif',
+  'image/bmp',
+  'image/svg+xml',
+  'image/x-icon',
+]);
 
 function baseType(mediaType: string | null): string {
   return (mediaType ?? '').split(';')[0]!.trim().toLowerCase();
@@ -51,7 +60,11 @@ const OFFICE: Readonly<Record<string, { ext: string; label: keyof typeof t.evide
 export function typeLabel(artifact: Pick<WorkspaceArtifact, 'kind' | 'mediaType'>): string {
   const kind = viewerKind(artifact);
   const type = baseType(artifact.mediaType);
-  const sub = type.split('/')[1]?.replace(/^x-/, '').replace(/\+xml$/, '').toUpperCase();
+  const sub = type
+    .split('/')[1]
+    ?.replace(/^x-/, '')
+    .replace(/\+xml$/, '')
+    .toUpperCase();
   switch (kind) {
     case 'pdf':
     case 'link':
@@ -74,7 +87,16 @@ export function extensionFor(mediaType: string | null): string | null {
   if (known) return known.ext;
   const [major, minor] = type.split('/');
   if ((major === 'image' || major === 'audio' || major === 'video') && minor) {
-    const map: Record<string, string> = { jpeg: 'jpg', mpeg: major === 'audio' ? 'mp3' : 'mpg', quicktime: 'mov', 'svg+xml': 'svg', 'x-wav': 'wav', wave: 'wav', 'x-m4a': 'm4a', mp4: major === 'audio' ? 'm4a' : 'mp4' };
+    const map: Record<string, string> = {
+      jpeg: 'jpg',
+      mpeg: major === 'audio' ? 'mp3' : 'mpg',
+      quicktime: 'mov',
+      'svg+xml': 'svg',
+      'x-wav': 'wav',
+      wave: 'wav',
+      'x-m4a': 'm4a',
+      mp4: major === 'audio' ? 'm4a' : 'mp4',
+    };
     return map[minor] ?? minor.replace(/^x-/, '');
   }
   return null;

@@ -16,7 +16,11 @@ export function ImportStatus({ state, onDismiss }: { state: ImportState; onDismi
         <div className="banner-row">
           <Icon name="package" size={16} />
           <strong>{p ? t.importing.phase[p.phase] : t.importing.starting}</strong>
-          {p && <span className="muted banner-detail">{t.importing.progressDetail(p.filesDone, p.filesTotal, mb(p.bytesDone), mb(p.bytesTotal))}</span>}
+          {p && (
+            <span className="muted banner-detail">
+              {t.importing.progressDetail(p.filesDone, p.filesTotal, mb(p.bytesDone), mb(p.bytesTotal))}
+            </span>
+          )}
         </div>
         <progress className="progress" aria-label={t.importing.progressLabel} max={max} value={value} />
       </div>

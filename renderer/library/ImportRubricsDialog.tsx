@@ -46,7 +46,9 @@ export function ImportRubricsDialog({ file, drafts, onSaved, onEdit, onClose }: 
       }
       onSaved(saved);
     } catch (err) {
-      setFailure(saved.length > 0 ? s.partlySaved(saved.length, errorMessage(err, s.failed)) : errorMessage(err, s.failed));
+      setFailure(
+        saved.length > 0 ? s.partlySaved(saved.length, errorMessage(err, s.failed)) : errorMessage(err, s.failed),
+      );
       setBusy(false);
     }
   };
@@ -60,7 +62,12 @@ export function ImportRubricsDialog({ file, drafts, onSaved, onEdit, onClose }: 
           <button type="button" className="button" onClick={onClose} disabled={busy}>
             {admin.common.cancel}
           </button>
-          <button type="button" className="button button-primary" onClick={() => void save()} aria-disabled={busy || chosen.size === 0 || undefined}>
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => void save()}
+            aria-disabled={busy || chosen.size === 0 || undefined}
+          >
             {busy ? admin.common.saving : s.save(chosen.size)}
           </button>
         </>
@@ -75,7 +82,17 @@ export function ImportRubricsDialog({ file, drafts, onSaved, onEdit, onClose }: 
                 <input type="checkbox" checked={chosen.has(i)} onChange={() => toggle(i)} disabled={busy} />
                 <span>
                   <span className="lib-draft-name">{d.achievement.name}</span>
-                  <span className="kit-hint"> · {s.shape(d.achievement.resultDescription.length, d.achievement.resultDescription.reduce((most, c) => Math.max(most, c.rubricCriterionLevel.length), 0))}</span>
+                  <span className="kit-hint">
+                    {' '}
+                    ·{' '}
+                    {s.shape(
+                      d.achievement.resultDescription.length,
+                      d.achievement.resultDescription.reduce(
+                        (most, c) => Math.max(most, c.rubricCriterionLevel.length),
+                        0,
+                      ),
+                    )}
+                  </span>
                 </span>
               </label>
               {d.warnings.length > 0 && (
@@ -88,7 +105,12 @@ export function ImportRubricsDialog({ file, drafts, onSaved, onEdit, onClose }: 
                   ))}
                 </ul>
               )}
-              <button type="button" className="button button-ghost kit-button-small" onClick={() => onEdit(d)} disabled={busy}>
+              <button
+                type="button"
+                className="button button-ghost kit-button-small"
+                onClick={() => onEdit(d)}
+                disabled={busy}
+              >
                 <AdminIcon name="pencil" size={14} />
                 {s.editFirst(d.achievement.name)}
               </button>

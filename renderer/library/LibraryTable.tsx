@@ -48,20 +48,38 @@ export function LibraryTable({ items, busyId, onEdit, onSubmission, onExportCase
                 {a.versions.toLocaleString('en')}
               </td>
               <td>
-                <span className={`kit-badge ${a.source === 'library' ? 'kit-badge-info' : ''}`}>{a.source === 'library' ? s.fromLibrary : s.fromPackage}</span>
+                <span className={`kit-badge ${a.source === 'library' ? 'kit-badge-info' : ''}`}>
+                  {a.source === 'library' ? s.fromLibrary : s.fromPackage}
+                </span>
               </td>
               <td className="lib-num">{a.submissions.toLocaleString('en')}</td>
               <td className="lib-actions-col">
                 <div className="lib-row-buttons">
-                  <button type="button" className="button kit-button-small" onClick={() => onEdit(a)} aria-label={s.editNamed(a.name)}>
+                  <button
+                    type="button"
+                    className="button kit-button-small"
+                    onClick={() => onEdit(a)}
+                    aria-label={s.editNamed(a.name)}
+                  >
                     <AdminIcon name="pencil" size={14} />
                     {s.edit}
                   </button>
-                  <button type="button" className="button kit-button-small" onClick={() => onSubmission(a)} aria-label={s.addSubmissionNamed(a.name)}>
+                  <button
+                    type="button"
+                    className="button kit-button-small"
+                    onClick={() => onSubmission(a)}
+                    aria-label={s.addSubmissionNamed(a.name)}
+                  >
                     <AdminIcon name="plus" size={14} />
                     {s.addSubmission}
                   </button>
-                  <button type="button" className="button kit-button-small" onClick={() => onExportCase(a)} aria-label={s.exportCaseNamed(a.name)} aria-disabled={busyId === a.id || undefined}>
+                  <button
+                    type="button"
+                    className="button kit-button-small"
+                    onClick={() => onExportCase(a)}
+                    aria-label={s.exportCaseNamed(a.name)}
+                    aria-disabled={busyId === a.id || undefined}
+                  >
                     <AdminIcon name="download" size={14} />
                     {busyId === a.id ? s.exporting : s.exportCase}
                   </button>

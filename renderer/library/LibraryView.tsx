@@ -46,7 +46,8 @@ export function LibraryView({ onQueueChanged, onQueue }: LibraryViewProps) {
   const { dismiss } = toast;
   const setView = useCallback(
     (next: View) => {
-      if (next.kind === 'list' && kept.kind !== 'list') setReturnTo(kept.kind === 'edit' ? kept.achievement.id : kept.achievementId);
+      if (next.kind === 'list' && kept.kind !== 'list')
+        setReturnTo(kept.kind === 'edit' ? kept.achievement.id : kept.achievementId);
       kept = next;
       setViewState(next);
       // A confirmation from the list would sit on the form's Save button.
@@ -81,8 +82,14 @@ export function LibraryView({ onQueueChanged, onQueue }: LibraryViewProps) {
     }
   };
 
-  const create = () => attempt('new', async () => setView({ kind: 'edit', achievement: await call('library:template', { name: s.newName }), isNew: true }));
-  const edit = (item: LibrarySummary) => attempt(item.id, async () => setView({ kind: 'edit', achievement: (await call('library:get', { id: item.id })).achievement, isNew: false }));
+  const create = () =>
+    attempt('new', async () =>
+      setView({ kind: 'edit', achievement: await call('library:template', { name: s.newName }), isNew: true }),
+    );
+  const edit = (item: LibrarySummary) =>
+    attempt(item.id, async () =>
+      setView({ kind: 'edit', achievement: (await call('library:get', { id: item.id })).achievement, isNew: false }),
+    );
   const importRubrics = () =>
     attempt('import', async () => {
       const file = await call('dialog:choose', { purpose: 'rubric' });
@@ -106,7 +113,15 @@ export function LibraryView({ onQueueChanged, onQueue }: LibraryViewProps) {
   if (view.kind === 'edit') {
     return (
       <>
-        <AchievementEditor key={view.achievement.id} achievement={view.achievement} isNew={view.isNew} resume={view.draft} onDraft={keepDraft} onSaved={saved} onClose={() => setView({ kind: 'list' })} />
+        <AchievementEditor
+          key={view.achievement.id}
+          achievement={view.achievement}
+          isNew={view.isNew}
+          resume={view.draft}
+          onDraft={keepDraft}
+          onSaved={saved}
+          onClose={() => setView({ kind: 'list' })}
+        />
         <Toast toast={toast.toast} onDismiss={toast.dismiss} onHold={toast.hold} />
       </>
     );
@@ -142,11 +157,22 @@ export function LibraryView({ onQueueChanged, onQueue }: LibraryViewProps) {
           <p className="screen-subtitle">{s.subtitle}</p>
         </div>
         <div className="screen-actions">
-          <button type="button" className="button" onClick={() => void importRubrics()} aria-disabled={busy !== null || undefined}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void importRubrics()}
+            aria-disabled={busy !== null || undefined}
+          >
             <AdminIcon name="file" size={15} />
             {busy === 'import' ? s.reading : s.importRubrics}
           </button>
-          <button id="lib-create" type="button" className="button button-primary" onClick={() => void create()} aria-disabled={busy !== null || undefined}>
+          <button
+            id="lib-create"
+            type="button"
+            className="button button-primary"
+            onClick={() => void create()}
+            aria-disabled={busy !== null || undefined}
+          >
             <AdminIcon name="plus" size={15} />
             {s.create}
           </button>
@@ -162,7 +188,15 @@ export function LibraryView({ onQueueChanged, onQueue }: LibraryViewProps) {
           <p>{s.emptyBody}</p>
         </EmptyState>
       ) : (
-        items && <LibraryTable items={items} busyId={busy} onEdit={(a) => void edit(a)} onSubmission={(a) => setView({ kind: 'submission', achievementId: a.id })} onExportCase={(a) => void exportCase(a)} />
+        items && (
+          <LibraryTable
+            items={items}
+            busyId={busy}
+            onEdit={(a) => void edit(a)}
+            onSubmission={(a) => setView({ kind: 'submission', achievementId: a.id })}
+            onExportCase={(a) => void exportCase(a)}
+          />
+        )
       )}
       <p className="kit-hint lib-footnote">{s.versionHelp}</p>
       {imported && (

@@ -30,7 +30,15 @@ export const QueueRow = memo(function QueueRow({ id, index, top, item, blind, ac
   const classes = ['grid-row', active ? 'is-active' : '', item.overdue ? 'is-overdue' : ''].filter(Boolean).join(' ');
   let col = 0;
   return (
-    <div id={id} role="row" aria-rowindex={index + 2} aria-selected={active} className={classes} style={style} onClick={onClick}>
+    <div
+      id={id}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={active}
+      className={classes}
+      style={style}
+      onClick={onClick}
+    >
       <div role="gridcell" aria-colindex={++col} className="cell cell-due">
         {item.dueAt ? (
           <span className="due">
@@ -50,7 +58,11 @@ export const QueueRow = memo(function QueueRow({ id, index, top, item, blind, ac
       <div role="gridcell" aria-colindex={++col} className="cell cell-status">
         <span className={`badge badge-${item.status}`}>{t.queue.status[item.status]}</span>
       </div>
-      <div role="gridcell" aria-colindex={++col} className={item.attempt > 1 ? 'cell cell-attempt is-resubmission' : 'cell cell-attempt'}>
+      <div
+        role="gridcell"
+        aria-colindex={++col}
+        className={item.attempt > 1 ? 'cell cell-attempt is-resubmission' : 'cell cell-attempt'}
+      >
         {item.attempt === 1 ? (
           t.queue.firstAttempt
         ) : (

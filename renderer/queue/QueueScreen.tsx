@@ -79,7 +79,14 @@ export function QueueScreen({ reloadKey, firstRun, busy, onOpen, onImport, onSam
         </div>
         <div className="screen-actions">
           {!empty && (
-            <button type="button" className="switch" role="switch" aria-checked={blind} aria-describedby="blind-hint" onClick={() => setBlind(!blind)}>
+            <button
+              type="button"
+              className="switch"
+              role="switch"
+              aria-checked={blind}
+              aria-describedby="blind-hint"
+              onClick={() => setBlind(!blind)}
+            >
               <span className="switch-track" aria-hidden="true">
                 <span className="switch-thumb" />
               </span>
@@ -135,7 +142,15 @@ export function QueueScreen({ reloadKey, firstRun, busy, onOpen, onImport, onSam
               </button>
             </div>
           ) : null}
-          <QueueTable cache={cache} blind={blind} sort={effectiveSort} direction={direction} onSort={onSort} onOpen={onOpen} resetKey={resetKey} />
+          <QueueTable
+            cache={cache}
+            blind={blind}
+            sort={effectiveSort}
+            direction={direction}
+            onSort={onSort}
+            onOpen={onOpen}
+            resetKey={resetKey}
+          />
         </>
       )}
     </section>

@@ -80,12 +80,16 @@ export function QueueTable({ cache, blind, sort, direction, onSort, onOpen, rese
     if (!body) return;
     const top = HEADER_HEIGHT + next * ROW_HEIGHT;
     if (top < body.scrollTop + HEADER_HEIGHT) body.scrollTop = top - HEADER_HEIGHT;
-    else if (top + ROW_HEIGHT > body.scrollTop + body.clientHeight) body.scrollTop = top + ROW_HEIGHT - body.clientHeight;
+    else if (top + ROW_HEIGHT > body.scrollTop + body.clientHeight)
+      body.scrollTop = top + ROW_HEIGHT - body.clientHeight;
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== scrollRef.current || total === 0) return;
-    const pageRows = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
+    const pageRows = Math.max(
+      1,
+      Math.floor(((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) - HEADER_HEIGHT) / ROW_HEIGHT) - 1,
+    );
     const moves: Record<string, number> = {
       ArrowDown: active + 1,
       ArrowUp: active - 1,
@@ -141,7 +145,11 @@ export function QueueTable({ cache, blind, sort, direction, onSort, onOpen, rese
               {col.sort ? (
                 <button type="button" className="sort-button" onClick={() => onSort(col.sort as SortKey)}>
                   {col.label}
-                  <Icon name={col.sort === sort ? (direction === 'asc' ? 'arrowUp' : 'arrowDown') : 'sort'} size={13} className={col.sort === sort ? 'sort-icon active' : 'sort-icon'} />
+                  <Icon
+                    name={col.sort === sort ? (direction === 'asc' ? 'arrowUp' : 'arrowDown') : 'sort'}
+                    size={13}
+                    className={col.sort === sort ? 'sort-icon active' : 'sort-icon'}
+                  />
                 </button>
               ) : (
                 col.label

@@ -44,7 +44,12 @@ export function QueueToolbar(p: QueueToolbarProps) {
       <label htmlFor={`${id}-achievement`} className="sr-only">
         {t.queue.achievementLabel}
       </label>
-      <select id={`${id}-achievement`} className="input select" value={p.achievementId ?? ''} onChange={(e) => p.onAchievement(e.target.value || null)}>
+      <select
+        id={`${id}-achievement`}
+        className="input select"
+        value={p.achievementId ?? ''}
+        onChange={(e) => p.onAchievement(e.target.value || null)}
+      >
         <option value="">{t.queue.anyAchievement}</option>
         {p.achievements.map((a) => (
           <option key={a.id} value={a.id}>
@@ -55,7 +60,12 @@ export function QueueToolbar(p: QueueToolbarProps) {
       <label htmlFor={`${id}-attempt`} className="sr-only">
         {t.queue.attemptLabel}
       </label>
-      <select id={`${id}-attempt`} className="input select" value={p.attempt ?? ''} onChange={(e) => p.onAttempt(e.target.value ? Number(e.target.value) : null)}>
+      <select
+        id={`${id}-attempt`}
+        className="input select"
+        value={p.attempt ?? ''}
+        onChange={(e) => p.onAttempt(e.target.value ? Number(e.target.value) : null)}
+      >
         <option value="">{t.queue.anyAttempt}</option>
         {ATTEMPTS.map((n) => (
           <option key={n} value={n}>

@@ -16,7 +16,9 @@ export interface StatusChipsProps {
 }
 
 export function StatusChips({ counts, status, overdue, onStatus, onOverdue }: StatusChipsProps) {
-  const count = (n: number | undefined) => <span className="chip-count">{n === undefined ? '–' : n.toLocaleString(t.locale)}</span>;
+  const count = (n: number | undefined) => (
+    <span className="chip-count">{n === undefined ? '–' : n.toLocaleString(t.locale)}</span>
+  );
   return (
     <div className="chips" role="group" aria-label={t.queue.statusFilterLabel}>
       <button type="button" className="chip" aria-pressed={status === null} onClick={() => onStatus(null)}>
@@ -24,7 +26,13 @@ export function StatusChips({ counts, status, overdue, onStatus, onOverdue }: St
         {count(counts?.total)}
       </button>
       {STATUSES.map((s) => (
-        <button key={s} type="button" className={`chip chip-${s}`} aria-pressed={status === s} onClick={() => onStatus(status === s ? null : s)}>
+        <button
+          key={s}
+          type="button"
+          className={`chip chip-${s}`}
+          aria-pressed={status === s}
+          onClick={() => onStatus(status === s ? null : s)}
+        >
           <span className={`dot dot-${s}`} aria-hidden="true" />
           {t.queue.status[s]}
           {count(counts?.[s])}

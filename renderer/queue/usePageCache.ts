@@ -82,7 +82,8 @@ export function usePageCache(query: BaseQuery, reloadKey: number): PageCache {
       const store = latest.current;
       if (!store || store !== shown) return;
       const pages: number[] = [];
-      for (let p = Math.floor(first / PAGE_SIZE); p <= Math.floor(Math.max(first, last) / PAGE_SIZE); p++) pages.push(p);
+      for (let p = Math.floor(first / PAGE_SIZE); p <= Math.floor(Math.max(first, last) / PAGE_SIZE); p++)
+        pages.push(p);
       store.wanted = pages;
       pump(store);
     },

@@ -4,7 +4,11 @@ import type { BankEntry } from '../../shared/domain/review.js';
 import { t } from '../strings/en.js';
 import { useBank } from './review-context.js';
 
-const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 
 export interface BankPopoverProps {
   criterionId: string;
@@ -42,7 +46,12 @@ export function BankPopover({ criterionId, onInsert, onClose, onManage }: BankPo
       return;
     }
     if (e.target !== input.current) return;
-    const moves: Record<string, number> = { ArrowDown: current + 1, ArrowUp: current - 1, PageDown: current + 5, PageUp: current - 5 };
+    const moves: Record<string, number> = {
+      ArrowDown: current + 1,
+      ArrowUp: current - 1,
+      PageDown: current + 5,
+      PageUp: current - 5,
+    };
     const to = moves[e.key];
     if (to !== undefined && matches.length > 0) {
       e.preventDefault();
@@ -60,7 +69,14 @@ export function BankPopover({ criterionId, onInsert, onClose, onManage }: BankPo
 
   const expanded = matches.length > 0;
   return (
-    <div ref={box} className="bank-popover" role="group" aria-label={t.review.bank.insertTitle} onKeyDown={onKeyDown} onBlur={onBlur}>
+    <div
+      ref={box}
+      className="bank-popover"
+      role="group"
+      aria-label={t.review.bank.insertTitle}
+      onKeyDown={onKeyDown}
+      onBlur={onBlur}
+    >
       <label htmlFor={`${id}-q`} className="bank-popover-label">
         {t.review.bank.findLabel}
       </label>
@@ -97,7 +113,9 @@ export function BankPopover({ criterionId, onInsert, onClose, onManage }: BankPo
               onClick={() => onInsert(entry)}
             >
               <span className="bank-option-text">{entry.text}</span>
-              <span className="bank-option-scope">{entry.criterionId === null ? t.review.bank.scopeAchievement : t.review.bank.scopeCriterion}</span>
+              <span className="bank-option-scope">
+                {entry.criterionId === null ? t.review.bank.scopeAchievement : t.review.bank.scopeCriterion}
+              </span>
             </li>
           ))}
         </ul>

@@ -32,7 +32,14 @@ function chipLabel(anchor: Anchor, name: string | undefined): string {
   return t.review.anchors.jump(`${where.join(', ')}${anchor.quote ? `: ${shorten(anchor.quote, 80)}` : ''}`);
 }
 
-export const CommentBox = memo(function CommentBox({ criterionId, criterionName, index, comment, disabled, bankOpen }: CommentBoxProps) {
+export const CommentBox = memo(function CommentBox({
+  criterionId,
+  criterionName,
+  index,
+  comment,
+  disabled,
+  bankOpen,
+}: CommentBoxProps) {
   const actions = useActions();
   const id = useId();
   const box = useRef<HTMLTextAreaElement | null>(null);
@@ -43,8 +50,17 @@ export const CommentBox = memo(function CommentBox({ criterionId, criterionName,
 
   const insert = (entry: BankEntry) => {
     const [start, end] = selection.current;
-    const result = insertAt(comment.text, entry.text, Math.min(start, comment.text.length), Math.min(end, comment.text.length));
-    update((c) => ({ ...c, text: result.text, bankIds: c.bankIds.includes(entry.id) ? c.bankIds : [...c.bankIds, entry.id] }));
+    const result = insertAt(
+      comment.text,
+      entry.text,
+      Math.min(start, comment.text.length),
+      Math.min(end, comment.text.length),
+    );
+    update((c) => ({
+      ...c,
+      text: result.text,
+      bankIds: c.bankIds.includes(entry.id) ? c.bankIds : [...c.bankIds, entry.id],
+    }));
     actions.openBank(null);
     requestAnimationFrame(() => {
       box.current?.focus();
@@ -108,7 +124,13 @@ export const CommentBox = memo(function CommentBox({ criterionId, criterionName,
             const name = actions.artifactName(a.artifactId);
             return (
               <li key={`${a.artifactId}-${a.page ?? ''}-${a.timeSeconds ?? ''}-${i}`} className="anchor-chip">
-                <button type="button" className="anchor-go" aria-label={chipLabel(a, name)} title={name} onClick={() => actions.jumpTo(a)}>
+                <button
+                  type="button"
+                  className="anchor-go"
+                  aria-label={chipLabel(a, name)}
+                  title={name}
+                  onClick={() => actions.jumpTo(a)}
+                >
                   {a.timeSeconds !== undefined && <Icon name="clock" size={13} />}
                   {chipText(a, name)}
                 </button>
@@ -129,7 +151,13 @@ export const CommentBox = memo(function CommentBox({ criterionId, criterionName,
       )}
       {!disabled && (
         <div className="comment-tools">
-          <button type="button" className="button button-quiet button-small" aria-expanded={bankOpen} aria-keyshortcuts="Control+Shift+Space" onClick={() => actions.openBank(bankOpen ? null : criterionId)}>
+          <button
+            type="button"
+            className="button button-quiet button-small"
+            aria-expanded={bankOpen}
+            aria-keyshortcuts="Control+Shift+Space"
+            onClick={() => actions.openBank(bankOpen ? null : criterionId)}
+          >
             {t.review.bank.insert}
           </button>
           <button

@@ -76,7 +76,9 @@ export const CriterionCard = memo(function CriterionCard(p: CriterionCardProps) 
           {change && last?.level && (
             <p className={`change change-${change}`}>
               <Icon name={CHANGE_ICON[change]} size={14} />
-              {change === 'same' ? t.review.history.same(last.attempt) : t.review.history[change](last.level.name, last.attempt)}
+              {change === 'same'
+                ? t.review.history.same(last.attempt)
+                : t.review.history[change](last.level.name, last.attempt)}
             </p>
           )}
           <ul className="history-list" aria-label={t.review.history.label}>
@@ -90,7 +92,14 @@ export const CriterionCard = memo(function CriterionCard(p: CriterionCardProps) 
           </ul>
         </div>
       )}
-      <CommentBox criterionId={criterion.id} criterionName={criterion.name} index={index} comment={p.comment} disabled={p.disabled} bankOpen={p.bankOpen} />
+      <CommentBox
+        criterionId={criterion.id}
+        criterionName={criterion.name}
+        index={index}
+        comment={p.comment}
+        disabled={p.disabled}
+        bankOpen={p.bankOpen}
+      />
     </div>
   );
 });

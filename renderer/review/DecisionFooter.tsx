@@ -19,7 +19,15 @@ export function effectiveOverride(computed: ComputedDecision, override: Override
   return computed.kind === 'decided' && override && override.decision !== computed.decision ? override : null;
 }
 
-export const DecisionFooter = memo(function DecisionFooter({ computed, maxPoints, passingPoints, override, frozen, onOverride, onSubmit }: DecisionFooterProps) {
+export const DecisionFooter = memo(function DecisionFooter({
+  computed,
+  maxPoints,
+  passingPoints,
+  override,
+  frozen,
+  onOverride,
+  onSubmit,
+}: DecisionFooterProps) {
   const id = useId();
   const reasons = explainDecision(computed);
   const applied = effectiveOverride(computed, override);
@@ -28,7 +36,12 @@ export const DecisionFooter = memo(function DecisionFooter({ computed, maxPoints
   // Without every criterion scored, or on a rubric with no pass rule, there is nothing to submit or override.
   const undecided = computed.kind !== 'decided';
   const tone = computed.kind === 'decided' ? (applied?.decision ?? computed.decision) : 'pending';
-  const verdict = computed.kind === 'decided' ? t.review.decision.name[applied?.decision ?? computed.decision] : computed.kind === 'no-pass-rule' ? t.review.decision.noPassRule : t.review.decision.incomplete;
+  const verdict =
+    computed.kind === 'decided'
+      ? t.review.decision.name[applied?.decision ?? computed.decision]
+      : computed.kind === 'no-pass-rule'
+        ? t.review.decision.noPassRule
+        : t.review.decision.incomplete;
 
   return (
     <footer className="decision" aria-labelledby={`${id}-title`}>
@@ -51,7 +64,12 @@ export const DecisionFooter = memo(function DecisionFooter({ computed, maxPoints
             {verdict}
           </span>
           {applied && computed.kind === 'decided' && (
-            <span className="decision-override">{t.review.decision.overridden(t.review.decision.name[applied.decision], t.review.decision.name[computed.decision])}</span>
+            <span className="decision-override">
+              {t.review.decision.overridden(
+                t.review.decision.name[applied.decision],
+                t.review.decision.name[computed.decision],
+              )}
+            </span>
           )}
         </p>
         <ul id={`${id}-reasons`} className="reasons">
@@ -63,10 +81,23 @@ export const DecisionFooter = memo(function DecisionFooter({ computed, maxPoints
       </div>
       {!frozen && (
         <div className="decision-actions">
-          <button type="button" className="button" disabled={undecided} aria-describedby={undecided ? `${id}-reasons` : undefined} onClick={onOverride}>
+          <button
+            type="button"
+            className="button"
+            disabled={undecided}
+            aria-describedby={undecided ? `${id}-reasons` : undefined}
+            onClick={onOverride}
+          >
             {applied ? t.review.override.change : t.review.override.open}
           </button>
-          <button type="button" className="button button-primary" disabled={undecided} aria-describedby={`${id}-reasons`} aria-keyshortcuts="Control+Enter" onClick={onSubmit}>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={undecided}
+            aria-describedby={`${id}-reasons`}
+            aria-keyshortcuts="Control+Enter"
+            onClick={onSubmit}
+          >
             <Icon name="check" size={15} />
             {t.review.submit.open}
           </button>

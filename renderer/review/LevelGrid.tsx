@@ -14,7 +14,14 @@ export interface LevelGridProps {
   onChoose: (levelId: string) => void;
 }
 
-export const LevelGrid = memo(function LevelGrid({ criterion, labelledBy, chosenId, previous, disabled, onChoose }: LevelGridProps) {
+export const LevelGrid = memo(function LevelGrid({
+  criterion,
+  labelledBy,
+  chosenId,
+  previous,
+  disabled,
+  onChoose,
+}: LevelGridProps) {
   const id = useId();
   const levels = criterion.rubricCriterionLevel;
   const chosenIndex = levels.findIndex((l) => l.id === chosenId);
@@ -24,7 +31,16 @@ export const LevelGrid = memo(function LevelGrid({ criterion, labelledBy, chosen
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (disabled || e.altKey || e.ctrlKey || e.metaKey) return;
     const from = levels.findIndex((l) => `${id}-${l.id}` === (e.target as HTMLElement).id);
-    const to = e.key === 'ArrowRight' ? from + 1 : e.key === 'ArrowLeft' ? from - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? levels.length - 1 : null;
+    const to =
+      e.key === 'ArrowRight'
+        ? from + 1
+        : e.key === 'ArrowLeft'
+          ? from - 1
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? levels.length - 1
+              : null;
     if (to === null || from < 0) return;
     e.preventDefault();
     const level = levels[Math.max(0, Math.min(levels.length - 1, to))];
@@ -34,13 +50,26 @@ export const LevelGrid = memo(function LevelGrid({ criterion, labelledBy, chosen
   };
 
   return (
-    <div className="levels" role="radiogroup" aria-labelledby={labelledBy} style={{ '--levels': levels.length } as CSSProperties} onKeyDown={onKeyDown}>
+    <div
+      className="levels"
+      role="radiogroup"
+      aria-labelledby={labelledBy}
+      style={{ '--levels': levels.length } as CSSProperties}
+      onKeyDown={onKeyDown}
+    >
       {levels.map((level, i) => {
         const checked = level.id === chosenId;
         const required = level.id === criterion.requiredLevel;
         const wasPrevious = previous?.levelId === level.id;
         const base = `${id}-${i}`;
-        const classes = ['level', checked ? 'is-chosen' : '', required ? 'is-required' : '', wasPrevious ? 'was-previous' : ''].filter(Boolean).join(' ');
+        const classes = [
+          'level',
+          checked ? 'is-chosen' : '',
+          required ? 'is-required' : '',
+          wasPrevious ? 'was-previous' : '',
+        ]
+          .filter(Boolean)
+          .join(' ');
         return (
           <button
             key={level.id}
@@ -50,7 +79,10 @@ export const LevelGrid = memo(function LevelGrid({ criterion, labelledBy, chosen
             className={classes}
             aria-checked={checked}
             aria-label={t.review.rubric.levelLabel(level.name, level.points, required)}
-            aria-describedby={[level.description ? `${base}-desc` : '', wasPrevious ? `${base}-prev` : ''].filter(Boolean).join(' ') || undefined}
+            aria-describedby={
+              [level.description ? `${base}-desc` : '', wasPrevious ? `${base}-prev` : ''].filter(Boolean).join(' ') ||
+              undefined
+            }
             tabIndex={i === tabStop ? 0 : -1}
             disabled={disabled}
             data-level={i + 1}
@@ -62,19 +94,11 @@ export const LevelGrid = memo(function LevelGrid({ criterion, labelledBy, chosen
                   {i + 1}
                 </kbd>
               )}
-              <span className="level-points">
-                {t.review.rubric.points(level.points)}
-              </span>
+              <span className="level-points">{t.review.rubric.points(level.points)}</span>
               {checked && <Icon name="check" size={15} className="level-check" />}
             </span>
-            <span className="level-name">
-              {level.name}
-            </span>
-            {required && (
-              <span className="level-required">
-                {t.review.rubric.required}
-              </span>
-            )}
+            <span className="level-name">{level.name}</span>
+            {required && <span className="level-required">{t.review.rubric.required}</span>}
             {level.description && (
               <span id={`${base}-desc`} className="level-desc">
                 {level.description}

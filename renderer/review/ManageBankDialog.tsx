@@ -36,7 +36,8 @@ export function ManageBankDialog({ criterionId, beforeEdit, onUpdated, onClose }
     setFocusNext(null);
     const target =
       focusNext === 'first'
-        ? (document.querySelector<HTMLElement>('.bank-manage-row button') ?? document.querySelector<HTMLElement>('dialog[open] .dialog-actions button'))
+        ? (document.querySelector<HTMLElement>('.bank-manage-row button') ??
+          document.querySelector<HTMLElement>('dialog[open] .dialog-actions button'))
         : document.getElementById(`${id}-edit-${focusNext.id}`);
     target?.focus();
   }, [focusNext, id]);
@@ -112,7 +113,11 @@ export function ManageBankDialog({ criterionId, beforeEdit, onUpdated, onClose }
                     <button type="button" className="button button-small" onClick={() => setEditing(null)}>
                       {t.review.common.cancel}
                     </button>
-                    <button type="button" className="button button-primary button-small" onClick={() => void saveEdit(entry, editing.text)}>
+                    <button
+                      type="button"
+                      className="button button-primary button-small"
+                      onClick={() => void saveEdit(entry, editing.text)}
+                    >
                       {t.review.bank.saveEdit}
                     </button>
                   </div>
@@ -120,7 +125,9 @@ export function ManageBankDialog({ criterionId, beforeEdit, onUpdated, onClose }
               ) : (
                 <>
                   <p className="bank-manage-text">{entry.text}</p>
-                  <p className="bank-manage-scope muted small">{entry.criterionId === null ? t.review.bank.scopeAchievement : t.review.bank.scopeCriterion}</p>
+                  <p className="bank-manage-scope muted small">
+                    {entry.criterionId === null ? t.review.bank.scopeAchievement : t.review.bank.scopeCriterion}
+                  </p>
                   <div className="bank-manage-actions">
                     {deleting === entry.id ? (
                       <>
@@ -128,16 +135,32 @@ export function ManageBankDialog({ criterionId, beforeEdit, onUpdated, onClose }
                         <button type="button" className="button button-small" onClick={() => setDeleting(null)}>
                           {t.review.bank.keep}
                         </button>
-                        <button type="button" className="button button-danger button-small" autoFocus onClick={() => void remove(entry)}>
+                        <button
+                          type="button"
+                          className="button button-danger button-small"
+                          autoFocus
+                          onClick={() => void remove(entry)}
+                        >
                           {t.review.bank.delete}
                         </button>
                       </>
                     ) : (
                       <>
-                        <button id={`${id}-edit-${entry.id}`} type="button" className="button button-small" aria-label={t.review.bank.editLabel(entry.text)} onClick={() => setEditing({ id: entry.id, text: entry.text })}>
+                        <button
+                          id={`${id}-edit-${entry.id}`}
+                          type="button"
+                          className="button button-small"
+                          aria-label={t.review.bank.editLabel(entry.text)}
+                          onClick={() => setEditing({ id: entry.id, text: entry.text })}
+                        >
                           {t.review.bank.edit}
                         </button>
-                        <button type="button" className="button button-small" aria-label={t.review.bank.deleteLabel(entry.text)} onClick={() => setDeleting(entry.id)}>
+                        <button
+                          type="button"
+                          className="button button-small"
+                          aria-label={t.review.bank.deleteLabel(entry.text)}
+                          onClick={() => setDeleting(entry.id)}
+                        >
                           {t.review.bank.delete}
                         </button>
                       </>
@@ -166,7 +189,11 @@ export function ManageBankDialog({ criterionId, beforeEdit, onUpdated, onClose }
               <button type="button" className="button" onClick={() => void apply(question.entry, question.text, false)}>
                 {t.review.bank.updateOnlyBank}
               </button>
-              <button type="button" className="button button-primary" onClick={() => void apply(question.entry, question.text, true)}>
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={() => void apply(question.entry, question.text, true)}
+              >
                 {t.review.bank.updateDrafts(question.drafts)}
               </button>
             </>

@@ -16,7 +16,9 @@ export interface OverrideDialogProps {
 export function OverrideDialog({ computed, reasons, current, onSave, onClose }: OverrideDialogProps) {
   const id = useId();
   const other: Decision = computed === 'pass' ? 'not-yet' : 'pass';
-  const [decision, setDecision] = useState<Decision>(current && current.decision !== computed ? current.decision : other);
+  const [decision, setDecision] = useState<Decision>(
+    current && current.decision !== computed ? current.decision : other,
+  );
   const [text, setText] = useState(current?.justification ?? '');
   const [error, setError] = useState<string | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
@@ -70,7 +72,13 @@ export function OverrideDialog({ computed, reasons, current, onSave, onClose }: 
         <legend>{t.review.override.decisionLegend}</legend>
         {(['pass', 'not-yet'] as const).map((d) => (
           <label key={d} className="choice">
-            <input type="radio" name={`${id}-decision`} value={d} checked={decision === d} onChange={() => setDecision(d)} />
+            <input
+              type="radio"
+              name={`${id}-decision`}
+              value={d}
+              checked={decision === d}
+              onChange={() => setDecision(d)}
+            />
             {name[d]}
             {d === computed && <span className="muted"> {t.review.override.asComputed}</span>}
           </label>

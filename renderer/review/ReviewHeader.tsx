@@ -37,7 +37,10 @@ function SaveIndicator({ save }: { save: SaveStatus }) {
   return (
     // Not a live region: "Saving…, Saved" at every pause in typing would drown out a screen reader.
     // A failure is announced once, as an alert, with what went wrong.
-    <p className={`save-status ${cls}`} title={save.kind === 'retrying' || save.kind === 'refused' ? save.message : undefined}>
+    <p
+      className={`save-status ${cls}`}
+      title={save.kind === 'retrying' || save.kind === 'refused' ? save.message : undefined}
+    >
       {icon && <Icon name={icon} size={14} />}
       <span>{text}</span>
       {(save.kind === 'retrying' || save.kind === 'refused') && (
@@ -50,15 +53,36 @@ function SaveIndicator({ save }: { save: SaveStatus }) {
   );
 }
 
-export function ReviewHeader({ workspace, status, save, blind, neighbors, canRecuse, onBack, onGo, onShortcuts, onRecuse }: ReviewHeaderProps) {
+export function ReviewHeader({
+  workspace,
+  status,
+  save,
+  blind,
+  neighbors,
+  canRecuse,
+  onBack,
+  onGo,
+  onShortcuts,
+  onRecuse,
+}: ReviewHeaderProps) {
   const { submission, achievement } = workspace;
   const version = versionLabel(achievement);
-  const overdue = submission.dueAt !== null && new Date(submission.dueAt).getTime() < Date.now() && (status === 'pending' || status === 'in-progress');
+  const overdue =
+    submission.dueAt !== null &&
+    new Date(submission.dueAt).getTime() < Date.now() &&
+    (status === 'pending' || status === 'in-progress');
   const earner = blind ? undefined : submission.earner;
 
   return (
     <header className="review-head">
-      <button type="button" className="button button-quiet review-back" aria-label={t.review.header.back} aria-keyshortcuts="U" title={`${t.review.header.back} (U)`} onClick={onBack}>
+      <button
+        type="button"
+        className="button button-quiet review-back"
+        aria-label={t.review.header.back}
+        aria-keyshortcuts="U"
+        title={`${t.review.header.back} (U)`}
+        onClick={onBack}
+      >
         <Icon name="arrowUp" size={15} className="rotate-left" />
         {t.review.header.backShort}
       </button>
@@ -75,7 +99,9 @@ export function ReviewHeader({ workspace, status, save, blind, neighbors, canRec
           </span>
           <span className={overdue ? 'meta-item is-overdue' : 'meta-item'}>
             {overdue && <Icon name="alert" size={14} />}
-            {submission.dueAt ? t.review.header.due(absoluteDate(submission.dueAt), relativeTo(submission.dueAt)) : t.queue.noDueDate}
+            {submission.dueAt
+              ? t.review.header.due(absoluteDate(submission.dueAt), relativeTo(submission.dueAt))
+              : t.queue.noDueDate}
           </span>
           <span className="meta-item muted">{t.review.header.submitted(absoluteDate(submission.submittedAt))}</span>
           {!earner && (
@@ -101,15 +127,42 @@ export function ReviewHeader({ workspace, status, save, blind, neighbors, canRec
       <div className="review-tools">
         {save && <SaveIndicator save={save} />}
         <nav className="review-steps" aria-label={t.review.header.stepsLabel}>
-          <button type="button" className="icon-button step-button" aria-label={t.review.header.previous} aria-keyshortcuts="[" title={`${t.review.header.previous} ([)`} disabled={!neighbors.previous} onClick={() => neighbors.previous && onGo(neighbors.previous)}>
+          <button
+            type="button"
+            className="icon-button step-button"
+            aria-label={t.review.header.previous}
+            aria-keyshortcuts="["
+            title={`${t.review.header.previous} ([)`}
+            disabled={!neighbors.previous}
+            onClick={() => neighbors.previous && onGo(neighbors.previous)}
+          >
             <Icon name="arrowUp" size={16} className="rotate-left" />
           </button>
-          <span className="step-position muted">{neighbors.position !== null && neighbors.total !== null ? t.review.header.position(neighbors.position, neighbors.total) : ''}</span>
-          <button type="button" className="icon-button step-button" aria-label={t.review.header.next} aria-keyshortcuts="]" title={`${t.review.header.next} (])`} disabled={!neighbors.next} onClick={() => neighbors.next && onGo(neighbors.next)}>
+          <span className="step-position muted">
+            {neighbors.position !== null && neighbors.total !== null
+              ? t.review.header.position(neighbors.position, neighbors.total)
+              : ''}
+          </span>
+          <button
+            type="button"
+            className="icon-button step-button"
+            aria-label={t.review.header.next}
+            aria-keyshortcuts="]"
+            title={`${t.review.header.next} (])`}
+            disabled={!neighbors.next}
+            onClick={() => neighbors.next && onGo(neighbors.next)}
+          >
             <Icon name="arrowUp" size={16} className="rotate-right" />
           </button>
         </nav>
-        <button type="button" className="icon-button" aria-label={t.review.keys.title} aria-keyshortcuts="?" title={`${t.review.keys.title} (?)`} onClick={onShortcuts}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t.review.keys.title}
+          aria-keyshortcuts="?"
+          title={`${t.review.keys.title} (?)`}
+          onClick={onShortcuts}
+        >
           <span aria-hidden="true" className="key-glyph">
             ?
           </span>

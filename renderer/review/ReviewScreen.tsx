@@ -41,10 +41,18 @@ export function ReviewScreen({ submissionId, active, onBack, onOpen, onChanged }
       </section>
     );
   }
-  return <OpenSubmission submissionId={submissionId} active={active} onBack={onBack} onOpen={onOpen} onChanged={onChanged} />;
+  return (
+    <OpenSubmission submissionId={submissionId} active={active} onBack={onBack} onOpen={onOpen} onChanged={onChanged} />
+  );
 }
 
-function OpenSubmission({ submissionId, active, onBack, onOpen, onChanged }: ReviewScreenProps & { submissionId: string }) {
+function OpenSubmission({
+  submissionId,
+  active,
+  onBack,
+  onOpen,
+  onChanged,
+}: ReviewScreenProps & { submissionId: string }) {
   const [blind] = useBlindReview();
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -55,7 +63,10 @@ function OpenSubmission({ submissionId, active, onBack, onOpen, onChanged }: Rev
     setLoad({ kind: 'loading' });
     call('review:open', { submissionId, blind })
       .then((workspace) => !cancelled && setLoad({ kind: 'ready', workspace }))
-      .catch((err: unknown) => !cancelled && setLoad({ kind: 'failed', message: errorMessage(err, t.review.empty.loadFailed) }));
+      .catch(
+        (err: unknown) =>
+          !cancelled && setLoad({ kind: 'failed', message: errorMessage(err, t.review.empty.loadFailed) }),
+      );
     return () => {
       cancelled = true;
     };

@@ -34,12 +34,26 @@ export interface ReviewWorkspaceProps {
   onReload: () => void;
 }
 
-export function ReviewWorkspace({ workspace: ws, blind, active, neighbors, onBack, onGo, onChanged, onReload }: ReviewWorkspaceProps) {
+export function ReviewWorkspace({
+  workspace: ws,
+  blind,
+  active,
+  neighbors,
+  onBack,
+  onGo,
+  onChanged,
+  onReload,
+}: ReviewWorkspaceProps) {
   const { achievement, submission } = ws;
   const criteria = achievement.resultDescription;
   const [review, setReview] = useState<Review | null>(ws.review);
   const [status, setStatus] = useState<SubmissionStatus>(submission.status);
-  const [current, setCurrent] = useState(() => Math.max(0, criteria.findIndex((c) => !ws.review?.scores[c.id])));
+  const [current, setCurrent] = useState(() =>
+    Math.max(
+      0,
+      criteria.findIndex((c) => !ws.review?.scores[c.id]),
+    ),
+  );
   const [bankOpenFor, setBankOpenFor] = useState<string | null>(null);
   const [dialog, setDialog] = useState<DialogState>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -75,11 +89,20 @@ export function ReviewWorkspace({ workspace: ws, blind, active, neighbors, onBac
     }
   }, [achievement, criteria, draft.draft.scores]);
   const maxPoints = useMemo(() => maxPointsOf(achievement), [achievement]);
-  const history = useMemo(() => previousByCriterion(ws.previousReviews, achievement), [ws.previousReviews, achievement]);
+  const history = useMemo(
+    () => previousByCriterion(ws.previousReviews, achievement),
+    [ws.previousReviews, achievement],
+  );
   const sectionNames = useMemo(() => new Map(achievement.sections.map((s) => [s.id, s.name])), [achievement]);
-  const artifactNames = useMemo(() => new Map(submission.sections.flatMap((s) => s.artifacts.map((a) => [a.id, a.name] as const))), [submission.sections]);
+  const artifactNames = useMemo(
+    () => new Map(submission.sections.flatMap((s) => s.artifacts.map((a) => [a.id, a.name] as const))),
+    [submission.sections],
+  );
 
-  const announce = useCallback((text: string) => setAnnouncement((prev) => (prev === text ? `${text}\u00a0` : text)), []);
+  const announce = useCallback(
+    (text: string) => setAnnouncement((prev) => (prev === text ? `${text}\u00a0` : text)),
+    [],
+  );
 
   const focusCriterion = useCallback(
     (index: number) => {
@@ -97,21 +120,21 @@ export function ReviewWorkspace({ workspace: ws, blind, active, neighbors, onBac
         const r = card.getBoundingClientRect();
         if (i === 0 && r.top - box.top < box.height / 2) scroller.scrollTop = 0;
         else if (r.top < box.top) scroller.scrollTop += r.top - box.top - 12;
-        else if (r.bottom > box.bottom) scroller.scrollTop += Math.min(r.bottom - box.bottom + 12, r.top - box.top - 12);
+        else if (r.bottom > box.bottom)
+          scroller.scrollTop += Math.min(r.bottom - box.bottom + 12, r.top - box.top - 12);
       }
     },
     [criteria.length],
   );
 
-  const anchorHere = useCallback(
-    (criterionId: string) => {
-      const anchor = evidence.current?.currentAnchor() ?? null;
-      if (!anchor) return false;
-      draftRef.current.setComment(criterionId, (c) => (c.anchors.some((a) => sameAnchor(a, anchor)) ? c : { ...c, anchors: [...c.anchors, anchor] }));
-      return true;
-    },
-    [],
-  );
+  const anchorHere = useCallback((criterionId: string) => {
+    const anchor = evidence.current?.currentAnchor() ?? null;
+    if (!anchor) return false;
+    draftRef.current.setComment(criterionId, (c) =>
+      c.anchors.some((a) => sameAnchor(a, anchor)) ? c : { ...c, anchors: [...c.anchors, anchor] },
+    );
+    return true;
+  }, []);
 
   const actions = useMemo<ReviewActions>(
     () => ({
@@ -175,8 +198,19 @@ export function ReviewWorkspace({ workspace: ws, blind, active, neighbors, onBac
     evidence.current?.focus();
     if (!evidenceBox.current?.contains(document.activeElement)) evidenceBox.current?.focus();
   };
-  const regions = [() => focusEvidence(), () => focusCriterion(current), () => headerBox.current?.querySelector<HTMLElement>('button')?.focus()];
-  const regionOf = (el: Element | null) => (evidenceBox.current?.contains(el) ? 0 : rubricBox.current?.contains(el) ? 1 : headerBox.current?.contains(el) ? 2 : -1);
+  const regions = [
+    () => focusEvidence(),
+    () => focusCriterion(current),
+    () => headerBox.current?.querySelector<HTMLElement>('button')?.focus(),
+  ];
+  const regionOf = (el: Element | null) =>
+    evidenceBox.current?.contains(el)
+      ? 0
+      : rubricBox.current?.contains(el)
+        ? 1
+        : headerBox.current?.contains(el)
+          ? 2
+          : -1;
 
   const openSubmit = () => {
     if (frozen) return announce(t.review.frozen.already);
@@ -186,7 +220,8 @@ export function ReviewWorkspace({ workspace: ws, blind, active, neighbors, onBac
 
   useReviewKeys(active && dialog === null, singleKeys, evidenceBox, {
     nextCriterion: () => focusCriterion(document.activeElement === feedback.current ? criteria.length : current + 1),
-    previousCriterion: () => focusCriterion(document.activeElement === feedback.current ? criteria.length - 1 : current - 1),
+    previousCriterion: () =>
+      focusCriterion(document.activeElement === feedback.current ? criteria.length - 1 : current - 1),
     chooseLevel: (n) => {
       const criterion = criteria[current];
       const level = criterion?.rubricCriterionLevel[n - 1];

@@ -35,9 +35,17 @@ export const RubricPane = memo(function RubricPane(p: RubricPaneProps) {
         {p.previousReviews.length > 0 && (
           <div className="previous-feedback">
             {p.previousReviews.map((r) => (
-              <details key={r.attempt} className="previous-item" open={r === p.previousReviews[p.previousReviews.length - 1] && !p.frozen}>
+              <details
+                key={r.attempt}
+                className="previous-item"
+                open={r === p.previousReviews[p.previousReviews.length - 1] && !p.frozen}
+              >
                 <summary>
-                  {t.review.history.feedbackSummary(r.attempt, t.review.decision.name[r.decision], absoluteDate(r.reviewedAt))}
+                  {t.review.history.feedbackSummary(
+                    r.attempt,
+                    t.review.decision.name[r.decision],
+                    absoluteDate(r.reviewedAt),
+                  )}
                 </summary>
                 <p className="previous-text">{r.feedback}</p>
               </details>

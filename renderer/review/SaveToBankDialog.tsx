@@ -15,7 +15,14 @@ export interface SaveToBankDialogProps {
   onClose: () => void;
 }
 
-export function SaveToBankDialog({ criterionId, criterionName, achievementName, text: initial, onSaved, onClose }: SaveToBankDialogProps) {
+export function SaveToBankDialog({
+  criterionId,
+  criterionName,
+  achievementName,
+  text: initial,
+  onSaved,
+  onClose,
+}: SaveToBankDialogProps) {
   const bank = useBank();
   const id = useId();
   const [text, setText] = useState(initial);
@@ -44,7 +51,12 @@ export function SaveToBankDialog({ criterionId, criterionName, achievementName, 
           <button type="button" className="button" onClick={onClose}>
             {t.review.common.cancel}
           </button>
-          <button type="button" className="button button-primary" onClick={() => void save()} aria-disabled={busy || undefined}>
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => void save()}
+            aria-disabled={busy || undefined}
+          >
             {t.review.bank.save}
           </button>
         </>
@@ -68,11 +80,21 @@ export function SaveToBankDialog({ criterionId, criterionName, achievementName, 
       <fieldset className="choice-group">
         <legend>{t.review.bank.scopeLegend}</legend>
         <label className="choice">
-          <input type="radio" name={`${id}-scope`} checked={scope === 'criterion'} onChange={() => setScope('criterion')} />
+          <input
+            type="radio"
+            name={`${id}-scope`}
+            checked={scope === 'criterion'}
+            onChange={() => setScope('criterion')}
+          />
           {t.review.bank.forCriterion(criterionName)}
         </label>
         <label className="choice">
-          <input type="radio" name={`${id}-scope`} checked={scope === 'achievement'} onChange={() => setScope('achievement')} />
+          <input
+            type="radio"
+            name={`${id}-scope`}
+            checked={scope === 'achievement'}
+            onChange={() => setScope('achievement')}
+          />
           {t.review.bank.forAchievement(achievementName)}
         </label>
       </fieldset>

@@ -63,7 +63,15 @@ function KeyCombo({ combo }: { combo: string[] }) {
   );
 }
 
-export function ShortcutSheet({ singleKeys, onSingleKeys, onClose }: { singleKeys: boolean; onSingleKeys: (on: boolean) => void; onClose: () => void }) {
+export function ShortcutSheet({
+  singleKeys,
+  onSingleKeys,
+  onClose,
+}: {
+  singleKeys: boolean;
+  onSingleKeys: (on: boolean) => void;
+  onClose: () => void;
+}) {
   return (
     <Dialog
       title={t.review.keys.title}
@@ -96,7 +104,14 @@ export function ShortcutSheet({ singleKeys, onSingleKeys, onClose }: { singleKey
           </table>
         ))}
       </div>
-      <button type="button" className="switch sheet-switch" role="switch" aria-checked={singleKeys} aria-describedby="single-keys-hint" onClick={() => onSingleKeys(!singleKeys)}>
+      <button
+        type="button"
+        className="switch sheet-switch"
+        role="switch"
+        aria-checked={singleKeys}
+        aria-describedby="single-keys-hint"
+        onClick={() => onSingleKeys(!singleKeys)}
+      >
         <span className="switch-track" aria-hidden="true">
           <span className="switch-thumb" />
         </span>

@@ -52,7 +52,13 @@ export function SplitPane({ left, right }: { left: ReactNode; right: ReactNode }
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const step = e.shiftKey ? 10 : 2;
-    const moves: Record<string, number> = { ArrowLeft: split - step, ArrowRight: split + step, Home: MIN, End: MAX, Enter: DEFAULT };
+    const moves: Record<string, number> = {
+      ArrowLeft: split - step,
+      ArrowRight: split + step,
+      Home: MIN,
+      End: MAX,
+      Enter: DEFAULT,
+    };
     const next = moves[e.key];
     if (next === undefined) return;
     e.preventDefault();
@@ -61,7 +67,11 @@ export function SplitPane({ left, right }: { left: ReactNode; right: ReactNode }
   };
 
   return (
-    <div ref={box} className="split" style={{ gridTemplateColumns: `minmax(0, ${split}fr) auto minmax(0, ${100 - split}fr)` }}>
+    <div
+      ref={box}
+      className="split"
+      style={{ gridTemplateColumns: `minmax(0, ${split}fr) auto minmax(0, ${100 - split}fr)` }}
+    >
       <div className="split-pane split-left">{left}</div>
       <div
         className="split-divider"

@@ -36,7 +36,9 @@ export function StateBanner({ review, recusal, computed }: StateBannerProps) {
       <div>
         <p>
           <strong>{t.review.frozen.banner(absoluteDateTime(review.submittedAt), name[review.decision])}</strong>
-          {overridden && review.computedDecision && <span> · {t.review.decision.overridden(name[review.decision], name[review.computedDecision])}</span>}
+          {overridden && review.computedDecision && (
+            <span> · {t.review.decision.overridden(name[review.decision], name[review.computedDecision])}</span>
+          )}
         </p>
         <p className="muted small">
           {t.review.frozen.points(computed.points)} · {t.review.frozen.readOnly}

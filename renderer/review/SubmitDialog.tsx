@@ -18,7 +18,17 @@ export interface SubmitDialogProps {
   onClose: () => void;
 }
 
-export function SubmitDialog({ achievement, scores, computed, override, maxPoints, busy, error, onConfirm, onClose }: SubmitDialogProps) {
+export function SubmitDialog({
+  achievement,
+  scores,
+  computed,
+  override,
+  maxPoints,
+  busy,
+  error,
+  onConfirm,
+  onClose,
+}: SubmitDialogProps) {
   const name = t.review.decision.name;
   const final = override?.decision ?? computed.decision;
   return (
@@ -41,7 +51,9 @@ export function SubmitDialog({ achievement, scores, computed, override, maxPoint
           <span className={`verdict verdict-${final} verdict-large`}>{name[final]}</span>
           <span>
             {t.review.decision.points(computed.points, maxPoints)}
-            {computed.passingPoints !== undefined && <span className="muted"> · {t.review.decision.needed(computed.passingPoints)}</span>}
+            {computed.passingPoints !== undefined && (
+              <span className="muted"> · {t.review.decision.needed(computed.passingPoints)}</span>
+            )}
           </span>
         </p>
         {override ? (

@@ -77,11 +77,17 @@ export function WorkspaceDialogs(p: WorkspaceDialogsProps) {
   const onBankUpdated = (entry: BankEntry, previousText: string, updated: string[]) => {
     if (!updated.includes(p.submissionId)) return;
     for (const c of p.achievement.resultDescription) {
-      p.draft.setComment(c.id, (cm) => (cm.bankIds.includes(entry.id) && cm.text.includes(previousText) ? { ...cm, text: cm.text.split(previousText).join(entry.text) } : cm));
+      p.draft.setComment(c.id, (cm) =>
+        cm.bankIds.includes(entry.id) && cm.text.includes(previousText)
+          ? { ...cm, text: cm.text.split(previousText).join(entry.text) }
+          : cm,
+      );
     }
   };
   const onBankSaved = (criterionId: string, entry: BankEntry) => {
-    p.draft.setComment(criterionId, (c) => (c.text.includes(entry.text) && !c.bankIds.includes(entry.id) ? { ...c, bankIds: [...c.bankIds, entry.id] } : c));
+    p.draft.setComment(criterionId, (c) =>
+      c.text.includes(entry.text) && !c.bankIds.includes(entry.id) ? { ...c, bankIds: [...c.bankIds, entry.id] } : c,
+    );
     p.onClose();
     p.announce(t.review.bank.saved);
   };
@@ -135,7 +141,14 @@ export function WorkspaceDialogs(p: WorkspaceDialogsProps) {
         />
       );
     case 'manage-bank':
-      return <ManageBankDialog criterionId={d.criterionId} beforeEdit={() => p.draft.flush()} onUpdated={onBankUpdated} onClose={p.onClose} />;
+      return (
+        <ManageBankDialog
+          criterionId={d.criterionId}
+          beforeEdit={() => p.draft.flush()}
+          onUpdated={onBankUpdated}
+          onClose={p.onClose}
+        />
+      );
     case 'unsaved':
       return (
         <Dialog

@@ -16,13 +16,19 @@ export const EMPTY_COMMENT: CriterionComment = { text: '', anchors: [], bankIds:
 
 export function fromReview(review: Review | null): DraftState {
   if (!review) return { scores: {}, comments: {}, feedback: '', override: null };
-  return { scores: { ...review.scores }, comments: { ...review.comments }, feedback: review.feedback, override: review.override };
+  return {
+    scores: { ...review.scores },
+    comments: { ...review.comments },
+    feedback: review.feedback,
+    override: review.override,
+  };
 }
 
 /** Comments with nothing in them are not sent, so an opened-and-left criterion stays empty in the store. */
 export function toInput(submissionId: string, d: DraftState, activeMs: number) {
   const comments: Record<string, CriterionComment> = {};
-  for (const [id, c] of Object.entries(d.comments)) if (c.text || c.anchors.length || c.bankIds.length) comments[id] = c;
+  for (const [id, c] of Object.entries(d.comments))
+    if (c.text || c.anchors.length || c.bankIds.length) comments[id] = c;
   return { submissionId, scores: d.scores, comments, feedback: d.feedback, override: d.override, activeMs };
 }
 
@@ -35,7 +41,10 @@ export function levelById(criterion: Criterion, levelId: string | undefined): Ru
 /** The highest points any level of each criterion can give, summed: the "of 12" in "7 of 12 points". */
 export function maxPoints(achievement: Achievement): number {
   // A reduce, not Math.max(...levels): spreading a huge array into arguments overflows the stack.
-  return achievement.resultDescription.reduce((sum, c) => sum + c.rubricCriterionLevel.reduce((top, l) => Math.max(top, l.points), 0), 0);
+  return achievement.resultDescription.reduce(
+    (sum, c) => sum + c.rubricCriterionLevel.reduce((top, l) => Math.max(top, l.points), 0),
+    0,
+  );
 }
 
 /** "v2" from an id ending in /v2 (the usual Open Badges convention); otherwise null. */
@@ -51,14 +60,19 @@ export interface PreviousResult {
 }
 
 /** Per criterion, what each earlier attempt was given (oldest first). */
-export function previousByCriterion(previous: PreviousReview[], achievement: Achievement): Map<string, PreviousResult[]> {
+export function previousByCriterion(
+  previous: PreviousReview[],
+  achievement: Achievement,
+): Map<string, PreviousResult[]> {
   const out = new Map<string, PreviousResult[]>();
   for (const c of achievement.resultDescription) out.set(c.id, []);
   for (const p of previous) {
     for (const r of p.results) {
       const criterion = achievement.resultDescription.find((c) => c.id === r.resultDescription);
       if (!criterion) continue;
-      out.get(criterion.id)?.push({ attempt: p.attempt, level: levelById(criterion, r.achievedLevel), comment: r.comment });
+      out
+        .get(criterion.id)
+        ?.push({ attempt: p.attempt, level: levelById(criterion, r.achievedLevel), comment: r.comment });
     }
   }
   return out;

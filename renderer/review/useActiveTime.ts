@@ -28,7 +28,12 @@ interface Clock {
 }
 
 function inUse(c: Clock): boolean {
-  return c.enabled && document.visibilityState === 'visible' && document.hasFocus() && performance.now() - c.lastActivity < IDLE_AFTER_MS;
+  return (
+    c.enabled &&
+    document.visibilityState === 'visible' &&
+    document.hasFocus() &&
+    performance.now() - c.lastActivity < IDLE_AFTER_MS
+  );
 }
 
 /** Closes the running slice (counting it if the window was in use as it began) and opens the next. */
@@ -41,7 +46,13 @@ function settle(c: Clock): void {
 }
 
 export function useActiveTime(enabled: boolean): ActiveTime {
-  const clock = useRef<Clock>({ counted: 0, sliceStart: performance.now(), sliceActive: false, lastActivity: performance.now(), enabled });
+  const clock = useRef<Clock>({
+    counted: 0,
+    sliceStart: performance.now(),
+    sliceActive: false,
+    lastActivity: performance.now(),
+    enabled,
+  });
 
   useEffect(() => {
     const c = clock.current;

@@ -37,7 +37,10 @@ export function useCommentBank(achievementId: string): CommentBankApi {
   }, [achievementId]);
 
   const forCriterion = useCallback(
-    (criterionId: string) => [...entries.filter((e) => e.criterionId === criterionId), ...entries.filter((e) => e.criterionId === null)],
+    (criterionId: string) => [
+      ...entries.filter((e) => e.criterionId === criterionId),
+      ...entries.filter((e) => e.criterionId === null),
+    ],
     [entries],
   );
 
@@ -63,5 +66,8 @@ export function useCommentBank(achievementId: string): CommentBankApi {
     setEntries((list) => list.filter((e) => e.id !== id));
   }, []);
 
-  return useMemo(() => ({ entries, loaded, forCriterion, add, usage, update, remove }), [entries, loaded, forCriterion, add, usage, update, remove]);
+  return useMemo(
+    () => ({ entries, loaded, forCriterion, add, usage, update, remove }),
+    [entries, loaded, forCriterion, add, usage, update, remove],
+  );
 }

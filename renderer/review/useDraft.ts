@@ -32,7 +32,13 @@ export interface DraftApi {
   flush(withTime?: boolean): Promise<boolean>;
 }
 
-export function useDraft(submissionId: string, initial: Review | null, frozen: boolean, time: ActiveTime, onSaved: (review: Review) => void): DraftApi {
+export function useDraft(
+  submissionId: string,
+  initial: Review | null,
+  frozen: boolean,
+  time: ActiveTime,
+  onSaved: (review: Review) => void,
+): DraftApi {
   const [draft, setDraft] = useState<DraftState>(() => fromReview(initial));
   const [status, setStatus] = useState<SaveStatus>(initial ? { kind: 'saved' } : { kind: 'idle' });
   const current = useRef(draft);
@@ -130,7 +136,10 @@ export function useDraft(submissionId: string, initial: Review | null, frozen: b
   }, []);
 
   const setScore = useCallback(
-    (criterionId: string, levelId: string) => change((d) => (d.scores[criterionId] === levelId ? d : { ...d, scores: { ...d.scores, [criterionId]: levelId } })),
+    (criterionId: string, levelId: string) =>
+      change((d) =>
+        d.scores[criterionId] === levelId ? d : { ...d, scores: { ...d.scores, [criterionId]: levelId } },
+      ),
     [change],
   );
   const setComment = useCallback(
@@ -142,7 +151,10 @@ export function useDraft(submissionId: string, initial: Review | null, frozen: b
       }),
     [change],
   );
-  const setFeedback = useCallback((text: string) => change((d) => (d.feedback === text ? d : { ...d, feedback: text })), [change]);
+  const setFeedback = useCallback(
+    (text: string) => change((d) => (d.feedback === text ? d : { ...d, feedback: text })),
+    [change],
+  );
   const setOverride = useCallback((override: Override | null) => change((d) => ({ ...d, override })), [change]);
 
   return useMemo(

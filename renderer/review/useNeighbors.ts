@@ -24,13 +24,29 @@ export function useNeighbors(submissionId: string, blind: boolean, reloadKey: nu
     (async () => {
       let before: string | null = null;
       for (let page = 0; page < MAX_PAGES; page++) {
-        const { items, total } = await call('queue:list', { sort: 'due', direction: 'asc', blind, offset: page * PAGE, limit: PAGE });
+        const { items, total } = await call('queue:list', {
+          sort: 'due',
+          direction: 'asc',
+          blind,
+          offset: page * PAGE,
+          limit: PAGE,
+        });
         if (cancelled) return;
         const i = items.findIndex((item) => item.id === submissionId);
         if (i >= 0) {
           let next = items[i + 1]?.id ?? null;
-          if (!next && (page + 1) * PAGE < total) next = (await call('queue:list', { sort: 'due', direction: 'asc', blind, offset: (page + 1) * PAGE, limit: 1 })).items[0]?.id ?? null;
-          if (!cancelled) setFound({ of: submissionId, previous: i > 0 ? items[i - 1]!.id : before, next, position: page * PAGE + i + 1, total });
+          if (!next && (page + 1) * PAGE < total)
+            next =
+              (await call('queue:list', { sort: 'due', direction: 'asc', blind, offset: (page + 1) * PAGE, limit: 1 }))
+                .items[0]?.id ?? null;
+          if (!cancelled)
+            setFound({
+              of: submissionId,
+              previous: i > 0 ? items[i - 1]!.id : before,
+              next,
+              position: page * PAGE + i + 1,
+              total,
+            });
           return;
         }
         before = items[items.length - 1]?.id ?? before;

@@ -21,7 +21,8 @@ export interface ReviewKeyHandlers {
   showShortcuts(): void;
 }
 
-const TEXT_INPUT = 'textarea, select, [contenteditable=""], [contenteditable="true"], input:not([type="checkbox"]):not([type="radio"]):not([type="button"]):not([type="submit"]):not([type="range"])';
+const TEXT_INPUT =
+  'textarea, select, [contenteditable=""], [contenteditable="true"], input:not([type="checkbox"]):not([type="radio"]):not([type="button"]):not([type="submit"]):not([type="range"])';
 
 export function isTyping(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest(TEXT_INPUT) !== null;
@@ -32,7 +33,12 @@ export function isTyping(target: EventTarget | null): boolean {
  * (J/K, arrows, 1–9, C, F, B) do not fire inside it. `singleKeys` off leaves only the modified keys
  * (WCAG 2.1.4: character-key shortcuts can be turned off).
  */
-export function useReviewKeys(enabled: boolean, singleKeys: boolean, evidence: RefObject<HTMLElement | null>, handlers: ReviewKeyHandlers): void {
+export function useReviewKeys(
+  enabled: boolean,
+  singleKeys: boolean,
+  evidence: RefObject<HTMLElement | null>,
+  handlers: ReviewKeyHandlers,
+): void {
   const ref = useRef(handlers);
   ref.current = handlers;
 

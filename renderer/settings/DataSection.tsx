@@ -108,11 +108,21 @@ export function DataSection({ state, dataDir, onDone }: DataSectionProps) {
         <h3 className="set-block-title">{s.backups}</h3>
         <p className="muted">{s.backupsBody}</p>
         <div className="set-actions">
-          <button type="button" className="button" onClick={() => void backup()} aria-disabled={busy !== null || undefined}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void backup()}
+            aria-disabled={busy !== null || undefined}
+          >
             <AdminIcon name="database" size={15} />
             {busy === 'backup' ? s.backingUp : s.backupNow}
           </button>
-          <button type="button" className="button" onClick={() => void chooseRestore()} aria-disabled={busy !== null || undefined}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void chooseRestore()}
+            aria-disabled={busy !== null || undefined}
+          >
             <AdminIcon name="refresh" size={15} />
             {s.restore}
           </button>
@@ -126,7 +136,12 @@ export function DataSection({ state, dataDir, onDone }: DataSectionProps) {
             aria-checked={settings?.autoBackup ?? false}
             aria-describedby={`${id}-auto-hint`}
             disabled={!settings}
-            onClick={() => settings && void state.update({ autoBackup: !settings.autoBackup }).then((n) => n && onDone(n.autoBackup ? s.autoOn : s.autoOff))}
+            onClick={() =>
+              settings &&
+              void state
+                .update({ autoBackup: !settings.autoBackup })
+                .then((n) => n && onDone(n.autoBackup ? s.autoOn : s.autoOff))
+            }
           >
             <span className="switch-track" aria-hidden="true">
               <span className="switch-thumb" />
@@ -166,7 +181,12 @@ export function DataSection({ state, dataDir, onDone }: DataSectionProps) {
         <h3 className="set-block-title">{s.results}</h3>
         <p className="muted">{s.resultsBody}</p>
         <div className="set-actions">
-          <button type="button" className="button button-primary" onClick={() => void results()} aria-disabled={busy !== null || undefined}>
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => void results()}
+            aria-disabled={busy !== null || undefined}
+          >
             <AdminIcon name="download" size={15} />
             {busy === 'results' ? s.exporting : s.exportResults}
           </button>

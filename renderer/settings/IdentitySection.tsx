@@ -29,7 +29,11 @@ export function IdentitySection({ state, onChanged }: { state: IdentityState; on
         <h2 id="settings-identity-title" className="set-section-title" tabIndex={-1}>
           {s.title}
         </h2>
-        {identity && <span className={`kit-badge ${identity.selfSigned ? '' : 'kit-badge-ok'}`}>{identity.selfSigned ? s.selfSigned : s.issued}</span>}
+        {identity && (
+          <span className={`kit-badge ${identity.selfSigned ? '' : 'kit-badge-ok'}`}>
+            {identity.selfSigned ? s.selfSigned : s.issued}
+          </span>
+        )}
       </div>
       {!state.loaded ? (
         <p className="muted">{admin.common.loading}</p>
@@ -79,8 +83,12 @@ export function IdentitySection({ state, onChanged }: { state: IdentityState; on
         </div>
       )}
 
-      {open === 'create' && <ProfileDialog mode="create" current={null} onDone={done(s.created)} onClose={() => setOpen(null)} />}
-      {open === 'edit' && <ProfileDialog mode="edit" current={identity} onDone={done(s.saved)} onClose={() => setOpen(null)} />}
+      {open === 'create' && (
+        <ProfileDialog mode="create" current={null} onDone={done(s.created)} onClose={() => setOpen(null)} />
+      )}
+      {open === 'edit' && (
+        <ProfileDialog mode="edit" current={identity} onDone={done(s.saved)} onClose={() => setOpen(null)} />
+      )}
       {open === 'import' && <ImportIdentityDialog onDone={done(s.imported)} onClose={() => setOpen(null)} />}
       {open === 'replace' && (
         <Dialog

@@ -46,13 +46,15 @@ export function ImportIdentityDialog({ onDone, onClose }: ImportIdentityDialogPr
 
   const change = (next: ProfileDraft) => {
     setDraft(next);
-    if (errors.name || errors.url || errors.email) setErrors({ ...checkProfile(next, false), ...(errors.file ? { file: errors.file } : {}) });
+    if (errors.name || errors.url || errors.email)
+      setErrors({ ...checkProfile(next, false), ...(errors.file ? { file: errors.file } : {}) });
   };
 
   const submit = async () => {
     if (busy) return;
     const found: ProfileErrors & { file?: string } = checkProfile(draft, false);
-    const profileGiven = draft.name.trim() !== '' || draft.url.trim() !== '' || draft.email.trim() !== '' || Boolean(draft.logo);
+    const profileGiven =
+      draft.name.trim() !== '' || draft.url.trim() !== '' || draft.email.trim() !== '' || Boolean(draft.logo);
     if (profileGiven && draft.name.trim() === '') found.name = s.form.nameWithDetails;
     if (!file) found.file = s.import.fileRequired;
     setErrors(found);
@@ -65,7 +67,13 @@ export function ImportIdentityDialog({ onDone, onClose }: ImportIdentityDialogPr
     setBusy(true);
     setFailure(null);
     try {
-      onDone(await call('identity:importPkcs12', { token: file!.token, passphrase, ...(profileGiven ? { profile: profileInput(draft) } : {}) }));
+      onDone(
+        await call('identity:importPkcs12', {
+          token: file!.token,
+          passphrase,
+          ...(profileGiven ? { profile: profileInput(draft) } : {}),
+        }),
+      );
     } catch (err) {
       setFailure(errorMessage(err, s.importFailed));
       setBusy(false);
@@ -81,7 +89,12 @@ export function ImportIdentityDialog({ onDone, onClose }: ImportIdentityDialogPr
           <button type="button" className="button" onClick={onClose} disabled={busy}>
             {admin.common.cancel}
           </button>
-          <button type="button" className="button button-primary" onClick={() => void submit()} aria-disabled={busy || undefined}>
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => void submit()}
+            aria-disabled={busy || undefined}
+          >
             {busy ? s.import.importing : s.import.confirm}
           </button>
         </>

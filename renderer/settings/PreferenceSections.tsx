@@ -68,7 +68,13 @@ export function AppearanceSection({ state, onSaved }: { state: SettingsState; on
         <label htmlFor={`${id}-language`} className="kit-label">
           {s.language}
         </label>
-        <select id={`${id}-language`} className="input select kit-select" value={state.settings?.language ?? 'en'} aria-describedby={`${id}-language-hint`} onChange={() => {}}>
+        <select
+          id={`${id}-language`}
+          className="input select kit-select"
+          value={state.settings?.language ?? 'en'}
+          aria-describedby={`${id}-language-hint`}
+          onChange={() => {}}
+        >
           <option value="en">{s.english}</option>
         </select>
         <p id={`${id}-language-hint`} className="kit-hint">

@@ -66,15 +66,36 @@ export function ProfileDialog({ mode, current, onDone, onClose }: ProfileDialogP
           <button type="button" className="button" onClick={onClose} disabled={busy}>
             {admin.common.cancel}
           </button>
-          <button type="button" className="button button-primary" onClick={() => void submit()} aria-disabled={busy || undefined}>
-            {busy ? (mode === 'create' ? s.creating : admin.common.saving) : mode === 'create' ? s.createConfirm : admin.common.save}
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => void submit()}
+            aria-disabled={busy || undefined}
+          >
+            {busy
+              ? mode === 'create'
+                ? s.creating
+                : admin.common.saving
+              : mode === 'create'
+                ? s.createConfirm
+                : admin.common.save}
           </button>
         </>
       }
     >
-      <div ref={root} className="kit-dialog-form" onKeyDown={(e) => e.key === 'Enter' && e.target instanceof HTMLInputElement && void submit()}>
+      <div
+        ref={root}
+        className="kit-dialog-form"
+        onKeyDown={(e) => e.key === 'Enter' && e.target instanceof HTMLInputElement && void submit()}
+      >
         <p>{mode === 'create' ? s.createBody : s.editBody}</p>
-        <ProfileFields draft={draft} onChange={change} errors={errors} hasLogo={mode === 'edit' && (current?.profile.hasLogo ?? false)} disabled={busy} />
+        <ProfileFields
+          draft={draft}
+          onChange={change}
+          errors={errors}
+          hasLogo={mode === 'edit' && (current?.profile.hasLogo ?? false)}
+          disabled={busy}
+        />
         {failure && (
           <p className="kit-alert" role="alert">
             {failure}

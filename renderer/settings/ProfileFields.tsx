@@ -16,7 +16,14 @@ export interface ProfileFieldsProps {
   disabled?: boolean;
 }
 
-export function ProfileFields({ draft, onChange, errors, hasLogo = false, nameOptional = false, disabled = false }: ProfileFieldsProps) {
+export function ProfileFields({
+  draft,
+  onChange,
+  errors,
+  hasLogo = false,
+  nameOptional = false,
+  disabled = false,
+}: ProfileFieldsProps) {
   const s = admin.identity.form;
   const [logoError, setLogoError] = useState<string | null>(null);
   const set = (patch: Partial<ProfileDraft>) => onChange({ ...draft, ...patch });
@@ -31,18 +38,58 @@ export function ProfileFields({ draft, onChange, errors, hasLogo = false, nameOp
     }
   };
 
-  const logoState = draft.logo ? s.logoChosen(draft.logo.name) : draft.logo === null || !hasLogo ? s.logoNone : s.logoKept;
+  const logoState = draft.logo
+    ? s.logoChosen(draft.logo.name)
+    : draft.logo === null || !hasLogo
+      ? s.logoNone
+      : s.logoKept;
   return (
     <div className="kit-form">
-      <Field label={s.name} aside={nameOptional ? admin.common.optional : undefined} hint={nameOptional ? s.nameHintImport : s.nameHint} error={errors.name}>
-        {(p) => <input {...p} className="input kit-input" value={draft.name} onChange={(e) => set({ name: e.target.value })} autoComplete="organization" disabled={disabled} />}
+      <Field
+        label={s.name}
+        aside={nameOptional ? admin.common.optional : undefined}
+        hint={nameOptional ? s.nameHintImport : s.nameHint}
+        error={errors.name}
+      >
+        {(p) => (
+          <input
+            {...p}
+            className="input kit-input"
+            value={draft.name}
+            onChange={(e) => set({ name: e.target.value })}
+            autoComplete="organization"
+            disabled={disabled}
+          />
+        )}
       </Field>
       <div className="kit-row">
         <Field label={s.url} aside={admin.common.optional} error={errors.url}>
-          {(p) => <input {...p} className="input kit-input" type="url" inputMode="url" placeholder="https://" value={draft.url} onChange={(e) => set({ url: e.target.value })} autoComplete="url" disabled={disabled} />}
+          {(p) => (
+            <input
+              {...p}
+              className="input kit-input"
+              type="url"
+              inputMode="url"
+              placeholder="https://"
+              value={draft.url}
+              onChange={(e) => set({ url: e.target.value })}
+              autoComplete="url"
+              disabled={disabled}
+            />
+          )}
         </Field>
         <Field label={s.email} aside={admin.common.optional} error={errors.email}>
-          {(p) => <input {...p} className="input kit-input" type="email" value={draft.email} onChange={(e) => set({ email: e.target.value })} autoComplete="email" disabled={disabled} />}
+          {(p) => (
+            <input
+              {...p}
+              className="input kit-input"
+              type="email"
+              value={draft.email}
+              onChange={(e) => set({ email: e.target.value })}
+              autoComplete="email"
+              disabled={disabled}
+            />
+          )}
         </Field>
       </div>
       <fieldset className="kit-fieldset">
@@ -55,12 +102,22 @@ export function ProfileFields({ draft, onChange, errors, hasLogo = false, nameOp
             {s.chooseLogo}
           </button>
           {(draft.logo || (hasLogo && draft.logo !== null)) && (
-            <button type="button" className="button button-ghost" onClick={() => set({ logo: hasLogo ? null : undefined })} disabled={disabled}>
+            <button
+              type="button"
+              className="button button-ghost"
+              onClick={() => set({ logo: hasLogo ? null : undefined })}
+              disabled={disabled}
+            >
               {s.removeLogo}
             </button>
           )}
           {hasLogo && draft.logo === null && (
-            <button type="button" className="button button-ghost" onClick={() => set({ logo: undefined })} disabled={disabled}>
+            <button
+              type="button"
+              className="button button-ghost"
+              onClick={() => set({ logo: undefined })}
+              disabled={disabled}
+            >
               {s.keepLogo}
             </button>
           )}

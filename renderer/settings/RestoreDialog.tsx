@@ -35,7 +35,12 @@ export function RestoreDialog({ backup, onClose }: { backup: Chosen; onClose: ()
           <button type="button" className="button" onClick={onClose} disabled={busy}>
             {admin.common.cancel}
           </button>
-          <button type="button" className="button kit-button-danger" onClick={() => void restore()} aria-disabled={busy || undefined}>
+          <button
+            type="button"
+            className="button kit-button-danger"
+            onClick={() => void restore()}
+            aria-disabled={busy || undefined}
+          >
             {busy ? s.restoring : s.confirm}
           </button>
         </>

@@ -32,5 +32,10 @@ export function checkProfile(p: ProfileDraft, nameRequired: boolean): ProfileErr
 
 /** What identity:create / identity:setProfile take. */
 export function profileInput(p: ProfileDraft): { name: string; url: string; email: string; logo?: string | null } {
-  return { name: p.name.trim(), url: p.url.trim(), email: p.email.trim(), ...(p.logo !== undefined ? { logo: p.logo === null ? null : p.logo.token } : {}) };
+  return {
+    name: p.name.trim(),
+    url: p.url.trim(),
+    email: p.email.trim(),
+    ...(p.logo !== undefined ? { logo: p.logo === null ? null : p.logo.token } : {}),
+  };
 }

@@ -12,17 +12,20 @@ export const admin = {
     loading: 'Loading…',
     dismiss: 'Dismiss',
     retry: 'Try again',
-    screenFailed: 'This screen could not be loaded: part of Assay is missing or damaged. Reinstall Assay; your data is not affected.',
+    screenFailed:
+      'This screen could not be loaded: part of Assay is missing or damaged. Reinstall Assay; your data is not affected.',
   },
   identity: {
     title: 'Issuer identity',
     loadFailed: 'The issuer identity could not be read.',
     why: 'Every award Assay issues is signed: the certificate PDF carries a PAdES signature and the Open Badges credential a cryptographic proof, both made with the issuer’s identity. Anyone can then check that an award is genuine and unchanged. Set one up before issuing awards.',
     createOption: 'Create a self-signed identity',
-    createOptionBody: 'For a provider issuing in its own name. Assay makes a certificate for your organisation; verifiers see that it is self-signed.',
+    createOptionBody:
+      'For a provider issuing in its own name. Assay makes a certificate for your organisation; verifiers see that it is self-signed.',
     createButton: 'Create a self-signed identity…',
     importOption: 'Import the issuing body’s certificate',
-    importOptionBody: 'If the issuing body gave you a .p12 or .pfx file and its passphrase, import it so that awards are signed in its name.',
+    importOptionBody:
+      'If the issuing body gave you a .p12 or .pfx file and its passphrase, import it so that awards are signed in its name.',
     importButton: 'Import a .p12/.pfx…',
     sealed: 'The signing keys are sealed by this computer’s key store and never leave Assay.',
     selfSigned: 'Self-signed',
@@ -45,8 +48,10 @@ export const admin = {
     editProfile: 'Edit profile…',
     replace: 'Replace identity…',
     replaceTitle: 'Replace the issuer identity?',
-    replaceBody: 'Create a new self-signed identity or import the issuing body’s certificate. It takes the place of the one in use now.',
-    replaceIssued: 'Awards already issued keep the credential they were signed with. Awards issued, and certificates exported, from now on are signed with the new identity.',
+    replaceBody:
+      'Create a new self-signed identity or import the issuing body’s certificate. It takes the place of the one in use now.',
+    replaceIssued:
+      'Awards already issued keep the credential they were signed with. Awards issued, and certificates exported, from now on are signed with the new identity.',
     createTitle: 'Create a self-signed identity',
     createBody: 'These details appear on every certificate and in every credential Assay issues.',
     createConfirm: 'Create identity',
@@ -90,7 +95,8 @@ export const admin = {
       passphrase: 'Passphrase',
       passphraseHint: 'The passphrase the file was exported with. Leave it empty if it has none.',
       profileSummary: 'Issuer details on certificates (optional)',
-      profileHint: 'By default certificates use the name in the imported certificate. Give other details here if they should read differently.',
+      profileHint:
+        'By default certificates use the name in the imported certificate. Give other details here if they should read differently.',
       confirm: 'Import',
       importing: 'Importing…',
     },
@@ -101,7 +107,8 @@ export const admin = {
     loadFailed: 'The awards could not be loaded.',
     blindNote: 'Awards show earners’ names; blind review applies to reviewing.',
     emptyTitle: 'No awards yet',
-    emptyBody: 'When a review you submit passes, it appears here, ready to issue as a signed certificate and Open Badges credential.',
+    emptyBody:
+      'When a review you submit passes, it appears here, ready to issue as a signed certificate and Open Badges credential.',
     filtersLabel: 'Award filters',
     searchLabel: 'Search earner, achievement or code',
     statusLabel: 'Status',
@@ -125,7 +132,8 @@ export const admin = {
       issueSelected: (n: number) => `Issue ${count(n, 'selected award', 'selected awards')}`,
       issuing: 'Issuing…',
       starting: 'Signing the first award…',
-      progress: (done: number, total: number) => `Signed ${done.toLocaleString('en')} of ${count(total, 'award', 'awards')}`,
+      progress: (done: number, total: number) =>
+        `Signed ${done.toLocaleString('en')} of ${count(total, 'award', 'awards')}`,
       progressLabel: 'Issuing progress',
       issued: (n: number) => `Issued ${count(n, 'award', 'awards')}.`,
       failedCount: (n: number) => `${count(n, 'award was', 'awards were')} not issued:`,
@@ -154,7 +162,8 @@ export const admin = {
     preview: {
       drawing: 'Drawing the certificate…',
       certificateFailed: 'The certificate could not be shown.',
-      certificateLabel: (achievement: string, earner: string) => `Certificate, page 1: ${achievement}, awarded to ${earner}`,
+      certificateLabel: (achievement: string, earner: string) =>
+        `Certificate, page 1: ${achievement}, awarded to ${earner}`,
       revokedOn: (date: string, reason: string) => `Revoked on ${date} — ${reason}`,
       superseded: 'Replaced by a corrected award; this one is no longer in force.',
       export: 'Export…',
@@ -178,21 +187,28 @@ export const admin = {
       titleMany: (n: number) => `Export ${count(n, 'award', 'awards')}`,
       formats: 'Files to write',
       format: { pdf: 'Certificate (PDF)', json: 'Credential (JSON)', png: 'Badge image (PNG)' },
-      formatDetail: { pdf: 'signed, for people and printing', json: 'Open Badges 3.0, for wallets and platforms', png: 'with the credential baked in' },
+      formatDetail: {
+        pdf: 'signed, for people and printing',
+        json: 'Open Badges 3.0, for wallets and platforms',
+        png: 'with the credential baked in',
+      },
       noFormat: 'Choose at least one kind of file.',
       paper: 'Paper size',
-      folderHint: 'Next, choose the folder to write them into. Files are named after the achievement, the earner and the code.',
+      folderHint:
+        'Next, choose the folder to write them into. Files are named after the achievement, the earner and the code.',
       confirm: 'Choose folder and export…',
       running: 'Exporting…',
       starting: 'Preparing…',
-      progress: (done: number, total: number) => `Exported ${done.toLocaleString('en')} of ${count(total, 'award', 'awards')}`,
+      progress: (done: number, total: number) =>
+        `Exported ${done.toLocaleString('en')} of ${count(total, 'award', 'awards')}`,
       progressLabel: 'Export progress',
       done: (files: number, folder: string) => `Wrote ${count(files, 'file', 'files')} to ${folder}`,
       failed: 'The awards could not be exported.',
     },
     revoke: {
       title: 'Revoke this award?',
-      body: (achievement: string, earner: string, code: string) => `${achievement}, awarded to ${earner} (${code}). Whoever verifies it from now on is told it was revoked, and why. This cannot be undone.`,
+      body: (achievement: string, earner: string, code: string) =>
+        `${achievement}, awarded to ${earner} (${code}). Whoever verifies it from now on is told it was revoked, and why. This cannot be undone.`,
       reason: 'Reason (required)',
       hint: 'Verifiers read it, so keep it factual, e.g. “Issued to the wrong cohort”.',
       required: 'Give the reason for revoking; it is kept and shown to whoever verifies the award.',
@@ -218,7 +234,8 @@ export const admin = {
     loadFailed: 'The library could not be loaded.',
     failed: 'That did not work.',
     emptyTitle: 'No micro-credentials yet',
-    emptyBody: 'Import a review package, import rubrics from Canvas or a CASE 1.1 package, or create a micro-credential of your own.',
+    emptyBody:
+      'Import a review package, import rubrics from Canvas or a CASE 1.1 package, or create a micro-credential of your own.',
     create: 'New micro-credential',
     newName: 'New micro-credential',
     importRubrics: 'Import rubrics…',
@@ -226,7 +243,8 @@ export const admin = {
     versionHelp: 'Every save makes a new version; reviews stay pinned to the version they began with.',
     saved: (name: string) => `Saved “${name}”`,
     savedDetail: 'A new version is in the library; new submissions use it.',
-    savedNoPassRule: 'Saved without a pass rule: reviews of it cannot be decided until a criterion has a required level or it has points to pass.',
+    savedNoPassRule:
+      'Saved without a pass rule: reviews of it cannot be decided until a criterion has a required level or it has points to pass.',
     unchanged: 'Nothing changed, so no new version was made',
     exported: 'CASE 1.1 package written',
     exportedDetail: (name: string, file: string) => `${name} → ${file}`,
@@ -248,12 +266,15 @@ export const admin = {
       exportCaseNamed: (name: string) => `Export as CASE 1.1… ${name}`,
       exporting: 'Exporting…',
       noPassRule: 'No pass rule',
-      noPassRuleHint: 'Reviews of it cannot be decided: set a required level on at least one criterion, or points to pass.',
+      noPassRuleHint:
+        'Reviews of it cannot be decided: set a required level on at least one criterion, or points to pass.',
     },
     importing: {
       title: (n: number) => (n === 1 ? 'One rubric to import' : `${n.toLocaleString('en')} rubrics to import`),
-      body: (file: string) => `Read from ${file}. Choose the ones to save to the library; check any with notes in the editor first.`,
-      shape: (criteria: number, levels: number) => `${count(criteria, 'criterion', 'criteria')}, up to ${count(levels, 'level', 'levels')}`,
+      body: (file: string) =>
+        `Read from ${file}. Choose the ones to save to the library; check any with notes in the editor first.`,
+      shape: (criteria: number, levels: number) =>
+        `${count(criteria, 'criterion', 'criteria')}, up to ${count(levels, 'level', 'levels')}`,
       warningsLabel: (name: string) => `Notes on ${name}`,
       editFirst: (name: string) => `Check “${name}” in the editor first`,
       save: (n: number) => (n === 0 ? 'Choose rubrics to save' : `Save ${count(n, 'rubric', 'rubrics')}`),
@@ -272,10 +293,12 @@ export const admin = {
       cannotSave: 'Not saved.',
       goTo: 'Go to the field',
       errors: {
-        at: (text: string) => (/^(is|has|must|names)\b/.test(text) ? `This ${text}` : text.charAt(0).toUpperCase() + text.slice(1)),
+        at: (text: string) =>
+          /^(is|has|must|names)\b/.test(text) ? `This ${text}` : text.charAt(0).toUpperCase() + text.slice(1),
         also: 'The save found a problem here too.',
         whole: 'The micro-credential',
-        summary: (where: string, text: string, more: number) => `${where}: ${text}${more > 0 ? ` (and ${count(more, 'more problem', 'more problems')}, marked below)` : ''}`,
+        summary: (where: string, text: string, more: number) =>
+          `${where}: ${text}${more > 0 ? ` (and ${count(more, 'more problem', 'more problems')}, marked below)` : ''}`,
       },
       where: {
         criterion: (n: number, name: string) => (name ? `Criterion ${n} (${name})` : `Criterion ${n}`),
@@ -305,7 +328,8 @@ export const admin = {
         title: 'About',
         name: 'Name',
         description: 'Competency statement',
-        descriptionHint: 'What an earner of this micro-credential can do. It appears on the certificate and in the credential.',
+        descriptionHint:
+          'What an earner of this micro-credential can do. It appears on the certificate and in the credential.',
         narrative: 'Criteria narrative',
         narrativeHint: 'How the evidence is judged, in a few sentences; the rubric below is the detail.',
         type: 'Achievement type',
@@ -358,9 +382,11 @@ export const admin = {
         remove: (name: string) => `Remove ${name}`,
         removeShort: 'Remove',
         passing: 'Points to pass',
-        passingHint: (max: number) => `A submission passes when every criterion reaches its required level and, if set here, its points add up to at least this. The rubric can give up to ${count(max, 'point', 'points')}.`,
+        passingHint: (max: number) =>
+          `A submission passes when every criterion reaches its required level and, if set here, its points add up to at least this. The rubric can give up to ${count(max, 'point', 'points')}.`,
         noPassRule: 'This rubric has no pass rule.',
-        noPassRuleHint: 'Set a required level on at least one criterion, or points to pass. You can save it as it is, but no review of it can be decided until it has one.',
+        noPassRuleHint:
+          'Set a required level on at least one criterion, or points to pass. You can save it as it is, but no review of it can be decided until it has one.',
       },
       levels: {
         caption: (criterion: string) => `Levels of ${criterion || 'this criterion'}`,
@@ -449,14 +475,16 @@ export const admin = {
     data: {
       title: 'Data',
       folder: 'Data folder',
-      folderHint: 'Submissions, evidence, reviews, awards and the library are kept here. To move it, quit Assay, move the folder, and start Assay with the ASSAY_DATA_DIR environment variable set to the new place.',
+      folderHint:
+        'Submissions, evidence, reviews, awards and the library are kept here. To move it, quit Assay, move the folder, and start Assay with the ASSAY_DATA_DIR environment variable set to the new place.',
       backups: 'Backups',
       backupsBody: 'A backup is one .zip file with the database and every evidence file, taken while Assay runs.',
       backupNow: 'Back up now…',
       backingUp: 'Backing up…',
       backupFailed: 'The backup could not be written.',
       backedUp: 'Backup written',
-      backupDetail: (files: number, mb: string, name: string) => `${count(files, 'evidence file', 'evidence files')} · ${mb} MB · ${name}`,
+      backupDetail: (files: number, mb: string, name: string) =>
+        `${count(files, 'evidence file', 'evidence files')} · ${mb} MB · ${name}`,
       restore: 'Restore from a backup…',
       restoreFailed: 'The backup could not be restored.',
       auto: 'Back up automatically when Assay quits',
@@ -468,12 +496,14 @@ export const admin = {
       autoOff: 'Automatic backups turned off',
       autoHint: (dir: string) => `Automatic backups go to ${dir}; older ones beyond the number kept are deleted.`,
       results: 'Results for the issuing body',
-      resultsBody: 'The signed results package: every decision with its levels, feedback and awards, for the issuing body to import. Choose an empty folder.',
+      resultsBody:
+        'The signed results package: every decision with its levels, feedback and awards, for the issuing body to import. Choose an empty folder.',
       exportResults: 'Export results package…',
       exporting: 'Exporting…',
       resultsFailed: 'The results package could not be written.',
       resultsDone: 'Results package written',
-      resultsDetail: (submissions: number, awards: number, dir: string) => `${count(submissions, 'submission', 'submissions')} · ${count(awards, 'award', 'awards')} · ${dir}`,
+      resultsDetail: (submissions: number, awards: number, dir: string) =>
+        `${count(submissions, 'submission', 'submissions')} · ${count(awards, 'award', 'awards')} · ${dir}`,
     },
     restore: {
       title: 'Restore from this backup?',

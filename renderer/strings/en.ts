@@ -20,14 +20,17 @@ export const en = {
   },
   empty: {
     reviewTitle: 'Review',
-    reviewBody: 'Scoring against the rubric arrives with the review workspace. You will read each response, open the evidence beside it and choose a level for every criterion.',
+    reviewBody:
+      'Scoring against the rubric arrives with the review workspace. You will read each response, open the evidence beside it and choose a level for every criterion.',
     reviewNoSelection: 'Open a submission from the queue to review it here.',
     reviewSelected: (id: string) => `Selected submission: ${id}`,
     backToQueue: 'Back to the queue',
     awardsTitle: 'Awards',
-    awardsBody: 'Signed Open Badges for the submissions you pass will be issued and listed here, ready to export for the issuer.',
+    awardsBody:
+      'Signed Open Badges for the submissions you pass will be issued and listed here, ready to export for the issuer.',
     libraryTitle: 'Library',
-    libraryBody: 'The achievements and rubrics from your imported packages will be browsable here, with every version you have received.',
+    libraryBody:
+      'The achievements and rubrics from your imported packages will be browsable here, with every version you have received.',
     settingsTitle: 'Settings',
     settingsBody: 'Your assessor profile, signing keys and where Assay keeps its data will be set here.',
     comingSoon: 'Coming soon',
@@ -57,7 +60,8 @@ export const en = {
       saving: 'Saving to your library…',
       done: 'Finishing…',
     },
-    progressDetail: (filesDone: number, filesTotal: number, mbDone: string, mbTotal: string) => `${filesDone} of ${plural(filesTotal, 'file', 'files')} · ${mbDone} of ${mbTotal} MB`,
+    progressDetail: (filesDone: number, filesTotal: number, mbDone: string, mbTotal: string) =>
+      `${filesDone} of ${plural(filesTotal, 'file', 'files')} · ${mbDone} of ${mbTotal} MB`,
     starting: 'Starting the import…',
     refusedTitle: 'This package was not imported',
     failedTitle: 'The import did not finish',
@@ -135,7 +139,12 @@ export const en = {
       document: 'Document',
       unknown: 'File',
     },
-    size: (n: number) => (n < 1024 ? plural(n, 'byte', 'bytes') : n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / (1024 * 1024)).toFixed(1)} MB`),
+    size: (n: number) =>
+      n < 1024
+        ? plural(n, 'byte', 'bytes')
+        : n < 1024 * 1024
+          ? `${Math.max(1, Math.round(n / 1024))} KB`
+          : `${(n / (1024 * 1024)).toFixed(1)} MB`,
     view: 'View',
     openInBrowser: 'Open in browser',
     linkHint: 'Opens in your web browser after you confirm.',
@@ -175,7 +184,8 @@ export const en = {
       searching: 'Searching…',
       document: 'Document pages',
       loading: 'Opening the document…',
-      loadFailed: 'This PDF could not be shown. It may be damaged or protected; you can still open it with the system’s application.',
+      loadFailed:
+        'This PDF could not be shown. It may be damaged or protected; you can still open it with the system’s application.',
     },
     image: {
       toolbar: 'Image tools',
@@ -237,13 +247,16 @@ export const en = {
       title: 'Rubric criteria',
       points: (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'pt' : 'pts'}`,
       required: 'Required',
-      levelLabel: (level: string, points: number, required: boolean) => `${level}, ${plural(points, 'point', 'points')}${required ? ', the required level' : ''}`,
+      levelLabel: (level: string, points: number, required: boolean) =>
+        `${level}, ${plural(points, 'point', 'points')}${required ? ', the required level' : ''}`,
       requiredLevel: (level: string) => `Required: ${level}`,
       position: (i: number, n: number) => `Criterion ${i} of ${n}`,
       unscored: 'Not scored',
-      chosen: (level: string, points: number) => `${level} · ${points.toLocaleString('en')} ${points === 1 ? 'point' : 'points'}`,
+      chosen: (level: string, points: number) =>
+        `${level} · ${points.toLocaleString('en')} ${points === 1 ? 'point' : 'points'}`,
       belowRequired: '(below the required level)',
-      announceChoice: (criterion: string, level: string, points: number) => `${criterion}: ${level}, ${plural(points, 'point', 'points')}`,
+      announceChoice: (criterion: string, level: string, points: number) =>
+        `${criterion}: ${level}, ${plural(points, 'point', 'points')}`,
     },
     history: {
       label: 'Earlier attempts',
@@ -253,7 +266,8 @@ export const en = {
       up: (level: string, attempt: number) => `Up from ${level} (attempt ${attempt})`,
       down: (level: string, attempt: number) => `Down from ${level} (attempt ${attempt})`,
       same: (attempt: number) => `Same level as attempt ${attempt}`,
-      feedbackSummary: (attempt: number, decision: string, date: string) => `Feedback on attempt ${attempt} · ${decision} · ${date}`,
+      feedbackSummary: (attempt: number, decision: string, date: string) =>
+        `Feedback on attempt ${attempt} · ${decision} · ${date}`,
     },
     comment: {
       label: 'Comment',
@@ -323,7 +337,8 @@ export const en = {
       needed: (n: number) => `${n.toLocaleString('en')} needed`,
       incomplete: 'Not decided yet',
       noPassRule: 'No pass rule',
-      noPassRuleNext: 'Submitting is turned off on this rubric; your scores, comments and feedback are kept as a draft.',
+      noPassRuleNext:
+        'Submitting is turned off on this rubric; your scores, comments and feedback are kept as a draft.',
       name: { pass: 'Pass', 'not-yet': 'Not yet' } as Record<'pass' | 'not-yet', string>,
       overridden: (decision: string, computed: string) => `Overridden: ${decision} (computed: ${computed})`,
     },
@@ -398,7 +413,8 @@ export const en = {
       save: 'Save now (the draft also saves as you type)',
       sheet: 'This list',
       singleKeys: 'Single-key shortcuts',
-      singleKeysHint: 'Letters, digits, [ ] and ? as shortcuts. Turn them off if they get in the way of speech input or a screen reader; the Ctrl, Alt and F6 shortcuts stay.',
+      singleKeysHint:
+        'Letters, digits, [ ] and ? as shortcuts. Turn them off if they get in the way of speech input or a screen reader; the Ctrl, Alt and F6 shortcuts stay.',
     },
   },
 };

@@ -2,14 +2,26 @@
 import { z } from 'zod';
 import { achievementSchema } from '../schemas/review-package.js';
 
-export const pathPurposeSchema = z.enum(['pkcs12', 'logo', 'rubric', 'case-export', 'evidence', 'backup-save', 'backup-open', 'export-folder', 'results-folder']);
+export const pathPurposeSchema = z.enum([
+  'pkcs12',
+  'logo',
+  'rubric',
+  'case-export',
+  'evidence',
+  'backup-save',
+  'backup-open',
+  'export-folder',
+  'results-folder',
+]);
 export type PathPurpose = z.infer<typeof pathPurposeSchema>;
 
 /**
  * A file or folder the person chose in one of main's dialogs (or dropped, and confirmed in main's
  * dialog): the renderer never holds its path, only a token main swaps for it, and a name to show.
  */
-export const choiceTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'is not a file chosen in Assay (choose it again)');
+export const choiceTokenSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, 'is not a file chosen in Assay (choose it again)');
 export const chosenSchema = z.object({ token: choiceTokenSchema, name: z.string() });
 export type Chosen = z.infer<typeof chosenSchema>;
 /** What may be dropped on the window: a review package (queue) or evidence files (a hand-added submission). */
@@ -17,7 +29,12 @@ export const dropPurposeSchema = z.enum(['package', 'evidence']);
 export type DropPurpose = z.infer<typeof dropPurposeSchema>;
 
 export const identityPublicSchema = z.object({
-  profile: z.object({ name: z.string(), url: z.string().optional(), email: z.string().optional(), hasLogo: z.boolean() }),
+  profile: z.object({
+    name: z.string(),
+    url: z.string().optional(),
+    email: z.string().optional(),
+    hasLogo: z.boolean(),
+  }),
   certificateSubject: z.string(),
   certificateFingerprint256: z.string(),
   validFrom: z.string(),
@@ -57,7 +74,12 @@ export const awardSummarySchema = z.object({
 });
 export type AwardSummary = z.infer<typeof awardSummarySchema>;
 
-export const readyAwardSchema = z.object({ submissionId: z.string(), earnerName: z.string(), achievementName: z.string(), submittedAt: z.string() });
+export const readyAwardSchema = z.object({
+  submissionId: z.string(),
+  earnerName: z.string(),
+  achievementName: z.string(),
+  submittedAt: z.string(),
+});
 
 export const librarySummarySchema = z.object({
   id: z.string(),
@@ -72,17 +94,32 @@ export const librarySummarySchema = z.object({
   warnings: z.array(z.string()),
 });
 
-export const libraryAchievementSchema = z.object({ id: z.string(), versionId: z.number(), achievement: achievementSchema });
+export const libraryAchievementSchema = z.object({
+  id: z.string(),
+  versionId: z.number(),
+  achievement: achievementSchema,
+});
 
 export const addSubmissionSchema = z.object({
   achievementId: z.string().min(1),
   earner: z.object({ name: z.string(), email: z.string().optional(), organization: z.string().optional() }),
   attempt: z.number().int().min(1).optional(),
   dueAt: z.string().optional(),
-  responses: z.array(z.object({ sectionId: z.string(), text: z.string() })).max(1000).default([]),
+  responses: z
+    .array(z.object({ sectionId: z.string(), text: z.string() }))
+    .max(1000)
+    .default([]),
   /** Evidence chosen with dialog:choose('evidence') or dropped (dialog:confirmDrop), as tokens. */
-  files: z.array(z.object({ token: choiceTokenSchema, sectionId: z.string(), name: z.string(), mediaType: z.string().optional() })).max(1000).default([]),
-  links: z.array(z.object({ url: z.string(), sectionId: z.string(), name: z.string() })).max(1000).default([]),
+  files: z
+    .array(
+      z.object({ token: choiceTokenSchema, sectionId: z.string(), name: z.string(), mediaType: z.string().optional() }),
+    )
+    .max(1000)
+    .default([]),
+  links: z
+    .array(z.object({ url: z.string(), sectionId: z.string(), name: z.string() }))
+    .max(1000)
+    .default([]),
 });
 
 export const settingsSchema = z.object({

@@ -61,10 +61,14 @@ function levelOf(criterion: Criterion, levelId: string): RubricLevel {
  * no decision, and a rubric with neither rule never has one (it would pass everything).
  * Scores naming an unknown criterion or level are refused, never silently ignored.
  */
-export function computeDecision(rubric: PassRuleFields & Partial<Pick<Achievement, 'name'>>, scores: Scores): ComputedDecision {
+export function computeDecision(
+  rubric: PassRuleFields & Partial<Pick<Achievement, 'name'>>,
+  scores: Scores,
+): ComputedDecision {
   const known = new Set(rubric.resultDescription.map((c) => c.id));
   for (const [criterionId, levelId] of Object.entries(scores)) {
-    if (levelId !== undefined && !known.has(criterionId)) throw new ScoringError(`"${criterionId}" is not a criterion of this rubric`);
+    if (levelId !== undefined && !known.has(criterionId))
+      throw new ScoringError(`"${criterionId}" is not a criterion of this rubric`);
   }
   let points = 0;
   const unscored: { id: string; name: string }[] = [];
@@ -117,7 +121,8 @@ export interface FinalDecision {
  */
 export function finalDecision(computed: ComputedDecision, override?: Override): FinalDecision {
   // Not even an override decides here: with no rule there is no computed decision to justify against.
-  if (computed.kind === 'no-pass-rule') throw new ScoringError(`${noPassRuleMessage(computed.rubricName)}; no decision can be recorded until it has one`);
+  if (computed.kind === 'no-pass-rule')
+    throw new ScoringError(`${noPassRuleMessage(computed.rubricName)}; no decision can be recorded until it has one`);
   if (computed.kind === 'incomplete') {
     const names = computed.unscored.map((c) => c.name).join(', ');
     throw new ScoringError(`Every criterion must be scored before a decision exists; not yet scored: ${names}`);
@@ -135,13 +140,20 @@ export function finalDecision(computed: ComputedDecision, override?: Override): 
 /** The reasons for a computed decision in words an assessor reads beside the rubric. */
 export function explainDecision(computed: ComputedDecision): string[] {
   if (computed.kind === 'no-pass-rule') {
-    return [`${noPassRuleMessage(computed.rubricName)}. Without one every scored submission would pass, so no decision can be made on this rubric.`];
+    return [
+      `${noPassRuleMessage(computed.rubricName)}. Without one every scored submission would pass, so no decision can be made on this rubric.`,
+    ];
   }
   if (computed.kind === 'incomplete') {
-    return [`${computed.unscored.length} of the criteria still to score: ${computed.unscored.map((c) => c.name).join(', ')}`];
+    return [
+      `${computed.unscored.length} of the criteria still to score: ${computed.unscored.map((c) => c.name).join(', ')}`,
+    ];
   }
-  const reasons = computed.shortfalls.map((s) => `${s.criterionName} is below the required level ${s.requiredLevelName}`);
-  if (computed.belowPassingPoints) reasons.push(`${computed.points} points is below the ${computed.passingPoints} needed to pass`);
+  const reasons = computed.shortfalls.map(
+    (s) => `${s.criterionName} is below the required level ${s.requiredLevelName}`,
+  );
+  if (computed.belowPassingPoints)
+    reasons.push(`${computed.points} points is below the ${computed.passingPoints} needed to pass`);
   if (computed.decision === 'pass') {
     reasons.push(
       computed.passingPoints !== undefined

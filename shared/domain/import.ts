@@ -42,7 +42,8 @@ export function describeImport(r: ImportResult): string {
     const more = d.more > 0 ? `, and ${d.more} more file${d.more === 1 ? ' differs' : 's differ'}` : '';
     return `Package ${r.packageName} was already imported on ${r.importedAt}; this copy differs from it: ${d.file} ${d.how}${more}. Nothing changed in your library; do not pass this copy on.`;
   }
-  if (r.status === 'unchanged') return `Package ${r.packageName} was already imported on ${r.importedAt}; nothing changed.`;
+  if (r.status === 'unchanged')
+    return `Package ${r.packageName} was already imported on ${r.importedAt}; nothing changed.`;
   const mb = (r.bytesStored / (1024 * 1024)).toFixed(1);
   const skipped = r.submissionsUnchanged > 0 ? `, ${r.submissionsUnchanged} already here` : '';
   return `Imported ${r.packageName}: ${r.submissionsAdded} submission${r.submissionsAdded === 1 ? '' : 's'}${skipped}, ${r.achievementsAdded} new achievement version${r.achievementsAdded === 1 ? '' : 's'}, ${r.filesStored} evidence file${r.filesStored === 1 ? '' : 's'} (${mb} MB).`;

@@ -30,12 +30,18 @@ export function checkManifestReferences(m: Manifest): ManifestProblem[] {
       const cp = `${ap}.resultDescription[${ci}]`;
       dup(criterionIds, c.id, `${cp}.id`, 'criterion');
       if (c.sectionId !== undefined && !sectionIds.has(c.sectionId)) {
-        problems.push({ path: `${cp}.sectionId`, message: `names section "${c.sectionId}", which achievement "${a.id}" does not have` });
+        problems.push({
+          path: `${cp}.sectionId`,
+          message: `names section "${c.sectionId}", which achievement "${a.id}" does not have`,
+        });
       }
       const levelIds = new Map<string, string>();
       c.rubricCriterionLevel.forEach((l, li) => dup(levelIds, l.id, `${cp}.rubricCriterionLevel[${li}].id`, 'level'));
       if (c.requiredLevel !== undefined && !levelIds.has(c.requiredLevel)) {
-        problems.push({ path: `${cp}.requiredLevel`, message: `"${c.requiredLevel}" is not one of the levels of criterion "${c.id}"` });
+        problems.push({
+          path: `${cp}.requiredLevel`,
+          message: `"${c.requiredLevel}" is not one of the levels of criterion "${c.id}"`,
+        });
       }
     });
   });
@@ -46,12 +52,16 @@ export function checkManifestReferences(m: Manifest): ManifestProblem[] {
     dup(submissionIds, s.id, `${sp}.id`, 'submission');
     const a = achievements.get(s.achievementId);
     if (!a) {
-      problems.push({ path: `${sp}.achievementId`, message: `names achievement "${s.achievementId}", which the package does not contain` });
+      problems.push({
+        path: `${sp}.achievementId`,
+        message: `names achievement "${s.achievementId}", which the package does not contain`,
+      });
       return;
     }
     const sections = new Set(a.sections.map((x) => x.id));
     const checkSection = (sectionId: string, path: string) => {
-      if (!sections.has(sectionId)) problems.push({ path, message: `names section "${sectionId}", which achievement "${a.id}" does not have` });
+      if (!sections.has(sectionId))
+        problems.push({ path, message: `names section "${sectionId}", which achievement "${a.id}" does not have` });
     };
     s.responses?.forEach((r, ri) => checkSection(r.sectionId, `${sp}.responses[${ri}].sectionId`));
     const artifactIds = new Map<string, string>();
@@ -62,17 +72,26 @@ export function checkManifestReferences(m: Manifest): ManifestProblem[] {
     const criteria = new Map(a.resultDescription.map((c) => [c.id, c]));
     s.previousReviews?.forEach((pr, pi) => {
       if (pr.attempt >= s.attempt) {
-        problems.push({ path: `${sp}.previousReviews[${pi}].attempt`, message: `attempt ${pr.attempt} is not earlier than this submission's attempt ${s.attempt}` });
+        problems.push({
+          path: `${sp}.previousReviews[${pi}].attempt`,
+          message: `attempt ${pr.attempt} is not earlier than this submission's attempt ${s.attempt}`,
+        });
       }
       pr.results.forEach((r, ri) => {
         const rp = `${sp}.previousReviews[${pi}].results[${ri}]`;
         const c = criteria.get(r.resultDescription);
         if (!c) {
-          problems.push({ path: `${rp}.resultDescription`, message: `names criterion "${r.resultDescription}", which achievement "${a.id}" does not have` });
+          problems.push({
+            path: `${rp}.resultDescription`,
+            message: `names criterion "${r.resultDescription}", which achievement "${a.id}" does not have`,
+          });
           return;
         }
         if (!c.rubricCriterionLevel.some((l) => l.id === r.achievedLevel)) {
-          problems.push({ path: `${rp}.achievedLevel`, message: `"${r.achievedLevel}" is not one of the levels of criterion "${c.id}"` });
+          problems.push({
+            path: `${rp}.achievedLevel`,
+            message: `"${r.achievedLevel}" is not one of the levels of criterion "${c.id}"`,
+          });
         }
       });
     });
@@ -87,7 +106,10 @@ export function checkManifestReferences(m: Manifest): ManifestProblem[] {
       const seen = files.get(art.file);
       if (!seen) files.set(art.file, { sha256: art.sha256, size: art.size, path });
       else if (seen.sha256 !== art.sha256 || seen.size !== art.size) {
-        problems.push({ path: `${path}.sha256`, message: `file "${art.file}" is also named at ${seen.path} with a different size or SHA-256` });
+        problems.push({
+          path: `${path}.sha256`,
+          message: `file "${art.file}" is also named at ${seen.path} with a different size or SHA-256`,
+        });
       }
     }),
   );
@@ -103,6 +125,11 @@ export function checkManifestPassRules(m: Manifest): ManifestProblem[] {
   return m.achievements.flatMap((a, ai) =>
     hasPassRule(a)
       ? []
-      : [{ path: `achievements[${ai}]`, message: `${noPassRuleMessage(a.name)}. Without either, every scored submission would pass; ask the issuing body for a package whose rubric has one` }],
+      : [
+          {
+            path: `achievements[${ai}]`,
+            message: `${noPassRuleMessage(a.name)}. Without either, every scored submission would pass; ask the issuing body for a package whose rubric has one`,
+          },
+        ],
   );
 }

@@ -2,14 +2,31 @@
 
 /** A locale-neutral sort key for names: accents folded, case folded ("Zoë" sorts with "Zoe"). */
 export function earnerSortKey(name: string): string {
-  return name.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().normalize('NFC');
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .normalize('NFC');
 }
 
 /**
  * Letters that carry a stroke or are ligatures are letters of their own to Unicode (no decomposition
  * removes the stroke of "Ł"), but a person searching types them plainly: "lukasiewicz", "oyvind".
  */
-const PLAIN: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ð: 'd', ħ: 'h', ı: 'i', ŧ: 't', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ŀ: 'l' };
+const PLAIN: Record<string, string> = {
+  ł: 'l',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  ħ: 'h',
+  ı: 'i',
+  ŧ: 't',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  þ: 'th',
+  ŀ: 'l',
+};
 const PLAIN_RE = new RegExp(`[${Object.keys(PLAIN).join('')}]`, 'gu');
 
 /** Folds text for the full-text index and its queries alike: accents of any script, case, and letters with strokes. */
@@ -23,7 +40,8 @@ export function foldForSearch(text: string): string {
  * find nothing. Each of their characters is indexed as a token of its own, and a search for several
  * of them becomes a phrase: consecutive characters, so any part of a name or a word matches.
  */
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/gu;
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/gu;
 
 /** Already folded text with the characters of unspaced scripts set apart as tokens of their own. */
 export function splitUnspaced(folded: string): string {
@@ -41,26 +59,35 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * For blind review: replaces an earner's name (whole, or any part of three letters or more, with or
  * without accents), email and organization in free text by a neutral mark.
  */
-export function redactIdentity(text: string, identity: { name: string; email?: string | null; organization?: string | null }, mark = '[withheld]'): string {
+export function redactIdentity(
+  text: string,
+  identity: { name: string; email?: string | null; organization?: string | null },
+  mark = '[withheld]',
+): string {
   const parts = new Set<string>();
   const add = (s: string | null | undefined) => {
     if (!s) return;
     const t = s.normalize('NFC').trim();
     if ([...t].length >= 2) parts.add(t);
-    const folded = t.normalize('NFKD').replace(/\p{M}+/gu, '').normalize('NFC');
+    const folded = t
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .normalize('NFC');
     if (folded !== t && [...folded].length >= 2) parts.add(folded);
   };
   add(identity.email);
   add(identity.organization);
   add(identity.name);
-  for (const piece of identity.name.split(/[\s\-‐'’.,]+/u)) if ([...piece].length >= 3 || /[\p{Script=Han}\p{Script=Hangul}]/u.test(piece)) add(piece);
+  for (const piece of identity.name.split(/[\s\-‐'’.,]+/u))
+    if ([...piece].length >= 3 || /[\p{Script=Han}\p{Script=Hangul}]/u.test(piece)) add(piece);
   if (identity.email) add(identity.email.split('@')[0]);
   // Longest first, so a full name is replaced whole rather than piece by piece. Korean and Chinese
   // names take particles without a space ("김민준입니다"), so they match without word boundaries.
   const sorted = [...parts].sort((a, b) => b.length - a.length);
   if (sorted.length === 0) return text;
   const cjk = /[\p{Script=Han}\p{Script=Hangul}]/u;
-  const bounded = (p: string) => (cjk.test(p) ? escapeRegExp(p) : `(?<![\\p{L}\\p{N}])${escapeRegExp(p)}(?![\\p{L}\\p{N}])`);
+  const bounded = (p: string) =>
+    cjk.test(p) ? escapeRegExp(p) : `(?<![\\p{L}\\p{N}])${escapeRegExp(p)}(?![\\p{L}\\p{N}])`;
   const re = new RegExp(sorted.map(bounded).join('|'), 'giu');
   return text.normalize('NFC').replace(re, mark);
 }

@@ -50,7 +50,8 @@ export function invalidUtf8Offset(b: Uint8Array): number {
 export function hasUtf8Sequence(b: Uint8Array): boolean {
   for (let i = 0; i + 1 < b.length; i++) {
     const c = b[i]!;
-    if (c >= 0xc2 && c <= 0xf4 && invalidUtf8Offset(b.subarray(i, i + (c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4))) === -1) return true;
+    if (c >= 0xc2 && c <= 0xf4 && invalidUtf8Offset(b.subarray(i, i + (c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4))) === -1)
+      return true;
   }
   return false;
 }

@@ -34,7 +34,9 @@ export const workspaceSchema = z.object({
     dueAt: z.string().nullable(),
     status: submissionStatusSchema,
     /** Absent in blind review. */
-    earner: z.object({ name: z.string(), email: z.string().optional(), organization: z.string().optional() }).optional(),
+    earner: z
+      .object({ name: z.string(), email: z.string().optional(), organization: z.string().optional() })
+      .optional(),
     sections: z.array(workspaceSectionSchema),
   }),
   achievement: achievementSchema.extend({ versionId: z.number() }),

@@ -60,19 +60,38 @@ export const contract = {
   /** Saves the assessor's work as a draft (created on first save); refuses levels outside the pinned rubric. */
   'review:saveDraft': { input: draftInputSchema, output: reviewSchema },
   /** Submits the review after the assessor confirmed: the decision is final, frozen and audited. */
-  'review:submit': { input: z.object({ submissionId: z.string().min(1), confirmed: z.literal(true) }), output: reviewSchema },
+  'review:submit': {
+    input: z.object({ submissionId: z.string().min(1), confirmed: z.literal(true) }),
+    output: reviewSchema,
+  },
   /** "I know this earner": recuses the assessor with a reason; the submission goes back to the issuer. */
-  'review:recuse': { input: z.object({ submissionId: z.string().min(1), reason: z.string().min(1).max(5000) }), output: z.null() },
+  'review:recuse': {
+    input: z.object({ submissionId: z.string().min(1), reason: z.string().min(1).max(5000) }),
+    output: z.null(),
+  },
   /** Opens an evidence file with the system's application (for types Assay cannot show). */
-  'evidence:openWithSystem': { input: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), name: z.string() }), output: z.boolean() },
+  'evidence:openWithSystem': {
+    input: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), name: z.string() }),
+    output: z.boolean(),
+  },
   /** Saved comments for an achievement (for the whole achievement and per criterion). */
   'bank:list': { input: z.object({ achievementId: z.string().min(1) }), output: z.array(bankEntrySchema) },
   /** Saves a comment for reuse. */
-  'bank:add': { input: z.object({ achievementId: z.string().min(1), criterionId: z.string().nullable(), text: z.string().min(1).max(20_000) }), output: bankEntrySchema },
+  'bank:add': {
+    input: z.object({
+      achievementId: z.string().min(1),
+      criterionId: z.string().nullable(),
+      text: z.string().min(1).max(20_000),
+    }),
+    output: bankEntrySchema,
+  },
   /** How many draft reviews used this saved comment (to offer updating them after an edit). */
   'bank:usage': { input: z.object({ id: z.number().int() }), output: z.object({ drafts: z.number() }) },
   /** Edits a saved comment; with updateDrafts, drafts that used it change too (submitted reviews never). */
-  'bank:update': { input: z.object({ id: z.number().int(), text: z.string().min(1).max(20_000), updateDrafts: z.boolean() }), output: z.object({ entry: bankEntrySchema, draftsUpdated: z.array(z.string()) }) },
+  'bank:update': {
+    input: z.object({ id: z.number().int(), text: z.string().min(1).max(20_000), updateDrafts: z.boolean() }),
+    output: z.object({ entry: bankEntrySchema, draftsUpdated: z.array(z.string()) }),
+  },
   /** Deletes a saved comment (reviews that used it keep their text). */
   'bank:remove': { input: z.object({ id: z.number().int() }), output: z.null() },
   /**
@@ -84,49 +103,104 @@ export const contract = {
    * Files dropped on the window (their paths come from the preload's webUtils.getPathForFile): main
    * asks the person to confirm in its own dialog, then answers with tokens; [] when declined.
    */
-  'dialog:confirmDrop': { input: z.object({ purpose: dropPurposeSchema, paths: z.array(z.string().min(1).max(4096)).min(1).max(100) }), output: z.array(chosenSchema) },
+  'dialog:confirmDrop': {
+    input: z.object({ purpose: dropPurposeSchema, paths: z.array(z.string().min(1).max(4096)).min(1).max(100) }),
+    output: z.array(chosenSchema),
+  },
   /** The issuer identity's public part (profile, certificate); null until one is set up. Keys never cross. */
   'identity:get': { input: none, output: identityPublicSchema.nullable() },
   /** Creates a self-signed issuer identity for a provider running standalone; keys are sealed by the system key store. */
   'identity:create': { input: profileInputSchema, output: identityPublicSchema },
   /** Imports the issuing body's PKCS#12 (.p12/.pfx) chosen with dialog:choose('pkcs12'). */
-  'identity:importPkcs12': { input: z.object({ token: choiceTokenSchema, passphrase: z.string().max(1024), profile: profileInputSchema.partial().optional() }), output: identityPublicSchema },
+  'identity:importPkcs12': {
+    input: z.object({
+      token: choiceTokenSchema,
+      passphrase: z.string().max(1024),
+      profile: profileInputSchema.partial().optional(),
+    }),
+    output: identityPublicSchema,
+  },
   /** Changes the issuer's name, address, email or logo shown on certificates. */
   'identity:setProfile': { input: profileInputSchema, output: identityPublicSchema },
   /** Passed reviews that have no award yet. */
   'awards:ready': { input: none, output: z.array(readyAwardSchema) },
   /** Issued awards, newest first. */
-  'awards:list': { input: z.object({ status: awardStatusSchema.optional(), search: z.string().max(200).optional() }), output: z.array(awardSummarySchema) },
+  'awards:list': {
+    input: z.object({ status: awardStatusSchema.optional(), search: z.string().max(200).optional() }),
+    output: z.array(awardSummarySchema),
+  },
   /** Issues awards (signed credentials) for passed reviews; progress arrives as `awards:progress`. */
-  'awards:issue': { input: z.object({ submissionIds: z.array(z.string()).min(1).max(10_000) }), output: z.object({ issued: z.array(awardSummarySchema), failed: z.array(z.object({ submissionId: z.string(), message: z.string() })) }) },
+  'awards:issue': {
+    input: z.object({ submissionIds: z.array(z.string()).min(1).max(10_000) }),
+    output: z.object({
+      issued: z.array(awardSummarySchema),
+      failed: z.array(z.object({ submissionId: z.string(), message: z.string() })),
+    }),
+  },
   /** Revokes an award; the reason is kept and shown by the verifier. */
-  'awards:revoke': { input: z.object({ credentialId: z.string(), reason: z.string().min(1).max(2000) }), output: awardSummarySchema },
+  'awards:revoke': {
+    input: z.object({ credentialId: z.string(), reason: z.string().min(1).max(2000) }),
+    output: awardSummarySchema,
+  },
   /** Re-issues an award after a correction (e.g. the earner's name); the old one is kept as superseded. */
-  'awards:reissue': { input: z.object({ credentialId: z.string(), earnerName: z.string().max(300).optional() }), output: awardSummarySchema },
+  'awards:reissue': {
+    input: z.object({ credentialId: z.string(), earnerName: z.string().max(300).optional() }),
+    output: awardSummarySchema,
+  },
   /** The signed certificate PDF of an award, for the preview. */
-  'awards:certificate': { input: z.object({ credentialId: z.string(), paper: paperSchema }), output: z.instanceof(Uint8Array) },
+  'awards:certificate': {
+    input: z.object({ credentialId: z.string(), paper: paperSchema }),
+    output: z.instanceof(Uint8Array),
+  },
   /** Writes certificate PDFs, credential JSON and baked badge PNGs into a folder; progress arrives as `awards:progress`. */
-  'awards:export': { input: z.object({ credentialIds: z.array(z.string()).min(1), formats: z.array(z.enum(['pdf', 'json', 'png'])).min(1), paper: paperSchema, token: choiceTokenSchema }), output: z.object({ files: z.number() }) },
+  'awards:export': {
+    input: z.object({
+      credentialIds: z.array(z.string()).min(1),
+      formats: z.array(z.enum(['pdf', 'json', 'png'])).min(1),
+      paper: paperSchema,
+      token: choiceTokenSchema,
+    }),
+    output: z.object({ files: z.number() }),
+  },
   /** Sends an award's certificate to the system print dialog. */
   'awards:print': { input: z.object({ credentialId: z.string(), paper: paperSchema }), output: z.boolean() },
   /** The rubric library: the latest version of every achievement. */
   'library:list': { input: none, output: z.array(librarySummarySchema) },
   /** One achievement (a version, or the latest). */
-  'library:get': { input: z.object({ id: z.string(), versionId: z.number().optional() }), output: libraryAchievementSchema },
+  'library:get': {
+    input: z.object({ id: z.string(), versionId: z.number().optional() }),
+    output: libraryAchievementSchema,
+  },
   /** A new micro-credential to start from. */
   'library:template': { input: z.object({ name: z.string().min(1).max(200) }), output: achievementSchema },
   /** Saves an achievement: a change makes a new version; reviews stay pinned to theirs. Warnings: saved, but not yet usable for decisions (no pass rule). */
-  'library:save': { input: z.object({ achievement: z.unknown() }), output: z.object({ versionId: z.number(), status: z.enum(['created', 'restored', 'unchanged']), warnings: z.array(z.string()) }) },
+  'library:save': {
+    input: z.object({ achievement: z.unknown() }),
+    output: z.object({
+      versionId: z.number(),
+      status: z.enum(['created', 'restored', 'unchanged']),
+      warnings: z.array(z.string()),
+    }),
+  },
   /** Reads rubrics from a Canvas rubric CSV or a CASE 1.1 package chosen with dialog:choose('rubric'). */
-  'library:importRubrics': { input: z.object({ token: choiceTokenSchema }), output: z.array(z.object({ achievement: achievementSchema, warnings: z.array(z.string()) })) },
+  'library:importRubrics': {
+    input: z.object({ token: choiceTokenSchema }),
+    output: z.array(z.object({ achievement: achievementSchema, warnings: z.array(z.string()) })),
+  },
   /** Writes an achievement's rubric as a CASE 1.1 package where the person chose (dialog:choose('case-export')). */
   'library:exportCase': { input: z.object({ id: z.string(), token: choiceTokenSchema }), output: z.null() },
   /** Adds a submission by hand, with evidence files dropped or chosen. */
   'library:addSubmission': { input: addSubmissionSchema, output: z.object({ id: z.string() }) },
   /** Writes the signed results package for the issuing body into the folder chosen with dialog:choose('results-folder'). */
-  'results:export': { input: z.object({ token: choiceTokenSchema }), output: z.object({ dir: z.string(), submissions: z.number(), awards: z.number() }) },
+  'results:export': {
+    input: z.object({ token: choiceTokenSchema }),
+    output: z.object({ dir: z.string(), submissions: z.number(), awards: z.number() }),
+  },
   /** A consistent backup of the store and evidence, taken while the app runs, to the file chosen with dialog:choose('backup-save'). */
-  'backup:create': { input: z.object({ token: choiceTokenSchema }), output: z.object({ files: z.number(), bytes: z.number() }) },
+  'backup:create': {
+    input: z.object({ token: choiceTokenSchema }),
+    output: z.object({ files: z.number(), bytes: z.number() }),
+  },
   /** Restores the backup chosen with dialog:choose('backup-open') (checked before anything is replaced), then restarts Assay. */
   'backup:restore': { input: z.object({ token: choiceTokenSchema }), output: z.null() },
   /** The assessor's settings. */
@@ -166,7 +240,9 @@ export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError
 
 /** What the renderer calls: one method per channel (input omitted where there is none). */
 export type Api = {
-  [C in Channel]: ChannelInput<C> extends undefined ? () => Promise<IpcResult<ChannelOutput<C>>> : (input: ChannelInput<C>) => Promise<IpcResult<ChannelOutput<C>>>;
+  [C in Channel]: ChannelInput<C> extends undefined
+    ? () => Promise<IpcResult<ChannelOutput<C>>>
+    : (input: ChannelInput<C>) => Promise<IpcResult<ChannelOutput<C>>>;
 } & {
   /** Subscribes to an event from main; returns the unsubscribe function. */
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;

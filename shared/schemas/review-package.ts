@@ -16,7 +16,10 @@ const loose = z.looseObject;
 const nonEmpty = z.string().refine((v) => v.trim().length > 0, 'must not be empty');
 
 /** An ISO 8601 date-time with an explicit offset, e.g. 2026-11-18T16:20:00Z. */
-export const isoDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time such as 2026-11-18T16:20:00Z' });
+export const isoDateTime = z.iso.datetime({
+  offset: true,
+  message: 'must be an ISO 8601 date-time such as 2026-11-18T16:20:00Z',
+});
 
 export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hexadecimal characters (a SHA-256)');
 
@@ -34,7 +37,8 @@ export const packagePath = z
   });
 
 export function packagePathProblem(p: string): string | undefined {
-  if (p.startsWith('/') || /^[A-Za-z]:/.test(p)) return `"${p}" is an absolute path; paths must be relative to the package`;
+  if (p.startsWith('/') || /^[A-Za-z]:/.test(p))
+    return `"${p}" is an absolute path; paths must be relative to the package`;
   if (p.includes('\\')) return `"${p}" uses "\\"; paths must use "/" separators`;
   if (p.includes('\0')) return `"${p}" contains a NUL character`;
   const segments = p.split('/');
@@ -120,12 +124,16 @@ export const artifactSchema = z.unknown().transform((value, ctx) => {
   const hasFile = 'file' in obj;
   const hasUrl = 'url' in obj;
   if (hasFile === hasUrl) {
-    ctx.addIssue({ code: 'custom', message: hasFile ? 'has both "file" and "url"; an artifact has exactly one' : 'has neither "file" nor "url"' });
+    ctx.addIssue({
+      code: 'custom',
+      message: hasFile ? 'has both "file" and "url"; an artifact has exactly one' : 'has neither "file" nor "url"',
+    });
     return z.NEVER;
   }
   const parsed = (hasFile ? fileArtifactSchema : urlArtifactSchema).safeParse(obj);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path as PropertyKey[] });
+    for (const issue of parsed.error.issues)
+      ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path as PropertyKey[] });
     return z.NEVER;
   }
   return parsed.data as FileArtifact | UrlArtifact;

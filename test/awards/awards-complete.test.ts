@@ -37,13 +37,21 @@ beforeAll(async () => {
   const top = { [`${ACH}#inquiry`]: `${ACH}#inquiry-3`, [`${ACH}#evidence`]: `${ACH}#evidence-3` };
   s.db.transaction(() => {
     for (const submissionId of ids) {
-      saveDraft(s.db, { submissionId, scores: top, comments: {}, feedback: 'Well done.', override: null, activeMs: 1000 });
+      saveDraft(s.db, {
+        submissionId,
+        scores: top,
+        comments: {},
+        feedback: 'Well done.',
+        override: null,
+        activeMs: 1000,
+      });
       submitReview(s.db, submissionId);
     }
   })();
   identity = await generateSelfSignedIdentity({ name: 'Test University' });
   // Three awards share each issue time, so ties straddle the 500-row page boundary.
-  for (const [i, id] of ids.entries()) await s.awards.issue(id, identity, { now: new Date(Date.UTC(2026, 11, 1) + Math.floor(i / 3) * 60_000) });
+  for (const [i, id] of ids.entries())
+    await s.awards.issue(id, identity, { now: new Date(Date.UTC(2026, 11, 1) + Math.floor(i / 3) * 60_000) });
 }, 120_000);
 afterAll(() => {
   s.close();
@@ -56,13 +64,19 @@ describe(`${AWARDS} awards, twice the old ceiling`, () => {
     expect(all).toHaveLength(AWARDS);
     expect(new Set(all.map((a) => a.credentialId)).size).toBe(AWARDS);
     const keys = all.map((a) => `${a.issuedAt}|${a.credentialId}`);
-    const newestFirst = [...keys].sort((x, y) => (x.split('|')[0]! === y.split('|')[0]! ? x.localeCompare(y) : y.localeCompare(x)));
+    const newestFirst = [...keys].sort((x, y) =>
+      x.split('|')[0]! === y.split('|')[0]! ? x.localeCompare(y) : y.localeCompare(x),
+    );
     expect(keys).toEqual(newestFirst);
     expect(s.awards.list({ status: 'active' })).toHaveLength(AWARDS);
   });
 
   it('finds the oldest award by id or code (the filter runs in SQL, not after a limit)', () => {
-    const oldest = s.db.prepare('SELECT credential_id AS id, verification_code AS code FROM awards ORDER BY issued_at, credential_id LIMIT 1').get() as { id: string; code: string };
+    const oldest = s.db
+      .prepare(
+        'SELECT credential_id AS id, verification_code AS code FROM awards ORDER BY issued_at, credential_id LIMIT 1',
+      )
+      .get() as { id: string; code: string };
     expect(s.awards.list({ ids: [oldest.id] }).map((a) => a.credentialId)).toEqual([oldest.id]);
     expect(s.awards.list({ ids: [oldest.code.toLowerCase()] }).map((a) => a.credentialId)).toEqual([oldest.id]);
   });
@@ -83,7 +97,10 @@ describe(`${AWARDS} awards, twice the old ceiling`, () => {
     expect(r.stdout).toMatch(new RegExp(`^Exported ${AWARDS} awards \\(${AWARDS} files\\)`));
     expect(fs.readdirSync(out).filter((f) => f.endsWith('.json'))).toHaveLength(AWARDS);
 
-    const oldest = s.db.prepare('SELECT verification_code FROM awards ORDER BY issued_at, credential_id LIMIT 1').pluck().get() as string;
+    const oldest = s.db
+      .prepare('SELECT verification_code FROM awards ORDER BY issued_at, credential_id LIMIT 1')
+      .pluck()
+      .get() as string;
     const one = path.join(work, 'export-one');
     const named = await assay(['awards', 'export', '--out', one, '--format', 'json', oldest]);
     expect(named.code, named.stderr).toBe(0);
@@ -91,7 +108,15 @@ describe(`${AWARDS} awards, twice the old ceiling`, () => {
   });
 
   it('"assay awards export ID" fails loudly, naming an id that is not an award in force', async () => {
-    const r = await assay(['awards', 'export', '--out', path.join(work, 'export-none'), '--format', 'json', 'urn:uuid:00000000-0000-4000-8000-00000000dead']);
+    const r = await assay([
+      'awards',
+      'export',
+      '--out',
+      path.join(work, 'export-none'),
+      '--format',
+      'json',
+      'urn:uuid:00000000-0000-4000-8000-00000000dead',
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/"urn:uuid:00000000-0000-4000-8000-00000000dead" is not an award in force/);
   });
@@ -99,14 +124,22 @@ describe(`${AWARDS} awards, twice the old ceiling`, () => {
   it('the results package carries every award, and its count is what it wrote', async () => {
     const out = path.join(work, 'results');
     // Credentials only: certificate PDFs for 1,000 awards would take minutes and prove nothing more here.
-    const r = await exportResults(s, out, { name: 'Test University', signDetached: (data) => buildCadesSignature(identity, createHash('sha256').update(data).digest()) });
+    const r = await exportResults(s, out, {
+      name: 'Test University',
+      signDetached: (data) => buildCadesSignature(identity, createHash('sha256').update(data).digest()),
+    });
     expect(r.awards).toBe(AWARDS);
-    const results = JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8')) as { submissions: { awards?: unknown[] }[] };
+    const results = JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8')) as {
+      submissions: { awards?: unknown[] }[];
+    };
     expect(results.submissions.flatMap((x) => x.awards ?? [])).toHaveLength(AWARDS);
     const csv = fs.readFileSync(path.join(out, 'decisions.csv'), 'utf8').trim().split('\r\n').slice(1);
     expect(csv.filter((line) => /urn:uuid:/.test(line.split(',').at(-2) ?? ''))).toHaveLength(AWARDS);
     expect(fs.readdirSync(path.join(out, 'awards'))).toHaveLength(AWARDS);
     // Signed by the identity that issued the awards, which the store therefore knows and trusts.
-    expect(await verifyResults(out, verifyDetachedCms, { trust: storeTrust(s.db, s.dataDir) })).toMatchObject({ ok: true, submissions: AWARDS });
+    expect(await verifyResults(out, verifyDetachedCms, { trust: storeTrust(s.db, s.dataDir) })).toMatchObject({
+      ok: true,
+      submissions: AWARDS,
+    });
   }, 60_000);
 });

@@ -17,7 +17,12 @@ let awards: Awards;
 
 function score(submissionId: string, pass: boolean): void {
   const w = loadWorkspace(s.db, submissionId, false);
-  const scores = Object.fromEntries(w.achievement.resultDescription.map((c) => [c.id, (pass ? c.rubricCriterionLevel.at(-1) : c.rubricCriterionLevel[0])!.id]));
+  const scores = Object.fromEntries(
+    w.achievement.resultDescription.map((c) => [
+      c.id,
+      (pass ? c.rubricCriterionLevel.at(-1) : c.rubricCriterionLevel[0])!.id,
+    ]),
+  );
   saveDraft(s.db, { submissionId, scores, comments: {}, feedback: 'Thank you.', override: null, activeMs: 1000 });
   submitReview(s.db, submissionId);
 }
@@ -27,7 +32,11 @@ beforeAll(async () => {
   const { dir } = await writeSamplePackage(path.join(work, 'sample'), { now: new Date('2026-11-20T09:00:00Z') });
   s = openServices(path.join(work, 'data'));
   await s.importPackage(dir);
-  identity = await generateSelfSignedIdentity({ name: 'Riverside University School of Education', url: 'https://pd.riverside.example.edu', email: 'credentials@pd.riverside.example.edu' });
+  identity = await generateSelfSignedIdentity({
+    name: 'Riverside University School of Education',
+    url: 'https://pd.riverside.example.edu',
+    email: 'credentials@pd.riverside.example.edu',
+  });
   awards = new Awards(s.db);
 });
 afterAll(() => {
@@ -41,10 +50,16 @@ describe('awards', () => {
     score(zoe!.id, true);
     expect(awards.ready().map((r) => r.submissionId)).toEqual([zoe!.id]);
     const award = await awards.issue(zoe!.id, identity);
-    expect(award).toMatchObject({ status: 'active', earnerName: 'Zoë Núñez-Łukasiewicz', verificationCode: expect.stringMatching(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/) });
+    expect(award).toMatchObject({
+      status: 'active',
+      earnerName: 'Zoë Núñez-Łukasiewicz',
+      verificationCode: expect.stringMatching(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/),
+    });
     expect(awards.ready()).toEqual([]);
     const cred = JSON.parse(award.credentialJson);
-    expect(cred.credentialSubject.result.map((r: { resultDescription: string }) => r.resultDescription)).toEqual(award.levels.map((l) => l.criterionId));
+    expect(cred.credentialSubject.result.map((r: { resultDescription: string }) => r.resultDescription)).toEqual(
+      award.levels.map((l) => l.criterionId),
+    );
     expect(await verifyCredential(cred)).toMatchObject({ verified: true });
     await expect(awards.issue(zoe!.id, identity)).rejects.toThrow(/already has an award in force/);
     expect(s.verifyAudit()).toMatchObject({ ok: true });
@@ -62,7 +77,11 @@ describe('awards', () => {
     const first = await awards.issue(ng!.id, identity);
     const fixed = await awards.reissue(first.credentialId, identity, { earnerName: 'Ng Thị Ánh (corrected)' });
     expect(awards.get(first.credentialId)!.status).toBe('superseded');
-    expect(fixed).toMatchObject({ status: 'active', replaces: first.credentialId, earnerName: 'Ng Thị Ánh (corrected)' });
+    expect(fixed).toMatchObject({
+      status: 'active',
+      replaces: first.credentialId,
+      earnerName: 'Ng Thị Ánh (corrected)',
+    });
     expect(() => awards.revoke(fixed.credentialId, ' ')).toThrow(/reason/);
     const revoked = awards.revoke(fixed.credentialId, 'Issued in error: wrong cohort.');
     expect(revoked).toMatchObject({ status: 'revoked', revocationReason: 'Issued in error: wrong cohort.' });

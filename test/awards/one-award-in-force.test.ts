@@ -6,7 +6,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AwardAlreadyIssuedError, Awards } from '../../electron/awards/awards.js';
-import { generateSelfSignedIdentity, passphraseBox, saveIdentity, type SigningIdentity } from '../../electron/awards/identity/index.js';
+import {
+  generateSelfSignedIdentity,
+  passphraseBox,
+  saveIdentity,
+  type SigningIdentity,
+} from '../../electron/awards/identity/index.js';
 import { dispatch } from '../../electron/ipc/dispatch.js';
 import { createHandlers } from '../../electron/ipc/handlers.js';
 import { saveDraft, submitReview } from '../../electron/review/reviews.js';
@@ -29,7 +34,14 @@ async function store(name: string, n = 3): Promise<{ dataDir: string; s: Service
   await s.importPackage(pkg);
   const ids = s.db.prepare('SELECT id FROM submissions ORDER BY seq LIMIT ?').pluck().all(n) as string[];
   for (const submissionId of ids) {
-    saveDraft(s.db, { submissionId, scores: TOP, comments: {}, feedback: 'Well done.', override: null, activeMs: 1000 });
+    saveDraft(s.db, {
+      submissionId,
+      scores: TOP,
+      comments: {},
+      feedback: 'Well done.',
+      override: null,
+      activeMs: 1000,
+    });
     submitReview(s.db, submissionId);
   }
   return { dataDir, s, ids };
@@ -43,7 +55,12 @@ function second(dataDir: string): Services {
 }
 
 const rowsFor = (s: Services, submissionId: string) =>
-  s.db.prepare('SELECT w.status FROM awards w JOIN submissions s ON s.seq = w.submission_seq WHERE s.id = ? ORDER BY w.rowid').pluck().all(submissionId) as string[];
+  s.db
+    .prepare(
+      'SELECT w.status FROM awards w JOIN submissions s ON s.seq = w.submission_seq WHERE s.id = ? ORDER BY w.rowid',
+    )
+    .pluck()
+    .all(submissionId) as string[];
 
 beforeAll(async () => {
   work = tempDir('assay-one-award-');
@@ -62,7 +79,10 @@ describe('two issues for one review', () => {
     const cli = second(dataDir);
     // Both calls run their check before either awaits the signing, so both pass it before either
     // writes: the interleaving of a real race, fixed by the language's run-to-await order.
-    const results = await Promise.allSettled([new Awards(app.db).issue(ids[0]!, identity), new Awards(cli.db).issue(ids[0]!, identity)]);
+    const results = await Promise.allSettled([
+      new Awards(app.db).issue(ids[0]!, identity),
+      new Awards(cli.db).issue(ids[0]!, identity),
+    ]);
     const won = results.filter((r) => r.status === 'fulfilled');
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(won).toHaveLength(1);
@@ -81,9 +101,14 @@ describe('two issues for one review', () => {
     const { dataDir, s: app, ids } = await store('reissue-race');
     const cli = second(dataDir);
     const first = await new Awards(app.db).issue(ids[0]!, identity);
-    const results = await Promise.allSettled([new Awards(app.db).reissue(first.credentialId, identity), new Awards(cli.db).reissue(first.credentialId, identity)]);
+    const results = await Promise.allSettled([
+      new Awards(app.db).reissue(first.credentialId, identity),
+      new Awards(cli.db).reissue(first.credentialId, identity),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
-    expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toBeInstanceOf(AwardAlreadyIssuedError);
+    expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toBeInstanceOf(
+      AwardAlreadyIssuedError,
+    );
     expect(rowsFor(app, ids[0]!)).toEqual(['superseded', 'active']);
   });
 
@@ -93,20 +118,44 @@ describe('two issues for one review', () => {
     saveIdentity(dataDir, identity, box);
     const handlers = createHandlers(
       s,
-      { appVersion: 'test', chooseImportPath: async () => null, confirmDrop: async () => false, openExternal: async () => false, openPath: async () => false, admin: { choosePath: async () => null, secretBox: () => box, printPdf: async () => true } },
+      {
+        appVersion: 'test',
+        chooseImportPath: async () => null,
+        confirmDrop: async () => false,
+        openExternal: async () => false,
+        openPath: async () => false,
+        admin: { choosePath: async () => null, secretBox: () => box, printPdf: async () => true },
+      },
       () => {},
     );
-    const [a, b] = await Promise.all([dispatch(handlers, 'awards:issue', { submissionIds: [ids[1]] }, () => {}), dispatch(handlers, 'awards:issue', { submissionIds: [ids[1]] }, () => {})]);
-    const values = [a, b].map((r) => (r.ok ? (r.value as { issued: unknown[]; failed: { message: string }[] }) : undefined));
+    const [a, b] = await Promise.all([
+      dispatch(handlers, 'awards:issue', { submissionIds: [ids[1]] }, () => {}),
+      dispatch(handlers, 'awards:issue', { submissionIds: [ids[1]] }, () => {}),
+    ]);
+    const values = [a, b].map((r) =>
+      r.ok ? (r.value as { issued: unknown[]; failed: { message: string }[] }) : undefined,
+    );
     expect(values.map((v) => v?.issued.length).sort()).toEqual([0, 1]);
-    expect(values.flatMap((v) => v?.failed ?? []).map((f) => f.message)).toEqual([expect.stringMatching(/already has an award in force: .* was already issued/)]);
+    expect(values.flatMap((v) => v?.failed ?? []).map((f) => f.message)).toEqual([
+      expect.stringMatching(/already has an award in force: .* was already issued/),
+    ]);
     expect(rowsFor(s, ids[1]!)).toEqual(['active']);
 
     // Two overlapping re-issues: the loser's answer carries its own code, and the message as is.
     const [current] = s.awards.list({ status: 'active' });
-    const both = await Promise.all([0, 1].map(() => dispatch(handlers, 'awards:reissue', { credentialId: current!.credentialId }, () => {})));
+    const both = await Promise.all(
+      [0, 1].map(() => dispatch(handlers, 'awards:reissue', { credentialId: current!.credentialId }, () => {})),
+    );
     expect(both.filter((r) => r.ok)).toHaveLength(1);
-    expect(both.find((r) => !r.ok)).toMatchObject({ ok: false, error: { code: 'award-already-issued', message: expect.stringMatching(new RegExp(`^Submission ${ids[1]} already has an award in force: .* was already issued`)) } });
+    expect(both.find((r) => !r.ok)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'award-already-issued',
+        message: expect.stringMatching(
+          new RegExp(`^Submission ${ids[1]} already has an award in force: .* was already issued`),
+        ),
+      },
+    });
     expect(rowsFor(s, ids[1]!)).toEqual(['superseded', 'active']);
   });
 
@@ -123,8 +172,12 @@ describe('two issues for one review', () => {
     const { s, ids } = await store('schema');
     const a = await s.awards.issue(ids[0]!, identity);
     expect(() =>
-      s.db.prepare(`INSERT INTO awards (credential_id, submission_seq, achievement_version_id, verification_code, issued_at, earner_name, assessor_name, levels_json, credential_json)
-        SELECT 'urn:uuid:dup', submission_seq, achievement_version_id, 'DUPE-0001', issued_at, earner_name, assessor_name, levels_json, credential_json FROM awards WHERE credential_id = ?`).run(a.credentialId),
+      s.db
+        .prepare(
+          `INSERT INTO awards (credential_id, submission_seq, achievement_version_id, verification_code, issued_at, earner_name, assessor_name, levels_json, credential_json)
+        SELECT 'urn:uuid:dup', submission_seq, achievement_version_id, 'DUPE-0001', issued_at, earner_name, assessor_name, levels_json, credential_json FROM awards WHERE credential_id = ?`,
+        )
+        .run(a.credentialId),
     ).toThrow(/UNIQUE constraint failed: awards\.submission_seq/);
   });
 });
@@ -138,12 +191,25 @@ describe('migration 3 on a store that already holds two awards in force for one 
     // Make it the store an older Assay left behind: schema 2, and a duplicate from a race.
     const raw = new Database(path.join(dataDir, 'assay.db'));
     raw.exec('DROP INDEX awards_one_in_force');
-    raw.prepare(`INSERT INTO awards (credential_id, submission_seq, achievement_version_id, verification_code, issued_at, earner_name, assessor_name, levels_json, credential_json)
+    raw
+      .prepare(
+        `INSERT INTO awards (credential_id, submission_seq, achievement_version_id, verification_code, issued_at, earner_name, assessor_name, levels_json, credential_json)
       SELECT 'urn:uuid:11111111-1111-4111-8111-111111111111', submission_seq, achievement_version_id, 'DUPE-0001', '2026-12-01T10:00:01.000Z', earner_name, assessor_name, levels_json, credential_json
-      FROM awards WHERE credential_id = ?`).run(kept.credentialId);
+      FROM awards WHERE credential_id = ?`,
+      )
+      .run(kept.credentialId);
     // The losing call of the race wrote its audit entry too, as issue() does.
-    const versionId = raw.prepare('SELECT achievement_version_id FROM awards WHERE credential_id = ?').pluck().get(kept.credentialId) as number;
-    appendAudit(raw, 'award.issue', 'urn:uuid:11111111-1111-4111-8111-111111111111', { submissionId: ids[0], achievementVersionId: versionId }, '2026-12-01T10:00:01.000Z');
+    const versionId = raw
+      .prepare('SELECT achievement_version_id FROM awards WHERE credential_id = ?')
+      .pluck()
+      .get(kept.credentialId) as number;
+    appendAudit(
+      raw,
+      'award.issue',
+      'urn:uuid:11111111-1111-4111-8111-111111111111',
+      { submissionId: ids[0], achievementVersionId: versionId },
+      '2026-12-01T10:00:01.000Z',
+    );
     raw.pragma('user_version = 2');
     raw.close();
 
@@ -152,12 +218,18 @@ describe('migration 3 on a store that already holds two awards in force for one 
     expect(after.awards.get(kept.credentialId)!.status).toBe('active');
     const dup = after.awards.get('urn:uuid:11111111-1111-4111-8111-111111111111')!;
     expect(dup.status).toBe('revoked');
-    expect(dup.revocationReason).toBe(`Issued twice for the same review by mistake; award ${kept.verificationCode} (${kept.credentialId}) for submission ${ids[0]} remains in force.`);
+    expect(dup.revocationReason).toBe(
+      `Issued twice for the same review by mistake; award ${kept.verificationCode} (${kept.credentialId}) for submission ${ids[0]} remains in force.`,
+    );
     const audit = after.db.prepare("SELECT subject, details_json FROM audit_log WHERE action = 'award.revoke'").all();
     expect(audit).toEqual([{ subject: dup.credentialId, details_json: expect.stringContaining('"by":"migration 3"') }]);
     // The duplicate was written here by hand, not by issue(), so no signed checkpoint seals it: the audit log
     // rightly says so. That is the only thing it finds; the migration's revocation itself checks out.
     const report = after.verifyAudit();
-    expect(report.ok ? [] : report.problems).toEqual([expect.stringMatching(/^entry \d+ \(award urn:uuid:11111111-1111-4111-8111-111111111111\) has no valid signed checkpoint/)]);
+    expect(report.ok ? [] : report.problems).toEqual([
+      expect.stringMatching(
+        /^entry \d+ \(award urn:uuid:11111111-1111-4111-8111-111111111111\) has no valid signed checkpoint/,
+      ),
+    ]);
   });
 });

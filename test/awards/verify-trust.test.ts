@@ -74,7 +74,10 @@ describe('verify: who signed, not only whether it is signed', () => {
     const altered = { ...genuine, credentialSubject: { ...genuine.credentialSubject, name: 'Mallory' } };
     const iend = png.length - 12;
     expect(png.subarray(iend + 4, iend + 8).toString('latin1')).toBe('IEND');
-    const second = chunk('iTXt', Buffer.concat([Buffer.from('openbadgecredential\0\0\0\0\0', 'latin1'), Buffer.from(JSON.stringify(altered))]));
+    const second = chunk(
+      'iTXt',
+      Buffer.concat([Buffer.from('openbadgecredential\0\0\0\0\0', 'latin1'), Buffer.from(JSON.stringify(altered))]),
+    );
     const twice = Buffer.concat([png.subarray(0, iend), second, png.subarray(iend)]);
     expect(() => readBakedPng(twice)).toThrow(PngError);
     expect(() => readBakedPng(twice)).toThrow(/2 openbadgecredential chunks/);
@@ -88,7 +91,13 @@ describe('verify: who signed, not only whether it is signed', () => {
   it('after "identity create --force" the old identity is retired, not forgotten: its PDFs and JSON stay genuine', async () => {
     const data = path.join(work, 'replaced-data');
     fs.cpSync(issuer.dataDir, data, { recursive: true });
-    const replaced = await assay(data, ['identity', 'create', '--force', '--name', 'Riverside University School of Education']);
+    const replaced = await assay(data, [
+      'identity',
+      'create',
+      '--force',
+      '--name',
+      'Riverside University School of Education',
+    ]);
     expect(replaced.code, replaced.stderr).toBe(0);
     for (const ext of ['.pdf', '.json']) {
       const v = await assay(data, ['verify', issuer.file(ext)]);

@@ -38,7 +38,10 @@ describe('backup and restore', () => {
   });
 
   it('a backup taken while an import runs restores to a consistent store', async () => {
-    const files = Array.from({ length: 24 }, (_, i) => ({ path: `evidence/s${i}/video.bin`, content: randomBytes(2 * 1024 * 1024) }));
+    const files = Array.from({ length: 24 }, (_, i) => ({
+      path: `evidence/s${i}/video.bin`,
+      content: randomBytes(2 * 1024 * 1024),
+    }));
     writePackage(path.join(work, 'big'), manifest({ submissions: files.map((f, i) => submission(i, f)) }), files);
     // The backup starts at fixed points of the import's own progress (no sleeps): while the manifest is read,
     // after the first verified file, half way, and as the rows are about to be saved.
@@ -100,6 +103,8 @@ describe('backup and restore', () => {
 
   it('refuses a file that is not a backup', async () => {
     fs.writeFileSync(path.join(work, 'x.zip'), 'not a zip');
-    await expect(restoreBackup(path.join(work, 'd'), path.join(work, 'x.zip'))).rejects.toThrow(/is not a readable backup/);
+    await expect(restoreBackup(path.join(work, 'd'), path.join(work, 'x.zip'))).rejects.toThrow(
+      /is not a readable backup/,
+    );
   });
 });

@@ -40,12 +40,16 @@ function stateOf(dir: string): Record<string, unknown> {
   }
 }
 
-const leftovers = (dir: string) => fs.readdirSync(dir).filter((f) => /^\.restore-|^\.assay-backup-|partial|restore-journal|restore\.lock/.test(f));
+const leftovers = (dir: string) =>
+  fs.readdirSync(dir).filter((f) => /^\.restore-|^\.assay-backup-|partial|restore-journal|restore\.lock/.test(f));
 
 /** The backup is refused with `message`, and the target store is as it was, with nothing left over. */
 async function expectRefused(backup: string, message: RegExp): Promise<void> {
   const t = await target();
-  const err = await restoreBackup(t.dir, backup).then(() => null, (e: unknown) => e);
+  const err = await restoreBackup(t.dir, backup).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(BackupError);
   expect((err as Error).message).toMatch(message);
   expect(stateOf(t.dir)).toEqual(t.before);
@@ -72,7 +76,10 @@ describe('evidence in a backup', () => {
     const entries = await readBackup(genuine);
     entries.push({ name: `evidence/${sha.slice(0, 2)}/${sha}`, data: forged });
     await writeBackup(path.join(work, 'planted.zip'), entries);
-    await expectRefused(path.join(work, 'planted.zip'), new RegExp(`contains evidence file ${sha}, which its database does not list`));
+    await expectRefused(
+      path.join(work, 'planted.zip'),
+      new RegExp(`contains evidence file ${sha}, which its database does not list`),
+    );
   });
 
   it('a zip bomb (a small entry that unpacks to far more) is refused before it is unpacked', async () => {
@@ -117,17 +124,35 @@ describe('evidence in a backup', () => {
 
 describe('the database in a backup', () => {
   const cases: [string, (db: import('better-sqlite3').Database) => void, RegExp][] = [
-    ['an extra trigger (renames every earner after two draft saves)', (db) => db.exec(`CREATE TRIGGER hack AFTER UPDATE ON reviews BEGIN UPDATE submissions SET earner_name = 'HACKED'; END;`), /an extra trigger "hack" on "reviews"/],
-    ['the audit triggers dropped', (db) => db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;'), /no trigger "audit_log_no_update"; no trigger "audit_log_no_delete"/],
+    [
+      'an extra trigger (renames every earner after two draft saves)',
+      (db) =>
+        db.exec(
+          `CREATE TRIGGER hack AFTER UPDATE ON reviews BEGIN UPDATE submissions SET earner_name = 'HACKED'; END;`,
+        ),
+      /an extra trigger "hack" on "reviews"/,
+    ],
+    [
+      'the audit triggers dropped',
+      (db) => db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;'),
+      /no trigger "audit_log_no_update"; no trigger "audit_log_no_delete"/,
+    ],
     ['an extra table', (db) => db.exec('CREATE TABLE exfil (x TEXT)'), /an extra table "exfil"/],
     ['an extra view', (db) => db.exec('CREATE VIEW v AS SELECT earner_name FROM submissions'), /an extra view "v"/],
-    ['a changed table', (db) => db.exec('ALTER TABLE submissions ADD COLUMN note TEXT'), /table "submissions" defined differently/],
+    [
+      'a changed table',
+      (db) => db.exec('ALTER TABLE submissions ADD COLUMN note TEXT'),
+      /table "submissions" defined differently/,
+    ],
     ['user_version 99', (db) => db.pragma('user_version = 99'), /newer version of Assay \(database schema 99/],
     ['user_version 0', (db) => db.pragma('user_version = 0'), /no Assay schema version \(user_version 0\)/],
     [
       'a broken audit chain (an entry changed, the triggers put back as they were)',
       (db) => {
-        const sql = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'audit_log_no_update'").pluck().get() as string;
+        const sql = db
+          .prepare("SELECT sql FROM sqlite_master WHERE name = 'audit_log_no_update'")
+          .pluck()
+          .get() as string;
         db.exec('DROP TRIGGER audit_log_no_update');
         db.prepare("UPDATE audit_log SET subject = 'someone else' WHERE seq = 1").run();
         db.exec(sql);
@@ -138,11 +163,17 @@ describe('the database in a backup', () => {
       'a row referring to evidence that does not exist',
       (db) => {
         db.pragma('foreign_keys = OFF');
-        db.prepare("UPDATE artifacts SET sha256 = ? WHERE rowid = (SELECT min(rowid) FROM artifacts WHERE sha256 IS NOT NULL)").run('f'.repeat(64));
+        db.prepare(
+          'UPDATE artifacts SET sha256 = ? WHERE rowid = (SELECT min(rowid) FROM artifacts WHERE sha256 IS NOT NULL)',
+        ).run('f'.repeat(64));
       },
       /rows? referring to rows that do not exist \(first: artifacts/,
     ],
-    ['a blob row that is not a SHA-256 (a path out of the store)', (db) => db.prepare("INSERT INTO blobs (sha256, size) VALUES ('../../../../etc/passwd', 1)").run(), /lists an evidence file "\.\.\/\.\.\/\.\.\/\.\.\/etc\/passwd" that is not a SHA-256/],
+    [
+      'a blob row that is not a SHA-256 (a path out of the store)',
+      (db) => db.prepare("INSERT INTO blobs (sha256, size) VALUES ('../../../../etc/passwd', 1)").run(),
+      /lists an evidence file "\.\.\/\.\.\/\.\.\/\.\.\/etc\/passwd" that is not a SHA-256/,
+    ],
   ];
   it.each(cases)('%s: refused', async (name, change, message) => {
     const out = path.join(work, `db-${cases.findIndex((c) => c[0] === name)}.zip`);
@@ -150,7 +181,7 @@ describe('the database in a backup', () => {
     await expectRefused(out, message);
   });
 
-  it('a database that is not Assay\'s at all: refused', async () => {
+  it("a database that is not Assay's at all: refused", async () => {
     const entries = await readBackup(genuine);
     const other = path.join(work, 'foreign.db');
     const Database = (await import('better-sqlite3')).default;
@@ -158,8 +189,15 @@ describe('the database in a backup', () => {
     db.exec('CREATE TABLE notes (body TEXT); PRAGMA user_version = 2;');
     db.close();
     await replaceDatabase(entries, fs.readFileSync(other), path.join(work, 'foreign.zip'));
-    await expectRefused(path.join(work, 'foreign.zip'), /not as Assay \(schema 2\) makes it: it has an extra table "notes"/);
-    await replaceDatabase(entries, Buffer.from('not a database at all, just bytes'.repeat(200)), path.join(work, 'garbage.zip'));
+    await expectRefused(
+      path.join(work, 'foreign.zip'),
+      /not as Assay \(schema 2\) makes it: it has an extra table "notes"/,
+    );
+    await replaceDatabase(
+      entries,
+      Buffer.from('not a database at all, just bytes'.repeat(200)),
+      path.join(work, 'garbage.zip'),
+    );
     await expectRefused(path.join(work, 'garbage.zip'), /its database (cannot be opened|is not an SQLite database)/);
   });
 
@@ -175,26 +213,37 @@ describe('the database in a backup', () => {
 });
 
 describe('a restore killed (SIGKILL) at each step', () => {
-  const steps = ['verified', 'journal', 'aside:assay.db', 'aside:evidence', 'placed:assay.db', 'placed:evidence', 'committed'];
+  const steps = [
+    'verified',
+    'journal',
+    'aside:assay.db',
+    'aside:evidence',
+    'placed:assay.db',
+    'placed:evidence',
+    'committed',
+  ];
   let restored: Record<string, unknown>;
   beforeAll(async () => {
     const t = await target();
     await restoreBackup(t.dir, genuine);
     restored = stateOf(t.dir);
   });
-  it.each(steps)('after "%s": the next start has the old store or the new one, whole, and nothing left over', async (step) => {
-    const t = await target();
-    const r = await runHarness(['restore', t.dir, genuine, step]);
-    expect(r.how).toBe('killed-itself');
-    const state = stateOf(t.dir);
-    expect(state).toEqual(step === 'verified' ? t.before : restored);
-    expect(leftovers(t.dir)).toEqual([]);
-    const s = openServices(t.dir);
-    expect(s.db.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(s.verifyAudit().ok).toBe(true);
-    expect(orphanReport(s)).toEqual({ missingFiles: [], orphanFiles: [], staging: [] });
-    s.close();
-  });
+  it.each(steps)(
+    'after "%s": the next start has the old store or the new one, whole, and nothing left over',
+    async (step) => {
+      const t = await target();
+      const r = await runHarness(['restore', t.dir, genuine, step]);
+      expect(r.how).toBe('killed-itself');
+      const state = stateOf(t.dir);
+      expect(state).toEqual(step === 'verified' ? t.before : restored);
+      expect(leftovers(t.dir)).toEqual([]);
+      const s = openServices(t.dir);
+      expect(s.db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(s.verifyAudit().ok).toBe(true);
+      expect(orphanReport(s)).toEqual({ missingFiles: [], orphanFiles: [], staging: [] });
+      s.close();
+    },
+  );
 });
 
 describe('a restore and other writers', () => {
@@ -202,19 +251,33 @@ describe('a restore and other writers', () => {
     const t = await target();
     const files = [{ path: 'evidence/s0/late.txt', content: Buffer.from('imported while a restore was attempted') }];
     const pkg = path.join(work, 'late-pkg');
-    writePackage(pkg, manifest({ id: 'urn:uuid:bbbbbbbb-2222-4333-8444-555555555555', submissions: [submission(7, files[0]!)] }), files);
+    writePackage(
+      pkg,
+      manifest({ id: 'urn:uuid:bbbbbbbb-2222-4333-8444-555555555555', submissions: [submission(7, files[0]!)] }),
+      files,
+    );
     const child = spawn(process.execPath, [HARNESS, 'import', t.dir, pkg], { stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
-    const paused = new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => ((out += d.toString()), /paused/.test(out) && resolve())));
+    const paused = new Promise<void>((resolve) =>
+      child.stdout.on('data', (d: Buffer) => ((out += d.toString()), /paused/.test(out) && resolve())),
+    );
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     await paused;
-    const err = await restoreBackup(t.dir, genuine).then(() => null, (e: unknown) => e);
-    expect((err as Error).message).toMatch(new RegExp(`not restored: Assay has this data folder open elsewhere \\(process ${child.pid}\\)`));
+    const err = await restoreBackup(t.dir, genuine).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect((err as Error).message).toMatch(
+      new RegExp(`not restored: Assay has this data folder open elsewhere \\(process ${child.pid}\\)`),
+    );
     child.stdin.write('go\n');
     expect(await exited).toBe(0);
     expect(out).toMatch(/imported imported/);
     const s = openServices(t.dir);
-    expect(s.db.prepare('SELECT id FROM packages ORDER BY id').pluck().all()).toEqual(['urn:uuid:aaaaaaaa-2222-4333-8444-555555555555', 'urn:uuid:bbbbbbbb-2222-4333-8444-555555555555']);
+    expect(s.db.prepare('SELECT id FROM packages ORDER BY id').pluck().all()).toEqual([
+      'urn:uuid:aaaaaaaa-2222-4333-8444-555555555555',
+      'urn:uuid:bbbbbbbb-2222-4333-8444-555555555555',
+    ]);
     s.close();
   });
 
@@ -231,7 +294,9 @@ describe('a restore and other writers', () => {
         }
       },
     });
-    expect((during as Error | null)?.message).toMatch(/A backup is being restored into .* \(process \d+\); open Assay again when it has finished/);
+    expect((during as Error | null)?.message).toMatch(
+      /A backup is being restored into .* \(process \d+\); open Assay again when it has finished/,
+    );
   });
 
   it('a lock left by a restore that died is taken over', async () => {
@@ -256,7 +321,10 @@ describe('leftovers of dead writers', () => {
     }
     fs.mkdirSync(path.join(t.dir, 'backups'));
     fs.writeFileSync(path.join(t.dir, 'backups', 'assay-auto-1.zip.partial-0a1b2c3d'), 'half a backup');
-    fs.writeFileSync(path.join(t.dir, 'backups', `.assay-auto-2.zip.assay-${dead}-0a1b2c3d4e5f.partial`), 'half a backup');
+    fs.writeFileSync(
+      path.join(t.dir, 'backups', `.assay-auto-2.zip.assay-${dead}-0a1b2c3d4e5f.partial`),
+      'half a backup',
+    );
     fs.writeFileSync(path.join(t.dir, `.identity.json.assay-${dead}-0a1b2c3d4e5f.partial`), 'half an identity');
     openServices(t.dir).close();
     expect(leftovers(t.dir)).toEqual([]);

@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { benchCertificates } from './certificate-bench.js';
 
-const logo = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'awards', 'certificate', 'fixtures', 'logo.png'));
+const logo = fs.readFileSync(
+  path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'awards', 'certificate', 'fixtures', 'logo.png'),
+);
 
 describe('benchCertificates', () => {
   it('renders and signs a batch, reporting time and size per certificate', async () => {
@@ -14,7 +16,14 @@ describe('benchCertificates', () => {
     expect(result.n).toBe(24);
     expect(result.bytesPerCertificate).toBeGreaterThan(20_000);
     expect(result.bytesPerCertificate).toBeLessThan(200_000);
-    for (const figure of [result.msPerCertificate, result.renderMs, result.signMs, result.cpuMsPerCertificate, result.setupMs]) expect(Number.isFinite(figure)).toBe(true);
+    for (const figure of [
+      result.msPerCertificate,
+      result.renderMs,
+      result.signMs,
+      result.cpuMsPerCertificate,
+      result.setupMs,
+    ])
+      expect(Number.isFinite(figure)).toBe(true);
   });
 
   it('measures the render-then-signPdf path too', async () => {

@@ -36,7 +36,10 @@ export interface CertificateBenchOptions {
   signing?: CertificateSigningPath;
 }
 
-export async function benchCertificates(n: number, options: CertificateBenchOptions = {}): Promise<CertificateBenchResult> {
+export async function benchCertificates(
+  n: number,
+  options: CertificateBenchOptions = {},
+): Promise<CertificateBenchResult> {
   if (!Number.isInteger(n) || n < 1) throw new RangeError('benchCertificates: n must be a positive integer');
   const algorithm = options.algorithm ?? 'ecdsa-p256';
   const issuer = { ...SAMPLE_ISSUER, ...(options.logoPng ? { logoPng: options.logoPng } : {}) };

@@ -31,7 +31,18 @@ function html(i: number): string {
 
 test('certificates: Assay against Chromium print-to-PDF', async () => {
   heading(`Signed certificates: a batch of ${N}, against Chromium's print-to-PDF (warm browser)`);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
   let chromeMs: number;
   let chromeBytes = 0;
   try {
@@ -53,12 +64,24 @@ test('certificates: Assay against Chromium print-to-PDF', async () => {
   }
   const ours = await benchCertificates(N);
   line('Chromium print-to-PDF (unsigned), per certificate', fmtMs(chromeMs), `${fmtBytes(chromeBytes)} each`);
-  line('Assay render + PAdES signature, per certificate', fmtMs(ours.msPerCertificate), `${fmtBytes(ours.bytesPerCertificate)} each (fonts embedded); target ≤ 4.6 ms`);
+  line(
+    'Assay render + PAdES signature, per certificate',
+    fmtMs(ours.msPerCertificate),
+    `${fmtBytes(ours.bytesPerCertificate)} each (fonts embedded); target ≤ 4.6 ms`,
+  );
   line('  of which rendering / signing', `${fmtMs(ours.renderMs)} / ${fmtMs(ours.signMs)}`);
   line('  CPU per certificate', fmtMs(ours.cpuMsPerCertificate), `setup once per batch ${fmtMs(ours.setupMs)}`);
-  line('signed certificates per second', (1000 / ours.msPerCertificate).toFixed(0), `Chromium ${(1000 / chromeMs).toFixed(0)}/s`);
+  line(
+    'signed certificates per second',
+    (1000 / ours.msPerCertificate).toFixed(0),
+    `Chromium ${(1000 / chromeMs).toFixed(0)}/s`,
+  );
   line('speed-up over Chromium', `${(chromeMs / ours.msPerCertificate).toFixed(1)}x`, 'target ≥ 10x');
   // The other signing path: render(), then signPdf() reads the PDF back and signs it incrementally.
   const incremental = await benchCertificates(Math.min(N, 200), { signing: 'incremental' });
-  line('render then signPdf (incremental), per certificate', fmtMs(incremental.msPerCertificate), `of which signing ${fmtMs(incremental.signMs)}`);
+  line(
+    'render then signPdf (incremental), per certificate',
+    fmtMs(incremental.msPerCertificate),
+    `of which signing ${fmtMs(incremental.signMs)}`,
+  );
 });

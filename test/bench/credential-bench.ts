@@ -15,7 +15,11 @@ import { fmtMs, heading, line, nowMs } from './stats.js';
 export async function benchCredentials(count = 200): Promise<void> {
   heading(`Open Badges 3.0 credentials: ${count} signed and verified (eddsa-rdfc-2022)`);
   const { privateKey } = generateKeyPairSync('ed25519');
-  const issuer = { id: didKeyFromPublicKey(privateKey), name: 'Riverside University School of Education', url: 'https://pd.riverside.example.edu' };
+  const issuer = {
+    id: didKeyFromPublicKey(privateKey),
+    name: 'Riverside University School of Education',
+    url: 'https://pd.riverside.example.edu',
+  };
   const verificationMethod = didKeyVerificationMethod(privateKey);
   const achievements = ACHIEVEMENTS.map((def) => buildAchievement(def, 'badges/x.png'));
   const credential = (i: number) => {
@@ -29,7 +33,8 @@ export async function benchCredentials(count = 200): Promise<void> {
       achievedLevels: Object.fromEntries(a.resultDescription.map((c) => [c.id, c.rubricCriterionLevel.at(-1)!.id])),
     });
   };
-  for (let i = 0; i < 21; i++) await verifyCredential(await signCredential(credential(i), { privateKey, verificationMethod }));
+  for (let i = 0; i < 21; i++)
+    await verifyCredential(await signCredential(credential(i), { privateKey, verificationMethod }));
   const batch = Array.from({ length: count }, (_, i) => credential(i));
   let t = nowMs();
   const signed = [];
@@ -44,5 +49,9 @@ export async function benchCredentials(count = 200): Promise<void> {
   const plainMs = (nowMs() - t) / 50;
   line('sign, per credential', fmtMs(signMs));
   line('verify, per credential', fmtMs(verifyMs), failures ? `${failures} FAILED` : 'all verified');
-  line('plain jsonld canonicalization of the document', fmtMs(plainMs), `sign is ${(plainMs / signMs).toFixed(1)}x faster`);
+  line(
+    'plain jsonld canonicalization of the document',
+    fmtMs(plainMs),
+    `sign is ${(plainMs / signMs).toFixed(1)}x faster`,
+  );
 }

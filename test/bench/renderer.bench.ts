@@ -41,10 +41,21 @@ test('renderer: first queue paint at 100,000 submissions', async () => {
         await app.open();
         await app.page.locator('[role="grid"] .grid-body [role="row"]').first().waitFor({ state: 'visible' });
         // One more frame, so the row has been painted and not only inserted.
-        await app.page.evaluate(() => new Promise((r) => (globalThis as unknown as { requestAnimationFrame(cb: () => void): void }).requestAnimationFrame(() => r(null))));
+        await app.page.evaluate(
+          () =>
+            new Promise((r) =>
+              (globalThis as unknown as { requestAnimationFrame(cb: () => void): void }).requestAnimationFrame(() =>
+                r(null),
+              ),
+            ),
+        );
         samples.push(nowMs() - t);
       }
-      line('navigation to first painted queue row', `p50 ${fmtMs(percentile(samples, 50))}`, `max ${fmtMs(Math.max(...samples))} (7 loads)`);
+      line(
+        'navigation to first painted queue row',
+        `p50 ${fmtMs(percentile(samples, 50))}`,
+        `max ${fmtMs(Math.max(...samples))} (7 loads)`,
+      );
     } finally {
       await app.close();
     }

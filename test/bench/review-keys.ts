@@ -63,13 +63,20 @@ export async function benchReviewKeys(): Promise<void> {
       // 1, 2, 3, 4, 1, …: every press changes the level. Every 20 presses a pause lets the draft save
       // (400 ms debounce), so some presses land while a save is in flight, as they do in real use.
       await page.keyboard.press(String((i % 4) + 1));
-      await page.waitForFunction((n) => (globalThis as unknown as { __reviewKeySamples: unknown[] }).__reviewKeySamples.length >= n, i + 1);
+      await page.waitForFunction(
+        (n) => (globalThis as unknown as { __reviewKeySamples: unknown[] }).__reviewKeySamples.length >= n,
+        i + 1,
+      );
       if (i % 20 === 19) await page.waitForTimeout(450);
     }
     const samples = (await page.evaluate('window.__reviewKeySamples')) as Sample[];
     const report = (label: string, pick: (s: Sample) => number) => {
       const values = samples.map(pick);
-      line(label, `${fmtMs(percentile(values, 50))} / ${fmtMs(percentile(values, 95))}`, `p50 / p95, max ${fmtMs(Math.max(...values))}`);
+      line(
+        label,
+        `${fmtMs(percentile(values, 50))} / ${fmtMs(percentile(values, 95))}`,
+        `p50 / p95, max ${fmtMs(Math.max(...values))}`,
+      );
     };
     report('keydown → DOM updated', (s) => s.commit);
     report('keydown → next frame', (s) => s.frame);

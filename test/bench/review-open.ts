@@ -25,10 +25,19 @@ export async function longPdf(pages = LONG_PDF_PAGES): Promise<Buffer> {
   ];
   for (let p = 1; p <= pages; p++) {
     const page = doc.addPage([612, 792]);
-    page.drawText(`Unit plan, week ${Math.ceil(p / 5)}: lesson ${p}`, { x: 64, y: 712, size: 20, font: bold, color: rgb(0.1, 0.12, 0.16) });
+    page.drawText(`Unit plan, week ${Math.ceil(p / 5)}: lesson ${p}`, {
+      x: 64,
+      y: 712,
+      size: 20,
+      font: bold,
+      color: rgb(0.1, 0.12, 0.16),
+    });
     let y = 670;
     for (let i = 0; i < 12; i++) {
-      const text = i === 4 && [3, 17, 42].includes(p) ? `Today students explain ${LONG_PDF_PHRASE} using evidence from their own bean plants.` : body[i % body.length]!;
+      const text =
+        i === 4 && [3, 17, 42].includes(p)
+          ? `Today students explain ${LONG_PDF_PHRASE} using evidence from their own bean plants.`
+          : body[i % body.length]!;
       page.drawText(text, { x: 64, y, size: 11, font, color: rgb(0.15, 0.17, 0.2) });
       y -= 20;
     }
@@ -53,7 +62,8 @@ export function wav(seconds: number, rate = 8000): Buffer {
   out.writeUInt16LE(16, 34);
   out.write('data', 36, 'ascii');
   out.writeUInt32LE(samples * 2, 40);
-  for (let i = 0; i < samples; i++) out.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 440 * i) / rate) * 6000), 44 + i * 2);
+  for (let i = 0; i < samples; i++)
+    out.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 440 * i) / rate) * 6000), 44 + i * 2);
   return out;
 }
 
@@ -70,18 +80,37 @@ export async function writeEvidencePackage(dir: string): Promise<EvidencePackage
   const files = {
     pdf: { path: 'evidence/s1/unit-plan.pdf', content: await longPdf() },
     audio: { path: 'evidence/s1/read-aloud.wav', content: wav(6) },
-    sheet: { path: 'evidence/s1/survey-results.xlsx', content: Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(2048, 7)]) },
+    sheet: {
+      path: 'evidence/s1/survey-results.xlsx',
+      content: Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(2048, 7)]),
+    },
   };
-  const file = (id: string, name: string, f: FileSpec, mediaType: string) => ({ id, sectionId: 'artifacts', name, file: f.path, mediaType, size: f.content.length, sha256: sha256(f.content) });
+  const file = (id: string, name: string, f: FileSpec, mediaType: string) => ({
+    id,
+    sectionId: 'artifacts',
+    name,
+    file: f.path,
+    mediaType,
+    size: f.content.length,
+    sha256: sha256(f.content),
+  });
   const sub = submission(1, undefined, {
     responses: [
-      { sectionId: 'overview', text: 'I teach 26 eighth graders in a rural school.\n\nThis unit follows a bean-plant investigation over ten weeks.' },
+      {
+        sectionId: 'overview',
+        text: 'I teach 26 eighth graders in a rural school.\n\nThis unit follows a bean-plant investigation over ten weeks.',
+      },
       { sectionId: 'reflection', text: 'Next time I will give teams more time to plan their own measurements.' },
     ],
     artifacts: [
       file('a1', 'Unit plan (50 pages)', files.pdf, 'application/pdf'),
       file('a2', 'Read-aloud recording', files.audio, 'audio/wav'),
-      file('a3', 'Student survey results', files.sheet, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+      file(
+        'a3',
+        'Student survey results',
+        files.sheet,
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      ),
       { id: 'a4', sectionId: 'artifacts', name: 'Classroom video: lab day', url: 'https://video.example.org/v/4242' },
     ],
   });
@@ -135,7 +164,10 @@ export async function benchReviewOpen(runs = 5): Promise<void> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'assay-bench-review-'));
   const pkg = await writeEvidencePackage(path.join(work, 'package'));
   const app = await launchApp({ dataDir: path.join(work, 'data'), open: false });
-  const results = new Map<number, RunTimes[]>([[0, []], [1000, []]]);
+  const results = new Map<number, RunTimes[]>([
+    [0, []],
+    [1000, []],
+  ]);
   try {
     await app.services.importPackage(pkg.dir);
     for (const [delay, times] of results) {
@@ -154,7 +186,12 @@ export async function benchReviewOpen(runs = 5): Promise<void> {
         });
         const m = await page.evaluate(() => (globalThis as unknown as { __bench: Record<string, number> }).__bench);
         const start = m.start ?? NaN;
-        times.push({ review: (m.review ?? NaN) - start, card: (m.card ?? NaN) - start, painted: (m.painted ?? NaN) - start, typed: (m.typed ?? NaN) - start });
+        times.push({
+          review: (m.review ?? NaN) - start,
+          card: (m.card ?? NaN) - start,
+          painted: (m.painted ?? NaN) - start,
+          typed: (m.typed ?? NaN) - start,
+        });
         // Let the draft save the keystroke before the next page load.
         await page.waitForTimeout(800);
       }
@@ -166,9 +203,27 @@ export async function benchReviewOpen(runs = 5): Promise<void> {
   const p50 = (times: RunTimes[], f: (t: RunTimes) => number) => fmtMs(percentile(times.map(f), 50));
   const atOnce = results.get(0)!;
   const later = results.get(1000)!;
-  line('review shown (evidence pane in the page)', p50(atOnce, (t) => t.review), `median of ${runs} fresh loads`);
-  line('textarea took a keystroke', p50(atOnce, (t) => t.typed));
-  line('PDF card clicked at once: page 1 painted', p50(atOnce, (t) => t.painted), 'from opening the review');
-  line('  interactive (page painted and typing)', p50(atOnce, (t) => Math.max(t.painted, t.typed)));
-  line('PDF card clicked after 1 s: page 1 painted', p50(later, (t) => t.painted - t.card), 'from the click on the card');
+  line(
+    'review shown (evidence pane in the page)',
+    p50(atOnce, (t) => t.review),
+    `median of ${runs} fresh loads`,
+  );
+  line(
+    'textarea took a keystroke',
+    p50(atOnce, (t) => t.typed),
+  );
+  line(
+    'PDF card clicked at once: page 1 painted',
+    p50(atOnce, (t) => t.painted),
+    'from opening the review',
+  );
+  line(
+    '  interactive (page painted and typing)',
+    p50(atOnce, (t) => Math.max(t.painted, t.typed)),
+  );
+  line(
+    'PDF card clicked after 1 s: page 1 painted',
+    p50(later, (t) => t.painted - t.card),
+    'from the click on the card',
+  );
 }

@@ -9,7 +9,9 @@ import { benchImport, benchQueue } from './store-bench.js';
 
 const only = (process.env.BENCH_ONLY ?? 'import,queue,credentials,sample').split(',');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'assay-bench-'));
-process.stdout.write(`Assay benchmarks — Node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}\n`);
+process.stdout.write(
+  `Assay benchmarks — Node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}\n`,
+);
 try {
   if (only.includes('import')) await benchImport(work);
   if (only.includes('queue')) await benchQueue(work);

@@ -17,5 +17,9 @@ export async function benchSamplePackage(work: string, runs = 5): Promise<void> 
     bytes = r.bytes;
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  line('write the sample package (p50 / max)', `${fmtMs(percentile(times, 50))} / ${fmtMs(Math.max(...times))}`, `${fmtBytes(bytes)} each`);
+  line(
+    'write the sample package (p50 / max)',
+    `${fmtMs(percentile(times, 50))} / ${fmtMs(Math.max(...times))}`,
+    `${fmtBytes(bytes)} each`,
+  );
 }

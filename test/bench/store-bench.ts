@@ -32,7 +32,10 @@ function buildLargePackage(dir: string): string[] {
 async function bareHash(files: string[]): Promise<void> {
   for (const f of files) {
     const h = createHash('sha256');
-    await pipeline(fs.createReadStream(f, { highWaterMark: 1024 * 1024 }), new Writable({ write: (c: Buffer, _e, done) => (h.update(c), done()) }));
+    await pipeline(
+      fs.createReadStream(f, { highWaterMark: 1024 * 1024 }),
+      new Writable({ write: (c: Buffer, _e, done) => (h.update(c), done()) }),
+    );
     h.digest('hex');
   }
 }
@@ -49,7 +52,11 @@ export async function benchImport(work: string): Promise<void> {
   t = nowMs();
   await bareHash(files);
   const bare = nowMs() - t;
-  line('bare streaming SHA-256 (node:crypto)', fmtMs(bare), `${(EVIDENCE_BYTES / 1024 ** 2 / (bare / 1000)).toFixed(0)} MiB/s`);
+  line(
+    'bare streaming SHA-256 (node:crypto)',
+    fmtMs(bare),
+    `${(EVIDENCE_BYTES / 1024 ** 2 / (bare / 1000)).toFixed(0)} MiB/s`,
+  );
 
   t = nowMs();
   const list = path.join(work, 'files.txt');
@@ -66,10 +73,18 @@ export async function benchImport(work: string): Promise<void> {
   const imported = nowMs() - t;
   const peak = rss.stop();
   services.close();
-  line('assay import (verify, copy, commit)', fmtMs(imported), `${result.submissionsAdded} submissions, ${result.filesStored} files`);
+  line(
+    'assay import (verify, copy, commit)',
+    fmtMs(imported),
+    `${result.submissionsAdded} submissions, ${result.filesStored} files`,
+  );
   line('import / bare hash', `${(imported / bare).toFixed(2)}x`, 'target ≤ 1.3x');
   line('import / sha256sum', `${(imported / coreutils).toFixed(2)}x`);
-  line('peak RSS growth during import', fmtBytes(Math.max(0, peak - before)), `largest file ${fmtBytes(Math.floor(EVIDENCE_BYTES / SUBMISSIONS))}`);
+  line(
+    'peak RSS growth during import',
+    fmtBytes(Math.max(0, peak - before)),
+    `largest file ${fmtBytes(Math.floor(EVIDENCE_BYTES / SUBMISSIONS))}`,
+  );
   fs.rmSync(pkg, { recursive: true, force: true });
   fs.rmSync(path.join(work, 'import-store'), { recursive: true, force: true });
 }
@@ -79,9 +94,48 @@ export async function buildBigStore(dataDir: string): Promise<void> {
   const services = openServices(dataDir);
   const other = 'https://pd.test.example/achievements/digital-fluency/v1';
   const perPackage = 10_000;
-  const first = ['Zoë', 'Ἀλέξανδρος', '김민준', 'محمد', 'Ánh', 'Aiyana', 'Liam', 'Priya', 'Oksana', 'Mateo', 'Sarah', 'Kwame'];
-  const last = ['Núñez-Łukasiewicz', 'Παπαδόπουλος', 'Kim', 'al-Ahmad', 'Ng', 'Redcloud', "O'Connor", 'Raghunathan', 'Kovalenko', 'García', 'Cohen', 'Mensah'];
-  const words = ['inquiry', 'photosynthesis', 'fractions', 'collaboration', 'feedback', 'portfolio', 'robotics', 'debate', 'ecosystems', 'coding', 'literacy', 'rubric'];
+  const first = [
+    'Zoë',
+    'Ἀλέξανδρος',
+    '김민준',
+    'محمد',
+    'Ánh',
+    'Aiyana',
+    'Liam',
+    'Priya',
+    'Oksana',
+    'Mateo',
+    'Sarah',
+    'Kwame',
+  ];
+  const last = [
+    'Núñez-Łukasiewicz',
+    'Παπαδόπουλος',
+    'Kim',
+    'al-Ahmad',
+    'Ng',
+    'Redcloud',
+    "O'Connor",
+    'Raghunathan',
+    'Kovalenko',
+    'García',
+    'Cohen',
+    'Mensah',
+  ];
+  const words = [
+    'inquiry',
+    'photosynthesis',
+    'fractions',
+    'collaboration',
+    'feedback',
+    'portfolio',
+    'robotics',
+    'debate',
+    'ecosystems',
+    'coding',
+    'literacy',
+    'rubric',
+  ];
   for (let p = 0; p * perPackage < STORE_SUBMISSIONS; p++) {
     const dir = path.join(dataDir, '..', `store-pkg-${p}`);
     const subs = [];
@@ -91,17 +145,36 @@ export async function buildBigStore(dataDir: string): Promise<void> {
         submission(i, undefined, {
           achievementId: i % 3 === 0 ? other : 'https://pd.test.example/achievements/core-stem/v1',
           attempt: 1 + (i % 7 === 0 ? 1 : 0),
-          earner: { id: `mailto:t${i}@school.example`, name: `${first[i % 12]} ${last[(i * 7) % 12]} ${i}`, email: `t${i}@school.example` },
-          responses: [{ sectionId: 'overview', text: `Lesson ${i} on ${words[i % 12]} and ${words[(i * 5) % 12]} with ${20 + (i % 15)} students.` }],
+          earner: {
+            id: `mailto:t${i}@school.example`,
+            name: `${first[i % 12]} ${last[(i * 7) % 12]} ${i}`,
+            email: `t${i}@school.example`,
+          },
+          responses: [
+            {
+              sectionId: 'overview',
+              text: `Lesson ${i} on ${words[i % 12]} and ${words[(i * 5) % 12]} with ${20 + (i % 15)} students.`,
+            },
+          ],
         }),
       );
     }
-    writePackage(dir, manifest({ id: `urn:uuid:00000000-0000-4000-9000-${String(p).padStart(12, '0')}`, achievements: [achievement(), achievement(other, { name: 'Digital Fluency' })], submissions: subs }), []);
+    writePackage(
+      dir,
+      manifest({
+        id: `urn:uuid:00000000-0000-4000-9000-${String(p).padStart(12, '0')}`,
+        achievements: [achievement(), achievement(other, { name: 'Digital Fluency' })],
+        submissions: subs,
+      }),
+      [],
+    );
     await services.importPackage(dir);
     fs.rmSync(dir, { recursive: true, force: true });
   }
   // A realistic spread of states.
-  services.db.exec(`UPDATE submissions SET status = CASE seq % 10 WHEN 0 THEN 'passed' WHEN 1 THEN 'not-yet' WHEN 2 THEN 'in-progress' ELSE 'pending' END`);
+  services.db.exec(
+    `UPDATE submissions SET status = CASE seq % 10 WHEN 0 THEN 'passed' WHEN 1 THEN 'not-yet' WHEN 2 THEN 'in-progress' ELSE 'pending' END`,
+  );
   services.db.pragma('optimize');
   services.close();
 }
@@ -130,22 +203,40 @@ export async function benchQueue(work: string): Promise<void> {
   line('open store + first queue page', fmtMs(nowMs() - t));
 
   const total = STORE_SUBMISSIONS;
-  const offsetFor = (i: number) => ((i * 7919) % Math.max(1, total - 100));
+  const offsetFor = (i: number) => (i * 7919) % Math.max(1, total - 100);
   const pages: [string, (i: number) => QueueQuery][] = [
     ['first page, by due date', () => ({ limit: 100 })],
     ['random page, by due date', (i) => ({ limit: 100, offset: offsetFor(i) })],
     ['random page, by earner name', (i) => ({ limit: 100, offset: offsetFor(i), sort: 'earner' })],
     ['random page, pending only', (i) => ({ limit: 100, offset: offsetFor(i) % 60_000, status: ['pending'] })],
-    ['first page, one achievement, overdue', () => ({ limit: 100, achievementId: 'https://pd.test.example/achievements/digital-fluency/v1', overdue: true })],
+    [
+      'first page, one achievement, overdue',
+      () => ({ limit: 100, achievementId: 'https://pd.test.example/achievements/digital-fluency/v1', overdue: true }),
+    ],
     ['first page, blind', () => ({ limit: 100, blind: true })],
   ];
   const all: number[] = [];
   for (const [label, q] of pages) all.push(...measure(`queue page: ${label}`, 200, (i) => services.queue.list(q(i))));
-  line('queue page, all of the above', `p50 ${fmtMs(percentile(all, 50))}`, `p95 ${fmtMs(percentile(all, 95))}  target p95 < 5 ms`);
+  line(
+    'queue page, all of the above',
+    `p50 ${fmtMs(percentile(all, 50))}`,
+    `p95 ${fmtMs(percentile(all, 95))}  target p95 < 5 ms`,
+  );
   measure('counts per status', 200, () => services.queue.counts());
 
-  const terms = ['nunez', 'photosynthesis', '김민준', 'Ἀλέξανδρος', 'robotics fractions', 'kovalenko 4', 'zzz-no-match', 'O’Connor'];
-  const search = measure('search, first page (8 kinds of term)', 400, (i) => services.queue.list({ search: terms[i % terms.length]!, limit: 100 }));
+  const terms = [
+    'nunez',
+    'photosynthesis',
+    '김민준',
+    'Ἀλέξανδρος',
+    'robotics fractions',
+    'kovalenko 4',
+    'zzz-no-match',
+    'O’Connor',
+  ];
+  const search = measure('search, first page (8 kinds of term)', 400, (i) =>
+    services.queue.list({ search: terms[i % terms.length]!, limit: 100 }),
+  );
   line('search p95', fmtMs(percentile(search, 95)), 'target < 20 ms');
   services.close();
 }

@@ -29,8 +29,20 @@ beforeAll(async () => {
   const items = s.queue.list({ limit: 2 }).items;
   items.forEach((item, i) => {
     const w = loadWorkspace(s.db, item.id, false);
-    const scores = Object.fromEntries(w.achievement.resultDescription.map((c) => [c.id, (i === 0 ? c.rubricCriterionLevel.at(-1) : c.rubricCriterionLevel[0])!.id]));
-    saveDraft(s.db, { submissionId: item.id, scores, comments: {}, feedback: 'Thank you for a thoughtful submission.', override: null, activeMs: 60_000 });
+    const scores = Object.fromEntries(
+      w.achievement.resultDescription.map((c) => [
+        c.id,
+        (i === 0 ? c.rubricCriterionLevel.at(-1) : c.rubricCriterionLevel[0])!.id,
+      ]),
+    );
+    saveDraft(s.db, {
+      submissionId: item.id,
+      scores,
+      comments: {},
+      feedback: 'Thank you for a thoughtful submission.',
+      override: null,
+      activeMs: 60_000,
+    });
     submitReview(s.db, item.id);
   });
   s.close();
@@ -39,7 +51,14 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 describe('awards on the command line', () => {
   it('creates an identity, refuses a wrong passphrase, issues and exports signed files', async () => {
-    const created = await assay(['identity', 'create', '--name', 'Riverside University School of Education', '--url', 'https://pd.riverside.example.edu']);
+    const created = await assay([
+      'identity',
+      'create',
+      '--name',
+      'Riverside University School of Education',
+      '--url',
+      'https://pd.riverside.example.edu',
+    ]);
     expect(created).toMatchObject({ code: 0 });
     const json = JSON.parse(fs.readFileSync(path.join(dataDir, 'identity.json'), 'utf8'));
     expect(JSON.stringify(json)).not.toMatch(/PRIVATE KEY/);
@@ -52,12 +71,21 @@ describe('awards on the command line', () => {
     const out = path.join(work, 'exported');
     const exp = await assay(['awards', 'export', '--out', out, '--paper', 'letter']);
     expect(exp.code).toBe(0);
-    expect(fs.readdirSync(out).map((f) => path.extname(f)).sort()).toEqual(['.json', '.pdf', '.png']);
+    expect(
+      fs
+        .readdirSync(out)
+        .map((f) => path.extname(f))
+        .sort(),
+    ).toEqual(['.json', '.pdf', '.png']);
   });
 
   it('verifies the PDF, JSON and PNG; pdfsig agrees; a changed byte and a revocation are caught', async () => {
     const out = path.join(work, 'exported');
-    const file = (ext: string) => path.join(out, fs.readdirSync(out).find((f) => f.endsWith(ext))!);
+    const file = (ext: string) =>
+      path.join(
+        out,
+        fs.readdirSync(out).find((f) => f.endsWith(ext))!,
+      );
     for (const ext of ['.pdf', '.json', '.png']) {
       const v = await assay(['verify', file(ext)]);
       expect(v.code, v.stdout + v.stderr).toBe(0);
@@ -78,7 +106,8 @@ describe('awards on the command line', () => {
     expect(bad.stderr).toMatch(/NOT VALID: PDF signature: .*changed after it was signed/);
 
     const cred = JSON.parse(fs.readFileSync(file('.json'), 'utf8'));
-    cred.credentialSubject.result[0].achievedLevel = cred.credentialSubject.achievement.resultDescription[0].rubricCriterionLevel[0].id;
+    cred.credentialSubject.result[0].achievedLevel =
+      cred.credentialSubject.achievement.resultDescription[0].rubricCriterionLevel[0].id;
     fs.writeFileSync(path.join(work, 'forged.json'), JSON.stringify(cred));
     const forged = await assay(['verify', path.join(work, 'forged.json')]);
     expect(forged.code).toBe(1);
@@ -104,12 +133,36 @@ describe('awards on the command line', () => {
     const ok = await assay(['results', 'verify', out]);
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(/^VALID: signed by .*Riverside/);
-    const cms = spawnSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', path.join(out, 'manifest.json.p7s'), '-content', path.join(out, 'manifest.json'), '-noverify', '-out', '/dev/null'], { encoding: 'utf8' });
+    const cms = spawnSync(
+      'openssl',
+      [
+        'cms',
+        '-verify',
+        '-binary',
+        '-inform',
+        'DER',
+        '-in',
+        path.join(out, 'manifest.json.p7s'),
+        '-content',
+        path.join(out, 'manifest.json'),
+        '-noverify',
+        '-out',
+        '/dev/null',
+      ],
+      { encoding: 'utf8' },
+    );
     expect(cms.stderr).toMatch(/Verification successful/);
     const csv = fs.readFileSync(path.join(out, 'decisions.csv'), 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('submission_id,achievement_id,achievement_name,earner_name,attempt,outcome,decision,computed_decision,overridden,points,reviewed_at,credential_id,verification_code');
+    expect(csv.split('\r\n')[0]).toBe(
+      'submission_id,achievement_id,achievement_name,earner_name,attempt,outcome,decision,computed_decision,overridden,points,reviewed_at,credential_id,verification_code',
+    );
     const results = JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8'));
-    expect(results.submissions.filter((x: { outcome: string }) => x.outcome !== 'not-reviewed').map((x: { outcome: string }) => x.outcome).sort()).toEqual(['not-yet', 'passed']);
+    expect(
+      results.submissions
+        .filter((x: { outcome: string }) => x.outcome !== 'not-reviewed')
+        .map((x: { outcome: string }) => x.outcome)
+        .sort(),
+    ).toEqual(['not-yet', 'passed']);
 
     for (const rel of ['results.json', 'decisions.csv', 'manifest.json']) {
       const f = path.join(out, rel);
@@ -119,7 +172,11 @@ describe('awards on the command line', () => {
       fs.writeFileSync(f, changed);
       const v = await assay(['results', 'verify', out]);
       expect(v.code).toBe(1);
-      expect(v.stderr).toMatch(rel === 'manifest.json' ? /signature over manifest\.json is not valid/ : new RegExp(`${rel.replace('.', '\\.')} does not match its SHA-256`));
+      expect(v.stderr).toMatch(
+        rel === 'manifest.json'
+          ? /signature over manifest\.json is not valid/
+          : new RegExp(`${rel.replace('.', '\\.')} does not match its SHA-256`),
+      );
       fs.writeFileSync(f, original);
     }
     fs.writeFileSync(path.join(out, 'extra.txt'), 'smuggled');

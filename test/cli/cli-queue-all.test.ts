@@ -21,7 +21,9 @@ function assay(args: string[]) {
 }
 
 /** Runs the CLI with stdout read by someone who stops after the first line, like `| head -n 1`. */
-function firstLineThenClose(args: string[]): Promise<{ code: number | null; signal: string | null; first: string; stderr: string }> {
+function firstLineThenClose(
+  args: string[],
+): Promise<{ code: number | null; signal: string | null; first: string; stderr: string }> {
   const child = spawn(process.execPath, [CLI, ...args, '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
@@ -31,7 +33,9 @@ function firstLineThenClose(args: string[]): Promise<{ code: number | null; sign
     // Closing our end while the child still has far more than a pipe's buffer to write.
     if (out.includes('\n')) child.stdout.destroy();
   });
-  return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, first: out.split('\n')[0]!, stderr: err })));
+  return new Promise((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, first: out.split('\n')[0]!, stderr: err })),
+  );
 }
 
 beforeAll(async () => {
@@ -41,11 +45,16 @@ beforeAll(async () => {
   const pkg = path.join(work, 'package');
   // Seven submissions share each due date, so ties straddle every page boundary.
   const due = (i: number) => new Date(Date.UTC(2026, 11, 1) + Math.floor(i / 7) * 86_400_000).toISOString();
-  writePackage(pkg, manifest({ submissions: Array.from({ length: ROWS }, (_, i) => submission(i, undefined, { dueAt: due(i) })) }), []);
+  writePackage(
+    pkg,
+    manifest({ submissions: Array.from({ length: ROWS }, (_, i) => submission(i, undefined, { dueAt: due(i) })) }),
+    [],
+  );
   const s = openServices(dataDir);
   await s.importPackage(pkg);
   expected = [];
-  for (let offset = 0; offset < ROWS; offset += 1000) expected.push(...s.queue.list({ limit: 1000, offset }).items.map((i) => i.id));
+  for (let offset = 0; offset < ROWS; offset += 1000)
+    expected.push(...s.queue.list({ limit: 1000, offset }).items.map((i) => i.id));
   s.close();
 }, 60_000);
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
@@ -57,8 +66,12 @@ describe(`assay queue on ${ROWS} submissions`, () => {
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(1 + 100 + 1);
     expect(lines.at(-1)).toBe('showing 100 of 2,345 submissions — use --all to list every one');
-    expect((await assay(['--limit', '1000'])).stdout.trimEnd().split('\n').at(-1)).toBe('showing 1,000 of 2,345 submissions — use --all to list every one');
-    expect((await assay(['--status', 'pending', '--search', 'Teacher 2344'])).stdout.trimEnd().split('\n').at(-1)).toBe('1 submission');
+    expect((await assay(['--limit', '1000'])).stdout.trimEnd().split('\n').at(-1)).toBe(
+      'showing 1,000 of 2,345 submissions — use --all to list every one',
+    );
+    expect((await assay(['--status', 'pending', '--search', 'Teacher 2344'])).stdout.trimEnd().split('\n').at(-1)).toBe(
+      '1 submission',
+    );
   });
 
   it('--all --json prints every row once, in order, as one valid JSON array', async () => {
@@ -79,20 +92,30 @@ describe(`assay queue on ${ROWS} submissions`, () => {
     expect(lines[0]).toMatch(/^Due\s+Status\s+Try\s+Earner\s+Achievement\s+Submission$/);
     expect(lines.slice(1, -1).map((l) => l.split(/\s+/).at(-1))).toEqual(expected);
     expect(lines.at(-1)).toBe('2,345 submissions');
-    expect(await assay(['--all', '--limit', '5'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--all lists every row; leave out --limit/) });
+    expect(await assay(['--all', '--limit', '5'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--all lists every row; leave out --limit/),
+    });
   });
 
   it('--all with --sort earner walks the same order as the paged listing', async () => {
     const s = openServices(dataDir);
     const byName: string[] = [];
-    for (let offset = 0; offset < ROWS; offset += 1000) byName.push(...s.queue.list({ sort: 'earner', limit: 1000, offset }).items.map((i) => i.id));
+    for (let offset = 0; offset < ROWS; offset += 1000)
+      byName.push(...s.queue.list({ sort: 'earner', limit: 1000, offset }).items.map((i) => i.id));
     s.close();
-    expect((JSON.parse((await assay(['--all', '--json', '--sort', 'earner'])).stdout) as QueueItem[]).map((x) => x.id)).toEqual(byName);
+    expect(
+      (JSON.parse((await assay(['--all', '--json', '--sort', 'earner'])).stdout) as QueueItem[]).map((x) => x.id),
+    ).toEqual(byName);
   });
 });
 
 describe('a reader that closes early (assay queue | head -n 1)', () => {
-  for (const args of [['queue', '--json', '--limit', '1000'], ['queue', '--all', '--json'], ['queue', '--all']]) {
+  for (const args of [
+    ['queue', '--json', '--limit', '1000'],
+    ['queue', '--all', '--json'],
+    ['queue', '--all'],
+  ]) {
     it(`"assay ${args.join(' ')}" ends quietly with status 0`, async () => {
       const r = await firstLineThenClose(args);
       expect(r.stderr).toBe('');

@@ -26,9 +26,21 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 describe('the built binary', () => {
   it('runs from dist with its exit codes: help, a usage error, and a command on a data folder', () => {
     if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first (npm test does)`);
-    const bin = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ASSAY_DATA_DIR: '', XDG_CONFIG_HOME: path.join(work, 'xdg') } });
-    expect(bin(['--help'])).toMatchObject({ status: 0, stdout: expect.stringMatching(/^Usage: assay <command>/), stderr: '' });
-    expect(bin(['frobnicate'])).toMatchObject({ status: 2, stdout: '', stderr: expect.stringMatching(/^assay: unknown command "frobnicate"/) });
+    const bin = (args: string[]) =>
+      spawnSync(process.execPath, [CLI, ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, ASSAY_DATA_DIR: '', XDG_CONFIG_HOME: path.join(work, 'xdg') },
+      });
+    expect(bin(['--help'])).toMatchObject({
+      status: 0,
+      stdout: expect.stringMatching(/^Usage: assay <command>/),
+      stderr: '',
+    });
+    expect(bin(['frobnicate'])).toMatchObject({
+      status: 2,
+      stdout: '',
+      stderr: expect.stringMatching(/^assay: unknown command "frobnicate"/),
+    });
     const audit = bin(['audit', 'verify', '--data-dir', path.join(work, 'bin-data')]);
     expect(audit).toMatchObject({ status: 0, stderr: '' });
     expect(audit.stdout).toMatch(/^Audit log intact: 0 entries/);
@@ -52,13 +64,19 @@ describe('assay', () => {
   it('says which file of a damaged copy of an imported package differs, and changes nothing', async () => {
     const copy = path.join(work, 'damaged-copy');
     fs.cpSync(sample, copy, { recursive: true });
-    const m = JSON.parse(fs.readFileSync(path.join(copy, 'manifest.json'), 'utf8')) as { submissions: { artifacts: { file?: string; size?: number }[] }[] };
+    const m = JSON.parse(fs.readFileSync(path.join(copy, 'manifest.json'), 'utf8')) as {
+      submissions: { artifacts: { file?: string; size?: number }[] }[];
+    };
     const victim = m.submissions.flatMap((s) => s.artifacts).find((a) => a.file !== undefined)!;
     fs.truncateSync(path.join(copy, ...victim.file!.split('/')), 10);
     const queue = (await assay(['queue', '--json', '--data-dir', dataDir])).stdout;
     const r = await assay(['import', copy, '--data-dir', dataDir]);
     expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect(r.stdout).toMatch(new RegExp(`^Package "damaged-copy" was already imported on .*; this copy differs from it: ${victim.file!.replaceAll('.', '\\.')} is 10 bytes but the manifest says ${victim.size}`));
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `^Package "damaged-copy" was already imported on .*; this copy differs from it: ${victim.file!.replaceAll('.', '\\.')} is 10 bytes but the manifest says ${victim.size}`,
+      ),
+    );
     expect((await assay(['queue', '--json', '--data-dir', dataDir])).stdout).toBe(queue);
   });
 
@@ -67,8 +85,19 @@ describe('assay', () => {
     expect(q.code).toBe(0);
     const rows = JSON.parse(q.stdout) as Record<string, unknown>[];
     expect(rows.length).toBeGreaterThan(10);
-    expect(Object.keys(rows[0]!).sort()).toEqual(['achievementId', 'achievementName', 'attempt', 'dueAt', 'earnerName', 'id', 'status', 'submittedAt']);
-    expect(rows.map((r) => r.earnerName)).toEqual(expect.arrayContaining(['Zoë Núñez-Łukasiewicz', '김민준', 'Ng Thị Ánh']));
+    expect(Object.keys(rows[0]!).sort()).toEqual([
+      'achievementId',
+      'achievementName',
+      'attempt',
+      'dueAt',
+      'earnerName',
+      'id',
+      'status',
+      'submittedAt',
+    ]);
+    expect(rows.map((r) => r.earnerName)).toEqual(
+      expect.arrayContaining(['Zoë Núñez-Łukasiewicz', '김민준', 'Ng Thị Ánh']),
+    );
     const blind = await assay(['queue', '--data-dir', dataDir, '--json', '--blind']);
     const blindRows = JSON.parse(blind.stdout) as Record<string, unknown>[];
     expect(blindRows.length).toBe(rows.length);
@@ -77,10 +106,16 @@ describe('assay', () => {
   });
 
   it('filters by status and searches', async () => {
-    const pending = JSON.parse((await assay(['queue', '--data-dir', dataDir, '--json', '--status', 'pending'])).stdout) as unknown[];
+    const pending = JSON.parse(
+      (await assay(['queue', '--data-dir', dataDir, '--json', '--status', 'pending'])).stdout,
+    ) as unknown[];
     expect(pending.length).toBeGreaterThan(0);
-    expect(JSON.parse((await assay(['queue', '--data-dir', dataDir, '--json', '--status', 'passed'])).stdout)).toEqual([]);
-    const found = JSON.parse((await assay(['queue', '--data-dir', dataDir, '--json', '--search', 'nunez'])).stdout) as { earnerName: string }[];
+    expect(JSON.parse((await assay(['queue', '--data-dir', dataDir, '--json', '--status', 'passed'])).stdout)).toEqual(
+      [],
+    );
+    const found = JSON.parse((await assay(['queue', '--data-dir', dataDir, '--json', '--search', 'nunez'])).stdout) as {
+      earnerName: string;
+    }[];
     expect(found.map((r) => r.earnerName)).toEqual(['Zoë Núñez-Łukasiewicz']);
     const table = await assay(['queue', '--data-dir', dataDir]);
     expect(table.stdout).toMatch(/^Due\s+Status\s+Try\s+Earner\s+Achievement/);

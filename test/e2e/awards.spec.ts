@@ -32,22 +32,38 @@ async function checkBothSchemes(page: Page, name: string): Promise<void> {
 function passReviews(s: Services, count: number): { id: string; earnerName: string }[] {
   const pending = s.queue.list({ status: ['pending'], limit: 1000 }).items;
   const seen = new Set<string>();
-  const picked = pending.filter((i) => i.attempt === 1 && !seen.has(i.achievementId) && seen.add(i.achievementId)).slice(0, count);
+  const picked = pending
+    .filter((i) => i.attempt === 1 && !seen.has(i.achievementId) && seen.add(i.achievementId))
+    .slice(0, count);
   for (const item of picked) {
     const w = loadWorkspace(s.db, item.id, false);
-    const scores = Object.fromEntries(w.achievement.resultDescription.map((c) => [c.id, c.rubricCriterionLevel.at(-1)!.id]));
-    saveDraft(s.db, { submissionId: item.id, scores, comments: {}, feedback: 'Clear evidence throughout.', override: null, activeMs: 60_000 });
+    const scores = Object.fromEntries(
+      w.achievement.resultDescription.map((c) => [c.id, c.rubricCriterionLevel.at(-1)!.id]),
+    );
+    saveDraft(s.db, {
+      submissionId: item.id,
+      scores,
+      comments: {},
+      feedback: 'Clear evidence throughout.',
+      override: null,
+      activeMs: 60_000,
+    });
     submitReview(s.db, item.id);
   }
   return picked.map((i) => ({ id: i.id, earnerName: i.earnerName! }));
 }
 
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name }).click();
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name }).click();
 
 /** Share of the canvas's pixels that are not (near) white: a drawn certificate has plenty. */
 const inkOf = (page: Page) =>
   page.locator('canvas.aw-certificate-canvas').evaluate((el) => {
-    const c = el as unknown as { width: number; height: number; getContext(k: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } };
+    const c = el as unknown as {
+      width: number;
+      height: number;
+      getContext(k: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } };
+    };
     const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
     let ink = 0;
     for (let i = 0; i < data.length; i += 4) if (data[i]! < 200 || data[i + 1]! < 200 || data[i + 2]! < 200) ink++;
@@ -77,7 +93,10 @@ test('issues awards from passed reviews, previews, exports files that verify, re
   await expect(page.getByRole('button', { name: 'Create a self-signed identity…' })).toBeVisible();
   // The identity itself is the Settings spec's business: made here through the same channel the dialog uses.
   await page.evaluate(() =>
-    (globalThis as unknown as { api: Record<string, (i: unknown) => Promise<unknown>> }).api['identity:create']!({ name: 'Riverside University School of Education', url: 'https://pd.riverside.example.edu' }),
+    (globalThis as unknown as { api: Record<string, (i: unknown) => Promise<unknown>> }).api['identity:create']!({
+      name: 'Riverside University School of Education',
+      url: 'https://pd.riverside.example.edu',
+    }),
   );
 
   await nav(page, 'Awards');
@@ -92,7 +111,8 @@ test('issues awards from passed reviews, previews, exports files that verify, re
   await expect(table.locator('tbody tr')).toHaveCount(2);
   const awards = app.services.awards.list();
   expect(awards.map((a) => a.status)).toEqual(['active', 'active']);
-  for (const a of awards) await expect(table.getByRole('row').filter({ hasText: a.verificationCode })).toContainText('Active');
+  for (const a of awards)
+    await expect(table.getByRole('row').filter({ hasText: a.verificationCode })).toContainText('Active');
   await expect(page.locator('.aw-screen .result-count')).toHaveText('2 awards');
 
   // The preview: page 1 of the signed certificate, drawn by pdf.js, and what the award records.
@@ -102,7 +122,10 @@ test('issues awards from passed reviews, previews, exports files that verify, re
   expect(await inkOf(page)).toBeGreaterThan(0.02);
   await expect(preview).toContainText(first.verificationCode);
   await expect(preview).toContainText(first.credentialId);
-  for (const l of first.levels) await expect(preview.getByRole('row', { name: new RegExp(l.criterion.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })).toContainText(l.level);
+  for (const l of first.levels)
+    await expect(
+      preview.getByRole('row', { name: new RegExp(l.criterion.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }),
+    ).toContainText(l.level);
   await page.getByRole('status').filter({ hasText: 'Issued 2 awards.' }).waitFor();
   await checkBothSchemes(page, 'awards-list');
 
@@ -124,7 +147,10 @@ test('issues awards from passed reviews, previews, exports files that verify, re
   await exportDialog.getByRole('button', { name: 'Close' }).click();
   const files = fs.readdirSync(one).sort();
   expect(files.map((f) => path.extname(f))).toEqual(['.json', '.pdf', '.png']);
-  const pdf = path.join(one, files.find((f) => f.endsWith('.pdf'))!);
+  const pdf = path.join(
+    one,
+    files.find((f) => f.endsWith('.pdf'))!,
+  );
   for (const f of files) {
     const verdict = await verifyAwardInStore(app.services, path.join(one, f));
     expect(verdict, `${f}: ${verdict.reason}`).toMatchObject({ valid: true, credentialId: first.credentialId });

@@ -10,9 +10,20 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 
 test('the desktop app opens its window on the review queue', async () => {
   // Playwright finds Electron through the electron package, which honours ELECTRON_OVERRIDE_DIST_PATH.
-  test.skip(!process.env.ELECTRON_OVERRIDE_DIST_PATH, 'Electron binary not available here: set ELECTRON_OVERRIDE_DIST_PATH to run the real app');
-  for (const built of ['dist/electron/main.js', 'dist/preload/preload.cjs', 'dist/renderer/index.html', 'dist/native/electron/better_sqlite3.node']) {
-    expect(fs.existsSync(path.join(repo, built)), `${built} is missing: run \`npm run build && npm run native:electron\` first`).toBe(true);
+  test.skip(
+    !process.env.ELECTRON_OVERRIDE_DIST_PATH,
+    'Electron binary not available here: set ELECTRON_OVERRIDE_DIST_PATH to run the real app',
+  );
+  for (const built of [
+    'dist/electron/main.js',
+    'dist/preload/preload.cjs',
+    'dist/renderer/index.html',
+    'dist/native/electron/better_sqlite3.node',
+  ]) {
+    expect(
+      fs.existsSync(path.join(repo, built)),
+      `${built} is missing: run \`npm run build && npm run native:electron\` first`,
+    ).toBe(true);
   }
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assay-electron-smoke-'));
@@ -27,7 +38,9 @@ test('the desktop app opens its window on the review queue', async () => {
     const keys = await page.evaluate(() => Object.keys((globalThis as unknown as { api: object }).api).sort());
     expect(keys).toEqual([...channels, 'on', 'dropFiles'].sort());
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
-    const info = await page.evaluate(() => (globalThis as unknown as { api: { 'app:info'(): Promise<unknown> } }).api['app:info']());
+    const info = await page.evaluate(() =>
+      (globalThis as unknown as { api: { 'app:info'(): Promise<unknown> } }).api['app:info'](),
+    );
     expect(info).toMatchObject({ ok: true, value: { name: 'Assay', dataDir } });
   } finally {
     await app.close();

@@ -53,7 +53,10 @@ export function bulkPackage(count: number): string {
 
 export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} ${n.failureSummary ?? ''}`).join('\n')}`);
+  const summary = result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} ${n.failureSummary ?? ''}`).join('\n')}`,
+  );
   expect(summary, `axe violations on ${label}`).toEqual([]);
 }
 
@@ -70,7 +73,11 @@ export async function pageText(page: Page): Promise<{ html: string; attributes: 
     interface El {
       attributes: ArrayLike<{ value: string }>;
     }
-    const doc = (globalThis as unknown as { document: { documentElement: { outerHTML: string }; querySelectorAll(s: string): ArrayLike<El> } }).document;
+    const doc = (
+      globalThis as unknown as {
+        document: { documentElement: { outerHTML: string }; querySelectorAll(s: string): ArrayLike<El> };
+      }
+    ).document;
     const attributes: string[] = [];
     const all = doc.querySelectorAll('*');
     for (let i = 0; i < all.length; i++) {

@@ -16,7 +16,8 @@ import type { PathPurpose } from '../../shared/domain/admin.js';
 function findRepoRoot(from: string): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
     const pkg = path.join(dir, 'package.json');
-    if (fs.existsSync(pkg) && (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string }).name === 'assay') return dir;
+    if (fs.existsSync(pkg) && (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string }).name === 'assay')
+      return dir;
     if (path.dirname(dir) === dir) throw new Error(`No Assay checkout above ${from}`);
   }
 }
@@ -25,7 +26,15 @@ export const REPO_ROOT = findRepoRoot(path.dirname(fileURLToPath(import.meta.url
 export const RENDERER_DIST = path.join(REPO_ROOT, 'dist', 'renderer');
 export const CHROMIUM = process.env.ASSAY_CHROMIUM ?? '/usr/bin/chromium';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 export interface LaunchOptions {
   /** The data folder the real services open (created if missing). */
@@ -108,10 +117,15 @@ function installShim(arg: { channels: string[]; dropPaths: Record<string, string
   // As the preload: paths (here looked up by the dropped File's name) go to main, which asks the person.
   api.dropFiles = async (files: { name?: unknown }[], purpose: string) => {
     const list = Array.from(files);
-    const paths = list.map((f) => (typeof f?.name === 'string' ? (g.__assayDropPaths[f.name] ?? null) : null)).filter((p): p is string => p !== null);
+    const paths = list
+      .map((f) => (typeof f?.name === 'string' ? (g.__assayDropPaths[f.name] ?? null) : null))
+      .filter((p): p is string => p !== null);
     const withoutPath = list.length - paths.length;
     if (paths.length === 0) return { ok: true, value: { files: [], withoutPath } };
-    const answer = (await g.__assayInvoke('dialog:confirmDrop', { purpose, paths })) as { ok: boolean; value?: unknown };
+    const answer = (await g.__assayInvoke('dialog:confirmDrop', { purpose, paths })) as {
+      ok: boolean;
+      value?: unknown;
+    };
     return answer.ok ? { ok: true, value: { files: answer.value, withoutPath } } : answer;
   };
   Object.defineProperty(g, '__assayEmit', {
@@ -136,7 +150,9 @@ function appVersion(): string {
 /** Serves dist/renderer with `vite preview` on a free port of 127.0.0.1. */
 export async function startPreview(): Promise<{ server: PreviewServer; url: string }> {
   if (!fs.existsSync(path.join(RENDERER_DIST, 'index.html'))) {
-    throw new Error(`The renderer is not built: ${path.join(RENDERER_DIST, 'index.html')} is missing. Run "npm run build:renderer" first.`);
+    throw new Error(
+      `The renderer is not built: ${path.join(RENDERER_DIST, 'index.html')} is missing. Run "npm run build:renderer" first.`,
+    );
   }
   const server = await preview({
     configFile: false,
@@ -164,8 +180,19 @@ export async function serveEvidence(page: Page, pageUrl: string, services: Servi
     async (route) => {
       const request = route.request();
       const rest = new URL(request.url()).pathname.slice('/evidence/'.length);
-      const response = await handleAppRequest({ url: `${APP_URL}evidence/${rest}`, method: request.method(), headers: new Headers(await request.allHeaders()) }, deps);
-      await route.fulfill({ status: response.status, headers: Object.fromEntries(response.headers), body: Buffer.from(await response.arrayBuffer()) });
+      const response = await handleAppRequest(
+        {
+          url: `${APP_URL}evidence/${rest}`,
+          method: request.method(),
+          headers: new Headers(await request.allHeaders()),
+        },
+        deps,
+      );
+      await route.fulfill({
+        status: response.status,
+        headers: Object.fromEntries(response.headers),
+        body: Buffer.from(await response.arrayBuffer()),
+      });
     },
   );
 }
@@ -182,7 +209,10 @@ export async function launchApp(options: LaunchOptions): Promise<App> {
     const target = page;
     if (!target || target.isClosed()) return;
     void target
-      .evaluate(([e, p]) => (globalThis as unknown as ShimGlobals).__assayEmit(e, p), [event, payload] as [EventName, EventPayload<EventName>])
+      .evaluate(([e, p]) => (globalThis as unknown as ShimGlobals).__assayEmit(e, p), [event, payload] as [
+        EventName,
+        EventPayload<EventName>,
+      ])
       .catch(() => {
         // The page went away (closed or navigating); an event for it has nobody to tell.
       });
@@ -223,7 +253,9 @@ export async function launchApp(options: LaunchOptions): Promise<App> {
     });
     const p = await context.newPage();
     page = p;
-    await p.exposeBinding('__assayInvoke', (_source, channel: unknown, input: unknown) => dispatch(handlers, channel, input));
+    await p.exposeBinding('__assayInvoke', (_source, channel: unknown, input: unknown) =>
+      dispatch(handlers, channel, input),
+    );
     await p.addInitScript(installShim, { channels: [...channels], dropPaths: dropMap(options.dropPaths) });
     if (options.evidence !== false) await serveEvidence(p, served.url, services);
 
@@ -247,13 +279,21 @@ export async function launchApp(options: LaunchOptions): Promise<App> {
         chosen.set(purpose, target);
       },
       setDropPath: async (name, target) => {
-        await p.evaluate(([n, t]) => {
-          (globalThis as unknown as ShimGlobals).__assayDropPaths[n] = t;
-        }, [name, target] as const);
+        await p.evaluate(
+          ([n, t]) => {
+            (globalThis as unknown as ShimGlobals).__assayDropPaths[n] = t;
+          },
+          [name, target] as const,
+        );
       },
       open: async () => {
         await p.goto(url);
-        await p.waitForFunction(() => (globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector('main h1') !== null);
+        await p.waitForFunction(
+          () =>
+            (globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector(
+              'main h1',
+            ) !== null,
+        );
       },
       close: async () => {
         await liveBrowser.close().catch(() => {});

@@ -37,7 +37,13 @@ test('a refused package shows its reason verbatim and changes nothing', async ()
   await expect(dialog.getByRole('button', { name: 'OK' })).toBeFocused();
   for (let i = 0; i < 3; i++) {
     await page.keyboard.press('Tab');
-    expect(await dialog.evaluate((d) => (d as unknown as { contains(n: unknown): boolean }).contains((globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement))).toBe(true);
+    expect(
+      await dialog.evaluate((d) =>
+        (d as unknown as { contains(n: unknown): boolean }).contains(
+          (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement,
+        ),
+      ),
+    ).toBe(true);
   }
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
@@ -139,11 +145,19 @@ test('progress events drive a determinate progress bar', async () => {
   app.setNextImportPath(await samplePackage());
   await page.getByRole('button', { name: 'Import package…' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Starting the import…' })).toBeVisible();
-  app.emit('import:progress', { phase: 'verifying', filesDone: 12, filesTotal: 47, bytesDone: 512 * 1024, bytesTotal: 2 * 1024 * 1024 });
+  app.emit('import:progress', {
+    phase: 'verifying',
+    filesDone: 12,
+    filesTotal: 47,
+    bytesDone: 512 * 1024,
+    bytesTotal: 2 * 1024 * 1024,
+  });
   const bar = page.getByRole('progressbar', { name: 'Import progress' });
   await expect(bar).toHaveAttribute('value', String(512 * 1024));
   await expect(bar).toHaveAttribute('max', String(2 * 1024 * 1024));
-  await expect(page.getByRole('status').filter({ hasText: 'Verifying evidence files…' })).toContainText('12 of 47 files · 0.5 of 2.0 MB');
+  await expect(page.getByRole('status').filter({ hasText: 'Verifying evidence files…' })).toContainText(
+    '12 of 47 files · 0.5 of 2.0 MB',
+  );
   await screenshot(page, 'import-progress');
   resume();
   await expect(page.getByRole('status').filter({ hasText: 'Import complete' })).toBeVisible();
@@ -169,7 +183,9 @@ test('a damaged copy of a package already imported: a warning naming the file; a
   const warning = page.getByRole('alert').filter({ hasText: 'Already imported, but this copy is damaged' });
   await expect(warning).toBeVisible();
   await expect(warning).toContainText('"Damaged copy" was already imported on');
-  await expect(warning).toContainText('this copy differs from it: evidence/s1/lesson-plan.pdf is missing (the manifest lists it)');
+  await expect(warning).toContainText(
+    'this copy differs from it: evidence/s1/lesson-plan.pdf is missing (the manifest lists it)',
+  );
   await expect(page.getByRole('status').filter({ hasText: 'Import complete' })).toHaveCount(0);
   await screenshot(page, 'import-damaged-copy');
   await expectNoAxeViolations(page, 'the damaged-copy warning');

@@ -27,7 +27,8 @@ async function appWithSample(): Promise<App> {
 const grid = (page: Page) => page.getByRole('grid', { name: 'Submissions' });
 const dataRows = (page: Page) => grid(page).locator('.grid-body [role="row"]');
 const resultCount = (page: Page) => page.locator('.result-count');
-const earnerNames = (a: App) => a.services.db.prepare('SELECT earner_name FROM submissions ORDER BY earner_name').pluck().all() as string[];
+const earnerNames = (a: App) =>
+  a.services.db.prepare('SELECT earner_name FROM submissions ORDER BY earner_name').pluck().all() as string[];
 
 test('imports a package chosen in the dialog and lists its submissions', async () => {
   const pkg = await samplePackage();
@@ -45,7 +46,10 @@ test('imports a package chosen in the dialog and lists its submissions', async (
   await expect(resultCount(page)).toHaveText(`${total} submissions`);
   await expect(grid(page)).toHaveAttribute('aria-rowcount', String(total + 1));
   await expect(grid(page).getByRole('gridcell', { name: ZOE })).toBeVisible();
-  await expect(page.getByRole('button', { name: new RegExp(`^All ${total}$`) })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: new RegExp(`^All ${total}$`) })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   await screenshot(page, 'queue-after-import');
 
   // The same package again changes nothing, and says so.
@@ -78,7 +82,9 @@ test('filters by status, overdue, achievement and attempt', async () => {
   await chips.getByRole('button', { name: /^Overdue/ }).click();
   await expect(resultCount(page)).toHaveText(`${counts.total} submissions`);
 
-  const stem = app.services.queue.list({ limit: 1000 }).items.filter((i) => i.achievementName === 'Core STEM Teaching Practices');
+  const stem = app.services.queue
+    .list({ limit: 1000 })
+    .items.filter((i) => i.achievementName === 'Core STEM Teaching Practices');
   expect(stem.length).toBeGreaterThan(0);
   await page.getByRole('combobox', { name: 'Achievement' }).selectOption({ label: 'Core STEM Teaching Practices' });
   await expect(resultCount(page)).toHaveText(`${stem.length} submission${stem.length === 1 ? '' : 's'}`);

@@ -38,7 +38,10 @@ async function openResubmission(a: App, page: Page): Promise<string> {
   const items = a.services.queue.list({ limit: 1000 }).items;
   const index = items.findIndex((i) => i.achievementName === STEM && i.attempt === 2);
   // By position, not by name: in blind review the grid shows none.
-  await page.getByRole('grid', { name: 'Submissions' }).locator(`[role="row"][aria-rowindex="${index + 2}"]`).click();
+  await page
+    .getByRole('grid', { name: 'Submissions' })
+    .locator(`[role="row"][aria-rowindex="${index + 2}"]`)
+    .click();
   const item = items[index]!;
   await expect(page.getByRole('region', { name: 'Review workspace' })).toBeVisible();
   return item.id;
@@ -55,9 +58,15 @@ test('the workspace and its dialogs pass axe in light and dark', async () => {
     await card(page, i).focus();
     await page.keyboard.press(String(n));
   }
-  await card(page, 0).getByRole('textbox').fill('Teams now choose their own layers and their own test: see the design decision records on page 3.');
-  await card(page, 1).getByRole('textbox').fill('The percent-change calculation is there, but no team used it to justify the redesign.');
-  await page.getByRole('textbox', { name: 'Feedback to the earner' }).fill('Thank you for a much stronger investigation. The mathematics is the next step.');
+  await card(page, 0)
+    .getByRole('textbox')
+    .fill('Teams now choose their own layers and their own test: see the design decision records on page 3.');
+  await card(page, 1)
+    .getByRole('textbox')
+    .fill('The percent-change calculation is there, but no team used it to justify the redesign.');
+  await page
+    .getByRole('textbox', { name: 'Feedback to the earner' })
+    .fill('Thank you for a much stronger investigation. The mathematics is the next step.');
   await expect(page.locator('.save-status')).toHaveText('Saved');
   await card(page, 1).focus();
   await page.locator('.rubric-scroll').evaluate((el) => {
@@ -122,7 +131,11 @@ test('blind review leaves no trace of the earner in the page, its attributes or 
   await page.getByRole('switch', { name: 'Blind review' }).click();
   await expect(page.getByRole('switch', { name: 'Blind review' })).toHaveAttribute('aria-checked', 'true');
   const id = await openResubmission(app, page);
-  const who = app.services.db.prepare('SELECT earner_name AS name, earner_email AS email, earner_organization AS org FROM submissions WHERE id = ?').get(id) as { name: string; email: string; org: string };
+  const who = app.services.db
+    .prepare(
+      'SELECT earner_name AS name, earner_email AS email, earner_organization AS org FROM submissions WHERE id = ?',
+    )
+    .get(id) as { name: string; email: string; org: string };
   expect(who.name).toBe('Zoë Núñez-Łukasiewicz');
 
   await expect(page.locator('.meta-blind')).toHaveText('Blind review');
@@ -137,10 +150,19 @@ test('blind review leaves no trace of the earner in the page, its attributes or 
   const assertNoIdentity = async () => {
     const { html, attributes } = await pageText(page);
     const title = await page.title();
-    const traces = [who.name, who.email, who.org, ...who.name.split(/[\s-]+/).filter((p) => p.length >= 3), who.email.split('@')[0]!];
+    const traces = [
+      who.name,
+      who.email,
+      who.org,
+      ...who.name.split(/[\s-]+/).filter((p) => p.length >= 3),
+      who.email.split('@')[0]!,
+    ];
     for (const trace of traces) {
       expect(html, `the page shows ${trace}`).not.toContain(trace);
-      expect(attributes.filter((a) => a.includes(trace)), `an attribute holds ${trace}`).toEqual([]);
+      expect(
+        attributes.filter((a) => a.includes(trace)),
+        `an attribute holds ${trace}`,
+      ).toEqual([]);
       expect(title).not.toContain(trace);
     }
   };

@@ -24,12 +24,16 @@ async function appWithSample(): Promise<App> {
 }
 
 const queueItems = (a: App): QueueItem[] => a.services.queue.list({ limit: 1000 }).items;
-const stem = (a: App, attempt: number) => queueItems(a).filter((i) => i.achievementName === STEM && i.attempt === attempt);
+const stem = (a: App, attempt: number) =>
+  queueItems(a).filter((i) => i.achievementName === STEM && i.attempt === attempt);
 const card = (page: Page, index: number) => page.locator(`.criterion[data-criterion-index="${index}"]`);
 const comment = (page: Page, index: number) => card(page, index).getByRole('textbox');
 const commentsOf = (a: App, id: string) =>
   JSON.parse(
-    (a.services.db.prepare('SELECT r.comments_json FROM reviews r JOIN submissions s ON s.seq = r.submission_seq WHERE s.id = ?').pluck().get(id) as string | undefined) ?? '{}',
+    (a.services.db
+      .prepare('SELECT r.comments_json FROM reviews r JOIN submissions s ON s.seq = r.submission_seq WHERE s.id = ?')
+      .pluck()
+      .get(id) as string | undefined) ?? '{}',
   ) as Record<string, { text: string; anchors: { artifactId: string; page?: number }[]; bankIds: number[] }>;
 
 /** Opens a submission from the queue grid (click, then the row), waiting for the workspace. */
@@ -80,7 +84,9 @@ test('the comment bank saves, inserts by keyboard, and offers to update drafts t
   await page.getByRole('button', { name: 'Manage saved comments…' }).click();
   const manage = page.getByRole('dialog', { name: 'Saved comments' });
   await manage.getByRole('button', { name: /^Edit/ }).click();
-  await manage.getByRole('textbox').fill('The procedure and the variables are still chosen by the teacher, not the students.');
+  await manage
+    .getByRole('textbox')
+    .fill('The procedure and the variables are still chosen by the teacher, not the students.');
   await manage.getByRole('button', { name: 'Save', exact: true }).click();
   const ask = page.getByRole('dialog', { name: 'Update draft reviews too?' });
   await expect(ask).toContainText('Also update 2 draft reviews that used it?');
@@ -89,8 +95,12 @@ test('the comment bank saves, inserts by keyboard, and offers to update drafts t
   await ask.getByRole('button', { name: 'Also update 2 drafts' }).click();
   await expect(manage.getByRole('status')).toHaveText('Saved comment updated, and 2 draft reviews.');
   await manage.getByRole('button', { name: 'Done' }).click();
-  await expect(comment(page, 0)).toHaveValue('Day 1: The procedure and the variables are still chosen by the teacher, not the students.');
-  await expect.poll(() => Object.values(commentsOf(app!, a!.id))[0]?.text).toBe('The procedure and the variables are still chosen by the teacher, not the students.');
+  await expect(comment(page, 0)).toHaveValue(
+    'Day 1: The procedure and the variables are still chosen by the teacher, not the students.',
+  );
+  await expect
+    .poll(() => Object.values(commentsOf(app!, a!.id))[0]?.text)
+    .toBe('The procedure and the variables are still chosen by the teacher, not the students.');
 });
 
 test('anchors come from the evidence pane and jump back to it', async () => {
@@ -99,7 +109,9 @@ test('anchors come from the evidence pane and jump back to it', async () => {
   const item = stem(app, 2)[0]!;
   await open(page, app, item.id);
   const pdf = app.services.db
-    .prepare("SELECT a.artifact_id FROM artifacts a JOIN submissions s ON s.seq = a.submission_seq WHERE s.id = ? AND a.media_type = 'application/pdf' ORDER BY a.position")
+    .prepare(
+      "SELECT a.artifact_id FROM artifacts a JOIN submissions s ON s.seq = a.submission_seq WHERE s.id = ? AND a.media_type = 'application/pdf' ORDER BY a.position",
+    )
     .pluck()
     .get(item.id) as string;
 
@@ -115,7 +127,9 @@ test('anchors come from the evidence pane and jump back to it', async () => {
     await card(page, 0).getByRole('button', { name: 'Anchor to evidence' }).click();
     const chip = card(page, 0).getByRole('button', { name: /^Go to Lesson plan \(revised\), page 2/ });
     await expect(chip).toHaveText('p. 2');
-    await expect.poll(() => commentsOf(app!, item.id)[`${item.achievementId}#inquiry`]?.anchors).toEqual([{ artifactId: pdf, page: 2 }]);
+    await expect
+      .poll(() => commentsOf(app!, item.id)[`${item.achievementId}#inquiry`]?.anchors)
+      .toEqual([{ artifactId: pdf, page: 2 }]);
     await screenshot(page, 'review-anchor');
 
     // Elsewhere in the document, then the chip: back on page 2.
@@ -123,7 +137,10 @@ test('anchors come from the evidence pane and jump back to it', async () => {
     await expect(pageNumber).toHaveValue('1');
     await chip.click();
     await expect(pageNumber).toHaveValue('2');
-    await expect(page.locator('.evidence-slot')).toHaveAttribute('data-last-jump', JSON.stringify({ artifactId: pdf, page: 2 }));
+    await expect(page.locator('.evidence-slot')).toHaveAttribute(
+      'data-last-jump',
+      JSON.stringify({ artifactId: pdf, page: 2 }),
+    );
     // From the reading view (the PDF closed), the chip opens it at the page.
     await pane.getByRole('button', { name: 'All evidence' }).click();
     await expect(pageNumber).toHaveCount(0);
@@ -137,10 +154,21 @@ test('anchors come from the evidence pane and jump back to it', async () => {
     // A draft that holds anchors (as the real pane makes them) shows them as chips that call jumpTo.
     await page.evaluate(
       ([id, artifactId, criterionId]) =>
-        (globalThis as unknown as { api: { 'review:saveDraft'(i: unknown): Promise<unknown> } }).api['review:saveDraft']({
+        (globalThis as unknown as { api: { 'review:saveDraft'(i: unknown): Promise<unknown> } }).api[
+          'review:saveDraft'
+        ]({
           submissionId: id,
           scores: {},
-          comments: { [criterionId]: { text: 'See the driving question.', anchors: [{ artifactId, page: 4, quote: 'driving question is: how can we make water safe' }, { artifactId, timeSeconds: 192 }], bankIds: [] } },
+          comments: {
+            [criterionId]: {
+              text: 'See the driving question.',
+              anchors: [
+                { artifactId, page: 4, quote: 'driving question is: how can we make water safe' },
+                { artifactId, timeSeconds: 192 },
+              ],
+              bankIds: [],
+            },
+          },
           feedback: '',
           override: null,
           activeMs: 0,
@@ -154,7 +182,10 @@ test('anchors come from the evidence pane and jump back to it', async () => {
     await expect(chips).toContainText('p. 4 · “driving question is: how can we…”');
     await expect(chips).toContainText('03:12');
     await chips.getByRole('button', { name: /^Go to .*page 4: driving question/ }).click();
-    await expect(page.locator('.evidence-slot')).toHaveAttribute('data-last-jump', JSON.stringify({ artifactId: pdf, page: 4, quote: 'driving question is: how can we make water safe' }));
+    await expect(page.locator('.evidence-slot')).toHaveAttribute(
+      'data-last-jump',
+      JSON.stringify({ artifactId: pdf, page: 4, quote: 'driving question is: how can we make water safe' }),
+    );
     await chips.getByRole('button', { name: /^Remove anchor 03:12/ }).click();
     await expect(chips.getByRole('listitem')).toHaveCount(1);
     await expect.poll(() => commentsOf(app!, item.id)[`${item.achievementId}#inquiry`]?.anchors.length).toBe(1);
@@ -166,7 +197,9 @@ test('recusal needs a reason, then the submission leaves the open work', async (
   const { page } = app;
   const item = stem(app, 1)[0]!;
   await open(page, app, item.id);
-  await card(page, 0).getByRole('radio', { name: /^Proficient,/ }).click();
+  await card(page, 0)
+    .getByRole('radio', { name: /^Proficient,/ })
+    .click();
   await page.getByRole('button', { name: 'I know this earner…' }).click();
   const dialog = page.getByRole('dialog', { name: 'I know this earner' });
   await expect(dialog.getByRole('textbox', { name: /Reason/ })).toBeFocused();
@@ -183,7 +216,9 @@ test('recusal needs a reason, then the submission leaves the open work', async (
   const open_ = app.services.queue.list({ status: ['pending', 'in-progress'], limit: 1000 }).items.map((i) => i.id);
   expect(open_).not.toContain(item.id);
   await page.getByRole('button', { name: 'Back to the queue' }).click();
-  await expect(page.getByRole('grid', { name: 'Submissions' }).getByRole('row').filter({ hasText: item.earnerName! })).toContainText('Recused');
+  await expect(
+    page.getByRole('grid', { name: 'Submissions' }).getByRole('row').filter({ hasText: item.earnerName! }),
+  ).toContainText('Recused');
 });
 
 test('a resubmission shows the earlier attempt beside each criterion and what changed', async () => {
@@ -193,7 +228,9 @@ test('a resubmission shows the earlier attempt beside each criterion and what ch
   await open(page, app, item.id);
   await expect(page.locator('.review-meta')).toContainText('Resubmission · attempt 2');
   const first = card(page, 0);
-  await expect(first.getByRole('list', { name: 'Earlier attempts' })).toContainText('Attempt 1: Developing — “Students asked good questions on Day 1');
+  await expect(first.getByRole('list', { name: 'Earlier attempts' })).toContainText(
+    'Attempt 1: Developing — “Students asked good questions on Day 1',
+  );
   await expect(first.getByRole('radio', { name: /^Developing,/ })).toHaveAccessibleDescription(/Attempt 1/);
   const previous = page.locator('details.previous-item');
   await expect(previous.locator('summary')).toContainText(/Feedback on attempt 1 · Not yet/);
@@ -248,7 +285,11 @@ test('regions by keyboard (Alt+1, Alt+2, F6), and single-key shortcuts can be tu
   await open(page, app, stem(app, 1)[0]!.id);
   const inside = (selector: string) =>
     page.evaluate((sel) => {
-      const doc = (globalThis as unknown as { document: { activeElement: unknown; querySelector(s: string): { contains(n: unknown): boolean } | null } }).document;
+      const doc = (
+        globalThis as unknown as {
+          document: { activeElement: unknown; querySelector(s: string): { contains(n: unknown): boolean } | null };
+        }
+      ).document;
       return doc.querySelector(sel)?.contains(doc.activeElement) ?? false;
     }, selector);
   await card(page, 1).focus();

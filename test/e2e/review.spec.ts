@@ -27,18 +27,34 @@ async function appWithSample(dataDir = tempDir()): Promise<App> {
 const queueItems = (a: App): QueueItem[] => a.services.queue.list({ limit: 1000 }).items;
 const firstAttemptStem = (a: App) => queueItems(a).find((i) => i.achievementName === STEM && i.attempt === 1)!;
 const reviewRow = (a: App, id: string) =>
-  a.services.db.prepare('SELECT r.* FROM reviews r JOIN submissions s ON s.seq = r.submission_seq WHERE s.id = ?').get(id) as
-    | { state: string; scores_json: string; comments_json: string; feedback: string; decision: string | null; computed_decision: string | null; override_json: string | null; time_on_task_ms: number }
+  a.services.db
+    .prepare('SELECT r.* FROM reviews r JOIN submissions s ON s.seq = r.submission_seq WHERE s.id = ?')
+    .get(id) as
+    | {
+        state: string;
+        scores_json: string;
+        comments_json: string;
+        feedback: string;
+        decision: string | null;
+        computed_decision: string | null;
+        override_json: string | null;
+        time_on_task_ms: number;
+      }
     | undefined;
 
-const commentsOf = (row: { comments_json: string }) => JSON.parse(row.comments_json) as Record<string, { text: string; bankIds: number[] }>;
+const commentsOf = (row: { comments_json: string }) =>
+  JSON.parse(row.comments_json) as Record<string, { text: string; bankIds: number[] }>;
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1, name: new RegExp(`^Review ${STEM}`) });
 const card = (page: Page, index: number) => page.locator(`.criterion[data-criterion-index="${index}"]`);
-const level = (page: Page, index: number, name: string) => card(page, index).getByRole('radio', { name: new RegExp(`^${name},`) });
+const level = (page: Page, index: number, name: string) =>
+  card(page, index).getByRole('radio', { name: new RegExp(`^${name},`) });
 const saveStatus = (page: Page) => page.locator('.save-status');
 
-const isFocused = (locator: ReturnType<Page['locator']>) => locator.evaluate((el) => (el as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement === el);
+const isFocused = (locator: ReturnType<Page['locator']>) =>
+  locator.evaluate(
+    (el) => (el as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement === el,
+  );
 
 /** Tabs from the top of the page to the queue grid and opens row `index` with Enter: no mouse at all. */
 async function openFromQueueByKeyboard(page: Page, index: number): Promise<void> {
@@ -117,7 +133,9 @@ test('scores a submission end to end by keyboard alone and the queue shows it pa
   const row = reviewRow(app, item.id)!;
   expect(row.state).toBe('submitted');
   expect(row.decision).toBe('pass');
-  expect(Object.values(commentsOf(row)).map((c) => c.text)).toEqual(['Students chose which variable to test; see the design decision record.']);
+  expect(Object.values(commentsOf(row)).map((c) => c.text)).toEqual([
+    'Students chose which variable to test; see the design decision record.',
+  ]);
   expect(row.feedback).toBe('A clear, student-led investigation with the data to show it.');
 
   // Back to the queue by keyboard: the row now says Passed, and the grid has focus again.
@@ -139,7 +157,9 @@ test('a draft survives a reload and a restart of the handlers', async () => {
   await level(page, 0, 'Developing').click();
   await level(page, 1, 'Exemplary').click();
   await card(page, 0).getByRole('textbox').fill('The procedure is still the teacher’s.');
-  await page.getByRole('textbox', { name: 'Feedback to the earner' }).fill('Promising; let students choose the variables.');
+  await page
+    .getByRole('textbox', { name: 'Feedback to the earner' })
+    .fill('Promising; let students choose the variables.');
   await expect(saveStatus(page)).toHaveText('Saved');
   await expect(page.locator('.review-meta .badge')).toHaveText('In progress');
 
@@ -148,14 +168,18 @@ test('a draft survives a reload and a restart of the handlers', async () => {
   await expect(level(page, 0, 'Developing')).toHaveAttribute('aria-checked', 'true');
   await expect(level(page, 1, 'Exemplary')).toHaveAttribute('aria-checked', 'true');
   await expect(card(page, 0).getByRole('textbox')).toHaveValue('The procedure is still the teacher’s.');
-  await expect(page.getByRole('textbox', { name: 'Feedback to the earner' })).toHaveValue('Promising; let students choose the variables.');
+  await expect(page.getByRole('textbox', { name: 'Feedback to the earner' })).toHaveValue(
+    'Promising; let students choose the variables.',
+  );
 
   // Typed and left at once: leaving waits for the save, nothing is lost.
   await card(page, 2).getByRole('textbox').fill('Peers respond to each other in the video.');
   await page.keyboard.press('Escape');
   await page.keyboard.press('u');
   await expect(page.getByRole('grid', { name: 'Submissions' })).toBeFocused();
-  expect(Object.entries(commentsOf(reviewRow(app, item.id)!)).find(([k]) => k.endsWith('#discourse'))?.[1].text).toBe('Peers respond to each other in the video.');
+  expect(Object.entries(commentsOf(reviewRow(app, item.id)!)).find(([k]) => k.endsWith('#discourse'))?.[1].text).toBe(
+    'Peers respond to each other in the video.',
+  );
 
   // The handlers and their database close; a new app opens the same data folder.
   await app.close();
@@ -166,7 +190,9 @@ test('a draft survives a reload and a restart of the handlers', async () => {
   await expect(level(page, 0, 'Developing')).toHaveAttribute('aria-checked', 'true');
   await expect(level(page, 1, 'Exemplary')).toHaveAttribute('aria-checked', 'true');
   await expect(card(page, 2).getByRole('textbox')).toHaveValue('Peers respond to each other in the video.');
-  await expect(page.getByRole('textbox', { name: 'Feedback to the earner' })).toHaveValue('Promising; let students choose the variables.');
+  await expect(page.getByRole('textbox', { name: 'Feedback to the earner' })).toHaveValue(
+    'Promising; let students choose the variables.',
+  );
   await expect(saveStatus(page)).toHaveText('Saved');
   expect(reviewRow(app, item.id)!.time_on_task_ms).toBeGreaterThan(0);
 });
@@ -181,10 +207,15 @@ test('submitting freezes the review: inputs disabled, saves refused', async () =
     await page.keyboard.press('2');
   }
   await expect(page.locator('.decision .verdict')).toHaveText('Not yet');
-  await expect(page.locator('.reasons')).toContainText('Designs an inquiry-based investigation is below the required level Proficient');
+  await expect(page.locator('.reasons')).toContainText(
+    'Designs an inquiry-based investigation is below the required level Proficient',
+  );
   await expect(page.locator('.reasons')).toContainText('4 points is below the 9 needed to pass');
   await page.getByRole('button', { name: 'Submit decision…' }).click();
-  await page.getByRole('dialog', { name: 'Submit this review?' }).getByRole('button', { name: 'Submit', exact: true }).click();
+  await page
+    .getByRole('dialog', { name: 'Submit this review?' })
+    .getByRole('button', { name: 'Submit', exact: true })
+    .click();
 
   await expect(page.locator('.state-banner')).toContainText(/Submitted on .+, Not yet/);
   await screenshot(page, 'review-submitted');
@@ -198,14 +229,24 @@ test('submitting freezes the review: inputs disabled, saves refused', async () =
   await expect(level(page, 0, 'Developing')).toHaveAttribute('aria-checked', 'true');
 
   const refused = await page.evaluate(
-    (id) => (globalThis as unknown as { api: { 'review:saveDraft'(i: unknown): Promise<unknown> } }).api['review:saveDraft']({ submissionId: id, scores: {}, comments: {}, feedback: 'changed later', override: null, activeMs: 0 }),
+    (id) =>
+      (globalThis as unknown as { api: { 'review:saveDraft'(i: unknown): Promise<unknown> } }).api['review:saveDraft']({
+        submissionId: id,
+        scores: {},
+        comments: {},
+        feedback: 'changed later',
+        override: null,
+        activeMs: 0,
+      }),
     item.id,
   );
   expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
   expect(reviewRow(app, item.id)!.feedback).toBe('');
 
   await page.getByRole('button', { name: 'Back to the queue' }).click();
-  await expect(page.getByRole('grid', { name: 'Submissions' }).getByRole('row').filter({ hasText: item.earnerName! })).toContainText('Not yet');
+  await expect(
+    page.getByRole('grid', { name: 'Submissions' }).getByRole('row').filter({ hasText: item.earnerName! }),
+  ).toContainText('Not yet');
 });
 
 test('an override is refused without a written justification, and recorded with it', async () => {
@@ -228,7 +269,9 @@ test('an override is refused without a written justification, and recorded with 
   await dialog.getByRole('textbox', { name: /Justification/ }).fill('   ');
   await dialog.getByRole('button', { name: 'Record override' }).click();
   await expect(dialog.getByRole('alert')).toBeVisible();
-  await dialog.getByRole('textbox', { name: /Justification/ }).fill('The video shows peer critique the descriptor does not capture.');
+  await dialog
+    .getByRole('textbox', { name: /Justification/ })
+    .fill('The video shows peer critique the descriptor does not capture.');
   await dialog.getByRole('button', { name: 'Record override' }).click();
   await expect(dialog).toHaveCount(0);
 
@@ -241,7 +284,10 @@ test('an override is refused without a written justification, and recorded with 
   await expect(page.locator('.state-banner')).toContainText('Overridden: Pass (computed: Not yet)');
   const row = reviewRow(app, item.id)!;
   expect([row.decision, row.computed_decision]).toEqual(['pass', 'not-yet']);
-  expect(JSON.parse(row.override_json!)).toEqual({ decision: 'pass', justification: 'The video shows peer critique the descriptor does not capture.' });
+  expect(JSON.parse(row.override_json!)).toEqual({
+    decision: 'pass',
+    justification: 'The video shows peer critique the descriptor does not capture.',
+  });
 });
 
 test('submitting is not offered while criteria are unscored, and says why', async () => {
@@ -267,7 +313,9 @@ test('a save that fails says so, keeps retrying, holds the assessor on leaving, 
     const g = globalThis as unknown as { __assayInvoke: Invoke; __realInvoke: Invoke };
     g.__realInvoke = g.__assayInvoke;
     g.__assayInvoke = (channel, input) =>
-      channel === 'review:saveDraft' ? Promise.resolve({ ok: false, error: { code: 'store', message: 'The data folder could not be written.' } }) : g.__realInvoke(channel, input);
+      channel === 'review:saveDraft'
+        ? Promise.resolve({ ok: false, error: { code: 'store', message: 'The data folder could not be written.' } })
+        : g.__realInvoke(channel, input);
   });
   await page.keyboard.press('3');
   await card(page, 0).getByRole('textbox').fill('Written while the disk was full.');
@@ -287,5 +335,7 @@ test('a save that fails says so, keeps retrying, holds the assessor on leaving, 
     g.__assayInvoke = g.__realInvoke;
   });
   await expect(saveStatus(page)).toHaveText('Saved', { timeout: 20_000 });
-  expect(Object.values(commentsOf(reviewRow(app, item.id)!)).map((c) => c.text)).toEqual(['Written while the disk was full.']);
+  expect(Object.values(commentsOf(reviewRow(app, item.id)!)).map((c) => c.text)).toEqual([
+    'Written while the disk was full.',
+  ]);
 });

@@ -19,9 +19,17 @@ test('a queue of 100,000 submissions scrolls and pages by offset', async () => {
       const subs = [];
       for (let j = 0; j < PER_PACKAGE && p * PER_PACKAGE + j < COUNT; j++) {
         const i = p * PER_PACKAGE + j;
-        subs.push(submission(i, undefined, { earner: { id: `mailto:t${i}@school.example`, name: `Teacher ${i}`, email: `t${i}@school.example` } }));
+        subs.push(
+          submission(i, undefined, {
+            earner: { id: `mailto:t${i}@school.example`, name: `Teacher ${i}`, email: `t${i}@school.example` },
+          }),
+        );
       }
-      writePackage(dir, manifest({ id: `urn:uuid:00000000-0000-4000-9000-${String(p).padStart(12, '0')}`, submissions: subs }), []);
+      writePackage(
+        dir,
+        manifest({ id: `urn:uuid:00000000-0000-4000-9000-${String(p).padStart(12, '0')}`, submissions: subs }),
+        [],
+      );
       await app.services.importPackage(dir);
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -34,7 +42,8 @@ test('a queue of 100,000 submissions scrolls and pages by offset', async () => {
     // Scroll 2,000 px a frame for 240 frames and report the frame gaps (a figure, never a failure).
     const gaps = await grid.evaluate(async (el) => {
       const g = el as unknown as { scrollTop: number };
-      const raf = (globalThis as unknown as { requestAnimationFrame(cb: (t: number) => void): void }).requestAnimationFrame;
+      const raf = (globalThis as unknown as { requestAnimationFrame(cb: (t: number) => void): void })
+        .requestAnimationFrame;
       const out: number[] = [];
       await new Promise<void>((resolve) => {
         let last = 0;

@@ -34,7 +34,10 @@ async function checkBothSchemes(page: Page, name: string): Promise<void> {
 /** The page's background colour as computed (the root tsconfig has no DOM types, hence the casts). */
 const bodyColor = (page: Page) =>
   page.evaluate(() => {
-    const g = globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string }; document: { body: unknown } };
+    const g = globalThis as unknown as {
+      getComputedStyle(e: unknown): { backgroundColor: string };
+      document: { body: unknown };
+    };
     return g.getComputedStyle(g.document.body).backgroundColor;
   });
 
@@ -47,11 +50,67 @@ async function openSettings(page: Page): Promise<void> {
 /** A CA and an issuer certificate it signed, exported as a .p12 the way an issuing body would. */
 function makePkcs12(dir: string, passphrase: string): string {
   const run = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
-  run('req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '30', '-subj', '/CN=Northwind Trust CA/O=Northwind Trust');
-  run('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'issuer.key', '-out', 'issuer.csr', '-subj', '/CN=Northwind College/O=Northwind College');
+  run(
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-keyout',
+    'ca.key',
+    '-out',
+    'ca.pem',
+    '-days',
+    '30',
+    '-subj',
+    '/CN=Northwind Trust CA/O=Northwind Trust',
+  );
+  run(
+    'req',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    'issuer.key',
+    '-out',
+    'issuer.csr',
+    '-subj',
+    '/CN=Northwind College/O=Northwind College',
+  );
   fs.writeFileSync(path.join(dir, 'ext.cnf'), 'keyUsage=critical,digitalSignature,nonRepudiation\n');
-  run('x509', '-req', '-in', 'issuer.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'issuer.pem', '-days', '30', '-extfile', 'ext.cnf');
-  run('pkcs12', '-export', '-inkey', 'issuer.key', '-in', 'issuer.pem', '-certfile', 'ca.pem', '-passout', `pass:${passphrase}`, '-out', 'northwind.p12');
+  run(
+    'x509',
+    '-req',
+    '-in',
+    'issuer.csr',
+    '-CA',
+    'ca.pem',
+    '-CAkey',
+    'ca.key',
+    '-CAcreateserial',
+    '-out',
+    'issuer.pem',
+    '-days',
+    '30',
+    '-extfile',
+    'ext.cnf',
+  );
+  run(
+    'pkcs12',
+    '-export',
+    '-inkey',
+    'issuer.key',
+    '-in',
+    'issuer.pem',
+    '-certfile',
+    'ca.pem',
+    '-passout',
+    `pass:${passphrase}`,
+    '-out',
+    'northwind.p12',
+  );
   return path.join(dir, 'northwind.p12');
 }
 
@@ -61,7 +120,9 @@ test('creates a self-signed identity in the UI and shows its fingerprint', async
   await openSettings(page);
   const identity = page.getByRole('region', { name: 'Issuer identity' });
   await expect(identity).toContainText('Every award Assay issues is signed');
-  await expect(identity).toContainText('The signing keys are sealed by this computer’s key store and never leave Assay.');
+  await expect(identity).toContainText(
+    'The signing keys are sealed by this computer’s key store and never leave Assay.',
+  );
   await checkBothSchemes(page, 'settings-no-identity');
 
   await identity.getByRole('button', { name: 'Create a self-signed identity…' }).click();
@@ -85,7 +146,10 @@ test('creates a self-signed identity in the UI and shows its fingerprint', async
   await expect(dialog).toHaveCount(0);
 
   const pub = readIdentityPublic(app.services.dataDir)!;
-  expect(pub).toMatchObject({ selfSigned: true, profile: { name: 'Riverside University School of Education', hasLogo: true } });
+  expect(pub).toMatchObject({
+    selfSigned: true,
+    profile: { name: 'Riverside University School of Education', hasLogo: true },
+  });
   await expect(page.getByTestId('fingerprint')).toHaveText(pub.certificateFingerprint256);
   await expect(identity).toContainText('Self-signed by this issuer');
   await expect(identity).toContainText(pub.certificateSubject);
@@ -97,14 +161,19 @@ test('creates a self-signed identity in the UI and shows its fingerprint', async
   // Editing the profile: the logo can go, the rest stays.
   await identity.getByRole('button', { name: 'Edit profile…' }).click();
   const edit = page.getByRole('dialog', { name: 'Edit the issuer profile' });
-  await expect(edit.getByRole('textbox', { name: 'Issuer name' })).toHaveValue('Riverside University School of Education');
+  await expect(edit.getByRole('textbox', { name: 'Issuer name' })).toHaveValue(
+    'Riverside University School of Education',
+  );
   await checkBothSchemes(page, 'settings-edit-profile');
   await edit.getByRole('textbox', { name: 'Issuer name' }).fill('Riverside University');
   await edit.getByRole('button', { name: 'Remove logo' }).click();
   await edit.getByRole('button', { name: 'Save' }).click();
   await expect(edit).toHaveCount(0);
   await expect(identity).toContainText('Riverside University');
-  expect(readIdentityPublic(app.services.dataDir)!.profile).toMatchObject({ name: 'Riverside University', hasLogo: false });
+  expect(readIdentityPublic(app.services.dataDir)!.profile).toMatchObject({
+    name: 'Riverside University',
+    hasLogo: false,
+  });
   // The certificate is the same one: a profile change does not replace the keys.
   await expect(page.getByTestId('fingerprint')).toHaveText(pub.certificateFingerprint256);
 
@@ -209,7 +278,10 @@ test('paper and theme persist across a reload; backups and the data folder', asy
   expect(fs.statSync(backup).size).toBeGreaterThan(0);
 
   await data.getByRole('switch', { name: 'Back up automatically when Assay quits' }).click();
-  await expect(data.getByRole('switch', { name: 'Back up automatically when Assay quits' })).toHaveAttribute('aria-checked', 'true');
+  await expect(data.getByRole('switch', { name: 'Back up automatically when Assay quits' })).toHaveAttribute(
+    'aria-checked',
+    'true',
+  );
   await data.getByRole('spinbutton', { name: 'Keep the last' }).fill('0');
   await data.getByRole('spinbutton', { name: 'Keep the last' }).press('Enter');
   await expect(data).toContainText('Keep between 1 and 50 backups.');

@@ -10,7 +10,12 @@ import { MAX_RANGE_HEADER, parseRange, type ScanMeter } from '../../electron/app
 import { buildCadesSignature } from '../../electron/awards/certificate/cms.js';
 import { visualOrder } from '../../electron/awards/certificate/text/bidi.js';
 import { verifyDetachedCms } from '../../electron/awards/cms-verify.js';
-import { generateSelfSignedIdentity, IdentityError, importPkcs12, passphraseBox } from '../../electron/awards/identity/index.js';
+import {
+  generateSelfSignedIdentity,
+  IdentityError,
+  importPkcs12,
+  passphraseBox,
+} from '../../electron/awards/identity/index.js';
 import { BackupError, createBackup } from '../../electron/backup/backup.js';
 import { FileRefusedError, readBoundedFile } from '../../electron/files/bounded-read.js';
 import { maxPoints } from '../../electron/library/rubric-rules.js';
@@ -33,7 +38,11 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 /** The built CLI; a command that never ends is stopped, and then fails the test on its exit status. */
 function assay(args: string[], env: NodeJS.ProcessEnv = {}) {
   if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first (npm test does)`);
-  const r = spawnSync(process.execPath, [CLI, ...args, '--data-dir', path.join(work, 'data')], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 50_000 });
+  const r = spawnSync(process.execPath, [CLI, ...args, '--data-dir', path.join(work, 'data')], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: 50_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -49,7 +58,13 @@ describe('Range headers are scanned once, left to right', () => {
 
   it('a header of 10 KB or 100 KB of spaces is ignored without being scanned', () => {
     for (const n of [10_000, 100_000]) {
-      for (const header of [spaced(n), `bytes=${' '.repeat(n)}`, `bytes=${' '.repeat(n)}0-1x`, `bytes=0${' '.repeat(n)}-`, ' '.repeat(n)]) {
+      for (const header of [
+        spaced(n),
+        `bytes=${' '.repeat(n)}`,
+        `bytes=${' '.repeat(n)}0-1x`,
+        `bytes=0${' '.repeat(n)}-`,
+        ' '.repeat(n),
+      ]) {
         const { range, steps } = parse(header);
         expect(range).toEqual({ kind: 'full' });
         expect(steps).toBe(0);
@@ -102,10 +117,15 @@ describe('reads of outside files are bounded', () => {
       const verify = assay(['verify', target]);
       expect(verify.code, verify.stderr).toBe(1);
       expect(verify.stderr).toMatch(/The file to verify "(zero|pipe)" is a (device|pipe), not a file/);
-      const p12 = assay(['identity', 'import', target], { ASSAY_P12_PASSPHRASE: 'x', ASSAY_PASSPHRASE: 'long enough passphrase' });
+      const p12 = assay(['identity', 'import', target], {
+        ASSAY_P12_PASSPHRASE: 'x',
+        ASSAY_PASSPHRASE: 'long enough passphrase',
+      });
       expect(p12.code, p12.stderr).toBe(1);
       expect(p12.stderr).toMatch(/The PKCS #12 file "(zero|pipe)" is a (device|pipe)/);
-      const logo = assay(['identity', 'create', '--name', 'Riverside', '--logo', target], { ASSAY_PASSPHRASE: 'long enough passphrase' });
+      const logo = assay(['identity', 'create', '--name', 'Riverside', '--logo', target], {
+        ASSAY_PASSPHRASE: 'long enough passphrase',
+      });
       expect(logo.code, logo.stderr).toBe(1);
       expect(logo.stderr).toMatch(/The logo "(zero|pipe)" is a (device|pipe)/);
     }
@@ -118,10 +138,19 @@ describe('reads of outside files are bounded', () => {
     // Sparse: 1 GiB to read, nothing on disk (the issue's 3 GiB behaves the same, only slower).
     fs.closeSync(fs.openSync(big, 'w'));
     fs.truncateSync(big, 1024 ** 3);
-    const manifest = Buffer.from(JSON.stringify({ format: RESULTS_FORMAT, formatVersion: 1, files: [{ path: 'big.bin', size: 1024 ** 3, sha256: '0'.repeat(64) }] }));
+    const manifest = Buffer.from(
+      JSON.stringify({
+        format: RESULTS_FORMAT,
+        formatVersion: 1,
+        files: [{ path: 'big.bin', size: 1024 ** 3, sha256: '0'.repeat(64) }],
+      }),
+    );
     const signer = await generateSelfSignedIdentity({ name: 'Riverside University' });
     fs.writeFileSync(path.join(dir, 'manifest.json'), manifest);
-    fs.writeFileSync(path.join(dir, 'manifest.json.p7s'), await buildCadesSignature(signer, crypto.createHash('sha256').update(manifest).digest()));
+    fs.writeFileSync(
+      path.join(dir, 'manifest.json.p7s'),
+      await buildCadesSignature(signer, crypto.createHash('sha256').update(manifest).digest()),
+    );
     const before = process.resourceUsage().maxRSS;
     const verdict = await verifyResults(dir, verifyDetachedCms);
     expect(verdict).toMatchObject({ ok: false, reason: expect.stringMatching(/big\.bin does not match its SHA-256/) });
@@ -146,7 +175,10 @@ describe('work an input can demand is bounded', () => {
         error = err;
       }
       expect(error).toBeInstanceOf(IdentityError);
-      expect(error).toMatchObject({ code: 'corrupt', message: expect.stringMatching(/scrypt N = 2\^21, r = 8, p = 4, beyond what Assay writes/) });
+      expect(error).toMatchObject({
+        code: 'corrupt',
+        message: expect.stringMatching(/scrypt N = 2\^21, r = 8, p = 4, beyond what Assay writes/),
+      });
       expect(scrypt).not.toHaveBeenCalled();
       expect(box.open(sealed).toString()).toBe('signing key');
     } finally {
@@ -159,21 +191,72 @@ describe('work an input can demand is bounded', () => {
     const dir = path.join(work, 'p12');
     fs.mkdirSync(dir);
     const openssl = (args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-    openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'k.pem', '-out', 'c.pem', '-days', '1', '-subj', '/CN=Riverside']);
+    openssl([
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      'k.pem',
+      '-out',
+      'c.pem',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=Riverside',
+    ]);
     // 1,100,000: just over the limit, so making the file stays quick; a hostile one would ask for 2^31.
-    openssl(['pkcs12', '-export', '-inkey', 'k.pem', '-in', 'c.pem', '-out', 'mac.p12', '-passout', 'pass:x', '-iter', '1100000']);
-    openssl(['pkcs12', '-export', '-inkey', 'k.pem', '-in', 'c.pem', '-out', 'nomac.p12', '-passout', 'pass:x', '-iter', '1100000', '-nomac']);
-    await expect(importPkcs12(fs.readFileSync(path.join(dir, 'mac.p12')), 'x', { fileName: 'mac.p12' })).rejects.toThrow(
+    openssl([
+      'pkcs12',
+      '-export',
+      '-inkey',
+      'k.pem',
+      '-in',
+      'c.pem',
+      '-out',
+      'mac.p12',
+      '-passout',
+      'pass:x',
+      '-iter',
+      '1100000',
+    ]);
+    openssl([
+      'pkcs12',
+      '-export',
+      '-inkey',
+      'k.pem',
+      '-in',
+      'c.pem',
+      '-out',
+      'nomac.p12',
+      '-passout',
+      'pass:x',
+      '-iter',
+      '1100000',
+      '-nomac',
+    ]);
+    await expect(
+      importPkcs12(fs.readFileSync(path.join(dir, 'mac.p12')), 'x', { fileName: 'mac.p12' }),
+    ).rejects.toThrow(
       /^mac\.p12 asks for 1100000 key-derivation iterations for its integrity check, more than the 1000000 Assay accepts/,
     );
-    await expect(importPkcs12(fs.readFileSync(path.join(dir, 'nomac.p12')), 'x', { fileName: 'nomac.p12' })).rejects.toThrow(/^nomac\.p12 asks for 1100000 key-derivation iterations for its (certificates|private key)/);
+    await expect(
+      importPkcs12(fs.readFileSync(path.join(dir, 'nomac.p12')), 'x', { fileName: 'nomac.p12' }),
+    ).rejects.toThrow(/^nomac\.p12 asks for 1100000 key-derivation iterations for its (certificates|private key)/);
     openssl(['pkcs12', '-export', '-inkey', 'k.pem', '-in', 'c.pem', '-out', 'usual.p12', '-passout', 'pass:x']);
     expect((await importPkcs12(fs.readFileSync(path.join(dir, 'usual.p12')), 'x')).profile.name).toBe('Riverside');
   });
 
   it('130,000 levels in one criterion and 200,000 bidi levels do not overflow the stack', () => {
     const levels = Array.from({ length: 130_000 }, (_, i) => ({ points: i % 7 }));
-    expect(maxPoints({ resultDescription: [{ rubricCriterionLevel: levels }] } as unknown as Parameters<typeof maxPoints>[0])).toBe(6);
+    expect(
+      maxPoints({ resultDescription: [{ rubricCriterionLevel: levels }] } as unknown as Parameters<
+        typeof maxPoints
+      >[0]),
+    ).toBe(6);
     const bidi = Array.from({ length: 200_000 }, (_, i) => (i % 3 === 0 ? 1 : 0));
     const order = visualOrder(bidi);
     expect(order).toHaveLength(200_000);
@@ -192,16 +275,22 @@ describe('a failing stream is an error, not a crash', () => {
       fs.mkdirSync(out);
       // A name too long for the file system, and a folder that is a file.
       await expect(createBackup(s, path.join(out, `${'b'.repeat(300)}.zip`))).rejects.toThrow(BackupError);
-      await expect(createBackup(s, path.join(out, `${'b'.repeat(300)}.zip`))).rejects.toThrow(/The backup could not be written to .*ENAMETOOLONG/);
+      await expect(createBackup(s, path.join(out, `${'b'.repeat(300)}.zip`))).rejects.toThrow(
+        /The backup could not be written to .*ENAMETOOLONG/,
+      );
       fs.writeFileSync(path.join(out, 'a file'), '');
-      await expect(createBackup(s, path.join(out, 'a file', 'b.zip'))).rejects.toThrow(/The backup could not be written to .*(ENOTDIR|EEXIST)/);
+      await expect(createBackup(s, path.join(out, 'a file', 'b.zip'))).rejects.toThrow(
+        /The backup could not be written to .*(ENOTDIR|EEXIST)/,
+      );
       // An evidence file that became a folder: the zip writer's own 'error' event, once unheard (a crash).
       const sha = s.db.prepare('SELECT sha256 FROM blobs ORDER BY sha256 LIMIT 1').pluck().get() as string;
       const stored = s.evidence.pathOf(sha);
       const kept = fs.readFileSync(stored);
       fs.rmSync(stored);
       fs.mkdirSync(stored);
-      await expect(createBackup(s, path.join(out, 'damaged.zip'))).rejects.toThrow(/The backup could not be written to .*not a file/);
+      await expect(createBackup(s, path.join(out, 'damaged.zip'))).rejects.toThrow(
+        /The backup could not be written to .*not a file/,
+      );
       fs.rmdirSync(stored);
       fs.writeFileSync(stored, kept);
       // Nothing half-written left behind, in the output folder or the data folder.
@@ -223,18 +312,39 @@ describe('an error nothing caught', () => {
     const error = new Error("ENOENT: no such file or directory, open '/tmp/assay-backup/assay.db'");
     app('uncaughtException', error);
     expect(log[0]).toBe(`[uncaughtException] ${error.stack}`);
-    expect(told[0]).toEqual(['Assay hit an unexpected error', expect.stringMatching(/^ENOENT: no such file .*\n\nYour saved work is safe/s)]);
+    expect(told[0]).toEqual([
+      'Assay hit an unexpected error',
+      expect.stringMatching(/^ENOENT: no such file .*\n\nYour saved work is safe/s),
+    ]);
     app('unhandledRejection', 'a plain string');
-    app('unhandledRejection', { toJSON: () => { throw new Error('hostile'); } });
+    app('unhandledRejection', {
+      toJSON: () => {
+        throw new Error('hostile');
+      },
+    });
     // Every fault is logged; the person is told twice at most, not once per error in a loop.
     expect(log).toHaveLength(3);
-    expect(told.map(([s]) => s)).toEqual(['Assay hit an unexpected error', 'Something Assay was doing in the background failed']);
+    expect(told.map(([s]) => s)).toEqual([
+      'Assay hit an unexpected error',
+      'Something Assay was doing in the background failed',
+    ]);
 
-    const broken = createCrashPolicy({ log: () => { throw new Error('log closed'); }, tell: () => { throw new Error('no window'); } });
+    const broken = createCrashPolicy({
+      log: () => {
+        throw new Error('log closed');
+      },
+      tell: () => {
+        throw new Error('no window');
+      },
+    });
     expect(() => broken('uncaughtException', new Error('x'))).not.toThrow();
 
     const exits: number[] = [];
-    const cli = createCrashPolicy({ log: () => {}, tell: (s, d) => told.push([s, d]), exit: (code) => exits.push(code) });
+    const cli = createCrashPolicy({
+      log: () => {},
+      tell: (s, d) => told.push([s, d]),
+      exit: (code) => exits.push(code),
+    });
     cli('unhandledRejection', new Error('stream error'));
     expect(exits).toEqual([EXIT_INTERNAL]);
     expect(told.at(-1)![1]).toMatch(/The command stopped/);
@@ -246,6 +356,9 @@ describe('an error nothing caught', () => {
     installCrashPolicy(proc as unknown as NodeJS.Process, (kind, error) => seen.push([kind, error]));
     proc.emit('uncaughtException', 'boom');
     proc.emit('unhandledRejection', 'late');
-    expect(seen).toEqual([['uncaughtException', 'boom'], ['unhandledRejection', 'late']]);
+    expect(seen).toEqual([
+      ['uncaughtException', 'boom'],
+      ['unhandledRejection', 'late'],
+    ]);
   });
 });

@@ -37,7 +37,10 @@ const LONG_AGO = new Date('2000-01-01T00:00:00Z');
  * relatime mount) any read by the code under test moves one to now.
  */
 function snapshot(dir: string): Record<string, string> {
-  const paths = [dir, ...fs.readdirSync(dir, { recursive: true, withFileTypes: true }).map((e) => path.join(e.parentPath, e.name))];
+  const paths = [
+    dir,
+    ...fs.readdirSync(dir, { recursive: true, withFileTypes: true }).map((e) => path.join(e.parentPath, e.name)),
+  ];
   const stats = paths.map((p) => [p, fs.lstatSync(p)] as const);
   const out: Record<string, string> = {};
   for (const [p, st] of stats) {
@@ -65,7 +68,10 @@ beforeAll(() => {
   // What the person picks in dialogs: the one place outside the data folder that may be read or written.
   person = path.join(work, 'person');
   fs.mkdirSync(person);
-  fs.writeFileSync(path.join(person, 'rubric.csv'), 'Rubric Name,Criteria Name,Rating Name,Rating Points\nR,C,Good,2\nR,C,Not yet,0\n');
+  fs.writeFileSync(
+    path.join(person, 'rubric.csv'),
+    'Rubric Name,Criteria Name,Rating Name,Rating Points\nR,C,Good,2\nR,C,Not yet,0\n',
+  );
   fs.writeFileSync(path.join(person, 'plan.pdf'), '%PDF-1.7 plan');
   fs.writeFileSync(path.join(person, 'issuer.p12'), 'not a p12');
   writeValidPackage(path.join(person, 'package'), 2);
@@ -82,7 +88,8 @@ beforeAll(() => {
     'export-folder': 'awards',
     'results-folder': 'results',
   };
-  for (const [purpose, name] of Object.entries(picks)) ipc.person.picks[purpose as PathPurpose] = path.join(person, name);
+  for (const [purpose, name] of Object.entries(picks))
+    ipc.person.picks[purpose as PathPurpose] = path.join(person, name);
   ipc.person.importPick = path.join(person, 'package');
   // A drop names paths through the renderer: in this run the person declines every one.
   ipc.person.confirmsDrops = false;
@@ -95,14 +102,44 @@ afterAll(() => {
 
 /** Strings a compromised renderer would send: paths everywhere, traversal, devices, huge, odd. */
 function hostileString(): fc.Arbitrary<string> {
-  const targets = () => [home, path.join(home, '.ssh', 'id_ed25519'), path.join(home, 'thesis.txt'), path.join(home, 'Documents', 'new.zip')];
+  const targets = () => [
+    home,
+    path.join(home, '.ssh', 'id_ed25519'),
+    path.join(home, 'thesis.txt'),
+    path.join(home, 'Documents', 'new.zip'),
+  ];
   return fc.oneof(
     { weight: 3, arbitrary: fc.string({ maxLength: 40 }) },
-    { weight: 2, arbitrary: fc.constantFrom(...targets(), '~/.ssh/id_ed25519', '../../../../etc/passwd', '/dev/zero', '/proc/self/environ', 'relative/pkg.zip', '.', '', '\0', 'file:///etc/passwd', 'javascript:alert(1)', 'http://127.0.0.1:1/') },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom(
+        ...targets(),
+        '~/.ssh/id_ed25519',
+        '../../../../etc/passwd',
+        '/dev/zero',
+        '/proc/self/environ',
+        'relative/pkg.zip',
+        '.',
+        '',
+        '\0',
+        'file:///etc/passwd',
+        'javascript:alert(1)',
+        'http://127.0.0.1:1/',
+      ),
+    },
     { weight: 2, arbitrary: fc.nat().map((i) => pool[i % Math.max(1, pool.length)] ?? 'A'.repeat(43)) },
     { weight: 2, arbitrary: fc.nat().map((i) => known[i % Math.max(1, known.length)] ?? 'unknown') },
     { weight: 1, arbitrary: fc.stringMatching(/^[A-Za-z0-9_-]{43}$/) },
-    { weight: 1, arbitrary: fc.constantFrom('x'.repeat(100_000), ' '.repeat(10_000), '\u202e'.repeat(1000), '__proto__', 'constructor') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        'x'.repeat(100_000),
+        ' '.repeat(10_000),
+        '\u202e'.repeat(1000),
+        '__proto__',
+        'constructor',
+      ),
+    },
   );
 }
 
@@ -114,13 +151,21 @@ function fromSchema(s: Schema | undefined, depth = 0): fc.Arbitrary<unknown> {
   const any = (s.anyOf ?? s.oneOf) as Schema[] | undefined;
   if (any) return fc.oneof(...any.map((x) => fromSchema(x, depth + 1)));
   if ('const' in s) return fc.oneof(fc.constant(s.const), hostileString());
-  if (Array.isArray(s.enum)) return fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...(s.enum as unknown[])) }, { weight: 1, arbitrary: hostileString() });
+  if (Array.isArray(s.enum))
+    return fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom(...(s.enum as unknown[])) },
+      { weight: 1, arbitrary: hostileString() },
+    );
   switch (s.type) {
     case 'string':
       return hostileString();
     case 'integer':
     case 'number':
-      return fc.oneof(fc.integer(), fc.constantFrom(0, -1, 1, 2 ** 31, Number.MAX_SAFE_INTEGER, 1e308, -0, Number.NaN, Infinity), fc.double());
+      return fc.oneof(
+        fc.integer(),
+        fc.constantFrom(0, -1, 1, 2 ** 31, Number.MAX_SAFE_INTEGER, 1e308, -0, Number.NaN, Infinity),
+        fc.double(),
+      );
     case 'boolean':
       return fc.boolean();
     case 'null':
@@ -128,23 +173,53 @@ function fromSchema(s: Schema | undefined, depth = 0): fc.Arbitrary<unknown> {
     case 'array': {
       const item = fromSchema(s.items as Schema | undefined, depth + 1);
       // Mostly short; sometimes far longer than any limit (spreads of these once overflowed the stack).
-      return fc.oneof({ weight: 5, arbitrary: fc.array(item, { maxLength: 4 }) }, { weight: 1, arbitrary: item.map((x) => Array.from({ length: 150_000 }, () => x)) });
+      return fc.oneof(
+        { weight: 5, arbitrary: fc.array(item, { maxLength: 4 }) },
+        { weight: 1, arbitrary: item.map((x) => Array.from({ length: 150_000 }, () => x)) },
+      );
     }
     case 'object': {
       const props = (s.properties ?? {}) as Record<string, Schema>;
       const required = new Set((s.required ?? []) as string[]);
-      const record = fc.record(Object.fromEntries(Object.entries(props).map(([k, v]) => [k, fromSchema(v, depth + 1)])), { requiredKeys: [...required] });
+      const record = fc.record(
+        Object.fromEntries(Object.entries(props).map(([k, v]) => [k, fromSchema(v, depth + 1)])),
+        { requiredKeys: [...required] },
+      );
       // The old path fields, and prototype keys, tacked on.
-      return fc.tuple(record, fc.option(fc.record({ path: hostileString(), folder: hostileString(), logoPath: hostileString() }, { requiredKeys: [] }))).map(([r, extra]) => ({ ...r, ...(extra ?? {}) }));
+      return fc
+        .tuple(
+          record,
+          fc.option(
+            fc.record(
+              { path: hostileString(), folder: hostileString(), logoPath: hostileString() },
+              { requiredKeys: [] },
+            ),
+          ),
+        )
+        .map(([r, extra]) => ({ ...r, ...(extra ?? {}) }));
     }
     default:
-      return fc.anything({ maxDepth: 3, withBigInt: true, withDate: true, withTypedArray: true, withMap: true, withSet: true });
+      return fc.anything({
+        maxDepth: 3,
+        withBigInt: true,
+        withDate: true,
+        withTypedArray: true,
+        withMap: true,
+        withSet: true,
+      });
   }
 }
 
 function inputFor(channel: Channel): fc.Arbitrary<unknown> {
   const schema = contract[channel].input;
-  const anything = fc.anything({ maxDepth: 3, withBigInt: true, withDate: true, withTypedArray: true, withMap: true, withSet: true });
+  const anything = fc.anything({
+    maxDepth: 3,
+    withBigInt: true,
+    withDate: true,
+    withTypedArray: true,
+    withMap: true,
+    withSet: true,
+  });
   // No input: the one valid call is made once below; here only what a hostile page could add.
   if (schema instanceof z.ZodUndefined) return anything.filter((x) => x !== undefined);
   const shaped = fromSchema(z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }) as Schema);
@@ -167,7 +242,10 @@ async function refillPool(): Promise<void> {
   for (const item of ipc.services.queue.list({ limit: 20 }).items) known.push(item.id, item.achievementId);
   for (const a of ipc.services.awards.list({}).slice(0, 20)) known.push(a.credentialId);
   for (const purpose of ['package', 'evidence']) {
-    const r = await ipc.call('dialog:confirmDrop', { purpose, paths: [path.join(home, purpose === 'package' ? 'Documents' : 'thesis.txt')] });
+    const r = await ipc.call('dialog:confirmDrop', {
+      purpose,
+      paths: [path.join(home, purpose === 'package' ? 'Documents' : 'thesis.txt')],
+    });
     if (r.ok) for (const c of r.value as { token: string }[]) pool.push(c.token);
   }
 }
@@ -208,11 +286,22 @@ describe('every IPC channel under hostile input', () => {
     expect(snapshot(home)).toEqual(before);
     // And nothing of HOME came into the store by another way.
     const stored = new Set(ipc.services.db.prepare('SELECT sha256 FROM blobs').pluck().all() as string[]);
-    for (const file of ['.ssh/id_ed25519', 'thesis.txt']) expect(stored.has(createHash('sha256').update(fs.readFileSync(path.join(home, file))).digest('hex'))).toBe(false);
+    for (const file of ['.ssh/id_ed25519', 'thesis.txt'])
+      expect(
+        stored.has(
+          createHash('sha256')
+            .update(fs.readFileSync(path.join(home, file)))
+            .digest('hex'),
+        ),
+      ).toBe(false);
     const outside = fs.readdirSync(work).sort();
     expect(outside).toEqual(['data', 'home', 'person']);
-    const perChannel = internal.reduce<Record<string, number>>((n, m) => ({ ...n, [m.split(':').slice(0, 2).join(':')]: (n[m.split(':').slice(0, 2).join(':')] ?? 0) + 1 }), {});
-    if (internal.length) console.info(`'internal' answers (plain errors, answered; no crash): ${JSON.stringify(perChannel)}`);
+    const perChannel = internal.reduce<Record<string, number>>(
+      (n, m) => ({ ...n, [m.split(':').slice(0, 2).join(':')]: (n[m.split(':').slice(0, 2).join(':')] ?? 0) + 1 }),
+      {},
+    );
+    if (internal.length)
+      console.info(`'internal' answers (plain errors, answered; no crash): ${JSON.stringify(perChannel)}`);
     // Stack overflows and the like surface as internal errors: there must be none of those.
     expect(internal.filter((m) => /call stack|out of memory|ENOENT|EISDIR|ENAMETOOLONG/i.test(m))).toEqual([]);
   });

@@ -12,8 +12,10 @@ import { contract, channels } from '../../shared/ipc/contract.js';
 import { sha256, tempDir, writeValidPackage } from '../support/package-builder.js';
 import { openPersonIpc, type PersonIpc } from '../support/ipc-person.js';
 
-const SECRET = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA-not-for-the-renderer\n-----END OPENSSH PRIVATE KEY-----\n';
-const CANVAS = 'Rubric Name,Criteria Name,Criteria Description,Rating Name,Rating Description,Rating Points\nReading,Fluency,Reads aloud,Proficient,Smooth,3\nReading,Fluency,Reads aloud,Developing,Halting,1\n';
+const SECRET =
+  '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA-not-for-the-renderer\n-----END OPENSSH PRIVATE KEY-----\n';
+const CANVAS =
+  'Rubric Name,Criteria Name,Criteria Description,Rating Name,Rating Description,Rating Points\nReading,Fluency,Reads aloud,Proficient,Smooth,3\nReading,Fluency,Reads aloud,Developing,Halting,1\n';
 
 let root: string;
 let home: string;
@@ -24,7 +26,12 @@ let achievementId: string;
 const fakeToken = 'A'.repeat(43);
 
 const evidenceFiles = (dir: string): string[] =>
-  fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)) : [];
+  fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => path.join(e.parentPath, e.name))
+    : [];
 
 beforeAll(() => {
   root = tempDir('assay-ipc-paths-');
@@ -47,7 +54,11 @@ afterAll(() => {
 describe('a path sent by the renderer reaches nothing', () => {
   it('library:addSubmission with ~/.ssh/id_ed25519 stores nothing, so app:// cannot serve it', async () => {
     const submission = { achievementId, earner: { name: 'Mallory' }, responses: [] };
-    for (const files of [[{ path: secret, sectionId: 'work-examples', name: 'key' }], [{ token: fakeToken, sectionId: 'work-examples', name: 'key' }], [{ token: secret, sectionId: 'work-examples', name: 'key' }]]) {
+    for (const files of [
+      [{ path: secret, sectionId: 'work-examples', name: 'key' }],
+      [{ token: fakeToken, sectionId: 'work-examples', name: 'key' }],
+      [{ token: secret, sectionId: 'work-examples', name: 'key' }],
+    ]) {
       const r = await ipc.call('library:addSubmission', { ...submission, files });
       expect(r.ok).toBe(false);
     }
@@ -112,11 +123,26 @@ describe('a path sent by the renderer reaches nothing', () => {
     // The one exception: dropped files' paths, which main shows the person before using any.
     for (const channel of channels.filter((c) => c !== 'dialog:confirmDrop')) {
       const found = keys(z.toJSONSchema(contract[channel].input, { unrepresentable: 'any', io: 'input' }));
-      expect(found.filter((k) => /^(.*path|folder|dir|file)$/i.test(k)), channel).toEqual([]);
+      expect(
+        found.filter((k) => /^(.*path|folder|dir|file)$/i.test(k)),
+        channel,
+      ).toEqual([]);
       if (found.some((k) => /token|logo/i.test(k))) withToken.push(channel);
     }
     expect(withToken.sort()).toEqual(
-      ['awards:export', 'backup:create', 'backup:restore', 'identity:create', 'identity:importPkcs12', 'identity:setProfile', 'import:package', 'library:addSubmission', 'library:exportCase', 'library:importRubrics', 'results:export'].sort(),
+      [
+        'awards:export',
+        'backup:create',
+        'backup:restore',
+        'identity:create',
+        'identity:importPkcs12',
+        'identity:setProfile',
+        'import:package',
+        'library:addSubmission',
+        'library:exportCase',
+        'library:importRubrics',
+        'results:export',
+      ].sort(),
     );
   });
 });
@@ -131,9 +157,15 @@ describe('files the person chose, as tokens', () => {
     expect(JSON.stringify(r)).not.toContain(home);
     const token = (r as { value: { token: string } }).value.token;
     // Chosen as a rubric to read: it cannot be used as the place to write a backup.
-    expect(await ipc.call('backup:create', { token })).toMatchObject({ ok: false, error: { code: 'choice', message: expect.stringMatching(/chosen as the rubric file/) } });
+    expect(await ipc.call('backup:create', { token })).toMatchObject({
+      ok: false,
+      error: { code: 'choice', message: expect.stringMatching(/chosen as the rubric file/) },
+    });
     expect(fs.readFileSync(csv, 'utf8')).toBe(CANVAS);
-    expect(await ipc.call('library:importRubrics', { token })).toMatchObject({ ok: true, value: [{ achievement: { name: 'Reading' } }] });
+    expect(await ipc.call('library:importRubrics', { token })).toMatchObject({
+      ok: true,
+      value: [{ achievement: { name: 'Reading' } }],
+    });
     expect(await ipc.call('library:importRubrics', { token })).toMatchObject({ ok: false, error: { code: 'choice' } });
   });
 
@@ -172,7 +204,10 @@ describe('files the person chose, as tokens', () => {
     expect(ipc.person.dropsShown.at(-1)).toEqual({ purpose: 'package', paths: [pkg] });
     const [chosen] = (r as { value: { token: string; name: string }[] }).value;
     expect(chosen!.name).toBe('dropped');
-    expect(await ipc.call('import:package', { token: chosen!.token })).toMatchObject({ ok: true, value: { status: 'imported' } });
+    expect(await ipc.call('import:package', { token: chosen!.token })).toMatchObject({
+      ok: true,
+      value: { status: 'imported' },
+    });
   });
 
   it('expires, refuses a second concurrent use, and holds a bounded number of choices', async () => {
@@ -209,14 +244,26 @@ describe('what the person chose is read within bounds', () => {
     for (const [purpose, file, channel, rest, message] of cases) {
       const token = await ipc.choose(purpose, file);
       const input = purpose === 'logo' ? { ...(rest as object), logo: token } : { ...(rest as object), token };
-      expect(await ipc.call(channel, input), channel).toMatchObject({ ok: false, error: { code: 'file-refused', message: expect.stringMatching(message) } });
+      expect(await ipc.call(channel, input), channel).toMatchObject({
+        ok: false,
+        error: { code: 'file-refused', message: expect.stringMatching(message) },
+      });
     }
   });
 
   it('refuses a logo over its size limit before reading it', async () => {
     const big = path.join(root, 'big.png');
-    fs.writeFileSync(big, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(3 * 1024 * 1024)]));
+    fs.writeFileSync(
+      big,
+      Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(3 * 1024 * 1024)]),
+    );
     const token = await ipc.choose('logo', big);
-    expect(await ipc.call('identity:create', { name: 'Riverside', logo: token })).toMatchObject({ ok: false, error: { code: 'file-refused', message: expect.stringMatching(/"big\.png" is 3145736 bytes, more than the 2097152/) } });
+    expect(await ipc.call('identity:create', { name: 'Riverside', logo: token })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'file-refused',
+        message: expect.stringMatching(/"big\.png" is 3145736 bytes, more than the 2097152/),
+      },
+    });
   });
 });

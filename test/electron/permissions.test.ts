@@ -5,7 +5,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportAwardFiles } from '../../electron/awards/award-files.js';
 import { Awards } from '../../electron/awards/awards.js';
-import { generateSelfSignedIdentity, passphraseBox, saveIdentity, type SigningIdentity } from '../../electron/awards/identity/index.js';
+import {
+  generateSelfSignedIdentity,
+  passphraseBox,
+  saveIdentity,
+  type SigningIdentity,
+} from '../../electron/awards/identity/index.js';
 import { writeWindowState } from '../../electron/app/window-state.js';
 import { autoBackup, createBackup, restoreBackup } from '../../electron/backup/backup.js';
 import { exportResults } from '../../electron/results/results.js';
@@ -29,12 +34,20 @@ beforeAll(async () => {
   dataDir = path.join(work, 'data');
   // Package files as people have them: readable by everyone.
   const { dir } = await writeSamplePackage(path.join(work, 'sample'));
-  for (const f of fs.readdirSync(dir, { recursive: true }) as string[]) fs.chmodSync(path.join(dir, f), fs.statSync(path.join(dir, f)).isDirectory() ? 0o755 : 0o644);
+  for (const f of fs.readdirSync(dir, { recursive: true }) as string[])
+    fs.chmodSync(path.join(dir, f), fs.statSync(path.join(dir, f)).isDirectory() ? 0o755 : 0o644);
   s = openServices(dataDir);
   await s.importPackage(dir);
   const item = s.queue.list({ limit: 1 }).items[0]!;
   const w = loadWorkspace(s.db, item.id, false);
-  saveDraft(s.db, { submissionId: item.id, scores: Object.fromEntries(w.achievement.resultDescription.map((c) => [c.id, c.rubricCriterionLevel.at(-1)!.id])), comments: {}, feedback: 'Thank you.', override: null, activeMs: 1000 });
+  saveDraft(s.db, {
+    submissionId: item.id,
+    scores: Object.fromEntries(w.achievement.resultDescription.map((c) => [c.id, c.rubricCriterionLevel.at(-1)!.id])),
+    comments: {},
+    feedback: 'Thank you.',
+    override: null,
+    activeMs: 1000,
+  });
   submitReview(s.db, item.id);
   identity = await generateSelfSignedIdentity({ name: 'Riverside University School of Education' });
   await new Awards(s.db).issue(item.id, identity);
@@ -47,7 +60,8 @@ afterAll(() => {
 describe.runIf(posix)('private by default (POSIX modes)', () => {
   it('the data folder, the database with its -wal and -shm, the evidence folders and files', () => {
     expect(mode(dataDir)).toBe(0o700);
-    for (const f of ['assay.db', 'assay.db-wal', 'assay.db-shm']) expect([f, mode(path.join(dataDir, f))]).toEqual([f, 0o600]);
+    for (const f of ['assay.db', 'assay.db-wal', 'assay.db-shm'])
+      expect([f, mode(path.join(dataDir, f))]).toEqual([f, 0o600]);
     for (const d of ['evidence', 'staging', 'locks']) expect([d, mode(path.join(dataDir, d))]).toEqual([d, 0o700]);
     const shas = s.evidence.listAll();
     expect(shas.length).toBeGreaterThan(3);

@@ -5,7 +5,12 @@ import { decodePng, encodePng } from '../../electron/awards/certificate/png.js';
 import { encodePng as encodeSamplePng } from '../../electron/sample/png.js';
 import { crc32, PNG_SIGNATURE, PngError, readChunks, writeChunk } from '../../electron/png/chunks.js';
 
-const image = { width: 2, height: 2, channels: 3 as const, pixels: Uint8Array.from([255, 0, 0, 0, 255, 0, 0, 0, 255, 9, 9, 9]) };
+const image = {
+  width: 2,
+  height: 2,
+  channels: 3 as const,
+  pixels: Uint8Array.from([255, 0, 0, 0, 255, 0, 0, 0, 255, 9, 9, 9]),
+};
 
 describe('PNG chunks', () => {
   it('computes CRC-32 over several parts as over their concatenation, with the standard check value', () => {
@@ -15,9 +20,16 @@ describe('PNG chunks', () => {
   });
 
   it('writes chunks that read back with their CRC checked, and notices a damaged one', () => {
-    const png = Buffer.concat([PNG_SIGNATURE, writeChunk('tEXt', Buffer.from('a\0b')), writeChunk('IEND', new Uint8Array(0))]);
+    const png = Buffer.concat([
+      PNG_SIGNATURE,
+      writeChunk('tEXt', Buffer.from('a\0b')),
+      writeChunk('IEND', new Uint8Array(0)),
+    ]);
     const read = readChunks(png);
-    expect(read.map((c) => [c.type, c.data.toString('latin1'), c.crcOk])).toEqual([['tEXt', 'a\0b', true], ['IEND', '', true]]);
+    expect(read.map((c) => [c.type, c.data.toString('latin1'), c.crcOk])).toEqual([
+      ['tEXt', 'a\0b', true],
+      ['IEND', '', true],
+    ]);
     const damaged = Buffer.from(png);
     damaged.writeUInt8(damaged.readUInt8(16) ^ 1, 16); // first data byte of tEXt
     expect(readChunks(damaged)[0]!.crcOk).toBe(false);
@@ -37,7 +49,11 @@ describe('PNG chunks', () => {
 
   it('the sample and certificate encoders both write well-formed PNGs through it', () => {
     for (const png of [encodePng(image), encodeSamplePng(2, 2, image.pixels)]) {
-      expect(readChunks(png).map((c) => [c.type, c.crcOk])).toEqual([['IHDR', true], ['IDAT', true], ['IEND', true]]);
+      expect(readChunks(png).map((c) => [c.type, c.crcOk])).toEqual([
+        ['IHDR', true],
+        ['IDAT', true],
+        ['IEND', true],
+      ]);
       expect(decodePng(png).pixels).toEqual(image.pixels);
     }
   });

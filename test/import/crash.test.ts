@@ -21,7 +21,10 @@ beforeAll(async () => {
   if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first (npm test does)`);
   work = tempDir('assay-crash-');
   folder = path.join(work, 'large');
-  const files = Array.from({ length: FILES }, (_, i) => ({ path: `evidence/s${i}/video-notes.bin`, content: randomBytes(FILE_BYTES) }));
+  const files = Array.from({ length: FILES }, (_, i) => ({
+    path: `evidence/s${i}/video-notes.bin`,
+    content: randomBytes(FILE_BYTES),
+  }));
   writePackage(folder, manifest({ submissions: files.map((f, i) => submission(i, f)) }), files);
   zip = path.join(work, 'large.zip');
   await zipFolder(folder, zip);
@@ -30,12 +33,17 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 /** Starts an import in a child and kills it once `ready()` says so (or when it ends by itself). */
 async function importAndKill(dataDir: string, input: string, ready: () => boolean): Promise<'killed' | 'finished'> {
-  const child = spawn(process.execPath, [CLI, 'import', input, '--data-dir', dataDir], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'import', input, '--data-dir', dataDir], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   for (;;) {
-    const done = await Promise.race([exited.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 2))]);
+    const done = await Promise.race([
+      exited.then(() => true),
+      new Promise<false>((r) => setTimeout(() => r(false), 2)),
+    ]);
     if (done) {
       expect({ code: await exited, stderr }).toEqual({ code: 0, stderr: '' });
       return 'finished';

@@ -7,7 +7,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ImportError } from '../../electron/import/errors.js';
 import { openServices, type Services } from '../../electron/services.js';
 import { describeImport } from '../../shared/domain/import.js';
-import { manifest, submission, tempDir, writePackage, writeValidPackage, zipFolder, type FileSpec, type Json } from '../support/package-builder.js';
+import {
+  manifest,
+  submission,
+  tempDir,
+  writePackage,
+  writeValidPackage,
+  zipFolder,
+  type FileSpec,
+  type Json,
+} from '../support/package-builder.js';
 import { snapshot } from '../support/store-snapshot.js';
 
 let services: Services;
@@ -46,7 +55,13 @@ async function reimport(input: string) {
   const r = await services.importPackage(input);
   expect(snapshot(services)).toEqual(before);
   expect(services.db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(audit);
-  expect(r).toMatchObject({ status: 'unchanged', submissionsAdded: 0, achievementsAdded: 0, filesStored: 0, bytesStored: 0 });
+  expect(r).toMatchObject({
+    status: 'unchanged',
+    submissionsAdded: 0,
+    achievementsAdded: 0,
+    filesStored: 0,
+    bytesStored: 0,
+  });
   return r;
 }
 
@@ -74,7 +89,12 @@ describe.each([
     const { copy, files, importedAt } = await importedWithCopy();
     truncate(copy, S1, 5);
     const r = await reimport(await asInput(copy));
-    expect(r.copyDiffers).toEqual({ file: S1, problem: 'size', how: `is 5 bytes but the manifest says ${files[1]!.content.length}`, more: 0 });
+    expect(r.copyDiffers).toEqual({
+      file: S1,
+      problem: 'size',
+      how: `is 5 bytes but the manifest says ${files[1]!.content.length}`,
+      more: 0,
+    });
     expect(describeImport(r)).toBe(
       `Package ${name} was already imported on ${importedAt}; this copy differs from it: ${S1} is 5 bytes but the manifest says ${files[1]!.content.length}. ` +
         'Nothing changed in your library; do not pass this copy on.',
@@ -86,7 +106,9 @@ describe.each([
     remove(copy, S0);
     const r = await reimport(await asInput(copy));
     expect(r.copyDiffers).toEqual({ file: S0, problem: 'missing', how: 'is missing (the manifest lists it)', more: 0 });
-    expect(describeImport(r)).toContain(`was already imported on ${importedAt}; this copy differs from it: ${S0} is missing (the manifest lists it)`);
+    expect(describeImport(r)).toContain(
+      `was already imported on ${importedAt}; this copy differs from it: ${S0} is missing (the manifest lists it)`,
+    );
   });
 
   it('several damaged files: the first in manifest order is named, and how many more', async () => {
@@ -111,7 +133,12 @@ describe('a copy whose achievement image differs from the imported one', () => {
     writePackage(copy, m, [image, file]);
     expect((await reimport(copy)).copyDiffers).toBeUndefined();
     truncate(copy, image.path, 4);
-    expect((await reimport(copy)).copyDiffers).toEqual({ file: image.path, problem: 'size', how: `is 4 bytes but the imported copy was ${image.content.length}`, more: 0 });
+    expect((await reimport(copy)).copyDiffers).toEqual({
+      file: image.path,
+      problem: 'size',
+      how: `is 4 bytes but the imported copy was ${image.content.length}`,
+      more: 0,
+    });
     remove(copy, image.path);
     expect((await reimport(copy)).copyDiffers).toMatchObject({ file: image.path, problem: 'missing' });
   });

@@ -3,7 +3,19 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ImportError } from '../../electron/import/errors.js';
 import { openServices, type Services } from '../../electron/services.js';
-import { ACH, achievement, manifest, sha256, submission, tempDir, writePackage, writeValidPackage, writeZip, zipFolder, type Json } from '../support/package-builder.js';
+import {
+  ACH,
+  achievement,
+  manifest,
+  sha256,
+  submission,
+  tempDir,
+  writePackage,
+  writeValidPackage,
+  writeZip,
+  zipFolder,
+  type Json,
+} from '../support/package-builder.js';
 import { orphanReport, snapshot } from '../support/store-snapshot.js';
 
 let services: Services;
@@ -38,7 +50,8 @@ function pkg(mutate: (m: Json & { submissions: Json[]; achievements: Json[] }) =
   return dir;
 }
 
-const ach0 = (m: { achievements: Json[] }) => m.achievements[0] as Json & { resultDescription: (Json & { rubricCriterionLevel: Json[] })[]; sections: Json[] };
+const ach0 = (m: { achievements: Json[] }) =>
+  m.achievements[0] as Json & { resultDescription: (Json & { rubricCriterionLevel: Json[] })[]; sections: Json[] };
 const sub = (m: { submissions: Json[] }, i: number) => m.submissions[i] as Json & { artifacts: Json[]; earner: Json };
 
 describe('import of a valid package', () => {
@@ -91,9 +104,15 @@ describe('import of a valid package', () => {
       m.submissions = [submission(10, undefined)];
     }, 'v2');
     expect(await services.importPackage(dir2)).toMatchObject({ achievementsAdded: 1, submissionsAdded: 1 });
-    const pins = services.db.prepare('SELECT s.id, a.json FROM submissions s JOIN achievement_versions a ON a.version_id = s.achievement_version_id ORDER BY s.seq').all() as { id: string; json: string }[];
+    const pins = services.db
+      .prepare(
+        'SELECT s.id, a.json FROM submissions s JOIN achievement_versions a ON a.version_id = s.achievement_version_id ORDER BY s.seq',
+      )
+      .all() as { id: string; json: string }[];
     expect(pins.map((p) => JSON.parse(p.json).passingPoints)).toEqual([4, 4, 3]);
-    expect(services.db.prepare('SELECT count(*) FROM achievement_versions WHERE achievement_id = ?').pluck().get(ACH)).toBe(2);
+    expect(
+      services.db.prepare('SELECT count(*) FROM achievement_versions WHERE achievement_id = ?').pluck().get(ACH),
+    ).toBe(2);
   });
 });
 
@@ -112,7 +131,9 @@ describe('every refusal of the spec names the package and the place at fault', (
   });
 
   it('an unknown format and a formatVersion other than 1', async () => {
-    expect((await refused(pkg((m) => (m.format = 'something-else'), 'f1'))).message).toMatch(/format: must be "microcredential-review-package"/);
+    expect((await refused(pkg((m) => (m.format = 'something-else'), 'f1'))).message).toMatch(
+      /format: must be "microcredential-review-package"/,
+    );
     const e = await refused(pkg((m) => (m.formatVersion = 2), 'f2'));
     expect(e.code).toBe('unsupported-format');
     expect(e.message).toMatch(/formatVersion: is 2; this version of Assay reads format version 1 only/);
@@ -121,24 +142,63 @@ describe('every refusal of the spec names the package and the place at fault', (
   it('a manifest that breaks the shape, with the JSON path', async () => {
     const e = await refused(pkg((m) => delete sub(m, 1).earner.name));
     expect(e.where).toBe('submissions[1].earner.name');
-    expect((await refused(pkg((m) => (sub(m, 0).submittedAt = 'yesterday'), 'p2'))).where).toBe('submissions[0].submittedAt');
-    expect((await refused(pkg((m) => (ach0(m).resultDescription[0]!.rubricCriterionLevel[0]!.points = -1), 'p3'))).where).toBe(
-      'achievements[0].resultDescription[0].rubricCriterionLevel[0].points',
+    expect((await refused(pkg((m) => (sub(m, 0).submittedAt = 'yesterday'), 'p2'))).where).toBe(
+      'submissions[0].submittedAt',
     );
+    expect(
+      (await refused(pkg((m) => (ach0(m).resultDescription[0]!.rubricCriterionLevel[0]!.points = -1), 'p3'))).where,
+    ).toBe('achievements[0].resultDescription[0].rubricCriterionLevel[0].points');
   });
 
   it('an artifact with both file and url, or neither', async () => {
-    expect((await refused(pkg((m) => (sub(m, 0).artifacts[0]!.url = 'https://video.example.org/v/1'), 'b'))).message).toMatch(/artifacts\[0\]: has both "file" and "url"/);
-    expect((await refused(pkg((m) => delete sub(m, 0).artifacts[0]!.file, 'n'))).message).toMatch(/has neither "file" nor "url"/);
+    expect(
+      (await refused(pkg((m) => (sub(m, 0).artifacts[0]!.url = 'https://video.example.org/v/1'), 'b'))).message,
+    ).toMatch(/artifacts\[0\]: has both "file" and "url"/);
+    expect((await refused(pkg((m) => delete sub(m, 0).artifacts[0]!.file, 'n'))).message).toMatch(
+      /has neither "file" nor "url"/,
+    );
   });
 
   it.each([
-    ['achievement', (m: Json & { achievements: Json[]; submissions: Json[] }) => m.achievements.push(achievement()), 'achievements[1].id'],
-    ['submission', (m: Json & { achievements: Json[]; submissions: Json[] }) => (sub(m, 1).id = sub(m, 0).id), 'submissions[1].id'],
-    ['criterion', (m: Json & { achievements: Json[]; submissions: Json[] }) => (ach0(m).resultDescription[1]!.id = ach0(m).resultDescription[0]!.id), 'achievements[0].resultDescription[1].id'],
-    ['level', (m: Json & { achievements: Json[]; submissions: Json[] }) => (ach0(m).resultDescription[0]!.rubricCriterionLevel[1]!.id = ach0(m).resultDescription[0]!.rubricCriterionLevel[0]!.id), 'achievements[0].resultDescription[0].rubricCriterionLevel[1].id'],
-    ['section', (m: Json & { achievements: Json[]; submissions: Json[] }) => (ach0(m).sections[1]!.id = 'overview'), 'achievements[0].sections[1].id'],
-    ['artifact', (m: Json & { achievements: Json[]; submissions: Json[] }) => sub(m, 0).artifacts.push({ id: 'a1', sectionId: 'artifacts', name: 'Video', url: 'https://video.example.org/v/2' }), 'submissions[0].artifacts[1].id'],
+    [
+      'achievement',
+      (m: Json & { achievements: Json[]; submissions: Json[] }) => m.achievements.push(achievement()),
+      'achievements[1].id',
+    ],
+    [
+      'submission',
+      (m: Json & { achievements: Json[]; submissions: Json[] }) => (sub(m, 1).id = sub(m, 0).id),
+      'submissions[1].id',
+    ],
+    [
+      'criterion',
+      (m: Json & { achievements: Json[]; submissions: Json[] }) =>
+        (ach0(m).resultDescription[1]!.id = ach0(m).resultDescription[0]!.id),
+      'achievements[0].resultDescription[1].id',
+    ],
+    [
+      'level',
+      (m: Json & { achievements: Json[]; submissions: Json[] }) =>
+        (ach0(m).resultDescription[0]!.rubricCriterionLevel[1]!.id =
+          ach0(m).resultDescription[0]!.rubricCriterionLevel[0]!.id),
+      'achievements[0].resultDescription[0].rubricCriterionLevel[1].id',
+    ],
+    [
+      'section',
+      (m: Json & { achievements: Json[]; submissions: Json[] }) => (ach0(m).sections[1]!.id = 'overview'),
+      'achievements[0].sections[1].id',
+    ],
+    [
+      'artifact',
+      (m: Json & { achievements: Json[]; submissions: Json[] }) =>
+        sub(m, 0).artifacts.push({
+          id: 'a1',
+          sectionId: 'artifacts',
+          name: 'Video',
+          url: 'https://video.example.org/v/2',
+        }),
+      'submissions[0].artifacts[1].id',
+    ],
   ])('a duplicate %s id', async (what, mutate, where) => {
     const e = await refused(pkg(mutate));
     expect(e.code).toBe('reference');
@@ -147,11 +207,28 @@ describe('every refusal of the spec names the package and the place at fault', (
   });
 
   it('a submission naming an unknown achievement, section or criterion', async () => {
-    expect((await refused(pkg((m) => (sub(m, 0).achievementId = 'https://nowhere.example/a'), 'a'))).where).toBe('submissions[0].achievementId');
-    expect((await refused(pkg((m) => (sub(m, 0).artifacts[0]!.sectionId = 'appendix'), 'b'))).where).toBe('submissions[0].artifacts[0].sectionId');
-    expect((await refused(pkg((m) => ((sub(m, 0).responses as Json[])[0]!.sectionId = 'appendix'), 'c'))).where).toBe('submissions[0].responses[0].sectionId');
+    expect((await refused(pkg((m) => (sub(m, 0).achievementId = 'https://nowhere.example/a'), 'a'))).where).toBe(
+      'submissions[0].achievementId',
+    );
+    expect((await refused(pkg((m) => (sub(m, 0).artifacts[0]!.sectionId = 'appendix'), 'b'))).where).toBe(
+      'submissions[0].artifacts[0].sectionId',
+    );
+    expect((await refused(pkg((m) => ((sub(m, 0).responses as Json[])[0]!.sectionId = 'appendix'), 'c'))).where).toBe(
+      'submissions[0].responses[0].sectionId',
+    );
     const prev = (criterion: string, level: string) => (m: Json & { submissions: Json[] }) => {
-      Object.assign(sub(m, 0), { attempt: 2, previousReviews: [{ attempt: 1, decision: 'not-yet', reviewedAt: '2026-10-01T10:00:00Z', feedback: 'x', results: [{ resultDescription: criterion, achievedLevel: level }] }] });
+      Object.assign(sub(m, 0), {
+        attempt: 2,
+        previousReviews: [
+          {
+            attempt: 1,
+            decision: 'not-yet',
+            reviewedAt: '2026-10-01T10:00:00Z',
+            feedback: 'x',
+            results: [{ resultDescription: criterion, achievedLevel: level }],
+          },
+        ],
+      });
     };
     const e = await refused(pkg(prev(`${ACH}#nope`, `${ACH}#inquiry-1`), 'd'));
     expect(e.where).toBe('submissions[0].previousReviews[0].results[0].resultDescription');
@@ -178,7 +255,9 @@ describe('every refusal of the spec names the package and the place at fault', (
         'set a required level on at least one criterion or passing points. Without either, every scored submission would pass; ask the issuing body for a package whose rubric has one',
     );
     // Either rule on its own is one (format 1 makes each optional): such packages import.
-    expect(await services.importPackage(pkg((m) => (ruleless(m), (ach0(m).passingPoints = 3)), 'points-only'))).toMatchObject({ status: 'imported' });
+    expect(
+      await services.importPackage(pkg((m) => (ruleless(m), (ach0(m).passingPoints = 3)), 'points-only')),
+    ).toMatchObject({ status: 'imported' });
     const oneLevel = pkg((m) => {
       ruleless(m);
       m.id = 'urn:uuid:11111111-2222-4333-8444-555555555555';
@@ -198,7 +277,9 @@ describe('every refusal of the spec names the package and the place at fault', (
   it('a symbolic link that leads outside the package', async () => {
     const secret = path.join(work, 'secret.pdf');
     fs.writeFileSync(secret, 'private');
-    const dir = pkg((m) => Object.assign(sub(m, 0).artifacts[0]!, { file: 'evidence/link.pdf', size: 7, sha256: sha256('private') }));
+    const dir = pkg((m) =>
+      Object.assign(sub(m, 0).artifacts[0]!, { file: 'evidence/link.pdf', size: 7, sha256: sha256('private') }),
+    );
     fs.symlinkSync(secret, path.join(dir, 'evidence', 'link.pdf'));
     const e = await refused(dir);
     expect(e.code).toBe('unsafe-path');
@@ -206,7 +287,9 @@ describe('every refusal of the spec names the package and the place at fault', (
   });
 
   it('a missing file, a wrong size, a wrong SHA-256', async () => {
-    expect((await refused(pkg((m) => (sub(m, 0).artifacts[0]!.file = 'evidence/missing.pdf'), 'a'))).message).toMatch(/evidence\/missing\.pdf: the manifest names this file but the package does not contain it/);
+    expect((await refused(pkg((m) => (sub(m, 0).artifacts[0]!.file = 'evidence/missing.pdf'), 'a'))).message).toMatch(
+      /evidence\/missing\.pdf: the manifest names this file but the package does not contain it/,
+    );
     const big = await refused(pkg((m) => (sub(m, 1).artifacts[0]!.size = 3), 'b'));
     expect(big.code).toBe('size-mismatch');
     expect(big.where).toBe('evidence/s1/lesson-plan.pdf');
@@ -250,7 +333,10 @@ describe('every refusal of the spec names the package and the place at fault', (
     const zeros = Buffer.alloc(8 * 1024 * 1024);
     const m = manifest({ submissions: [submission(0, { path: 'evidence/zeros.pdf', content: zeros })] });
     const zip = path.join(work, 'bomb.zip');
-    await writeZip(zip, [{ name: 'manifest.json', content: Buffer.from(JSON.stringify(m)) }, { name: 'evidence/zeros.pdf', content: zeros }]);
+    await writeZip(zip, [
+      { name: 'manifest.json', content: Buffer.from(JSON.stringify(m)) },
+      { name: 'evidence/zeros.pdf', content: zeros },
+    ]);
     const e = await refused(zip);
     expect(e.code).toBe('zip-limits');
     expect(e.message).toMatch(/evidence\/zeros\.pdf: is compressed more than 200 to 1/);
@@ -261,7 +347,9 @@ describe('every refusal of the spec names the package and the place at fault', (
     writeValidPackage(dir, 2);
     const zip = path.join(work, 'ok.zip');
     await zipFolder(dir, zip);
-    const e = await services.importPackage(zip, { limits: { zipTotalUncompressedBytes: 100 } }).catch((x: unknown) => x);
+    const e = await services
+      .importPackage(zip, { limits: { zipTotalUncompressedBytes: 100 } })
+      .catch((x: unknown) => x);
     expect((e as ImportError).code).toBe('zip-limits');
     const e2 = await services.importPackage(dir, { limits: { manifestBytes: 100 } }).catch((x: unknown) => x);
     expect((e2 as ImportError).code).toBe('manifest-too-large');
@@ -279,10 +367,12 @@ describe('every refusal of the spec names the package and the place at fault', (
     await services.importPackage(pkg(() => {}, 'first'));
     const e = await refused(pkg((m) => (sub(m, 0).attempt = 3), 'changed'));
     expect(e.code).toBe('conflict');
-    const e2 = await refused(pkg((m) => {
-      m.id = 'urn:uuid:99999999-2222-4333-8444-555555555555';
-      sub(m, 0).dueAt = '2027-01-01T00:00:00Z';
-    }, 'other'));
+    const e2 = await refused(
+      pkg((m) => {
+        m.id = 'urn:uuid:99999999-2222-4333-8444-555555555555';
+        sub(m, 0).dueAt = '2027-01-01T00:00:00Z';
+      }, 'other'),
+    );
     expect(e2.message).toMatch(/submissions\[0\]\.id: submission ".*" was already imported from package/);
   });
 });
@@ -290,10 +380,14 @@ describe('every refusal of the spec names the package and the place at fault', (
 describe('re-delivery across packages', () => {
   it('a new package repeating an identical submission skips it and shares stored evidence', async () => {
     await services.importPackage(pkg(() => {}, 'first'));
-    const r = await services.importPackage(pkg((m) => {
-      m.id = 'urn:uuid:99999999-2222-4333-8444-555555555555';
-      m.submissions.push(submission(7, { path: 'evidence/s0/lesson-plan.pdf', content: Buffer.from('%PDF-1.7 lesson plan 0\n') }));
-    }, 'second'));
+    const r = await services.importPackage(
+      pkg((m) => {
+        m.id = 'urn:uuid:99999999-2222-4333-8444-555555555555';
+        m.submissions.push(
+          submission(7, { path: 'evidence/s0/lesson-plan.pdf', content: Buffer.from('%PDF-1.7 lesson plan 0\n') }),
+        );
+      }, 'second'),
+    );
     expect(r).toMatchObject({ submissionsAdded: 1, submissionsUnchanged: 2, filesStored: 0 });
     expect(orphanReport(services)).toEqual({ missingFiles: [], orphanFiles: [], staging: [] });
   });

@@ -36,7 +36,10 @@ function file(name: string, content: string | Buffer): string {
 }
 
 async function refusal(p: Promise<unknown>): Promise<LibraryError> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (err instanceof LibraryError) return err;
   throw new Error(`expected a LibraryError, got ${String(err)}`);
 }
@@ -73,8 +76,15 @@ describe('adding a submission by hand', () => {
     expect(s.db.prepare('SELECT count(*) FROM blobs').pluck().get()).toBe(2);
     expect(orphanReport(s)).toEqual({ missingFiles: [], orphanFiles: [], staging: [] });
 
-    const row = s.db.prepare('SELECT package_id AS pkg, due_at AS due, earner_id AS earner, status FROM submissions WHERE id = ?').get(added.id);
-    expect(row).toEqual({ pkg: null, due: '2026-11-30T23:00:00.000Z', earner: 'mailto:zoe.nunez@school.example', status: 'pending' });
+    const row = s.db
+      .prepare('SELECT package_id AS pkg, due_at AS due, earner_id AS earner, status FROM submissions WHERE id = ?')
+      .get(added.id);
+    expect(row).toEqual({
+      pkg: null,
+      due: '2026-11-30T23:00:00.000Z',
+      earner: 'mailto:zoe.nunez@school.example',
+      status: 'pending',
+    });
 
     for (const search of ['hinge', 'zoe', 'NUNEZ', 'seventh grad']) {
       expect(s.queue.list({ search }).items.map((i) => i.id)).toEqual([added.id]);
@@ -93,36 +103,56 @@ describe('adding a submission by hand', () => {
     expect(byId['reflection']!.artifacts[0]).toMatchObject({ fileName: 'exit-tickets (2).pdf', sha256: sha256(pdf) });
 
     const [entry] = listAudit(s.db, 1);
-    expect(entry).toMatchObject({ action: 'submission.add', subject: added.id, details: { achievementId: ach.id, attempt: 1 } });
+    expect(entry).toMatchObject({
+      action: 'submission.add',
+      subject: added.id,
+      details: { achievementId: ach.id, attempt: 1 },
+    });
     expect(s.verifyAudit().ok).toBe(true);
   });
 
   it('numbers the next attempt of the same earner, and guesses media types', async () => {
-    const first = await lib.addSubmission({ achievementId: ach.id, earner: { name: 'Sam', email: 'Sam@school.example' }, responses: [{ sectionId: 'overview', text: 'one' }], files: [] });
+    const first = await lib.addSubmission({
+      achievementId: ach.id,
+      earner: { name: 'Sam', email: 'Sam@school.example' },
+      responses: [{ sectionId: 'overview', text: 'one' }],
+      files: [],
+    });
     const second = await lib.addSubmission({
       achievementId: ach.id,
       earner: { name: 'Sam', email: 'sam@school.example', organization: '' },
-      files: [{ path: file('clip.MOV', 'video'), sectionId: 'work-examples', name: 'Clip' }, { path: file('data.bin', 'x'), sectionId: 'work-examples', name: 'Data' }],
+      files: [
+        { path: file('clip.MOV', 'video'), sectionId: 'work-examples', name: 'Clip' },
+        { path: file('data.bin', 'x'), sectionId: 'work-examples', name: 'Data' },
+      ],
     });
     expect([first.attempt, second.attempt]).toEqual([1, 2]);
     expect(second.artifacts.map((a) => a.mediaType)).toEqual(['video/quicktime', 'application/octet-stream']);
-    const noEmail = await lib.addSubmission({ achievementId: ach.id, earner: { name: 'Sam' }, responses: [{ sectionId: 'overview', text: 'x' }] });
+    const noEmail = await lib.addSubmission({
+      achievementId: ach.id,
+      earner: { name: 'Sam' },
+      responses: [{ sectionId: 'overview', text: 'x' }],
+    });
     expect(noEmail.attempt).toBe(1);
   });
 
   it('a missing file refuses the whole submission: no row, no file, nothing staged', async () => {
     const before = snapshot(s);
     const good = file('good.pdf', '%PDF good');
-    const err = await refusal(lib.addSubmission({
-      achievementId: ach.id,
-      earner: { name: 'Ada' },
-      files: [
-        { path: good, sectionId: 'work-examples', name: 'Good' },
-        { path: path.join(work, 'dropped', 'gone.pdf'), sectionId: 'work-examples', name: 'Gone' },
-      ],
-    }));
+    const err = await refusal(
+      lib.addSubmission({
+        achievementId: ach.id,
+        earner: { name: 'Ada' },
+        files: [
+          { path: good, sectionId: 'work-examples', name: 'Good' },
+          { path: path.join(work, 'dropped', 'gone.pdf'), sectionId: 'work-examples', name: 'Gone' },
+        ],
+      }),
+    );
     expect(err.code).toBe('invalid-submission');
-    expect(err.problems).toEqual([{ path: 'files[1].path', message: expect.stringMatching(/gone\.pdf" does not exist .*choose the file again$/) }]);
+    expect(err.problems).toEqual([
+      { path: 'files[1].path', message: expect.stringMatching(/gone\.pdf" does not exist .*choose the file again$/) },
+    ]);
     expect(snapshot(s)).toEqual(before);
     expect(s.evidence.has(sha256('%PDF good'))).toBe(false);
   });
@@ -130,7 +160,13 @@ describe('adding a submission by hand', () => {
   it('a folder is not a file', async () => {
     const dir = path.join(work, 'dropped', 'a-folder');
     fs.mkdirSync(dir, { recursive: true });
-    const err = await refusal(lib.addSubmission({ achievementId: ach.id, earner: { name: 'Ada' }, files: [{ path: dir, sectionId: 'work-examples', name: 'Folder' }] }));
+    const err = await refusal(
+      lib.addSubmission({
+        achievementId: ach.id,
+        earner: { name: 'Ada' },
+        files: [{ path: dir, sectionId: 'work-examples', name: 'Folder' }],
+      }),
+    );
     expect(err.problems[0]).toMatchObject({ path: 'files[0].path', message: expect.stringContaining('not a file') });
   });
 
@@ -144,9 +180,20 @@ describe('adding a submission by hand', () => {
       return real(from, to, mode);
     });
     try {
-      const err = await refusal(lib.addSubmission({ achievementId: ach.id, earner: { name: 'Ada' }, files: [{ path: good, sectionId: 'work-examples', name: 'Good' }, { path: bad, sectionId: 'work-examples', name: 'Bad' }] }));
+      const err = await refusal(
+        lib.addSubmission({
+          achievementId: ach.id,
+          earner: { name: 'Ada' },
+          files: [
+            { path: good, sectionId: 'work-examples', name: 'Good' },
+            { path: bad, sectionId: 'work-examples', name: 'Bad' },
+          ],
+        }),
+      );
       expect(err.code).toBe('evidence');
-      expect(err.problems).toEqual([{ path: 'files[1].path', message: expect.stringContaining('could not be stored: EIO') }]);
+      expect(err.problems).toEqual([
+        { path: 'files[1].path', message: expect.stringContaining('could not be stored: EIO') },
+      ]);
     } finally {
       spy.mockRestore();
     }
@@ -155,15 +202,35 @@ describe('adding a submission by hand', () => {
 
   it('refuses an unknown achievement or section, a bad email, and an empty submission, by path', async () => {
     const base = { achievementId: ach.id, earner: { name: 'Ada' }, responses: [{ sectionId: 'overview', text: 'x' }] };
-    expect((await refusal(lib.addSubmission({ ...base, achievementId: 'urn:x:none' }))).problems).toEqual([{ path: 'achievementId', message: expect.stringContaining('"urn:x:none"') }]);
-    expect((await refusal(lib.addSubmission({ ...base, responses: [{ sectionId: 'portfolio', text: 'x' }] }))).problems).toEqual([
-      { path: 'responses[0].sectionId', message: expect.stringContaining('names section "portfolio"') },
+    expect((await refusal(lib.addSubmission({ ...base, achievementId: 'urn:x:none' }))).problems).toEqual([
+      { path: 'achievementId', message: expect.stringContaining('"urn:x:none"') },
     ]);
-    expect((await refusal(lib.addSubmission({ ...base, earner: { name: 'Ada', email: 'not-an-email' } }))).problems).toEqual([{ path: 'earner.email', message: expect.stringContaining('email address') }]);
-    expect((await refusal(lib.addSubmission({ ...base, earner: { name: ' ' } }))).problems[0]).toMatchObject({ path: 'earner.name' });
-    expect((await refusal(lib.addSubmission({ ...base, responses: [{ sectionId: 'overview', text: '  ' }] }))).problems).toEqual([{ path: '(the submission)', message: 'has no response, file or link; add at least one' }]);
-    expect((await refusal(lib.addSubmission({ ...base, files: [{ path: 'relative.pdf', sectionId: 'overview', name: 'R' }] }))).problems[0]).toMatchObject({ path: 'files[0].path' });
-    expect((await refusal(lib.addSubmission({ ...base, links: [{ url: 'ftp://x.example/y', sectionId: 'overview', name: 'L' }] }))).problems[0]).toMatchObject({ path: 'links[0].url' });
+    expect(
+      (await refusal(lib.addSubmission({ ...base, responses: [{ sectionId: 'portfolio', text: 'x' }] }))).problems,
+    ).toEqual([{ path: 'responses[0].sectionId', message: expect.stringContaining('names section "portfolio"') }]);
+    expect(
+      (await refusal(lib.addSubmission({ ...base, earner: { name: 'Ada', email: 'not-an-email' } }))).problems,
+    ).toEqual([{ path: 'earner.email', message: expect.stringContaining('email address') }]);
+    expect((await refusal(lib.addSubmission({ ...base, earner: { name: ' ' } }))).problems[0]).toMatchObject({
+      path: 'earner.name',
+    });
+    expect(
+      (await refusal(lib.addSubmission({ ...base, responses: [{ sectionId: 'overview', text: '  ' }] }))).problems,
+    ).toEqual([{ path: '(the submission)', message: 'has no response, file or link; add at least one' }]);
+    expect(
+      (
+        await refusal(
+          lib.addSubmission({ ...base, files: [{ path: 'relative.pdf', sectionId: 'overview', name: 'R' }] }),
+        )
+      ).problems[0],
+    ).toMatchObject({ path: 'files[0].path' });
+    expect(
+      (
+        await refusal(
+          lib.addSubmission({ ...base, links: [{ url: 'ftp://x.example/y', sectionId: 'overview', name: 'L' }] }),
+        )
+      ).problems[0],
+    ).toMatchObject({ path: 'links[0].url' });
     expect(s.db.prepare('SELECT count(*) FROM submissions').pluck().get()).toBe(0);
   });
 });

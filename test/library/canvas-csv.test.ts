@@ -15,13 +15,25 @@ const rows = (text: string) => parseCsv(text).map((r) => r.fields);
 describe('RFC 4180 parsing', () => {
   it('reads quoted fields with commas, doubled quotes and line breaks', () => {
     expect(rows('a,"b,c","say ""hi""","two\nlines",""\n')).toEqual([['a', 'b,c', 'say "hi"', 'two\nlines', '']]);
-    expect(rows('"x\r\ny",z\r\n1,2')).toEqual([['x\r\ny', 'z'], ['1', '2']]);
+    expect(rows('"x\r\ny",z\r\n1,2')).toEqual([
+      ['x\r\ny', 'z'],
+      ['1', '2'],
+    ]);
   });
 
   it('takes CRLF, LF or CR line ends, with or without a final one, and drops a BOM', () => {
-    expect(rows('\uFEFFa,b\r\nc,d\r\n')).toEqual([['a', 'b'], ['c', 'd']]);
-    expect(rows('a,b\rc,d')).toEqual([['a', 'b'], ['c', 'd']]);
-    expect(rows('a,b\nc,')).toEqual([['a', 'b'], ['c', '']]);
+    expect(rows('\uFEFFa,b\r\nc,d\r\n')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+    expect(rows('a,b\rc,d')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+    expect(rows('a,b\nc,')).toEqual([
+      ['a', 'b'],
+      ['c', ''],
+    ]);
     expect(rows('a,""')).toEqual([['a', '']]);
     expect(rows('')).toEqual([]);
   });
@@ -52,7 +64,9 @@ describe('RFC 4180 parsing', () => {
 
 describe('a Canvas rubric CSV', () => {
   it('becomes a draft: criteria in file order, levels by points ascending, ids derived from the criterion', () => {
-    const [draft, ...more] = importCanvasRubricCsv(Buffer.from(CANVAS_CSV, 'utf8'), { idFor: () => 'https://pd.example.edu/achievements/inquiry' });
+    const [draft, ...more] = importCanvasRubricCsv(Buffer.from(CANVAS_CSV, 'utf8'), {
+      idFor: () => 'https://pd.example.edu/achievements/inquiry',
+    });
     expect(more).toEqual([]);
     const a = draft!.achievement;
     expect(a.id).toBe('https://pd.example.edu/achievements/inquiry');
@@ -66,7 +80,11 @@ describe('a Canvas rubric CSV', () => {
             { name: 'Not yet', description: 'The lesson is teacher-led throughout.', points: 0 },
             { name: 'Developing', description: 'Students ask questions\nbut do not investigate them.', points: 1 },
             { name: 'Proficient', description: 'Students investigate their own questions.', points: 2 },
-            { name: 'Exemplary', description: 'Students design their own investigations and "own" the questions', points: 3 },
+            {
+              name: 'Exemplary',
+              description: 'Students design their own investigations and "own" the questions',
+              points: 3,
+            },
           ],
         },
         {
@@ -82,11 +100,15 @@ describe('a Canvas rubric CSV', () => {
     });
     const c = a.resultDescription[0]!;
     expect(c.id).toBe('https://pd.example.edu/achievements/inquiry#designs-an-inquiry-based-lesson');
-    expect(c.rubricCriterionLevel.map((l) => [l.id, l.level])).toEqual([1, 2, 3, 4].map((n) => [`${c.id}-${n}`, String(n)]));
+    expect(c.rubricCriterionLevel.map((l) => [l.id, l.level])).toEqual(
+      [1, 2, 3, 4].map((n) => [`${c.id}-${n}`, String(n)]),
+    );
     expect(a.resultDescription.every((x) => x.requiredLevel === undefined)).toBe(true);
     expect(a.sections.map((x) => x.id)).toEqual(['overview', 'work-examples', 'reflection']);
     // Canvas has no pass rule to carry: the draft says so, naming the rubric and what to set.
-    expect(draft!.warnings).toEqual(['Rubric "Inquiry-Based STEM Teaching" has no pass rule: set a required level on at least one criterion or passing points']);
+    expect(draft!.warnings).toEqual([
+      'Rubric "Inquiry-Based STEM Teaching" has no pass rule: set a required level on at least one criterion or passing points',
+    ]);
     // Deterministic: the same file and id give the same draft.
     expect(importCanvasRubricCsv(CANVAS_CSV, { idFor: () => a.id })[0]!.achievement).toEqual(a);
   });
@@ -96,7 +118,9 @@ describe('a Canvas rubric CSV', () => {
     const [first, second] = draft!.achievement.resultDescription;
     expect(first!.requiredLevel).toBe(first!.rubricCriterionLevel[3]!.id);
     expect(second!.requiredLevel).toBeUndefined();
-    expect(draft!.warnings).toEqual(['Criterion "Uses evidence of learning" has no level named "exemplary", so it has no required level; choose one before saving.']);
+    expect(draft!.warnings).toEqual([
+      'Criterion "Uses evidence of learning" has no level named "exemplary", so it has no required level; choose one before saving.',
+    ]);
   });
 
   it('tolerates numbered headers, missing description columns, ragged rows, decimal commas and several rubrics', () => {
@@ -112,23 +136,47 @@ describe('a Canvas rubric CSV', () => {
       {
         name: 'Essay',
         criteria: [
-          { name: 'Thesis', description: null, levels: [{ name: 'Weak', description: null, points: 0 }, { name: 'Strong', description: null, points: 1.75 }] },
-          { name: 'Evidence', description: null, levels: [{ name: 'None', description: null, points: 0 }, { name: 'Some', description: null, points: 1 }, { name: 'Full marks', description: null, points: 2 }] },
+          {
+            name: 'Thesis',
+            description: null,
+            levels: [
+              { name: 'Weak', description: null, points: 0 },
+              { name: 'Strong', description: null, points: 1.75 },
+            ],
+          },
+          {
+            name: 'Evidence',
+            description: null,
+            levels: [
+              { name: 'None', description: null, points: 0 },
+              { name: 'Some', description: null, points: 1 },
+              { name: 'Full marks', description: null, points: 2 },
+            ],
+          },
         ],
       },
-      { name: 'Talk', criteria: [{ name: 'Delivery', description: null, levels: [{ name: 'Clear', description: null, points: 4 }] }] },
+      {
+        name: 'Talk',
+        criteria: [{ name: 'Delivery', description: null, levels: [{ name: 'Clear', description: null, points: 4 }] }],
+      },
     ]);
     expect(drafts[0]!.achievement.id).not.toBe(drafts[1]!.achievement.id);
   });
 
   it('warns that a range criterion is scored at the top of each range', () => {
-    const csv = 'Rubric Name,Criteria Name,Criteria Description,Criteria Enable Range,Rating Name,Rating Description,Rating Points\nR,Clarity,,TRUE,Clear,,5\nR,Focus,,false,Focused,,5\n';
-    expect(importCanvasRubricCsv(csv)[0]!.warnings).toEqual([expect.stringMatching(/^Canvas scored "Clarity" by point ranges/), expect.stringMatching(/^Rubric "R" has no pass rule/)]);
+    const csv =
+      'Rubric Name,Criteria Name,Criteria Description,Criteria Enable Range,Rating Name,Rating Description,Rating Points\nR,Clarity,,TRUE,Clear,,5\nR,Focus,,false,Focused,,5\n';
+    expect(importCanvasRubricCsv(csv)[0]!.warnings).toEqual([
+      expect.stringMatching(/^Canvas scored "Clarity" by point ranges/),
+      expect.stringMatching(/^Rubric "R" has no pass rule/),
+    ]);
   });
 
   it('gives repeated criterion names distinct ids', () => {
     const csv = 'Rubric Name,Criteria Name,Rating Name,Rating Points\nR,Évidence,A,1\nR,evidence,A,1\nR,"!!!",A,1\n';
-    const ids = importCanvasRubricCsv(csv, { idFor: () => 'urn:x:r' })[0]!.achievement.resultDescription.map((c) => c.id);
+    const ids = importCanvasRubricCsv(csv, { idFor: () => 'urn:x:r' })[0]!.achievement.resultDescription.map(
+      (c) => c.id,
+    );
     expect(ids).toEqual(['urn:x:r#evidence', 'urn:x:r#evidence-2', 'urn:x:r#criterion']);
   });
 
@@ -143,18 +191,44 @@ describe('a Canvas rubric CSV', () => {
   }
 
   it('refuses what it cannot read, naming the line and column', () => {
-    expect(refusal('Name,Points\nA,1').message).toMatch(/^This Canvas rubric file cannot be imported: line 1: the header has no "Criteria Name" column/);
+    expect(refusal('Name,Points\nA,1').message).toMatch(
+      /^This Canvas rubric file cannot be imported: line 1: the header has no "Criteria Name" column/,
+    );
     expect(refusal('Rubric Name,Criteria Name,Rating Name,Rating Points\nR,C,Good,lots').problems).toEqual([
-      { path: 'line 2, column D ("Rating Points")', message: '"lots" is not a number of points of 0 or more (rating "Good")' },
+      {
+        path: 'line 2, column D ("Rating Points")',
+        message: '"lots" is not a number of points of 0 or more (rating "Good")',
+      },
     ]);
-    expect(refusal('Rubric Name,Criteria Name,Rating Name,Rating Points\nR,C,Good,-1').problems[0]!.path).toBe('line 2, column D ("Rating Points")');
-    expect(refusal('Rubric Name,Criteria Name,Rating Name,Rating Points\nR,,Good,1').problems).toEqual([{ path: 'line 2, column B ("Criteria Name")', message: 'is empty; every row is one criterion and needs its name' }]);
-    expect(refusal('Rubric Name,Criteria Name,Rating Name,Rating Points\nR,C,,1').problems[0]).toMatchObject({ path: 'line 2, column C ("Rating Name")' });
-    expect(refusal('Rubric Name,Criteria Name,Rating Name,Rating Points\nR,C,Good,').problems[0]).toMatchObject({ message: 'is empty; rating "Good" needs its points' });
-    expect(refusal('Rubric Name,Criteria Name,Rating Name,Rating Points\nR,C').problems[0]).toMatchObject({ path: 'line 2', message: expect.stringContaining('has no ratings') });
-    expect(refusal('Rubric Name,Criteria Name,Rating Name,Rating Description\nR,C,A,d').problems[0]).toMatchObject({ message: expect.stringContaining('no "Rating Points" column') });
-    expect(refusal('Rubric Name,Criteria Name,Rating Name,Rating Points\n,C,A,1').problems[0]).toMatchObject({ path: 'line 2, column A ("Rubric Name")' });
-    expect(refusal('Rubric Name,Criteria Name,Rating Name,Rating Points\n"R,C,A,1\n').problems[0]).toMatchObject({ path: 'line 2', message: expect.stringContaining('never closed') });
+    expect(refusal('Rubric Name,Criteria Name,Rating Name,Rating Points\nR,C,Good,-1').problems[0]!.path).toBe(
+      'line 2, column D ("Rating Points")',
+    );
+    expect(refusal('Rubric Name,Criteria Name,Rating Name,Rating Points\nR,,Good,1').problems).toEqual([
+      {
+        path: 'line 2, column B ("Criteria Name")',
+        message: 'is empty; every row is one criterion and needs its name',
+      },
+    ]);
+    expect(refusal('Rubric Name,Criteria Name,Rating Name,Rating Points\nR,C,,1').problems[0]).toMatchObject({
+      path: 'line 2, column C ("Rating Name")',
+    });
+    expect(refusal('Rubric Name,Criteria Name,Rating Name,Rating Points\nR,C,Good,').problems[0]).toMatchObject({
+      message: 'is empty; rating "Good" needs its points',
+    });
+    expect(refusal('Rubric Name,Criteria Name,Rating Name,Rating Points\nR,C').problems[0]).toMatchObject({
+      path: 'line 2',
+      message: expect.stringContaining('has no ratings'),
+    });
+    expect(refusal('Rubric Name,Criteria Name,Rating Name,Rating Description\nR,C,A,d').problems[0]).toMatchObject({
+      message: expect.stringContaining('no "Rating Points" column'),
+    });
+    expect(refusal('Rubric Name,Criteria Name,Rating Name,Rating Points\n,C,A,1').problems[0]).toMatchObject({
+      path: 'line 2, column A ("Rubric Name")',
+    });
+    expect(refusal('Rubric Name,Criteria Name,Rating Name,Rating Points\n"R,C,A,1\n').problems[0]).toMatchObject({
+      path: 'line 2',
+      message: expect.stringContaining('never closed'),
+    });
     // Every problem at once, so a file can be fixed in one go.
     expect(refusal('Rubric Name,Criteria Name,Rating Name,Rating Points\nR,,A,1\nR,C,A,x').problems).toHaveLength(2);
   });

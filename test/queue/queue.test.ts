@@ -7,7 +7,15 @@ import { queueQuerySchema, type QueueQuery } from '../../shared/domain/queue.js'
 import { achievement, manifest, submission, tempDir, writePackage } from '../support/package-builder.js';
 
 const OTHER = 'https://pd.test.example/achievements/digital-fluency/v1';
-const NAMES = ['Zoë Núñez-Łukasiewicz', 'Ἀλέξανδρος Παπαδόπουλος', '김민준', 'محمد الأحمد', 'Ng Thị Ánh', 'Aiyana Redcloud', 'liam O’Connor'];
+const NAMES = [
+  'Zoë Núñez-Łukasiewicz',
+  'Ἀλέξανδρος Παπαδόπουλος',
+  '김민준',
+  'محمد الأحمد',
+  'Ng Thị Ánh',
+  'Aiyana Redcloud',
+  'liam O’Connor',
+];
 const NOW = '2026-11-28T12:00:00Z';
 
 let services: Services;
@@ -21,13 +29,30 @@ beforeAll(async () => {
       earner: { id: `mailto:e${i}@school.example`, name, email: `e${i}@school.example`, organization: 'Hill School' },
       achievementId: i % 2 === 0 ? 'https://pd.test.example/achievements/core-stem/v1' : OTHER,
       attempt: i === 3 ? 2 : 1,
-      responses: [{ sectionId: 'overview', text: i === 4 ? 'My students built photosynthesis models with recycled materials.' : `Ordinary response ${i}.` }],
+      responses: [
+        {
+          sectionId: 'overview',
+          text:
+            i === 4 ? 'My students built photosynthesis models with recycled materials.' : `Ordinary response ${i}.`,
+        },
+      ],
       // Three are overdue on NOW, one has no due date, and one uses another offset than Z.
-      dueAt: i < 3 ? `2026-11-2${i}T00:00:00Z` : i === 5 ? undefined : i === 6 ? '2026-12-10T09:00:00+09:00' : `2026-12-0${i}T00:00:00Z`,
+      dueAt:
+        i < 3
+          ? `2026-11-2${i}T00:00:00Z`
+          : i === 5
+            ? undefined
+            : i === 6
+              ? '2026-12-10T09:00:00+09:00'
+              : `2026-12-0${i}T00:00:00Z`,
     }),
   );
   const dir = path.join(work, 'pkg');
-  writePackage(dir, manifest({ achievements: [achievement(), achievement(OTHER, { name: 'Digital Fluency' })], submissions: subs }), []);
+  writePackage(
+    dir,
+    manifest({ achievements: [achievement(), achievement(OTHER, { name: 'Digital Fluency' })], submissions: subs }),
+    [],
+  );
   await services.importPackage(dir);
   services.db.prepare("UPDATE submissions SET status = 'passed' WHERE earner_name = ?").run(NAMES[1]);
 });
@@ -66,7 +91,15 @@ describe('the queue', () => {
   });
 
   it('counts per status and overdue', () => {
-    expect(services.queue.counts(NOW)).toEqual({ pending: 6, 'in-progress': 0, passed: 1, 'not-yet': 0, recused: 0, overdue: 2, total: 7 });
+    expect(services.queue.counts(NOW)).toEqual({
+      pending: 6,
+      'in-progress': 0,
+      passed: 1,
+      'not-yet': 0,
+      recused: 0,
+      overdue: 2,
+      total: 7,
+    });
   });
 
   it('searches names in any script, without accents, by prefix, and responses', () => {
@@ -89,14 +122,18 @@ describe('the queue', () => {
     expect(services.queue.list({ now: NOW, blind: true, search: 'nunez' }).total).toBe(0);
     expect(services.queue.list({ now: NOW, blind: true, search: 'photosynthesis' }).total).toBe(1);
     // Sorting by a name the reviewer cannot see would leak its order.
-    expect(services.queue.list({ now: NOW, blind: true, sort: 'earner' }).items.map((i) => i.id)).toEqual(services.queue.list({ now: NOW, blind: true }).items.map((i) => i.id));
+    expect(services.queue.list({ now: NOW, blind: true, sort: 'earner' }).items.map((i) => i.id)).toEqual(
+      services.queue.list({ now: NOW, blind: true }).items.map((i) => i.id),
+    );
   });
 });
 
 describe('query plans', () => {
   const plan = (q: QueueQuery) => {
     const { sql, params } = queueSql(queueQuerySchema.parse({ now: NOW, ...q }));
-    return (services.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
+    return (services.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
+      .map((r) => r.detail)
+      .join('\n');
   };
 
   it.each<[string, QueueQuery, RegExp]>([
@@ -115,7 +152,9 @@ describe('query plans', () => {
   });
 
   it('reads the rows of a page by primary key', () => {
-    const p = (services.db.prepare(`EXPLAIN QUERY PLAN ${ROWS_SQL}`).all('[1,2,3]') as { detail: string }[]).map((r) => r.detail).join('\n');
+    const p = (services.db.prepare(`EXPLAIN QUERY PLAN ${ROWS_SQL}`).all('[1,2,3]') as { detail: string }[])
+      .map((r) => r.detail)
+      .join('\n');
     expect(p).toMatch(/SEARCH s USING INTEGER PRIMARY KEY \(rowid=\?\)/);
     expect(p).toMatch(/SEARCH a USING INTEGER PRIMARY KEY \(rowid=\?\)/);
   });

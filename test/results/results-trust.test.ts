@@ -26,7 +26,9 @@ function zipFolder(dir: string, out: string, extra: Record<string, string> = {})
   walk('');
   for (const [name, text] of Object.entries(extra)) zip.addBuffer(Buffer.from(text), name);
   zip.end();
-  return new Promise((resolve, reject) => zip.outputStream.pipe(fs.createWriteStream(out)).on('close', resolve).on('error', reject));
+  return new Promise((resolve, reject) =>
+    zip.outputStream.pipe(fs.createWriteStream(out)).on('close', resolve).on('error', reject),
+  );
 }
 
 beforeAll(async () => {
@@ -63,12 +65,17 @@ describe('results verify: the signer must be the exporting identity or one trust
     fs.writeFileSync(path.join(forged, 'manifest.json'), manifestBytes);
     const mallory = await generateSelfSignedIdentity({ name: ISSUER });
     expect(mallory.commonName).toBe(ISSUER);
-    fs.writeFileSync(path.join(forged, 'manifest.json.p7s'), buildCadesSignature(mallory, createHash('sha256').update(manifestBytes).digest()));
+    fs.writeFileSync(
+      path.join(forged, 'manifest.json.p7s'),
+      buildCadesSignature(mallory, createHash('sha256').update(manifestBytes).digest()),
+    );
 
     const v = await assay(issuer.dataDir, ['results', 'verify', forged]);
     expect(v.code, v.stdout + v.stderr).toBe(3);
     expect(v.stdout).toBe('');
-    expect(v.stderr).toMatch(/^SIGNATURE VALID, SIGNER UNKNOWN: signed by .*CN=Riverside University School of Education.*not valid/);
+    expect(v.stderr).toMatch(
+      /^SIGNATURE VALID, SIGNER UNKNOWN: signed by .*CN=Riverside University School of Education.*not valid/,
+    );
     const zip = path.join(work, 'forged.zip');
     await zipFolder(forged, zip);
     expect((await assay(issuer.dataDir, ['results', 'verify', zip])).code).toBe(3);

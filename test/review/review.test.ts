@@ -37,7 +37,15 @@ const criteria = () => zoe.achievement.resultDescription;
 const top = (i: number) => criteria()[i]!.rubricCriterionLevel.at(-1)!.id;
 const bottom = (i: number) => criteria()[i]!.rubricCriterionLevel[0]!.id;
 const allTop = () => Object.fromEntries(criteria().map((c, i) => [c.id, top(i)]));
-const draft = (over: Record<string, unknown> = {}) => ({ submissionId: zoe.submission.id, scores: {}, comments: {}, feedback: '', override: null, activeMs: 1000, ...over });
+const draft = (over: Record<string, unknown> = {}) => ({
+  submissionId: zoe.submission.id,
+  scores: {},
+  comments: {},
+  feedback: '',
+  override: null,
+  activeMs: 1000,
+  ...over,
+});
 
 describe('the workspace', () => {
   it('shows sections in rubric order with responses and evidence served from the store', () => {
@@ -56,7 +64,14 @@ describe('the workspace', () => {
   it('blind: no name, email, organization or file name anywhere in what the workspace returns', () => {
     const blind = loadWorkspace(s.db, zoe.submission.id, true);
     const text = JSON.stringify(blind);
-    for (const needle of ['Zoë', 'Núñez', 'Łukasiewicz', zoe.submission.earner!.email!, zoe.submission.earner!.organization!]) expect(text).not.toContain(needle);
+    for (const needle of [
+      'Zoë',
+      'Núñez',
+      'Łukasiewicz',
+      zoe.submission.earner!.email!,
+      zoe.submission.earner!.organization!,
+    ])
+      expect(text).not.toContain(needle);
     expect(blind.submission.earner).toBeUndefined();
     expect(blind.submission.sections.flatMap((x) => x.artifacts).every((a) => a.fileName === undefined)).toBe(true);
   });
@@ -65,19 +80,40 @@ describe('the workspace', () => {
 describe('drafts', () => {
   it('are created on the first save, accumulate time on task, and move the submission to in progress', () => {
     saveDraft(s.db, draft({ scores: { [criteria()[0]!.id]: top(0) } }));
-    const { review, computed } = saveDraft(s.db, draft({ scores: { [criteria()[0]!.id]: top(0) }, feedback: 'Strong start.', activeMs: 2500 }));
-    expect(review).toMatchObject({ state: 'draft', feedback: 'Strong start.', timeOnTaskMs: 3500, achievementVersionId: zoe.achievement.versionId });
+    const { review, computed } = saveDraft(
+      s.db,
+      draft({ scores: { [criteria()[0]!.id]: top(0) }, feedback: 'Strong start.', activeMs: 2500 }),
+    );
+    expect(review).toMatchObject({
+      state: 'draft',
+      feedback: 'Strong start.',
+      timeOnTaskMs: 3500,
+      achievementVersionId: zoe.achievement.versionId,
+    });
     expect(computed.kind).toBe('incomplete');
     expect(s.queue.list({ status: ['in-progress'] }).items.map((i) => i.id)).toEqual([zoe.submission.id]);
   });
 
   it('survive closing and reopening the store', () => {
-    saveDraft(s.db, draft({ scores: allTop(), comments: { [criteria()[0]!.id]: { text: 'See page 2', anchors: [{ artifactId: 'a1', page: 2, quote: 'driving question' }] } } }));
+    saveDraft(
+      s.db,
+      draft({
+        scores: allTop(),
+        comments: {
+          [criteria()[0]!.id]: {
+            text: 'See page 2',
+            anchors: [{ artifactId: 'a1', page: 2, quote: 'driving question' }],
+          },
+        },
+      }),
+    );
     s.close();
     s = openServices(path.join(work, 'data'));
     const again = loadWorkspace(s.db, zoe.submission.id, false).review!;
     expect(again.scores).toEqual(allTop());
-    expect(again.comments[criteria()[0]!.id]!.anchors).toEqual([{ artifactId: 'a1', page: 2, quote: 'driving question' }]);
+    expect(again.comments[criteria()[0]!.id]!.anchors).toEqual([
+      { artifactId: 'a1', page: 2, quote: 'driving question' },
+    ]);
   });
 
   it('refuse a level that is not in the pinned rubric', () => {
@@ -92,8 +128,15 @@ describe('submitting', () => {
     expect(r).toMatchObject({ state: 'submitted', decision: 'pass', computedDecision: 'pass' });
     expect(() => saveDraft(s.db, draft({ scores: allTop() }))).toThrow(ReviewConflictError);
     expect(() => submitReview(s.db, zoe.submission.id)).toThrow(/can no longer change/);
-    const audit = s.db.prepare("SELECT details_json FROM audit_log WHERE action = 'review.submit'").pluck().get() as string;
-    expect(JSON.parse(audit)).toMatchObject({ decision: 'pass', achievementVersionId: zoe.achievement.versionId, rubricSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const audit = s.db
+      .prepare("SELECT details_json FROM audit_log WHERE action = 'review.submit'")
+      .pluck()
+      .get() as string;
+    expect(JSON.parse(audit)).toMatchObject({
+      decision: 'pass',
+      achievementVersionId: zoe.achievement.versionId,
+      rubricSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(s.verifyAudit().ok).toBe(true);
     expect(s.queue.counts().passed).toBe(1);
   });
@@ -107,9 +150,20 @@ describe('submitting', () => {
     const scores = Object.fromEntries(criteria().map((c, i) => [c.id, bottom(i)]));
     saveDraft(s.db, draft({ scores, override: { decision: 'pass', justification: '' } }));
     expect(() => submitReview(s.db, zoe.submission.id)).toThrow(/justification/);
-    saveDraft(s.db, draft({ scores, override: { decision: 'pass', justification: 'The issuer confirmed the video was lost in upload; evidence seen live.' } }));
+    saveDraft(
+      s.db,
+      draft({
+        scores,
+        override: {
+          decision: 'pass',
+          justification: 'The issuer confirmed the video was lost in upload; evidence seen live.',
+        },
+      }),
+    );
     expect(submitReview(s.db, zoe.submission.id)).toMatchObject({ decision: 'pass', computedDecision: 'not-yet' });
-    const audit = JSON.parse(s.db.prepare("SELECT details_json FROM audit_log WHERE action = 'review.submit'").pluck().get() as string);
+    const audit = JSON.parse(
+      s.db.prepare("SELECT details_json FROM audit_log WHERE action = 'review.submit'").pluck().get() as string,
+    );
     expect(audit).toMatchObject({ overridden: true, justification: expect.stringContaining('lost in upload') });
   });
 });
@@ -120,8 +174,14 @@ describe('recusal', () => {
     expect(() => recuse(s.db, zoe.submission.id, '  ')).toThrow(/why/);
     recuse(s.db, zoe.submission.id, 'She was my student teacher in 2024.');
     const w = loadWorkspace(s.db, zoe.submission.id, false);
-    expect(w).toMatchObject({ review: null, recusal: { reason: 'She was my student teacher in 2024.' }, submission: { status: 'recused' } });
-    expect(s.queue.list({ status: ['pending', 'in-progress'] }).items.map((i) => i.id)).not.toContain(zoe.submission.id);
+    expect(w).toMatchObject({
+      review: null,
+      recusal: { reason: 'She was my student teacher in 2024.' },
+      submission: { status: 'recused' },
+    });
+    expect(s.queue.list({ status: ['pending', 'in-progress'] }).items.map((i) => i.id)).not.toContain(
+      zoe.submission.id,
+    );
     expect(() => saveDraft(s.db, draft())).toThrow(/recused/);
   });
 });
@@ -132,19 +192,34 @@ describe('the comment bank', () => {
     const c0 = criteria()[0]!.id;
     const e = bank.add(zoe.achievement.id, c0, 'Students could investigate their own questions.');
     expect(bank.list(zoe.achievement.id).map((x) => x.id)).toEqual([e.id]);
-    saveDraft(s.db, draft({ scores: allTop(), comments: { [c0]: { text: `Good. ${e.text} More please.`, anchors: [], bankIds: [e.id] } } }));
+    saveDraft(
+      s.db,
+      draft({
+        scores: allTop(),
+        comments: { [c0]: { text: `Good. ${e.text} More please.`, anchors: [], bankIds: [e.id] } },
+      }),
+    );
     // A second submission whose review is submitted with the same comment.
     const other = s.queue.list({ achievementId: zoe.achievement.id }).items.find((i) => i.id !== zoe.submission.id)!;
     const ow = loadWorkspace(s.db, other.id, false);
-    const oscores = Object.fromEntries(ow.achievement.resultDescription.map((c) => [c.id, c.rubricCriterionLevel.at(-1)!.id]));
-    saveDraft(s.db, { ...draft({ scores: oscores, comments: { [c0]: { text: e.text, anchors: [], bankIds: [e.id] } } }), submissionId: other.id });
+    const oscores = Object.fromEntries(
+      ow.achievement.resultDescription.map((c) => [c.id, c.rubricCriterionLevel.at(-1)!.id]),
+    );
+    saveDraft(s.db, {
+      ...draft({ scores: oscores, comments: { [c0]: { text: e.text, anchors: [], bankIds: [e.id] } } }),
+      submissionId: other.id,
+    });
     submitReview(s.db, other.id);
 
     expect(bank.draftsUsing(e.id)).toEqual([zoe.submission.id]);
     const { draftsUpdated } = bank.update(e.id, 'Students investigated questions they posed themselves.', true);
     expect(draftsUpdated).toEqual([zoe.submission.id]);
-    expect(loadWorkspace(s.db, zoe.submission.id, false).review!.comments[c0]!.text).toBe('Good. Students investigated questions they posed themselves. More please.');
-    expect(loadWorkspace(s.db, other.id, false).review!.comments[c0]!.text).toBe('Students could investigate their own questions.');
+    expect(loadWorkspace(s.db, zoe.submission.id, false).review!.comments[c0]!.text).toBe(
+      'Good. Students investigated questions they posed themselves. More please.',
+    );
+    expect(loadWorkspace(s.db, other.id, false).review!.comments[c0]!.text).toBe(
+      'Students could investigate their own questions.',
+    );
     expect(bank.update(e.id, 'Edited once more.', false).draftsUpdated).toEqual([]);
     bank.remove(e.id);
     expect(bank.list(zoe.achievement.id)).toEqual([]);

@@ -39,7 +39,10 @@ function readPng(buf: Buffer) {
   expect(types[0]).toBe('IHDR');
   expect(types.at(-1)).toBe('IEND');
   expect(ihdr?.length).toBe(13);
-  const width = ihdr!.readUInt32BE(0), height = ihdr!.readUInt32BE(4), depth = ihdr![8], colourType = ihdr![9];
+  const width = ihdr!.readUInt32BE(0),
+    height = ihdr!.readUInt32BE(4),
+    depth = ihdr![8],
+    colourType = ihdr![9];
   return { types, width, height, depth, colourType, raw: inflateSync(Buffer.concat(idat)) };
 }
 
@@ -97,10 +100,17 @@ describe('writeSamplePackage', () => {
       }
       expect(manifest.submissions.some((s) => s.achievementId === a.id)).toBe(true);
     }
-    const hasRequired = (a: Manifest['achievements'][number]) => a.resultDescription.every((c) => c.requiredLevel !== undefined);
-    expect(manifest.achievements.filter((a) => a.passingPoints !== undefined && !a.resultDescription.some((c) => c.requiredLevel))).toHaveLength(1);
+    const hasRequired = (a: Manifest['achievements'][number]) =>
+      a.resultDescription.every((c) => c.requiredLevel !== undefined);
+    expect(
+      manifest.achievements.filter(
+        (a) => a.passingPoints !== undefined && !a.resultDescription.some((c) => c.requiredLevel),
+      ),
+    ).toHaveLength(1);
     expect(manifest.achievements.filter((a) => a.passingPoints === undefined && hasRequired(a))).toHaveLength(1);
-    expect(manifest.achievements.filter((a) => a.passingPoints !== undefined && hasRequired(a)).length).toBeGreaterThanOrEqual(4);
+    expect(
+      manifest.achievements.filter((a) => a.passingPoints !== undefined && hasRequired(a)).length,
+    ).toBeGreaterThanOrEqual(4);
     // Every rubric has a pass rule, so the importer takes the package and every submission can be decided.
     expect(manifest.achievements.filter((a) => !hasPassRule(a)).map((a) => a.id)).toEqual([]);
     expect(checkManifestPassRules(manifest)).toEqual([]);
@@ -108,7 +118,8 @@ describe('writeSamplePackage', () => {
 
   it('includes earners whose names need Unicode', () => {
     const names = new Set(manifest.submissions.map((s) => s.earner.name));
-    for (const n of ['Zoë Núñez-Łukasiewicz', 'Ἀλέξανδρος Παπαδόπουλος', '김민준', 'محمد الأحمد', 'Ng Thị Ánh']) expect(names).toContain(n);
+    for (const n of ['Zoë Núñez-Łukasiewicz', 'Ἀλέξανδρος Παπαδόπουλος', '김민준', 'محمد الأحمد', 'Ng Thị Ánh'])
+      expect(names).toContain(n);
     for (const s of manifest.submissions) {
       expect(s.earner.id).toBe(`mailto:${s.earner.email}`);
       expect(s.earner.organization).toBeTruthy();
@@ -143,7 +154,8 @@ describe('writeSamplePackage', () => {
     const urlArtifacts = manifest.submissions.flatMap((s) => s.artifacts.filter((a) => !isFileArtifact(a)));
     expect(urlArtifacts.length).toBeGreaterThan(0);
     for (const a of urlArtifacts) expect((a as { url: string }).url).toMatch(/^https:\/\/video\.example\.org\/v\/\d+$/);
-    let pdfs = 0, pngs = 0;
+    let pdfs = 0,
+      pngs = 0;
     for (const s of manifest.submissions) {
       expect(s.artifacts.some((a) => isFileArtifact(a) && a.mediaType === 'application/pdf')).toBe(true);
     }
@@ -167,7 +179,11 @@ describe('writeSamplePackage', () => {
     }
     expect(pdfs).toBeGreaterThanOrEqual(manifest.submissions.length);
     expect(pngs).toBeGreaterThan(5);
-    const multiPage = await Promise.all(fileArtifacts.filter((a) => a.mediaType === 'application/pdf').map(async (a) => (await PDFDocument.load(fs.readFileSync(path.join(result.dir, a.file)))).getPageCount()));
+    const multiPage = await Promise.all(
+      fileArtifacts
+        .filter((a) => a.mediaType === 'application/pdf')
+        .map(async (a) => (await PDFDocument.load(fs.readFileSync(path.join(result.dir, a.file)))).getPageCount()),
+    );
     expect(multiPage.some((n) => n > 1)).toBe(true);
   });
 
@@ -176,7 +192,10 @@ describe('writeSamplePackage', () => {
       const png = readPng(fs.readFileSync(path.join(result.dir, a.image!)));
       expect([png.width, png.height, png.depth, png.colourType]).toEqual([256, 256, 8, 2]);
     }
-    const walk = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
+    const walk = (d: string): string[] =>
+      fs
+        .readdirSync(d, { withFileTypes: true })
+        .flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
     const all = walk(result.dir);
     expect(all).toHaveLength(result.files);
     expect(all.reduce((n, f) => n + fs.statSync(f).size, 0)).toBe(result.bytes);

@@ -16,7 +16,8 @@ import { tempDir, writeValidPackage, writeZip, type ZipEntrySpec } from '../supp
 import { snapshot } from '../support/store-snapshot.js';
 import { CANVAS_CSV, CASE_PACKAGE } from '../library/fixtures/rubric.js';
 
-const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
+const bytes = (...parts: (string | number[])[]) =>
+  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
 
 /** Replaces the first occurrence of `text` in `b` by `text` with its first byte changed to `byte`. */
 function damage(b: Buffer, text: string, byte = 0xff): { bytes: Buffer; offset: number } {
@@ -45,7 +46,9 @@ describe('the UTF-8 check', () => {
     ['a sequence cut short by ASCII', [0xe6, 0x41, 0x41], 0],
   ])('refuses %s, at its offset', (_, b, offset) => {
     expect(invalidUtf8Offset(Buffer.from(b as number[]))).toBe(offset);
-    expect(() => decodeUtf8(Buffer.from(b as number[]), 'notes.json')).toThrow(`notes.json is not valid UTF-8 (byte offset ${offset})`);
+    expect(() => decodeUtf8(Buffer.from(b as number[]), 'notes.json')).toThrow(
+      `notes.json is not valid UTF-8 (byte offset ${offset})`,
+    );
   });
 });
 
@@ -70,9 +73,14 @@ describe('files Assay reads', () => {
     const { bytes: bad, offset } = damage(raw, raw.subarray(nameAt + 9, nameAt + 10).toString('latin1'));
     fs.writeFileSync(file, bad);
     const before = snapshot(s);
-    const err = await s.importPackage(dir).then(() => undefined, (e: unknown) => e);
+    const err = await s.importPackage(dir).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ImportError);
-    expect((err as Error).message).toBe(`Package "pkg" was refused: manifest.json: is not valid UTF-8 (byte offset ${offset}); JSON must be UTF-8. Ask the issuer for an undamaged package`);
+    expect((err as Error).message).toBe(
+      `Package "pkg" was refused: manifest.json: is not valid UTF-8 (byte offset ${offset}); JSON must be UTF-8. Ask the issuer for an undamaged package`,
+    );
     expect(snapshot(s)).toEqual(before);
   });
 
@@ -102,12 +110,20 @@ describe('files Assay reads', () => {
 
   it('a credential JSON with a bad byte is not valid, and says where', async () => {
     const file = path.join(work, 'credential.json');
-    const raw = Buffer.from(JSON.stringify({ '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], name: 'Zoë' }));
+    const raw = Buffer.from(
+      JSON.stringify({
+        '@context': ['https://www.w3.org/ns/credentials/v2'],
+        type: ['VerifiableCredential'],
+        name: 'Zoë',
+      }),
+    );
     const { bytes: bad, offset } = damage(raw, 'Zo');
     fs.writeFileSync(file, bad);
     const verdict = await verifyAwardFile(file);
     expect(verdict.valid).toBe(false);
-    expect(verdict.reason).toBe(`credential encoding: credential.json is not valid UTF-8 (byte offset ${offset}); save it as UTF-8 and try again`);
+    expect(verdict.reason).toBe(
+      `credential encoding: credential.json is not valid UTF-8 (byte offset ${offset}); save it as UTF-8 and try again`,
+    );
   });
 
   it('a backup whose manifest has a bad byte is refused before anything is replaced', async () => {
@@ -123,11 +139,16 @@ describe('files Assay reads', () => {
     await writeZip(backup, entries);
     const before = snapshot(s);
     s.close();
-    const err = await restoreBackup(path.join(work, 'data'), backup).then(() => undefined, (e: unknown) => e);
+    const err = await restoreBackup(path.join(work, 'data'), backup).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     s = openServices(path.join(work, 'data'));
     expect(err).toBeInstanceOf(BackupError);
     expect(snapshot(s)).toEqual(before);
-    expect((err as Error).message).toBe(`Backup "backup.zip": its manifest.json is not valid UTF-8 (byte offset ${offset}); save it as UTF-8 and try again; the backup is damaged`);
+    expect((err as Error).message).toBe(
+      `Backup "backup.zip": its manifest.json is not valid UTF-8 (byte offset ${offset}); save it as UTF-8 and try again; the backup is damaged`,
+    );
   });
 });
 

@@ -17,7 +17,8 @@ const env = { ASSAY_PASSPHRASE: 'correct horse battery staple' };
 const assay = (args: string[]) => runCli([...args, '--data-dir', dataDir], env);
 
 /** Everything in `dir` that is not a finished file: the marks a dead writer leaves. */
-const leftovers = (dir: string) => fs.readdirSync(dir).filter((f) => /partial|\.tmp$|^\.assay-backup-|^\.restore-/.test(f));
+const leftovers = (dir: string) =>
+  fs.readdirSync(dir).filter((f) => /partial|\.tmp$|^\.assay-backup-|^\.restore-/.test(f));
 
 beforeAll(async () => {
   requireBuild();
@@ -28,7 +29,14 @@ beforeAll(async () => {
   const s = openServices(dataDir);
   const item = s.queue.list({ limit: 1 }).items[0]!;
   const w = loadWorkspace(s.db, item.id, false);
-  saveDraft(s.db, { submissionId: item.id, scores: Object.fromEntries(w.achievement.resultDescription.map((c) => [c.id, c.rubricCriterionLevel.at(-1)!.id])), comments: {}, feedback: 'Thank you.', override: null, activeMs: 1000 });
+  saveDraft(s.db, {
+    submissionId: item.id,
+    scores: Object.fromEntries(w.achievement.resultDescription.map((c) => [c.id, c.rubricCriterionLevel.at(-1)!.id])),
+    comments: {},
+    feedback: 'Thank you.',
+    override: null,
+    activeMs: 1000,
+  });
   submitReview(s.db, item.id);
   s.close();
   expect((await assay(['identity', 'create', '--name', 'Riverside University School of Education'])).code).toBe(0);
@@ -61,27 +69,28 @@ describe('the atomic-write module under SIGKILL', () => {
 });
 
 describe('exports killed mid-write', () => {
-  it.each([['png', 'png', 100], ['pdf', 'pdf', 2000], ['json', 'json', 50]] as const)(
-    'a re-export of the %s killed part way never damages the good file',
-    async (format, ext, after) => {
-      const out = path.join(work, `export-${format}`);
-      expect((await assay(['awards', 'export', '--out', out, '--format', format])).code).toBe(0);
-      const [name] = fs.readdirSync(out);
-      expect(name).toMatch(new RegExp(`\\.${ext}$`));
-      const good = fs.readFileSync(path.join(out, name!));
-      const r = await runHarness(['cli', 'awards', 'export', '--out', out, '--format', format, '--data-dir', dataDir], {
-        ...env,
-        KILL_WRITE_MATCH: `\\.${ext}(\\.assay-\\d+-[0-9a-f]+\\.partial)?$`,
-        KILL_WRITE_AFTER: String(after),
-      });
-      expect(r.how).toBe('stopped');
-      expect(fs.readFileSync(path.join(out, name!))).toEqual(good);
-      // The next export into the folder removes what the killed one left, and writes a whole file.
-      expect((await assay(['awards', 'export', '--out', out, '--format', format])).code).toBe(0);
-      expect(fs.readdirSync(out)).toEqual([name]);
-      expect(fs.statSync(path.join(out, name!)).size).toBeGreaterThan(after);
-    },
-  );
+  it.each([
+    ['png', 'png', 100],
+    ['pdf', 'pdf', 2000],
+    ['json', 'json', 50],
+  ] as const)('a re-export of the %s killed part way never damages the good file', async (format, ext, after) => {
+    const out = path.join(work, `export-${format}`);
+    expect((await assay(['awards', 'export', '--out', out, '--format', format])).code).toBe(0);
+    const [name] = fs.readdirSync(out);
+    expect(name).toMatch(new RegExp(`\\.${ext}$`));
+    const good = fs.readFileSync(path.join(out, name!));
+    const r = await runHarness(['cli', 'awards', 'export', '--out', out, '--format', format, '--data-dir', dataDir], {
+      ...env,
+      KILL_WRITE_MATCH: `\\.${ext}(\\.assay-\\d+-[0-9a-f]+\\.partial)?$`,
+      KILL_WRITE_AFTER: String(after),
+    });
+    expect(r.how).toBe('stopped');
+    expect(fs.readFileSync(path.join(out, name!))).toEqual(good);
+    // The next export into the folder removes what the killed one left, and writes a whole file.
+    expect((await assay(['awards', 'export', '--out', out, '--format', format])).code).toBe(0);
+    expect(fs.readdirSync(out)).toEqual([name]);
+    expect(fs.statSync(path.join(out, name!)).size).toBeGreaterThan(after);
+  });
 
   it('a results package killed part way has no signature, and its files are whole or absent', async () => {
     const out = path.join(work, 'results');

@@ -8,7 +8,8 @@ import { tempDir, writeValidPackage } from '../support/package-builder.js';
 function storeWithEntries() {
   const work = tempDir();
   const s = openServices(path.join(work, 'data'));
-  for (let i = 1; i <= 5; i++) appendAudit(s.db, 'review.submit', `urn:uuid:${i}`, { decision: i % 2 ? 'pass' : 'not-yet' });
+  for (let i = 1; i <= 5; i++)
+    appendAudit(s.db, 'review.submit', `urn:uuid:${i}`, { decision: i % 2 ? 'pass' : 'not-yet' });
   return { s, work };
 }
 
@@ -33,10 +34,20 @@ describe('the audit log', () => {
   });
 
   it.each([
-    ['a changed detail', "UPDATE audit_log SET details_json = '{\"decision\":\"pass\"}' WHERE seq = 2", 2, /was changed after it was written/],
+    [
+      'a changed detail',
+      'UPDATE audit_log SET details_json = \'{"decision":"pass"}\' WHERE seq = 2',
+      2,
+      /was changed after it was written/,
+    ],
     ['a removed entry', 'DELETE FROM audit_log WHERE seq = 3', 3, /entry 3 is missing/],
     ['a rewritten hash', "UPDATE audit_log SET hash = '" + 'f'.repeat(64) + "' WHERE seq = 4", 4, /was changed/],
-    ['an entry re-chained after a change', "UPDATE audit_log SET prev_hash = '" + '0'.repeat(64) + "' WHERE seq = 3", 3, /does not follow from entry 2/],
+    [
+      'an entry re-chained after a change',
+      "UPDATE audit_log SET prev_hash = '" + '0'.repeat(64) + "' WHERE seq = 3",
+      3,
+      /does not follow from entry 2/,
+    ],
   ])('detects %s even when the triggers were dropped', (_name, sql, at, reason) => {
     const { s } = storeWithEntries();
     s.db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');

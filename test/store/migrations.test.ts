@@ -12,7 +12,11 @@ describe('the store', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
-    const tables = db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%'").all() as { name: string; strict: number }[];
+    const tables = db
+      .prepare(
+        "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%'",
+      )
+      .all() as { name: string; strict: number }[];
     expect(tables.length).toBeGreaterThan(5);
     expect(tables.filter((t) => t.strict !== 1)).toEqual([]);
     db.close();
@@ -32,7 +36,14 @@ describe('the store', () => {
 
   it('applies pending migrations in one transaction: a failing one leaves nothing behind', () => {
     const db = new Database(':memory:');
-    const failing = [...migrations, { version: migrations.length + 1, name: 'broken', up: (d: Database.Database) => d.exec('CREATE TABLE half (x INTEGER) STRICT; SELECT * FROM no_such_table;') }];
+    const failing = [
+      ...migrations,
+      {
+        version: migrations.length + 1,
+        name: 'broken',
+        up: (d: Database.Database) => d.exec('CREATE TABLE half (x INTEGER) STRICT; SELECT * FROM no_such_table;'),
+      },
+    ];
     expect(() => migrate(db, failing)).toThrow(/no_such_table/);
     expect(db.pragma('user_version', { simple: true })).toBe(0);
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get()).toBe(0);
@@ -45,6 +56,12 @@ describe('the store', () => {
 
   it('enforces foreign keys', () => {
     const db = openDatabase(':memory:');
-    expect(() => db.prepare("INSERT INTO artifacts (submission_seq, artifact_id, position, section_id, name, url) VALUES (99, 'a', 0, 's', 'n', 'https://x')").run()).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO artifacts (submission_seq, artifact_id, position, section_id, name, url) VALUES (99, 'a', 0, 's', 'n', 'https://x')",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
   });
 });

@@ -9,7 +9,15 @@ import { manifest, submission, tempDir, writePackage } from '../support/package-
 
 const NOW = '2026-11-28T12:00:00Z';
 const NAMES = ['王小明', '김민준', '山田 太郎', 'やまだ はなこ', 'สมชาย ใจดี', 'Zoë Núñez-Łukasiewicz', 'محمد الأحمد'];
-const RESPONSES = ['学生们用回收材料制作了光合作用模型。', '학생들이 광합성 모형을 만들었습니다.', 'Ordinary response.', 'Ordinary response.', 'Ordinary response.', 'Ordinary response.', 'Ordinary response.'];
+const RESPONSES = [
+  '学生们用回收材料制作了光合作用模型。',
+  '학생들이 광합성 모형을 만들었습니다.',
+  'Ordinary response.',
+  'Ordinary response.',
+  'Ordinary response.',
+  'Ordinary response.',
+  'Ordinary response.',
+];
 
 let services: Services | undefined;
 let work: string | undefined;
@@ -34,7 +42,8 @@ async function store(): Promise<Services> {
   return services;
 }
 
-const found = (s: Services, search: string, blind = false) => s.queue.list({ now: NOW, search, blind }).items.map((i) => i.earnerName ?? i.id);
+const found = (s: Services, search: string, blind = false) =>
+  s.queue.list({ now: NOW, search, blind }).items.map((i) => i.earnerName ?? i.id);
 
 const CASES: [string, string[]][] = [
   ['小明', ['王小明']],
@@ -69,11 +78,19 @@ describe('search in every script', () => {
   it('re-indexes a store whose search rows were written before names were split into characters', async () => {
     const s = await store();
     // Put back the rows as schema version 1 wrote them: each name one token.
-    const rows = s.db.prepare('SELECT seq, earner_name, json FROM submissions').all() as { seq: number; earner_name: string; json: string }[];
+    const rows = s.db.prepare('SELECT seq, earner_name, json FROM submissions').all() as {
+      seq: number;
+      earner_name: string;
+      json: string;
+    }[];
     s.db.prepare("INSERT INTO submissions_fts (submissions_fts) VALUES ('delete-all')").run();
     for (const r of rows) {
-      const responses = (JSON.parse(r.json) as { responses: { text: string }[] }).responses.map((x) => x.text).join('\n');
-      s.db.prepare('INSERT INTO submissions_fts (rowid, earner_name, responses) VALUES (?, ?, ?)').run(r.seq, foldForSearch(r.earner_name), foldForSearch(responses));
+      const responses = (JSON.parse(r.json) as { responses: { text: string }[] }).responses
+        .map((x) => x.text)
+        .join('\n');
+      s.db
+        .prepare('INSERT INTO submissions_fts (rowid, earner_name, responses) VALUES (?, ?, ?)')
+        .run(r.seq, foldForSearch(r.earner_name), foldForSearch(responses));
     }
     expect(found(s, '小明')).toEqual([]);
     // Migration 2 is what an older store runs on opening; run it as the runner would, in a transaction.

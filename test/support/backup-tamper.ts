@@ -14,7 +14,9 @@ export interface Entry {
 }
 
 export async function readBackup(file: string): Promise<Entry[]> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.open(file, { lazyEntries: true }, (e, z) => (e || !z ? reject(e) : resolve(z))));
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.open(file, { lazyEntries: true }, (e, z) => (e || !z ? reject(e) : resolve(z))),
+  );
   const out: Entry[] = [];
   await new Promise<void>((resolve, reject) => {
     zip.on('entry', (e: yauzl.Entry) =>
@@ -38,14 +40,24 @@ export async function writeBackup(file: string, entries: Entry[]): Promise<void>
   const zip = new yazl.ZipFile();
   for (const e of entries) zip.addBuffer(e.data, e.name, { compress: e.compress ?? e.name === 'assay.db' });
   zip.end();
-  await new Promise<void>((resolve, reject) => zip.outputStream.pipe(fs.createWriteStream(file)).on('close', () => resolve()).on('error', reject));
+  await new Promise<void>((resolve, reject) =>
+    zip.outputStream
+      .pipe(fs.createWriteStream(file))
+      .on('close', () => resolve())
+      .on('error', reject),
+  );
 }
 
 /**
  * A copy of `backup` whose database `change` altered (in a scratch file), with the manifest's
  * checksum updated to match, so only the checks of the content can catch it.
  */
-export async function tamperDatabase(backup: string, out: string, change: (db: Database.Database) => void, scratch: string): Promise<void> {
+export async function tamperDatabase(
+  backup: string,
+  out: string,
+  change: (db: Database.Database) => void,
+  scratch: string,
+): Promise<void> {
   const entries = await readBackup(backup);
   const dbFile = path.join(scratch, `db-${path.basename(out)}`);
   fs.writeFileSync(dbFile, entries.find((e) => e.name === 'assay.db')!.data);
@@ -56,10 +68,21 @@ export async function tamperDatabase(backup: string, out: string, change: (db: D
   await replaceDatabase(entries, fs.readFileSync(dbFile), out);
 }
 
-export async function replaceDatabase(entries: Entry[], bytes: Buffer, out: string, manifestChange: (m: Record<string, unknown>) => void = () => {}): Promise<void> {
+export async function replaceDatabase(
+  entries: Entry[],
+  bytes: Buffer,
+  out: string,
+  manifestChange: (m: Record<string, unknown>) => void = () => {},
+): Promise<void> {
   const m = JSON.parse(entries.find((e) => e.name === 'manifest.json')!.data.toString()) as Record<string, unknown>;
   m.database = { file: 'assay.db', size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
   manifestChange(m);
-  const next = entries.map((e) => (e.name === 'assay.db' ? { ...e, data: bytes } : e.name === 'manifest.json' ? { ...e, data: Buffer.from(JSON.stringify(m)) } : e));
+  const next = entries.map((e) =>
+    e.name === 'assay.db'
+      ? { ...e, data: bytes }
+      : e.name === 'manifest.json'
+        ? { ...e, data: Buffer.from(JSON.stringify(m)) }
+        : e,
+  );
   await writeBackup(out, next);
 }

@@ -29,13 +29,19 @@ const DESCRIPTION =
   'The educator designs and facilitates inquiry-based STEM learning in which students investigate authentic questions, use mathematics and engineering practices to make sense of phenomena, and argue from evidence.';
 
 const LEVELS = [
-  { criterion: 'Designs an inquiry-based investigation around an authentic question or phenomenon', level: 'Exemplary' },
+  {
+    criterion: 'Designs an inquiry-based investigation around an authentic question or phenomenon',
+    level: 'Exemplary',
+  },
   { criterion: 'Integrates mathematics and engineering practices', level: 'Proficient' },
   { criterion: 'Facilitates evidence-based discourse in which students argue from data', level: 'Proficient' },
   { criterion: 'Uses evidence of learning to plan next steps', level: 'Exemplary' },
 ];
 
-export function sampleAward(index: number, options: { paper?: Paper; issuer?: IssuerProfile; earnerName?: string } = {}): CertificateAward {
+export function sampleAward(
+  index: number,
+  options: { paper?: Paper; issuer?: IssuerProfile; earnerName?: string } = {},
+): CertificateAward {
   const earnerName = options.earnerName ?? SAMPLE_EARNERS[index % SAMPLE_EARNERS.length]!;
   const id = `urn:uuid:3f2b8c1e-${String(1000 + (index % 9000)).padStart(4, '0')}-4a7d-9c2e-5b1f0e9d${String(index).padStart(4, '0').slice(-4)}`;
   const code = `RVX${String(index).padStart(4, '0')}`.replace(/(.{4})(.{3})/, '$1-$2');
@@ -43,9 +49,21 @@ export function sampleAward(index: number, options: { paper?: Paper; issuer?: Is
     '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
     id,
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
-    issuer: { id: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK', type: ['Profile'], name: (options.issuer ?? SAMPLE_ISSUER).name },
+    issuer: {
+      id: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK',
+      type: ['Profile'],
+      name: (options.issuer ?? SAMPLE_ISSUER).name,
+    },
     validFrom: '2026-03-12T10:00:00Z',
-    credentialSubject: { type: ['AchievementSubject'], name: earnerName, achievement: { id: 'https://riverside.example/achievements/core-stem/v1', type: ['Achievement'], name: 'Core STEM Teaching Practices' } },
+    credentialSubject: {
+      type: ['AchievementSubject'],
+      name: earnerName,
+      achievement: {
+        id: 'https://riverside.example/achievements/core-stem/v1',
+        type: ['Achievement'],
+        name: 'Core STEM Teaching Practices',
+      },
+    },
   };
   return {
     credentialId: id,

@@ -7,7 +7,8 @@ export const HARNESS = path.resolve('dist/test/support/kill-harness.js');
 export const CLI = path.resolve('dist/electron/cli/index.js');
 
 export function requireBuild(): void {
-  for (const f of [HARNESS, CLI]) if (!fs.existsSync(f)) throw new Error(`${f} is missing: run "npm run build" first (npm test does)`);
+  for (const f of [HARNESS, CLI])
+    if (!fs.existsSync(f)) throw new Error(`${f} is missing: run "npm run build" first (npm test does)`);
 }
 
 export interface ChildOutcome {
@@ -20,7 +21,10 @@ export interface ChildOutcome {
 
 /** Starts the harness; SIGKILLs it as soon as it prints "stopped"; resolves when it has gone. */
 export function runHarness(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ChildOutcome> {
-  const child = spawn(process.execPath, [HARNESS, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [HARNESS, ...args], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   let stdout = '';
   let stderr = '';
   let stopped = false;
@@ -33,6 +37,8 @@ export function runHarness(args: string[], env: NodeJS.ProcessEnv = {}): Promise
   });
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   return new Promise((resolve) =>
-    child.on('exit', (code, signal) => resolve({ how: stopped ? 'stopped' : signal === 'SIGKILL' ? 'killed-itself' : 'exited', code, stdout, stderr })),
+    child.on('exit', (code, signal) =>
+      resolve({ how: stopped ? 'stopped' : signal === 'SIGKILL' ? 'killed-itself' : 'exited', code, stdout, stderr }),
+    ),
   );
 }

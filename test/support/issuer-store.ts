@@ -19,7 +19,9 @@ export function assay(dataDir: string, args: string[]): Promise<CliResult> {
 let samplePromise: Promise<string> | undefined;
 /** One sample package per test file (written once, imported by each store). */
 export function samplePackage(work: string): Promise<string> {
-  samplePromise ??= writeSamplePackage(path.join(work, 'sample'), { now: new Date('2026-11-20T09:00:00Z') }).then((r) => r.dir);
+  samplePromise ??= writeSamplePackage(path.join(work, 'sample'), { now: new Date('2026-11-20T09:00:00Z') }).then(
+    (r) => r.dir,
+  );
   return samplePromise;
 }
 
@@ -30,8 +32,20 @@ export function scoreSome(dataDir: string, count: number, passing = 1): string[]
     const items = s.queue.list({ status: ['pending'], limit: count }).items;
     items.forEach((item, i) => {
       const w = loadWorkspace(s.db, item.id, false);
-      const scores = Object.fromEntries(w.achievement.resultDescription.map((c) => [c.id, (i < passing ? c.rubricCriterionLevel.at(-1) : c.rubricCriterionLevel[0])!.id]));
-      saveDraft(s.db, { submissionId: item.id, scores, comments: {}, feedback: 'Thank you for a thoughtful submission.', override: null, activeMs: 60_000 });
+      const scores = Object.fromEntries(
+        w.achievement.resultDescription.map((c) => [
+          c.id,
+          (i < passing ? c.rubricCriterionLevel.at(-1) : c.rubricCriterionLevel[0])!.id,
+        ]),
+      );
+      saveDraft(s.db, {
+        submissionId: item.id,
+        scores,
+        comments: {},
+        feedback: 'Thank you for a thoughtful submission.',
+        override: null,
+        activeMs: 60_000,
+      });
       submitReview(s.db, item.id);
     });
     return items.map((i) => i.id);
@@ -41,7 +55,12 @@ export function scoreSome(dataDir: string, count: number, passing = 1): string[]
 }
 
 /** A store with an identity named `name`, one award issued and exported as PDF, JSON and PNG into `out`. */
-export async function issuerWithAward(work: string, label: string, name = ISSUER, formats = 'pdf,json,png'): Promise<{ dataDir: string; out: string; file: (ext: string) => string }> {
+export async function issuerWithAward(
+  work: string,
+  label: string,
+  name = ISSUER,
+  formats = 'pdf,json,png',
+): Promise<{ dataDir: string; out: string; file: (ext: string) => string }> {
   const dataDir = path.join(work, `${label}-data`);
   const out = path.join(work, `${label}-awards`);
   const expectOk = (r: { code: number; stderr: string }, what: string) => {
@@ -49,9 +68,16 @@ export async function issuerWithAward(work: string, label: string, name = ISSUER
   };
   expectOk(await assay(dataDir, ['import', await samplePackage(work)]), 'import');
   scoreSome(dataDir, 2);
-  expectOk(await assay(dataDir, ['identity', 'create', '--name', name, '--url', 'https://pd.riverside.example.edu']), 'identity create');
+  expectOk(
+    await assay(dataDir, ['identity', 'create', '--name', name, '--url', 'https://pd.riverside.example.edu']),
+    'identity create',
+  );
   expectOk(await assay(dataDir, ['awards', 'issue', '--all']), 'awards issue');
   expectOk(await assay(dataDir, ['awards', 'export', '--out', out, '--format', formats]), 'awards export');
-  const file = (ext: string) => path.join(out, fs.readdirSync(out).find((f) => f.endsWith(ext))!);
+  const file = (ext: string) =>
+    path.join(
+      out,
+      fs.readdirSync(out).find((f) => f.endsWith(ext))!,
+    );
   return { dataDir, out, file };
 }

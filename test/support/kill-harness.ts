@@ -13,7 +13,12 @@
 //        atomic-write module and stops half way (or just after the commit)
 import fs from 'node:fs';
 
-const original = { openSync: fs.openSync, writeSync: fs.writeSync, writeFileSync: fs.writeFileSync, closeSync: fs.closeSync };
+const original = {
+  openSync: fs.openSync,
+  writeSync: fs.writeSync,
+  writeFileSync: fs.writeFileSync,
+  closeSync: fs.closeSync,
+};
 
 function say(line: string): void {
   original.writeSync(1, `${line}\n`);
@@ -55,7 +60,8 @@ function armWriteKill(match: RegExp, after: number): void {
   };
   f.writeFileSync = (target: fs.PathOrFileDescriptor, data: string | NodeJS.ArrayBufferView, ...rest: unknown[]) => {
     if (typeof target !== 'number' && match.test(String(target))) {
-      const bytes = typeof data === 'string' ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+      const bytes =
+        typeof data === 'string' ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
       if (bytes.length >= after) {
         const fd = original.openSync(target, 'w');
         original.writeSync(fd, bytes, 0, after);
@@ -69,7 +75,8 @@ function armWriteKill(match: RegExp, after: number): void {
 async function main(): Promise<number> {
   const [mode, ...args] = process.argv.slice(2);
   if (mode === 'cli') {
-    if (process.env.KILL_WRITE_MATCH) armWriteKill(new RegExp(process.env.KILL_WRITE_MATCH), Number(process.env.KILL_WRITE_AFTER ?? '1'));
+    if (process.env.KILL_WRITE_MATCH)
+      armWriteKill(new RegExp(process.env.KILL_WRITE_MATCH), Number(process.env.KILL_WRITE_AFTER ?? '1'));
     const { run } = await import('../../electron/cli/commands.js');
     return run(args, {
       stdout: process.stdout,
@@ -123,10 +130,13 @@ async function main(): Promise<number> {
       armWriteKill(/\.partial$/, bytes.length / 2);
       atomic.writeFileAtomic(file, bytes);
     } else if (how === 'stream') {
-      await atomic.writeStreamAtomic(file, (async function* () {
-        yield bytes.subarray(0, bytes.length / 2);
-        stop();
-      })());
+      await atomic.writeStreamAtomic(
+        file,
+        (async function* () {
+          yield bytes.subarray(0, bytes.length / 2);
+          stop();
+        })(),
+      );
     } else {
       atomic.writeFileAtomic(file, bytes);
       stop();

@@ -18,7 +18,13 @@ export function tempDir(prefix = 'assay-test-'): string {
 }
 
 export function achievement(id = ACH, overrides: Json = {}): Json {
-  const level = (c: string, n: number, name: string, points: number) => ({ id: `${id}#${c}-${n}`, name, level: String(n), points, description: `${name} on ${c}` });
+  const level = (c: string, n: number, name: string, points: number) => ({
+    id: `${id}#${c}-${n}`,
+    name,
+    level: String(n),
+    points,
+    description: `${name} on ${c}`,
+  });
   return {
     id,
     name: 'Core STEM Teaching Practices',
@@ -58,10 +64,25 @@ export function submission(n: number, file: FileSpec | undefined, overrides: Jso
     attempt: 1,
     submittedAt: new Date(Date.UTC(2026, 9, 1) + n * 3600_000).toISOString(),
     dueAt: new Date(Date.UTC(2026, 11, 1) + n * 3600_000).toISOString(),
-    earner: { id: `mailto:teacher${n}@school.example`, name: `Teacher ${n}`, email: `teacher${n}@school.example`, organization: 'Lincoln Middle School' },
+    earner: {
+      id: `mailto:teacher${n}@school.example`,
+      name: `Teacher ${n}`,
+      email: `teacher${n}@school.example`,
+      organization: 'Lincoln Middle School',
+    },
     responses: [{ sectionId: 'overview', text: `I teach twenty-eight seventh graders, group ${n}.` }],
     artifacts: file
-      ? [{ id: 'a1', sectionId: 'artifacts', name: 'Lesson plan', file: file.path, mediaType: 'application/pdf', size: file.content.length, sha256: sha256(file.content) }]
+      ? [
+          {
+            id: 'a1',
+            sectionId: 'artifacts',
+            name: 'Lesson plan',
+            file: file.path,
+            mediaType: 'application/pdf',
+            size: file.content.length,
+            sha256: sha256(file.content),
+          },
+        ]
       : [{ id: 'a1', sectionId: 'artifacts', name: 'Classroom video', url: 'https://video.example.org/v/1' }],
     ...overrides,
   };
@@ -73,7 +94,12 @@ export function manifest(overrides: Json = {}): Json {
     formatVersion: 1,
     id: 'urn:uuid:7d0f3c1e-2b9a-4a63-9d4e-0c1b5f2e8a10',
     createdAt: '2026-11-20T09:00:00Z',
-    issuer: { id: 'https://pd.test.example/issuer', name: 'Test University', url: 'https://pd.test.example', email: 'credentials@pd.test.example' },
+    issuer: {
+      id: 'https://pd.test.example/issuer',
+      name: 'Test University',
+      url: 'https://pd.test.example',
+      email: 'credentials@pd.test.example',
+    },
     assessor: { id: 'mailto:reviewer@example.org', name: 'Sam Reviewer' },
     achievements: [achievement()],
     submissions: [],
@@ -83,7 +109,10 @@ export function manifest(overrides: Json = {}): Json {
 
 /** A valid package of `count` submissions, each with one small file, written into `dir`. */
 export function writeValidPackage(dir: string, count = 3, overrides: Json = {}): { manifest: Json; files: FileSpec[] } {
-  const files = Array.from({ length: count }, (_, i) => ({ path: `evidence/s${i}/lesson-plan.pdf`, content: Buffer.from(`%PDF-1.7 lesson plan ${i}\n`) }));
+  const files = Array.from({ length: count }, (_, i) => ({
+    path: `evidence/s${i}/lesson-plan.pdf`,
+    content: Buffer.from(`%PDF-1.7 lesson plan ${i}\n`),
+  }));
   const m = manifest({ submissions: files.map((f, i) => submission(i, f)), ...overrides });
   writePackage(dir, m, files);
   return { manifest: m, files };
@@ -110,12 +139,19 @@ export interface ZipEntrySpec {
 export async function writeZip(zipPath: string, entries: ZipEntrySpec[]): Promise<void> {
   const zip = new yazl.ZipFile();
   for (const e of entries) {
-    zip.addBuffer(e.content ?? Buffer.alloc(0), e.name, { mode: e.mode ?? 0o100644, compress: e.compress ?? true, mtime: new Date(Date.UTC(2026, 0, 1)) });
+    zip.addBuffer(e.content ?? Buffer.alloc(0), e.name, {
+      mode: e.mode ?? 0o100644,
+      compress: e.compress ?? true,
+      mtime: new Date(Date.UTC(2026, 0, 1)),
+    });
   }
   zip.end();
   await new Promise<void>((resolve, reject) => {
     const out = fs.createWriteStream(zipPath);
-    zip.outputStream.pipe(out).on('close', () => resolve()).on('error', reject);
+    zip.outputStream
+      .pipe(out)
+      .on('close', () => resolve())
+      .on('error', reject);
   });
 }
 

@@ -12,13 +12,19 @@ import { describe, it, type TestFunction } from 'vitest';
 function repoRoot(from: string): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
     const pkg = path.join(dir, 'package.json');
-    if (fs.existsSync(pkg) && (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string }).name === 'assay') return dir;
+    if (fs.existsSync(pkg) && (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string }).name === 'assay')
+      return dir;
     if (path.dirname(dir) === dir) throw new Error(`no package.json of Assay above ${from}`);
   }
 }
 
 /** ../shared/standards, resolved from the checkout (not from the working directory). */
-export const STANDARDS = path.resolve(repoRoot(path.dirname(fileURLToPath(import.meta.url))), '..', 'shared', 'standards');
+export const STANDARDS = path.resolve(
+  repoRoot(path.dirname(fileURLToPath(import.meta.url))),
+  '..',
+  'shared',
+  'standards',
+);
 export const standardsPresent = fs.existsSync(STANDARDS);
 export const standardsRequired = process.env.ASSAY_REQUIRE_STANDARDS === '1';
 

@@ -1,9 +1,25 @@
 // Reading an attached file (e.g. credential.json) back out of a PDF with pdf-lib: through the catalog's
 // /Names /EmbeddedFiles name tree, then the document's /AF associated files.
-import { PDFDocument, PDFName, PDFRawStream, decodePDFRawStream, type PDFContext, type PDFDict, type PDFObject } from 'pdf-lib';
+import {
+  PDFDocument,
+  PDFName,
+  PDFRawStream,
+  decodePDFRawStream,
+  type PDFContext,
+  type PDFDict,
+  type PDFObject,
+} from 'pdf-lib';
 import { LOAD_OPTIONS, arrayOf, decodeText, dictOf } from './pdf/util.js';
 
-const N = { Names: PDFName.of('Names'), Kids: PDFName.of('Kids'), EmbeddedFiles: PDFName.of('EmbeddedFiles'), AF: PDFName.of('AF'), EF: PDFName.of('EF'), UF: PDFName.of('UF'), F: PDFName.of('F') } as const;
+const N = {
+  Names: PDFName.of('Names'),
+  Kids: PDFName.of('Kids'),
+  EmbeddedFiles: PDFName.of('EmbeddedFiles'),
+  AF: PDFName.of('AF'),
+  EF: PDFName.of('EF'),
+  UF: PDFName.of('UF'),
+  F: PDFName.of('F'),
+} as const;
 
 function filespecName(ctx: PDFContext, spec: PDFDict): string | undefined {
   return decodeText(ctx.lookup(spec.get(N.UF))) ?? decodeText(ctx.lookup(spec.get(N.F)));

@@ -60,11 +60,27 @@ function prepare(identity: SigningIdentity): Prepared {
   const leafDer = identity.certificateChain[0]!;
   // ESSCertIDv2 { hashAlgorithm DEFAULT sha256 (omitted), certHash, issuerSerial { GeneralNames { directoryName [4] issuer }, serialNumber } }
   const issuerSerial = new asn1js.Sequence({
-    value: [new asn1js.Sequence({ value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 4 }, value: [leaf.issuer.toSchema()] })] }), leaf.serialNumber],
+    value: [
+      new asn1js.Sequence({
+        value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 4 }, value: [leaf.issuer.toSchema()] })],
+      }),
+      leaf.serialNumber,
+    ],
   });
-  const essCertIdV2 = new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: toArrayBuffer(crypto.createHash('sha256').update(leafDer).digest()) }), issuerSerial] });
-  const signingCertificateV2 = new pkijs.Attribute({ type: OIDS.signingCertificateV2, values: [new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [essCertIdV2] })] })] });
-  const contentType = new pkijs.Attribute({ type: OIDS.contentType, values: [new asn1js.ObjectIdentifier({ value: OIDS.data })] });
+  const essCertIdV2 = new asn1js.Sequence({
+    value: [
+      new asn1js.OctetString({ valueHex: toArrayBuffer(crypto.createHash('sha256').update(leafDer).digest()) }),
+      issuerSerial,
+    ],
+  });
+  const signingCertificateV2 = new pkijs.Attribute({
+    type: OIDS.signingCertificateV2,
+    values: [new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [essCertIdV2] })] })],
+  });
+  const contentType = new pkijs.Attribute({
+    type: OIDS.contentType,
+    values: [new asn1js.ObjectIdentifier({ value: OIDS.data })],
+  });
   const signatureAlgorithm =
     identity.keyAlgorithm === 'rsa'
       ? new pkijs.AlgorithmIdentifier({ algorithmId: OIDS.rsaEncryption, algorithmParams: new asn1js.Null() })
@@ -86,7 +102,10 @@ function prepare(identity: SigningIdentity): Prepared {
 /** An upper bound of the DER size of the CMS this identity produces. */
 export function estimateCmsSize(identity: SigningIdentity): number {
   const p = prepare(identity);
-  const keyBytes = identity.keyAlgorithm === 'rsa' ? Math.ceil((identity.signingKey.asymmetricKeyDetails?.modulusLength ?? 4096) / 8) : 140;
+  const keyBytes =
+    identity.keyAlgorithm === 'rsa'
+      ? Math.ceil((identity.signingKey.asymmetricKeyDetails?.modulusLength ?? 4096) / 8)
+      : 140;
   return p.certificateBytes + keyBytes + 2 * p.issuerBytes + 600;
 }
 
@@ -97,7 +116,10 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
 }
 
 function signedAttributes(p: Prepared, digest: Uint8Array): pkijs.SignedAndUnsignedAttributes {
-  const messageDigest = new pkijs.Attribute({ type: OIDS.messageDigest, values: [new asn1js.OctetString({ valueHex: toArrayBuffer(digest) })] });
+  const messageDigest = new pkijs.Attribute({
+    type: OIDS.messageDigest,
+    values: [new asn1js.OctetString({ valueHex: toArrayBuffer(digest) })],
+  });
   // DER: a SET OF is ordered by the encodings of its elements.
   const attributes = [p.contentType, messageDigest, p.signingCertificateV2]
     .map((a) => ({ a, der: new Uint8Array(a.toSchema().toBER(false)) }))

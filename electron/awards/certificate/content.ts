@@ -132,7 +132,10 @@ export class Content {
         const g = glyphs[gi]!;
         const w = Math.round((advances[g.gid] ?? 0) * toK);
         if (!use.glyphs.get(g.gid)) {
-          use.glyphs.set(g.gid, leads.has(gi) ? run.text.slice(g.cluster, run.clusterEnds.get(g.cluster) ?? g.cluster + 1) : '');
+          use.glyphs.set(
+            g.gid,
+            leads.has(gi) ? run.text.slice(g.cluster, run.clusterEnds.get(g.cluster) ?? g.cluster + 1) : '',
+          );
         }
         const dy = g.dy * toK * (size / 1000);
         if (Math.abs(dy - rise) > 1e-3) {
@@ -179,7 +182,8 @@ export class Content {
       const scale = size / run.font.info.unitsPerEm;
       parts.push(`/${use.resource} ${f(size)} Tf`);
       for (const g of run.glyphs) {
-        if (!use.glyphs.has(g.gid)) use.glyphs.set(g.gid, run.text.slice(g.cluster, run.clusterEnds.get(g.cluster) ?? g.cluster + 1));
+        if (!use.glyphs.has(g.gid))
+          use.glyphs.set(g.gid, run.text.slice(g.cluster, run.clusterEnds.get(g.cluster) ?? g.cluster + 1));
         const adv = g.ax * scale;
         const mid = s + adv / 2;
         const theta = Math.PI / 2 + (total / 2 - mid) / radius;
@@ -188,7 +192,9 @@ export class Content {
         const sin = Math.sin(phi);
         const bx = cx + radius * Math.cos(theta) - (adv / 2) * cos;
         const by = cy + radius * Math.sin(theta) - (adv / 2) * sin;
-        parts.push(`${f(cos)} ${f(sin)} ${f(-sin)} ${f(cos)} ${f(bx)} ${f(by)} Tm <${g.gid.toString(16).padStart(4, '0')}> Tj`);
+        parts.push(
+          `${f(cos)} ${f(sin)} ${f(-sin)} ${f(cos)} ${f(bx)} ${f(by)} Tm <${g.gid.toString(16).padStart(4, '0')}> Tj`,
+        );
         s += adv + tracking;
       }
     }

@@ -29,7 +29,8 @@ export function guillocheCell(): string {
   const steps = 8;
   for (const [sign, phase] of waves) {
     const y = (x: number): number => mid + sign * amp * Math.sin((2 * Math.PI * x) / CELL_W + phase);
-    const dy = (x: number): number => sign * amp * ((2 * Math.PI) / CELL_W) * Math.cos((2 * Math.PI * x) / CELL_W + phase);
+    const dy = (x: number): number =>
+      sign * amp * ((2 * Math.PI) / CELL_W) * Math.cos((2 * Math.PI * x) / CELL_W + phase);
     // a little beyond the cell on each side so strokes join across tiles
     const x0 = -CELL_W / steps;
     const h = CELL_W / steps;
@@ -37,7 +38,9 @@ export function guillocheCell(): string {
     for (let i = 0; i < steps + 2; i++) {
       const a = x0 + i * h;
       const b = a + h;
-      ops.push(`${f(a + h / 3)} ${f(y(a) + (dy(a) * h) / 3)} ${f(b - h / 3)} ${f(y(b) - (dy(b) * h) / 3)} ${f(b)} ${f(y(b))} c`);
+      ops.push(
+        `${f(a + h / 3)} ${f(y(a) + (dy(a) * h) / 3)} ${f(b - h / 3)} ${f(y(b) - (dy(b) * h) / 3)} ${f(b)} ${f(y(b))} c`,
+      );
     }
     ops.push('S');
   }
@@ -68,17 +71,39 @@ export function frameContent(width: number, height: number): string {
   const c = new Content();
   const { outer, bandFrom, bandTo, inner } = BAND;
   const band = bandTo - bandFrom;
-  c.save().fill(PAPER_TINT).rect(outer, outer, width - 2 * outer, height - 2 * outer).op('f').restore();
+  c.save()
+    .fill(PAPER_TINT)
+    .rect(outer, outer, width - 2 * outer, height - 2 * outer)
+    .op('f')
+    .restore();
   c.save().op('/Pattern cs');
-  c.op('/PT scn').rect(bandFrom, height - bandTo, width - 2 * bandFrom, band).op('f');
-  c.op('/PB scn').rect(bandFrom, bandFrom, width - 2 * bandFrom, band).op('f');
-  c.op('/PL scn').rect(bandFrom, bandFrom, band, height - 2 * bandFrom).op('f');
-  c.op('/PR scn').rect(width - bandTo, bandFrom, band, height - 2 * bandFrom).op('f');
+  c.op('/PT scn')
+    .rect(bandFrom, height - bandTo, width - 2 * bandFrom, band)
+    .op('f');
+  c.op('/PB scn')
+    .rect(bandFrom, bandFrom, width - 2 * bandFrom, band)
+    .op('f');
+  c.op('/PL scn')
+    .rect(bandFrom, bandFrom, band, height - 2 * bandFrom)
+    .op('f');
+  c.op('/PR scn')
+    .rect(width - bandTo, bandFrom, band, height - 2 * bandFrom)
+    .op('f');
   c.restore();
-  c.save().stroke(NAVY).lineWidth(2.6).rect(outer, outer, width - 2 * outer, height - 2 * outer).op('S');
-  c.stroke(GOLD).lineWidth(0.7).rect(bandFrom, bandFrom, width - 2 * bandFrom, height - 2 * bandFrom).op('S');
+  c.save()
+    .stroke(NAVY)
+    .lineWidth(2.6)
+    .rect(outer, outer, width - 2 * outer, height - 2 * outer)
+    .op('S');
+  c.stroke(GOLD)
+    .lineWidth(0.7)
+    .rect(bandFrom, bandFrom, width - 2 * bandFrom, height - 2 * bandFrom)
+    .op('S');
   c.rect(bandTo, bandTo, width - 2 * bandTo, height - 2 * bandTo).op('S');
-  c.stroke(NAVY).lineWidth(0.45).rect(inner, inner, width - 2 * inner, height - 2 * inner).op('S');
+  c.stroke(NAVY)
+    .lineWidth(0.45)
+    .rect(inner, inner, width - 2 * inner, height - 2 * inner)
+    .op('S');
   // corner rosettes over the band joins
   const half = band / 2;
   for (const [x, y] of [
@@ -87,9 +112,19 @@ export function frameContent(width: number, height: number): string {
     [bandFrom + half, height - bandFrom - half],
     [width - bandFrom - half, height - bandFrom - half],
   ] as const) {
-    c.fill(NAVY).rect(x - half - 1, y - half - 1, band + 2, band + 2).op('f');
-    c.stroke(GOLD).lineWidth(0.6).rect(x - half + 1.5, y - half + 1.5, band - 3, band - 3).op('S');
-    c.fill(GOLD).moveTo(x, y + 5.2).lineTo(x + 5.2, y).lineTo(x, y - 5.2).lineTo(x - 5.2, y).op('h f');
+    c.fill(NAVY)
+      .rect(x - half - 1, y - half - 1, band + 2, band + 2)
+      .op('f');
+    c.stroke(GOLD)
+      .lineWidth(0.6)
+      .rect(x - half + 1.5, y - half + 1.5, band - 3, band - 3)
+      .op('S');
+    c.fill(GOLD)
+      .moveTo(x, y + 5.2)
+      .lineTo(x + 5.2, y)
+      .lineTo(x, y - 5.2)
+      .lineTo(x - 5.2, y)
+      .op('h f');
     c.fill(NAVY).circle(x, y, 1.7).op('f');
   }
   c.restore();
@@ -99,17 +134,36 @@ export function frameContent(width: number, height: number): string {
 /** A lighter frame for continuation pages. */
 export function plainFrameContent(width: number, height: number): string {
   const c = new Content();
-  c.save().fill(PAPER_TINT).rect(BAND.outer, BAND.outer, width - 2 * BAND.outer, height - 2 * BAND.outer).op('f');
-  c.stroke(NAVY).lineWidth(1.6).rect(BAND.outer, BAND.outer, width - 2 * BAND.outer, height - 2 * BAND.outer).op('S');
-  c.stroke(GOLD).lineWidth(0.6).rect(BAND.bandFrom, BAND.bandFrom, width - 2 * BAND.bandFrom, height - 2 * BAND.bandFrom).op('S');
+  c.save()
+    .fill(PAPER_TINT)
+    .rect(BAND.outer, BAND.outer, width - 2 * BAND.outer, height - 2 * BAND.outer)
+    .op('f');
+  c.stroke(NAVY)
+    .lineWidth(1.6)
+    .rect(BAND.outer, BAND.outer, width - 2 * BAND.outer, height - 2 * BAND.outer)
+    .op('S');
+  c.stroke(GOLD)
+    .lineWidth(0.6)
+    .rect(BAND.bandFrom, BAND.bandFrom, width - 2 * BAND.bandFrom, height - 2 * BAND.bandFrom)
+    .op('S');
   c.restore();
   return c.toString();
 }
 
 /** A gold hairline with a diamond in the middle. */
 export function rule(c: Content, cx: number, y: number, halfWidth: number): void {
-  c.save().stroke(GOLD).lineWidth(0.6).line(cx - halfWidth, y, cx - 7, y).line(cx + 7, y, cx + halfWidth, y);
-  c.fill(GOLD).moveTo(cx, y + 3).lineTo(cx + 3.6, y).lineTo(cx, y - 3).lineTo(cx - 3.6, y).op('h f').restore();
+  c.save()
+    .stroke(GOLD)
+    .lineWidth(0.6)
+    .line(cx - halfWidth, y, cx - 7, y)
+    .line(cx + 7, y, cx + halfWidth, y);
+  c.fill(GOLD)
+    .moveTo(cx, y + 3)
+    .lineTo(cx + 3.6, y)
+    .lineTo(cx, y - 3)
+    .lineTo(cx - 3.6, y)
+    .op('h f')
+    .restore();
 }
 
 /** The seal's shapes (text is added by the renderer): gold starburst, navy disc, gold rings. */
@@ -125,9 +179,16 @@ export function sealShapes(c: Content, cx: number, cy: number, r: number): void 
     else c.lineTo(x, y);
   }
   c.op('h f');
-  c.fill(NAVY).circle(cx, cy, r - 5.5).op('f');
-  c.stroke(GOLD_LIGHT).lineWidth(0.8).circle(cx, cy, r - 8).op('S');
-  c.lineWidth(0.5).circle(cx, cy, r - 19).op('S');
+  c.fill(NAVY)
+    .circle(cx, cy, r - 5.5)
+    .op('f');
+  c.stroke(GOLD_LIGHT)
+    .lineWidth(0.8)
+    .circle(cx, cy, r - 8)
+    .op('S');
+  c.lineWidth(0.5)
+    .circle(cx, cy, r - 19)
+    .op('S');
   // a five-pointed star
   c.fill(GOLD_LIGHT);
   for (let i = 0; i <= 10; i++) {

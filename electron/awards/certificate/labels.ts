@@ -68,8 +68,14 @@ export function staticTexts(L: CertificateLabels): TextSpec[] {
     { text: L.demonstrated, style: 'italic' },
     { text: `${L.dateLabel}${L.assessorLabel}${L.scanToVerify}${L.page(1, 2)}0123456789`, style: 'italic' },
     { text: `${L.verificationCode} ${L.page(1, 2)} 0123456789 ·`, style: 'regular' },
-    { text: `${L.verificationCode.toLocaleUpperCase(L.locale)}${L.creditsLabel.toLocaleUpperCase(L.locale)}${L.seal.toLocaleUpperCase(L.locale)}0123456789-·•`, style: 'semibold' },
-    { text: `${L.criteriaTitle}${L.criterionHeader.toLocaleUpperCase(L.locale)}${L.levelHeader.toLocaleUpperCase(L.locale)}`, style: 'semibold' },
+    {
+      text: `${L.verificationCode.toLocaleUpperCase(L.locale)}${L.creditsLabel.toLocaleUpperCase(L.locale)}${L.seal.toLocaleUpperCase(L.locale)}0123456789-·•`,
+      style: 'semibold',
+    },
+    {
+      text: `${L.criteriaTitle}${L.criterionHeader.toLocaleUpperCase(L.locale)}${L.levelHeader.toLocaleUpperCase(L.locale)}`,
+      style: 'semibold',
+    },
   ];
 }
 
@@ -94,8 +100,12 @@ export function awardTexts(L: CertificateLabels, dateFormat: Intl.DateTimeFormat
     out.push({ text: c.amount, style: 'semibold' }, { text: c.unit, style: 'italic' });
   }
   if (award.levels.length) {
-    out.push({ text: `${award.achievementName} · ${award.earnerName}`, style: 'italic' }, { text: `${L.verificationCode} ${award.verificationCode} · ${L.page(2, 9)}`, style: 'regular' });
-    for (const l of award.levels) out.push({ text: l.criterion, style: 'regular' }, { text: l.level, style: 'semibold' });
+    out.push(
+      { text: `${award.achievementName} · ${award.earnerName}`, style: 'italic' },
+      { text: `${L.verificationCode} ${award.verificationCode} · ${L.page(2, 9)}`, style: 'regular' },
+    );
+    for (const l of award.levels)
+      out.push({ text: l.criterion, style: 'regular' }, { text: l.level, style: 'semibold' });
   }
   return out;
 }

@@ -45,8 +45,16 @@ export interface LayoutTools {
 
 /** Lays a certificate out: its pages' content streams and the glyphs each font has to provide. */
 export function layoutCertificate(t: LayoutTools, award: CertificateAward): Layout {
-  for (const field of ['credentialId', 'verificationCode', 'earnerName', 'achievementName', 'assessorName', 'credentialJson'] as const) {
-    if (typeof award[field] !== 'string' || !award[field].trim()) throw new TypeError(`CertificateRenderer: award.${field} is empty`);
+  for (const field of [
+    'credentialId',
+    'verificationCode',
+    'earnerName',
+    'achievementName',
+    'assessorName',
+    'credentialJson',
+  ] as const) {
+    if (typeof award[field] !== 'string' || !award[field].trim())
+      throw new TypeError(`CertificateRenderer: award.${field} is empty`);
   }
   if (!award.issuer?.name?.trim()) throw new TypeError('CertificateRenderer: award.issuer.name is empty');
   const paper = PAPER_SIZES[award.paper];
@@ -64,7 +72,8 @@ export function layoutCertificate(t: LayoutTools, award: CertificateAward): Layo
   const H = paper.height;
   const cx = W / 2;
   const c = new Content(registry);
-  const draw = (text: string, style: TextStyle, x: number, y: number, align: Align, color: Rgb): number => c.text(t.shape(text, style.font, fonts), style, x, y, align, color);
+  const draw = (text: string, style: TextStyle, x: number, y: number, align: Align, color: Rgb): number =>
+    c.text(t.shape(text, style.font, fonts), style, x, y, align, color);
   const fit = (text: string, style: TextStyle, maxWidth: number, minSize: number): TextStyle => {
     const w = lineWidth(t.shape(text, style.font, fonts), style);
     return w <= maxWidth ? style : { ...style, size: Math.max(minSize, (style.size * maxWidth) / w) };
@@ -83,7 +92,12 @@ export function layoutCertificate(t: LayoutTools, award: CertificateAward): Layo
     c.xobject('Logo', w, 0, 0, h, cx - w / 2, y - h);
     y -= h + 14;
   } else y -= 34; // no logo: keep the text block centred on the page
-  const issuerStyle = fit(award.issuer.name.toLocaleUpperCase(L.locale), { font: 'semibold', size: 12.5, tracking: 0.16 }, W - 220, 8);
+  const issuerStyle = fit(
+    award.issuer.name.toLocaleUpperCase(L.locale),
+    { font: 'semibold', size: 12.5, tracking: 0.16 },
+    W - 220,
+    8,
+  );
   draw(award.issuer.name.toLocaleUpperCase(L.locale), issuerStyle, cx, y, 'center', NAVY);
   y -= 14;
   rule(c, cx, y, 110);
@@ -101,13 +115,24 @@ export function layoutCertificate(t: LayoutTools, award: CertificateAward): Layo
   const nameStyle = fit(award.earnerName, { font: 'semibold', size: 36 }, W - 200, 16);
   const nameWidth = draw(award.earnerName, nameStyle, cx, y, 'center', INK);
   const half = Math.max(150, nameWidth / 2 + 30);
-  c.save().stroke(GOLD).lineWidth(0.8).line(cx - half, y - 12, cx + half, y - 12).restore();
+  c.save()
+    .stroke(GOLD)
+    .lineWidth(0.8)
+    .line(cx - half, y - 12, cx + half, y - 12)
+    .restore();
 
   // Achievement
   y -= 32;
   draw(L.demonstrated, { font: 'italic', size: 13 }, cx, y, 'center', MUTED);
   y -= 28;
-  draw(award.achievementName, fit(award.achievementName, { font: 'semibold', size: 23 }, W - 220, 12), cx, y, 'center', NAVY);
+  draw(
+    award.achievementName,
+    fit(award.achievementName, { font: 'semibold', size: 23 }, W - 220, 12),
+    cx,
+    y,
+    'center',
+    NAVY,
+  );
   let descStyle: TextStyle = { font: 'italic', size: 11.5 };
   const descWidth = Math.min(560, W - 260);
   let lines = t.wrap(award.achievementDescription, descStyle, descWidth, fonts);
@@ -127,11 +152,19 @@ export function layoutCertificate(t: LayoutTools, award: CertificateAward): Layo
   const colDx = Math.min(212, W * 0.255);
   const date = t.dateFormat.format(issued);
   draw(date, { font: 'regular', size: 14 }, cx - colDx, rowY, 'center', INK);
-  c.save().stroke(NAVY).lineWidth(0.5).line(cx - colDx - 78, rowY - 8, cx - colDx + 78, rowY - 8).restore();
+  c.save()
+    .stroke(NAVY)
+    .lineWidth(0.5)
+    .line(cx - colDx - 78, rowY - 8, cx - colDx + 78, rowY - 8)
+    .restore();
   draw(L.dateLabel, { font: 'italic', size: 10 }, cx - colDx, rowY - 21, 'center', MUTED);
   const assessorStyle = fit(award.assessorName, { font: 'italic', size: 17 }, 170, 9);
   draw(award.assessorName, assessorStyle, cx + colDx, rowY, 'center', INK);
-  c.save().stroke(NAVY).lineWidth(0.5).line(cx + colDx - 78, rowY - 8, cx + colDx + 78, rowY - 8).restore();
+  c.save()
+    .stroke(NAVY)
+    .lineWidth(0.5)
+    .line(cx + colDx - 78, rowY - 8, cx + colDx + 78, rowY - 8)
+    .restore();
   draw(L.assessorLabel, { font: 'italic', size: 10 }, cx + colDx, rowY - 21, 'center', MUTED);
 
   const sealR = 42;
@@ -142,20 +175,52 @@ export function layoutCertificate(t: LayoutTools, award: CertificateAward): Layo
   const ringLine = t.shape(ring, 'semibold', fonts);
   const ringRadius = sealR - 16.2;
   const fullCircle = 2 * Math.PI * ringRadius * 0.92;
-  const ringFit = lineWidth(ringLine, ringStyle) > fullCircle ? { ...ringStyle, size: (ringStyle.size * fullCircle) / lineWidth(ringLine, ringStyle) } : ringStyle;
+  const ringFit =
+    lineWidth(ringLine, ringStyle) > fullCircle
+      ? { ...ringStyle, size: (ringStyle.size * fullCircle) / lineWidth(ringLine, ringStyle) }
+      : ringStyle;
   c.textOnCircle(ringLine, ringFit, cx, sealY, ringRadius, GOLD_LIGHT);
-  draw(String(issued.getUTCFullYear()), { font: 'semibold', size: 9.5, tracking: 0.08 }, cx, sealY - 11, 'center', GOLD_LIGHT);
+  draw(
+    String(issued.getUTCFullYear()),
+    { font: 'semibold', size: 9.5, tracking: 0.08 },
+    cx,
+    sealY - 11,
+    'center',
+    GOLD_LIGHT,
+  );
 
   // QR code with the signed proof, bottom left
-  const payload = makeQrPayload({ id: award.credentialId, n: award.earnerName, a: award.achievementName, d: isoDay(issued), c: award.verificationCode }, t.signQr);
+  const payload = makeQrPayload(
+    {
+      id: award.credentialId,
+      n: award.earnerName,
+      a: award.achievementName,
+      d: isoDay(issued),
+      c: award.verificationCode,
+    },
+    t.signQr,
+  );
   const matrix = qrMatrix(payload);
   const qrSize = 74;
   const qrX = BAND.inner + 16;
   const qrY = BAND.inner + 14;
   const module = qrSize / matrix.size;
-  c.save().fill([255, 255, 255]).rect(qrX - 3, qrY - 3, qrSize + 6, qrSize + 6).op('f').fill(NAVY).op(qrPath(matrix, qrX, qrY, module)).restore();
+  c.save()
+    .fill([255, 255, 255])
+    .rect(qrX - 3, qrY - 3, qrSize + 6, qrSize + 6)
+    .op('f')
+    .fill(NAVY)
+    .op(qrPath(matrix, qrX, qrY, module))
+    .restore();
   const capX = qrX + qrSize + 10;
-  draw(L.verificationCode.toLocaleUpperCase(L.locale), { font: 'semibold', size: 6.5, tracking: 0.14 }, capX, qrY + 50, 'left', MUTED);
+  draw(
+    L.verificationCode.toLocaleUpperCase(L.locale),
+    { font: 'semibold', size: 6.5, tracking: 0.14 },
+    capX,
+    qrY + 50,
+    'left',
+    MUTED,
+  );
   draw(award.verificationCode, { font: 'semibold', size: 13, tracking: 0.06 }, capX, qrY + 35, 'left', NAVY);
   const url = award.verificationUrl ?? award.issuer.url;
   if (url) {
@@ -176,20 +241,45 @@ export function layoutCertificate(t: LayoutTools, award: CertificateAward): Layo
       c.text(t.shape(line, 'italic', fonts), unitStyle, rx - 60, uy, 'center', MUTED);
       uy -= 10.5;
     }
-    draw(L.creditsLabel.toLocaleUpperCase(L.locale), { font: 'semibold', size: 6.5, tracking: 0.14 }, rx - 60, qrY + 64, 'center', MUTED);
-    c.save().stroke(GOLD).lineWidth(0.5).line(rx - 110, qrY + 58, rx - 10, qrY + 58).restore();
+    draw(
+      L.creditsLabel.toLocaleUpperCase(L.locale),
+      { font: 'semibold', size: 6.5, tracking: 0.14 },
+      rx - 60,
+      qrY + 64,
+      'center',
+      MUTED,
+    );
+    c.save()
+      .stroke(GOLD)
+      .lineWidth(0.5)
+      .line(rx - 110, qrY + 58, rx - 10, qrY + 58)
+      .restore();
   }
 
   // Footer
   const footer = L.footer(award.credentialId, award.issuer.name);
-  draw(footer, fit(footer, { font: 'regular', size: 6.8 }, W - 2 * BAND.inner - 240, 4.5), cx, BAND.inner + 6, 'center', MUTED);
+  draw(
+    footer,
+    fit(footer, { font: 'regular', size: 6.8 }, W - 2 * BAND.inner - 240, 4.5),
+    cx,
+    BAND.inner + 6,
+    'center',
+    MUTED,
+  );
 
   const pages: LaidOutPage[] = [{ content: c, frame: 'Frame', logo: Boolean(logo) }];
   if (award.levels.length) for (const page of criteriaPages(t, award, W, H, fonts, registry)) pages.push(page);
   return { pages, registry, W, H, logo, issued };
 }
 
-function criteriaPages(t: LayoutTools, award: CertificateAward, W: number, H: number, fonts: ReadonlyMap<FaceSpec, PreparedFont>, registry: FontRegistry): { content: Content; frame: 'Plain'; logo: boolean }[] {
+function criteriaPages(
+  t: LayoutTools,
+  award: CertificateAward,
+  W: number,
+  H: number,
+  fonts: ReadonlyMap<FaceSpec, PreparedFont>,
+  registry: FontRegistry,
+): { content: Content; frame: 'Plain'; logo: boolean }[] {
   const L = t.labels;
   const left = 72;
   const right = W - 72;
@@ -212,12 +302,33 @@ function criteriaPages(t: LayoutTools, award: CertificateAward, W: number, H: nu
     const subLine = t.shape(sub, 'italic', fonts);
     const subStyle: TextStyle = { font: 'italic', size: 13 };
     const w = lineWidth(subLine, subStyle);
-    c.text(subLine, w > right - left ? { ...subStyle, size: (13 * (right - left)) / w } : subStyle, W / 2, y, 'center', MUTED);
+    c.text(
+      subLine,
+      w > right - left ? { ...subStyle, size: (13 * (right - left)) / w } : subStyle,
+      W / 2,
+      y,
+      'center',
+      MUTED,
+    );
     y -= 14;
     rule(c, W / 2, y, 90);
     y -= 30;
-    c.text(t.shape(L.criterionHeader.toLocaleUpperCase(L.locale), 'semibold', fonts), headerStyle, left + 8, y, 'left', GOLD);
-    c.text(t.shape(L.levelHeader.toLocaleUpperCase(L.locale), 'semibold', fonts), headerStyle, right - 8, y, 'right', GOLD);
+    c.text(
+      t.shape(L.criterionHeader.toLocaleUpperCase(L.locale), 'semibold', fonts),
+      headerStyle,
+      left + 8,
+      y,
+      'left',
+      GOLD,
+    );
+    c.text(
+      t.shape(L.levelHeader.toLocaleUpperCase(L.locale), 'semibold', fonts),
+      headerStyle,
+      right - 8,
+      y,
+      'right',
+      GOLD,
+    );
     y -= 8;
     c.save().stroke(NAVY).lineWidth(0.8).line(left, y, right, y).restore();
   };
@@ -226,7 +337,12 @@ function criteriaPages(t: LayoutTools, award: CertificateAward, W: number, H: nu
     const lines = t.wrap(row.criterion, rowStyle, critWidth, fonts);
     const height = lines.length * 14 + 12;
     if (y - height < 80) newPage();
-    if (index % 2 === 0) c.save().fill([244, 239, 226]).rect(left, y - height, right - left, height).op('f').restore();
+    if (index % 2 === 0)
+      c.save()
+        .fill([244, 239, 226])
+        .rect(left, y - height, right - left, height)
+        .op('f')
+        .restore();
     let ly = y - 17;
     for (const line of lines) {
       c.text(t.shape(line, 'regular', fonts), rowStyle, left + 8, ly, 'left', INK);
@@ -234,7 +350,14 @@ function criteriaPages(t: LayoutTools, award: CertificateAward, W: number, H: nu
     }
     const level = t.shape(row.level, 'semibold', fonts);
     const lw = lineWidth(level, levelStyle);
-    c.text(level, lw > levelCol ? { ...levelStyle, size: (11 * levelCol) / lw } : levelStyle, right - 8, y - 17, 'right', NAVY);
+    c.text(
+      level,
+      lw > levelCol ? { ...levelStyle, size: (11 * levelCol) / lw } : levelStyle,
+      right - 8,
+      y - 17,
+      'right',
+      NAVY,
+    );
     y -= height;
     c.save().stroke(GOLD_LIGHT).lineWidth(0.4).line(left, y, right, y).restore();
   });

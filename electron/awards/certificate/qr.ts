@@ -22,7 +22,10 @@ export interface QrClaims {
 export type QrVerification = { valid: true; claims: QrClaims } | { valid: false; reason: string };
 
 export function makeQrPayload(claims: QrClaims, sign: (data: Buffer) => Buffer): string {
-  const body = Buffer.from(JSON.stringify({ id: claims.id, n: claims.n, a: claims.a, d: claims.d, c: claims.c }), 'utf8').toString('base64url');
+  const body = Buffer.from(
+    JSON.stringify({ id: claims.id, n: claims.n, a: claims.a, d: claims.d, c: claims.c }),
+    'utf8',
+  ).toString('base64url');
   const signed = `${QR_PREFIX}.${body}`;
   return `${signed}.${sign(Buffer.from(signed, 'latin1')).toString('base64url')}`;
 }
@@ -36,18 +39,22 @@ function isClaims(v: unknown): v is QrClaims {
 /** Checks a scanned payload against the issuer's Ed25519 public key. */
 export function verifyQrPayload(text: string, publicKey: KeyObject): QrVerification {
   const parts = text.trim().split('.');
-  if (parts.length !== 3 || parts[0] !== QR_PREFIX) return { valid: false, reason: 'This is not an Assay certificate code.' };
+  if (parts.length !== 3 || parts[0] !== QR_PREFIX)
+    return { valid: false, reason: 'This is not an Assay certificate code.' };
   const [prefix, body, sig] = parts as [string, string, string];
-  if (!/^[A-Za-z0-9_-]+$/.test(body) || !/^[A-Za-z0-9_-]+$/.test(sig)) return { valid: false, reason: 'The code is damaged (not base64url).' };
+  if (!/^[A-Za-z0-9_-]+$/.test(body) || !/^[A-Za-z0-9_-]+$/.test(sig))
+    return { valid: false, reason: 'The code is damaged (not base64url).' };
   const signature = Buffer.from(sig, 'base64url');
-  if (signature.length !== 64) return { valid: false, reason: 'The code is damaged (the signature has the wrong length).' };
+  if (signature.length !== 64)
+    return { valid: false, reason: 'The code is damaged (the signature has the wrong length).' };
   let ok = false;
   try {
     ok = crypto.verify(null, Buffer.from(`${prefix}.${body}`, 'latin1'), publicKey, signature);
   } catch (error) {
     return { valid: false, reason: `The issuer key cannot check this code (${(error as Error).message}).` };
   }
-  if (!ok) return { valid: false, reason: 'The signature does not match: the code was changed or made by another issuer.' };
+  if (!ok)
+    return { valid: false, reason: 'The signature does not match: the code was changed or made by another issuer.' };
   let claims: unknown;
   try {
     claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
@@ -62,7 +69,6 @@ export interface QrMatrix {
   size: number;
   dark(row: number, col: number): boolean;
 }
-
 
 export function qrMatrix(text: string): QrMatrix {
   // One byte-mode segment: base64url gains nothing from mode switching, and qrcode's optimal
@@ -79,7 +85,9 @@ export function qrMatrix(text: string): QrMatrix {
 export function qrPath(matrix: QrMatrix, x: number, y: number, moduleSize: number): string {
   const n = matrix.size;
   const m = Math.round(moduleSize * 10000) / 10000;
-  const out: string[] = [`q ${m} 0 0 ${-m} ${Math.round(x * 1000) / 1000} ${Math.round((y + n * moduleSize) * 1000) / 1000} cm`];
+  const out: string[] = [
+    `q ${m} 0 0 ${-m} ${Math.round(x * 1000) / 1000} ${Math.round((y + n * moduleSize) * 1000) / 1000} cm`,
+  ];
   // Runs of dark modules per row; a run repeated on the rows below grows into one taller rectangle.
   let open = new Map<number, { col: number; end: number; row: number }>();
   const emit = (r: { col: number; end: number; row: number }, rowEnd: number): void => {
@@ -87,7 +95,7 @@ export function qrPath(matrix: QrMatrix, x: number, y: number, moduleSize: numbe
   };
   for (let row = 0; row <= n; row++) {
     const next = new Map<number, { col: number; end: number; row: number }>();
-    for (let col = 0; row < n && col < n; ) {
+    for (let col = 0; row < n && col < n;) {
       if (!matrix.dark(row, col)) {
         col++;
         continue;

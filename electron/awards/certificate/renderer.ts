@@ -46,7 +46,12 @@ export class CertificateRenderer {
     if (!signQr) throw new TypeError('CertificateRenderer: pass the issuer identity (or signQr) to sign the QR code');
     this.#signQr = signQr;
     this.#now = options.now ?? (() => new Date());
-    this.#dateFormat = new Intl.DateTimeFormat(this.labels.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    this.#dateFormat = new Intl.DateTimeFormat(this.labels.locale, {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
     this.#tools = {
       labels: this.labels,
       dateFormat: this.#dateFormat,
@@ -64,7 +69,8 @@ export class CertificateRenderer {
     const texts: TextSpec[] = [];
     const sample = awards[0];
     // Loops, not push(...many): an award's texts grow with its criteria, and spreads overflow the stack.
-    for (const award of sample ? awards : []) for (const t of awardTexts(this.labels, this.#dateFormat, award)) texts.push(t);
+    for (const award of sample ? awards : [])
+      for (const t of awardTexts(this.labels, this.#dateFormat, award)) texts.push(t);
     if (!sample) for (const t of staticTexts(this.labels)) texts.push(t);
     const needs = this.#fonts.collect(texts);
     for (const [spec, chars] of needs) this.#fonts.subsets(spec).reserve(chars);
@@ -80,7 +86,9 @@ export class CertificateRenderer {
         for (const g of run.glyphs) {
           const cp = text.codePointAt(g.cluster)!;
           if (g.gid === 0 && this.#fonts.covers(run.font.spec, cp) && !run.font.chars.has(cp)) {
-            throw new Error(`CertificateRenderer: "${text}" was not collected for font preparation (U+${cp.toString(16)})`);
+            throw new Error(
+              `CertificateRenderer: "${text}" was not collected for font preparation (U+${cp.toString(16)})`,
+            );
           }
         }
       }
@@ -111,13 +119,21 @@ export class CertificateRenderer {
    * Renders one certificate signed (PAdES B-B) in one go: the signature field is part of the document
    * pdf-lib saves, and only its placeholders are filled afterwards (no re-parsing, no incremental update).
    */
-  async renderSigned(award: CertificateAward, identity: SigningIdentity, options: SignOptions = {}): Promise<Uint8Array> {
+  async renderSigned(
+    award: CertificateAward,
+    identity: SigningIdentity,
+    options: SignOptions = {},
+  ): Promise<Uint8Array> {
     const { pdf, placeholder } = await this.renderWithSignatureField(award, identity, options);
     return fillSignature(pdf, identity, placeholder);
   }
 
   /** The first half of renderSigned: the saved document with its signature placeholders still empty. */
-  async renderWithSignatureField(award: CertificateAward, identity: SigningIdentity, options: SignOptions = {}): Promise<{ pdf: Buffer; placeholder: SignaturePlaceholder }> {
+  async renderWithSignatureField(
+    award: CertificateAward,
+    identity: SigningIdentity,
+    options: SignOptions = {},
+  ): Promise<{ pdf: Buffer; placeholder: SignaturePlaceholder }> {
     const doc = await this.assemble(award, this.layout(award));
     const placeholder = addSignatureField(doc, identity, options);
     const saved = await doc.save(SAVE_OPTIONS);

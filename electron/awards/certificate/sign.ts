@@ -68,7 +68,13 @@ export interface SignaturePlaceholder {
  * Adds the signature dictionary (with placeholders) and its invisible field-and-widget to a pdf-lib
  * context; the caller links the widget from the page's /Annots and the AcroForm's /Fields.
  */
-export function addSignatureObjects(context: PDFContext, pageRef: PDFRef, identity: SigningIdentity, options: SignOptions, fieldName: string): { widgetRef: PDFRef; widget: PDFDict; sigRef: PDFRef; sig: PDFDict; placeholder: SignaturePlaceholder } {
+export function addSignatureObjects(
+  context: PDFContext,
+  pageRef: PDFRef,
+  identity: SigningIdentity,
+  options: SignOptions,
+  fieldName: string,
+): { widgetRef: PDFRef; widget: PDFDict; sigRef: PDFRef; sig: PDFDict; placeholder: SignaturePlaceholder } {
   const contentsSize = estimateCmsSize(identity);
   const sig = context.obj({
     Type: 'Sig',
@@ -99,9 +105,19 @@ export function addSignatureObjects(context: PDFContext, pageRef: PDFRef, identi
 }
 
 /** For a document built here: the signature field on page 1 and an AcroForm that holds only it. */
-export function addSignatureField(doc: PDFDocument, identity: SigningIdentity, options: SignOptions = {}): SignaturePlaceholder {
+export function addSignatureField(
+  doc: PDFDocument,
+  identity: SigningIdentity,
+  options: SignOptions = {},
+): SignaturePlaceholder {
   const page = doc.getPage(0);
-  const { widgetRef, placeholder } = addSignatureObjects(doc.context, page.ref, identity, options, options.fieldName ?? 'Signature1');
+  const { widgetRef, placeholder } = addSignatureObjects(
+    doc.context,
+    page.ref,
+    identity,
+    options,
+    options.fieldName ?? 'Signature1',
+  );
   page.node.set(PDFName.Annots, doc.context.obj([widgetRef]));
   doc.catalog.set(N.AcroForm, doc.context.obj({ Fields: [widgetRef], SigFlags: 3 }));
   return placeholder;
@@ -111,23 +127,38 @@ export function addSignatureField(doc: PDFDocument, identity: SigningIdentity, o
  * Fills in the placeholders of the (only) unsigned signature dictionary at or after `from` in the saved
  * bytes: the /ByteRange around /Contents, then the CMS over those ranges. Changes `pdf` in place.
  */
-export function fillSignature(pdf: Buffer, identity: SigningIdentity, placeholder: SignaturePlaceholder, from = 0): Buffer {
+export function fillSignature(
+  pdf: Buffer,
+  identity: SigningIdentity,
+  placeholder: SignaturePlaceholder,
+  from = 0,
+): Buffer {
   const rangeAt = pdf.indexOf(BYTE_RANGE_PLACEHOLDER, from, 'latin1');
-  if (rangeAt < 0 || pdf.indexOf(BYTE_RANGE_PLACEHOLDER, rangeAt + 1, 'latin1') >= 0) throw new PdfSignError('internal: no single signature placeholder');
+  if (rangeAt < 0 || pdf.indexOf(BYTE_RANGE_PLACEHOLDER, rangeAt + 1, 'latin1') >= 0)
+    throw new PdfSignError('internal: no single signature placeholder');
   const contentsAt = pdf.indexOf('/Contents <', rangeAt, 'latin1') + '/Contents '.length;
   const contentsEnd = contentsAt + 2 + placeholder.contentsSize * 2;
-  if (contentsAt < rangeAt || pdf[contentsAt] !== 0x3c || pdf[contentsEnd - 1] !== 0x3e) throw new PdfSignError('internal: signature /Contents placeholder not found');
+  if (contentsAt < rangeAt || pdf[contentsAt] !== 0x3c || pdf[contentsEnd - 1] !== 0x3e)
+    throw new PdfSignError('internal: signature /Contents placeholder not found');
   const range = [0, contentsAt, contentsEnd, pdf.length - contentsEnd];
   const width = SLOT.asString().length;
   const rangeText = `/ByteRange [ 0 ${range
     .slice(1)
     .map((n) => String(n).padEnd(width, ' '))
     .join(' ')} ]`;
-  if (rangeText.length !== BYTE_RANGE_PLACEHOLDER.length) throw new PdfSignError('internal: ByteRange does not fit its placeholder');
+  if (rangeText.length !== BYTE_RANGE_PLACEHOLDER.length)
+    throw new PdfSignError('internal: ByteRange does not fit its placeholder');
   pdf.write(rangeText, rangeAt, 'latin1');
-  const digest = crypto.createHash('sha256').update(pdf.subarray(0, contentsAt)).update(pdf.subarray(contentsEnd)).digest();
+  const digest = crypto
+    .createHash('sha256')
+    .update(pdf.subarray(0, contentsAt))
+    .update(pdf.subarray(contentsEnd))
+    .digest();
   const cms = buildCadesSignature(identity, digest);
-  if (cms.length > placeholder.contentsSize) throw new PdfSignError(`internal: the signature (${cms.length} bytes) is larger than its placeholder (${placeholder.contentsSize})`);
+  if (cms.length > placeholder.contentsSize)
+    throw new PdfSignError(
+      `internal: the signature (${cms.length} bytes) is larger than its placeholder (${placeholder.contentsSize})`,
+    );
   pdf.write(cms.toString('hex').toUpperCase(), contentsAt + 1, 'latin1');
   return pdf;
 }
@@ -158,7 +189,11 @@ function lastXrefSection(bytes: Buffer, context: PDFContext): { offset: number; 
 }
 
 /** Signs any PDF: the signature goes in an incremental update appended to the file as it is. */
-export async function signPdf(pdfBytes: Uint8Array, identity: SigningIdentity, options: SignOptions = {}): Promise<Uint8Array> {
+export async function signPdf(
+  pdfBytes: Uint8Array,
+  identity: SigningIdentity,
+  options: SignOptions = {},
+): Promise<Uint8Array> {
   const original = Buffer.from(pdfBytes.buffer, pdfBytes.byteOffset, pdfBytes.byteLength);
   let doc: PDFDocument;
   let last: ReturnType<typeof lastXrefSection>;
@@ -188,7 +223,13 @@ export async function signPdf(pdfBytes: Uint8Array, identity: SigningIdentity, o
   let fieldName = options.fieldName ?? 'Signature1';
   for (let k = 2; taken.has(fieldName); k++) fieldName = `Signature${k}`;
 
-  const { widgetRef, widget, sigRef, sig, placeholder } = addSignatureObjects(context, page.ref, identity, options, fieldName);
+  const { widgetRef, widget, sigRef, sig, placeholder } = addSignatureObjects(
+    context,
+    page.ref,
+    identity,
+    options,
+    fieldName,
+  );
   updates.set(sigRef, sig).set(widgetRef, widget);
   fields.push(widgetRef);
   if (fieldsValue instanceof PDFRef && existing) updates.set(fieldsValue, fields);
@@ -225,11 +266,25 @@ export async function signPdf(pdfBytes: Uint8Array, identity: SigningIdentity, o
   const id = context.trailerInfo.ID;
   const firstId = id instanceof PDFArray ? id.get(0) : undefined;
   const signingTime = options.signingTime ?? new Date();
-  const newId = PDFHexString.of(crypto.createHash('sha256').update(original).update(String(signingTime.getTime())).digest().subarray(0, 16).toString('hex').toUpperCase());
+  const newId = PDFHexString.of(
+    crypto
+      .createHash('sha256')
+      .update(original)
+      .update(String(signingTime.getTime()))
+      .digest()
+      .subarray(0, 16)
+      .toString('hex')
+      .toUpperCase(),
+  );
   const trailer = {
     Root: rootRef,
     Info: context.trailerInfo.Info,
-    ID: [firstId instanceof PDFHexString || firstId instanceof PDFString ? firstId : PDFHexString.of(crypto.randomBytes(16).toString('hex').toUpperCase()), newId],
+    ID: [
+      firstId instanceof PDFHexString || firstId instanceof PDFString
+        ? firstId
+        : PDFHexString.of(crypto.randomBytes(16).toString('hex').toUpperCase()),
+      newId,
+    ],
     Prev: last.offset,
   };
   if (last.isStream) {

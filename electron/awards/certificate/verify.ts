@@ -31,13 +31,31 @@ export interface PdfSignatureCheck {
   byteRange?: [number, number, number, number];
 }
 
-const NO = { valid: false, digestOk: false, signatureOk: false, coversWholeFile: false, padesBaselineB: false } as const;
+const NO = {
+  valid: false,
+  digestOk: false,
+  signatureOk: false,
+  coversWholeFile: false,
+  padesBaselineB: false,
+} as const;
 
 function pem(der: Uint8Array): string {
-  return `-----BEGIN CERTIFICATE-----\n${Buffer.from(der).toString('base64').replace(/.{1,64}/g, '$&\n')}-----END CERTIFICATE-----\n`;
+  return `-----BEGIN CERTIFICATE-----\n${Buffer.from(der)
+    .toString('base64')
+    .replace(/.{1,64}/g, '$&\n')}-----END CERTIFICATE-----\n`;
 }
 
-const N = { AcroForm: PDFName.of('AcroForm'), Fields: PDFName.of('Fields'), Kids: PDFName.of('Kids'), FT: PDFName.of('FT'), V: PDFName.of('V'), Sig: PDFName.of('Sig'), ByteRange: PDFName.of('ByteRange'), M: PDFName.of('M'), SubFilter: PDFName.of('SubFilter') } as const;
+const N = {
+  AcroForm: PDFName.of('AcroForm'),
+  Fields: PDFName.of('Fields'),
+  Kids: PDFName.of('Kids'),
+  FT: PDFName.of('FT'),
+  V: PDFName.of('V'),
+  Sig: PDFName.of('Sig'),
+  ByteRange: PDFName.of('ByteRange'),
+  M: PDFName.of('M'),
+  SubFilter: PDFName.of('SubFilter'),
+} as const;
 
 interface Candidate {
   dict: PDFDict;
@@ -55,13 +73,21 @@ function signatures(doc: PDFDocument): Candidate[] {
     seen.add(field);
     const type = field.get(N.FT) ?? inheritedType;
     const sig = dictOf(ctx, field.get(N.V));
-    const range = arrayOf(ctx, sig?.get(N.ByteRange))?.asArray().map((n) => ctx.lookup(n));
-    if (sig && type === N.Sig && range?.length === 4 && range.every((n) => n instanceof PDFNumber && Number.isInteger(n.asNumber()) && n.asNumber() >= 0)) {
+    const range = arrayOf(ctx, sig?.get(N.ByteRange))
+      ?.asArray()
+      .map((n) => ctx.lookup(n));
+    if (
+      sig &&
+      type === N.Sig &&
+      range?.length === 4 &&
+      range.every((n) => n instanceof PDFNumber && Number.isInteger(n.asNumber()) && n.asNumber() >= 0)
+    ) {
       out.push({ dict: sig, range: range.map((n) => (n as PDFNumber).asNumber()) as Candidate['range'] });
     }
     for (const kid of arrayOf(ctx, field.get(N.Kids))?.asArray() ?? []) walk(kid, type, depth + 1);
   };
-  for (const field of arrayOf(ctx, dictOf(ctx, doc.catalog.get(N.AcroForm))?.get(N.Fields))?.asArray() ?? []) walk(field, undefined, 0);
+  for (const field of arrayOf(ctx, dictOf(ctx, doc.catalog.get(N.AcroForm))?.get(N.Fields))?.asArray() ?? [])
+    walk(field, undefined, 0);
   return out;
 }
 
@@ -73,15 +99,20 @@ export async function verifyPdfSignature(pdf: Uint8Array): Promise<PdfSignatureC
   } catch (error) {
     return { ...NO, reason: `The file is not a readable PDF (${(error as Error).message}).` };
   }
-  const candidates = signatures(doc).filter(({ range: [a, b, c, d] }) => a === 0 && b > 0 && c > b && c + d <= bytes.length);
+  const candidates = signatures(doc).filter(
+    ({ range: [a, b, c, d] }) => a === 0 && b > 0 && c > b && c + d <= bytes.length,
+  );
   if (!candidates.length) return { ...NO, reason: 'The PDF has no digital signature.' };
-  const { dict, range } = candidates.reduce((best, c) => (c.range[2] + c.range[3] > best.range[2] + best.range[3] ? c : best));
+  const { dict, range } = candidates.reduce((best, c) =>
+    c.range[2] + c.range[3] > best.range[2] + best.range[3] ? c : best,
+  );
   const [, b, c, d] = range;
   const coversWholeFile = c + d === bytes.length;
   const base = { ...NO, coversWholeFile, byteRange: range };
 
   // The signed bytes are whatever the ByteRange leaves out: check there, in the file, for the /Contents.
-  if (bytes[b] !== 0x3c || bytes[c - 1] !== 0x3e) return { ...base, reason: 'The signature’s byte range does not surround its /Contents.' };
+  if (bytes[b] !== 0x3c || bytes[c - 1] !== 0x3e)
+    return { ...base, reason: 'The signature’s byte range does not surround its /Contents.' };
   const hex = bytes.subarray(b + 1, c - 1).toString('latin1');
   if (!/^[0-9A-Fa-f\s]*$/.test(hex)) return { ...base, reason: 'The signature /Contents is not a hex string.' };
 
@@ -96,10 +127,25 @@ export async function verifyPdfSignature(pdf: Uint8Array): Promise<PdfSignatureC
   const subFilterName = subFilter instanceof PDFName ? subFilter.decodeText() : undefined;
 
   const der = Buffer.from(hex.replace(/\s+/g, ''), 'hex');
-  const cms = verifyCms(der, (name) => crypto.createHash(name).update(bytes.subarray(0, b)).update(bytes.subarray(c, c + d)).digest());
-  if (!cms.signer) return { ...base, signingTime, reason: `${cms.reason ? cms.reason[0]!.toUpperCase() + cms.reason.slice(1) : 'The signature cannot be read'}.` };
+  const cms = verifyCms(der, (name) =>
+    crypto
+      .createHash(name)
+      .update(bytes.subarray(0, b))
+      .update(bytes.subarray(c, c + d))
+      .digest(),
+  );
+  if (!cms.signer)
+    return {
+      ...base,
+      signingTime,
+      reason: `${cms.reason ? cms.reason[0]!.toUpperCase() + cms.reason.slice(1) : 'The signature cannot be read'}.`,
+    };
   const certificatePem = pem(cms.signer.certificateDer) + cms.signer.others.map((o) => pem(o)).join('');
-  const padesBaselineB = subFilterName === 'ETSI.CAdES.detached' && cms.hasSigningCertificateV2 && cms.certificateBound && !cms.hasSigningTime;
+  const padesBaselineB =
+    subFilterName === 'ETSI.CAdES.detached' &&
+    cms.hasSigningCertificateV2 &&
+    cms.certificateBound &&
+    !cms.hasSigningTime;
   const result = {
     ...base,
     signingTime,
@@ -110,8 +156,16 @@ export async function verifyPdfSignature(pdf: Uint8Array): Promise<PdfSignatureC
     signatureOk: cms.signatureOk,
     padesBaselineB,
   };
-  if (!cms.digestOk && cms.reason?.startsWith('the content was changed')) return { ...result, reason: 'The document was changed after it was signed (the signed bytes do not match the signature’s digest).' };
+  if (!cms.digestOk && cms.reason?.startsWith('the content was changed'))
+    return {
+      ...result,
+      reason: 'The document was changed after it was signed (the signed bytes do not match the signature’s digest).',
+    };
   if (!cms.ok) return { ...result, reason: `${cms.reason![0]!.toUpperCase()}${cms.reason!.slice(1)}.` };
-  if (!coversWholeFile) return { ...result, reason: `Content was added after the signature (it covers ${c + d} of ${bytes.length} bytes).` };
+  if (!coversWholeFile)
+    return {
+      ...result,
+      reason: `Content was added after the signature (it covers ${c + d} of ${bytes.length} bytes).`,
+    };
   return { ...result, valid: true };
 }

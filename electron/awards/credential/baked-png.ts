@@ -23,7 +23,11 @@ function isBakedChunk(chunk: PngChunk): boolean {
 export function bakePng(png: Buffer, credentialJson: string): Buffer {
   const all = readChunks(png);
   // iTXt: keyword NUL, compression flag 0, method 0, empty language tag NUL, empty translated keyword NUL, UTF-8 text.
-  const data = Buffer.concat([Buffer.from(BAKED_KEYWORD, 'latin1'), Buffer.from([0, 0, 0, 0, 0]), Buffer.from(credentialJson, 'utf8')]);
+  const data = Buffer.concat([
+    Buffer.from(BAKED_KEYWORD, 'latin1'),
+    Buffer.from([0, 0, 0, 0, 0]),
+    Buffer.from(credentialJson, 'utf8'),
+  ]);
   const parts: Buffer[] = [PNG_SIGNATURE];
   for (const chunk of all) {
     if (isBakedChunk(chunk)) continue;
@@ -38,7 +42,10 @@ export function readBakedPng(png: Buffer): string | null {
   // Every chunk is read: a second credential could otherwise ride behind a genuine first one, and
   // which of the two a verifier shows would depend on the verifier.
   const baked = readChunks(png).filter(isBakedChunk);
-  if (baked.length > 1) throw new PngError(`the PNG carries ${baked.length} openbadgecredential chunks; a baked badge carries exactly one, so this one cannot be trusted`);
+  if (baked.length > 1)
+    throw new PngError(
+      `the PNG carries ${baked.length} openbadgecredential chunks; a baked badge carries exactly one, so this one cannot be trusted`,
+    );
   const chunk = baked[0];
   if (!chunk) return null;
   if (!chunk.crcOk) throw new PngError('the baked credential chunk is corrupted (its CRC does not match)');

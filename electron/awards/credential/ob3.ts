@@ -22,10 +22,33 @@ export interface AchievementCredentialInput {
   salt?: string;
 }
 
-export interface OB3Image { id: string; type: 'Image' }
-export interface OB3Profile { id: string; type: ['Profile']; name: string; url?: string; email?: string; image?: OB3Image }
-export interface OB3IdentityObject { type: 'IdentityObject'; identityHash: string; identityType: 'emailAddress'; hashed: true; salt: string }
-export interface OB3RubricCriterionLevel { id: string; type: ['RubricCriterionLevel']; name: string; level: string; points: string; description?: string }
+export interface OB3Image {
+  id: string;
+  type: 'Image';
+}
+export interface OB3Profile {
+  id: string;
+  type: ['Profile'];
+  name: string;
+  url?: string;
+  email?: string;
+  image?: OB3Image;
+}
+export interface OB3IdentityObject {
+  type: 'IdentityObject';
+  identityHash: string;
+  identityType: 'emailAddress';
+  hashed: true;
+  salt: string;
+}
+export interface OB3RubricCriterionLevel {
+  id: string;
+  type: ['RubricCriterionLevel'];
+  name: string;
+  level: string;
+  points: string;
+  description?: string;
+}
 export interface OB3ResultDescription {
   id: string;
   type: ['ResultDescription'];
@@ -46,7 +69,11 @@ export interface OB3Achievement {
   image?: OB3Image;
   resultDescription: OB3ResultDescription[];
 }
-export interface OB3Result { type: ['Result']; resultDescription: string; achievedLevel: string }
+export interface OB3Result {
+  type: ['Result'];
+  resultDescription: string;
+  achievedLevel: string;
+}
 export interface OB3AchievementSubject {
   id?: string;
   type: ['AchievementSubject'];
@@ -77,19 +104,23 @@ const ABSOLUTE_IRI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]+$/;
 
 // OB 3.0 AchievementType vocabulary; anything else must use the "ext:" extension form (the schema enforces both).
 const ACHIEVEMENT_TYPES = new Set(
-  ('Achievement ApprenticeshipCertificate Assessment Assignment AssociateDegree Award Badge BachelorDegree Certificate ' +
+  (
+    'Achievement ApprenticeshipCertificate Assessment Assignment AssociateDegree Award Badge BachelorDegree Certificate ' +
     'CertificateOfCompletion Certification CommunityService Competency Course CoCurricular Degree Diploma DoctoralDegree ' +
     'Fieldwork GeneralEducationDevelopment JourneymanCertificate LearningProgram License Membership ProfessionalDoctorate ' +
-    'QualityAssuranceCredential MasterCertificate MasterDegree MicroCredential ResearchDoctorate SecondarySchoolDiploma').split(' '),
+    'QualityAssuranceCredential MasterCertificate MasterDegree MicroCredential ResearchDoctorate SecondarySchoolDiploma'
+  ).split(' '),
 );
 
 function iri(value: string, field: string): string {
-  if (!ABSOLUTE_IRI.test(value)) throw new CredentialInputError(`${field} "${value}" must be an absolute URI (such as https://… or urn:…)`);
+  if (!ABSOLUTE_IRI.test(value))
+    throw new CredentialInputError(`${field} "${value}" must be an absolute URI (such as https://… or urn:…)`);
   return value;
 }
 
 function image(dataUri: string, field: string): OB3Image {
-  if (!/^data:image\/[\w.+-]+(;[\w=.+-]+)*(;base64)?,/.test(dataUri)) throw new CredentialInputError(`${field} must be a data:image/… URI`);
+  if (!/^data:image\/[\w.+-]+(;[\w=.+-]+)*(;base64)?,/.test(dataUri))
+    throw new CredentialInputError(`${field} must be a data:image/… URI`);
   return { id: dataUri, type: 'Image' };
 }
 
@@ -98,7 +129,9 @@ function image(dataUri: string, field: string): OB3Image {
  * lower-cased first so a verifier typing it in any case gets the same hash.
  */
 export function hashEmail(email: string, salt: string): string {
-  return `sha256$${createHash('sha256').update(email.trim().toLowerCase() + salt, 'utf8').digest('hex')}`;
+  return `sha256$${createHash('sha256')
+    .update(email.trim().toLowerCase() + salt, 'utf8')
+    .digest('hex')}`;
 }
 
 /** A number as the OB `points` string (the 3.0 context and schema type it as a string). */
@@ -124,27 +157,51 @@ export function buildAchievementCredential(input: AchievementCredentialInput): A
     if (criterionIds.has(c.id)) throw new CredentialInputError(`criterion "${c.id}" appears twice in the achievement`);
     criterionIds.add(c.id);
     const levels = c.rubricCriterionLevel.map((l): OB3RubricCriterionLevel => {
-      const level: OB3RubricCriterionLevel = { id: iri(l.id, `level id of criterion "${c.id}"`), type: ['RubricCriterionLevel'], name: l.name, level: l.level, points: pointsText(l.points) };
+      const level: OB3RubricCriterionLevel = {
+        id: iri(l.id, `level id of criterion "${c.id}"`),
+        type: ['RubricCriterionLevel'],
+        name: l.name,
+        level: l.level,
+        points: pointsText(l.points),
+      };
       if (l.description !== undefined) level.description = l.description;
       return level;
     });
     const awarded = input.achievedLevels[c.id];
-    if (awarded === undefined) throw new CredentialInputError(`no achieved level for criterion "${c.id}" (${c.name}); every criterion needs one`);
-    if (!levels.some((l) => l.id === awarded)) throw new CredentialInputError(`achieved level "${awarded}" is not one of the levels of criterion "${c.id}"`);
+    if (awarded === undefined)
+      throw new CredentialInputError(
+        `no achieved level for criterion "${c.id}" (${c.name}); every criterion needs one`,
+      );
+    if (!levels.some((l) => l.id === awarded))
+      throw new CredentialInputError(`achieved level "${awarded}" is not one of the levels of criterion "${c.id}"`);
     results.push({ type: ['Result'], resultDescription: c.id, achievedLevel: awarded });
-    const out: OB3ResultDescription = { id: c.id, type: ['ResultDescription'], name: c.name, resultType: 'RubricCriterionLevel', rubricCriterionLevel: levels };
+    const out: OB3ResultDescription = {
+      id: c.id,
+      type: ['ResultDescription'],
+      name: c.name,
+      resultType: 'RubricCriterionLevel',
+      rubricCriterionLevel: levels,
+    };
     if (c.requiredLevel !== undefined) {
-      if (!levels.some((l) => l.id === c.requiredLevel)) throw new CredentialInputError(`requiredLevel "${c.requiredLevel}" is not one of the levels of criterion "${c.id}"`);
+      if (!levels.some((l) => l.id === c.requiredLevel))
+        throw new CredentialInputError(
+          `requiredLevel "${c.requiredLevel}" is not one of the levels of criterion "${c.id}"`,
+        );
       out.requiredLevel = c.requiredLevel;
     }
     return out;
   });
   for (const id of Object.keys(input.achievedLevels)) {
-    if (!criterionIds.has(id)) throw new CredentialInputError(`achieved level given for "${id}", which is not a criterion of achievement "${a.id}"`);
+    if (!criterionIds.has(id))
+      throw new CredentialInputError(
+        `achieved level given for "${id}", which is not a criterion of achievement "${a.id}"`,
+      );
   }
 
   if (!ACHIEVEMENT_TYPES.has(a.achievementType) && !/^ext:[A-Za-z0-9.\-_]+$/.test(a.achievementType)) {
-    throw new CredentialInputError(`achievementType "${a.achievementType}" is not an OB 3.0 achievement type (such as MicroCredential) nor an "ext:" extension`);
+    throw new CredentialInputError(
+      `achievementType "${a.achievementType}" is not an OB 3.0 achievement type (such as MicroCredential) nor an "ext:" extension`,
+    );
   }
   const achievement: OB3Achievement = {
     id: iri(a.id, 'achievement.id'),
@@ -157,18 +214,31 @@ export function buildAchievementCredential(input: AchievementCredentialInput): A
   };
   if (a.creditsAvailable !== undefined) achievement.creditsAvailable = a.creditsAvailable;
   if (a.tag !== undefined && a.tag.length > 0) achievement.tag = [...a.tag];
-  if (input.achievementImageDataUri !== undefined) achievement.image = image(input.achievementImageDataUri, 'achievementImageDataUri');
+  if (input.achievementImageDataUri !== undefined)
+    achievement.image = image(input.achievementImageDataUri, 'achievementImageDataUri');
 
-  if (earner.email === undefined && earner.id === undefined) throw new CredentialInputError('the earner needs an email or an id: a credential must say whom it is about');
+  if (earner.email === undefined && earner.id === undefined)
+    throw new CredentialInputError('the earner needs an email or an id: a credential must say whom it is about');
   const credits = input.creditsEarned ?? a.creditsAvailable;
-  if (credits !== undefined && (!Number.isFinite(credits) || credits < 0)) throw new CredentialInputError('creditsEarned must be a finite number, 0 or more');
+  if (credits !== undefined && (!Number.isFinite(credits) || credits < 0))
+    throw new CredentialInputError('creditsEarned must be a finite number, 0 or more');
   const salt = input.salt ?? randomBytes(16).toString('hex');
   const subject: OB3AchievementSubject = {
     ...(earner.id !== undefined ? { id: iri(earner.id, 'earner.id') } : {}),
     type: ['AchievementSubject'],
     name: earner.name,
     ...(earner.email !== undefined
-      ? { identifier: [{ type: 'IdentityObject', identityHash: hashEmail(earner.email, salt), identityType: 'emailAddress', hashed: true, salt }] }
+      ? {
+          identifier: [
+            {
+              type: 'IdentityObject',
+              identityHash: hashEmail(earner.email, salt),
+              identityType: 'emailAddress',
+              hashed: true,
+              salt,
+            },
+          ],
+        }
       : {}),
     achievement,
     result: results,

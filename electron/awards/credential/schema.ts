@@ -44,7 +44,11 @@ class Checker {
     const t = types(obj['type']);
     const at = path ? `${path}.type` : 'type';
     if (t === null) this.add(at, 'is missing or not a string or list of strings');
-    else if (!wanted.some((w) => t.includes(w))) this.add(at, `must include ${wanted.map((w) => `"${w}"`).join(' or ')} (has ${t.map((x) => `"${x}"`).join(', ')})`);
+    else if (!wanted.some((w) => t.includes(w)))
+      this.add(
+        at,
+        `must include ${wanted.map((w) => `"${w}"`).join(' or ')} (has ${t.map((x) => `"${x}"`).join(', ')})`,
+      );
   }
   string(obj: Obj, key: string, path: string, required: boolean): void {
     const v = obj[key];
@@ -75,8 +79,13 @@ export function checkOb3Structure(json: unknown): Ob3Problem[] {
     return c.problems;
   }
   const ctx = json['@context'];
-  if (!Array.isArray(ctx) || ctx[0] !== VC_V2_CONTEXT) c.add('@context', `must be a list starting with "${VC_V2_CONTEXT}"`);
-  else if (!ctx.some((u) => typeof u === 'string' && OB_CONTEXT.test(u))) c.add('@context', 'must include an Open Badges 3.0 context (https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json)');
+  if (!Array.isArray(ctx) || ctx[0] !== VC_V2_CONTEXT)
+    c.add('@context', `must be a list starting with "${VC_V2_CONTEXT}"`);
+  else if (!ctx.some((u) => typeof u === 'string' && OB_CONTEXT.test(u)))
+    c.add(
+      '@context',
+      'must include an Open Badges 3.0 context (https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json)',
+    );
 
   if (!isNonEmptyString(json['id'])) c.add('id', 'is required: a URI naming the credential');
   c.typed(json, '', ['VerifiableCredential']);
@@ -91,12 +100,18 @@ export function checkOb3Structure(json: unknown): Ob3Problem[] {
 
   const validFrom = json['validFrom'];
   if (validFrom === undefined) c.add('validFrom', 'is required but missing');
-  else if (typeof validFrom !== 'string' || !DATE_TIME.test(validFrom)) c.add('validFrom', 'must be a date-time with a time zone');
+  else if (typeof validFrom !== 'string' || !DATE_TIME.test(validFrom))
+    c.add('validFrom', 'must be a date-time with a time zone');
   const validUntil = json['validUntil'];
-  if (validUntil !== undefined && (typeof validUntil !== 'string' || !DATE_TIME.test(validUntil))) c.add('validUntil', 'must be a date-time with a time zone');
+  if (validUntil !== undefined && (typeof validUntil !== 'string' || !DATE_TIME.test(validUntil)))
+    c.add('validUntil', 'must be a date-time with a time zone');
 
   const subject = json['credentialSubject'];
-  if (!isObject(subject)) c.add('credentialSubject', subject === undefined ? 'is required but missing' : 'must be one AchievementSubject object');
+  if (!isObject(subject))
+    c.add(
+      'credentialSubject',
+      subject === undefined ? 'is required but missing' : 'must be one AchievementSubject object',
+    );
   else checkSubject(c, subject);
 
   const proof = json['proof'];
@@ -123,7 +138,8 @@ function checkSubject(c: Checker, s: Obj): void {
   const p = 'credentialSubject';
   c.typed(s, p, ['AchievementSubject']);
   const identifier = s['identifier'];
-  if (s['id'] === undefined && !(Array.isArray(identifier) && identifier.length > 0)) c.add(p, 'must have an id or at least one identifier: a credential must say whom it is about');
+  if (s['id'] === undefined && !(Array.isArray(identifier) && identifier.length > 0))
+    c.add(p, 'must have an id or at least one identifier: a credential must say whom it is about');
   if (s['id'] !== undefined) c.string(s, 'id', p, true);
   c.list(s, 'identifier', p, (idObj, at) => {
     if (idObj['type'] !== 'IdentityObject') c.add(`${at}.type`, 'must be "IdentityObject"');
@@ -131,10 +147,12 @@ function checkSubject(c: Checker, s: Obj): void {
     c.string(idObj, 'identityHash', at, true);
     c.string(idObj, 'identityType', at, true);
   });
-  if (s['creditsEarned'] !== undefined && typeof s['creditsEarned'] !== 'number') c.add(`${p}.creditsEarned`, 'must be a number');
+  if (s['creditsEarned'] !== undefined && typeof s['creditsEarned'] !== 'number')
+    c.add(`${p}.creditsEarned`, 'must be a number');
 
   const a = s['achievement'];
-  if (!isObject(a)) c.add(`${p}.achievement`, a === undefined ? 'is required but missing' : 'must be an Achievement object');
+  if (!isObject(a))
+    c.add(`${p}.achievement`, a === undefined ? 'is required but missing' : 'must be an Achievement object');
   else {
     const ap = `${p}.achievement`;
     c.string(a, 'id', ap, true);
@@ -152,7 +170,8 @@ function checkSubject(c: Checker, s: Obj): void {
         c.string(level, 'id', lat, true);
         c.typed(level, lat, ['RubricCriterionLevel']);
         c.string(level, 'name', lat, true);
-        if (level['points'] !== undefined && typeof level['points'] !== 'string') c.add(`${lat}.points`, 'must be a string (OB 3.0 types points as text)');
+        if (level['points'] !== undefined && typeof level['points'] !== 'string')
+          c.add(`${lat}.points`, 'must be a string (OB 3.0 types points as text)');
       });
     });
   }
@@ -181,8 +200,14 @@ function pointerToPath(pointer: string): string {
 export function validateOb3(json: unknown, schemaValidator?: JsonSchemaValidator): Ob3ValidationResult {
   const problems = checkOb3Structure(json);
   if (schemaValidator && !schemaValidator(json)) {
-    for (const e of schemaValidator.errors ?? []) problems.push({ path: pointerToPath(e.instancePath), message: e.message ?? 'does not match the schema', source: 'schema' });
-    if (!schemaValidator.errors?.length) problems.push({ path: '(the credential)', message: 'does not match the OB 3.0 schema', source: 'schema' });
+    for (const e of schemaValidator.errors ?? [])
+      problems.push({
+        path: pointerToPath(e.instancePath),
+        message: e.message ?? 'does not match the schema',
+        source: 'schema',
+      });
+    if (!schemaValidator.errors?.length)
+      problems.push({ path: '(the credential)', message: 'does not match the OB 3.0 schema', source: 'schema' });
   }
   return { valid: problems.length === 0, problems };
 }

@@ -80,8 +80,15 @@ declare module '@digitalbazaar/vc' {
     checkStatus?: (options: object) => Promise<{ verified: boolean }>;
     now?: Date | string;
   }
-  export function verifyCredential(options: VerifyOptions): Promise<{ verified: boolean; error?: unknown; results?: readonly object[] }>;
-  export function issue(options: { credential: object; suite: object; documentLoader: DocumentLoader; now?: Date | string }): Promise<object>;
+  export function verifyCredential(
+    options: VerifyOptions,
+  ): Promise<{ verified: boolean; error?: unknown; results?: readonly object[] }>;
+  export function issue(options: {
+    credential: object;
+    suite: object;
+    documentLoader: DocumentLoader;
+    now?: Date | string;
+  }): Promise<object>;
 }
 
 declare module '@digitalbazaar/data-integrity' {

@@ -25,16 +25,30 @@ function useNodeCrypto(): void {
   providerSet = true;
 }
 
-function keyParams(algorithm: GeneratedKeyAlgorithm): { gen: RsaHashedKeyGenParams | EcKeyGenParams; sign: { name: string; hash?: string } } {
+function keyParams(algorithm: GeneratedKeyAlgorithm): {
+  gen: RsaHashedKeyGenParams | EcKeyGenParams;
+  sign: { name: string; hash?: string };
+} {
   return algorithm === 'rsa-3072'
-    ? { gen: { name: 'RSASSA-PKCS1-v1_5', modulusLength: 3072, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, sign: { name: 'RSASSA-PKCS1-v1_5' } }
+    ? {
+        gen: {
+          name: 'RSASSA-PKCS1-v1_5',
+          modulusLength: 3072,
+          publicExponent: new Uint8Array([1, 0, 1]),
+          hash: 'SHA-256',
+        },
+        sign: { name: 'RSASSA-PKCS1-v1_5' },
+      }
     : { gen: { name: 'ECDSA', namedCurve: 'P-256' }, sign: { name: 'ECDSA', hash: 'SHA-256' } };
 }
 
 type RsaHashedKeyGenParams = { name: string; modulusLength: number; publicExponent: Uint8Array; hash: string };
 type EcKeyGenParams = { name: string; namedCurve: string };
 
-export async function generateSelfSignedIdentity(profile: IssuerProfile, options: GenerateOptions = {}): Promise<SigningIdentity> {
+export async function generateSelfSignedIdentity(
+  profile: IssuerProfile,
+  options: GenerateOptions = {},
+): Promise<SigningIdentity> {
   const name = profile.name.trim();
   if (!name) throw new TypeError('generateSelfSignedIdentity: the issuer needs a name');
   const years = options.years ?? 5;
@@ -59,7 +73,10 @@ export async function generateSelfSignedIdentity(profile: IssuerProfile, options
   // "CT,C,C", as `pdfsig` uses) require cA=true and keyCertSign. pathLen 0: it can issue no other CA.
   const extensions: x509.Extension[] = [
     new x509.BasicConstraintsExtension(true, 0, true),
-    new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation | x509.KeyUsageFlags.keyCertSign, true),
+    new x509.KeyUsagesExtension(
+      x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation | x509.KeyUsageFlags.keyCertSign,
+      true,
+    ),
     await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
   ];
   if (altNames.length) extensions.push(new x509.SubjectAlternativeNameExtension(altNames, false));

@@ -53,9 +53,15 @@ function keyAlgorithmOf(key: KeyObject): SigningKeyAlgorithm {
     if (curve === 'prime256v1') return 'ecdsa-p256';
     if (curve === 'secp384r1') return 'ecdsa-p384';
     if (curve === 'secp521r1') return 'ecdsa-p521';
-    throw new IdentityError('unsupported', `The signing key uses the elliptic curve ${curve ?? 'unknown'}, which PDF signatures do not support here; use P-256, P-384, P-521 or RSA.`);
+    throw new IdentityError(
+      'unsupported',
+      `The signing key uses the elliptic curve ${curve ?? 'unknown'}, which PDF signatures do not support here; use P-256, P-384, P-521 or RSA.`,
+    );
   }
-  throw new IdentityError('unsupported', `The signing key is a ${key.asymmetricKeyType ?? 'unknown'} key; PDF signatures need an RSA or ECDSA key.`);
+  throw new IdentityError(
+    'unsupported',
+    `The signing key is a ${key.asymmetricKeyType ?? 'unknown'} key; PDF signatures need an RSA or ECDSA key.`,
+  );
 }
 
 export class SigningIdentity {
@@ -70,8 +76,10 @@ export class SigningIdentity {
   constructor(parts: SigningIdentityParts) {
     const leaf = parts.certificateChain[0];
     if (!leaf) throw new IdentityError('no-certificate', 'The signing identity has no certificate.');
-    if (parts.signingKey.type !== 'private') throw new TypeError('SigningIdentity: signingKey must be a private KeyObject');
-    if (parts.badgeKey.type !== 'private' || parts.badgeKey.asymmetricKeyType !== 'ed25519') throw new TypeError('SigningIdentity: badgeKey must be a private Ed25519 KeyObject');
+    if (parts.signingKey.type !== 'private')
+      throw new TypeError('SigningIdentity: signingKey must be a private KeyObject');
+    if (parts.badgeKey.type !== 'private' || parts.badgeKey.asymmetricKeyType !== 'ed25519')
+      throw new TypeError('SigningIdentity: badgeKey must be a private Ed25519 KeyObject');
     this.certificate = new X509Certificate(leaf);
     if (!samePublicKey(this.certificate.publicKey, crypto.createPublicKey(parts.signingKey))) {
       throw new IdentityError('no-private-key', 'The private key does not belong to the signing certificate.');
@@ -127,7 +135,12 @@ export class SigningIdentity {
 
   toJSON(): Record<string, unknown> {
     return {
-      profile: { name: this.profile.name, url: this.profile.url, email: this.profile.email, hasLogo: Boolean(this.profile.logoPng) },
+      profile: {
+        name: this.profile.name,
+        url: this.profile.url,
+        email: this.profile.email,
+        hasLogo: Boolean(this.profile.logoPng),
+      },
       subject: this.certificate.subject,
       keyAlgorithm: this.keyAlgorithm,
       fingerprint256: this.fingerprint256,

@@ -40,12 +40,22 @@ function repeatTo(source: Buffer, length: number): Buffer {
 }
 
 /** RFC 7292 B.2. id: 1 key material, 2 IV, 3 MAC key. */
-export function pkcs12Kdf(hash: string, password: Buffer, salt: Buffer, iterations: number, id: 1 | 2 | 3, length: number): Buffer {
+export function pkcs12Kdf(
+  hash: string,
+  password: Buffer,
+  salt: Buffer,
+  iterations: number,
+  id: 1 | 2 | 3,
+  length: number,
+): Buffer {
   const sizes = HASH_SIZES[hash];
   if (!sizes) throw new Error(`PKCS#12 KDF: unsupported hash ${hash}`);
   const { u, v } = sizes;
   const D = Buffer.alloc(v, id);
-  const I = Buffer.concat([repeatTo(salt, v * Math.ceil(salt.length / v)), repeatTo(password, v * Math.ceil(password.length / v))]);
+  const I = Buffer.concat([
+    repeatTo(salt, v * Math.ceil(salt.length / v)),
+    repeatTo(password, v * Math.ceil(password.length / v)),
+  ]);
   const out: Buffer[] = [];
   for (let produced = 0; produced < length; produced += u) {
     let A = crypto.createHash(hash).update(D).update(I).digest();
@@ -82,7 +92,13 @@ function rc2CbcDecrypt(key: Buffer, iv: Buffer, data: Buffer): Buffer {
 }
 
 /** Decrypts PKCS#12-PBE data. Throws on a wrong password (bad padding) most of the time. */
-export function pkcs12PbeDecrypt(oid: Pkcs12PbeOid, password: Buffer, salt: Buffer, iterations: number, data: Buffer): Buffer {
+export function pkcs12PbeDecrypt(
+  oid: Pkcs12PbeOid,
+  password: Buffer,
+  salt: Buffer,
+  iterations: number,
+  data: Buffer,
+): Buffer {
   const { cipher, keyLength } = PKCS12_PBE[oid];
   const key = pkcs12Kdf('sha1', password, salt, iterations, 1, keyLength);
   const iv = pkcs12Kdf('sha1', password, salt, iterations, 2, 8);

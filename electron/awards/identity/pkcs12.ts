@@ -49,7 +49,10 @@ export const MAX_PKCS12_ITERATIONS = 1_000_000;
 
 function checkIterations(iterations: number, what: string): void {
   if (!Number.isSafeInteger(iterations) || iterations < 1 || iterations > MAX_PKCS12_ITERATIONS) {
-    throw new IdentityError('unsupported', `asks for ${iterations} key-derivation iterations for its ${what}, more than the ${MAX_PKCS12_ITERATIONS} Assay accepts; export it again with the usual settings`);
+    throw new IdentityError(
+      'unsupported',
+      `asks for ${iterations} key-derivation iterations for its ${what}, more than the ${MAX_PKCS12_ITERATIONS} Assay accepts; export it again with the usual settings`,
+    );
   }
 }
 
@@ -78,11 +81,17 @@ function pbeParams(alg: pkijs.AlgorithmIdentifier): { salt: Buffer; iterations: 
   const params: unknown = alg.algorithmParams;
   if (!(params instanceof asn1js.Sequence)) throw new Error('PBE parameters are missing');
   const [salt, iterations] = params.valueBlock.value;
-  if (!(salt instanceof asn1js.OctetString) || !(iterations instanceof asn1js.Integer)) throw new Error('PBE parameters are malformed');
+  if (!(salt instanceof asn1js.OctetString) || !(iterations instanceof asn1js.Integer))
+    throw new Error('PBE parameters are malformed');
   return { salt: toBuffer(salt.valueBlock.valueHexView), iterations: iterations.valueBlock.valueDec };
 }
 
-async function decryptWith(alg: pkijs.AlgorithmIdentifier, ciphertext: Buffer, passphrase: string, what: string): Promise<Buffer> {
+async function decryptWith(
+  alg: pkijs.AlgorithmIdentifier,
+  ciphertext: Buffer,
+  passphrase: string,
+  what: string,
+): Promise<Buffer> {
   const oid = alg.algorithmId;
   if (oid === OID.pbes2) {
     const iterations = pbes2Iterations(alg);
@@ -97,7 +106,11 @@ async function decryptWith(alg: pkijs.AlgorithmIdentifier, ciphertext: Buffer, p
     try {
       return toBuffer(await encrypted.decrypt({ password: toArrayBuffer(Buffer.from(passphrase, 'utf8')) }));
     } catch (error) {
-      if (error instanceof Error && /Unsupported|Unknown|not supported/i.test(error.message)) throw new IdentityError('unsupported', `uses an encryption for its ${what} that Assay cannot read (${error.message})`);
+      if (error instanceof Error && /Unsupported|Unknown|not supported/i.test(error.message))
+        throw new IdentityError(
+          'unsupported',
+          `uses an encryption for its ${what} that Assay cannot read (${error.message})`,
+        );
       throw new WrongPassphrase();
     }
   }
@@ -110,14 +123,21 @@ async function decryptWith(alg: pkijs.AlgorithmIdentifier, ciphertext: Buffer, p
       throw new WrongPassphrase();
     }
   }
-  throw new IdentityError('unsupported', `uses an encryption for its ${what} that Assay cannot read (algorithm ${oid})`);
+  throw new IdentityError(
+    'unsupported',
+    `uses an encryption for its ${what} that Assay cannot read (algorithm ${oid})`,
+  );
 }
 
 function verifyMac(pfx: pkijs.PFX, content: Buffer, passphrase: string): boolean {
   const mac = pfx.macData;
   if (!mac) return true; // no integrity data: decryption below tells a wrong passphrase
   const hash = DIGESTS[mac.mac.digestAlgorithm.algorithmId];
-  if (!hash) throw new IdentityError('unsupported', `uses a MAC digest Assay cannot check (${mac.mac.digestAlgorithm.algorithmId})`);
+  if (!hash)
+    throw new IdentityError(
+      'unsupported',
+      `uses a MAC digest Assay cannot check (${mac.mac.digestAlgorithm.algorithmId})`,
+    );
   const salt = toBuffer(mac.macSalt.valueBlock.valueHexView);
   const expected = toBuffer(mac.mac.digest.valueBlock.valueHexView);
   const iterations = mac.iterations ?? 1;
@@ -172,7 +192,7 @@ async function readSafeContents(der: Buffer, passphrase: string, bags: Bags): Pr
 function orderChain(leaf: crypto.X509Certificate, others: crypto.X509Certificate[]): Buffer[] {
   const chain = [leaf];
   const rest = [...others];
-  for (let current = leaf; current.issuer !== current.subject; ) {
+  for (let current = leaf; current.issuer !== current.subject;) {
     const index = rest.findIndex((c) => c.subject === current.issuer);
     if (index < 0) break;
     current = rest.splice(index, 1)[0]!;
@@ -188,12 +208,18 @@ function profileFromSubject(subject: string): IssuerProfile {
   return email ? { name, email } : { name };
 }
 
-export async function importPkcs12(bytes: Uint8Array, passphrase: string, options: ImportPkcs12Options = {}): Promise<SigningIdentity> {
+export async function importPkcs12(
+  bytes: Uint8Array,
+  passphrase: string,
+  options: ImportPkcs12Options = {},
+): Promise<SigningIdentity> {
   const file = options.fileName ?? 'the PKCS#12 file';
-  const notPkcs12 = (why: string): IdentityError => new IdentityError('not-pkcs12', `${file} is not a PKCS#12 file (${why}).`);
+  const notPkcs12 = (why: string): IdentityError =>
+    new IdentityError('not-pkcs12', `${file} is not a PKCS#12 file (${why}).`);
   const buffer = Buffer.from(bytes);
   if (buffer.length === 0) throw notPkcs12('it is empty');
-  if (buffer.subarray(0, 11).toString('latin1') === '-----BEGIN ') throw notPkcs12('it is a PEM text file; export a .p12 or .pfx file instead');
+  if (buffer.subarray(0, 11).toString('latin1') === '-----BEGIN ')
+    throw notPkcs12('it is a PEM text file; export a .p12 or .pfx file instead');
 
   let pfx: pkijs.PFX;
   try {
@@ -201,10 +227,19 @@ export async function importPkcs12(bytes: Uint8Array, passphrase: string, option
     if (asn1.offset === -1) throw new Error(asn1.result.error || 'not DER-encoded ASN.1');
     pfx = new pkijs.PFX({ schema: asn1.result });
   } catch (error) {
-    throw notPkcs12(error instanceof Error && /ASN|DER|BER|length/i.test(error.message) ? 'its contents are not DER-encoded ASN.1' : 'the data is not a PFX structure');
+    throw notPkcs12(
+      error instanceof Error && /ASN|DER|BER|length/i.test(error.message)
+        ? 'its contents are not DER-encoded ASN.1'
+        : 'the data is not a PFX structure',
+    );
   }
-  if (pfx.authSafe.contentType === OID.signedData) throw new IdentityError('unsupported', `${file} uses public-key integrity protection, which Assay does not support; export it with a password instead.`);
-  if (pfx.authSafe.contentType !== OID.data || !(pfx.authSafe.content instanceof asn1js.OctetString)) throw notPkcs12('its contents are not PKCS#7 data');
+  if (pfx.authSafe.contentType === OID.signedData)
+    throw new IdentityError(
+      'unsupported',
+      `${file} uses public-key integrity protection, which Assay does not support; export it with a password instead.`,
+    );
+  if (pfx.authSafe.contentType !== OID.data || !(pfx.authSafe.content instanceof asn1js.OctetString))
+    throw notPkcs12('its contents are not PKCS#7 data');
   const content = toBuffer(pfx.authSafe.content.getValue());
 
   if (pfx.macData) {
@@ -232,13 +267,18 @@ export async function importPkcs12(bytes: Uint8Array, passphrase: string, option
         const plain = await decryptWith(eci.contentEncryptionAlgorithm, ciphertext, passphrase, 'certificates');
         await readSafeContents(plain, passphrase, bags);
       } else if (info.contentType === OID.envelopedData) {
-        throw new IdentityError('unsupported', `${file} is encrypted to a recipient's certificate, which Assay does not support; export it with a password instead.`);
+        throw new IdentityError(
+          'unsupported',
+          `${file} is encrypted to a recipient's certificate, which Assay does not support; export it with a password instead.`,
+        );
       }
     }
   } catch (error) {
-    if (error instanceof WrongPassphrase) throw new IdentityError('wrong-passphrase', `The passphrase for ${file} is not right.`);
+    if (error instanceof WrongPassphrase)
+      throw new IdentityError('wrong-passphrase', `The passphrase for ${file} is not right.`);
     if (error instanceof IdentityError) {
-      if (error.code === 'unsupported' && !error.message.startsWith(file)) throw new IdentityError('unsupported', `${file} ${error.message}.`, { cause: error });
+      if (error.code === 'unsupported' && !error.message.startsWith(file))
+        throw new IdentityError('unsupported', `${file} ${error.message}.`, { cause: error });
       throw error;
     }
     throw notPkcs12(`its contents could not be read: ${error instanceof Error ? error.message : String(error)}`);
@@ -246,7 +286,10 @@ export async function importPkcs12(bytes: Uint8Array, passphrase: string, option
 
   if (bags.certificates.length === 0) throw new IdentityError('no-certificate', `${file} holds no certificate.`);
   if (bags.keys.length === 0) {
-    throw new IdentityError('no-private-key', `${file} holds a certificate but no private key; export it again including the private key.`);
+    throw new IdentityError(
+      'no-private-key',
+      `${file} holds a certificate but no private key; export it again including the private key.`,
+    );
   }
 
   const certificates = bags.certificates.map((der) => new crypto.X509Certificate(der));
@@ -261,9 +304,17 @@ export async function importPkcs12(bytes: Uint8Array, passphrase: string, option
     }
     const leaf = certificates.find((c) => c.checkPrivateKey(key));
     if (!leaf) continue;
-    const chain = orderChain(leaf, certificates.filter((c) => c !== leaf));
+    const chain = orderChain(
+      leaf,
+      certificates.filter((c) => c !== leaf),
+    );
     const badgeKey = options.badgeKey ?? crypto.generateKeyPairSync('ed25519').privateKey;
-    return new SigningIdentity({ profile: options.profile ?? profileFromSubject(leaf.subject), certificateChain: chain, signingKey: key, badgeKey });
+    return new SigningIdentity({
+      profile: options.profile ?? profileFromSubject(leaf.subject),
+      certificateChain: chain,
+      signingKey: key,
+      badgeKey,
+    });
   }
   throw new IdentityError('no-private-key', `${file} holds a private key that belongs to none of its certificates.`);
 }

@@ -42,7 +42,9 @@ export function passphraseBox(passphrase: string, options: PassphraseBoxOptions 
   }
   const logN = options.logN ?? SCRYPT_LIMITS.maxLogN;
   if (!Number.isInteger(logN) || logN < SCRYPT_LIMITS.minLogN || logN > SCRYPT_LIMITS.maxLogN) {
-    throw new RangeError(`passphraseBox: logN ${logN} is out of range ${SCRYPT_LIMITS.minLogN}..${SCRYPT_LIMITS.maxLogN}`);
+    throw new RangeError(
+      `passphraseBox: logN ${logN} is out of range ${SCRYPT_LIMITS.minLogN}..${SCRYPT_LIMITS.maxLogN}`,
+    );
   }
   return {
     kind: 'passphrase',
@@ -68,13 +70,25 @@ export function passphraseBox(passphrase: string, options: PassphraseBoxOptions 
     },
     open(sealed: Buffer): Buffer {
       if (sealed.length < HEADER + TAG || !sealed.subarray(0, 3).equals(MAGIC)) {
-        throw new IdentityError('corrupt', 'The sealed keys are not in the passphrase format (they may have been sealed by the desktop app’s key store).');
+        throw new IdentityError(
+          'corrupt',
+          'The sealed keys are not in the passphrase format (they may have been sealed by the desktop app’s key store).',
+        );
       }
-      if (sealed[3] !== VERSION) throw new IdentityError('unsupported', `The sealed keys use format ${sealed[3]}, which this version of Assay cannot read.`);
+      if (sealed[3] !== VERSION)
+        throw new IdentityError(
+          'unsupported',
+          `The sealed keys use format ${sealed[3]}, which this version of Assay cannot read.`,
+        );
       const logN = sealed[4]!;
       const r = sealed[5]!;
       const p = sealed[6]!;
-      if (logN < SCRYPT_LIMITS.minLogN || logN > SCRYPT_LIMITS.maxLogN || r !== SCRYPT_LIMITS.r || p !== SCRYPT_LIMITS.p) {
+      if (
+        logN < SCRYPT_LIMITS.minLogN ||
+        logN > SCRYPT_LIMITS.maxLogN ||
+        r !== SCRYPT_LIMITS.r ||
+        p !== SCRYPT_LIMITS.p
+      ) {
         throw new IdentityError(
           'corrupt',
           `The sealed keys ask for scrypt N = 2^${logN}, r = ${r}, p = ${p}, beyond what Assay writes (N up to 2^${SCRYPT_LIMITS.maxLogN}, r = ${SCRYPT_LIMITS.r}, p = ${SCRYPT_LIMITS.p}); they were changed or not sealed by Assay, so the passphrase was not tried.`,
@@ -115,10 +129,16 @@ export interface SafeStorageBoxOptions {
 export function safeStorageBox(safeStorage: SafeStorageLike, options: SafeStorageBoxOptions = {}): SecretBox {
   const check = (): void => {
     if (!safeStorage.isEncryptionAvailable()) {
-      throw new IdentityError('storage-unavailable', 'The system key store is not available, so the signing keys cannot be protected; use a passphrase instead.');
+      throw new IdentityError(
+        'storage-unavailable',
+        'The system key store is not available, so the signing keys cannot be protected; use a passphrase instead.',
+      );
     }
     if ((options.requireOsKeyStore ?? true) && safeStorage.getSelectedStorageBackend?.() === 'basic_text') {
-      throw new IdentityError('storage-unavailable', 'No system key store (such as GNOME Keyring or KWallet) is running, so the signing keys cannot be protected; use a passphrase instead.');
+      throw new IdentityError(
+        'storage-unavailable',
+        'No system key store (such as GNOME Keyring or KWallet) is running, so the signing keys cannot be protected; use a passphrase instead.',
+      );
     }
   };
   return {
@@ -130,13 +150,20 @@ export function safeStorageBox(safeStorage: SafeStorageLike, options: SafeStorag
     open(sealed: Buffer): Buffer {
       check();
       if (sealed.length < SAFE_MAGIC.length || !sealed.subarray(0, SAFE_MAGIC.length).equals(SAFE_MAGIC)) {
-        throw new IdentityError('corrupt', 'The sealed keys were not sealed by the system key store (they may need a passphrase).');
+        throw new IdentityError(
+          'corrupt',
+          'The sealed keys were not sealed by the system key store (they may need a passphrase).',
+        );
       }
       let text: string;
       try {
         text = safeStorage.decryptString(sealed.subarray(SAFE_MAGIC.length));
       } catch (error) {
-        throw new IdentityError('wrong-passphrase', 'The system key store could not unlock the signing keys (were they sealed by another user or computer?).', { cause: error });
+        throw new IdentityError(
+          'wrong-passphrase',
+          'The system key store could not unlock the signing keys (were they sealed by another user or computer?).',
+          { cause: error },
+        );
       }
       return Buffer.from(text, 'base64');
     },

@@ -39,7 +39,10 @@ export function writeFileAtomic(file: string, data: string | Buffer, mode = PRIV
 
 export function saveIdentity(dir: string, identity: SigningIdentity, box: SecretBox): string {
   const { signingKeyPkcs8, badgeKeyPkcs8 } = identity.exportPrivateKeysForSealing();
-  const sealedJson: SealedKeys = { signingKeyPkcs8: signingKeyPkcs8.toString('base64'), badgeKeyPkcs8: badgeKeyPkcs8.toString('base64') };
+  const sealedJson: SealedKeys = {
+    signingKeyPkcs8: signingKeyPkcs8.toString('base64'),
+    badgeKeyPkcs8: badgeKeyPkcs8.toString('base64'),
+  };
   signingKeyPkcs8.fill(0);
   badgeKeyPkcs8.fill(0);
   const plain = Buffer.from(JSON.stringify(sealedJson), 'utf8');
@@ -81,11 +84,24 @@ function parseFile(text: string, where: string): IdentityFileV1 {
   } catch (error) {
     throw new IdentityError('corrupt', `${where} is not valid JSON.`, { cause: error });
   }
-  if (!isRecord(json) || json['format'] !== FORMAT) throw new IdentityError('corrupt', `${where} is not an Assay issuer identity.`);
-  if (json['version'] !== VERSION) throw new IdentityError('unsupported', `${where} has format version ${String(json['version'])}, which this version of Assay cannot read.`);
+  if (!isRecord(json) || json['format'] !== FORMAT)
+    throw new IdentityError('corrupt', `${where} is not an Assay issuer identity.`);
+  if (json['version'] !== VERSION)
+    throw new IdentityError(
+      'unsupported',
+      `${where} has format version ${String(json['version'])}, which this version of Assay cannot read.`,
+    );
   const profile = json['profile'];
   const sealed = json['sealedPrivateKeys'];
-  if (!isRecord(profile) || typeof profile['name'] !== 'string' || typeof json['certificateChainPem'] !== 'string' || !isRecord(sealed) || typeof sealed['data'] !== 'string' || typeof sealed['box'] !== 'string' || typeof json['badgePublicKeySpki'] !== 'string') {
+  if (
+    !isRecord(profile) ||
+    typeof profile['name'] !== 'string' ||
+    typeof json['certificateChainPem'] !== 'string' ||
+    !isRecord(sealed) ||
+    typeof sealed['data'] !== 'string' ||
+    typeof sealed['box'] !== 'string' ||
+    typeof json['badgePublicKeySpki'] !== 'string'
+  ) {
     throw new IdentityError('corrupt', `${where} is missing required fields.`);
   }
   return json as unknown as IdentityFileV1;
@@ -101,12 +117,16 @@ export function loadIdentity(dir: string, box: SecretBox): SigningIdentity {
   try {
     text = fs.readFileSync(where, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new IdentityError('not-found', `There is no issuer identity in ${dir} (${IDENTITY_FILE} is missing).`);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new IdentityError('not-found', `There is no issuer identity in ${dir} (${IDENTITY_FILE} is missing).`);
     throw error;
   }
   const file = parseFile(text, where);
   if (file.sealedPrivateKeys.box !== box.kind) {
-    throw new IdentityError('wrong-passphrase', `The signing keys in ${where} were sealed by the ${file.sealedPrivateKeys.box === 'passphrase' ? 'command line with a passphrase' : 'desktop app’s system key store'}; open them the same way.`);
+    throw new IdentityError(
+      'wrong-passphrase',
+      `The signing keys in ${where} were sealed by the ${file.sealedPrivateKeys.box === 'passphrase' ? 'command line with a passphrase' : 'desktop app’s system key store'}; open them the same way.`,
+    );
   }
   let plain: Buffer;
   try {
@@ -171,7 +191,12 @@ export function readIdentityPublic(dir: string): IdentityPublic | null {
   if (!leaf) throw new IdentityError('corrupt', `${where} has no certificate.`);
   const cert = new crypto.X509Certificate(leaf);
   return {
-    profile: { name: file.profile.name, ...(file.profile.url ? { url: file.profile.url } : {}), ...(file.profile.email ? { email: file.profile.email } : {}), hasLogo: Boolean(file.profile.logoPng) },
+    profile: {
+      name: file.profile.name,
+      ...(file.profile.url ? { url: file.profile.url } : {}),
+      ...(file.profile.email ? { email: file.profile.email } : {}),
+      hasLogo: Boolean(file.profile.logoPng),
+    },
     certificateSubject: cert.subject.replace(/\n/g, ', '),
     certificateFingerprint256: cert.fingerprint256,
     validFrom: new Date(cert.validFrom).toISOString(),

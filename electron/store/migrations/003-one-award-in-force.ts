@@ -11,16 +11,20 @@ import { appendAudit } from '../audit.js';
  */
 export function up(db: Database): void {
   const duplicates = db
-    .prepare(`SELECT w.credential_id AS credentialId, w.verification_code AS code, s.id AS submissionId,
+    .prepare(
+      `SELECT w.credential_id AS credentialId, w.verification_code AS code, s.id AS submissionId,
         (SELECT k.credential_id FROM awards k WHERE k.submission_seq = w.submission_seq AND k.status = 'active'
           ORDER BY k.issued_at, k.rowid LIMIT 1) AS kept,
         (SELECT k.verification_code FROM awards k WHERE k.submission_seq = w.submission_seq AND k.status = 'active'
           ORDER BY k.issued_at, k.rowid LIMIT 1) AS keptCode
       FROM awards w JOIN submissions s ON s.seq = w.submission_seq
-      WHERE w.status = 'active' ORDER BY w.submission_seq, w.issued_at, w.rowid`)
+      WHERE w.status = 'active' ORDER BY w.submission_seq, w.issued_at, w.rowid`,
+    )
     .all() as { credentialId: string; code: string; submissionId: string; kept: string; keptCode: string }[];
   const at = new Date().toISOString();
-  const revoke = db.prepare("UPDATE awards SET status = 'revoked', revoked_at = ?, revocation_reason = ? WHERE credential_id = ?");
+  const revoke = db.prepare(
+    "UPDATE awards SET status = 'revoked', revoked_at = ?, revocation_reason = ? WHERE credential_id = ?",
+  );
   for (const d of duplicates) {
     if (d.credentialId === d.kept) continue;
     const reason = `Issued twice for the same review by mistake; award ${d.keptCode} (${d.kept}) for submission ${d.submissionId} remains in force.`;

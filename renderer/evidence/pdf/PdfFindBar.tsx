@@ -13,7 +13,14 @@ export interface PdfFindBarProps {
 export function PdfFindBar({ find, inputRef, onClose }: PdfFindBarProps) {
   const s = t.evidence.pdf;
   const { query, matches, index, searching } = find;
-  const status = query.trim() === '' ? '' : matches.length > 0 && index >= 0 ? s.matchOf(Math.min(index, matches.length - 1) + 1, matches.length) : searching ? s.searching : s.noMatches;
+  const status =
+    query.trim() === ''
+      ? ''
+      : matches.length > 0 && index >= 0
+        ? s.matchOf(Math.min(index, matches.length - 1) + 1, matches.length)
+        : searching
+          ? s.searching
+          : s.noMatches;
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') {
@@ -41,16 +48,40 @@ export function PdfFindBar({ find, inputRef, onClose }: PdfFindBarProps) {
         spellCheck={false}
         autoComplete="off"
       />
-      <span className={`pdf-find-count${query && !searching && matches.length === 0 ? ' pdf-find-none' : ''}`} role="status" aria-live="polite">
+      <span
+        className={`pdf-find-count${query && !searching && matches.length === 0 ? ' pdf-find-none' : ''}`}
+        role="status"
+        aria-live="polite"
+      >
         {status}
       </span>
-      <button type="button" className="icon-button" aria-label={s.findPrevious} title={`${s.findPrevious} (Shift+Enter)`} aria-disabled={matches.length === 0} onClick={() => find.step(-1)}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={s.findPrevious}
+        title={`${s.findPrevious} (Shift+Enter)`}
+        aria-disabled={matches.length === 0}
+        onClick={() => find.step(-1)}
+      >
         <EvidenceIcon name="chevronUp" />
       </button>
-      <button type="button" className="icon-button" aria-label={s.findNext} title={`${s.findNext} (Enter)`} aria-disabled={matches.length === 0} onClick={() => find.step(1)}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={s.findNext}
+        title={`${s.findNext} (Enter)`}
+        aria-disabled={matches.length === 0}
+        onClick={() => find.step(1)}
+      >
         <EvidenceIcon name="chevronDown" />
       </button>
-      <button type="button" className="icon-button" aria-label={s.findClose} title={`${s.findClose} (Escape)`} onClick={onClose}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={s.findClose}
+        title={`${s.findClose} (Escape)`}
+        onClick={onClose}
+      >
         <EvidenceIcon name="close" />
       </button>
     </div>

@@ -13,8 +13,15 @@ export const PdfPages = memo(function PdfPages({ layout, zoom, register }: PdfPa
   // The text layer sizes itself from this variable, so it follows the zoom before the page is drawn again.
   const count = layout.heights.length;
   // Stable ref callbacks: a new one each render would detach and reattach every page (and drop its canvas) on zoom.
-  const refs = useMemo(() => Array.from({ length: count }, (_, i) => (el: HTMLDivElement | null) => register(i + 1, el)), [count, register]);
-  const style = { '--total-scale-factor': zoom * PT_TO_PX, '--scale-round-x': '1px', '--scale-round-y': '1px' } as Record<string, number | string>;
+  const refs = useMemo(
+    () => Array.from({ length: count }, (_, i) => (el: HTMLDivElement | null) => register(i + 1, el)),
+    [count, register],
+  );
+  const style = {
+    '--total-scale-factor': zoom * PT_TO_PX,
+    '--scale-round-x': '1px',
+    '--scale-round-y': '1px',
+  } as Record<string, number | string>;
   return (
     <div className="pdf-pages" style={style}>
       {layout.heights.map((h, i) => (

@@ -21,7 +21,8 @@ export interface PdfToolbarProps {
 }
 
 export function PdfToolbar(props: PdfToolbarProps) {
-  const { page, numPages, onPage, zoomMode, zoom, onZoom, onZoomStep, thumbsOpen, onToggleThumbs, findOpen, onFind } = props;
+  const { page, numPages, onPage, zoomMode, zoom, onZoom, onZoomStep, thumbsOpen, onToggleThumbs, findOpen, onFind } =
+    props;
   const [draft, setDraft] = useState(String(page));
   const [editing, setEditing] = useState(false);
   const s = t.evidence.pdf;
@@ -57,12 +58,26 @@ export function PdfToolbar(props: PdfToolbarProps) {
 
   return (
     <div className="ev-toolbar pdf-toolbar" role="toolbar" aria-label={s.toolbar}>
-      <button type="button" className="icon-button" aria-pressed={thumbsOpen} aria-label={s.thumbnails} title={s.thumbnails} onClick={onToggleThumbs}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-pressed={thumbsOpen}
+        aria-label={s.thumbnails}
+        title={s.thumbnails}
+        onClick={onToggleThumbs}
+      >
         <EvidenceIcon name="sidebar" />
       </button>
       <span className="ev-toolbar-sep" aria-hidden="true" />
       <div className="pdf-pager" role="group" aria-label={s.pageOf(page, numPages)}>
-        <button type="button" className="icon-button" aria-label={s.previousPage} title={s.previousPage} aria-disabled={page <= 1} onClick={() => page > 1 && onPage(page - 1)}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={s.previousPage}
+          title={s.previousPage}
+          aria-disabled={page <= 1}
+          onClick={() => page > 1 && onPage(page - 1)}
+        >
           <EvidenceIcon name="chevronUp" />
         </button>
         <input
@@ -83,12 +98,26 @@ export function PdfToolbar(props: PdfToolbarProps) {
           onKeyDown={onPageKey}
         />
         <span className="pdf-page-total">{s.ofTotal(numPages)}</span>
-        <button type="button" className="icon-button" aria-label={s.nextPage} title={s.nextPage} aria-disabled={page >= numPages} onClick={() => page < numPages && onPage(page + 1)}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={s.nextPage}
+          title={s.nextPage}
+          aria-disabled={page >= numPages}
+          onClick={() => page < numPages && onPage(page + 1)}
+        >
           <EvidenceIcon name="chevronDown" />
         </button>
       </div>
       <span className="ev-toolbar-sep" aria-hidden="true" />
-      <button type="button" className="icon-button" aria-label={s.zoomOut} title={`${s.zoomOut} (Ctrl+−)`} aria-keyshortcuts="Control+-" onClick={() => onZoomStep(-1)}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={s.zoomOut}
+        title={`${s.zoomOut} (Ctrl+−)`}
+        aria-keyshortcuts="Control+-"
+        onClick={() => onZoomStep(-1)}
+      >
         <EvidenceIcon name="zoomOut" />
       </button>
       <select
@@ -105,11 +134,26 @@ export function PdfToolbar(props: PdfToolbarProps) {
           </option>
         ))}
       </select>
-      <button type="button" className="icon-button" aria-label={s.zoomIn} title={`${s.zoomIn} (Ctrl+=)`} aria-keyshortcuts="Control+=" onClick={() => onZoomStep(1)}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={s.zoomIn}
+        title={`${s.zoomIn} (Ctrl+=)`}
+        aria-keyshortcuts="Control+="
+        onClick={() => onZoomStep(1)}
+      >
         <EvidenceIcon name="zoomIn" />
       </button>
       <span className="ev-toolbar-fill" />
-      <button type="button" className="icon-button" aria-label={s.find} title={`${s.find} (Ctrl+F)`} aria-keyshortcuts="Control+F" aria-expanded={findOpen} onClick={onFind}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={s.find}
+        title={`${s.find} (Ctrl+F)`}
+        aria-keyshortcuts="Control+F"
+        aria-expanded={findOpen}
+        onClick={onFind}
+      >
         <EvidenceIcon name="search" />
       </button>
     </div>

@@ -45,7 +45,17 @@ export default function PdfViewer({ artifact, blind, request, autoFocus, ref }: 
       </div>
     );
   }
-  return <PdfDocumentView ref={ref} artifact={artifact} blind={blind} request={request} autoFocus={autoFocus} doc={state.doc} sizes={state.sizes} />;
+  return (
+    <PdfDocumentView
+      ref={ref}
+      artifact={artifact}
+      blind={blind}
+      request={request}
+      autoFocus={autoFocus}
+      doc={state.doc}
+      sizes={state.sizes}
+    />
+  );
 }
 
 interface DocumentViewProps extends ViewerProps {
@@ -103,7 +113,9 @@ function PdfDocumentView({ artifact, request, autoFocus, doc, sizes, ref }: Docu
   const marks = useMemo(() => {
     const byPage = new Map<number, Mark[]>();
     const add = (p: number, m: Mark) => byPage.set(p, [...(byPage.get(p) ?? []), m]);
-    find.matches.forEach((m, i) => add(m.page, { start: m.start, end: m.end, kind: i === find.index ? 'current' : 'match' }));
+    find.matches.forEach((m, i) =>
+      add(m.page, { start: m.start, end: m.end, kind: i === find.index ? 'current' : 'match' }),
+    );
     if (anchorMark) add(anchorMark.page, { start: anchorMark.start, end: anchorMark.end, kind: 'anchor' });
     return byPage;
   }, [find.matches, find.index, anchorMark]);
@@ -156,7 +168,11 @@ function PdfDocumentView({ artifact, request, autoFocus, doc, sizes, ref }: Docu
     () => ({
       anchor: (): Anchor => {
         const picked = selection.current();
-        return { artifactId: artifact.id, page: picked?.page ?? currentPage(), ...(picked ? { quote: picked.quote } : {}) };
+        return {
+          artifactId: artifact.id,
+          page: picked?.page ?? currentPage(),
+          ...(picked ? { quote: picked.quote } : {}),
+        };
       },
       focus: () => scrollRef.current?.focus({ preventScroll: true }),
     }),
@@ -198,7 +214,10 @@ function PdfDocumentView({ artifact, request, autoFocus, doc, sizes, ref }: Docu
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const mod = e.ctrlKey || e.metaKey;
     const key = e.key;
-    const inField = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLTextAreaElement;
+    const inField =
+      e.target instanceof HTMLInputElement ||
+      e.target instanceof HTMLSelectElement ||
+      e.target instanceof HTMLTextAreaElement;
     if (mod && !e.altKey && key.toLowerCase() === 'f') openFind();
     else if (mod && (key === '=' || key === '+')) zoomStep(1);
     else if (mod && (key === '-' || key === '_')) zoomStep(-1);
@@ -206,13 +225,13 @@ function PdfDocumentView({ artifact, request, autoFocus, doc, sizes, ref }: Docu
     else if (key === 'F3' || (mod && key.toLowerCase() === 'g')) {
       if (find.matches.length > 0) find.step(e.shiftKey ? -1 : 1);
       else openFind();
-    }
-    else if (inField || mod || e.altKey) return;
+    } else if (inField || mod || e.altKey) return;
     else if (key === 'ArrowRight' || key === 'n') goToPage(page + 1);
     else if (key === 'ArrowLeft' || key === 'p') goToPage(page - 1);
     else if (key === 'Home') goToPage(1);
     else if (key === 'End') goToPage(doc.numPages);
-    else if ((key === 'PageDown' || key === 'PageUp') && e.target !== scrollRef.current) goToPage(page + (key === 'PageDown' ? 1 : -1));
+    else if ((key === 'PageDown' || key === 'PageUp') && e.target !== scrollRef.current)
+      goToPage(page + (key === 'PageDown' ? 1 : -1));
     else return;
     e.preventDefault();
   };
@@ -236,7 +255,15 @@ function PdfDocumentView({ artifact, request, autoFocus, doc, sizes, ref }: Docu
       <div className="pdf-body">
         {thumbsOpen && <PdfThumbnails sizes={sizes} current={page} renderer={renderer} onGo={goToPage} />}
         <div className="pdf-view">
-          <div ref={scrollRef} className="pdf-scroll" tabIndex={0} role="region" aria-label={t.evidence.pdf.document} data-zoom={Math.round(zoom * 100)} data-scale={zoom}>
+          <div
+            ref={scrollRef}
+            className="pdf-scroll"
+            tabIndex={0}
+            role="region"
+            aria-label={t.evidence.pdf.document}
+            data-zoom={Math.round(zoom * 100)}
+            data-scale={zoom}
+          >
             <PdfPages layout={layout} zoom={zoom} register={register} />
           </div>
           <div className={`pdf-pill${scroll.scrolling ? ' pdf-pill-on' : ''}`} aria-hidden="true">

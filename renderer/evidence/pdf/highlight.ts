@@ -48,7 +48,9 @@ export function paintMarks(layer: LayerText, marks: Mark[]): void {
       if (e <= s) continue;
       const list = pieces.get(i) ?? [];
       // Clip whatever this mark covers out of the pieces already there.
-      const kept = list.flatMap((p) => (p.e <= s || p.s >= e ? [p] : [...(p.s < s ? [{ ...p, e: s }] : []), ...(p.e > e ? [{ ...p, s: e }] : [])]));
+      const kept = list.flatMap((p) =>
+        p.e <= s || p.s >= e ? [p] : [...(p.s < s ? [{ ...p, e: s }] : []), ...(p.e > e ? [{ ...p, s: e }] : [])],
+      );
       kept.push({ s, e, kind: mark.kind });
       pieces.set(i, kept);
     }

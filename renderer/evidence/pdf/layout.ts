@@ -78,6 +78,7 @@ export function clampZoom(z: number): number {
 }
 
 export function stepZoom(current: number, dir: 1 | -1): number {
-  const next = dir > 0 ? ZOOM_STEPS.find((s) => s > current + 1e-3) : [...ZOOM_STEPS].reverse().find((s) => s < current - 1e-3);
+  const next =
+    dir > 0 ? ZOOM_STEPS.find((s) => s > current + 1e-3) : [...ZOOM_STEPS].reverse().find((s) => s < current - 1e-3);
   return next ?? current;
 }

@@ -163,7 +163,13 @@ export class PageRenderer {
       canvas.width = Math.max(1, Math.floor(viewport.width * ratio));
       canvas.height = Math.max(1, Math.floor(viewport.height * ratio));
       canvas.setAttribute('aria-hidden', 'true');
-      this.task = page.render({ canvas, canvasContext: canvas.getContext('2d')!, viewport, transform: ratio !== 1 ? [ratio, 0, 0, ratio, 0, 0] : undefined, annotationMode: AnnotationMode.ENABLE });
+      this.task = page.render({
+        canvas,
+        canvasContext: canvas.getContext('2d')!,
+        viewport,
+        transform: ratio !== 1 ? [ratio, 0, 0, ratio, 0, 0] : undefined,
+        annotationMode: AnnotationMode.ENABLE,
+      });
       await this.task.promise;
       this.task = null;
       if (this.destroyed || s.el === null || this.zoom !== zoom) {
@@ -196,7 +202,12 @@ export class PageRenderer {
       s.el.append(textDiv);
       s.textDiv = textDiv;
       s.el.setAttribute('data-text', String(zoom));
-      s.layer = { divs: rendered.textDivs as HTMLElement[], strs: rendered.textContentItemsStr, starts: text.starts, touched: new Set() };
+      s.layer = {
+        divs: rendered.textDivs as HTMLElement[],
+        strs: rendered.textContentItemsStr,
+        starts: text.starts,
+        touched: new Set(),
+      };
       this.hooks.onLayer(n, s.layer);
     } catch {
       // Cancelled (closed, zoomed again) or a broken page: it is drawn again the next time it is wanted.
@@ -215,7 +226,12 @@ export class PageRenderer {
       const { canvas } = thumb;
       canvas.width = Math.floor(viewport.width);
       canvas.height = Math.floor(viewport.height);
-      this.task = page.render({ canvas, canvasContext: canvas.getContext('2d')!, viewport, annotationMode: AnnotationMode.DISABLE });
+      this.task = page.render({
+        canvas,
+        canvasContext: canvas.getContext('2d')!,
+        viewport,
+        annotationMode: AnnotationMode.DISABLE,
+      });
       await this.task.promise;
       canvas.setAttribute('data-rendered', 'true');
     } catch {

@@ -9,9 +9,21 @@ type UrlTable = Record<string, string>;
 
 // Bundled as files (never inlined: connect-src 'self' refuses data: URLs) and fetched only when a PDF needs one:
 // standard fonts for PDFs that do not embed Helvetica or Times, CMaps for CJK text, decoders for scanned images.
-const FONTS = import.meta.glob('../../../node_modules/pdfjs-dist/standard_fonts/*.{ttf,pfb}', { query: '?url&no-inline', import: 'default', eager: true }) as UrlTable;
-const CMAPS = import.meta.glob('../../../node_modules/pdfjs-dist/cmaps/*.bcmap', { query: '?url&no-inline', import: 'default', eager: true }) as UrlTable;
-const WASM = import.meta.glob('../../../node_modules/pdfjs-dist/wasm/*.wasm', { query: '?url&no-inline', import: 'default', eager: true }) as UrlTable;
+const FONTS = import.meta.glob('../../../node_modules/pdfjs-dist/standard_fonts/*.{ttf,pfb}', {
+  query: '?url&no-inline',
+  import: 'default',
+  eager: true,
+}) as UrlTable;
+const CMAPS = import.meta.glob('../../../node_modules/pdfjs-dist/cmaps/*.bcmap', {
+  query: '?url&no-inline',
+  import: 'default',
+  eager: true,
+}) as UrlTable;
+const WASM = import.meta.glob('../../../node_modules/pdfjs-dist/wasm/*.wasm', {
+  query: '?url&no-inline',
+  import: 'default',
+  eager: true,
+}) as UrlTable;
 
 function byFileName(table: UrlTable): Map<string, string> {
   return new Map(Object.entries(table).map(([path, url]) => [path.slice(path.lastIndexOf('/') + 1), url]));
@@ -71,4 +83,11 @@ export function openPdf(url: string): PDFDocumentLoadingTask {
   });
 }
 
-export { AnnotationMode, TextLayer, type PDFDocumentProxy, type PDFPageProxy, type PageViewport, type RenderTask } from 'pdfjs-dist';
+export {
+  AnnotationMode,
+  TextLayer,
+  type PDFDocumentProxy,
+  type PDFPageProxy,
+  type PageViewport,
+  type RenderTask,
+} from 'pdfjs-dist';

@@ -1,6 +1,15 @@
 // The scrolling column: which page is current, which pages to draw, zoom that keeps the reader's place, go to a page.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { fitWidthZoom, layoutPages, pageAtY, pagesBetween, PAGE_GAP, type Layout, type PageSize, type ZoomMode } from './layout.js';
+import {
+  fitWidthZoom,
+  layoutPages,
+  pageAtY,
+  pagesBetween,
+  PAGE_GAP,
+  type Layout,
+  type PageSize,
+  type ZoomMode,
+} from './layout.js';
 import type { PageRenderer } from './page-renderer.js';
 
 export interface PdfScroll {
@@ -26,7 +35,11 @@ interface Position {
   left: number;
 }
 
-export function usePdfScroll(scrollRef: RefObject<HTMLDivElement | null>, sizes: PageSize[], renderer: PageRenderer): PdfScroll {
+export function usePdfScroll(
+  scrollRef: RefObject<HTMLDivElement | null>,
+  sizes: PageSize[],
+  renderer: PageRenderer,
+): PdfScroll {
   const [zoomMode, setMode] = useState<ZoomMode>('fit-width');
   const [width, setWidth] = useState(0);
   const [page, setPage] = useState(1);
@@ -46,7 +59,11 @@ export function usePdfScroll(scrollRef: RefObject<HTMLDivElement | null>, sizes:
     if (!el || current.tops.length === 0 || pending.current) return;
     const p = pageAtY(current, el.scrollTop);
     const fraction = (el.scrollTop - current.tops[p - 1]!) / Math.max(1, current.heights[p - 1]! + PAGE_GAP);
-    pending.current = { page: p, fraction, left: el.scrollWidth > el.clientWidth ? (el.scrollLeft + el.clientWidth / 2) / el.scrollWidth : 0.5 };
+    pending.current = {
+      page: p,
+      fraction,
+      left: el.scrollWidth > el.clientWidth ? (el.scrollLeft + el.clientWidth / 2) / el.scrollWidth : 0.5,
+    };
   }, [scrollRef]);
 
   const update = useCallback(() => {
@@ -156,7 +173,8 @@ export function usePdfScroll(scrollRef: RefObject<HTMLDivElement | null>, sizes:
       const pageEl = el.querySelector<HTMLElement>(`[data-page="${p}"]`);
       if (x !== undefined && pageEl) {
         const abs = pageEl.offsetLeft + x;
-        if (abs < el.scrollLeft + 16 || abs > el.scrollLeft + el.clientWidth - 48) el.scrollLeft = abs - el.clientWidth / 3;
+        if (abs < el.scrollLeft + 16 || abs > el.scrollLeft + el.clientWidth - 48)
+          el.scrollLeft = abs - el.clientWidth / 3;
       }
       update();
     },

@@ -98,7 +98,12 @@ export function AchievementEditor({ achievement, isNew, resume, onDraft, onSaved
   };
 
   return (
-    <section ref={root} className="screen lib-editor" aria-labelledby="lib-editor-title" onKeyDown={(e) => (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's' && (e.preventDefault(), void save())}>
+    <section
+      ref={root}
+      className="screen lib-editor"
+      aria-labelledby="lib-editor-title"
+      onKeyDown={(e) => (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's' && (e.preventDefault(), void save())}
+    >
       <header className="screen-head lib-editor-head">
         <div>
           <button type="button" className="button button-ghost lib-back" onClick={onClose}>
@@ -128,7 +133,11 @@ export function AchievementEditor({ achievement, isNew, resume, onDraft, onSaved
             <div className="kit-alert lib-save-summary" role="alert" tabIndex={-1}>
               <strong>{s.cannotSave}</strong> {summary.text}
               {summary.first && (
-                <button type="button" className="button kit-button-small lib-goto" onClick={() => focusPath(summary.first)}>
+                <button
+                  type="button"
+                  className="button kit-button-small lib-goto"
+                  onClick={() => focusPath(summary.first)}
+                >
                   {s.goTo}
                 </button>
               )}

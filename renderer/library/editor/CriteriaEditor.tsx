@@ -14,12 +14,21 @@ export function CriteriaEditor(parts: EditorParts) {
   const reorder = (from: number, to: number) => {
     update((d) => ({ ...d, criteria: move(d.criteria, from, to) }), true);
     const dir = to > from ? ['down', 'up'] : ['up', 'down'];
-    requestAnimationFrame(() => focusFirst(dir.map((x) => `[data-move="resultDescription[${to}]${x}"]:not(:disabled)`)));
+    requestAnimationFrame(() =>
+      focusFirst(dir.map((x) => `[data-move="resultDescription[${to}]${x}"]:not(:disabled)`)),
+    );
   };
   const remove = (key: string) => update((d) => ({ ...d, criteria: d.criteria.filter((c) => c.key !== key) }), true);
   const add = () => {
-    update((d) => ({ ...d, criteria: [...d.criteria, newCriterion(d, '', admin.library.editor.levels.defaults)] }), true);
-    requestAnimationFrame(() => document.querySelector<HTMLInputElement>(`[data-path="resultDescription[${draft.criteria.length}].name"]`)?.focus());
+    update(
+      (d) => ({ ...d, criteria: [...d.criteria, newCriterion(d, '', admin.library.editor.levels.defaults)] }),
+      true,
+    );
+    requestAnimationFrame(() =>
+      document
+        .querySelector<HTMLInputElement>(`[data-path="resultDescription[${draft.criteria.length}].name"]`)
+        ?.focus(),
+    );
   };
   const listError = err('resultDescription');
   return (
@@ -37,7 +46,15 @@ export function CriteriaEditor(parts: EditorParts) {
       )}
       <ol className="lib-criteria">
         {draft.criteria.map((c, i) => (
-          <CriterionEditor key={c.key} {...parts} criterion={c} index={i} count={draft.criteria.length} onMove={(to) => reorder(i, to)} onRemove={() => remove(c.key)} />
+          <CriterionEditor
+            key={c.key}
+            {...parts}
+            criterion={c}
+            index={i}
+            count={draft.criteria.length}
+            onMove={(to) => reorder(i, to)}
+            onRemove={() => remove(c.key)}
+          />
         ))}
       </ol>
       <div>
@@ -47,9 +64,22 @@ export function CriteriaEditor(parts: EditorParts) {
         </button>
       </div>
       <div className="lib-passing">
-        <Field label={s.passing} aside={admin.common.optional} hint={s.passingHint(maxPoints(draft))} error={err('passingPoints')}>
+        <Field
+          label={s.passing}
+          aside={admin.common.optional}
+          hint={s.passingHint(maxPoints(draft))}
+          error={err('passingPoints')}
+        >
           {(p) => (
-            <input {...p} data-path="passingPoints" className="input kit-input lib-passing-input" inputMode="decimal" value={draft.passingPoints} onChange={(e) => update((d) => ({ ...d, passingPoints: e.target.value }))} disabled={disabled} />
+            <input
+              {...p}
+              data-path="passingPoints"
+              className="input kit-input lib-passing-input"
+              inputMode="decimal"
+              value={draft.passingPoints}
+              onChange={(e) => update((d) => ({ ...d, passingPoints: e.target.value }))}
+              disabled={disabled}
+            />
           )}
         </Field>
       </div>

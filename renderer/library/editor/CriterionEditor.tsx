@@ -28,13 +28,33 @@ export function CriterionEditor(props: CriterionEditorProps) {
           {s.heading(i + 1)}
         </h3>
         <div className="lib-row-actions">
-          <button type="button" className="icon-button kit-icon-button" data-move={`${p}up`} aria-label={s.moveUp(label)} onClick={() => onMove(i - 1)} disabled={disabled || i === 0}>
+          <button
+            type="button"
+            className="icon-button kit-icon-button"
+            data-move={`${p}up`}
+            aria-label={s.moveUp(label)}
+            onClick={() => onMove(i - 1)}
+            disabled={disabled || i === 0}
+          >
             <AdminIcon name="chevronUp" size={16} />
           </button>
-          <button type="button" className="icon-button kit-icon-button" data-move={`${p}down`} aria-label={s.moveDown(label)} onClick={() => onMove(i + 1)} disabled={disabled || i === count - 1}>
+          <button
+            type="button"
+            className="icon-button kit-icon-button"
+            data-move={`${p}down`}
+            aria-label={s.moveDown(label)}
+            onClick={() => onMove(i + 1)}
+            disabled={disabled || i === count - 1}
+          >
             <AdminIcon name="chevronDown" size={16} />
           </button>
-          <button type="button" className="button button-ghost kit-button-small lib-remove" onClick={onRemove} disabled={disabled || count === 1} aria-label={s.remove(label)}>
+          <button
+            type="button"
+            className="button button-ghost kit-button-small lib-remove"
+            onClick={onRemove}
+            disabled={disabled || count === 1}
+            aria-label={s.remove(label)}
+          >
             <AdminIcon name="trash" size={14} />
             {s.removeShort}
           </button>
@@ -42,11 +62,27 @@ export function CriterionEditor(props: CriterionEditorProps) {
       </div>
       <div className="lib-criterion-fields">
         <Field label={s.name} error={err(`${p}.name`)}>
-          {(f) => <input {...f} data-path={`${p}.name`} className="input kit-input" value={c.name} onChange={(e) => change((x) => ({ ...x, name: e.target.value }))} disabled={disabled} />}
+          {(f) => (
+            <input
+              {...f}
+              data-path={`${p}.name`}
+              className="input kit-input"
+              value={c.name}
+              onChange={(e) => change((x) => ({ ...x, name: e.target.value }))}
+              disabled={disabled}
+            />
+          )}
         </Field>
         <Field label={s.section} error={err(`${p}.sectionId`)}>
           {(f) => (
-            <select {...f} data-path={`${p}.sectionId`} className="input kit-input kit-select" value={c.sectionId} onChange={(e) => change((x) => ({ ...x, sectionId: e.target.value }))} disabled={disabled}>
+            <select
+              {...f}
+              data-path={`${p}.sectionId`}
+              className="input kit-input kit-select"
+              value={c.sectionId}
+              onChange={(e) => change((x) => ({ ...x, sectionId: e.target.value }))}
+              disabled={disabled}
+            >
               <option value="">{s.anySection}</option>
               {draft.sections.map((sec, k) => (
                 <option key={sec.key} value={sec.id}>
@@ -60,7 +96,14 @@ export function CriterionEditor(props: CriterionEditorProps) {
       <LevelsEditor {...props} criterion={c} index={i} onChange={change} />
       <Field label={s.required} hint={s.requiredHint} error={err(`${p}.requiredLevel`)} className="lib-required">
         {(f) => (
-          <select {...f} data-path={`${p}.requiredLevel`} className="input kit-input kit-select" value={c.requiredLevel} onChange={(e) => change((x) => ({ ...x, requiredLevel: e.target.value }))} disabled={disabled}>
+          <select
+            {...f}
+            data-path={`${p}.requiredLevel`}
+            className="input kit-input kit-select"
+            value={c.requiredLevel}
+            onChange={(e) => change((x) => ({ ...x, requiredLevel: e.target.value }))}
+            disabled={disabled}
+          >
             <option value="">{s.noRequired}</option>
             {c.levels.map((l, k) => (
               <option key={l.key} value={l.id}>

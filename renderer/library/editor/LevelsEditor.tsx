@@ -21,7 +21,8 @@ export interface LevelsEditorProps extends EditorParts {
 export function LevelsEditor({ criterion, index, onChange, err, disabled }: LevelsEditorProps) {
   const s = admin.library.editor.levels;
   const base = `resultDescription[${index}].rubricCriterionLevel`;
-  const set = (key: string, patch: Partial<LevelDraft>) => onChange((c) => ({ ...c, levels: c.levels.map((l) => (l.key === key ? { ...l, ...patch } : l)) }));
+  const set = (key: string, patch: Partial<LevelDraft>) =>
+    onChange((c) => ({ ...c, levels: c.levels.map((l) => (l.key === key ? { ...l, ...patch } : l)) }));
   const reorder = (from: number, to: number) => {
     onChange((c) => ({ ...c, levels: renumber(move(c.levels, from, to), c.levels) }), true);
     // Focus stays with the level that moved: on the same arrow, or the other one once at the end.
@@ -29,10 +30,22 @@ export function LevelsEditor({ criterion, index, onChange, err, disabled }: Leve
     requestAnimationFrame(() => focusFirst(dir.map((d) => `[data-move="${base}[${to}]${d}"]:not(:disabled)`)));
   };
   const remove = (level: LevelDraft) =>
-    onChange((c) => ({ ...c, levels: renumber(c.levels.filter((l) => l.key !== level.key), c.levels.filter((l) => l.key !== level.key)), requiredLevel: c.requiredLevel === level.id ? '' : c.requiredLevel }), true);
+    onChange(
+      (c) => ({
+        ...c,
+        levels: renumber(
+          c.levels.filter((l) => l.key !== level.key),
+          c.levels.filter((l) => l.key !== level.key),
+        ),
+        requiredLevel: c.requiredLevel === level.id ? '' : c.requiredLevel,
+      }),
+      true,
+    );
   const add = () => {
     onChange((c) => ({ ...c, levels: [...c.levels, newLevel(c, s.newName(c.levels.length + 1))] }), true);
-    requestAnimationFrame(() => document.querySelector<HTMLInputElement>(`[data-path="${base}[${criterion.levels.length}].name"]`)?.select());
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLInputElement>(`[data-path="${base}[${criterion.levels.length}].name"]`)?.select(),
+    );
   };
   const cellError = (path: string) => {
     const e = err(path);
@@ -67,7 +80,11 @@ export function LevelsEditor({ criterion, index, onChange, err, disabled }: Leve
         <tbody>
           {criterion.levels.map((l, j) => {
             const p = `${base}[${j}]`;
-            const fields = { name: cellError(`${p}.name`), points: cellError(`${p}.points`), description: cellError(`${p}.description`) };
+            const fields = {
+              name: cellError(`${p}.name`),
+              points: cellError(`${p}.points`),
+              description: cellError(`${p}.description`),
+            };
             const errId = (f: string) => `${criterion.key}-${l.key}-${f}-error`;
             const label = l.name || s.unnamed(j + 1);
             return (
@@ -96,7 +113,9 @@ export function LevelsEditor({ criterion, index, onChange, err, disabled }: Leve
                         aria-invalid={fields[f]['aria-invalid']}
                         aria-describedby={fields[f].error ? errId(f) : undefined}
                         value={f === 'name' ? l.name : l.points}
-                        onChange={(e) => set(l.key, f === 'name' ? { name: e.target.value } : { points: e.target.value })}
+                        onChange={(e) =>
+                          set(l.key, f === 'name' ? { name: e.target.value } : { points: e.target.value })
+                        }
                         disabled={disabled}
                       />
                     )}
@@ -109,13 +128,33 @@ export function LevelsEditor({ criterion, index, onChange, err, disabled }: Leve
                 ))}
                 <td className="lib-col-actions">
                   <div className="lib-row-actions">
-                    <button type="button" className="icon-button kit-icon-button" data-move={`${p}up`} aria-label={s.moveUp(label)} onClick={() => reorder(j, j - 1)} disabled={disabled || j === 0}>
+                    <button
+                      type="button"
+                      className="icon-button kit-icon-button"
+                      data-move={`${p}up`}
+                      aria-label={s.moveUp(label)}
+                      onClick={() => reorder(j, j - 1)}
+                      disabled={disabled || j === 0}
+                    >
                       <AdminIcon name="chevronUp" size={16} />
                     </button>
-                    <button type="button" className="icon-button kit-icon-button" data-move={`${p}down`} aria-label={s.moveDown(label)} onClick={() => reorder(j, j + 1)} disabled={disabled || j === n - 1}>
+                    <button
+                      type="button"
+                      className="icon-button kit-icon-button"
+                      data-move={`${p}down`}
+                      aria-label={s.moveDown(label)}
+                      onClick={() => reorder(j, j + 1)}
+                      disabled={disabled || j === n - 1}
+                    >
                       <AdminIcon name="chevronDown" size={16} />
                     </button>
-                    <button type="button" className="icon-button kit-icon-button" aria-label={s.remove(label)} onClick={() => remove(l)} disabled={disabled || n === 1}>
+                    <button
+                      type="button"
+                      className="icon-button kit-icon-button"
+                      aria-label={s.remove(label)}
+                      onClick={() => remove(l)}
+                      disabled={disabled || n === 1}
+                    >
                       <AdminIcon name="trash" size={16} />
                     </button>
                   </div>

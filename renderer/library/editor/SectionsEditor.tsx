@@ -7,7 +7,8 @@ import { newSection, type SectionDraft } from './editor-model.js';
 
 export function SectionsEditor({ draft, update, err, disabled }: EditorParts) {
   const s = admin.library.editor.sections;
-  const set = (key: string, patch: Partial<SectionDraft>) => update((d) => ({ ...d, sections: d.sections.map((x) => (x.key === key ? { ...x, ...patch } : x)) }));
+  const set = (key: string, patch: Partial<SectionDraft>) =>
+    update((d) => ({ ...d, sections: d.sections.map((x) => (x.key === key ? { ...x, ...patch } : x)) }));
   const remove = (section: SectionDraft) =>
     update(
       (d) => ({
@@ -20,7 +21,9 @@ export function SectionsEditor({ draft, update, err, disabled }: EditorParts) {
     );
   const add = () => {
     update((d) => ({ ...d, sections: [...d.sections, newSection(d, s.newName(d.sections.length + 1))] }), true);
-    requestAnimationFrame(() => document.querySelector<HTMLInputElement>(`[data-path="sections[${draft.sections.length}].name"]`)?.select());
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLInputElement>(`[data-path="sections[${draft.sections.length}].name"]`)?.select(),
+    );
   };
   const listError = err('sections');
   return (
@@ -44,10 +47,29 @@ export function SectionsEditor({ draft, update, err, disabled }: EditorParts) {
             </span>
             <div className="lib-section-fields">
               <Field label={s.name(i + 1)} error={err(`sections[${i}].name`)}>
-                {(p) => <input {...p} data-path={`sections[${i}].name`} className="input kit-input" value={section.name} onChange={(e) => set(section.key, { name: e.target.value })} disabled={disabled} />}
+                {(p) => (
+                  <input
+                    {...p}
+                    data-path={`sections[${i}].name`}
+                    className="input kit-input"
+                    value={section.name}
+                    onChange={(e) => set(section.key, { name: e.target.value })}
+                    disabled={disabled}
+                  />
+                )}
               </Field>
               <Field label={s.prompt} hint={s.promptHint} error={err(`sections[${i}].prompt`)}>
-                {(p) => <textarea {...p} data-path={`sections[${i}].prompt`} className="input kit-input" rows={2} value={section.prompt} onChange={(e) => set(section.key, { prompt: e.target.value })} disabled={disabled} />}
+                {(p) => (
+                  <textarea
+                    {...p}
+                    data-path={`sections[${i}].prompt`}
+                    className="input kit-input"
+                    rows={2}
+                    value={section.prompt}
+                    onChange={(e) => set(section.key, { prompt: e.target.value })}
+                    disabled={disabled}
+                  />
+                )}
               </Field>
             </div>
             <button

@@ -60,7 +60,15 @@ function levelDraft(l: RubricLevel): LevelDraft {
 
 function criterionDraft(c: Criterion): CriterionDraft {
   const { id, name, sectionId, requiredLevel, rubricCriterionLevel, resultType: _r, ...extra } = c;
-  return { key: newKey(), id, name, sectionId: sectionId ?? '', requiredLevel: requiredLevel ?? '', levels: rubricCriterionLevel.map(levelDraft), extra };
+  return {
+    key: newKey(),
+    id,
+    name,
+    sectionId: sectionId ?? '',
+    requiredLevel: requiredLevel ?? '',
+    levels: rubricCriterionLevel.map(levelDraft),
+    extra,
+  };
 }
 
 function sectionDraft(s: Section): SectionDraft {
@@ -69,7 +77,20 @@ function sectionDraft(s: Section): SectionDraft {
 }
 
 export function toDraft(a: Achievement): AchievementDraft {
-  const { id, name, description, achievementType, criteria, creditsAvailable, creditUnit, tag, sections, resultDescription, passingPoints, ...extra } = a;
+  const {
+    id,
+    name,
+    description,
+    achievementType,
+    criteria,
+    creditsAvailable,
+    creditUnit,
+    tag,
+    sections,
+    resultDescription,
+    passingPoints,
+    ...extra
+  } = a;
   const { narrative, ...criteriaExtra } = criteria;
   return {
     id,
@@ -121,7 +142,14 @@ export function fromDraft(d: AchievementDraft): unknown {
       name: c.name,
       ...(c.sectionId ? { sectionId: c.sectionId } : {}),
       resultType: 'RubricCriterionLevel',
-      rubricCriterionLevel: c.levels.map((l) => ({ ...l.extra, id: l.id, name: l.name, level: l.level, points: number(l.points) ?? '', ...(l.description.trim() ? { description: l.description } : {}) })),
+      rubricCriterionLevel: c.levels.map((l) => ({
+        ...l.extra,
+        id: l.id,
+        name: l.name,
+        level: l.level,
+        points: number(l.points) ?? '',
+        ...(l.description.trim() ? { description: l.description } : {}),
+      })),
       ...(c.requiredLevel ? { requiredLevel: c.requiredLevel } : {}),
     })),
     ...(passing !== undefined ? { passingPoints: passing } : {}),
@@ -135,16 +163,47 @@ export function unusedId(prefix: string, used: Iterable<string>): string {
 }
 
 export function newSection(d: AchievementDraft, name: string): SectionDraft {
-  return { key: newKey(), id: unusedId('section-', d.sections.map((s) => s.id)), name, prompt: '', extra: {} };
+  return {
+    key: newKey(),
+    id: unusedId(
+      'section-',
+      d.sections.map((s) => s.id),
+    ),
+    name,
+    prompt: '',
+    extra: {},
+  };
 }
 
 export function newLevel(c: CriterionDraft, name: string): LevelDraft {
-  return { key: newKey(), id: unusedId(`${c.id}-`, c.levels.map((l) => l.id)), name, level: String(c.levels.length + 1), points: String(c.levels.length), description: '', extra: {} };
+  return {
+    key: newKey(),
+    id: unusedId(
+      `${c.id}-`,
+      c.levels.map((l) => l.id),
+    ),
+    name,
+    level: String(c.levels.length + 1),
+    points: String(c.levels.length),
+    description: '',
+    extra: {},
+  };
 }
 
 export function newCriterion(d: AchievementDraft, name: string, levelNames: readonly string[]): CriterionDraft {
-  const id = unusedId(`${d.id}#criterion-`, d.criteria.map((c) => c.id));
-  const c: CriterionDraft = { key: newKey(), id, name, sectionId: d.sections[0]?.id ?? '', requiredLevel: '', levels: [], extra: {} };
+  const id = unusedId(
+    `${d.id}#criterion-`,
+    d.criteria.map((c) => c.id),
+  );
+  const c: CriterionDraft = {
+    key: newKey(),
+    id,
+    name,
+    sectionId: d.sections[0]?.id ?? '',
+    requiredLevel: '',
+    levels: [],
+    extra: {},
+  };
   for (const n of levelNames) c.levels.push(newLevel(c, n));
   return c;
 }
@@ -170,5 +229,9 @@ export function draftHasPassRule(d: AchievementDraft): boolean {
 
 export function maxPoints(d: AchievementDraft): number {
   // A reduce, not Math.max(...levels): spreading a huge array into arguments overflows the stack.
-  return d.criteria.reduce((sum, c) => sum + c.levels.reduce((top, l) => (Number.isFinite(Number(l.points)) ? Math.max(top, Number(l.points)) : top), 0), 0);
+  return d.criteria.reduce(
+    (sum, c) =>
+      sum + c.levels.reduce((top, l) => (Number.isFinite(Number(l.points)) ? Math.max(top, Number(l.points)) : top), 0),
+    0,
+  );
 }

@@ -57,7 +57,10 @@ export function AddSubmission({ achievementId, resume, onDraft, onAdded, onQueue
   useEffect(() => {
     if (!focusProblem || busy) return;
     setFocusProblem(false);
-    (root.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? root.current?.querySelector<HTMLElement>('.lib-save-summary'))?.focus();
+    (
+      root.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+      root.current?.querySelector<HTMLElement>('.lib-save-summary')
+    )?.focus();
   }, [focusProblem, busy]);
 
   const change = (fn: (d: SubmissionDraft) => SubmissionDraft) => setDraft(fn);
@@ -95,7 +98,15 @@ export function AddSubmission({ achievementId, resume, onDraft, onAdded, onQueue
   };
 
   return (
-    <section ref={root} className="screen lib-editor" aria-labelledby="lib-sub-title" onDragEnter={absorb} onDragOver={absorb} onDragLeave={absorb} onDrop={absorb}>
+    <section
+      ref={root}
+      className="screen lib-editor"
+      aria-labelledby="lib-sub-title"
+      onDragEnter={absorb}
+      onDragOver={absorb}
+      onDragLeave={absorb}
+      onDrop={absorb}
+    >
       <header className="screen-head lib-editor-head">
         <div>
           <button type="button" className="button button-ghost lib-back" onClick={onClose}>
@@ -149,23 +160,68 @@ export function AddSubmission({ achievementId, resume, onDraft, onAdded, onQueue
               </h2>
               <div className="kit-row">
                 <Field label={s.name} error={err('earner.name')}>
-                  {(p) => <input {...p} data-key="earner.name" className="input kit-input" value={draft.name} onChange={(e) => change((d) => ({ ...d, name: e.target.value }))} autoComplete="off" disabled={busy} />}
+                  {(p) => (
+                    <input
+                      {...p}
+                      data-key="earner.name"
+                      className="input kit-input"
+                      value={draft.name}
+                      onChange={(e) => change((d) => ({ ...d, name: e.target.value }))}
+                      autoComplete="off"
+                      disabled={busy}
+                    />
+                  )}
                 </Field>
                 <Field label={s.email} aside={admin.common.optional} hint={s.emailHint} error={err('earner.email')}>
-                  {(p) => <input {...p} className="input kit-input" type="email" value={draft.email} onChange={(e) => change((d) => ({ ...d, email: e.target.value }))} autoComplete="off" disabled={busy} />}
+                  {(p) => (
+                    <input
+                      {...p}
+                      className="input kit-input"
+                      type="email"
+                      value={draft.email}
+                      onChange={(e) => change((d) => ({ ...d, email: e.target.value }))}
+                      autoComplete="off"
+                      disabled={busy}
+                    />
+                  )}
                 </Field>
               </div>
               <div className="kit-row">
                 <Field label={s.organization} aside={admin.common.optional} error={err('earner.organization')}>
-                  {(p) => <input {...p} className="input kit-input" value={draft.organization} onChange={(e) => change((d) => ({ ...d, organization: e.target.value }))} autoComplete="off" disabled={busy} />}
+                  {(p) => (
+                    <input
+                      {...p}
+                      className="input kit-input"
+                      value={draft.organization}
+                      onChange={(e) => change((d) => ({ ...d, organization: e.target.value }))}
+                      autoComplete="off"
+                      disabled={busy}
+                    />
+                  )}
                 </Field>
                 <Field label={s.due} aside={admin.common.optional} error={err('due')}>
-                  {(p) => <input {...p} className="input kit-input" type="date" value={draft.due} onChange={(e) => change((d) => ({ ...d, due: e.target.value }))} disabled={busy} />}
+                  {(p) => (
+                    <input
+                      {...p}
+                      className="input kit-input"
+                      type="date"
+                      value={draft.due}
+                      onChange={(e) => change((d) => ({ ...d, due: e.target.value }))}
+                      disabled={busy}
+                    />
+                  )}
                 </Field>
               </div>
             </section>
             {achievement.sections.map((section) => (
-              <SectionEvidence key={section.id} section={section} draft={draft} onChange={change} err={err} disabled={busy} />
+              <SectionEvidence
+                key={section.id}
+                section={section}
+                draft={draft}
+                onChange={change}
+                err={err}
+                disabled={busy}
+              />
             ))}
             <div className="lib-savebar">
               {summary ? (

@@ -26,7 +26,19 @@ export function SectionEvidence({ section, draft, onChange, err, disabled }: Sec
 
   const addChosen = (chosen: Chosen[]) => {
     setNote(null);
-    onChange((d) => ({ ...d, files: [...d.files, ...chosen.map((c): FileDraft => ({ key: itemKey(), token: c.token, fileName: c.name, sectionId: section.id, name: displayName(c.name) }))] }));
+    onChange((d) => ({
+      ...d,
+      files: [
+        ...d.files,
+        ...chosen.map((c): FileDraft => ({
+          key: itemKey(),
+          token: c.token,
+          fileName: c.name,
+          sectionId: section.id,
+          name: displayName(c.name),
+        })),
+      ],
+    }));
   };
   const dropped = async (list: File[]) => {
     try {
@@ -46,9 +58,12 @@ export function SectionEvidence({ section, draft, onChange, err, disabled }: Sec
       setNote(errorMessage(e, s.chooseFailed));
     }
   };
-  const setFile = (key: string, patch: Partial<FileDraft>) => onChange((d) => ({ ...d, files: d.files.map((f) => (f.key === key ? { ...f, ...patch } : f)) }));
-  const setLink = (key: string, patch: Partial<LinkDraft>) => onChange((d) => ({ ...d, links: d.links.map((l) => (l.key === key ? { ...l, ...patch } : l)) }));
-  const described = (key: string) => (err(key) ? { 'aria-invalid': true as const, 'aria-describedby': `${key}-error` } : {});
+  const setFile = (key: string, patch: Partial<FileDraft>) =>
+    onChange((d) => ({ ...d, files: d.files.map((f) => (f.key === key ? { ...f, ...patch } : f)) }));
+  const setLink = (key: string, patch: Partial<LinkDraft>) =>
+    onChange((d) => ({ ...d, links: d.links.map((l) => (l.key === key ? { ...l, ...patch } : l)) }));
+  const described = (key: string) =>
+    err(key) ? { 'aria-invalid': true as const, 'aria-describedby': `${key}-error` } : {};
   const errorText = (key: string) =>
     err(key) ? (
       <p id={`${key}-error`} className="kit-error">
@@ -86,14 +101,27 @@ export function SectionEvidence({ section, draft, onChange, err, disabled }: Sec
                   <label className="sr-only" htmlFor={`file:${f.key}:name`}>
                     {s.fileName(f.fileName)}
                   </label>
-                  <input id={`file:${f.key}:name`} className="input kit-input" value={f.name} onChange={(e) => setFile(f.key, { name: e.target.value })} disabled={disabled} {...described(`file:${f.key}:name`)} />
+                  <input
+                    id={`file:${f.key}:name`}
+                    className="input kit-input"
+                    value={f.name}
+                    onChange={(e) => setFile(f.key, { name: e.target.value })}
+                    disabled={disabled}
+                    {...described(`file:${f.key}:name`)}
+                  />
                   <span className="kit-hint lib-file-path" title={f.fileName}>
                     {f.fileName}
                   </span>
                   {errorText(`file:${f.key}:name`)}
                   {errorText(`file:${f.key}:path`)}
                 </div>
-                <button type="button" className="icon-button kit-icon-button" aria-label={s.removeFile(f.name || f.fileName)} onClick={() => onChange((d) => ({ ...d, files: d.files.filter((x) => x.key !== f.key) }))} disabled={disabled}>
+                <button
+                  type="button"
+                  className="icon-button kit-icon-button"
+                  aria-label={s.removeFile(f.name || f.fileName)}
+                  onClick={() => onChange((d) => ({ ...d, files: d.files.filter((x) => x.key !== f.key) }))}
+                  disabled={disabled}
+                >
                   <AdminIcon name="trash" size={16} />
                 </button>
               </li>
@@ -121,15 +149,38 @@ export function SectionEvidence({ section, draft, onChange, err, disabled }: Sec
             <label className="sr-only" htmlFor={`link:${l.key}:url`}>
               {s.linkUrl}
             </label>
-            <input id={`link:${l.key}:url`} className="input kit-input" type="url" placeholder="https://" value={l.url} onChange={(e) => setLink(l.key, { url: e.target.value })} disabled={disabled} {...described(`link:${l.key}:url`)} />
+            <input
+              id={`link:${l.key}:url`}
+              className="input kit-input"
+              type="url"
+              placeholder="https://"
+              value={l.url}
+              onChange={(e) => setLink(l.key, { url: e.target.value })}
+              disabled={disabled}
+              {...described(`link:${l.key}:url`)}
+            />
             <label className="sr-only" htmlFor={`link:${l.key}:name`}>
               {s.linkName}
             </label>
-            <input id={`link:${l.key}:name`} className="input kit-input" placeholder={s.linkName} value={l.name} onChange={(e) => setLink(l.key, { name: e.target.value })} disabled={disabled} {...described(`link:${l.key}:name`)} />
+            <input
+              id={`link:${l.key}:name`}
+              className="input kit-input"
+              placeholder={s.linkName}
+              value={l.name}
+              onChange={(e) => setLink(l.key, { name: e.target.value })}
+              disabled={disabled}
+              {...described(`link:${l.key}:name`)}
+            />
             {errorText(`link:${l.key}:url`)}
             {errorText(`link:${l.key}:name`)}
           </div>
-          <button type="button" className="icon-button kit-icon-button" aria-label={s.removeLink(l.name || l.url || s.linkUrl)} onClick={() => onChange((d) => ({ ...d, links: d.links.filter((x) => x.key !== l.key) }))} disabled={disabled}>
+          <button
+            type="button"
+            className="icon-button kit-icon-button"
+            aria-label={s.removeLink(l.name || l.url || s.linkUrl)}
+            onClick={() => onChange((d) => ({ ...d, links: d.links.filter((x) => x.key !== l.key) }))}
+            disabled={disabled}
+          >
             <AdminIcon name="trash" size={16} />
           </button>
         </div>

@@ -54,7 +54,9 @@ export function toInput(d: SubmissionDraft) {
 /** Field keys the form shows errors at: earner.name, due, file:<key>:name, link:<key>:url … */
 export function readAddError(message: string, d: SubmissionDraft): { fields: Map<string, string>; summary: string } {
   const fields = new Map<string, string>();
-  const m = /^[^:]*: ([A-Za-z_][\w.[\]]*|\(the submission\)): ([\s\S]*?)(?: \(and \d+ more problems?: .*\))?$/.exec(message);
+  const m = /^[^:]*: ([A-Za-z_][\w.[\]]*|\(the submission\)): ([\s\S]*?)(?: \(and \d+ more problems?: .*\))?$/.exec(
+    message,
+  );
   if (!m) return { fields, summary: message };
   const [, path, text] = m as unknown as [string, string, string];
   const file = /^files\[(\d+)\]\.(\w+)$/.exec(path);

@@ -20,13 +20,23 @@ const paths = {
   pencil: 'M4 20h4L19 9l-4-4L4 16zM14 6l4 4',
   refresh: 'M4 12a8 8 0 0 1 14-5.3L20 9M20 4v5h-5M20 12a8 8 0 0 1-14 5.3L4 15M4 20v-5h5',
   ban: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM5.6 5.6l12.8 12.8',
-  palette: 'M12 21a9 9 0 1 1 9-9c0 2-1.5 3-3 3h-2a2 2 0 0 0-1.5 3.3c.4.5.5 1 .5 1.2 0 .9-1.2 1.5-3 1.5zM7.5 11h.01M10 7h.01M15 7h.01',
-  database: 'M12 8c4.4 0 8-1.3 8-3s-3.6-3-8-3-8 1.3-8 3 3.6 3 8 3zM4 5v14c0 1.7 3.6 3 8 3s8-1.3 8-3V5M4 12c0 1.7 3.6 3 8 3s8-1.3 8-3',
+  palette:
+    'M12 21a9 9 0 1 1 9-9c0 2-1.5 3-3 3h-2a2 2 0 0 0-1.5 3.3c.4.5.5 1 .5 1.2 0 .9-1.2 1.5-3 1.5zM7.5 11h.01M10 7h.01M15 7h.01',
+  database:
+    'M12 8c4.4 0 8-1.3 8-3s-3.6-3-8-3-8 1.3-8 3 3.6 3 8 3zM4 5v14c0 1.7 3.6 3 8 3s8-1.3 8-3V5M4 12c0 1.7 3.6 3 8 3s8-1.3 8-3',
   certificate: 'M4 4h16v12H4zM8 8h8M8 11h5M16 16v5l-2-1.5-2 1.5v-5',
 } as const;
 
 export type AdminIconName = keyof typeof paths;
 
-export function AdminIcon({ name, size = 16, className }: { name: AdminIconName; size?: number; className?: string }): ReactElement {
+export function AdminIcon({
+  name,
+  size = 16,
+  className,
+}: {
+  name: AdminIconName;
+  size?: number;
+  className?: string;
+}): ReactElement {
   return <LineIcon d={paths[name]} size={size} {...(className ? { className } : {})} />;
 }

@@ -16,7 +16,14 @@ export interface ChoiceGroupProps<T extends string> {
   disabled?: boolean;
 }
 
-export function ChoiceGroup<T extends string>({ legend, hint, value, choices, onChange, disabled = false }: ChoiceGroupProps<T>) {
+export function ChoiceGroup<T extends string>({
+  legend,
+  hint,
+  value,
+  choices,
+  onChange,
+  disabled = false,
+}: ChoiceGroupProps<T>) {
   const id = useId();
   return (
     <fieldset className="kit-fieldset" aria-describedby={hint ? `${id}-hint` : undefined}>
@@ -24,7 +31,14 @@ export function ChoiceGroup<T extends string>({ legend, hint, value, choices, on
       <div className="kit-choices">
         {choices.map((c) => (
           <label key={c.value} className="kit-choice">
-            <input type="radio" name={id} value={c.value} checked={value === c.value} onChange={() => onChange(c.value)} disabled={disabled} />
+            <input
+              type="radio"
+              name={id}
+              value={c.value}
+              checked={value === c.value}
+              onChange={() => onChange(c.value)}
+              disabled={disabled}
+            />
             <span className="kit-choice-text">
               <span className="kit-choice-label">{c.label}</span>
               {c.detail && <span className="kit-choice-detail">{c.detail}</span>}

@@ -10,7 +10,12 @@ export interface ToastMessage {
 /** Long enough to read twice; the person can also dismiss it, and hovering or focusing it keeps it. */
 const SHOW_MS = 9000;
 
-export function useToast(): { toast: ToastMessage | null; show: (title: string, detail?: string) => void; dismiss: () => void; hold: (held: boolean) => void } {
+export function useToast(): {
+  toast: ToastMessage | null;
+  show: (title: string, detail?: string) => void;
+  dismiss: () => void;
+  hold: (held: boolean) => void;
+} {
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const [held, setHeld] = useState(false);
   const next = useRef(0);

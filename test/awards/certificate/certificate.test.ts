@@ -55,9 +55,18 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'assay-certificate-'));
   identity = await generateSelfSignedIdentity(issuer);
   award = referenceAward();
-  renderer = new CertificateRenderer({ signQr: (data) => crypto.sign(null, data, qrKey), batch: [award], now: () => RENDERED_AT });
+  renderer = new CertificateRenderer({
+    signQr: (data) => crypto.sign(null, data, qrKey),
+    batch: [award],
+    now: () => RENDERED_AT,
+  });
   unsigned = await renderer.render(award);
-  signed = await signPdf(unsigned, identity, { signingTime: SIGNED_AT, reason: 'Certificate of achievement', location: 'Riverside', name: issuer.name });
+  signed = await signPdf(unsigned, identity, {
+    signingTime: SIGNED_AT,
+    reason: 'Certificate of achievement',
+    location: 'Riverside',
+    name: issuer.name,
+  });
   signedFile = path.join(dir, 'certificate.pdf');
   fs.writeFileSync(signedFile, signed);
   fs.writeFileSync(path.join(dir, 'issuer.pem'), identity.certificatePem);
@@ -75,7 +84,10 @@ function nssDatabase(name: string): string {
   const db = path.join(dir, name);
   fs.mkdirSync(db);
   expect(run('certutil', ['-N', '--empty-password', '-d', `sql:${db}`]).status).toBe(0);
-  expect(run('certutil', ['-A', '-n', 'issuer', '-t', 'CT,C,C', '-i', path.join(dir, 'issuer.pem'), '-d', `sql:${db}`]).status).toBe(0);
+  expect(
+    run('certutil', ['-A', '-n', 'issuer', '-t', 'CT,C,C', '-i', path.join(dir, 'issuer.pem'), '-d', `sql:${db}`])
+      .status,
+  ).toBe(0);
   return `sql:${db}`;
 }
 
@@ -98,7 +110,14 @@ describe('signed certificate, checked by outside tools', () => {
 
   it('our verifier agrees, and reports signer, time, PAdES B-B and the certificate', async () => {
     const check = await verifyPdfSignature(signed);
-    expect(check).toMatchObject({ valid: true, digestOk: true, signatureOk: true, coversWholeFile: true, padesBaselineB: true, signer: issuer.name });
+    expect(check).toMatchObject({
+      valid: true,
+      digestOk: true,
+      signatureOk: true,
+      coversWholeFile: true,
+      padesBaselineB: true,
+      signer: issuer.name,
+    });
     expect(check.signingTime?.toISOString()).toBe(SIGNED_AT.toISOString());
     expect(check.certificatePem).toBe(identity.certificatePem);
     expect(check.certificateFingerprint256).toBe(identity.fingerprint256);
@@ -128,11 +147,17 @@ describe('signed certificate, checked by outside tools', () => {
     const ours = await verifyPdfSignature(appended);
     expect(ours).toMatchObject({ valid: false, digestOk: true, signatureOk: true, coversWholeFile: false });
     expect(ours.reason).toMatch(/added after the signature/);
-    expect(await verifyPdfSignature(unsigned)).toMatchObject({ valid: false, reason: 'The PDF has no digital signature.' });
+    expect(await verifyPdfSignature(unsigned)).toMatchObject({
+      valid: false,
+      reason: 'The PDF has no digital signature.',
+    });
   });
 
   it('qpdf --check finds no errors, signed and unsigned', () => {
-    for (const [name, bytes] of [['signed.pdf', signed], ['unsigned.pdf', unsigned]] as const) {
+    for (const [name, bytes] of [
+      ['signed.pdf', signed],
+      ['unsigned.pdf', unsigned],
+    ] as const) {
       const out = run('qpdf', ['--check', write(name, bytes)]);
       expect(out.stdout + out.stderr).toContain('No syntax or stream encoding errors found');
       expect(out.status).toBe(0);
@@ -149,7 +174,16 @@ describe('signed certificate, checked by outside tools', () => {
       expect(cols[0]).toMatch(/^[A-Z]{6}\+/);
     }
     const names = out.map((l) => l.trim().split(/\s+/)[0]!.slice(7));
-    for (const family of ['EBGaramond-SemiBold', 'EBGaramond-Italic', 'EBGaramond-Regular', 'NotoNaskhArabic-SemiBold', 'NotoNaskhArabic-Regular', 'NotoSerifSC-Regular', 'NotoSansKR-Regular', 'FrankRuhlLibre-Regular']) {
+    for (const family of [
+      'EBGaramond-SemiBold',
+      'EBGaramond-Italic',
+      'EBGaramond-Regular',
+      'NotoNaskhArabic-SemiBold',
+      'NotoNaskhArabic-Regular',
+      'NotoSerifSC-Regular',
+      'NotoSansKR-Regular',
+      'FrankRuhlLibre-Regular',
+    ]) {
       expect(names).toContain(family);
     }
   });
@@ -180,24 +214,59 @@ describe('signed certificate, checked by outside tools', () => {
     expect(info).toMatch(/Subject:\s+Certificate of Achievement: Core STEM Teaching Practices/);
     expect(info).toMatch(/Page size:\s+841\.89 x 595\.28 pts \(A4\)/);
     expect(info).toMatch(/Pages:\s+2/);
-    expect(run('pdfinfo', ['-meta', signedFile]).stdout).toContain('<dc:creator><rdf:Seq><rdf:li>Riverside University School of Education</rdf:li>');
+    expect(run('pdfinfo', ['-meta', signedFile]).stdout).toContain(
+      '<dc:creator><rdf:Seq><rdf:li>Riverside University School of Education</rdf:li>',
+    );
   });
 
   it('the QR code decodes with zbarimg and verifyQrPayload accepts it (and rejects a forgery)', () => {
     const png = path.join(dir, 'qr');
     // page 1 at 300 dpi, cropped to the bottom-left corner where the code is
-    runBuffer('pdftoppm', ['-r', '300', '-f', '1', '-l', '1', '-x', '150', '-y', '1800', '-W', '600', '-H', '680', '-png', '-singlefile', signedFile, png]);
+    runBuffer('pdftoppm', [
+      '-r',
+      '300',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-x',
+      '150',
+      '-y',
+      '1800',
+      '-W',
+      '600',
+      '-H',
+      '680',
+      '-png',
+      '-singlefile',
+      signedFile,
+      png,
+    ]);
     const out = run('zbarimg', ['--raw', '-q', `${png}.png`]);
     expect(out.status).toBe(0);
     const payload = out.stdout.trim();
     expect(payload).toMatch(/^ASSAY1\./);
     const result = verifyQrPayload(payload, qrPublic);
-    expect(result).toEqual({ valid: true, claims: { id: award.credentialId, n: award.earnerName, a: award.achievementName, d: '2026-03-12', c: award.verificationCode } });
+    expect(result).toEqual({
+      valid: true,
+      claims: {
+        id: award.credentialId,
+        n: award.earnerName,
+        a: award.achievementName,
+        d: '2026-03-12',
+        c: award.verificationCode,
+      },
+    });
     const [prefix, body, sig] = payload.split('.');
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body!, 'base64url').toString('utf8')), n: 'Someone Else' })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(body!, 'base64url').toString('utf8')), n: 'Someone Else' }),
+    ).toString('base64url');
     expect(verifyQrPayload(`${prefix}.${forged}.${sig}`, qrPublic)).toMatchObject({ valid: false });
     expect(verifyQrPayload(payload, identity.badgePublicKey)).toMatchObject({ valid: false });
-    expect(verifyQrPayload('https://example.com', qrPublic)).toMatchObject({ valid: false, reason: 'This is not an Assay certificate code.' });
+    expect(verifyQrPayload('https://example.com', qrPublic)).toMatchObject({
+      valid: false,
+      reason: 'This is not an Assay certificate code.',
+    });
   });
 
   it('rendered pages match the reference images (pdftoppm -r 50)', () => {
@@ -208,11 +277,15 @@ describe('signed certificate, checked by outside tools', () => {
       const reference = path.join(REFERENCE_DIR, `certificate-a4-page${page}.png`);
       if (process.env.UPDATE_REFERENCE === '1' || !fs.existsSync(reference)) {
         fs.writeFileSync(reference, actual);
-        if (process.env.CI) throw new Error(`${reference} was missing; generate it locally with UPDATE_REFERENCE=1 and look at it`);
+        if (process.env.CI)
+          throw new Error(`${reference} was missing; generate it locally with UPDATE_REFERENCE=1 and look at it`);
       }
       const diff = comparePng(actual, fs.readFileSync(reference));
       expect(diff.width).toBe(585);
-      expect(diff.differingShare, `page ${page}: ${(diff.differingShare * 100).toFixed(3)}% of pixels differ`).toBeLessThan(0.004);
+      expect(
+        diff.differingShare,
+        `page ${page}: ${(diff.differingShare * 100).toFixed(3)}% of pixels differ`,
+      ).toBeLessThan(0.004);
       expect(diff.meanAbsDiff).toBeLessThan(1.5);
     }
   });
@@ -220,7 +293,11 @@ describe('signed certificate, checked by outside tools', () => {
 
 describe('renderSigned: the signature built into the document (one save, one revision)', () => {
   it('is valid and trusted for pdfsig, clean for qpdf, valid for us, and looks like the reference', async () => {
-    const bytes = await renderer.renderSigned(award, identity, { signingTime: SIGNED_AT, reason: 'Certificate of achievement', name: issuer.name });
+    const bytes = await renderer.renderSigned(award, identity, {
+      signingTime: SIGNED_AT,
+      reason: 'Certificate of achievement',
+      name: issuer.name,
+    });
     const file = write('combined.pdf', bytes);
     expect(Buffer.from(bytes).toString('latin1').match(/%%EOF/g)).toHaveLength(1);
     const out = run('pdfsig', ['-nssdir', nssDatabase('nss-combined'), file]).stdout;
@@ -233,11 +310,34 @@ describe('renderSigned: the signature built into the document (one save, one rev
     expect(qpdf.stdout + qpdf.stderr).toContain('No syntax or stream encoding errors found');
     expect(qpdf.status).toBe(0);
     const check = await verifyPdfSignature(bytes);
-    expect(check).toMatchObject({ valid: true, digestOk: true, signatureOk: true, coversWholeFile: true, padesBaselineB: true, signer: issuer.name });
+    expect(check).toMatchObject({
+      valid: true,
+      digestOk: true,
+      signatureOk: true,
+      coversWholeFile: true,
+      padesBaselineB: true,
+      signer: issuer.name,
+    });
     expect(check.byteRange![2] + check.byteRange![3]).toBe(bytes.length);
-    expect((await extractAttachment(bytes, 'credential.json'))?.equals(Buffer.from(award.credentialJson, 'utf8'))).toBe(true);
-    runBuffer('pdftoppm', ['-r', '50', '-f', '1', '-l', '1', '-png', '-singlefile', file, path.join(dir, 'combined-page1')]);
-    const diff = comparePng(fs.readFileSync(path.join(dir, 'combined-page1.png')), fs.readFileSync(path.join(REFERENCE_DIR, 'certificate-a4-page1.png')));
+    expect((await extractAttachment(bytes, 'credential.json'))?.equals(Buffer.from(award.credentialJson, 'utf8'))).toBe(
+      true,
+    );
+    runBuffer('pdftoppm', [
+      '-r',
+      '50',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-png',
+      '-singlefile',
+      file,
+      path.join(dir, 'combined-page1'),
+    ]);
+    const diff = comparePng(
+      fs.readFileSync(path.join(dir, 'combined-page1.png')),
+      fs.readFileSync(path.join(REFERENCE_DIR, 'certificate-a4-page1.png')),
+    );
     expect(diff.differingShare).toBeLessThan(0.004);
   });
 
@@ -251,7 +351,10 @@ describe('names in every script', () => {
     const r = new CertificateRenderer({ identity, now: () => RENDERED_AT });
     for (const [i, name] of SAMPLE_EARNERS.entries()) {
       const pdf = await r.render({ ...sampleAward(i, { issuer }), levels: [] });
-      const text = run('pdftotext', ['-f', '1', '-l', '1', write(`name-${i}.pdf`, pdf), '-']).stdout.replace(/[\u202a-\u202e]/g, '');
+      const text = run('pdftotext', ['-f', '1', '-l', '1', write(`name-${i}.pdf`, pdf), '-']).stdout.replace(
+        /[\u202a-\u202e]/g,
+        '',
+      );
       expect(text, name).toContain(name);
       expect(run('pdffonts', [path.join(dir, `name-${i}.pdf`)]).stdout).not.toMatch(/\bno\s+(yes|no)\s+(yes|no)\s+\d+/);
     }
@@ -266,7 +369,10 @@ describe('names in every script', () => {
 
 describe('paper, layout and signing other PDFs', () => {
   it('continues a long criteria table over further pages', async () => {
-    const levels = Array.from({ length: 40 }, (_, i) => ({ criterion: `Criterion ${i + 1}: ${i % 3 ? 'uses evidence of learning to plan next steps with colleagues and students' : 'Оксана · 王小明 · שרה'}`, level: i % 2 ? 'Proficient' : 'Exemplary' }));
+    const levels = Array.from({ length: 40 }, (_, i) => ({
+      criterion: `Criterion ${i + 1}: ${i % 3 ? 'uses evidence of learning to plan next steps with colleagues and students' : 'Оксана · 王小明 · שרה'}`,
+      level: i % 2 ? 'Proficient' : 'Exemplary',
+    }));
     const r = new CertificateRenderer({ identity });
     const file = write('long.pdf', await r.render({ ...sampleAward(3, { issuer }), levels }));
     expect(run('qpdf', ['--check', file]).status).toBe(0);
@@ -285,7 +391,12 @@ describe('paper, layout and signing other PDFs', () => {
   it('signs a PDF written by another tool (pdf-lib, cross-reference streams) and signs a signed PDF again', async () => {
     const doc = await PDFDocument.create();
     const page = doc.addPage([595, 842]);
-    page.drawText('Hello from pdf-lib', { x: 50, y: 780, size: 18, font: await doc.embedFont(StandardFonts.Helvetica) });
+    page.drawText('Hello from pdf-lib', {
+      x: 50,
+      y: 780,
+      size: 18,
+      font: await doc.embedFont(StandardFonts.Helvetica),
+    });
     const bytes = await doc.save({ useObjectStreams: true });
     const once = await signPdf(bytes, identity, { signingTime: SIGNED_AT });
     expect(run('pdfsig', [write('other.pdf', once)]).stdout).toContain('Signature is Valid.');

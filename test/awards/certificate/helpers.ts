@@ -13,7 +13,10 @@ export interface Run {
 /** Runs a tool and returns its output whatever its exit status (pdfsig exits 0 on a bad digest). */
 export function run(cmd: string, args: string[], input?: Buffer): Run {
   const r = spawnSync(cmd, args, { encoding: 'buffer', maxBuffer: 256 * 1024 * 1024, ...(input ? { input } : {}) });
-  if (r.error) throw new Error(`${cmd} could not run (${r.error.message}); install poppler-utils, qpdf, zbar-tools and libnss3-tools`);
+  if (r.error)
+    throw new Error(
+      `${cmd} could not run (${r.error.message}); install poppler-utils, qpdf, zbar-tools and libnss3-tools`,
+    );
   return { status: r.status, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8') };
 }
 
@@ -42,7 +45,8 @@ export interface ImageDiff {
 export function comparePng(actual: Buffer, expected: Buffer, threshold = 64): ImageDiff {
   const a = decodePng(actual);
   const e = decodePng(expected);
-  if (a.width !== e.width || a.height !== e.height) throw new Error(`image size ${a.width}x${a.height} differs from the reference ${e.width}x${e.height}`);
+  if (a.width !== e.width || a.height !== e.height)
+    throw new Error(`image size ${a.width}x${a.height} differs from the reference ${e.width}x${e.height}`);
   let differing = 0;
   let sum = 0;
   const n = a.width * a.height;

@@ -30,9 +30,13 @@ function readFixtures(): void {
 /** The chunks, read independently of the code under test. */
 function chunks(png: Buffer): { type: string; data: Buffer; crc: number }[] {
   const out: { type: string; data: Buffer; crc: number }[] = [];
-  for (let pos = 8; pos < png.length; ) {
+  for (let pos = 8; pos < png.length;) {
     const length = png.readUInt32BE(pos);
-    out.push({ type: png.toString('latin1', pos + 4, pos + 8), data: png.subarray(pos + 8, pos + 8 + length), crc: png.readUInt32BE(pos + 8 + length) });
+    out.push({
+      type: png.toString('latin1', pos + 4, pos + 8),
+      data: png.subarray(pos + 8, pos + 8 + length),
+      crc: png.readUInt32BE(pos + 8 + length),
+    });
     pos += 12 + length;
   }
   return out;
@@ -71,9 +75,14 @@ describeWithStandards('baked PNG', () => {
   it('writes the chunk exactly as the spec says: keyword, NUL, uncompressed, empty language and translation, valid CRC', () => {
     const baked = bakePng(simpleJsonPng, '{"a":1}');
     const chunk = chunks(baked).find((c) => c.type === 'iTXt')!;
-    expect(chunk.data.equals(Buffer.concat([Buffer.from('openbadgecredential\0\0\0\0\0', 'latin1'), Buffer.from('{"a":1}')]))).toBe(true);
+    expect(
+      chunk.data.equals(
+        Buffer.concat([Buffer.from('openbadgecredential\0\0\0\0\0', 'latin1'), Buffer.from('{"a":1}')]),
+      ),
+    ).toBe(true);
     // zlib.crc32 (Node ≥ 20.15) is an independent oracle; older Node relies on the fixture CRC test below.
-    if (typeof zlib.crc32 === 'function') expect(chunk.crc).toBe(zlib.crc32(Buffer.concat([Buffer.from('iTXt'), chunk.data])));
+    if (typeof zlib.crc32 === 'function')
+      expect(chunk.crc).toBe(zlib.crc32(Buffer.concat([Buffer.from('iTXt'), chunk.data])));
   });
 
   it('computes PNG CRC-32 as the fixtures written by others have it', () => {
@@ -91,7 +100,7 @@ describeWithStandards('baked PNG', () => {
 
 function stripItxt(png: Buffer): Buffer[] {
   const out: Buffer[] = [];
-  for (let pos = 8; pos < png.length; ) {
+  for (let pos = 8; pos < png.length;) {
     const length = png.readUInt32BE(pos);
     if (png.toString('latin1', pos + 4, pos + 8) !== 'iTXt') out.push(png.subarray(pos, pos + 12 + length));
     pos += 12 + length;
@@ -113,7 +122,10 @@ describeWithStandards('a baked Assay credential', () => {
       achievement: a,
       achievedLevels: Object.fromEntries(a.resultDescription.map((c) => [c.id, c.rubricCriterionLevel.at(-1)!.id])),
     });
-    const signed = await signCredential(unsigned, { privateKey, verificationMethod: didKeyVerificationMethod(privateKey) });
+    const signed = await signCredential(unsigned, {
+      privateKey,
+      verificationMethod: didKeyVerificationMethod(privateKey),
+    });
     const baked = bakePng(simpleJsonPng, JSON.stringify(signed, null, 2));
     expect(await verifyCredential(JSON.parse(readBakedPng(baked)!) as unknown)).toMatchObject({ verified: true });
   });

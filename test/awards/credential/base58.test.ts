@@ -1,12 +1,20 @@
 // base58btc as did:key and Data Integrity proofValue use it, pinned to published vectors so the
 // library behind it (@scure/base) can change without Assay's keys and signatures changing.
 import { expect, it } from 'vitest';
-import { base58Decode, base58Encode, multibaseDecode, multibaseEncode } from '../../../electron/awards/credential/keys.js';
+import {
+  base58Decode,
+  base58Encode,
+  multibaseDecode,
+  multibaseEncode,
+} from '../../../electron/awards/credential/keys.js';
 
 // The base58 vectors of the IETF draft "The Base58 Encoding Scheme" (draft-msporny-base58).
 const VECTORS: [string, string][] = [
   ['48656c6c6f20576f726c6421', '2NEpo7TZRRrLZSi2U'],
-  ['54686520717569636b2062726f776e20666f78206a756d7073206f76657220746865206c617a7920646f672e', 'USm3fpXnKG5EUBx2ndxBDMPVciP5hGey2Jh4NDv6gmeo1LkMeiKrLJUUBk6Z'],
+  [
+    '54686520717569636b2062726f776e20666f78206a756d7073206f76657220746865206c617a7920646f672e',
+    'USm3fpXnKG5EUBx2ndxBDMPVciP5hGey2Jh4NDv6gmeo1LkMeiKrLJUUBk6Z',
+  ],
   ['0000287fb4cd', '11233QC4'],
   ['', ''],
 ];

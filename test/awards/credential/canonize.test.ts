@@ -40,10 +40,16 @@ function credential(i: number, overrides: Partial<AchievementCredentialInput> = 
   return buildAchievementCredential({
     credentialId: `6f2e33e5-7a29-4155-840a-59483ba1${String(i).padStart(4, '0')}`,
     issuedAt: new Date(Date.UTC(2026, 10, 18, 16, 20, i)),
-    issuer: { id: 'https://pd.riverside.example.edu/issuer', name: 'Riverside', url: 'https://pd.riverside.example.edu' },
+    issuer: {
+      id: 'https://pd.riverside.example.edu/issuer',
+      name: 'Riverside',
+      url: 'https://pd.riverside.example.edu',
+    },
     earner: { name: `Teacher ${i}`, email: `t${i}@school.example.org` },
     achievement: a,
-    achievedLevels: Object.fromEntries(a.resultDescription.map((c, k) => [c.id, c.rubricCriterionLevel[(i + k) % c.rubricCriterionLevel.length]!.id])),
+    achievedLevels: Object.fromEntries(
+      a.resultDescription.map((c, k) => [c.id, c.rubricCriterionLevel[(i + k) % c.rubricCriterionLevel.length]!.id]),
+    ),
     salt: `salt-${i}`,
     ...overrides,
   });
@@ -72,7 +78,10 @@ describe('template-cached canonicalization', () => {
 
   it('equals jsonld when IRIs need jsonld itself: compact-IRI lookalikes, dot segments, duplicates', async () => {
     const base = credential(0, { earner: { name: 'A', id: 'https://ids.example/a' } }) as unknown as JsonObject;
-    const withSubjectId = (id: string) => ({ ...base, credentialSubject: { ...(base['credentialSubject'] as JsonObject), id } });
+    const withSubjectId = (id: string) => ({
+      ...base,
+      credentialSubject: { ...(base['credentialSubject'] as JsonObject), id },
+    });
     const docs = [
       withSubjectId('xsd:string'), // "xsd" is a context prefix: jsonld expands it
       withSubjectId('tag:example.org,2026:teacher-1'), // "tag" is a context term
@@ -86,7 +95,9 @@ describe('template-cached canonicalization', () => {
 
   itWithStandards('equals jsonld for every 1EdTech fixture, and fails wherever jsonld fails', async () => {
     const processed: string[] = [];
-    for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith('.json')).sort()) {
+    for (const file of readdirSync(FIXTURES)
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       const { proof: _proof, ...unsecured } = JSON.parse(readFileSync(path.join(FIXTURES, file), 'utf8')) as JsonObject;
       const exact = await canonicalizeWithJsonLd(unsecured, defaultDocumentLoader).catch((e: unknown) => e as Error);
       if (exact instanceof Error) {
@@ -97,16 +108,28 @@ describe('template-cached canonicalization', () => {
       await expectSameAsJsonLd([unsecured]);
     }
     // The others use an unbundled (VC v1-era) context or, in the -err- files, types no context defines.
-    expect(processed).toEqual(['bit-string-list_credential-status-revoked.json', 'complete.json', 'simple-did-key-method.json', 'simple-err-issuer.json', 'simple.json']);
+    expect(processed).toEqual([
+      'bit-string-list_credential-status-revoked.json',
+      'complete.json',
+      'simple-did-key-method.json',
+      'simple-err-issuer.json',
+      'simple.json',
+    ]);
   });
 
   it('fails exactly as jsonld does for an undefined term (safe mode) and for an unbundled context', async () => {
     const bad = { ...(credential(1) as unknown as JsonObject), notInAnyContext: 'x' };
     await expect(canonicalizeWithJsonLd(bad, freshLoader())).rejects.toThrow(/safe mode/i);
     await expect(canonicalize(bad, freshLoader())).rejects.toThrow(/safe mode/i);
-    const unbundled = { ...(credential(1) as unknown as JsonObject), '@context': ['https://www.w3.org/ns/credentials/v2', 'https://example.org/other.json'] };
+    const unbundled = {
+      ...(credential(1) as unknown as JsonObject),
+      '@context': ['https://www.w3.org/ns/credentials/v2', 'https://example.org/other.json'],
+    };
     // jsonld wraps the loader's error; ours is inside, saying it is unknown offline (nothing was fetched).
-    const error = await canonicalize(unbundled, freshLoader()).then(() => null, (e: unknown) => e as { details?: { cause?: unknown } });
+    const error = await canonicalize(unbundled, freshLoader()).then(
+      () => null,
+      (e: unknown) => e as { details?: { cause?: unknown } },
+    );
     expect(error?.details?.cause).toBeInstanceOf(OfflineDocumentError);
   });
 });

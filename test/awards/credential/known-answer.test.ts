@@ -84,7 +84,12 @@ describeWithStandards('eddsa-rdfc-2022 known-answer vector (1EdTech OB 3.0)', ()
 
   it('verifies the vector credential when its https key is known locally', async () => {
     const result = await verifyCredential(vector.signedCredential, { knownKeys });
-    expect(result).toMatchObject({ verified: true, verificationMethod: vector.verificationMethod, controller: 'https://example.edu/issuers/565049', issuerIsController: true });
+    expect(result).toMatchObject({
+      verified: true,
+      verificationMethod: vector.verificationMethod,
+      controller: 'https://example.edu/issuers/565049',
+      issuerIsController: true,
+    });
   });
 
   it('reports the vector credential as unverifiable (not valid, not invalid) without the key', async () => {
@@ -98,6 +103,9 @@ describeWithStandards('eddsa-rdfc-2022 known-answer vector (1EdTech OB 3.0)', ()
     expect(await verifyCredential(tampered, { knownKeys })).toMatchObject({ verified: false, code: 'bad-signature' });
     const loader = createDocumentLoader({ knownKeys });
     const badValue = { ...vector.signedCredential, proof: { ...proof, created: '2010-01-01T19:23:25Z' } };
-    expect(await verifyCredential(badValue, { documentLoader: loader })).toMatchObject({ verified: false, code: 'bad-signature' });
+    expect(await verifyCredential(badValue, { documentLoader: loader })).toMatchObject({
+      verified: false,
+      code: 'bad-signature',
+    });
   });
 });

@@ -25,7 +25,11 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const profile = { name: 'Riverside University School of Education', url: 'https://riverside.example/badges', email: 'badges@riverside.example' };
+const profile = {
+  name: 'Riverside University School of Education',
+  url: 'https://riverside.example/badges',
+  email: 'badges@riverside.example',
+};
 
 function expectIdentityError(fn: () => unknown, code: string, message: RegExp): void {
   let caught: unknown;
@@ -67,7 +71,9 @@ describe('generateSelfSignedIdentity', () => {
     expect(cert.subject).toContain(`O=${profile.name}`);
     const ku = cert.getExtension(x509.KeyUsagesExtension);
     expect(ku?.critical).toBe(true);
-    expect(ku?.usages).toBe(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation | x509.KeyUsageFlags.keyCertSign);
+    expect(ku?.usages).toBe(
+      x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation | x509.KeyUsageFlags.keyCertSign,
+    );
     expect(cert.getExtension(x509.BasicConstraintsExtension)?.ca).toBe(true);
     const years = (cert.notAfter.getTime() - cert.notBefore.getTime()) / (365.25 * 86400_000);
     expect(years).toBeGreaterThan(2.9);
@@ -96,7 +102,9 @@ describe('generateSelfSignedIdentity', () => {
 
 describe('identity.json with a passphrase box', () => {
   it('round-trips with the right passphrase, refuses a wrong one, and holds no key in the clear', async () => {
-    const logo = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'certificate', 'fixtures', 'logo.png'));
+    const logo = fs.readFileSync(
+      path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'certificate', 'fixtures', 'logo.png'),
+    );
     const identity = await generateSelfSignedIdentity({ ...profile, logoPng: logo });
     const folder = path.join(dir, 'store-1');
     const file = saveIdentity(folder, identity, passphraseBox('correct horse battery staple'));
@@ -111,7 +119,11 @@ describe('identity.json with a passphrase box', () => {
     expect(loaded.badgePublicKey.export({ format: 'jwk' })).toEqual(identity.badgePublicKey.export({ format: 'jwk' }));
     signsAndVerifies(loaded);
 
-    expectIdentityError(() => loadIdentity(folder, passphraseBox('Correct horse battery staple')), 'wrong-passphrase', new RegExp(`^The passphrase for ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not right\\.$`));
+    expectIdentityError(
+      () => loadIdentity(folder, passphraseBox('Correct horse battery staple')),
+      'wrong-passphrase',
+      new RegExp(`^The passphrase for ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not right\\.$`),
+    );
 
     const text = fs.readFileSync(file, 'utf8');
     expect(text).not.toMatch(/PRIVATE KEY/);
@@ -121,12 +133,19 @@ describe('identity.json with a passphrase box', () => {
     const badgeJwk = identity.badgeKey.export({ format: 'jwk' });
     const signingJwk = identity.signingKey.export({ format: 'jwk' });
     const raw = fs.readFileSync(file);
-    for (const secret of [signingDer, badgeDer, Buffer.from(badgeJwk.d!, 'base64url'), Buffer.from(signingJwk.d!, 'base64url')]) {
+    for (const secret of [
+      signingDer,
+      badgeDer,
+      Buffer.from(badgeJwk.d!, 'base64url'),
+      Buffer.from(signingJwk.d!, 'base64url'),
+    ]) {
       expect(raw.includes(secret)).toBe(false);
       for (const encoding of ['base64', 'base64url', 'hex'] as const) {
         // any 24-character window of the encoded secret would do; take the middle
         const encoded = secret.toString(encoding);
-        expect(text).not.toContain(encoded.slice(Math.floor(encoded.length / 2) - 12, Math.floor(encoded.length / 2) + 12));
+        expect(text).not.toContain(
+          encoded.slice(Math.floor(encoded.length / 2) - 12, Math.floor(encoded.length / 2) + 12),
+        );
       }
     }
   });
@@ -161,8 +180,16 @@ describe('identity.json with a passphrase box', () => {
     saveIdentity(folder, identity, safeStorageBox(fake));
     expect(loadIdentity(folder, safeStorageBox(fake)).fingerprint256).toBe(identity.fingerprint256);
     expectIdentityError(() => loadIdentity(folder, passphraseBox('whatever')), 'wrong-passphrase', /system key store/);
-    expectIdentityError(() => safeStorageBox({ ...fake, isEncryptionAvailable: () => false }).seal(Buffer.from('x')), 'storage-unavailable', /not available/);
-    expectIdentityError(() => safeStorageBox({ ...fake, getSelectedStorageBackend: () => 'basic_text' }).seal(Buffer.from('x')), 'storage-unavailable', /No system key store/);
+    expectIdentityError(
+      () => safeStorageBox({ ...fake, isEncryptionAvailable: () => false }).seal(Buffer.from('x')),
+      'storage-unavailable',
+      /not available/,
+    );
+    expectIdentityError(
+      () => safeStorageBox({ ...fake, getSelectedStorageBackend: () => 'basic_text' }).seal(Buffer.from('x')),
+      'storage-unavailable',
+      /No system key store/,
+    );
   });
 });
 
@@ -183,15 +210,76 @@ describe('importPkcs12', () => {
     caPem = path.join(work, 'ca.pem');
     keyPem = path.join(work, 'issuer.key');
     certPem = path.join(work, 'issuer.pem');
-    run('req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', caKey, '-out', caPem, '-days', '30', '-subj', '/CN=Test Root CA/O=Test Trust');
-    run('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyPem, '-out', path.join(work, 'issuer.csr'), '-subj', '/CN=Northwind College/O=Northwind College');
+    run(
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      caKey,
+      '-out',
+      caPem,
+      '-days',
+      '30',
+      '-subj',
+      '/CN=Test Root CA/O=Test Trust',
+    );
+    run(
+      'req',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      keyPem,
+      '-out',
+      path.join(work, 'issuer.csr'),
+      '-subj',
+      '/CN=Northwind College/O=Northwind College',
+    );
     fs.writeFileSync(path.join(work, 'ext.cnf'), 'keyUsage=critical,digitalSignature,nonRepudiation\n');
-    run('x509', '-req', '-in', path.join(work, 'issuer.csr'), '-CA', caPem, '-CAkey', caKey, '-CAcreateserial', '-out', certPem, '-days', '30', '-extfile', path.join(work, 'ext.cnf'));
+    run(
+      'x509',
+      '-req',
+      '-in',
+      path.join(work, 'issuer.csr'),
+      '-CA',
+      caPem,
+      '-CAkey',
+      caKey,
+      '-CAcreateserial',
+      '-out',
+      certPem,
+      '-days',
+      '30',
+      '-extfile',
+      path.join(work, 'ext.cnf'),
+    );
   });
 
   function p12(name: string, ...extra: string[]): { file: string; bytes: Buffer } {
     const file = path.join(dir, 'openssl', name);
-    execFileSync('openssl', ['pkcs12', '-export', '-inkey', keyPem, '-in', certPem, '-certfile', caPem, '-passout', `pass:${pass}`, '-out', file, ...extra], { stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync(
+      'openssl',
+      [
+        'pkcs12',
+        '-export',
+        '-inkey',
+        keyPem,
+        '-in',
+        certPem,
+        '-certfile',
+        caPem,
+        '-passout',
+        `pass:${pass}`,
+        '-out',
+        file,
+        ...extra,
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     return { file, bytes: fs.readFileSync(file) };
   }
 
@@ -203,7 +291,9 @@ describe('importPkcs12', () => {
     expect(identity.keyAlgorithm).toBe('rsa');
     expect(identity.certificateChain).toHaveLength(2);
     expect(new crypto.X509Certificate(identity.certificateChain[1]!).subject).toContain('CN=Test Root CA');
-    expect(identity.certificate.fingerprint256).toBe(new crypto.X509Certificate(fs.readFileSync(certPem)).fingerprint256);
+    expect(identity.certificate.fingerprint256).toBe(
+      new crypto.X509Certificate(fs.readFileSync(certPem)).fingerprint256,
+    );
     signsAndVerifies(identity);
   });
 
@@ -220,7 +310,16 @@ describe('importPkcs12', () => {
   });
 
   it('imports RC2-128-encrypted certificates (RC2 by node-forge at its full key length)', async () => {
-    const { bytes } = p12('rc2-128.p12', '-legacy', '-certpbe', 'PBE-SHA1-RC2-128', '-keypbe', 'PBE-SHA1-3DES', '-macalg', 'sha1');
+    const { bytes } = p12(
+      'rc2-128.p12',
+      '-legacy',
+      '-certpbe',
+      'PBE-SHA1-RC2-128',
+      '-keypbe',
+      'PBE-SHA1-3DES',
+      '-macalg',
+      'sha1',
+    );
     const identity = await importPkcs12(bytes, pass, { fileName: 'rc2-128.p12' });
     expect(identity.certificateChain).toHaveLength(2);
     signsAndVerifies(identity);
@@ -233,22 +332,54 @@ describe('importPkcs12', () => {
 
   it('says the passphrase is not right', async () => {
     const { bytes } = p12('modern-2.p12');
-    await expectIdentityErrorAsync(importPkcs12(bytes, 'p12 pass word', { fileName: 'issuer.p12' }), 'wrong-passphrase', /^The passphrase for issuer\.p12 is not right\.$/);
-    await expectIdentityErrorAsync(importPkcs12(bytes, ''), 'wrong-passphrase', /^The passphrase for the PKCS#12 file is not right\.$/);
+    await expectIdentityErrorAsync(
+      importPkcs12(bytes, 'p12 pass word', { fileName: 'issuer.p12' }),
+      'wrong-passphrase',
+      /^The passphrase for issuer\.p12 is not right\.$/,
+    );
+    await expectIdentityErrorAsync(
+      importPkcs12(bytes, ''),
+      'wrong-passphrase',
+      /^The passphrase for the PKCS#12 file is not right\.$/,
+    );
   });
 
   it('says a broken or foreign file is not a PKCS#12 file', async () => {
-    await expectIdentityErrorAsync(importPkcs12(crypto.randomBytes(700), pass, { fileName: 'garbage.p12' }), 'not-pkcs12', /^garbage\.p12 is not a PKCS#12 file \(.+\)\.$/);
-    await expectIdentityErrorAsync(importPkcs12(Buffer.from('hello world'), pass, { fileName: 'hello.txt' }), 'not-pkcs12', /^hello\.txt is not a PKCS#12 file/);
-    await expectIdentityErrorAsync(importPkcs12(fs.readFileSync(certPem), pass, { fileName: 'issuer.pem' }), 'not-pkcs12', /PEM text file/);
+    await expectIdentityErrorAsync(
+      importPkcs12(crypto.randomBytes(700), pass, { fileName: 'garbage.p12' }),
+      'not-pkcs12',
+      /^garbage\.p12 is not a PKCS#12 file \(.+\)\.$/,
+    );
+    await expectIdentityErrorAsync(
+      importPkcs12(Buffer.from('hello world'), pass, { fileName: 'hello.txt' }),
+      'not-pkcs12',
+      /^hello\.txt is not a PKCS#12 file/,
+    );
+    await expectIdentityErrorAsync(
+      importPkcs12(fs.readFileSync(certPem), pass, { fileName: 'issuer.pem' }),
+      'not-pkcs12',
+      /PEM text file/,
+    );
     const { bytes } = p12('modern-3.p12');
-    await expectIdentityErrorAsync(importPkcs12(bytes.subarray(0, bytes.length - 300), pass, { fileName: 'cut.p12' }), 'not-pkcs12', /^cut\.p12 is not a PKCS#12 file/);
-    await expectIdentityErrorAsync(importPkcs12(new Uint8Array(0), pass, { fileName: 'empty.p12' }), 'not-pkcs12', /empty/);
+    await expectIdentityErrorAsync(
+      importPkcs12(bytes.subarray(0, bytes.length - 300), pass, { fileName: 'cut.p12' }),
+      'not-pkcs12',
+      /^cut\.p12 is not a PKCS#12 file/,
+    );
+    await expectIdentityErrorAsync(
+      importPkcs12(new Uint8Array(0), pass, { fileName: 'empty.p12' }),
+      'not-pkcs12',
+      /empty/,
+    );
   });
 
   it('says when the file holds a certificate but no private key', async () => {
     const { bytes } = p12('certonly.p12', '-nokeys');
-    await expectIdentityErrorAsync(importPkcs12(bytes, pass, { fileName: 'certonly.p12' }), 'no-private-key', /^certonly\.p12 holds a certificate but no private key/);
+    await expectIdentityErrorAsync(
+      importPkcs12(bytes, pass, { fileName: 'certonly.p12' }),
+      'no-private-key',
+      /^certonly\.p12 holds a certificate but no private key/,
+    );
   });
 
   it('saves an imported identity and loads it back', async () => {
@@ -257,7 +388,9 @@ describe('importPkcs12', () => {
     const folder = path.join(dir, 'store-p12');
     saveIdentity(folder, identity, passphraseBox('another passphrase'));
     const loaded = loadIdentity(folder, passphraseBox('another passphrase'));
-    expect(loaded.certificateChain.map((c) => c.toString('hex'))).toEqual(identity.certificateChain.map((c) => c.toString('hex')));
+    expect(loaded.certificateChain.map((c) => c.toString('hex'))).toEqual(
+      identity.certificateChain.map((c) => c.toString('hex')),
+    );
     signsAndVerifies(loaded);
   });
 });

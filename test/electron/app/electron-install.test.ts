@@ -11,7 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, writeZip } from '../../support/package-builder.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
-const electronPkg = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')) as { version: string; engines?: { node?: string } };
+const electronPkg = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')) as {
+  version: string;
+  engines?: { node?: string };
+};
 const ourPkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { engines: { node: string } };
 const version = electronPkg.version;
 const zipName = `electron-v${version}-linux-${process.arch}.zip`;
@@ -26,8 +29,10 @@ beforeAll(async () => {
   // A project holding Electron's npm package as npm installs it (its scripts, not its downloaded dist/).
   const pkgDir = path.join(work, 'project/node_modules/electron');
   fs.mkdirSync(pkgDir, { recursive: true });
-  for (const f of ['install.js', 'index.js', 'cli.js', 'package.json', 'checksums.json']) fs.copyFileSync(path.join(root, 'node_modules/electron', f), path.join(pkgDir, f));
-  for (const scope of ['@electron', '@electron-internal']) fs.symlinkSync(path.join(root, 'node_modules', scope), path.join(work, 'project/node_modules', scope), 'dir');
+  for (const f of ['install.js', 'index.js', 'cli.js', 'package.json', 'checksums.json'])
+    fs.copyFileSync(path.join(root, 'node_modules/electron', f), path.join(pkgDir, f));
+  for (const scope of ['@electron', '@electron-internal'])
+    fs.symlinkSync(path.join(root, 'node_modules', scope), path.join(work, 'project/node_modules', scope), 'dir');
 
   // The stand-in Electron: an executable that says what it was asked, and the version file the real zip carries.
   const zip = path.join(work, zipName);
@@ -39,7 +44,12 @@ beforeAll(async () => {
   const shasums = `${createHash('sha256').update(zipBytes).digest('hex')} *${zipName}\n`;
   server = http.createServer((req, res) => {
     served.push(req.url ?? '');
-    const body = req.url === `/v${version}/${zipName}` ? zipBytes : req.url === `/v${version}/SHASUMS256.txt` ? Buffer.from(shasums) : undefined;
+    const body =
+      req.url === `/v${version}/${zipName}`
+        ? zipBytes
+        : req.url === `/v${version}/SHASUMS256.txt`
+          ? Buffer.from(shasums)
+          : undefined;
     res.writeHead(body ? 200 : 404, { 'Content-Length': body?.length ?? 0 });
     res.end(body);
   });
@@ -67,7 +77,8 @@ describe('what npm start needs of Node', () => {
   });
 
   it(`Electron ${version}'s installer downloads, checks and unpacks on Node ${process.version}, and \`electron\` then runs it`, async () => {
-    if (process.platform !== 'linux') return void console.log(`skipped: the stand-in Electron zip is for Linux; this is ${process.platform}`);
+    if (process.platform !== 'linux')
+      return void console.log(`skipped: the stand-in Electron zip is for Linux; this is ${process.platform}`);
     const pkgDir = path.join(work, 'project/node_modules/electron');
     const env = {
       ...process.env,
@@ -98,7 +109,7 @@ describe('what npm start needs of Node', () => {
     expect(run.stdout.trim()).toBe('stand-in electron .');
   });
 
-  it('the native-module build for Electron loads its tools on this Node and knows Electron\'s ABI', async () => {
+  it("the native-module build for Electron loads its tools on this Node and knows Electron's ABI", async () => {
     // electron/scripts/build-native-electron.mjs imports @electron/rebuild (ESM), which asks node-abi for the ABI.
     const rebuild = (await import('@electron/rebuild')) as { rebuild?: unknown };
     expect(typeof rebuild.rebuild).toBe('function');

@@ -50,12 +50,16 @@ async function scan(): Promise<{ errors: unknown[]; findings: Finding[] }> {
           line: i.location.line, sample: i.sample ?? null, description: i.description })),
       })))
       .catch((e) => { console.error(e && e.stack || e); process.exit(1); });`;
-  await promisify(execFile)(process.execPath, ['-e', script, path.join(repo, 'electron'), ELECTRON_VERSION, JSON.stringify(EXCLUDED_CHECKS), report], {
-    cwd: repo,
-    // Its translations and release list are fetched with short timeouts; offline it carries on without them.
-    env: { ...process.env, LANG: 'en-US' },
-    timeout: 100_000,
-  });
+  await promisify(execFile)(
+    process.execPath,
+    ['-e', script, path.join(repo, 'electron'), ELECTRON_VERSION, JSON.stringify(EXCLUDED_CHECKS), report],
+    {
+      cwd: repo,
+      // Its translations and release list are fetched with short timeouts; offline it carries on without them.
+      env: { ...process.env, LANG: 'en-US' },
+      timeout: 100_000,
+    },
+  );
   return JSON.parse(fs.readFileSync(report, 'utf8')) as { errors: unknown[]; findings: Finding[] };
 }
 
@@ -67,8 +71,15 @@ it('finds nothing of HIGH or MEDIUM severity in electron/', { timeout: 120_000 }
   // None allowed: a reviewed false positive carries an inline `/* eng-disable CHECK_ID */` on its own
   // line (with a comment saying why), so any new finding stands out here.
   const serious = normalised.filter((f) => f.severity === 'HIGH' || f.severity === 'MEDIUM');
-  const listing = serious.map((f) => `  ${f.severity} ${f.id} (${f.confidence}) ${f.file}:${f.line}  ${f.sample ?? ''}\n    ${f.description}`).join('\n');
-  if (normalised.length) console.info(`Electronegativity findings (all severities):\n${normalised.map((f) => `  ${f.severity} ${f.id} ${f.file}:${f.line}`).join('\n')}`);
+  const listing = serious
+    .map(
+      (f) => `  ${f.severity} ${f.id} (${f.confidence}) ${f.file}:${f.line}  ${f.sample ?? ''}\n    ${f.description}`,
+    )
+    .join('\n');
+  if (normalised.length)
+    console.info(
+      `Electronegativity findings (all severities):\n${normalised.map((f) => `  ${f.severity} ${f.id} ${f.file}:${f.line}`).join('\n')}`,
+    );
   expect(serious, `Electronegativity HIGH/MEDIUM findings:\n${listing}`).toEqual([]);
 });
 
@@ -97,7 +108,9 @@ it('the CSP passes the CSP evaluator Electronegativity uses', () => {
   // Also accepted: the evaluator predates CSP Level 3's 'wasm-unsafe-eval' (Chromium 97+), which allows
   // WebAssembly compilation only (pdf.js's JBIG2/JPEG 2000 decoders), never JavaScript eval.
   const accepted = (f: CspFinding) =>
-    f.directive === 'script-src' && (/user uploaded files/.test(f.description) || /'wasm-unsafe-eval' seems to be an invalid CSP keyword/.test(f.description));
+    f.directive === 'script-src' &&
+    (/user uploaded files/.test(f.description) ||
+      /'wasm-unsafe-eval' seems to be an invalid CSP keyword/.test(f.description));
   // Lower numbers are worse: HIGH 10 … MEDIUM_MAYBE 50, then INFO 60 (notes only).
   const serious = findings.filter((f) => f.severity < csp.severities.INFO! && !accepted(f));
   expect(serious.map((f) => `${f.directive}: ${f.description}`)).toEqual([]);

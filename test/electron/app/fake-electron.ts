@@ -16,7 +16,10 @@ export class Emitter {
     return this.on(event, fn);
   }
   off(event: string, fn: Listener): this {
-    this.listeners.set(event, (this.listeners.get(event) ?? []).filter((f) => f !== fn));
+    this.listeners.set(
+      event,
+      (this.listeners.get(event) ?? []).filter((f) => f !== fn),
+    );
     return this;
   }
   emit(event: string, ...args: unknown[]): void {
@@ -27,8 +30,18 @@ export class Emitter {
   }
 }
 
-type PermissionRequest = (wc: unknown, permission: string, cb: (granted: boolean) => void, details: { requestingUrl?: string }) => void;
-type PermissionCheck = (wc: unknown, permission: string, origin: string, details: { requestingUrl?: string }) => boolean;
+type PermissionRequest = (
+  wc: unknown,
+  permission: string,
+  cb: (granted: boolean) => void,
+  details: { requestingUrl?: string },
+) => void;
+type PermissionCheck = (
+  wc: unknown,
+  permission: string,
+  origin: string,
+  details: { requestingUrl?: string },
+) => boolean;
 type Headers = Record<string, string[]>;
 type HeadersListener = (details: { responseHeaders?: Headers }, cb: (r: { responseHeaders?: Headers }) => void) => void;
 
@@ -107,7 +120,10 @@ export const fake = {
   ipcHandlers: new Map<string, (event: unknown, input: unknown) => unknown>(),
   exposed: new Map<string, unknown>(),
   protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
-  Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template, popup: vi.fn() })), setApplicationMenu: vi.fn() },
+  Menu: {
+    buildFromTemplate: vi.fn((template: unknown) => ({ template, popup: vi.fn() })),
+    setApplicationMenu: vi.fn(),
+  },
   ipcRenderer: { invoke: vi.fn(async () => ({ ok: true, value: null })), on: vi.fn(), removeListener: vi.fn() },
   dialog: { showOpenDialog: vi.fn(), showMessageBox: vi.fn(), showErrorBox: vi.fn() },
   shell: { openExternal: vi.fn(async () => undefined), openPath: vi.fn(async (_file: string) => '') },

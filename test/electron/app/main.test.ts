@@ -27,8 +27,12 @@ describe('electron/main.ts', () => {
     expect(fake.app.setName).toHaveBeenCalledWith('Assay');
     expect(fake.app.setPath).toHaveBeenCalledWith('userData', path.join(tmp, 'appData', 'Assay'));
     expect(fake.app.enableSandbox).toHaveBeenCalled();
-    const [schemes] = fake.protocol.registerSchemesAsPrivileged.mock.calls[0] as [{ scheme: string; privileges: object }[]];
-    expect(schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
+    const [schemes] = fake.protocol.registerSchemesAsPrivileged.mock.calls[0] as [
+      { scheme: string; privileges: object }[],
+    ];
+    expect(schemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+    ]);
     const order = (fn: { mock: { invocationCallOrder: number[] } }) => fn.mock.invocationCallOrder[0]!;
     expect(order(fake.protocol.registerSchemesAsPrivileged)).toBeLessThan(order(fake.app.whenReady));
     expect(order(fake.app.setPath)).toBeLessThan(order(fake.app.requestSingleInstanceLock));
@@ -48,7 +52,10 @@ describe('electron/main.ts', () => {
 
   it('answers a call from the window through the real services', async () => {
     const win = FakeBrowserWindow.all[0]!;
-    const info = await fake.ipcHandlers.get('app:info')!({ sender: win.webContents, senderFrame: win.webContents.mainFrame }, undefined);
+    const info = await fake.ipcHandlers.get('app:info')!(
+      { sender: win.webContents, senderFrame: win.webContents.mainFrame },
+      undefined,
+    );
     expect(info).toMatchObject({ ok: true, value: { dataDir, firstRun: true } });
   });
 
@@ -62,7 +69,10 @@ describe('electron/main.ts', () => {
 
   it('menu commands reach the renderer', () => {
     const win = FakeBrowserWindow.all[0]!;
-    const template = fake.Menu.buildFromTemplate.mock.calls[0]![0] as { label?: string; submenu?: { label?: string; click?: () => void }[] }[];
+    const template = fake.Menu.buildFromTemplate.mock.calls[0]![0] as {
+      label?: string;
+      submenu?: { label?: string; click?: () => void }[];
+    }[];
     const file = template.find((m) => m.label === '&File')!.submenu!;
     file.find((i) => i.label === 'Import package…')!.click!();
     expect(win.webContents.send).toHaveBeenCalledWith('menu:command', 'import');

@@ -3,7 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isOpenable, prepareForSystem, removeOpenCopies, safeFileName } from '../../../electron/app/open-with-system.js';
+import {
+  isOpenable,
+  prepareForSystem,
+  removeOpenCopies,
+  safeFileName,
+} from '../../../electron/app/open-with-system.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'assay-open-test-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -23,7 +28,20 @@ describe('open with the system', () => {
 
   it('allows documents and media only', () => {
     for (const ok of ['a.pdf', 'b.DOCX', 'c.mov', 'd.jpeg', 'e.pptx']) expect(isOpenable(ok)).toBe(true);
-    for (const no of ['a.exe', 'b.js', 'c.vbs', 'd.desktop', 'e.command', 'f.lnk', 'g.html', 'h.svg', 'i.sh', 'j.app', 'k']) expect(isOpenable(no)).toBe(false);
+    for (const no of [
+      'a.exe',
+      'b.js',
+      'c.vbs',
+      'd.desktop',
+      'e.command',
+      'f.lnk',
+      'g.html',
+      'h.svg',
+      'i.sh',
+      'j.app',
+      'k',
+    ])
+      expect(isOpenable(no)).toBe(false);
   });
 
   it('copies to a read-only file under its real name, in a folder of its own', () => {

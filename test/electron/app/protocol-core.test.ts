@@ -97,7 +97,14 @@ describe('routing and static files', () => {
   it('recognises only our origin', () => {
     expect(isAppUrl('app://assay/')).toBe(true);
     expect(isAppUrl('app://assay/evidence/x')).toBe(true);
-    for (const url of ['app://assay.evil/', 'app://evil/', 'https://assay/', 'file:///index.html', 'app://user@evil/', 'not a url']) {
+    for (const url of [
+      'app://assay.evil/',
+      'app://evil/',
+      'https://assay/',
+      'file:///index.html',
+      'app://user@evil/',
+      'not a url',
+    ]) {
       expect(isAppUrl(url)).toBe(false);
     }
   });
@@ -180,7 +187,15 @@ describe('evidence', () => {
     expect(evidenceContentType('video/mp4')).toBe('video/mp4');
     expect(evidenceContentType('image/png')).toBe('image/png');
     expect(evidenceContentType('application/pdf')).toBe('application/pdf');
-    for (const t of ['text/html', 'application/javascript', 'text/javascript', 'application/xhtml+xml', 'text/xml', null, '']) {
+    for (const t of [
+      'text/html',
+      'application/javascript',
+      'text/javascript',
+      'application/xhtml+xml',
+      'text/xml',
+      null,
+      '',
+    ]) {
       expect(evidenceContentType(t)).toBe('application/octet-stream');
     }
     expect(EVIDENCE_CSP).toContain('sandbox');

@@ -3,7 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SIZE, MIN_SIZE, readWindowState, restoreWindowState, writeWindowState, type DisplayLike } from '../../../electron/app/window-state.js';
+import {
+  DEFAULT_SIZE,
+  MIN_SIZE,
+  readWindowState,
+  restoreWindowState,
+  writeWindowState,
+  type DisplayLike,
+} from '../../../electron/app/window-state.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'assay-window-state-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -24,7 +31,10 @@ describe('the state file', () => {
     expect(readWindowState(path.join(tmp, 'missing.json'))).toBeNull();
     fs.writeFileSync(path.join(tmp, 'corrupt.json'), '{"bounds": ');
     expect(readWindowState(path.join(tmp, 'corrupt.json'))).toBeNull();
-    fs.writeFileSync(path.join(tmp, 'shape.json'), JSON.stringify({ bounds: { x: 'a', y: 0, width: -1, height: 10 }, maximized: 'yes' }));
+    fs.writeFileSync(
+      path.join(tmp, 'shape.json'),
+      JSON.stringify({ bounds: { x: 'a', y: 0, width: -1, height: 10 }, maximized: 'yes' }),
+    );
     expect(readWindowState(path.join(tmp, 'shape.json'))).toBeNull();
   });
 });
@@ -36,7 +46,13 @@ describe('restoreWindowState', () => {
 
   it('keeps a place on a second monitor while that monitor is there', () => {
     const saved = { bounds: { x: 1600, y: 100, width: 1200, height: 800 }, maximized: false };
-    expect(restoreWindowState(saved, [laptop, rightMonitor])).toEqual({ x: 1600, y: 100, width: 1200, height: 800, maximized: false });
+    expect(restoreWindowState(saved, [laptop, rightMonitor])).toEqual({
+      x: 1600,
+      y: 100,
+      width: 1200,
+      height: 800,
+      maximized: false,
+    });
   });
 
   it('drops the place (not the maximized flag) when that monitor is gone', () => {
@@ -44,7 +60,11 @@ describe('restoreWindowState', () => {
     const restored = restoreWindowState(saved, [laptop]);
     expect(restored.x).toBeUndefined();
     expect(restored.y).toBeUndefined();
-    expect(restored).toMatchObject({ width: DEFAULT_SIZE.width, height: Math.min(DEFAULT_SIZE.height, 900), maximized: true });
+    expect(restored).toMatchObject({
+      width: DEFAULT_SIZE.width,
+      height: Math.min(DEFAULT_SIZE.height, 900),
+      maximized: true,
+    });
   });
 
   it('keeps a window partly off the left edge whose title bar can still be grabbed', () => {
@@ -53,9 +73,15 @@ describe('restoreWindowState', () => {
   });
 
   it('drops a window whose title bar is above the screen or only a sliver is visible', () => {
-    expect(restoreWindowState({ bounds: { x: 100, y: -20, width: 1000, height: 700 }, maximized: false }, [laptop]).x).toBeUndefined();
-    expect(restoreWindowState({ bounds: { x: 1400, y: 50, width: 1000, height: 700 }, maximized: false }, [laptop]).x).toBeUndefined();
-    expect(restoreWindowState({ bounds: { x: 100, y: 890, width: 1000, height: 700 }, maximized: false }, [laptop]).x).toBeUndefined();
+    expect(
+      restoreWindowState({ bounds: { x: 100, y: -20, width: 1000, height: 700 }, maximized: false }, [laptop]).x,
+    ).toBeUndefined();
+    expect(
+      restoreWindowState({ bounds: { x: 1400, y: 50, width: 1000, height: 700 }, maximized: false }, [laptop]).x,
+    ).toBeUndefined();
+    expect(
+      restoreWindowState({ bounds: { x: 100, y: 890, width: 1000, height: 700 }, maximized: false }, [laptop]).x,
+    ).toBeUndefined();
   });
 
   it('shrinks a window larger than its display, but not below the minimum', () => {

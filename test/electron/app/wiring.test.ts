@@ -26,7 +26,12 @@ afterAll(() => {
 });
 
 function openWindow(openExternal = vi.fn(async (_url: string) => true)) {
-  createMainWindow({ preloadPath: '/abs/dist/preload/preload.cjs', stateFile: path.join(tmp, 'window-state.json'), devTools: false, openExternal });
+  createMainWindow({
+    preloadPath: '/abs/dist/preload/preload.cjs',
+    stateFile: path.join(tmp, 'window-state.json'),
+    devTools: false,
+    openExternal,
+  });
   const win = FakeBrowserWindow.all.at(-1)!;
   return { win, openExternal };
 }
@@ -36,8 +41,20 @@ const navEvent = (url: string) => ({ url, preventDefault: vi.fn() });
 describe('the main window', () => {
   it('builds locked-down options', () => {
     const place = { width: 1000, height: 700, maximized: false };
-    const wp = buildWindowOptions({ preloadPath: '/abs/preload.cjs', dark: true, place, devTools: false }).webPreferences!;
-    expect(wp).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: true, preload: '/abs/preload.cjs' });
+    const wp = buildWindowOptions({
+      preloadPath: '/abs/preload.cjs',
+      dark: true,
+      place,
+      devTools: false,
+    }).webPreferences!;
+    expect(wp).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: true,
+      preload: '/abs/preload.cjs',
+    });
     expect(wp.nodeIntegrationInSubFrames).toBe(false);
     expect(wp.webviewTag).toBe(false);
     expect(wp.allowRunningInsecureContent).toBe(false);
@@ -46,7 +63,13 @@ describe('the main window', () => {
 
   it('passes those options to BrowserWindow, loads app://assay/ and shows when ready', () => {
     const { win } = openWindow();
-    expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, preload: '/abs/dist/preload/preload.cjs' });
+    expect(win.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      preload: '/abs/dist/preload/preload.cjs',
+    });
     expect(win.options.show).toBe(false);
     expect(win.options.title).toBe('Assay');
     expect(win.loadURL).toHaveBeenCalledWith('app://assay/');
@@ -60,14 +83,28 @@ describe('the main window', () => {
     expect(CSP).not.toMatch(/'unsafe-inline'[^;]*;[^;]*script|script-src[^;]*'unsafe-inline'/);
     expect(CSP).not.toMatch(/https?:/);
     expect(CSP).not.toMatch(/\*/);
-    for (const d of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'none'"]) expect(CSP).toContain(d);
+    for (const d of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+      "form-action 'none'",
+    ])
+      expect(CSP).toContain(d);
     const { win } = openWindow();
     let headers: Record<string, string[]> | undefined;
-    win.webContents.session.headersReceived!({ responseHeaders: { 'X-Other': ['1'] } }, (r) => (headers = r.responseHeaders));
+    win.webContents.session.headersReceived!(
+      { responseHeaders: { 'X-Other': ['1'] } },
+      (r) => (headers = r.responseHeaders),
+    );
     expect(headers).toEqual({ 'X-Other': ['1'], 'Content-Security-Policy': [CSP] });
     // Evidence responses bring their own, stricter policy: it is left alone.
     let answer: object | undefined;
-    win.webContents.session.headersReceived!({ responseHeaders: { 'content-security-policy': ['sandbox'] } }, (r) => (answer = r));
+    win.webContents.session.headersReceived!(
+      { responseHeaders: { 'content-security-policy': ['sandbox'] } },
+      (r) => (answer = r),
+    );
     expect(answer).toEqual({});
   });
 
@@ -104,7 +141,14 @@ describe('the main window', () => {
   it('denies permission requests and checks', () => {
     const { win } = openWindow();
     const s = win.webContents.session;
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'display-capture']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'display-capture',
+    ]) {
       const cb = vi.fn();
       s.permissionRequest!({}, permission, cb, { requestingUrl: 'app://assay/' });
       expect(cb).toHaveBeenCalledWith(false);
@@ -120,7 +164,10 @@ describe('the main window', () => {
   it('remembers its bounds when closed', () => {
     const { win } = openWindow();
     win.emit('close');
-    expect(JSON.parse(fs.readFileSync(path.join(tmp, 'window-state.json'), 'utf8'))).toEqual({ bounds: { x: 5, y: 6, width: 1000, height: 700 }, maximized: false });
+    expect(JSON.parse(fs.readFileSync(path.join(tmp, 'window-state.json'), 'utf8'))).toEqual({
+      bounds: { x: 5, y: 6, width: 1000, height: 700 },
+      maximized: false,
+    });
   });
 });
 
@@ -134,14 +181,18 @@ describe('IPC registration', () => {
   afterAll(() => services.close());
 
   const fromMainFrame = (w: FakeWindow = win) => ({ sender: w.webContents, senderFrame: w.webContents.mainFrame });
-  const call = (channel: string, event: object, input?: unknown) => fake.ipcHandlers.get(channel)!(event as IpcMainInvokeEvent, input);
+  const call = (channel: string, event: object, input?: unknown) =>
+    fake.ipcHandlers.get(channel)!(event as IpcMainInvokeEvent, input);
 
   it('registers exactly the contract channels', () => {
     expect([...fake.ipcHandlers.keys()].sort()).toEqual([...channels].sort());
   });
 
   it('refuses a call from a foreign frame with forbidden, and logs it', async () => {
-    const foreign = { sender: win.webContents, senderFrame: { url: 'https://evil.example/', processId: 1, routingId: 9, parent: win.webContents.mainFrame } };
+    const foreign = {
+      sender: win.webContents,
+      senderFrame: { url: 'https://evil.example/', processId: 1, routingId: 9, parent: win.webContents.mainFrame },
+    };
     expect(await call('queue:counts', foreign)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(log).toHaveBeenCalledWith(expect.stringContaining('refused queue:counts'));
   });
@@ -149,21 +200,36 @@ describe('IPC registration', () => {
   it('refuses another window, a gone frame, and our frame showing another origin', async () => {
     const other = new FakeBrowserWindow({});
     expect(await call('queue:counts', fromMainFrame(other))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await call('queue:counts', { sender: win.webContents, senderFrame: null })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call('queue:counts', { sender: win.webContents, senderFrame: null })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     const elsewhere = { ...win.webContents.mainFrame, url: 'https://evil.example/' };
-    expect(await call('queue:counts', { sender: win.webContents, senderFrame: elsewhere })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call('queue:counts', { sender: win.webContents, senderFrame: elsewhere })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 
   it('answers bad input with bad-input', async () => {
-    expect(await call('import:package', fromMainFrame(), { path: '' })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
-    expect(await call('queue:list', fromMainFrame(), 'not a query')).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    expect(await call('import:package', fromMainFrame(), { path: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-input' },
+    });
+    expect(await call('queue:list', fromMainFrame(), 'not a query')).toMatchObject({
+      ok: false,
+      error: { code: 'bad-input' },
+    });
   });
 
   it('runs a valid call through the real handler over a real store', async () => {
     const counts = await call('queue:counts', fromMainFrame());
     expect(counts).toMatchObject({ ok: true });
     const info = await call('app:info', fromMainFrame());
-    expect(info).toEqual({ ok: true, value: { name: 'Assay', version: '0.0.0-test', dataDir: path.join(tmp, 'data'), firstRun: true } });
+    expect(info).toEqual({
+      ok: true,
+      value: { name: 'Assay', version: '0.0.0-test', dataDir: path.join(tmp, 'data'), firstRun: true },
+    });
   });
 
   it('emits events to the main window', () => {
@@ -218,16 +284,25 @@ describe('IPC registration', () => {
       fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 1 });
       expect(await platform.confirmDrop('evidence', ['/home/a/plan.pdf', '/home/a/video.mp4'])).toBe(false);
       const options = fake.dialog.showMessageBox.mock.calls.at(-1)!.at(-1) as { message: string; detail: string };
-      expect(options).toMatchObject({ message: 'Add these 2 files as evidence?', detail: '/home/a/plan.pdf\n/home/a/video.mp4' });
+      expect(options).toMatchObject({
+        message: 'Add these 2 files as evidence?',
+        detail: '/home/a/plan.pdf\n/home/a/video.mp4',
+      });
       fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 0 });
       expect(await platform.confirmDrop('package', ['/home/a/pkg.zip'])).toBe(true);
-      expect(fake.dialog.showMessageBox.mock.calls.at(-1)!.at(-1)).toMatchObject({ message: 'Import this review package?', detail: '/home/a/pkg.zip' });
+      expect(fake.dialog.showMessageBox.mock.calls.at(-1)!.at(-1)).toMatchObject({
+        message: 'Import this review package?',
+        detail: '/home/a/pkg.zip',
+      });
     });
 
     it('asks for a .zip, or a folder after File › Import package folder…', async () => {
       fake.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: ['/x/pkg.zip'] });
       expect(await platform.chooseImportPath()).toBe('/x/pkg.zip');
-      expect(fake.dialog.showOpenDialog.mock.calls[0]!.at(-1)).toMatchObject({ properties: ['openFile'], filters: [{ extensions: ['zip'] }] });
+      expect(fake.dialog.showOpenDialog.mock.calls[0]!.at(-1)).toMatchObject({
+        properties: ['openFile'],
+        filters: [{ extensions: ['zip'] }],
+      });
       platform.chooseFolderNext();
       await platform.chooseImportPath();
       expect(fake.dialog.showOpenDialog.mock.calls[1]!.at(-1)).toMatchObject({ properties: ['openDirectory'] });
@@ -269,7 +344,8 @@ describe('the preload', () => {
 
     const calls = fake.ipcRenderer.on.mock.calls.length;
     const on = api.on as unknown as (event: string, cb: () => void) => () => void;
-    for (const name of ['import:package', 'ipc-message', '__proto__', 'toString']) expect(() => on(name, () => {})).toThrow(/no event/);
+    for (const name of ['import:package', 'ipc-message', '__proto__', 'toString'])
+      expect(() => on(name, () => {})).toThrow(/no event/);
     expect(fake.ipcRenderer.on.mock.calls.length).toBe(calls);
     expect(eventNames.length).toBeGreaterThan(0);
   });
@@ -279,11 +355,20 @@ describe('the preload', () => {
     const chosen = [{ token: 'B'.repeat(43), name: 'pkg.zip' }];
     fake.webUtils.getPathForFile.mockReturnValueOnce('/home/a/pkg.zip').mockReturnValueOnce('');
     fake.ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: chosen } as never);
-    expect(await api.dropFiles([new Blob(['x']), new Blob(['y'])], 'package')).toEqual({ ok: true, value: { files: chosen, withoutPath: 1 } });
-    expect(fake.ipcRenderer.invoke).toHaveBeenLastCalledWith('dialog:confirmDrop', { purpose: 'package', paths: ['/home/a/pkg.zip'] });
+    expect(await api.dropFiles([new Blob(['x']), new Blob(['y'])], 'package')).toEqual({
+      ok: true,
+      value: { files: chosen, withoutPath: 1 },
+    });
+    expect(fake.ipcRenderer.invoke).toHaveBeenLastCalledWith('dialog:confirmDrop', {
+      purpose: 'package',
+      paths: ['/home/a/pkg.zip'],
+    });
     // Nothing from the disk: main is not asked at all.
     const calls = fake.ipcRenderer.invoke.mock.calls.length;
-    expect(await api.dropFiles([new Blob(['z'])], 'evidence')).toEqual({ ok: true, value: { files: [], withoutPath: 1 } });
+    expect(await api.dropFiles([new Blob(['z'])], 'evidence')).toEqual({
+      ok: true,
+      value: { files: [], withoutPath: 1 },
+    });
     expect(fake.ipcRenderer.invoke.mock.calls.length).toBe(calls);
   });
 });

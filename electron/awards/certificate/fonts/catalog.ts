@@ -29,7 +29,14 @@ export interface FaceSpec {
   cjk?: 'hangul' | 'han';
 }
 
-const face = (id: string, pkg: string, file: string, family: string, extra: Partial<FaceSpec> = {}): FaceSpec => ({ id, pkg, file, family, perDocument: false, ...extra });
+const face = (id: string, pkg: string, file: string, family: string, extra: Partial<FaceSpec> = {}): FaceSpec => ({
+  id,
+  pkg,
+  file,
+  family,
+  perDocument: false,
+  ...extra,
+});
 
 const GARAMOND = '@expo-google-fonts/eb-garamond';
 const NASKH = '@expo-google-fonts/noto-naskh-arabic';
@@ -39,23 +46,48 @@ const SANS_KR = '@expo-google-fonts/noto-sans-kr';
 
 export const FACES = {
   garamond: face('garamond', GARAMOND, '400Regular/EBGaramond_400Regular.ttf', 'EB Garamond'),
-  garamondItalic: face('garamond-italic', GARAMOND, '400Regular_Italic/EBGaramond_400Regular_Italic.ttf', 'EB Garamond'),
+  garamondItalic: face(
+    'garamond-italic',
+    GARAMOND,
+    '400Regular_Italic/EBGaramond_400Regular_Italic.ttf',
+    'EB Garamond',
+  ),
   garamondSemiBold: face('garamond-semibold', GARAMOND, '600SemiBold/EBGaramond_600SemiBold.ttf', 'EB Garamond'),
   naskh: face('naskh', NASKH, '400Regular/NotoNaskhArabic_400Regular.ttf', 'Noto Naskh Arabic', { cursive: true }),
-  naskhSemiBold: face('naskh-semibold', NASKH, '600SemiBold/NotoNaskhArabic_600SemiBold.ttf', 'Noto Naskh Arabic', { cursive: true }),
+  naskhSemiBold: face('naskh-semibold', NASKH, '600SemiBold/NotoNaskhArabic_600SemiBold.ttf', 'Noto Naskh Arabic', {
+    cursive: true,
+  }),
   frank: face('frank', FRANK, '400Regular/FrankRuhlLibre_400Regular.ttf', 'Frank Ruhl Libre'),
   frankSemiBold: face('frank-semibold', FRANK, '600SemiBold/FrankRuhlLibre_600SemiBold.ttf', 'Frank Ruhl Libre'),
-  serifSc: face('serif-sc', SERIF_SC, '400Regular/NotoSerifSC_400Regular.ttf', 'Noto Serif SC', { perDocument: true, cjk: 'han' }),
-  serifScSemiBold: face('serif-sc-semibold', SERIF_SC, '600SemiBold/NotoSerifSC_600SemiBold.ttf', 'Noto Serif SC', { perDocument: true, cjk: 'han' }),
-  sansKr: face('sans-kr', SANS_KR, '400Regular/NotoSansKR_400Regular.ttf', 'Noto Sans KR', { perDocument: true, cjk: 'hangul' }),
-  sansKrSemiBold: face('sans-kr-semibold', SANS_KR, '600SemiBold/NotoSansKR_600SemiBold.ttf', 'Noto Sans KR', { perDocument: true, cjk: 'hangul' }),
+  serifSc: face('serif-sc', SERIF_SC, '400Regular/NotoSerifSC_400Regular.ttf', 'Noto Serif SC', {
+    perDocument: true,
+    cjk: 'han',
+  }),
+  serifScSemiBold: face('serif-sc-semibold', SERIF_SC, '600SemiBold/NotoSerifSC_600SemiBold.ttf', 'Noto Serif SC', {
+    perDocument: true,
+    cjk: 'han',
+  }),
+  sansKr: face('sans-kr', SANS_KR, '400Regular/NotoSansKR_400Regular.ttf', 'Noto Sans KR', {
+    perDocument: true,
+    cjk: 'hangul',
+  }),
+  sansKrSemiBold: face('sans-kr-semibold', SANS_KR, '600SemiBold/NotoSansKR_600SemiBold.ttf', 'Noto Sans KR', {
+    perDocument: true,
+    cjk: 'hangul',
+  }),
 } satisfies Record<string, FaceSpec>;
 
 /** Fallback chains: the first face that has a character draws it. */
 export const CHAINS: Record<FontStyle, readonly FaceSpec[]> = {
   regular: [FACES.garamond, FACES.naskh, FACES.frank, FACES.serifSc, FACES.sansKr],
   italic: [FACES.garamondItalic, FACES.naskh, FACES.frank, FACES.serifSc, FACES.sansKr],
-  semibold: [FACES.garamondSemiBold, FACES.naskhSemiBold, FACES.frankSemiBold, FACES.serifScSemiBold, FACES.sansKrSemiBold],
+  semibold: [
+    FACES.garamondSemiBold,
+    FACES.naskhSemiBold,
+    FACES.frankSemiBold,
+    FACES.serifScSemiBold,
+    FACES.sansKrSemiBold,
+  ],
 };
 
 export interface FontLocator {
@@ -89,7 +121,9 @@ export function loadFace(spec: FaceSpec, locator: FontLocator = {}): LoadedFace 
   try {
     bytes = fs.readFileSync(file);
   } catch (error) {
-    throw new Error(`The certificate font ${spec.family} (${spec.pkg}/${spec.file}) is not installed: ${(error as Error).message}`);
+    throw new Error(
+      `The certificate font ${spec.family} (${spec.pkg}/${spec.file}) is not installed: ${(error as Error).message}`,
+    );
   }
   const coverage = readCoverage(bytes);
   const face: LoadedFace = { spec, source: new SubsetSource(bytes), coverage };
@@ -137,7 +171,10 @@ export class PreparedFont {
 }
 
 function charKey(chars: Iterable<number>): string {
-  return [...chars].sort((a, b) => a - b).map((c) => c.toString(36)).join('.');
+  return [...chars]
+    .sort((a, b) => a - b)
+    .map((c) => c.toString(36))
+    .join('.');
 }
 
 /**
@@ -189,7 +226,10 @@ export class FaceSubsets {
 
   private make(chars: ReadonlySet<number>): PreparedFont {
     const wanted = new Set<number>([0x20, ...chars].filter((c) => this.face.coverage.has(c)));
-    const sfnt = this.face.source.subset(wanted, { features: DEFAULT_SHAPING_FEATURES, dropTables: ['STAT', 'gasp', 'DSIG', 'MVAR', 'HVAR'] });
+    const sfnt = this.face.source.subset(wanted, {
+      features: DEFAULT_SHAPING_FEATURES,
+      dropTables: ['STAT', 'gasp', 'DSIG', 'MVAR', 'HVAR'],
+    });
     return new PreparedFont(this.face.spec, sfnt, wanted);
   }
 }

@@ -45,8 +45,32 @@ const HB_SUBSET_SETS_LAYOUT_FEATURE_TAG = 6;
 
 /** The OpenType features HarfBuzz applies by default (so shaping a subset matches the full font). */
 export const DEFAULT_SHAPING_FEATURES = [
-  'rvrn', 'ccmp', 'locl', 'mark', 'mkmk', 'rlig', 'abvm', 'blwm', 'calt', 'clig', 'curs', 'dist', 'kern', 'liga', 'rclt',
-  'stch', 'init', 'medi', 'fina', 'isol', 'med2', 'fin2', 'fin3', 'ljmo', 'vjmo', 'tjmo',
+  'rvrn',
+  'ccmp',
+  'locl',
+  'mark',
+  'mkmk',
+  'rlig',
+  'abvm',
+  'blwm',
+  'calt',
+  'clig',
+  'curs',
+  'dist',
+  'kern',
+  'liga',
+  'rclt',
+  'stch',
+  'init',
+  'medi',
+  'fina',
+  'isol',
+  'med2',
+  'fin2',
+  'fin3',
+  'ljmo',
+  'vjmo',
+  'tjmo',
 ] as const;
 export const HB_SUBSET_FLAGS = {
   NO_HINTING: 0x1,
@@ -55,7 +79,9 @@ export const HB_SUBSET_FLAGS = {
 } as const;
 
 function tag(name: string): number {
-  return ((name.charCodeAt(0) << 24) | (name.charCodeAt(1) << 16) | (name.charCodeAt(2) << 8) | name.charCodeAt(3)) >>> 0;
+  return (
+    ((name.charCodeAt(0) << 24) | (name.charCodeAt(1) << 16) | (name.charCodeAt(2) << 8) | name.charCodeAt(3)) >>> 0
+  );
 }
 
 // The subsetting build has a fixed 64 MiB heap, so fonts are spread over instances: a large (CJK) font
@@ -111,14 +137,20 @@ export class SubsetSource {
    * A TrueType/OpenType font with the glyphs for `codePoints` (plus what their GSUB closure reaches, so
    * shaping the subset gives the same result as shaping the full font), without hinting.
    */
-  subset(codePoints: Iterable<number>, options: { dropTables?: readonly string[]; flags?: number; features?: readonly string[] } = {}): Uint8Array {
+  subset(
+    codePoints: Iterable<number>,
+    options: { dropTables?: readonly string[]; flags?: number; features?: readonly string[] } = {},
+  ): Uint8Array {
     const ex = this.#exports;
     const input = ex.hb_subset_input_create_or_fail();
     if (!input) throw new Error('harfbuzz: hb_subset_input_create_or_fail failed');
     try {
       const unicodes = ex.hb_subset_input_unicode_set(input);
       for (const cp of codePoints) ex.hb_set_add(unicodes, cp);
-      ex.hb_subset_input_set_flags(input, ex.hb_subset_input_get_flags(input) | HB_SUBSET_FLAGS.NO_HINTING | (options.flags ?? 0));
+      ex.hb_subset_input_set_flags(
+        input,
+        ex.hb_subset_input_get_flags(input) | HB_SUBSET_FLAGS.NO_HINTING | (options.flags ?? 0),
+      );
       if (options.features) {
         const features = ex.hb_subset_input_set(input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG);
         ex.hb_set_clear(features);
@@ -176,7 +208,14 @@ export interface ShapedGlyph {
  * Shapes text[start, start+length) in the context of the whole text (so Arabic joins across runs).
  * Positions are in font units. Glyphs come in visual order (right to left runs reversed).
  */
-export function shapeRun(face: ShapingFace, text: string, start: number, length: number, rtl: boolean, language?: string): ShapedGlyph[] {
+export function shapeRun(
+  face: ShapingFace,
+  text: string,
+  start: number,
+  length: number,
+  rtl: boolean,
+  language?: string,
+): ShapedGlyph[] {
   const buffer = new hb.Buffer();
   buffer.addText(text, start, length);
   buffer.setDirection(rtl ? hb.Direction.RTL : hb.Direction.LTR);

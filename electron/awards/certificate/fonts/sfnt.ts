@@ -34,7 +34,12 @@ export function readSfnt(bytes: Uint8Array): SfntInfo {
   const maxp = need('maxp');
   const hmtx = need('hmtx');
   const unitsPerEm = b.readUInt16BE(head + 18);
-  const bbox: [number, number, number, number] = [b.readInt16BE(head + 36), b.readInt16BE(head + 38), b.readInt16BE(head + 40), b.readInt16BE(head + 42)];
+  const bbox: [number, number, number, number] = [
+    b.readInt16BE(head + 36),
+    b.readInt16BE(head + 38),
+    b.readInt16BE(head + 40),
+    b.readInt16BE(head + 42),
+  ];
   const numGlyphs = b.readUInt16BE(maxp + 4);
   const numberOfHMetrics = b.readUInt16BE(hhea + 34);
   const advances = new Uint16Array(numGlyphs);
@@ -128,7 +133,12 @@ export function readCoverage(bytes: Uint8Array): Set<number> {
     const encoding = b.readUInt16BE(r + 2);
     const sub = cmap + b.readUInt32BE(r + 4);
     const format = b.readUInt16BE(sub);
-    const rank = format === 12 && ((platform === 3 && encoding === 10) || platform === 0) ? 3 : format === 4 && ((platform === 3 && encoding === 1) || platform === 0) ? 2 : 0;
+    const rank =
+      format === 12 && ((platform === 3 && encoding === 10) || platform === 0)
+        ? 3
+        : format === 4 && ((platform === 3 && encoding === 1) || platform === 0)
+          ? 2
+          : 0;
     if (rank > bestRank) {
       best = sub;
       bestRank = rank;

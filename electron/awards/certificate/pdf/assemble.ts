@@ -14,7 +14,12 @@ import { PAPER_SIZES, type CertificateAward, type Paper } from '../types.js';
 import { Type0Fonts } from './fonts.js';
 
 /** Classic cross-reference table, no object streams; no yielding to the event loop while writing. */
-export const SAVE_OPTIONS: SaveOptions = { useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity };
+export const SAVE_OPTIONS: SaveOptions = {
+  useObjectStreams: false,
+  addDefaultPage: false,
+  updateFieldAppearances: false,
+  objectsPerTick: Infinity,
+};
 
 interface Shared {
   frame: Buffer;
@@ -68,7 +73,12 @@ export class PdfAssembler {
           alpha[i] = raster.pixels[i * 4 + 3]!;
         }
       } else rgb.set(raster.pixels);
-      image = { width: raster.width, height: raster.height, rgb: deflateSync(rgb), ...(alpha ? { alpha: deflateSync(alpha) } : {}) };
+      image = {
+        width: raster.width,
+        height: raster.height,
+        rgb: deflateSync(rgb),
+        ...(alpha ? { alpha: deflateSync(alpha) } : {}),
+      };
     } catch {
       image = null; // an unreadable logo is left out rather than failing the certificate
     }
@@ -85,23 +95,55 @@ export class PdfAssembler {
 
     // Fonts (after all content is laid out, so every glyph is known)
     const fontDict = ctx.obj({});
-    for (const use of registry.uses.values()) fontDict.set(PDFName.of(use.resource), this.#type0.embed(ctx, use.font, use.glyphs));
+    for (const use of registry.uses.values())
+      fontDict.set(PDFName.of(use.resource), this.#type0.embed(ctx, use.font, use.glyphs));
 
     // Frame artwork: the guilloche band as four tiling patterns, drawn by a form XObject
     const patterns = ctx.obj({});
     for (const [key, matrix] of Object.entries(shared.patternMatrices)) {
       const id = { top: 'PT', bottom: 'PB', left: 'PL', right: 'PR' }[key as keyof typeof shared.patternMatrices];
-      const cell = ctx.stream(this.#pattern, { Type: 'Pattern', PatternType: 1, PaintType: 1, TilingType: 1, BBox: [0, 0, PATTERN_CELL.width, PATTERN_CELL.height], XStep: PATTERN_CELL.width, YStep: PATTERN_CELL.height, Matrix: matrix, Resources: {}, Filter: 'FlateDecode' });
+      const cell = ctx.stream(this.#pattern, {
+        Type: 'Pattern',
+        PatternType: 1,
+        PaintType: 1,
+        TilingType: 1,
+        BBox: [0, 0, PATTERN_CELL.width, PATTERN_CELL.height],
+        XStep: PATTERN_CELL.width,
+        YStep: PATTERN_CELL.height,
+        Matrix: matrix,
+        Resources: {},
+        Filter: 'FlateDecode',
+      });
       patterns.set(PDFName.of(id), ctx.register(cell));
     }
-    const form = (data: Buffer, resources: PDFDict): PDFRef => ctx.register(ctx.stream(data, { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, W, H], Resources: resources, Filter: 'FlateDecode' }));
+    const form = (data: Buffer, resources: PDFDict): PDFRef =>
+      ctx.register(
+        ctx.stream(data, {
+          Type: 'XObject',
+          Subtype: 'Form',
+          BBox: [0, 0, W, H],
+          Resources: resources,
+          Filter: 'FlateDecode',
+        }),
+      );
     const frameRef = form(shared.frame, ctx.obj({ Pattern: patterns }));
     const plainRef = pages.some((p) => p.frame === 'Plain') ? form(shared.plainFrame, ctx.obj({})) : undefined;
     let logoRef: PDFRef | undefined;
     if (logo) {
-      const image = { Type: 'XObject', Subtype: 'Image', Width: logo.width, Height: logo.height, BitsPerComponent: 8, Filter: 'FlateDecode' };
-      const smask = logo.alpha ? ctx.register(ctx.stream(logo.alpha, { ...image, ColorSpace: 'DeviceGray' })) : undefined;
-      logoRef = ctx.register(ctx.stream(logo.rgb, { ...image, ColorSpace: 'DeviceRGB', Interpolate: true, SMask: smask }));
+      const image = {
+        Type: 'XObject',
+        Subtype: 'Image',
+        Width: logo.width,
+        Height: logo.height,
+        BitsPerComponent: 8,
+        Filter: 'FlateDecode',
+      };
+      const smask = logo.alpha
+        ? ctx.register(ctx.stream(logo.alpha, { ...image, ColorSpace: 'DeviceGray' }))
+        : undefined;
+      logoRef = ctx.register(
+        ctx.stream(logo.rgb, { ...image, ColorSpace: 'DeviceRGB', Interpolate: true, SMask: smask }),
+      );
     }
 
     for (const p of pages) {
@@ -122,7 +164,11 @@ export class PdfAssembler {
       ctx.stream(deflateSync(json), {
         Type: 'EmbeddedFile',
         Subtype: 'application/ld+json',
-        Params: { Size: json.length, ModDate: PDFString.fromDate(issued), CheckSum: PDFHexString.of(crypto.createHash('md5').update(json).digest('hex').toUpperCase()) },
+        Params: {
+          Size: json.length,
+          ModDate: PDFString.fromDate(issued),
+          CheckSum: PDFHexString.of(crypto.createHash('md5').update(json).digest('hex').toUpperCase()),
+        },
         Filter: 'FlateDecode',
       }),
     );
@@ -136,7 +182,10 @@ export class PdfAssembler {
         AFRelationship: 'Source',
       }),
     );
-    doc.catalog.set(PDFName.of('Names'), ctx.obj({ EmbeddedFiles: { Names: [PDFHexString.fromText('credential.json'), filespec] } }));
+    doc.catalog.set(
+      PDFName.of('Names'),
+      ctx.obj({ EmbeddedFiles: { Names: [PDFHexString.fromText('credential.json'), filespec] } }),
+    );
     doc.catalog.set(PDFName.of('AF'), ctx.obj([filespec]));
 
     const title = `${award.achievementName} — ${award.earnerName}`;
@@ -164,14 +213,36 @@ export class PdfAssembler {
 <xmp:CreatorTool>Assay</xmp:CreatorTool><xmp:CreateDate>${iso}</xmp:CreateDate><xmp:ModifyDate>${iso}</xmp:ModifyDate><xmp:MetadataDate>${iso}</xmp:MetadataDate>
 </rdf:Description></rdf:RDF></x:xmpmeta>
 <?xpacket end="w"?>`;
-    doc.catalog.set(PDFName.of('Metadata'), ctx.register(ctx.stream(Buffer.from(xmp, 'utf8'), { Type: 'Metadata', Subtype: 'XML' })));
+    doc.catalog.set(
+      PDFName.of('Metadata'),
+      ctx.register(ctx.stream(Buffer.from(xmp, 'utf8'), { Type: 'Metadata', Subtype: 'XML' })),
+    );
     const icc = ctx.register(ctx.stream(this.#icc, { N: 3, Filter: 'FlateDecode' }));
     doc.catalog.set(
       PDFName.of('OutputIntents'),
-      ctx.obj([{ Type: 'OutputIntent', S: 'GTS_PDFA1', OutputConditionIdentifier: PDFString.of('sRGB IEC61966-2.1'), Info: PDFString.of('sRGB IEC61966-2.1'), RegistryName: PDFString.of('http://www.color.org'), DestOutputProfile: icc }]),
+      ctx.obj([
+        {
+          Type: 'OutputIntent',
+          S: 'GTS_PDFA1',
+          OutputConditionIdentifier: PDFString.of('sRGB IEC61966-2.1'),
+          Info: PDFString.of('sRGB IEC61966-2.1'),
+          RegistryName: PDFString.of('http://www.color.org'),
+          DestOutputProfile: icc,
+        },
+      ]),
     );
     // a stable file identifier: the same certificate rendered at the same time is the same file
-    const id = crypto.createHash('sha256').update(award.credentialId).update('\0').update(award.verificationCode).update('\0').update(now.toISOString()).digest().subarray(0, 16).toString('hex').toUpperCase();
+    const id = crypto
+      .createHash('sha256')
+      .update(award.credentialId)
+      .update('\0')
+      .update(award.verificationCode)
+      .update('\0')
+      .update(now.toISOString())
+      .digest()
+      .subarray(0, 16)
+      .toString('hex')
+      .toUpperCase();
     ctx.trailerInfo.ID = ctx.obj([PDFHexString.of(id), PDFHexString.of(id)]);
     return doc;
   }

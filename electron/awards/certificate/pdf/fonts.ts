@@ -29,7 +29,12 @@ export class Type0Fonts {
     const e = this.embedding(context, font, glyphs);
     const toUnicode = context.register(context.stream(e.toUnicode, { Filter: 'FlateDecode' }));
     const fontFile = context.register(
-      context.stream(font.compressed, info.isCff ? { Subtype: 'OpenType', Filter: 'FlateDecode' } : { Length1: font.embedded.length, Filter: 'FlateDecode' }),
+      context.stream(
+        font.compressed,
+        info.isCff
+          ? { Subtype: 'OpenType', Filter: 'FlateDecode' }
+          : { Length1: font.embedded.length, Filter: 'FlateDecode' },
+      ),
     );
     const flags = (info.fixedPitch ? 1 : 0) | 4 /* symbolic: glyphs by id */ | (info.italicAngle !== 0 ? 64 : 0);
     const descriptor = context.register(
@@ -58,7 +63,16 @@ export class Type0Fonts {
         CIDToGIDMap: info.isCff ? undefined : 'Identity',
       }),
     );
-    return context.register(context.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: font.baseFont, Encoding: 'Identity-H', DescendantFonts: [cid], ToUnicode: toUnicode }));
+    return context.register(
+      context.obj({
+        Type: 'Font',
+        Subtype: 'Type0',
+        BaseFont: font.baseFont,
+        Encoding: 'Identity-H',
+        DescendantFonts: [cid],
+        ToUnicode: toUnicode,
+      }),
+    );
   }
 
   private embedding(context: PDFContext, font: PreparedFont, glyphs: ReadonlyMap<number, string>): FontEmbedding {
@@ -71,13 +85,16 @@ export class Type0Fonts {
     const info = font.info;
     const k = 1000 / info.unitsPerEm;
     // a batch font's /W covers every glyph of the subset; a per-document font's only the glyphs drawn
-    const gids = shared ? Array.from({ length: info.numGlyphs }, (_, g) => g) : [...glyphs.keys()].sort((a, b) => a - b);
+    const gids = shared
+      ? Array.from({ length: info.numGlyphs }, (_, g) => g)
+      : [...glyphs.keys()].sort((a, b) => a - b);
     const widths: Widths = [];
-    for (let i = 0; i < gids.length; ) {
+    for (let i = 0; i < gids.length;) {
       const start = gids[i]!;
       const run: number[] = [];
       let j = i;
-      while (j < gids.length && gids[j] === start + (j - i)) run.push(Math.round((info.advances[gids[j]!] ?? 0) * k)), j++;
+      while (j < gids.length && gids[j] === start + (j - i))
+        (run.push(Math.round((info.advances[gids[j]!] ?? 0) * k)), j++);
       widths.push(start, run);
       i = j;
     }
@@ -92,7 +109,8 @@ export class Type0Fonts {
 
 /** A ToUnicode CMap (glyph id -> UTF-16BE) for an Identity-H font. */
 export function toUnicodeCMap(text: ReadonlyMap<number, string>): string {
-  let cmap = '/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n';
+  let cmap =
+    '/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n';
   const gids = [...text.keys()].sort((a, b) => a - b);
   for (let i = 0; i < gids.length; i += 100) {
     const chunk = gids.slice(i, i + 100);

@@ -1,8 +1,22 @@
 // Small helpers around pdf-lib's object model shared by the renderer, the signer and the readers.
-import { PDFArray, PDFDict, PDFHexString, PDFObject, ParseSpeeds, PDFString, type LoadOptions, type PDFContext, type PDFRef } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFHexString,
+  PDFObject,
+  ParseSpeeds,
+  PDFString,
+  type LoadOptions,
+  type PDFContext,
+  type PDFRef,
+} from 'pdf-lib';
 
 /** Reading PDFs: leave /Info alone, parse without yielding to the event loop, tolerate what can be read. */
-export const LOAD_OPTIONS: LoadOptions = { updateMetadata: false, ignoreEncryption: true, parseSpeed: ParseSpeeds.Fastest };
+export const LOAD_OPTIONS: LoadOptions = {
+  updateMetadata: false,
+  ignoreEncryption: true,
+  parseSpeed: ParseSpeeds.Fastest,
+};
 
 /**
  * A text string: a literal when it is printable ASCII without parentheses or backslashes (PDFString
@@ -71,4 +85,3 @@ export class PDFPreserialized extends PDFObject {
     return this.bytes.length;
   }
 }
-

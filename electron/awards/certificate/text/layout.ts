@@ -1,7 +1,15 @@
 // Text to positioned glyph runs: bidi levels, a font per character from the style's fallback chain,
 // runs shaped by HarfBuzz (in the context of the whole line, so Arabic joins across font changes), and
 // runs put in visual order. Also measures and wraps paragraphs.
-import { CHAINS, FaceSubsets, loadFace, type FaceSpec, type FontLocator, type FontStyle, type PreparedFont } from '../fonts/catalog.js';
+import {
+  CHAINS,
+  FaceSubsets,
+  loadFace,
+  type FaceSpec,
+  type FontLocator,
+  type FontStyle,
+  type PreparedFont,
+} from '../fonts/catalog.js';
 import { shapeRun, type ShapedGlyph } from '../fonts/harfbuzz.js';
 import { resolveLevels, visualOrder } from './bidi.js';
 
@@ -50,7 +58,10 @@ interface Item {
 /** Fonts for one batch: the loaded faces and their subsets. */
 export class FontSet {
   readonly #subsets = new Map<string, FaceSubsets>();
-  readonly #items = new Map<string, { items: Item[]; chain: readonly FaceSpec[]; base: 0 | 1; chars: [FaceSpec, number[]][] }>();
+  readonly #items = new Map<
+    string,
+    { items: Item[]; chain: readonly FaceSpec[]; base: 0 | 1; chars: [FaceSpec, number[]][] }
+  >();
 
   constructor(private readonly locator: FontLocator = {}) {}
 
@@ -70,11 +81,18 @@ export class FontSet {
   /** The style's fallback chain: other faces, then Han-first CJK faces, then Hangul-first ones. */
   chain(style: FontStyle): readonly FaceSpec[] {
     const chain = CHAINS[style];
-    return [...chain.filter((f) => !f.cjk), ...chain.filter((f) => f.cjk === 'han'), ...chain.filter((f) => f.cjk === 'hangul')];
+    return [
+      ...chain.filter((f) => !f.cjk),
+      ...chain.filter((f) => f.cjk === 'han'),
+      ...chain.filter((f) => f.cjk === 'hangul'),
+    ];
   }
 
   /** Splits text into runs of one font and one bidi level (logical order); cached per text and style. */
-  itemize(text: string, style: FontStyle): { items: Item[]; chain: readonly FaceSpec[]; base: 0 | 1; chars: [FaceSpec, number[]][] } {
+  itemize(
+    text: string,
+    style: FontStyle,
+  ): { items: Item[]; chain: readonly FaceSpec[]; base: 0 | 1; chars: [FaceSpec, number[]][] } {
     const key = `${style}\u0000${text}`;
     const hit = this.#items.get(key);
     if (hit) return hit;
@@ -112,7 +130,10 @@ export class FontSet {
     const korean = new Uint8Array(n);
     for (const m of text.matchAll(/\S+/g)) if (HANGUL.test(m[0])) korean.fill(1, m.index, m.index + m[0].length);
     const order = chain.map((_, i) => i);
-    const koreanOrder = [...order.filter((i) => chain[i]!.cjk !== 'han'), ...order.filter((i) => chain[i]!.cjk === 'han')];
+    const koreanOrder = [
+      ...order.filter((i) => chain[i]!.cjk !== 'han'),
+      ...order.filter((i) => chain[i]!.cjk === 'han'),
+    ];
     const firstCovering = (cp: number, at = 0): number => {
       for (const f of korean[at] ? koreanOrder : order) if (this.covers(chain[f]!, cp)) return f;
       return -1;
@@ -135,9 +156,17 @@ export class FontSet {
       if (!neutral[i]) continue;
       const cp = text.codePointAt(i)!;
       let prev = -1;
-      for (let j = i - 1; j >= 0; j--) if (faceOf[j]! >= 0) { prev = faceOf[j]!; break; }
+      for (let j = i - 1; j >= 0; j--)
+        if (faceOf[j]! >= 0) {
+          prev = faceOf[j]!;
+          break;
+        }
       let next = -1;
-      for (let j = i + 1; j < n; j++) if (!neutral[j] && faceOf[j]! >= 0) { next = faceOf[j]!; break; }
+      for (let j = i + 1; j < n; j++)
+        if (!neutral[j] && faceOf[j]! >= 0) {
+          next = faceOf[j]!;
+          break;
+        }
       let f = -1;
       if (prev >= 0 && this.covers(chain[prev]!, cp)) f = prev;
       else if (next >= 0 && this.covers(chain[next]!, cp)) f = next;
@@ -146,7 +175,7 @@ export class FontSet {
       if (cp > 0xffff) faceOf[++i] = f;
     }
     const items: Item[] = [];
-    for (let i = 0; i < n; ) {
+    for (let i = 0; i < n;) {
       const face = Math.max(0, faceOf[i]!);
       const level = levels[i]!;
       let j = i + 1;
@@ -158,7 +187,10 @@ export class FontSet {
   }
 
   /** Characters each face needs for these texts. */
-  collect(texts: readonly { text: string; style: FontStyle }[], into = new Map<FaceSpec, Set<number>>()): Map<FaceSpec, Set<number>> {
+  collect(
+    texts: readonly { text: string; style: FontStyle }[],
+    into = new Map<FaceSpec, Set<number>>(),
+  ): Map<FaceSpec, Set<number>> {
     for (const { text, style } of texts) {
       for (const [spec, chars] of this.itemize(text, style).chars) {
         let set = into.get(spec);
@@ -171,7 +203,12 @@ export class FontSet {
 }
 
 /** Shapes one line with prepared fonts (every face the line uses must be in `fonts`). */
-export function shapeLine(fontSet: FontSet, text: string, style: FontStyle, fonts: ReadonlyMap<FaceSpec, PreparedFont>): ShapedLine {
+export function shapeLine(
+  fontSet: FontSet,
+  text: string,
+  style: FontStyle,
+  fonts: ReadonlyMap<FaceSpec, PreparedFont>,
+): ShapedLine {
   const { items, chain } = fontSet.itemize(text, style);
   const logical: GlyphRun[] = [];
   let advanceEm = 0;
@@ -200,15 +237,23 @@ export function shapeLine(fontSet: FontSet, text: string, style: FontStyle, font
 }
 
 /** Greedy line breaking at spaces (and between CJK characters) to fit maxWidth; the paragraph is shaped once. */
-export function wrapText(fontSet: FontSet, text: string, style: TextStyle, maxWidth: number, fonts: ReadonlyMap<FaceSpec, PreparedFont>): string[] {
+export function wrapText(
+  fontSet: FontSet,
+  text: string,
+  style: TextStyle,
+  maxWidth: number,
+  fonts: ReadonlyMap<FaceSpec, PreparedFont>,
+): string[] {
   const whole = shapeLine(fontSet, text, style.font, fonts);
   const tracking = (style.tracking ?? 0) * style.size;
   const adv = new Float64Array(text.length + 1);
   for (const run of whole.runs) {
     const scale = style.size / run.font.info.unitsPerEm;
-    for (const g of run.glyphs) adv[g.cluster] = adv[g.cluster]! + g.ax * scale + (run.font.spec.cursive ? 0 : tracking);
+    for (const g of run.glyphs)
+      adv[g.cluster] = adv[g.cluster]! + g.ax * scale + (run.font.spec.cursive ? 0 : tracking);
   }
-  const breakAfter = (i: number): boolean => /[\s\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff]/u.test(text[i]!) && i + 1 < text.length && !/\s/.test(text[i + 1]!);
+  const breakAfter = (i: number): boolean =>
+    /[\s\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff]/u.test(text[i]!) && i + 1 < text.length && !/\s/.test(text[i + 1]!);
   const lines: string[] = [];
   let lineStart = 0;
   let width = 0; // width of text[lineStart, i) without trailing spaces
