@@ -11,8 +11,7 @@ import { handleAppProtocol, registerAppScheme } from './app/protocol.js';
 import { createMainWindow } from './app/window.js';
 import { WINDOW_STATE_FILE } from './app/window-state.js';
 import { createAdminPlatform } from './app/admin-platform.js';
-import { autoBackup, restoreBackup } from './backup/backup.js';
-import { readSettings } from './ipc/handlers-admin.js';
+import { restoreDataDir } from './backup/backups.js';
 import { createHandlers } from './ipc/handlers.js';
 import { createEmit, createPlatform, registerIpc } from './ipc/register.js';
 import { APP_NAME } from './paths.js';
@@ -80,7 +79,7 @@ async function start(): Promise<void> {
     services?.close();
     services = null;
     try {
-      await restoreBackup(dir, backupPath);
+      await restoreDataDir(dir, backupPath);
     } catch (err) {
       dialog.showErrorBox(
         'The backup was not restored',
@@ -147,11 +146,12 @@ if (!app.requestSingleInstanceLock()) {
   let backedUp = false;
   app.on('will-quit', (event) => {
     const s = services;
-    if (s && !backedUp && readSettings(s).autoBackup) {
+    if (s && !backedUp && s.settings.get().autoBackup) {
       // Automatic backup on quit, keeping the last few: quit waits for it.
       event.preventDefault();
       backedUp = true;
-      autoBackup(s, path.join(s.dataDir, 'backups'), readSettings(s).keepBackups)
+      s.backups
+        .onQuit()
         .catch((err: unknown) => console.error(`[backup] automatic backup failed: ${(err as Error).message}`))
         .finally(() => app.quit());
       return;

@@ -10,7 +10,7 @@ import {
   type EventPayload,
   type IpcResult,
 } from '../shared/ipc/contract.js';
-import type { Chosen, DropPurpose } from '../shared/domain/admin.js';
+import type { Chosen, DropPurpose } from '../shared/domain/choices.js';
 
 type Invokers = { [C in Channel]: Api[C] };
 

@@ -1,11 +1,11 @@
 // The composition root: every service the app, the CLI and the tests use, built from a data folder.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { importPackage, type ImportOptions } from './import/importer.js';
 import { Queue } from './queue/queue.js';
 import { CommentBank } from './review/comment-bank.js';
 import { Library } from './library/library.js';
-import { Awards } from './awards/awards.js';
 import { verifyAuditLog, type AuditReport } from './audit/verify-log.js';
 import { knownIssuers } from './awards/trust.js';
 import type { SeenAnchor } from './store/audit-anchor.js';
@@ -14,7 +14,21 @@ import { EvidenceStore } from './store/evidence.js';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from './store/atomic-write.js';
 import { JOURNAL_FILE, recoverDataDir } from './store/restore-journal.js';
 import { acquireRestoreLock, holdOpen, type Hold } from './store/store-lock.js';
-import type { ImportResult } from '../shared/domain/import.js';
+import type { ImportProgress, ImportResult } from '../shared/domain/import.js';
+import type { DraftInput, Review } from '../shared/domain/review.js';
+import type { Workspace } from '../shared/domain/workspace.js';
+import { AwardService } from './awards/award-service.js';
+import { IssuerIdentity } from './awards/issuer.js';
+import { verifyAwardInStore, type AwardVerdict } from './awards/verify-award.js';
+import { readAnchor } from './audit/anchor-files.js';
+import { storeTrust } from './awards/trust.js';
+import { Backups } from './backup/backups.js';
+import { exportCaseFile, importRubricFile } from './library/rubric-files.js';
+import { ResultsService } from './results/results-service.js';
+import { recuse, saveDraft, submitReview } from './review/reviews.js';
+import { loadWorkspace } from './review/workspace.js';
+import { writeSamplePackage } from './sample/sample-package.js';
+import { SettingsStore } from './settings/settings.js';
 
 export const DATABASE_FILE = 'assay.db';
 
@@ -30,11 +44,39 @@ export interface Services {
   readonly queue: Queue;
   readonly commentBank: CommentBank;
   readonly library: Library;
-  readonly awards: Awards;
+  readonly awards: AwardService;
+  readonly settings: SettingsStore;
+  /** The issuer identity and its unlocked keys. */
+  readonly identity: IssuerIdentity;
+  readonly results: ResultsService;
+  readonly backups: Backups;
+  readonly reviews: Reviews;
   importPackage(input: string, options?: ImportOptions): Promise<ImportResult>;
+  /** Writes the built-in sample package to a temporary folder and imports it (first run). */
+  importSample(onProgress?: (p: ImportProgress) => void): Promise<ImportResult>;
+  /** The rubrics in a CASE JSON or Canvas CSV file, as drafts. */
+  importRubricFile(file: string): ReturnType<typeof importRubricFile>;
+  /** Writes micro-credential `id` as a CASE 1.1 package. */
+  exportCaseFile(id: string, file: string): void;
+  /** The stored file of an evidence blob this store knows, or null. */
+  evidenceFile(sha256: string): string | null;
+  /** True until the first package is imported. */
+  isFirstRun(): boolean;
   /** The chain, its signed checkpoints, the anchors given, and the records it describes. */
   verifyAudit(anchors?: readonly SeenAnchor[]): AuditReport;
+  /** verifyAudit against anchors read from files (results packages, backups); AnchorError for a bad one. */
+  verifyAuditWithFiles(anchorFiles: readonly string[]): Promise<AuditReport>;
+  /** Checks a certificate PDF, credential JSON or badge PNG against this store. */
+  verifyAward(file: string): Promise<AwardVerdict>;
   close(): void;
+}
+
+/** The assessor's work on one submission. */
+export interface Reviews {
+  open(submissionId: string, blind: boolean): Workspace;
+  saveDraft(input: DraftInput): Review;
+  submit(submissionId: string): Review;
+  recuse(submissionId: string, reason: string): void;
 }
 
 export function openServices(dataDir: string, options: ServicesOptions = {}): Services {
@@ -47,26 +89,69 @@ export function openServices(dataDir: string, options: ServicesOptions = {}): Se
     const evidence = new EvidenceStore(dataDir);
     evidence.recover(db);
     const queue = new Queue(db);
+    const settings = new SettingsStore(db);
+    const identity = new IssuerIdentity(db, dataDir);
+    const library = new Library(db, evidence);
+    // The job services take the whole set (the export and backup code reads several of its parts).
+    let services: Services | undefined;
+    const self = (): Services => {
+      if (!services) throw new Error('The services are not built yet.');
+      return services;
+    };
     let closed = false;
-    return {
+    services = {
       dataDir,
       db,
       evidence,
       queue,
       commentBank: new CommentBank(db),
-      library: new Library(db, evidence),
-      awards: new Awards(db),
+      library,
+      awards: new AwardService(db, identity, self),
+      settings,
+      identity,
+      results: new ResultsService(self, identity, settings),
+      backups: new Backups(self, identity, settings),
+      reviews: {
+        open: (submissionId, blind) => loadWorkspace(db, submissionId, blind),
+        saveDraft: (input) => saveDraft(db, input).review,
+        submit: (submissionId) => submitReview(db, submissionId),
+        recuse: (submissionId, reason) => recuse(db, submissionId, reason),
+      },
       importPackage: (input, opts) => importPackage({ db, evidence }, input, opts),
+      importSample: async (onProgress) => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'assay-sample-'));
+        try {
+          const { dir: pkg } = await writeSamplePackage(path.join(dir, 'Sample review package'));
+          return await importPackage({ db, evidence }, pkg, onProgress ? { onProgress } : {});
+        } finally {
+          fs.rmSync(dir, { recursive: true, force: true });
+        }
+      },
+      importRubricFile: (file) => importRubricFile(file),
+      exportCaseFile: (id, file) => exportCaseFile(library, id, file),
+      evidenceFile: (sha256) =>
+        db.prepare('SELECT 1 FROM blobs WHERE sha256 = ?').pluck().get(sha256) !== undefined
+          ? evidence.pathOf(sha256)
+          : null,
+      isFirstRun: () => db.prepare('SELECT count(*) FROM packages').pluck().get() === 0,
       verifyAudit: (anchors = []) => {
         const trustedKeys = new Map(knownIssuers(db, dataDir).map((i) => [i.badgeKey, i.name] as const));
         return verifyAuditLog(db, { trustedKeys, anchors });
       },
+      verifyAuditWithFiles: async (anchorFiles) => {
+        const trust = storeTrust(db, dataDir);
+        const anchors: SeenAnchor[] = [];
+        for (const f of anchorFiles) anchors.push(await readAnchor(f, trust));
+        return self().verifyAudit(anchors);
+      },
+      verifyAward: (file) => verifyAwardInStore(self(), file),
       close: () => {
         db.close();
         if (!closed) hold.release();
         closed = true;
       },
     };
+    return services;
   } catch (err) {
     hold.release();
     throw err;

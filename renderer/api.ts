@@ -8,9 +8,10 @@ import type {
   DroppedFiles,
   EventName,
   EventPayload,
+  IpcErrorCode,
   IpcResult,
 } from '../shared/ipc/contract.js';
-import type { DropPurpose } from '../shared/domain/admin.js';
+import type { DropPurpose } from '../shared/domain/choices.js';
 
 declare global {
   interface Window {
@@ -19,10 +20,14 @@ declare global {
   }
 }
 
+/** Codes the renderer itself raises: no bridge to main, or dropped files that came with no path. */
+export type ClientErrorCode = 'no-bridge' | 'no-path';
+export type ApiErrorCode = IpcErrorCode | ClientErrorCode;
+
 /** A refusal or failure from main: `code` for the program, `message` written for the assessor. */
 export class ApiError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ApiErrorCode,
     message: string,
     readonly channel?: Channel,
   ) {
@@ -70,6 +75,6 @@ export function errorMessage(err: unknown, fallback: string): string {
   return fallback;
 }
 
-export function errorCode(err: unknown): string {
+export function errorCode(err: unknown): ApiErrorCode {
   return err instanceof ApiError ? err.code : 'internal';
 }

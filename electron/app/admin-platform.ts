@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BrowserWindow, dialog, safeStorage, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
-import type { PathPurpose } from '../../shared/domain/admin.js';
+import type { PathPurpose } from '../../shared/domain/choices.js';
 import { safeStorageBox } from '../awards/identity/index.js';
-import type { AdminPlatform } from '../ipc/handlers-admin.js';
+import type { AdminPlatform } from '../ipc/handlers.js';
 import { writeFileAtomic } from '../store/atomic-write.js';
 
 type WindowRef = () => BrowserWindow | null;

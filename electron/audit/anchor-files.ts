@@ -1,5 +1,6 @@
 // Reads the audit head a results package or a backup carries, checking its signature, so that
 // `assay audit verify --anchor FILE` can hold the log to what was handed out before.
+import { AssayError, type AssayErrorOptions } from '../../shared/errors.js';
 import path from 'node:path';
 import { z } from 'zod';
 import { decodeUtf8 } from '../../shared/domain/utf8.js';
@@ -12,8 +13,11 @@ import { openSource } from '../import/source.js';
 import { verifyResults } from '../results/verify.js';
 import { backupHeadPayload, verifyAnchorSignature, type SeenAnchor } from '../store/audit-anchor.js';
 
-export class AnchorError extends Error {
-  override readonly name = 'AnchorError';
+export class AnchorError extends AssayError {
+  override name = 'AnchorError';
+  constructor(message: string, options?: AssayErrorOptions) {
+    super('anchor', message, options);
+  }
 }
 
 const backupManifestHead = z.looseObject({

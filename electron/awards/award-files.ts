@@ -1,4 +1,5 @@
 // Award files: signed certificate PDFs, credential JSON and baked badge PNGs, one at a time or in batches.
+import { AssayError } from '../../shared/errors.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { renderBadge } from '../sample/evidence.js';
@@ -113,7 +114,7 @@ export async function exportAwardFiles(
   mkdirPrivate(outDir);
   removeStaleTemps(outDir);
   if (formats.includes('pdf') && !identity)
-    throw new Error('Certificates are signed: set up the issuer identity (Settings) first.');
+    throw new AssayError('identity-missing', 'Certificates are signed: set up the issuer identity (Settings) first.');
   const batch = formats.includes('pdf') && identity ? new CertificateBatch(identity, paper, awards) : undefined;
   const written: string[] = [];
   let done = 0;

@@ -1,4 +1,5 @@
 // Awards: a passed review becomes a signed Open Badges credential; revoke, re-issue, look up for verification.
+import { AssayError } from '../../shared/errors.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { achievementSchema } from '../../shared/schemas/review-package.js';
 import { appendAudit } from '../store/audit.js';
@@ -36,19 +37,23 @@ export interface Award {
   replaces: string | null;
 }
 
-export class AwardError extends Error {
-  override readonly name: string = 'AwardError';
+export class AwardError extends AssayError {
+  override name = 'AwardError';
+  constructor(message: string, code: 'award' | 'award-already-issued' | 'not-found' = 'award') {
+    super(code, message);
+  }
 }
 
 /** The submission has an award in force already: issuing again would make two for one review. */
 export class AwardAlreadyIssuedError extends AwardError {
-  override readonly name = 'AwardAlreadyIssuedError';
+  override name = 'AwardAlreadyIssuedError';
   constructor(
     submissionId: string,
     readonly existing: { credentialId: string; verificationCode: string },
   ) {
     super(
       `Submission ${submissionId} already has an award in force: ${existing.verificationCode} (${existing.credentialId}) was already issued. Revoke it or re-issue it instead of issuing again.`,
+      'award-already-issued',
     );
   }
 }

@@ -1,28 +1,14 @@
 // `assay identity …`, `assay awards …`, `assay verify` and `assay results …`.
 import path from 'node:path';
-import { Awards } from '../awards/awards.js';
-import { certificateMaker, exportAwardFiles, type AwardFormat } from '../awards/award-files.js';
-import { buildCadesSignature } from '../awards/certificate/cms.js';
+import { AssayError } from '../../shared/errors.js';
+import type { AwardFormat } from '../awards/award-files.js';
 import type { Paper } from '../awards/certificate/index.js';
-import {
-  generateSelfSignedIdentity,
-  importPkcs12,
-  loadIdentity,
-  passphraseBox,
-  readIdentityPublic,
-  saveIdentity,
-  type SigningIdentity,
-} from '../awards/identity/index.js';
-import { verifyAwardInStore } from '../awards/verify-award.js';
-import { certificateFingerprintOf, recordIdentity, storeTrust } from '../awards/trust.js';
-import { anchorSigner, sealAuditHead, type AnchorSigner } from '../store/audit-anchor.js';
-import { verifyDetachedCms } from '../awards/cms-verify.js';
-import { exportResults } from '../results/results.js';
-import { verifyResults } from '../results/verify.js';
+import { passphraseBox } from '../awards/identity/index.js';
+import type { KeyBoxes } from '../awards/issuer.js';
+import { certificateFingerprintOf } from '../awards/trust.js';
+import { READ_LIMITS, readBoundedFile } from '../files/bounded-read.js';
 import type { Services } from '../services.js';
 import { passphrase, type PromptIo } from './secrets.js';
-import { READ_LIMITS, readBoundedFile, readLogoPng } from '../files/bounded-read.js';
-import { createHash } from 'node:crypto';
 
 export interface CliContext extends PromptIo {
   values: Record<string, unknown>;
@@ -33,40 +19,40 @@ export interface CliContext extends PromptIo {
   err: (text: string) => void;
 }
 
-export class CliUsageError extends Error {}
+export class CliUsageError extends AssayError {
+  constructor(message: string) {
+    super('usage', message);
+  }
+}
 
 /** `assay verify` and `assay results verify`: every signature holds, but the signer is not one trusted here. */
 export const EXIT_SIGNER_UNKNOWN = 3;
 
 const STORE_PASSPHRASE = 'ASSAY_PASSPHRASE';
 
-async function unlock(s: Services, c: PromptIo): Promise<SigningIdentity> {
-  if (!readIdentityPublic(s.dataDir))
-    throw new Error(
-      `There is no issuer identity in ${s.dataDir}; create one with "assay identity create --name NAME" or import the issuing body's with "assay identity import FILE.p12".`,
-    );
-  return loadIdentity(
-    s.dataDir,
-    passphraseBox(await passphrase(c, STORE_PASSPHRASE, 'Passphrase for the signing keys: ')),
-  );
+/** The passphrase boxes: asked for (or read from ASSAY_PASSPHRASE) only when keys are opened or sealed. */
+export function cliKeyBoxes(io: PromptIo): KeyBoxes {
+  return {
+    unlock: async () => passphraseBox(await passphrase(io, STORE_PASSPHRASE, 'Passphrase for the signing keys: ')),
+    seal: async () => {
+      const pass = await passphrase(io, STORE_PASSPHRASE, 'New passphrase to seal the signing keys: ');
+      if (pass.length < 8)
+        throw new AssayError('invalid-input', 'Choose a passphrase of at least 8 characters to seal the signing keys.');
+      return passphraseBox(pass);
+    },
+  };
+}
+
+/** What the command line says where the app says "set up the identity in Settings". */
+export function noIdentityMessage(dataDir: string): string {
+  return `There is no issuer identity in ${dataDir}; create one with "assay identity create --name NAME" or import the issuing body's with "assay identity import FILE.p12".`;
 }
 
 /** `assay audit checkpoint`: seals the audit head with the issuer key, so later rewrites show. */
-export async function auditCheckpointCommand(s: Services, io: PromptIo, out: (t: string) => void): Promise<number> {
-  const identity = await unlock(s, io);
-  const head = s.db.transaction(() => sealAuditHead(s.db, anchorSigner(identity))).immediate();
-  out(
-    `Sealed the audit log at entry ${head.entries} (head ${head.hash.slice(0, 16)}…) with the key of ${identity.profile.name}.\n`,
-  );
+export async function auditCheckpointCommand(s: Services, out: (t: string) => void): Promise<number> {
+  const { head, issuer } = await s.identity.checkpoint();
+  out(`Sealed the audit log at entry ${head.entries} (head ${head.hash.slice(0, 16)}…) with the key of ${issuer}.\n`);
   return 0;
-}
-
-/** A backup made where an identity exists carries its audit head signed with it. */
-export async function backupSigner(s: Services, io: PromptIo): Promise<AnchorSigner | undefined> {
-  if (!readIdentityPublic(s.dataDir)) return undefined;
-  const identity = await unlock(s, io);
-  s.db.transaction(() => sealAuditHead(s.db, anchorSigner(identity))).immediate();
-  return anchorSigner(identity);
 }
 
 function str(v: unknown): string | undefined {
@@ -77,12 +63,12 @@ export async function identityCommand(s: Services, c: CliContext): Promise<numbe
   const [sub, file] = c.args;
   const profile = () => ({
     name: str(c.values.name) ?? '',
-    ...(str(c.values.url) ? { url: str(c.values.url)! } : {}),
-    ...(str(c.values.email) ? { email: str(c.values.email)! } : {}),
-    ...(str(c.values.logo) ? { logoPng: readLogoPng(path.resolve(str(c.values.logo)!)) } : {}),
+    url: str(c.values.url),
+    email: str(c.values.email),
+    logoFile: str(c.values.logo) ? path.resolve(str(c.values.logo)!) : undefined,
   });
   if (sub === 'show') {
-    const pub = readIdentityPublic(s.dataDir);
+    const pub = s.identity.get();
     if (!pub) {
       c.out('No issuer identity yet.\n');
       return 1;
@@ -93,32 +79,30 @@ export async function identityCommand(s: Services, c: CliContext): Promise<numbe
     return 0;
   }
   if (sub === 'create' || sub === 'import') {
-    if (readIdentityPublic(s.dataDir) && c.values.force !== true)
-      throw new Error(
-        'An issuer identity exists already; pass --force to replace it (it is retired, not forgotten: certificates it issued stay valid here).',
-      );
-    let identity: SigningIdentity;
+    const replace = c.values.force === true;
+    let saved;
     if (sub === 'create') {
-      if (!str(c.values.name)) throw new CliUsageError('assay identity create needs --name "Issuer name"');
-      identity = await generateSelfSignedIdentity(profile(), {
+      if (!str(c.values.name)) {
+        s.identity.refuseReplace({ replace });
+        throw new CliUsageError('assay identity create needs --name "Issuer name"');
+      }
+      saved = await s.identity.create(profile(), {
+        replace,
         algorithm: c.values.algorithm === 'rsa-3072' ? 'rsa-3072' : 'ecdsa-p256',
       });
     } else {
-      if (!file) throw new CliUsageError('assay identity import takes the .p12/.pfx FILE');
-      const p12 = await passphrase(c, 'ASSAY_P12_PASSPHRASE', `Passphrase of ${path.basename(file)}: `);
-      const bytes = readBoundedFile(path.resolve(file), { maxBytes: READ_LIMITS.pkcs12, what: 'The PKCS #12 file' });
-      identity = await importPkcs12(bytes, p12, {
-        fileName: path.basename(file),
-        ...(str(c.values.name) ? { profile: profile() } : {}),
-      });
+      if (!file) {
+        s.identity.refuseReplace({ replace });
+        throw new CliUsageError('assay identity import takes the .p12/.pfx FILE');
+      }
+      saved = await s.identity.importPkcs12(
+        path.resolve(file),
+        () => passphrase(c, 'ASSAY_P12_PASSPHRASE', `Passphrase of ${path.basename(file)}: `),
+        { replace, ...(str(c.values.name) ? { profile: profile() } : {}) },
+      );
     }
-    const pass = await passphrase(c, STORE_PASSPHRASE, 'New passphrase to seal the signing keys: ');
-    if (pass.length < 8) throw new Error('Choose a passphrase of at least 8 characters to seal the signing keys.');
-    // The identity replaced (if any) is retired, not forgotten: what it signed stays verifiable.
-    recordIdentity(s.db, s.dataDir, identity);
-    saveIdentity(s.dataDir, identity, passphraseBox(pass));
     c.out(
-      `Issuer identity for ${identity.profile.name} saved; its keys are sealed with your passphrase. Certificate SHA-256 ${identity.fingerprint256}.\n`,
+      `Issuer identity for ${saved.profile.name} saved; its keys are sealed with your passphrase. Certificate SHA-256 ${saved.certificateFingerprint256}.\n`,
     );
     return 0;
   }
@@ -127,7 +111,7 @@ export async function identityCommand(s: Services, c: CliContext): Promise<numbe
 
 export async function awardsCommand(s: Services, c: CliContext): Promise<number> {
   const [sub, ...ids] = c.args;
-  const awards = new Awards(s.db);
+  const awards = s.awards;
   if (sub === 'list') {
     // Page by page, written as it goes: a store of any size lists completely.
     let first = true;
@@ -153,11 +137,10 @@ export async function awardsCommand(s: Services, c: CliContext): Promise<number>
       throw new CliUsageError(
         'assay awards issue takes submission ids, or --all for every passed review without an award',
       );
-    const identity = await unlock(s, c);
-    for (const id of targets) {
-      const a = await awards.issue(id, identity);
-      c.out(`Issued ${a.verificationCode} to ${a.earnerName} for ${a.achievementName}.\n`);
-    }
+    await awards.issueMany(targets, {
+      stopOnError: true,
+      onIssued: (a) => c.out(`Issued ${a.verificationCode} to ${a.earnerName} for ${a.achievementName}.\n`),
+    });
     return 0;
   }
   if (sub === 'revoke') {
@@ -166,9 +149,7 @@ export async function awardsCommand(s: Services, c: CliContext): Promise<number>
       throw new CliUsageError(
         'assay awards revoke takes one credential id (urn:uuid:…) or verification code and --reason "…"',
       );
-    const target = awards.get(ids[0]!) ?? awards.byCode(ids[0]!);
-    if (!target) throw new Error(`There is no award ${ids[0]}.`);
-    const a = awards.revoke(target.credentialId, reason);
+    const a = awards.revokeByIdOrCode(ids[0]!, reason);
     c.out(`Revoked ${a.verificationCode} (${a.earnerName}): ${a.revocationReason}\n`);
     return 0;
   }
@@ -180,18 +161,8 @@ export async function awardsCommand(s: Services, c: CliContext): Promise<number>
     if (bad) throw new CliUsageError(`--format "${bad}" is not one of pdf, json, png`);
     const paper: Paper = c.values.paper === 'letter' ? 'letter' : 'a4';
     const wanted = ids.length ? ids : undefined;
-    const identity = formats.includes('pdf') ? await unlock(s, c) : undefined;
-    // A page of awards at a time (each page one certificate batch), so memory stays flat however many there are.
-    let exported = 0;
-    let files = 0;
-    const found = new Set<string>();
-    for (const page of awards.pages({ status: 'active', ...(wanted ? { ids: wanted } : {}) })) {
-      files += (await exportAwardFiles(s, identity, page, out, formats, paper)).length;
-      exported += page.length;
-      for (const a of page) found.add(a.credentialId).add(a.verificationCode);
-    }
+    const { exported, files, missing } = await awards.exportInForce(out, formats, paper, wanted);
     // Asked for by name and not exported: say so, rather than a short count nobody checks.
-    const missing = (wanted ?? []).filter((id) => !found.has(id.trim()) && !found.has(id.trim().toUpperCase()));
     if (missing.length)
       throw new Error(
         `Exported ${exported} award${exported === 1 ? '' : 's'} to ${path.resolve(out)}, but ${missing.map((m) => `"${m}"`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} not an award in force (no such credential id or verification code, or revoked or replaced).`,
@@ -205,7 +176,7 @@ export async function awardsCommand(s: Services, c: CliContext): Promise<number>
 export async function verifyCommand(s: Services, c: CliContext): Promise<number> {
   if (c.args.length !== 1)
     throw new CliUsageError('assay verify takes one FILE (a certificate PDF, a credential JSON or a badge PNG)');
-  const v = await verifyAwardInStore(s, c.args[0]!);
+  const v = await s.verifyAward(c.args[0]!);
   for (const check of v.checks) c.out(`  ${check.ok ? 'ok  ' : 'FAIL'}  ${check.name}: ${check.detail}\n`);
   if (v.status === 'valid') {
     c.out(`VALID: ${path.basename(c.args[0]!)} is a genuine award${v.credentialId ? ` (${v.credentialId})` : ''}.\n`);
@@ -227,20 +198,10 @@ export async function resultsCommand(s: Services, c: CliContext): Promise<number
   if (sub === 'export') {
     const out = str(c.values.out);
     if (!out) throw new CliUsageError('assay results export needs --out DIR');
-    const identity = await unlock(s, c);
     const paper: Paper = c.values.paper === 'letter' ? 'letter' : 'a4';
-    s.db.transaction(() => sealAuditHead(s.db, anchorSigner(identity))).immediate();
-    const r = await exportResults(
-      s,
-      out,
-      {
-        name: identity.profile.name,
-        signDetached: (data) => buildCadesSignature(identity, createHash('sha256').update(data).digest()),
-      },
-      { certificates: (inForce) => certificateMaker(identity, paper, inForce) },
-    );
+    const r = await s.results.export(out, { paper });
     c.out(
-      `Wrote the results package to ${path.resolve(r.dir)}: ${r.submissions} submissions, ${r.awards} awards, signed by ${identity.profile.name}.\n`,
+      `Wrote the results package to ${path.resolve(r.dir)}: ${r.submissions} submissions, ${r.awards} awards, signed by ${r.signedBy}.\n`,
     );
     return 0;
   }
@@ -256,7 +217,7 @@ export async function resultsCommand(s: Services, c: CliContext): Promise<number
         );
       }
     });
-    const v = await verifyResults(target, verifyDetachedCms, { trust: storeTrust(s.db, s.dataDir, { certificates }) });
+    const v = await s.results.verify(target, certificates);
     if (v.ok) {
       c.out(
         `VALID: signed by ${v.signer.subject} (SHA-256 ${v.signer.fingerprint256}), ${v.trustedAs}; ${v.files} files match the manifest; ${v.submissions} submissions.\n`,

@@ -1,30 +1,25 @@
 // The `assay` subcommands; each opens the services on the data folder, acts, and closes them.
-import fs from 'node:fs';
+import { AssayError, isAssayError } from '../../shared/errors.js';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { BackupError, createBackup, restoreBackup } from '../backup/backup.js';
+import { restoreDataDir } from '../backup/backups.js';
 import {
   auditCheckpointCommand,
   awardsCommand,
-  backupSigner,
-  CliUsageError,
+  cliKeyBoxes,
   identityCommand,
+  noIdentityMessage,
   resultsCommand,
   verifyCommand,
 } from './award-commands.js';
 import { describeImport, type ImportProgress } from '../../shared/domain/import.js';
 import { SUBMISSION_STATUSES } from '../../shared/domain/queue.js';
-import { ImportError } from '../import/errors.js';
 import { resolveDataDir } from '../paths.js';
 import { writeSamplePackage } from '../sample/sample-package.js';
 import { openServices, type Services } from '../services.js';
-import { queueCommand, QueueUsageError } from './queue-command.js';
+import { queueCommand } from './queue-command.js';
 import { write } from './output.js';
 import type { CliStdin } from './secrets.js';
-import { StoreError } from '../store/db.js';
-import { FileRefusedError, regularFileSize } from '../files/bounded-read.js';
-import { AnchorError, readAnchor } from '../audit/anchor-files.js';
-import { storeTrust } from '../awards/trust.js';
 
 /** Everything a command reads and writes besides files: the bin script passes the process's own. */
 export interface Io {
@@ -73,7 +68,11 @@ Options for every command:
   -h, --help             this text
 `;
 
-class UsageError extends Error {}
+class UsageError extends AssayError {
+  constructor(message: string) {
+    super('usage', message);
+  }
+}
 
 /**
  * `assay ARGV…`: runs one command and returns its exit status (0 done, 1 refused or not valid, 2 usage
@@ -133,17 +132,19 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   try {
     switch (command) {
       case 'import':
-        return await withServices(dataDir, (s) => importCommand(s, rest, io));
+        return await withServices(dataDir, io, (s) => importCommand(s, rest, io));
       case 'queue':
-        return await withServices(dataDir, (s) => queueCommand(s, values, io.stdout));
+        return await withServices(dataDir, io, (s) => queueCommand(s, values, io.stdout));
       case 'sample-package':
         return await sampleCommand(rest, io);
       case 'audit':
         if (rest[0] !== 'verify' && rest[0] !== 'checkpoint')
           throw new UsageError('assay audit takes verify [--anchor FILE]… or checkpoint');
         if (rest[0] === 'checkpoint')
-          return await withServices(dataDir, (s) => auditCheckpointCommand(s, io, (t) => void io.stdout.write(t)));
-        return await withServices(dataDir, (s) => auditCommand(s, (values.anchor as string[] | undefined) ?? [], io));
+          return await withServices(dataDir, io, (s) => auditCheckpointCommand(s, (t) => void io.stdout.write(t)));
+        return await withServices(dataDir, io, (s) =>
+          auditCommand(s, (values.anchor as string[] | undefined) ?? [], io),
+        );
       case 'identity':
       case 'awards':
       case 'verify':
@@ -162,11 +163,12 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
           command
         ];
         try {
-          return await withServices(dataDir, (s) => fn(s, ctx));
+          return await withServices(dataDir, io, (s) => fn(s, ctx));
         } catch (err) {
-          if (err instanceof CliUsageError) throw new UsageError(err.message);
+          // Here any refusal is a 1 with its message, as these commands always did; usage is a 2.
+          if (isAssayError(err) && err.code === 'usage') throw err;
           if (err instanceof Error && !(err instanceof TypeError) && !(err instanceof RangeError)) {
-            io.stderr.write(`${err.message}\n`);
+            io.stderr.write(`${describe(err, dataDir)}\n`);
             return 1;
           }
           throw err;
@@ -175,9 +177,9 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       case 'backup': {
         const out = values.out;
         if (typeof out !== 'string') throw new UsageError('assay backup needs --out FILE');
-        return await withServices(dataDir, async (s) => {
+        return await withServices(dataDir, io, async (s) => {
           // With an identity, the backup's audit head is signed (an anchor for "assay audit verify --anchor").
-          const m = await createBackup(s, out, undefined, undefined, await backupSigner(s, io));
+          const m = await s.backups.create(out);
           io.stdout.write(
             `Backed up ${m.evidence.files} evidence files (${(m.evidence.bytes / 1024 / 1024).toFixed(1)} MB) and the database to ${path.resolve(out)}.\n`,
           );
@@ -186,10 +188,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       }
       case 'restore': {
         if (rest.length !== 1) throw new UsageError('assay restore takes exactly one backup FILE');
-        // A pipe or a device would be opened and waited on for ever: only a regular file is a backup
-        // (a missing one is left to restoreBackup, which names it).
-        if (fs.existsSync(rest[0]!)) regularFileSize(path.resolve(rest[0]!), { what: 'The backup' });
-        const m = await restoreBackup(dataDir, rest[0]!);
+        const m = await restoreDataDir(dataDir, rest[0]!);
         io.stdout.write(
           `Restored the backup of ${m.createdAt} into ${dataDir} (${m.evidence.files} evidence files).\n`,
         );
@@ -199,25 +198,31 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (err) {
-    if (err instanceof UsageError || err instanceof QueueUsageError) {
+    if (isAssayError(err) && err.code === 'usage') {
       io.stderr.write(`assay: ${err.message}\n\n${USAGE}`);
       return 2;
     }
-    if (
-      err instanceof ImportError ||
-      err instanceof StoreError ||
-      err instanceof BackupError ||
-      err instanceof FileRefusedError
-    ) {
+    if (isAssayError(err) && REFUSALS.has(err.code)) {
       io.stderr.write(`${err.message}\n`);
       return 1;
     }
+    // Unexpected here (status 2), but worded for the command line.
+    if (isAssayError(err) && err.code === 'identity-missing') throw new Error(describe(err, dataDir), { cause: err });
     throw err;
   }
 }
 
-async function withServices(dataDir: string, fn: (s: Services) => Promise<number> | number): Promise<number> {
+/** Refusals every command reports with exit status 1 (others there are unexpected: status 2). */
+const REFUSALS: ReadonlySet<string> = new Set(['import-refused', 'store', 'backup', 'file-refused', 'anchor']);
+
+/** The message for the command line: where the app says "in Settings", it names the commands. */
+function describe(err: Error, dataDir: string): string {
+  return isAssayError(err) && err.code === 'identity-missing' ? noIdentityMessage(dataDir) : err.message;
+}
+
+async function withServices(dataDir: string, io: Io, fn: (s: Services) => Promise<number> | number): Promise<number> {
   const services = openServices(dataDir);
+  services.identity.useKeyBoxes(cliKeyBoxes(io));
   try {
     return await fn(services);
   } finally {
@@ -256,18 +261,8 @@ async function sampleCommand(args: string[], io: Io): Promise<number> {
 }
 
 async function auditCommand(s: Services, anchorFiles: string[], io: Io): Promise<number> {
-  const trust = storeTrust(s.db, s.dataDir);
-  const anchors = [];
-  for (const f of anchorFiles) {
-    try {
-      anchors.push(await readAnchor(f, trust));
-    } catch (err) {
-      if (!(err instanceof AnchorError)) throw err;
-      io.stderr.write(`${err.message}\n`);
-      return 1;
-    }
-  }
-  const v = s.verifyAudit(anchors);
+  // A bad anchor file is an AnchorError: reported with status 1 like every refusal.
+  const v = await s.verifyAuditWithFiles(anchorFiles);
   if (v.ok) {
     const last = v.lastAnchor
       ? `; last anchor: entry ${v.lastAnchor.entries} in ${v.lastAnchor.source}`

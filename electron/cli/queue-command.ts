@@ -1,4 +1,5 @@
 // `assay queue`: one page of the review queue as a table or JSON, or with --all every row, streamed.
+import { AssayError } from '../../shared/errors.js';
 import {
   SUBMISSION_STATUSES,
   submissionStatusSchema,
@@ -8,7 +9,11 @@ import {
 import type { Services } from '../services.js';
 import { write } from './output.js';
 
-export class QueueUsageError extends Error {}
+export class QueueUsageError extends AssayError {
+  constructor(message: string) {
+    super('usage', message);
+  }
+}
 
 type Out = NodeJS.WritableStream;
 

@@ -1,5 +1,6 @@
 // Reads of files Assay did not make (chosen by the person, named on the command line): regular files
 // only, with a size limit checked before the bytes are read and enforced again while reading.
+import { AssayError, type AssayErrorOptions } from '../../shared/errors.js';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -20,8 +21,11 @@ export const READ_LIMITS = {
 } as const;
 
 /** A file refused before (or while) it was read: not a regular file, too large, or unreadable. */
-export class FileRefusedError extends Error {
-  override readonly name = 'FileRefusedError';
+export class FileRefusedError extends AssayError {
+  override name = 'FileRefusedError';
+  constructor(message: string, options?: AssayErrorOptions) {
+    super('file-refused', message, options);
+  }
 }
 
 /** O_NONBLOCK so opening a FIFO (which would wait for a writer forever) returns at once; fstat then refuses it. */

@@ -58,7 +58,7 @@ async function differs(source: PackageSource, c: Check): Promise<Omit<CopyDiffer
   } catch (err) {
     if (!(err instanceof ImportError))
       return { file: c.rel, problem: 'unreadable', how: `could not be read (${(err as Error).message})` };
-    if (err.code === 'missing-file')
+    if (err.reason === 'missing-file')
       return { file: c.rel, problem: 'missing', how: 'is missing (the manifest lists it)' };
     return { file: c.rel, problem: 'unsafe', how: err.detail };
   }

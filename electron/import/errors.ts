@@ -1,4 +1,5 @@
 // A refused import: names the package, the JSON path or file at fault, and what to do.
+import { AssayError } from '../../shared/errors.js';
 
 export type ImportErrorCode =
   | 'not-a-package'
@@ -19,16 +20,17 @@ export type ImportErrorCode =
   | 'unreadable'
   | 'cancelled';
 
-export class ImportError extends Error {
-  override readonly name = 'ImportError';
+/** Its code is always `import-refused`; `reason` says which refusal it is. */
+export class ImportError extends AssayError {
+  override name = 'ImportError';
   constructor(
-    readonly code: ImportErrorCode,
+    readonly reason: ImportErrorCode,
     /** The package as the assessor knows it: file or folder name, and its id once known. */
     readonly packageName: string,
     /** The JSON path inside manifest.json, or the file inside the package, at fault. */
     readonly where: string | undefined,
     readonly detail: string,
   ) {
-    super(`Package ${packageName} was refused: ${where ? `${where}: ` : ''}${detail}`);
+    super('import-refused', `Package ${packageName} was refused: ${where ? `${where}: ` : ''}${detail}`);
   }
 }

@@ -1,8 +1,10 @@
 // Files and folders the person chose, held in main and handed to the renderer only as tokens.
 // A renderer that is compromised can then reach only what the person chose, for what it was chosen.
+import { AssayError, type AssayErrorOptions } from '../../shared/errors.js';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import type { Chosen, DropPurpose, PathPurpose } from '../../shared/domain/admin.js';
+import { regularFileSize, requireFolderTarget, requireWritableTarget } from '../files/bounded-read.js';
+import type { Chosen, DropPurpose, PathPurpose } from '../../shared/domain/choices.js';
 
 /** open-*: main reads it; save-*: main writes it (a new file, or files into a folder). */
 export type ChoiceKind = 'open-file' | 'open-folder' | 'save-file' | 'save-folder';
@@ -23,12 +25,27 @@ export const CHOICE_PURPOSES: Readonly<Record<ChoicePurpose, { kinds: readonly C
   'results-folder': { kinds: ['save-folder'], what: 'the folder for the results package' },
 };
 
+/**
+ * What a chosen path must be when it is used, checked before the work starts: writes go only where the
+ * person chose, never over a device, a pipe or a folder; a backup to restore is a regular file.
+ */
+const TARGET_CHECKS: Partial<Record<ChoicePurpose, (file: string) => void>> = {
+  'case-export': (file) => requireWritableTarget(file, 'The CASE package'),
+  'backup-save': (file) => requireWritableTarget(file, 'The backup'),
+  'export-folder': (dir) => requireFolderTarget(dir, 'The folder for the awards'),
+  'results-folder': (dir) => requireFolderTarget(dir, 'The folder for the results package'),
+  'backup-open': (file) => void regularFileSize(file, { what: 'The backup' }),
+};
+
 /** The purposes files dropped on the window may serve (others are chosen in a dialog only). */
 export const DROP_PURPOSES: readonly DropPurpose[] = ['package', 'evidence'];
 
 /** A token that is unknown, used, expired, or presented for something it was not chosen for. */
-export class ChoiceError extends Error {
-  override readonly name = 'ChoiceError';
+export class ChoiceError extends AssayError {
+  override name = 'ChoiceError';
+  constructor(message: string, options?: AssayErrorOptions) {
+    super('choice', message, options);
+  }
 }
 
 export interface ChoiceOptions {
@@ -94,7 +111,7 @@ export class Choices {
   /**
    * Runs `fn` with the paths behind `tokens`, which must all have been chosen for `purpose`. A token
    * serves one use: it is gone once `fn` succeeds. When `fn` fails (a wrong passphrase, a refused
-   * package) the person may try again with the same choice until it expires; while `fn` runs, no
+   * package, a target that is not writable) the person may try again with the same choice until it expires; while `fn` runs, no
    * other call can use it.
    */
   async use<T>(
@@ -122,6 +139,8 @@ export class Choices {
     }
     for (const e of claimed) e.busy = true;
     try {
+      const check = TARGET_CHECKS[purpose];
+      if (check) for (const e of claimed) check(e.path);
       const value = await fn(claimed.map((e) => ({ path: e.path, kind: e.kind })));
       for (const token of tokens) this.entries.delete(token);
       return value;

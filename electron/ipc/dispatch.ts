@@ -1,18 +1,11 @@
 // Validates a call against the contract, runs its handler and shapes the answer; no Electron here.
 import { ZodError } from 'zod';
 import { contract, type Channel, type IpcResult } from '../../shared/ipc/contract.js';
-import { ImportError } from '../import/errors.js';
-import { StoreError } from '../store/db.js';
-import { ScoringError } from '../../shared/domain/decision.js';
-import { ReviewConflictError } from '../review/reviews.js';
-import { NotFoundError } from '../review/workspace.js';
-import { LibraryError } from '../library/errors.js';
-import { IdentityError } from '../awards/identity/index.js';
-import { AwardAlreadyIssuedError, AwardError } from '../awards/awards.js';
-import { BackupError } from '../backup/backup.js';
-import { FileRefusedError } from '../files/bounded-read.js';
-import { ChoiceError } from './choices.js';
+import { isAssayError } from '../../shared/errors.js';
 import type { Handlers } from './handlers.js';
+
+/** What the window is told about a fault: nothing of its internals. */
+export const INTERNAL_MESSAGE = 'Assay could not complete this; the details are in the log.';
 
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
@@ -46,31 +39,11 @@ export async function dispatch(
     const value = await handler(parsed.data);
     return { ok: true, value: spec.output.parse(value) };
   } catch (err) {
-    if (err instanceof ChoiceError) return { ok: false, error: { code: 'choice', message: err.message } };
-    if (err instanceof FileRefusedError) return { ok: false, error: { code: 'file-refused', message: err.message } };
-    if (err instanceof ImportError) return { ok: false, error: { code: 'import-refused', message: err.message } };
-    if (err instanceof StoreError) return { ok: false, error: { code: 'store', message: err.message } };
-    if (err instanceof IdentityError)
-      return { ok: false, error: { code: `identity-${err.code}`, message: err.message } };
-    if (err instanceof AwardAlreadyIssuedError)
-      return { ok: false, error: { code: 'award-already-issued', message: err.message } };
-    if (err instanceof AwardError) return { ok: false, error: { code: 'award', message: err.message } };
-    if (err instanceof BackupError) return { ok: false, error: { code: 'backup', message: err.message } };
-    if (err instanceof LibraryError) return { ok: false, error: { code: err.code, message: err.message } };
-    if (err instanceof NotFoundError) return { ok: false, error: { code: 'not-found', message: err.message } };
-    if (err instanceof ReviewConflictError) return { ok: false, error: { code: 'conflict', message: err.message } };
-    if (err instanceof ScoringError) return { ok: false, error: { code: 'scoring', message: err.message } };
-    if (err instanceof ZodError) {
-      log(`[ipc] ${channel} produced output that breaks the contract: ${err.message}`);
-      return {
-        ok: false,
-        error: { code: 'internal', message: 'Assay could not complete this; the details are in the log.' },
-      };
-    }
-    log(`[ipc] ${channel} failed: ${(err as Error).stack ?? String(err)}`);
-    return {
-      ok: false,
-      error: { code: 'internal', message: `Assay could not complete this: ${(err as Error).message}` },
-    };
+    // An expected condition: its code and its sentence, and nothing in the log (it is not a fault).
+    if (isAssayError(err)) return { ok: false, error: { code: err.code, message: err.message } };
+    if (err instanceof ZodError) log(`[ipc] ${channel} produced output that breaks the contract: ${err.message}`);
+    else log(`[ipc] ${channel} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    // Anything else is a fault: the details go to the log, never to the window.
+    return { ok: false, error: { code: 'internal', message: INTERNAL_MESSAGE } };
   }
 }

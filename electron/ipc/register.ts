@@ -10,7 +10,7 @@ import {
   type WebFrameMain,
 } from 'electron';
 import { channels, type IpcResult } from '../../shared/ipc/contract.js';
-import type { DropPurpose } from '../../shared/domain/admin.js';
+import type { DropPurpose } from '../../shared/domain/choices.js';
 import { prepareForSystem } from '../app/open-with-system.js';
 import { isAppUrl } from '../app/protocol-core.js';
 import { dispatch } from './dispatch.js';

@@ -1,4 +1,5 @@
 // RFC 4180 CSV: quoted fields with commas, line breaks and "" inside; CRLF, LF or CR; BOM and legacy encodings.
+import { AssayError } from '../../shared/errors.js';
 
 import { decodeUtf8, hasUtf8Sequence, invalidUtf8Offset, Utf8Error } from '../../shared/domain/utf8.js';
 
@@ -8,13 +9,13 @@ export interface CsvRecord {
   fields: string[];
 }
 
-export class CsvSyntaxError extends Error {
-  override readonly name = 'CsvSyntaxError';
+export class CsvSyntaxError extends AssayError {
+  override name = 'CsvSyntaxError';
   constructor(
     readonly line: number,
     detail: string,
   ) {
-    super(`line ${line}: ${detail}`);
+    super('invalid-csv', `line ${line}: ${detail}`);
   }
 }
 
@@ -49,13 +50,13 @@ function decodeUtf16(b: Uint8Array, order: 'le' | 'be', what: string): string {
   return new TextDecoder(`utf-16${order}`).decode(b.subarray(2));
 }
 
-export class Utf16Error extends Error {
-  override readonly name = 'Utf16Error';
+export class Utf16Error extends AssayError {
+  override name = 'Utf16Error';
   constructor(
     readonly what: string,
     readonly offset: number,
   ) {
-    super(`${what} is not valid UTF-16 (byte offset ${offset}); save it again as UTF-8 and try again`);
+    super('encoding', `${what} is not valid UTF-16 (byte offset ${offset}); save it again as UTF-8 and try again`);
   }
 }
 

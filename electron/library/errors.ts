@@ -1,4 +1,5 @@
 // Errors of the micro-credential library that a person can act on: what is wrong, and where.
+import { AssayError, type AssayErrorCode } from '../../shared/errors.js';
 
 export interface LibraryProblem {
   /** JSON path inside what was given (an achievement, a submission form, a CASE package), or a CSV cell. */
@@ -6,18 +7,20 @@ export interface LibraryProblem {
   message: string;
 }
 
-export type LibraryErrorCode =
-  'invalid-achievement' | 'invalid-submission' | 'evidence' | 'invalid-csv' | 'invalid-case';
+export type LibraryErrorCode = Extract<
+  AssayErrorCode,
+  'invalid-achievement' | 'invalid-submission' | 'evidence' | 'invalid-csv' | 'invalid-case'
+>;
 
-export class LibraryError extends Error {
-  override readonly name = 'LibraryError';
+export class LibraryError extends AssayError {
+  override name = 'LibraryError';
   constructor(
-    readonly code: LibraryErrorCode,
+    override readonly code: LibraryErrorCode,
     /** What could not be done, e.g. "This micro-credential cannot be saved". */
     readonly summary: string,
     readonly problems: readonly LibraryProblem[],
   ) {
-    super(describe(summary, problems));
+    super(code, describe(summary, problems));
   }
 }
 

@@ -1,12 +1,16 @@
 // The one place Assay reads and writes PNG chunks (length, type, data, CRC-32): the baked badge,
 // the certificate's logo decoder and encoder, and the sample package's images all go through here.
 // CRC-32 is node:zlib's (Node ≥ 20.15; package.json engines asks ≥ 20.19).
+import { AssayError, type AssayErrorOptions } from '../../shared/errors.js';
 import { crc32 as zlibCrc32 } from 'node:zlib';
 
 export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-export class PngError extends Error {
-  override readonly name = 'PngError';
+export class PngError extends AssayError {
+  override name = 'PngError';
+  constructor(message: string, options?: AssayErrorOptions) {
+    super('png', message, options);
+  }
 }
 
 /** CRC-32 (ISO 3309, as PNG and zip use) over the parts in order, as if they were one buffer. */

@@ -1,4 +1,5 @@
 // The results package: every outcome of the session, the awards, a manifest of hashes and a signature.
+import { AssayError } from '../../shared/errors.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash, randomUUID } from 'node:crypto';
@@ -69,7 +70,7 @@ export async function exportResults(
   mkdirPrivate(outDir);
   removeStaleTemps(outDir);
   if (fs.readdirSync(outDir).length > 0)
-    throw new Error(`${outDir} is not empty; choose a new folder for the results package`);
+    throw new AssayError('results', `${outDir} is not empty; choose a new folder for the results package`);
   const now = options.now ?? new Date();
   // Submissions and awards in one read, so every award read has its submission read too.
   const { rows, allAwards, auditHead } = s.db.transaction(() => ({

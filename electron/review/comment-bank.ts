@@ -1,4 +1,5 @@
 // The comment bank: reusable comments per achievement or criterion, with updates offered to drafts.
+import { AssayError } from '../../shared/errors.js';
 import { z } from 'zod';
 import { criterionCommentSchema, type BankEntry } from '../../shared/domain/review.js';
 import type { Db } from '../store/db.js';
@@ -18,7 +19,7 @@ export class CommentBank {
 
   add(achievementId: string, criterionId: string | null, text: string, now = new Date()): BankEntry {
     const clean = text.trim();
-    if (!clean) throw new Error('A saved comment needs some text.');
+    if (!clean) throw new AssayError('invalid-input', 'A saved comment needs some text.');
     const at = now.toISOString();
     const id = Number(
       this.db
@@ -32,7 +33,7 @@ export class CommentBank {
 
   get(id: number): BankEntry {
     const e = this.db.prepare(`${SELECT} WHERE id = ?`).get(id) as BankEntry | undefined;
-    if (!e) throw new Error(`There is no saved comment ${id}.`);
+    if (!e) throw new AssayError('not-found', `There is no saved comment ${id}.`);
     return e;
   }
 
@@ -59,7 +60,7 @@ export class CommentBank {
     now = new Date(),
   ): { entry: BankEntry; draftsUpdated: string[] } {
     const clean = text.trim();
-    if (!clean) throw new Error('A saved comment needs some text.');
+    if (!clean) throw new AssayError('invalid-input', 'A saved comment needs some text.');
     return this.db
       .transaction(() => {
         const before = this.get(id);

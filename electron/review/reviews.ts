@@ -1,4 +1,5 @@
 // Review commands: save a draft, submit (freeze) it, recuse; decisions go to the audit log.
+import { AssayError, type AssayErrorOptions } from '../../shared/errors.js';
 import { computeDecision, finalDecision, type ComputedDecision } from '../../shared/domain/decision.js';
 import { draftInputSchema, type DraftInput, type Review } from '../../shared/domain/review.js';
 import { achievementSchema } from '../../shared/schemas/review-package.js';
@@ -6,8 +7,11 @@ import { appendAudit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
 import { findSubmission, readReview } from './workspace.js';
 
-export class ReviewConflictError extends Error {
-  override readonly name = 'ReviewConflictError';
+export class ReviewConflictError extends AssayError {
+  override name = 'ReviewConflictError';
+  constructor(message: string, options?: AssayErrorOptions) {
+    super('conflict', message, options);
+  }
 }
 
 function rubricOf(db: Db, versionId: number) {

@@ -1,4 +1,5 @@
 // Reads one submission for the review workspace: evidence by section, pinned rubric, review, history.
+import { AssayError, type AssayErrorOptions } from '../../shared/errors.js';
 import { achievementSchema, submissionSchema, type PreviousReview } from '../../shared/schemas/review-package.js';
 import { reviewSchema, type Review } from '../../shared/domain/review.js';
 import { redactIdentity } from '../../shared/domain/text.js';
@@ -6,8 +7,11 @@ import { EVIDENCE_PATH, type Workspace, type WorkspaceArtifact } from '../../sha
 import type { SubmissionStatus } from '../../shared/domain/queue.js';
 import type { Db } from '../store/db.js';
 
-export class NotFoundError extends Error {
-  override readonly name = 'NotFoundError';
+export class NotFoundError extends AssayError {
+  override name = 'NotFoundError';
+  constructor(message: string, options?: AssayErrorOptions) {
+    super('not-found', message, options);
+  }
 }
 
 interface SubmissionRow {

@@ -1,11 +1,15 @@
 // Opens the SQLite store: pragmas, and the numbered migrations on user_version in one transaction.
+import { AssayError, type AssayErrorOptions } from '../../shared/errors.js';
 import Database from 'better-sqlite3';
 import { migrations as defaultMigrations, type Migration } from './migrations/index.js';
 
 export type Db = Database.Database;
 
-export class StoreError extends Error {
-  override readonly name = 'StoreError';
+export class StoreError extends AssayError {
+  override name = 'StoreError';
+  constructor(message: string, options?: AssayErrorOptions) {
+    super('store', message, options);
+  }
 }
 
 export interface OpenOptions {

@@ -1,5 +1,5 @@
 // Types the Awards screen shares between its parts, and the award statuses in the order filters list them.
-import type { AwardSummary } from '../../shared/domain/admin.js';
+import type { AwardSummary } from '../../shared/domain/awards.js';
 import type { ChannelOutput } from '../../shared/ipc/contract.js';
 
 export type Paper = 'a4' | 'letter';

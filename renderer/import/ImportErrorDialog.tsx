@@ -1,9 +1,18 @@
 // The alert dialog for a refused or failed import: the reason is shown exactly as main wrote it.
+import type { ApiErrorCode } from '../api.js';
 import { t } from '../strings/en.js';
 import { Dialog } from '../ui/Dialog.js';
 import { Icon } from '../ui/Icon.js';
 
-export function ImportErrorDialog({ code, message, onClose }: { code: string; message: string; onClose: () => void }) {
+export function ImportErrorDialog({
+  code,
+  message,
+  onClose,
+}: {
+  code: ApiErrorCode;
+  message: string;
+  onClose: () => void;
+}) {
   const refused = code === 'import-refused';
   return (
     <Dialog

@@ -1,7 +1,7 @@
 // Runs one import at a time (chosen, dropped or the sample) and tracks its progress and outcome.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { describeImport, type ImportProgress, type ImportResult } from '../../shared/domain/import.js';
-import { ApiError, call, dropFiles, errorCode, errorMessage, onEvent } from '../api.js';
+import { ApiError, call, dropFiles, errorCode, errorMessage, onEvent, type ApiErrorCode } from '../api.js';
 import { t } from '../strings/en.js';
 
 export type ImportState =
@@ -9,7 +9,7 @@ export type ImportState =
   | { kind: 'running'; progress: ImportProgress | null }
   /** `damaged`: the package was already imported and the copy just chosen differs from it. */
   | { kind: 'done'; summary: string; damaged: boolean }
-  | { kind: 'failed'; code: string; message: string };
+  | { kind: 'failed'; code: ApiErrorCode; message: string };
 
 export interface Importer {
   state: ImportState;

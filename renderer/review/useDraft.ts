@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Override } from '../../shared/domain/decision.js';
 import type { CriterionComment, Review } from '../../shared/domain/review.js';
-import { call, errorCode, errorMessage } from '../api.js';
+import { call, errorCode, errorMessage, type ApiErrorCode } from '../api.js';
 import { t } from '../strings/en.js';
 import { EMPTY_COMMENT, fromReview, toInput, type DraftState } from './draft-model.js';
 import type { ActiveTime } from './useActiveTime.js';
@@ -12,7 +12,7 @@ export const SAVE_DEBOUNCE_MS = 400;
 const RETRY_FIRST_MS = 1000;
 const RETRY_MAX_MS = 15_000;
 /** Refusals that another try cannot fix (the review was submitted, the input is wrong). */
-const FINAL_CODES = new Set(['conflict', 'bad-input', 'scoring', 'not-found']);
+const FINAL_CODES: ReadonlySet<ApiErrorCode> = new Set<ApiErrorCode>(['conflict', 'bad-input', 'scoring', 'not-found']);
 
 export type SaveStatus =
   | { kind: 'idle' }

@@ -6,7 +6,7 @@ import { Dialog } from '../ui/Dialog.js';
 import { Field } from './kit/Field.js';
 import { ProfileFields } from './ProfileFields.js';
 import { checkProfile, profileInput, type ProfileDraft, type ProfileErrors } from './profile-form.js';
-import type { Chosen } from '../../shared/domain/admin.js';
+import type { Chosen } from '../../shared/domain/choices.js';
 import type { IdentityPublic } from './useIdentity.js';
 
 export interface ImportIdentityDialogProps {

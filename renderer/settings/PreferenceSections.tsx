@@ -1,6 +1,6 @@
 // Settings › Certificates (paper size) and Appearance (theme, language): saved as soon as they change.
 import { useId } from 'react';
-import type { Settings } from '../../shared/domain/admin.js';
+import type { Settings } from '../../shared/domain/settings.js';
 import { admin } from '../strings/en.js';
 import { applyTheme } from './appearance.js';
 import { ChoiceGroup } from './kit/ChoiceGroup.js';

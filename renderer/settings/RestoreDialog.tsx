@@ -4,7 +4,7 @@ import { call, errorMessage } from '../api.js';
 import { admin } from '../strings/en.js';
 import { Dialog } from '../ui/Dialog.js';
 import { Icon } from '../ui/Icon.js';
-import type { Chosen } from '../../shared/domain/admin.js';
+import type { Chosen } from '../../shared/domain/choices.js';
 
 export function RestoreDialog({ backup, onClose }: { backup: Chosen; onClose: () => void }) {
   const s = admin.settings.restore;

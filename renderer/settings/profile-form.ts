@@ -1,5 +1,5 @@
 // The issuer profile as a form edits it, and the checks made before anything is sent.
-import type { Chosen } from '../../shared/domain/admin.js';
+import type { Chosen } from '../../shared/domain/choices.js';
 import { admin } from '../strings/en.js';
 
 export interface ProfileDraft {

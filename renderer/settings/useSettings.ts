@@ -1,6 +1,6 @@
 // The assessor's settings from the data folder, and a way to change some of them.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Settings } from '../../shared/domain/admin.js';
+import type { Settings } from '../../shared/domain/settings.js';
 import { call, errorMessage } from '../api.js';
 import { admin } from '../strings/en.js';
 

@@ -1,4 +1,5 @@
 // The decision rule of review package format 1, as a pure function both processes share.
+import { AssayError, type AssayErrorOptions } from '../errors.js';
 import type { Achievement, Criterion, Decision, RubricLevel } from '../schemas/review-package.js';
 import { hasPassRule, noPassRuleMessage, type PassRuleFields } from './pass-rule.js';
 
@@ -44,8 +45,11 @@ export type ComputedDecision =
       belowPassingPoints: boolean;
     };
 
-export class ScoringError extends Error {
-  override readonly name = 'ScoringError';
+export class ScoringError extends AssayError {
+  override name = 'ScoringError';
+  constructor(message: string, options?: AssayErrorOptions) {
+    super('scoring', message, options);
+  }
 }
 
 function levelOf(criterion: Criterion, levelId: string): RubricLevel {

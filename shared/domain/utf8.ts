@@ -1,13 +1,14 @@
 // Strict UTF-8: JSON and CSV that Assay reads must be UTF-8 (RFC 8259 §8.1); a bad byte is refused, never replaced.
+import { AssayError } from '../errors.js';
 
 /** Thrown for bytes that are not UTF-8; `offset` is the 0-based position of the first bad byte. */
-export class Utf8Error extends Error {
-  override readonly name = 'Utf8Error';
+export class Utf8Error extends AssayError {
+  override name = 'Utf8Error';
   constructor(
     readonly what: string,
     readonly offset: number,
   ) {
-    super(`${what} is not valid UTF-8 (byte offset ${offset}); save it as UTF-8 and try again`);
+    super('encoding', `${what} is not valid UTF-8 (byte offset ${offset}); save it as UTF-8 and try again`);
   }
 }
 

@@ -1,28 +1,17 @@
 // The one IPC contract between the renderer and the main process: channels, inputs, outputs, events.
 import { z } from 'zod';
+import type { AssayErrorCode } from '../errors.js';
 import { importProgressSchema, importResultSchema } from '../domain/import.js';
 import { queuePageSchema, queueQuerySchema, statusCountsSchema } from '../domain/queue.js';
 import { bankEntrySchema, draftInputSchema, reviewSchema } from '../domain/review.js';
 import { workspaceSchema } from '../domain/workspace.js';
 import { achievementSchema } from '../schemas/review-package.js';
-import type { Chosen, DropPurpose } from '../domain/admin.js';
-import {
-  addSubmissionSchema,
-  awardStatusSchema,
-  awardSummarySchema,
-  choiceTokenSchema,
-  chosenSchema,
-  dropPurposeSchema,
-  identityPublicSchema,
-  libraryAchievementSchema,
-  librarySummarySchema,
-  paperSchema,
-  pathPurposeSchema,
-  profileInputSchema,
-  readyAwardSchema,
-  settingsPatchSchema,
-  settingsSchema,
-} from '../domain/admin.js';
+import type { Chosen, DropPurpose } from '../domain/choices.js';
+import { awardStatusSchema, awardSummarySchema, paperSchema, readyAwardSchema } from '../domain/awards.js';
+import { choiceTokenSchema, chosenSchema, dropPurposeSchema, pathPurposeSchema } from '../domain/choices.js';
+import { identityPublicSchema, profileInputSchema } from '../domain/identity.js';
+import { addSubmissionSchema, libraryAchievementSchema, librarySummarySchema } from '../domain/library.js';
+import { settingsPatchSchema, settingsSchema } from '../domain/settings.js';
 
 const none = z.undefined();
 
@@ -230,9 +219,13 @@ export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 
+/** The dispatcher's own answers: a channel that does not exist, input it refused, a sender it refused, a failure it hides. */
+export type DispatchErrorCode = 'unknown-channel' | 'bad-input' | 'forbidden' | 'internal';
+/** Every code an IPC call can fail with: an AssayError's, or the dispatcher's own. */
+export type IpcErrorCode = AssayErrorCode | DispatchErrorCode;
+
 export interface IpcError {
-  /** bad-input, import-refused, not-found, conflict, internal … */
-  code: string;
+  code: IpcErrorCode;
   /** A sentence an assessor can act on. */
   message: string;
 }

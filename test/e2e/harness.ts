@@ -10,7 +10,7 @@ import { dispatch } from '../../electron/ipc/dispatch.js';
 import { createHandlers, type Emit, type Platform } from '../../electron/ipc/handlers.js';
 import { openServices, type Services } from '../../electron/services.js';
 import { channels, type EventName, type EventPayload } from '../../shared/ipc/contract.js';
-import type { PathPurpose } from '../../shared/domain/admin.js';
+import type { PathPurpose } from '../../shared/domain/choices.js';
 
 /** The checkout: found by walking up, so this works from test/e2e and when compiled under dist/. */
 function findRepoRoot(from: string): string {

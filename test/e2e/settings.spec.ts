@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { readIdentityPublic } from '../../electron/awards/identity/index.js';
-import { readSettings } from '../../electron/ipc/handlers-admin.js';
 import { REPO_ROOT } from './harness.js';
 import { tempDir } from '../support/package-builder.js';
 import { expectNoAxeViolations, screenshot } from './fixtures.js';
@@ -242,7 +241,7 @@ test('paper and theme persist across a reload; backups and the data folder', asy
   await expect(page.getByRole('status').filter({ hasText: 'Paper size saved' })).toBeVisible();
   await page.getByRole('radio', { name: 'Dark' }).check();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await expect.poll(() => readSettings(app!.services)).toMatchObject({ paper: 'letter', theme: 'dark' });
+  await expect.poll(() => app!.services.settings.get()).toMatchObject({ paper: 'letter', theme: 'dark' });
   await expect(page.getByRole('combobox', { name: 'Language' })).toHaveValue('en');
   await expect(page.getByRole('combobox', { name: 'Language' }).locator('option')).toHaveText(['English']);
 
@@ -287,7 +286,7 @@ test('paper and theme persist across a reload; backups and the data folder', asy
   await expect(data).toContainText('Keep between 1 and 50 backups.');
   await data.getByRole('spinbutton', { name: 'Keep the last' }).fill('3');
   await data.getByRole('spinbutton', { name: 'Keep the last' }).press('Enter');
-  await expect.poll(() => readSettings(app!.services)).toMatchObject({ autoBackup: true, keepBackups: 3 });
+  await expect.poll(() => app!.services.settings.get()).toMatchObject({ autoBackup: true, keepBackups: 3 });
 
   // Results need the issuer identity: the message says so where the button is.
   app.setChosenPath('results-folder', path.join(work, 'results'));

@@ -176,7 +176,7 @@ describe('work an input can demand is bounded', () => {
       }
       expect(error).toBeInstanceOf(IdentityError);
       expect(error).toMatchObject({
-        code: 'corrupt',
+        reason: 'corrupt',
         message: expect.stringMatching(/scrypt N = 2\^21, r = 8, p = 4, beyond what Assay writes/),
       });
       expect(scrypt).not.toHaveBeenCalled();

@@ -8,8 +8,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { channels, contract, type Channel } from '../../shared/ipc/contract.js';
-import type { PathPurpose } from '../../shared/domain/admin.js';
-import { pathPurposeSchema } from '../../shared/domain/admin.js';
+import { INTERNAL_MESSAGE } from '../../electron/ipc/dispatch.js';
+import type { PathPurpose } from '../../shared/domain/choices.js';
+import { pathPurposeSchema } from '../../shared/domain/choices.js';
 import { newAchievementTemplate } from '../../electron/library/drafts.js';
 import { openPersonIpc, type PersonIpc } from '../support/ipc-person.js';
 import { tempDir, writeValidPackage } from '../support/package-builder.js';
@@ -260,7 +261,11 @@ async function assertAnswer(channel: Channel, input: unknown): Promise<void> {
     expect(Object.keys(answer.error).sort()).toEqual(['code', 'message']);
     expect(answer.error.code).toMatch(/^[a-z][\w-]*$/);
     expect(typeof answer.error.message === 'string' && answer.error.message.length > 0).toBe(true);
-    if (answer.error.code === 'internal') internal.push(`${channel}: ${answer.error.message}`);
+    if (answer.error.code === 'internal') {
+      // The window is told nothing of a fault; what it was is in the log.
+      expect(answer.error.message).toBe(INTERNAL_MESSAGE);
+      internal.push(`${channel}: ${ipc.log.at(-1) ?? ''}`);
+    }
   }
 }
 
@@ -302,7 +307,7 @@ describe('every IPC channel under hostile input', () => {
     );
     if (internal.length)
       console.info(`'internal' answers (plain errors, answered; no crash): ${JSON.stringify(perChannel)}`);
-    // Stack overflows and the like surface as internal errors: there must be none of those.
+    // Stack overflows and the like surface as internal errors (their details in the log): there must be none of those.
     expect(internal.filter((m) => /call stack|out of memory|ENOENT|EISDIR|ENAMETOOLONG/i.test(m))).toEqual([]);
   });
 });

@@ -155,7 +155,7 @@ describe('a copy whose manifest.json differs from the imported one', () => {
       const before = snapshot(services);
       const err = await services.importPackage(input).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(ImportError);
-      expect((err as ImportError).code).toBe('conflict');
+      expect((err as ImportError).reason).toBe('conflict');
       expect((err as ImportError).message).toMatch(/id: a different package with this id was imported on /);
       expect(snapshot(services)).toEqual(before);
     }

@@ -121,13 +121,13 @@ describe('every refusal of the spec names the package and the place at fault', (
     const dir = path.join(work, 'bad');
     writePackage(dir, '{ "format": ', []);
     const e = await refused(dir);
-    expect(e.code).toBe('manifest-not-json');
+    expect(e.reason).toBe('manifest-not-json');
     expect(e.message).toMatch(/^Package "bad" was refused: manifest\.json: is not valid JSON/);
   });
 
   it('a folder without manifest.json', async () => {
     fs.mkdirSync(path.join(work, 'empty'));
-    expect((await refused(path.join(work, 'empty'))).code).toBe('not-a-package');
+    expect((await refused(path.join(work, 'empty'))).reason).toBe('not-a-package');
   });
 
   it('an unknown format and a formatVersion other than 1', async () => {
@@ -135,7 +135,7 @@ describe('every refusal of the spec names the package and the place at fault', (
       /format: must be "microcredential-review-package"/,
     );
     const e = await refused(pkg((m) => (m.formatVersion = 2), 'f2'));
-    expect(e.code).toBe('unsupported-format');
+    expect(e.reason).toBe('unsupported-format');
     expect(e.message).toMatch(/formatVersion: is 2; this version of Assay reads format version 1 only/);
   });
 
@@ -201,7 +201,7 @@ describe('every refusal of the spec names the package and the place at fault', (
     ],
   ])('a duplicate %s id', async (what, mutate, where) => {
     const e = await refused(pkg(mutate));
-    expect(e.code).toBe('reference');
+    expect(e.reason).toBe('reference');
     expect(e.where).toBe(where);
     expect(e.message).toContain(`duplicate ${what} id`);
   });
@@ -248,7 +248,7 @@ describe('every refusal of the spec names the package and the place at fault', (
       for (const c of ach0(m).resultDescription) delete c.requiredLevel;
     };
     const e = await refused(pkg(ruleless));
-    expect(e.code).toBe('no-pass-rule');
+    expect(e.reason).toBe('no-pass-rule');
     expect(e.where).toBe('achievements[0]');
     expect(e.message).toBe(
       'Package "pkg" (urn:uuid:7d0f3c1e-2b9a-4a63-9d4e-0c1b5f2e8a10) was refused: achievements[0]: Rubric "Core STEM Teaching Practices" has no pass rule: ' +
@@ -282,7 +282,7 @@ describe('every refusal of the spec names the package and the place at fault', (
     );
     fs.symlinkSync(secret, path.join(dir, 'evidence', 'link.pdf'));
     const e = await refused(dir);
-    expect(e.code).toBe('unsafe-path');
+    expect(e.reason).toBe('unsafe-path');
     expect(e.message).toContain('evidence/link.pdf: leads outside the package through a symbolic link');
   });
 
@@ -291,10 +291,10 @@ describe('every refusal of the spec names the package and the place at fault', (
       /evidence\/missing\.pdf: the manifest names this file but the package does not contain it/,
     );
     const big = await refused(pkg((m) => (sub(m, 1).artifacts[0]!.size = 3), 'b'));
-    expect(big.code).toBe('size-mismatch');
+    expect(big.reason).toBe('size-mismatch');
     expect(big.where).toBe('evidence/s1/lesson-plan.pdf');
     const e = await refused(pkg((m) => (sub(m, 1).artifacts[0]!.sha256 = 'a'.repeat(64)), 'c'));
-    expect(e.code).toBe('hash-mismatch');
+    expect(e.reason).toBe('hash-mismatch');
     expect(e.message).toContain('evidence/s1/lesson-plan.pdf');
   });
 
@@ -305,7 +305,7 @@ describe('every refusal of the spec names the package and the place at fault', (
     const bytes = fs.readFileSync(f);
     bytes[3] = bytes[3]! ^ 1;
     fs.writeFileSync(f, bytes);
-    expect((await refused(dir)).code).toBe('hash-mismatch');
+    expect((await refused(dir)).reason).toBe('hash-mismatch');
   });
 
   it('zip entries that would unpack outside the package, and symbolic links in a zip', async () => {
@@ -317,7 +317,7 @@ describe('every refusal of the spec names the package and the place at fault', (
     const bytes = fs.readFileSync(zip);
     const patched = Buffer.from(bytes.toString('latin1').replaceAll('evidence/s0/', '../../../s0/'), 'latin1');
     fs.writeFileSync(zip, patched);
-    expect((await refused(zip)).code).toBe('unsafe-path');
+    expect((await refused(zip)).reason).toBe('unsafe-path');
 
     const link = path.join(work, 'link.zip');
     const m = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Json;
@@ -338,7 +338,7 @@ describe('every refusal of the spec names the package and the place at fault', (
       { name: 'evidence/zeros.pdf', content: zeros },
     ]);
     const e = await refused(zip);
-    expect(e.code).toBe('zip-limits');
+    expect(e.reason).toBe('zip-limits');
     expect(e.message).toMatch(/evidence\/zeros\.pdf: is compressed more than 200 to 1/);
   });
 
@@ -350,23 +350,23 @@ describe('every refusal of the spec names the package and the place at fault', (
     const e = await services
       .importPackage(zip, { limits: { zipTotalUncompressedBytes: 100 } })
       .catch((x: unknown) => x);
-    expect((e as ImportError).code).toBe('zip-limits');
+    expect((e as ImportError).reason).toBe('zip-limits');
     const e2 = await services.importPackage(dir, { limits: { manifestBytes: 100 } }).catch((x: unknown) => x);
-    expect((e2 as ImportError).code).toBe('manifest-too-large');
+    expect((e2 as ImportError).reason).toBe('manifest-too-large');
     expect(snapshot(services).packages).toBe(0);
   });
 
   it('a file that is not a package at all', async () => {
     const f = path.join(work, 'notes.txt');
     fs.writeFileSync(f, 'hello');
-    expect((await refused(f)).code).toBe('zip-invalid');
-    expect((await refused(path.join(work, 'nope'))).code).toBe('not-a-package');
+    expect((await refused(f)).reason).toBe('zip-invalid');
+    expect((await refused(path.join(work, 'nope'))).reason).toBe('not-a-package');
   });
 
   it('a changed package under an id already imported, and a changed submission under an id already imported', async () => {
     await services.importPackage(pkg(() => {}, 'first'));
     const e = await refused(pkg((m) => (sub(m, 0).attempt = 3), 'changed'));
-    expect(e.code).toBe('conflict');
+    expect(e.reason).toBe('conflict');
     const e2 = await refused(
       pkg((m) => {
         m.id = 'urn:uuid:99999999-2222-4333-8444-555555555555';

@@ -6,7 +6,7 @@ import { Choices } from '../../electron/ipc/choices.js';
 import { dispatch } from '../../electron/ipc/dispatch.js';
 import { createHandlers, type Handlers, type Platform } from '../../electron/ipc/handlers.js';
 import { openServices, type Services } from '../../electron/services.js';
-import type { DropPurpose, PathPurpose } from '../../shared/domain/admin.js';
+import type { DropPurpose, PathPurpose } from '../../shared/domain/choices.js';
 import type { IpcResult } from '../../shared/ipc/contract.js';
 
 export interface Person {
@@ -25,6 +25,8 @@ export interface PersonIpc {
   handlers: Handlers;
   choices: Choices;
   person: Person;
+  /** What the dispatcher logged (faults, with their stacks; expected refusals log nothing). */
+  log: string[];
   /** Calls a channel through the real dispatcher (validation, handler, output check). */
   call(channel: unknown, input?: unknown): Promise<IpcResult<unknown>>;
   /** The person picks `file` for `purpose` in the dialog; answers the token the renderer would get. */
@@ -53,12 +55,14 @@ export function openPersonIpc(dataDir: string, options: { choices?: Choices } = 
   };
   const choices = options.choices ?? new Choices();
   const handlers = createHandlers(services, platform, () => {}, choices);
-  const call = (channel: unknown, input?: unknown) => dispatch(handlers, channel, input, () => {});
+  const log: string[] = [];
+  const call = (channel: unknown, input?: unknown) => dispatch(handlers, channel, input, (line) => log.push(line));
   return {
     services,
     handlers,
     choices,
     person,
+    log,
     call,
     async choose(purpose, file) {
       person.picks[purpose] = path.resolve(file);

@@ -8,6 +8,7 @@
 //     incremental save), so the signed bytes are the original file untouched plus the update.
 // Either way the placeholders are then filled in the saved bytes: the ByteRange around /Contents, and the
 // CMS over those ranges.
+import { AssayError, type AssayErrorOptions } from '../../../shared/errors.js';
 import crypto from 'node:crypto';
 import {
   PDFArray,
@@ -43,8 +44,11 @@ export interface SignOptions {
   fieldName?: string;
 }
 
-export class PdfSignError extends Error {
-  override readonly name = 'PdfSignError';
+export class PdfSignError extends AssayError {
+  override name = 'PdfSignError';
+  constructor(message: string, options?: AssayErrorOptions) {
+    super('pdf-sign', message, options);
+  }
 }
 
 // A /ByteRange slot is a name as wide as the number that replaces it (up to 10 digits, then spaces).

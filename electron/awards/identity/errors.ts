@@ -1,5 +1,6 @@
 // Errors about the issuer's signing identity, worded for the person who picked the file or typed the
 // passphrase. `code` lets the app and the CLI react without parsing the message.
+import { AssayError, type AssayErrorOptions } from '../../../shared/errors.js';
 export type IdentityErrorCode =
   | 'wrong-passphrase'
   | 'not-pkcs12'
@@ -10,13 +11,14 @@ export type IdentityErrorCode =
   | 'not-found'
   | 'storage-unavailable';
 
-export class IdentityError extends Error {
-  override readonly name = 'IdentityError';
+/** Its code is `identity-<reason>`, e.g. `identity-wrong-passphrase`. */
+export class IdentityError extends AssayError {
+  override name = 'IdentityError';
   constructor(
-    readonly code: IdentityErrorCode,
+    readonly reason: IdentityErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: AssayErrorOptions,
   ) {
-    super(message, options);
+    super(`identity-${reason}`, message, options);
   }
 }

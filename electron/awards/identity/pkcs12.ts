@@ -277,7 +277,7 @@ export async function importPkcs12(
     if (error instanceof WrongPassphrase)
       throw new IdentityError('wrong-passphrase', `The passphrase for ${file} is not right.`);
     if (error instanceof IdentityError) {
-      if (error.code === 'unsupported' && !error.message.startsWith(file))
+      if (error.reason === 'unsupported' && !error.message.startsWith(file))
         throw new IdentityError('unsupported', `${file} ${error.message}.`, { cause: error });
       throw error;
     }

@@ -132,7 +132,7 @@ export function loadIdentity(dir: string, box: SecretBox): SigningIdentity {
   try {
     plain = box.open(Buffer.from(file.sealedPrivateKeys.data, 'base64'));
   } catch (error) {
-    if (error instanceof IdentityError && error.code === 'wrong-passphrase' && box.kind === 'passphrase') {
+    if (error instanceof IdentityError && error.reason === 'wrong-passphrase' && box.kind === 'passphrase') {
       throw new IdentityError('wrong-passphrase', `The passphrase for ${where} is not right.`, { cause: error });
     }
     throw error;

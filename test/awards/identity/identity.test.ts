@@ -39,7 +39,7 @@ function expectIdentityError(fn: () => unknown, code: string, message: RegExp): 
     caught = error;
   }
   expect(caught).toBeInstanceOf(IdentityError);
-  expect((caught as IdentityError).code).toBe(code);
+  expect((caught as IdentityError).reason).toBe(code);
   expect((caught as IdentityError).message).toMatch(message);
 }
 
@@ -49,7 +49,7 @@ async function expectIdentityErrorAsync(promise: Promise<unknown>, code: string,
     (error: unknown) => error,
   );
   expect(caught).toBeInstanceOf(IdentityError);
-  expect((caught as IdentityError).code).toBe(code);
+  expect((caught as IdentityError).reason).toBe(code);
   expect((caught as IdentityError).message).toMatch(message);
 }
 

@@ -1,0 +1,30 @@
+// app:* and dialog:* — about the app, links out, and the paths the person chooses or drops (kept here, as tokens).
+import path from 'node:path';
+import { CHOICE_PURPOSES, ChoiceError } from '../choices.js';
+import type { DomainHandlers, HandlerContext } from './context.js';
+import { packageKind } from './queue.js';
+
+export function appHandlers({ services: s, platform, choices }: HandlerContext): DomainHandlers<'app' | 'dialog'> {
+  return {
+    'app:info': () => ({ name: 'Assay', version: platform.appVersion, dataDir: s.dataDir, firstRun: s.isFirstRun() }),
+    'app:openExternal': async ({ url }) => {
+      if (!/^https?:\/\//i.test(url)) return false;
+      // Reviewed for Electronegativity, which flags any method named openExternal: this is our
+      // Platform, whose desktop side (register.ts) opens http(s) only, after the assessor confirms.
+      return platform.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
+    },
+    'dialog:choose': async ({ purpose }) => {
+      // The path stays here; the renderer gets a token for this one purpose.
+      const chosen = await platform.admin.choosePath(purpose);
+      return chosen === null ? null : choices.register(chosen, CHOICE_PURPOSES[purpose].kinds[0]!, purpose);
+    },
+    'dialog:confirmDrop': async ({ purpose, paths }) => {
+      if (purpose === 'package' && paths.length !== 1)
+        throw new ChoiceError('Drop one review package (a folder or a .zip) at a time.');
+      if (!paths.every((p) => path.isAbsolute(p)))
+        throw new ChoiceError('Only files dropped from the computer’s disk can be used.');
+      if (!(await platform.confirmDrop(purpose, paths))) return [];
+      return paths.map((p) => choices.register(p, purpose === 'package' ? packageKind(p) : 'open-file', purpose));
+    },
+  };
+}
