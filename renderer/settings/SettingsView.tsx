@@ -4,12 +4,12 @@ import { call } from '../api.js';
 import { admin } from '../strings/en.js';
 import { DataSection } from './DataSection.js';
 import { IdentitySection } from './IdentitySection.js';
-import { Toast } from './kit/Toast.js';
-import { useToast } from './kit/useToast.js';
+import { Toast } from '../ui/Toast.js';
+import { useToast } from '../ui/useToast.js';
 import { AppearanceSection, CertificatesSection } from './PreferenceSections.js';
 import { useIdentity } from './useIdentity.js';
 import { useSettings } from './useSettings.js';
-import './kit/kit.css';
+import '../ui/kit.css';
 import './settings.css';
 
 const SECTIONS = ['identity', 'certificates', 'appearance', 'data'] as const;

@@ -2,8 +2,8 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { Achievement } from '../../../shared/schemas/review-package.js';
 import { call, errorMessage } from '../../api.js';
-import { AdminIcon } from '../../settings/kit/AdminIcon.js';
-import { Field } from '../../settings/kit/Field.js';
+import { AdminIcon } from '../../ui/AdminIcon.js';
+import { Field } from '../../ui/Field.js';
 import { admin } from '../../strings/en.js';
 import { Icon } from '../../ui/Icon.js';
 import { SectionEvidence } from './SectionEvidence.js';
