@@ -1,30 +1,27 @@
 // Loads a screen's code the first time it is shown, so it stays out of the queue's first paint.
-import { useEffect, useState } from 'react';
+import { useLoad } from './useLoad.js';
 
 const loaded = new Map<() => Promise<unknown>, unknown>();
 const pending = new Map<() => Promise<unknown>, Promise<unknown>>();
 
+/** One import per screen however often it is asked for; a failed one may be tried again on the next visit. */
+function loadOnce<M>(load: () => Promise<M>): Promise<M> {
+  if (loaded.has(load)) return Promise.resolve(loaded.get(load) as M);
+  let promise = pending.get(load) as Promise<M> | undefined;
+  if (!promise) {
+    promise = load().then((m) => {
+      loaded.set(load, m);
+      return m;
+    });
+    pending.set(load, promise);
+    promise.catch(() => pending.delete(load));
+  }
+  return promise;
+}
+
 /** The module `load` gives (null until it is here; at once on every later visit), and whether loading failed. */
 export function useLoaded<M>(load: () => Promise<M>): { mod: M | null; failed: boolean } {
-  const [mod, setMod] = useState<M | null>(() => (loaded.get(load) as M | undefined) ?? null);
-  const [failure, setFailure] = useState<unknown>(null);
-  useEffect(() => {
-    if (mod) return;
-    let live = true;
-    let promise = pending.get(load) as Promise<M> | undefined;
-    if (!promise) {
-      promise = load().then((m) => {
-        loaded.set(load, m);
-        return m;
-      });
-      pending.set(load, promise);
-      // A failed load may be tried again on the next visit.
-      promise.catch(() => pending.delete(load));
-    }
-    promise.then((m) => live && setMod(m)).catch((err: unknown) => live && setFailure(err));
-    return () => {
-      live = false;
-    };
-  }, [load, mod]);
-  return { mod, failed: failure !== null };
+  const { data, error } = useLoad(() => loadOnce(load), [load]);
+  const mod = data ?? (loaded.get(load) as M | undefined) ?? null;
+  return { mod, failed: mod === null && error !== null };
 }
