@@ -1,6 +1,6 @@
 // The chosen award: its certificate, what it records (levels, ids, code) and what can be done with it.
 import { absoluteDate, absoluteDateTime } from '../queue/dates.js';
-import { AdminIcon } from '../settings/kit/AdminIcon.js';
+import { AdminIcon } from '../ui/AdminIcon.js';
 import { admin } from '../strings/en.js';
 import type { AwardSummary, Paper } from './award-format.js';
 import { CertificateCanvas } from './CertificateCanvas.js';

@@ -1,6 +1,6 @@
 // The Awards screen, its code loaded on the first visit (it draws certificates; the queue needs none of it).
-import { ScreenLoading } from '../settings/kit/ScreenLoading.js';
-import { useLoaded } from '../settings/kit/useLoaded.js';
+import { ScreenLoading } from '../ui/ScreenLoading.js';
+import { useLoaded } from '../ui/useLoaded.js';
 import { admin } from '../strings/en.js';
 
 const load = () => import('./AwardsView.js');

@@ -2,8 +2,8 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { call, errorMessage } from '../api.js';
 import { useBlindReview } from '../app/useBlindReview.js';
-import { Toast } from '../settings/kit/Toast.js';
-import { useToast } from '../settings/kit/useToast.js';
+import { Toast } from '../ui/Toast.js';
+import { useToast } from '../ui/useToast.js';
 import { admin } from '../strings/en.js';
 import { EmptyState } from '../ui/EmptyState.js';
 import { Icon } from '../ui/Icon.js';
@@ -16,7 +16,7 @@ import { ReadyBand } from './ReadyBand.js';
 import { ReissueDialog } from './ReissueDialog.js';
 import { RevokeDialog } from './RevokeDialog.js';
 import { useAwardsData } from './useAwardsData.js';
-import '../settings/kit/kit.css';
+import '../ui/kit.css';
 import './awards.css';
 import './preview.css';
 

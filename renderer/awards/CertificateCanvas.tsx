@@ -1,8 +1,9 @@
 // The certificate's first page as the earner will see it, signed by main and drawn here with pdf.js.
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 import type { Paper } from './award-format.js';
 import { call, errorMessage } from '../api.js';
 import { admin } from '../strings/en.js';
+import { useLoad } from '../ui/useLoad.js';
 
 type DrawModule = typeof import('./certificate-pdf.js');
 let drawModule: Promise<DrawModule> | null = null;
@@ -24,37 +25,29 @@ export function CertificateCanvas({
 }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const frameRef = useRef<HTMLDivElement>(null);
-  const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading');
-  const [failure, setFailure] = useState<string | null>(null);
-  const [aspect, setAspect] = useState(ASPECT[paper]);
-
-  useEffect(() => {
-    let cancelled = false;
-    setState('loading');
-    setFailure(null);
-    setAspect(ASPECT[paper]);
-    (async () => {
+  // `version` changes when the award does (revoked, re-issued): draw it again. The outcome is the page's aspect.
+  const drawing = useLoad(
+    async (signal) => {
       const [bytes, draw] = await Promise.all([call('awards:certificate', { credentialId, paper }), loadDraw()]);
       const canvas = canvasRef.current;
-      if (cancelled || !canvas) return;
+      if (signal.aborted || !canvas) return null;
       const width = frameRef.current?.clientWidth || 360;
-      const drawn = await draw.drawFirstPage(bytes, canvas, width, () => cancelled);
-      if (!drawn || cancelled) return;
-      setAspect(drawn.aspect);
-      setState('ready');
-    })().catch((err: unknown) => {
-      if (cancelled) return;
-      setFailure(errorMessage(err, admin.awards.preview.certificateFailed));
-      setState('failed');
-    });
-    return () => {
-      cancelled = true;
-    };
-    // `version` changes when the award does (revoked, re-issued): draw it again.
-  }, [credentialId, paper, version]);
+      const drawn = await draw.drawFirstPage(bytes, canvas, width, () => signal.aborted);
+      return drawn ? drawn.aspect : null;
+    },
+    [credentialId, paper, version],
+  );
+  const aspect = drawing.loading || drawing.error ? null : drawing.data;
+  const state = drawing.loading ? 'loading' : drawing.error ? 'failed' : aspect === null ? 'loading' : 'ready';
+  const failure = drawing.error ? errorMessage(drawing.error, admin.awards.preview.certificateFailed) : null;
 
   return (
-    <div ref={frameRef} className="aw-certificate" style={{ aspectRatio: String(aspect) }} data-state={state}>
+    <div
+      ref={frameRef}
+      className="aw-certificate"
+      style={{ aspectRatio: String(aspect ?? ASPECT[paper]) }}
+      data-state={state}
+    >
       <canvas
         ref={canvasRef}
         className="aw-certificate-canvas"

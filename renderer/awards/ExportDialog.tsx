@@ -1,7 +1,7 @@
 // Exports one or many awards into a folder: certificate PDFs, credential JSON, baked badge PNGs, with progress.
 import { useEffect, useRef, useState } from 'react';
 import { call, errorMessage } from '../api.js';
-import { ChoiceGroup } from '../settings/kit/ChoiceGroup.js';
+import { ChoiceGroup } from '../ui/ChoiceGroup.js';
 import { admin } from '../strings/en.js';
 import { Dialog } from '../ui/Dialog.js';
 import type { AwardFormat, AwardSummary, Paper } from './award-format.js';

@@ -4,7 +4,7 @@ import { call, errorMessage } from '../api.js';
 import { absoluteDate } from '../queue/dates.js';
 import { admin } from '../strings/en.js';
 import { Icon } from '../ui/Icon.js';
-import { AdminIcon } from '../settings/kit/AdminIcon.js';
+import { AdminIcon } from '../ui/AdminIcon.js';
 import type { ReadyAward } from './award-format.js';
 import { useProgress } from './useProgress.js';
 

@@ -1,7 +1,8 @@
 // What the Awards screen shows: reviews ready to issue, issued awards (filtered), the identity and paper.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { call, errorMessage } from '../api.js';
 import { admin } from '../strings/en.js';
+import { useLoad } from '../ui/useLoad.js';
 import type { AwardStatus, AwardSummary, Paper, ReadyAward } from './award-format.js';
 
 export interface AwardsData {
@@ -17,46 +18,32 @@ export interface AwardsData {
 }
 
 export function useAwardsData(status: AwardStatus | null, search: string): AwardsData {
-  const [ready, setReady] = useState<ReadyAward[] | null>(null);
-  const [awards, setAwards] = useState<AwardSummary[] | null>(null);
-  const [hasIdentity, setHasIdentity] = useState<boolean | null>(null);
-  const [paper, setPaper] = useState<Paper>('a4');
-  const [error, setError] = useState<string | null>(null);
-  const [key, setKey] = useState(0);
-  const reload = useCallback(() => setKey((k) => k + 1), []);
+  const base = useLoad(() => Promise.all([call('awards:ready'), call('identity:get'), call('settings:get')]), []);
+  const list = useLoad(
+    () => call('awards:list', { ...(status ? { status } : {}), ...(search ? { search } : {}) }),
+    [status, search],
+  );
+  const { reload: reloadBase } = base;
+  const { reload: reloadList, set: setList } = list;
+  const reload = useCallback(() => {
+    reloadBase();
+    reloadList();
+  }, [reloadBase, reloadList]);
 
-  useEffect(() => {
-    let live = true;
-    Promise.all([call('awards:ready'), call('identity:get'), call('settings:get')])
-      .then(([r, identity, settings]) => {
-        if (!live) return;
-        setReady(r);
-        setHasIdentity(identity !== null);
-        setPaper(settings.paper);
-      })
-      .catch((err: unknown) => live && setError(errorMessage(err, admin.awards.loadFailed)));
-    return () => {
-      live = false;
-    };
-  }, [key]);
+  const replace = useCallback(
+    (award: AwardSummary) =>
+      setList((awards) => awards && awards.map((a) => (a.credentialId === award.credentialId ? award : a))),
+    [setList],
+  );
 
-  useEffect(() => {
-    let live = true;
-    call('awards:list', { ...(status ? { status } : {}), ...(search ? { search } : {}) })
-      .then((list) => {
-        if (!live) return;
-        setAwards(list);
-        setError(null);
-      })
-      .catch((err: unknown) => live && setError(errorMessage(err, admin.awards.loadFailed)));
-    return () => {
-      live = false;
-    };
-  }, [status, search, key]);
-
-  const replace = useCallback((award: AwardSummary) => {
-    setAwards((list) => list && list.map((a) => (a.credentialId === award.credentialId ? award : a)));
-  }, []);
-
-  return { ready, awards, hasIdentity, paper, error, reload, replace };
+  const failure = list.error ?? base.error;
+  return {
+    ready: base.data?.[0] ?? null,
+    awards: list.data,
+    hasIdentity: base.data ? base.data[1] !== null : null,
+    paper: base.data?.[2].paper ?? 'a4',
+    error: failure ? errorMessage(failure, admin.awards.loadFailed) : null,
+    reload,
+    replace,
+  };
 }

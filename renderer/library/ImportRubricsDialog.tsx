@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { Achievement } from '../../shared/schemas/review-package.js';
 import { call, errorMessage } from '../api.js';
-import { AdminIcon } from '../settings/kit/AdminIcon.js';
+import { AdminIcon } from '../ui/AdminIcon.js';
 import { admin } from '../strings/en.js';
 import { Dialog } from '../ui/Dialog.js';
 import { Icon } from '../ui/Icon.js';

@@ -1,6 +1,6 @@
 // The Library screen, its code loaded on the first visit so the queue's first paint stays small.
-import { ScreenLoading } from '../settings/kit/ScreenLoading.js';
-import { useLoaded } from '../settings/kit/useLoaded.js';
+import { ScreenLoading } from '../ui/ScreenLoading.js';
+import { useLoaded } from '../ui/useLoaded.js';
 import { admin } from '../strings/en.js';
 import type { LibraryViewProps } from './LibraryView.js';
 

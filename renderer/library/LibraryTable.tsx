@@ -1,5 +1,5 @@
 // The achievements in the library: name, versions, where the latest came from, submissions, and actions.
-import { AdminIcon } from '../settings/kit/AdminIcon.js';
+import { AdminIcon } from '../ui/AdminIcon.js';
 import { admin } from '../strings/en.js';
 import type { LibrarySummary } from './useLibrary.js';
 

@@ -1,8 +1,8 @@
 // Counts per status and the achievements for the filter, reloaded after every import.
-import { useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../shared/ipc/contract.js';
 import type { StatusCounts } from '../../shared/domain/queue.js';
 import { call } from '../api.js';
+import { useLoad } from '../ui/useLoad.js';
 
 export type Achievement = ChannelOutput<'queue:achievements'>[number];
 
@@ -11,20 +11,13 @@ export interface QueueSummary {
   achievements: Achievement[];
 }
 
+const NONE: QueueSummary = { counts: null, achievements: [] };
+
 export function useQueueSummary(reloadKey: number): QueueSummary {
-  const [summary, setSummary] = useState<QueueSummary>({ counts: null, achievements: [] });
-  useEffect(() => {
-    let live = true;
-    Promise.all([call('queue:counts'), call('queue:achievements')])
-      .then(([counts, achievements]) => {
-        if (live) setSummary({ counts, achievements });
-      })
-      .catch(() => {
-        // The table reports load failures; the header just keeps its last figures.
-      });
-    return () => {
-      live = false;
-    };
+  // A failure leaves the last figures: the table reports load failures, the header need not.
+  const { data } = useLoad(async (): Promise<QueueSummary> => {
+    const [counts, achievements] = await Promise.all([call('queue:counts'), call('queue:achievements')]);
+    return { counts, achievements };
   }, [reloadKey]);
-  return summary;
+  return data ?? NONE;
 }

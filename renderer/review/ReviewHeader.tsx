@@ -121,7 +121,7 @@ export function ReviewHeader({
         )}
         {/* Kept for the queue's end-to-end test, which predates this screen; not shown, not announced. */}
         <p hidden data-testid="review-selection">
-          {t.empty.reviewSelected(submission.id)}
+          {t.review.selection(submission.id)}
         </p>
       </div>
       <div className="review-tools">

@@ -5,6 +5,7 @@ import { call, errorMessage } from '../api.js';
 import { useBlindReview } from '../app/useBlindReview.js';
 import { t } from '../strings/en.js';
 import { EmptyState } from '../ui/EmptyState.js';
+import { useLoad } from '../ui/useLoad.js';
 import { ReviewWorkspace } from './ReviewWorkspace.js';
 import { useNeighbors } from './useNeighbors.js';
 import './review.css';
@@ -54,23 +55,15 @@ function OpenSubmission({
   onChanged,
 }: ReviewScreenProps & { submissionId: string }) {
   const [blind] = useBlindReview();
-  const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const neighbors = useNeighbors(submissionId, blind, attempt);
-
-  useEffect(() => {
-    let cancelled = false;
-    setLoad({ kind: 'loading' });
-    call('review:open', { submissionId, blind })
-      .then((workspace) => !cancelled && setLoad({ kind: 'ready', workspace }))
-      .catch(
-        (err: unknown) =>
-          !cancelled && setLoad({ kind: 'failed', message: errorMessage(err, t.review.empty.loadFailed) }),
-      );
-    return () => {
-      cancelled = true;
-    };
-  }, [submissionId, blind, attempt]);
+  const opened = useLoad(() => call('review:open', { submissionId, blind }), [submissionId, blind, attempt]);
+  // Another submission's workspace is never shown while this one loads: loading wins over the data kept.
+  const load: Load = opened.loading
+    ? { kind: 'loading' }
+    : opened.error || !opened.data
+      ? { kind: 'failed', message: errorMessage(opened.error, t.review.empty.loadFailed) }
+      : { kind: 'ready', workspace: opened.data };
 
   // The window title names the achievement only: never the earner, blind or not.
   const titled = load.kind === 'ready' ? load.workspace.achievement.name : null;

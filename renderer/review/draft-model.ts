@@ -88,12 +88,6 @@ export function changeFrom(last: PreviousResult | undefined, current: RubricLeve
   return 'same';
 }
 
-/** The points still needed, or 0; undefined when the rubric sets no total. */
-export function pointsNeeded(computed: ComputedDecision, passingPoints: number | undefined): number | undefined {
-  if (passingPoints === undefined) return undefined;
-  return Math.max(0, passingPoints - computed.points);
-}
-
 export function sameAnchor(a: Anchor, b: Anchor): boolean {
   return a.artifactId === b.artifactId && a.page === b.page && a.quote === b.quote && a.timeSeconds === b.timeSeconds;
 }

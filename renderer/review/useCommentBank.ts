@@ -1,7 +1,8 @@
 // The achievement's saved comments, loaded once per workspace and kept in step with every add, edit and delete.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { BankEntry } from '../../shared/domain/review.js';
 import { call } from '../api.js';
+import { useLoad } from '../ui/useLoad.js';
 
 export interface CommentBankApi {
   entries: BankEntry[];
@@ -16,25 +17,11 @@ export interface CommentBankApi {
 }
 
 export function useCommentBank(achievementId: string): CommentBankApi {
-  const [entries, setEntries] = useState<BankEntry[]>([]);
-  const [loaded, setLoaded] = useState(false);
-
-  useEffect(() => {
-    let cancelled = false;
-    call('bank:list', { achievementId })
-      .then((list) => {
-        if (cancelled) return;
-        setEntries(list);
-        setLoaded(true);
-      })
-      .catch(() => {
-        // Without the bank the assessor still writes comments by hand; inserting shows it empty.
-        if (!cancelled) setLoaded(true);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [achievementId]);
+  // Without the bank the assessor still writes comments by hand; inserting shows it empty.
+  const bank = useLoad(() => call('bank:list', { achievementId }), [achievementId]);
+  const { set: setEntries } = bank;
+  const entries = useMemo(() => bank.data ?? [], [bank.data]);
+  const loaded = !bank.loading;
 
   const forCriterion = useCallback(
     (criterionId: string) => [
@@ -47,24 +34,30 @@ export function useCommentBank(achievementId: string): CommentBankApi {
   const add = useCallback(
     async (criterionId: string | null, text: string) => {
       const entry = await call('bank:add', { achievementId, criterionId, text });
-      setEntries((list) => [...list, entry]);
+      setEntries((list) => [...(list ?? []), entry]);
       return entry;
     },
-    [achievementId],
+    [achievementId, setEntries],
   );
 
   const usage = useCallback(async (id: number) => (await call('bank:usage', { id })).drafts, []);
 
-  const update = useCallback(async (id: number, text: string, updateDrafts: boolean) => {
-    const result = await call('bank:update', { id, text, updateDrafts });
-    setEntries((list) => list.map((e) => (e.id === id ? result.entry : e)));
-    return result;
-  }, []);
+  const update = useCallback(
+    async (id: number, text: string, updateDrafts: boolean) => {
+      const result = await call('bank:update', { id, text, updateDrafts });
+      setEntries((list) => list && list.map((e) => (e.id === id ? result.entry : e)));
+      return result;
+    },
+    [setEntries],
+  );
 
-  const remove = useCallback(async (id: number) => {
-    await call('bank:remove', { id });
-    setEntries((list) => list.filter((e) => e.id !== id));
-  }, []);
+  const remove = useCallback(
+    async (id: number) => {
+      await call('bank:remove', { id });
+      setEntries((list) => list && list.filter((e) => e.id !== id));
+    },
+    [setEntries],
+  );
 
   return useMemo(
     () => ({ entries, loaded, forCriterion, add, usage, update, remove }),

@@ -1,6 +1,6 @@
 // The submissions before and after this one in the queue's default order (soonest due first), for [ and ].
-import { useEffect, useState } from 'react';
 import { call } from '../api.js';
+import { useLoad } from '../ui/useLoad.js';
 
 const PAGE = 1000;
 /** Looks this far into the queue for the open submission; past it, previous/next are not offered. */
@@ -17,11 +17,10 @@ export interface Neighbors {
 const NONE: Neighbors = { previous: null, next: null, position: null, total: null };
 
 export function useNeighbors(submissionId: string, blind: boolean, reloadKey: number): Neighbors {
-  const [found, setFound] = useState<{ of: string } & Neighbors>({ of: submissionId, ...NONE });
-
-  useEffect(() => {
-    let cancelled = false;
-    (async () => {
+  // A failure leaves previous/next unavailable (or as last found); the review itself is unaffected.
+  const { data } = useLoad(
+    async (signal): Promise<{ of: string } & Neighbors> => {
+      const none = { of: submissionId, ...NONE };
       let before: string | null = null;
       for (let page = 0; page < MAX_PAGES; page++) {
         const { items, total } = await call('queue:list', {
@@ -31,7 +30,8 @@ export function useNeighbors(submissionId: string, blind: boolean, reloadKey: nu
           offset: page * PAGE,
           limit: PAGE,
         });
-        if (cancelled) return;
+        // Overtaken (another submission opened): stop paging, the result is dropped anyway.
+        if (signal.aborted) return none;
         const i = items.findIndex((item) => item.id === submissionId);
         if (i >= 0) {
           let next = items[i + 1]?.id ?? null;
@@ -39,27 +39,22 @@ export function useNeighbors(submissionId: string, blind: boolean, reloadKey: nu
             next =
               (await call('queue:list', { sort: 'due', direction: 'asc', blind, offset: (page + 1) * PAGE, limit: 1 }))
                 .items[0]?.id ?? null;
-          if (!cancelled)
-            setFound({
-              of: submissionId,
-              previous: i > 0 ? items[i - 1]!.id : before,
-              next,
-              position: page * PAGE + i + 1,
-              total,
-            });
-          return;
+          return {
+            of: submissionId,
+            previous: i > 0 ? items[i - 1]!.id : before,
+            next,
+            position: page * PAGE + i + 1,
+            total,
+          };
         }
         before = items[items.length - 1]?.id ?? before;
-        if ((page + 1) * PAGE >= total) return;
+        if ((page + 1) * PAGE >= total) return none;
       }
-    })().catch(() => {
-      // Previous/next stay unavailable; the review itself is unaffected.
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [submissionId, blind, reloadKey]);
+      return none;
+    },
+    [submissionId, blind, reloadKey],
+  );
 
   // Another submission's neighbours are never shown, not even for the one render before the new ones load.
-  return found.of === submissionId ? found : NONE;
+  return data && data.of === submissionId ? data : NONE;
 }

@@ -2,7 +2,7 @@
 import { useEffect, useId, useState } from 'react';
 import { call, errorMessage } from '../api.js';
 import { admin } from '../strings/en.js';
-import { AdminIcon } from './kit/AdminIcon.js';
+import { AdminIcon } from '../ui/AdminIcon.js';
 import type { Chosen } from '../../shared/domain/choices.js';
 import { RestoreDialog } from './RestoreDialog.js';
 import type { SettingsState } from './useSettings.js';

@@ -1,7 +1,7 @@
 // A certificate's SHA-256 fingerprint in monospace, selectable, with a button that copies it.
 import { useRef, useState } from 'react';
 import { admin } from '../strings/en.js';
-import { AdminIcon } from './kit/AdminIcon.js';
+import { AdminIcon } from '../ui/AdminIcon.js';
 
 export function Fingerprint({ value }: { value: string }) {
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);

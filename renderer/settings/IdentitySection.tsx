@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { absoluteDate } from '../queue/dates.js';
 import { admin } from '../strings/en.js';
 import { Dialog } from '../ui/Dialog.js';
-import { AdminIcon } from './kit/AdminIcon.js';
+import { AdminIcon } from '../ui/AdminIcon.js';
 import { Fingerprint } from './Fingerprint.js';
 import { ImportIdentityDialog } from './ImportIdentityDialog.js';
 import { ProfileDialog } from './ProfileDialog.js';

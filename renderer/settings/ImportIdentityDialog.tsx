@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { call, errorMessage } from '../api.js';
 import { admin } from '../strings/en.js';
 import { Dialog } from '../ui/Dialog.js';
-import { Field } from './kit/Field.js';
+import { Field } from '../ui/Field.js';
 import { ProfileFields } from './ProfileFields.js';
 import { checkProfile, profileInput, type ProfileDraft, type ProfileErrors } from './profile-form.js';
 import type { Chosen } from '../../shared/domain/choices.js';

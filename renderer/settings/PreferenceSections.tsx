@@ -3,7 +3,7 @@ import { useId } from 'react';
 import type { Settings } from '../../shared/domain/settings.js';
 import { admin } from '../strings/en.js';
 import { applyTheme } from './appearance.js';
-import { ChoiceGroup } from './kit/ChoiceGroup.js';
+import { ChoiceGroup } from '../ui/ChoiceGroup.js';
 import type { SettingsState } from './useSettings.js';
 
 export function CertificatesSection({ state, onSaved }: { state: SettingsState; onSaved: (what: string) => void }) {

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { call, errorMessage } from '../api.js';
 import { admin } from '../strings/en.js';
-import { Field } from './kit/Field.js';
+import { Field } from '../ui/Field.js';
 import type { ProfileDraft, ProfileErrors } from './profile-form.js';
 
 export interface ProfileFieldsProps {

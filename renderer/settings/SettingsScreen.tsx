@@ -1,7 +1,7 @@
 // The Settings screen, its code loaded on the first visit so the queue's first paint stays small.
 import { admin } from '../strings/en.js';
-import { ScreenLoading } from './kit/ScreenLoading.js';
-import { useLoaded } from './kit/useLoaded.js';
+import { ScreenLoading } from '../ui/ScreenLoading.js';
+import { useLoaded } from '../ui/useLoaded.js';
 
 const load = () => import('./SettingsView.js');
 

@@ -1,15 +1,15 @@
 // The Settings screen itself: issuer identity, certificate paper, appearance and the data folder, one section each.
-import { useEffect, useState } from 'react';
 import { call } from '../api.js';
 import { admin } from '../strings/en.js';
 import { DataSection } from './DataSection.js';
 import { IdentitySection } from './IdentitySection.js';
-import { Toast } from './kit/Toast.js';
-import { useToast } from './kit/useToast.js';
+import { Toast } from '../ui/Toast.js';
+import { useToast } from '../ui/useToast.js';
+import { useLoad } from '../ui/useLoad.js';
 import { AppearanceSection, CertificatesSection } from './PreferenceSections.js';
 import { useIdentity } from './useIdentity.js';
 import { useSettings } from './useSettings.js';
-import './kit/kit.css';
+import '../ui/kit.css';
 import './settings.css';
 
 const SECTIONS = ['identity', 'certificates', 'appearance', 'data'] as const;
@@ -19,17 +19,8 @@ export function SettingsView() {
   const identity = useIdentity();
   const settings = useSettings();
   const toast = useToast();
-  const [dataDir, setDataDir] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    call('app:info')
-      .then((info) => live && setDataDir(info.dataDir))
-      .catch(() => {});
-    return () => {
-      live = false;
-    };
-  }, []);
+  // Without it the data section names no folder; nothing else depends on it.
+  const dataDir = useLoad(() => call('app:info'), []).data?.dataDir ?? null;
 
   const jump = (section: (typeof SECTIONS)[number]) => {
     const heading = document.getElementById(`settings-${section}-title`);

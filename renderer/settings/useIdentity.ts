@@ -1,8 +1,9 @@
 // The issuer identity's public part (profile and certificate), loaded from main; keys never reach the window.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { ChannelOutput } from '../../shared/ipc/contract.js';
 import { call, errorMessage } from '../api.js';
 import { admin } from '../strings/en.js';
+import { useLoad } from '../ui/useLoad.js';
 
 export type IdentityPublic = NonNullable<ChannelOutput<'identity:get'>>;
 
@@ -14,32 +15,12 @@ export interface IdentityState {
 }
 
 export function useIdentity(): IdentityState {
-  const [identity, setIdentity] = useState<IdentityPublic | null>(null);
-  const [loaded, setLoaded] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    call('identity:get')
-      .then((i) => {
-        if (!live) return;
-        setIdentity(i);
-        setLoaded(true);
-      })
-      .catch((err: unknown) => {
-        if (!live) return;
-        setError(errorMessage(err, admin.identity.loadFailed));
-        setLoaded(true);
-      });
-    return () => {
-      live = false;
-    };
-  }, []);
-
-  const set = useCallback((next: IdentityPublic) => {
-    setIdentity(next);
-    setError(null);
-  }, []);
-
-  return { identity, loaded, error, set };
+  const { data, error, loading, set: setData } = useLoad(() => call('identity:get'), []);
+  const set = useCallback((next: IdentityPublic) => setData(() => next), [setData]);
+  return {
+    identity: data,
+    loaded: !loading,
+    error: error ? errorMessage(error, admin.identity.loadFailed) : null,
+    set,
+  };
 }

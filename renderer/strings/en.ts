@@ -18,23 +18,6 @@ export const en = {
     settings: 'Settings',
     about: 'About Assay',
   },
-  empty: {
-    reviewTitle: 'Review',
-    reviewBody:
-      'Scoring against the rubric arrives with the review workspace. You will read each response, open the evidence beside it and choose a level for every criterion.',
-    reviewNoSelection: 'Open a submission from the queue to review it here.',
-    reviewSelected: (id: string) => `Selected submission: ${id}`,
-    backToQueue: 'Back to the queue',
-    awardsTitle: 'Awards',
-    awardsBody:
-      'Signed Open Badges for the submissions you pass will be issued and listed here, ready to export for the issuer.',
-    libraryTitle: 'Library',
-    libraryBody:
-      'The achievements and rubrics from your imported packages will be browsable here, with every version you have received.',
-    settingsTitle: 'Settings',
-    settingsBody: 'Your assessor profile, signing keys and where Assay keeps its data will be set here.',
-    comingSoon: 'Coming soon',
-  },
   about: {
     title: 'About Assay',
     body: 'Assay helps external assessors review teachers’ micro-credential evidence, score it against the rubric and issue the award.',
@@ -206,6 +189,7 @@ export const en = {
   },
   review: {
     screenLabel: 'Review workspace',
+    selection: (id: string) => `Selected submission: ${id}`,
     documentTitle: (achievement: string) => `Review · ${achievement}`,
     common: { cancel: 'Cancel', close: 'Close', done: 'Done' },
     empty: {

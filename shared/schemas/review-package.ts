@@ -180,18 +180,13 @@ export const manifestSchema = loose({
   submissions: z.array(submissionSchema),
 });
 
-export type Issuer = z.infer<typeof issuerSchema>;
-export type Assessor = z.infer<typeof assessorSchema>;
 export type Section = z.infer<typeof sectionSchema>;
 export type RubricLevel = z.infer<typeof rubricLevelSchema>;
 export type Criterion = z.infer<typeof criterionSchema>;
 export type Achievement = z.infer<typeof achievementSchema>;
-export type Earner = z.infer<typeof earnerSchema>;
-export type SectionResponse = z.infer<typeof responseSchema>;
 export type FileArtifact = z.infer<typeof fileArtifactSchema>;
 export type UrlArtifact = z.infer<typeof urlArtifactSchema>;
 export type Artifact = FileArtifact | UrlArtifact;
-export type PreviousResult = z.infer<typeof previousResultSchema>;
 export type PreviousReview = z.infer<typeof previousReviewSchema>;
 export type Submission = z.infer<typeof submissionSchema>;
 export type Manifest = z.infer<typeof manifestSchema>;

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Achievement } from '../../../shared/schemas/review-package.js';
 import { call, errorCode, errorMessage } from '../../api.js';
-import { AdminIcon } from '../../settings/kit/AdminIcon.js';
+import { AdminIcon } from '../../ui/AdminIcon.js';
 import { admin } from '../../strings/en.js';
 import { BasicsFields } from './BasicsFields.js';
 import { CriteriaEditor } from './CriteriaEditor.js';

@@ -1,5 +1,5 @@
 // Editor › About: name, competency statement, criteria narrative, type, credit and tags.
-import { Field } from '../../settings/kit/Field.js';
+import { Field } from '../../ui/Field.js';
 import { admin } from '../../strings/en.js';
 import type { EditorParts } from './editor-context.js';
 

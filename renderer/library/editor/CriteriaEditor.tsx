@@ -1,6 +1,6 @@
 // Editor › Rubric: the criteria in order, and the points a submission needs to pass.
-import { AdminIcon } from '../../settings/kit/AdminIcon.js';
-import { Field } from '../../settings/kit/Field.js';
+import { AdminIcon } from '../../ui/AdminIcon.js';
+import { Field } from '../../ui/Field.js';
 import { admin } from '../../strings/en.js';
 import { Icon } from '../../ui/Icon.js';
 import { CriterionEditor } from './CriterionEditor.js';

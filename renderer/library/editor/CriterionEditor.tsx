@@ -1,6 +1,6 @@
 // One criterion: its name, the section it scores, its levels and the level a pass requires.
-import { AdminIcon } from '../../settings/kit/AdminIcon.js';
-import { Field } from '../../settings/kit/Field.js';
+import { AdminIcon } from '../../ui/AdminIcon.js';
+import { Field } from '../../ui/Field.js';
 import { admin } from '../../strings/en.js';
 import type { EditorParts } from './editor-context.js';
 import type { CriterionDraft } from './editor-model.js';

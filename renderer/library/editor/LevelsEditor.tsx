@@ -1,5 +1,5 @@
 // One criterion's levels as a table: name, points and descriptor per level; add, remove and reorder.
-import { AdminIcon } from '../../settings/kit/AdminIcon.js';
+import { AdminIcon } from '../../ui/AdminIcon.js';
 import { admin } from '../../strings/en.js';
 import type { EditorParts } from './editor-context.js';
 import { move, newLevel, renumber, type CriterionDraft, type LevelDraft } from './editor-model.js';

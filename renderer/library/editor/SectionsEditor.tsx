@@ -1,6 +1,6 @@
 // Editor › Sections: the parts of a submission (name and prompt each); criteria point at them.
-import { AdminIcon } from '../../settings/kit/AdminIcon.js';
-import { Field } from '../../settings/kit/Field.js';
+import { AdminIcon } from '../../ui/AdminIcon.js';
+import { Field } from '../../ui/Field.js';
 import { admin } from '../../strings/en.js';
 import type { EditorParts } from './editor-context.js';
 import { newSection, type SectionDraft } from './editor-model.js';

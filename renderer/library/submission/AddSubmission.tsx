@@ -2,10 +2,11 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { Achievement } from '../../../shared/schemas/review-package.js';
 import { call, errorMessage } from '../../api.js';
-import { AdminIcon } from '../../settings/kit/AdminIcon.js';
-import { Field } from '../../settings/kit/Field.js';
+import { AdminIcon } from '../../ui/AdminIcon.js';
+import { Field } from '../../ui/Field.js';
 import { admin } from '../../strings/en.js';
 import { Icon } from '../../ui/Icon.js';
+import { useLoad } from '../../ui/useLoad.js';
 import { SectionEvidence } from './SectionEvidence.js';
 import { emptySubmission, readAddError, toInput, type SubmissionDraft } from './submission-model.js';
 
@@ -29,8 +30,9 @@ const absorb = (e: DragEvent) => {
 export function AddSubmission({ achievementId, resume, onDraft, onAdded, onQueue, onClose }: AddSubmissionProps) {
   const s = admin.library.submission;
   const root = useRef<HTMLElement>(null);
-  const [achievement, setAchievement] = useState<Achievement | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const loaded = useLoad(() => call('library:get', { id: achievementId }), [achievementId]);
+  const achievement: Achievement | null = loaded.data?.achievement ?? null;
+  const loadError = loaded.error ? errorMessage(loaded.error, admin.library.loadFailed) : null;
   const [draft, setDraft] = useState<SubmissionDraft>(() => resume ?? emptySubmission(achievementId));
   const [errors, setErrors] = useState<Map<string, string>>(new Map());
   const [summary, setSummary] = useState<string | null>(null);
@@ -38,16 +40,6 @@ export function AddSubmission({ achievementId, resume, onDraft, onAdded, onQueue
   const [added, setAdded] = useState<string | null>(null);
   // Focus moves to the problem once the refused form is enabled again.
   const [focusProblem, setFocusProblem] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    call('library:get', { id: achievementId })
-      .then((r) => live && setAchievement(r.achievement))
-      .catch((err: unknown) => live && setLoadError(errorMessage(err, admin.library.loadFailed)));
-    return () => {
-      live = false;
-    };
-  }, [achievementId]);
 
   useEffect(() => {
     if (achievement) requestAnimationFrame(() => root.current?.querySelector<HTMLInputElement>('input')?.focus());

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { Section } from '../../../shared/schemas/review-package.js';
 import { call, dropFiles, errorMessage } from '../../api.js';
 import type { Chosen } from '../../../shared/domain/choices.js';
-import { AdminIcon } from '../../settings/kit/AdminIcon.js';
+import { AdminIcon } from '../../ui/AdminIcon.js';
 import { admin } from '../../strings/en.js';
 import { Icon } from '../../ui/Icon.js';
 import { displayName, itemKey, type FileDraft, type LinkDraft, type SubmissionDraft } from './submission-model.js';

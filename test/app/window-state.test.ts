@@ -10,7 +10,7 @@ import {
   restoreWindowState,
   writeWindowState,
   type DisplayLike,
-} from '../../../electron/app/window-state.js';
+} from '../../electron/app/window-state.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'assay-window-state-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { channels } from '../../../shared/ipc/contract.js';
+import { channels } from '../../shared/ipc/contract.js';
 import { fake, FakeBrowserWindow } from './fake-electron.js';
 
 vi.mock('electron', () => import('./fake-electron.js').then((m) => m.electronModule));
@@ -23,7 +23,7 @@ afterAll(() => {
 
 describe('electron/main.ts', () => {
   it('names the app and its folder, registers the scheme and the sandbox before ready', async () => {
-    await import('../../../electron/main.js');
+    await import('../../electron/main.js');
     expect(fake.app.setName).toHaveBeenCalledWith('Assay');
     expect(fake.app.setPath).toHaveBeenCalledWith('userData', path.join(tmp, 'appData', 'Assay'));
     expect(fake.app.enableSandbox).toHaveBeenCalled();

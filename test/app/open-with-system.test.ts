@@ -3,12 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  isOpenable,
-  prepareForSystem,
-  removeOpenCopies,
-  safeFileName,
-} from '../../../electron/app/open-with-system.js';
+import { isOpenable, prepareForSystem, removeOpenCopies, safeFileName } from '../../electron/app/open-with-system.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'assay-open-test-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));

@@ -8,15 +8,15 @@ import { fake, FakeBrowserWindow } from './fake-electron.js';
 
 vi.mock('electron', () => import('./fake-electron.js').then((m) => m.electronModule));
 
-const { CSP } = await import('../../../electron/app/protocol-core.js');
-const { buildWindowOptions, createMainWindow, isPermissionAllowed } = await import('../../../electron/app/window.js');
-const { createEmit, createPlatform, registerIpc } = await import('../../../electron/ipc/register.js');
-const { buildMenuTemplate } = await import('../../../electron/app/menu.js');
-const { removeOpenCopies } = await import('../../../electron/app/open-with-system.js');
-const { createHandlers } = await import('../../../electron/ipc/handlers.js');
-const { openServices } = await import('../../../electron/services.js');
-const { channels, eventNames } = await import('../../../shared/ipc/contract.js');
-type Api = import('../../../shared/ipc/contract.js').Api;
+const { CSP } = await import('../../electron/app/protocol-core.js');
+const { buildWindowOptions, createMainWindow, isPermissionAllowed } = await import('../../electron/app/window.js');
+const { createEmit, createPlatform, registerIpc } = await import('../../electron/ipc/register.js');
+const { buildMenuTemplate } = await import('../../electron/app/menu.js');
+const { removeOpenCopies } = await import('../../electron/app/open-with-system.js');
+const { createHandlers } = await import('../../electron/ipc/handlers.js');
+const { openServices } = await import('../../electron/services.js');
+const { channels, eventNames } = await import('../../shared/ipc/contract.js');
+type Api = import('../../shared/ipc/contract.js').Api;
 type FakeWindow = FakeBrowserWindow;
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'assay-wiring-'));
@@ -314,7 +314,7 @@ describe('IPC registration', () => {
 
 describe('the preload', () => {
   it('exposes exactly one method per contract channel, on and dropFiles', async () => {
-    await import('../../../electron/preload.js');
+    await import('../../electron/preload.js');
     expect([...fake.exposed.keys()]).toEqual(['api']);
     const api = fake.exposed.get('api') as Record<string, unknown>;
     expect(Object.keys(api).sort()).toEqual([...channels, 'on', 'dropFiles'].sort());

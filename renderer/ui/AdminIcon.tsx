@@ -1,6 +1,6 @@
 // Line icons the admin screens need beyond the shared set; decorative, hidden from assistive tech.
 import type { ReactElement } from 'react';
-import { LineIcon } from '../../ui/Icon.js';
+import { LineIcon } from './Icon.js';
 
 const paths = {
   plus: 'M12 5v14M5 12h14',

@@ -14,8 +14,8 @@ import {
   parseRange,
   routeAppUrl,
   type AppProtocolDeps,
-} from '../../../electron/app/protocol-core.js';
-import { openServices, type Services } from '../../../electron/services.js';
+} from '../../electron/app/protocol-core.js';
+import { openServices, type Services } from '../../electron/services.js';
 
 let tmp: string;
 let rendererRoot: string;

@@ -1,5 +1,5 @@
 // What a screen shows while its code loads: its title (so nothing jumps), or why it could not load.
-import { admin } from '../../strings/en.js';
+import { admin } from '../strings/en.js';
 
 export function ScreenLoading({ title, failed }: { title: string; failed: boolean }) {
   return (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { computeDecision, explainDecision, finalDecision, ScoringError } from '../../shared/domain/decision.js';
-import { achievementSchema, type Achievement } from '../../shared/schemas/review-package.js';
-import { achievement } from '../support/package-builder.js';
+import { computeDecision, explainDecision, finalDecision, ScoringError } from '../../../shared/domain/decision.js';
+import { achievementSchema, type Achievement } from '../../../shared/schemas/review-package.js';
+import { achievement } from '../../support/package-builder.js';
 
 const rubric = (overrides: Record<string, unknown> = {}): Achievement =>
   achievementSchema.parse(achievement(undefined, overrides));

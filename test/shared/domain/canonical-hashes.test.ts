@@ -6,10 +6,10 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openServices, type Services } from '../../electron/services.js';
-import { appendAudit, GENESIS_HASH, verifyAudit } from '../../electron/store/audit.js';
-import { canonicalJson, legacyCanonicalJson } from '../../shared/domain/canonical-json.js';
-import { achievement, ACH, manifest, submission, tempDir, writePackage } from '../support/package-builder.js';
+import { openServices, type Services } from '../../../electron/services.js';
+import { appendAudit, GENESIS_HASH, verifyAudit } from '../../../electron/store/audit.js';
+import { canonicalJson, legacyCanonicalJson } from '../../../shared/domain/canonical-json.js';
+import { achievement, ACH, manifest, submission, tempDir, writePackage } from '../../support/package-builder.js';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 const open: { s: Services; dir: string }[] = [];

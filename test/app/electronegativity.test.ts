@@ -7,9 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createRequire } from 'node:module';
 import { afterAll, expect, it } from 'vitest';
-import { CSP } from '../../../electron/app/protocol-core.js';
+import { CSP } from '../../electron/app/protocol-core.js';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ELECTRON_VERSION = '45.5.0';
 
 /**

@@ -1,6 +1,6 @@
 // The confirmation shown after an action: a polite live region that is always present, so it is announced.
-import { admin } from '../../strings/en.js';
-import { Icon } from '../../ui/Icon.js';
+import { admin } from '../strings/en.js';
+import { Icon } from './Icon.js';
 import type { ToastMessage } from './useToast.js';
 
 export interface ToastProps {
