@@ -4,7 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyDetachedCms } from '../../electron/awards/cms-verify.js';
 import { verifyCredential } from '../../electron/awards/credential/index.js';
+import { storeTrust } from '../../electron/awards/trust.js';
+import { verifyResults } from '../../electron/results/verify.js';
 import { generateSelfSignedIdentity, type SigningIdentity } from '../../electron/awards/identity/index.js';
 import {
   defaultWorkerFile,
@@ -95,6 +98,40 @@ describe('jobs in a worker thread', () => {
     expect(s.awards.list()).toHaveLength(passed.length);
   });
 
+  it('a cancelled issue stops between awards: the ones issued are whole, no other rows, the log verifies', async () => {
+    const more = s.queue.list({ status: ['pending'], limit: 3 }).items.map((i) => i.id);
+    for (const id of more) {
+      const w = loadWorkspace(s.db, id, false);
+      const scores = Object.fromEntries(
+        w.achievement.resultDescription.map((c) => [c.id, c.rubricCriterionLevel.at(-1)!.id]),
+      );
+      saveDraft(s.db, { submissionId: id, scores, comments: {}, feedback: 'Thank you.', override: null, activeMs: 1 });
+      submitReview(s.db, id);
+    }
+    const before = s.awards.list().length;
+    const gate = new JobGate(1);
+    const p = progressAt<'awards-issue'>(1);
+    const abort = new AbortController();
+    const job = runner.runJob(
+      'awards-issue',
+      { identity: identityParts(identity), submissionIds: more },
+      { onProgress: p.onProgress, signal: abort.signal, gate },
+    );
+    await p.reached;
+    abort.abort();
+    await expect(job).rejects.toThrow(JobCancelledError);
+    const after = s.awards.list();
+    expect(after).toHaveLength(before + 1);
+    expect(after.filter((a) => more.includes(a.submissionId)).map((a) => a.submissionId)).toEqual([more[0]]);
+    expect(
+      s.awards
+        .ready()
+        .map((r) => r.submissionId)
+        .sort(),
+    ).toEqual(more.slice(1).sort());
+    expect(s.verifyAudit().ok).toBe(true);
+  });
+
   it('an award export in the worker writes the same files as inline', async () => {
     const input = {
       credentialIds: s.awards.list().map((a) => a.credentialId),
@@ -170,6 +207,26 @@ describe('jobs in a worker thread', () => {
     gate.release();
     expect((await job).files).toHaveLength(input.credentialIds.length);
     expect(p.seen.map((x) => x.done)).toEqual(input.credentialIds.map((_, i) => i + 1));
+  });
+
+  it('writes a signed results package in the worker; a cancelled one leaves no folder', async () => {
+    const cancelled = path.join(work, 'results-cancelled');
+    const abort = new AbortController();
+    const stopped = runner.runJob(
+      'results-export',
+      { identity: identityParts(identity), outDir: cancelled, paper: 'a4' },
+      { signal: abort.signal, onProgress: () => abort.abort() },
+    );
+    await expect(stopped).rejects.toThrow(JobCancelledError);
+    expect(fs.existsSync(cancelled)).toBe(false);
+
+    const out = path.join(work, 'results');
+    const r = await runner.runJob('results-export', { identity: identityParts(identity), outDir: out, paper: 'a4' });
+    expect(r.awards).toBe(s.awards.list().length);
+    expect(await verifyResults(out, verifyDetachedCms, { trust: storeTrust(s.db, s.dataDir) })).toMatchObject({
+      ok: true,
+      submissions: r.submissions,
+    });
   });
 
   it('a cancelled backup leaves no file and no work folder', async () => {
