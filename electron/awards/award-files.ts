@@ -64,7 +64,7 @@ export function certificateMaker(
 }
 
 /** The achievement's own badge image with the credential baked in (or a plain badge when it has none). */
-export function bakedBadge(services: Services, award: Award): Buffer {
+export function bakedBadge(services: Pick<Services, 'db' | 'evidence'>, award: Award): Buffer {
   const sha = services.db
     .prepare('SELECT image_sha256 FROM achievement_versions WHERE version_id = ?')
     .pluck()
@@ -103,7 +103,7 @@ export interface ExportProgress {
 
 /** Writes the chosen formats for each award into `outDir`; yields between awards so the app stays responsive. */
 export async function exportAwardFiles(
-  services: Services,
+  services: Pick<Services, 'db' | 'evidence'>,
   identity: SigningIdentity | undefined,
   awards: readonly Award[],
   outDir: string,

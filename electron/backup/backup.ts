@@ -27,7 +27,7 @@ async function sha256File(file: string): Promise<{ sha256: string; size: number 
 }
 
 /** Where an evidence file is now: in the store, or (during an import's commit) still in staging. */
-async function locateEvidence(s: Services, sha: string): Promise<string> {
+async function locateEvidence(s: Pick<Services, 'evidence'>, sha: string): Promise<string> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const p = s.evidence.pathOf(sha);
     if (fs.existsSync(p)) return p;
@@ -48,7 +48,7 @@ async function locateEvidence(s: Services, sha: string): Promise<string> {
  * written, so copying them after the snapshot is consistent.
  */
 export async function createBackup(
-  s: Services,
+  s: Pick<Services, 'dataDir' | 'db' | 'evidence'>,
   outFile: string,
   onProgress: (p: BackupProgress) => void = () => {},
   now = new Date(),

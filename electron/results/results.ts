@@ -62,7 +62,7 @@ interface Row {
 
 /** Writes the results package into `outDir` (created; must be empty) and returns what it wrote. */
 export async function exportResults(
-  s: Services,
+  s: Pick<Services, 'db' | 'awards'>,
   outDir: string,
   signer: ResultsSigner,
   options: ExportOptions = {},

@@ -1,13 +1,14 @@
 // `npm run bench`: prints figures; never fails on a time. BENCH_ONLY=import,queue picks parts
-// (import, queue, credentials, sample).
+// (import, queue, credentials, sample, jobs).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchCredentials } from './credential-bench.js';
 import { benchSamplePackage } from './sample-bench.js';
 import { benchImport, benchQueue } from './store-bench.js';
+import { benchJobs } from './jobs-bench.js';
 
-const only = (process.env.BENCH_ONLY ?? 'import,queue,credentials,sample').split(',');
+const only = (process.env.BENCH_ONLY ?? 'import,queue,credentials,sample,jobs').split(',');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'assay-bench-'));
 process.stdout.write(
   `Assay benchmarks — Node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}\n`,
@@ -17,6 +18,7 @@ try {
   if (only.includes('queue')) await benchQueue(work);
   if (only.includes('credentials')) await benchCredentials();
   if (only.includes('sample')) await benchSamplePackage(work);
+  if (only.includes('jobs')) await benchJobs(work);
 } finally {
   if (!process.env.BENCH_KEEP) fs.rmSync(work, { recursive: true, force: true });
   else process.stdout.write(`kept ${work}\n`);

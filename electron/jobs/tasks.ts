@@ -1,0 +1,147 @@
+// The job implementations: thin calls into the existing pure functions, with cancellation at the
+// points where stopping leaves nothing half done, and the removal of whatever a stopped job wrote.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { awardFileName, CertificateBatch, certificateMaker, exportAwardFiles } from '../awards/award-files.js';
+import type { Award } from '../awards/awards.js';
+import { buildCadesSignature } from '../awards/certificate/cms.js';
+import { createBackup } from '../backup/backup.js';
+import { exportResults } from '../results/results.js';
+import { anchorSigner, sealAuditHead } from '../store/audit-anchor.js';
+import { identityFrom, type JobContext, type JobServices } from './context.js';
+import { JobCancelledError } from './errors.js';
+import type { JobInput, JobKind, JobOutput } from './protocol.js';
+
+type Task<K extends JobKind> = (input: JobInput<K>, ctx: JobContext<K>) => Promise<JobOutput<K>>;
+
+/** Whether the job writes to the store (its worker then opens a writable connection). */
+export const WRITES_STORE: Record<JobKind, boolean> = {
+  'awards-issue': true,
+  'awards-export': false,
+  certificate: false,
+  // Both seal the audit head (a signed checkpoint of the log) before they read it.
+  'results-export': true,
+  backup: true,
+};
+
+function award(s: JobServices, credentialId: string): Award {
+  const a = s.awards.get(credentialId);
+  if (!a) throw new Error(`There is no award ${credentialId}.`);
+  return a;
+}
+
+const issue: Task<'awards-issue'> = async ({ identity, submissionIds }, ctx) => {
+  const id = identityFrom(identity);
+  const issued: Award[] = [];
+  const failed: { submissionId: string; message: string }[] = [];
+  let done = 0;
+  for (const submissionId of submissionIds) {
+    // Between awards only: each award is signed, then written in one transaction, whole or not at all.
+    ctx.checkpoint();
+    try {
+      issued.push(await ctx.services.awards.issue(submissionId, id));
+    } catch (err) {
+      failed.push({ submissionId, message: (err as Error).message });
+    }
+    ctx.progress({ done: ++done, total: submissionIds.length });
+  }
+  return { issued, failed };
+};
+
+const exportAwards: Task<'awards-export'> = async (input, ctx) => {
+  const { services } = ctx;
+  const list = input.credentialIds.map((c) => award(services, c));
+  const targets = list.flatMap((a) =>
+    (['pdf', 'json', 'png'] as const)
+      .filter((f) => input.formats.includes(f))
+      .map((f) => path.join(input.outDir, awardFileName(a, f))),
+  );
+  // A re-export replaces existing files with complete new ones; a stopped export removes only the
+  // files it added, so the folder is as it was (each file is written atomically: whole or absent).
+  const existed = new Set(targets.filter((f) => fs.existsSync(f)));
+  try {
+    const files = await exportAwardFiles(
+      services,
+      input.identity ? identityFrom(input.identity) : undefined,
+      list,
+      input.outDir,
+      input.formats,
+      input.paper,
+      (p) => {
+        ctx.progress(p);
+        if (p.done < p.total) ctx.checkpoint();
+      },
+    );
+    return { files };
+  } catch (err) {
+    for (const f of targets) if (!existed.has(f)) fs.rmSync(f, { force: true });
+    throw err;
+  }
+};
+
+const certificate: Task<'certificate'> = async ({ identity, credentialId, paper }, ctx) => {
+  const a = award(ctx.services, credentialId);
+  const pdf = await new CertificateBatch(identityFrom(identity), paper, [a]).pdf(a);
+  ctx.progress({ done: 1, total: 1 });
+  return { pdf };
+};
+
+const exportResultsTask: Task<'results-export'> = async (input, ctx) => {
+  const { services } = ctx;
+  const id = identityFrom(input.identity);
+  const created = !fs.existsSync(input.outDir);
+  services.db.transaction(() => sealAuditHead(services.db, anchorSigner(id))).immediate();
+  try {
+    return await exportResults(
+      services,
+      input.outDir,
+      {
+        name: id.profile.name,
+        signDetached: (data) => buildCadesSignature(id, createHash('sha256').update(data).digest()),
+      },
+      {
+        certificates: (inForce) => certificateMaker(id, input.paper, inForce),
+        ...(input.now ? { now: new Date(input.now) } : {}),
+        // The files are written after the last submission: stopping in the loop writes none.
+        onProgress: (done, total) => {
+          ctx.progress({ done, total });
+          ctx.checkpoint();
+        },
+      },
+    );
+  } catch (err) {
+    // The folder this export made (empty: a stopped export writes nothing) goes too.
+    if (err instanceof JobCancelledError && created) fs.rmSync(input.outDir, { recursive: true, force: true });
+    throw err;
+  }
+};
+
+const backup: Task<'backup'> = async (input, ctx) => {
+  const { services } = ctx;
+  const id = input.identity ? identityFrom(input.identity) : undefined;
+  if (id) services.db.transaction(() => sealAuditHead(services.db, anchorSigner(id))).immediate();
+  // createBackup removes its work folder whatever happens, and writes the .zip (atomically) last.
+  return createBackup(
+    services,
+    input.outFile,
+    (p) => {
+      ctx.progress(p);
+      if (p.phase !== 'done') ctx.checkpoint();
+    },
+    input.now ? new Date(input.now) : new Date(),
+    id ? anchorSigner(id) : undefined,
+  );
+};
+
+const TASKS: { [K in JobKind]: Task<K> } = {
+  'awards-issue': issue,
+  'awards-export': exportAwards,
+  certificate,
+  'results-export': exportResultsTask,
+  backup,
+};
+
+export function runTask<K extends JobKind>(kind: K, input: JobInput<K>, ctx: JobContext<K>): Promise<JobOutput<K>> {
+  return (TASKS[kind] as Task<K>)(input, ctx);
+}
