@@ -13,6 +13,7 @@ import {
   saveIdentity,
   type SigningIdentity,
 } from '../awards/identity/index.js';
+import { exportDidCommand } from './did-command.js';
 import { verifyAwardInStore } from '../awards/verify-award.js';
 import { certificateFingerprintOf, recordIdentity, storeTrust } from '../awards/trust.js';
 import { anchorSigner, sealAuditHead, type AnchorSigner } from '../store/audit-anchor.js';
@@ -88,7 +89,7 @@ export async function identityCommand(s: Services, c: CliContext): Promise<numbe
       return 1;
     }
     c.out(
-      `${pub.profile.name}${pub.profile.url ? ` <${pub.profile.url}>` : ''}\n  certificate: ${pub.certificateSubject} (${pub.selfSigned ? 'self-signed' : 'issued'}), valid to ${pub.validTo}\n  SHA-256 ${pub.certificateFingerprint256}\n  keys sealed by: ${pub.sealedBy}\n`,
+      `${pub.profile.name}${pub.profile.url ? ` <${pub.profile.url}>` : ''}\n  certificate: ${pub.certificateSubject} (${pub.selfSigned ? 'self-signed: no CA vouches for it' : `issued by ${pub.certificateIssuer}; ${pub.chainLength} certificates in its chain`}), valid to ${pub.validTo}\n  SHA-256 ${pub.certificateFingerprint256}\n  keys sealed by: ${pub.sealedBy}\n`,
     );
     return 0;
   }
@@ -122,7 +123,8 @@ export async function identityCommand(s: Services, c: CliContext): Promise<numbe
     );
     return 0;
   }
-  throw new CliUsageError('assay identity takes show, create or import');
+  if (sub === 'export-did') return exportDidCommand(s, c);
+  throw new CliUsageError('assay identity takes show, create, import or export-did');
 }
 
 export async function awardsCommand(s: Services, c: CliContext): Promise<number> {
@@ -206,7 +208,8 @@ export async function verifyCommand(s: Services, c: CliContext): Promise<number>
   if (c.args.length !== 1)
     throw new CliUsageError('assay verify takes one FILE (a certificate PDF, a credential JSON or a badge PNG)');
   const v = await verifyAwardInStore(s, c.args[0]!);
-  for (const check of v.checks) c.out(`  ${check.ok ? 'ok  ' : 'FAIL'}  ${check.name}: ${check.detail}\n`);
+  for (const check of v.checks)
+    c.out(`  ${check.info ? 'note' : check.ok ? 'ok  ' : 'FAIL'}  ${check.name}: ${check.detail}\n`);
   if (v.status === 'valid') {
     c.out(`VALID: ${path.basename(c.args[0]!)} is a genuine award${v.credentialId ? ` (${v.credentialId})` : ''}.\n`);
     return 0;
