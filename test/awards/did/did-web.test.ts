@@ -14,7 +14,8 @@ import {
   defaultDocumentLoader,
   type RemoteDocument,
 } from '../../../electron/awards/credential/document-loader.js';
-import { didWebDocumentUrl, type DidDocument } from '../../../electron/awards/did/index.js';
+import { didDocumentAnchor, didWebDocumentUrl, type DidDocument } from '../../../electron/awards/did/index.js';
+import { verifyAwardFile } from '../../../electron/awards/verify-award.js';
 import { readIdentityCertificatePem, pemToDerChain } from '../../../electron/awards/identity/index.js';
 import { openServices } from '../../../electron/services.js';
 import { writeSamplePackage } from '../../../electron/sample/sample-package.js';
@@ -166,6 +167,27 @@ describe('awards under the issuing body’s did:web', () => {
       s.close();
     }
   });
+});
+
+describe('a did.json as the trust anchor of a verifier with no store of its own', () => {
+  it('makes the issuing body’s award genuine, and an impostor’s under the same DID not', async () => {
+    const anchor = didDocumentAnchor(didJson, 'did.json from pd.riverside.example.edu');
+    const ctx = { trust: { issuers: [], anchors: [anchor] }, knownKeys: anchor.knownKeys };
+    const file = path.join(work, 'anchored.json');
+    fs.writeFileSync(file, JSON.stringify(store.credential));
+    const genuine = await verifyAwardFile(file, ctx);
+    expect(genuine.reason).toBeUndefined();
+    expect(genuine.status).toBe('valid');
+    expect(genuine.checks.find((c) => c.name === 'credential issuer')?.detail).toContain(
+      'did.json from pd.riverside.example.edu of did:web:pd.riverside.example.edu',
+    );
+    // Without the anchor the same file is not genuine: nothing vouches for the key.
+    expect((await verifyAwardFile(file, {})).valid).toBe(false);
+    const impostor = await issuingStore('impostor-2', DID);
+    fs.writeFileSync(file, JSON.stringify(impostor.credential));
+    const forged = await verifyAwardFile(file, ctx);
+    expect(forged.valid).toBe(false);
+  }, 60_000);
 });
 
 describe('awards without issuer.did', () => {
