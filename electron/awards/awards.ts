@@ -6,12 +6,8 @@ import { appendAudit } from '../store/audit.js';
 import { anchorSigner, sealAuditHead } from '../store/audit-anchor.js';
 import { rememberIssuingIdentity } from './trust.js';
 import type { Db } from '../store/db.js';
-import {
-  buildAchievementCredential,
-  didKeyFromPublicKey,
-  didKeyVerificationMethod,
-  signCredential,
-} from './credential/index.js';
+import { buildAchievementCredential, signCredential } from './credential/index.js';
+import { issuerIdentifiers, issuerVerifiability, type IssuerVerifiability } from './did/index.js';
 import type { SigningIdentity } from './identity/index.js';
 
 export type AwardStatus = 'active' | 'revoked' | 'superseded';
@@ -35,6 +31,10 @@ export interface Award {
   revokedAt: string | null;
   revocationReason: string | null;
   replaces: string | null;
+  /** The credential's issuer.id (a did:web, or a did:key for awards issued without the issuing body's DID). */
+  issuerId: string | null;
+  /** Whether a third party can tie the award to the institution, and why (for the Awards screen). */
+  issuer: IssuerVerifiability;
 }
 
 export class AwardError extends AssayError {
@@ -85,9 +85,10 @@ interface AwardDbRow {
   revoked_at: string | null;
   revocation_reason: string | null;
   replaces: string | null;
+  issuer_id: string | null;
 }
 
-const SELECT = `SELECT w.*, s.id AS submission_id, v.json AS achievement_json
+const SELECT = `SELECT w.*, s.id AS submission_id, v.json AS achievement_json, json_extract(w.credential_json, '$.issuer.id') AS issuer_id
   FROM awards w JOIN submissions s ON s.seq = w.submission_seq JOIN achievement_versions v ON v.version_id = w.achievement_version_id`;
 
 function toAward(r: AwardDbRow): Award {
@@ -110,6 +111,8 @@ function toAward(r: AwardDbRow): Award {
     revokedAt: r.revoked_at,
     revocationReason: r.revocation_reason,
     replaces: r.replaces,
+    issuerId: r.issuer_id,
+    issuer: issuerVerifiability(r.issuer_id),
   };
 }
 
@@ -216,7 +219,8 @@ export class Awards {
     const row = this.db
       .prepare(
         `SELECT s.seq, s.earner_name AS earnerName, s.earner_email AS earnerEmail, r.state, r.decision, r.scores_json AS scores,
-          r.achievement_version_id AS versionId, v.json AS achievementJson, p.assessor_json AS assessorJson
+          r.achievement_version_id AS versionId, v.json AS achievementJson, p.assessor_json AS assessorJson,
+          p.issuer_json AS issuerJson
         FROM submissions s LEFT JOIN reviews r ON r.submission_seq = s.seq
         LEFT JOIN achievement_versions v ON v.version_id = r.achievement_version_id
         LEFT JOIN packages p ON p.id = s.package_id WHERE s.id = ?`,
@@ -232,6 +236,7 @@ export class Awards {
           versionId: number;
           achievementJson: string;
           assessorJson: string | null;
+          issuerJson: string | null;
         }
       | undefined;
     if (!row) throw new AwardError(`There is no submission "${submissionId}".`);
@@ -253,12 +258,18 @@ export class Awards {
     const assessorName =
       (row.assessorJson ? (JSON.parse(row.assessorJson) as { name?: string }).name : undefined) ??
       identity.profile.name;
+    // The issuing body's did:web when its package names one (verifiers resolve the key from its did.json);
+    // otherwise the did:key of the badge key, which resolves offline but ties the award to nobody.
+    const packageDid = row.issuerJson ? (JSON.parse(row.issuerJson) as { did?: unknown }).did : undefined;
+    const issuerIds = issuerIdentifiers(
+      identity.badgePublicKey,
+      typeof packageDid === 'string' ? packageDid : undefined,
+    );
     const unsigned = buildAchievementCredential({
       credentialId,
       issuedAt,
-      // The issuer is the did:key of the badge key, so any verifier resolves it offline.
       issuer: {
-        id: didKeyFromPublicKey(identity.badgePublicKey),
+        id: issuerIds.id,
         name: identity.profile.name,
         ...(identity.profile.url ? { url: identity.profile.url } : {}),
         ...(identity.profile.email ? { email: identity.profile.email } : {}),
@@ -272,7 +283,7 @@ export class Awards {
     });
     const signed = await signCredential(unsigned, {
       privateKey: identity.badgeKey,
-      verificationMethod: didKeyVerificationMethod(identity.badgePublicKey),
+      verificationMethod: issuerIds.verificationMethod,
       created: issuedAt,
     });
     const credentialJson = JSON.stringify(signed, null, 2);

@@ -18,6 +18,7 @@ import {
   type SecretBox,
 } from './identity/index.js';
 import { recordIdentity } from './trust.js';
+import { chooseDid, exportDidDocument, type DidExport } from './did/export.js';
 
 /**
  * Where the boxes that seal the signing keys come from: Electron's safeStorage in the app; in the CLI
@@ -73,6 +74,11 @@ export class IssuerIdentity {
 
   exists(): boolean {
     return this.get() !== null;
+  }
+
+  /** Writes the did.json the issuing body publishes for `did` (else the one the imported packages name). */
+  exportDidDocument(outDir: string, did?: string): DidExport {
+    return exportDidDocument(this.db, this.dataDir, outDir, chooseDid(this.db, did));
   }
 
   /** The identity with its keys, opened once; `identity-missing` when there is none. */

@@ -4,6 +4,7 @@ import { decodeUtf8 } from '../../shared/domain/utf8.js';
 import path from 'node:path';
 import { extractAttachment, verifyPdfSignature } from './certificate/index.js';
 import { checkOb3Structure, parseDidKey, readBakedPng, verifyCredential, type KnownKey } from './credential/index.js';
+import { issuerVerifiability, storeDidWebKeys } from './did/index.js';
 import { badgeKeyTrust, certificateTrust, storeTrust, type TrustContext } from './trust.js';
 import type { Services } from '../services.js';
 import type { Awards } from './awards.js';
@@ -15,6 +16,8 @@ export interface Check {
   detail: string;
   /** A check of who signed, not of what was signed: failing only these means "signature valid, signer unknown". */
   trust?: boolean;
+  /** Said for the reader's information (e.g. whether third parties can check the issuer); never a failure. */
+  info?: boolean;
 }
 
 /** valid: genuine; signer-unknown: every signature holds but nobody this store trusts made it. */
@@ -70,7 +73,9 @@ async function checkCredential(
   const c = credential as { id?: unknown; issuer?: { name?: unknown } | string };
   const id = typeof c.id === 'string' ? c.id : undefined;
   const issuerName = typeof c.issuer === 'object' && typeof c.issuer?.name === 'string' ? c.issuer.name : undefined;
-  const proof = await verifyCredential(credential, ctx.knownKeys ? { knownKeys: ctx.knownKeys } : {});
+  // Awards this store issued under a did:web resolve offline through its own issuer keys.
+  const knownKeys = [...(ctx.knownKeys ?? []), ...storeDidWebKeys(credential, ctx.trust)];
+  const proof = await verifyCredential(credential, knownKeys.length ? { knownKeys } : {});
   if (proof.verified) {
     checks.push({ name: 'credential proof', ok: true, detail: `eddsa-rdfc-2022 by ${proof.verificationMethod}` });
     const issuerId =
@@ -81,7 +86,7 @@ async function checkCredential(
           : undefined;
     const key =
       parseDidKey(proof.verificationMethod)?.publicKeyMultibase ??
-      ctx.knownKeys?.find((k) => k.id === proof.verificationMethod)?.publicKeyMultibase;
+      knownKeys.find((k) => k.id === proof.verificationMethod)?.publicKeyMultibase;
     const found = key
       ? badgeKeyTrust(ctx.trust, key, issuerId)
       : { trusted: false, detail: `signature valid, signer unknown: ${proof.verificationMethod}` };
@@ -93,6 +98,8 @@ async function checkCredential(
         detail: `signed with a trusted key but names "${issuerId ?? '(no id)'}" as its issuer, not the key's controller ${proof.controller ?? ''}`,
       });
     }
+    const reach = issuerVerifiability(issuerId);
+    checks.push({ name: 'third-party verification', ok: true, info: true, detail: reach.reason });
   } else {
     checks.push({
       name: 'credential proof',

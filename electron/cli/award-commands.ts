@@ -7,6 +7,7 @@ import { passphraseBox } from '../awards/identity/index.js';
 import type { KeyBoxes } from '../awards/issuer.js';
 import { certificateFingerprintOf } from '../awards/trust.js';
 import { READ_LIMITS, readBoundedFile } from '../files/bounded-read.js';
+import { exportDidCommand } from './did-command.js';
 import type { Services } from '../services.js';
 import { passphrase, type PromptIo } from './secrets.js';
 
@@ -74,7 +75,7 @@ export async function identityCommand(s: Services, c: CliContext): Promise<numbe
       return 1;
     }
     c.out(
-      `${pub.profile.name}${pub.profile.url ? ` <${pub.profile.url}>` : ''}\n  certificate: ${pub.certificateSubject} (${pub.selfSigned ? 'self-signed' : 'issued'}), valid to ${pub.validTo}\n  SHA-256 ${pub.certificateFingerprint256}\n  keys sealed by: ${pub.sealedBy}\n`,
+      `${pub.profile.name}${pub.profile.url ? ` <${pub.profile.url}>` : ''}\n  certificate: ${pub.certificateSubject} (${pub.selfSigned ? 'self-signed: no CA vouches for it' : `issued by ${pub.certificateIssuer}; ${pub.chainLength} certificates in its chain`}), valid to ${pub.validTo}\n  SHA-256 ${pub.certificateFingerprint256}\n  keys sealed by: ${pub.sealedBy}\n`,
     );
     return 0;
   }
@@ -106,7 +107,8 @@ export async function identityCommand(s: Services, c: CliContext): Promise<numbe
     );
     return 0;
   }
-  throw new CliUsageError('assay identity takes show, create or import');
+  if (sub === 'export-did') return exportDidCommand(s, c);
+  throw new CliUsageError('assay identity takes show, create, import or export-did');
 }
 
 export async function awardsCommand(s: Services, c: CliContext): Promise<number> {
@@ -177,7 +179,8 @@ export async function verifyCommand(s: Services, c: CliContext): Promise<number>
   if (c.args.length !== 1)
     throw new CliUsageError('assay verify takes one FILE (a certificate PDF, a credential JSON or a badge PNG)');
   const v = await s.verifyAward(c.args[0]!);
-  for (const check of v.checks) c.out(`  ${check.ok ? 'ok  ' : 'FAIL'}  ${check.name}: ${check.detail}\n`);
+  for (const check of v.checks)
+    c.out(`  ${check.info ? 'note' : check.ok ? 'ok  ' : 'FAIL'}  ${check.name}: ${check.detail}\n`);
   if (v.status === 'valid') {
     c.out(`VALID: ${path.basename(c.args[0]!)} is a genuine award${v.credentialId ? ` (${v.credentialId})` : ''}.\n`);
     return 0;

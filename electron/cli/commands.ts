@@ -54,6 +54,8 @@ Commands:
   identity show|create|import FILE.p12
                          The issuer's signing identity (--name, --url, --email, --logo PNG;
                          keys sealed with ASSAY_PASSPHRASE or a passphrase typed at the prompt)
+  identity export-did --out DIR [--did did:web:…]
+                         did.json for the issuing body's web site (DID from the packages' issuer.did)
   awards list|issue [--all|ID…]|revoke ID --reason R|export --out DIR [--format pdf,json,png] [--paper a4|letter]
   verify FILE            Check a certificate PDF, credential JSON or badge PNG: exit 0 genuine,
                          1 not valid, 3 signature valid but signer unknown to this data folder
@@ -97,6 +99,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
         'data-dir': { type: 'string' },
         out: { type: 'string' },
         name: { type: 'string' },
+        did: { type: 'string' },
         url: { type: 'string' },
         email: { type: 'string' },
         logo: { type: 'string' },

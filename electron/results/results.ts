@@ -13,8 +13,8 @@ import {
   type SubmissionResult,
 } from '../../shared/schemas/results-package.js';
 import { achievementSchema } from '../../shared/schemas/review-package.js';
-import type { Award } from '../awards/awards.js';
-import type { Services } from '../services.js';
+import type { Award, Awards } from '../awards/awards.js';
+import type { Db } from '../store/db.js';
 import { readReview } from '../review/workspace.js';
 import { mkdirPrivate, removeStaleTemps, writeFileAtomic } from '../store/atomic-write.js';
 import { toCsv } from './csv.js';
@@ -62,7 +62,7 @@ interface Row {
 
 /** Writes the results package into `outDir` (created; must be empty) and returns what it wrote. */
 export async function exportResults(
-  s: Pick<Services, 'db' | 'awards'>,
+  s: { readonly db: Db; readonly awards: Awards },
   outDir: string,
   signer: ResultsSigner,
   options: ExportOptions = {},

@@ -1,5 +1,6 @@
 // zod schemas for review package format 1 (the contract in the issuing body's review-package.md).
 import { z } from 'zod';
+import { didWebProblem } from './did-web.js';
 
 /** Messages an assessor can act on: a missing field says so rather than "expected string". */
 const friendly: z.core.$ZodErrorMap = (issue) => {
@@ -52,6 +53,17 @@ export const issuerSchema = loose({
   name: nonEmpty,
   url: z.url().optional(),
   email: z.email().optional(),
+  /**
+   * The issuing body's web identity, e.g. did:web:pd.example.edu. When set, awards name it as their
+   * issuer and are signed by a key its did.json lists; without it they fall back to did:key.
+   */
+  did: z
+    .string()
+    .superRefine((did, ctx) => {
+      const problem = didWebProblem(did);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
 });
 
 export const assessorSchema = loose({ id: nonEmpty, name: nonEmpty });

@@ -17,7 +17,7 @@ export const MULTIKEY_V1_CONTEXT = 'https://w3id.org/security/multikey/v1';
 
 /** An issuer key the app knows locally (e.g. registered in settings), served for its https URL. */
 export interface KnownKey {
-  /** The verification method URL, e.g. https://pd.example.edu/issuer#key-1. */
+  /** The verification method URL, e.g. https://pd.example.edu/issuer#key-1 or did:web:pd.example.edu#z6Mk…. */
   id: string;
   /** Ed25519 Multikey, "z6Mk…". */
   publicKeyMultibase: string;
@@ -113,8 +113,9 @@ export interface OfflineDocumentLoader extends DocumentLoader {
 export function createDocumentLoader(options: LoaderOptions = {}): OfflineDocumentLoader {
   const known = new Map<string, MultikeyDocument>();
   for (const key of options.knownKeys ?? []) {
-    if (!/^https:\/\/[^#\s]+#[^#\s]+$/.test(key.id))
-      throw new Error(`known key "${key.id}" must be an https URL with a #fragment`);
+    // did:web keys are served from what this store knows of its issuer (never fetched).
+    if (!/^(?:https:\/\/|did:web:)[^#\s]+#[^#\s]+$/.test(key.id))
+      throw new Error(`known key "${key.id}" must be an https URL or a did:web DID with a #fragment`);
     publicKeyFromMultikey(key.publicKeyMultibase); // refuse a malformed key when it is registered, not when used
     known.set(key.id, multikeyDocument(key.id, controllerOf(key), key.publicKeyMultibase));
   }

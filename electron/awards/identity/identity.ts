@@ -97,6 +97,11 @@ export class SigningIdentity {
     return /(?:^|\n)CN=([^\n]*)/.exec(this.certificate.subject)?.[1] ?? this.profile.name;
   }
 
+  /** True when no CA vouches for the certificate (its own issuer, signed by its own key). */
+  get selfSigned(): boolean {
+    return this.certificate.subject === this.certificate.issuer && this.certificate.verify(this.certificate.publicKey);
+  }
+
   get certificatePem(): string {
     return certificatesToPem(this.certificateChain);
   }
@@ -142,6 +147,9 @@ export class SigningIdentity {
         hasLogo: Boolean(this.profile.logoPng),
       },
       subject: this.certificate.subject,
+      issuer: this.certificate.issuer,
+      selfSigned: this.selfSigned,
+      chainLength: this.certificateChain.length,
       keyAlgorithm: this.keyAlgorithm,
       fingerprint256: this.fingerprint256,
       validTo: this.certificate.validTo,

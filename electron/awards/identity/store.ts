@@ -176,7 +176,12 @@ export interface IdentityPublic {
   certificateFingerprint256: string;
   validFrom: string;
   validTo: string;
+  /** True when the certificate is its own issuer and signed by its own key (no CA vouches for it). */
   selfSigned: boolean;
+  /** The certificate's issuer: itself when self-signed, else the CA that issued it. */
+  certificateIssuer: string;
+  /** Certificates stored with it, the signer's included (a CA-issued one carries its intermediates). */
+  chainLength: number;
   keyAlgorithm: string;
   /** How the private keys are sealed: 'passphrase' (command line) or the desktop app's key store. */
   sealedBy: string;
@@ -187,7 +192,8 @@ export function readIdentityPublic(dir: string): IdentityPublic | null {
   const where = identityPath(dir);
   if (!fs.existsSync(where)) return null;
   const file = parseFile(fs.readFileSync(where, 'utf8'), where);
-  const leaf = pemToDerChain(file.certificateChainPem)[0];
+  const chain = pemToDerChain(file.certificateChainPem);
+  const leaf = chain[0];
   if (!leaf) throw new IdentityError('corrupt', `${where} has no certificate.`);
   const cert = new crypto.X509Certificate(leaf);
   return {
@@ -201,11 +207,18 @@ export function readIdentityPublic(dir: string): IdentityPublic | null {
     certificateFingerprint256: cert.fingerprint256,
     validFrom: new Date(cert.validFrom).toISOString(),
     validTo: new Date(cert.validTo).toISOString(),
-    selfSigned: cert.subject === cert.issuer,
+    selfSigned: isSelfSigned(cert),
+    certificateIssuer: cert.issuer.replace(/\n/g, ', '),
+    chainLength: chain.length,
     keyAlgorithm: file.signingKeyAlgorithm,
     sealedBy: file.sealedPrivateKeys.box,
     badgePublicKeySpki: file.badgePublicKeySpki,
   };
+}
+
+/** Same name as issuer and a signature its own key verifies: nobody else vouches for it. */
+export function isSelfSigned(cert: crypto.X509Certificate): boolean {
+  return cert.subject === cert.issuer && cert.verify(cert.publicKey);
 }
 
 /** The stored certificate chain (PEM), for keeping an identity's public part when it is retired. */
