@@ -17,7 +17,7 @@ import { fixedEd25519, run } from './helpers.js';
 const CASES = [
   { script: 'Latin', earner: 'Zoë Núñez-Łukasiewicz', achievement: 'Core STEM Teaching Practices' },
   { script: 'Vietnamese', earner: 'Nguyễn Thị Ánh', achievement: 'Phương pháp dạy học tích cực' },
-  { script: 'Greek', earner: 'Ἀλέξανδρος Παπαδόπουλος', achievement: 'Διδακτική των Φυσικών Επιστημών' },
+  { script: 'Greek', earner: 'Ἀλέξανδρος Παπαδόπουλος', achievement: 'Διδακτική των Φυσικών Επιστημών', lang: 'el' },
   { script: 'Cyrillic', earner: 'Оксана Коваленко', achievement: 'Методика викладання природничих наук' },
   { script: 'Arabic', earner: 'محمد الأحمد', achievement: 'ممارسات التدريس الأساسية', lang: 'ar', rtl: true },
   { script: 'Hebrew', earner: 'שרה כהן', achievement: 'שיטות הוראה מתקדמות', lang: 'he', rtl: true },
