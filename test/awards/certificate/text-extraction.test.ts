@@ -33,6 +33,7 @@ const letters = (s: string): string =>
   [...s.normalize('NFD').replace(BIDI_CONTROLS, '').replace(/\s/g, '')].sort().join('');
 
 let dir: string;
+let renderer: CertificateRenderer;
 const files = new Map<string, { file: string; bytes: Uint8Array; award: CertificateAward }>();
 
 beforeAll(async () => {
@@ -44,7 +45,7 @@ beforeAll(async () => {
     achievementName: c.achievement,
     levels: [],
   }));
-  const renderer = new CertificateRenderer({
+  renderer = new CertificateRenderer({
     signQr: (data) => crypto.sign(null, data, key),
     batch: awards,
     now: () => new Date('2026-03-12T10:00:00Z'),
@@ -96,6 +97,18 @@ describe.each(CASES)('$script names', (c) => {
       expect(line, `a -raw line with the letters of ${name}`).toBeDefined();
       if (words.length > 1) expect(norm(line!).trim().endsWith(words[0]!), line).toBe(true);
     }
+  });
+});
+
+describe('a batch', () => {
+  it('a later certificate of the batch, drawing Arabic glyphs the batch font has met before, reads back', async () => {
+    const name = 'التدريس';
+    const bytes = await renderer.render({ ...files.get('Arabic')!.award, earnerName: name, achievementName: 'Core' });
+    const file = path.join(dir, 'batch-later.pdf');
+    fs.writeFileSync(file, bytes);
+    expect(norm(pdftotext(file))).toContain(name);
+    expect(norm(await pdfjsText(bytes))).toContain(name);
+    expect(norm(pypdfText(file))).toContain(name);
   });
 });
 
