@@ -3,10 +3,12 @@
 // each line of text as a marked-content sequence (MCID) for the structure tree, with the language
 // its script tells and, where the glyphs alone do not read back as the text (right to left, ligatures,
 // base + mark clusters), /ActualText in logical order; everything else is an artifact.
-import type { PreparedFont } from './fonts/catalog.js';
+import { codeFor, FontRegistry } from './glyph-codes.js';
 import { languageOf } from './text/language.js';
 import { lineWidth, type GlyphRun, type ShapedLine, type TextStyle } from './text/layout.js';
-import { glyphTexts, NOTHING } from './text/unicode.js';
+import { glyphTexts } from './text/unicode.js';
+
+export { FontRegistry, type FontUse } from './glyph-codes.js';
 
 export type Rgb = readonly [number, number, number];
 
@@ -18,66 +20,6 @@ export function formatNumber(n: number): string {
   return String(r);
 }
 const f = formatNumber;
-
-export interface FontUse {
-  resource: string;
-  font: PreparedFont;
-  /** character code (CID) -> the text it stands for (the ToUnicode CMap) */
-  glyphs: Map<number, string>;
-  /** character code -> glyph id, where they differ (the CIDToGIDMap) */
-  remapped: Map<number, number>;
-  /** "gid text" -> the code drawn for it */
-  codes: Map<string, number>;
-}
-
-export class FontRegistry {
-  readonly uses = new Map<PreparedFont, FontUse>();
-  resource(font: PreparedFont): FontUse {
-    let use = this.uses.get(font);
-    if (!use) {
-      use = { resource: `F${this.uses.size + 1}`, font, glyphs: new Map(), remapped: new Map(), codes: new Map() };
-      this.uses.set(font, use);
-    }
-    return use;
-  }
-}
-
-/** Codes for glyphs that stand for nothing: zero width space and word joiner, which pdf.js drops. */
-const SILENT_CODES = [0x200b, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064];
-
-/**
- * The code to draw a glyph with so that it reads back as `text`. A glyph is its own code unless it
- * already stands for other text in this document: Noto Naskh draws ت and ي in some positions as one
- * dotless glyph plus dots, and one ToUnicode entry cannot be both. Such a glyph gets a further code
- * (above the font's glyph ids) mapped to the same glyph through CIDToGIDMap. CFF fonts cannot be
- * remapped so (their CIDs are their glyphs): undefined, and the caller marks the text with ActualText.
- */
-function codeFor(use: FontUse, gid: number, text: string): number | undefined {
-  const key = `${gid} ${text}`;
-  const known = use.codes.get(key);
-  if (known !== undefined) return known;
-  const current = use.glyphs.get(gid);
-  let code = gid;
-  if (text === NOTHING && !use.font.info.isCff && use.font.info.numGlyphs < SILENT_CODES[0]!) {
-    // a glyph that stands for nothing: a code of its own whose ToUnicode entry is empty (poppler and
-    // pypdf read nothing) and whose value is a zero-width character (pdf.js, which ignores an empty
-    // entry and reads the code itself, drops it)
-    const free = SILENT_CODES.find((c) => !use.remapped.has(c));
-    if (free === undefined) return undefined;
-    use.remapped.set(free, gid);
-    use.glyphs.set(free, '');
-    use.codes.set(key, free);
-    return free;
-  }
-  if (current !== undefined && current !== text) {
-    if (use.font.info.isCff) return undefined;
-    code = Math.max(use.font.info.numGlyphs, ...[...use.remapped.keys()].filter((c) => c < SILENT_CODES[0]!)) + 1;
-    use.remapped.set(code, gid);
-  }
-  use.glyphs.set(code, text);
-  use.codes.set(key, code);
-  return code;
-}
 
 export type Align = 'left' | 'center' | 'right';
 
