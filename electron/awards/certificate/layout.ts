@@ -1,7 +1,7 @@
 // Where everything on a certificate goes: page 1 (issuer, title, earner, achievement, the signature
 // row with its seal, the QR code and the credits) and the criteria pages, as content streams, with the
 // fonts each page uses. Pure layout: the words come from the labels, the PDF objects from pdf/assemble.
-import { Content, FontRegistry, type Align, type Rgb } from './content.js';
+import { Content, FontRegistry, type Align, type Rgb, type TaggedLine } from './content.js';
 import { BAND, GOLD, GOLD_LIGHT, INK, MUTED, NAVY, rule, sealShapes } from './design.js';
 import type { FaceSpec, FontStyle, PreparedFont } from './fonts/catalog.js';
 import { awardTexts, isoDay, sealText, toDate, type CertificateLabels } from './labels.js';
@@ -71,9 +71,16 @@ export function layoutCertificate(t: LayoutTools, award: CertificateAward): Layo
   const W = paper.width;
   const H = paper.height;
   const cx = W / 2;
-  const c = new Content(registry);
-  const draw = (text: string, style: TextStyle, x: number, y: number, align: Align, color: Rgb): number =>
-    c.text(t.shape(text, style.font, fonts), style, x, y, align, color);
+  const c = new Content(registry, true);
+  const draw = (
+    text: string,
+    style: TextStyle,
+    x: number,
+    y: number,
+    align: Align,
+    color: Rgb,
+    role: TaggedLine['role'] = 'P',
+  ): number => c.text(t.shape(text, style.font, fonts), style, x, y, align, color, role);
   const fit = (text: string, style: TextStyle, maxWidth: number, minSize: number): TextStyle => {
     const w = lineWidth(t.shape(text, style.font, fonts), style);
     return w <= maxWidth ? style : { ...style, size: Math.max(minSize, (style.size * maxWidth) / w) };
@@ -104,9 +111,17 @@ export function layoutCertificate(t: LayoutTools, award: CertificateAward): Layo
 
   // Title
   y -= 40;
-  draw(L.title.toLocaleUpperCase(L.locale), { font: 'semibold', size: 42, tracking: 0.14 }, cx, y, 'center', NAVY);
+  draw(
+    L.title.toLocaleUpperCase(L.locale),
+    { font: 'semibold', size: 42, tracking: 0.14 },
+    cx,
+    y,
+    'center',
+    NAVY,
+    'H1',
+  );
   y -= 28;
-  draw(L.titleSub, { font: 'italic', size: 24 }, cx, y, 'center', GOLD);
+  draw(L.titleSub, { font: 'italic', size: 24 }, cx, y, 'center', GOLD, 'H1');
 
   // Earner
   y -= 30;
@@ -292,11 +307,11 @@ function criteriaPages(
   let c!: Content;
   let y = 0;
   const newPage = (): void => {
-    c = new Content(registry);
+    c = new Content(registry, true);
     c.op('/Frame Do');
     pages.push(c);
     y = H - 82;
-    c.text(t.shape(L.criteriaTitle, 'semibold', fonts), { font: 'semibold', size: 24 }, W / 2, y, 'center', NAVY);
+    c.text(t.shape(L.criteriaTitle, 'semibold', fonts), { font: 'semibold', size: 24 }, W / 2, y, 'center', NAVY, 'H1');
     y -= 22;
     const sub = `${award.achievementName} · ${award.earnerName}`;
     const subLine = t.shape(sub, 'italic', fonts);

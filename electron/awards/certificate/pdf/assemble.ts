@@ -12,6 +12,7 @@ import type { Layout, LogoImage } from '../layout.js';
 import { decodePng } from '../png.js';
 import { PAPER_SIZES, type CertificateAward, type Paper } from '../types.js';
 import { Type0Fonts } from './fonts.js';
+import { addStructureTree, type TaggedPage } from './structure.js';
 
 /** Classic cross-reference table, no object streams; no yielding to the event loop while writing. */
 export const SAVE_OPTIONS: SaveOptions = {
@@ -96,7 +97,7 @@ export class PdfAssembler {
     // Fonts (after all content is laid out, so every glyph is known)
     const fontDict = ctx.obj({});
     for (const use of registry.uses.values())
-      fontDict.set(PDFName.of(use.resource), this.#type0.embed(ctx, use.font, use.glyphs));
+      fontDict.set(PDFName.of(use.resource), this.#type0.embed(ctx, use.font, use.glyphs, use.remapped));
 
     // Frame artwork: the guilloche band as four tiling patterns, drawn by a form XObject
     const patterns = ctx.obj({});
@@ -146,8 +147,10 @@ export class PdfAssembler {
       );
     }
 
+    const tagged: TaggedPage[] = [];
     for (const p of pages) {
       const page = doc.addPage([W, H]);
+      tagged.push({ node: page.node, ref: page.ref, lines: p.content.lines });
       page.setTrimBox(0, 0, W, H);
       const xobjects = ctx.obj({ Frame: p.frame === 'Frame' ? frameRef : plainRef });
       if (p.logo && logoRef) xobjects.set(PDFName.of('Logo'), logoRef);
@@ -155,6 +158,8 @@ export class PdfAssembler {
       const content = deflateSync(Buffer.from(p.content.toString(), 'latin1'), { level: 4 });
       page.node.set(PDFName.Contents, ctx.register(ctx.stream(content, { Filter: 'FlateDecode' })));
     }
+
+    addStructureTree(ctx, doc.catalog, tagged, L.locale);
 
     // credential.json, attached as the certificate's source (PDF/A-3 associated file, /AF). The objects
     // doc.attach() makes (with /UF in /EF and a /CheckSum besides), but deflated with node's zlib:

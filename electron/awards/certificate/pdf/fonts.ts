@@ -23,10 +23,38 @@ export class Type0Fonts {
   readonly #shared = new WeakMap<PreparedFont, FontEmbedding>();
 
   /** Adds the font's objects to the document and returns the Type0 font's reference. */
-  embed(context: PDFContext, font: PreparedFont, glyphs: ReadonlyMap<number, string>): PDFRef {
+  embed(
+    context: PDFContext,
+    font: PreparedFont,
+    glyphs: ReadonlyMap<number, string>,
+    remapped: ReadonlyMap<number, number> = new Map(),
+  ): PDFRef {
     const info = font.info;
     const k = 1000 / info.unitsPerEm;
-    const e = this.embedding(context, font, glyphs);
+    const below = new Map([...glyphs].filter(([code]) => code < info.numGlyphs));
+    let e = this.embedding(context, font, below);
+    let cidToGid: PDFRef | 'Identity' = 'Identity';
+    if (remapped.size || [...glyphs].some(([code, t]) => e.text.get(code) !== t)) {
+      // This document draws a glyph with other text than the batch's ToUnicode says (codes beyond the
+      // glyph ids, or a glyph the batch met first as other text): its own ToUnicode, its text winning,
+      // and for extra codes a CIDToGIDMap and their widths.
+      const text = new Map(e.text);
+      for (const [code, t] of glyphs) text.set(code, t);
+      const extra: Widths = [];
+      if (remapped.size) {
+        const max = Math.max(...remapped.keys());
+        const map = Buffer.alloc((max + 1) * 2);
+        for (let c = 0; c <= max; c++) map.writeUInt16BE(remapped.get(c) ?? (c < info.numGlyphs ? c : 0), c * 2);
+        cidToGid = context.register(context.stream(deflateSync(map), { Filter: 'FlateDecode' }));
+        for (const [code, gid] of remapped) extra.push(code, [Math.round((info.advances[gid] ?? 0) * k)]);
+      }
+      e = {
+        text,
+        widths: [...e.widths, ...extra],
+        ...(e.sharedWidths && !extra.length ? { sharedWidths: e.sharedWidths } : {}),
+        toUnicode: deflateSync(Buffer.from(toUnicodeCMap(text), 'latin1')),
+      };
+    }
     const toUnicode = context.register(context.stream(e.toUnicode, { Filter: 'FlateDecode' }));
     const fontFile = context.register(
       context.stream(
@@ -60,7 +88,7 @@ export class Type0Fonts {
         FontDescriptor: descriptor,
         DW: 1000,
         W: e.sharedWidths ?? e.widths,
-        CIDToGIDMap: info.isCff ? undefined : 'Identity',
+        CIDToGIDMap: info.isCff ? undefined : cidToGid,
       }),
     );
     return context.register(
@@ -79,9 +107,9 @@ export class Type0Fonts {
     const shared = !font.spec.perDocument;
     const known = shared ? this.#shared.get(font) : undefined;
     // a batch font's ToUnicode covers every glyph seen so far; rebuilt only when a new one shows up
-    if (known && [...glyphs].every(([g, t]) => !t || known.text.has(g))) return known;
+    if (known && [...glyphs].every(([g]) => known.text.has(g))) return known;
     const text = new Map<number, string>(known?.text);
-    for (const [g, t] of glyphs) if (t && !text.has(g)) text.set(g, t);
+    for (const [g, t] of glyphs) if (!text.has(g)) text.set(g, t);
     const info = font.info;
     const k = 1000 / info.unitsPerEm;
     // a batch font's /W covers every glyph of the subset; a per-document font's only the glyphs drawn
@@ -107,7 +135,7 @@ export class Type0Fonts {
   }
 }
 
-/** A ToUnicode CMap (glyph id -> UTF-16BE) for an Identity-H font. */
+/** A ToUnicode CMap (code -> UTF-16BE; empty for a glyph that stands for nothing) for an Identity-H font. */
 export function toUnicodeCMap(text: ReadonlyMap<number, string>): string {
   let cmap =
     '/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n';

@@ -27,6 +27,7 @@ export interface GlyphRun {
   /** The run's characters, and where each glyph's cluster ends (for ToUnicode). */
   text: string;
   start: number;
+  end: number;
   clusterEnds: Map<number, number>;
 }
 
@@ -230,7 +231,7 @@ export function shapeLine(
     }
     advanceEm += units / font.info.unitsPerEm;
     if (!spec.cursive) trackable += glyphs.length;
-    logical.push({ font, rtl, glyphs, text, start: item.start, clusterEnds });
+    logical.push({ font, rtl, glyphs, text, start: item.start, end: item.end, clusterEnds });
   }
   const order = visualOrder(items.map((i) => i.level));
   return { text, runs: order.map((k) => logical[k]!), advanceEm, trackable, missing };
