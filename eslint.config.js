@@ -25,8 +25,8 @@ const noRenderer = {
   message: 'The renderer is a separate bundle: move what both sides need into shared/.',
 };
 
-/** The layer rules, exported so test/lint/layers.test.ts can check that each one fires. */
-export const layerRules = {
+// The layer rules; test/lint/layers.test.ts lints snippets with this config to prove each one fires.
+const layerRules = {
   renderer: ['error', { paths: noNode.paths, patterns: [...noNode.patterns, ...noElectron] }],
   shared: ['error', { paths: noNode.paths, patterns: [...noNode.patterns, ...noElectron, noRenderer] }],
   electron: ['error', { patterns: [noRenderer] }],
