@@ -139,7 +139,7 @@ export class Content {
         }
         const dy = g.dy * toK * (size / 1000);
         if (Math.abs(dy - rise) > 1e-3) {
-          if (Math.abs(pendingAdjust) > 0.01) tj += `${f(-pendingAdjust)}`;
+          if (Math.abs(pendingAdjust) > 0.01) tj += f(-pendingAdjust);
           pendingAdjust = 0;
           flush();
           parts.push(`${f(dy)} Ts`);
@@ -147,7 +147,7 @@ export class Content {
         }
         const dx = g.dx * toK;
         pendingAdjust += dx; // move right by dx before the glyph
-        if (Math.abs(pendingAdjust) > 0.01) tj += `${f(-pendingAdjust)}`;
+        if (Math.abs(pendingAdjust) > 0.01) tj += f(-pendingAdjust);
         tj += `<${g.gid.toString(16).padStart(4, '0')}>`;
         const wanted = g.ax * toK;
         // after the glyph the pen is at +w (+Tc); it should be at +wanted, and the dx shift is undone
