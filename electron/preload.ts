@@ -37,10 +37,10 @@ function on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) 
 }
 
 function pathOf(file: Blob): string | null {
-  if (!(file instanceof File)) return null;
   try {
     // Empty for files that did not come from the disk (e.g. made in the page).
-    return webUtils.getPathForFile(file) || null;
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- a Blob that is no File throws here, and is caught below
+    return webUtils.getPathForFile(file as File) || null;
   } catch {
     return null;
   }

@@ -58,7 +58,10 @@ describe('layer import rules', () => {
       ),
     ).toEqual([]);
     expect(
-      await layerErrors('renderer/main.tsx', "import { x } from '../shared/domain/decision.js';\nexport { x };\n"),
+      await layerErrors(
+        'renderer/app/Nav.tsx',
+        "import { x } from '../../shared/domain/decision.js';\nexport { x };\n",
+      ),
     ).toEqual([]);
     expect(await layerErrors('shared/domain/decision.ts', "import { z } from 'zod';\nexport { z };\n")).toEqual([]);
   });
