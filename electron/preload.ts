@@ -24,8 +24,9 @@ const knownEvents: ReadonlySet<string> = new Set(eventNames);
 
 function on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
   // The type stops honest mistakes; this stops a compromised page from listening to anything else.
-  if (typeof event !== 'string' || !knownEvents.has(event))
-    throw new Error(`Assay has no event called "${String(event)}".`);
+  const name: unknown = event;
+  if (typeof name !== 'string' || !knownEvents.has(name))
+    throw new Error(`Assay has no event called "${String(name)}".`);
   if (typeof listener !== 'function') throw new Error('on() needs a function to call.');
   // The page gets the payload only: never the IpcRendererEvent, whose `sender` is ipcRenderer itself.
   const wrapped = (_event: IpcRendererEvent, payload: EventPayload<E>) => listener(payload);
@@ -38,6 +39,7 @@ function on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) 
 function pathOf(file: Blob): string | null {
   try {
     // Empty for files that did not come from the disk (e.g. made in the page).
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- a Blob that is no File throws here, and is caught below
     return webUtils.getPathForFile(file as File) || null;
   } catch {
     return null;

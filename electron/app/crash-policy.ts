@@ -27,7 +27,7 @@ function describe(error: unknown): { message: string; detail: string } {
   try {
     if (error instanceof Error)
       return { message: error.message || error.name, detail: error.stack ?? `${error.name}: ${error.message}` };
-    const text = typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error));
+    const text = typeof error === 'string' ? error : ((JSON.stringify(error) as string | undefined) ?? String(error));
     return { message: text.slice(0, 500), detail: text };
   } catch {
     // An object whose toString or toJSON throws is still a fault to report.

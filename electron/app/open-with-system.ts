@@ -65,6 +65,7 @@ export const OPENABLE_EXTENSIONS: ReadonlySet<string> = new Set([
 /** A file name safe on every system: no folders, no reserved characters, not hidden, not too long. */
 export function safeFileName(displayName: string): string {
   const base = path.basename(displayName.replace(/\\/g, '/'));
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
   let name = base.replace(/[<>:"/\\|?*\u0000-\u001f\u007f]/g, '_').replace(/^[.\s]+|[.\s]+$/g, '');
   if (/^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i.test(name)) name = `_${name}`;
   if (name.length > 120) {

@@ -1,6 +1,5 @@
 // Remembers the main window's bounds and maximized state in userData, restoring them only if still on screen.
 import fs from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../store/atomic-write.js';
 

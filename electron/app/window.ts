@@ -111,7 +111,10 @@ export function lockDownSession(ses: Session): void {
     const hasPolicy = Object.keys(details.responseHeaders ?? {}).some(
       (name) => name.toLowerCase() === 'content-security-policy',
     );
-    if (hasPolicy) return callback({});
+    if (hasPolicy) {
+      callback({});
+      return;
+    }
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });
 }

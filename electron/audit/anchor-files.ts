@@ -40,8 +40,9 @@ const backupManifestHead = z.looseObject({
 export async function readAnchor(file: string, trust: TrustContext): Promise<SeenAnchor> {
   const name = path.basename(file);
   let manifest: unknown;
-  const source = await openSource(path.resolve(file), LIMITS).catch((err: Error) => {
-    throw new AnchorError(`${name} cannot be read as a results package or a backup (${err.message})`);
+  const source = await openSource(path.resolve(file), LIMITS).catch((err: unknown) => {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new AnchorError(`${name} cannot be read as a results package or a backup (${why})`);
   });
   try {
     manifest = JSON.parse(decodeUtf8(await source.readManifest(), `${name}: manifest.json`));

@@ -89,6 +89,7 @@ export function awardFileName(award: Award, ext: string): string {
   const clean = (s: string) =>
     s
       .normalize('NFC')
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
       .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
       .replace(/\s+/g, ' ')
       .trim()

@@ -64,7 +64,7 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export function verificationCode(): string {
   const bytes = randomBytes(8);
   let out = '';
-  for (let i = 0; i < 8; i++) out += CROCKFORD[bytes[i]! & 31];
+  for (let i = 0; i < 8; i++) out += CROCKFORD.charAt(bytes[i]! & 31);
   return `${out.slice(0, 4)}-${out.slice(4)}`;
 }
 

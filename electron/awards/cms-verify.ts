@@ -55,17 +55,15 @@ export function verifyCms(der: Uint8Array, digestOf: (digestName: string) => Buf
   const signerInfo = signedData.signerInfos[0];
   if (!signerInfo) return { ...no, reason: 'the signature has no signer' };
   const certs = (signedData.certificates ?? []).filter((x): x is pkijs.Certificate => x instanceof pkijs.Certificate);
-  const sid = signerInfo.sid;
+  // pkijs types sid as any: it is an IssuerAndSerialNumber or the [0] subjectKeyIdentifier octets.
+  const sid = signerInfo.sid as pkijs.IssuerAndSerialNumber | asn1js.OctetString;
   const signerCert =
     sid instanceof pkijs.IssuerAndSerialNumber
       ? certs.find((x) => x.serialNumber.isEqual(sid.serialNumber) && x.issuer.isEqual(sid.issuer))
       : certs.find((x) => {
           const ski = x.extensions?.find((e) => e.extnID === '2.5.29.14');
           return (
-            ski &&
-            Buffer.from(ski.extnValue.valueBlock.valueHexView).includes(
-              Buffer.from((sid as asn1js.OctetString).valueBlock.valueHexView),
-            )
+            ski && Buffer.from(ski.extnValue.valueBlock.valueHexView).includes(Buffer.from(sid.valueBlock.valueHexView))
           );
         });
   if (!signerCert) return { ...no, reason: 'the signature does not carry the signer’s certificate' };
@@ -119,7 +117,7 @@ export function verifyCms(der: Uint8Array, digestOf: (digestName: string) => Buf
       parts[0] instanceof asn1js.Sequence
         ? (parts[0].valueBlock.value[0] as asn1js.ObjectIdentifier).valueBlock.toString()
         : OIDS.sha256;
-    const hashPart = parts.find((p) => p instanceof asn1js.OctetString) as asn1js.OctetString | undefined;
+    const hashPart = parts.find((p): p is asn1js.OctetString => p instanceof asn1js.OctetString);
     certificateBound = Boolean(
       hashPart &&
       crypto

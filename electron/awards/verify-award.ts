@@ -70,7 +70,7 @@ async function checkCredential(
     ok: problems.length === 0,
     detail: problems.length ? `${problems[0]!.path}: ${problems[0]!.message}` : 'an AchievementCredential',
   });
-  const c = credential as { id?: unknown; issuer?: { name?: unknown } | string };
+  const c = credential as { id?: unknown; issuer?: { name?: unknown } | string | null };
   const id = typeof c.id === 'string' ? c.id : undefined;
   const issuerName = typeof c.issuer === 'object' && typeof c.issuer?.name === 'string' ? c.issuer.name : undefined;
   // Awards this store issued under a did:web resolve offline through its own issuer keys.

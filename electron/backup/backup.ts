@@ -100,6 +100,7 @@ export async function createBackup(
     // Every 'error' has a listener: an unheard one ends the process (the app!). A file yazl cannot
     // read ends the output with that error, so the writer below stops and removes its temporary
     // file; the output's own listener keeps an error after the writer gave up from going unheard.
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- yazl's outputStream is a stream.PassThrough; its types say only NodeJS.ReadableStream
     const output = zip.outputStream as Readable;
     zip.on('error', (err: Error) => output.destroy(err));
     zip.outputStream.on('error', () => {});

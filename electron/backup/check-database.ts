@@ -126,10 +126,16 @@ export function checkBackupDatabase(
 
     const blobs = new Map<string, number>();
     for (const b of db.prepare('SELECT sha256, size FROM blobs').iterate() as IterableIterator<{
-      sha256: string;
-      size: number;
+      sha256: unknown;
+      size: unknown;
     }>) {
-      if (!SHA.test(b.sha256) || !Number.isSafeInteger(b.size) || b.size < 0) {
+      if (
+        typeof b.sha256 !== 'string' ||
+        !SHA.test(b.sha256) ||
+        typeof b.size !== 'number' ||
+        !Number.isSafeInteger(b.size) ||
+        b.size < 0
+      ) {
         throw new BackupError(
           `${label}: its database lists an evidence file "${String(b.sha256).slice(0, 80)}" that is not a SHA-256 with a size`,
         );

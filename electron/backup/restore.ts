@@ -6,6 +6,7 @@ import { decodeUtf8, Utf8Error } from '../../shared/domain/utf8.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { ensurePrivateDir, mkdirPrivate, PRIVATE_FILE_MODE } from '../store/atomic-write.js';
 import {
@@ -37,7 +38,7 @@ function openZip(file: string, label: string): Promise<yauzl.ZipFile> {
     yauzl.open(
       file,
       { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: true },
-      (err, z) =>
+      (err: Error | null, z: yauzl.ZipFile | undefined) =>
         err || !z
           ? reject(new BackupError(`${label} is not a readable backup (${err?.message ?? 'unknown error'})`))
           : resolve(z),
@@ -50,12 +51,17 @@ function listEntries(zip: yauzl.ZipFile, label: string): Promise<Map<string, yau
   const entries = new Map<string, yauzl.Entry>();
   return new Promise((resolve, reject) => {
     zip.on('entry', (e: yauzl.Entry) => {
-      if (!ENTRY_NAME.test(e.fileName))
-        return reject(new BackupError(`${label} contains "${e.fileName}", which an Assay backup never has`));
-      if (entries.has(e.fileName))
-        return reject(new BackupError(`${label} contains "${e.fileName}" twice; it is not an Assay backup`));
+      if (!ENTRY_NAME.test(e.fileName)) {
+        reject(new BackupError(`${label} contains "${e.fileName}", which an Assay backup never has`));
+        return;
+      }
+      if (entries.has(e.fileName)) {
+        reject(new BackupError(`${label} contains "${e.fileName}" twice; it is not an Assay backup`));
+        return;
+      }
       if (e.fileName.startsWith('evidence/') && e.fileName.slice(9, 11) !== e.fileName.slice(12, 14)) {
-        return reject(new BackupError(`${label} contains "${e.fileName}" in the wrong folder`));
+        reject(new BackupError(`${label} contains "${e.fileName}" in the wrong folder`));
+        return;
       }
       entries.set(e.fileName, e);
       zip.readEntry();
@@ -68,8 +74,10 @@ function listEntries(zip: yauzl.ZipFile, label: string): Promise<Map<string, yau
 
 function readStream(zip: yauzl.ZipFile, e: yauzl.Entry, label: string): Promise<NodeJS.ReadableStream> {
   return new Promise((resolve, reject) =>
-    zip.openReadStream(e, (err, s) =>
-      err || !s ? reject(new BackupError(`${label}: ${e.fileName} cannot be read (${err?.message})`)) : resolve(s),
+    zip.openReadStream(e, (err: Error | null, s: Readable | undefined) =>
+      err || !s
+        ? reject(new BackupError(`${label}: ${e.fileName} cannot be read (${err?.message ?? 'unknown error'})`))
+        : resolve(s),
     ),
   );
 }

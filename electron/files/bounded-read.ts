@@ -29,7 +29,7 @@ export class FileRefusedError extends AssayError {
 }
 
 /** O_NONBLOCK so opening a FIFO (which would wait for a writer forever) returns at once; fstat then refuses it. */
-const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+const OPEN_FLAGS = fs.constants.O_RDONLY | ((fs.constants.O_NONBLOCK as number | undefined) ?? 0);
 
 export interface ReadBounds {
   /** Largest size accepted, in bytes. */
@@ -144,8 +144,10 @@ export function requireFolderTarget(dir: string, what: string): void {
   try {
     st = fs.statSync(dir);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT')
-      return requireFolder(path.dirname(dir), `The folder around ${what.toLowerCase()}`);
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+      requireFolder(path.dirname(dir), `The folder around ${what.toLowerCase()}`);
+      return;
+    }
     throw openError(dir, err, what);
   }
   if (!st.isDirectory()) throw new FileRefusedError(`${what} ${label(dir)} is not a folder; choose a folder.`);

@@ -132,7 +132,7 @@ class ZipSource implements PackageSource {
       yauzl.open(
         file,
         { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: true },
-        (err, z) =>
+        (err: Error | null, z: yauzl.ZipFile | undefined) =>
           err || !z
             ? reject(
                 new ImportError(
@@ -209,8 +209,8 @@ class ZipSource implements PackageSource {
     return Buffer.concat(chunks);
   }
 
-  async sizeOf(rel: string): Promise<number> {
-    return this.entry(rel).uncompressedSize;
+  sizeOf(rel: string): Promise<number> {
+    return Promise.resolve(this.entry(rel).uncompressedSize);
   }
 
   async open(rel: string, maxBytes: number): Promise<Readable> {
@@ -224,7 +224,7 @@ class ZipSource implements PackageSource {
       );
     }
     return new Promise((resolve, reject) =>
-      this.zip.openReadStream(e, (err, stream) =>
+      this.zip.openReadStream(e, (err: Error | null, stream: Readable | undefined) =>
         err || !stream
           ? reject(
               new ImportError(
@@ -239,8 +239,9 @@ class ZipSource implements PackageSource {
     );
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.zip.close();
+    return Promise.resolve();
   }
 }
 
@@ -283,7 +284,7 @@ async function readEntries(zip: yauzl.ZipFile, label: string, limits: Limits): P
         entries.set(e.fileName, e);
         zip.readEntry();
       } catch (err) {
-        reject(err);
+        reject(err instanceof Error ? err : new Error(String(err)));
       }
     });
     zip.on('end', () => resolve());

@@ -99,10 +99,10 @@ async function hashStream(
   const tap = new Transform({
     transform(chunk: Buffer, _enc, done) {
       size += chunk.length;
-      if (size > maxBytes)
-        return done(
-          new ImportError('size-mismatch', label, rel, `is larger than the ${maxBytes} bytes the manifest allows`),
-        );
+      if (size > maxBytes) {
+        done(new ImportError('size-mismatch', label, rel, `is larger than the ${maxBytes} bytes the manifest allows`));
+        return;
+      }
       hash.update(chunk);
       onBytes(chunk.length);
       done(null, writeTo ? chunk : undefined);

@@ -295,6 +295,7 @@ class FileNames {
   private readonly used = new Set<string>();
 
   take(base: string): string {
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
     let name = base.replace(/[\\/\0-\x1f]/g, '_');
     if (name === '' || name === '.' || name === '..') name = 'file';
     const ext = path.extname(name);

@@ -15,7 +15,7 @@ export const levelIn = z.looseObject({
   uri: str.optional(),
   description: str.optional(),
   quality: str.optional(),
-  score: z.number().finite().optional(),
+  score: z.number().optional(),
   feedback: str.optional(),
   position: z.number().int().optional(),
 });

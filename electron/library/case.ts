@@ -130,8 +130,10 @@ function rubricToAchievement(
   warnings: string[],
 ): Achievement {
   const ext = assayRubricExtension.safeParse(r.extensions?.['assay']);
-  const meta: Record<string, unknown> = ext.success ? { ...ext.data.achievement } : {};
-  for (const own of ['id', 'name', 'resultDescription', 'image']) delete meta[own];
+  const own = new Set(['id', 'name', 'resultDescription', 'image']);
+  const meta: Record<string, unknown> = Object.fromEntries(
+    Object.entries(ext.success ? ext.data.achievement : {}).filter(([key]) => !own.has(key)),
+  );
   const id = idFrom(r.uri, r.identifier);
   const documentTitle = text(doc.title);
   const name = text(r.title) ?? documentTitle ?? 'Imported rubric';

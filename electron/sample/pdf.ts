@@ -50,7 +50,7 @@ export function winAnsiSafe(text: string): string {
     else if (ch === '\n' || ch === '\t') out += ' ';
     else {
       const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
-      out += base.length > 0 && [...base].every(encodable) ? base : '?';
+      out += base.length > 0 && Array.from(base).every(encodable) ? base : '?';
     }
   }
   return out;

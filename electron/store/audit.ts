@@ -122,7 +122,7 @@ export function listAudit(db: Db, limit = 100): AuditEntry[] {
     at: r.at,
     action: r.action,
     subject: r.subject,
-    details: JSON.parse(r.detailsJson),
+    details: JSON.parse(r.detailsJson) as unknown,
     prevHash: r.prevHash,
     hash: r.hash,
   }));

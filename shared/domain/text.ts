@@ -68,18 +68,18 @@ export function redactIdentity(
   const add = (s: string | null | undefined) => {
     if (!s) return;
     const t = s.normalize('NFC').trim();
-    if ([...t].length >= 2) parts.add(t);
+    if (Array.from(t).length >= 2) parts.add(t);
     const folded = t
       .normalize('NFKD')
       .replace(/\p{M}+/gu, '')
       .normalize('NFC');
-    if (folded !== t && [...folded].length >= 2) parts.add(folded);
+    if (folded !== t && Array.from(folded).length >= 2) parts.add(folded);
   };
   add(identity.email);
   add(identity.organization);
   add(identity.name);
   for (const piece of identity.name.split(/[\s\-‐'’.,]+/u))
-    if ([...piece].length >= 3 || /[\p{Script=Han}\p{Script=Hangul}]/u.test(piece)) add(piece);
+    if (Array.from(piece).length >= 3 || /[\p{Script=Han}\p{Script=Hangul}]/u.test(piece)) add(piece);
   if (identity.email) add(identity.email.split('@')[0]);
   // Longest first, so a full name is replaced whole rather than piece by piece. Korean and Chinese
   // names take particles without a space ("김민준입니다"), so they match without word boundaries.

@@ -19,7 +19,7 @@ const nonEmpty = z.string().refine((v) => v.trim().length > 0, 'must not be empt
 /** An ISO 8601 date-time with an explicit offset, e.g. 2026-11-18T16:20:00Z. */
 export const isoDateTime = z.iso.datetime({
   offset: true,
-  message: 'must be an ISO 8601 date-time such as 2026-11-18T16:20:00Z',
+  error: 'must be an ISO 8601 date-time such as 2026-11-18T16:20:00Z',
 });
 
 export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hexadecimal characters (a SHA-256)');
@@ -74,7 +74,7 @@ export const rubricLevelSchema = loose({
   id: nonEmpty,
   name: nonEmpty,
   level: nonEmpty,
-  points: z.number().finite().min(0, 'must not be negative'),
+  points: z.number().min(0, 'must not be negative'),
   description: z.string().optional(),
 });
 
@@ -82,7 +82,7 @@ export const criterionSchema = loose({
   id: nonEmpty,
   name: nonEmpty,
   sectionId: nonEmpty.optional(),
-  resultType: z.literal('RubricCriterionLevel', { message: 'must be "RubricCriterionLevel"' }),
+  resultType: z.literal('RubricCriterionLevel', { error: 'must be "RubricCriterionLevel"' }),
   rubricCriterionLevel: z.array(rubricLevelSchema).min(1, 'must list at least one level'),
   requiredLevel: nonEmpty.optional(),
 });
@@ -93,13 +93,13 @@ export const achievementSchema = loose({
   description: z.string(),
   achievementType: nonEmpty,
   criteria: loose({ narrative: z.string() }),
-  creditsAvailable: z.number().finite().min(0).optional(),
+  creditsAvailable: z.number().min(0).optional(),
   creditUnit: z.string().optional(),
   tag: z.array(z.string()).optional(),
   image: packagePath.optional(),
   sections: z.array(sectionSchema).min(1, 'must list at least one section'),
   resultDescription: z.array(criterionSchema).min(1, 'must list at least one criterion'),
-  passingPoints: z.number().finite().min(0).optional(),
+  passingPoints: z.number().min(0).optional(),
 });
 
 export const earnerSchema = loose({
@@ -144,11 +144,10 @@ export const artifactSchema = z.unknown().transform((value, ctx) => {
   }
   const parsed = (hasFile ? fileArtifactSchema : urlArtifactSchema).safeParse(obj);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues)
-      ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path as PropertyKey[] });
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
     return z.NEVER;
   }
-  return parsed.data as FileArtifact | UrlArtifact;
+  return parsed.data;
 });
 
 export const previousResultSchema = loose({
@@ -182,8 +181,8 @@ export const submissionSchema = loose({
 export const PACKAGE_FORMAT = 'microcredential-review-package';
 
 export const manifestSchema = loose({
-  format: z.literal(PACKAGE_FORMAT, { message: `must be "${PACKAGE_FORMAT}"` }),
-  formatVersion: z.literal(1, { message: 'must be 1 (the only version this application reads)' }),
+  format: z.literal(PACKAGE_FORMAT, { error: `must be "${PACKAGE_FORMAT}"` }),
+  formatVersion: z.literal(1, { error: 'must be 1 (the only version this application reads)' }),
   id: nonEmpty,
   createdAt: isoDateTime,
   issuer: issuerSchema,

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BrowserWindow, IpcMainInvokeEvent, MenuItemConstructorOptions } from 'electron';
+import type { BrowserWindow, MenuItemConstructorOptions } from 'electron';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fake, FakeBrowserWindow } from './fake-electron.js';
 
@@ -181,8 +181,7 @@ describe('IPC registration', () => {
   afterAll(() => services.close());
 
   const fromMainFrame = (w: FakeWindow = win) => ({ sender: w.webContents, senderFrame: w.webContents.mainFrame });
-  const call = (channel: string, event: object, input?: unknown) =>
-    fake.ipcHandlers.get(channel)!(event as IpcMainInvokeEvent, input);
+  const call = (channel: string, event: object, input?: unknown) => fake.ipcHandlers.get(channel)!(event, input);
 
   it('registers exactly the contract channels', () => {
     expect([...fake.ipcHandlers.keys()].sort()).toEqual([...channels].sort());
@@ -343,7 +342,7 @@ describe('the preload', () => {
     expect(fake.ipcRenderer.removeListener).toHaveBeenCalledWith('menu:command', wrapped);
 
     const calls = fake.ipcRenderer.on.mock.calls.length;
-    const on = api.on as unknown as (event: string, cb: () => void) => () => void;
+    const on = api.on.bind(api) as unknown as (event: string, cb: () => void) => () => void;
     for (const name of ['import:package', 'ipc-message', '__proto__', 'toString'])
       expect(() => on(name, () => {})).toThrow(/no event/);
     expect(fake.ipcRenderer.on.mock.calls.length).toBe(calls);

@@ -8,8 +8,6 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BackupError, createBackup, restoreBackup } from '../../electron/backup/backup.js';
 import { openServices } from '../../electron/services.js';
-import { saveDraft } from '../../electron/review/reviews.js';
-import { loadWorkspace } from '../../electron/review/workspace.js';
 import { readBackup, replaceDatabase, tamperDatabase, writeBackup } from '../support/backup-tamper.js';
 import { HARNESS, requireBuild, runHarness } from '../support/child.js';
 import { manifest, submission, tempDir, writePackage, writeValidPackage } from '../support/package-builder.js';
@@ -111,7 +109,7 @@ describe('evidence in a backup', () => {
   it('an import never keeps a planted file under a genuine hash: it is replaced by the verified copy', async () => {
     const dir = path.join(work, 'planted-store');
     const files = [{ path: 'evidence/s0/plan.txt', content: Buffer.from('the genuine lesson plan') }];
-    writePackage(path.join(work, 'pkg-planted'), manifest({ submissions: [submission(0, files[0]!)] }), files);
+    writePackage(path.join(work, 'pkg-planted'), manifest({ submissions: [submission(0, files[0])] }), files);
     const sha = createHash('sha256').update(files[0]!.content).digest('hex');
     const s = openServices(dir);
     fs.mkdirSync(path.dirname(s.evidence.pathOf(sha)), { recursive: true });
@@ -253,13 +251,16 @@ describe('a restore and other writers', () => {
     const pkg = path.join(work, 'late-pkg');
     writePackage(
       pkg,
-      manifest({ id: 'urn:uuid:bbbbbbbb-2222-4333-8444-555555555555', submissions: [submission(7, files[0]!)] }),
+      manifest({ id: 'urn:uuid:bbbbbbbb-2222-4333-8444-555555555555', submissions: [submission(7, files[0])] }),
       files,
     );
     const child = spawn(process.execPath, [HARNESS, 'import', t.dir, pkg], { stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     const paused = new Promise<void>((resolve) =>
-      child.stdout.on('data', (d: Buffer) => ((out += d.toString()), /paused/.test(out) && resolve())),
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (/paused/.test(out)) resolve();
+      }),
     );
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     await paused;
@@ -301,7 +302,7 @@ describe('a restore and other writers', () => {
 
   it('a lock left by a restore that died is taken over', async () => {
     const t = await target();
-    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
     fs.writeFileSync(path.join(t.dir, 'restore.lock'), `${dead}\n`);
     expect(stateOf(t.dir)).toEqual(t.before);
     fs.writeFileSync(path.join(t.dir, 'restore.lock'), `${dead}\n`);
@@ -313,7 +314,7 @@ describe('a restore and other writers', () => {
 describe('leftovers of dead writers', () => {
   it('are removed at start: restore and backup work folders, partial backups and files', async () => {
     const t = await target();
-    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
     const made = [`.restore-${dead}-0a1b2c`, '.restore-Ab12Cd', `.assay-backup-${dead}-0a1b2c`, '.assay-backup-xY12zZ'];
     for (const d of made) {
       fs.mkdirSync(path.join(t.dir, d, 'evidence'), { recursive: true });

@@ -69,7 +69,7 @@ export async function benchReviewKeys(): Promise<void> {
       );
       if (i % 20 === 19) await page.waitForTimeout(450);
     }
-    const samples = (await page.evaluate('window.__reviewKeySamples')) as Sample[];
+    const samples = await page.evaluate<Sample[]>('window.__reviewKeySamples');
     const report = (label: string, pick: (s: Sample) => number) => {
       const values = samples.map(pick);
       line(

@@ -34,7 +34,12 @@ async function bareHash(files: string[]): Promise<void> {
     const h = createHash('sha256');
     await pipeline(
       fs.createReadStream(f, { highWaterMark: 1024 * 1024 }),
-      new Writable({ write: (c: Buffer, _e, done) => (h.update(c), done()) }),
+      new Writable({
+        write: (c: Buffer, _e, done) => {
+          h.update(c);
+          done();
+        },
+      }),
     );
     h.digest('hex');
   }

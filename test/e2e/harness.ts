@@ -118,7 +118,7 @@ function installShim(arg: { channels: string[]; dropPaths: Record<string, string
   api.dropFiles = async (files: { name?: unknown }[], purpose: string) => {
     const list = Array.from(files);
     const paths = list
-      .map((f) => (typeof f?.name === 'string' ? (g.__assayDropPaths[f.name] ?? null) : null))
+      .map((f) => (typeof f.name === 'string' ? (g.__assayDropPaths[f.name] ?? null) : null))
       .filter((p): p is string => p !== null);
     const withoutPath = list.length - paths.length;
     if (paths.length === 0) return { ok: true, value: { files: [], withoutPath } };

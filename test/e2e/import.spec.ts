@@ -135,7 +135,7 @@ test('progress events drive a determinate progress bar', async () => {
   const { page } = app;
   // Hold the real import at its start, so the bar can be checked before the answer arrives.
   const services = app.services;
-  const original = services.importPackage;
+  const original = services.importPackage.bind(services);
   let resume: () => void = () => {};
   const gate = new Promise<void>((resolve) => (resume = resolve));
   services.importPackage = async (input, options) => {

@@ -289,14 +289,14 @@ test('a drop outside a section’s evidence area is neither evidence nor a packa
   scratch.push(work);
   app = await launchApp({ dataDir: tempDir() });
   const { page } = app;
-  const id = (await page.evaluate(async () => {
+  const id = await page.evaluate(async () => {
     const api = (
       globalThis as unknown as { api: Record<string, (i?: unknown) => Promise<{ ok: boolean; value: unknown }>> }
     ).api;
     const t = (await api['library:template']!({ name: 'Inquiry in Science' })).value as { id: string };
     await api['library:save']!({ achievement: t });
     return t.id;
-  })) as string;
+  });
   expect(app.services.library.getAchievement(id).achievement.name).toBe('Inquiry in Science');
   await nav(page, 'Library');
   await row(page, 'Inquiry in Science')

@@ -42,7 +42,7 @@ test('a queue of 100,000 submissions scrolls and pages by offset', async () => {
     // Scroll 2,000 px a frame for 240 frames and report the frame gaps (a figure, never a failure).
     const gaps = await grid.evaluate(async (el) => {
       const g = el as unknown as { scrollTop: number };
-      const raf = (globalThis as unknown as { requestAnimationFrame(cb: (t: number) => void): void })
+      const raf = (globalThis as unknown as { requestAnimationFrame: (cb: (t: number) => void) => void })
         .requestAnimationFrame;
       const out: number[] = [];
       await new Promise<void>((resolve) => {

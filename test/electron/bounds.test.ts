@@ -149,7 +149,7 @@ describe('reads of outside files are bounded', () => {
     fs.writeFileSync(path.join(dir, 'manifest.json'), manifest);
     fs.writeFileSync(
       path.join(dir, 'manifest.json.p7s'),
-      await buildCadesSignature(signer, crypto.createHash('sha256').update(manifest).digest()),
+      buildCadesSignature(signer, crypto.createHash('sha256').update(manifest).digest()),
     );
     const before = process.resourceUsage().maxRSS;
     const verdict = await verifyResults(dir, verifyDetachedCms);

@@ -223,7 +223,7 @@ function inputFor(channel: Channel): fc.Arbitrary<unknown> {
   });
   // No input: the one valid call is made once below; here only what a hostile page could add.
   if (schema instanceof z.ZodUndefined) return anything.filter((x) => x !== undefined);
-  const shaped = fromSchema(z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }) as Schema);
+  const shaped = fromSchema(z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }));
   return fc.oneof({ weight: 4, arbitrary: shaped }, { weight: 1, arbitrary: anything });
 }
 

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import Database from 'better-sqlite3';
 import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,12 +55,21 @@ function copyOf(label: string): string {
 
 function zipEntry(file: string, name: string): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    yauzl.open(file, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err);
+    yauzl.open(file, { lazyEntries: true }, (err: Error | null, zip: yauzl.ZipFile | undefined) => {
+      if (err || !zip) {
+        reject(err ?? new Error(`${file}: yauzl opened no zip`));
+        return;
+      }
       zip.on('entry', (e: yauzl.Entry) => {
-        if (e.fileName !== name) return zip.readEntry();
-        zip.openReadStream(e, (err2, stream) => {
-          if (err2 || !stream) return reject(err2);
+        if (e.fileName !== name) {
+          zip.readEntry();
+          return;
+        }
+        zip.openReadStream(e, (err2: Error | null, stream: Readable | undefined) => {
+          if (err2 || !stream) {
+            reject(err2 ?? new Error(`${name}: yauzl gave no stream`));
+            return;
+          }
           const chunks: Buffer[] = [];
           stream
             .on('data', (c: Buffer) => chunks.push(c))

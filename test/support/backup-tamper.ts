@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import Database from 'better-sqlite3';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
@@ -15,13 +16,18 @@ export interface Entry {
 
 export async function readBackup(file: string): Promise<Entry[]> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.open(file, { lazyEntries: true }, (e, z) => (e || !z ? reject(e) : resolve(z))),
+    yauzl.open(file, { lazyEntries: true }, (e: Error | null, z: yauzl.ZipFile | undefined) =>
+      e || !z ? reject(e ?? new Error(`${file}: yauzl opened no zip`)) : resolve(z),
+    ),
   );
   const out: Entry[] = [];
   await new Promise<void>((resolve, reject) => {
     zip.on('entry', (e: yauzl.Entry) =>
-      zip.openReadStream(e, (err, s) => {
-        if (err || !s) return reject(err);
+      zip.openReadStream(e, (err: Error | null, s: Readable | undefined) => {
+        if (err || !s) {
+          reject(err ?? new Error(`${e.fileName}: yauzl gave no stream`));
+          return;
+        }
         const chunks: Buffer[] = [];
         s.on('data', (c: Buffer) => chunks.push(c));
         s.on('end', () => {

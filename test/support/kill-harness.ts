@@ -68,7 +68,7 @@ function armWriteKill(match: RegExp, after: number): void {
         stop();
       }
     }
-    return (original.writeFileSync as (...a: unknown[]) => void)(target, data, ...rest);
+    (original.writeFileSync as (...a: unknown[]) => void)(target, data, ...rest);
   };
 }
 

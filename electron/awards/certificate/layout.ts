@@ -7,7 +7,7 @@ import type { FaceSpec, FontStyle, PreparedFont } from './fonts/catalog.js';
 import { awardTexts, isoDay, sealText, toDate, type CertificateLabels } from './labels.js';
 import { makeQrPayload, qrMatrix, qrPath } from './qr.js';
 import { lineWidth, type FontSet, type ShapedLine, type TextStyle } from './text/layout.js';
-import { PAPER_SIZES, type CertificateAward } from './types.js';
+import { PAPER_SIZES, type CertificateAward, type Paper } from './types.js';
 
 /** A logo ready to embed: its RGB samples and alpha (if any), each deflated. */
 export interface LogoImage {
@@ -56,9 +56,10 @@ export function layoutCertificate(t: LayoutTools, award: CertificateAward): Layo
     if (typeof award[field] !== 'string' || !award[field].trim())
       throw new TypeError(`CertificateRenderer: award.${field} is empty`);
   }
-  if (!award.issuer?.name?.trim()) throw new TypeError('CertificateRenderer: award.issuer.name is empty');
-  const paper = PAPER_SIZES[award.paper];
-  if (!paper) throw new TypeError(`CertificateRenderer: paper "${String(award.paper)}" is not a4 or letter`);
+  if (!award.issuer.name.trim()) throw new TypeError('CertificateRenderer: award.issuer.name is empty');
+  // The type says a4 or letter; a caller's settings file may still say something else.
+  const paper = PAPER_SIZES[award.paper] as (typeof PAPER_SIZES)[Paper] | undefined;
+  if (!paper) throw new TypeError(`CertificateRenderer: paper "${award.paper}" is not a4 or letter`);
   const L = t.labels;
   const issued = toDate(award.issuedAt);
 
@@ -213,7 +214,7 @@ export function layoutCertificate(t: LayoutTools, award: CertificateAward): Layo
       d: isoDay(issued),
       c: award.verificationCode,
     },
-    t.signQr,
+    (data) => t.signQr(data),
   );
   const matrix = qrMatrix(payload);
   const qrSize = 74;

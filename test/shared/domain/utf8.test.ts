@@ -45,8 +45,8 @@ describe('the UTF-8 check', () => {
     ['a sequence cut short by the end', [0x41, 0xe6, 0x97], 1],
     ['a sequence cut short by ASCII', [0xe6, 0x41, 0x41], 0],
   ])('refuses %s, at its offset', (_, b, offset) => {
-    expect(invalidUtf8Offset(Buffer.from(b as number[]))).toBe(offset);
-    expect(() => decodeUtf8(Buffer.from(b as number[]), 'notes.json')).toThrow(
+    expect(invalidUtf8Offset(Buffer.from(b))).toBe(offset);
+    expect(() => decodeUtf8(Buffer.from(b), 'notes.json')).toThrow(
       `notes.json is not valid UTF-8 (byte offset ${offset})`,
     );
   });
@@ -156,11 +156,17 @@ describe('files Assay reads', () => {
 function readZip(file: string): Promise<ZipEntrySpec[]> {
   return new Promise((resolve, reject) => {
     yauzl.open(file, { lazyEntries: true }, (err, zip) => {
-      if (err) return reject(err);
+      if (err) {
+        reject(err);
+        return;
+      }
       const out: ZipEntrySpec[] = [];
       zip.on('entry', (entry: yauzl.Entry) => {
         zip.openReadStream(entry, (e, stream) => {
-          if (e) return reject(e);
+          if (e) {
+            reject(e);
+            return;
+          }
           const chunks: Buffer[] = [];
           stream.on('data', (c: Buffer) => chunks.push(c));
           stream.on('end', () => {

@@ -224,7 +224,7 @@ export function shapeRun(
   hb.shape(face.font, buffer);
   const infos = buffer.getGlyphInfos();
   const positions = buffer.getGlyphPositions();
-  const out: ShapedGlyph[] = new Array(infos.length);
+  const out = new Array<ShapedGlyph>(infos.length);
   for (let i = 0; i < infos.length; i++) {
     const info = infos[i]!;
     const pos = positions[i]!;

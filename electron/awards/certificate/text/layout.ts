@@ -47,7 +47,8 @@ export function lineWidth(line: ShapedLine, style: TextStyle): number {
 }
 
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
-const NEUTRAL = /[\s\p{P}\p{S}\p{N}\p{M}\u200c\u200d\ufe00-\ufe0f]/u;
+// Variation selectors (U+FE00–FE0F) are \p{M}; the joiners ZWNJ and ZWJ stand alone, not inside a class.
+const NEUTRAL = /[\s\p{P}\p{S}\p{N}\p{M}]|\u200c|\u200d/u;
 
 interface Item {
   start: number;
@@ -139,7 +140,7 @@ export class FontSet {
       for (const f of korean[at] ? koreanOrder : order) if (this.covers(chain[f]!, cp)) return f;
       return -1;
     };
-    const neutral: boolean[] = new Array(n).fill(false);
+    const neutral = new Array<boolean>(n).fill(false);
     for (let i = 0; i < n; i++) {
       const cp = text.codePointAt(i)!;
       const wide = cp > 0xffff;
