@@ -145,9 +145,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
           throw new UsageError('assay audit takes verify [--anchor FILE]… or checkpoint');
         if (rest[0] === 'checkpoint')
           return await withServices(dataDir, io, (s) => auditCheckpointCommand(s, (t) => void io.stdout.write(t)));
-        return await withServices(dataDir, io, (s) =>
-          auditCommand(s, (values.anchor as string[] | undefined) ?? [], io),
-        );
+        return await withServices(dataDir, io, (s) => auditCommand(s, values.anchor ?? [], io));
       case 'identity':
       case 'awards':
       case 'verify':

@@ -43,7 +43,7 @@ export function AwardPreview({ award, paper, printing, onExport, onPrint, onRevo
         credentialId={award.credentialId}
         paper={paper}
         label={s.certificateLabel(award.achievementName, award.earnerName)}
-        version={`${award.status}`}
+        version={award.status}
       />
 
       <div className="aw-actions">

@@ -102,7 +102,10 @@ export function EvidencePane({ sections, blind, ref }: EvidencePaneProps) {
       jumpTo: (anchor) => {
         const entry = byId.get(anchor.artifactId);
         if (!entry) return;
-        if (!isViewable(viewerKind(entry.artifact))) return revealCard(anchor.artifactId);
+        if (!isViewable(viewerKind(entry.artifact))) {
+          revealCard(anchor.artifactId);
+          return;
+        }
         openArtifact(anchor.artifactId, anchor, false);
       },
       focus: () => {

@@ -55,7 +55,10 @@ export function ImageViewer({ artifact, autoFocus, ref }: ViewerProps) {
   const zoomTo = useCallback(
     (next: Zoom, cx?: number, cy?: number) => {
       const stage = stageRef.current;
-      if (!stage || !natural) return setZoom(next);
+      if (!stage || !natural) {
+        setZoom(next);
+        return;
+      }
       const to = next === 'fit' ? Math.max(0.05, fitScale) : next;
       const px = cx ?? stage.clientWidth / 2;
       const py = cy ?? stage.clientHeight / 2;

@@ -64,7 +64,7 @@ export function BankPopover({ criterionId, onInsert, onClose, onManage }: BankPo
   };
 
   const onBlur = (e: FocusEvent<HTMLDivElement>) => {
-    if (!e.currentTarget.contains(e.relatedTarget as Node | null)) onClose(false);
+    if (!e.currentTarget.contains(e.relatedTarget)) onClose(false);
   };
 
   const expanded = matches.length > 0;

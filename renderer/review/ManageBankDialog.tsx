@@ -58,8 +58,14 @@ export function ManageBankDialog({ criterionId, beforeEdit, onUpdated, onClose }
 
   const saveEdit = async (entry: BankEntry, text: string) => {
     setError(null);
-    if (text.trim() === '') return setError(t.review.bank.emptyText);
-    if (text.trim() === entry.text) return setEditing(null);
+    if (text.trim() === '') {
+      setError(t.review.bank.emptyText);
+      return;
+    }
+    if (text.trim() === entry.text) {
+      setEditing(null);
+      return;
+    }
     try {
       await beforeEdit();
       const drafts = await bank.usage(entry.id);

@@ -30,7 +30,10 @@ export function OverrideDialog({ computed, reasons, current, onSave, onClose }: 
   }, []);
 
   const save = () => {
-    if (decision === computed) return onSave(null);
+    if (decision === computed) {
+      onSave(null);
+      return;
+    }
     if (text.trim() === '') {
       setError(t.review.override.required);
       box.current?.focus();

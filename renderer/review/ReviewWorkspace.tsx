@@ -165,7 +165,10 @@ export function ReviewWorkspace({
 
   // Leaving the submission waits for its last save; if that fails the assessor decides.
   const leave = useCallback(async (go: () => void) => {
-    if (await draftRef.current.flush(true)) return go();
+    if (await draftRef.current.flush(true)) {
+      go();
+      return;
+    }
     const s = draftRef.current.status;
     const message = s.kind === 'retrying' || s.kind === 'refused' ? s.message : t.review.save.failed;
     setDialog({ kind: 'unsaved', message, proceed: () => (setDialog(null), go()) });
@@ -213,8 +216,14 @@ export function ReviewWorkspace({
           : -1;
 
   const openSubmit = () => {
-    if (frozen) return announce(t.review.frozen.already);
-    if (computed.kind !== 'decided') return announce(explainDecision(computed).join('. '));
+    if (frozen) {
+      announce(t.review.frozen.already);
+      return;
+    }
+    if (computed.kind !== 'decided') {
+      announce(explainDecision(computed).join('. '));
+      return;
+    }
     setDialog({ kind: 'submit' });
   };
 

@@ -32,7 +32,10 @@ export function SaveToBankDialog({
 
   const save = async () => {
     if (busy) return;
-    if (text.trim() === '') return setError(t.review.bank.emptyText);
+    if (text.trim() === '') {
+      setError(t.review.bank.emptyText);
+      return;
+    }
     setBusy(true);
     try {
       onSaved(await bank.add(scope === 'criterion' ? criterionId : null, text.trim()));

@@ -55,34 +55,82 @@ export function useReviewKeys(
         e.preventDefault();
         action();
       };
-      if (mod && !e.altKey && !e.shiftKey && e.key === 'Enter') return run(h.submit);
-      if (mod && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 's') return run(h.saveNow);
+      if (mod && !e.altKey && !e.shiftKey && e.key === 'Enter') {
+        run(h.submit);
+        return;
+      }
+      if (mod && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 's') {
+        run(h.saveNow);
+        return;
+      }
       // Alt+digit by code: on a Mac, Option+1 types "¡" as its key.
-      if (e.altKey && !mod && !e.shiftKey && e.code === 'Digit1') return run(h.focusEvidence);
-      if (e.altKey && !mod && !e.shiftKey && e.code === 'Digit2') return run(h.focusRubric);
-      if (e.key === 'F6' && !mod && !e.altKey) return run(() => h.cycleRegion(e.shiftKey));
+      if (e.altKey && !mod && !e.shiftKey && e.code === 'Digit1') {
+        run(h.focusEvidence);
+        return;
+      }
+      if (e.altKey && !mod && !e.shiftKey && e.code === 'Digit2') {
+        run(h.focusRubric);
+        return;
+      }
+      if (e.key === 'F6' && !mod && !e.altKey) {
+        run(() => h.cycleRegion(e.shiftKey));
+        return;
+      }
       if (mod || e.altKey || !singleKeys || isTyping(e.target)) return;
 
       const key = e.key;
-      if (key === '?') return run(h.showShortcuts);
+      if (key === '?') {
+        run(h.showShortcuts);
+        return;
+      }
       if (e.shiftKey) return;
-      if (key === ']') return run(h.nextSubmission);
-      if (key === '[') return run(h.previousSubmission);
+      if (key === ']') {
+        run(h.nextSubmission);
+        return;
+      }
+      if (key === '[') {
+        run(h.previousSubmission);
+        return;
+      }
       const letter = key.length === 1 ? key.toLowerCase() : key;
-      if (letter === 'u') return run(h.backToQueue);
-      if (letter === 'a') return run(h.anchor);
+      if (letter === 'u') {
+        run(h.backToQueue);
+        return;
+      }
+      if (letter === 'a') {
+        run(h.anchor);
+        return;
+      }
       const target = e.target instanceof Element ? e.target : null;
       if (target && evidence.current?.contains(target)) return;
-      if (letter === 'j' || key === 'ArrowDown') return run(h.nextCriterion);
-      if (letter === 'k' || key === 'ArrowUp') return run(h.previousCriterion);
-      if (letter === 'c') return run(h.focusComment);
-      if (letter === 'f') return run(h.focusFeedback);
-      if (letter === 'b') return run(h.openBank);
+      if (letter === 'j' || key === 'ArrowDown') {
+        run(h.nextCriterion);
+        return;
+      }
+      if (letter === 'k' || key === 'ArrowUp') {
+        run(h.previousCriterion);
+        return;
+      }
+      if (letter === 'c') {
+        run(h.focusComment);
+        return;
+      }
+      if (letter === 'f') {
+        run(h.focusFeedback);
+        return;
+      }
+      if (letter === 'b') {
+        run(h.openBank);
+        return;
+      }
       if (/^[1-9]$/.test(key)) {
         // Levels go to the criterion that has focus (or to the current one when nothing has focus).
         const onCriterion = target?.closest('[data-criterion-index]') !== null && target !== null;
         const nowhere = !target || target === document.body || target.id === 'main';
-        if (onCriterion || nowhere) return run(() => h.chooseLevel(Number(key)));
+        if (onCriterion || nowhere) {
+          run(() => h.chooseLevel(Number(key)));
+          return;
+        }
       }
     };
     window.addEventListener('keydown', onKey);

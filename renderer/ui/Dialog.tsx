@@ -41,7 +41,10 @@ export function Dialog({ title, role = 'dialog', tone = 'default', onClose, chil
     const items = Array.from(e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE));
     const first = items[0];
     const last = items[items.length - 1];
-    if (!first || !last) return e.preventDefault();
+    if (!first || !last) {
+      e.preventDefault();
+      return;
+    }
     if (e.shiftKey && document.activeElement === first) {
       e.preventDefault();
       last.focus();

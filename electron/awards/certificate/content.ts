@@ -245,7 +245,7 @@ export class Content {
       const w = Math.round((advances[g.gid] ?? 0) * toK);
       const dy = g.dy * toK * (size / 1000);
       if (Math.abs(dy - rise) > 1e-3) {
-        if (Math.abs(pendingAdjust) > 0.01) tj += `${f(-pendingAdjust)}`;
+        if (Math.abs(pendingAdjust) > 0.01) tj += f(-pendingAdjust);
         pendingAdjust = 0;
         flush();
         parts.push(`${f(dy)} Ts`);
@@ -253,7 +253,7 @@ export class Content {
       }
       const dx = g.dx * toK;
       pendingAdjust += dx; // move right by dx before the glyph
-      if (Math.abs(pendingAdjust) > 0.01) tj += `${f(-pendingAdjust)}`;
+      if (Math.abs(pendingAdjust) > 0.01) tj += f(-pendingAdjust);
       tj += `<${codes[i]!.toString(16).padStart(4, '0')}>`;
       // after the glyph the pen is at +w (+Tc); it should be at +ax, and the dx shift is undone
       pendingAdjust = g.ax * toK - w - dx;

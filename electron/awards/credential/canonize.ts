@@ -28,7 +28,10 @@ const MAX_SHAPES = 256;
 const CONTEXT_TERMS: ReadonlySet<string> = (() => {
   const terms = new Set<string>();
   const walk = (ctx: unknown): void => {
-    if (Array.isArray(ctx)) return ctx.forEach(walk);
+    if (Array.isArray(ctx)) {
+      ctx.forEach(walk);
+      return;
+    }
     if (typeof ctx !== 'object' || ctx === null) return;
     for (const [key, def] of Object.entries(ctx)) {
       if (key === '@context') walk(def);

@@ -30,7 +30,7 @@ const isNonEmptyString = (v: unknown): v is string => typeof v === 'string' && v
 /** JSON-LD lets `type` be one string or a list; both are accepted, the named type must be among them. */
 function types(v: unknown): string[] | null {
   if (typeof v === 'string') return [v];
-  if (Array.isArray(v) && v.length > 0 && v.every((t) => typeof t === 'string')) return v as string[];
+  if (Array.isArray(v) && v.length > 0 && v.every((t) => typeof t === 'string')) return v;
   return null;
 }
 
@@ -59,7 +59,10 @@ class Checker {
   list(obj: Obj, key: string, path: string, each: (item: Obj, at: string) => void): void {
     const v = obj[key];
     if (v === undefined) return;
-    if (!Array.isArray(v)) return this.add(`${path}.${key}`, 'must be a list');
+    if (!Array.isArray(v)) {
+      this.add(`${path}.${key}`, 'must be a list');
+      return;
+    }
     v.forEach((item, i) => {
       const at = `${path}.${key}[${i}]`;
       if (isObject(item)) each(item, at);

@@ -55,7 +55,7 @@ export async function generateSelfSignedIdentity(
   if (!(years > 0 && years <= 50)) throw new RangeError(`generateSelfSignedIdentity: years ${years} is out of range`);
   useNodeCrypto();
   const params = keyParams(options.algorithm ?? 'ecdsa-p256');
-  const keys = (await webcrypto.subtle.generateKey(params.gen, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
+  const keys = await webcrypto.subtle.generateKey(params.gen, true, ['sign', 'verify']);
 
   const notBefore = options.notBefore ?? new Date(Date.now() - 60_000);
   const notAfter = new Date(notBefore);

@@ -101,7 +101,10 @@ function PdfDocumentView({ artifact, request, autoFocus, doc, sizes, ref }: Docu
     async (m: Match) => {
       const [pt, pdfPage] = await Promise.all([text.page(m.page), doc.getPage(m.page)]);
       const item = pt.items[itemAt(pt.starts, m.start)];
-      if (!item) return goToPage(m.page);
+      if (!item) {
+        goToPage(m.page);
+        return;
+      }
       const viewport = pdfPage.getViewport({ scale: zoom * PT_TO_PX });
       const [x, y] = viewport.convertToViewportPoint(Number(item.transform[4]), Number(item.transform[5]));
       revealY(m.page, (y ?? 0) - Math.abs(Number(item.transform[3])) * zoom * PT_TO_PX, x);

@@ -203,7 +203,7 @@ export class PageRenderer {
       s.textDiv = textDiv;
       s.el.setAttribute('data-text', String(zoom));
       s.layer = {
-        divs: rendered.textDivs as HTMLElement[],
+        divs: rendered.textDivs,
         strs: rendered.textContentItemsStr,
         starts: text.starts,
         touched: new Set(),

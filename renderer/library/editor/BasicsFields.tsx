@@ -79,7 +79,7 @@ export function BasicsFields({ draft, update, err, disabled }: EditorParts) {
             >
               {types.map((t) => (
                 <option key={t} value={t}>
-                  {(s.types as Record<string, string>)[t] ?? t}
+                  {s.types[t] ?? t}
                 </option>
               ))}
             </select>

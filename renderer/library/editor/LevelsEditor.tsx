@@ -8,7 +8,10 @@ import { move, newLevel, renumber, type CriterionDraft, type LevelDraft } from '
 export function focusFirst(selectors: string[]): void {
   for (const sel of selectors) {
     const el = document.querySelector<HTMLElement>(sel);
-    if (el) return el.focus();
+    if (el) {
+      el.focus();
+      return;
+    }
   }
 }
 

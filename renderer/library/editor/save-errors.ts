@@ -57,7 +57,7 @@ export function describePath(path: string, draft: AchievementDraft): string {
   }
   // The field at the end ("points", "requiredLevel"); a path that ends on an item names just the item.
   const leaf = /(?:^|\.)([A-Za-z]+)(\[\d+\])?$/.exec(path);
-  const label = leaf && (!leaf[2] || parts.length === 0) ? (w.field as Record<string, string>)[leaf[1]!] : undefined;
+  const label = leaf && (!leaf[2] || parts.length === 0) ? w.field[leaf[1]!] : undefined;
   if (label) parts.push(label);
   const where = parts.join(' › ') || path;
   return where.charAt(0).toUpperCase() + where.slice(1);

@@ -68,7 +68,7 @@ export class PDFPreserialized extends PDFObject {
     this.bytes = bytes;
   }
 
-  override clone(): PDFPreserialized {
+  override clone(): this {
     return this;
   }
 
