@@ -63,7 +63,7 @@ async function start(): Promise<void> {
   const dir = dataDir();
   const binding = nativeBinding();
   try {
-    services = openServices(dir, binding ? { nativeBinding: binding } : {});
+    services = openServices(dir, { jobs: 'worker', ...(binding ? { nativeBinding: binding } : {}) });
   } catch (err) {
     const hint =
       binding || app.isPackaged

@@ -29,12 +29,18 @@ import { recuse, saveDraft, submitReview } from './review/reviews.js';
 import { loadWorkspace } from './review/workspace.js';
 import { writeSamplePackage } from './sample/sample-package.js';
 import { SettingsStore } from './settings/settings.js';
+import { JobRunner, LongJobs, type JobMode } from './jobs/index.js';
 
 export const DATABASE_FILE = 'assay.db';
 
 export interface ServicesOptions {
   /** better-sqlite3 built for Electron's ABI; the CLI and tests use the one in node_modules. */
   nativeBinding?: string;
+  /**
+   * Where long jobs (signing, certificates, exports, backups) run: on worker threads (the app, whose
+   * window must stay responsive) or on the calling thread (the default: the CLI and unit tests).
+   */
+  jobs?: JobMode;
 }
 
 export interface Services {
@@ -51,6 +57,8 @@ export interface Services {
   readonly results: ResultsService;
   readonly backups: Backups;
   readonly reviews: Reviews;
+  /** The long jobs running now; one per kind at a time, each can be cancelled. */
+  readonly jobs: LongJobs;
   importPackage(input: string, options?: ImportOptions): Promise<ImportResult>;
   /** Writes the built-in sample package to a temporary folder and imports it (first run). */
   importSample(onProgress?: (p: ImportProgress) => void): Promise<ImportResult>;
@@ -93,24 +101,30 @@ export function openServices(dataDir: string, options: ServicesOptions = {}): Se
     const identity = new IssuerIdentity(db, dataDir);
     const library = new Library(db, evidence);
     // The job services take the whole set (the export and backup code reads several of its parts).
-    let services: Services | undefined;
-    const self = (): Services => {
-      if (!services) throw new Error('The services are not built yet.');
-      return services;
-    };
+    // Called only once `services` below is built (a call before would be a ReferenceError).
+    const self = (): Services => services;
+    const jobs = new LongJobs(
+      options.jobs === 'worker'
+        ? new JobRunner({
+            store: { dataDir, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) },
+          })
+        : undefined,
+      self,
+    );
     let closed = false;
-    services = {
+    const services: Services = {
       dataDir,
       db,
       evidence,
       queue,
       commentBank: new CommentBank(db),
       library,
-      awards: new AwardService(db, identity, self),
+      awards: new AwardService(db, identity, self, jobs),
       settings,
       identity,
-      results: new ResultsService(self, identity, settings),
-      backups: new Backups(self, identity, settings),
+      results: new ResultsService(identity, settings, jobs, self),
+      backups: new Backups(self, identity, settings, jobs),
+      jobs,
       reviews: {
         open: (submissionId, blind) => loadWorkspace(db, submissionId, blind),
         saveDraft: (input) => saveDraft(db, input).review,

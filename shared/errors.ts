@@ -44,6 +44,9 @@ export const ASSAY_ERROR_CODES = [
   'unavailable',
   // A command line that cannot be understood (the CLI's usage errors; exit status 2).
   'usage',
+  // A long job (signing, export, backup): a second run while one runs, or a run that was cancelled.
+  'job-busy',
+  'job-cancelled',
 ] as const;
 
 export type AssayErrorCode = (typeof ASSAY_ERROR_CODES)[number];
@@ -71,4 +74,11 @@ export class AssayError extends Error {
 /** True for an AssayError (or a subclass): an expected condition, answered by its code. */
 export function isAssayError(err: unknown): err is AssayError {
   return err instanceof AssayError;
+}
+
+const CODES: ReadonlySet<string> = new Set(ASSAY_ERROR_CODES);
+
+/** True for a string that is one of the codes (a code that crossed a thread or process as text). */
+export function isAssayErrorCode(code: unknown): code is AssayErrorCode {
+  return typeof code === 'string' && CODES.has(code);
 }

@@ -4,9 +4,10 @@ import { AssayError } from '../../shared/errors.js';
 import type { Services } from '../services.js';
 import type { Db } from '../store/db.js';
 import { Awards, type Award } from './awards.js';
-import { CertificateBatch, exportAwardFiles, type AwardFormat, type ExportProgress } from './award-files.js';
+import { exportAwardFiles, type AwardFormat, type ExportProgress } from './award-files.js';
 import type { Paper } from './certificate/index.js';
 import type { IssuerIdentity } from './issuer.js';
+import { identityParts, type LongJobs } from '../jobs/index.js';
 
 /** How a long job reports and is stopped; the same shape whether it runs here or in a worker. */
 export interface JobOptions<P> {
@@ -38,6 +39,7 @@ export class AwardService extends Awards {
     db: Db,
     private readonly issuer: IssuerIdentity,
     private readonly services: () => Services,
+    private readonly jobs: LongJobs,
   ) {
     super(db);
   }
@@ -59,6 +61,14 @@ export class AwardService extends Awards {
   /** Issues an award for each passed review, signed with the issuer identity (`identity-missing` without one). */
   async issueMany(submissionIds: readonly string[], options: IssueManyOptions = {}): Promise<IssueManyResult> {
     const identity = await this.issuer.unlock();
+    if (!options.stopOnError && !options.onIssued)
+      // The app: signed as one long job (on a worker thread there), one award per transaction.
+      return this.jobs.run(
+        'awards-issue',
+        { identity: identityParts(identity), submissionIds: [...submissionIds] },
+        options,
+      );
+    // The CLI: prints each award as it is issued and stops at the first failure.
     const result: IssueManyResult = { issued: [], failed: [] };
     let done = 0;
     for (const submissionId of submissionIds) {
@@ -88,15 +98,16 @@ export class AwardService extends Awards {
 
   /** The signed certificate PDF of one award. */
   async certificate(credentialId: string, paper: Paper): Promise<Uint8Array<ArrayBuffer>> {
-    const a = this.require(credentialId);
-    return new Uint8Array(await new CertificateBatch(await this.issuer.unlock(), paper, [a]).pdf(a));
+    this.require(credentialId);
+    const identity = identityParts(await this.issuer.unlock());
+    const { pdf } = await this.jobs.run('certificate', { identity, credentialId, paper });
+    return new Uint8Array(pdf);
   }
 
   /** The signed certificate and a title for the print dialog. */
   async printable(credentialId: string, paper: Paper): Promise<{ pdf: Uint8Array; title: string }> {
     const a = this.require(credentialId);
-    const pdf = await new CertificateBatch(await this.issuer.unlock(), paper, [a]).pdf(a);
-    return { pdf, title: `${a.achievementName} — ${a.earnerName}` };
+    return { pdf: await this.certificate(credentialId, paper), title: `${a.achievementName} — ${a.earnerName}` };
   }
 
   /** The chosen formats of the awards named, into `folder` (certificates need the identity). */
@@ -107,10 +118,10 @@ export class AwardService extends Awards {
     paper: Paper,
     options: JobOptions<ExportProgress> = {},
   ): Promise<{ files: number }> {
-    const list = credentialIds.map((id) => this.require(id));
-    const identity = formats.includes('pdf') ? await this.issuer.unlock() : undefined;
-    options.signal?.throwIfAborted();
-    const files = await exportAwardFiles(this.services(), identity, list, folder, formats, paper, options.onProgress);
+    for (const id of credentialIds) this.require(id);
+    const identity = formats.includes('pdf') ? identityParts(await this.issuer.unlock()) : undefined;
+    const input = { credentialIds: [...credentialIds], outDir: folder, formats: [...formats], paper };
+    const { files } = await this.jobs.run('awards-export', identity ? { ...input, identity } : input, options);
     return { files: files.length };
   }
 

@@ -6,8 +6,9 @@ import type { JobOptions } from '../awards/award-service.js';
 import type { IssuerIdentity } from '../awards/issuer.js';
 import { regularFileSize } from '../files/bounded-read.js';
 import type { Services } from '../services.js';
+import { identityParts, type LongJobs } from '../jobs/index.js';
 import type { SettingsStore } from '../settings/settings.js';
-import { autoBackup, createBackup, restoreBackup, type BackupManifest, type BackupProgress } from './backup.js';
+import { autoBackup, restoreBackup, type BackupManifest, type BackupProgress } from './backup.js';
 
 /** Where the automatic backups go, inside the data folder. */
 export const AUTO_BACKUP_DIR = 'backups';
@@ -17,6 +18,7 @@ export class Backups {
     private readonly services: () => Services,
     private readonly issuer: IssuerIdentity,
     private readonly settings: SettingsStore,
+    private readonly jobs: LongJobs,
   ) {}
 
   /**
@@ -24,9 +26,9 @@ export class Backups {
    * backup's head signed with it (an anchor for `assay audit verify --anchor`).
    */
   async create(file: string, options: JobOptions<BackupProgress> = {}): Promise<BackupManifest> {
-    const signer = await this.issuer.signerIfAny();
-    options.signal?.throwIfAborted();
-    return createBackup(this.services(), file, options.onProgress, undefined, signer);
+    // With an identity the job seals the audit head and signs it into the backup.
+    const identity = this.issuer.exists() ? identityParts(await this.issuer.unlock()) : undefined;
+    return this.jobs.run('backup', { ...(identity ? { identity } : {}), outFile: file }, options);
   }
 
   /** The backup taken on quit when the settings ask for one, keeping the last few; null when they do not. */

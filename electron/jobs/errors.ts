@@ -1,5 +1,6 @@
-// What a job run can end in besides its result. Each carries a `code` the lead maps onto the one
-// AssayError type on merge (shared/errors.ts belongs to another branch): busy, cancelled, failed.
+// What a job run can end in besides its result: refused as busy, cancelled (both expected conditions,
+// AssayErrors), or failed (the job threw, or its worker died).
+import { AssayError, isAssayErrorCode } from '../../shared/errors.js';
 import type { JobKind } from './protocol.js';
 
 /** How each job is named to people, in messages. */
@@ -11,15 +12,14 @@ export const JOB_LABELS: Record<JobKind, string> = {
   backup: 'backup',
 };
 
-export class JobError extends Error {
-  override readonly name: string = 'JobError';
+export class JobError extends AssayError {
+  override name = 'JobError';
   constructor(
     readonly kind: JobKind,
-    readonly code: 'busy' | 'cancelled' | 'failed',
+    code: 'job-busy' | 'job-cancelled',
     message: string,
-    options?: ErrorOptions,
   ) {
-    super(message, options);
+    super(code, message);
   }
 }
 
@@ -29,7 +29,7 @@ export class JobBusyError extends JobError {
   constructor(kind: JobKind, since: Date) {
     super(
       kind,
-      'busy',
+      'job-busy',
       `The ${JOB_LABELS[kind]} started at ${since.toISOString()} is still running; wait for it to finish or cancel it before starting another.`,
     );
   }
@@ -38,7 +38,7 @@ export class JobBusyError extends JobError {
 export class JobCancelledError extends JobError {
   override readonly name = 'JobCancelledError';
   constructor(kind: JobKind) {
-    super(kind, 'cancelled', `The ${JOB_LABELS[kind]} was cancelled; nothing it had not finished was kept.`);
+    super(kind, 'job-cancelled', `The ${JOB_LABELS[kind]} was cancelled; nothing it had not finished was kept.`);
   }
 }
 
@@ -47,14 +47,24 @@ export class JobCancelledError extends JobError {
  * `causeName` keeps the original error class's name (AwardError, BackupError…), which a class
  * cannot cross the thread boundary as.
  */
-export class JobFailedError extends JobError {
+export class JobFailedError extends Error {
   override readonly name = 'JobFailedError';
   constructor(
-    kind: JobKind,
+    readonly kind: JobKind,
     message: string,
     readonly causeName: string,
     readonly causeCode?: string,
   ) {
-    super(kind, 'failed', message);
+    super(message);
   }
+}
+
+/**
+ * What a service rethrows for a failed job: the AssayError the job threw (its code crossed the thread
+ * as text), so the window and the CLI answer it as if it ran here; anything else as it is (internal).
+ */
+export function jobErrorToAssay(err: unknown): unknown {
+  if (err instanceof JobFailedError && isAssayErrorCode(err.causeCode))
+    return new AssayError(err.causeCode, err.message, { cause: err });
+  return err;
 }

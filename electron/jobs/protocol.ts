@@ -6,6 +6,7 @@ import type { AwardFormat } from '../awards/award-files.js';
 import type { Paper } from '../awards/certificate/index.js';
 import type { IssuerProfile } from '../awards/identity/index.js';
 import type { BackupManifest, BackupProgress } from '../backup/manifest.js';
+import type { JobKindName } from '../../shared/domain/jobs.js';
 
 /**
  * The issuer identity as it crosses to the worker: the private keys as KeyObjects, which Node clones
@@ -64,6 +65,8 @@ export interface JobTable {
 }
 
 export type JobKind = keyof JobTable;
+// The window names the same kinds (shared/domain/jobs.ts): a kind added on one side only fails here.
+export const SAME_KINDS: [JobKind, JobKindName] extends [JobKindName, JobKind] ? true : never = true;
 export type JobInput<K extends JobKind> = JobTable[K]['input'];
 export type JobProgress<K extends JobKind> = JobTable[K]['progress'];
 export type JobOutput<K extends JobKind> = JobTable[K]['output'];

@@ -1,6 +1,7 @@
 // The job implementations: thin calls into the existing pure functions, with cancellation at the
 // points where stopping leaves nothing half done, and the removal of whatever a stopped job wrote.
 import fs from 'node:fs';
+import { AssayError } from '../../shared/errors.js';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { awardFileName, CertificateBatch, certificateMaker, exportAwardFiles } from '../awards/award-files.js';
@@ -27,7 +28,7 @@ export const WRITES_STORE: Record<JobKind, boolean> = {
 
 function award(s: JobServices, credentialId: string): Award {
   const a = s.awards.get(credentialId);
-  if (!a) throw new Error(`There is no award ${credentialId}.`);
+  if (!a) throw new AssayError('not-found', `There is no award ${credentialId}.`);
   return a;
 }
 

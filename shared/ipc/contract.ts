@@ -12,6 +12,7 @@ import { choiceTokenSchema, chosenSchema, dropPurposeSchema, pathPurposeSchema }
 import { identityPublicSchema, profileInputSchema } from '../domain/identity.js';
 import { addSubmissionSchema, libraryAchievementSchema, librarySummarySchema } from '../domain/library.js';
 import { settingsPatchSchema, settingsSchema } from '../domain/settings.js';
+import { jobKindSchema } from '../domain/jobs.js';
 
 const none = z.undefined();
 
@@ -196,6 +197,8 @@ export const contract = {
   'settings:get': { input: none, output: settingsSchema },
   'settings:set': { input: settingsPatchSchema, output: settingsSchema },
   /** Opens an http(s) address in the system browser after the assessor confirms; false if declined. */
+  /** Asks the running long job of this kind to stop at its next safe point; false when none runs. */
+  'jobs:cancel': { input: z.object({ kind: jobKindSchema }), output: z.boolean() },
   'app:openExternal': { input: z.object({ url: z.string().url() }), output: z.boolean() },
 } as const;
 

@@ -198,7 +198,7 @@ export async function serveEvidence(page: Page, pageUrl: string, services: Servi
 }
 
 export async function launchApp(options: LaunchOptions): Promise<App> {
-  const services = openServices(options.dataDir);
+  const services = openServices(options.dataDir, { jobs: 'worker' });
   const queue = [...(options.importPaths ?? [])];
   let next: { path: string | null } | undefined;
   let page: Page | undefined;

@@ -1,10 +1,14 @@
-// app:* and dialog:* — about the app, links out, and the paths the person chooses or drops (kept here, as tokens).
+// app:*, jobs:* and dialog:* — about the app, cancelling a long job, links out, and the paths the person chooses or drops (kept here, as tokens).
 import path from 'node:path';
 import { CHOICE_PURPOSES, ChoiceError } from '../choices.js';
 import type { DomainHandlers, HandlerContext } from './context.js';
 import { packageKind } from './queue.js';
 
-export function appHandlers({ services: s, platform, choices }: HandlerContext): DomainHandlers<'app' | 'dialog'> {
+export function appHandlers({
+  services: s,
+  platform,
+  choices,
+}: HandlerContext): DomainHandlers<'app' | 'dialog' | 'jobs'> {
   return {
     'app:info': () => ({ name: 'Assay', version: platform.appVersion, dataDir: s.dataDir, firstRun: s.isFirstRun() }),
     'app:openExternal': async ({ url }) => {
@@ -13,6 +17,7 @@ export function appHandlers({ services: s, platform, choices }: HandlerContext):
       // Platform, whose desktop side (register.ts) opens http(s) only, after the assessor confirms.
       return platform.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
     },
+    'jobs:cancel': ({ kind }) => s.jobs.cancel(kind),
     'dialog:choose': async ({ purpose }) => {
       // The path stays here; the renderer gets a token for this one purpose.
       const chosen = await platform.admin.choosePath(purpose);

@@ -1,0 +1,66 @@
+// The services' door to long jobs: one run per kind at a time (in the app and the CLI alike), cancel by
+// kind, and the same task code whether it runs on a worker thread (the app: the window stays
+// responsive) or on the calling thread (the CLI and unit tests, which have no window to keep free).
+import { runJobInline, type JobRunner } from './runner.js';
+import type { JobServices } from './context.js';
+import { JobBusyError, jobErrorToAssay } from './errors.js';
+import type { JobInput, JobKind, JobOutput, JobProgress } from './protocol.js';
+
+export type JobMode = 'worker' | 'inline';
+
+export interface LongJobOptions<K extends JobKind> {
+  onProgress?: ((p: JobProgress<K>) => void) | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+export class LongJobs {
+  readonly #running = new Map<JobKind, { since: Date; abort: AbortController }>();
+
+  constructor(
+    /** Runs jobs on worker threads; absent: on the calling thread. */
+    private readonly runner: JobRunner | undefined,
+    private readonly services: () => JobServices,
+  ) {}
+
+  get mode(): JobMode {
+    return this.runner ? 'worker' : 'inline';
+  }
+
+  /** The kinds running now, with when each started. */
+  running(): { kind: JobKind; since: Date }[] {
+    return [...this.#running].map(([kind, r]) => ({ kind, since: r.since }));
+  }
+
+  /** Asks the running job of this kind to stop (it stops at its next safe point); false when none runs. */
+  cancel(kind: JobKind): boolean {
+    const r = this.#running.get(kind);
+    if (!r) return false;
+    r.abort.abort();
+    return true;
+  }
+
+  /**
+   * Runs a job; `job-busy` while one of the same kind runs, `job-cancelled` once cancelled, and the
+   * job's own AssayError (its code crossed the thread as text) when it refuses.
+   */
+  async run<K extends JobKind>(kind: K, input: JobInput<K>, opts: LongJobOptions<K> = {}): Promise<JobOutput<K>> {
+    const busy = this.#running.get(kind);
+    if (busy) throw new JobBusyError(kind, busy.since);
+    const abort = new AbortController();
+    const onAbort = () => abort.abort();
+    if (opts.signal?.aborted) abort.abort();
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    this.#running.set(kind, { since: new Date(), abort });
+    const run = { signal: abort.signal, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) };
+    try {
+      return this.runner
+        ? await this.runner.runJob(kind, input, run)
+        : await runJobInline(kind, input, this.services(), run);
+    } catch (err) {
+      throw jobErrorToAssay(err);
+    } finally {
+      opts.signal?.removeEventListener('abort', onAbort);
+      this.#running.delete(kind);
+    }
+  }
+}

@@ -1,0 +1,6 @@
+// The long jobs the main process runs (on worker threads in the app), named as the window names them.
+import { z } from 'zod';
+
+export const JOB_KINDS = ['awards-issue', 'awards-export', 'certificate', 'results-export', 'backup'] as const;
+export const jobKindSchema = z.enum(JOB_KINDS);
+export type JobKindName = z.infer<typeof jobKindSchema>;

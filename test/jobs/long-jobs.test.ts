@@ -1,0 +1,102 @@
+// The services with their long jobs on worker threads, as the app opens them: issuing, certificates,
+// results export and backup go through the worker; one run per kind; cancel by kind from the window.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isAssayError } from '../../shared/errors.js';
+import { passphraseBox } from '../../electron/awards/identity/index.js';
+import { saveDraft, submitReview } from '../../electron/review/reviews.js';
+import { loadWorkspace } from '../../electron/review/workspace.js';
+import { writeSamplePackage } from '../../electron/sample/sample-package.js';
+import { openServices, type Services } from '../../electron/services.js';
+import { tempDir } from '../support/package-builder.js';
+
+let work: string;
+let s: Services;
+let passed: string[];
+
+beforeAll(async () => {
+  work = tempDir();
+  const { dir } = await writeSamplePackage(path.join(work, 'sample'), { now: new Date('2026-11-20T09:00:00Z') });
+  s = openServices(path.join(work, 'data'), { jobs: 'worker' });
+  await s.importPackage(dir);
+  const box = passphraseBox('correct horse battery', { logN: 10 });
+  s.identity.useKeyBoxes({ unlock: () => box, seal: () => box });
+  await s.identity.create({ name: 'Riverside University School of Education' });
+  const items = s.queue.list({ status: ['pending'], limit: 3 }).items;
+  for (const item of items) {
+    const w = loadWorkspace(s.db, item.id, false);
+    const scores = Object.fromEntries(
+      w.achievement.resultDescription.map((c) => [c.id, c.rubricCriterionLevel.at(-1)!.id]),
+    );
+    saveDraft(s.db, {
+      submissionId: item.id,
+      scores,
+      comments: {},
+      feedback: 'Thank you.',
+      override: null,
+      activeMs: 1,
+    });
+    submitReview(s.db, item.id);
+  }
+  passed = items.map((i) => i.id);
+});
+afterAll(() => {
+  s.close();
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+describe('services with long jobs on worker threads', () => {
+  it('issues through the worker, with progress to the total', async () => {
+    expect(s.jobs.mode).toBe('worker');
+    const seen: number[] = [];
+    const r = await s.awards.issueMany(passed, { onProgress: (p) => seen.push(p.done) });
+    expect(r.failed).toEqual([]);
+    expect(r.issued.map((a) => a.submissionId)).toEqual(passed);
+    expect(seen).toEqual([1, 2, 3]);
+    expect(
+      s.awards
+        .list()
+        .map((a) => a.submissionId)
+        .sort(),
+    ).toEqual([...passed].sort());
+  });
+
+  it('refuses a second results export while one runs (job-busy), then cancels it by kind', async () => {
+    const first = path.join(work, 'results-1');
+    let sawProgress!: () => void;
+    const progressed = new Promise<void>((r) => (sawProgress = r));
+    const running = s.results.export(first, { onProgress: () => sawProgress() });
+    const outcome = running.then(
+      () => 'finished',
+      (err: unknown) => (isAssayError(err) ? err.code : String(err)),
+    );
+    await progressed;
+    const second = await s.results.export(path.join(work, 'results-2')).then(
+      () => 'finished',
+      (err: unknown) => (isAssayError(err) ? err.code : String(err)),
+    );
+    expect(second).toBe('job-busy');
+    expect(s.jobs.running().map((j) => j.kind)).toEqual(['results-export']);
+    // Cancel may land after the last submission was read: then the export finishes whole instead.
+    s.jobs.cancel('results-export');
+    const end = await outcome;
+    expect(['job-cancelled', 'finished']).toContain(end);
+    if (end === 'job-cancelled') expect(fs.existsSync(first)).toBe(false);
+    else expect(fs.readdirSync(first)).toContain('manifest.json');
+    expect(s.jobs.running()).toEqual([]);
+    expect(s.jobs.cancel('results-export')).toBe(false);
+  });
+
+  it('a certificate, a backup and an export come from the worker; a job that refuses keeps its code', async () => {
+    const [award] = s.awards.list();
+    const pdf = await s.awards.certificate(award!.credentialId, 'a4');
+    expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    const m = await s.backups.create(path.join(work, 'backup.zip'));
+    expect(m.evidence.files).toBeGreaterThan(0);
+    expect(fs.existsSync(path.join(work, 'backup.zip'))).toBe(true);
+    const exported = await s.awards.exportFiles([award!.credentialId], path.join(work, 'files'), ['json'], 'a4');
+    expect(exported.files).toBe(1);
+    await expect(s.awards.certificate('urn:uuid:nope', 'a4')).rejects.toMatchObject({ code: 'not-found' });
+  });
+});
