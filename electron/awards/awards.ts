@@ -10,8 +10,24 @@ import {
   didKeyFromPublicKey,
   didKeyVerificationMethod,
   signCredential,
+  validFromFor,
 } from './credential/index.js';
 import type { SigningIdentity } from './identity/index.js';
+import { StatusLists, statusListUrlSetting, type StatusListPlace } from './status-list/store.js';
+import type { StatusListSigner } from './status-list/credential.js';
+
+/**
+ * The issuer id and key every credential and status list of this identity is signed under: the
+ * did:key of the badge key, so any verifier resolves it offline; the verification method is that
+ * DID's key (`did:key:z…#z…`), which its DID document lists under assertionMethod.
+ */
+export function badgeSigner(identity: SigningIdentity): StatusListSigner {
+  return {
+    issuerId: didKeyFromPublicKey(identity.badgePublicKey),
+    verificationMethod: didKeyVerificationMethod(identity.badgePublicKey),
+    privateKey: identity.badgeKey,
+  };
+}
 
 export type AwardStatus = 'active' | 'revoked' | 'superseded';
 
@@ -211,7 +227,8 @@ export class Awards {
     const row = this.db
       .prepare(
         `SELECT s.seq, s.earner_name AS earnerName, s.earner_email AS earnerEmail, r.state, r.decision, r.scores_json AS scores,
-          r.achievement_version_id AS versionId, v.json AS achievementJson, p.assessor_json AS assessorJson
+          r.submitted_at AS decidedAt, r.achievement_version_id AS versionId, v.json AS achievementJson,
+          p.assessor_json AS assessorJson, p.issuer_json AS issuerJson
         FROM submissions s LEFT JOIN reviews r ON r.submission_seq = s.seq
         LEFT JOIN achievement_versions v ON v.version_id = r.achievement_version_id
         LEFT JOIN packages p ON p.id = s.package_id WHERE s.id = ?`,
@@ -224,9 +241,11 @@ export class Awards {
           state: string | null;
           decision: string | null;
           scores: string;
+          decidedAt: string | null;
           versionId: number;
           achievementJson: string;
           assessorJson: string | null;
+          issuerJson: string | null;
         }
       | undefined;
     if (!row) throw new AwardError(`There is no submission "${submissionId}".`);
@@ -248,81 +267,116 @@ export class Awards {
     const assessorName =
       (row.assessorJson ? (JSON.parse(row.assessorJson) as { name?: string }).name : undefined) ??
       identity.profile.name;
-    const unsigned = buildAchievementCredential({
+    const signer = badgeSigner(identity);
+    const statusLists = new StatusLists(this.db);
+    // The index is taken before signing (the credential carries it) and given back if nothing is issued.
+    const credentialStatus = statusLists.reserve(
       credentialId,
+      signer.issuerId,
+      this.statusListPlace(identity, row.issuerJson),
       issuedAt,
-      // The issuer is the did:key of the badge key, so any verifier resolves it offline.
-      issuer: {
-        id: didKeyFromPublicKey(identity.badgePublicKey),
-        name: identity.profile.name,
-        ...(identity.profile.url ? { url: identity.profile.url } : {}),
-        ...(identity.profile.email ? { email: identity.profile.email } : {}),
-        ...(identity.profile.logoPng
-          ? { imageDataUri: `data:image/png;base64,${identity.profile.logoPng.toString('base64')}` }
-          : {}),
-      },
-      earner: { name: earnerName, ...(row.earnerEmail ? { email: row.earnerEmail } : {}) },
-      achievement,
-      achievedLevels: scores,
-    });
-    const signed = await signCredential(unsigned, {
-      privateKey: identity.badgeKey,
-      verificationMethod: didKeyVerificationMethod(identity.badgePublicKey),
-      created: issuedAt,
-    });
-    const credentialJson = JSON.stringify(signed, null, 2);
-    const at = issuedAt.toISOString();
-    this.db
-      .transaction(() => {
-        // Signing took a while: the app and the CLI (other connections), or an overlapping call,
-        // may have issued for this submission meanwhile. The unique index would refuse the insert
-        // too; this names the award that won.
-        this.refuseSecond(row.seq, submissionId, options.replaces);
-        rememberIssuingIdentity(this.db, identity, at);
-        if (options.replaces) {
-          const superseded = this.db
-            .prepare("UPDATE awards SET status = 'superseded' WHERE credential_id = ? AND status = 'active'")
-            .run(options.replaces).changes;
-          if (!superseded)
-            throw new AwardError(
-              `Award ${options.replaces} is no longer in force (it was revoked or replaced while this one was being signed); nothing was issued.`,
-            );
-        }
-        this.db
-          .prepare(
-            `INSERT INTO awards (credential_id, submission_seq, achievement_version_id, verification_code, issued_at, earner_name, assessor_name, credits, credit_unit, levels_json, credential_json, replaces)
+    );
+    try {
+      const unsigned = buildAchievementCredential({
+        credentialId,
+        issuedAt,
+        validFrom: validFromFor(new Date(row.decidedAt ?? issuedAt), issuedAt),
+        credentialStatus,
+        issuer: {
+          id: signer.issuerId,
+          name: identity.profile.name,
+          ...(identity.profile.url ? { url: identity.profile.url } : {}),
+          ...(identity.profile.email ? { email: identity.profile.email } : {}),
+          ...(identity.profile.logoPng
+            ? { imageDataUri: `data:image/png;base64,${identity.profile.logoPng.toString('base64')}` }
+            : {}),
+        },
+        earner: { name: earnerName, ...(row.earnerEmail ? { email: row.earnerEmail } : {}) },
+        achievement,
+        achievedLevels: scores,
+      });
+      const signed = await signCredential(unsigned, {
+        privateKey: signer.privateKey,
+        verificationMethod: signer.verificationMethod,
+        created: issuedAt,
+      });
+      const credentialJson = JSON.stringify(signed, null, 2);
+      const at = issuedAt.toISOString();
+      this.db
+        .transaction(() => {
+          // Signing took a while: the app and the CLI (other connections), or an overlapping call,
+          // may have issued for this submission meanwhile. The unique index would refuse the insert
+          // too; this names the award that won.
+          this.refuseSecond(row.seq, submissionId, options.replaces);
+          rememberIssuingIdentity(this.db, identity, at);
+          if (options.replaces) {
+            const superseded = this.db
+              .prepare("UPDATE awards SET status = 'superseded' WHERE credential_id = ? AND status = 'active'")
+              .run(options.replaces).changes;
+            if (!superseded)
+              throw new AwardError(
+                `Award ${options.replaces} is no longer in force (it was revoked or replaced while this one was being signed); nothing was issued.`,
+              );
+            // The replaced credential is no longer in force: its bit says so to every verifier of the list.
+            statusLists.markRevoked(options.replaces);
+          }
+          this.db
+            .prepare(
+              `INSERT INTO awards (credential_id, submission_seq, achievement_version_id, verification_code, issued_at, earner_name, assessor_name, credits, credit_unit, levels_json, credential_json, replaces)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
+            )
+            .run(
+              credentialId,
+              row.seq,
+              row.versionId,
+              verificationCode(),
+              at,
+              earnerName,
+              assessorName,
+              achievement.creditsAvailable ?? null,
+              achievement.creditUnit ?? null,
+              JSON.stringify(levels),
+              credentialJson,
+              options.replaces ?? null,
+            );
+          appendAudit(
+            this.db,
+            options.replaces ? 'award.reissue' : 'award.issue',
             credentialId,
-            row.seq,
-            row.versionId,
-            verificationCode(),
+            {
+              submissionId,
+              achievementVersionId: row.versionId,
+              ...(options.replaces ? { replaces: options.replaces } : {}),
+            },
             at,
-            earnerName,
-            assessorName,
-            achievement.creditsAvailable ?? null,
-            achievement.creditUnit ?? null,
-            JSON.stringify(levels),
-            credentialJson,
-            options.replaces ?? null,
           );
-        appendAudit(
-          this.db,
-          options.replaces ? 'award.reissue' : 'award.issue',
-          credentialId,
-          {
-            submissionId,
-            achievementVersionId: row.versionId,
-            ...(options.replaces ? { replaces: options.replaces } : {}),
-          },
-          at,
-        );
-        // The key is unlocked now: seal the head, so this entry (and all before it) cannot be rewritten quietly.
-        sealAuditHead(this.db, anchorSigner(identity), issuedAt);
-      })
-      .immediate();
+          // The key is unlocked now: seal the head, so this entry (and all before it) cannot be rewritten quietly.
+          sealAuditHead(this.db, anchorSigner(identity), issuedAt);
+        })
+        .immediate();
+    } catch (err) {
+      statusLists.release(credentialId);
+      throw err;
+    }
+    // A new list, or a replaced credential's bit: the signed list is re-made before this returns.
+    await statusLists.publish(signer, issuedAt);
     return this.get(credentialId)!;
+  }
+
+  /** Where the status list of a new credential lives: Settings, then the package, then the issuer's URL. */
+  private statusListPlace(identity: SigningIdentity, issuerJson: string | null): StatusListPlace {
+    const setting = statusListUrlSetting(this.db);
+    if (setting) return { configured: { url: setting, source: 'the statusListUrl setting' } };
+    const pkg = issuerJson ? (JSON.parse(issuerJson) as { statusListUrl?: unknown; url?: unknown }) : {};
+    if (typeof pkg.statusListUrl === 'string' && pkg.statusListUrl.trim())
+      return { configured: { url: pkg.statusListUrl.trim(), source: "the review package's issuer.statusListUrl" } };
+    const issuerUrl = identity.profile.url ?? (typeof pkg.url === 'string' ? pkg.url : undefined);
+    return issuerUrl ? { issuerUrl } : {};
+  }
+
+  /** Re-signs the identity's status lists that changed since they were last signed (see StatusLists.publish). */
+  publishStatusLists(identity: SigningIdentity, now = new Date()) {
+    return new StatusLists(this.db).publish(badgeSigner(identity), now);
   }
 
   /** Throws when the submission has an award in force other than the one being replaced. */
@@ -350,10 +404,21 @@ export class Awards {
           throw new AwardError(
             `Award ${credentialId} is not in force (already revoked or replaced), or does not exist.`,
           );
+        new StatusLists(this.db).markRevoked(credentialId);
         appendAudit(this.db, 'award.revoke', credentialId, { reason: why }, now.toISOString());
       })
       .immediate();
     return this.get(credentialId)!;
+  }
+
+  /**
+   * Revokes, then re-signs the status list, so what the issuing body hosts can say so at once. The list
+   * of a retired identity cannot be signed with this one: it comes back in `stale`, to be told.
+   */
+  async revokeAndPublish(credentialId: string, reason: string, identity: SigningIdentity, now = new Date()) {
+    const award = this.revoke(credentialId, reason, now);
+    const { stale } = await this.publishStatusLists(identity, now);
+    return { award, stale };
   }
 
   /** Re-issues after a correction: a new credential replaces the old one, which stays on record as superseded. */
