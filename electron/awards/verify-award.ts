@@ -8,6 +8,8 @@ import { badgeKeyTrust, certificateTrust, storeTrust, type TrustContext } from '
 import type { Services } from '../services.js';
 import type { Awards } from './awards.js';
 import { READ_LIMITS, readBoundedFile } from '../files/bounded-read.js';
+import { credentialStatus } from './status-list/check.js';
+import { StatusLists } from './status-list/store.js';
 
 export interface Check {
   name: string;
@@ -15,6 +17,8 @@ export interface Check {
   detail: string;
   /** A check of who signed, not of what was signed: failing only these means "signature valid, signer unknown". */
   trust?: boolean;
+  /** Passed, but only because nothing could be checked (e.g. revocation status unknown). */
+  unknown?: boolean;
 }
 
 /** valid: genuine; signer-unknown: every signature holds but nobody this store trusts made it. */
@@ -39,6 +43,10 @@ export interface VerifyContext {
   knownKeys?: readonly KnownKey[];
   /** Whom to believe (this store's identities, current and retired; outside anchors). Absent: nobody. */
   trust?: TrustContext;
+  /** A status list credential to check revocation against (`--status-list FILE`); else `statusLists`. */
+  statusList?: { name: string; json: unknown };
+  /** This store's status lists. */
+  statusLists?: StatusLists;
 }
 
 function kindOf(bytes: Buffer, file: string): AwardVerdict['kind'] | undefined {
@@ -100,6 +108,17 @@ async function checkCredential(
       detail: proof.unverifiable ? `cannot be checked offline: ${proof.reason}` : proof.reason,
     });
   }
+  const status = await credentialStatus(credential, {
+    ...(ctx.statusList ? { file: ctx.statusList } : {}),
+    ...(ctx.statusLists ? { store: ctx.statusLists } : {}),
+    ...(ctx.knownKeys ? { knownKeys: ctx.knownKeys } : {}),
+  });
+  checks.push({
+    name: 'revocation status (status list)',
+    ok: status.state !== 'revoked' && status.state !== 'failed',
+    detail: status.detail,
+    ...(status.state === 'unknown' ? { unknown: true } : {}),
+  });
   if (id && ctx.awards) {
     const award = ctx.awards.get(id);
     if (!award)
@@ -249,5 +268,10 @@ export function verifyAwardInStore(
   file: string,
   extra: Omit<VerifyContext, 'awards' | 'trust'> = {},
 ): Promise<AwardVerdict> {
-  return verifyAwardFile(file, { ...extra, awards: s.awards, trust: storeTrust(s.db, s.dataDir) });
+  return verifyAwardFile(file, {
+    ...extra,
+    awards: s.awards,
+    trust: storeTrust(s.db, s.dataDir),
+    statusLists: new StatusLists(s.db),
+  });
 }

@@ -1,6 +1,7 @@
 // `assay identity …`, `assay awards …`, `assay verify` and `assay results …`.
 import path from 'node:path';
-import { Awards } from '../awards/awards.js';
+import { Awards, badgeSigner } from '../awards/awards.js';
+import { StatusListError } from '../awards/status-list/index.js';
 import { certificateMaker, exportAwardFiles, type AwardFormat } from '../awards/award-files.js';
 import { buildCadesSignature } from '../awards/certificate/cms.js';
 import type { Paper } from '../awards/certificate/index.js';
@@ -40,7 +41,7 @@ export const EXIT_SIGNER_UNKNOWN = 3;
 
 const STORE_PASSPHRASE = 'ASSAY_PASSPHRASE';
 
-async function unlock(s: Services, c: PromptIo): Promise<SigningIdentity> {
+export async function unlock(s: Services, c: PromptIo): Promise<SigningIdentity> {
   if (!readIdentityPublic(s.dataDir))
     throw new Error(
       `There is no issuer identity in ${s.dataDir}; create one with "assay identity create --name NAME" or import the issuing body's with "assay identity import FILE.p12".`,
@@ -168,8 +169,13 @@ export async function awardsCommand(s: Services, c: CliContext): Promise<number>
       );
     const target = awards.get(ids[0]!) ?? awards.byCode(ids[0]!);
     if (!target) throw new Error(`There is no award ${ids[0]}.`);
-    const a = awards.revoke(target.credentialId, reason);
+    // The status list is re-signed with the revocation, so the key is needed (asked for before anything changes).
+    const { award: a, stale } = await awards.revokeAndPublish(target.credentialId, reason, await unlock(s, c));
     c.out(`Revoked ${a.verificationCode} (${a.earnerName}): ${a.revocationReason}\n`);
+    for (const l of stale)
+      c.err(
+        `Warning: the status list ${l.url} belongs to the issuer ${l.issuerId}, whose key this data folder no longer holds; it cannot be re-signed, so verifiers of the hosted list will not see this revocation.\n`,
+      );
     return 0;
   }
   if (sub === 'export') {
@@ -205,8 +211,9 @@ export async function awardsCommand(s: Services, c: CliContext): Promise<number>
 export async function verifyCommand(s: Services, c: CliContext): Promise<number> {
   if (c.args.length !== 1)
     throw new CliUsageError('assay verify takes one FILE (a certificate PDF, a credential JSON or a badge PNG)');
-  const v = await verifyAwardInStore(s, c.args[0]!);
-  for (const check of v.checks) c.out(`  ${check.ok ? 'ok  ' : 'FAIL'}  ${check.name}: ${check.detail}\n`);
+  const v = await verifyAwardInStore(s, c.args[0]!, await statusListArg(c.values['status-list']));
+  for (const check of v.checks)
+    c.out(`  ${check.ok ? (check.unknown ? '?   ' : 'ok  ') : 'FAIL'}  ${check.name}: ${check.detail}\n`);
   if (v.status === 'valid') {
     c.out(`VALID: ${path.basename(c.args[0]!)} is a genuine award${v.credentialId ? ` (${v.credentialId})` : ''}.\n`);
     return 0;
@@ -220,6 +227,17 @@ export async function verifyCommand(s: Services, c: CliContext): Promise<number>
   }
   c.err(`${v.status === 'unverifiable' ? 'UNVERIFIABLE' : 'NOT VALID'}: ${v.reason}\n`);
   return 1;
+}
+
+/** `--status-list FILE`: a status list credential (JSON) to check revocation against. */
+async function statusListArg(file: unknown): Promise<{ statusList?: { name: string; json: unknown } }> {
+  if (typeof file !== 'string') return {};
+  const bytes = readBoundedFile(path.resolve(file), { maxBytes: READ_LIMITS.verify, what: 'The status list' });
+  try {
+    return { statusList: { name: path.basename(file), json: JSON.parse(bytes.toString('utf8')) as unknown } };
+  } catch (err) {
+    throw new StatusListError(`--status-list ${file} is not JSON (${(err as Error).message}).`);
+  }
 }
 
 export async function resultsCommand(s: Services, c: CliContext): Promise<number> {
@@ -237,7 +255,10 @@ export async function resultsCommand(s: Services, c: CliContext): Promise<number
         name: identity.profile.name,
         signDetached: (data) => buildCadesSignature(identity, createHash('sha256').update(data).digest()),
       },
-      { certificates: (inForce) => certificateMaker(identity, paper, inForce) },
+      {
+        certificates: (inForce) => certificateMaker(identity, paper, inForce),
+        statusListSigner: badgeSigner(identity),
+      },
     );
     c.out(
       `Wrote the results package to ${path.resolve(r.dir)}: ${r.submissions} submissions, ${r.awards} awards, signed by ${identity.profile.name}.\n`,

@@ -25,6 +25,7 @@ import { StoreError } from '../store/db.js';
 import { FileRefusedError, regularFileSize } from '../files/bounded-read.js';
 import { AnchorError, readAnchor } from '../audit/anchor-files.js';
 import { storeTrust } from '../awards/trust.js';
+import { statusListCommand } from './status-list-command.js';
 
 /** Everything a command reads and writes besides files: the bin script passes the process's own. */
 export interface Io {
@@ -60,8 +61,12 @@ Commands:
                          The issuer's signing identity (--name, --url, --email, --logo PNG;
                          keys sealed with ASSAY_PASSPHRASE or a passphrase typed at the prompt)
   awards list|issue [--all|ID…]|revoke ID --reason R|export --out DIR [--format pdf,json,png] [--paper a4|letter]
-  verify FILE            Check a certificate PDF, credential JSON or badge PNG: exit 0 genuine,
-                         1 not valid, 3 signature valid but signer unknown to this data folder
+  verify FILE [--status-list LIST.json]
+                         Check a certificate PDF, credential JSON or badge PNG: exit 0 genuine,
+                         1 not valid, 3 signature valid but signer unknown to this data folder;
+                         revocation from the status list given, else this data folder's
+  status-list export --out FILE [--url URL]
+                         The signed revocation list (Bitstring Status List) to host at its URL
   results export --out DIR | results verify PATH [--trust-cert CERT]…
                          The signed results package for the issuing body
   backup --out FILE      Write a consistent backup (.zip) of the store and the evidence
@@ -116,6 +121,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
         json: { type: 'boolean' },
         anchor: { type: 'string', multiple: true },
         'trust-cert': { type: 'string', multiple: true },
+        'status-list': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -147,7 +153,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       case 'identity':
       case 'awards':
       case 'verify':
-      case 'results': {
+      case 'results':
+      case 'status-list': {
         const ctx = {
           values,
           args: rest,
@@ -158,9 +165,13 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
           stdin: io.stdin,
           stderr: io.stderr,
         };
-        const fn = { identity: identityCommand, awards: awardsCommand, verify: verifyCommand, results: resultsCommand }[
-          command
-        ];
+        const fn = {
+          identity: identityCommand,
+          awards: awardsCommand,
+          verify: verifyCommand,
+          results: resultsCommand,
+          'status-list': statusListCommand,
+        }[command];
         try {
           return await withServices(dataDir, (s) => fn(s, ctx));
         } catch (err) {

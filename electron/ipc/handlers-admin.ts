@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { AwardSummary, PathPurpose, Settings } from '../../shared/domain/admin.js';
 import { settingsSchema } from '../../shared/domain/admin.js';
 import type { Channel, ChannelOutput, Contract } from '../../shared/ipc/contract.js';
-import type { Award } from '../awards/awards.js';
+import { badgeSigner, type Award } from '../awards/awards.js';
 import { CertificateBatch, certificateMaker, exportAwardFiles } from '../awards/award-files.js';
 import { buildCadesSignature } from '../awards/certificate/cms.js';
 import {
@@ -155,7 +155,12 @@ export function createAdminHandlers(s: Services, platform: AdminPlatform, emit: 
       }
       return { issued, failed };
     },
-    'awards:revoke': ({ credentialId, reason }) => summary(s.awards.revoke(credentialId, reason)),
+    'awards:revoke': async ({ credentialId, reason }) => {
+      const revoked = s.awards.revoke(credentialId, reason);
+      // The status list is re-signed at once, so the hosted copy can say so (see Awards.revokeAndPublish).
+      if (readIdentityPublic(s.dataDir)) await s.awards.publishStatusLists(identity());
+      return summary(revoked);
+    },
     'awards:reissue': async ({ credentialId, earnerName }) =>
       summary(await s.awards.reissue(credentialId, identity(), earnerName ? { earnerName } : {})),
     'awards:certificate': async ({ credentialId, paper }) => {
@@ -235,7 +240,7 @@ export function createAdminHandlers(s: Services, platform: AdminPlatform, emit: 
             name: id.profile.name,
             signDetached: (data) => buildCadesSignature(id, createHash('sha256').update(data).digest()),
           },
-          { certificates: (inForce) => certificateMaker(id, paper, inForce) },
+          { certificates: (inForce) => certificateMaker(id, paper, inForce), statusListSigner: badgeSigner(id) },
         );
       });
     },
