@@ -108,17 +108,6 @@ async function checkCredential(
       detail: proof.unverifiable ? `cannot be checked offline: ${proof.reason}` : proof.reason,
     });
   }
-  const status = await credentialStatus(credential, {
-    ...(ctx.statusList ? { file: ctx.statusList } : {}),
-    ...(ctx.statusLists ? { store: ctx.statusLists } : {}),
-    ...(ctx.knownKeys ? { knownKeys: ctx.knownKeys } : {}),
-  });
-  checks.push({
-    name: 'revocation status (status list)',
-    ok: status.state !== 'revoked' && status.state !== 'failed',
-    detail: status.detail,
-    ...(status.state === 'unknown' ? { unknown: true } : {}),
-  });
   if (id && ctx.awards) {
     const award = ctx.awards.get(id);
     if (!award)
@@ -157,6 +146,18 @@ async function checkCredential(
       });
     }
   }
+  // After the local records: a revoked award's reason (kept here) is what the verdict names first.
+  const status = await credentialStatus(credential, {
+    ...(ctx.statusList ? { file: ctx.statusList } : {}),
+    ...(ctx.statusLists ? { store: ctx.statusLists } : {}),
+    ...(ctx.knownKeys ? { knownKeys: ctx.knownKeys } : {}),
+  });
+  checks.push({
+    name: 'revocation status (status list)',
+    ok: status.state !== 'revoked' && status.state !== 'failed',
+    detail: status.detail,
+    ...(status.state === 'unknown' ? { unknown: true } : {}),
+  });
   return {
     ...(id ? { id } : {}),
     ...(issuerName ? { issuerName } : {}),

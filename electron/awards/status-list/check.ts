@@ -67,9 +67,10 @@ export async function credentialStatus(credential: unknown, sources: StatusSourc
   const own = sources.store?.byUrl(url);
   if (own) {
     if (own.issuerId !== issuerId)
+      // Another issuer's credential naming our URL: this folder knows nothing of its status.
       return {
-        state: 'failed',
-        detail: `this data folder's list ${url} covers the issuer ${own.issuerId}, not ${issuerId ?? '(none named)'}; status unknown`,
+        state: 'unknown',
+        detail: `status unknown: this data folder's list ${url} covers the issuer ${own.issuerId}, not ${issuerId ?? '(none named)'}`,
       };
     if (index >= own.size) return { state: 'failed', detail: `index ${index} is outside ${url}; status unknown` };
     const hosted = StatusLists.isCurrent(own)
