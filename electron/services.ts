@@ -19,7 +19,7 @@ import type { DraftInput, Review } from '../shared/domain/review.js';
 import type { Workspace } from '../shared/domain/workspace.js';
 import { AwardService } from './awards/award-service.js';
 import { IssuerIdentity } from './awards/issuer.js';
-import { verifyAwardInStore, type AwardVerdict } from './awards/verify-award.js';
+import { verifyAwardInStore, type AwardVerdict, type VerifyContext } from './awards/verify-award.js';
 import { readAnchor } from './audit/anchor-files.js';
 import { storeTrust } from './awards/trust.js';
 import { Backups } from './backup/backups.js';
@@ -75,7 +75,7 @@ export interface Services {
   /** verifyAudit against anchors read from files (results packages, backups); AnchorError for a bad one. */
   verifyAuditWithFiles(anchorFiles: readonly string[]): Promise<AuditReport>;
   /** Checks a certificate PDF, credential JSON or badge PNG against this store. */
-  verifyAward(file: string): Promise<AwardVerdict>;
+  verifyAward(file: string, extra?: Omit<VerifyContext, 'awards' | 'trust'>): Promise<AwardVerdict>;
   close(): void;
 }
 
@@ -158,7 +158,7 @@ export function openServices(dataDir: string, options: ServicesOptions = {}): Se
         for (const f of anchorFiles) anchors.push(await readAnchor(f, trust));
         return self().verifyAudit(anchors);
       },
-      verifyAward: (file) => verifyAwardInStore(self(), file),
+      verifyAward: (file, extra) => verifyAwardInStore(self(), file, extra),
       close: () => {
         db.close();
         if (!closed) hold.release();

@@ -3,7 +3,9 @@
 import { AssayError } from '../../shared/errors.js';
 import type { Services } from '../services.js';
 import type { Db } from '../store/db.js';
-import { Awards, type Award } from './awards.js';
+import { Awards, badgeSigner, type Award } from './awards.js';
+import { exportStatusList, needsSigning, pickStatusList } from './status-list/index.js';
+import type { StatusListRow } from './status-list/store.js';
 import { exportAwardFiles, type AwardFormat, type ExportProgress } from './award-files.js';
 import type { Paper } from './certificate/index.js';
 import type { IssuerIdentity } from './issuer.js';
@@ -91,9 +93,25 @@ export class AwardService extends Awards {
     return this.reissue(credentialId, await this.issuer.unlock(), correction);
   }
 
-  /** Revokes the award named by credential id or verification code. */
-  revokeByIdOrCode(idOrCode: string, reason: string): Award {
-    return this.revoke(this.find(idOrCode).credentialId, reason);
+  /**
+   * Revokes the award named by credential id or verification code; with an identity, its status lists
+   * are re-signed at once so the hosted copy can say so (`stale`: lists only a retired key could sign).
+   */
+  async revokeByIdOrCode(idOrCode: string, reason: string): Promise<{ award: Award; stale: StatusListRow[] }> {
+    const target = this.find(idOrCode);
+    if (!this.issuer.exists()) return { award: this.revoke(target.credentialId, reason), stale: [] };
+    // The key is opened before anything changes (a wrong passphrase revokes nothing).
+    return this.revokeAndPublish(target.credentialId, reason, await this.issuer.unlock());
+  }
+
+  /** Writes the signed status list (at `url`, else the only one) for hosting; re-signed first if it changed. */
+  async exportStatusList(outFile: string, url?: string) {
+    const list = pickStatusList(this.db, url);
+    // The key is asked for only when the list changed since it was last signed.
+    const signer = needsSigning(list)
+      ? badgeSigner(await this.issuer.unlock(), list.issuerId.startsWith('did:web:') ? list.issuerId : undefined)
+      : undefined;
+    return exportStatusList(this.db, outFile, { ...(url ? { url } : {}), ...(signer ? { signer } : {}) });
   }
 
   /** The signed certificate PDF of one award. */

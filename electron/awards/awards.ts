@@ -6,9 +6,21 @@ import { appendAudit } from '../store/audit.js';
 import { anchorSigner, sealAuditHead } from '../store/audit-anchor.js';
 import { rememberIssuingIdentity } from './trust.js';
 import type { Db } from '../store/db.js';
-import { buildAchievementCredential, signCredential } from './credential/index.js';
+import { buildAchievementCredential, signCredential, validFromFor } from './credential/index.js';
 import { issuerIdentifiers, issuerVerifiability, type IssuerVerifiability } from './did/index.js';
 import type { SigningIdentity } from './identity/index.js';
+import { StatusLists, statusListUrlSetting, type StatusListPlace } from './status-list/store.js';
+import type { StatusListSigner } from './status-list/credential.js';
+
+/**
+ * The issuer id and key a credential and its status list are signed under: the issuing body's did:web
+ * when its package names one (the key is listed in its did.json under assertionMethod), otherwise the
+ * did:key of the badge key (`did:key:z…#z…`), which any verifier resolves offline.
+ */
+export function badgeSigner(identity: SigningIdentity, did?: string): StatusListSigner {
+  const ids = issuerIdentifiers(identity.badgePublicKey, did);
+  return { issuerId: ids.id, verificationMethod: ids.verificationMethod, privateKey: identity.badgeKey };
+}
 
 export type AwardStatus = 'active' | 'revoked' | 'superseded';
 
@@ -159,7 +171,7 @@ function filterSql(filter: AwardFilter): { where: string[]; params: unknown[] } 
 }
 
 export class Awards {
-  constructor(private readonly db: Db) {}
+  constructor(protected readonly db: Db) {}
 
   /** Submissions whose review passed and that have no award in force yet. */
   ready(): { submissionId: string; earnerName: string; achievementName: string; submittedAt: string }[] {
@@ -219,8 +231,8 @@ export class Awards {
     const row = this.db
       .prepare(
         `SELECT s.seq, s.earner_name AS earnerName, s.earner_email AS earnerEmail, r.state, r.decision, r.scores_json AS scores,
-          r.achievement_version_id AS versionId, v.json AS achievementJson, p.assessor_json AS assessorJson,
-          p.issuer_json AS issuerJson
+          r.submitted_at AS decidedAt, r.achievement_version_id AS versionId, v.json AS achievementJson,
+          p.assessor_json AS assessorJson, p.issuer_json AS issuerJson
         FROM submissions s LEFT JOIN reviews r ON r.submission_seq = s.seq
         LEFT JOIN achievement_versions v ON v.version_id = r.achievement_version_id
         LEFT JOIN packages p ON p.id = s.package_id WHERE s.id = ?`,
@@ -233,6 +245,7 @@ export class Awards {
           state: string | null;
           decision: string | null;
           scores: string;
+          decidedAt: string | null;
           versionId: number;
           achievementJson: string;
           assessorJson: string | null;
@@ -261,84 +274,119 @@ export class Awards {
     // The issuing body's did:web when its package names one (verifiers resolve the key from its did.json);
     // otherwise the did:key of the badge key, which resolves offline but ties the award to nobody.
     const packageDid = row.issuerJson ? (JSON.parse(row.issuerJson) as { did?: unknown }).did : undefined;
-    const issuerIds = issuerIdentifiers(
-      identity.badgePublicKey,
-      typeof packageDid === 'string' ? packageDid : undefined,
-    );
-    const unsigned = buildAchievementCredential({
+    const signer = badgeSigner(identity, typeof packageDid === 'string' ? packageDid : undefined);
+    const statusLists = new StatusLists(this.db);
+    // The index is taken before signing (the credential carries it) and given back if nothing is issued.
+    const credentialStatus = statusLists.reserve(
       credentialId,
+      signer.issuerId,
+      this.statusListPlace(identity, row.issuerJson),
       issuedAt,
-      issuer: {
-        id: issuerIds.id,
-        name: identity.profile.name,
-        ...(identity.profile.url ? { url: identity.profile.url } : {}),
-        ...(identity.profile.email ? { email: identity.profile.email } : {}),
-        ...(identity.profile.logoPng
-          ? { imageDataUri: `data:image/png;base64,${identity.profile.logoPng.toString('base64')}` }
-          : {}),
-      },
-      earner: { name: earnerName, ...(row.earnerEmail ? { email: row.earnerEmail } : {}) },
-      achievement,
-      achievedLevels: scores,
-    });
-    const signed = await signCredential(unsigned, {
-      privateKey: identity.badgeKey,
-      verificationMethod: issuerIds.verificationMethod,
-      created: issuedAt,
-    });
-    const credentialJson = JSON.stringify(signed, null, 2);
-    const at = issuedAt.toISOString();
-    this.db
-      .transaction(() => {
-        // Signing took a while: the app and the CLI (other connections), or an overlapping call,
-        // may have issued for this submission meanwhile. The unique index would refuse the insert
-        // too; this names the award that won.
-        this.refuseSecond(row.seq, submissionId, options.replaces);
-        rememberIssuingIdentity(this.db, identity, at);
-        if (options.replaces) {
-          const superseded = this.db
-            .prepare("UPDATE awards SET status = 'superseded' WHERE credential_id = ? AND status = 'active'")
-            .run(options.replaces).changes;
-          if (!superseded)
-            throw new AwardError(
-              `Award ${options.replaces} is no longer in force (it was revoked or replaced while this one was being signed); nothing was issued.`,
-            );
-        }
-        this.db
-          .prepare(
-            `INSERT INTO awards (credential_id, submission_seq, achievement_version_id, verification_code, issued_at, earner_name, assessor_name, credits, credit_unit, levels_json, credential_json, replaces)
+    );
+    try {
+      const unsigned = buildAchievementCredential({
+        credentialId,
+        issuedAt,
+        validFrom: validFromFor(new Date(row.decidedAt ?? issuedAt), issuedAt),
+        credentialStatus,
+        issuer: {
+          id: signer.issuerId,
+          name: identity.profile.name,
+          ...(identity.profile.url ? { url: identity.profile.url } : {}),
+          ...(identity.profile.email ? { email: identity.profile.email } : {}),
+          ...(identity.profile.logoPng
+            ? { imageDataUri: `data:image/png;base64,${identity.profile.logoPng.toString('base64')}` }
+            : {}),
+        },
+        earner: { name: earnerName, ...(row.earnerEmail ? { email: row.earnerEmail } : {}) },
+        achievement,
+        achievedLevels: scores,
+      });
+      const signed = await signCredential(unsigned, {
+        privateKey: signer.privateKey,
+        verificationMethod: signer.verificationMethod,
+        created: issuedAt,
+      });
+      const credentialJson = JSON.stringify(signed, null, 2);
+      const at = issuedAt.toISOString();
+      this.db
+        .transaction(() => {
+          // Signing took a while: the app and the CLI (other connections), or an overlapping call,
+          // may have issued for this submission meanwhile. The unique index would refuse the insert
+          // too; this names the award that won.
+          this.refuseSecond(row.seq, submissionId, options.replaces);
+          rememberIssuingIdentity(this.db, identity, at);
+          if (options.replaces) {
+            const superseded = this.db
+              .prepare("UPDATE awards SET status = 'superseded' WHERE credential_id = ? AND status = 'active'")
+              .run(options.replaces).changes;
+            if (!superseded)
+              throw new AwardError(
+                `Award ${options.replaces} is no longer in force (it was revoked or replaced while this one was being signed); nothing was issued.`,
+              );
+            // The replaced credential is no longer in force: its bit says so to every verifier of the list.
+            statusLists.markRevoked(options.replaces);
+          }
+          this.db
+            .prepare(
+              `INSERT INTO awards (credential_id, submission_seq, achievement_version_id, verification_code, issued_at, earner_name, assessor_name, credits, credit_unit, levels_json, credential_json, replaces)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
+            )
+            .run(
+              credentialId,
+              row.seq,
+              row.versionId,
+              verificationCode(),
+              at,
+              earnerName,
+              assessorName,
+              achievement.creditsAvailable ?? null,
+              achievement.creditUnit ?? null,
+              JSON.stringify(levels),
+              credentialJson,
+              options.replaces ?? null,
+            );
+          appendAudit(
+            this.db,
+            options.replaces ? 'award.reissue' : 'award.issue',
             credentialId,
-            row.seq,
-            row.versionId,
-            verificationCode(),
+            {
+              submissionId,
+              achievementVersionId: row.versionId,
+              ...(options.replaces ? { replaces: options.replaces } : {}),
+            },
             at,
-            earnerName,
-            assessorName,
-            achievement.creditsAvailable ?? null,
-            achievement.creditUnit ?? null,
-            JSON.stringify(levels),
-            credentialJson,
-            options.replaces ?? null,
           );
-        appendAudit(
-          this.db,
-          options.replaces ? 'award.reissue' : 'award.issue',
-          credentialId,
-          {
-            submissionId,
-            achievementVersionId: row.versionId,
-            ...(options.replaces ? { replaces: options.replaces } : {}),
-          },
-          at,
-        );
-        // The key is unlocked now: seal the head, so this entry (and all before it) cannot be rewritten quietly.
-        sealAuditHead(this.db, anchorSigner(identity), issuedAt);
-      })
-      .immediate();
+          // The key is unlocked now: seal the head, so this entry (and all before it) cannot be rewritten quietly.
+          sealAuditHead(this.db, anchorSigner(identity), issuedAt);
+        })
+        .immediate();
+    } catch (err) {
+      statusLists.release(credentialId);
+      throw err;
+    }
+    // A new list, or a replaced credential's bit: the signed list is re-made before this returns.
+    await statusLists.publish(signer, issuedAt);
     return this.get(credentialId)!;
+  }
+
+  /** Where the status list of a new credential lives: Settings, then the package, then the issuer's URL. */
+  private statusListPlace(identity: SigningIdentity, issuerJson: string | null): StatusListPlace {
+    const setting = statusListUrlSetting(this.db);
+    if (setting) return { configured: { url: setting, source: 'the statusListUrl setting' } };
+    const pkg = issuerJson ? (JSON.parse(issuerJson) as { statusListUrl?: unknown; url?: unknown }) : {};
+    if (typeof pkg.statusListUrl === 'string' && pkg.statusListUrl.trim())
+      return { configured: { url: pkg.statusListUrl.trim(), source: "the review package's issuer.statusListUrl" } };
+    const issuerUrl = identity.profile.url ?? (typeof pkg.url === 'string' ? pkg.url : undefined);
+    return issuerUrl ? { issuerUrl } : {};
+  }
+
+  /** Re-signs the identity's status lists that changed since they were last signed (see StatusLists.publish). */
+  publishStatusLists(identity: SigningIdentity, now = new Date()) {
+    const lists = new StatusLists(this.db);
+    // The same badge key signs under its did:key and under each issuing body's did:web it issued for.
+    const didWebs = new Set(lists.all().flatMap((l) => (l.issuerId.startsWith('did:web:') ? [l.issuerId] : [])));
+    return lists.publish([badgeSigner(identity), ...[...didWebs].map((d) => badgeSigner(identity, d))], now);
   }
 
   /** Throws when the submission has an award in force other than the one being replaced. */
@@ -366,10 +414,21 @@ export class Awards {
           throw new AwardError(
             `Award ${credentialId} is not in force (already revoked or replaced), or does not exist.`,
           );
+        new StatusLists(this.db).markRevoked(credentialId);
         appendAudit(this.db, 'award.revoke', credentialId, { reason: why }, now.toISOString());
       })
       .immediate();
     return this.get(credentialId)!;
+  }
+
+  /**
+   * Revokes, then re-signs the status list, so what the issuing body hosts can say so at once. The list
+   * of a retired identity cannot be signed with this one: it comes back in `stale`, to be told.
+   */
+  async revokeAndPublish(credentialId: string, reason: string, identity: SigningIdentity, now = new Date()) {
+    const award = this.revoke(credentialId, reason, now);
+    const { stale } = await this.publishStatusLists(identity, now);
+    return { award, stale };
   }
 
   /** Re-issues after a correction: a new credential replaces the old one, which stays on record as superseded. */

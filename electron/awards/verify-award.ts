@@ -9,6 +9,8 @@ import { badgeKeyTrust, certificateTrust, storeTrust, type TrustContext } from '
 import type { Services } from '../services.js';
 import type { Awards } from './awards.js';
 import { READ_LIMITS, readBoundedFile } from '../files/bounded-read.js';
+import { credentialStatus } from './status-list/check.js';
+import { StatusLists } from './status-list/store.js';
 
 export interface Check {
   name: string;
@@ -18,6 +20,8 @@ export interface Check {
   trust?: boolean;
   /** Said for the reader's information (e.g. whether third parties can check the issuer); never a failure. */
   info?: boolean;
+  /** Passed, but only because nothing could be checked (e.g. revocation status unknown). */
+  unknown?: boolean;
 }
 
 /** valid: genuine; signer-unknown: every signature holds but nobody this store trusts made it. */
@@ -42,6 +46,10 @@ export interface VerifyContext {
   knownKeys?: readonly KnownKey[];
   /** Whom to believe (this store's identities, current and retired; outside anchors). Absent: nobody. */
   trust?: TrustContext;
+  /** A status list credential to check revocation against (`--status-list FILE`); else `statusLists`. */
+  statusList?: { name: string; json: unknown };
+  /** This store's status lists. */
+  statusLists?: StatusLists;
 }
 
 function kindOf(bytes: Buffer, file: string): AwardVerdict['kind'] | undefined {
@@ -145,6 +153,18 @@ async function checkCredential(
       });
     }
   }
+  // After the local records: a revoked award's reason (kept here) is what the verdict names first.
+  const status = await credentialStatus(credential, {
+    ...(ctx.statusList ? { file: ctx.statusList } : {}),
+    ...(ctx.statusLists ? { store: ctx.statusLists } : {}),
+    ...(ctx.knownKeys ? { knownKeys: ctx.knownKeys } : {}),
+  });
+  checks.push({
+    name: 'revocation status (status list)',
+    ok: status.state !== 'revoked' && status.state !== 'failed',
+    detail: status.detail,
+    ...(status.state === 'unknown' ? { unknown: true } : {}),
+  });
   return {
     ...(id ? { id } : {}),
     ...(issuerName ? { issuerName } : {}),
@@ -256,5 +276,10 @@ export function verifyAwardInStore(
   file: string,
   extra: Omit<VerifyContext, 'awards' | 'trust'> = {},
 ): Promise<AwardVerdict> {
-  return verifyAwardFile(file, { ...extra, awards: s.awards, trust: storeTrust(s.db, s.dataDir) });
+  return verifyAwardFile(file, {
+    ...extra,
+    awards: s.awards,
+    trust: storeTrust(s.db, s.dataDir),
+    statusLists: new StatusLists(s.db),
+  });
 }

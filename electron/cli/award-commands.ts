@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { AssayError } from '../../shared/errors.js';
 import type { AwardFormat } from '../awards/award-files.js';
+import { StatusListError } from '../awards/status-list/index.js';
 import type { Paper } from '../awards/certificate/index.js';
 import { passphraseBox } from '../awards/identity/index.js';
 import type { KeyBoxes } from '../awards/issuer.js';
@@ -151,8 +152,12 @@ export async function awardsCommand(s: Services, c: CliContext): Promise<number>
       throw new CliUsageError(
         'assay awards revoke takes one credential id (urn:uuid:…) or verification code and --reason "…"',
       );
-    const a = awards.revokeByIdOrCode(ids[0]!, reason);
+    const { award: a, stale } = await awards.revokeByIdOrCode(ids[0]!, reason);
     c.out(`Revoked ${a.verificationCode} (${a.earnerName}): ${a.revocationReason}\n`);
+    for (const l of stale)
+      c.err(
+        `Warning: the status list ${l.url} belongs to the issuer ${l.issuerId}, whose key this data folder no longer holds; it cannot be re-signed, so verifiers of the hosted list will not see this revocation.\n`,
+      );
     return 0;
   }
   if (sub === 'export') {
@@ -178,9 +183,11 @@ export async function awardsCommand(s: Services, c: CliContext): Promise<number>
 export async function verifyCommand(s: Services, c: CliContext): Promise<number> {
   if (c.args.length !== 1)
     throw new CliUsageError('assay verify takes one FILE (a certificate PDF, a credential JSON or a badge PNG)');
-  const v = await s.verifyAward(c.args[0]!);
-  for (const check of v.checks)
-    c.out(`  ${check.info ? 'note' : check.ok ? 'ok  ' : 'FAIL'}  ${check.name}: ${check.detail}\n`);
+  const v = await s.verifyAward(c.args[0]!, statusListArg(c.values['status-list']));
+  for (const check of v.checks) {
+    const mark = check.info ? 'note' : !check.ok ? 'FAIL' : check.unknown ? '?   ' : 'ok  ';
+    c.out(`  ${mark}  ${check.name}: ${check.detail}\n`);
+  }
   if (v.status === 'valid') {
     c.out(`VALID: ${path.basename(c.args[0]!)} is a genuine award${v.credentialId ? ` (${v.credentialId})` : ''}.\n`);
     return 0;
@@ -194,6 +201,17 @@ export async function verifyCommand(s: Services, c: CliContext): Promise<number>
   }
   c.err(`${v.status === 'unverifiable' ? 'UNVERIFIABLE' : 'NOT VALID'}: ${v.reason}\n`);
   return 1;
+}
+
+/** `--status-list FILE`: a status list credential (JSON) to check revocation against. */
+function statusListArg(file: unknown): { statusList?: { name: string; json: unknown } } {
+  if (typeof file !== 'string') return {};
+  const bytes = readBoundedFile(path.resolve(file), { maxBytes: READ_LIMITS.verify, what: 'The status list' });
+  try {
+    return { statusList: { name: path.basename(file), json: JSON.parse(bytes.toString('utf8')) as unknown } };
+  } catch (err) {
+    throw new StatusListError(`--status-list ${file} is not JSON (${(err as Error).message}).`);
+  }
 }
 
 export async function resultsCommand(s: Services, c: CliContext): Promise<number> {

@@ -20,6 +20,7 @@ import { openServices, type Services } from '../services.js';
 import { queueCommand } from './queue-command.js';
 import { write } from './output.js';
 import type { CliStdin } from './secrets.js';
+import { statusListCommand } from './status-list-command.js';
 
 /** Everything a command reads and writes besides files: the bin script passes the process's own. */
 export interface Io {
@@ -57,8 +58,12 @@ Commands:
   identity export-did --out DIR [--did did:web:…]
                          did.json for the issuing body's web site (DID from the packages' issuer.did)
   awards list|issue [--all|ID…]|revoke ID --reason R|export --out DIR [--format pdf,json,png] [--paper a4|letter]
-  verify FILE            Check a certificate PDF, credential JSON or badge PNG: exit 0 genuine,
-                         1 not valid, 3 signature valid but signer unknown to this data folder
+  verify FILE [--status-list LIST.json]
+                         Check a certificate PDF, credential JSON or badge PNG: exit 0 genuine,
+                         1 not valid, 3 signature valid but signer unknown to this data folder;
+                         revocation from the status list given, else this data folder's
+  status-list export --out FILE [--url URL]
+                         The signed revocation list (Bitstring Status List) to host at its URL
   results export --out DIR | results verify PATH [--trust-cert CERT]…
                          The signed results package for the issuing body
   backup --out FILE      Write a consistent backup (.zip) of the store and the evidence
@@ -118,6 +123,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
         json: { type: 'boolean' },
         anchor: { type: 'string', multiple: true },
         'trust-cert': { type: 'string', multiple: true },
+        'status-list': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -149,7 +155,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       case 'identity':
       case 'awards':
       case 'verify':
-      case 'results': {
+      case 'results':
+      case 'status-list': {
         const ctx = {
           values,
           args: rest,
@@ -160,9 +167,13 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
           stdin: io.stdin,
           stderr: io.stderr,
         };
-        const fn = { identity: identityCommand, awards: awardsCommand, verify: verifyCommand, results: resultsCommand }[
-          command
-        ];
+        const fn = {
+          identity: identityCommand,
+          awards: awardsCommand,
+          verify: verifyCommand,
+          results: resultsCommand,
+          'status-list': statusListCommand,
+        }[command];
         try {
           return await withServices(dataDir, io, (s) => fn(s, ctx));
         } catch (err) {

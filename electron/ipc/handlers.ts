@@ -21,9 +21,9 @@ function adminPlatform(p: Partial<AdminPlatform> = {}): AdminPlatform {
     throw new AssayError('unavailable', `${what} is not available in this window.`);
   };
   return {
-    choosePath: p.choosePath ?? (async () => null),
+    choosePath: p.choosePath ?? (() => Promise.resolve(null)),
     secretBox: p.secretBox ?? missing('Sealing the signing keys'),
-    printPdf: p.printPdf ?? (async () => false),
+    printPdf: p.printPdf ?? (() => Promise.resolve(false)),
     restartAfterRestore: p.restartAfterRestore ?? missing('Restoring a backup'),
   };
 }

@@ -103,6 +103,7 @@ const exportResultsTask: Task<'results-export'> = async (input, ctx) => {
       },
       {
         certificates: (inForce) => certificateMaker(id, input.paper, inForce),
+        statusListIdentity: id,
         ...(input.now ? { now: new Date(input.now) } : {}),
         // The files are written after the last submission: stopping in the loop writes none.
         onProgress: (done, total) => {

@@ -19,6 +19,8 @@ import { readReview } from '../review/workspace.js';
 import { mkdirPrivate, removeStaleTemps, writeFileAtomic } from '../store/atomic-write.js';
 import { toCsv } from './csv.js';
 import { auditHeadOf } from '../store/audit-anchor.js';
+import { StatusLists } from '../awards/status-list/index.js';
+import type { SigningIdentity } from '../awards/identity/index.js';
 
 export const RESULTS_FILE = 'results.json';
 export const MANIFEST_FILE = 'manifest.json';
@@ -42,6 +44,8 @@ export interface ExportOptions {
    * travel as credentials only.
    */
   certificates?: (inForce: readonly Award[]) => CertificateMaker;
+  /** The exporting identity: its status lists that changed since last signed are re-signed before they are packed. */
+  statusListIdentity?: SigningIdentity;
   now?: Date;
   onProgress?: (done: number, total: number) => void;
 }
@@ -72,8 +76,9 @@ export async function exportResults(
   if (fs.readdirSync(outDir).length > 0)
     throw new AssayError('results', `${outDir} is not empty; choose a new folder for the results package`);
   const now = options.now ?? new Date();
+  if (options.statusListIdentity) await s.awards.publishStatusLists(options.statusListIdentity, now);
   // Submissions and awards in one read, so every award read has its submission read too.
-  const { rows, allAwards, auditHead } = s.db.transaction(() => ({
+  const { rows, allAwards, auditHead, statusLists } = s.db.transaction(() => ({
     rows: s.db
       .prepare(
         `SELECT s.seq, s.id, s.achievement_id AS achievementId, v.json AS achievementJson, v.content_sha256 AS achievementSha, s.attempt, s.status,
@@ -85,6 +90,7 @@ export async function exportResults(
     allAwards: s.awards.list(),
     // The audit head travels in the signed manifest: an anchor the log can later be checked against.
     auditHead: auditHeadOf(s.db),
+    statusLists: new StatusLists(s.db).all(),
   }))();
   const awardsBySeq = new Map<string, Award[]>();
   for (const a of allAwards) awardsBySeq.set(a.submissionId, [...(awardsBySeq.get(a.submissionId) ?? []), a]);
@@ -204,6 +210,14 @@ export async function exportResults(
     throw new Error(
       `The results package would carry ${carried} of the store's ${allAwards.length} awards; nothing was written to ${outDir}.`,
     );
+  // Each signed list as the issuing body hosts it; one changed since its signature says so (current: false).
+  const listEntries: NonNullable<Results['statusLists']> = [];
+  for (const l of statusLists) {
+    if (l.signedJson === null) continue;
+    const file = `status-lists/${l.id}.json`;
+    files.set(file, Buffer.from(`${l.signedJson}\n`));
+    listEntries.push({ statusListCredential: l.url, issuer: l.issuerId, file, current: StatusLists.isCurrent(l) });
+  }
   const packages = [...new Set(rows.map((r) => r.packageId).filter((p): p is string => p !== null))];
   const results: Results = {
     format: RESULTS_FORMAT,
@@ -213,6 +227,7 @@ export async function exportResults(
     reviewPackages: packages,
     assessor: { name: signer.name },
     submissions,
+    ...(listEntries.length ? { statusLists: listEntries } : {}),
   };
   files.set(RESULTS_FILE, Buffer.from(JSON.stringify(results, null, 2)));
   files.set(CSV_FILE, Buffer.from(toCsv(csvRows)));

@@ -13,7 +13,9 @@ export class SettingsStore {
 
   /** Changes the settings named in `patch` (the others keep their values) in one transaction; answers them all. */
   set(patch: SettingsPatch): Settings {
-    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    const defined = Object.fromEntries(
+      Object.entries(patch as Record<string, unknown>).filter(([, v]) => v !== undefined),
+    );
     const next = settingsSchema.parse({ ...this.get(), ...defined });
     const put = this.db.prepare(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',

@@ -53,6 +53,18 @@ export const resultsSchema = z.looseObject({
   reviewPackages: z.array(z.string()),
   assessor: z.looseObject({ name: z.string(), id: z.string().optional() }),
   submissions: z.array(submissionResultSchema),
+  /** The signed revocation lists (W3C Bitstring Status List) the awards name, to host at their URLs. */
+  statusLists: z
+    .array(
+      z.looseObject({
+        statusListCredential: z.string(),
+        issuer: z.string(),
+        file: z.string(),
+        /** False when the list changed after its last signature and could not be re-signed (a retired issuer's). */
+        current: z.boolean(),
+      }),
+    )
+    .optional(),
 });
 
 /** The exporting store's audit log head: how many entries, and the hash of the last (an anchor for `assay audit verify`). */

@@ -153,7 +153,9 @@ describe('awards on the command line', () => {
     );
     expect(cms.stderr).toMatch(/Verification successful/);
     const csv = fs.readFileSync(path.join(out, 'decisions.csv'), 'utf8');
-    expect(csv.split('\r\n')[0]).toBe(
+    // A UTF-8 BOM first, so spreadsheets read the names as UTF-8.
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.slice(1).split('\r\n')[0]).toBe(
       'submission_id,achievement_id,achievement_name,earner_name,attempt,outcome,decision,computed_decision,overridden,points,reviewed_at,credential_id,verification_code',
     );
     const results = JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8'));

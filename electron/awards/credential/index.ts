@@ -4,5 +4,6 @@ export * from './document-loader.js';
 export * from './canonize.js';
 export * from './data-integrity.js';
 export * from './ob3.js';
+export * from './credits.js';
 export * from './schema.js';
 export * from './baked-png.js';

@@ -4,11 +4,16 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Achievement } from '../../../shared/schemas/review-package.js';
 import { OB_V3_CONTEXT, VC_V2_CONTEXT } from './document-loader.js';
 import { xsdDateTime } from './data-integrity.js';
+import { creditHours } from './credits.js';
 
 export interface AchievementCredentialInput {
   /** A UUID, or the same as `urn:uuid:…`. */
   credentialId: string;
   issuedAt: Date;
+  /** When the award holds from; defaults to `issuedAt` (see `validFromFor` for what Assay passes). */
+  validFrom?: Date;
+  /** The credential's entry in the issuer's revocation list. */
+  credentialStatus?: BitstringStatusListEntry;
   issuer: { id: string; name: string; url?: string; email?: string; imageDataUri?: string };
   /** At least one of `email` (published only as a salted hash) and `id` (published as is). */
   earner: { name: string; email?: string; id?: string };
@@ -84,6 +89,16 @@ export interface OB3AchievementSubject {
   result: OB3Result[];
   creditsEarned?: number;
 }
+/** W3C Bitstring Status List v1.0 entry (the terms are defined by the VC 2.0 context). */
+export interface BitstringStatusListEntry {
+  /** `<statusListCredential>#<index>`: OB 3.0's schema requires an id on credentialStatus. */
+  id: string;
+  type: 'BitstringStatusListEntry';
+  statusPurpose: 'revocation';
+  /** A decimal string, as the specification requires. */
+  statusListIndex: string;
+  statusListCredential: string;
+}
 export interface AchievementCredential {
   '@context': [typeof VC_V2_CONTEXT, typeof OB_V3_CONTEXT];
   id: string;
@@ -92,6 +107,20 @@ export interface AchievementCredential {
   issuer: OB3Profile;
   validFrom: string;
   credentialSubject: OB3AchievementSubject;
+  credentialStatus?: BitstringStatusListEntry;
+}
+
+const MINUTE = 60_000;
+
+/**
+ * validFrom for an award decided at `decidedAt` and signed at `issuedAt`: the start of the decision's
+ * minute, and never later than the start of the minute one minute before signing. A wallet whose clock
+ * runs up to a minute behind Assay's still finds a credential signed this second valid.
+ */
+export function validFromFor(decidedAt: Date, issuedAt: Date): Date {
+  const latest = Math.floor((issuedAt.getTime() - MINUTE) / MINUTE) * MINUTE;
+  const decided = Math.floor(decidedAt.getTime() / MINUTE) * MINUTE;
+  return new Date(Number.isNaN(decided) ? latest : Math.min(decided, latest));
 }
 
 /** Input that cannot become a valid credential; the message names the field. */
@@ -148,6 +177,8 @@ export function buildAchievementCredential(input: AchievementCredentialInput): A
   const uuid = input.credentialId.replace(/^urn:uuid:/i, '');
   if (!UUID.test(uuid)) throw new CredentialInputError(`credentialId "${input.credentialId}" must be a UUID`);
   if (Number.isNaN(input.issuedAt.getTime())) throw new CredentialInputError('issuedAt is not a valid date');
+  if (input.validFrom && Number.isNaN(input.validFrom.getTime()))
+    throw new CredentialInputError('validFrom is not a valid date');
 
   const profile: OB3Profile = { id: iri(issuer.id, 'issuer.id'), type: ['Profile'], name: issuer.name };
   if (issuer.url !== undefined) profile.url = iri(issuer.url, 'issuer.url');
@@ -207,25 +238,32 @@ export function buildAchievementCredential(input: AchievementCredentialInput): A
       `achievementType "${a.achievementType}" is not an OB 3.0 achievement type (such as MicroCredential) nor an "ext:" extension`,
     );
   }
+  // OB 3.0 credits are credit hours: converted where the unit is known, else said in the description.
+  const credit = a.creditsAvailable !== undefined ? creditHours(a.creditsAvailable, a.creditUnit) : undefined;
   const achievement: OB3Achievement = {
     id: iri(a.id, 'achievement.id'),
     type: ['Achievement'],
     name: a.name,
-    description: a.description,
+    description:
+      credit?.kind === 'unknown-unit'
+        ? `${a.description}${a.description.trim() ? '\n\n' : ''}${credit.statement}`
+        : a.description,
     criteria: { narrative: a.criteria.narrative },
     achievementType: a.achievementType,
     resultDescription,
   };
-  if (a.creditsAvailable !== undefined) achievement.creditsAvailable = a.creditsAvailable;
+  if (credit?.kind === 'hours') achievement.creditsAvailable = credit.hours;
   if (a.tag !== undefined && a.tag.length > 0) achievement.tag = [...a.tag];
   if (input.achievementImageDataUri !== undefined)
     achievement.image = image(input.achievementImageDataUri, 'achievementImageDataUri');
 
   if (earner.email === undefined && earner.id === undefined)
     throw new CredentialInputError('the earner needs an email or an id: a credential must say whom it is about');
-  const credits = input.creditsEarned ?? a.creditsAvailable;
-  if (credits !== undefined && (!Number.isFinite(credits) || credits < 0))
+  const earned = input.creditsEarned ?? a.creditsAvailable;
+  if (earned !== undefined && (!Number.isFinite(earned) || earned < 0))
     throw new CredentialInputError('creditsEarned must be a finite number, 0 or more');
+  const earnedHours = earned !== undefined ? creditHours(earned, a.creditUnit) : undefined;
+  const credits = earnedHours?.kind === 'hours' ? earnedHours.hours : undefined;
   const salt = input.salt ?? randomBytes(16).toString('hex');
   const subject: OB3AchievementSubject = {
     ...(earner.id !== undefined ? { id: iri(earner.id, 'earner.id') } : {}),
@@ -256,7 +294,8 @@ export function buildAchievementCredential(input: AchievementCredentialInput): A
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
     name: a.name,
     issuer: profile,
-    validFrom: xsdDateTime(input.issuedAt),
+    validFrom: xsdDateTime(input.validFrom ?? input.issuedAt),
     credentialSubject: subject,
+    ...(input.credentialStatus ? { credentialStatus: { ...input.credentialStatus } } : {}),
   };
 }

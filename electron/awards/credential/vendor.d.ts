@@ -110,3 +110,22 @@ declare module '@digitalbazaar/ed25519-multikey' {
   }
   export function generate(options?: { id?: string; controller?: string; seed?: Uint8Array }): Promise<Ed25519KeyPair>;
 }
+
+declare module '@digitalbazaar/vc-bitstring-status-list' {
+  import type { DocumentLoader } from 'jsonld';
+  export class BitstringStatusList {
+    constructor(options?: { length?: number; buffer?: Uint8Array });
+    readonly length: number;
+    getStatus(index: number): boolean;
+    setStatus(index: number, status: boolean): void;
+    encode(): Promise<string>;
+  }
+  export function decodeList(options: { encodedList: string }): Promise<BitstringStatusList>;
+  export function checkStatus(options: {
+    credential: object;
+    documentLoader: DocumentLoader;
+    suite: object | readonly object[];
+    verifyBitstringStatusListCredential?: boolean;
+    verifyMatchingIssuers?: boolean;
+  }): Promise<{ verified: boolean; error?: Error; results?: readonly { verified: boolean; status?: boolean }[] }>;
+}

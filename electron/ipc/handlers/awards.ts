@@ -8,7 +8,8 @@ export function awardHandlers({ services: s, platform, emit, choices }: HandlerC
     'awards:list': ({ status, search }) =>
       s.awards.list({ ...(status ? { status } : {}), ...(search ? { search } : {}) }),
     'awards:issue': ({ submissionIds }) => s.awards.issueMany(submissionIds, { onProgress }),
-    'awards:revoke': ({ credentialId, reason }) => s.awards.revoke(credentialId, reason),
+    // The status list is re-signed with the revocation when an identity exists (Awards.revokeAndPublish).
+    'awards:revoke': async ({ credentialId, reason }) => (await s.awards.revokeByIdOrCode(credentialId, reason)).award,
     'awards:reissue': ({ credentialId, earnerName }) =>
       s.awards.reissueSigned(credentialId, earnerName ? { earnerName } : {}),
     'awards:certificate': ({ credentialId, paper }) => s.awards.certificate(credentialId, paper),

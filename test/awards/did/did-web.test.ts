@@ -21,6 +21,7 @@ import { openServices } from '../../../electron/services.js';
 import { writeSamplePackage } from '../../../electron/sample/sample-package.js';
 import { tempDir } from '../../support/package-builder.js';
 import { assay, scoreSome } from '../../support/issuer-store.js';
+import { checkStatus } from '@digitalbazaar/vc-bitstring-status-list';
 
 const DID = 'did:web:pd.riverside.example.edu';
 let work: string;
@@ -67,11 +68,15 @@ interface Cred {
  * A document loader as a wallet's did:web resolver behaves, without the network: a did:web DID is fetched
  * from the https URL the did:web spec maps it to, which here is whatever `hosted` puts there.
  */
-function webLoader(hosted: ReadonlyMap<string, DidDocument>) {
+function webLoader(hosted: ReadonlyMap<string, object>) {
   return async (url: string): Promise<RemoteDocument> => {
-    if (!url.startsWith('did:web:')) return defaultDocumentLoader(url);
+    if (!url.startsWith('did:web:')) {
+      // The status list the issuing body hosts at its URL; contexts from the offline loader.
+      const served = hosted.get(url);
+      return served ? { contextUrl: null, documentUrl: url, document: served } : defaultDocumentLoader(url);
+    }
     const [did, fragment] = url.split('#') as [string, string | undefined];
-    const doc = hosted.get(didWebDocumentUrl(did));
+    const doc = hosted.get(didWebDocumentUrl(did)) as DidDocument | undefined;
     if (!doc || doc.id !== did) throw new Error(`${url}: nothing is published at ${didWebDocumentUrl(did)}`);
     if (fragment === undefined) return { contextUrl: null, documentUrl: url, document: doc };
     const vm = doc.verificationMethod.find((m) => m.id === url);
@@ -80,13 +85,19 @@ function webLoader(hosted: ReadonlyMap<string, DidDocument>) {
   };
 }
 
-function dbVerify(credential: object, hosted: ReadonlyMap<string, DidDocument>) {
+/** Digital Bazaar's verifier as a wallet runs it: the proof through did:web, and the revocation status list. */
+function dbVerify(credential: object, hosted: ReadonlyMap<string, object>) {
+  const withList = new Map<string, object>([...hosted, ...statusListHosted]);
   return vc.verifyCredential({
     credential,
     suite: new DataIntegrityProof({ cryptosuite }),
-    documentLoader: webLoader(hosted),
+    documentLoader: webLoader(withList),
+    checkStatus: (options: object) => checkStatus({ ...options, suite: new DataIntegrityProof({ cryptosuite }) }),
   }) as Promise<{ verified: boolean; error?: unknown }>;
 }
+
+/** The signed status list `assay status-list export` wrote, at the URL the credentials name. */
+let statusListHosted: ReadonlyMap<string, object> = new Map();
 
 let store: { dataDir: string; credential: Cred };
 let didJson: DidDocument;
@@ -98,6 +109,10 @@ beforeAll(async () => {
   const out = path.join(work, 'publish');
   exportOut = await ok(store.dataDir, ['identity', 'export-did', '--out', out]);
   didJson = JSON.parse(fs.readFileSync(path.join(out, 'did.json'), 'utf8')) as DidDocument;
+  const listFile = path.join(out, 'status-1.json');
+  await ok(store.dataDir, ['status-list', 'export', '--out', listFile]);
+  const listUrl = (store.credential.credentialStatus as { statusListCredential: string }).statusListCredential;
+  statusListHosted = new Map([[listUrl, JSON.parse(fs.readFileSync(listFile, 'utf8')) as object]]);
 }, 60_000);
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
