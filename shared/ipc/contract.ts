@@ -196,7 +196,7 @@ export const contract = {
   'settings:get': { input: none, output: settingsSchema },
   'settings:set': { input: settingsPatchSchema, output: settingsSchema },
   /** Opens an http(s) address in the system browser after the assessor confirms; false if declined. */
-  'app:openExternal': { input: z.object({ url: z.string().url() }), output: z.boolean() },
+  'app:openExternal': { input: z.object({ url: z.url() }), output: z.boolean() },
 } as const;
 
 /** Events the main process sends to the renderer. */
