@@ -196,10 +196,10 @@ export const contract = {
   /** The assessor's settings. */
   'settings:get': { input: none, output: settingsSchema },
   'settings:set': { input: settingsPatchSchema, output: settingsSchema },
-  /** Opens an http(s) address in the system browser after the assessor confirms; false if declined. */
   /** Asks the running long job of this kind to stop at its next safe point; false when none runs. */
   'jobs:cancel': { input: z.object({ kind: jobKindSchema }), output: z.boolean() },
-  'app:openExternal': { input: z.object({ url: z.string().url() }), output: z.boolean() },
+  /** Opens an http(s) address in the system browser after the assessor confirms; false if declined. */
+  'app:openExternal': { input: z.object({ url: z.url() }), output: z.boolean() },
 } as const;
 
 /** Events the main process sends to the renderer. */

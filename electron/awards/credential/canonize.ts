@@ -21,6 +21,7 @@ const PLACEHOLDER_RE = /^urn:x-assay-template:(\d+)$/;
 const SHAPE_KEYS = new Set(['type', 'proofPurpose']);
 // `@type: @json` terms turn their whole value into one JSON literal: kept verbatim in the shape.
 const JSON_KEYS = new Set(['jsonSchema', '_sd', 'jwk']);
+// eslint-disable-next-line no-control-regex -- the class must name U+0000–U+001F
 const ABSOLUTE_IRI = /^([A-Za-z][A-Za-z0-9+.-]*):[^\s<>"{}|\\^`\u0000-\u001f]*$/;
 const MAX_SHAPES = 256;
 
@@ -70,7 +71,8 @@ type Entry = Template | 'untemplatable';
 /** Shape key and strings of a document, or null if it is outside what the template reasoning covers. */
 function shapeOf(document: object): { key: string; strings: string[] } | null {
   const strings: string[] = [];
-  let ok = true;
+  // widened: the walk below clears it from a closure, which TypeScript's narrowing does not see
+  let ok = true as boolean;
   const walk = (value: unknown, top: boolean): unknown => {
     if (typeof value === 'string') {
       if (value.includes(PLACEHOLDER)) ok = false;
@@ -177,7 +179,7 @@ export async function canonicalize(
   // Loaders serving the bundled contexts share templates; any other loader gets its own.
   const cacheKey = 'bundledContexts' in documentLoader ? (documentLoader.bundledContexts as object) : documentLoader;
   let cache = caches.get(cacheKey);
-  if (!cache) caches.set(cacheKey, (cache = new Map()));
+  if (!cache) caches.set(cacheKey, (cache = new Map<string, Promise<Entry>>()));
   let pending = cache.get(shape.key);
   if (pending) {
     cache.delete(shape.key); // re-insert: Map order is the LRU order

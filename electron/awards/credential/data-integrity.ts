@@ -203,12 +203,13 @@ async function verifyProof(
         ? verificationMethod['id']
         : undefined;
   if (!vmId) return fail('malformed', `${where} names no verificationMethod`);
-  if (proofPurpose !== 'assertionMethod')
-    return fail(
-      'wrong-purpose',
-      `${where} has proofPurpose "${String(proofPurpose)}"; an issuer's proof must be "assertionMethod"`,
-      { verificationMethod: vmId },
-    );
+  if (proofPurpose !== 'assertionMethod') {
+    // JSON, so a non-string purpose is shown as written rather than as "[object Object]"
+    const found = proofPurpose === undefined ? 'no proofPurpose' : `proofPurpose ${JSON.stringify(proofPurpose)}`;
+    return fail('wrong-purpose', `${where} has ${found}; an issuer's proof must be "assertionMethod"`, {
+      verificationMethod: vmId,
+    });
+  }
   if (created !== undefined && (typeof created !== 'string' || !DATE_TIME_STAMP.test(created))) {
     return fail('malformed', `${where} has a "created" that is not a date-time with a time zone`, {
       verificationMethod: vmId,

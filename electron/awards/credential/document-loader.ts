@@ -129,7 +129,7 @@ export function createDocumentLoader(options: LoaderOptions = {}): OfflineDocume
     return vm ? { ...vm } : null;
   };
 
-  const load = async (url: string): Promise<RemoteDocument> => {
+  const lookup = (url: string): RemoteDocument => {
     const context = BUNDLED_CONTEXTS.get(url);
     if (context) return { contextUrl: null, documentUrl: url, document: context, tag: 'static' };
     const didKey = parseDidKey(url);
@@ -145,6 +145,11 @@ export function createDocumentLoader(options: LoaderOptions = {}): OfflineDocume
     if (keys) return { contextUrl: null, documentUrl: url, document: controllerDocument(url, keys) };
     throw new OfflineDocumentError(url);
   };
+  // jsonld awaits the loader: an unknown URL must reach it as a rejected promise, never a synchronous throw
+  const load = (url: string): Promise<RemoteDocument> =>
+    new Promise((settle) => {
+      settle(lookup(url));
+    });
   return Object.assign(load, { resolveKey, bundledContexts: BUNDLED_CONTEXTS });
 }
 

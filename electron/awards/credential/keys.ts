@@ -10,7 +10,7 @@ export function base58Encode(bytes: Uint8Array): string {
 }
 
 export function base58Decode(text: string): Uint8Array {
-  const bad = [...text].find((c) => !BASE58_ALPHABET.includes(c));
+  const bad = Array.from(text).find((c) => !BASE58_ALPHABET.includes(c));
   // Our own wording: the message ends up after "proofValue" in a verification report.
   if (bad !== undefined) throw new Error(`"${bad}" is not a base58 character`);
   return base58.decode(text);

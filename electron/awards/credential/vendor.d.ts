@@ -92,9 +92,12 @@ declare module '@digitalbazaar/vc' {
 }
 
 declare module '@digitalbazaar/data-integrity' {
-  export class DataIntegrityProof {
-    constructor(options: { cryptosuite: object; signer?: object; date?: Date | string });
-  }
+  // Only ever constructed and handed to vc as a suite: nothing of an instance is read, so it is opaque.
+  export const DataIntegrityProof: new (options: {
+    cryptosuite: object;
+    signer?: object;
+    date?: Date | string;
+  }) => object;
 }
 
 declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite' {

@@ -175,7 +175,8 @@ async function readSafeContents(der: Buffer, passphrase: string, bags: Bags): Pr
         if (certBag.certId !== OID.x509Certificate) break;
         const value = certBag.certValue;
         if (value instanceof asn1js.OctetString) bags.certificates.push(toBuffer(value.getValue()));
-        else bags.certificates.push(Buffer.from(value.toSchema().toBER(false)));
+        // pkijs leaves a parsed bag's value as the raw ASN.1 block: anything but an OCTET STRING is malformed
+        else throw new Error('a certificate bag does not hold an OCTET STRING');
         break;
       }
       case OID.safeContentsBag: {

@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, type PDFObject } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CertificateRenderer, type CertificateAward } from '../../../electron/awards/certificate/index.js';
 import { decodeText } from '../../../electron/awards/certificate/pdf/util.js';
@@ -30,7 +30,7 @@ const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const norm = (s: string): string => s.normalize('NFC').replace(BIDI_CONTROLS, '');
 /** The characters of a text, decomposed, in any order: what -raw keeps of a right-to-left name. */
 const letters = (s: string): string =>
-  [...s.normalize('NFD').replace(BIDI_CONTROLS, '').replace(/\s/g, '')].sort().join('');
+  Array.from(s.normalize('NFD').replace(BIDI_CONTROLS, '').replace(/\s/g, '')).sort().join('');
 
 let dir: string;
 let renderer: CertificateRenderer;
@@ -116,7 +116,7 @@ describe('a batch', () => {
 function kids(doc: PDFDocument, elem: PDFDict): (number | PDFDict)[] {
   const k = elem.get(PDFName.of('K'));
   const list: PDFObject[] = k instanceof PDFArray ? k.asArray() : k ? [k] : [];
-  return list.map((v) => (v instanceof PDFNumber ? v.asNumber() : doc.context.lookup(v as PDFRef, PDFDict)));
+  return list.map((v) => (v instanceof PDFNumber ? v.asNumber() : doc.context.lookup(v, PDFDict)));
 }
 
 describe('tagged PDF', () => {

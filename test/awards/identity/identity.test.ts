@@ -373,6 +373,23 @@ describe('importPkcs12', () => {
     );
   });
 
+  it('names a certificate bag whose value is not an OCTET STRING rather than failing inside pkijs', async () => {
+    // unencrypted and MAC-less, so the certificate bag's [0] { OCTET STRING } is in the clear: retag it INTEGER
+    const { bytes } = p12('plain.p12', '-keypbe', 'NONE', '-certpbe', 'NONE', '-nomac');
+    const x509CertBag = Buffer.from('060a2a864886f70d01091601a082', 'hex'); // OID x509Certificate, then [0]
+    const at = bytes.indexOf(x509CertBag);
+    expect(at).toBeGreaterThan(0);
+    const tag = at + x509CertBag.length + 2; // past the [0]'s two length bytes
+    expect(bytes[tag]).toBe(0x04);
+    const retagged = Buffer.from(bytes);
+    retagged[tag] = 0x02;
+    await expectIdentityErrorAsync(
+      importPkcs12(retagged, pass, { fileName: 'retagged.p12' }),
+      'not-pkcs12',
+      /^retagged\.p12 is not a PKCS#12 file \(its contents could not be read: a certificate bag does not hold an OCTET STRING\)\.$/,
+    );
+  });
+
   it('says when the file holds a certificate but no private key', async () => {
     const { bytes } = p12('certonly.p12', '-nokeys');
     await expectIdentityErrorAsync(

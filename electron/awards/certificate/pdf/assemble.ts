@@ -29,6 +29,7 @@ interface Shared {
 }
 
 function xmlEscape(s: string): string {
+  // eslint-disable-next-line no-control-regex -- XML 1.0 forbids these control characters: they are stripped
   return s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 }
 
@@ -101,8 +102,10 @@ export class PdfAssembler {
 
     // Frame artwork: the guilloche band as four tiling patterns, drawn by a form XObject
     const patterns = ctx.obj({});
-    for (const [key, matrix] of Object.entries(shared.patternMatrices)) {
-      const id = { top: 'PT', bottom: 'PB', left: 'PL', right: 'PR' }[key as keyof typeof shared.patternMatrices];
+    const patternIds = { top: 'PT', bottom: 'PB', left: 'PL', right: 'PR' } as const;
+    for (const key of ['top', 'bottom', 'left', 'right'] as const) {
+      const matrix = shared.patternMatrices[key];
+      const id = patternIds[key];
       const cell = ctx.stream(this.#pattern, {
         Type: 'Pattern',
         PatternType: 1,

@@ -121,8 +121,10 @@ export class Type0Fonts {
       const start = gids[i]!;
       const run: number[] = [];
       let j = i;
-      while (j < gids.length && gids[j] === start + (j - i))
-        (run.push(Math.round((info.advances[gids[j]!] ?? 0) * k)), j++);
+      while (j < gids.length && gids[j] === start + (j - i)) {
+        run.push(Math.round((info.advances[gids[j]!] ?? 0) * k));
+        j++;
+      }
       widths.push(start, run);
       i = j;
     }

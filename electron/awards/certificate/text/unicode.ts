@@ -39,14 +39,14 @@ export function glyphTexts(run: GlyphRun): RunText {
     const t = text.slice(cluster, run.clusterEnds.get(cluster) ?? cluster + 1);
     if (members.length === 1) {
       texts[members[0]!] = t;
-      if ([...t].length !== 1) plain = false;
+      if (Array.from(t).length !== 1) plain = false;
       continue;
     }
     plain = false;
     const isMark = (k: number): boolean => face.getGlyphClass(glyphs[k]!.gid) === MARK_CLASS || glyphs[k]!.ax === 0;
     const markGlyphs = members.filter(isMark);
     const baseGlyphs = members.filter((k) => !isMark(k));
-    const chars = [...t.normalize('NFD')];
+    const chars = Array.from(t.normalize('NFD'));
     const marks: number[] = [];
     chars.forEach((ch, i) => COMBINING.test(ch) && marks.push(i));
     if (baseGlyphs.length === 1 && markGlyphs.length <= marks.length) {
