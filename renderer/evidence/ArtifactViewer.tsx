@@ -55,8 +55,8 @@ export interface ArtifactViewerProps {
   autoFocus: boolean;
   /** Where this artifact is among those that open in the pane (index -1 if it is not one of them). */
   position: { index: number; count: number };
-  onBack(): void;
-  onStep(delta: number): void;
+  onBack: () => void;
+  onStep: (delta: number) => void;
   ref?: Ref<ViewerHandle>;
 }
 

@@ -20,11 +20,11 @@ import './evidence.css';
 
 export interface EvidencePaneHandle {
   /** Where the assessor is now: the open PDF's page (and selected text) or the playing media's time. */
-  currentAnchor(): Anchor | null;
+  currentAnchor: () => Anchor | null;
   /** Brings the evidence to an anchor: opens the artifact, scrolls to the page or seeks the media. */
-  jumpTo(anchor: Anchor): void;
+  jumpTo: (anchor: Anchor) => void;
   /** Moves keyboard focus into the evidence pane. */
-  focus(): void;
+  focus: () => void;
 }
 
 export interface EvidencePaneProps {

@@ -9,11 +9,11 @@ const MAX_PER_SAVE = 3_600_000;
 
 export interface ActiveTime {
   /** The time counted since the last take, in whole ms; the counter starts again from zero. */
-  take(): number;
+  take: () => number;
   /** Puts back time that a failed save did not deliver. */
-  giveBack(ms: number): void;
+  giveBack: (ms: number) => void;
   /** Counted but not yet taken. */
-  pending(): number;
+  pending: () => number;
 }
 
 const ACTIVITY = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'input', 'scroll'] as const;

@@ -24,12 +24,12 @@ export type SaveStatus =
 export interface DraftApi {
   draft: DraftState;
   status: SaveStatus;
-  setScore(criterionId: string, levelId: string): void;
-  setComment(criterionId: string, update: (c: CriterionComment) => CriterionComment): void;
-  setFeedback(text: string): void;
-  setOverride(override: Override | null): void;
+  setScore: (criterionId: string, levelId: string) => void;
+  setComment: (criterionId: string, update: (c: CriterionComment) => CriterionComment) => void;
+  setFeedback: (text: string) => void;
+  setOverride: (override: Override | null) => void;
   /** Saves now whatever is unsaved (and, with `withTime`, time on task alone); true when everything is stored. */
-  flush(withTime?: boolean): Promise<boolean>;
+  flush: (withTime?: boolean) => Promise<boolean>;
 }
 
 export function useDraft(

@@ -2,23 +2,23 @@
 import { useLayoutEffect, useRef, type RefObject } from 'react';
 
 export interface ReviewKeyHandlers {
-  nextCriterion(): void;
-  previousCriterion(): void;
+  nextCriterion: () => void;
+  previousCriterion: () => void;
   /** 1-based, as pressed. */
-  chooseLevel(n: number): void;
-  focusComment(): void;
-  focusFeedback(): void;
-  openBank(): void;
-  anchor(): void;
-  nextSubmission(): void;
-  previousSubmission(): void;
-  backToQueue(): void;
-  focusEvidence(): void;
-  focusRubric(): void;
-  cycleRegion(backwards: boolean): void;
-  submit(): void;
-  saveNow(): void;
-  showShortcuts(): void;
+  chooseLevel: (n: number) => void;
+  focusComment: () => void;
+  focusFeedback: () => void;
+  openBank: () => void;
+  anchor: () => void;
+  nextSubmission: () => void;
+  previousSubmission: () => void;
+  backToQueue: () => void;
+  focusEvidence: () => void;
+  focusRubric: () => void;
+  cycleRegion: (backwards: boolean) => void;
+  submit: () => void;
+  saveNow: () => void;
+  showShortcuts: () => void;
 }
 
 const TEXT_INPUT =

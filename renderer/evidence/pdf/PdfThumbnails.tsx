@@ -10,7 +10,7 @@ export interface PdfThumbnailsProps {
   sizes: PageSize[];
   current: number;
   renderer: PageRenderer;
-  onGo(page: number): void;
+  onGo: (page: number) => void;
 }
 
 export const PdfThumbnails = memo(function PdfThumbnails({ sizes, current, renderer, onGo }: PdfThumbnailsProps) {

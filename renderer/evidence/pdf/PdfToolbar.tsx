@@ -9,15 +9,15 @@ const PRESETS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4];
 export interface PdfToolbarProps {
   page: number;
   numPages: number;
-  onPage(page: number): void;
+  onPage: (page: number) => void;
   zoomMode: ZoomMode;
   zoom: number;
-  onZoom(mode: ZoomMode): void;
-  onZoomStep(dir: 1 | -1): void;
+  onZoom: (mode: ZoomMode) => void;
+  onZoomStep: (dir: 1 | -1) => void;
   thumbsOpen: boolean;
-  onToggleThumbs(): void;
+  onToggleThumbs: () => void;
   findOpen: boolean;
-  onFind(): void;
+  onFind: () => void;
 }
 
 export function PdfToolbar(props: PdfToolbarProps) {

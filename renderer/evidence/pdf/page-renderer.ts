@@ -24,7 +24,7 @@ interface Thumb {
 
 export interface RendererHooks {
   /** A page's text layer is in place (paint highlights on it). */
-  onLayer(page: number, layer: LayerText): void;
+  onLayer: (page: number, layer: LayerText) => void;
 }
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

@@ -10,13 +10,13 @@ export interface Match extends TextRange {
 
 export interface Find {
   query: string;
-  setQuery(q: string): void;
+  setQuery: (q: string) => void;
   matches: Match[];
   /** The current match's index in `matches`, -1 when there is none. */
   index: number;
   searching: boolean;
   /** Moves to the next (1) or previous (-1) match, wrapping around. */
-  step(dir: 1 | -1): void;
+  step: (dir: 1 | -1) => void;
 }
 
 const PAGES_PER_IDLE = 6;
