@@ -21,7 +21,7 @@ export interface ViewerProps {
   blind: boolean;
   request: JumpRequest | null;
   /** Focus the content once it is ready. */
-  autoFocus: boolean;
+  takeFocus: boolean;
   ref?: Ref<ViewerHandle>;
 }
 

@@ -1,5 +1,5 @@
 // The PDF viewer's toolbar: thumbnails, "Page 4 of 50" with a page box, zoom, and find.
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { t } from '../../strings/en.js';
 import { EvidenceIcon } from '../EvidenceIcon.js';
 import type { ZoomMode } from './layout.js';
@@ -26,10 +26,6 @@ export function PdfToolbar(props: PdfToolbarProps) {
   const [draft, setDraft] = useState(String(page));
   const [editing, setEditing] = useState(false);
   const s = t.evidence.pdf;
-
-  useEffect(() => {
-    if (!editing) setDraft(String(page));
-  }, [page, editing]);
 
   const commit = () => {
     const n = Number.parseInt(draft, 10);
@@ -87,6 +83,8 @@ export function PdfToolbar(props: PdfToolbarProps) {
           value={editing ? draft : String(page)}
           size={Math.max(2, String(numPages).length)}
           onFocus={(e) => {
+            // The draft starts from the page shown; while not editing the input shows the page itself.
+            setDraft(String(page));
             setEditing(true);
             e.currentTarget.select();
           }}
