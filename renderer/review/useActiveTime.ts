@@ -1,5 +1,5 @@
 // Time on task: counts only while the window is visible and focused and the assessor acted in the last minute.
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 
 /** Reading a page of evidence without touching anything still counts, for this long. */
 export const IDLE_AFTER_MS = 60_000;
@@ -46,11 +46,13 @@ function settle(c: Clock): void {
 }
 
 export function useActiveTime(enabled: boolean): ActiveTime {
+  // The clock starts when the hook first renders: read once (a lazy initial state), not on every render.
+  const [startedAt] = useState(() => performance.now());
   const clock = useRef<Clock>({
     counted: 0,
-    sliceStart: performance.now(),
+    sliceStart: startedAt,
     sliceActive: false,
-    lastActivity: performance.now(),
+    lastActivity: startedAt,
     enabled,
   });
 
