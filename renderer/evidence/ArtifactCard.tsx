@@ -33,8 +33,8 @@ export function CardTile({ artifact }: { artifact: WorkspaceArtifact }) {
 export interface ArtifactCardProps {
   artifact: WorkspaceArtifact;
   blind: boolean;
-  onOpen(): void;
-  registerCard(id: string, el: HTMLElement | null): void;
+  onOpen: () => void;
+  registerCard: (id: string, el: HTMLElement | null) => void;
 }
 
 export function ArtifactCard({ artifact, blind, onOpen, registerCard }: ArtifactCardProps) {

@@ -52,11 +52,11 @@ export interface ArtifactViewerProps {
   section: string;
   request: JumpRequest | null;
   /** Move focus into the viewer once it shows (opened from its card, not from an anchor or the stepper). */
-  autoFocus: boolean;
+  takeFocus: boolean;
   /** Where this artifact is among those that open in the pane (index -1 if it is not one of them). */
   position: { index: number; count: number };
-  onBack(): void;
-  onStep(delta: number): void;
+  onBack: () => void;
+  onStep: (delta: number) => void;
   ref?: Ref<ViewerHandle>;
 }
 
@@ -65,7 +65,7 @@ export function ArtifactViewer({
   blind,
   section,
   request,
-  autoFocus,
+  takeFocus,
   position,
   onBack,
   onStep,
@@ -76,8 +76,8 @@ export function ArtifactViewer({
 
   // Opened from its card: the card is gone, so focus waits here until the viewer's content takes it.
   useEffect(() => {
-    if (autoFocus && focusIsFree()) bodyRef.current?.focus({ preventScroll: true });
-  }, [artifact.id, autoFocus]);
+    if (takeFocus && focusIsFree()) bodyRef.current?.focus({ preventScroll: true });
+  }, [artifact.id, takeFocus]);
 
   const kind = viewerKind(artifact);
   const { index, count } = position;
@@ -139,7 +139,7 @@ export function ArtifactViewer({
             artifact={artifact}
             blind={blind}
             request={request}
-            autoFocus={autoFocus}
+            takeFocus={takeFocus}
           />
         ) : kind === 'image' ? (
           <ImageViewer
@@ -148,7 +148,7 @@ export function ArtifactViewer({
             artifact={artifact}
             blind={blind}
             request={request}
-            autoFocus={autoFocus}
+            takeFocus={takeFocus}
           />
         ) : (
           <MediaPlayer
@@ -157,7 +157,7 @@ export function ArtifactViewer({
             artifact={artifact}
             blind={blind}
             request={request}
-            autoFocus={autoFocus}
+            takeFocus={takeFocus}
             kind={kind === 'audio' ? 'audio' : 'video'}
           />
         )}

@@ -20,11 +20,11 @@ import './evidence.css';
 
 export interface EvidencePaneHandle {
   /** Where the assessor is now: the open PDF's page (and selected text) or the playing media's time. */
-  currentAnchor(): Anchor | null;
+  currentAnchor: () => Anchor | null;
   /** Brings the evidence to an anchor: opens the artifact, scrolls to the page or seeks the media. */
-  jumpTo(anchor: Anchor): void;
+  jumpTo: (anchor: Anchor) => void;
   /** Moves keyboard focus into the evidence pane. */
-  focus(): void;
+  focus: () => void;
 }
 
 export interface EvidencePaneProps {
@@ -134,6 +134,7 @@ export function EvidencePane({ sections, blind, ref }: EvidencePaneProps) {
   };
 
   return (
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- Escape from anywhere in the open viewer (its focusable parts) closes it
     <div ref={paneRef} className="ev-pane" role="region" aria-label={t.evidence.label} onKeyDown={onKeyDown}>
       {current && open && (
         <ArtifactViewer
@@ -142,7 +143,7 @@ export function EvidencePane({ sections, blind, ref }: EvidencePaneProps) {
           blind={blind}
           section={current.section}
           request={open.request}
-          autoFocus={open.focus}
+          takeFocus={open.focus}
           position={{ index, count: viewable.length }}
           onBack={close}
           onStep={step}

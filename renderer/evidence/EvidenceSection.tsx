@@ -12,8 +12,8 @@ type Section = Workspace['submission']['sections'][number];
 export interface EvidenceSectionProps {
   section: Section;
   blind: boolean;
-  onOpen(artifact: WorkspaceArtifact): void;
-  registerCard(id: string, el: HTMLElement | null): void;
+  onOpen: (artifact: WorkspaceArtifact) => void;
+  registerCard: (id: string, el: HTMLElement | null) => void;
 }
 
 /** Paragraphs split at blank lines; single line breaks inside a paragraph are kept by CSS (pre-line). */

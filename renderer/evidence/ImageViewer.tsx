@@ -19,7 +19,7 @@ const PAD = 24;
 
 type Zoom = 'fit' | number;
 
-export function ImageViewer({ artifact, autoFocus, ref }: ViewerProps) {
+export function ImageViewer({ artifact, takeFocus, ref }: ViewerProps) {
   const stageRef = useRef<HTMLDivElement>(null);
   const [natural, setNatural] = useState<{ w: number; h: number } | null>(null);
   const [zoom, setZoom] = useState<Zoom>('fit');
@@ -35,8 +35,8 @@ export function ImageViewer({ artifact, autoFocus, ref }: ViewerProps) {
   );
 
   useEffect(() => {
-    if (autoFocus) stageRef.current?.focus({ preventScroll: true });
-  }, [autoFocus]);
+    if (takeFocus) stageRef.current?.focus({ preventScroll: true });
+  }, [takeFocus]);
 
   useLayoutEffect(() => {
     const stage = stageRef.current;
@@ -187,9 +187,11 @@ export function ImageViewer({ artifact, autoFocus, ref }: ViewerProps) {
           {t.evidence.image.actualSize}
         </button>
       </div>
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- the scrollable stage: arrow keys and drag pan it */}
       <div
         ref={stageRef}
         className={`iv-stage${pannable ? ' iv-pannable' : ''}`}
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scroll container keyboard users must reach to pan (axe scrollable-region-focusable)
         tabIndex={0}
         role="group"
         aria-label={t.evidence.image.stage}

@@ -9,7 +9,7 @@ import { hostOf } from './media-types.js';
 
 export interface LinkCardProps {
   artifact: WorkspaceArtifact;
-  registerCard(id: string, el: HTMLElement | null): void;
+  registerCard: (id: string, el: HTMLElement | null) => void;
 }
 
 export function LinkCard({ artifact, registerCard }: LinkCardProps) {

@@ -10,7 +10,7 @@ import { systemFileName } from './media-types.js';
 export interface SystemFileCardProps {
   artifact: WorkspaceArtifact;
   blind: boolean;
-  registerCard?(id: string, el: HTMLElement | null): void;
+  registerCard?: (id: string, el: HTMLElement | null) => void;
   /** Shown under the name: why this opens outside (defaults to "Assay can't show this type"). */
   hint?: string;
 }

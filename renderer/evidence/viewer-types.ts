@@ -5,9 +5,9 @@ import type { WorkspaceArtifact } from '../../shared/domain/workspace.js';
 
 export interface ViewerHandle {
   /** The viewer's current position as an anchor for this artifact (page and selection, or time). */
-  anchor(): Anchor;
+  anchor: () => Anchor;
   /** Puts keyboard focus on the viewer's content. */
-  focus(): void;
+  focus: () => void;
 }
 
 /** A request to bring the viewer to an anchor; `seq` changes on every request so the same anchor can be asked twice. */
@@ -21,7 +21,7 @@ export interface ViewerProps {
   blind: boolean;
   request: JumpRequest | null;
   /** Focus the content once it is ready. */
-  autoFocus: boolean;
+  takeFocus: boolean;
   ref?: Ref<ViewerHandle>;
 }
 

@@ -69,6 +69,7 @@ export function BankPopover({ criterionId, onInsert, onClose, onManage }: BankPo
 
   const expanded = matches.length > 0;
   return (
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- keys and focus leaving, delegated from the combobox and buttons inside
     <div
       ref={box}
       className="bank-popover"
@@ -100,13 +101,16 @@ export function BankPopover({ criterionId, onInsert, onClose, onManage }: BankPo
         }}
       />
       {expanded ? (
-        <ul id={`${id}-list`} className="bank-list" role="listbox" aria-label={t.review.bank.listLabel}>
+        // A listbox of the combobox (aria-activedescendant): the options are picked from the input, or clicked.
+        <div id={`${id}-list`} className="bank-list" role="listbox" aria-label={t.review.bank.listLabel}>
           {matches.map((entry, i) => (
-            <li
+            // eslint-disable-next-line jsx-a11y/click-events-have-key-events -- the keyboard picks options from the combobox input (aria-activedescendant)
+            <div
               key={entry.id}
               id={optionId(i)}
               role="option"
               aria-selected={i === current}
+              tabIndex={-1}
               className={i === current ? 'bank-option is-active' : 'bank-option'}
               onMouseDown={(e) => e.preventDefault()}
               onMouseMove={() => setActive(i)}
@@ -116,9 +120,9 @@ export function BankPopover({ criterionId, onInsert, onClose, onManage }: BankPo
               <span className="bank-option-scope">
                 {entry.criterionId === null ? t.review.bank.scopeAchievement : t.review.bank.scopeCriterion}
               </span>
-            </li>
+            </div>
           ))}
-        </ul>
+        </div>
       ) : (
         <p className="bank-empty" role="status">
           {bank.entries.length === 0 || query === '' ? t.review.bank.emptyBank : t.review.bank.noMatches}

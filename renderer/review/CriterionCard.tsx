@@ -35,6 +35,7 @@ export const CriterionCard = memo(function CriterionCard(p: CriterionCardProps) 
   const below = chosen && required && chosen.points < required.points;
 
   return (
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- focus landing anywhere in the card (its radios, comment) makes it the current criterion
     <div
       role="group"
       className={['criterion', p.current ? 'is-current' : '', chosen ? 'is-scored' : ''].filter(Boolean).join(' ')}

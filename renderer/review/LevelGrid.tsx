@@ -28,7 +28,8 @@ export const LevelGrid = memo(function LevelGrid({
   // Roving tab stop: the chosen level, else the first.
   const tabStop = chosenIndex >= 0 ? chosenIndex : 0;
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+  // Arrow keys, Home and End move the choice between the radios (one tab stop: the chosen level).
+  const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
     if (disabled || e.altKey || e.ctrlKey || e.metaKey) return;
     const from = levels.findIndex((l) => `${id}-${l.id}` === (e.target as HTMLElement).id);
     const to =
@@ -55,7 +56,6 @@ export const LevelGrid = memo(function LevelGrid({
       role="radiogroup"
       aria-labelledby={labelledBy}
       style={{ '--levels': levels.length } as CSSProperties}
-      onKeyDown={onKeyDown}
     >
       {levels.map((level, i) => {
         const checked = level.id === chosenId;
@@ -87,6 +87,7 @@ export const LevelGrid = memo(function LevelGrid({
             disabled={disabled}
             data-level={i + 1}
             onClick={() => onChoose(level.id)}
+            onKeyDown={onKeyDown}
           >
             <span className="level-top">
               {i < 9 && (
@@ -104,7 +105,7 @@ export const LevelGrid = memo(function LevelGrid({
                 {level.description}
               </span>
             )}
-            {wasPrevious && previous && (
+            {previous && wasPrevious && (
               <span id={`${base}-prev`} className="level-previous">
                 {t.review.history.markedAttempt(previous.attempt)}
               </span>

@@ -1,5 +1,5 @@
 // "Manage saved comments": edit or delete entries; an edit offers to update the draft reviews that used the entry.
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { BankEntry } from '../../shared/domain/review.js';
 import { errorMessage } from '../api.js';
 import { t } from '../strings/en.js';
@@ -29,18 +29,23 @@ export function ManageBankDialog({ criterionId, beforeEdit, onUpdated, onClose }
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const entries = bank.forCriterion(criterionId);
-  // Where focus goes once a row has changed under it (after the commit, when the target exists).
-  const [focusNext, setFocusNext] = useState<{ id: number } | 'first' | null>(null);
+  // Where focus goes once a row has changed under it: set with the state change, taken after its commit (when the
+  // target exists). A ref, not state: it is read once and needs no render of its own.
+  const focusNextRef = useRef<{ id: number } | 'first' | null>(null);
+  const setFocusNext = (next: { id: number } | 'first') => {
+    focusNextRef.current = next;
+  };
   useEffect(() => {
+    const focusNext = focusNextRef.current;
     if (!focusNext) return;
-    setFocusNext(null);
+    focusNextRef.current = null;
     const target =
       focusNext === 'first'
         ? (document.querySelector<HTMLElement>('.bank-manage-row button') ??
           document.querySelector<HTMLElement>('dialog[open] .dialog-actions button'))
         : document.getElementById(`${id}-edit-${focusNext.id}`);
     target?.focus();
-  }, [focusNext, id]);
+  });
 
   const apply = async (entry: BankEntry, text: string, updateDrafts: boolean) => {
     try {
@@ -112,6 +117,7 @@ export function ManageBankDialog({ criterionId, beforeEdit, onUpdated, onClose }
                     className="input textarea"
                     rows={3}
                     value={editing.text}
+                    // eslint-disable-next-line jsx-a11y/no-autofocus -- focus goes to the field the assessor just asked to edit
                     autoFocus
                     onChange={(e) => setEditing({ id: entry.id, text: e.target.value })}
                   />
@@ -144,6 +150,7 @@ export function ManageBankDialog({ criterionId, beforeEdit, onUpdated, onClose }
                         <button
                           type="button"
                           className="button button-danger button-small"
+                          // eslint-disable-next-line jsx-a11y/no-autofocus -- focus goes to the confirmation the assessor just asked for
                           autoFocus
                           onClick={() => void remove(entry)}
                         >

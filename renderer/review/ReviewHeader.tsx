@@ -1,4 +1,5 @@
 // The workspace header: achievement and rubric version, attempt, due date, status, earner (never when blind), moves.
+import { useState } from 'react';
 import type { SubmissionStatus } from '../../shared/domain/queue.js';
 import type { Workspace } from '../../shared/domain/workspace.js';
 import { absoluteDate, relativeTo } from '../queue/dates.js';
@@ -67,9 +68,11 @@ export function ReviewHeader({
 }: ReviewHeaderProps) {
   const { submission, achievement } = workspace;
   const version = versionLabel(achievement);
+  // Overdue as of opening the submission: the clock is read once, not on every render.
+  const [openedAt] = useState(() => Date.now());
   const overdue =
     submission.dueAt !== null &&
-    new Date(submission.dueAt).getTime() < Date.now() &&
+    new Date(submission.dueAt).getTime() < openedAt &&
     (status === 'pending' || status === 'in-progress');
   const earner = blind ? undefined : submission.earner;
 

@@ -1,5 +1,5 @@
 // The review workspace: evidence beside the rubric, the draft saved as it changes, and every action by keyboard.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { computeDecision, explainDecision, type ComputedDecision } from '../../shared/domain/decision.js';
 import type { SubmissionStatus } from '../../shared/domain/queue.js';
 import type { Anchor, Review } from '../../shared/domain/review.js';
@@ -78,8 +78,11 @@ export function ReviewWorkspace({
   const headerBox = useRef<HTMLDivElement>(null);
   const feedback = useRef<HTMLTextAreaElement>(null);
   const comments = useRef(new Map<string, HTMLTextAreaElement>());
+  // The latest draft API for callbacks that outlive a render (leaving waits on its last save).
   const draftRef = useRef(draft);
-  draftRef.current = draft;
+  useLayoutEffect(() => {
+    draftRef.current = draft;
+  });
 
   const computed = useMemo<ComputedDecision>(() => {
     try {
@@ -171,7 +174,14 @@ export function ReviewWorkspace({
     }
     const s = draftRef.current.status;
     const message = s.kind === 'retrying' || s.kind === 'refused' ? s.message : t.review.save.failed;
-    setDialog({ kind: 'unsaved', message, proceed: () => (setDialog(null), go()) });
+    setDialog({
+      kind: 'unsaved',
+      message,
+      proceed: () => {
+        setDialog(null);
+        go();
+      },
+    });
   }, []);
 
   useEffect(() => {
@@ -187,14 +197,15 @@ export function ReviewWorkspace({
   }, [review]);
 
   // On opening: the first criterion still to score takes focus, unless the assessor already moved it.
+  const focusOnOpen = useEffectEvent(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body || el.id === 'main') focusCriterion(current);
+  });
+  // Only when the screen is (re)shown, not on every move between criteria.
   useEffect(() => {
     if (!active) return;
-    const frame = requestAnimationFrame(() => {
-      const el = document.activeElement;
-      if (!el || el === document.body || el.id === 'main') focusCriterion(current);
-    });
+    const frame = requestAnimationFrame(focusOnOpen);
     return () => cancelAnimationFrame(frame);
-    // Only when the screen is (re)shown, not on every move between criteria.
   }, [active]);
 
   const focusEvidence = () => {

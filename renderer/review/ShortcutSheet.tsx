@@ -3,7 +3,7 @@ import { Fragment } from 'react';
 import { t } from '../strings/en.js';
 import { Dialog } from '../ui/Dialog.js';
 
-const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
+const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.userAgent);
 const MOD = isMac ? '⌘' : 'Ctrl';
 const ALT = isMac ? '⌥' : 'Alt';
 

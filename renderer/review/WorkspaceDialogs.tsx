@@ -1,5 +1,5 @@
 // The workspace's dialogs and what they do (submit, recuse, override, the bank): one open at a time.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ComputedDecision } from '../../shared/domain/decision.js';
 import { explainDecision } from '../../shared/domain/decision.js';
 import type { BankEntry, Review } from '../../shared/domain/review.js';
@@ -42,9 +42,10 @@ export interface WorkspaceDialogsProps {
 
 export function WorkspaceDialogs(p: WorkspaceDialogsProps) {
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const d = p.dialog;
-  useEffect(() => setError(null), [d]);
+  // A refusal belongs to the dialog it happened in: another dialog opens without it.
+  const [failure, setFailure] = useState<{ dialog: DialogState; message: string } | null>(null);
+  const error = failure?.dialog === d ? failure.message : null;
   if (!d) return null;
   const criterionName = (id: string) => p.achievement.resultDescription.find((c) => c.id === id)?.name ?? '';
 
@@ -52,11 +53,11 @@ export function WorkspaceDialogs(p: WorkspaceDialogsProps) {
   const run = async (action: () => Promise<void>, fallback: string) => {
     if (busy) return;
     setBusy(true);
-    setError(null);
+    setFailure(null);
     try {
       await action();
     } catch (err) {
-      setError(errorMessage(err, fallback));
+      setFailure({ dialog: d, message: errorMessage(err, fallback) });
     } finally {
       setBusy(false);
     }

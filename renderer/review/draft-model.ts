@@ -1,5 +1,5 @@
 // The review being edited, as plain data: built from the saved Review, with the derived figures the panes show.
-import type { ComputedDecision, Override } from '../../shared/domain/decision.js';
+import type { Override } from '../../shared/domain/decision.js';
 import type { Anchor, CriterionComment, Review } from '../../shared/domain/review.js';
 import type { Workspace } from '../../shared/domain/workspace.js';
 import type { Criterion, PreviousReview, RubricLevel } from '../../shared/schemas/review-package.js';

@@ -4,23 +4,23 @@ import type { Anchor, CriterionComment } from '../../shared/domain/review.js';
 import type { CommentBankApi } from './useCommentBank.js';
 
 export interface ReviewActions {
-  setScore(criterionId: string, levelId: string): void;
+  setScore: (criterionId: string, levelId: string) => void;
   setComment(criterionId: string, update: (c: CriterionComment) => CriterionComment): void;
   /** A card (or something in it) took focus: it becomes the current criterion. */
-  setCurrent(index: number): void;
+  setCurrent: (index: number) => void;
   /** Focuses the card at `index` (or the overall feedback past the last). */
-  focusCriterion(index: number): void;
+  focusCriterion: (index: number) => void;
   /** Adds the evidence pane's current position to the criterion's comment; false when nothing is open there. */
-  anchorHere(criterionId: string): boolean;
-  jumpTo(anchor: Anchor): void;
+  anchorHere: (criterionId: string) => boolean;
+  jumpTo: (anchor: Anchor) => void;
   /** The artifact's display name (already redacted in blind review). */
-  artifactName(artifactId: string): string | undefined;
-  openBank(criterionId: string | null): void;
-  saveToBank(criterionId: string, text: string): void;
-  manageBank(criterionId: string): void;
-  registerComment(criterionId: string, el: HTMLTextAreaElement | null): void;
+  artifactName: (artifactId: string) => string | undefined;
+  openBank: (criterionId: string | null) => void;
+  saveToBank: (criterionId: string, text: string) => void;
+  manageBank: (criterionId: string) => void;
+  registerComment: (criterionId: string, el: HTMLTextAreaElement | null) => void;
   /** Saves now (a comment box lost focus). */
-  flush(): void;
+  flush: () => void;
 }
 
 export const ActionsContext = createContext<ReviewActions | null>(null);

@@ -1,5 +1,5 @@
 // Time on task: counts only while the window is visible and focused and the assessor acted in the last minute.
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 
 /** Reading a page of evidence without touching anything still counts, for this long. */
 export const IDLE_AFTER_MS = 60_000;
@@ -9,11 +9,11 @@ const MAX_PER_SAVE = 3_600_000;
 
 export interface ActiveTime {
   /** The time counted since the last take, in whole ms; the counter starts again from zero. */
-  take(): number;
+  take: () => number;
   /** Puts back time that a failed save did not deliver. */
-  giveBack(ms: number): void;
+  giveBack: (ms: number) => void;
   /** Counted but not yet taken. */
-  pending(): number;
+  pending: () => number;
 }
 
 const ACTIVITY = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'input', 'scroll'] as const;
@@ -46,11 +46,13 @@ function settle(c: Clock): void {
 }
 
 export function useActiveTime(enabled: boolean): ActiveTime {
+  // The clock starts when the hook first renders: read once (a lazy initial state), not on every render.
+  const [startedAt] = useState(() => performance.now());
   const clock = useRef<Clock>({
     counted: 0,
-    sliceStart: performance.now(),
+    sliceStart: startedAt,
     sliceActive: false,
-    lastActivity: performance.now(),
+    lastActivity: startedAt,
     enabled,
   });
 

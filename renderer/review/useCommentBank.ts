@@ -8,12 +8,12 @@ export interface CommentBankApi {
   entries: BankEntry[];
   loaded: boolean;
   /** Entries for one criterion first, then those for the whole achievement. */
-  forCriterion(criterionId: string): BankEntry[];
-  add(criterionId: string | null, text: string): Promise<BankEntry>;
+  forCriterion: (criterionId: string) => BankEntry[];
+  add: (criterionId: string | null, text: string) => Promise<BankEntry>;
   /** How many draft reviews use the entry (so an edit can offer to update them). */
-  usage(id: number): Promise<number>;
+  usage: (id: number) => Promise<number>;
   update(id: number, text: string, updateDrafts: boolean): Promise<{ entry: BankEntry; draftsUpdated: string[] }>;
-  remove(id: number): Promise<void>;
+  remove: (id: number) => Promise<void>;
 }
 
 export function useCommentBank(achievementId: string): CommentBankApi {

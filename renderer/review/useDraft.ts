@@ -1,5 +1,5 @@
 // The draft being scored, saved as the assessor types: debounced, serialised, flushed on leave, retried on failure.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Override } from '../../shared/domain/decision.js';
 import type { CriterionComment, Review } from '../../shared/domain/review.js';
 import { call, errorCode, errorMessage, type ApiErrorCode } from '../api.js';
@@ -24,12 +24,12 @@ export type SaveStatus =
 export interface DraftApi {
   draft: DraftState;
   status: SaveStatus;
-  setScore(criterionId: string, levelId: string): void;
-  setComment(criterionId: string, update: (c: CriterionComment) => CriterionComment): void;
-  setFeedback(text: string): void;
-  setOverride(override: Override | null): void;
+  setScore: (criterionId: string, levelId: string) => void;
+  setComment: (criterionId: string, update: (c: CriterionComment) => CriterionComment) => void;
+  setFeedback: (text: string) => void;
+  setOverride: (override: Override | null) => void;
   /** Saves now whatever is unsaved (and, with `withTime`, time on task alone); true when everything is stored. */
-  flush(withTime?: boolean): Promise<boolean>;
+  flush: (withTime?: boolean) => Promise<boolean>;
 }
 
 export function useDraft(
@@ -47,12 +47,12 @@ export function useDraft(
   const stored = useRef(initial !== null);
   const refused = useRef(false);
   const frozenRef = useRef(frozen);
-  frozenRef.current = frozen;
   const chain = useRef<Promise<unknown>>(Promise.resolve());
   const timer = useRef<number | undefined>(undefined);
   const retryDelay = useRef(RETRY_FIRST_MS);
   const onSavedRef = useRef(onSaved);
-  onSavedRef.current = onSaved;
+  // `flush` of the latest render, for the timers (set below, once `flush` exists; no timer runs before that).
+  const flushRef = useRef<(withTime?: boolean) => Promise<boolean>>(() => Promise.resolve(true));
 
   const attempt = useCallback(
     async (withTime: boolean): Promise<boolean> => {
@@ -100,8 +100,12 @@ export function useDraft(
     },
     [attempt],
   );
-  const flushRef = useRef(flush);
-  flushRef.current = flush;
+  // The latest props and flush for saves and timers that outlive a render: set after each commit, before any event.
+  useLayoutEffect(() => {
+    frozenRef.current = frozen;
+    onSavedRef.current = onSaved;
+    flushRef.current = flush;
+  });
 
   const change = useCallback((update: (d: DraftState) => DraftState) => {
     if (frozenRef.current) return;

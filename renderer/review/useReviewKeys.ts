@@ -1,24 +1,24 @@
 // The workspace's keyboard map: Ctrl/Alt/F-key shortcuts always; single keys only when not typing (and when enabled).
-import { useLayoutEffect, useRef, type RefObject } from 'react';
+import { useEffectEvent, useLayoutEffect, type RefObject } from 'react';
 
 export interface ReviewKeyHandlers {
-  nextCriterion(): void;
-  previousCriterion(): void;
+  nextCriterion: () => void;
+  previousCriterion: () => void;
   /** 1-based, as pressed. */
-  chooseLevel(n: number): void;
-  focusComment(): void;
-  focusFeedback(): void;
-  openBank(): void;
-  anchor(): void;
-  nextSubmission(): void;
-  previousSubmission(): void;
-  backToQueue(): void;
-  focusEvidence(): void;
-  focusRubric(): void;
-  cycleRegion(backwards: boolean): void;
-  submit(): void;
-  saveNow(): void;
-  showShortcuts(): void;
+  chooseLevel: (n: number) => void;
+  focusComment: () => void;
+  focusFeedback: () => void;
+  openBank: () => void;
+  anchor: () => void;
+  nextSubmission: () => void;
+  previousSubmission: () => void;
+  backToQueue: () => void;
+  focusEvidence: () => void;
+  focusRubric: () => void;
+  cycleRegion: (backwards: boolean) => void;
+  submit: () => void;
+  saveNow: () => void;
+  showShortcuts: () => void;
 }
 
 const TEXT_INPUT =
@@ -39,8 +39,8 @@ export function useReviewKeys(
   evidence: RefObject<HTMLElement | null>,
   handlers: ReviewKeyHandlers,
 ): void {
-  const ref = useRef(handlers);
-  ref.current = handlers;
+  // The handlers of the latest render, read when a key arrives (the listener itself stays in place).
+  const latestHandlers = useEffectEvent(() => handlers);
 
   // A layout effect: listening from the moment the workspace is on screen, so no early key is lost.
   useLayoutEffect(() => {
@@ -49,7 +49,7 @@ export function useReviewKeys(
       if (e.defaultPrevented || e.isComposing) return;
       // An open dialog owns the keyboard (Escape, Enter, Tab).
       if (document.querySelector('dialog[open]')) return;
-      const h = ref.current;
+      const h = latestHandlers();
       const mod = e.ctrlKey || e.metaKey;
       const run = (action: () => void) => {
         e.preventDefault();

@@ -7,7 +7,7 @@ import type { Find } from './useFind.js';
 export interface PdfFindBarProps {
   find: Find;
   inputRef: Ref<HTMLInputElement>;
-  onClose(): void;
+  onClose: () => void;
 }
 
 export function PdfFindBar({ find, inputRef, onClose }: PdfFindBarProps) {

@@ -6,7 +6,7 @@ import { PT_TO_PX, type Layout } from './layout.js';
 export interface PdfPagesProps {
   layout: Layout;
   zoom: number;
-  register(page: number, el: HTMLDivElement | null): void;
+  register: (page: number, el: HTMLDivElement | null) => void;
 }
 
 export const PdfPages = memo(function PdfPages({ layout, zoom, register }: PdfPagesProps) {

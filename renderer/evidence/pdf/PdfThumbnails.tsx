@@ -10,7 +10,7 @@ export interface PdfThumbnailsProps {
   sizes: PageSize[];
   current: number;
   renderer: PageRenderer;
-  onGo(page: number): void;
+  onGo: (page: number) => void;
 }
 
 export const PdfThumbnails = memo(function PdfThumbnails({ sizes, current, renderer, onGo }: PdfThumbnailsProps) {
@@ -44,7 +44,8 @@ export const PdfThumbnails = memo(function PdfThumbnails({ sizes, current, rende
     item?.scrollIntoView({ block: 'nearest' });
   }, [current]);
 
-  const move = (e: KeyboardEvent<HTMLOListElement>) => {
+  // Arrow keys, Home and End move between the page buttons (one tab stop: the current page's).
+  const move = (e: KeyboardEvent<HTMLButtonElement>) => {
     const keys: Record<string, number> = { ArrowDown: current + 1, ArrowUp: current - 1, Home: 1, End: sizes.length };
     const to = keys[e.key];
     if (to === undefined) return;
@@ -56,7 +57,7 @@ export const PdfThumbnails = memo(function PdfThumbnails({ sizes, current, rende
 
   return (
     <nav className="pdf-thumbs" aria-label={t.evidence.pdf.pagesNav}>
-      <ol ref={listRef} className="pdf-thumbs-list" onKeyDown={move}>
+      <ol ref={listRef} className="pdf-thumbs-list">
         {sizes.map((size, i) => {
           const page = i + 1;
           return (
@@ -69,6 +70,7 @@ export const PdfThumbnails = memo(function PdfThumbnails({ sizes, current, rende
                 aria-current={page === current ? 'page' : undefined}
                 aria-label={t.evidence.pdf.thumbLabel(page)}
                 onClick={() => onGo(page)}
+                onKeyDown={move}
               >
                 <canvas
                   className="pdf-thumb-canvas"

@@ -1,5 +1,5 @@
 // The PDF viewer's toolbar: thumbnails, "Page 4 of 50" with a page box, zoom, and find.
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { t } from '../../strings/en.js';
 import { EvidenceIcon } from '../EvidenceIcon.js';
 import type { ZoomMode } from './layout.js';
@@ -9,15 +9,15 @@ const PRESETS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4];
 export interface PdfToolbarProps {
   page: number;
   numPages: number;
-  onPage(page: number): void;
+  onPage: (page: number) => void;
   zoomMode: ZoomMode;
   zoom: number;
-  onZoom(mode: ZoomMode): void;
-  onZoomStep(dir: 1 | -1): void;
+  onZoom: (mode: ZoomMode) => void;
+  onZoomStep: (dir: 1 | -1) => void;
   thumbsOpen: boolean;
-  onToggleThumbs(): void;
+  onToggleThumbs: () => void;
   findOpen: boolean;
-  onFind(): void;
+  onFind: () => void;
 }
 
 export function PdfToolbar(props: PdfToolbarProps) {
@@ -26,10 +26,6 @@ export function PdfToolbar(props: PdfToolbarProps) {
   const [draft, setDraft] = useState(String(page));
   const [editing, setEditing] = useState(false);
   const s = t.evidence.pdf;
-
-  useEffect(() => {
-    if (!editing) setDraft(String(page));
-  }, [page, editing]);
 
   const commit = () => {
     const n = Number.parseInt(draft, 10);
@@ -87,6 +83,8 @@ export function PdfToolbar(props: PdfToolbarProps) {
           value={editing ? draft : String(page)}
           size={Math.max(2, String(numPages).length)}
           onFocus={(e) => {
+            // The draft starts from the page shown; while not editing the input shows the page itself.
+            setDraft(String(page));
             setEditing(true);
             e.currentTarget.select();
           }}

@@ -1,10 +1,19 @@
 // The PDF viewer (a lazily loaded chunk with pdf.js): pages, thumbnails, zoom, find, selection and anchors.
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useEffectEvent,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import type { Anchor } from '../../../shared/domain/review.js';
 import { t } from '../../strings/en.js';
 import { SystemFileCard } from '../SystemFileCard.js';
-import { evidenceUrl, focusIsFree, type ViewerProps } from '../viewer-types.js';
-import { itemAt, paintMarks, type Mark } from './highlight.js';
+import { evidenceUrl, focusIsFree, type JumpRequest, type ViewerProps } from '../viewer-types.js';
+import { itemAt, type Mark } from './highlight.js';
 import { PT_TO_PX, stepZoom, type PageSize } from './layout.js';
 import { PageRenderer } from './page-renderer.js';
 import { PdfFindBar } from './PdfFindBar.js';
@@ -26,7 +35,7 @@ export function warmUp(): void {
   warmWorker();
 }
 
-export default function PdfViewer({ artifact, blind, request, autoFocus, ref }: ViewerProps) {
+export default function PdfViewer({ artifact, blind, request, takeFocus, ref }: ViewerProps) {
   const url = useMemo(() => evidenceUrl(artifact), [artifact]);
   const state = usePdfDocument(url);
   if (state.status === 'loading') {
@@ -51,7 +60,7 @@ export default function PdfViewer({ artifact, blind, request, autoFocus, ref }: 
       artifact={artifact}
       blind={blind}
       request={request}
-      autoFocus={autoFocus}
+      takeFocus={takeFocus}
       doc={state.doc}
       sizes={state.sizes}
     />
@@ -63,19 +72,12 @@ interface DocumentViewProps extends ViewerProps {
   sizes: PageSize[];
 }
 
-function PdfDocumentView({ artifact, request, autoFocus, doc, sizes, ref }: DocumentViewProps) {
+function PdfDocumentView({ artifact, request, takeFocus, doc, sizes, ref }: DocumentViewProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const findRef = useRef<HTMLInputElement>(null);
-  const marksRef = useRef(new Map<number, Mark[]>());
   const text = useMemo(() => new PdfText(doc), [doc]);
-  const renderer = useMemo(
-    () =>
-      new PageRenderer(doc, text, {
-        onLayer: (page, layer) => paintMarks(layer, marksRef.current.get(page) ?? []),
-      }),
-    [doc, text],
-  );
+  const renderer = useMemo(() => new PageRenderer(doc, text), [doc, text]);
   useEffect(() => () => renderer.destroy(), [renderer]);
   const register = useCallback((p: number, el: HTMLDivElement | null) => renderer.attach(p, el), [renderer]);
 
@@ -83,7 +85,9 @@ function PdfDocumentView({ artifact, request, autoFocus, doc, sizes, ref }: Docu
   const { layout, zoom, zoomMode, setZoomMode, page, goToPage, revealY, currentPage, ready } = scroll;
   const [thumbsOpen, setThumbsOpen] = useState(false);
   const [findOpen, setFindOpen] = useState(false);
-  const [anchorMark, setAnchorMark] = useState<Match | null>(null);
+  // The anchored quote found for a jump request; it belongs to that request and goes with it.
+  const [anchorFound, setAnchorFound] = useState<{ request: JumpRequest; mark: Match } | null>(null);
+  const anchorMark = anchorFound && anchorFound.request === request ? anchorFound.mark : null;
   const find = useFind(findOpen ? text : null, doc.numPages, currentPage);
   const selection = useSelectionQuote(scrollRef);
 
@@ -93,8 +97,8 @@ function PdfDocumentView({ artifact, request, autoFocus, doc, sizes, ref }: Docu
   }, []);
 
   useEffect(() => {
-    if (autoFocus && focusIsFree()) scrollRef.current?.focus({ preventScroll: true });
-  }, [autoFocus]);
+    if (takeFocus && focusIsFree()) scrollRef.current?.focus({ preventScroll: true });
+  }, [takeFocus]);
 
   /** Scrolls a text range into view, a third of the way down. */
   const reveal = useCallback(
@@ -106,8 +110,8 @@ function PdfDocumentView({ artifact, request, autoFocus, doc, sizes, ref }: Docu
         return;
       }
       const viewport = pdfPage.getViewport({ scale: zoom * PT_TO_PX });
-      const [x, y] = viewport.convertToViewportPoint(Number(item.transform[4]), Number(item.transform[5]));
-      revealY(m.page, (y ?? 0) - Math.abs(Number(item.transform[3])) * zoom * PT_TO_PX, x);
+      const { x, y } = viewportPoint(viewport.transform, Number(item.transform[4]), Number(item.transform[5]));
+      revealY(m.page, y - Math.abs(Number(item.transform[3])) * zoom * PT_TO_PX, x);
     },
     [doc, text, zoom, goToPage, revealY],
   );
@@ -122,48 +126,43 @@ function PdfDocumentView({ artifact, request, autoFocus, doc, sizes, ref }: Docu
     if (anchorMark) add(anchorMark.page, { start: anchorMark.start, end: anchorMark.end, kind: 'anchor' });
     return byPage;
   }, [find.matches, find.index, anchorMark]);
-  useEffect(() => {
-    marksRef.current = marks;
-    for (let p = 1; p <= doc.numPages; p++) {
-      const layer = renderer.layer(p);
-      if (layer) paintMarks(layer, marks.get(p) ?? []);
-    }
-  }, [marks, renderer, doc.numPages]);
+  useEffect(() => renderer.setMarks(marks), [renderer, marks]);
 
   const current = find.index >= 0 ? find.matches[find.index] : undefined;
   const currentKey = current ? `${current.page}:${current.start}` : '';
-  useEffect(() => {
+  const revealCurrent = useEffectEvent(() => {
     if (current) void reveal(current);
-    // Only when the current match changes, not when more matches arrive or the zoom changes.
-  }, [currentKey]);
+  });
+  // Only when the current match changes, not when more matches arrive or the zoom changes.
+  useEffect(() => revealCurrent(), [currentKey]);
 
   // Jump requests: the page first, then the quote on it (or anywhere in the document).
-  useEffect(() => {
-    const anchor = request?.anchor;
-    if (!anchor || !ready) return;
-    let cancelled = false;
+  const jump = useEffectEvent((req: JumpRequest, signal: AbortSignal) => {
+    const anchor = req.anchor;
     if (anchor.page) goToPage(anchor.page);
     const pattern = anchor.quote ? phrasePattern(anchor.quote) : null;
-    setAnchorMark(null);
     if (!pattern) return;
     (async () => {
       const first = anchor.page && anchor.page <= doc.numPages ? anchor.page : 1;
       const order = [first, ...Array.from({ length: doc.numPages }, (_, i) => i + 1).filter((p) => p !== first)];
       for (const p of order) {
         const found = findAll((await text.page(p)).text, pattern)[0];
-        if (cancelled) return;
+        if (signal.aborted) return;
         if (found) {
           const m = { page: p, ...found };
-          setAnchorMark(m);
+          setAnchorFound({ request: req, mark: m });
           await reveal(m);
           return;
         }
       }
     })().catch(() => {});
-    return () => {
-      cancelled = true;
-    };
-    // Each request once (its seq changes every time) when the column is measured, whatever else changed since.
+  });
+  // Each request once (its seq changes every time) when the column is measured, whatever else changed since.
+  useEffect(() => {
+    if (!request || !ready) return;
+    const run = new AbortController();
+    jump(request, run.signal);
+    return () => run.abort();
   }, [request, ready]);
 
   useImperativeHandle(
@@ -194,8 +193,7 @@ function PdfDocumentView({ artifact, request, autoFocus, doc, sizes, ref }: Docu
     scrollRef.current?.focus({ preventScroll: true });
   };
   const zoomStep = (dir: 1 | -1) => setZoomMode(stepZoom(zoom, dir));
-  const zoomStepRef = useRef(zoomStep);
-  zoomStepRef.current = zoomStep;
+  const wheelZoom = useEffectEvent(zoomStep);
 
   // Ctrl+wheel (and a trackpad pinch, which arrives as one) zooms the document, not the whole window.
   useEffect(() => {
@@ -207,7 +205,7 @@ function PdfDocumentView({ artifact, request, autoFocus, doc, sizes, ref }: Docu
       e.preventDefault();
       pending += e.deltaY;
       if (Math.abs(pending) < 40) return;
-      zoomStepRef.current(pending < 0 ? 1 : -1);
+      wheelZoom(pending < 0 ? 1 : -1);
       pending = 0;
     };
     el.addEventListener('wheel', onWheel, { passive: false });
@@ -240,6 +238,7 @@ function PdfDocumentView({ artifact, request, autoFocus, doc, sizes, ref }: Docu
   };
 
   return (
+    // eslint-disable-next-line jsx-a11y/no-static-element-interactions -- shortcuts delegated from the toolbar, find bar and document inside, each focusable
     <div ref={rootRef} className="pdf" onKeyDown={onKeyDown}>
       <PdfToolbar
         page={page}
@@ -261,6 +260,7 @@ function PdfDocumentView({ artifact, request, autoFocus, doc, sizes, ref }: Docu
           <div
             ref={scrollRef}
             className="pdf-scroll"
+            // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scroll container keyboard users must reach to scroll (axe scrollable-region-focusable)
             tabIndex={0}
             role="region"
             aria-label={t.evidence.pdf.document}
@@ -276,4 +276,10 @@ function PdfDocumentView({ artifact, request, autoFocus, doc, sizes, ref }: Docu
       </div>
     </div>
   );
+}
+
+/** pdf.js's convertToViewportPoint (typed `any[]` there): the viewport's affine transform applied to a PDF point. */
+function viewportPoint(m: number[], x: number, y: number): { x: number; y: number } {
+  const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = m;
+  return { x: x * a + y * c + e, y: x * b + y * d + f };
 }

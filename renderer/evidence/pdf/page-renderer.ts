@@ -1,6 +1,6 @@
 // Renders pages (canvas + text layer) and thumbnails one at a time, visible pages first, yielding between jobs.
 import { idle } from './idle.js';
-import type { LayerText } from './highlight.js';
+import { paintMarks, type LayerText, type Mark } from './highlight.js';
 import { PT_TO_PX } from './layout.js';
 import { AnnotationMode, TextLayer, type PDFDocumentProxy, type RenderTask } from './pdfjs.js';
 import type { PdfText } from './text-store.js';
@@ -22,11 +22,6 @@ interface Thumb {
   width: number;
 }
 
-export interface RendererHooks {
-  /** A page's text layer is in place (paint highlights on it). */
-  onLayer(page: number, layer: LayerText): void;
-}
-
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class PageRenderer {
@@ -39,12 +34,18 @@ export class PageRenderer {
   private destroyed = false;
   private task: RenderTask | null = null;
   private textLayer: TextLayer | null = null;
+  /** Highlights by page: painted on the text layers there are, and on each new one as it is built. */
+  private marks = new Map<number, Mark[]>();
 
   constructor(
     private readonly doc: PDFDocumentProxy,
     private readonly text: PdfText,
-    private readonly hooks: RendererHooks,
   ) {}
+
+  /** The destroyed flag, read through a call: TypeScript would keep an earlier check's narrowing across awaits. */
+  private isDestroyed(): boolean {
+    return this.destroyed;
+  }
 
   private slot(page: number): Slot {
     let s = this.slots.get(page);
@@ -91,8 +92,10 @@ export class PageRenderer {
     this.thumbsDone.clear();
   }
 
-  layer(page: number): LayerText | null {
-    return this.slots.get(page)?.layer ?? null;
+  /** Replaces the highlights and repaints every text layer that exists. */
+  setMarks(marks: Map<number, Mark[]>): void {
+    this.marks = marks;
+    for (const [page, s] of this.slots) if (s.layer) paintMarks(s.layer, marks.get(page) ?? []);
   }
 
   isRendered(page: number): boolean {
@@ -172,7 +175,9 @@ export class PageRenderer {
       });
       await this.task.promise;
       this.task = null;
-      if (this.destroyed || s.el === null || this.zoom !== zoom) {
+      // Closed, detached or zoomed again while it was drawn (s.el may have changed during the awaits).
+      const el = s.el as HTMLElement | null;
+      if (this.isDestroyed() || el === null || this.zoom !== zoom) {
         canvas.width = 0;
         return;
       }
@@ -182,33 +187,33 @@ export class PageRenderer {
         s.canvas.width = 0;
         s.canvas.remove();
       }
-      s.el.prepend(canvas);
+      el.prepend(canvas);
       s.canvas = canvas;
       s.zoom = zoom;
-      s.el.setAttribute('data-rendered', String(zoom));
+      el.setAttribute('data-rendered', String(zoom));
       // The text layer of the old zoom stays until the new one is built: say which zoom the selectable text is for.
-      s.el.removeAttribute('data-text');
+      el.removeAttribute('data-text');
 
       const text = await this.text.page(n);
-      if (this.destroyed || s.canvas !== canvas) return;
+      if (this.isDestroyed() || s.canvas !== canvas) return;
       const textDiv = document.createElement('div');
       textDiv.className = 'textLayer';
       this.textLayer = new TextLayer({ textContentSource: text.content, container: textDiv, viewport });
       await this.textLayer.render();
       const rendered = this.textLayer;
       this.textLayer = null;
-      if (this.destroyed || s.canvas !== canvas) return;
+      if (this.isDestroyed() || s.canvas !== canvas) return;
       s.textDiv?.remove();
-      s.el.append(textDiv);
+      el.append(textDiv);
       s.textDiv = textDiv;
-      s.el.setAttribute('data-text', String(zoom));
+      el.setAttribute('data-text', String(zoom));
       s.layer = {
         divs: rendered.textDivs,
         strs: rendered.textContentItemsStr,
         starts: text.starts,
         touched: new Set(),
       };
-      this.hooks.onLayer(n, s.layer);
+      paintMarks(s.layer, this.marks.get(n) ?? []);
     } catch {
       // Cancelled (closed, zoomed again) or a broken page: it is drawn again the next time it is wanted.
       this.task = null;

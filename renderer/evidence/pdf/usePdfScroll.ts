@@ -17,16 +17,16 @@ export interface PdfScroll {
   zoom: number;
   zoomMode: ZoomMode;
   /** Changes the zoom, keeping the same spot of the same page at the top of the view. */
-  setZoomMode(mode: ZoomMode): void;
+  setZoomMode: (mode: ZoomMode) => void;
   page: number;
-  goToPage(page: number): void;
+  goToPage: (page: number) => void;
   /** Scrolls so that y (CSS pixels from the top of `page`) sits a third of the way down the view. */
-  revealY(page: number, y: number, x?: number): void;
+  revealY: (page: number, y: number, x?: number) => void;
   /** True for a moment after each scroll (the floating page indicator). */
   scrolling: boolean;
   /** False until the column has been measured: before that, positions are not final. */
   ready: boolean;
-  currentPage(): number;
+  currentPage: () => number;
 }
 
 interface Position {
