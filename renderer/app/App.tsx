@@ -15,6 +15,7 @@ import { LibraryScreen } from '../library/LibraryScreen.js';
 import { SettingsScreen } from '../settings/SettingsScreen.js';
 import { useAppearance } from '../settings/useAppearance.js';
 import { t } from '../strings/en.js';
+import { useLatest } from '../ui/useLatest.js';
 import { AboutDialog } from './AboutDialog.js';
 import { Nav } from './Nav.js';
 import type { Screen } from './screens.js';
@@ -37,8 +38,7 @@ export function App() {
     setReloadKey((k) => k + 1);
     setScreen('queue');
   });
-  const importerRef = useRef(importer);
-  importerRef.current = importer;
+  const importerRef = useLatest(importer);
 
   useEffect(() => {
     call('app:info')
@@ -50,9 +50,9 @@ export function App() {
     () =>
       onEvent('menu:command', (command) => {
         if (command === 'import') importerRef.current.choose();
-        else if (command === 'about') setAboutOpen(true);
+        else setAboutOpen(true);
       }),
-    [],
+    [importerRef],
   );
 
   useEffect(() => {
@@ -66,7 +66,7 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [importerRef]);
 
   const dragging = useFileDrop(
     (file) => importer.importDropped(file),

@@ -43,10 +43,13 @@ export function AwardsView({ onSettings }: { onSettings: () => void }) {
     [awards, currentId],
   );
   const chosen = useMemo(() => awards?.filter((a) => selected.has(a.credentialId)) ?? [], [awards, selected]);
-  useEffect(() => {
-    // Selections hidden by a filter are dropped, so "Export selected" exports what is visible.
+  // Selections hidden by a filter are dropped, so "Export selected" exports what is visible. Adjusted during render
+  // when the list changes, so no render ever shows a selection the list no longer holds.
+  const [selectedFor, setSelectedFor] = useState(awards);
+  if (selectedFor !== awards) {
+    setSelectedFor(awards);
     if (awards) setSelected((sel) => new Set([...sel].filter((x) => awards.some((a) => a.credentialId === x))));
-  }, [awards]);
+  }
 
   const print = async (award: AwardSummary) => {
     if (printing) return;

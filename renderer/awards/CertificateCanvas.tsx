@@ -51,6 +51,8 @@ export function CertificateCanvas({
       <canvas
         ref={canvasRef}
         className="aw-certificate-canvas"
+        // The drawn certificate is a picture: role=img with its label is how ARIA names canvas content.
+        // eslint-disable-next-line jsx-a11y/no-interactive-element-to-noninteractive-role -- canvas is no control here
         role="img"
         aria-label={label}
         hidden={state !== 'ready'}

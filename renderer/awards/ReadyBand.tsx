@@ -29,12 +29,13 @@ export function ReadyBand({ ready, hasIdentity, onIssued, onSettings }: ReadyBan
   const progress = useProgress(busy);
   const outcomeRef = useRef<HTMLDivElement>(null);
   // The Issue button goes once nothing is left to issue: focus then moves to what happened, not to the page.
-  const [focusOutcome, setFocusOutcome] = useState(false);
+  // A flag, not state: it asks nothing to render, only the effect that runs once the batch is no longer busy.
+  const focusOutcome = useRef(false);
   useEffect(() => {
-    if (!focusOutcome || busy) return;
-    setFocusOutcome(false);
+    if (!focusOutcome.current || busy) return;
+    focusOutcome.current = false;
     outcomeRef.current?.focus();
-  }, [focusOutcome, busy]);
+  }, [busy]);
 
   const live = ready.filter((r) => chosen.has(r.submissionId));
   const targets = live.length > 0 ? live : ready;
@@ -61,7 +62,7 @@ export function ReadyBand({ ready, hasIdentity, onIssued, onSettings }: ReadyBan
       });
       setChosen(new Set());
       onIssued(r.issued.length);
-      setFocusOutcome(true);
+      focusOutcome.current = true;
     } catch (err) {
       setFailure(errorMessage(err, s.failed));
     } finally {

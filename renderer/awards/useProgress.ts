@@ -9,9 +9,14 @@ export interface Progress {
 
 export function useProgress(active: boolean): Progress | null {
   const [progress, setProgress] = useState<Progress | null>(null);
+  // A new batch starts from nothing, not from the last batch's count: reset in the render that starts it.
+  const [wasActive, setWasActive] = useState(active);
+  if (wasActive !== active) {
+    setWasActive(active);
+    if (active) setProgress(null);
+  }
   useEffect(() => {
     if (!active) return;
-    setProgress(null);
     return onEvent('awards:progress', setProgress);
   }, [active]);
   return active ? progress : null;

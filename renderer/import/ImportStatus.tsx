@@ -28,7 +28,7 @@ export function ImportStatus({ state, onDismiss }: { state: ImportState; onDismi
   }
   if (state.kind === 'done') {
     // A damaged copy changed nothing, but the assessor holds a bad copy: a warning, read out at once.
-    const damaged = Boolean(state.damaged);
+    const damaged = state.damaged;
     return (
       <div className={`banner ${damaged ? 'banner-warning' : 'banner-success'}`} role={damaged ? 'alert' : 'status'}>
         <div className="banner-row">

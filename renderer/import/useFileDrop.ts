@@ -1,13 +1,13 @@
 // Accepts a package folder or .zip dropped anywhere on the window and hands over the dropped file
 // (main learns its path through the preload and asks the assessor before using it).
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useLatest } from '../ui/useLatest.js';
 
 const carriesFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
 
 export function useFileDrop(onFile: (file: File) => void, enabled: boolean): boolean {
   const [over, setOver] = useState(false);
-  const handlers = useRef({ onFile, enabled });
-  handlers.current = { onFile, enabled };
+  const handlers = useLatest({ onFile, enabled });
 
   useEffect(() => {
     // dragenter/dragleave fire for every child crossed; count them to know when the pointer left the window.
@@ -47,6 +47,6 @@ export function useFileDrop(onFile: (file: File) => void, enabled: boolean): boo
       window.removeEventListener('dragleave', leave);
       window.removeEventListener('drop', drop);
     };
-  }, []);
+  }, [handlers]);
   return over;
 }

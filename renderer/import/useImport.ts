@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { describeImport, type ImportProgress, type ImportResult } from '../../shared/domain/import.js';
 import { ApiError, call, dropFiles, errorCode, errorMessage, onEvent, type ApiErrorCode } from '../api.js';
 import { t } from '../strings/en.js';
+import { useLatest } from '../ui/useLatest.js';
 
 export type ImportState =
   | { kind: 'idle' }
@@ -14,18 +15,17 @@ export type ImportState =
 export interface Importer {
   state: ImportState;
   busy: boolean;
-  choose(): void;
+  choose: () => void;
   /** Imports a package dropped on the window, once the assessor confirmed it in main's dialog. */
-  importDropped(file: Blob): void;
-  sample(): void;
-  dismiss(): void;
+  importDropped: (file: Blob) => void;
+  sample: () => void;
+  dismiss: () => void;
 }
 
 export function useImport(onImported: () => void): Importer {
   const [state, setState] = useState<ImportState>({ kind: 'idle' });
   const running = useRef(false);
-  const onImportedRef = useRef(onImported);
-  onImportedRef.current = onImported;
+  const onImportedRef = useLatest(onImported);
 
   useEffect(
     () =>
@@ -36,23 +36,26 @@ export function useImport(onImported: () => void): Importer {
     [],
   );
 
-  const run = useCallback(async (task: () => Promise<ImportResult | null>) => {
-    if (running.current) return;
-    running.current = true;
-    try {
-      const result = await task();
-      running.current = false;
-      if (result === null) {
-        setState((s) => (s.kind === 'running' ? { kind: 'idle' } : s));
-        return;
+  const run = useCallback(
+    async (task: () => Promise<ImportResult | null>) => {
+      if (running.current) return;
+      running.current = true;
+      try {
+        const result = await task();
+        running.current = false;
+        if (result === null) {
+          setState((s) => (s.kind === 'running' ? { kind: 'idle' } : s));
+          return;
+        }
+        setState({ kind: 'done', summary: describeImport(result), damaged: result.copyDiffers !== undefined });
+        onImportedRef.current();
+      } catch (err) {
+        running.current = false;
+        setState({ kind: 'failed', code: errorCode(err), message: errorMessage(err, t.errors.generic) });
       }
-      setState({ kind: 'done', summary: describeImport(result), damaged: result.copyDiffers !== undefined });
-      onImportedRef.current();
-    } catch (err) {
-      running.current = false;
-      setState({ kind: 'failed', code: errorCode(err), message: errorMessage(err, t.errors.generic) });
-    }
-  }, []);
+    },
+    [onImportedRef],
+  );
 
   const begin = () => setState({ kind: 'running', progress: null });
 

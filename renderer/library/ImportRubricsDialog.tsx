@@ -80,9 +80,9 @@ export function ImportRubricsDialog({ file, drafts, onSaved, onEdit, onClose }: 
             <li key={`${d.achievement.id}-${i}`} className="lib-draft">
               <label className="kit-check lib-draft-check">
                 <input type="checkbox" checked={chosen.has(i)} onChange={() => toggle(i)} disabled={busy} />
-                <span>
-                  <span className="lib-draft-name">{d.achievement.name}</span>
-                  <span className="kit-hint">
+                <span className="lib-draft-name">
+                  {d.achievement.name}
+                  <span className="kit-hint lib-draft-shape">
                     {' '}
                     ·{' '}
                     {s.shape(

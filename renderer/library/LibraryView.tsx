@@ -1,5 +1,5 @@
 // The Library screen itself: the achievements list, and in its place the editor or the add-a-submission form.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Achievement } from '../../shared/schemas/review-package.js';
 import { call, errorMessage } from '../api.js';
 import { AdminIcon } from '../ui/AdminIcon.js';
@@ -42,12 +42,13 @@ export function LibraryView({ onQueueChanged, onQueue }: LibraryViewProps) {
   const [imported, setImported] = useState<{ file: string; drafts: RubricDraft[] } | null>(null);
 
   // Back on the list, focus goes to the row that was being worked on (or to "New micro-credential").
-  const [returnTo, setReturnTo] = useState<string | null>(null);
+  // The achievement whose row takes focus back on the list: a note for the effect below, not state (nothing shows it).
+  const returnTo = useRef<string | null>(null);
   const { dismiss } = toast;
   const setView = useCallback(
     (next: View) => {
       if (next.kind === 'list' && kept.kind !== 'list')
-        setReturnTo(kept.kind === 'edit' ? kept.achievement.id : kept.achievementId);
+        returnTo.current = kept.kind === 'edit' ? kept.achievement.id : kept.achievementId;
       kept = next;
       setViewState(next);
       // A confirmation from the list would sit on the form's Save button.
@@ -56,12 +57,12 @@ export function LibraryView({ onQueueChanged, onQueue }: LibraryViewProps) {
     [dismiss],
   );
   useEffect(() => {
-    if (view.kind !== 'list' || returnTo === null || !library.items) return;
-    const row = document.querySelector(`[data-achievement="${CSS.escape(returnTo)}"]`);
+    if (view.kind !== 'list' || returnTo.current === null || !library.items) return;
+    const row = document.querySelector(`[data-achievement="${CSS.escape(returnTo.current)}"]`);
     (row?.querySelector<HTMLElement>('button') ?? document.getElementById('lib-create'))?.focus();
     // A new one is listed once the reload after its save arrives: wait for it.
-    if (row) setReturnTo(null);
-  }, [view.kind, returnTo, library.items]);
+    if (row) returnTo.current = null;
+  }, [view.kind, library.items]);
   const keepDraft = useCallback((draft: AchievementDraft) => {
     if (kept.kind === 'edit') kept = { ...kept, draft };
   }, []);

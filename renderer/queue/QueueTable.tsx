@@ -47,6 +47,8 @@ export function QueueTable({ cache, blind, sort, direction, onSort, onOpen, rese
     { id: 'submitted', label: t.queue.col.submitted, sort: 'submitted' },
   ];
 
+  // TanStack Virtual hands back a mutable instance the React Compiler cannot memoise; this app is not compiled by it.
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders us itself; nothing memoised
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollRef.current,
@@ -58,9 +60,10 @@ export function QueueTable({ cache, blind, sort, direction, onSort, onOpen, rese
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
 
+  const { want } = cache;
   useEffect(() => {
-    if (total > 0) cache.want(first, last);
-  }, [first, last, total, cache.want]);
+    if (total > 0) want(first, last);
+  }, [first, last, total, want]);
 
   useEffect(() => {
     setActive(0);
@@ -86,10 +89,7 @@ export function QueueTable({ cache, blind, sort, direction, onSort, onOpen, rese
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== scrollRef.current || total === 0) return;
-    const pageRows = Math.max(
-      1,
-      Math.floor(((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) - HEADER_HEIGHT) / ROW_HEIGHT) - 1,
-    );
+    const pageRows = Math.max(1, Math.floor((scrollRef.current.clientHeight - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = {
       ArrowDown: active + 1,
       ArrowUp: active - 1,

@@ -29,10 +29,10 @@ export interface PageCache {
   error: string | null;
   /** Bumps whenever the shown data changes (a page arrived or the query was swapped in). */
   version: number;
-  row(index: number): QueueItem | undefined;
+  row: (index: number) => QueueItem | undefined;
   /** Tells the cache which rows the viewport shows; missing pages are fetched. */
-  want(first: number, last: number): void;
-  retry(): void;
+  want: (first: number, last: number) => void;
+  retry: () => void;
 }
 
 /** `reloadKey` changes after an import: same query, new data. */
@@ -45,28 +45,32 @@ export function usePageCache(query: BaseQuery, reloadKey: number): PageCache {
   const [attempt, setAttempt] = useState(0);
 
   const pump = useCallback((store: PageStore) => {
-    while (store.inflight.size < CONCURRENCY) {
-      const next = store.wanted.find((p) => !store.pages.has(p) && !store.inflight.has(p));
-      if (next === undefined) return;
-      store.inflight.add(next);
-      call('queue:list', { ...store.query, offset: next * PAGE_SIZE, limit: PAGE_SIZE })
-        .then((page) => {
-          store.inflight.delete(next);
-          // A newer query replaced this one: its answer is dropped.
-          if (latest.current !== store) return;
-          store.pages.set(next, page.items);
-          store.total = page.total;
-          evict(store);
-          setShown(store);
-          setError(null);
-          bump();
-          pump(store);
-        })
-        .catch((err: unknown) => {
-          store.inflight.delete(next);
-          if (latest.current === store) setError(errorMessage(err, t.queue.loadFailed));
-        });
-    }
+    // Each page that lands frees a slot for the next wanted one of the same store.
+    const fill = () => {
+      while (store.inflight.size < CONCURRENCY) {
+        const next = store.wanted.find((p) => !store.pages.has(p) && !store.inflight.has(p));
+        if (next === undefined) return;
+        store.inflight.add(next);
+        call('queue:list', { ...store.query, offset: next * PAGE_SIZE, limit: PAGE_SIZE })
+          .then((page) => {
+            store.inflight.delete(next);
+            // A newer query replaced this one: its answer is dropped.
+            if (latest.current !== store) return;
+            store.pages.set(next, page.items);
+            store.total = page.total;
+            evict(store);
+            setShown(store);
+            setError(null);
+            bump();
+            fill();
+          })
+          .catch((err: unknown) => {
+            store.inflight.delete(next);
+            if (latest.current === store) setError(errorMessage(err, t.queue.loadFailed));
+          });
+      }
+    };
+    fill();
   }, []);
 
   useEffect(() => {

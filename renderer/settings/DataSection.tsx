@@ -1,5 +1,5 @@
 // Settings › Data: where it lives, backups (now, on quit, restore) and the results package for the issuer.
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { call, errorMessage } from '../api.js';
 import { admin } from '../strings/en.js';
 import { AdminIcon } from '../ui/AdminIcon.js';
@@ -28,9 +28,12 @@ export function DataSection({ state, dataDir, onDone }: DataSectionProps) {
   const settings = state.settings;
 
   const keepBackups = settings?.keepBackups;
-  useEffect(() => {
+  // The field follows the saved value whenever that changes (adjusted during render, not in an effect after it).
+  const [keepFor, setKeepFor] = useState<number | undefined>(undefined);
+  if (keepFor !== keepBackups) {
+    setKeepFor(keepBackups);
     if (keepBackups !== undefined) setKeep(String(keepBackups));
-  }, [keepBackups]);
+  }
 
   const run = async (what: Exclude<Busy, null>, job: () => Promise<void>) => {
     if (busy) return;

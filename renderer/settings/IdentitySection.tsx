@@ -120,7 +120,8 @@ function IdentityFacts({ identity }: { identity: IdentityPublic }) {
   const s = admin.identity;
   const { profile } = identity;
   const validTo = Date.parse(identity.validTo);
-  const now = Date.now();
+  // Read once when the facts are first shown: a render must not depend on the clock.
+  const [now] = useState(Date.now);
   const expiry = validTo < now ? s.expired : validTo - now < 60 * DAY ? s.expiresSoon : null;
   return (
     <dl className="set-facts">

@@ -83,6 +83,8 @@ export function ProfileDialog({ mode, current, onDone, onClose }: ProfileDialogP
         </>
       }
     >
+      {/* Enter in any field submits, as in a form; the save button sits in the dialog's action row, outside it. */}
+      {/* eslint-disable-next-line jsx-a11y/no-static-element-interactions -- key delegated from the fields inside */}
       <div
         ref={root}
         className="kit-dialog-form"

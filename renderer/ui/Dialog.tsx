@@ -19,8 +19,6 @@ export function Dialog({ title, role = 'dialog', tone = 'default', onClose, chil
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const bodyId = useId();
-  const onCloseRef = useRef(onClose);
-  onCloseRef.current = onClose;
 
   useEffect(() => {
     const dialog = ref.current;
@@ -55,6 +53,8 @@ export function Dialog({ title, role = 'dialog', tone = 'default', onClose, chil
   };
 
   return (
+    // The modal dialog keeps Tab inside itself; keys bubble up from its controls, the dialog itself is not a control.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- focus trap of a modal dialog
     <dialog
       ref={ref}
       className={`dialog dialog-${tone}`}
@@ -65,7 +65,7 @@ export function Dialog({ title, role = 'dialog', tone = 'default', onClose, chil
       onKeyDown={trapTab}
       onCancel={(e) => {
         e.preventDefault();
-        onCloseRef.current();
+        onClose();
       }}
     >
       <div className="dialog-head">

@@ -1,7 +1,8 @@
 // Loads data when its dependencies change and hands back only the newest load's outcome: the one hook for every
 // "fetch on mount / on change" effect, instead of a hand-written `let live = true` in each.
-import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
+import { useCallback, useEffect, useState, type DependencyList } from 'react';
 import { keyFor, NOT_LOADED, settle, startLoad, type LoadKey, type LoadState } from './load-state.js';
+import { useLatest } from './useLatest.js';
 
 export interface Loaded<T> {
   /** The last data that loaded: kept while a reload or a load for new dependencies runs, and after a failure. */
@@ -24,12 +25,19 @@ export interface Loaded<T> {
 export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: DependencyList): Loaded<T> {
   const [reloads, setReloads] = useState(0);
   const [state, setState] = useState<LoadState<T>>(NOT_LOADED);
-  // One token per set of dependencies, made during render so `loading` is true in the very render that changed them.
-  const key = useRef<LoadKey | null>(null);
-  key.current = keyFor(key.current, [...deps, reloads]);
-  const token = key.current.token;
+  // One token per set of dependencies, swapped in during render (React's way to adjust state when its inputs change)
+  // so `loading` is true in the very render that changed them.
+  const [key, setKey] = useState<LoadKey>(() => keyFor(null, [...deps, reloads]));
+  const current = keyFor(key, [...deps, reloads]);
+  if (current !== key) setKey(current);
+  const token = current.token;
+  // The effect reads the newest `load` (set by the time effects run); `token` says when to call it.
+  const loadRef = useLatest(load);
 
-  useEffect(() => startLoad(load, (outcome) => setState((s) => settle(s, token, outcome))), [token]);
+  useEffect(
+    () => startLoad(loadRef.current, (outcome) => setState((s) => settle(s, token, outcome))),
+    [token, loadRef],
+  );
 
   const reload = useCallback(() => setReloads((n) => n + 1), []);
   const set = useCallback(

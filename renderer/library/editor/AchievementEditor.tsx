@@ -37,8 +37,9 @@ export function AchievementEditor({ achievement, isNew, resume, onDraft, onSaved
   const [errors, setErrors] = useState<Map<string, string>>(new Map());
   const [summary, setSummary] = useState<{ text: string; first: string | null } | null>(null);
   const [saving, setSaving] = useState(false);
-  // Where focus goes once a refused save has re-enabled the form (a disabled field cannot take it).
-  const [focusNext, setFocusNext] = useState<{ path: string | null } | null>(null);
+  // Where focus goes once a refused save has re-enabled the form (a disabled field cannot take it). A note for the
+  // effect below, not state: it changes nothing on screen.
+  const focusNext = useRef<{ path: string | null } | null>(null);
 
   useEffect(() => {
     const frame = requestAnimationFrame(() => {
@@ -68,10 +69,10 @@ export function AchievementEditor({ achievement, isNew, resume, onDraft, onSaved
   };
 
   useEffect(() => {
-    if (!focusNext || saving) return;
-    focusPath(focusNext.path);
-    setFocusNext(null);
-  }, [focusNext, saving]);
+    if (!focusNext.current || saving) return;
+    focusPath(focusNext.current.path);
+    focusNext.current = null;
+  }, [saving]);
 
   const save = async () => {
     if (saving) return;
@@ -87,17 +88,19 @@ export function AchievementEditor({ achievement, isNew, resume, onDraft, onSaved
         const problems = readSaveError(message, draft);
         setErrors(problems.fields);
         setSummary({ text: problems.summary, first: problems.first });
-        setFocusNext({ path: problems.first });
+        focusNext.current = { path: problems.first };
       } else {
         setErrors(new Map());
         setSummary({ text: message, first: null });
-        setFocusNext({ path: null });
+        focusNext.current = { path: null };
       }
       setSaving(false);
     }
   };
 
   return (
+    // Ctrl+S saves from any field of the form: the key bubbles up from the controls, the section is no control.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- shortcut delegated from the fields
     <section
       ref={root}
       className="screen lib-editor"

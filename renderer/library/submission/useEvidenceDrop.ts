@@ -2,7 +2,7 @@
 // which asks the author to confirm them and answers with tokens.
 import { useState, type DragEvent } from 'react';
 
-const carriesFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
+const carriesFiles = (e: DragEvent) => Array.from(e.dataTransfer.types).includes('Files');
 
 export interface EvidenceDrop {
   over: boolean;
