@@ -92,7 +92,12 @@ function dbVerify(credential: object, hosted: ReadonlyMap<string, object>) {
     credential,
     suite: new DataIntegrityProof({ cryptosuite }),
     documentLoader: webLoader(withList),
-    checkStatus: (options: object) => checkStatus({ ...options, suite: new DataIntegrityProof({ cryptosuite }) }),
+    // vc passes { credential, documentLoader, … } (typed loosely as object in its declarations).
+    checkStatus: (options: object) =>
+      checkStatus({
+        ...(options as Omit<Parameters<typeof checkStatus>[0], 'suite'>),
+        suite: new DataIntegrityProof({ cryptosuite }),
+      }),
   }) as Promise<{ verified: boolean; error?: unknown }>;
 }
 
