@@ -112,7 +112,7 @@ describe('two issues for one review', () => {
     expect(rowsFor(app, ids[0]!)).toEqual(['superseded', 'active']);
   });
 
-  it('two overlapping IPC calls: one issued, the other reported as failed with the reason', async () => {
+  it('two overlapping IPC calls: one issued, the other refused as a second run; asked again, failed with the reason', async () => {
     const { dataDir, s, ids } = await store('ipc');
     const box = passphraseBox('test passphrase', { logN: 10 });
     saveIdentity(dataDir, identity, box);
@@ -132,11 +132,17 @@ describe('two issues for one review', () => {
       dispatch(handlers, 'awards:issue', { submissionIds: [ids[1]] }, () => {}),
       dispatch(handlers, 'awards:issue', { submissionIds: [ids[1]] }, () => {}),
     ]);
-    const values = [a, b].map((r) =>
-      r.ok ? (r.value as { issued: unknown[]; failed: { message: string }[] }) : undefined,
-    );
-    expect(values.map((v) => v?.issued.length).sort()).toEqual([0, 1]);
-    expect(values.flatMap((v) => v?.failed ?? []).map((f) => f.message)).toEqual([
+    // One issuing run at a time: the overlapping call is refused by name, before it signs anything.
+    const won = [a, b].filter((r) => r.ok);
+    expect(won).toHaveLength(1);
+    expect((won[0]!.value as { issued: unknown[] }).issued).toHaveLength(1);
+    expect([a, b].find((r) => !r.ok)).toMatchObject({
+      ok: false,
+      error: { code: 'job-busy', message: expect.stringMatching(/issuing of awards started at .* is still running/) },
+    });
+    // Asked again once the first is done: reported as failed with the reason, nothing issued twice.
+    const again = await dispatch(handlers, 'awards:issue', { submissionIds: [ids[1]] }, () => {});
+    expect(again.ok && (again.value as { failed: { message: string }[] }).failed.map((f) => f.message)).toEqual([
       expect.stringMatching(/already has an award in force: .* was already issued/),
     ]);
     expect(rowsFor(s, ids[1]!)).toEqual(['active']);
