@@ -153,7 +153,8 @@ test('the lesson plan PDF renders like its reference, with selectable text, find
     );
   await expect.poll(selection).toMatch(/^(Anchoring|phenomenon)$/);
   const selected = await selection();
-  expect(await handle(page, 'currentAnchor')).toEqual({ artifactId: 'a1', page: 1, quote: selected });
+  // The anchor follows the selection when the page's selectionchange reaches the viewer: wait for it.
+  await expect.poll(() => handle(page, 'currentAnchor')).toEqual({ artifactId: 'a1', page: 1, quote: selected });
 
   // Find: Ctrl+F in the viewer, "n of m", Enter and Shift+Enter.
   await pane.getByRole('region', { name: 'Document pages' }).click({ position: { x: 5, y: 5 } });
@@ -267,7 +268,7 @@ test('a 50-page PDF opens lazily while typing stays responsive, and anchors jump
   await expect(pane.getByRole('textbox', { name: 'Page number' })).toHaveValue('17');
   await expect(pane.locator('.pdf-page[data-page="17"] .pdf-mark-anchor')).toHaveText(/explain\s+photosynthesis/);
   await expect(pane.locator('.pdf-page[data-page="17"] .pdf-mark-anchor').first()).toBeInViewport();
-  expect(await handle(page, 'currentAnchor')).toEqual({ artifactId: pkg.ids.pdf, page: 17 });
+  await expect.poll(() => handle(page, 'currentAnchor')).toEqual({ artifactId: pkg.ids.pdf, page: 17 });
   // A quote found elsewhere than the page it names is still found.
   await handle(page, 'jumpTo', { artifactId: pkg.ids.pdf, page: 1, quote: `${LONG_PDF_PHRASE} using evidence` });
   await expect(pane.locator('.pdf-page[data-page="3"] .pdf-mark-anchor')).toBeAttached();
@@ -317,7 +318,7 @@ test('audio streams with ranges and seeks to an anchor; links and other files op
   await pane.getByRole('heading', { name: 'Overview questions' }).click();
   await handle(page, 'jumpTo', { artifactId: pkg.ids.link });
   await expect(link.getByRole('button', { name: 'Open in browser' })).toBeFocused();
-  expect(await handle(page, 'currentAnchor')).toBeNull();
+  await expect.poll(() => handle(page, 'currentAnchor')).toBeNull();
 
   // Audio: jumpTo opens it, seeks and plays; the anchor reads the time back.
   await handle(page, 'jumpTo', { artifactId: pkg.ids.audio, timeSeconds: 3.5 });
