@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { call, errorMessage } from '../api.js';
 import { ChoiceGroup } from '../ui/ChoiceGroup.js';
 import { admin } from '../strings/en.js';
-import { Dialog } from '../ui/Dialog.js';
+import { ConfirmActions, Dialog } from '../ui/Dialog.js';
 import type { AwardFormat, AwardSummary, Paper } from './award-format.js';
 import { useProgress } from './useProgress.js';
 
@@ -81,19 +81,13 @@ export function ExportDialog({ awards, paper: defaultPaper, onClose }: ExportDia
             {admin.common.close}
           </button>
         ) : (
-          <>
-            <button type="button" className="button" onClick={onClose} disabled={busy}>
-              {admin.common.cancel}
-            </button>
-            <button
-              type="button"
-              className="button button-primary"
-              onClick={() => void run()}
-              aria-disabled={busy || undefined}
-            >
-              {busy ? s.running : s.confirm}
-            </button>
-          </>
+          <ConfirmActions
+            onCancel={onClose}
+            onConfirm={() => void run()}
+            busy={busy}
+            label={s.confirm}
+            busyLabel={s.running}
+          />
         )
       }
     >

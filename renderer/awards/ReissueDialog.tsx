@@ -2,7 +2,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { call, errorMessage } from '../api.js';
 import { admin } from '../strings/en.js';
-import { Dialog } from '../ui/Dialog.js';
+import { ConfirmActions, Dialog } from '../ui/Dialog.js';
 import type { AwardSummary } from './award-format.js';
 
 export function ReissueDialog({
@@ -49,19 +49,13 @@ export function ReissueDialog({
       title={s.title}
       onClose={busy ? () => {} : onClose}
       actions={
-        <>
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            {admin.common.cancel}
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => void confirm()}
-            aria-disabled={busy || undefined}
-          >
-            {busy ? s.reissuing : s.confirm}
-          </button>
-        </>
+        <ConfirmActions
+          onCancel={onClose}
+          onConfirm={() => void confirm()}
+          busy={busy}
+          label={s.confirm}
+          busyLabel={s.reissuing}
+        />
       }
     >
       <p>{s.body}</p>

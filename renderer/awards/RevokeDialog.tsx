@@ -2,7 +2,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { call, errorMessage } from '../api.js';
 import { admin } from '../strings/en.js';
-import { Dialog } from '../ui/Dialog.js';
+import { ConfirmActions, Dialog } from '../ui/Dialog.js';
 import type { AwardSummary } from './award-format.js';
 
 export function RevokeDialog({
@@ -50,19 +50,14 @@ export function RevokeDialog({
       tone="danger"
       onClose={busy ? () => {} : onClose}
       actions={
-        <>
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            {admin.common.cancel}
-          </button>
-          <button
-            type="button"
-            className="button kit-button-danger"
-            onClick={() => void confirm()}
-            aria-disabled={busy || undefined}
-          >
-            {busy ? s.revoking : s.confirm}
-          </button>
-        </>
+        <ConfirmActions
+          onCancel={onClose}
+          onConfirm={() => void confirm()}
+          busy={busy}
+          label={s.confirm}
+          busyLabel={s.revoking}
+          tone="danger"
+        />
       }
     >
       <p>{s.body(award.achievementName, award.earnerName, award.verificationCode)}</p>

@@ -4,7 +4,7 @@ import type { Achievement } from '../../shared/schemas/review-package.js';
 import { call, errorMessage } from '../api.js';
 import { AdminIcon } from '../ui/AdminIcon.js';
 import { admin } from '../strings/en.js';
-import { Dialog } from '../ui/Dialog.js';
+import { ConfirmActions, Dialog } from '../ui/Dialog.js';
 import { Icon } from '../ui/Icon.js';
 
 export interface RubricDraft {
@@ -58,19 +58,14 @@ export function ImportRubricsDialog({ file, drafts, onSaved, onEdit, onClose }: 
       title={s.title(drafts.length)}
       onClose={busy ? () => {} : onClose}
       actions={
-        <>
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            {admin.common.cancel}
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => void save()}
-            aria-disabled={busy || chosen.size === 0 || undefined}
-          >
-            {busy ? admin.common.saving : s.save(chosen.size)}
-          </button>
-        </>
+        <ConfirmActions
+          onCancel={onClose}
+          onConfirm={() => void save()}
+          busy={busy}
+          label={s.save(chosen.size)}
+          busyLabel={admin.common.saving}
+          blocked={chosen.size === 0}
+        />
       }
     >
       <div className="kit-wide lib-import">

@@ -2,7 +2,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { call, errorMessage } from '../api.js';
 import { admin } from '../strings/en.js';
-import { Dialog } from '../ui/Dialog.js';
+import { ConfirmActions, Dialog } from '../ui/Dialog.js';
 import { Field } from '../ui/Field.js';
 import { ProfileFields } from './ProfileFields.js';
 import { checkProfile, profileInput, type ProfileDraft, type ProfileErrors } from './profile-form.js';
@@ -85,19 +85,13 @@ export function ImportIdentityDialog({ onDone, onClose }: ImportIdentityDialogPr
       title={s.import.title}
       onClose={busy ? () => {} : onClose}
       actions={
-        <>
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            {admin.common.cancel}
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => void submit()}
-            aria-disabled={busy || undefined}
-          >
-            {busy ? s.import.importing : s.import.confirm}
-          </button>
-        </>
+        <ConfirmActions
+          onCancel={onClose}
+          onConfirm={() => void submit()}
+          busy={busy}
+          label={s.import.confirm}
+          busyLabel={s.import.importing}
+        />
       }
     >
       <div ref={root} className="kit-dialog-form">

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { call, errorMessage } from '../api.js';
 import { admin } from '../strings/en.js';
-import { Dialog } from '../ui/Dialog.js';
+import { ConfirmActions, Dialog } from '../ui/Dialog.js';
 import { ProfileFields } from './ProfileFields.js';
 import { checkProfile, profileInput, type ProfileDraft, type ProfileErrors } from './profile-form.js';
 import type { IdentityPublic } from './useIdentity.js';
@@ -62,25 +62,13 @@ export function ProfileDialog({ mode, current, onDone, onClose }: ProfileDialogP
       title={mode === 'create' ? s.createTitle : s.editTitle}
       onClose={busy ? () => {} : onClose}
       actions={
-        <>
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            {admin.common.cancel}
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => void submit()}
-            aria-disabled={busy || undefined}
-          >
-            {busy
-              ? mode === 'create'
-                ? s.creating
-                : admin.common.saving
-              : mode === 'create'
-                ? s.createConfirm
-                : admin.common.save}
-          </button>
-        </>
+        <ConfirmActions
+          onCancel={onClose}
+          onConfirm={() => void submit()}
+          busy={busy}
+          label={mode === 'create' ? s.createConfirm : admin.common.save}
+          busyLabel={mode === 'create' ? s.creating : admin.common.saving}
+        />
       }
     >
       {/* Enter in any field submits, as in a form; the save button sits in the dialog's action row, outside it. */}

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { call, errorMessage } from '../api.js';
 import { admin } from '../strings/en.js';
-import { Dialog } from '../ui/Dialog.js';
+import { ConfirmActions, Dialog } from '../ui/Dialog.js';
 import { Icon } from '../ui/Icon.js';
 import type { Chosen } from '../../shared/domain/choices.js';
 
@@ -31,19 +31,14 @@ export function RestoreDialog({ backup, onClose }: { backup: Chosen; onClose: ()
       icon={<Icon name="alert" size={20} className="dialog-icon" />}
       onClose={busy ? () => {} : onClose}
       actions={
-        <>
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            {admin.common.cancel}
-          </button>
-          <button
-            type="button"
-            className="button kit-button-danger"
-            onClick={() => void restore()}
-            aria-disabled={busy || undefined}
-          >
-            {busy ? s.restoring : s.confirm}
-          </button>
-        </>
+        <ConfirmActions
+          onCancel={onClose}
+          onConfirm={() => void restore()}
+          busy={busy}
+          label={s.confirm}
+          busyLabel={s.restoring}
+          tone="danger"
+        />
       }
     >
       <p>

@@ -1,5 +1,6 @@
 // A modal dialog on the native <dialog>: focus moves in and stays in, Escape closes, focus returns after.
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { admin } from '../strings/en.js';
 
 const FOCUSABLE =
   'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -79,5 +80,44 @@ export function Dialog({ title, role = 'dialog', tone = 'default', onClose, chil
       </div>
       <div className="dialog-actions">{actions}</div>
     </dialog>
+  );
+}
+
+export interface ConfirmActionsProps {
+  onCancel: () => void;
+  onConfirm: () => void;
+  /** While the act runs: Cancel is disabled and the act's button says `busyLabel`. */
+  busy: boolean;
+  label: string;
+  busyLabel: string;
+  tone?: 'primary' | 'danger';
+  /** The act cannot run yet (nothing chosen): the button stays focusable and says why elsewhere. */
+  blocked?: boolean;
+}
+
+/** The action row of a dialog that does one thing: Cancel, then the act, whose label changes while it runs. */
+export function ConfirmActions({
+  onCancel,
+  onConfirm,
+  busy,
+  label,
+  busyLabel,
+  tone = 'primary',
+  blocked = false,
+}: ConfirmActionsProps) {
+  return (
+    <>
+      <button type="button" className="button" onClick={onCancel} disabled={busy}>
+        {admin.common.cancel}
+      </button>
+      <button
+        type="button"
+        className={tone === 'danger' ? 'button kit-button-danger' : 'button button-primary'}
+        onClick={onConfirm}
+        aria-disabled={busy || blocked || undefined}
+      >
+        {busy ? busyLabel : label}
+      </button>
+    </>
   );
 }

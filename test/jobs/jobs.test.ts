@@ -20,12 +20,10 @@ import {
   runJobInline,
   type JobProgress,
 } from '../../electron/jobs/index.js';
-import { saveDraft, submitReview } from '../../electron/review/reviews.js';
-import { loadWorkspace } from '../../electron/review/workspace.js';
-import { writeSamplePackage } from '../../electron/sample/sample-package.js';
-import { openServices, type Services } from '../../electron/services.js';
-import { tempDir } from '../support/package-builder.js';
+import type { Services } from '../../electron/services.js';
+import { passSome, sampleStore, type SampleStore } from '../support/sample-store.js';
 
+let store: SampleStore;
 let work: string;
 let s: Services;
 let identity: SigningIdentity;
@@ -50,34 +48,13 @@ function progressAt<K extends 'awards-export' | 'awards-issue'>(at: number) {
 const listing = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []);
 
 beforeAll(async () => {
-  work = tempDir();
-  const { dir } = await writeSamplePackage(path.join(work, 'sample'), { now: new Date('2026-11-20T09:00:00Z') });
-  s = openServices(path.join(work, 'data'));
-  await s.importPackage(dir);
-  const items = s.queue.list({ status: ['pending'], limit: 4 }).items;
-  for (const item of items) {
-    const w = loadWorkspace(s.db, item.id, false);
-    const scores = Object.fromEntries(
-      w.achievement.resultDescription.map((c) => [c.id, c.rubricCriterionLevel.at(-1)!.id]),
-    );
-    saveDraft(s.db, {
-      submissionId: item.id,
-      scores,
-      comments: {},
-      feedback: 'Thank you.',
-      override: null,
-      activeMs: 1,
-    });
-    submitReview(s.db, item.id);
-  }
-  passed = items.map((i) => i.id);
+  store = await sampleStore();
+  ({ s, work } = store);
+  passed = passSome(s, 4);
   identity = await generateSelfSignedIdentity({ name: 'Riverside University School of Education' });
   runner = new JobRunner({ store: { dataDir: s.dataDir } });
 });
-afterAll(() => {
-  s.close();
-  fs.rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => store.dispose());
 
 describe('jobs in a worker thread', () => {
   it('issues awards in the worker (one in force per submission), progress in order up to the total', async () => {
@@ -99,15 +76,7 @@ describe('jobs in a worker thread', () => {
   });
 
   it('a cancelled issue stops between awards: the ones issued are whole, no other rows, the log verifies', async () => {
-    const more = s.queue.list({ status: ['pending'], limit: 3 }).items.map((i) => i.id);
-    for (const id of more) {
-      const w = loadWorkspace(s.db, id, false);
-      const scores = Object.fromEntries(
-        w.achievement.resultDescription.map((c) => [c.id, c.rubricCriterionLevel.at(-1)!.id]),
-      );
-      saveDraft(s.db, { submissionId: id, scores, comments: {}, feedback: 'Thank you.', override: null, activeMs: 1 });
-      submitReview(s.db, id);
-    }
+    const more = passSome(s, 3);
     const before = s.awards.list().length;
     const gate = new JobGate(1);
     const p = progressAt<'awards-issue'>(1);

@@ -5,46 +5,23 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAssayError } from '../../shared/errors.js';
 import { passphraseBox } from '../../electron/awards/identity/index.js';
-import { saveDraft, submitReview } from '../../electron/review/reviews.js';
-import { loadWorkspace } from '../../electron/review/workspace.js';
-import { writeSamplePackage } from '../../electron/sample/sample-package.js';
-import { openServices, type Services } from '../../electron/services.js';
-import { tempDir } from '../support/package-builder.js';
+import type { Services } from '../../electron/services.js';
+import { passSome, sampleStore, type SampleStore } from '../support/sample-store.js';
 
-let work: string;
+let store: SampleStore;
 let s: Services;
+let work: string;
 let passed: string[];
 
 beforeAll(async () => {
-  work = tempDir();
-  const { dir } = await writeSamplePackage(path.join(work, 'sample'), { now: new Date('2026-11-20T09:00:00Z') });
-  s = openServices(path.join(work, 'data'), { jobs: 'worker' });
-  await s.importPackage(dir);
+  store = await sampleStore({ jobs: 'worker' });
+  ({ s, work } = store);
   const box = passphraseBox('correct horse battery', { logN: 10 });
   s.identity.useKeyBoxes({ unlock: () => box, seal: () => box });
   await s.identity.create({ name: 'Riverside University School of Education' });
-  const items = s.queue.list({ status: ['pending'], limit: 3 }).items;
-  for (const item of items) {
-    const w = loadWorkspace(s.db, item.id, false);
-    const scores = Object.fromEntries(
-      w.achievement.resultDescription.map((c) => [c.id, c.rubricCriterionLevel.at(-1)!.id]),
-    );
-    saveDraft(s.db, {
-      submissionId: item.id,
-      scores,
-      comments: {},
-      feedback: 'Thank you.',
-      override: null,
-      activeMs: 1,
-    });
-    submitReview(s.db, item.id);
-  }
-  passed = items.map((i) => i.id);
+  passed = passSome(s, 3);
 });
-afterAll(() => {
-  s.close();
-  fs.rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => store.dispose());
 
 describe('services with long jobs on worker threads', () => {
   it('issues through the worker, with progress to the total', async () => {
