@@ -1,8 +1,8 @@
 // axe-core (WCAG 2.1 A and AA) finds nothing on any screen, in the light and the dark theme.
 import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { tempDir } from '../support/package-builder.js';
-import { expectNoAxeViolations, refusedPackage, samplePackage, screenshot } from './fixtures.js';
+import { checkBothSchemes, refusedPackage, samplePackage } from './fixtures.js';
 import { launchApp, type App } from './harness.js';
 
 let app: App | undefined;
@@ -12,16 +12,6 @@ test.afterEach(async () => {
   app = undefined;
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
-
-/** Scans and photographs the page as it is now, once per colour scheme. */
-async function checkBothSchemes(page: Page, name: string): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
-    await expectNoAxeViolations(page, `${name} (${colorScheme})`);
-    await screenshot(page, `${name}-${colorScheme}`);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 test('every screen passes axe in light and dark', async () => {
   const refused = await refusedPackage();

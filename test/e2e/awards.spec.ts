@@ -7,7 +7,7 @@ import { saveDraft, submitReview } from '../../electron/review/reviews.js';
 import { loadWorkspace } from '../../electron/review/workspace.js';
 import type { Services } from '../../electron/services.js';
 import { tempDir } from '../support/package-builder.js';
-import { expectNoAxeViolations, samplePackage, screenshot } from './fixtures.js';
+import { checkBothSchemes, samplePackage } from './fixtures.js';
 import { launchApp, type App } from './harness.js';
 
 let app: App | undefined;
@@ -18,15 +18,6 @@ test.afterEach(async () => {
   app = undefined;
   for (const d of [dataDir, ...scratch.splice(0)]) if (d) fs.rmSync(d, { recursive: true, force: true });
 });
-
-async function checkBothSchemes(page: Page, name: string): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
-    await expectNoAxeViolations(page, `${name} (${colorScheme})`);
-    await screenshot(page, `${name}-${colorScheme}`);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 /** Scores `count` pending submissions at their top levels and submits the reviews: passes, via the backend. */
 function passReviews(s: Services, count: number): { id: string; earnerName: string }[] {

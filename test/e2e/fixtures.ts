@@ -87,3 +87,13 @@ export async function pageText(page: Page): Promise<{ html: string; attributes: 
     return { html: doc.documentElement.outerHTML, attributes };
   });
 }
+
+/** Scans the page as it is in the light and the dark scheme with axe, and photographs each. */
+export async function checkBothSchemes(page: Page, name: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+    await expectNoAxeViolations(page, `${name} (${colorScheme})`);
+    await screenshot(page, `${name}-${colorScheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}

@@ -7,7 +7,7 @@ import { verifyDetachedCms } from '../../electron/awards/cms-verify.js';
 import { verifyResults } from '../../electron/results/verify.js';
 import { storeTrust } from '../../electron/awards/trust.js';
 import { tempDir } from '../support/package-builder.js';
-import { expectNoAxeViolations, screenshot } from './fixtures.js';
+import { checkBothSchemes, screenshot } from './fixtures.js';
 import { launchApp, type App } from './harness.js';
 
 const NAME = 'Culturally Responsive Teaching';
@@ -21,15 +21,6 @@ test.afterEach(async () => {
   app = undefined;
   for (const d of [dataDir, ...scratch.splice(0)]) if (d) fs.rmSync(d, { recursive: true, force: true });
 });
-
-async function checkBothSchemes(page: Page, name: string): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
-    await expectNoAxeViolations(page, `${name} (${colorScheme})`);
-    await screenshot(page, `${name}-${colorScheme}`);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name }).click();

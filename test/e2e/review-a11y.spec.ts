@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { tempDir } from '../support/package-builder.js';
-import { expectNoAxeViolations, pageText, samplePackage, screenshot } from './fixtures.js';
+import { checkBothSchemes, pageText, samplePackage, screenshot } from './fixtures.js';
 import { launchApp, type App } from './harness.js';
 
 const STEM = 'Core STEM Teaching Practices';
@@ -23,16 +23,6 @@ async function appWithSample(): Promise<App> {
 }
 
 const card = (page: Page, index: number) => page.locator(`.criterion[data-criterion-index="${index}"]`);
-
-/** Scans and photographs the page as it is now, once per colour scheme. */
-async function checkBothSchemes(page: Page, name: string): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
-    await expectNoAxeViolations(page, `${name} (${colorScheme})`);
-    await screenshot(page, `${name}-${colorScheme}`);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 async function openResubmission(a: App, page: Page): Promise<string> {
   const items = a.services.queue.list({ limit: 1000 }).items;

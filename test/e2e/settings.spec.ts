@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readIdentityPublic } from '../../electron/awards/identity/index.js';
 import { REPO_ROOT } from './harness.js';
 import { tempDir } from '../support/package-builder.js';
-import { expectNoAxeViolations, screenshot } from './fixtures.js';
+import { checkBothSchemes, expectNoAxeViolations, screenshot } from './fixtures.js';
 import { launchApp, type App } from './harness.js';
 
 const LOGO = path.join(REPO_ROOT, 'test', 'awards', 'certificate', 'fixtures', 'logo.png');
@@ -19,16 +19,6 @@ test.afterEach(async () => {
   app = undefined;
   for (const d of [dataDir, ...scratch.splice(0)]) if (d) fs.rmSync(d, { recursive: true, force: true });
 });
-
-/** Scans the page as it is in the light and the dark scheme, and photographs each. */
-async function checkBothSchemes(page: Page, name: string): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
-    await expectNoAxeViolations(page, `${name} (${colorScheme})`);
-    await screenshot(page, `${name}-${colorScheme}`);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 /** The page's background colour as computed (the root tsconfig has no DOM types, hence the casts). */
 const bodyColor = (page: Page) =>
