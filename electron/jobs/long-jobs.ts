@@ -1,7 +1,7 @@
 // The services' door to long jobs: one run per kind at a time (in the app and the CLI alike), cancel by
 // kind, and the same task code whether it runs on a worker thread (the app: the window stays
 // responsive) or on the calling thread (the CLI and unit tests, which have no window to keep free).
-import { runJobInline, type JobRunner } from './runner.js';
+import { JobGate, runJobInline, type JobRunner } from './runner.js';
 import type { JobServices } from './context.js';
 import { JobBusyError, jobErrorToAssay } from './errors.js';
 import type { JobInput, JobKind, JobOutput, JobProgress } from './protocol.js';
@@ -15,6 +15,7 @@ export interface LongJobOptions<K extends JobKind> {
 
 export class LongJobs {
   readonly #running = new Map<JobKind, { since: Date; abort: AbortController }>();
+  readonly #holds = new Map<JobKind, JobGate>();
 
   constructor(
     /** Runs jobs on worker threads; absent: on the calling thread. */
@@ -40,6 +41,18 @@ export class LongJobs {
   }
 
   /**
+   * Test hook (the e2e harness): the next run of `kind` holds after its progress event whose `done` is
+   * `at`, until the gate is released or the job is cancelled, so a test can press Stop while it
+   * provably runs. Worker mode only: an inline job would hold the very thread that must release it.
+   */
+  holdNext(kind: JobKind, at: number): JobGate {
+    if (!this.runner) throw new Error('holdNext needs jobs on worker threads');
+    const gate = new JobGate(at);
+    this.#holds.set(kind, gate);
+    return gate;
+  }
+
+  /**
    * Runs a job; `job-busy` while one of the same kind runs, `job-cancelled` once cancelled, and the
    * job's own AssayError (its code crossed the thread as text) when it refuses.
    */
@@ -52,9 +65,11 @@ export class LongJobs {
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     this.#running.set(kind, { since: new Date(), abort });
     const run = { signal: abort.signal, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) };
+    const gate = this.#holds.get(kind);
+    this.#holds.delete(kind);
     try {
       return this.runner
-        ? await this.runner.runJob(kind, input, run)
+        ? await this.runner.runJob(kind, input, gate ? { ...run, gate } : run)
         : await runJobInline(kind, input, this.services(), run);
     } catch (err) {
       throw jobErrorToAssay(err);

@@ -4,6 +4,8 @@ import { call, errorMessage } from '../api.js';
 import { ChoiceGroup } from '../ui/ChoiceGroup.js';
 import { admin } from '../strings/en.js';
 import { ConfirmActions, Dialog } from '../ui/Dialog.js';
+import { StopButton } from '../ui/StopButton.js';
+import { isStopped } from '../ui/stopped.js';
 import type { AwardFormat, AwardSummary, Paper } from './award-format.js';
 import { useProgress } from './useProgress.js';
 
@@ -23,6 +25,7 @@ export function ExportDialog({ awards, paper: defaultPaper, onClose }: ExportDia
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<{ files: number; folder: string } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [stopped, setStopped] = useState<string | null>(null);
   const [noFormat, setNoFormat] = useState(false);
   const progress = useProgress(busy);
 
@@ -52,9 +55,12 @@ export function ExportDialog({ awards, paper: defaultPaper, onClose }: ExportDia
       return;
     }
     setFailure(null);
+    setStopped(null);
+    let folderName: string | undefined;
     try {
       const folder = await call('dialog:choose', { purpose: 'export-folder' });
       if (!folder) return;
+      folderName = folder.name;
       setBusy(true);
       const r = await call('awards:export', {
         credentialIds: awards.map((a) => a.credentialId),
@@ -64,7 +70,8 @@ export function ExportDialog({ awards, paper: defaultPaper, onClose }: ExportDia
       });
       setDone({ files: r.files, folder: folder.name });
     } catch (err) {
-      setFailure(errorMessage(err, s.failed));
+      if (isStopped(err)) setStopped(s.stopped(folderName ?? ''));
+      else setFailure(errorMessage(err, s.failed));
     } finally {
       setBusy(false);
     }
@@ -87,6 +94,7 @@ export function ExportDialog({ awards, paper: defaultPaper, onClose }: ExportDia
             busy={busy}
             label={s.confirm}
             busyLabel={s.running}
+            stop={<StopButton kind="awards-export" label={s.stop} />}
           />
         )
       }
@@ -145,6 +153,11 @@ export function ExportDialog({ awards, paper: defaultPaper, onClose }: ExportDia
         {done && (
           <p className="aw-outcome-ok" role="status">
             {s.done(done.files, done.folder)}
+          </p>
+        )}
+        {stopped && (
+          <p className="kit-note" role="status">
+            {stopped}
           </p>
         )}
         {failure && (

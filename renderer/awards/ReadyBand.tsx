@@ -7,6 +7,8 @@ import { Icon } from '../ui/Icon.js';
 import { AdminIcon } from '../ui/AdminIcon.js';
 import type { ReadyAward } from './award-format.js';
 import { useProgress } from './useProgress.js';
+import { StopButton } from '../ui/StopButton.js';
+import { isStopped } from '../ui/stopped.js';
 
 export interface ReadyBandProps {
   ready: ReadyAward[];
@@ -26,6 +28,7 @@ export function ReadyBand({ ready, hasIdentity, onIssued, onSettings }: ReadyBan
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [stopped, setStopped] = useState(false);
   const progress = useProgress(busy);
   const outcomeRef = useRef<HTMLDivElement>(null);
   // The Issue button goes once nothing is left to issue: focus then moves to what happened, not to the page.
@@ -53,6 +56,7 @@ export function ReadyBand({ ready, hasIdentity, onIssued, onSettings }: ReadyBan
     setBusy(true);
     setOutcome(null);
     setFailure(null);
+    setStopped(false);
     try {
       const names = new Map(ready.map((r) => [r.submissionId, r.earnerName]));
       const r = await call('awards:issue', { submissionIds: targets.map((t) => t.submissionId) });
@@ -64,7 +68,12 @@ export function ReadyBand({ ready, hasIdentity, onIssued, onSettings }: ReadyBan
       onIssued(r.issued.length);
       focusOutcome.current = true;
     } catch (err) {
-      setFailure(errorMessage(err, s.failed));
+      if (isStopped(err)) {
+        // Those signed before the stop are issued: show the list as it now is.
+        setStopped(true);
+        setChosen(new Set());
+        onIssued(0);
+      } else setFailure(errorMessage(err, s.failed));
     } finally {
       setBusy(false);
     }
@@ -108,15 +117,23 @@ export function ReadyBand({ ready, hasIdentity, onIssued, onSettings }: ReadyBan
       )}
 
       {busy && (
-        <div className="aw-progress" role="status">
-          <span>{progress ? s.progress(progress.done, progress.total) : s.starting}</span>
-          <progress
-            className="progress"
-            aria-label={s.progressLabel}
-            max={progress?.total ?? targets.length}
-            value={progress?.done ?? 0}
-          />
+        <div className="aw-progress-row">
+          <div className="aw-progress" role="status">
+            <span>{progress ? s.progress(progress.done, progress.total) : s.starting}</span>
+            <progress
+              className="progress"
+              aria-label={s.progressLabel}
+              max={progress?.total ?? targets.length}
+              value={progress?.done ?? 0}
+            />
+          </div>
+          <StopButton kind="awards-issue" label={s.stop} />
         </div>
+      )}
+      {stopped && !busy && (
+        <p className="kit-note" role="status">
+          {s.stopped}
+        </p>
       )}
       {failure && (
         <p className="kit-alert" role="alert">

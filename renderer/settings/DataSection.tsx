@@ -3,6 +3,8 @@ import { useId, useState } from 'react';
 import { call, errorMessage } from '../api.js';
 import { admin } from '../strings/en.js';
 import { AdminIcon } from '../ui/AdminIcon.js';
+import { StopButton } from '../ui/StopButton.js';
+import { isStopped } from '../ui/stopped.js';
 import type { Chosen } from '../../shared/domain/choices.js';
 import { RestoreDialog } from './RestoreDialog.js';
 import type { SettingsState } from './useSettings.js';
@@ -21,7 +23,7 @@ export function DataSection({ state, dataDir, onDone }: DataSectionProps) {
   const s = admin.settings.data;
   const id = useId();
   const [busy, setBusy] = useState<Busy>(null);
-  const [failure, setFailure] = useState<{ where: 'backup' | 'results'; message: string } | null>(null);
+  const [failure, setFailure] = useState<{ where: 'backup' | 'results'; message: string; stopped?: true } | null>(null);
   const [restoreFrom, setRestoreFrom] = useState<Chosen | null>(null);
   const [keep, setKeep] = useState('');
   const [keepError, setKeepError] = useState<string | null>(null);
@@ -42,7 +44,10 @@ export function DataSection({ state, dataDir, onDone }: DataSectionProps) {
     try {
       await job();
     } catch (err) {
-      setFailure({ where: what, message: errorMessage(err, what === 'backup' ? s.backupFailed : s.resultsFailed) });
+      if (isStopped(err))
+        setFailure({ where: what, message: what === 'backup' ? s.backupStopped : s.resultsStopped, stopped: true });
+      else
+        setFailure({ where: what, message: errorMessage(err, what === 'backup' ? s.backupFailed : s.resultsFailed) });
     } finally {
       setBusy(null);
     }
@@ -85,11 +90,15 @@ export function DataSection({ state, dataDir, onDone }: DataSectionProps) {
   };
 
   const failureFor = (where: 'backup' | 'results') =>
-    failure?.where === where ? (
+    failure?.where !== where ? null : failure.stopped ? (
+      <p className="kit-note" role="status">
+        {failure.message}
+      </p>
+    ) : (
       <p className="kit-alert" role="alert">
         {failure.message}
       </p>
-    ) : null;
+    );
 
   return (
     <section id="settings-data" className="set-section" aria-labelledby="settings-data-title">
@@ -129,6 +138,7 @@ export function DataSection({ state, dataDir, onDone }: DataSectionProps) {
             <AdminIcon name="refresh" size={15} />
             {s.restore}
           </button>
+          {busy === 'backup' && <StopButton kind="backup" label={s.stopBackup} />}
         </div>
         {failureFor('backup')}
         <div className="set-auto">
@@ -193,6 +203,7 @@ export function DataSection({ state, dataDir, onDone }: DataSectionProps) {
             <AdminIcon name="download" size={15} />
             {busy === 'results' ? s.exporting : s.exportResults}
           </button>
+          {busy === 'results' && <StopButton kind="results-export" label={s.stopResults} />}
         </div>
         {failureFor('results')}
       </div>

@@ -11,6 +11,8 @@ export const admin = {
     optional: '(optional)',
     loading: 'Loading…',
     dismiss: 'Dismiss',
+    stop: 'Stop',
+    stopping: 'Stopping…',
     retry: 'Try again',
     screenFailed:
       'This screen could not be loaded: part of Assay is missing or damaged. Reinstall Assay; your data is not affected.',
@@ -138,6 +140,8 @@ export const admin = {
       issued: (n: number) => `Issued ${count(n, 'award', 'awards')}.`,
       failedCount: (n: number) => `${count(n, 'award was', 'awards were')} not issued:`,
       failed: 'The awards could not be issued.',
+      stop: 'Stop issuing',
+      stopped: 'Issuing stopped. Awards signed before you stopped are issued; the rest are still ready to issue.',
       noIdentityTitle: 'Set up the issuer identity first.',
       noIdentityBody: 'Awards are signed with it, so Assay cannot issue any until it is in place.',
       toSettings: 'Go to Settings › Issuer identity',
@@ -204,6 +208,8 @@ export const admin = {
       progressLabel: 'Export progress',
       done: (files: number, folder: string) => `Wrote ${count(files, 'file', 'files')} to ${folder}`,
       failed: 'The awards could not be exported.',
+      stop: 'Stop the export',
+      stopped: (folder: string) => `Export stopped. Nothing was added to ${folder}.`,
     },
     revoke: {
       title: 'Revoke this award?',
@@ -500,6 +506,10 @@ export const admin = {
         'The signed results package: every decision with its levels, feedback and awards, for the issuing body to import. Choose an empty folder.',
       exportResults: 'Export results package…',
       exporting: 'Exporting…',
+      stopBackup: 'Stop the backup',
+      backupStopped: 'Backup stopped. No backup file was written.',
+      stopResults: 'Stop the results export',
+      resultsStopped: 'Results export stopped. Nothing was written.',
       resultsFailed: 'The results package could not be written.',
       resultsDone: 'Results package written',
       resultsDetail: (submissions: number, awards: number, dir: string) =>

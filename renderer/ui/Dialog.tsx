@@ -93,6 +93,8 @@ export interface ConfirmActionsProps {
   tone?: 'primary' | 'danger';
   /** The act cannot run yet (nothing chosen): the button stays focusable and says why elsewhere. */
   blocked?: boolean;
+  /** A long act that can be stopped: while it runs, Cancel becomes this (e.g. a StopButton). */
+  stop?: ReactNode;
 }
 
 /** The action row of a dialog that does one thing: Cancel, then the act, whose label changes while it runs. */
@@ -104,12 +106,17 @@ export function ConfirmActions({
   busyLabel,
   tone = 'primary',
   blocked = false,
+  stop,
 }: ConfirmActionsProps) {
   return (
     <>
-      <button type="button" className="button" onClick={onCancel} disabled={busy}>
-        {admin.common.cancel}
-      </button>
+      {busy && stop ? (
+        stop
+      ) : (
+        <button type="button" className="button" onClick={onCancel} disabled={busy}>
+          {admin.common.cancel}
+        </button>
+      )}
       <button
         type="button"
         className={tone === 'danger' ? 'button kit-button-danger' : 'button button-primary'}

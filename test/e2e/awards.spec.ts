@@ -213,6 +213,63 @@ test('issues awards from passed reviews, previews, exports files that verify, re
   await expect(page.locator('.aw-preview-title')).not.toHaveText(first.earnerName);
 });
 
+test('Stop ends a batch issue and an export while they run: what was signed stays, the folder is as it was', async () => {
+  const out = tempDir('assay-e2e-stop-');
+  scratch.push(out);
+  app = await launchApp({ dataDir: tempDir(), open: false });
+  await app.services.importPackage(await samplePackage());
+  expect(passReviews(app.services, 3)).toHaveLength(3);
+  await app.open();
+  const { page } = app;
+  await page.evaluate(() =>
+    (globalThis as unknown as { api: Record<string, (i: unknown) => Promise<unknown>> }).api['identity:create']!({
+      name: 'Riverside University School of Education',
+      url: 'https://pd.riverside.example.edu',
+    }),
+  );
+  await nav(page, 'Awards');
+  const band = page.getByRole('region', { name: 'Ready to issue' });
+  await expect(band.getByRole('row')).toHaveCount(4);
+
+  // The worker holds right after its first award (a gate in shared memory, no timing): Stop is pressed
+  // while the batch provably runs. The signed award stays issued; the other two are still ready.
+  const issueGate = app.services.jobs.holdNext('awards-issue', 1);
+  await band.getByRole('button', { name: 'Issue all 3 awards' }).click();
+  await expect(band.getByRole('status').filter({ hasText: 'Signed 1 of 3 awards' })).toBeVisible();
+  await band.getByRole('button', { name: 'Stop issuing' }).click();
+  await expect(band.getByRole('status').filter({ hasText: 'Issuing stopped.' })).toBeVisible();
+  issueGate.release();
+  expect(app.services.awards.list()).toHaveLength(1);
+  await expect(band.getByRole('row')).toHaveCount(3);
+  await expect(band.getByRole('button', { name: 'Issue all 2 awards' })).toBeVisible();
+  await band.getByRole('button', { name: 'Issue all 2 awards' }).click();
+  await expect(band.getByRole('status').filter({ hasText: 'Issued 2 awards.' })).toBeVisible();
+  expect(app.services.awards.list()).toHaveLength(3);
+
+  // An export held after its first award's files: Stop replaces Cancel while it runs, and afterwards
+  // the folder holds nothing the export added.
+  const table = page.getByRole('table', { name: 'Issued awards' });
+  await table.getByRole('checkbox', { name: 'Select every award shown' }).check();
+  await page.getByRole('button', { name: 'Export selected…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export 3 awards' });
+  const folder = path.join(out, 'stopped');
+  fs.mkdirSync(folder);
+  fs.writeFileSync(path.join(folder, 'notes.txt'), 'mine');
+  app.setChosenPath('export-folder', folder);
+  const exportGate = app.services.jobs.holdNext('awards-export', 1);
+  await dialog.getByRole('button', { name: 'Choose folder and export…' }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: 'Exported 1 of 3 awards' })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Stop the export' }).click();
+  await expect(dialog.getByRole('status')).toHaveText(`Export stopped. Nothing was added to ${path.basename(folder)}.`);
+  exportGate.release();
+  expect(fs.readdirSync(folder)).toEqual(['notes.txt']);
+  // Nothing is stuck: the same export runs to the end when asked again.
+  await dialog.getByRole('button', { name: 'Choose folder and export…' }).click();
+  await expect(dialog.getByRole('status')).toHaveText(`Wrote 6 files to ${path.basename(folder)}`);
+  expect(fs.readdirSync(folder)).toHaveLength(7);
+});
+
 test('blind review leaves awards named, and says so', async () => {
   app = await launchApp({ dataDir: tempDir(), open: false });
   await app.services.importPackage(await samplePackage());

@@ -58,7 +58,6 @@ const CANVAS_CSV = [
 ].join('\r\n');
 
 test('authors a micro-credential, versions it, imports rubrics, adds a submission and takes it to a verified results package', async () => {
-  test.setTimeout(120_000);
   const work = tempDir('assay-e2e-library-');
   scratch.push(work);
   app = await launchApp({ dataDir: tempDir() });
