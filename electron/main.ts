@@ -75,7 +75,8 @@ async function start(): Promise<void> {
   }
 
   const restart = async (backupPath: string) => {
-    // The store is replaced on disk: close it, restore (checked before anything is replaced), start again.
+    // The store is replaced on disk: stop its jobs, close it, restore (checked before anything is replaced), start again.
+    await services?.jobs.stopAll();
     services?.close();
     services = null;
     try {
@@ -144,8 +145,16 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   let backedUp = false;
+  let jobsStopped = false;
   app.on('will-quit', (event) => {
     const s = services;
+    if (s && !jobsStopped && s.jobs.running().length > 0) {
+      // A job still running (an export, a backup) stops and removes what it had half written before the store closes.
+      event.preventDefault();
+      jobsStopped = true;
+      void s.jobs.stopAll().finally(() => app.quit());
+      return;
+    }
     if (s && !backedUp && s.settings.get().autoBackup) {
       // Automatic backup on quit, keeping the last few: quit waits for it.
       event.preventDefault();

@@ -14,7 +14,7 @@ export interface LongJobOptions<K extends JobKind> {
 }
 
 export class LongJobs {
-  readonly #running = new Map<JobKind, { since: Date; abort: AbortController }>();
+  readonly #running = new Map<JobKind, { since: Date; abort: AbortController; settled: Promise<unknown> }>();
   readonly #holds = new Map<JobKind, JobGate>();
 
   constructor(
@@ -40,6 +40,15 @@ export class LongJobs {
     return true;
   }
 
+  /** Stops every running job and waits until each has cleaned up and let go of the store (before closing it). */
+  async stopAll(): Promise<void> {
+    const settling = [...this.#running.values()].map((r) => {
+      r.abort.abort();
+      return r.settled;
+    });
+    await Promise.allSettled(settling);
+  }
+
   /**
    * Test hook (the e2e harness): the next run of `kind` holds after its progress event whose `done` is
    * `at`, until the gate is released or the job is cancelled, so a test can press Stop while it
@@ -63,14 +72,15 @@ export class LongJobs {
     const onAbort = () => abort.abort();
     if (opts.signal?.aborted) abort.abort();
     opts.signal?.addEventListener('abort', onAbort, { once: true });
-    this.#running.set(kind, { since: new Date(), abort });
     const run = { signal: abort.signal, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) };
     const gate = this.#holds.get(kind);
     this.#holds.delete(kind);
+    const job = this.runner
+      ? this.runner.runJob(kind, input, gate ? { ...run, gate } : run)
+      : runJobInline(kind, input, this.services(), run);
+    this.#running.set(kind, { since: new Date(), abort, settled: job });
     try {
-      return this.runner
-        ? await this.runner.runJob(kind, input, gate ? { ...run, gate } : run)
-        : await runJobInline(kind, input, this.services(), run);
+      return await job;
     } catch (err) {
       throw jobErrorToAssay(err);
     } finally {

@@ -298,6 +298,8 @@ export async function launchApp(options: LaunchOptions): Promise<App> {
       close: async () => {
         await liveBrowser.close().catch(() => {});
         await liveServer.close().catch(() => {});
+        // A job the page started (a certificate preview) lets go of the store before it closes and its folder goes.
+        await services.jobs.stopAll();
         services.close();
       },
     };

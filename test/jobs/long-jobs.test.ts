@@ -41,10 +41,11 @@ describe('services with long jobs on worker threads', () => {
 
   it('refuses a second results export while one runs (job-busy), then cancels it by kind', async () => {
     const first = path.join(work, 'results-1');
+    // Held after its first submission (shared memory, no clock): provably running when the rest happens.
+    s.jobs.holdNext('results-export', 1);
     let sawProgress!: () => void;
     const progressed = new Promise<void>((r) => (sawProgress = r));
-    const running = s.results.export(first, { onProgress: () => sawProgress() });
-    const outcome = running.then(
+    const outcome = s.results.export(first, { onProgress: () => sawProgress() }).then(
       () => 'finished',
       (err: unknown) => (isAssayError(err) ? err.code : String(err)),
     );
@@ -55,14 +56,32 @@ describe('services with long jobs on worker threads', () => {
     );
     expect(second).toBe('job-busy');
     expect(s.jobs.running().map((j) => j.kind)).toEqual(['results-export']);
-    // Cancel may land after the last submission was read: then the export finishes whole instead.
-    s.jobs.cancel('results-export');
-    const end = await outcome;
-    expect(['job-cancelled', 'finished']).toContain(end);
-    if (end === 'job-cancelled') expect(fs.existsSync(first)).toBe(false);
-    else expect(fs.readdirSync(first)).toContain('manifest.json');
+    expect(s.jobs.cancel('results-export')).toBe(true);
+    expect(await outcome).toBe('job-cancelled');
+    // The folder it made is gone, and nothing of the refused second one was made.
+    expect(fs.existsSync(first)).toBe(false);
+    expect(fs.existsSync(path.join(work, 'results-2'))).toBe(false);
     expect(s.jobs.running()).toEqual([]);
     expect(s.jobs.cancel('results-export')).toBe(false);
+  });
+
+  it('stopAll stops every running job and waits until each has cleaned up (before the store closes)', async () => {
+    s.jobs.holdNext('awards-export', 1);
+    let sawProgress!: () => void;
+    const progressed = new Promise<void>((r) => (sawProgress = r));
+    const ids = s.awards.list().map((a) => a.credentialId);
+    expect(ids.length).toBeGreaterThan(1);
+    const outDir = path.join(work, 'stopped-export');
+    fs.mkdirSync(outDir);
+    const exported = s.awards
+      .exportFiles(ids, outDir, ['json'], 'a4', { onProgress: () => sawProgress() })
+      .catch((err: unknown) => (isAssayError(err) ? err.code : String(err)));
+    await progressed;
+    expect(s.jobs.running().map((j) => j.kind)).toEqual(['awards-export']);
+    await s.jobs.stopAll();
+    expect(s.jobs.running()).toEqual([]);
+    expect(await exported).toBe('job-cancelled');
+    expect(fs.readdirSync(outDir)).toEqual([]);
   });
 
   it('a certificate, a backup and an export come from the worker; a job that refuses keeps its code', async () => {
