@@ -1,37 +1,20 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Awards } from '../../electron/awards/awards.js';
 import { verifyCredential } from '../../electron/awards/credential/index.js';
 import { generateSelfSignedIdentity, type SigningIdentity } from '../../electron/awards/identity/index.js';
-import { saveDraft, submitReview } from '../../electron/review/reviews.js';
-import { loadWorkspace } from '../../electron/review/workspace.js';
-import { writeSamplePackage } from '../../electron/sample/sample-package.js';
-import { openServices, type Services } from '../../electron/services.js';
-import { tempDir } from '../support/package-builder.js';
+import { type Services } from '../../electron/services.js';
+import { sampleStore, submitAt, type SampleStore } from '../support/sample-store.js';
 
-let work: string;
+let store: SampleStore;
 let s: Services;
 let identity: SigningIdentity;
 let awards: Awards;
 
-function score(submissionId: string, pass: boolean): void {
-  const w = loadWorkspace(s.db, submissionId, false);
-  const scores = Object.fromEntries(
-    w.achievement.resultDescription.map((c) => [
-      c.id,
-      (pass ? c.rubricCriterionLevel.at(-1) : c.rubricCriterionLevel[0])!.id,
-    ]),
-  );
-  saveDraft(s.db, { submissionId, scores, comments: {}, feedback: 'Thank you.', override: null, activeMs: 1000 });
-  submitReview(s.db, submissionId);
-}
+const score = (submissionId: string, pass: boolean) => submitAt(s, [submissionId], pass ? 'top' : 'lowest');
 
 beforeAll(async () => {
-  work = tempDir();
-  const { dir } = await writeSamplePackage(path.join(work, 'sample'), { now: new Date('2026-11-20T09:00:00Z') });
-  s = openServices(path.join(work, 'data'));
-  await s.importPackage(dir);
+  store = await sampleStore();
+  ({ s } = store);
   identity = await generateSelfSignedIdentity({
     name: 'Riverside University School of Education',
     url: 'https://pd.riverside.example.edu',
@@ -39,10 +22,7 @@ beforeAll(async () => {
   });
   awards = new Awards(s.db);
 });
-afterAll(() => {
-  s.close();
-  fs.rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => store.dispose());
 
 describe('awards', () => {
   it('a passed review is ready, and issuing signs a credential carrying every criterion level', async () => {

@@ -4,10 +4,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saveDraft, submitReview } from '../../electron/review/reviews.js';
-import { loadWorkspace } from '../../electron/review/workspace.js';
-import { openServices } from '../../electron/services.js';
 import { runCli } from '../support/cli.js';
+import { scoreSome } from '../support/issuer-store.js';
 import { tempDir } from '../support/package-builder.js';
 import { itWithStandards, standard } from '../support/standards.js';
 
@@ -25,27 +23,7 @@ beforeAll(async () => {
   expect((await runCli(['sample-package', path.join(work, 'sample')])).code).toBe(0);
   expect((await assay(['import', path.join(work, 'sample')])).code).toBe(0);
   // Score two submissions: one passes, one does not.
-  const s = openServices(dataDir);
-  const items = s.queue.list({ limit: 2 }).items;
-  items.forEach((item, i) => {
-    const w = loadWorkspace(s.db, item.id, false);
-    const scores = Object.fromEntries(
-      w.achievement.resultDescription.map((c) => [
-        c.id,
-        (i === 0 ? c.rubricCriterionLevel.at(-1) : c.rubricCriterionLevel[0])!.id,
-      ]),
-    );
-    saveDraft(s.db, {
-      submissionId: item.id,
-      scores,
-      comments: {},
-      feedback: 'Thank you for a thoughtful submission.',
-      override: null,
-      activeMs: 60_000,
-    });
-    submitReview(s.db, item.id);
-  });
-  s.close();
+  scoreSome(dataDir, 2, 1);
 });
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 

@@ -1,5 +1,6 @@
 // Personal data is private by default on POSIX: the data folder and every folder Assay makes are 0700,
 // every file it writes 0600 (the database and its -wal/-shm, evidence, backups, exports, identity).
+import { submitAt } from '../support/sample-store.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,8 +15,6 @@ import {
 import { writeWindowState } from '../../electron/app/window-state.js';
 import { autoBackup, createBackup, restoreBackup } from '../../electron/backup/backup.js';
 import { exportResults } from '../../electron/results/results.js';
-import { saveDraft, submitReview } from '../../electron/review/reviews.js';
-import { loadWorkspace } from '../../electron/review/workspace.js';
 import { openServices, type Services } from '../../electron/services.js';
 import { writeFileAtomic } from '../../electron/store/atomic-write.js';
 import { tempDir, writeValidPackage } from '../support/package-builder.js';
@@ -39,16 +38,7 @@ beforeAll(async () => {
   s = openServices(dataDir);
   await s.importPackage(dir);
   const item = s.queue.list({ limit: 1 }).items[0]!;
-  const w = loadWorkspace(s.db, item.id, false);
-  saveDraft(s.db, {
-    submissionId: item.id,
-    scores: Object.fromEntries(w.achievement.resultDescription.map((c) => [c.id, c.rubricCriterionLevel.at(-1)!.id])),
-    comments: {},
-    feedback: 'Thank you.',
-    override: null,
-    activeMs: 1000,
-  });
-  submitReview(s.db, item.id);
+  submitAt(s, [item.id], 'top', { feedback: 'Thank you.', activeMs: 1000 });
   identity = await generateSelfSignedIdentity({ name: 'Riverside University School of Education' });
   await new Awards(s.db).issue(item.id, identity);
 });

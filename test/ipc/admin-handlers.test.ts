@@ -1,4 +1,5 @@
 // The awards, identity, library, results, backup and settings channels through the real dispatcher.
+import { submitAt } from '../support/sample-store.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,8 +7,6 @@ import { passphraseBox } from '../../electron/awards/identity/index.js';
 import { autoBackup, rotateBackups } from '../../electron/backup/backup.js';
 import { dispatch } from '../../electron/ipc/dispatch.js';
 import { createHandlers, type Handlers } from '../../electron/ipc/handlers.js';
-import { saveDraft, submitReview } from '../../electron/review/reviews.js';
-import { loadWorkspace } from '../../electron/review/workspace.js';
 import { writeSamplePackage } from '../../electron/sample/sample-package.js';
 import { openServices, type Services } from '../../electron/services.js';
 import { tempDir } from '../support/package-builder.js';
@@ -51,16 +50,7 @@ beforeAll(async () => {
     (event, payload) => events.push({ event, payload }),
   );
   const item = s.queue.list({ search: 'Łukasiewicz' }).items[0]!;
-  const w = loadWorkspace(s.db, item.id, false);
-  saveDraft(s.db, {
-    submissionId: item.id,
-    scores: Object.fromEntries(w.achievement.resultDescription.map((c) => [c.id, c.rubricCriterionLevel.at(-1)!.id])),
-    comments: {},
-    feedback: 'Well done.',
-    override: null,
-    activeMs: 1,
-  });
-  submitReview(s.db, item.id);
+  submitAt(s, [item.id], 'top', { feedback: 'Well done.', activeMs: 1 });
 });
 afterAll(() => {
   s.close();

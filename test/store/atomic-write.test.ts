@@ -1,12 +1,11 @@
 // A writer killed (SIGKILL) part way through a file: the final name must hold the old good file or
 // the new complete one, never a torn one, and what the dead writer left is cleaned up afterwards.
+import { submitAt } from '../support/sample-store.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServices } from '../../electron/services.js';
 import { removeStaleTemps } from '../../electron/store/atomic-write.js';
-import { saveDraft, submitReview } from '../../electron/review/reviews.js';
-import { loadWorkspace } from '../../electron/review/workspace.js';
 import { requireBuild, runHarness } from '../support/child.js';
 import { runCli } from '../support/cli.js';
 import { tempDir } from '../support/package-builder.js';
@@ -28,16 +27,7 @@ beforeAll(async () => {
   expect((await assay(['import', path.join(work, 'sample')])).code).toBe(0);
   const s = openServices(dataDir);
   const item = s.queue.list({ limit: 1 }).items[0]!;
-  const w = loadWorkspace(s.db, item.id, false);
-  saveDraft(s.db, {
-    submissionId: item.id,
-    scores: Object.fromEntries(w.achievement.resultDescription.map((c) => [c.id, c.rubricCriterionLevel.at(-1)!.id])),
-    comments: {},
-    feedback: 'Thank you.',
-    override: null,
-    activeMs: 1000,
-  });
-  submitReview(s.db, item.id);
+  submitAt(s, [item.id], 'top', { feedback: 'Thank you.', activeMs: 1000 });
   s.close();
   expect((await assay(['identity', 'create', '--name', 'Riverside University School of Education'])).code).toBe(0);
   expect((await assay(['awards', 'issue', '--all'])).code).toBe(0);

@@ -2,11 +2,10 @@
 // reviews scored, an identity, awards issued and exported, all through the real `assay` commands.
 import fs from 'node:fs';
 import path from 'node:path';
-import { saveDraft, submitReview } from '../../electron/review/reviews.js';
-import { loadWorkspace } from '../../electron/review/workspace.js';
 import { writeSamplePackage } from '../../electron/sample/sample-package.js';
 import { openServices } from '../../electron/services.js';
 import { runCli, type CliResult } from './cli.js';
+import { submitAt } from './sample-store.js';
 
 export const PASSPHRASE = 'correct horse battery staple';
 export const ISSUER = 'Riverside University School of Education';
@@ -30,25 +29,11 @@ export function scoreSome(dataDir: string, count: number, passing = 1): string[]
   const s = openServices(dataDir);
   try {
     const items = s.queue.list({ status: ['pending'], limit: count }).items;
-    items.forEach((item, i) => {
-      const w = loadWorkspace(s.db, item.id, false);
-      const scores = Object.fromEntries(
-        w.achievement.resultDescription.map((c) => [
-          c.id,
-          (i < passing ? c.rubricCriterionLevel.at(-1) : c.rubricCriterionLevel[0])!.id,
-        ]),
-      );
-      saveDraft(s.db, {
-        submissionId: item.id,
-        scores,
-        comments: {},
-        feedback: 'Thank you for a thoughtful submission.',
-        override: null,
-        activeMs: 60_000,
-      });
-      submitReview(s.db, item.id);
-    });
-    return items.map((i) => i.id);
+    const ids = items.map((i) => i.id);
+    const how = { feedback: 'Thank you for a thoughtful submission.', activeMs: 60_000 };
+    submitAt(s, ids.slice(0, passing), 'top', how);
+    submitAt(s, ids.slice(passing), 'lowest', how);
+    return ids;
   } finally {
     s.close();
   }

@@ -31,16 +31,40 @@ export async function sampleStore(options: ServicesOptions = {}): Promise<Sample
   };
 }
 
-/** Scores each submission at the top level of every criterion and submits the review: a pass. */
-export function passAtTopLevels(s: Services, submissionIds: readonly string[]): void {
+/**
+ * Scores each submission at the top level of every criterion (a pass) or the lowest (not yet) and
+ * submits the review.
+ */
+export function submitAt(
+  s: Services,
+  submissionIds: readonly string[],
+  levels: 'top' | 'lowest',
+  { feedback = 'Thank you.', activeMs = 1 }: { feedback?: string; activeMs?: number } = {},
+): void {
   for (const id of submissionIds) {
     const w = loadWorkspace(s.db, id, false);
     const scores = Object.fromEntries(
-      w.achievement.resultDescription.map((c) => [c.id, c.rubricCriterionLevel.at(-1)!.id]),
+      w.achievement.resultDescription.map((c) => [
+        c.id,
+        (levels === 'top' ? c.rubricCriterionLevel.at(-1) : c.rubricCriterionLevel[0])!.id,
+      ]),
     );
-    saveDraft(s.db, { submissionId: id, scores, comments: {}, feedback: 'Thank you.', override: null, activeMs: 1 });
+    saveDraft(s.db, { submissionId: id, scores, comments: {}, feedback, override: null, activeMs });
     submitReview(s.db, id);
   }
+}
+
+/** Scores each submission at the top level of every criterion and submits the review: a pass. */
+export function passAtTopLevels(s: Services, submissionIds: readonly string[]): void {
+  submitAt(s, submissionIds, 'top');
+}
+
+/** The first pending submission (matching `search`, when given), passed: its id. */
+export function passOne(s: Services, search?: string): string {
+  const [item] = s.queue.list({ ...(search ? { search } : {}), status: ['pending'] }).items;
+  if (!item) throw new Error(`No pending submission${search ? ` matches ${search}` : ''}`);
+  passAtTopLevels(s, [item.id]);
+  return item.id;
 }
 
 /** The first `count` pending submissions, passed. */

@@ -1,7 +1,5 @@
 // Revocation that reaches every verifier: Assay's status lists checked by Digital Bazaar's
 // vc-bitstring-status-list (a verifier we did not write), given only an offline document loader.
-import fs from 'node:fs';
-import path from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
@@ -24,35 +22,16 @@ import {
   STATUS_LIST_LENGTH,
   StatusLists,
 } from '../../../electron/awards/status-list/index.js';
-import { saveDraft, submitReview } from '../../../electron/review/reviews.js';
-import { loadWorkspace } from '../../../electron/review/workspace.js';
-import { writeSamplePackage } from '../../../electron/sample/sample-package.js';
-import { openServices, type Services } from '../../../electron/services.js';
-import { tempDir } from '../../support/package-builder.js';
+import { type Services } from '../../../electron/services.js';
+import { passOne, sampleStore, type SampleStore } from '../../support/sample-store.js';
 
 const LIST_URL = 'https://pd.riverside.example.edu/status/1';
-let work: string;
+let store: SampleStore;
 let s: Services;
 let identity: SigningIdentity;
 let awards: Awards;
 
-function pass(search?: string): string {
-  const [item] = s.queue.list({ ...(search ? { search } : {}), status: ['pending'] }).items;
-  const w = loadWorkspace(s.db, item!.id, false);
-  const scores = Object.fromEntries(
-    w.achievement.resultDescription.map((c) => [c.id, c.rubricCriterionLevel.at(-1)!.id]),
-  );
-  saveDraft(s.db, {
-    submissionId: item!.id,
-    scores,
-    comments: {},
-    feedback: 'Thank you.',
-    override: null,
-    activeMs: 1000,
-  });
-  submitReview(s.db, item!.id);
-  return item!.id;
-}
+const pass = (search?: string) => passOne(s, search);
 
 /** Our offline loader (contexts, did:key) plus the hosted list, as a web server would give it. */
 function loaderServing(list: () => object): DocumentLoader {
@@ -65,20 +44,15 @@ const signedList = () => JSON.parse(new StatusLists(s.db).byUrl(LIST_URL)!.signe
 const suite = () => new DataIntegrityProof({ cryptosuite });
 
 beforeAll(async () => {
-  work = tempDir();
-  const { dir } = await writeSamplePackage(path.join(work, 'sample'), { now: new Date('2026-11-20T09:00:00Z') });
-  s = openServices(path.join(work, 'data'));
-  await s.importPackage(dir);
+  store = await sampleStore();
+  ({ s } = store);
   identity = await generateSelfSignedIdentity({
     name: 'Riverside University School of Education',
     url: 'https://pd.riverside.example.edu',
   });
   awards = new Awards(s.db);
 });
-afterAll(() => {
-  s.close();
-  fs.rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => store.dispose());
 
 describe('revocation by W3C Bitstring Status List', () => {
   let fresh: Record<string, unknown>;
