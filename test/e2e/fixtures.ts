@@ -2,15 +2,62 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { writeSamplePackage } from '../../electron/sample/sample-package.js';
 import { openServices } from '../../electron/services.js';
 import { tempDir, writeValidPackage } from '../support/package-builder.js';
-import { REPO_ROOT } from './harness.js';
+import { launchApp, REPO_ROOT, type App, type LaunchOptions } from './harness.js';
 
 export const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'screens');
 
 let sample: Promise<string> | undefined;
+
+export interface AppsPerTest {
+  /** Launches the app on real services (a fresh data folder unless `dataDir` is given). */
+  launch(options?: Partial<LaunchOptions>): Promise<App>;
+  /**
+   * An app whose store holds the sample package (imported by the real services, not the UI, unless the
+   * data folder given already holds submissions: a restart).
+   */
+  withSample(options?: Partial<LaunchOptions>): Promise<App>;
+  /** A temporary folder removed after the test. */
+  scratch(prefix?: string): string;
+}
+
+/**
+ * Registers, for the spec that calls it, the closing of every app a test launched and the removal of its
+ * data folder and scratch folders after each test; call once at the top of a spec.
+ */
+export function appsPerTest(): AppsPerTest {
+  const apps: App[] = [];
+  const folders: string[] = [];
+  test.afterEach(async () => {
+    for (const app of apps.splice(0)) {
+      await app.close();
+      folders.push(app.services.dataDir);
+    }
+    for (const d of folders.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  });
+  const launch = async (options: Partial<LaunchOptions> = {}) => {
+    const app = await launchApp({ dataDir: tempDir(), ...options });
+    apps.push(app);
+    return app;
+  };
+  return {
+    launch,
+    withSample: async (options = {}) => {
+      const app = await launch({ ...options, open: false });
+      if (app.services.queue.counts().total === 0) await app.services.importPackage(await samplePackage());
+      if (options.open !== false) await app.open();
+      return app;
+    },
+    scratch: (prefix) => {
+      const d = tempDir(prefix);
+      folders.push(d);
+      return d;
+    },
+  };
+}
 
 /** The built-in sample package, written once per test run into a temporary folder. */
 export function samplePackage(): Promise<string> {

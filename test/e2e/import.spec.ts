@@ -3,21 +3,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { tempDir, writePackage, writeValidPackage } from '../support/package-builder.js';
-import { expectNoAxeViolations, refusedPackage, samplePackage, screenshot } from './fixtures.js';
-import { launchApp, type App } from './harness.js';
+import { writePackage, writeValidPackage } from '../support/package-builder.js';
+import { appsPerTest, expectNoAxeViolations, refusedPackage, samplePackage, screenshot } from './fixtures.js';
 
-let app: App | undefined;
-test.afterEach(async () => {
-  const dataDir = app?.services.dataDir;
-  await app?.close();
-  app = undefined;
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const apps = appsPerTest();
 
 test('a refused package shows its reason verbatim and changes nothing', async () => {
   const refused = await refusedPackage();
-  app = await launchApp({ dataDir: tempDir(), open: false });
+  const app = await apps.launch({ open: false });
   await app.services.importPackage(await samplePackage());
   await app.open();
   const { page } = app;
@@ -55,7 +48,7 @@ test('a refused package shows its reason verbatim and changes nothing', async ()
 });
 
 test('cancelling the open dialog does nothing', async () => {
-  app = await launchApp({ dataDir: tempDir() });
+  const app = await apps.launch();
   const { page } = app;
   app.setNextImportPath(null);
   await page.getByRole('button', { name: 'Import package…' }).click();
@@ -65,7 +58,7 @@ test('cancelling the open dialog does nothing', async () => {
 });
 
 test('first run offers the sample package, which fills the queue', async () => {
-  app = await launchApp({ dataDir: tempDir() });
+  const app = await apps.launch();
   const { page } = app;
   await expect(page.getByRole('heading', { name: 'Welcome to Assay' })).toBeVisible();
   await screenshot(page, 'first-run');
@@ -79,7 +72,7 @@ test('first run offers the sample package, which fills the queue', async () => {
 
 test('a package dropped on the window is imported', async () => {
   const pkg = await samplePackage();
-  app = await launchApp({ dataDir: tempDir(), dropPaths: [pkg] });
+  const app = await apps.launch({ dropPaths: [pkg] });
   const { page } = app;
   const name = pkg.split(/[\\/]/).pop()!;
   await page.evaluate((fileName) => {
@@ -116,7 +109,7 @@ test('a package dropped on the window is imported', async () => {
 
 test('the menu opens the import dialog and the About dialog', async () => {
   const pkg = await samplePackage();
-  app = await launchApp({ dataDir: tempDir(), importPaths: [pkg] });
+  const app = await apps.launch({ importPaths: [pkg] });
   const { page } = app;
   app.emit('menu:command', 'import');
   await expect(page.getByRole('status').filter({ hasText: 'Import complete' })).toBeVisible();
@@ -131,7 +124,7 @@ test('the menu opens the import dialog and the About dialog', async () => {
 });
 
 test('progress events drive a determinate progress bar', async () => {
-  app = await launchApp({ dataDir: tempDir() });
+  const app = await apps.launch();
   const { page } = app;
   // Hold the real import at its start, so the bar can be checked before the answer arrives.
   const services = app.services;
@@ -165,9 +158,9 @@ test('progress events drive a determinate progress bar', async () => {
 });
 
 test('a damaged copy of a package already imported: a warning naming the file; an intact copy: nothing changed', async () => {
-  const work = tempDir('assay-e2e-copy-');
+  const work = apps.scratch('assay-e2e-copy-');
   const { manifest, files } = writeValidPackage(path.join(work, 'Imported package'), 3);
-  app = await launchApp({ dataDir: tempDir(), open: false });
+  const app = await apps.launch({ open: false });
   await app.services.importPackage(path.join(work, 'Imported package'));
   const intact = path.join(work, 'Intact copy');
   const damaged = path.join(work, 'Damaged copy');

@@ -6,21 +6,12 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { verifyDetachedCms } from '../../electron/awards/cms-verify.js';
 import { verifyResults } from '../../electron/results/verify.js';
 import { storeTrust } from '../../electron/awards/trust.js';
-import { tempDir } from '../support/package-builder.js';
-import { checkBothSchemes, screenshot } from './fixtures.js';
-import { launchApp, type App } from './harness.js';
+import { appsPerTest, checkBothSchemes, screenshot } from './fixtures.js';
 
 const NAME = 'Culturally Responsive Teaching';
 const EARNER = 'Ana Lucía Torres';
 
-let app: App | undefined;
-const scratch: string[] = [];
-test.afterEach(async () => {
-  const dataDir = app?.services.dataDir;
-  await app?.close();
-  app = undefined;
-  for (const d of [dataDir, ...scratch.splice(0)]) if (d) fs.rmSync(d, { recursive: true, force: true });
-});
+const apps = appsPerTest();
 
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name }).click();
@@ -58,9 +49,8 @@ const CANVAS_CSV = [
 ].join('\r\n');
 
 test('authors a micro-credential, versions it, imports rubrics, adds a submission and takes it to a verified results package', async () => {
-  const work = tempDir('assay-e2e-library-');
-  scratch.push(work);
-  app = await launchApp({ dataDir: tempDir() });
+  const work = apps.scratch('assay-e2e-library-');
+  const app = await apps.launch();
   const { page } = app;
 
   await nav(page, 'Library');
@@ -275,9 +265,8 @@ test('authors a micro-credential, versions it, imports rubrics, adds a submissio
 });
 
 test('a drop outside a section’s evidence area is neither evidence nor a package import', async () => {
-  const work = tempDir('assay-e2e-library-drop-');
-  scratch.push(work);
-  app = await launchApp({ dataDir: tempDir() });
+  const work = apps.scratch('assay-e2e-library-drop-');
+  const app = await apps.launch();
   const { page } = app;
   const id = await page.evaluate(async () => {
     const api = (
@@ -310,9 +299,8 @@ test('a drop outside a section’s evidence area is neither evidence nor a packa
 });
 
 test('a rubric without a pass rule: the library says so, and the review workspace refuses to decide', async () => {
-  const work = tempDir('assay-e2e-library-rule-');
-  scratch.push(work);
-  app = await launchApp({ dataDir: tempDir(), open: false });
+  const work = apps.scratch('assay-e2e-library-rule-');
+  const app = await apps.launch({ open: false });
   // A library rubric whose one criterion has no required level, and no points to pass; a submission of it.
   const library = app.services.library;
   const rubric = library.newAchievementTemplate('Reading Workshop');

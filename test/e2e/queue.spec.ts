@@ -1,28 +1,12 @@
 // The queue screen end to end: import through the UI, filters, search, sort, keyboard and blind review.
-import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type { QueueItem } from '../../shared/domain/queue.js';
-import { tempDir } from '../support/package-builder.js';
-import { bulkPackage, pageText, samplePackage, screenshot } from './fixtures.js';
-import { launchApp, type App } from './harness.js';
+import { appsPerTest, bulkPackage, pageText, samplePackage, screenshot } from './fixtures.js';
+import { type App } from './harness.js';
 
 const ZOE = 'Zoë Núñez-Łukasiewicz';
 
-let app: App | undefined;
-test.afterEach(async () => {
-  const dataDir = app?.services.dataDir;
-  await app?.close();
-  app = undefined;
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-/** An app whose store already holds the sample package (imported by the real services, not the UI). */
-async function appWithSample(): Promise<App> {
-  const a = await launchApp({ dataDir: tempDir(), open: false });
-  await a.services.importPackage(await samplePackage());
-  await a.open();
-  return a;
-}
+const apps = appsPerTest();
 
 const grid = (page: Page) => page.getByRole('grid', { name: 'Submissions' });
 const dataRows = (page: Page) => grid(page).locator('.grid-body [role="row"]');
@@ -32,7 +16,7 @@ const earnerNames = (a: App) =>
 
 test('imports a package chosen in the dialog and lists its submissions', async () => {
   const pkg = await samplePackage();
-  app = await launchApp({ dataDir: tempDir(), importPaths: [pkg] });
+  const app = await apps.launch({ importPaths: [pkg] });
   const { page } = app;
   await expect(page.getByRole('heading', { name: 'Welcome to Assay' })).toBeVisible();
 
@@ -60,7 +44,7 @@ test('imports a package chosen in the dialog and lists its submissions', async (
 });
 
 test('filters by status, overdue, achievement and attempt', async () => {
-  app = await appWithSample();
+  const app = await apps.withSample();
   const { page } = app;
   const counts = app.services.queue.counts();
   await expect(resultCount(page)).toHaveText(`${counts.total} submissions`);
@@ -99,7 +83,7 @@ test('filters by status, overdue, achievement and attempt', async () => {
 });
 
 test('search finds names without their accents, and responses', async () => {
-  app = await appWithSample();
+  const app = await apps.withSample();
   const { page } = app;
   const search = page.getByRole('searchbox', { name: 'Search names and responses' });
   await search.fill('nunez');
@@ -120,7 +104,7 @@ test('search finds names without their accents, and responses', async () => {
 });
 
 test('sorts by the column headers and reports the order with aria-sort', async () => {
-  app = await appWithSample();
+  const app = await apps.withSample();
   const { page } = app;
   const dueHeader = page.getByRole('columnheader', { name: 'Due' });
   await expect(dueHeader).toHaveAttribute('aria-sort', 'ascending');
@@ -138,7 +122,7 @@ test('sorts by the column headers and reports the order with aria-sort', async (
 });
 
 test('moves through the grid with the keyboard and opens a submission with Enter', async () => {
-  app = await appWithSample();
+  const app = await apps.withSample();
   const { page } = app;
   const items: QueueItem[] = app.services.queue.list({ limit: 1000 }).items;
   const g = grid(page);
@@ -175,7 +159,7 @@ test('moves through the grid with the keyboard and opens a submission with Enter
 });
 
 test('blind review hides every earner identity and survives a restart', async () => {
-  app = await appWithSample();
+  const app = await apps.withSample();
   const { page } = app;
   const names = earnerNames(app);
   expect(names).toContain(ZOE);
@@ -214,7 +198,7 @@ test('blind review hides every earner identity and survives a restart', async ()
 
 test('pages through a long queue, keeping only the visible rows in the page', async () => {
   const count = 1500;
-  app = await launchApp({ dataDir: tempDir(), open: false });
+  const app = await apps.launch({ open: false });
   await app.services.importPackage(bulkPackage(count));
   await app.open();
   const { page } = app;

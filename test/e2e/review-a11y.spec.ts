@@ -1,26 +1,11 @@
 // The review workspace for everyone: axe (WCAG 2.1 A/AA) light and dark on every state and dialog, and blind review.
-import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { tempDir } from '../support/package-builder.js';
-import { checkBothSchemes, pageText, samplePackage, screenshot } from './fixtures.js';
-import { launchApp, type App } from './harness.js';
+import { appsPerTest, checkBothSchemes, pageText, screenshot } from './fixtures.js';
+import { type App } from './harness.js';
 
 const STEM = 'Core STEM Teaching Practices';
 
-let app: App | undefined;
-test.afterEach(async () => {
-  const dataDir = app?.services.dataDir;
-  await app?.close();
-  app = undefined;
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function appWithSample(): Promise<App> {
-  const a = await launchApp({ dataDir: tempDir(), open: false });
-  await a.services.importPackage(await samplePackage());
-  await a.open();
-  return a;
-}
+const apps = appsPerTest();
 
 const card = (page: Page, index: number) => page.locator(`.criterion[data-criterion-index="${index}"]`);
 
@@ -38,7 +23,7 @@ async function openResubmission(a: App, page: Page): Promise<string> {
 }
 
 test('the workspace and its dialogs pass axe in light and dark', async () => {
-  app = await appWithSample();
+  const app = await apps.withSample();
   const { page } = app;
   await openResubmission(app, page);
   await checkBothSchemes(page, 'review-workspace-empty');
@@ -93,7 +78,7 @@ test('the workspace and its dialogs pass axe in light and dark', async () => {
 });
 
 test('recusal and bank dialogs pass axe', async () => {
-  app = await appWithSample();
+  const app = await apps.withSample();
   const { page } = app;
   await openResubmission(app, page);
   await card(page, 0).getByRole('textbox').fill('Clear local phenomenon.');
@@ -116,7 +101,7 @@ test('recusal and bank dialogs pass axe', async () => {
 });
 
 test('blind review leaves no trace of the earner in the page, its attributes or its title', async () => {
-  app = await appWithSample();
+  const app = await apps.withSample();
   const { page } = app;
   await page.getByRole('switch', { name: 'Blind review' }).click();
   await expect(page.getByRole('switch', { name: 'Blind review' })).toHaveAttribute('aria-checked', 'true');

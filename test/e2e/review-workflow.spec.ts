@@ -1,27 +1,12 @@
 // The workspace's supporting work on the real handlers: comment bank, anchors, recusal, resubmissions, neighbours.
-import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type { QueueItem } from '../../shared/domain/queue.js';
-import { tempDir } from '../support/package-builder.js';
-import { samplePackage, screenshot } from './fixtures.js';
-import { launchApp, type App } from './harness.js';
+import { appsPerTest, screenshot } from './fixtures.js';
+import { type App } from './harness.js';
 
 const STEM = 'Core STEM Teaching Practices';
 
-let app: App | undefined;
-test.afterEach(async () => {
-  const dataDir = app?.services.dataDir;
-  await app?.close();
-  app = undefined;
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function appWithSample(): Promise<App> {
-  const a = await launchApp({ dataDir: tempDir(), open: false });
-  await a.services.importPackage(await samplePackage());
-  await a.open();
-  return a;
-}
+const apps = appsPerTest();
 
 const queueItems = (a: App): QueueItem[] => a.services.queue.list({ limit: 1000 }).items;
 const stem = (a: App, attempt: number) =>
@@ -47,7 +32,7 @@ async function open(page: Page, a: App, id: string): Promise<void> {
 }
 
 test('the comment bank saves, inserts by keyboard, and offers to update drafts that used an entry', async () => {
-  app = await appWithSample();
+  const app = await apps.withSample();
   const { page } = app;
   const [a, b] = stem(app, 1);
   expect(b).toBeDefined();
@@ -61,7 +46,7 @@ test('the comment bank saves, inserts by keyboard, and offers to update drafts t
   await expect(save).toHaveCount(0);
   const entry = app.services.commentBank.list(queueItems(app).find((i) => i.id === a!.id)!.achievementId)[0]!;
   expect(entry.text).toBe('The procedure and the variables are still chosen by the teacher.');
-  await expect.poll(() => Object.values(commentsOf(app!, a!.id))[0]?.bankIds).toEqual([entry.id]);
+  await expect.poll(() => Object.values(commentsOf(app, a!.id))[0]?.bankIds).toEqual([entry.id]);
 
   // Next submission: insert it with Ctrl+Shift+Space, filtered as typed, Enter inserts.
   await open(page, app, b!.id);
@@ -77,7 +62,7 @@ test('the comment bank saves, inserts by keyboard, and offers to update drafts t
   await page.keyboard.press('Enter');
   await expect(comment(page, 0)).toHaveValue('Day 1: The procedure and the variables are still chosen by the teacher.');
   await expect(comment(page, 0)).toBeFocused();
-  await expect.poll(() => Object.values(commentsOf(app!, b!.id))[0]?.bankIds).toEqual([entry.id]);
+  await expect.poll(() => Object.values(commentsOf(app, b!.id))[0]?.bankIds).toEqual([entry.id]);
 
   // Editing the entry: two drafts use it; the assessor is asked, and both change.
   await card(page, 0).getByRole('button', { name: 'Insert saved comment' }).click();
@@ -99,12 +84,12 @@ test('the comment bank saves, inserts by keyboard, and offers to update drafts t
     'Day 1: The procedure and the variables are still chosen by the teacher, not the students.',
   );
   await expect
-    .poll(() => Object.values(commentsOf(app!, a!.id))[0]?.text)
+    .poll(() => Object.values(commentsOf(app, a!.id))[0]?.text)
     .toBe('The procedure and the variables are still chosen by the teacher, not the students.');
 });
 
 test('anchors come from the evidence pane and jump back to it', async () => {
-  app = await appWithSample();
+  const app = await apps.withSample();
   const { page } = app;
   const item = stem(app, 2)[0]!;
   await open(page, app, item.id);
@@ -128,7 +113,7 @@ test('anchors come from the evidence pane and jump back to it', async () => {
     const chip = card(page, 0).getByRole('button', { name: /^Go to Lesson plan \(revised\), page 2/ });
     await expect(chip).toHaveText('p. 2');
     await expect
-      .poll(() => commentsOf(app!, item.id)[`${item.achievementId}#inquiry`]?.anchors)
+      .poll(() => commentsOf(app, item.id)[`${item.achievementId}#inquiry`]?.anchors)
       .toEqual([{ artifactId: pdf, page: 2 }]);
     await screenshot(page, 'review-anchor');
 
@@ -188,12 +173,12 @@ test('anchors come from the evidence pane and jump back to it', async () => {
     );
     await chips.getByRole('button', { name: /^Remove anchor 03:12/ }).click();
     await expect(chips.getByRole('listitem')).toHaveCount(1);
-    await expect.poll(() => commentsOf(app!, item.id)[`${item.achievementId}#inquiry`]?.anchors.length).toBe(1);
+    await expect.poll(() => commentsOf(app, item.id)[`${item.achievementId}#inquiry`]?.anchors.length).toBe(1);
   }
 });
 
 test('recusal needs a reason, then the submission leaves the open work', async () => {
-  app = await appWithSample();
+  const app = await apps.withSample();
   const { page } = app;
   const item = stem(app, 1)[0]!;
   await open(page, app, item.id);
@@ -222,7 +207,7 @@ test('recusal needs a reason, then the submission leaves the open work', async (
 });
 
 test('a resubmission shows the earlier attempt beside each criterion and what changed', async () => {
-  app = await appWithSample();
+  const app = await apps.withSample();
   const { page } = app;
   const item = stem(app, 2)[0]!;
   await open(page, app, item.id);
@@ -251,7 +236,7 @@ test('a resubmission shows the earlier attempt beside each criterion and what ch
 });
 
 test('previous and next follow the queue order, and the split between panes resizes by keyboard', async () => {
-  app = await appWithSample();
+  const app = await apps.withSample();
   const { page } = app;
   const items = queueItems(app);
   await open(page, app, items[1]!.id);
@@ -280,7 +265,7 @@ test('previous and next follow the queue order, and the split between panes resi
 });
 
 test('regions by keyboard (Alt+1, Alt+2, F6), and single-key shortcuts can be turned off', async () => {
-  app = await appWithSample();
+  const app = await apps.withSample();
   const { page } = app;
   await open(page, app, stem(app, 1)[0]!.id);
   const inside = (selector: string) =>

@@ -1,27 +1,13 @@
 // The review workspace end to end on the real handlers: keyboard-only scoring, drafts that survive, freezing, overrides.
-import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type { QueueItem } from '../../shared/domain/queue.js';
 import { tempDir } from '../support/package-builder.js';
-import { samplePackage, screenshot } from './fixtures.js';
-import { launchApp, type App } from './harness.js';
+import { appsPerTest, screenshot } from './fixtures.js';
+import { type App } from './harness.js';
 
 const STEM = 'Core STEM Teaching Practices';
 
-let app: App | undefined;
-test.afterEach(async () => {
-  const dataDir = app?.services.dataDir;
-  await app?.close();
-  app = undefined;
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function appWithSample(dataDir = tempDir()): Promise<App> {
-  const a = await launchApp({ dataDir, open: false });
-  if (a.services.queue.counts().total === 0) await a.services.importPackage(await samplePackage());
-  await a.open();
-  return a;
-}
+const apps = appsPerTest();
 
 /** The queue in the order the grid shows it by default (soonest due first). */
 const queueItems = (a: App): QueueItem[] => a.services.queue.list({ limit: 1000 }).items;
@@ -83,7 +69,7 @@ const activeCriterion = (page: Page) =>
   });
 
 test('scores a submission end to end by keyboard alone and the queue shows it passed', async () => {
-  app = await appWithSample();
+  const app = await apps.withSample();
   const { page } = app;
   const item = firstAttemptStem(app);
   await openById(page, app, item.id);
@@ -149,7 +135,7 @@ test('scores a submission end to end by keyboard alone and the queue shows it pa
 
 test('a draft survives a reload and a restart of the handlers', async () => {
   const dataDir = tempDir();
-  app = await appWithSample(dataDir);
+  let app = await apps.withSample({ dataDir });
   let page = app.page;
   const item = firstAttemptStem(app);
   await openById(page, app, item.id);
@@ -183,8 +169,7 @@ test('a draft survives a reload and a restart of the handlers', async () => {
 
   // The handlers and their database close; a new app opens the same data folder.
   await app.close();
-  app = undefined;
-  app = await appWithSample(dataDir);
+  app = await apps.withSample({ dataDir });
   page = app.page;
   await openById(page, app, item.id);
   await expect(level(page, 0, 'Developing')).toHaveAttribute('aria-checked', 'true');
@@ -198,7 +183,7 @@ test('a draft survives a reload and a restart of the handlers', async () => {
 });
 
 test('submitting freezes the review: inputs disabled, saves refused', async () => {
-  app = await appWithSample();
+  const app = await apps.withSample();
   const { page } = app;
   const item = firstAttemptStem(app);
   await openById(page, app, item.id);
@@ -250,7 +235,7 @@ test('submitting freezes the review: inputs disabled, saves refused', async () =
 });
 
 test('an override is refused without a written justification, and recorded with it', async () => {
-  app = await appWithSample();
+  const app = await apps.withSample();
   const { page } = app;
   const item = firstAttemptStem(app);
   await openById(page, app, item.id);
@@ -291,7 +276,7 @@ test('an override is refused without a written justification, and recorded with 
 });
 
 test('submitting is not offered while criteria are unscored, and says why', async () => {
-  app = await appWithSample();
+  const app = await apps.withSample();
   const { page } = app;
   await openById(page, app, firstAttemptStem(app).id);
   await page.keyboard.press('3');
@@ -303,7 +288,7 @@ test('submitting is not offered while criteria are unscored, and says why', asyn
 });
 
 test('a save that fails says so, keeps retrying, holds the assessor on leaving, and recovers', async () => {
-  app = await appWithSample();
+  const app = await apps.withSample();
   const { page } = app;
   const item = firstAttemptStem(app);
   await openById(page, app, item.id);
