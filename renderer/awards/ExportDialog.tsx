@@ -4,6 +4,7 @@ import { call, errorMessage } from '../api.js';
 import { ChoiceGroup } from '../ui/ChoiceGroup.js';
 import { admin } from '../strings/en.js';
 import { ConfirmActions, Dialog } from '../ui/Dialog.js';
+import { useFocusOnOpen } from '../ui/useFocusOnOpen.js';
 import { StopButton } from '../ui/StopButton.js';
 import { isStopped } from '../ui/stopped.js';
 import type { AwardFormat, AwardSummary, Paper } from './award-format.js';
@@ -29,10 +30,7 @@ export function ExportDialog({ awards, paper: defaultPaper, onClose }: ExportDia
   const [noFormat, setNoFormat] = useState(false);
   const progress = useProgress(busy);
 
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => root.current?.querySelector<HTMLInputElement>('input')?.focus());
-    return () => cancelAnimationFrame(frame);
-  }, []);
+  useFocusOnOpen(() => root.current?.querySelector<HTMLInputElement>('input'));
 
   useEffect(() => {
     // The buttons change once done: keep focus in the dialog, on the one that closes it.

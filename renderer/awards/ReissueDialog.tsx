@@ -1,8 +1,10 @@
 // Re-issues an award after a correction (usually the earner's name); the old one stays on record as superseded.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { call, errorMessage } from '../api.js';
 import { admin } from '../strings/en.js';
 import { ConfirmActions, Dialog } from '../ui/Dialog.js';
+import { Field } from '../ui/Field.js';
+import { useFocusOnOpen } from '../ui/useFocusOnOpen.js';
 import type { AwardSummary } from './award-format.js';
 
 export function ReissueDialog({
@@ -15,16 +17,12 @@ export function ReissueDialog({
   onClose: () => void;
 }) {
   const s = admin.awards.reissue;
-  const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [name, setName] = useState(award.earnerName);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => input.current?.select());
-    return () => cancelAnimationFrame(frame);
-  }, []);
+  useFocusOnOpen(() => input.current, 'select');
 
   const confirm = async () => {
     if (busy) return;
@@ -59,25 +57,20 @@ export function ReissueDialog({
       }
     >
       <p>{s.body}</p>
-      <div className="kit-field">
-        <label htmlFor={`${id}-name`} className="kit-label">
-          {s.name}
-        </label>
-        <input
-          ref={input}
-          id={`${id}-name`}
-          className="input kit-input"
-          value={name}
-          maxLength={300}
-          onChange={(e) => setName(e.target.value)}
-          onKeyDown={(e) => e.key === 'Enter' && void confirm()}
-          aria-describedby={`${id}-hint`}
-          disabled={busy}
-        />
-        <p id={`${id}-hint`} className="kit-hint">
-          {s.hint}
-        </p>
-      </div>
+      <Field label={s.name} hint={s.hint}>
+        {(control) => (
+          <input
+            ref={input}
+            {...control}
+            className="input kit-input"
+            value={name}
+            maxLength={300}
+            onChange={(e) => setName(e.target.value)}
+            onKeyDown={(e) => e.key === 'Enter' && void confirm()}
+            disabled={busy}
+          />
+        )}
+      </Field>
       {failure && (
         <p className="kit-alert" role="alert">
           {failure}

@@ -1,8 +1,10 @@
 // Revokes an award with the reason verifiers will be shown; the reason is required.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { call, errorMessage } from '../api.js';
 import { admin } from '../strings/en.js';
 import { ConfirmActions, Dialog } from '../ui/Dialog.js';
+import { Field } from '../ui/Field.js';
+import { useFocusOnOpen } from '../ui/useFocusOnOpen.js';
 import type { AwardSummary } from './award-format.js';
 
 export function RevokeDialog({
@@ -15,17 +17,13 @@ export function RevokeDialog({
   onClose: () => void;
 }) {
   const s = admin.awards.revoke;
-  const id = useId();
   const box = useRef<HTMLTextAreaElement>(null);
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => box.current?.focus());
-    return () => cancelAnimationFrame(frame);
-  }, []);
+  useFocusOnOpen(() => box.current);
 
   const confirm = async () => {
     if (busy) return;
@@ -61,34 +59,23 @@ export function RevokeDialog({
       }
     >
       <p>{s.body(award.achievementName, award.earnerName, award.verificationCode)}</p>
-      <div className="kit-field">
-        <label htmlFor={`${id}-reason`} className="kit-label">
-          {s.reason}
-        </label>
-        <textarea
-          ref={box}
-          id={`${id}-reason`}
-          className="input kit-input"
-          rows={3}
-          maxLength={2000}
-          value={reason}
-          onChange={(e) => {
-            setReason(e.target.value);
-            if (e.target.value.trim()) setMissing(false);
-          }}
-          aria-invalid={missing || undefined}
-          aria-describedby={missing ? `${id}-missing ${id}-hint` : `${id}-hint`}
-          disabled={busy}
-        />
-        {missing && (
-          <p id={`${id}-missing`} className="kit-error">
-            {s.required}
-          </p>
+      <Field label={s.reason} hint={s.hint} error={missing ? s.required : null}>
+        {(control) => (
+          <textarea
+            ref={box}
+            {...control}
+            className="input kit-input"
+            rows={3}
+            maxLength={2000}
+            value={reason}
+            onChange={(e) => {
+              setReason(e.target.value);
+              if (e.target.value.trim()) setMissing(false);
+            }}
+            disabled={busy}
+          />
         )}
-        <p id={`${id}-hint`} className="kit-hint">
-          {s.hint}
-        </p>
-      </div>
+      </Field>
       {failure && (
         <p className="kit-alert" role="alert">
           {failure}

@@ -1,9 +1,10 @@
 // "Override decision…": the assessor records another decision than the rule's, never without a written justification.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { Decision } from '../../shared/schemas/review-package.js';
 import type { Override } from '../../shared/domain/decision.js';
 import { t } from '../strings/en.js';
 import { Dialog } from '../ui/Dialog.js';
+import { useFocusOnOpen } from '../ui/useFocusOnOpen.js';
 
 export interface OverrideDialogProps {
   computed: Decision;
@@ -24,10 +25,7 @@ export function OverrideDialog({ computed, reasons, current, onSave, onClose }: 
   const box = useRef<HTMLTextAreaElement>(null);
 
   // After the dialog has focused its primary button: writing the justification comes first.
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => box.current?.focus());
-    return () => cancelAnimationFrame(frame);
-  }, []);
+  useFocusOnOpen(() => box.current);
 
   const save = () => {
     if (decision === computed) {

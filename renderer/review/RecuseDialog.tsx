@@ -1,7 +1,8 @@
 // "I know this earner…": a conflict of interest, with the reason the issuer needs; the submission leaves the queue.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { t } from '../strings/en.js';
 import { Dialog } from '../ui/Dialog.js';
+import { useFocusOnOpen } from '../ui/useFocusOnOpen.js';
 
 export interface RecuseDialogProps {
   busy: boolean;
@@ -16,10 +17,7 @@ export function RecuseDialog({ busy, error, onConfirm, onClose }: RecuseDialogPr
   const [missing, setMissing] = useState(false);
   const box = useRef<HTMLTextAreaElement>(null);
 
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => box.current?.focus());
-    return () => cancelAnimationFrame(frame);
-  }, []);
+  useFocusOnOpen(() => box.current);
 
   const confirm = () => {
     if (busy) return;

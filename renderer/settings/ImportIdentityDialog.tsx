@@ -1,8 +1,9 @@
 // Imports the issuing body's signing certificate (.p12/.pfx) with its passphrase, and an optional profile.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { call, errorMessage } from '../api.js';
 import { admin } from '../strings/en.js';
 import { ConfirmActions, Dialog } from '../ui/Dialog.js';
+import { useFocusOnOpen } from '../ui/useFocusOnOpen.js';
 import { Field } from '../ui/Field.js';
 import { ProfileFields } from './ProfileFields.js';
 import { checkProfile, profileInput, type ProfileDraft, type ProfileErrors } from './profile-form.js';
@@ -27,10 +28,7 @@ export function ImportIdentityDialog({ onDone, onClose }: ImportIdentityDialogPr
   const [showProfile, setShowProfile] = useState(false);
   const id = useId();
 
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => chooseRef.current?.focus());
-    return () => cancelAnimationFrame(frame);
-  }, []);
+  useFocusOnOpen(() => chooseRef.current);
 
   const choose = async () => {
     try {

@@ -1,8 +1,9 @@
 // Creates a self-signed issuer identity, or edits the profile of the one in place.
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { call, errorMessage } from '../api.js';
 import { admin } from '../strings/en.js';
 import { ConfirmActions, Dialog } from '../ui/Dialog.js';
+import { useFocusOnOpen } from '../ui/useFocusOnOpen.js';
 import { ProfileFields } from './ProfileFields.js';
 import { checkProfile, profileInput, type ProfileDraft, type ProfileErrors } from './profile-form.js';
 import type { IdentityPublic } from './useIdentity.js';
@@ -27,10 +28,7 @@ export function ProfileDialog({ mode, current, onDone, onClose }: ProfileDialogP
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => root.current?.querySelector<HTMLInputElement>('input')?.focus());
-    return () => cancelAnimationFrame(frame);
-  }, []);
+  useFocusOnOpen(() => root.current?.querySelector<HTMLInputElement>('input'));
 
   // Once a check has failed, each edit checks again, so a corrected field stops saying it is wrong.
   const change = (next: ProfileDraft) => {
