@@ -23,6 +23,8 @@ async function openResubmission(a: App, page: Page): Promise<string> {
 }
 
 test('the workspace and its dialogs pass axe in light and dark', async () => {
+  // Seven states, each checked by axe and photographed in both schemes: a ceiling that holds on a loaded machine.
+  test.setTimeout(480_000);
   const app = await apps.withSample();
   const { page } = app;
   await openResubmission(app, page);
