@@ -12,24 +12,13 @@ import {
   quadraticWeightedKappa,
   type LevelPair,
 } from '../../../shared/domain/agreement.js';
+import { seededRandom } from '../../../shared/domain/random.js';
 
 /** A 2×2 table as items: `yy` both said yes (1), `yn` rater yes and reference no, and so on. */
 function table2(yy: number, yn: number, ny: number, nn: number): LevelPair[] {
   const rows = (count: number, rater: number, reference: number) =>
     Array.from({ length: count }, () => ({ rater, reference }));
   return [...rows(yy, 1, 1), ...rows(yn, 1, 0), ...rows(ny, 0, 1), ...rows(nn, 0, 0)];
-}
-
-/** A small deterministic generator (mulberry32), so the cross-check's data are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe("Cohen's kappa: the worked examples of the literature", () => {
@@ -123,7 +112,7 @@ const sklearnPresent =
 
 describe.skipIf(!sklearnPresent)('quadratic weighted kappa against scikit-learn', () => {
   it('agrees with cohen_kappa_score(weights="quadratic") to 1e-12 on 200 random criteria', () => {
-    const next = random(20261206);
+    const next = seededRandom('qwk against scikit-learn');
     const cases = Array.from({ length: 200 }, () => {
       const levels = 2 + Math.floor(next() * 5);
       const n = MIN_ITEMS_FOR_KAPPA + Math.floor(next() * 60);
