@@ -59,8 +59,9 @@ Commands:
   identity export-did --out DIR [--did did:web:…]
                          did.json for the issuing body's web site (DID from the packages' issuer.did)
   awards list|issue [--all|ID…]|revoke ID --reason R|export --out DIR [--format pdf,json,png] [--paper a4|letter]
-  verify FILE [--status-list LIST.json]
-                         Check a certificate PDF, credential JSON or badge PNG: exit 0 genuine,
+  verify FILE|QR-TEXT [--status-list LIST.json]
+                         Check a certificate PDF, credential JSON, badge PNG or the text of a
+                         certificate's QR code (https://…/verify#…): exit 0 genuine,
                          1 not valid, 3 signature valid but signer unknown to this data folder;
                          revocation from the status list given, else this data folder's
   status-list export --out FILE [--url URL]
