@@ -77,6 +77,8 @@ describe('assay verify-page export, the verifyPageUrl setting and assay verify w
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('opens at https://pd.riverside.example.edu/verify');
     const html = fs.readFileSync(out, 'utf8');
+    console.log(`verify page: ${Buffer.byteLength(html)} bytes`);
+    expect(Buffer.byteLength(html)).toBeLessThan(64 * 1024);
     expect(html).toContain('connect-src https://pd.riverside.example.edu;');
     expect((fs.statSync(out).mode & 0o777).toString(8)).toBe('644');
     expect(qr.startsWith('https://pd.riverside.example.edu/verify#')).toBe(true);
