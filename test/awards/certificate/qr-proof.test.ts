@@ -1,6 +1,9 @@
 // The QR's compact signed proof: `<verify page URL>#<base64url(message ‖ Ed25519 signature)>`, checked
 // offline against the issuer's badge key(s), and small enough for a readable symbol.
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   defaultVerifyPageUrl,
@@ -12,7 +15,9 @@ import {
   type QrClaims,
 } from '../../../electron/awards/certificate/qr.js';
 import { QR_MIN_MODULE } from '../../../electron/awards/certificate/layout.js';
-import { fixedEd25519 } from './helpers.js';
+import { CertificateRenderer } from '../../../electron/awards/certificate/renderer.js';
+import { sampleAward, SAMPLE_ISSUER } from '../../support/certificate-samples.js';
+import { fixedEd25519, run, runBuffer } from './helpers.js';
 
 const key = fixedEd25519('assay qr proof');
 const pub = crypto.createPublicKey(key);
@@ -108,6 +113,41 @@ describe('the compact proof', () => {
       expect(mm).toBeGreaterThanOrEqual(0.5);
       // the signature row moves in towards the seal for symbols up to 131 pt wide (see layout.ts)
       expect(side).toBeLessThanOrEqual(131);
+    }
+  });
+
+  it('a certificate for the long multi-script names reads at 150 dpi, modules of at least 0.5 mm (figures printed)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'assay-qr-long-'));
+    try {
+      const award = {
+        ...sampleAward(3, { issuer: SAMPLE_ISSUER }),
+        earnerName: 'Zoë Núñez-Łukasiewicz محمد الأحمد Ἀλέξανδρος Παπαδόπουλος',
+        achievementName: 'Designing Inquiry-Based STEM Learning for Multilingual Classrooms (Advanced)',
+        verifyPageUrl: PAGE,
+        levels: [],
+      };
+      const renderer = new CertificateRenderer({ signQr: sign, qrPublicKey: pub, batch: [award] });
+      const file = path.join(dir, 'long.pdf');
+      fs.writeFileSync(file, await renderer.render(award));
+      runBuffer('pdftoppm', ['-r', '150', '-f', '1', '-l', '1', '-png', '-singlefile', file, path.join(dir, 'p')]);
+      const out = run('zbarimg', ['--raw', '-q', path.join(dir, 'p.png')]);
+      expect(out.status).toBe(0);
+      const payload = out.stdout.trim();
+      expect(verifyQrPayload(payload, pub)).toMatchObject({
+        valid: true,
+        claims: { n: award.earnerName, a: award.achievementName },
+      });
+      const qdf = path.join(dir, 'qdf.pdf');
+      run('qpdf', ['--qdf', '--object-streams=disable', file, qdf]);
+      const cm = /\nq ([\d.]+) 0 0 -[\d.]+ [\d.]+ [\d.]+ cm\n/.exec(fs.readFileSync(qdf, 'latin1'));
+      const moduleMm = (Number(cm![1]) * 25.4) / 72;
+      const size = qrMatrix(payload).size;
+      console.log(
+        `long-name certificate QR: ${Buffer.byteLength(payload)} bytes, version ${(size - 17) / 4}, ${size} modules, ${moduleMm.toFixed(3)} mm per module, ${(moduleMm * size).toFixed(1)} mm wide; zbarimg at 150 dpi: decoded`,
+      );
+      expect(moduleMm).toBeGreaterThanOrEqual(0.5);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
