@@ -14,6 +14,9 @@ import { tempDir } from '../support/package-builder.js';
 import { checkBothSchemes, samplePackage } from './fixtures.js';
 import { CHROMIUM } from './harness.js';
 
+// axe in two colour schemes on a machine shared with other jobs: room, not a wait
+test.describe.configure({ timeout: 120_000 });
+
 const SITE = 'https://pd.riverside.example.edu';
 const PAGE_URL = `${SITE}/verify`;
 

@@ -100,7 +100,7 @@ export function buildVerifyPage(input: VerifyPageInput): { html: string; config:
 <h1>Verify an award</h1>
 </header>
 <section id="verdict" aria-live="polite" data-state="info"><h2>Checking\u2026</h2><noscript><p>This page needs JavaScript to check an award.</p></noscript></section>
-<p id="status" hidden></p>
+<p id="status" role="status" hidden></p>
 <dl id="details" aria-label="Details of the award" hidden></dl>
 <section id="drop" aria-labelledby="drop-title">
 <p id="drop-title">Have the award as a file? Drop a certificate PDF, a badge image (PNG) or a credential file (JSON) here.</p>
