@@ -9,11 +9,18 @@ import type { Award } from './awards.js';
 import { CertificateRenderer, type CertificateAward, type Paper } from './certificate/index.js';
 import { bakePng } from './credential/index.js';
 import type { SigningIdentity } from './identity/index.js';
+import { verifyPageUrlSetting } from './verify-page/config.js';
 
 export type AwardFormat = 'pdf' | 'json' | 'png';
 
-export function certificateAward(award: Award, identity: SigningIdentity, paper: Paper): CertificateAward {
+export function certificateAward(
+  award: Award,
+  identity: SigningIdentity,
+  paper: Paper,
+  verifyPageUrl?: string,
+): CertificateAward {
   return {
+    ...(verifyPageUrl ? { verifyPageUrl } : {}),
     credentialId: award.credentialId,
     verificationCode: award.verificationCode,
     issuedAt: award.issuedAt,
@@ -36,20 +43,26 @@ export class CertificateBatch {
     private readonly identity: SigningIdentity,
     private readonly paper: Paper,
     awards: readonly Award[],
+    /** The verify page the QR codes open (the verifyPageUrl setting); default `<issuer url>/verify`. */
+    private readonly verifyPageUrl?: string,
   ) {
     this.renderer = new CertificateRenderer({
       identity,
-      batch: awards.map((a) => certificateAward(a, identity, paper)),
+      batch: awards.map((a) => certificateAward(a, identity, paper, verifyPageUrl)),
     });
   }
 
   /** Rendered and signed in one save (the signature placeholder is built into the document). */
   async pdf(award: Award): Promise<Uint8Array> {
-    return this.renderer.renderSigned(certificateAward(award, this.identity, this.paper), this.identity, {
-      signingTime: new Date(),
-      reason: `Certificate ${award.verificationCode}`,
-      name: this.identity.profile.name,
-    });
+    return this.renderer.renderSigned(
+      certificateAward(award, this.identity, this.paper, this.verifyPageUrl),
+      this.identity,
+      {
+        signingTime: new Date(),
+        reason: `Certificate ${award.verificationCode}`,
+        name: this.identity.profile.name,
+      },
+    );
   }
 }
 
@@ -58,8 +71,9 @@ export function certificateMaker(
   identity: SigningIdentity,
   paper: Paper,
   awards: readonly Award[],
+  verifyPageUrl?: string,
 ): (award: Award) => Promise<Uint8Array> {
-  const batch = new CertificateBatch(identity, paper, awards);
+  const batch = new CertificateBatch(identity, paper, awards, verifyPageUrl);
   return (award) => batch.pdf(award);
 }
 
@@ -116,7 +130,10 @@ export async function exportAwardFiles(
   removeStaleTemps(outDir);
   if (formats.includes('pdf') && !identity)
     throw new AssayError('identity-missing', 'Certificates are signed: set up the issuer identity (Settings) first.');
-  const batch = formats.includes('pdf') && identity ? new CertificateBatch(identity, paper, awards) : undefined;
+  const batch =
+    formats.includes('pdf') && identity
+      ? new CertificateBatch(identity, paper, awards, verifyPageUrlSetting(services.db))
+      : undefined;
   const written: string[] = [];
   let done = 0;
   for (const award of awards) {

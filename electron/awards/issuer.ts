@@ -19,6 +19,7 @@ import {
 } from './identity/index.js';
 import { recordIdentity } from './trust.js';
 import { chooseDid, exportDidDocument, type DidExport } from './did/export.js';
+import { exportVerifyPage, type VerifyPageExport } from './verify-page/export.js';
 
 /**
  * Where the boxes that seal the signing keys come from: Electron's safeStorage in the app; in the CLI
@@ -79,6 +80,11 @@ export class IssuerIdentity {
   /** Writes the did.json the issuing body publishes for `did` (else the one the imported packages name). */
   exportDidDocument(outDir: string, did?: string): DidExport {
     return exportDidDocument(this.db, this.dataDir, outDir, chooseDid(this.db, did));
+  }
+
+  /** Writes the verify page the issuing body hosts at `url` (else the verifyPageUrl setting, else `<issuer url>/verify`). */
+  exportVerifyPage(outFile: string, url?: string): VerifyPageExport {
+    return exportVerifyPage(this.db, this.dataDir, outFile, url);
   }
 
   /** The identity with its keys, opened once; `identity-missing` when there is none. */

@@ -2,7 +2,9 @@
 // Genuine means: every signature holds AND the signer is one this store trusts (see trust.ts).
 import { decodeUtf8 } from '../../shared/domain/utf8.js';
 import path from 'node:path';
-import { extractAttachment, verifyPdfSignature } from './certificate/index.js';
+import fs from 'node:fs';
+import { extractAttachment, qrKeyId, verifyPdfSignature, verifyQrPayload } from './certificate/index.js';
+import { didKeyFromPublicKey, publicKeyFromMultikey } from './credential/keys.js';
 import { checkOb3Structure, parseDidKey, readBakedPng, verifyCredential, type KnownKey } from './credential/index.js';
 import { issuerVerifiability, storeDidWebKeys } from './did/index.js';
 import { badgeKeyTrust, certificateTrust, storeTrust, type TrustContext } from './trust.js';
@@ -33,7 +35,8 @@ export interface AwardVerdict {
   status: AwardStatusVerdict;
   /** A proof whose key cannot be resolved offline: neither valid nor proven forged. */
   unverifiable: boolean;
-  kind: 'pdf' | 'json' | 'png';
+  /** qr: the text of a certificate's QR code (the verify page URL with its signed proof). */
+  kind: 'pdf' | 'json' | 'png' | 'qr';
   credentialId?: string;
   checks: Check[];
   /** The first failed check, in words. */
@@ -172,7 +175,105 @@ async function checkCredential(
   };
 }
 
+/** Whether `assay verify` was given a QR code's text (`https://…/verify#<proof>`) rather than a file. */
+export function isQrCodeText(arg: string): boolean {
+  return /^https?:\/\/[^\s#]+#[A-Za-z0-9_-]{100,}$/.test(arg.trim()) && !fs.existsSync(arg);
+}
+
+/**
+ * A certificate's QR code: its signed proof checked against this store's issuer keys (current and
+ * retired), its claims against the issued record, and the award's revocation status.
+ */
+export async function verifyQrCode(text: string, ctx: VerifyContext = {}): Promise<AwardVerdict> {
+  const checks: Check[] = [];
+  const keys = (ctx.trust?.issuers ?? []).map((i) => publicKeyFromMultikey(i.badgeKey));
+  const qr = verifyQrPayload(text, keys);
+  if (!qr.valid) {
+    checks.push({ name: 'QR code signature', ok: false, detail: qr.reason });
+    return {
+      valid: false,
+      status: 'not-valid',
+      unverifiable: false,
+      kind: 'qr',
+      checks,
+      reason: `QR code signature: ${qr.reason}`,
+    };
+  }
+  const { claims } = qr;
+  checks.push({
+    name: 'QR code signature',
+    ok: true,
+    detail: `Ed25519 by this data folder's issuer key ${qr.keyId}: ${claims.n}, ${claims.a}, ${claims.d}, code ${claims.c}`,
+  });
+  const award = ctx.awards?.get(claims.id);
+  let credential: unknown;
+  if (award) {
+    const agree =
+      award.earnerName === claims.n && award.achievementName === claims.a && award.verificationCode === claims.c;
+    checks.push({
+      name: 'matches the issued record',
+      ok: agree,
+      detail: agree
+        ? `award ${claims.id}`
+        : 'the QR code\u2019s details differ from the award this data folder issued under that id',
+    });
+    if (award.status !== 'active')
+      checks.push({
+        name: 'revocation (local records)',
+        ok: false,
+        detail:
+          award.status === 'revoked'
+            ? `REVOKED on ${award.revokedAt}: ${award.revocationReason}`
+            : 'replaced by a corrected award; this one is no longer in force',
+      });
+    credential = JSON.parse(award.credentialJson);
+  } else {
+    checks.push({
+      name: 'issued record',
+      ok: true,
+      detail: 'not issued from this data folder; no revocation known here',
+    });
+  }
+  if (claims.status) {
+    const issuerKey = keys.find((k) => qrKeyId(k) === qr.keyId)!;
+    const issuer = (credential as { issuer?: unknown } | undefined)?.issuer ?? didKeyFromPublicKey(issuerKey);
+    const status = await credentialStatus(
+      {
+        issuer,
+        credentialStatus: {
+          type: 'BitstringStatusListEntry',
+          statusPurpose: 'revocation',
+          statusListIndex: String(claims.status.index),
+          statusListCredential: claims.status.url,
+        },
+      },
+      {
+        ...(ctx.statusList ? { file: ctx.statusList } : {}),
+        ...(ctx.statusLists ? { store: ctx.statusLists } : {}),
+        ...(ctx.knownKeys ? { knownKeys: ctx.knownKeys } : {}),
+      },
+    );
+    checks.push({
+      name: 'revocation status (status list)',
+      ok: status.state !== 'revoked' && status.state !== 'failed',
+      detail: status.detail,
+      ...(status.state === 'unknown' ? { unknown: true } : {}),
+    });
+  }
+  const failed = checks.find((c) => !c.ok);
+  return {
+    valid: !failed,
+    status: failed ? 'not-valid' : 'valid',
+    unverifiable: false,
+    kind: 'qr',
+    credentialId: claims.id,
+    checks,
+    ...(failed ? { reason: `${failed.name}: ${failed.detail}` } : {}),
+  };
+}
+
 export async function verifyAwardFile(file: string, ctx: VerifyContext = {}): Promise<AwardVerdict> {
+  if (isQrCodeText(file)) return verifyQrCode(file, ctx);
   // Bounded: `assay verify /dev/zero` (or a pipe, or a huge file) is refused, not read without end.
   const bytes = readBoundedFile(file, { maxBytes: READ_LIMITS.verify, what: 'The file to verify' });
   const kind = kindOf(bytes, file);

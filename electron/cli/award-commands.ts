@@ -182,20 +182,23 @@ export async function awardsCommand(s: Services, c: CliContext): Promise<number>
 
 export async function verifyCommand(s: Services, c: CliContext): Promise<number> {
   if (c.args.length !== 1)
-    throw new CliUsageError('assay verify takes one FILE (a certificate PDF, a credential JSON or a badge PNG)');
+    throw new CliUsageError(
+      'assay verify takes one FILE (a certificate PDF, a credential JSON or a badge PNG) or the text of a certificate\u2019s QR code',
+    );
   const v = await s.verifyAward(c.args[0]!, statusListArg(c.values['status-list']));
+  const what = v.kind === 'qr' ? 'the QR code' : path.basename(c.args[0]!);
   for (const check of v.checks) {
     const mark = check.info ? 'note' : !check.ok ? 'FAIL' : check.unknown ? '?   ' : 'ok  ';
     c.out(`  ${mark}  ${check.name}: ${check.detail}\n`);
   }
   if (v.status === 'valid') {
-    c.out(`VALID: ${path.basename(c.args[0]!)} is a genuine award${v.credentialId ? ` (${v.credentialId})` : ''}.\n`);
+    c.out(`VALID: ${what} is a genuine award${v.credentialId ? ` (${v.credentialId})` : ''}.\n`);
     return 0;
   }
   if (v.status === 'signer-unknown') {
     // Not a forgery proven, not a genuine award either: someone this store does not know signed it.
     c.err(
-      `SIGNATURE VALID, SIGNER UNKNOWN: ${path.basename(c.args[0]!)} is intact, but nobody this data folder trusts signed it (${v.reason}); it is not a genuine award of this issuer.\n`,
+      `SIGNATURE VALID, SIGNER UNKNOWN: ${what} is intact, but nobody this data folder trusts signed it (${v.reason}); it is not a genuine award of this issuer.\n`,
     );
     return EXIT_SIGNER_UNKNOWN;
   }

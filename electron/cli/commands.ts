@@ -21,6 +21,7 @@ import { queueCommand } from './queue-command.js';
 import { write } from './output.js';
 import type { CliStdin } from './secrets.js';
 import { statusListCommand } from './status-list-command.js';
+import { verifyPageCommand } from './verify-page-command.js';
 
 /** Everything a command reads and writes besides files: the bin script passes the process's own. */
 export interface Io {
@@ -58,12 +59,16 @@ Commands:
   identity export-did --out DIR [--did did:web:…]
                          did.json for the issuing body's web site (DID from the packages' issuer.did)
   awards list|issue [--all|ID…]|revoke ID --reason R|export --out DIR [--format pdf,json,png] [--paper a4|letter]
-  verify FILE [--status-list LIST.json]
-                         Check a certificate PDF, credential JSON or badge PNG: exit 0 genuine,
+  verify FILE|QR-TEXT [--status-list LIST.json]
+                         Check a certificate PDF, credential JSON, badge PNG or the text of a
+                         certificate's QR code (https://…/verify#…): exit 0 genuine,
                          1 not valid, 3 signature valid but signer unknown to this data folder;
                          revocation from the status list given, else this data folder's
   status-list export --out FILE [--url URL]
                          The signed revocation list (Bitstring Status List) to host at its URL
+  verify-page export --out FILE [--url URL]
+                         The verify page the certificates' QR codes open, to host at its URL
+                         (default: the verifyPageUrl setting, else <issuer url>/verify)
   results export --out DIR | results verify PATH [--trust-cert CERT]…
                          The signed results package for the issuing body
   backup --out FILE      Write a consistent backup (.zip) of the store and the evidence
@@ -156,7 +161,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       case 'awards':
       case 'verify':
       case 'results':
-      case 'status-list': {
+      case 'status-list':
+      case 'verify-page': {
         const ctx = {
           values,
           args: rest,
@@ -173,6 +179,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
           verify: verifyCommand,
           results: resultsCommand,
           'status-list': statusListCommand,
+          'verify-page': verifyPageCommand,
         }[command];
         try {
           return await withServices(dataDir, io, (s) => fn(s, ctx));

@@ -10,6 +10,7 @@ import { buildCadesSignature } from '../awards/certificate/cms.js';
 import { createBackup } from '../backup/backup.js';
 import { exportResults } from '../results/results.js';
 import { anchorSigner, sealAuditHead } from '../store/audit-anchor.js';
+import { verifyPageUrlSetting } from '../awards/verify-page/config.js';
 import { identityFrom, type JobContext, type JobServices } from './context.js';
 import { JobCancelledError } from './errors.js';
 import type { JobInput, JobKind, JobOutput } from './protocol.js';
@@ -83,7 +84,9 @@ const exportAwards: Task<'awards-export'> = async (input, ctx) => {
 
 const certificate: Task<'certificate'> = async ({ identity, credentialId, paper }, ctx) => {
   const a = award(ctx.services, credentialId);
-  const pdf = await new CertificateBatch(identityFrom(identity), paper, [a]).pdf(a);
+  const pdf = await new CertificateBatch(identityFrom(identity), paper, [a], verifyPageUrlSetting(ctx.services.db)).pdf(
+    a,
+  );
   ctx.progress({ done: 1, total: 1 });
   return { pdf };
 };
@@ -102,7 +105,7 @@ const exportResultsTask: Task<'results-export'> = async (input, ctx) => {
         signDetached: (data) => buildCadesSignature(id, createHash('sha256').update(data).digest()),
       },
       {
-        certificates: (inForce) => certificateMaker(id, input.paper, inForce),
+        certificates: (inForce) => certificateMaker(id, input.paper, inForce, verifyPageUrlSetting(services.db)),
         statusListIdentity: id,
         ...(input.now ? { now: new Date(input.now) } : {}),
         // The files are written after the last submission: stopping in the loop writes none.

@@ -2,6 +2,7 @@
 // every text a certificate shows with its font style, so the batch's fonts can be subset before any
 // certificate is laid out.
 import type { FontStyle } from './fonts/catalog.js';
+import { verifyPageUrlOf } from './qr.js';
 import type { CertificateAward } from './types.js';
 
 export interface CertificateLabels {
@@ -92,7 +93,7 @@ export function awardTexts(L: CertificateLabels, dateFormat: Intl.DateTimeFormat
     { text: date, style: 'regular' },
     { text: award.assessorName, style: 'italic' },
     { text: award.verificationCode, style: 'semibold' },
-    { text: L.verifyAt(award.verificationUrl ?? award.issuer.url ?? ''), style: 'regular' },
+    { text: L.verifyAt(award.verificationUrl ?? verifyPageUrlOf(award) ?? ''), style: 'regular' },
     { text: L.footer(award.credentialId, award.issuer.name), style: 'regular' },
   ];
   if (award.credits) {

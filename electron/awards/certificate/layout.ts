@@ -5,9 +5,12 @@ import { Content, FontRegistry, type Align, type Rgb, type TaggedLine } from './
 import { BAND, GOLD, GOLD_LIGHT, INK, MUTED, NAVY, rule, sealShapes } from './design.js';
 import type { FaceSpec, FontStyle, PreparedFont } from './fonts/catalog.js';
 import { awardTexts, isoDay, sealText, toDate, type CertificateLabels } from './labels.js';
-import { makeQrPayload, qrMatrix, qrPath } from './qr.js';
+import { makeQrPayload, qrMatrix, qrPath, statusEntryOf, verifyPageUrlOf } from './qr.js';
 import { lineWidth, type FontSet, type ShapedLine, type TextStyle } from './text/layout.js';
 import { PAPER_SIZES, type CertificateAward, type Paper } from './types.js';
+
+/** The smallest QR module on paper: 0.5 mm (1.41732 pt), rounded up to the 1/10000 pt qrPath writes. */
+export const QR_MIN_MODULE = Math.ceil(((0.5 * 72) / 25.4) * 10000) / 10000;
 
 /** A logo ready to embed: its RGB samples and alpha (if any), each deflated. */
 export interface LogoImage {
@@ -41,6 +44,8 @@ export interface LayoutTools {
   wrap(text: string, style: TextStyle, width: number, fonts: ReadonlyMap<FaceSpec, PreparedFont>): string[];
   logo(png: Buffer | undefined): LogoImage | null;
   signQr(data: Buffer): Buffer;
+  /** The id of the key signQr signs with, named in the QR's proof. */
+  qrKeyId: string;
 }
 
 /** Lays a certificate out: its pages' content streams and the glyphs each font has to provide. */
@@ -163,9 +168,33 @@ export function layoutCertificate(t: LayoutTools, award: CertificateAward): Layo
     y -= descStyle.size * 1.32;
   }
 
-  // Signature row: date, seal, assessor
+  // QR code: the verify page's URL with the signed proof in its fragment, bottom left
+  const status = statusEntryOf(award.credentialJson);
+  const verifyPageUrl = verifyPageUrlOf(award);
+  const payload = makeQrPayload(
+    {
+      id: award.credentialId,
+      n: award.earnerName,
+      a: award.achievementName,
+      d: isoDay(issued),
+      c: award.verificationCode,
+      ...(status ? { status } : {}),
+    },
+    (data) => t.signQr(data),
+    { keyId: t.qrKeyId, ...(verifyPageUrl ? { verifyPageUrl } : {}) },
+  );
+  const matrix = qrMatrix(payload);
+  // Modules of at least QR_MIN_MODULE (0.5 mm) on paper, so phone cameras read the code; a long
+  // payload makes the symbol larger, never its modules smaller.
+  const module = Math.max(74 / matrix.size, QR_MIN_MODULE);
+  const qrSize = module * matrix.size;
+  const qrX = BAND.inner + 16;
+  const qrY = BAND.inner + 14;
+  // Signature row: date, seal, assessor; drawn closer to the seal when a large QR code reaches up to it
   const rowY = 172;
-  const colDx = Math.min(212, W * 0.255);
+  const qrRight = qrX + qrSize + 10;
+  const colDx =
+    qrY + qrSize > rowY - 36 ? Math.max(135, Math.min(212, W * 0.255, cx - qrRight - 85)) : Math.min(212, W * 0.255);
   const date = t.dateFormat.format(issued);
   draw(date, { font: 'regular', size: 14 }, cx - colDx, rowY, 'center', INK);
   c.save()
@@ -205,22 +234,6 @@ export function layoutCertificate(t: LayoutTools, award: CertificateAward): Layo
     GOLD_LIGHT,
   );
 
-  // QR code with the signed proof, bottom left
-  const payload = makeQrPayload(
-    {
-      id: award.credentialId,
-      n: award.earnerName,
-      a: award.achievementName,
-      d: isoDay(issued),
-      c: award.verificationCode,
-    },
-    (data) => t.signQr(data),
-  );
-  const matrix = qrMatrix(payload);
-  const qrSize = 74;
-  const qrX = BAND.inner + 16;
-  const qrY = BAND.inner + 14;
-  const module = qrSize / matrix.size;
   c.save()
     .fill([255, 255, 255])
     .rect(qrX - 3, qrY - 3, qrSize + 6, qrSize + 6)
@@ -238,7 +251,7 @@ export function layoutCertificate(t: LayoutTools, award: CertificateAward): Layo
     MUTED,
   );
   draw(award.verificationCode, { font: 'semibold', size: 13, tracking: 0.06 }, capX, qrY + 35, 'left', NAVY);
-  const url = award.verificationUrl ?? award.issuer.url;
+  const url = award.verificationUrl ?? verifyPageUrl;
   if (url) {
     const verify = L.verifyAt(url);
     draw(verify, fit(verify, { font: 'regular', size: 7.5 }, 150, 5), capX, qrY + 22, 'left', MUTED);

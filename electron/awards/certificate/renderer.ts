@@ -3,10 +3,12 @@
 // (labels.ts), where they go (layout.ts) and the PDF around them (pdf/assemble.ts): landscape A4 or
 // US Letter, a vector QR code with a signed compact proof, credential.json attached; optionally signed
 // (PAdES B-B, sign.ts).
+import type { KeyObject } from 'node:crypto';
 import type { PDFDocument } from 'pdf-lib';
 import type { SigningIdentity } from '../identity/identity.js';
 import type { FaceSpec, FontStyle, PreparedFont } from './fonts/catalog.js';
 import { awardTexts, ENGLISH_LABELS, staticTexts, type CertificateLabels, type TextSpec } from './labels.js';
+import { qrKeyId } from './qr.js';
 import { layoutCertificate, type Layout, type LayoutTools } from './layout.js';
 import { PdfAssembler, SAVE_OPTIONS } from './pdf/assemble.js';
 import { addSignatureField, fillSignature, type SignaturePlaceholder, type SignOptions } from './sign.js';
@@ -16,8 +18,9 @@ import type { CertificateAward } from './types.js';
 export interface CertificateRendererOptions {
   /** Signs the QR payload with the identity's Ed25519 badge key. */
   identity?: SigningIdentity;
-  /** Or any Ed25519 signer for the QR payload. */
+  /** Or any Ed25519 signer for the QR payload, with its public key (the QR names the key by its id). */
   signQr?: (data: Buffer) => Buffer;
+  qrPublicKey?: KeyObject;
   labels?: Partial<CertificateLabels>;
   /** The batch's awards: fonts are subset once to every character they use. */
   batch?: readonly CertificateAward[];
@@ -31,6 +34,7 @@ export class CertificateRenderer {
   readonly labels: CertificateLabels;
   readonly #fonts: FontSet;
   readonly #signQr: (data: Buffer) => Buffer;
+  readonly #qrKeyId: string;
   readonly #now: () => Date;
   readonly #shapes = new Map<string, ShapedLine>();
   readonly #wraps = new Map<string, string[]>();
@@ -45,6 +49,9 @@ export class CertificateRenderer {
     const signQr = options.signQr ?? (identity ? (data: Buffer) => identity.signWithBadgeKey(data) : undefined);
     if (!signQr) throw new TypeError('CertificateRenderer: pass the issuer identity (or signQr) to sign the QR code');
     this.#signQr = signQr;
+    const qrKey = options.signQr ? options.qrPublicKey : (options.qrPublicKey ?? identity?.badgePublicKey);
+    if (!qrKey) throw new TypeError('CertificateRenderer: pass qrPublicKey with signQr (the QR names its key)');
+    this.#qrKeyId = qrKeyId(qrKey);
     this.#now = options.now ?? (() => new Date());
     this.#dateFormat = new Intl.DateTimeFormat(this.labels.locale, {
       day: 'numeric',
@@ -60,6 +67,7 @@ export class CertificateRenderer {
       wrap: (text, style, width, fonts) => this.wrap(text, style, width, fonts),
       logo: (png) => this.#pdf.logo(png),
       signQr: this.#signQr,
+      qrKeyId: this.#qrKeyId,
     };
     this.prepare(options.batch ?? []);
   }

@@ -28,8 +28,10 @@ export interface CertificateAward {
   /** Criteria and the level reached; a second page lists them when present. */
   levels: CriterionLevel[];
   paper: Paper;
-  /** Where people verify the code; default: the issuer's url. */
+  /** The "Verify at …" text's address; default: the verify page's. */
   verificationUrl?: string;
+  /** The issuer's verify page, which the QR code opens; default: `<issuer url>/verify`. */
+  verifyPageUrl?: string;
 }
 
 export const PAPER_SIZES: Record<Paper, { width: number; height: number }> = {

@@ -12,6 +12,8 @@ import {
   signPdf,
   verifyPdfSignature,
   verifyQrPayload,
+  qrKeyId,
+  qrMatrix,
   type CertificateAward,
 } from '../../../electron/awards/certificate/index.js';
 import { SAMPLE_EARNERS, SAMPLE_ISSUER, sampleAward } from '../../support/certificate-samples.js';
@@ -23,14 +25,26 @@ const logo = fs.readFileSync(path.join(here, 'fixtures', 'logo.png'));
 const issuer = { ...SAMPLE_ISSUER, logoPng: logo };
 const qrKey = fixedEd25519('assay certificate reference');
 const qrPublic = crypto.createPublicKey(qrKey);
+const VERIFY_PAGE = 'https://riverside.example/verify';
+const STATUS_URL = 'https://riverside.example/status/1';
 const RENDERED_AT = new Date('2026-03-12T10:00:00Z');
 const SIGNED_AT = new Date('2026-03-12T10:05:00Z');
 
 /** The reference certificate: an Arabic name on page 1, and every script in the criteria table. */
 function referenceAward(): CertificateAward {
   const base = sampleAward(7, { issuer });
+  const credential = JSON.parse(base.credentialJson) as Record<string, unknown>;
+  credential['credentialStatus'] = {
+    id: `${STATUS_URL}#94567`,
+    type: 'BitstringStatusListEntry',
+    statusPurpose: 'revocation',
+    statusListIndex: '94567',
+    statusListCredential: STATUS_URL,
+  };
   return {
     ...base,
+    credentialJson: JSON.stringify(credential, null, 2),
+    verifyPageUrl: VERIFY_PAGE,
     earnerName: 'محمد الأحمد',
     levels: [
       { criterion: 'Zoë Núñez-Łukasiewicz · Ng Thị Ánh (Latin with diacritics, Vietnamese)', level: 'Exemplary' },
@@ -57,6 +71,7 @@ beforeAll(async () => {
   award = referenceAward();
   renderer = new CertificateRenderer({
     signQr: (data) => crypto.sign(null, data, qrKey),
+    qrPublicKey: qrPublic,
     batch: [award],
     now: () => RENDERED_AT,
   });
@@ -219,49 +234,43 @@ describe('signed certificate, checked by outside tools', () => {
     );
   });
 
-  it('the QR code decodes with zbarimg and verifyQrPayload accepts it (and rejects a forgery)', () => {
-    const png = path.join(dir, 'qr');
-    // page 1 at 300 dpi, cropped to the bottom-left corner where the code is
-    runBuffer('pdftoppm', [
-      '-r',
-      '300',
-      '-f',
-      '1',
-      '-l',
-      '1',
-      '-x',
-      '150',
-      '-y',
-      '1800',
-      '-W',
-      '600',
-      '-H',
-      '680',
-      '-png',
-      '-singlefile',
-      signedFile,
-      png,
-    ]);
+  it('the QR code opens the verify page with the signed proof, reads at 150 dpi, and has modules of at least 0.5 mm', () => {
+    const png = path.join(dir, 'qr150');
+    // the whole of page 1 at 150 dpi, as a phone photographing a print or a desk scanner sees it
+    runBuffer('pdftoppm', ['-r', '150', '-f', '1', '-l', '1', '-png', '-singlefile', signedFile, png]);
     const out = run('zbarimg', ['--raw', '-q', `${png}.png`]);
     expect(out.status).toBe(0);
     const payload = out.stdout.trim();
-    expect(payload).toMatch(/^ASSAY1\./);
+    expect(payload.startsWith(`${VERIFY_PAGE}#`)).toBe(true);
     const result = verifyQrPayload(payload, qrPublic);
     expect(result).toEqual({
       valid: true,
+      keyId: qrKeyId(qrPublic),
+      verifyPageUrl: VERIFY_PAGE,
       claims: {
         id: award.credentialId,
         n: award.earnerName,
         a: award.achievementName,
         d: '2026-03-12',
         c: award.verificationCode,
+        status: { index: 94567, url: STATUS_URL },
       },
     });
-    const [prefix, body, sig] = payload.split('.');
-    const forged = Buffer.from(
-      JSON.stringify({ ...JSON.parse(Buffer.from(body!, 'base64url').toString('utf8')), n: 'Someone Else' }),
-    ).toString('base64url');
-    expect(verifyQrPayload(`${prefix}.${forged}.${sig}`, qrPublic)).toMatchObject({ valid: false });
+    // what the QR's drawing says: `q m 0 0 -m x y cm`, m the module in points, in the page's content
+    const qdf = path.join(dir, 'qdf.pdf');
+    run('qpdf', ['--qdf', '--object-streams=disable', signedFile, qdf]);
+    const cm = /\nq ([\d.]+) 0 0 -([\d.]+) [\d.]+ [\d.]+ cm\n/.exec(fs.readFileSync(qdf, 'latin1'));
+    expect(cm?.[1]).toBe(cm?.[2]);
+    const moduleMm = (Number(cm![1]) * 25.4) / 72;
+    const modules = qrMatrix(payload).size;
+    console.log(
+      `certificate QR: ${Buffer.byteLength(payload)} bytes, version ${(modules - 17) / 4}, ${modules} modules, ${moduleMm.toFixed(3)} mm per module, ${(moduleMm * modules).toFixed(1)} mm wide; zbarimg at 150 dpi: decoded`,
+    );
+    expect(moduleMm).toBeGreaterThanOrEqual(0.5);
+    // a changed character of the proof, or another key, is refused
+    const i = payload.length - 20;
+    const changed = `${payload.slice(0, i)}${payload[i] === 'A' ? 'B' : 'A'}${payload.slice(i + 1)}`;
+    expect(verifyQrPayload(changed, qrPublic)).toMatchObject({ valid: false });
     expect(verifyQrPayload(payload, identity.badgePublicKey)).toMatchObject({ valid: false });
     expect(verifyQrPayload('https://example.com', qrPublic)).toMatchObject({
       valid: false,

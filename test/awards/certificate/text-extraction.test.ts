@@ -47,6 +47,7 @@ beforeAll(async () => {
   }));
   renderer = new CertificateRenderer({
     signQr: (data) => crypto.sign(null, data, key),
+    qrPublicKey: crypto.createPublicKey(key),
     batch: awards,
     now: () => new Date('2026-03-12T10:00:00Z'),
   });
