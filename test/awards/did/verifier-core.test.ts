@@ -2,53 +2,22 @@
 // VerifierPlus) as the outside oracle: Assay's did:web awards, with the did.json and the signed status
 // list the issuing body hosts served by a tiny web server on 127.0.0.1.
 //
-// verifier-core builds its document loader when its module loads and offers no hook to replace it; its
-// did:web resolver and status-list fetch go through the global fetch (ky). So the test stands where DNS
-// would: requests for https://<issuing body's domain>/… go to the local server (same host and path),
-// any other host is refused, so nothing reaches the network and every fetch is on the record.
+// verifier-core has no loader hook, so the test routes its fetches (see test/support/hosted-web.ts).
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { verifyCredential } from '@digitalcredentials/verifier-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RIVERSIDE_DID, assayOk, issuingStore, published, type IssuedCredential } from '../../support/did-web-store.js';
 import { tempDir } from '../../support/package-builder.js';
-import { itWithStandards, standard, standardsPresent } from '../../support/standards.js';
+import { itWithStandards } from '../../support/standards.js';
+import { hostedWeb, OB3_SCHEMA_URL, type HostedWeb } from '../../support/hosted-web.js';
 
 const HOST = 'pd.riverside.example.edu';
 /** A domain that resolves (to the local server) but where the issuing body never published did.json. */
 const UNPUBLISHED_HOST = 'pd.unpublished.example.edu';
-const SERVED_HOSTS = new Set([HOST, UNPUBLISHED_HOST]);
-/** The schema verifier-core fetches for an OB 3.0 credential (additional information, never a verdict). */
-const OB3_SCHEMA_URL = 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json';
 
 let work: string;
-let server: http.Server;
-let origin: string;
-/** https URL → the JSON the issuing body hosts there. */
-const hosted = new Map<string, object>();
-/** Every URL verifier-core asked for, and whether it was answered. */
-const requests: { url: string; served: boolean }[] = [];
-const realFetch = globalThis.fetch;
-
-function routedFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
-  const request = new Request(input, init);
-  const url = new URL(request.url);
-  if (url.protocol === 'https:' && SERVED_HOSTS.has(url.host)) {
-    requests.push({ url: request.url, served: true });
-    const headers = new Headers(request.headers);
-    headers.set('x-test-host', url.host);
-    return realFetch(new Request(`${origin}${url.pathname}${url.search}`, { method: request.method, headers }));
-  }
-  if (request.url === OB3_SCHEMA_URL && standardsPresent) {
-    requests.push({ url: request.url, served: true });
-    const schema = fs.readFileSync(standard('open-badges-3', 'achievementcredential.schema.json'));
-    return Promise.resolve(new Response(schema, { headers: { 'content-type': 'application/json' } }));
-  }
-  requests.push({ url: request.url, served: false });
-  return Promise.reject(new TypeError(`fetch failed: no network in this test (${request.url})`));
-}
+let web: HostedWeb;
 
 let fresh: IssuedCredential;
 let revoked: IssuedCredential;
@@ -57,18 +26,8 @@ let unpublished: IssuedCredential;
 
 beforeAll(async () => {
   work = tempDir();
-  server = http.createServer((req, res) => {
-    const url = `https://${String(req.headers['x-test-host'])}${new URL(req.url ?? '/', 'http://x').pathname}`;
-    const doc = hosted.get(url);
-    if (!doc) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(doc));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  globalThis.fetch = routedFetch;
+  web = await hostedWeb([HOST, UNPUBLISHED_HOST]);
+  const { hosted } = web;
 
   const riverside = await issuingStore(work, 'riverside', RIVERSIDE_DID, 2);
   [fresh, revoked] = riverside.credentials as [IssuedCredential, IssuedCredential];
@@ -84,8 +43,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  globalThis.fetch = realFetch;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await web.close();
   fs.rmSync(work, { recursive: true, force: true });
 });
 
@@ -106,17 +64,17 @@ const step = (r: Result, id: string) => r.log?.find((e) => e.id === id);
 
 describe('the Learner Credential Wallet’s verifier (verifier-core) on did:web awards', () => {
   it('finds a fresh award validly signed, not revoked and not expired, having fetched did.json and the status list', async () => {
-    requests.length = 0;
+    web.requests.length = 0;
     const r = await verify(fresh);
     expect(r.errors).toBeUndefined();
     expect(step(r, 'valid_signature')).toMatchObject({ valid: true });
     expect(step(r, 'revocation_status')).toMatchObject({ valid: true });
     expect(step(r, 'expiration')).toMatchObject({ valid: true });
-    const served = requests.filter((q) => q.served).map((q) => q.url);
+    const served = web.requests.filter((q) => q.served).map((q) => q.url);
     expect(served).toContain(`https://${HOST}/.well-known/did.json`);
     expect(served).toContain(fresh.credentialStatus!.statusListCredential);
     // Nothing it needed went elsewhere (the schema is fetched only as additional information).
-    expect(requests.filter((q) => !q.served && q.url !== OB3_SCHEMA_URL)).toEqual([]);
+    expect(web.requests.filter((q) => !q.served && q.url !== OB3_SCHEMA_URL)).toEqual([]);
   });
 
   itWithStandards('and, as additional information, finds it valid against the official OB 3.0 schema', async () => {
@@ -148,10 +106,10 @@ describe('the Learner Credential Wallet’s verifier (verifier-core) on did:web 
   });
 
   it('cannot vouch for an award whose issuing body has not published did.json', async () => {
-    requests.length = 0;
+    web.requests.length = 0;
     const r = await verify(unpublished);
     expect(step(r, 'valid_signature')).toBeUndefined();
     expect(r.errors?.length).toBe(1);
-    expect(requests).toContainEqual({ url: `https://${UNPUBLISHED_HOST}/.well-known/did.json`, served: true });
+    expect(web.requests).toContainEqual({ url: `https://${UNPUBLISHED_HOST}/.well-known/did.json`, served: true });
   });
 });
