@@ -41,15 +41,16 @@ export async function packageWithDid(
   return dir;
 }
 
-/** A data folder that imported a package (with `did` or not), scored `count` passes and issued their awards. */
+/** A data folder that imported a package (with `did` or not; other `issuer` fields), scored `count` passes and issued their awards. */
 export async function issuingStore(
   work: string,
   label: string,
   did: string | undefined,
   count = 1,
+  issuer: Record<string, unknown> = {},
 ): Promise<{ dataDir: string; credentials: IssuedCredential[] }> {
   const dataDir = path.join(work, `${label}-data`);
-  await assayOk(dataDir, ['import', await packageWithDid(work, `${label}-package`, did)]);
+  await assayOk(dataDir, ['import', await packageWithDid(work, `${label}-package`, did, issuer)]);
   scoreSome(dataDir, count, count);
   await assayOk(dataDir, ['identity', 'create', '--name', 'Riverside University School of Education']);
   await assayOk(dataDir, ['awards', 'issue', '--all']);
