@@ -79,6 +79,14 @@ function readDidDocument(given: { name: string; json: unknown }): ParsedDidDocum
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** The status list a credential's revocation entry points to, if any. */
+function statusListUrlOf(credential: unknown): string | null {
+  if (!isObject(credential)) return null;
+  const entries = [credential['credentialStatus'] ?? []].flat().filter(isObject);
+  const url = entries.find((e) => e['statusPurpose'] === 'revocation')?.['statusListCredential'];
+  return typeof url === 'string' ? url : null;
+}
+
 /** The verification method URLs a credential's proofs name. */
 function proofMethods(credential: unknown): string[] {
   if (!isObject(credential)) return [];
@@ -184,7 +192,7 @@ async function checkCredential(
         detail: `signed with a trusted key but names "${issuerId ?? '(no id)'}" as its issuer, not the key's controller ${proof.controller ?? ''}`,
       });
     }
-    const reach = issuerVerifiability(issuerId);
+    const reach = issuerVerifiability(issuerId, { statusListUrl: statusListUrlOf(credential) });
     checks.push({ name: 'third-party verification', ok: true, info: true, detail: reach.reason });
   } else {
     checks.push({
