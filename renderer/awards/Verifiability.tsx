@@ -40,7 +40,7 @@ export function VerifiabilityBadge({ reach }: { reach: Reach }) {
   const s = admin.awards.verifiability;
   return (
     <span
-      className={`kit-badge ${reach.thirdPartyVerifiable ? 'kit-badge-info' : ''}`}
+      className={`kit-badge aw-reach ${reach.thirdPartyVerifiable ? 'kit-badge-info' : ''}`}
       title={verifiabilityWhy(reach)}
       data-testid="verifiability-badge"
     >
