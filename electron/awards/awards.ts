@@ -45,7 +45,7 @@ export interface Award {
   replaces: string | null;
   /** The credential's issuer.id (a did:web, or a did:key for awards issued without the issuing body's DID). */
   issuerId: string | null;
-  /** Whether a third party can tie the award to the institution, and why (for the Awards screen). */
+  /** Whether a third party can tie the award to the institution and learn its revocation status, and why (for the Awards screen). */
   issuer: IssuerVerifiability;
 }
 
@@ -98,9 +98,11 @@ interface AwardDbRow {
   revocation_reason: string | null;
   replaces: string | null;
   issuer_id: string | null;
+  status_list_url: string | null;
 }
 
-const SELECT = `SELECT w.*, s.id AS submission_id, v.json AS achievement_json, json_extract(w.credential_json, '$.issuer.id') AS issuer_id
+const SELECT = `SELECT w.*, s.id AS submission_id, v.json AS achievement_json, json_extract(w.credential_json, '$.issuer.id') AS issuer_id,
+  json_extract(w.credential_json, '$.credentialStatus.statusListCredential') AS status_list_url
   FROM awards w JOIN submissions s ON s.seq = w.submission_seq JOIN achievement_versions v ON v.version_id = w.achievement_version_id`;
 
 function toAward(r: AwardDbRow): Award {
@@ -124,7 +126,7 @@ function toAward(r: AwardDbRow): Award {
     revocationReason: r.revocation_reason,
     replaces: r.replaces,
     issuerId: r.issuer_id,
-    issuer: issuerVerifiability(r.issuer_id),
+    issuer: issuerVerifiability(r.issuer_id, { statusListUrl: r.status_list_url }),
   };
 }
 

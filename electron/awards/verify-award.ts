@@ -6,7 +6,9 @@ import fs from 'node:fs';
 import { extractAttachment, qrKeyId, verifyPdfSignature, verifyQrPayload } from './certificate/index.js';
 import { didKeyFromPublicKey, publicKeyFromMultikey } from './credential/keys.js';
 import { checkOb3Structure, parseDidKey, readBakedPng, verifyCredential, type KnownKey } from './credential/index.js';
-import { issuerVerifiability, storeDidWebKeys } from './did/index.js';
+import { didDocumentAnchor, issuerVerifiability, parseDidDocument, storeDidWebKeys } from './did/index.js';
+import { AssayError } from '../../shared/errors.js';
+import { pemToDerChain } from './identity/index.js';
 import { badgeKeyTrust, certificateTrust, storeTrust, type TrustContext } from './trust.js';
 import type { Services } from '../services.js';
 import type { Awards } from './awards.js';
@@ -53,6 +55,82 @@ export interface VerifyContext {
   statusList?: { name: string; json: unknown };
   /** This store's status lists. */
   statusLists?: StatusLists;
+  /**
+   * The DID document (did.json) the issuing body hosts for its did:web (`--did-document FILE`): the
+   * credential must name it as issuer and be signed by a key it lists under assertionMethod, which then
+   * vouches for the award as a trust anchor.
+   */
+  didDocument?: { name: string; json: unknown };
+}
+
+type ParsedDidDocument = ReturnType<typeof parseDidDocument> & { name: string; methodIds: string[] };
+
+/** The did.json given to check against, read once; a document Assay cannot use is refused by name. */
+function readDidDocument(given: { name: string; json: unknown }): ParsedDidDocument {
+  try {
+    const doc = parseDidDocument(given.json);
+    const raw = given.json as { verificationMethod?: unknown };
+    const methodIds = (Array.isArray(raw.verificationMethod) ? (raw.verificationMethod as unknown[]) : [])
+      .map((m) => (typeof m === 'object' && m !== null ? (m as { id?: unknown }).id : undefined))
+      .filter((id): id is string => typeof id === 'string')
+      .map((id) => (id.startsWith('#') ? `${doc.id}${id}` : id));
+    return { ...doc, name: given.name, methodIds };
+  } catch (err) {
+    throw new AssayError('invalid-input', `The DID document ${given.name} cannot be used: ${(err as Error).message}.`);
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The status list a credential's revocation entry points to, if any. */
+function statusListUrlOf(credential: unknown): string | null {
+  if (!isObject(credential)) return null;
+  const entries = [credential['credentialStatus'] ?? []].flat().filter(isObject);
+  const url = entries.find((e) => e['statusPurpose'] === 'revocation')?.['statusListCredential'];
+  return typeof url === 'string' ? url : null;
+}
+
+/** The verification method URLs a credential's proofs name. */
+function proofMethods(credential: unknown): string[] {
+  if (!isObject(credential)) return [];
+  const proofs = [credential['proof'] ?? []].flat();
+  return proofs
+    .map((p) => (isObject(p) ? p['verificationMethod'] : undefined))
+    .map((vm) => (typeof vm === 'string' ? vm : isObject(vm) && typeof vm['id'] === 'string' ? vm['id'] : undefined))
+    .filter((vm): vm is string => vm !== undefined);
+}
+
+function didDocumentAnchorOf(given: { name: string; json: unknown }) {
+  readDidDocument(given); // refuses an unusable document by name
+  return didDocumentAnchor(given.json, `the DID document ${given.name}`);
+}
+
+/** Whether the did.json given is the credential issuer's and lists each proof's key for assertions. */
+function didDocumentCheck(doc: ParsedDidDocument, credential: unknown, issuerId: string | undefined): Check {
+  const name = `DID document (${doc.name})`;
+  if (issuerId !== doc.id)
+    return {
+      name,
+      ok: false,
+      detail: `is the DID document of ${doc.id}, but the credential's issuer is ${issuerId ?? '(none named)'}`,
+    };
+  const methods = proofMethods(credential);
+  if (methods.length === 0) return { name, ok: false, detail: 'the credential names no verification method' };
+  const listed = new Set(doc.assertionKeys.map((k) => k.id));
+  const missing = methods.find((vm) => !listed.has(vm));
+  if (missing)
+    return {
+      name,
+      ok: false,
+      detail: doc.methodIds.includes(missing)
+        ? `lists ${missing}, but not under assertionMethod: ${doc.id} does not issue credentials with that key`
+        : `does not list ${missing}: that key is not ${doc.id}'s, so a verifier resolving the DID refuses the signature`,
+    };
+  return {
+    name,
+    ok: true,
+    detail: `lists ${methods.join(', ')} under assertionMethod of ${doc.id}; the proof is checked with the key it gives`,
+  };
 }
 
 function kindOf(bytes: Buffer, file: string): AwardVerdict['kind'] | undefined {
@@ -84,17 +162,25 @@ async function checkCredential(
   const c = credential as { id?: unknown; issuer?: { name?: unknown } | string | null };
   const id = typeof c.id === 'string' ? c.id : undefined;
   const issuerName = typeof c.issuer === 'object' && typeof c.issuer?.name === 'string' ? c.issuer.name : undefined;
-  // Awards this store issued under a did:web resolve offline through its own issuer keys.
-  const knownKeys = [...(ctx.knownKeys ?? []), ...storeDidWebKeys(credential, ctx.trust)];
+  const issuerId =
+    typeof c.issuer === 'string'
+      ? c.issuer
+      : typeof c.issuer === 'object' && typeof (c.issuer as { id?: unknown }).id === 'string'
+        ? (c.issuer as { id: string }).id
+        : undefined;
+  const doc = ctx.didDocument ? readDidDocument(ctx.didDocument) : undefined;
+  // Awards this store issued under a did:web resolve offline through its own issuer keys; a DID
+  // document given to check against is the only source of its DID's keys.
+  const knownKeys = [
+    ...(ctx.knownKeys ?? []),
+    ...storeDidWebKeys(credential, ctx.trust).filter((k) => k.controller !== doc?.id),
+    ...(doc?.assertionKeys ?? []),
+  ];
+  const docCheck = doc ? didDocumentCheck(doc, credential, issuerId) : undefined;
+  if (docCheck) checks.push(docCheck);
   const proof = await verifyCredential(credential, knownKeys.length ? { knownKeys } : {});
   if (proof.verified) {
     checks.push({ name: 'credential proof', ok: true, detail: `eddsa-rdfc-2022 by ${proof.verificationMethod}` });
-    const issuerId =
-      typeof c.issuer === 'string'
-        ? c.issuer
-        : typeof c.issuer === 'object' && typeof (c.issuer as { id?: unknown }).id === 'string'
-          ? (c.issuer as { id: string }).id
-          : undefined;
     const key =
       parseDidKey(proof.verificationMethod)?.publicKeyMultibase ??
       knownKeys.find((k) => k.id === proof.verificationMethod)?.publicKeyMultibase;
@@ -109,7 +195,7 @@ async function checkCredential(
         detail: `signed with a trusted key but names "${issuerId ?? '(no id)'}" as its issuer, not the key's controller ${proof.controller ?? ''}`,
       });
     }
-    const reach = issuerVerifiability(issuerId);
+    const reach = issuerVerifiability(issuerId, { statusListUrl: statusListUrlOf(credential) });
     checks.push({ name: 'third-party verification', ok: true, info: true, detail: reach.reason });
   } else {
     checks.push({
@@ -160,7 +246,7 @@ async function checkCredential(
   const status = await credentialStatus(credential, {
     ...(ctx.statusList ? { file: ctx.statusList } : {}),
     ...(ctx.statusLists ? { store: ctx.statusLists } : {}),
-    ...(ctx.knownKeys ? { knownKeys: ctx.knownKeys } : {}),
+    ...(knownKeys.length ? { knownKeys } : {}),
   });
   checks.push({
     name: 'revocation status (status list)',
@@ -171,7 +257,8 @@ async function checkCredential(
   return {
     ...(id ? { id } : {}),
     ...(issuerName ? { issuerName } : {}),
-    unverifiable: !proof.verified && proof.unverifiable === true,
+    // The issuer's own DID document refusing the key settles it: not unverifiable, not valid.
+    unverifiable: !proof.verified && proof.unverifiable === true && docCheck?.ok !== false,
   };
 }
 
@@ -272,7 +359,18 @@ export async function verifyQrCode(text: string, ctx: VerifyContext = {}): Promi
   };
 }
 
-export async function verifyAwardFile(file: string, ctx: VerifyContext = {}): Promise<AwardVerdict> {
+export async function verifyAwardFile(file: string, given: VerifyContext = {}): Promise<AwardVerdict> {
+  // A DID document given vouches for the keys it lists under assertionMethod (and its x5c certificate).
+  const ctx: VerifyContext = given.didDocument
+    ? {
+        ...given,
+        trust: {
+          issuers: given.trust?.issuers ?? [],
+          ...given.trust,
+          anchors: [...(given.trust?.anchors ?? []), didDocumentAnchorOf(given.didDocument)],
+        },
+      }
+    : given;
   if (isQrCodeText(file)) return verifyQrCode(file, ctx);
   // Bounded: `assay verify /dev/zero` (or a pipe, or a huge file) is refused, not read without end.
   const bytes = readBoundedFile(file, { maxBytes: READ_LIMITS.verify, what: 'The file to verify' });
@@ -300,7 +398,9 @@ export async function verifyAwardFile(file: string, ctx: VerifyContext = {}): Pr
     });
     signerName = sig.signer;
     if (sig.valid) {
-      const found = certificateTrust(ctx.trust, sig.certificateFingerprint256);
+      // The chain too, so an anchor (a did.json's x5c certificate) can vouch for the signer.
+      const chain = sig.certificatePem ? pemToDerChain(sig.certificatePem) : [];
+      const found = certificateTrust(ctx.trust, sig.certificateFingerprint256, chain);
       checks.push({ name: 'signer certificate', ok: found.trusted, detail: found.detail, trust: true });
     }
     const attached = await extractAttachment(bytes, 'credential.json');

@@ -185,7 +185,10 @@ export async function verifyCommand(s: Services, c: CliContext): Promise<number>
     throw new CliUsageError(
       'assay verify takes one FILE (a certificate PDF, a credential JSON or a badge PNG) or the text of a certificate\u2019s QR code',
     );
-  const v = await s.verifyAward(c.args[0]!, statusListArg(c.values['status-list']));
+  const v = await s.verifyAward(c.args[0]!, {
+    ...statusListArg(c.values['status-list']),
+    ...didDocumentArg(c.values['did-document']),
+  });
   const what = v.kind === 'qr' ? 'the QR code' : path.basename(c.args[0]!);
   for (const check of v.checks) {
     const mark = check.info ? 'note' : !check.ok ? 'FAIL' : check.unknown ? '?   ' : 'ok  ';
@@ -214,6 +217,17 @@ function statusListArg(file: unknown): { statusList?: { name: string; json: unkn
     return { statusList: { name: path.basename(file), json: JSON.parse(bytes.toString('utf8')) as unknown } };
   } catch (err) {
     throw new StatusListError(`--status-list ${file} is not JSON (${(err as Error).message}).`);
+  }
+}
+
+/** `--did-document FILE`: the did.json the issuing body hosts, to check the credential's key against. */
+function didDocumentArg(file: unknown): { didDocument?: { name: string; json: unknown } } {
+  if (typeof file !== 'string') return {};
+  const bytes = readBoundedFile(path.resolve(file), { maxBytes: READ_LIMITS.verify, what: 'The DID document' });
+  try {
+    return { didDocument: { name: path.basename(file), json: JSON.parse(bytes.toString('utf8')) as unknown } };
+  } catch (err) {
+    throw new AssayError('invalid-input', `--did-document ${file} is not JSON (${(err as Error).message}).`);
   }
 }
 

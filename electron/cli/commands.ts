@@ -59,11 +59,13 @@ Commands:
   identity export-did --out DIR [--did did:web:…]
                          did.json for the issuing body's web site (DID from the packages' issuer.did)
   awards list|issue [--all|ID…]|revoke ID --reason R|export --out DIR [--format pdf,json,png] [--paper a4|letter]
-  verify FILE|QR-TEXT [--status-list LIST.json]
+  verify FILE|QR-TEXT [--status-list LIST.json] [--did-document did.json]
                          Check a certificate PDF, credential JSON, badge PNG or the text of a
                          certificate's QR code (https://…/verify#…): exit 0 genuine,
                          1 not valid, 3 signature valid but signer unknown to this data folder;
-                         revocation from the status list given, else this data folder's
+                         revocation from the status list given, else this data folder's;
+                         --did-document: the issuing body's hosted did.json, which must list
+                         the signing key under assertionMethod (and then vouches for it)
   status-list export --out FILE [--url URL]
                          The signed revocation list (Bitstring Status List) to host at its URL
   verify-page export --out FILE [--url URL]
@@ -129,6 +131,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
         anchor: { type: 'string', multiple: true },
         'trust-cert': { type: 'string', multiple: true },
         'status-list': { type: 'string' },
+        'did-document': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });

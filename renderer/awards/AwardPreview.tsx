@@ -5,6 +5,7 @@ import { admin } from '../strings/en.js';
 import type { AwardSummary, Paper } from './award-format.js';
 import { CertificateCanvas } from './CertificateCanvas.js';
 import { StatusBadge } from './StatusBadge.js';
+import { VerifiabilityNote } from './Verifiability.js';
 
 export interface AwardPreviewProps {
   award: AwardSummary;
@@ -38,6 +39,8 @@ export function AwardPreview({ award, paper, printing, onExport, onPrint, onRevo
         </p>
       )}
       {award.status === 'superseded' && <p className="aw-superseded">{s.superseded}</p>}
+
+      <VerifiabilityNote reach={award.issuer} />
 
       <CertificateCanvas
         credentialId={award.credentialId}

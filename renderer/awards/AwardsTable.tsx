@@ -4,6 +4,7 @@ import { absoluteDate } from '../queue/dates.js';
 import { admin } from '../strings/en.js';
 import type { AwardSummary } from './award-format.js';
 import { StatusBadge } from './StatusBadge.js';
+import { VerifiabilityBadge } from './Verifiability.js';
 
 export interface AwardsTableProps {
   awards: AwardSummary[];
@@ -60,6 +61,7 @@ export function AwardsTable({ awards, selected, onSelected, current, onCurrent }
           <th scope="col">{s.achievement}</th>
           <th scope="col">{s.issued}</th>
           <th scope="col">{s.status}</th>
+          <th scope="col">{admin.awards.verifiability.column}</th>
         </tr>
       </thead>
       <tbody>
@@ -101,6 +103,9 @@ export function AwardsTable({ awards, selected, onSelected, current, onCurrent }
               <td className="aw-date">{absoluteDate(a.issuedAt)}</td>
               <td>
                 <StatusBadge status={a.status} />
+              </td>
+              <td>
+                <VerifiabilityBadge reach={a.issuer} />
               </td>
             </tr>
           );

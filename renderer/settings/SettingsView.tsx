@@ -9,10 +9,11 @@ import { useLoad } from '../ui/useLoad.js';
 import { AppearanceSection, CertificatesSection } from './PreferenceSections.js';
 import { useIdentity } from './useIdentity.js';
 import { useSettings } from './useSettings.js';
+import { VerificationSection } from './VerificationSection.js';
 import '../ui/kit.css';
 import './settings.css';
 
-const SECTIONS = ['identity', 'certificates', 'appearance', 'data'] as const;
+const SECTIONS = ['identity', 'certificates', 'verification', 'appearance', 'data'] as const;
 
 export function SettingsView() {
   const s = admin.settings;
@@ -58,6 +59,11 @@ export function SettingsView() {
         <div className="set-sections">
           <IdentitySection state={identity} onChanged={(m) => toast.show(m)} />
           <CertificatesSection state={settings} onSaved={(m) => toast.show(m)} />
+          <VerificationSection
+            state={settings}
+            issuerUrl={identity.identity?.profile.url ?? undefined}
+            onSaved={(m) => toast.show(m)}
+          />
           <AppearanceSection state={settings} onSaved={(m) => toast.show(m)} />
           <DataSection state={settings} dataDir={dataDir} onDone={toast.show} />
         </div>

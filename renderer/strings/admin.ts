@@ -163,6 +163,21 @@ export const admin = {
       issued: 'Issued',
       status: 'Status',
     },
+    verifiability: {
+      column: 'Verifiable by',
+      anyoneShort: 'Anyone',
+      localShort: 'Only in Assay',
+      anyone: 'Anyone can verify this award',
+      local: 'Only Assay can fully verify this award',
+      whyAnyone: (site: string, statusList: string) =>
+        `It is signed in the name of ${site}, whose web site publishes the signing key, and whether it was revoked is published at ${statusList}. An employer, a licensing office or a teacher’s wallet can check it without Assay once the issuing body has put both files on its web site.`,
+      whyNoStatusList: (site: string) =>
+        `Its signature can be checked against the web site of ${site}, but whether it was revoked is recorded only in this data folder, so others cannot tell. Awards issued after a status list web address is set (Settings › Verification) can be checked by anyone.`,
+      whyDidKey:
+        'It is signed with a key made on this computer that no web site of the issuing body publishes, so others cannot tell that it comes from the institution. For awards anyone can check, the issuing body names its web identity (issuer.did) in the review package.',
+      whyUnknownIssuer:
+        'Its issuer is not one others can look up, so they cannot tell that it comes from the institution.',
+    },
     preview: {
       drawing: 'Drawing the certificate…',
       certificateFailed: 'The certificate could not be shown.',
@@ -453,7 +468,13 @@ export const admin = {
     title: 'Settings',
     subtitle: 'How awards are signed and printed, how Assay looks, and where your data lives.',
     sectionsLabel: 'Settings sections',
-    toc: { identity: 'Issuer identity', certificates: 'Certificates', appearance: 'Appearance', data: 'Data' },
+    toc: {
+      identity: 'Issuer identity',
+      certificates: 'Certificates',
+      verification: 'Verification',
+      appearance: 'Appearance',
+      data: 'Data',
+    },
     loadFailed: 'Your settings could not be read.',
     saveFailed: 'The setting could not be saved.',
     certificates: {
@@ -465,6 +486,21 @@ export const admin = {
       letter: 'US Letter',
       letterDetail: '8.5 × 11 in',
       saved: 'Paper size saved',
+    },
+    verification: {
+      title: 'Verification',
+      body: 'Where people outside Assay check an award: an employer, a licensing office or a teacher’s wallet. The issuing body puts these on its web site; see “Verifying an award” in the guide.',
+      statusList: 'Status list web address',
+      statusListHint:
+        'Where the issuing body publishes the list that tells verifiers which awards were revoked (export it with “assay status-list export”). New awards point here. Leave empty to use the address in the review package, or your issuer web address followed by /status/1.',
+      verifyPage: 'Verify page web address',
+      verifyPageHint: (fallback: string) =>
+        `The page a certificate’s QR code opens. Leave empty to use ${fallback} (your issuer web address followed by /verify).`,
+      verifyPageHintNoIssuerUrl:
+        'The page a certificate’s QR code opens. Leave empty to use your issuer web address followed by /verify (add a web address under Issuer identity first).',
+      save: 'Save web addresses',
+      saving: 'Saving…',
+      saved: 'Web addresses saved',
     },
     appearance: {
       title: 'Appearance',

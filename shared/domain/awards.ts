@@ -19,6 +19,17 @@ export const awardSummarySchema = z.object({
   revokedAt: z.string().nullable(),
   revocationReason: z.string().nullable(),
   replaces: z.string().nullable(),
+  /**
+   * Whether someone outside Assay (an employer, a wallet) can check the award: issued under the issuing
+   * body's did:web with its revocation status on a hosted status list; else only this data folder can.
+   */
+  issuer: z.object({
+    thirdPartyVerifiable: z.boolean(),
+    basis: z.enum(['did-web', 'no-hosted-status', 'did-key', 'unknown-issuer']),
+    reason: z.string(),
+    did: z.string().optional(),
+    statusListUrl: z.string().optional(),
+  }),
 });
 export type AwardSummary = z.infer<typeof awardSummarySchema>;
 

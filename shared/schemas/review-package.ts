@@ -1,6 +1,7 @@
 // zod schemas for review package format 1 (the contract in the issuing body's review-package.md).
 import { z } from 'zod';
 import { didWebProblem } from './did-web.js';
+import { httpsUrlProblem } from './web-address.js';
 
 /** Messages an assessor can act on: a missing field says so rather than "expected string". */
 const friendly: z.core.$ZodErrorMap = (issue) => {
@@ -61,6 +62,17 @@ export const issuerSchema = loose({
     .string()
     .superRefine((did, ctx) => {
       const problem = didWebProblem(did);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
+  /**
+   * Where the issuing body hosts the revocation status list of this package's awards (a Bitstring
+   * Status List credential), unless the assessor's statusListUrl setting names another.
+   */
+  statusListUrl: z
+    .string()
+    .superRefine((url, ctx) => {
+      const problem = httpsUrlProblem(url, 'status list URL', 'https://pd.example.edu/status/1');
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     })
     .optional(),

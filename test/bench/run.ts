@@ -1,5 +1,5 @@
 // `npm run bench`: prints figures; never fails on a time. BENCH_ONLY=import,queue picks parts
-// (import, queue, credentials, sample, jobs, agreement).
+// (import, queue, credentials, sample, jobs, agreement, trust).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,8 +8,9 @@ import { benchSamplePackage } from './sample-bench.js';
 import { benchImport, benchQueue } from './store-bench.js';
 import { benchJobs } from './jobs-bench.js';
 import { benchAgreement } from './agreement-bench.js';
+import { benchTrust } from './trust-bench.js';
 
-const only = (process.env.BENCH_ONLY ?? 'import,queue,credentials,sample,jobs,agreement').split(',');
+const only = (process.env.BENCH_ONLY ?? 'import,queue,credentials,sample,jobs,agreement,trust').split(',');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'assay-bench-'));
 process.stdout.write(
   `Assay benchmarks — Node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}\n`,
@@ -21,6 +22,7 @@ try {
   if (only.includes('sample')) await benchSamplePackage(work);
   if (only.includes('jobs')) await benchJobs(work);
   if (only.includes('agreement')) benchAgreement();
+  if (only.includes('trust')) await benchTrust(work);
 } finally {
   if (!process.env.BENCH_KEEP) fs.rmSync(work, { recursive: true, force: true });
   else process.stdout.write(`kept ${work}\n`);

@@ -6,7 +6,7 @@ import { verifyAwardInStore } from '../../electron/awards/verify-award.js';
 import { saveDraft, submitReview } from '../../electron/review/reviews.js';
 import { loadWorkspace } from '../../electron/review/workspace.js';
 import type { Services } from '../../electron/services.js';
-import { tempDir } from '../support/package-builder.js';
+import { achievement, manifest, submission, tempDir, writePackage } from '../support/package-builder.js';
 import { checkBothSchemes, samplePackage } from './fixtures.js';
 import { launchApp, type App } from './harness.js';
 
@@ -283,4 +283,78 @@ test('blind review leaves awards named, and says so', async () => {
   await nav(page, 'Awards');
   await expect(page.getByText('Awards show earners’ names; blind review applies to reviewing.')).toBeVisible();
   await checkBothSchemes(page, 'awards-blind');
+});
+
+test('says per award whether anyone can verify it or only Assay, and why', async () => {
+  const work = tempDir('assay-e2e-reach-');
+  scratch.push(work);
+  app = await launchApp({ dataDir: tempDir(), open: false });
+  // Two packages from the issuing body: one names its web identity (issuer.did), the other does not.
+  const issuer = {
+    id: 'https://pd.riverside.example.edu/issuer',
+    name: 'Riverside University School of Education',
+    url: 'https://pd.riverside.example.edu',
+  };
+  const pkg = (dir: string, n: number, extra: Record<string, unknown>) => {
+    const achievementId = `urn:uuid:a${n}${n}${n}${n}${n}${n}${n}${n}-1111-4111-8111-111111111111`;
+    writePackage(
+      dir,
+      manifest({
+        id: `urn:uuid:${n}d0f3c1e-2b9a-4a63-9d4e-0c1b5f2e8a10`,
+        issuer: { ...issuer, ...extra },
+        achievements: [achievement(achievementId)],
+        submissions: [submission(n, undefined, { achievementId })],
+      }),
+      [],
+    );
+    return dir;
+  };
+  const withDid = pkg(path.join(work, 'with-did'), 1, { did: 'did:web:pd.riverside.example.edu' });
+  const withoutDid = pkg(path.join(work, 'without-did'), 2, {});
+  await app.services.importPackage(withDid);
+  await app.services.importPackage(withoutDid);
+  expect(passReviews(app.services, 2)).toHaveLength(2);
+  await app.open();
+  const { page } = app;
+  await page.evaluate(() =>
+    (globalThis as unknown as { api: Record<string, (i: unknown) => Promise<unknown>> }).api['identity:create']!({
+      name: 'Riverside University School of Education',
+      url: 'https://pd.riverside.example.edu',
+    }),
+  );
+  await nav(page, 'Awards');
+  const band = page.getByRole('region', { name: 'Ready to issue' });
+  await band.getByRole('button', { name: 'Issue all 2 awards' }).click();
+  await expect(band.getByRole('status').filter({ hasText: 'Issued 2 awards.' })).toBeVisible();
+
+  const awards = app.services.awards.list();
+  const web = awards.find((a) => a.issuerId === 'did:web:pd.riverside.example.edu')!;
+  const local = awards.find((a) => a.issuerId?.startsWith('did:key:'))!;
+  expect(web.issuer.thirdPartyVerifiable).toBe(true);
+  expect(local.issuer.thirdPartyVerifiable).toBe(false);
+  const listUrl = web.issuer.statusListUrl!;
+  expect(listUrl).toMatch(/^https:\/\/pd\.riverside\.example\.edu\/status\/\d+$/);
+
+  const table = page.getByRole('table', { name: 'Issued awards' });
+  await expect(table.getByRole('columnheader', { name: 'Verifiable by' })).toBeVisible();
+  await expect(table.getByRole('row').filter({ hasText: web.verificationCode })).toContainText('Anyone');
+  await expect(table.getByRole('row').filter({ hasText: local.verificationCode })).toContainText('Only in Assay');
+
+  await table.getByRole('button', { name: `${web.verificationCode}, ${web.earnerName}: show this award` }).click();
+  const webNote = page
+    .getByRole('complementary', { name: web.earnerName })
+    .getByRole('region', { name: 'Anyone can verify this award' });
+  await expect(webNote).toContainText(
+    `It is signed in the name of pd.riverside.example.edu, whose web site publishes the signing key, and whether it was revoked is published at ${listUrl}.`,
+  );
+  await checkBothSchemes(page, 'awards-verifiable-by-anyone');
+
+  await table.getByRole('button', { name: `${local.verificationCode}, ${local.earnerName}: show this award` }).click();
+  const localNote = page
+    .getByRole('complementary', { name: local.earnerName })
+    .getByRole('region', { name: 'Only Assay can fully verify this award' });
+  await expect(localNote).toContainText(
+    'It is signed with a key made on this computer that no web site of the issuing body publishes, so others cannot tell that it comes from the institution.',
+  );
+  await checkBothSchemes(page, 'awards-verifiable-only-here');
 });

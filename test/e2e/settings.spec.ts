@@ -295,3 +295,54 @@ test('paper and theme persist across a reload; backups and the data folder', asy
   await data.scrollIntoViewIfNeeded();
   await checkBothSchemes(page, 'settings-data');
 });
+
+test('verification web addresses: a non-https one is refused beside its field, an https one saved and kept', async () => {
+  app = await launchApp({ dataDir: tempDir() });
+  const { page } = app;
+  await openSettings(page);
+  await page.evaluate(() =>
+    (globalThis as unknown as { api: Record<string, (i: unknown) => Promise<unknown>> }).api['identity:create']!({
+      name: 'Riverside University School of Education',
+      url: 'https://pd.riverside.example.edu',
+    }),
+  );
+  await app.open();
+  await openSettings(page);
+  const section = page.getByRole('region', { name: 'Verification' });
+  const statusList = section.getByRole('textbox', { name: /Status list web address/ });
+  const verifyPage = section.getByRole('textbox', { name: /Verify page web address/ });
+  // The default verify page is named from the issuer's web address.
+  await expect(verifyPage).toHaveAccessibleDescription(
+    /Leave empty to use https:\/\/pd\.riverside\.example\.edu\/verify/,
+  );
+
+  await statusList.fill('http://pd.riverside.example.edu/status/1');
+  await section.getByRole('button', { name: 'Save web addresses' }).click();
+  await expect(statusList).toHaveAttribute('aria-invalid', 'true');
+  await expect(statusList).toBeFocused();
+  await expect(statusList).toHaveAccessibleDescription(
+    /The status list URL \(statusListUrl\) must start with https:\/\//,
+  );
+  await checkBothSchemes(page, 'settings-verification-refused');
+  expect(app.services.settings.get().statusListUrl).toBe('');
+
+  await statusList.fill('https://pd.riverside.example.edu/credentials/status/1');
+  await verifyPage.fill('https://pd.riverside.example.edu/check');
+  await section.getByRole('button', { name: 'Save web addresses' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Web addresses saved' })).toBeVisible();
+  await expect(statusList).not.toHaveAttribute('aria-invalid', 'true');
+  await expect
+    .poll(() => app!.services.settings.get())
+    .toMatchObject({
+      statusListUrl: 'https://pd.riverside.example.edu/credentials/status/1',
+      verifyPageUrl: 'https://pd.riverside.example.edu/check',
+    });
+  await app.open();
+  await openSettings(page);
+  await expect(section.getByRole('textbox', { name: /Status list web address/ })).toHaveValue(
+    'https://pd.riverside.example.edu/credentials/status/1',
+  );
+  await expect(section.getByRole('textbox', { name: /Verify page web address/ })).toHaveValue(
+    'https://pd.riverside.example.edu/check',
+  );
+});

@@ -167,6 +167,8 @@ describe('library, results, backup and settings over IPC', () => {
       language: 'en',
       autoBackup: false,
       keepBackups: 5,
+      statusListUrl: '',
+      verifyPageUrl: '',
     });
     await call('settings:set', { paper: 'letter', autoBackup: true, keepBackups: 2 });
     expect(await call('settings:get')).toMatchObject({ paper: 'letter', autoBackup: true, keepBackups: 2 });

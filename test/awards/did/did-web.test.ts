@@ -18,44 +18,20 @@ import { didDocumentAnchor, didWebDocumentUrl, type DidDocument } from '../../..
 import { verifyAwardFile } from '../../../electron/awards/verify-award.js';
 import { readIdentityCertificatePem, pemToDerChain } from '../../../electron/awards/identity/index.js';
 import { openServices } from '../../../electron/services.js';
-import { writeSamplePackage } from '../../../electron/sample/sample-package.js';
 import { tempDir } from '../../support/package-builder.js';
-import { assay, scoreSome } from '../../support/issuer-store.js';
+import { assay } from '../../support/issuer-store.js';
+import { RIVERSIDE_DID, assayOk, issuingStore as issuing, packageWithDid } from '../../support/did-web-store.js';
 import { checkStatus } from '@digitalbazaar/vc-bitstring-status-list';
 
-const DID = 'did:web:pd.riverside.example.edu';
+const DID = RIVERSIDE_DID;
 let work: string;
 
-/** The sample package with `issuer.did` set (or the field removed). */
-async function packageWithDid(label: string, did: string | undefined): Promise<string> {
-  const { dir } = await writeSamplePackage(path.join(work, label), { now: new Date('2026-11-20T09:00:00Z') });
-  const file = path.join(dir, 'manifest.json');
-  const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as { issuer: Record<string, unknown>; id: string };
-  if (did !== undefined) manifest.issuer['did'] = did;
-  fs.writeFileSync(file, JSON.stringify(manifest, null, 2));
-  return dir;
-}
-
-async function ok(dataDir: string, args: string[]): Promise<string> {
-  const r = await assay(dataDir, args);
-  if (r.code !== 0) throw new Error(`assay ${args.join(' ')} failed (${r.code}): ${r.stderr}`);
-  return r.stdout;
-}
+const ok = assayOk;
 
 /** A data folder that imported a package (with `did` or not), scored one pass and issued its award. */
 async function issuingStore(label: string, did: string | undefined): Promise<{ dataDir: string; credential: Cred }> {
-  const dataDir = path.join(work, `${label}-data`);
-  await ok(dataDir, ['import', await packageWithDid(`${label}-package`, did)]);
-  scoreSome(dataDir, 1);
-  await ok(dataDir, ['identity', 'create', '--name', 'Riverside University School of Education']);
-  await ok(dataDir, ['awards', 'issue', '--all']);
-  const s = openServices(dataDir);
-  try {
-    const [award] = new Awards(s.db).list();
-    return { dataDir, credential: JSON.parse(award!.credentialJson) as Cred };
-  } finally {
-    s.close();
-  }
+  const { dataDir, credentials } = await issuing(work, label, did);
+  return { dataDir, credential: credentials[0] as unknown as Cred };
 }
 
 interface Cred {
@@ -243,7 +219,7 @@ describe('a package whose issuer.did is not a did:web', () => {
     ['https://pd.example.edu', /starts with "did:"/],
   ])('is refused at import, naming issuer.did: %s', async (did, why) => {
     const dataDir = path.join(work, `bad-${crypto.randomUUID()}`);
-    const r = await assay(dataDir, ['import', await packageWithDid(`bad-${crypto.randomUUID()}`, did)]);
+    const r = await assay(dataDir, ['import', await packageWithDid(work, `bad-${crypto.randomUUID()}`, did)]);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain('issuer.did');
     expect(r.stderr).toMatch(why);
