@@ -8,6 +8,7 @@ export const en = {
   app: {
     name: 'Assay',
     skipToMain: 'Skip to main content',
+    skipToQueue: 'Skip to the queue',
   },
   nav: {
     label: 'Main',
@@ -378,7 +379,19 @@ export const en = {
     keys: {
       title: 'Keyboard shortcuts',
       or: 'or',
-      groups: { rubric: 'Rubric', comments: 'Comments', moving: 'Moving around', deciding: 'Saving and deciding' },
+      groups: {
+        anywhere: 'Anywhere in Assay',
+        queue: 'In the queue',
+        rubric: 'Rubric',
+        comments: 'Comments',
+        moving: 'Moving around',
+        deciding: 'Saving and deciding',
+      },
+      focusQueue: 'Go to the queue and its list of submissions',
+      importPackage: 'Import a review package',
+      queueMove: 'Move between submissions (in the list)',
+      queueEnds: 'First / last submission',
+      queueOpen: 'Open the submission',
       nextCriterion: 'Next criterion',
       previousCriterion: 'Previous criterion',
       level: 'Choose that level for the criterion in focus',
