@@ -18,6 +18,8 @@ export const en = {
     library: 'Library',
     settings: 'Settings',
     about: 'About Assay',
+    collapse: 'Fold the sidebar',
+    expand: 'Unfold the sidebar',
   },
   about: {
     title: 'About Assay',
@@ -329,7 +331,9 @@ export const en = {
     },
     override: {
       open: 'Override decision…',
+      openShort: 'Override…',
       change: 'Change override…',
+      changeShort: 'Change…',
       title: 'Override the computed decision',
       computedIs: 'The rubric gives:',
       decisionLegend: 'Decision to record',
@@ -342,6 +346,7 @@ export const en = {
     },
     submit: {
       open: 'Submit decision…',
+      openShort: 'Submit…',
       title: 'Submit this review?',
       levelsCaption: 'Levels chosen',
       final: 'This cannot be changed after submitting.',
