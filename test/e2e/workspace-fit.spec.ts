@@ -115,3 +115,58 @@ for (const size of SIZES) {
     await checkBothSchemes(page, `workspace-${size.width}x${size.height}`);
   });
 }
+
+test('the split is a keyboard separator, and it and the folded sidebar are remembered after a reload', async () => {
+  app = await appWithSample({ width: 1024, height: 640 });
+  const { page } = app;
+  await expect(grid(page).locator('.grid-body [role="row"]').first()).toBeVisible();
+  const sidebar = page.getByRole('navigation', { name: 'Main' });
+
+  // A laptop's width starts with the sidebar folded to a rail; its buttons keep their names.
+  expect((await boxOf(sidebar)).width).toBeLessThanOrEqual(64);
+  await expect(sidebar.getByRole('button', { name: 'Queue' })).toBeVisible();
+  const fold = sidebar.getByRole('button', { name: 'Unfold the sidebar' });
+  await expect(fold).toHaveAttribute('aria-expanded', 'false');
+
+  await openScoredSubmission(app);
+  const separator = page.getByRole('separator', { name: 'Resize the evidence and rubric panes' });
+  const evidence = page.locator('.split-left');
+  await expect(separator).toHaveAttribute('aria-valuenow', '44');
+  const before = (await boxOf(evidence)).width;
+  await separator.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(separator).toHaveAttribute('aria-valuenow', '46');
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(separator).toHaveAttribute('aria-valuenow', '56');
+  expect((await boxOf(evidence)).width).toBeGreaterThan(before + 50);
+  await page.keyboard.press('ArrowLeft');
+  await expect(separator).toHaveAttribute('aria-valuenow', '54');
+  await page.keyboard.press('End');
+  await expect(separator).toHaveAttribute('aria-valuenow', '75');
+  await page.keyboard.press('Home');
+  await expect(separator).toHaveAttribute('aria-valuenow', '25');
+  for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+  await expect(separator).toHaveAttribute('aria-valuenow', '45');
+  // A narrow rubric pane still keeps the buttons off the points line.
+  const footer = page.locator('footer.decision');
+  expect(
+    overlap(
+      await boxOf(footer.getByRole('button', { name: /Override decision/ })),
+      await boxOf(footer.locator('.points-text')),
+    ),
+  ).toBe(false);
+
+  await fold.click();
+  await expect(sidebar.getByRole('button', { name: 'Fold the sidebar' })).toHaveAttribute('aria-expanded', 'true');
+  expect((await boxOf(sidebar)).width).toBeGreaterThan(200);
+
+  // After a reload (the next session of the same assessor): both as they were left.
+  await page.reload();
+  await expect(grid(page).locator('.grid-body [role="row"]').first()).toBeVisible();
+  expect((await boxOf(sidebar)).width).toBeGreaterThan(200);
+  await openScoredSubmission(app);
+  await expect(page.getByRole('separator', { name: 'Resize the evidence and rubric panes' })).toHaveAttribute(
+    'aria-valuenow',
+    '45',
+  );
+});
