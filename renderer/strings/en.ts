@@ -220,6 +220,9 @@ export const en = {
     },
     layout: {
       divider: 'Resize the evidence and rubric panes',
+      dividerHint: 'Drag, or use the arrow keys; Enter folds the evidence away and back',
+      folded: 'Evidence folded away',
+      splitAt: (n: number) => `Evidence ${n}% of the width`,
       rubric: 'Rubric',
     },
     save: {

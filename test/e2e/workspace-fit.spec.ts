@@ -147,6 +147,27 @@ test('the split is a keyboard separator, and it and the folded sidebar are remem
   await expect(separator).toHaveAttribute('aria-valuenow', '25');
   for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
   await expect(separator).toHaveAttribute('aria-valuenow', '45');
+  // Enter folds the evidence away (out of the tab order) and back to where it was.
+  await page.keyboard.press('Enter');
+  await expect(separator).toHaveAttribute('aria-valuenow', '0');
+  await expect(separator).toHaveAttribute('aria-valuetext', 'Evidence folded away');
+  expect((await boxOf(evidence)).width).toBeLessThan(1);
+  await expect(evidence).toHaveAttribute('inert', '');
+  await page.keyboard.press('Enter');
+  await expect(separator).toHaveAttribute('aria-valuenow', '45');
+  // Alt+1 (focus the evidence) unfolds it first.
+  await page.keyboard.press('Enter');
+  await expect(separator).toHaveAttribute('aria-valuenow', '0');
+  await page.keyboard.press('Alt+1');
+  await expect(separator).toHaveAttribute('aria-valuenow', '45');
+  await expect
+    .poll(() =>
+      evidence.evaluate((el) =>
+        el.contains((el as unknown as { ownerDocument: { activeElement: never } }).ownerDocument.activeElement),
+      ),
+    )
+    .toBe(true);
+  await separator.focus();
   // A narrow rubric pane still keeps the buttons off the points line.
   const footer = page.locator('footer.decision');
   expect(
