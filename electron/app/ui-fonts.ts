@@ -26,6 +26,8 @@ export interface UiFamily {
    * per entry of `blocks`.
    */
   sliceChars?: number;
+  /** CSS size-adjust, so the script sits at the size of the Latin beside it (Naskh and Frank Ruhl run small). */
+  sizeAdjust?: string;
 }
 
 const ARABIC: Ranges = [
@@ -78,6 +80,7 @@ export const UI_FAMILIES: readonly UiFamily[] = [
     ],
     // One slice: Arabic letters join, and a word split over two fonts would not.
     blocks: [[0x0600, 0xfeff]],
+    sizeAdjust: '115%',
   },
   {
     family: 'Assay Hebrew',
@@ -87,6 +90,7 @@ export const UI_FAMILIES: readonly UiFamily[] = [
       { spec: FACES.frankSemiBold, weight: 600 },
     ],
     blocks: [[0x0590, 0xfb4f]],
+    sizeAdjust: '110%',
   },
   // The CJK fonts in their regular weight only (bold text is emboldened by the browser): 6 and 15 MB each.
   {
@@ -131,6 +135,7 @@ export interface UiFontFile {
   weight: number;
   /** The characters the slice holds and declares, ascending. */
   chars: readonly number[];
+  sizeAdjust?: string;
 }
 
 export interface UiFonts {
@@ -179,7 +184,7 @@ export function buildUiFonts(families: readonly UiFamily[] = UI_FAMILIES): UiFon
         const slice = source.subset(chars, { dropTables: ['DSIG'] });
         const digest = crypto.createHash('sha256').update(slice).digest('hex').slice(0, 10);
         const name = `${family.slug}-${weight}-${String(index).padStart(3, '0')}.${digest}.ttf`;
-        files.push({ name, bytes: slice, family: family.family, weight, chars });
+        files.push({ name, bytes: slice, family: family.family, weight, chars, sizeAdjust: family.sizeAdjust });
       });
     }
   }
@@ -189,7 +194,9 @@ export function buildUiFonts(families: readonly UiFamily[] = UI_FAMILIES): UiFon
     ...files.map(
       (f) =>
         `@font-face { font-family: '${f.family}'; font-style: normal; font-weight: ${f.weight}; font-display: block; ` +
-        `src: url('./${f.name}') format('truetype'); unicode-range: ${unicodeRange(f.chars)}; }`,
+        `src: url('./${f.name}') format('truetype'); unicode-range: ${unicodeRange(f.chars)};` +
+        (f.sizeAdjust ? ` size-adjust: ${f.sizeAdjust};` : '') +
+        ' }',
     ),
     '',
   ].join('\n');

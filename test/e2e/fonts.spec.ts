@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { manifest, submission, tempDir, writePackage } from '../support/package-builder.js';
+import { screenshot } from './fixtures.js';
 import { launchApp, type App } from './harness.js';
 
 const NAMES = {
@@ -142,6 +143,8 @@ test('Korean, Chinese and Arabic names in the queue are drawn with the served fo
   if (tofu > 1)
     console.log('This machine has a Hangul font of its own; the control (boxes without ours) is not shown.');
   else expect(tofu).toBe(1);
+
+  await screenshot(page, 'fonts-queue-names');
 
   // Only slices for characters on screen were fetched, from the app itself.
   const fontFiles = requests.filter((u) => u.includes('/fonts/') && u.endsWith('.ttf')).map((u) => path.basename(u));
