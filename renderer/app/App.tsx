@@ -10,12 +10,15 @@ import { useFileDrop } from '../import/useFileDrop.js';
 import { useImport } from '../import/useImport.js';
 import { QueueScreen } from '../queue/QueueScreen.js';
 import { ReviewScreen } from '../review/ReviewScreen.js';
+import { FOCUS_QUEUE_KEY, GLOBAL_SHORTCUTS, QUEUE_SHORTCUTS, ShortcutSheet } from '../review/ShortcutSheet.js';
+import { isTyping } from '../review/useReviewKeys.js';
 import { AwardsScreen } from '../awards/AwardsScreen.js';
 import { LibraryScreen } from '../library/LibraryScreen.js';
 import { SettingsScreen } from '../settings/SettingsScreen.js';
 import { useAppearance } from '../settings/useAppearance.js';
 import { t } from '../strings/en.js';
 import { useLatest } from '../ui/useLatest.js';
+import { usePersistentFlag } from '../ui/usePersistentFlag.js';
 import { AboutDialog } from './AboutDialog.js';
 import { Nav } from './Nav.js';
 import type { Screen } from './screens.js';
@@ -27,6 +30,8 @@ export function App() {
   const [screen, setScreen] = useState<Screen>('queue');
   const [submissionId, setSubmissionId] = useState<string | null>(null);
   const [aboutOpen, setAboutOpen] = useState(false);
+  const [sheetOpen, setSheetOpen] = useState(false);
+  const [singleKeys, setSingleKeys] = usePersistentFlag('assay.review.singleKeys', true);
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [reloadKey, setReloadKey] = useState(0);
   const mainRef = useRef<HTMLElement>(null);
@@ -55,19 +60,6 @@ export function App() {
     [importerRef],
   );
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'o') {
-        e.preventDefault();
-        // Not behind an open dialog: the assessor should deal with what it says first.
-        if (document.querySelector('dialog[open]')) return;
-        importerRef.current.choose();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [importerRef]);
-
   const dragging = useFileDrop(
     (file) => importer.importDropped(file),
     !importer.busy && !aboutOpen && importer.state.kind !== 'failed',
@@ -91,6 +83,8 @@ export function App() {
     requestAnimationFrame(() => mainRef.current?.focus());
   }, []);
   const focusQueue = useRef(false);
+  const focusGrid = () =>
+    (queueSlotRef.current?.querySelector<HTMLElement>('[role="grid"]') ?? mainRef.current)?.focus();
   const backToQueue = useCallback(() => {
     focusQueue.current = true;
     navigate('queue');
@@ -100,14 +94,71 @@ export function App() {
   useEffect(() => {
     if (screen !== 'queue' || !focusQueue.current) return;
     focusQueue.current = false;
-    (queueSlotRef.current?.querySelector<HTMLElement>('[role="grid"]') ?? mainRef.current)?.focus();
-  }, [screen]);
+    focusGrid();
+  });
+  /** The queue's grid takes focus: at once when the queue is in view, else once it is shown. */
+  const goToGrid = () => {
+    if (screen === 'queue') {
+      focusGrid();
+      return;
+    }
+    focusQueue.current = true;
+    navigate('queue');
+  };
+  const keys = useLatest({ goToGrid, screen, singleKeys });
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.isComposing) return;
+      const mod = e.ctrlKey || e.metaKey;
+      // Not behind an open dialog: the assessor should deal with what it says first.
+      const dialogOpen = document.querySelector('dialog[open]') !== null;
+      if (mod && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'o') {
+        e.preventDefault();
+        if (!dialogOpen) importerRef.current.choose();
+        return;
+      }
+      if (dialogOpen) return;
+      if (e.altKey && !mod && !e.shiftKey && e.code === FOCUS_QUEUE_KEY.code) {
+        e.preventDefault();
+        keys.current.goToGrid();
+        return;
+      }
+      // The review workspace lists its own shortcuts on ?; every other screen lists these.
+      if (
+        e.key === '?' &&
+        !mod &&
+        !e.altKey &&
+        keys.current.singleKeys &&
+        keys.current.screen !== 'review' &&
+        !isTyping(e.target)
+      ) {
+        e.preventDefault();
+        setSheetOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [importerRef, keys]);
+
   const reviewChanged = useCallback(() => {
     queueStale.current = true;
   }, []);
 
   return (
     <div className="app">
+      {/* The first two stops of the page: straight to the queue's list, or to whatever screen is open. */}
+      <a
+        className="skip-link"
+        href="#main"
+        aria-keyshortcuts={FOCUS_QUEUE_KEY.aria}
+        onClick={(e) => {
+          e.preventDefault();
+          goToGrid();
+        }}
+      >
+        {t.app.skipToQueue}
+      </a>
       <a className="skip-link" href="#main">
         {t.app.skipToMain}
       </a>
@@ -157,6 +208,14 @@ export function App() {
         <ImportErrorDialog code={importer.state.code} message={importer.state.message} onClose={importer.dismiss} />
       )}
       {aboutOpen && <AboutDialog info={info} onClose={() => setAboutOpen(false)} />}
+      {sheetOpen && (
+        <ShortcutSheet
+          groups={screen === 'queue' ? [GLOBAL_SHORTCUTS, QUEUE_SHORTCUTS] : [GLOBAL_SHORTCUTS]}
+          singleKeys={singleKeys}
+          onSingleKeys={setSingleKeys}
+          onClose={() => setSheetOpen(false)}
+        />
+      )}
     </div>
   );
 }

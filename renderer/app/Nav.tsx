@@ -1,7 +1,12 @@
-// The left navigation: one button per screen, the current one marked for assistive technology.
+// The left navigation: one button per screen, the current one marked for assistive technology. It folds to
+// a rail of icons (remembered; folded from the start on a window narrower than 1200 px) to give a laptop's
+// width to the work.
 import { t } from '../strings/en.js';
 import { Icon } from '../ui/Icon.js';
+import { usePersistentFlag } from '../ui/usePersistentFlag.js';
 import { SCREENS, type Screen } from './screens.js';
+
+export const NAV_COLLAPSED_KEY = 'assay.nav.collapsed';
 
 export interface NavProps {
   current: Screen;
@@ -10,8 +15,9 @@ export interface NavProps {
 }
 
 export function Nav({ current, onNavigate, onAbout }: NavProps) {
+  const [collapsed, setCollapsed] = usePersistentFlag(NAV_COLLAPSED_KEY, window.innerWidth < 1200);
   return (
-    <nav className="sidebar" aria-label={t.nav.label}>
+    <nav className={collapsed ? 'sidebar is-collapsed' : 'sidebar'} aria-label={t.nav.label}>
       <div className="brand">
         <span className="brand-mark" aria-hidden="true">
           A
@@ -25,18 +31,34 @@ export function Nav({ current, onNavigate, onAbout }: NavProps) {
               type="button"
               className="nav-item"
               aria-current={screen === current ? 'page' : undefined}
+              title={collapsed ? t.nav[screen] : undefined}
               onClick={() => onNavigate(screen)}
             >
               <Icon name={screen} size={17} />
-              {t.nav[screen]}
+              <span className="nav-label">{t.nav[screen]}</span>
             </button>
           </li>
         ))}
       </ul>
       <div className="sidebar-foot">
-        <button type="button" className="nav-item nav-item-quiet" onClick={onAbout}>
+        <button
+          type="button"
+          className="nav-item nav-item-quiet"
+          title={collapsed ? t.nav.about : undefined}
+          onClick={onAbout}
+        >
           <Icon name="info" size={17} />
-          {t.nav.about}
+          <span className="nav-label">{t.nav.about}</span>
+        </button>
+        <button
+          type="button"
+          className="nav-item nav-item-quiet nav-fold"
+          aria-expanded={!collapsed}
+          title={collapsed ? t.nav.expand : undefined}
+          onClick={() => setCollapsed(!collapsed)}
+        >
+          <Icon name="sidebar" size={17} />
+          <span className="nav-label">{collapsed ? t.nav.expand : t.nav.collapse}</span>
         </button>
       </div>
     </nav>

@@ -126,6 +126,7 @@ export function QueueTable({ cache, blind, sort, direction, onSort, onOpen, rese
       aria-colcount={columns.length}
       aria-busy={cache.total === null}
       tabIndex={0}
+      aria-keyshortcuts="Alt+Q"
       aria-activedescendant={activeRendered && total > 0 ? rowId(active) : undefined}
       onKeyDown={onKeyDown}
     >

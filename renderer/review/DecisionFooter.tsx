@@ -19,6 +19,18 @@ export function effectiveOverride(computed: ComputedDecision, override: Override
   return computed.kind === 'decided' && override && override.decision !== computed.decision ? override : null;
 }
 
+/** A button's words, shortened when the rubric pane is narrow (the button's name stays the long one). */
+function Label({ long, short }: { long: string; short: string }) {
+  return (
+    <>
+      <span className="label-long">{long}</span>
+      <span className="label-short" aria-hidden="true">
+        {short}
+      </span>
+    </>
+  );
+}
+
 export const DecisionFooter = memo(function DecisionFooter({
   computed,
   maxPoints,
@@ -43,41 +55,33 @@ export const DecisionFooter = memo(function DecisionFooter({
         ? t.review.decision.noPassRule
         : t.review.decision.incomplete;
 
+  // Compact: the meter along the footer's top edge, the verdict and points on one line beside the actions
+  // (which wrap below them, never over them, in a narrow pane), the reasons under both.
   return (
     <footer className="decision" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="sr-only">
         {t.review.decision.title}
       </h2>
-      <div className="decision-points">
+      <div className="meter" aria-hidden="true">
+        <span className={`meter-fill meter-${tone}`} style={{ width: `${fill}%` }} />
+        {mark !== null && <span className="meter-mark" style={{ left: `${mark}%` }} />}
+      </div>
+      <div className="decision-summary">
+        <span className={`verdict verdict-${tone}`} data-testid="verdict">
+          {verdict}
+        </span>
         <p className="points-text">
           <strong>{t.review.decision.points(computed.points, maxPoints)}</strong>
           {passingPoints !== undefined && <span className="muted"> · {t.review.decision.needed(passingPoints)}</span>}
         </p>
-        <div className="meter" aria-hidden="true">
-          <span className={`meter-fill meter-${tone}`} style={{ width: `${fill}%` }} />
-          {mark !== null && <span className="meter-mark" style={{ left: `${mark}%` }} />}
-        </div>
-      </div>
-      <div className="decision-main">
-        <p className="decision-line">
-          <span className={`verdict verdict-${tone}`} data-testid="verdict">
-            {verdict}
-          </span>
-          {applied && computed.kind === 'decided' && (
-            <span className="decision-override">
-              {t.review.decision.overridden(
-                t.review.decision.name[applied.decision],
-                t.review.decision.name[computed.decision],
-              )}
-            </span>
-          )}
-        </p>
-        <ul id={`${id}-reasons`} className="reasons">
-          {reasons.map((r) => (
-            <li key={r}>{r}</li>
-          ))}
-          {computed.kind === 'no-pass-rule' && !frozen && <li>{t.review.decision.noPassRuleNext}</li>}
-        </ul>
+        {applied && computed.kind === 'decided' && (
+          <p className="decision-override">
+            {t.review.decision.overridden(
+              t.review.decision.name[applied.decision],
+              t.review.decision.name[computed.decision],
+            )}
+          </p>
+        )}
       </div>
       {!frozen && (
         <div className="decision-actions">
@@ -86,9 +90,13 @@ export const DecisionFooter = memo(function DecisionFooter({
             className="button"
             disabled={undecided}
             aria-describedby={undecided ? `${id}-reasons` : undefined}
+            aria-label={applied ? t.review.override.change : t.review.override.open}
             onClick={onOverride}
           >
-            {applied ? t.review.override.change : t.review.override.open}
+            <Label
+              long={applied ? t.review.override.change : t.review.override.open}
+              short={applied ? t.review.override.changeShort : t.review.override.openShort}
+            />
           </button>
           <button
             type="button"
@@ -96,13 +104,20 @@ export const DecisionFooter = memo(function DecisionFooter({
             disabled={undecided}
             aria-describedby={`${id}-reasons`}
             aria-keyshortcuts="Control+Enter"
+            aria-label={t.review.submit.open}
             onClick={onSubmit}
           >
             <Icon name="check" size={15} />
-            {t.review.submit.open}
+            <Label long={t.review.submit.open} short={t.review.submit.openShort} />
           </button>
         </div>
       )}
+      <ul id={`${id}-reasons`} className="reasons">
+        {reasons.map((r) => (
+          <li key={r}>{r}</li>
+        ))}
+        {computed.kind === 'no-pass-rule' && !frozen && <li>{t.review.decision.noPassRuleNext}</li>}
+      </ul>
     </footer>
   );
 });

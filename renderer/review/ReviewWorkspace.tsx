@@ -12,7 +12,7 @@ import { maxPoints as maxPointsOf, previousByCriterion, sameAnchor } from './dra
 import { ActionsContext, BankContext, type ReviewActions } from './review-context.js';
 import { ReviewHeader } from './ReviewHeader.js';
 import { RubricPane } from './RubricPane.js';
-import { SplitPane } from './SplitPane.js';
+import { SplitPane, type SplitPaneHandle } from './SplitPane.js';
 import { StateBanner } from './StateBanner.js';
 import { useActiveTime } from './useActiveTime.js';
 import { useCommentBank } from './useCommentBank.js';
@@ -76,6 +76,7 @@ export function ReviewWorkspace({
   const evidenceBox = useRef<HTMLDivElement>(null);
   const rubricBox = useRef<HTMLElement>(null);
   const headerBox = useRef<HTMLDivElement>(null);
+  const split = useRef<SplitPaneHandle>(null);
   const feedback = useRef<HTMLTextAreaElement>(null);
   const comments = useRef(new Map<string, HTMLTextAreaElement>());
   // The latest draft API for callbacks that outlive a render (leaving waits on its last save).
@@ -209,6 +210,8 @@ export function ReviewWorkspace({
   }, [active]);
 
   const focusEvidence = () => {
+    // Folded away, the evidence unfolds to take focus.
+    split.current?.unfoldLeft();
     evidence.current?.focus();
     if (!evidenceBox.current?.contains(document.activeElement)) evidenceBox.current?.focus();
   };
@@ -299,6 +302,7 @@ export function ReviewWorkspace({
       <ActionsContext.Provider value={actions}>
         <BankContext.Provider value={bank}>
           <SplitPane
+            ref={split}
             left={
               <div ref={evidenceBox} className="evidence-slot" tabIndex={-1}>
                 <EvidencePane ref={evidence} sections={submission.sections} blind={blind} />

@@ -1,4 +1,5 @@
-// The keyboard shortcut sheet (?): every shortcut of the workspace, and the switch for single-key shortcuts.
+// The keyboard shortcut sheet (?): the shortcuts that work anywhere, those of the screen in view (the queue or
+// the review workspace), and the switch for single-key shortcuts.
 import { Fragment } from 'react';
 import { t } from '../strings/en.js';
 import { Dialog } from '../ui/Dialog.js';
@@ -9,8 +10,37 @@ const ALT = isMac ? '⌥' : 'Alt';
 
 type Keys = string[][];
 
+export interface ShortcutGroup {
+  group: string;
+  rows: { keys: Keys; what: string; single?: boolean }[];
+}
+
+/** Go to the queue and focus its grid, from any screen (Alt+Q; by code, as Option+Q types "œ" on a Mac). */
+export const FOCUS_QUEUE_KEY = { alt: true, code: 'KeyQ', aria: 'Alt+Q' } as const;
+
+/** Shortcuts that work on every screen (App listens for them). */
+export const GLOBAL_SHORTCUTS: ShortcutGroup = {
+  group: t.review.keys.groups.anywhere,
+  rows: [
+    { keys: [[ALT, 'Q']], what: t.review.keys.focusQueue },
+    { keys: [[MOD, 'O']], what: t.review.keys.importPackage },
+    { keys: [['?']], what: t.review.keys.sheet, single: true },
+  ],
+};
+
+/** The queue grid's own keys (it has focus). */
+export const QUEUE_SHORTCUTS: ShortcutGroup = {
+  group: t.review.keys.groups.queue,
+  rows: [
+    { keys: [['↓'], ['↑'], ['PgDn'], ['PgUp']], what: t.review.keys.queueMove },
+    { keys: [['Home'], ['End']], what: t.review.keys.queueEnds },
+    { keys: [['Enter']], what: t.review.keys.queueOpen },
+  ],
+};
+
 /** Each row: alternatives (outer) of key combinations (inner), and what they do. */
-export const SHORTCUTS: { group: string; rows: { keys: Keys; what: string; single?: boolean }[] }[] = [
+export const SHORTCUTS: ShortcutGroup[] = [
+  GLOBAL_SHORTCUTS,
   {
     group: t.review.keys.groups.rubric,
     rows: [
@@ -45,7 +75,6 @@ export const SHORTCUTS: { group: string; rows: { keys: Keys; what: string; singl
     rows: [
       { keys: [[MOD, 'Enter']], what: t.review.keys.submit },
       { keys: [[MOD, 'S']], what: t.review.keys.save },
-      { keys: [['?']], what: t.review.keys.sheet, single: true },
     ],
   },
 ];
@@ -64,10 +93,13 @@ function KeyCombo({ combo }: { combo: string[] }) {
 }
 
 export function ShortcutSheet({
+  groups = SHORTCUTS,
   singleKeys,
   onSingleKeys,
   onClose,
 }: {
+  /** What to list; the review workspace's shortcuts unless the screen in view has others. */
+  groups?: readonly ShortcutGroup[];
   singleKeys: boolean;
   onSingleKeys: (on: boolean) => void;
   onClose: () => void;
@@ -83,7 +115,7 @@ export function ShortcutSheet({
       }
     >
       <div className="sheet">
-        {SHORTCUTS.map((g) => (
+        {groups.map((g) => (
           <table key={g.group} className="sheet-group">
             <caption>{g.group}</caption>
             <tbody>

@@ -8,6 +8,7 @@ export const en = {
   app: {
     name: 'Assay',
     skipToMain: 'Skip to main content',
+    skipToQueue: 'Skip to the queue',
   },
   nav: {
     label: 'Main',
@@ -17,6 +18,8 @@ export const en = {
     library: 'Library',
     settings: 'Settings',
     about: 'About Assay',
+    collapse: 'Fold the sidebar',
+    expand: 'Unfold the sidebar',
   },
   about: {
     title: 'About Assay',
@@ -217,6 +220,9 @@ export const en = {
     },
     layout: {
       divider: 'Resize the evidence and rubric panes',
+      dividerHint: 'Drag, or use the arrow keys; Enter folds the evidence away and back',
+      folded: 'Evidence folded away',
+      splitAt: (n: number) => `Evidence ${n}% of the width`,
       rubric: 'Rubric',
     },
     save: {
@@ -328,7 +334,9 @@ export const en = {
     },
     override: {
       open: 'Override decision…',
+      openShort: 'Override…',
       change: 'Change override…',
+      changeShort: 'Change…',
       title: 'Override the computed decision',
       computedIs: 'The rubric gives:',
       decisionLegend: 'Decision to record',
@@ -341,6 +349,7 @@ export const en = {
     },
     submit: {
       open: 'Submit decision…',
+      openShort: 'Submit…',
       title: 'Submit this review?',
       levelsCaption: 'Levels chosen',
       final: 'This cannot be changed after submitting.',
@@ -378,7 +387,19 @@ export const en = {
     keys: {
       title: 'Keyboard shortcuts',
       or: 'or',
-      groups: { rubric: 'Rubric', comments: 'Comments', moving: 'Moving around', deciding: 'Saving and deciding' },
+      groups: {
+        anywhere: 'Anywhere in Assay',
+        queue: 'In the queue',
+        rubric: 'Rubric',
+        comments: 'Comments',
+        moving: 'Moving around',
+        deciding: 'Saving and deciding',
+      },
+      focusQueue: 'Go to the queue and its list of submissions',
+      importPackage: 'Import a review package',
+      queueMove: 'Move between submissions (in the list)',
+      queueEnds: 'First / last submission',
+      queueOpen: 'Open the submission',
       nextCriterion: 'Next criterion',
       previousCriterion: 'Previous criterion',
       level: 'Choose that level for the criterion in focus',
