@@ -20,6 +20,7 @@ import { useDraft } from './useDraft.js';
 import type { Neighbors } from './useNeighbors.js';
 import { useReviewKeys } from './useReviewKeys.js';
 import { WorkspaceDialogs, type DialogState } from './WorkspaceDialogs.js';
+import { RedactionContext } from '../evidence/redaction-context.js';
 
 export interface ReviewWorkspaceProps {
   workspace: Workspace;
@@ -301,7 +302,9 @@ export function ReviewWorkspace({
           <SplitPane
             left={
               <div ref={evidenceBox} className="evidence-slot" tabIndex={-1}>
-                <EvidencePane ref={evidence} sections={submission.sections} blind={blind} />
+                <RedactionContext value={ws.redaction ?? null}>
+                  <EvidencePane ref={evidence} sections={submission.sections} blind={blind} />
+                </RedactionContext>
               </div>
             }
             right={

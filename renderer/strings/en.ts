@@ -166,6 +166,8 @@ export const en = {
       noMatches: 'No matches',
       searching: 'Searching…',
       document: 'Document pages',
+      unchecked:
+        'This page could not be checked for names: it has no text (a scan?). Blind review cannot cover who wrote it.',
       loading: 'Opening the document…',
       loadFailed:
         'This PDF could not be shown. It may be damaged or protected; you can still open it with the system’s application.',

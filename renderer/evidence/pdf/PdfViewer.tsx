@@ -1,6 +1,7 @@
 // The PDF viewer (a lazily loaded chunk with pdf.js): pages, thumbnails, zoom, find, selection and anchors.
 import {
   useCallback,
+  useContext,
   useEffect,
   useEffectEvent,
   useImperativeHandle,
@@ -10,6 +11,8 @@ import {
   type KeyboardEvent,
 } from 'react';
 import type { Anchor } from '../../../shared/domain/review.js';
+import { hashedTermSet } from '../../../shared/domain/redaction.js';
+import { RedactionContext } from '../redaction-context.js';
 import { t } from '../../strings/en.js';
 import { SystemFileCard } from '../SystemFileCard.js';
 import { evidenceUrl, focusIsFree, type JumpRequest, type ViewerProps } from '../viewer-types.js';
@@ -72,11 +75,14 @@ interface DocumentViewProps extends ViewerProps {
   sizes: PageSize[];
 }
 
-function PdfDocumentView({ artifact, request, takeFocus, doc, sizes, ref }: DocumentViewProps) {
+function PdfDocumentView({ artifact, blind, request, takeFocus, doc, sizes, ref }: DocumentViewProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const findRef = useRef<HTMLInputElement>(null);
-  const text = useMemo(() => new PdfText(doc), [doc]);
+  // Blind review: the earner's identity is taken out of the text and covered on every page drawn.
+  const redaction = useContext(RedactionContext);
+  const terms = useMemo(() => (blind && redaction ? hashedTermSet(redaction) : null), [blind, redaction]);
+  const text = useMemo(() => new PdfText(doc, terms), [doc, terms]);
   const renderer = useMemo(() => new PageRenderer(doc, text), [doc, text]);
   useEffect(() => () => renderer.destroy(), [renderer]);
   const register = useCallback((p: number, el: HTMLDivElement | null) => renderer.attach(p, el), [renderer]);

@@ -1,0 +1,133 @@
+// Blind review in PDFs: the earner's identity found in a page's text items (by salted hashes, see
+// shared/domain/redaction.ts), taken out of the text the text layer, find and copy use, and covered on the canvas.
+import { findIdentity, WITHHELD, type TermSet } from '../../../shared/domain/redaction.js';
+import type { PageViewport } from './pdfjs.js';
+
+/** The structural types of pdf.js's text content this module needs (kept loose: pdf.js types `transform` as any[]). */
+interface Item {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+  fontName: string;
+}
+
+/** Part of one text item to cover: characters [from, to) of its original string. */
+export interface Cover {
+  item: Item;
+  from: number;
+  to: number;
+  fontFamily: string;
+}
+
+export interface PageRedaction<T extends Item> {
+  /** The items with the identity replaced by a neutral mark (what the text layer, find and copy see). */
+  items: T[];
+  covers: Cover[];
+  /** False when the page has no text to check (a scanned page): names on it cannot be found. */
+  checked: boolean;
+}
+
+/**
+ * Finds the identity in a page's items. Items are matched as one text with a line break between each, so a
+ * name drawn as several items ("Kim", "Min-jun") is found whole, but no word is made of two items' halves.
+ */
+export function redactItems<T extends Item>(
+  items: T[],
+  terms: TermSet,
+  styles: Record<string, { fontFamily?: string } | undefined>,
+): PageRedaction<T> {
+  const starts: number[] = [];
+  let text = '';
+  for (const item of items) {
+    starts.push(text.length);
+    text += `${item.str}\n`;
+  }
+  const checked = /[\p{L}\p{N}]/u.test(text);
+  const ranges = findIdentity(text, terms);
+  if (ranges.length === 0) return { items, covers: [], checked };
+  const covers: Cover[] = [];
+  const out = items.map((item, i) => {
+    const start = starts[i]!;
+    const end = start + item.str.length;
+    const local = ranges.filter((r) => r.start < end && r.end > start);
+    if (local.length === 0) return item;
+    let str = '';
+    let at = 0;
+    for (const r of local) {
+      const from = Math.max(0, r.start - start);
+      const to = Math.min(item.str.length, r.end - start);
+      // A name running on from the previous item is marked once, where it starts.
+      str += item.str.slice(at, from) + (r.start >= start ? WITHHELD : '');
+      at = to;
+      covers.push({ item, from, to, fontFamily: styles[item.fontName]?.fontFamily ?? 'sans-serif' });
+    }
+    str += item.str.slice(at);
+    return { ...item, str };
+  });
+  return { items: out, covers, checked };
+}
+
+let measurer: CanvasRenderingContext2D | null = null;
+
+/** Where characters [from, to) sit along an item, as fractions of its width (measured in a like font). */
+function span(cover: Cover): [number, number] {
+  const { str } = cover.item;
+  if (cover.from === 0 && cover.to >= str.length) return [0, 1];
+  measurer ??= document.createElement('canvas').getContext('2d');
+  if (!measurer) return [0, 1];
+  measurer.font = `100px ${cover.fontFamily}`;
+  const whole = measurer.measureText(str).width;
+  if (whole <= 0) return [0, 1];
+  return [
+    measurer.measureText(str.slice(0, cover.from)).width / whole,
+    measurer.measureText(str.slice(0, cover.to)).width / whole,
+  ];
+}
+
+/** The opaque colour of a cover: the same in light and dark themes, since the page itself is paper-white. */
+export const COVER_COLOUR = '#111111';
+
+/**
+ * Paints opaque boxes over the covered characters, in the viewport's coordinates (`scale`: device pixels
+ * per viewport pixel). Boxes reach a little past the glyphs: below the baseline for descenders, above the
+ * ascent for accents, and a fraction of the font size on each side, since the widths are measured in a like
+ * font rather than the page's own.
+ */
+export function paintCovers(
+  ctx: CanvasRenderingContext2D,
+  viewport: PageViewport,
+  scale: number,
+  covers: Cover[],
+): void {
+  if (covers.length === 0) return;
+  ctx.save();
+  ctx.setTransform(scale, 0, 0, scale, 0, 0);
+  ctx.fillStyle = COVER_COLOUR;
+  for (const cover of covers) {
+    const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = cover.item.transform.map(Number);
+    const along = Math.hypot(a, b) || 1;
+    const size = Math.hypot(c, d) || cover.item.height || 1;
+    const ux = a / along,
+      uy = b / along,
+      vx = c / size,
+      vy = d / size;
+    const [s0, s1] = span(cover);
+    const pad = size * 0.2;
+    const x0 = cover.item.width * s0 - pad;
+    const x1 = cover.item.width * s1 + pad;
+    const y0 = -size * 0.35;
+    const y1 = size * 1.1;
+    const corners = [
+      [x0, y0],
+      [x1, y0],
+      [x1, y1],
+      [x0, y1],
+    ].map(([x, y]) => viewport.convertToViewportPoint(e + ux * x! + vx * y!, f + uy * x! + vy * y!) as number[]);
+    ctx.beginPath();
+    corners.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(x!, y!) : ctx.lineTo(x!, y!)));
+    ctx.closePath();
+    ctx.fill();
+  }
+  ctx.restore();
+}
