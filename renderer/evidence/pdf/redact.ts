@@ -116,8 +116,8 @@ export function paintCovers(
     const pad = size * 0.2;
     const x0 = cover.item.width * s0 - pad;
     const x1 = cover.item.width * s1 + pad;
-    const y0 = -size * 0.35;
-    const y1 = size * 1.1;
+    const y0 = -size * 0.28;
+    const y1 = size * 1.0;
     const corners = [
       [x0, y0],
       [x1, y0],
