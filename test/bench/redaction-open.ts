@@ -77,7 +77,14 @@ export async function benchRedactionOpen(runs = 7): Promise<void> {
       const [i, on] = blind;
       await app.open();
       const { page } = app;
-      await page.evaluate((v) => localStorage.setItem('assay.blindReview', String(v)), on);
+      await page.evaluate(
+        (v) =>
+          (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem(
+            'assay.blindReview',
+            String(v),
+          ),
+        on,
+      );
       await page.reload();
       await page.evaluate(PROBE);
       await page.getByRole('grid').getByRole('row').nth(1).click();

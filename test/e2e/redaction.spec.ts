@@ -156,12 +156,16 @@ async function waitDrawn(pdfPage: Locator): Promise<void> {
     .toBe(true);
 }
 
+interface Clip {
+  navigator: { clipboard: { writeText(s: string): Promise<void>; readText(): Promise<string> } };
+}
+
 async function copyAll(page: Page, pane: Locator): Promise<string> {
-  await page.evaluate(() => navigator.clipboard.writeText(''));
+  await page.evaluate(() => (globalThis as unknown as Clip).navigator.clipboard.writeText(''));
   await pane.locator('.pdf-scroll').focus();
   await page.keyboard.press('Control+a');
   await page.keyboard.press('Control+c');
-  return page.evaluate(() => navigator.clipboard.readText());
+  return page.evaluate(() => (globalThis as unknown as Clip).navigator.clipboard.readText());
 }
 
 for (const def of SUBMISSIONS) {
