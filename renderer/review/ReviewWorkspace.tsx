@@ -281,6 +281,12 @@ export function ReviewWorkspace({
     />
   );
 
+  // Blind review: what the evidence viewers cover (salted hashes of the identity), and for which submission.
+  const redaction = useMemo(
+    () => (ws.redaction ? { terms: ws.redaction, submissionId: ws.submission.id } : null),
+    [ws.redaction, ws.submission.id],
+  );
+
   return (
     <section className="review" aria-label={t.review.screenLabel}>
       <div ref={headerBox}>
@@ -302,7 +308,7 @@ export function ReviewWorkspace({
           <SplitPane
             left={
               <div ref={evidenceBox} className="evidence-slot" tabIndex={-1}>
-                <RedactionContext value={ws.redaction ?? null}>
+                <RedactionContext value={redaction}>
                   <EvidencePane ref={evidence} sections={submission.sections} blind={blind} />
                 </RedactionContext>
               </div>

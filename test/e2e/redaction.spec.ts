@@ -257,3 +257,93 @@ for (const def of SUBMISSIONS) {
     }
   });
 }
+
+test('blind review: the assessor covers an area for every assessor, and reports what still shows who this is', async () => {
+  const { page, services } = app;
+  const all = services.queue.list({ limit: 1000, blind: true }).items;
+  const target = all[0]!;
+  const seq = (services.db.prepare('SELECT seq FROM submissions WHERE id = ?').get(target.id) as { seq: number }).seq;
+  const open = async () => {
+    await page.goto(app.url);
+    await page.getByRole('grid', { name: 'Submissions' }).locator('[role="row"][aria-rowindex="2"]').click();
+    const pane = page.getByRole('region', { name: 'Evidence', exact: true });
+    await pane.locator('.ev-card:has(.ev-tile-pdf)').first().click();
+    const first = pane.locator('.pdf-page[data-page="1"]');
+    await waitDrawn(first);
+    return { pane, first };
+  };
+  const { pane, first } = await open();
+  // The document's title: the first line of page 1's text layer, before it is covered.
+  const title = (await first.locator('.textLayer span').first().innerText()).trim();
+  expect(title.length).toBeGreaterThan(3);
+  await pane.getByRole('button', { name: 'Cover an area' }).click();
+  await expect(pane.getByRole('button', { name: 'Cover an area' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(pane.getByRole('status').filter({ hasText: 'Drag over the page' })).toBeVisible();
+  const titleBox = (await first.locator('.textLayer span').first().boundingBox())!;
+  const pageBox = (await first.boundingBox())!;
+  // Drag from a little above-left of the title to a little below-right of it.
+  await page.mouse.move(titleBox.x - 4, titleBox.y - 3);
+  await page.mouse.down();
+  await page.mouse.move(titleBox.x + titleBox.width / 2, titleBox.y + titleBox.height / 2, { steps: 4 });
+  await page.mouse.move(titleBox.x + titleBox.width + 4, titleBox.y + titleBox.height + 3, { steps: 4 });
+  await page.mouse.up();
+  await expect(pane.getByRole('status').filter({ hasText: 'Covered for every assessor' })).toBeVisible();
+
+  const sha = (
+    services.db
+      .prepare(
+        "SELECT sha256 FROM artifacts WHERE submission_seq = ? AND media_type = 'application/pdf' ORDER BY position",
+      )
+      .get(seq) as { sha256: string }
+  ).sha256;
+  const stored = services.db.prepare('SELECT page, x, y, w, h FROM evidence_redactions WHERE sha256 = ?').all(sha) as {
+    page: number;
+    x: number;
+    y: number;
+    w: number;
+    h: number;
+  }[];
+  expect(stored).toHaveLength(1);
+  expect(stored[0]!.page).toBe(1);
+  expect(stored[0]!.x).toBeCloseTo((titleBox.x - 4 - pageBox.x) / pageBox.width, 2);
+
+  // Opened again (as any assessor of this store would): the title is covered on the canvas and gone from the text.
+  const again = await open();
+  // (The footer repeats the title: only the text under the box is withheld.)
+  await expect(again.first.locator('.textLayer span').first()).toHaveText('[withheld]');
+  expect((await again.first.locator('.textLayer').innerText()).split(title).length - 1).toBe(1);
+  const box = stored[0]!;
+  const off = await again.first.evaluate((el, b) => {
+    const canvas = el.querySelector('canvas')!;
+    const x = Math.ceil(b.x * canvas.width) + 2;
+    const y = Math.ceil(b.y * canvas.height) + 2;
+    const w = Math.floor(b.w * canvas.width) - 4;
+    const h = Math.floor(b.h * canvas.height) - 4;
+    const data = canvas.getContext('2d')!.getImageData(x, y, w, h).data;
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] !== 17 || data[i + 1] !== 17 || data[i + 2] !== 17) n++;
+    return n;
+  }, box);
+  expect(off, 'pixels under the drawn box that are not covered').toBe(0);
+
+  // "I can still see who this is": a note is required, then kept and audited.
+  await again.pane.getByRole('button', { name: 'I can still see who this is…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'I can still see who this is' });
+  await dialog.getByRole('button', { name: 'Report' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Say where you can see who this is.');
+  await dialog.getByRole('textbox').fill('The class photo on page 1 shows her badge.');
+  await dialog.getByRole('button', { name: 'Report' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(again.pane.getByRole('status').filter({ hasText: 'Reported' })).toBeVisible();
+  const leaks = services.db
+    .prepare('SELECT artifact_id, page, note FROM identity_leaks WHERE submission_seq = ?')
+    .all(seq);
+  expect(leaks).toEqual([
+    { artifact_id: expect.any(String) as string, page: 1, note: 'The class photo on page 1 shows her badge.' },
+  ]);
+  const audited = services.db
+    .prepare("SELECT subject FROM audit_log WHERE action IN ('evidence.redact', 'evidence.identity-leak') ORDER BY seq")
+    .pluck()
+    .all();
+  expect(audited).toEqual([target.id, target.id]);
+});

@@ -3,7 +3,7 @@ import { idle } from './idle.js';
 import { paintMarks, type LayerText, type Mark } from './highlight.js';
 import { PT_TO_PX } from './layout.js';
 import { AnnotationMode, TextLayer, type PDFDocumentProxy, type RenderTask } from './pdfjs.js';
-import { paintCovers } from './redact.js';
+import { paintBoxes, paintCovers } from './redact.js';
 import type { PdfText } from './text-store.js';
 import { t } from '../../strings/en.js';
 
@@ -185,7 +185,10 @@ export class PageRenderer {
       await this.task.promise;
       this.task = null;
       const covered = early ? await early : null;
-      if (covered) paintCovers(canvas.getContext('2d')!, viewport, ratio, covered.covers);
+      if (covered) {
+        paintCovers(canvas.getContext('2d')!, viewport, ratio, covered.covers);
+        paintBoxes(canvas.getContext('2d')!, viewport, ratio, this.text.boxes(n));
+      }
       // Closed, detached or zoomed again while it was drawn (s.el may have changed during the awaits).
       const el = s.el as HTMLElement | null;
       if (this.isDestroyed() || el === null || this.zoom !== zoom) {
@@ -262,6 +265,7 @@ export class PageRenderer {
       await this.task.promise;
       if (redacting) {
         paintCovers(target.getContext('2d')!, viewport, 1, (await this.text.page(n)).covers);
+        paintBoxes(target.getContext('2d')!, viewport, 1, this.text.boxes(n));
         canvas.getContext('2d')!.drawImage(target, 0, 0);
         target.width = 0;
       }

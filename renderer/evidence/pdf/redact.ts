@@ -85,6 +85,70 @@ function span(cover: Cover): [number, number] {
   ];
 }
 
+/** A box drawn by an assessor, as fractions of the page as shown (viewport), from its top-left corner. */
+export interface FractionBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/**
+ * Items under a drawn box are withheld whole (text layer, find, copy) and covered: the box is for what the
+ * matching missed, and text half under it is as telling as text wholly under it.
+ */
+export function withholdUnder<T extends Item>(
+  items: T[],
+  boxes: readonly FractionBox[],
+  viewport: PageViewport,
+  styles: Record<string, { fontFamily?: string } | undefined>,
+): { items: T[]; covers: Cover[] } {
+  if (boxes.length === 0) return { items, covers: [] };
+  const covers: Cover[] = [];
+  const out = items.map((item) => {
+    if (!item.str.trim()) return item;
+    const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = item.transform.map(Number);
+    const along = Math.hypot(a, b) || 1;
+    const size = Math.hypot(c, d) || item.height || 1;
+    const pts = [
+      [0, 0],
+      [item.width, 0],
+      [item.width, size],
+      [0, size],
+    ].map(
+      ([x, y]) =>
+        viewport.convertToViewportPoint(
+          e + (a / along) * x! + (c / size) * y!,
+          f + (b / along) * x! + (d / size) * y!,
+        ) as number[],
+    );
+    const xs = pts.map((p) => p[0]! / viewport.width);
+    const ys = pts.map((p) => p[1]! / viewport.height);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const hit = boxes.some((bx) => x0 < bx.x + bx.w && x1 > bx.x && y0 < bx.y + bx.h && y1 > bx.y);
+    if (!hit) return item;
+    covers.push({ item, from: 0, to: item.str.length, fontFamily: styles[item.fontName]?.fontFamily ?? 'sans-serif' });
+    return { ...item, str: WITHHELD };
+  });
+  return { items: out, covers };
+}
+
+/** Paints drawn boxes (fractions of the viewport) opaque. */
+export function paintBoxes(
+  ctx: CanvasRenderingContext2D,
+  viewport: PageViewport,
+  scale: number,
+  boxes: readonly FractionBox[],
+): void {
+  if (boxes.length === 0) return;
+  ctx.save();
+  ctx.setTransform(scale, 0, 0, scale, 0, 0);
+  ctx.fillStyle = COVER_COLOUR;
+  for (const b of boxes)
+    ctx.fillRect(b.x * viewport.width, b.y * viewport.height, b.w * viewport.width, b.h * viewport.height);
+  ctx.restore();
+}
+
 /** The opaque colour of a cover: the same in light and dark themes, since the page itself is paper-white. */
 export const COVER_COLOUR = '#111111';
 
