@@ -16,7 +16,7 @@ import type { EvidenceRedaction } from '../../../shared/domain/evidence-redactio
 import { call, errorMessage } from '../../api.js';
 import { RedactionContext } from '../redaction-context.js';
 import { LeakReportDialog } from './LeakReportDialog.js';
-import type { FractionBox } from './redact.js';
+import type { FractionBox } from './redact-items.js';
 import { t } from '../../strings/en.js';
 import { SystemFileCard } from '../SystemFileCard.js';
 import { evidenceUrl, focusIsFree, type JumpRequest, type ViewerProps } from '../viewer-types.js';

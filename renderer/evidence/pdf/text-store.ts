@@ -1,8 +1,7 @@
 // Each page's text once per document, shared by the text layer and find: the string, and where each item starts in it.
 import type { TermSet } from '../../../shared/domain/redaction.js';
-import type { PDFDocumentProxy, PDFPageProxy } from './pdfjs.js';
-import { redactItems, withholdUnder, type Cover, type FractionBox } from './redact.js';
-import type { PageViewport } from './pdfjs.js';
+import type { PageViewport, PDFDocumentProxy, PDFPageProxy } from './pdfjs.js';
+import { redactItems, withholdUnder, type Cover, type FractionBox } from './redact-items.js';
 
 export type TextContent = Awaited<ReturnType<PDFPageProxy['getTextContent']>>;
 type Item = TextContent['items'][number];

@@ -1,7 +1,7 @@
 // The PDF viewer's redaction of pdf.js text items: what the text layer, find and copy get, and what is covered.
 import { describe, expect, it } from 'vitest';
 import { hashedTermSet, hashTerms, identityTerms } from '../../../shared/domain/redaction.js';
-import { redactItems } from '../../../renderer/evidence/pdf/redact.js';
+import { redactItems } from '../../../renderer/evidence/pdf/redact-items.js';
 
 const item = (str: string, x = 0) => ({
   str,
