@@ -14,7 +14,7 @@ import type { Anchor } from '../../../shared/domain/review.js';
 import { hashedTermSet } from '../../../shared/domain/redaction.js';
 import type { EvidenceRedaction } from '../../../shared/domain/evidence-redaction.js';
 import { call, errorMessage } from '../../api.js';
-import { RedactionContext } from '../redaction-context.js';
+import { RedactionContext, type Redaction } from '../redaction-context.js';
 import { LeakReportDialog } from './LeakReportDialog.js';
 import type { FractionBox } from './redact-items.js';
 import { t } from '../../strings/en.js';
@@ -42,10 +42,34 @@ export function warmUp(): void {
   warmWorker();
 }
 
+/**
+ * Blind review: the boxes assessors drew over this file, loaded alongside the document. Null while loading;
+ * 'failed' when they could not be read (the document is then not shown: a box may hide what shows the earner).
+ */
+function useDrawn(redaction: Redaction | null, artifactId: string): EvidenceRedaction[] | null | 'failed' {
+  const key = redaction ? `${redaction.submissionId}\u0000${artifactId}` : '';
+  const [loaded, setLoaded] = useState<{ key: string; list: EvidenceRedaction[] | 'failed' } | null>(null);
+  useEffect(() => {
+    if (!redaction) return;
+    let live = true;
+    call('evidence:redactions', { submissionId: redaction.submissionId, artifactId }).then(
+      (list) => live && setLoaded({ key, list }),
+      () => live && setLoaded({ key, list: 'failed' }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [redaction, artifactId, key]);
+  if (!redaction) return NO_DRAWN;
+  return loaded?.key === key ? loaded.list : null;
+}
+
 export default function PdfViewer({ artifact, blind, request, takeFocus, ref }: ViewerProps) {
   const url = useMemo(() => evidenceUrl(artifact), [artifact]);
   const state = usePdfDocument(url);
-  if (state.status === 'loading') {
+  const redaction = useContext(RedactionContext);
+  const drawn = useDrawn(blind ? redaction : null, artifact.id);
+  if (state.status === 'loading' || drawn === null) {
     return (
       <div className="pdf pdf-status">
         <p className="ev-loading" role="status">
@@ -54,7 +78,7 @@ export default function PdfViewer({ artifact, blind, request, takeFocus, ref }: 
       </div>
     );
   }
-  if (state.status === 'failed') {
+  if (state.status === 'failed' || drawn === 'failed') {
     return (
       <div className="pdf pdf-status">
         <SystemFileCard artifact={artifact} blind={blind} hint={t.evidence.pdf.loadFailed} />
@@ -63,6 +87,7 @@ export default function PdfViewer({ artifact, blind, request, takeFocus, ref }: 
   }
   return (
     <PdfDocumentView
+      key={artifact.id}
       ref={ref}
       artifact={artifact}
       blind={blind}
@@ -70,6 +95,7 @@ export default function PdfViewer({ artifact, blind, request, takeFocus, ref }: 
       takeFocus={takeFocus}
       doc={state.doc}
       sizes={state.sizes}
+      drawn={drawn}
     />
   );
 }
@@ -77,9 +103,11 @@ export default function PdfViewer({ artifact, blind, request, takeFocus, ref }: 
 interface DocumentViewProps extends ViewerProps {
   doc: PDFDocumentProxy;
   sizes: PageSize[];
+  /** Boxes drawn over this file before it opened (blind review). */
+  drawn: EvidenceRedaction[];
 }
 
-function PdfDocumentView({ artifact, blind, request, takeFocus, doc, sizes, ref }: DocumentViewProps) {
+function PdfDocumentView({ artifact, blind, request, takeFocus, doc, sizes, drawn: initial, ref }: DocumentViewProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const findRef = useRef<HTMLInputElement>(null);
@@ -87,21 +115,8 @@ function PdfDocumentView({ artifact, blind, request, takeFocus, doc, sizes, ref 
   const redaction = useContext(RedactionContext);
   const blindOn = blind && redaction !== null;
   const terms = useMemo(() => (blind && redaction ? hashedTermSet(redaction.terms) : null), [blind, redaction]);
-  // Boxes assessors drew over this file (blind review): loaded once, added to as the assessor draws.
-  const [drawn, setDrawn] = useState<{ key: string; list: EvidenceRedaction[] } | null>(null);
-  const drawnKey = `${redaction?.submissionId ?? ''}\u0000${artifact.id}`;
-  const drawnList = drawn?.key === drawnKey ? drawn.list : NO_DRAWN;
-  useEffect(() => {
-    if (!blindOn) return;
-    let live = true;
-    call('evidence:redactions', { submissionId: redaction.submissionId, artifactId: artifact.id }).then(
-      (list) => live && setDrawn({ key: drawnKey, list }),
-      () => {},
-    );
-    return () => {
-      live = false;
-    };
-  }, [blindOn, redaction, artifact.id, drawnKey]);
+  // Boxes assessors drew over this file (blind review): loaded with the document, added to as the assessor draws.
+  const [drawnList, setDrawnList] = useState(initial);
   const byPage = useMemo(() => {
     const m = new Map<number, FractionBox[]>();
     for (const r of drawnList) m.set(r.page, [...(m.get(r.page) ?? []), r.box]);
@@ -250,7 +265,7 @@ function PdfDocumentView({ artifact, blind, request, takeFocus, doc, sizes, ref 
     if (!redaction) return;
     call('evidence:addRedaction', { submissionId: redaction.submissionId, artifactId: artifact.id, page, box }).then(
       (added) => {
-        setDrawn({ key: drawnKey, list: [...drawnList, added] });
+        setDrawnList((list) => [...list, added]);
         setNotice(t.evidence.pdf.covered);
       },
       (err: unknown) => setNotice(errorMessage(err, t.evidence.pdf.coverFailed)),
