@@ -26,6 +26,13 @@ import { Backups } from './backup/backups.js';
 import { exportCaseFile, importRubricFile } from './library/rubric-files.js';
 import { ResultsService } from './results/results-service.js';
 import { recuse, saveDraft, submitReview } from './review/reviews.js';
+import { addRedaction, listRedactions, reportLeak } from './review/redactions.js';
+import type {
+  AddRedaction,
+  EvidenceRedaction,
+  LeakReport,
+  LeakReportInput,
+} from '../shared/domain/evidence-redaction.js';
 import { loadWorkspace } from './review/workspace.js';
 import { writeSamplePackage } from './sample/sample-package.js';
 import { SettingsStore } from './settings/settings.js';
@@ -85,6 +92,10 @@ export interface Reviews {
   saveDraft(input: DraftInput): Review;
   submit(submissionId: string): Review;
   recuse(submissionId: string, reason: string): void;
+  /** Blind review: the boxes drawn over an evidence file (every assessor's), a new one, and a report of a leak. */
+  redactions(submissionId: string, artifactId: string): EvidenceRedaction[];
+  addRedaction(input: AddRedaction): EvidenceRedaction;
+  reportLeak(input: LeakReportInput): LeakReport;
 }
 
 export function openServices(dataDir: string, options: ServicesOptions = {}): Services {
@@ -130,6 +141,9 @@ export function openServices(dataDir: string, options: ServicesOptions = {}): Se
         saveDraft: (input) => saveDraft(db, input).review,
         submit: (submissionId) => submitReview(db, submissionId),
         recuse: (submissionId, reason) => recuse(db, submissionId, reason),
+        redactions: (submissionId, artifactId) => listRedactions(db, submissionId, artifactId),
+        addRedaction: (input) => addRedaction(db, input),
+        reportLeak: (input) => reportLeak(db, input),
       },
       importPackage: (input, opts) => importPackage({ db, evidence }, input, opts),
       importSample: async (onProgress) => {

@@ -1,4 +1,5 @@
 // The results package: every outcome of the session, the awards, a manifest of hashes and a signature.
+import { leakReports } from '../review/redactions.js';
 import { AssayError } from '../../shared/errors.js';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -164,6 +165,8 @@ export async function exportResults(
       entry.timeOnTaskSeconds = Math.round(submitted.timeOnTaskMs / 1000);
     }
     if (recusal) entry.recusal = recusal;
+    const leaks = leakReports(s.db, r.seq);
+    if (leaks.length) entry.identityLeaks = leaks;
     const awards = awardsBySeq.get(r.id) ?? [];
     if (awards.length) {
       entry.awards = [];

@@ -2,7 +2,8 @@
 import { AssayError, type AssayErrorOptions } from '../../shared/errors.js';
 import { achievementSchema, submissionSchema, type PreviousReview } from '../../shared/schemas/review-package.js';
 import { reviewSchema, type Review } from '../../shared/domain/review.js';
-import { redactIdentity } from '../../shared/domain/text.js';
+import { randomBytes } from 'node:crypto';
+import { hashTerms, identityTerms, redactText, type Identity } from '../../shared/domain/redaction.js';
 import { EVIDENCE_PATH, type Workspace, type WorkspaceArtifact } from '../../shared/domain/workspace.js';
 import type { SubmissionStatus } from '../../shared/domain/queue.js';
 import type { Db } from '../store/db.js';
@@ -79,8 +80,13 @@ export function loadWorkspace(db: Db, submissionId: string, blind: boolean): Wor
   const row = findSubmission(db, submissionId);
   const submission = submissionSchema.parse(JSON.parse(row.json));
   const achievement = achievementSchema.parse(JSON.parse(row.achievementJson));
-  const identity = { name: row.earnerName, email: row.earnerEmail, organization: row.earnerOrganization };
-  const scrub = (text: string) => (blind ? redactIdentity(text, identity) : text);
+  const identity: Identity = {
+    name: row.earnerName,
+    email: row.earnerEmail,
+    organization: row.earnerOrganization,
+    aliases: submission.earner.aliases ?? [],
+  };
+  const scrub = (text: string) => (blind ? redactText(text, identity) : text);
 
   const artifacts = db
     .prepare(
@@ -149,5 +155,7 @@ export function loadWorkspace(db: Db, submissionId: string, blind: boolean): Wor
     review: readReview(db, row.seq, submissionId),
     previousReviews,
     recusal: recusal ?? null,
+    // Blind: what the evidence viewers cover, as hashes salted afresh each time (see shared/domain/redaction.ts).
+    ...(blind ? { redaction: hashTerms(identityTerms(identity), randomBytes(8).toString('hex')) } : {}),
   };
 }

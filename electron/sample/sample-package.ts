@@ -198,6 +198,8 @@ export async function writeSamplePackage(outDir: string, options: { now?: Date }
         name: def.earner.name,
         email: def.earner.email,
         organization: def.earner.organization,
+        // The PDFs print a transliteration: blind review must cover it too.
+        ...(def.earner.pdfName ? { aliases: [def.earner.pdfName] } : {}),
       },
       responses: [
         { sectionId: 'overview', text: def.overview },

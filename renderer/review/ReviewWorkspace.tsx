@@ -20,6 +20,7 @@ import { useDraft } from './useDraft.js';
 import type { Neighbors } from './useNeighbors.js';
 import { useReviewKeys } from './useReviewKeys.js';
 import { WorkspaceDialogs, type DialogState } from './WorkspaceDialogs.js';
+import { RedactionContext } from '../evidence/redaction-context.js';
 
 export interface ReviewWorkspaceProps {
   workspace: Workspace;
@@ -283,6 +284,12 @@ export function ReviewWorkspace({
     />
   );
 
+  // Blind review: what the evidence viewers cover (salted hashes of the identity), and for which submission.
+  const redaction = useMemo(
+    () => (ws.redaction ? { terms: ws.redaction, submissionId: ws.submission.id } : null),
+    [ws.redaction, ws.submission.id],
+  );
+
   return (
     <section className="review" aria-label={t.review.screenLabel}>
       <div ref={headerBox}>
@@ -305,7 +312,9 @@ export function ReviewWorkspace({
             ref={split}
             left={
               <div ref={evidenceBox} className="evidence-slot" tabIndex={-1}>
-                <EvidencePane ref={evidence} sections={submission.sections} blind={blind} />
+                <RedactionContext value={redaction}>
+                  <EvidencePane ref={evidence} sections={submission.sections} blind={blind} />
+                </RedactionContext>
               </div>
             }
             right={

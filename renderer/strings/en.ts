@@ -169,6 +169,23 @@ export const en = {
       noMatches: 'No matches',
       searching: 'Searching…',
       document: 'Document pages',
+      cover: 'Cover an area',
+      coverHint: 'Drag over the page to cover what shows who wrote it. It stays covered for every assessor.',
+      coverFailed: 'The area could not be covered.',
+      covered: 'Covered for every assessor of this data folder.',
+      report: 'I can still see who this is…',
+      reportTitle: 'I can still see who this is',
+      reportBody:
+        'Blind review did not hide who wrote this evidence. Tell the issuing body where you see it: your note goes back with the results, so they can fix the evidence.',
+      reportNote: 'Where do you see it? (required)',
+      reportHint: 'E.g. “The school crest on page 1 names her school.” Do not write the name itself.',
+      reportRequired: 'Say where you can see who this is.',
+      reportSend: 'Report',
+      reportFailed: 'The report could not be recorded.',
+      reported: 'Reported. The issuing body will see it with the results.',
+      cancel: 'Cancel',
+      unchecked:
+        'This page could not be checked for names: it has no text (a scan?). Blind review cannot cover who wrote it.',
       loading: 'Opening the document…',
       loadFailed:
         'This PDF could not be shown. It may be damaged or protected; you can still open it with the system’s application.',

@@ -43,6 +43,11 @@ export const workspaceSchema = z.object({
   review: reviewSchema.nullable(),
   previousReviews: z.array(previousReviewSchema),
   recusal: z.object({ reason: z.string(), recusedAt: z.string() }).nullable(),
+  /**
+   * Blind review only: the earner's identity as salted hashes of folded token runs, for the evidence viewers to
+   * cover it in PDFs (see shared/domain/redaction.ts). The identity itself never reaches the renderer.
+   */
+  redaction: z.object({ salt: z.string(), hashes: z.array(z.string()), longest: z.number() }).optional(),
 });
 export type Workspace = z.infer<typeof workspaceSchema>;
 

@@ -1,4 +1,11 @@
 // The one IPC contract between the renderer and the main process: channels, inputs, outputs, events.
+import {
+  addRedactionSchema,
+  evidenceRedactionSchema,
+  leakReportInputSchema,
+  leakReportSchema,
+  redactionsQuerySchema,
+} from '../domain/evidence-redaction.js';
 import { z } from 'zod';
 import type { AssayErrorCode } from '../errors.js';
 import { importProgressSchema, importResultSchema } from '../domain/import.js';
@@ -59,6 +66,12 @@ export const contract = {
     input: z.object({ submissionId: z.string().min(1), reason: z.string().min(1).max(5000) }),
     output: z.null(),
   },
+  /** Blind review: the boxes drawn over this artifact's evidence file (by any assessor of this store). */
+  'evidence:redactions': { input: redactionsQuerySchema, output: z.array(evidenceRedactionSchema) },
+  /** Blind review: covers a box on a page of an evidence file, for every assessor of this store; audited. */
+  'evidence:addRedaction': { input: addRedactionSchema, output: evidenceRedactionSchema },
+  /** Blind review: "I can still see who this is", with a note; kept, audited and exported with the results. */
+  'evidence:reportLeak': { input: leakReportInputSchema, output: leakReportSchema },
   /** Opens an evidence file with the system's application (for types Assay cannot show). */
   'evidence:openWithSystem': {
     input: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), name: z.string() }),

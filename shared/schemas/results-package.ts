@@ -30,6 +30,17 @@ export const submissionResultSchema = z.looseObject({
   reviewSubmittedAt: isoDateTime.optional(),
   timeOnTaskSeconds: z.number().int().min(0).optional(),
   recusal: z.looseObject({ reason: z.string(), recusedAt: isoDateTime }).optional(),
+  /** Blind review: where an assessor could still see who the earner is (the issuer learns which evidence leaks). */
+  identityLeaks: z
+    .array(
+      z.looseObject({
+        artifactId: z.string(),
+        page: z.number().int().min(1).optional(),
+        note: z.string(),
+        reportedAt: isoDateTime,
+      }),
+    )
+    .optional(),
   awards: z
     .array(
       z.looseObject({

@@ -119,6 +119,8 @@ export const earnerSchema = loose({
   name: nonEmpty,
   email: z.email().optional(),
   organization: z.string().optional(),
+  /** Other names the earner's evidence may carry (transliterations, nicknames): covered in blind review like the name. */
+  aliases: z.array(nonEmpty).optional(),
 });
 
 export const responseSchema = loose({ sectionId: nonEmpty, text: z.string() });

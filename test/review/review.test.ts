@@ -8,6 +8,7 @@ import { writeSamplePackage } from '../../electron/sample/sample-package.js';
 import { openServices, type Services } from '../../electron/services.js';
 import { ScoringError } from '../../shared/domain/decision.js';
 import type { Workspace } from '../../shared/domain/workspace.js';
+import { findIdentity, hashedTermSet, replaceRanges } from '../../shared/domain/redaction.js';
 import { tempDir } from '../support/package-builder.js';
 
 let sample: string;
@@ -74,6 +75,19 @@ describe('the workspace', () => {
       expect(text).not.toContain(needle);
     expect(blind.submission.earner).toBeUndefined();
     expect(blind.submission.sections.flatMap((x) => x.artifacts).every((a) => a.fileName === undefined)).toBe(true);
+  });
+
+  it('blind: carries the identity only as salted hashes that find the name and the package alias in PDF text', () => {
+    const id = s.queue.list({ search: '김민준' }).items[0]!.id;
+    expect(loadWorkspace(s.db, id, false).redaction).toBeUndefined();
+    const a = loadWorkspace(s.db, id, true);
+    const b = loadWorkspace(s.db, id, true);
+    const text = JSON.stringify(a);
+    for (const needle of ['김민준', '민준', 'Kim', 'Min-jun', 'minjun', 'Eastgate']) expect(text).not.toContain(needle);
+    expect(a.redaction!.salt).not.toBe(b.redaction!.salt);
+    const terms = hashedTermSet(a.redaction!);
+    const page = 'Prepared by Kim Min-jun\nSchool Eastgate Middle School\nKim Min-jun · Lab notes, 10 min';
+    expect(replaceRanges(page, findIdentity(page, terms), '#')).toBe('Prepared by #\nSchool #\n# · Lab notes, 10 min');
   });
 });
 

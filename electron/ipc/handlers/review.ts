@@ -13,6 +13,9 @@ export function reviewHandlers({
       s.reviews.recuse(submissionId, reason);
       return null;
     },
+    'evidence:redactions': ({ submissionId, artifactId }) => s.reviews.redactions(submissionId, artifactId),
+    'evidence:addRedaction': (input) => s.reviews.addRedaction(input),
+    'evidence:reportLeak': (input) => s.reviews.reportLeak(input),
     'evidence:openWithSystem': async ({ sha256, name }) => {
       const file = s.evidenceFile(sha256);
       return file === null ? false : platform.openPath(file, name);

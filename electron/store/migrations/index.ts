@@ -5,6 +5,7 @@ import * as m002 from './002-search-segments.js';
 import * as m003 from './003-one-award-in-force.js';
 import * as m004 from './004-trust-anchors.js';
 import * as m005 from './005-status-lists.js';
+import * as m006 from './006-evidence-redactions.js';
 
 export interface Migration {
   version: number;
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'one-award-in-force', up: m003.up },
   { version: 4, name: 'trust-anchors', up: m004.up },
   { version: 5, name: 'status-lists', up: m005.up },
+  { version: 6, name: 'evidence-redactions', up: m006.up },
 ];

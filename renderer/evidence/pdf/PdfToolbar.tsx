@@ -18,11 +18,25 @@ export interface PdfToolbarProps {
   onToggleThumbs: () => void;
   findOpen: boolean;
   onFind: () => void;
+  /** Blind review only: drawing covers over the page, and reporting what still shows who wrote it. */
+  blindTools?: { covering: boolean; onToggleCover: () => void; onReport: () => void } | undefined;
 }
 
 export function PdfToolbar(props: PdfToolbarProps) {
-  const { page, numPages, onPage, zoomMode, zoom, onZoom, onZoomStep, thumbsOpen, onToggleThumbs, findOpen, onFind } =
-    props;
+  const {
+    page,
+    numPages,
+    onPage,
+    zoomMode,
+    zoom,
+    onZoom,
+    onZoomStep,
+    thumbsOpen,
+    onToggleThumbs,
+    findOpen,
+    onFind,
+    blindTools,
+  } = props;
   const [draft, setDraft] = useState(String(page));
   const [editing, setEditing] = useState(false);
   const s = t.evidence.pdf;
@@ -143,6 +157,22 @@ export function PdfToolbar(props: PdfToolbarProps) {
         <EvidenceIcon name="zoomIn" />
       </button>
       <span className="ev-toolbar-fill" />
+      {blindTools && (
+        <>
+          <button
+            type="button"
+            className="button kit-button-small"
+            aria-pressed={blindTools.covering}
+            title={s.coverHint}
+            onClick={blindTools.onToggleCover}
+          >
+            {s.cover}
+          </button>
+          <button type="button" className="button kit-button-small" onClick={blindTools.onReport}>
+            {s.report}
+          </button>
+        </>
+      )}
       <button
         type="button"
         className="icon-button"

@@ -1,6 +1,7 @@
 // The PDF viewer (a lazily loaded chunk with pdf.js): pages, thumbnails, zoom, find, selection and anchors.
 import {
   useCallback,
+  useContext,
   useEffect,
   useEffectEvent,
   useImperativeHandle,
@@ -10,6 +11,12 @@ import {
   type KeyboardEvent,
 } from 'react';
 import type { Anchor } from '../../../shared/domain/review.js';
+import { hashedTermSet } from '../../../shared/domain/redaction.js';
+import type { EvidenceRedaction } from '../../../shared/domain/evidence-redaction.js';
+import { call, errorMessage } from '../../api.js';
+import { RedactionContext, type Redaction } from '../redaction-context.js';
+import { LeakReportDialog } from './LeakReportDialog.js';
+import type { FractionBox } from './redact-items.js';
 import { t } from '../../strings/en.js';
 import { SystemFileCard } from '../SystemFileCard.js';
 import { evidenceUrl, focusIsFree, type JumpRequest, type ViewerProps } from '../viewer-types.js';
@@ -35,10 +42,34 @@ export function warmUp(): void {
   warmWorker();
 }
 
+/**
+ * Blind review: the boxes assessors drew over this file, loaded alongside the document. Null while loading;
+ * 'failed' when they could not be read (the document is then not shown: a box may hide what shows the earner).
+ */
+function useDrawn(redaction: Redaction | null, artifactId: string): EvidenceRedaction[] | null | 'failed' {
+  const key = redaction ? `${redaction.submissionId}\u0000${artifactId}` : '';
+  const [loaded, setLoaded] = useState<{ key: string; list: EvidenceRedaction[] | 'failed' } | null>(null);
+  useEffect(() => {
+    if (!redaction) return;
+    let live = true;
+    call('evidence:redactions', { submissionId: redaction.submissionId, artifactId }).then(
+      (list) => live && setLoaded({ key, list }),
+      () => live && setLoaded({ key, list: 'failed' }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [redaction, artifactId, key]);
+  if (!redaction) return NO_DRAWN;
+  return loaded?.key === key ? loaded.list : null;
+}
+
 export default function PdfViewer({ artifact, blind, request, takeFocus, ref }: ViewerProps) {
   const url = useMemo(() => evidenceUrl(artifact), [artifact]);
   const state = usePdfDocument(url);
-  if (state.status === 'loading') {
+  const redaction = useContext(RedactionContext);
+  const drawn = useDrawn(blind ? redaction : null, artifact.id);
+  if (state.status === 'loading' || drawn === null) {
     return (
       <div className="pdf pdf-status">
         <p className="ev-loading" role="status">
@@ -47,7 +78,7 @@ export default function PdfViewer({ artifact, blind, request, takeFocus, ref }: 
       </div>
     );
   }
-  if (state.status === 'failed') {
+  if (state.status === 'failed' || drawn === 'failed') {
     return (
       <div className="pdf pdf-status">
         <SystemFileCard artifact={artifact} blind={blind} hint={t.evidence.pdf.loadFailed} />
@@ -56,6 +87,7 @@ export default function PdfViewer({ artifact, blind, request, takeFocus, ref }: 
   }
   return (
     <PdfDocumentView
+      key={artifact.id}
       ref={ref}
       artifact={artifact}
       blind={blind}
@@ -63,6 +95,7 @@ export default function PdfViewer({ artifact, blind, request, takeFocus, ref }: 
       takeFocus={takeFocus}
       doc={state.doc}
       sizes={state.sizes}
+      drawn={drawn}
     />
   );
 }
@@ -70,13 +103,29 @@ export default function PdfViewer({ artifact, blind, request, takeFocus, ref }: 
 interface DocumentViewProps extends ViewerProps {
   doc: PDFDocumentProxy;
   sizes: PageSize[];
+  /** Boxes drawn over this file before it opened (blind review). */
+  drawn: EvidenceRedaction[];
 }
 
-function PdfDocumentView({ artifact, request, takeFocus, doc, sizes, ref }: DocumentViewProps) {
+function PdfDocumentView({ artifact, blind, request, takeFocus, doc, sizes, drawn: initial, ref }: DocumentViewProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const findRef = useRef<HTMLInputElement>(null);
-  const text = useMemo(() => new PdfText(doc), [doc]);
+  // Blind review: the earner's identity is taken out of the text and covered on every page drawn.
+  const redaction = useContext(RedactionContext);
+  const blindOn = blind && redaction !== null;
+  const terms = useMemo(() => (blind && redaction ? hashedTermSet(redaction.terms) : null), [blind, redaction]);
+  // Boxes assessors drew over this file (blind review): loaded with the document, added to as the assessor draws.
+  const [drawnList, setDrawnList] = useState(initial);
+  const byPage = useMemo(() => {
+    const m = new Map<number, FractionBox[]>();
+    for (const r of drawnList) m.set(r.page, [...(m.get(r.page) ?? []), r.box]);
+    return m;
+  }, [drawnList]);
+  const text = useMemo(() => new PdfText(doc, terms, byPage), [doc, terms, byPage]);
+  const [covering, setCovering] = useState(false);
+  const [notice, setNotice] = useState('');
+  const [report, setReport] = useState<{ busy: boolean; error: string | null } | null>(null);
   const renderer = useMemo(() => new PageRenderer(doc, text), [doc, text]);
   useEffect(() => () => renderer.destroy(), [renderer]);
   const register = useCallback((p: number, el: HTMLDivElement | null) => renderer.attach(p, el), [renderer]);
@@ -212,6 +261,95 @@ function PdfDocumentView({ artifact, request, takeFocus, doc, sizes, ref }: Docu
     return () => el.removeEventListener('wheel', onWheel);
   }, []);
 
+  const addBox = useEffectEvent((page: number, box: FractionBox) => {
+    if (!redaction) return;
+    call('evidence:addRedaction', { submissionId: redaction.submissionId, artifactId: artifact.id, page, box }).then(
+      (added) => {
+        setDrawnList((list) => [...list, added]);
+        setNotice(t.evidence.pdf.covered);
+      },
+      (err: unknown) => setNotice(errorMessage(err, t.evidence.pdf.coverFailed)),
+    );
+  });
+
+  // Covering: a drag over a page draws a box (as fractions of the page as shown), kept when the button is released.
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el || !covering) return;
+    let drag: { page: number; el: HTMLElement; x: number; y: number; box: HTMLDivElement } | null = null;
+    const at = (pageEl: HTMLElement, e: PointerEvent) => {
+      const r = pageEl.getBoundingClientRect();
+      return {
+        x: Math.min(1, Math.max(0, (e.clientX - r.left) / r.width)),
+        y: Math.min(1, Math.max(0, (e.clientY - r.top) / r.height)),
+      };
+    };
+    const rect = (a: { x: number; y: number }, b: { x: number; y: number }): FractionBox => ({
+      x: Math.min(a.x, b.x),
+      y: Math.min(a.y, b.y),
+      w: Math.abs(a.x - b.x),
+      h: Math.abs(a.y - b.y),
+    });
+    const place = (box: HTMLDivElement, f: FractionBox) =>
+      Object.assign(box.style, {
+        left: `${f.x * 100}%`,
+        top: `${f.y * 100}%`,
+        width: `${f.w * 100}%`,
+        height: `${f.h * 100}%`,
+      });
+    const down = (e: PointerEvent) => {
+      const pageEl = e.target instanceof Element ? e.target.closest<HTMLElement>('.pdf-page') : null;
+      if (!pageEl || e.button !== 0) return;
+      e.preventDefault();
+      const start = at(pageEl, e);
+      const box = document.createElement('div');
+      box.className = 'pdf-drawing';
+      pageEl.append(box);
+      place(box, { ...start, w: 0, h: 0 });
+      drag = { page: Number(pageEl.dataset.page), el: pageEl, ...start, box };
+      el.setPointerCapture(e.pointerId);
+    };
+    const move = (e: PointerEvent) => {
+      if (drag) place(drag.box, rect(drag, at(drag.el, e)));
+    };
+    const up = (e: PointerEvent) => {
+      if (!drag) return;
+      const f = rect(drag, at(drag.el, e));
+      drag.box.remove();
+      const page = drag.page;
+      drag = null;
+      if (f.w > 0.004 && f.h > 0.004) addBox(page, f);
+    };
+    el.addEventListener('pointerdown', down);
+    el.addEventListener('pointermove', move);
+    el.addEventListener('pointerup', up);
+    el.addEventListener('pointercancel', up);
+    return () => {
+      drag?.box.remove();
+      el.removeEventListener('pointerdown', down);
+      el.removeEventListener('pointermove', move);
+      el.removeEventListener('pointerup', up);
+      el.removeEventListener('pointercancel', up);
+    };
+  }, [covering]);
+
+  const sendReport = (note: string) => {
+    if (!redaction) return;
+    setReport({ busy: true, error: null });
+    call('evidence:reportLeak', {
+      submissionId: redaction.submissionId,
+      artifactId: artifact.id,
+      page: currentPage(),
+      note,
+    }).then(
+      () => {
+        setReport(null);
+        setNotice(t.evidence.pdf.reported);
+      },
+      (err: unknown) => setReport({ busy: false, error: errorMessage(err, t.evidence.pdf.reportFailed) }),
+    );
+  };
+
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const mod = e.ctrlKey || e.metaKey;
     const key = e.key;
@@ -252,14 +390,31 @@ function PdfDocumentView({ artifact, request, takeFocus, doc, sizes, ref }: Docu
         onToggleThumbs={() => setThumbsOpen((o) => !o)}
         findOpen={findOpen}
         onFind={() => (findOpen ? closeFind() : openFind())}
+        blindTools={
+          blindOn
+            ? {
+                covering,
+                onToggleCover: () => setCovering((c) => !c),
+                onReport: () => setReport({ busy: false, error: null }),
+              }
+            : undefined
+        }
       />
+      {blindOn && (
+        <p className="pdf-blind-notice" role="status">
+          {covering && !notice ? t.evidence.pdf.coverHint : notice}
+        </p>
+      )}
+      {report && (
+        <LeakReportDialog busy={report.busy} error={report.error} onSend={sendReport} onClose={() => setReport(null)} />
+      )}
       {findOpen && <PdfFindBar find={find} inputRef={findRef} onClose={closeFind} />}
       <div className="pdf-body">
         {thumbsOpen && <PdfThumbnails sizes={sizes} current={page} renderer={renderer} onGo={goToPage} />}
         <div className="pdf-view">
           <div
             ref={scrollRef}
-            className="pdf-scroll"
+            className={`pdf-scroll${covering ? ' pdf-covering' : ''}`}
             // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scroll container keyboard users must reach to scroll (axe scrollable-region-focusable)
             tabIndex={0}
             role="region"
@@ -277,6 +432,8 @@ function PdfDocumentView({ artifact, request, takeFocus, doc, sizes, ref }: Docu
     </div>
   );
 }
+
+const NO_DRAWN: EvidenceRedaction[] = [];
 
 /** pdf.js's convertToViewportPoint (typed `any[]` there): the viewport's affine transform applied to a PDF point. */
 function viewportPoint(m: number[], x: number, y: number): { x: number; y: number } {

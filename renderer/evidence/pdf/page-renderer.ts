@@ -3,7 +3,9 @@ import { idle } from './idle.js';
 import { paintMarks, type LayerText, type Mark } from './highlight.js';
 import { PT_TO_PX } from './layout.js';
 import { AnnotationMode, TextLayer, type PDFDocumentProxy, type RenderTask } from './pdfjs.js';
+import { paintBoxes, paintCovers } from './redact.js';
 import type { PdfText } from './text-store.js';
+import { t } from '../../strings/en.js';
 
 /** A canvas bigger than this (in device pixels) is drawn at a lower resolution: memory, not sharpness, is the limit. */
 const MAX_CANVAS_PIXELS = 16_777_216;
@@ -15,6 +17,8 @@ interface Slot {
   canvas: HTMLCanvasElement | null;
   textDiv: HTMLDivElement | null;
   layer: LayerText | null;
+  /** Blind review: the notice on a page whose names could not be checked. */
+  note: HTMLElement | null;
 }
 
 interface Thumb {
@@ -50,7 +54,7 @@ export class PageRenderer {
   private slot(page: number): Slot {
     let s = this.slots.get(page);
     if (!s) {
-      s = { el: null, zoom: 0, canvas: null, textDiv: null, layer: null };
+      s = { el: null, zoom: 0, canvas: null, textDiv: null, layer: null, note: null };
       this.slots.set(page, s);
     }
     return s;
@@ -123,6 +127,8 @@ export class PageRenderer {
     s.textDiv?.remove();
     s.el?.removeAttribute('data-rendered');
     s.el?.removeAttribute('data-text');
+    s.note?.remove();
+    s.note = null;
     s.canvas = null;
     s.textDiv = null;
     s.layer = null;
@@ -166,6 +172,9 @@ export class PageRenderer {
       canvas.width = Math.max(1, Math.floor(viewport.width * ratio));
       canvas.height = Math.max(1, Math.floor(viewport.height * ratio));
       canvas.setAttribute('aria-hidden', 'true');
+      // Blind review: the page's text is read alongside, and the canvas is covered before it is shown.
+      const redacting = this.text.terms !== null;
+      const early = redacting ? this.text.page(n) : null;
       this.task = page.render({
         canvas,
         canvasContext: canvas.getContext('2d')!,
@@ -175,6 +184,11 @@ export class PageRenderer {
       });
       await this.task.promise;
       this.task = null;
+      const covered = early ? await early : null;
+      if (covered) {
+        paintCovers(canvas.getContext('2d')!, viewport, ratio, covered.covers);
+        paintBoxes(canvas.getContext('2d')!, viewport, ratio, this.text.boxes(n));
+      }
       // Closed, detached or zoomed again while it was drawn (s.el may have changed during the awaits).
       const el = s.el as HTMLElement | null;
       if (this.isDestroyed() || el === null || this.zoom !== zoom) {
@@ -188,6 +202,12 @@ export class PageRenderer {
         s.canvas.remove();
       }
       el.prepend(canvas);
+      if (covered && !covered.checked && !s.note) {
+        s.note = document.createElement('p');
+        s.note.className = 'pdf-unchecked';
+        s.note.textContent = t.evidence.pdf.unchecked;
+        el.append(s.note);
+      }
       s.canvas = canvas;
       s.zoom = zoom;
       el.setAttribute('data-rendered', String(zoom));
@@ -231,13 +251,24 @@ export class PageRenderer {
       const { canvas } = thumb;
       canvas.width = Math.floor(viewport.width);
       canvas.height = Math.floor(viewport.height);
+      // Blind review: drawn off screen and covered first, so the thumbnail never shows the page uncovered.
+      const redacting = this.text.terms !== null;
+      const target = redacting ? document.createElement('canvas') : canvas;
+      target.width = canvas.width;
+      target.height = canvas.height;
       this.task = page.render({
-        canvas,
-        canvasContext: canvas.getContext('2d')!,
+        canvas: target,
+        canvasContext: target.getContext('2d')!,
         viewport,
         annotationMode: AnnotationMode.DISABLE,
       });
       await this.task.promise;
+      if (redacting) {
+        paintCovers(target.getContext('2d')!, viewport, 1, (await this.text.page(n)).covers);
+        paintBoxes(target.getContext('2d')!, viewport, 1, this.text.boxes(n));
+        canvas.getContext('2d')!.drawImage(target, 0, 0);
+        target.width = 0;
+      }
       canvas.setAttribute('data-rendered', 'true');
     } catch {
       this.thumbsDone.delete(n);

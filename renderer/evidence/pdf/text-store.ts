@@ -1,5 +1,7 @@
 // Each page's text once per document, shared by the text layer and find: the string, and where each item starts in it.
-import type { PDFDocumentProxy, PDFPageProxy } from './pdfjs.js';
+import type { TermSet } from '../../../shared/domain/redaction.js';
+import type { PageViewport, PDFDocumentProxy, PDFPageProxy } from './pdfjs.js';
+import { redactItems, withholdUnder, type Cover, type FractionBox } from './redact-items.js';
 
 export type TextContent = Awaited<ReturnType<PDFPageProxy['getTextContent']>>;
 type Item = TextContent['items'][number];
@@ -13,13 +15,37 @@ export interface PageText {
   text: string;
   /** Where item i starts in `text`. */
   starts: number[];
+  /** Blind review: what to cover on the canvas (the items and `text` no longer hold it). */
+  covers: Cover[];
+  /** False when blind and the page has no text to check for names (a scan). */
+  checked: boolean;
 }
 
 export function isTextItem(item: Item): item is TextItem {
   return (item as { str?: unknown }).str !== undefined;
 }
 
-export function pageText(content: TextContent): PageText {
+/** A page's text; with `terms` (blind review), the earner's identity taken out and listed as covers. */
+export function pageText(
+  original: TextContent,
+  terms: TermSet | null = null,
+  drawn: { boxes: readonly FractionBox[]; viewport: PageViewport } | null = null,
+): PageText {
+  let content = original;
+  let covers: Cover[] = [];
+  let checked = true;
+  if (terms) {
+    const redacted = redactItems(original.items.filter(isTextItem), terms, original.styles);
+    const under = drawn
+      ? withholdUnder(redacted.items, drawn.boxes, drawn.viewport, original.styles)
+      : { items: redacted.items, covers: [] };
+    covers = [...redacted.covers, ...under.covers];
+    checked = redacted.checked;
+    if (covers.length > 0) {
+      let i = 0;
+      content = { ...original, items: original.items.map((item) => (isTextItem(item) ? under.items[i++]! : item)) };
+    }
+  }
   const items = content.items.filter(isTextItem);
   const starts: number[] = [];
   let text = '';
@@ -28,18 +54,35 @@ export function pageText(content: TextContent): PageText {
     text += item.str;
     if (item.hasEOL) text += '\n';
   }
-  return { content, items, text, starts };
+  return { content, items, text, starts, covers, checked };
 }
 
 export class PdfText {
   private readonly cache = new Map<number, Promise<PageText>>();
 
-  constructor(private readonly doc: PDFDocumentProxy) {}
+  /**
+   * `terms`: blind review's identity terms; every reader of the text (text layer, find, anchors) gets it redacted.
+   * `drawn`: boxes assessors drew, by page (blind review only); text under them is withheld too.
+   */
+  constructor(
+    private readonly doc: PDFDocumentProxy,
+    readonly terms: TermSet | null = null,
+    private readonly drawn: ReadonlyMap<number, readonly FractionBox[]> = new Map(),
+  ) {}
+
+  /** The boxes drawn on page n (to paint over its canvas). */
+  boxes(n: number): readonly FractionBox[] {
+    return this.terms ? (this.drawn.get(n) ?? []) : [];
+  }
 
   page(n: number): Promise<PageText> {
     let entry = this.cache.get(n);
     if (!entry) {
-      entry = this.doc.getPage(n).then(async (page) => pageText(await page.getTextContent()));
+      entry = this.doc.getPage(n).then(async (page) => {
+        const boxes = this.boxes(n);
+        const drawn = boxes.length > 0 ? { boxes, viewport: page.getViewport({ scale: 1 }) } : null;
+        return pageText(await page.getTextContent(), this.terms, drawn);
+      });
       // A failure (document closed) must not stick: the next ask tries again.
       entry.catch(() => this.cache.delete(n));
       this.cache.set(n, entry);
