@@ -118,7 +118,8 @@ export class AwardService extends Awards {
   async certificate(credentialId: string, paper: Paper): Promise<Uint8Array<ArrayBuffer>> {
     this.require(credentialId);
     const identity = identityParts(await this.issuer.unlock());
-    const { pdf } = await this.jobs.run('certificate', { identity, credentialId, paper });
+    // A preview asked for while another is drawn (the assessor moved on) waits its turn, never job-busy.
+    const { pdf } = await this.jobs.runAfter('certificate', { identity, credentialId, paper });
     return new Uint8Array(pdf);
   }
 

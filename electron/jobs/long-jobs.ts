@@ -62,6 +62,16 @@ export class LongJobs {
   }
 
   /**
+   * Runs a job once the running one of the same kind (if any) has finished, instead of refusing it: for
+   * jobs that are not a unique act, such as drawing one certificate for the preview while another is
+   * still being drawn. Single-threaded, so the check and the start cannot be split by another caller.
+   */
+  async runAfter<K extends JobKind>(kind: K, input: JobInput<K>, opts: LongJobOptions<K> = {}): Promise<JobOutput<K>> {
+    for (let r = this.#running.get(kind); r; r = this.#running.get(kind)) await r.settled.catch(() => undefined);
+    return this.run(kind, input, opts);
+  }
+
+  /**
    * Runs a job; `job-busy` while one of the same kind runs, `job-cancelled` once cancelled, and the
    * job's own AssayError (its code crossed the thread as text) when it refuses.
    */

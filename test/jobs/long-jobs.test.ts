@@ -84,6 +84,20 @@ describe('services with long jobs on worker threads', () => {
     expect(fs.readdirSync(outDir)).toEqual([]);
   });
 
+  it('certificates asked for while one is drawn wait their turn instead of being refused', async () => {
+    const ids = s.awards.list().map((a) => a.credentialId);
+    // Held after the first certificate's progress: the other two are asked for while it provably runs.
+    const gate = s.jobs.holdNext('certificate', 1);
+    const first = s.awards.certificate(ids[0]!, 'a4');
+    const others = [s.awards.certificate(ids[1]!, 'a4'), s.awards.certificate(ids[2]!, 'a4')];
+    await expect.poll(() => s.jobs.running().map((j) => j.kind)).toEqual(['certificate']);
+    gate.release();
+    const pdfs = await Promise.all([first, ...others]);
+    expect(pdfs.map((p) => Buffer.from(p.subarray(0, 5)).toString('latin1'))).toEqual(['%PDF-', '%PDF-', '%PDF-']);
+    expect(new Set(pdfs.map((p) => Buffer.from(p).toString('base64'))).size).toBe(3);
+    expect(s.jobs.running()).toEqual([]);
+  });
+
   it('a certificate, a backup and an export come from the worker; a job that refuses keeps its code', async () => {
     const [award] = s.awards.list();
     const pdf = await s.awards.certificate(award!.credentialId, 'a4');
