@@ -3,7 +3,7 @@
 // responsive) or on the calling thread (the CLI and unit tests, which have no window to keep free).
 import { JobGate, runJobInline, type JobRunner } from './runner.js';
 import type { JobServices } from './context.js';
-import { JobBusyError, jobErrorToAssay } from './errors.js';
+import { JobBusyError, JobCancelledError, jobErrorToAssay } from './errors.js';
 import type { JobInput, JobKind, JobOutput, JobProgress } from './protocol.js';
 
 export type JobMode = 'worker' | 'inline';
@@ -40,8 +40,14 @@ export class LongJobs {
     return true;
   }
 
-  /** Stops every running job and waits until each has cleaned up and let go of the store (before closing it). */
+  #closing = false;
+
+  /**
+   * Stops every running job and waits until each has cleaned up and let go of the store (before closing
+   * it); from then on no job starts, not even one that was waiting its turn (`job-cancelled`).
+   */
   async stopAll(): Promise<void> {
+    this.#closing = true;
     const settling = [...this.#running.values()].map((r) => {
       r.abort.abort();
       return r.settled;
@@ -76,6 +82,7 @@ export class LongJobs {
    * job's own AssayError (its code crossed the thread as text) when it refuses.
    */
   async run<K extends JobKind>(kind: K, input: JobInput<K>, opts: LongJobOptions<K> = {}): Promise<JobOutput<K>> {
+    if (this.#closing) throw jobErrorToAssay(new JobCancelledError(kind));
     const busy = this.#running.get(kind);
     if (busy) throw new JobBusyError(kind, busy.since);
     const abort = new AbortController();

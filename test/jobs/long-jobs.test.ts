@@ -65,25 +65,6 @@ describe('services with long jobs on worker threads', () => {
     expect(s.jobs.cancel('results-export')).toBe(false);
   });
 
-  it('stopAll stops every running job and waits until each has cleaned up (before the store closes)', async () => {
-    s.jobs.holdNext('awards-export', 1);
-    let sawProgress!: () => void;
-    const progressed = new Promise<void>((r) => (sawProgress = r));
-    const ids = s.awards.list().map((a) => a.credentialId);
-    expect(ids.length).toBeGreaterThan(1);
-    const outDir = path.join(work, 'stopped-export');
-    fs.mkdirSync(outDir);
-    const exported = s.awards
-      .exportFiles(ids, outDir, ['json'], 'a4', { onProgress: () => sawProgress() })
-      .catch((err: unknown) => (isAssayError(err) ? err.code : String(err)));
-    await progressed;
-    expect(s.jobs.running().map((j) => j.kind)).toEqual(['awards-export']);
-    await s.jobs.stopAll();
-    expect(s.jobs.running()).toEqual([]);
-    expect(await exported).toBe('job-cancelled');
-    expect(fs.readdirSync(outDir)).toEqual([]);
-  });
-
   it('certificates asked for while one is drawn wait their turn instead of being refused', async () => {
     const ids = s.awards.list().map((a) => a.credentialId);
     // Held after the first certificate's progress: the other two are asked for while it provably runs.
@@ -108,5 +89,52 @@ describe('services with long jobs on worker threads', () => {
     const exported = await s.awards.exportFiles([award!.credentialId], path.join(work, 'files'), ['json'], 'a4');
     expect(exported.files).toBe(1);
     await expect(s.awards.certificate('urn:uuid:nope', 'a4')).rejects.toMatchObject({ code: 'not-found' });
+  });
+  // Last: it leaves this store closed to new jobs.
+  it('stopAll stops every running job and waits until each has cleaned up (before the store closes)', async () => {
+    s.jobs.holdNext('awards-export', 1);
+    let sawProgress!: () => void;
+    const progressed = new Promise<void>((r) => (sawProgress = r));
+    const ids = s.awards.list().map((a) => a.credentialId);
+    expect(ids.length).toBeGreaterThan(1);
+    const outDir = path.join(work, 'stopped-export');
+    fs.mkdirSync(outDir);
+    const exported = s.awards
+      .exportFiles(ids, outDir, ['json'], 'a4', { onProgress: () => sawProgress() })
+      .catch((err: unknown) => (isAssayError(err) ? err.code : String(err)));
+    await progressed;
+    expect(s.jobs.running().map((j) => j.kind)).toEqual(['awards-export']);
+    await s.jobs.stopAll();
+    expect(s.jobs.running()).toEqual([]);
+    expect(await exported).toBe('job-cancelled');
+    expect(fs.readdirSync(outDir)).toEqual([]);
+  });
+
+  it('after stopAll no job starts, not even one that was waiting its turn (the store is about to close)', async () => {
+    const other = await sampleStore({ jobs: 'worker' });
+    try {
+      const box = passphraseBox('correct horse battery', { logN: 10 });
+      other.s.identity.useKeyBoxes({ unlock: () => box, seal: () => box });
+      await other.s.identity.create({ name: 'Riverside University School of Education' });
+      const [id] = passSome(other.s, 1);
+      const [award] = (await other.s.awards.issueMany([id!])).issued;
+      other.s.jobs.holdNext('certificate', 1);
+      const outcome = (p: Promise<unknown>) =>
+        p.then(
+          () => 'drawn',
+          (err: unknown) => (isAssayError(err) ? err.code : String(err)),
+        );
+      const first = outcome(other.s.awards.certificate(award!.credentialId, 'a4'));
+      await expect.poll(() => other.s.jobs.running().map((j) => j.kind)).toEqual(['certificate']);
+      const waiting = outcome(other.s.awards.certificate(award!.credentialId, 'a4'));
+      await other.s.jobs.stopAll();
+      // The held one had drawn its page (no checkpoint is left after that) and finishes; the one
+      // waiting its turn never starts a worker on the closing store.
+      expect(await first).toBe('drawn');
+      expect(await waiting).toBe('job-cancelled');
+      expect(other.s.jobs.running()).toEqual([]);
+    } finally {
+      other.dispose();
+    }
   });
 });
