@@ -1,21 +1,12 @@
 // axe-core (WCAG 2.1 A and AA) finds nothing on any screen, in the light and the dark theme.
-import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { tempDir } from '../support/package-builder.js';
-import { checkBothSchemes, refusedPackage, samplePackage } from './fixtures.js';
-import { launchApp, type App } from './harness.js';
+import { appsPerTest, checkBothSchemes, refusedPackage, samplePackage } from './fixtures.js';
 
-let app: App | undefined;
-test.afterEach(async () => {
-  const dataDir = app?.services.dataDir;
-  await app?.close();
-  app = undefined;
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const apps = appsPerTest();
 
 test('every screen passes axe in light and dark', async () => {
   const refused = await refusedPackage();
-  app = await launchApp({ dataDir: tempDir(), importPaths: [await samplePackage(), refused.dir] });
+  const app = await apps.launch({ importPaths: [await samplePackage(), refused.dir] });
   const { page } = app;
 
   await expect(page.getByRole('heading', { name: 'Welcome to Assay' })).toBeVisible();

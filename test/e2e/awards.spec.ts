@@ -6,18 +6,10 @@ import { verifyAwardInStore } from '../../electron/awards/verify-award.js';
 import { saveDraft, submitReview } from '../../electron/review/reviews.js';
 import { loadWorkspace } from '../../electron/review/workspace.js';
 import type { Services } from '../../electron/services.js';
-import { achievement, manifest, submission, tempDir, writePackage } from '../support/package-builder.js';
-import { checkBothSchemes, samplePackage } from './fixtures.js';
-import { launchApp, type App } from './harness.js';
+import { achievement, manifest, submission, writePackage } from '../support/package-builder.js';
+import { appsPerTest, checkBothSchemes, samplePackage } from './fixtures.js';
 
-let app: App | undefined;
-const scratch: string[] = [];
-test.afterEach(async () => {
-  const dataDir = app?.services.dataDir;
-  await app?.close();
-  app = undefined;
-  for (const d of [dataDir, ...scratch.splice(0)]) if (d) fs.rmSync(d, { recursive: true, force: true });
-});
+const apps = appsPerTest();
 
 /** Scores `count` pending submissions at their top levels and submits the reviews: passes, via the backend. */
 function passReviews(s: Services, count: number): { id: string; earnerName: string }[] {
@@ -62,9 +54,8 @@ const inkOf = (page: Page) =>
   });
 
 test('issues awards from passed reviews, previews, exports files that verify, revokes and re-issues', async () => {
-  const out = tempDir('assay-e2e-awards-');
-  scratch.push(out);
-  app = await launchApp({ dataDir: tempDir(), open: false });
+  const out = apps.scratch('assay-e2e-awards-');
+  const app = await apps.launch({ open: false });
   await app.services.importPackage(await samplePackage());
   const passed = passReviews(app.services, 2);
   expect(passed).toHaveLength(2);
@@ -214,9 +205,8 @@ test('issues awards from passed reviews, previews, exports files that verify, re
 });
 
 test('Stop ends a batch issue and an export while they run: what was signed stays, the folder is as it was', async () => {
-  const out = tempDir('assay-e2e-stop-');
-  scratch.push(out);
-  app = await launchApp({ dataDir: tempDir(), open: false });
+  const out = apps.scratch('assay-e2e-stop-');
+  const app = await apps.launch({ open: false });
   await app.services.importPackage(await samplePackage());
   expect(passReviews(app.services, 3)).toHaveLength(3);
   await app.open();
@@ -271,7 +261,7 @@ test('Stop ends a batch issue and an export while they run: what was signed stay
 });
 
 test('blind review leaves awards named, and says so', async () => {
-  app = await launchApp({ dataDir: tempDir(), open: false });
+  const app = await apps.launch({ open: false });
   await app.services.importPackage(await samplePackage());
   passReviews(app.services, 1);
   await app.open();
@@ -286,9 +276,8 @@ test('blind review leaves awards named, and says so', async () => {
 });
 
 test('says per award whether anyone can verify it or only Assay, and why', async () => {
-  const work = tempDir('assay-e2e-reach-');
-  scratch.push(work);
-  app = await launchApp({ dataDir: tempDir(), open: false });
+  const work = apps.scratch('assay-e2e-reach-');
+  const app = await apps.launch({ open: false });
   // Two packages from the issuing body: one names its web identity (issuer.did), the other does not.
   const issuer = {
     id: 'https://pd.riverside.example.edu/issuer',

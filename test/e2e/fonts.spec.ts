@@ -1,12 +1,10 @@
 // Every script in the UI: Korean, Chinese and Arabic names in the queue are drawn with the app's own fonts
 // (fonts/ui-fonts.css, slices fetched on demand), on a machine that has no font for Hangul or Han, and no
 // request leaves the app's origin.
-import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { manifest, submission, tempDir, writePackage } from '../support/package-builder.js';
-import { screenshot } from './fixtures.js';
-import { launchApp, type App } from './harness.js';
+import { appsPerTest, screenshot } from './fixtures.js';
 
 const NAMES = {
   korean: { name: '김민준', family: 'Assay Korean', file: /Noto Sans KR/ },
@@ -14,13 +12,7 @@ const NAMES = {
   arabic: { name: 'محمد الأحمد', family: 'Assay Arabic', file: /Noto Naskh Arabic/ },
 } as const;
 
-let app: App | undefined;
-test.afterEach(async () => {
-  const dataDir = app?.services.dataDir;
-  await app?.close();
-  app = undefined;
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const apps = appsPerTest();
 
 function namesPackage(): string {
   const dir = path.join(tempDir('assay-e2e-fonts-'), 'Names package');
@@ -90,7 +82,7 @@ function distinctGlyphImages(page: Page, text: string, font: string): Promise<nu
 
 test('Korean, Chinese and Arabic names in the queue are drawn with the served fonts; nothing is fetched from elsewhere', async () => {
   const requests: string[] = [];
-  app = await launchApp({ dataDir: tempDir(), open: false });
+  const app = await apps.launch({ open: false });
   await app.services.importPackage(namesPackage());
   app.page.on('request', (r) => requests.push(r.url()));
   await app.open();

@@ -5,20 +5,11 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { readIdentityPublic } from '../../electron/awards/identity/index.js';
 import { REPO_ROOT } from './harness.js';
-import { tempDir } from '../support/package-builder.js';
-import { checkBothSchemes, expectNoAxeViolations, screenshot } from './fixtures.js';
-import { launchApp, type App } from './harness.js';
+import { appsPerTest, checkBothSchemes, expectNoAxeViolations, screenshot } from './fixtures.js';
 
 const LOGO = path.join(REPO_ROOT, 'test', 'awards', 'certificate', 'fixtures', 'logo.png');
 
-let app: App | undefined;
-const scratch: string[] = [];
-test.afterEach(async () => {
-  const dataDir = app?.services.dataDir;
-  await app?.close();
-  app = undefined;
-  for (const d of [dataDir, ...scratch.splice(0)]) if (d) fs.rmSync(d, { recursive: true, force: true });
-});
+const apps = appsPerTest();
 
 /** The page's background colour as computed (the root tsconfig has no DOM types, hence the casts). */
 const bodyColor = (page: Page) =>
@@ -104,7 +95,7 @@ function makePkcs12(dir: string, passphrase: string): string {
 }
 
 test('creates a self-signed identity in the UI and shows its fingerprint', async () => {
-  app = await launchApp({ dataDir: tempDir() });
+  const app = await apps.launch();
   const { page } = app;
   await openSettings(page);
   const identity = page.getByRole('region', { name: 'Issuer identity' });
@@ -174,10 +165,9 @@ test('creates a self-signed identity in the UI and shows its fingerprint', async
 });
 
 test('a wrong .p12 passphrase shows the message; the right one imports the issuing body’s certificate', async () => {
-  const work = tempDir('assay-e2e-p12-');
-  scratch.push(work);
+  const work = apps.scratch('assay-e2e-p12-');
   const p12 = makePkcs12(work, 'northwind pass');
-  app = await launchApp({ dataDir: tempDir() });
+  const app = await apps.launch();
   const { page } = app;
   await openSettings(page);
   await page.getByRole('button', { name: 'Import a .p12/.pfx…' }).click();
@@ -221,9 +211,8 @@ test('a wrong .p12 passphrase shows the message; the right one imports the issui
 });
 
 test('paper and theme persist across a reload; backups and the data folder', async () => {
-  const work = tempDir('assay-e2e-settings-');
-  scratch.push(work);
-  app = await launchApp({ dataDir: tempDir() });
+  const work = apps.scratch('assay-e2e-settings-');
+  const app = await apps.launch();
   const { page } = app;
   await openSettings(page);
 
@@ -231,7 +220,7 @@ test('paper and theme persist across a reload; backups and the data folder', asy
   await expect(page.getByRole('status').filter({ hasText: 'Paper size saved' })).toBeVisible();
   await page.getByRole('radio', { name: 'Dark' }).check();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await expect.poll(() => app!.services.settings.get()).toMatchObject({ paper: 'letter', theme: 'dark' });
+  await expect.poll(() => app.services.settings.get()).toMatchObject({ paper: 'letter', theme: 'dark' });
   await expect(page.getByRole('combobox', { name: 'Language' })).toHaveValue('en');
   await expect(page.getByRole('combobox', { name: 'Language' }).locator('option')).toHaveText(['English']);
 
@@ -276,7 +265,7 @@ test('paper and theme persist across a reload; backups and the data folder', asy
   await expect(data).toContainText('Keep between 1 and 50 backups.');
   await data.getByRole('spinbutton', { name: 'Keep the last' }).fill('3');
   await data.getByRole('spinbutton', { name: 'Keep the last' }).press('Enter');
-  await expect.poll(() => app!.services.settings.get()).toMatchObject({ autoBackup: true, keepBackups: 3 });
+  await expect.poll(() => app.services.settings.get()).toMatchObject({ autoBackup: true, keepBackups: 3 });
 
   // Results need the issuer identity: the message says so where the button is.
   app.setChosenPath('results-folder', path.join(work, 'results'));
@@ -297,7 +286,7 @@ test('paper and theme persist across a reload; backups and the data folder', asy
 });
 
 test('verification web addresses: a non-https one is refused beside its field, an https one saved and kept', async () => {
-  app = await launchApp({ dataDir: tempDir() });
+  const app = await apps.launch();
   const { page } = app;
   await openSettings(page);
   await page.evaluate(() =>
@@ -332,7 +321,7 @@ test('verification web addresses: a non-https one is refused beside its field, a
   await expect(page.getByRole('status').filter({ hasText: 'Web addresses saved' })).toBeVisible();
   await expect(statusList).not.toHaveAttribute('aria-invalid', 'true');
   await expect
-    .poll(() => app!.services.settings.get())
+    .poll(() => app.services.settings.get())
     .toMatchObject({
       statusListUrl: 'https://pd.riverside.example.edu/credentials/status/1',
       verifyPageUrl: 'https://pd.riverside.example.edu/check',

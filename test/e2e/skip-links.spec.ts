@@ -1,25 +1,9 @@
 // Fewer keystrokes to the work: skip links at the top of the page, Alt+Q to the queue's grid from any
 // screen, and the shortcut sheet (?) that lists it on the queue and in the review workspace.
-import fs from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { tempDir } from '../support/package-builder.js';
-import { expectNoAxeViolations, samplePackage } from './fixtures.js';
-import { launchApp, type App } from './harness.js';
+import { appsPerTest, expectNoAxeViolations } from './fixtures.js';
 
-let app: App | undefined;
-test.afterEach(async () => {
-  const dataDir = app?.services.dataDir;
-  await app?.close();
-  app = undefined;
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function appWithSample(): Promise<App> {
-  const a = await launchApp({ dataDir: tempDir(), open: false });
-  await a.services.importPackage(await samplePackage());
-  await a.open();
-  return a;
-}
+const apps = appsPerTest();
 
 const grid = (page: Page) => page.getByRole('grid', { name: 'Submissions' });
 const isFocused = (locator: Locator) =>
@@ -34,7 +18,7 @@ const activeText = (page: Page) =>
   );
 
 test('from the top of the page the grid is one Tab and Enter away (the skip link), where it took 21 Tabs', async () => {
-  app = await appWithSample();
+  const app = await apps.withSample();
   const { page } = app;
   await expect(grid(page).locator('.grid-body [role="row"]').first()).toBeVisible();
 
@@ -74,7 +58,7 @@ test('from the top of the page the grid is one Tab and Enter away (the skip link
 });
 
 test('Alt+Q focuses the queue grid from the queue, another screen and the review workspace', async () => {
-  app = await appWithSample();
+  const app = await apps.withSample();
   const { page } = app;
   await expect(grid(page).locator('.grid-body [role="row"]').first()).toBeVisible();
   await expect(grid(page)).toHaveAttribute('aria-keyshortcuts', 'Alt+Q');
@@ -100,7 +84,7 @@ test('Alt+Q focuses the queue grid from the queue, another screen and the review
 });
 
 test('? lists Alt+Q on the queue and in the review workspace, and types a ? in the search box', async () => {
-  app = await appWithSample();
+  const app = await apps.withSample();
   const { page } = app;
   await expect(grid(page).locator('.grid-body [role="row"]').first()).toBeVisible();
   const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });

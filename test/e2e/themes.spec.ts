@@ -1,18 +1,9 @@
 // The theme setting and the system's theme give the same colours: every colour is one light-dark() token, so a
 // forced theme reaches parts that once had their own dark block (the evidence tiles, a PDF page's edge).
-import fs from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { tempDir } from '../support/package-builder.js';
-import { expectNoAxeViolations, samplePackage } from './fixtures.js';
-import { launchApp, type App } from './harness.js';
+import { appsPerTest, expectNoAxeViolations, samplePackage } from './fixtures.js';
 
-let app: App | undefined;
-test.afterEach(async () => {
-  const dataDir = app?.services.dataDir;
-  await app?.close();
-  app = undefined;
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const apps = appsPerTest();
 
 /** The colours and shadow an element is drawn with (the root tsconfig has no DOM types, hence the cast). */
 const look = (el: Locator) =>
@@ -35,7 +26,7 @@ async function chooseTheme(page: Page, theme: 'Light' | 'Dark' | 'System'): Prom
 }
 
 test('a forced theme colours evidence tiles and PDF pages as the system theme does, and passes axe', async () => {
-  app = await launchApp({ dataDir: tempDir(), open: false });
+  const app = await apps.launch({ open: false });
   await app.services.importPackage(await samplePackage());
   await app.open();
   const { page } = app;

@@ -2,11 +2,9 @@
 // overlaps (the override button and the points line), the decision footer stays compact, the evidence
 // title is whole; the split between evidence and rubric is a keyboard separator, remembered. Each
 // layout is photographed into test-results/screens/workspace-<w>x<h>-<scheme>.png.
-import fs from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { tempDir } from '../support/package-builder.js';
-import { checkBothSchemes, samplePackage } from './fixtures.js';
-import { launchApp, type App } from './harness.js';
+import { appsPerTest, checkBothSchemes } from './fixtures.js';
+import { type App } from './harness.js';
 
 const SIZES = [
   { width: 1024, height: 640 },
@@ -14,20 +12,7 @@ const SIZES = [
   { width: 1920, height: 1080 },
 ] as const;
 
-let app: App | undefined;
-test.afterEach(async () => {
-  const dataDir = app?.services.dataDir;
-  await app?.close();
-  app = undefined;
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function appWithSample(viewport: { width: number; height: number }, dataDir = tempDir()): Promise<App> {
-  const a = await launchApp({ dataDir, open: false, viewport });
-  if (a.services.queue.counts().total === 0) await a.services.importPackage(await samplePackage());
-  await a.open();
-  return a;
-}
+const apps = appsPerTest();
 
 const workspace = (page: Page) => page.getByRole('region', { name: 'Review workspace' });
 const grid = (page: Page) => page.getByRole('grid', { name: 'Submissions' });
@@ -74,7 +59,7 @@ const isCut = (locator: Locator) =>
 
 for (const size of SIZES) {
   test(`the workspace at ${size.width}×${size.height} in light and dark: nothing overlaps, nothing is cut`, async () => {
-    app = await appWithSample(size);
+    const app = await apps.withSample({ viewport: size });
     const { page } = app;
     await expect(grid(page).locator('.grid-body [role="row"]').first()).toBeVisible();
     await openScoredSubmission(app);
@@ -117,7 +102,7 @@ for (const size of SIZES) {
 }
 
 test('the split is a keyboard separator, and it and the folded sidebar are remembered after a reload', async () => {
-  app = await appWithSample({ width: 1024, height: 640 });
+  const app = await apps.withSample({ viewport: { width: 1024, height: 640 } });
   const { page } = app;
   await expect(grid(page).locator('.grid-body [role="row"]').first()).toBeVisible();
   const sidebar = page.getByRole('navigation', { name: 'Main' });
