@@ -12,6 +12,7 @@
 // "AS1" keeps these signatures apart from anything else the badge key signs.
 import crypto, { type KeyObject } from 'node:crypto';
 import QRCode from 'qrcode';
+import { defaultVerifyPageUrl } from '../../../shared/domain/settings.js';
 import { rawEd25519PublicKey } from '../credential/keys.js';
 
 export const QR_FORMAT = 'AS1';
@@ -41,11 +42,8 @@ export function qrKeyId(publicKey: KeyObject | Uint8Array): string {
   return crypto.createHash('sha256').update(raw).digest('base64url').slice(0, 8);
 }
 
-/** The verify page of an issuer: the one configured, else `<issuer url>/verify`; undefined without either. */
-export function defaultVerifyPageUrl(issuerUrl: string | undefined): string | undefined {
-  if (!issuerUrl?.trim()) return undefined;
-  return `${issuerUrl.trim().replace(/\/+$/, '')}/verify`;
-}
+// `<issuer url>/verify`, defined once beside the setting that overrides it (Settings › Verification).
+export { defaultVerifyPageUrl };
 
 /** The verify page a certificate's QR code opens. */
 export function verifyPageUrlOf(award: { verifyPageUrl?: string; issuer: { url?: string } }): string | undefined {

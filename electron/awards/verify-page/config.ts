@@ -1,7 +1,8 @@
-// Where the issuer's verify page lives: the store's `verifyPageUrl` setting (a JSON string, like
-// `statusListUrl`), else `<issuer url>/verify` (see certificate/qr.ts defaultVerifyPageUrl).
+// Where the issuer's verify page lives: the `verifyPageUrl` setting (Settings › Verification, read
+// through the settings store), else `<issuer url>/verify` (shared/domain/settings.ts).
 import { AssayError } from '../../../shared/errors.js';
 import type { Db } from '../../store/db.js';
+import { SettingsStore } from '../../settings/settings.js';
 
 /** A verify page URL's problem in words, or undefined when it is one a QR code can open. */
 export function verifyPageUrlProblem(url: string): string | undefined {
@@ -18,12 +19,9 @@ export function verifyPageUrlProblem(url: string): string | undefined {
 
 /** The verifyPageUrl setting, if set; refused with the reason when it is not a usable address. */
 export function verifyPageUrlSetting(db: Db): string | undefined {
-  const row = db.prepare("SELECT value FROM settings WHERE key = 'verifyPageUrl'").get() as
-    { value: string } | undefined;
-  if (!row) return undefined;
-  const value: unknown = JSON.parse(row.value);
-  if (typeof value !== 'string' || value.trim() === '') return undefined;
-  const problem = verifyPageUrlProblem(value.trim());
+  const value = new SettingsStore(db).get().verifyPageUrl.trim();
+  if (value === '') return undefined;
+  const problem = verifyPageUrlProblem(value);
   if (problem) throw new AssayError('invalid-input', `The verifyPageUrl setting: ${problem}.`);
-  return value.trim();
+  return value;
 }
