@@ -183,7 +183,6 @@ export const en = {
       reportSend: 'Report',
       reportFailed: 'The report could not be recorded.',
       reported: 'Reported. The issuing body will see it with the results.',
-      cancel: 'Cancel',
       unchecked:
         'This page could not be checked for names: it has no text (a scan?). Blind review cannot cover who wrote it.',
       loading: 'Opening the document…',

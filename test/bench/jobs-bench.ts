@@ -4,10 +4,9 @@ import path from 'node:path';
 import { generateSelfSignedIdentity } from '../../electron/awards/identity/index.js';
 import type { AwardFormat } from '../../electron/awards/award-files.js';
 import { identityParts, JobRunner, runJobInline } from '../../electron/jobs/index.js';
-import { saveDraft, submitReview } from '../../electron/review/reviews.js';
-import { loadWorkspace } from '../../electron/review/workspace.js';
 import { openServices, type Services } from '../../electron/services.js';
 import { achievement, manifest, submission, writePackage } from '../support/package-builder.js';
+import { submitAt } from '../support/sample-store.js';
 import { fmtMs, heading, line, nowMs, percentile } from './stats.js';
 
 const AWARDS = Number(process.env.BENCH_JOB_AWARDS ?? 1000);
@@ -28,21 +27,12 @@ async function buildStore(dataDir: string, work: string): Promise<Services> {
   );
   writePackage(pkg, manifest({ achievements: [achievement()], submissions: subs }), []);
   await s.importPackage(pkg);
-  for (const item of s.queue.list({ limit: AWARDS }).items) {
-    const w = loadWorkspace(s.db, item.id, false);
-    const scores = Object.fromEntries(
-      w.achievement.resultDescription.map((c) => [c.id, c.rubricCriterionLevel.at(-1)!.id]),
-    );
-    saveDraft(s.db, {
-      submissionId: item.id,
-      scores,
-      comments: {},
-      feedback: 'Well done.',
-      override: null,
-      activeMs: 1,
-    });
-    submitReview(s.db, item.id);
-  }
+  submitAt(
+    s,
+    s.queue.list({ limit: AWARDS }).items.map((i) => i.id),
+    'top',
+    { feedback: 'Well done.' },
+  );
   return s;
 }
 

@@ -3,10 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { verifyAwardInStore } from '../../electron/awards/verify-award.js';
-import { saveDraft, submitReview } from '../../electron/review/reviews.js';
-import { loadWorkspace } from '../../electron/review/workspace.js';
 import type { Services } from '../../electron/services.js';
 import { achievement, manifest, submission, writePackage } from '../support/package-builder.js';
+import { submitAt } from '../support/sample-store.js';
 import { appsPerTest, checkBothSchemes, samplePackage } from './fixtures.js';
 
 const apps = appsPerTest();
@@ -18,23 +17,26 @@ function passReviews(s: Services, count: number): { id: string; earnerName: stri
   const picked = pending
     .filter((i) => i.attempt === 1 && !seen.has(i.achievementId) && seen.add(i.achievementId))
     .slice(0, count);
-  for (const item of picked) {
-    const w = loadWorkspace(s.db, item.id, false);
-    const scores = Object.fromEntries(
-      w.achievement.resultDescription.map((c) => [c.id, c.rubricCriterionLevel.at(-1)!.id]),
-    );
-    saveDraft(s.db, {
-      submissionId: item.id,
-      scores,
-      comments: {},
-      feedback: 'Clear evidence throughout.',
-      override: null,
-      activeMs: 60_000,
-    });
-    submitReview(s.db, item.id);
-  }
+  submitAt(
+    s,
+    picked.map((i) => i.id),
+    'top',
+    { feedback: 'Clear evidence throughout.', activeMs: 60_000 },
+  );
   return picked.map((i) => ({ id: i.id, earnerName: i.earnerName! }));
 }
+
+/**
+ * The issuer identity, made through the same channel the Settings dialog uses (the dialog itself is the
+ * Settings spec's business).
+ */
+const createIdentity = (page: Page) =>
+  page.evaluate(() =>
+    (globalThis as unknown as { api: Record<string, (i: unknown) => Promise<unknown>> }).api['identity:create']!({
+      name: 'Riverside University School of Education',
+      url: 'https://pd.riverside.example.edu',
+    }),
+  );
 
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name }).click();
@@ -74,12 +76,7 @@ test('issues awards from passed reviews, previews, exports files that verify, re
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Create a self-signed identity…' })).toBeVisible();
   // The identity itself is the Settings spec's business: made here through the same channel the dialog uses.
-  await page.evaluate(() =>
-    (globalThis as unknown as { api: Record<string, (i: unknown) => Promise<unknown>> }).api['identity:create']!({
-      name: 'Riverside University School of Education',
-      url: 'https://pd.riverside.example.edu',
-    }),
-  );
+  await createIdentity(page);
 
   await nav(page, 'Awards');
   await expect(band.getByRole('row')).toHaveCount(3);
@@ -211,12 +208,7 @@ test('Stop ends a batch issue and an export while they run: what was signed stay
   expect(passReviews(app.services, 3)).toHaveLength(3);
   await app.open();
   const { page } = app;
-  await page.evaluate(() =>
-    (globalThis as unknown as { api: Record<string, (i: unknown) => Promise<unknown>> }).api['identity:create']!({
-      name: 'Riverside University School of Education',
-      url: 'https://pd.riverside.example.edu',
-    }),
-  );
+  await createIdentity(page);
   await nav(page, 'Awards');
   const band = page.getByRole('region', { name: 'Ready to issue' });
   await expect(band.getByRole('row')).toHaveCount(4);
@@ -305,12 +297,7 @@ test('says per award whether anyone can verify it or only Assay, and why', async
   expect(passReviews(app.services, 2)).toHaveLength(2);
   await app.open();
   const { page } = app;
-  await page.evaluate(() =>
-    (globalThis as unknown as { api: Record<string, (i: unknown) => Promise<unknown>> }).api['identity:create']!({
-      name: 'Riverside University School of Education',
-      url: 'https://pd.riverside.example.edu',
-    }),
-  );
+  await createIdentity(page);
   await nav(page, 'Awards');
   const band = page.getByRole('region', { name: 'Ready to issue' });
   await band.getByRole('button', { name: 'Issue all 2 awards' }).click();

@@ -7,10 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { passphraseBox } from '../../electron/awards/identity/index.js';
-import { saveDraft, submitReview } from '../../electron/review/reviews.js';
-import { loadWorkspace } from '../../electron/review/workspace.js';
 import { openServices, type Services } from '../../electron/services.js';
 import { tempDir } from '../support/package-builder.js';
+import { submitAt } from '../support/sample-store.js';
 import { checkBothSchemes, samplePackage } from './fixtures.js';
 import { CHROMIUM } from './harness.js';
 
@@ -36,22 +35,9 @@ const files: { json: string; png: string; pdf: string; revokedJson: string } = {
 
 function pass(s: Services, count: number): string[] {
   const pending = s.queue.list({ status: ['pending'], limit: 1000 }).items.filter((i) => i.attempt === 1);
-  return pending.slice(0, count).map((item) => {
-    const w = loadWorkspace(s.db, item.id, false);
-    const scores = Object.fromEntries(
-      w.achievement.resultDescription.map((c) => [c.id, c.rubricCriterionLevel.at(-1)!.id]),
-    );
-    saveDraft(s.db, {
-      submissionId: item.id,
-      scores,
-      comments: {},
-      feedback: 'Thank you.',
-      override: null,
-      activeMs: 1000,
-    });
-    submitReview(s.db, item.id);
-    return item.id;
-  });
+  const ids = pending.slice(0, count).map((item) => item.id);
+  submitAt(s, ids, 'top', { activeMs: 1000 });
+  return ids;
 }
 
 /** The QR code of page 1 of a certificate PDF, as a phone would read a print: 150 dpi, zbarimg. */
