@@ -47,6 +47,8 @@ export const ASSAY_ERROR_CODES = [
   // A long job (signing, export, backup): a second run while one runs, or a run that was cancelled.
   'job-busy',
   'job-cancelled',
+  // The live queue is closed until a required calibration is met (quality-assurance.md).
+  'calibration-required',
 ] as const;
 
 export type AssayErrorCode = (typeof ASSAY_ERROR_CODES)[number];

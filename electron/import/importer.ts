@@ -7,6 +7,7 @@ import {
   isFileArtifact,
   jsonPath,
   manifestSchema,
+  type Definitive,
   type Manifest,
   type Submission,
 } from '../../shared/schemas/review-package.js';
@@ -21,6 +22,19 @@ import { openSource, type PackageSource } from './source.js';
 import { HashPool } from './hash-pool.js';
 import { firstCopyDifference } from './copy-check.js';
 import { verifyAndStage } from './verify-file.js';
+
+/** A submission to store; a calibration sample or seed carries its definitive score, kept apart from the row. */
+interface Fresh {
+  s: Submission;
+  contentSha: string;
+  sample?: { kind: 'calibration' | 'seed'; position: number; definitive: Definitive };
+}
+
+/** The submission object of a sample, without its definitive score (which must never reach the workspace). */
+function withoutDefinitive(s: Submission): Submission {
+  const { definitive: _definitive, ...rest } = s as Submission & { definitive?: unknown };
+  return rest;
+}
 
 export interface ImportContext {
   db: Db;
@@ -167,18 +181,33 @@ async function importFrom(
 
   // Submissions already here from another package: identical ones are skipped, changed ones refused.
   const findSubmission = db.prepare('SELECT content_sha256 AS sha, package_id AS pkg FROM submissions WHERE id = ?');
-  const fresh: { s: Submission; index: number; contentSha: string }[] = [];
-  manifest.submissions.forEach((s, index) => {
-    const contentSha = contentSha256(s);
+  const fresh: Fresh[] = [];
+  const consider = (s: Submission, where: string, sample?: Fresh['sample']) => {
+    const submission = sample ? withoutDefinitive(s) : s;
+    const contentSha = contentSha256(submission);
     const prior = findSubmission.get(s.id) as { sha: string; pkg: string } | undefined;
-    if (!prior) fresh.push({ s, index, contentSha });
-    else if (prior.sha !== contentSha && !contentMatches(prior.sha, s))
+    if (!prior) fresh.push({ s: submission, contentSha, ...(sample ? { sample } : {}) });
+    else if (sample)
+      // A calibration sample or seed is stored with its package's definitive score: one already here is another's.
       throw refuse(
         'conflict',
-        `submissions[${index}].id`,
+        `${where}.id`,
+        `sample "${s.id}" has the id of a submission already imported from package ${prior.pkg}; a sample needs an id of its own`,
+      );
+    else if (prior.sha !== contentSha && !contentMatches(prior.sha, submission))
+      throw refuse(
+        'conflict',
+        `${where}.id`,
         `submission "${s.id}" was already imported from package ${prior.pkg} with different content`,
       );
-  });
+  };
+  manifest.submissions.forEach((s, index) => consider(s, `submissions[${index}]`));
+  manifest.calibration?.samples.forEach((s, position) =>
+    consider(s, `calibration.samples[${position}]`, { kind: 'calibration', position, definitive: s.definitive }),
+  );
+  manifest.seeds?.samples.forEach((s, position) =>
+    consider(s, `seeds.samples[${position}]`, { kind: 'seed', position, definitive: s.definitive }),
+  );
 
   // Every file to verify, once per path.
   const files = new Map<string, { expected?: { size: number; sha256: string }; max: number }>();
@@ -209,7 +238,7 @@ async function importFrom(
       packageId: manifest.id,
       packageName: source.label,
       ...result,
-      submissionsUnchanged: manifest.submissions.length - fresh.length,
+      submissionsUnchanged: manifest.submissions.length - fresh.filter((f) => !f.sample).length,
       importedAt,
     };
   } catch (err) {
@@ -273,7 +302,7 @@ function commit(
   manifest: Manifest,
   manifestSha: string,
   sourceName: string,
-  fresh: { s: Submission; index: number; contentSha: string }[],
+  fresh: Fresh[],
   hashes: Map<string, { sha256: string; size: number }>,
   importedAt: string,
 ): Omit<ImportResult, 'status' | 'packageId' | 'packageName' | 'submissionsUnchanged' | 'importedAt'> {
@@ -308,12 +337,37 @@ function commit(
     if (v.created) achievementsAdded++;
     versions.set(a.id, v.versionId);
   }
-  for (const { s, contentSha } of fresh)
-    rows.submission(s, {
+  const addSample = db.prepare(
+    'INSERT INTO qa_samples (submission_seq, kind, package_id, position, definitive_json) VALUES (?, ?, ?, ?, ?)',
+  );
+  const seqs = new Map<string, number>();
+  for (const { s, contentSha, sample } of fresh) {
+    const seq = rows.submission(s, {
       packageId: manifest.id,
       versionId: versions.get(s.achievementId)!,
       contentSha256: contentSha,
     });
+    seqs.set(s.id, seq);
+    if (sample) addSample.run(seq, sample.kind, manifest.id, sample.position, JSON.stringify(sample.definitive));
+  }
+  const cal = manifest.calibration;
+  if (cal)
+    db.prepare(
+      'INSERT INTO calibration_sets (package_id, required, min_exact_agreement, max_non_adjacent) VALUES (?, ?, ?, ?)',
+    ).run(manifest.id, cal.required ? 1 : 0, cal.minExactAgreement, cal.maxNonAdjacent);
+  const sr = manifest.secondReading;
+  if (sr) {
+    const firsts = new Map((sr.firstReadings ?? []).map((f) => [f.submissionId, f]));
+    const seqOf = db.prepare('SELECT seq FROM submissions WHERE id = ?').pluck();
+    const add = db.prepare(
+      'INSERT OR IGNORE INTO second_readings (submission_seq, package_id, of_package, first_json) VALUES (?, ?, ?, ?)',
+    );
+    for (const id of sr.submissions) {
+      const seq = seqs.get(id) ?? (seqOf.get(id) as number);
+      const first = firsts.get(id);
+      add.run(seq, manifest.id, sr.of, first ? JSON.stringify(first) : null);
+    }
+  }
   appendAudit(
     db,
     'package.import',
@@ -323,12 +377,15 @@ function commit(
       manifestSha256: manifestSha,
       issuer: manifest.issuer.id,
       achievementsAdded,
-      submissions: fresh.map((f) => f.s.id),
+      submissions: fresh.filter((f) => f.sample?.kind !== 'calibration').map((f) => f.s.id),
+      ...(cal ? { calibrationSamples: cal.samples.length } : {}),
+      ...(sr ? { secondReadingOf: sr.of } : {}),
       filesStored,
     },
     importedAt,
   );
-  return { achievementsAdded, submissionsAdded: fresh.length, filesStored, bytesStored };
+  const submissionsAdded = fresh.filter((f) => f.sample?.kind !== 'calibration').length;
+  return { achievementsAdded, submissionsAdded, filesStored, bytesStored };
 }
 
 async function checkDiskSpace(dir: string, needed: number, label: string): Promise<void> {

@@ -192,6 +192,52 @@ export const submissionSchema = loose({
   previousReviews: z.array(previousReviewSchema).optional(),
 });
 
+/** A 0..1 share, e.g. a calibration threshold. */
+const share = z.number().min(0, 'must be from 0 to 1').max(1, 'must be from 0 to 1');
+
+/** The definitive score of a calibration sample or a seed: one level per criterion, each with why. */
+export const definitiveSchema = loose({
+  decision: decisionSchema,
+  results: z
+    .array(loose({ resultDescription: nonEmpty, achievedLevel: nonEmpty, rationale: nonEmpty }))
+    .min(1, 'must give a level for every criterion'),
+});
+
+/** A calibration sample or a seed: a submission object with its definitive score. */
+export const qaSampleSchema = submissionSchema.extend({ definitive: definitiveSchema });
+
+/** Practice samples with known scores, scored before live work (quality-assurance.md). */
+export const calibrationSchema = loose({
+  required: z.boolean(),
+  minExactAgreement: share,
+  maxNonAdjacent: z.number().int().min(0, 'must not be negative'),
+  samples: z.array(qaSampleSchema).min(1, 'must list at least one sample'),
+});
+
+/** Samples with known scores hidden among live work, about one per `every` live submissions. */
+export const seedsSchema = loose({
+  every: z.number().int().min(1, 'must be 1 or more'),
+  samples: z.array(qaSampleSchema).min(1, 'must list at least one sample'),
+});
+
+/** The first reader's review of a submission read again: held back until the second reader submits. */
+export const firstReadingSchema = loose({
+  submissionId: nonEmpty,
+  assessor: loose({ id: nonEmpty.optional(), name: nonEmpty }),
+  decision: decisionSchema,
+  reviewedAt: isoDateTime,
+  feedback: z.string(),
+  results: z.array(previousResultSchema).min(1, 'must give a level for every criterion'),
+});
+
+/** The package's submissions (all or some) are reviews another assessor already decided. */
+export const secondReadingSchema = loose({
+  /** The id of the results package whose reviews are read again. */
+  of: nonEmpty,
+  submissions: z.array(nonEmpty).min(1, 'must name at least one submission'),
+  firstReadings: z.array(firstReadingSchema).optional(),
+});
+
 export const PACKAGE_FORMAT = 'microcredential-review-package';
 
 export const manifestSchema = loose({
@@ -203,6 +249,9 @@ export const manifestSchema = loose({
   assessor: assessorSchema.optional(),
   achievements: z.array(achievementSchema),
   submissions: z.array(submissionSchema),
+  calibration: calibrationSchema.optional(),
+  seeds: seedsSchema.optional(),
+  secondReading: secondReadingSchema.optional(),
 });
 
 export type Section = z.infer<typeof sectionSchema>;
@@ -216,6 +265,12 @@ export type PreviousReview = z.infer<typeof previousReviewSchema>;
 export type Submission = z.infer<typeof submissionSchema>;
 export type Manifest = z.infer<typeof manifestSchema>;
 export type Decision = z.infer<typeof decisionSchema>;
+export type Definitive = z.infer<typeof definitiveSchema>;
+export type QaSample = z.infer<typeof qaSampleSchema>;
+export type Calibration = z.infer<typeof calibrationSchema>;
+export type Seeds = z.infer<typeof seedsSchema>;
+export type FirstReading = z.infer<typeof firstReadingSchema>;
+export type SecondReading = z.infer<typeof secondReadingSchema>;
 
 export function isFileArtifact(a: Artifact): a is FileArtifact {
   return 'file' in a;

@@ -169,3 +169,27 @@ export async function zipFolder(dir: string, zipPath: string, prefix = ''): Prom
   walk('');
   await writeZip(zipPath, entries);
 }
+
+/**
+ * A calibration sample or seed: submission `n` with a definitive score, `levels` giving the level number
+ * (1–3) of each criterion of `achievement()` in order (inquiry, evidence).
+ */
+export function qaSample(
+  n: number,
+  file: FileSpec | undefined,
+  levels: readonly [number, number],
+  decision: 'pass' | 'not-yet' = levels.every((l) => l === 3) ? 'pass' : 'not-yet',
+  overrides: Json = {},
+): Json {
+  return {
+    ...submission(n, file, overrides),
+    definitive: {
+      decision,
+      results: (['inquiry', 'evidence'] as const).map((c, i) => ({
+        resultDescription: `${ACH}#${c}`,
+        achievedLevel: `${ACH}#${c}-${levels[i]}`,
+        rationale: `Level ${levels[i]} for ${c}: the lesson plan on p. 2 shows it.`,
+      })),
+    },
+  };
+}

@@ -6,6 +6,7 @@ import * as m003 from './003-one-award-in-force.js';
 import * as m004 from './004-trust-anchors.js';
 import * as m005 from './005-status-lists.js';
 import * as m006 from './006-evidence-redactions.js';
+import * as m007 from './007-quality-assurance.js';
 
 export interface Migration {
   version: number;
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'trust-anchors', up: m004.up },
   { version: 5, name: 'status-lists', up: m005.up },
   { version: 6, name: 'evidence-redactions', up: m006.up },
+  { version: 7, name: 'quality-assurance', up: m007.up },
 ];
