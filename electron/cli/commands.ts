@@ -15,7 +15,7 @@ import {
 import { describeImport, type ImportProgress } from '../../shared/domain/import.js';
 import { SUBMISSION_STATUSES } from '../../shared/domain/queue.js';
 import { resolveDataDir } from '../paths.js';
-import { writeSamplePackage } from '../sample/sample-package.js';
+import { writeSamplePackage, writeSecondReadingPackage } from '../sample/sample-package.js';
 import { openServices, type Services } from '../services.js';
 import { queueCommand } from './queue-command.js';
 import { write } from './output.js';
@@ -48,6 +48,11 @@ Commands:
       --json             a JSON array instead of a table (with --all too: one array,
                          written element by element)
   sample-package OUT_DIR Write a realistic sample review package
+      --with-calibration add a required calibration set (one practice sample per
+                         micro-credential, with definitive scores and rationales)
+      --with-seeds       add seeded samples hidden among the live work (one per 10)
+      --second-reading   instead, a package of decisions another assessor made, to read
+                         again blind (its own ids: it imports beside the sample package)
   audit verify [--anchor FILE]…
                          Check the audit log: its hash chain, its signed checkpoints, that it
                          agrees with the reviews, awards and revocations, and that it still holds
@@ -128,6 +133,9 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
         limit: { type: 'string' },
         blind: { type: 'boolean' },
         json: { type: 'boolean' },
+        'with-calibration': { type: 'boolean' },
+        'with-seeds': { type: 'boolean' },
+        'second-reading': { type: 'boolean' },
         anchor: { type: 'string', multiple: true },
         'trust-cert': { type: 'string', multiple: true },
         'status-list': { type: 'string' },
@@ -153,7 +161,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       case 'queue':
         return await withServices(dataDir, io, (s) => queueCommand(s, values, io.stdout));
       case 'sample-package':
-        return await sampleCommand(rest, io);
+        return await sampleCommand(rest, values, io);
       case 'audit':
         if (rest[0] !== 'verify' && rest[0] !== 'checkpoint')
           throw new UsageError('assay audit takes verify [--anchor FILE]… or checkpoint');
@@ -273,11 +281,28 @@ async function importCommand(s: Services, args: string[], io: Io): Promise<numbe
   }
 }
 
-async function sampleCommand(args: string[], io: Io): Promise<number> {
+async function sampleCommand(
+  args: string[],
+  flags: { 'with-calibration'?: boolean; 'with-seeds'?: boolean; 'second-reading'?: boolean },
+  io: Io,
+): Promise<number> {
   if (args.length !== 1) throw new UsageError('assay sample-package takes exactly one OUT_DIR');
-  const r = await writeSamplePackage(args[0]!);
+  const calibration = flags['with-calibration'] === true;
+  const seeds = flags['with-seeds'] === true;
+  if (flags['second-reading'] && (calibration || seeds))
+    throw new UsageError(
+      'assay sample-package --second-reading writes a package of its own; it takes neither --with-calibration nor --with-seeds',
+    );
+  const r = flags['second-reading']
+    ? await writeSecondReadingPackage(args[0]!)
+    : await writeSamplePackage(args[0]!, { calibration, seeds });
+  const extras = [
+    r.calibrationSamples > 0 ? `${r.calibrationSamples} calibration samples` : '',
+    r.seeds > 0 ? `${r.seeds} seeds` : '',
+    r.secondReadings > 0 ? `${r.secondReadings} to read again` : '',
+  ].filter(Boolean);
   io.stdout.write(
-    `Wrote a sample review package to ${r.dir}: ${r.achievements} achievements, ${r.submissions} submissions, ${r.files} files (${(r.bytes / 1024).toFixed(0)} KiB).\n`,
+    `Wrote a ${flags['second-reading'] ? 'second-reading' : 'sample'} review package to ${r.dir}: ${r.achievements} achievements, ${r.submissions} submissions${extras.map((e) => `, ${e}`).join('')}, ${r.files} files (${(r.bytes / 1024).toFixed(0)} KiB).\n`,
   );
   return 0;
 }
