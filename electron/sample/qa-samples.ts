@@ -469,7 +469,7 @@ export const CALIBRATION_SAMPLES: QaSampleDef[] = [
     overview:
       'Eighteen secondary mathematics teachers from three schools took part in a two-hour session on exit tickets. The district survey and my walkthroughs showed that teachers gave exit tickets but rarely used them the next day. Before designing the session I met the three department heads; together we chose the outcome (use an exit ticket to regroup students the next lesson) and they asked for separate tracks for new and experienced teachers.',
     reflection:
-      "Teachers spent most of the session sorting real exit tickets from their own classes and planning tomorrow's regrouping, and I named each facilitation move as I used it. Follow-up was uneven: department heads ran one PLC meeting each in the following fortnight where teachers brought sorted tickets, and 12 of 18 did. My evaluation asked what teachers learned and planned to change, and I changed the second session because most wanted more time on hinge questions.",
+      "Teachers spent most of the session sorting real exit tickets from their own classes and planning tomorrow's regrouping; my agenda notes the facilitation move behind each activity. Follow-up was uneven: department heads ran one PLC meeting each in the following fortnight where teachers brought sorted tickets, and 12 of 18 did. My evaluation asked what teachers learned and planned to change, and I changed the second session because most wanted more time on hinge questions.",
     docs: [
       {
         file: 'agenda',
@@ -522,7 +522,8 @@ export const CALIBRATION_SAMPLES: QaSampleDef[] = [
       levels: [3, 2, 2, 2],
       rationales: [
         'Exemplary: the department heads co-designed the outcome from the survey and walkthrough data (overview), and the session runs separate tracks for new and experienced teachers (agenda, 0:50).',
-        'Proficient: most of the 120 minutes is active (sorting their own tickets, planning regrouping), and the facilitation moves are named in the agenda. It falls short of Exemplary only in that the session models the sorting once rather than throughout; a careful reader could argue for Exemplary, which is why this sample is useful.',
+        "Proficient: most of the 120 minutes is active (sorting their own tickets, planning tomorrow's groups), and the agenda names each facilitation move. Exemplary would need the session to make the moves explicit for participants to reuse; here they are named in the facilitator's agenda only, and the reflection does not say participants discussed them.",
+
         'Proficient: one PLC meeting per school within two weeks, where teachers brought sorted tickets (12 of 18, chart). A single follow-up is not sustained over weeks, so not Exemplary.',
         "Proficient: the session's exit ticket asks what teachers learned and plan to change, and the second session was redesigned from it (more time on hinge questions). It does not follow student learning, so not Exemplary. Every criterion is Proficient or above and the total is 9, so pass.",
       ],

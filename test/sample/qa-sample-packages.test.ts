@@ -143,6 +143,11 @@ describe('calibration samples', () => {
       ),
     );
     expect([...levels].sort()).toEqual([1, 2, 3]);
+    // No definitive level is the lowest, so a scripted assessor who always scores one level low can.
+    const seeds = written.both.m.seeds!.samples;
+    for (const s of seeds)
+      for (const x of s.definitive.results)
+        expect(levelIndex(achievementOf(m, s), x.resultDescription, x.achievedLevel)).toBeGreaterThan(0);
   });
 });
 
