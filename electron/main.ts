@@ -11,11 +11,10 @@ import { handleAppProtocol, registerAppScheme } from './app/protocol.js';
 import { createMainWindow } from './app/window.js';
 import { WINDOW_STATE_FILE } from './app/window-state.js';
 import { createAdminPlatform } from './app/admin-platform.js';
-import { restoreDataDir } from './backup/backups.js';
-import { createHandlers } from './ipc/handlers.js';
+import type { Handlers } from './ipc/handlers.js';
 import { createEmit, createPlatform, registerIpc } from './ipc/register.js';
 import { APP_NAME } from './paths.js';
-import { openServices, type Services } from './services.js';
+import type { Services } from './services.js';
 
 /** dist/ (this file is dist/electron/main.js). */
 const distDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -59,20 +58,14 @@ let services: Services | null = null;
 const getWindow = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
 
 async function start(): Promise<void> {
+  // The services, and the award, PDF and credential code they bring, load while Electron gets ready and
+  // the window opens: IPC calls that come before them wait for them (test/bench/startup-bench.ts).
+  const loading = Promise.all([import('./services.js'), import('./ipc/handlers.js')]);
   await app.whenReady();
   const dir = dataDir();
   const binding = nativeBinding();
-  try {
-    services = openServices(dir, { jobs: 'worker', ...(binding ? { nativeBinding: binding } : {}) });
-  } catch (err) {
-    const hint =
-      binding || app.isPackaged
-        ? ''
-        : '\n\nThe database module for Electron is missing: run `npm run native:electron`, then start Assay again.';
-    dialog.showErrorBox('Assay could not open its data', `${(err as Error).message}\n\nData folder: ${dir}${hint}`);
-    app.exit(1);
-    return;
-  }
+  let handlersReady!: (h: Handlers) => void;
+  const handlers = new Promise<Handlers>((resolve) => (handlersReady = resolve));
 
   const restart = async (backupPath: string) => {
     // The store is replaced on disk: stop its jobs, close it, restore (checked before anything is replaced), start again.
@@ -80,6 +73,7 @@ async function start(): Promise<void> {
     services?.close();
     services = null;
     try {
+      const { restoreDataDir } = await import('./backup/backups.js');
       await restoreDataDir(dir, backupPath);
     } catch (err) {
       dialog.showErrorBox(
@@ -94,8 +88,10 @@ async function start(): Promise<void> {
     ...createPlatform({ getWindow, appVersion: app.getVersion() }),
     admin: createAdminPlatform(getWindow, restart),
   };
-  registerIpc(createHandlers(services, platform, createEmit(getWindow)), getWindow);
-  handleAppProtocol({ rendererRoot: path.join(distDir, 'renderer'), lookupEvidence: evidenceLookup(services) });
+  registerIpc(handlers, getWindow);
+  // Evidence is asked for only by pages the services have answered, so until they are open there is none.
+  let lookupEvidence: ReturnType<typeof evidenceLookup> = () => null;
+  handleAppProtocol({ rendererRoot: path.join(distDir, 'renderer'), lookupEvidence: (sha) => lookupEvidence(sha) });
 
   app.setAboutPanelOptions({ applicationName: APP_NAME, applicationVersion: app.getVersion(), copyright: 'Assay' });
   installMenu({
@@ -128,6 +124,21 @@ async function start(): Promise<void> {
   app.on('activate', () => {
     if (!getWindow()) open();
   });
+
+  const [{ openServices }, { createHandlers }] = await loading;
+  try {
+    services = openServices(dir, { jobs: 'worker', ...(binding ? { nativeBinding: binding } : {}) });
+  } catch (err) {
+    const hint =
+      binding || app.isPackaged
+        ? ''
+        : '\n\nThe database module for Electron is missing: run `npm run native:electron`, then start Assay again.';
+    dialog.showErrorBox('Assay could not open its data', `${(err as Error).message}\n\nData folder: ${dir}${hint}`);
+    app.exit(1);
+    return;
+  }
+  lookupEvidence = evidenceLookup(services);
+  handlersReady(createHandlers(services, platform, createEmit(getWindow)));
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -9,11 +9,9 @@ import { Library } from './library/library.js';
 import { verifyAuditLog, type AuditReport } from './audit/verify-log.js';
 import { knownIssuers } from './awards/trust.js';
 import type { SeenAnchor } from './store/audit-anchor.js';
-import { openDatabase, type Db } from './store/db.js';
-import { EvidenceStore } from './store/evidence.js';
-import { ensurePrivateDir, PRIVATE_FILE_MODE } from './store/atomic-write.js';
-import { JOURNAL_FILE, recoverDataDir } from './store/restore-journal.js';
-import { acquireRestoreLock, holdOpen, type Hold } from './store/store-lock.js';
+import type { Db } from './store/db.js';
+import type { EvidenceStore } from './store/evidence.js';
+import { openStore } from './store/open-store.js';
 import type { ImportProgress, ImportResult } from '../shared/domain/import.js';
 import type { DraftInput, Review } from '../shared/domain/review.js';
 import type { Workspace } from '../shared/domain/workspace.js';
@@ -38,7 +36,7 @@ import { writeSamplePackage } from './sample/sample-package.js';
 import { SettingsStore } from './settings/settings.js';
 import { JobRunner, LongJobs, type JobMode } from './jobs/index.js';
 
-export const DATABASE_FILE = 'assay.db';
+export { DATABASE_FILE } from './store/open-store.js';
 
 export interface ServicesOptions {
   /** better-sqlite3 built for Electron's ABI; the CLI and tests use the one in node_modules. */
@@ -99,14 +97,9 @@ export interface Reviews {
 }
 
 export function openServices(dataDir: string, options: ServicesOptions = {}): Services {
-  ensurePrivateDir(dataDir);
-  const hold = holdStore(dataDir);
+  const store = openStore(dataDir, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
-    const dbFile = path.join(dataDir, DATABASE_FILE);
-    makeDatabasePrivate(dbFile);
-    const db = openDatabase(dbFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-    const evidence = new EvidenceStore(dataDir);
-    evidence.recover(db);
+    const { db, evidence } = store;
     const queue = new Queue(db);
     const settings = new SettingsStore(db);
     const identity = new IssuerIdentity(db, dataDir);
@@ -174,52 +167,13 @@ export function openServices(dataDir: string, options: ServicesOptions = {}): Se
       },
       verifyAward: (file, extra) => verifyAwardInStore(self(), file, extra),
       close: () => {
-        db.close();
-        if (!closed) hold.release();
+        if (!closed) store.close();
         closed = true;
       },
     };
     return services;
   } catch (err) {
-    hold.release();
+    store.close();
     throw err;
-  }
-}
-
-/**
- * Marks the store as open by this process (a restore then waits its turn), after finishing a restore
- * that a crash interrupted and removing what dead writers left behind (work folders, partial files).
- */
-function holdStore(dataDir: string): Hold {
-  let hold = holdOpen(dataDir);
-  if (hold.restoreLock || fs.existsSync(path.join(dataDir, JOURNAL_FILE))) {
-    // A restore died: finish it under its lock, which no one else then holds.
-    hold.release();
-    const lock = acquireRestoreLock(dataDir);
-    try {
-      recoverDataDir(dataDir);
-    } finally {
-      lock.release();
-    }
-    hold = holdOpen(dataDir);
-  } else {
-    recoverDataDir(dataDir);
-  }
-  return hold;
-}
-
-/**
- * The database holds personal data: created 0600 (SQLite gives its -wal and -shm files the same
- * mode), and an existing one from before this rule made private.
- */
-function makeDatabasePrivate(dbFile: string): void {
-  if (process.platform === 'win32') return;
-  if (!fs.existsSync(dbFile)) fs.closeSync(fs.openSync(dbFile, 'a', PRIVATE_FILE_MODE));
-  for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) {
-    try {
-      if ((fs.statSync(f).mode & 0o777) !== PRIVATE_FILE_MODE) fs.chmodSync(f, PRIVATE_FILE_MODE);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    }
   }
 }

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { BrowserWindow, dialog, safeStorage, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { PathPurpose } from '../../shared/domain/choices.js';
-import { safeStorageBox } from '../awards/identity/index.js';
+import { safeStorageBox } from '../awards/identity/secret-box.js';
 import type { AdminPlatform } from '../ipc/handlers.js';
 import { writeFileAtomic } from '../store/atomic-write.js';
 

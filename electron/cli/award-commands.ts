@@ -46,9 +46,6 @@ export function cliKeyBoxes(io: PromptIo): KeyBoxes {
 }
 
 /** What the command line says where the app says "set up the identity in Settings". */
-export function noIdentityMessage(dataDir: string): string {
-  return `There is no issuer identity in ${dataDir}; create one with "assay identity create --name NAME" or import the issuing body's with "assay identity import FILE.p12".`;
-}
 
 /** `assay audit checkpoint`: seals the audit head with the issuer key, so later rewrites show. */
 export async function auditCheckpointCommand(s: Services, out: (t: string) => void): Promise<number> {

@@ -2,26 +2,17 @@
 import { AssayError, isAssayError } from '../../shared/errors.js';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { restoreDataDir } from '../backup/backups.js';
-import {
-  auditCheckpointCommand,
-  awardsCommand,
-  cliKeyBoxes,
-  identityCommand,
-  noIdentityMessage,
-  resultsCommand,
-  verifyCommand,
-} from './award-commands.js';
+// Only what every command needs is imported here; each command loads its own code when it runs, so
+// `assay queue` never loads the award, PDF and credential code (start-up time: test/bench/startup-bench.ts).
 import { describeImport, type ImportProgress } from '../../shared/domain/import.js';
 import { SUBMISSION_STATUSES } from '../../shared/domain/queue.js';
 import { resolveDataDir } from '../paths.js';
-import { writeSamplePackage, writeSecondReadingPackage } from '../sample/sample-package.js';
-import { openServices, type Services } from '../services.js';
+import type { Services } from '../services.js';
+import { noIdentityMessage, write } from './output.js';
+import type { CliContext } from './award-commands.js';
+import type { Queue } from '../queue/queue.js';
 import { queueCommand } from './queue-command.js';
-import { write } from './output.js';
 import type { CliStdin } from './secrets.js';
-import { statusListCommand } from './status-list-command.js';
-import { verifyPageCommand } from './verify-page-command.js';
 
 /** Everything a command reads and writes besides files: the bin script passes the process's own. */
 export interface Io {
@@ -159,14 +150,16 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       case 'import':
         return await withServices(dataDir, io, (s) => importCommand(s, rest, io));
       case 'queue':
-        return await withServices(dataDir, io, (s) => queueCommand(s, values, io.stdout));
+        return await withQueue(dataDir, (queue) => queueCommand({ queue }, values, io.stdout));
       case 'sample-package':
         return await sampleCommand(rest, values, io);
       case 'audit':
         if (rest[0] !== 'verify' && rest[0] !== 'checkpoint')
           throw new UsageError('assay audit takes verify [--anchor FILE]… or checkpoint');
-        if (rest[0] === 'checkpoint')
+        if (rest[0] === 'checkpoint') {
+          const { auditCheckpointCommand } = await import('./award-commands.js');
           return await withServices(dataDir, io, (s) => auditCheckpointCommand(s, (t) => void io.stdout.write(t)));
+        }
         return await withServices(dataDir, io, (s) => auditCommand(s, values.anchor ?? [], io));
       case 'identity':
       case 'awards':
@@ -184,14 +177,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
           stdin: io.stdin,
           stderr: io.stderr,
         };
-        const fn = {
-          identity: identityCommand,
-          awards: awardsCommand,
-          verify: verifyCommand,
-          results: resultsCommand,
-          'status-list': statusListCommand,
-          'verify-page': verifyPageCommand,
-        }[command];
+        const fn = await commandOf(command);
         try {
           return await withServices(dataDir, io, (s) => fn(s, ctx));
         } catch (err) {
@@ -218,6 +204,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       }
       case 'restore': {
         if (rest.length !== 1) throw new UsageError('assay restore takes exactly one backup FILE');
+        const { restoreDataDir } = await import('../backup/backups.js');
         const m = await restoreDataDir(dataDir, rest[0]!);
         io.stdout.write(
           `Restored the backup of ${m.createdAt} into ${dataDir} (${m.evidence.files} evidence files).\n`,
@@ -250,7 +237,43 @@ function describe(err: Error, dataDir: string): string {
   return isAssayError(err) && err.code === 'identity-missing' ? noIdentityMessage(dataDir) : err.message;
 }
 
+/** The commands that act on awards, identities, results and the verify page, loaded when one runs. */
+async function commandOf(
+  command: 'identity' | 'awards' | 'verify' | 'results' | 'status-list' | 'verify-page',
+): Promise<(s: Services, ctx: CliContext) => Promise<number>> {
+  switch (command) {
+    case 'status-list':
+      return (await import('./status-list-command.js')).statusListCommand;
+    case 'verify-page':
+      return (await import('./verify-page-command.js')).verifyPageCommand;
+    default: {
+      const m = await import('./award-commands.js');
+      return {
+        identity: m.identityCommand,
+        awards: m.awardsCommand,
+        verify: m.verifyCommand,
+        results: m.resultsCommand,
+      }[command];
+    }
+  }
+}
+
+/** `assay queue` needs the store and its queue only: opened without the rest of the services. */
+async function withQueue(dataDir: string, fn: (queue: Queue) => Promise<number> | number): Promise<number> {
+  const { openQueueOnly } = await import('../store/open-store.js');
+  const only = openQueueOnly(dataDir);
+  try {
+    return await fn(only.queue);
+  } finally {
+    only.close();
+  }
+}
+
 async function withServices(dataDir: string, io: Io, fn: (s: Services) => Promise<number> | number): Promise<number> {
+  const [{ openServices }, { cliKeyBoxes }] = await Promise.all([
+    import('../services.js'),
+    import('./award-commands.js'),
+  ]);
   const services = openServices(dataDir);
   services.identity.useKeyBoxes(cliKeyBoxes(io));
   try {
@@ -293,6 +316,7 @@ async function sampleCommand(
     throw new UsageError(
       'assay sample-package --second-reading writes a package of its own; it takes neither --with-calibration nor --with-seeds',
     );
+  const { writeSamplePackage, writeSecondReadingPackage } = await import('../sample/sample-package.js');
   const r = flags['second-reading']
     ? await writeSecondReadingPackage(args[0]!)
     : await writeSamplePackage(args[0]!, { calibration, seeds });

@@ -5,3 +5,8 @@ import { once } from 'node:events';
 export async function write(out: NodeJS.WritableStream, text: string): Promise<void> {
   if (!out.write(text)) await once(out, 'drain');
 }
+
+/** Where the app says "in Settings", the command line names the commands. */
+export function noIdentityMessage(dataDir: string): string {
+  return `There is no issuer identity in ${dataDir}; create one with "assay identity create --name NAME" or import the issuing body's with "assay identity import FILE.p12".`;
+}

@@ -6,7 +6,7 @@ import {
   type QueueItem,
   type QueueQuery,
 } from '../../shared/domain/queue.js';
-import type { Services } from '../services.js';
+import type { Queue } from '../queue/queue.js';
 import { write } from './output.js';
 
 export class QueueUsageError extends AssayError {
@@ -20,7 +20,7 @@ type Out = NodeJS.WritableStream;
 const count = (n: number) => n.toLocaleString('en-US');
 const plural = (n: number) => `${count(n)} submission${n === 1 ? '' : 's'}`;
 
-export async function queueCommand(s: Services, values: Record<string, unknown>, stdout: Out): Promise<number> {
+export async function queueCommand(s: { queue: Queue }, values: Record<string, unknown>, stdout: Out): Promise<number> {
   const statuses = ((values.status as string[] | undefined) ?? []).map((v) => {
     const r = submissionStatusSchema.safeParse(v);
     if (!r.success) throw new QueueUsageError(`--status "${v}" is not one of ${SUBMISSION_STATUSES.join(', ')}`);
@@ -73,7 +73,13 @@ function jsonRow(i: QueueItem): Omit<QueueItem, 'overdue'> {
  * Writes every row a page at a time, waiting for the reader between pages. JSON stays one valid
  * array, byte for byte what the paged output would be, so `jq` and friends read it either way.
  */
-async function streamAll(s: Services, query: QueueQuery, json: boolean, blind: boolean, stdout: Out): Promise<number> {
+async function streamAll(
+  s: { queue: Queue },
+  query: QueueQuery,
+  json: boolean,
+  blind: boolean,
+  stdout: Out,
+): Promise<number> {
   const table = new Table(blind);
   let rows = 0;
   if (json) await write(stdout, '[');

@@ -42,7 +42,8 @@ const FORBIDDEN: IpcResult<never> = {
 
 /** Registers one ipcMain handler per contract channel; returns a function that removes them. */
 export function registerIpc(
-  handlers: Handlers,
+  /** The handlers, or their promise while the services open: a call that comes first waits for them. */
+  handlers: Handlers | Promise<Handlers>,
   getWindow: WindowRef,
   log: (msg: string) => void = console.warn,
 ): () => void {
@@ -52,7 +53,9 @@ export function registerIpc(
         log(`[ipc] refused ${channel} from ${describeFrame(event.senderFrame)}`);
         return FORBIDDEN;
       }
-      return dispatch(handlers, channel, input);
+      return handlers instanceof Promise
+        ? handlers.then((h) => dispatch(h, channel, input))
+        : dispatch(handlers, channel, input);
     });
   }
   return () => {

@@ -40,6 +40,12 @@ describe('electron/main.ts', () => {
 
   it('opens the store in ASSAY_DATA_DIR, registers IPC and the protocol, and opens the window', async () => {
     await vi.waitFor(() => expect(FakeBrowserWindow.all).toHaveLength(1));
+    // The window opens while the services load: a call that comes first waits for them, then the store is open.
+    const win0 = FakeBrowserWindow.all[0]!;
+    await fake.ipcHandlers.get('app:info')!(
+      { sender: win0.webContents, senderFrame: win0.webContents.mainFrame },
+      undefined,
+    );
     expect(fs.existsSync(path.join(dataDir, 'assay.db'))).toBe(true);
     expect([...fake.ipcHandlers.keys()].sort()).toEqual([...channels].sort());
     expect(fake.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
