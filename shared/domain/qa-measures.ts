@@ -52,14 +52,22 @@ export interface QaMeasures {
 /** Every measure over the items, in their order. */
 export function measureItems(items: readonly ScoredItem[]): QaMeasures {
   const all: LevelPair[] = [];
-  const groups = new Map<string, { resultDescription: string; levels: number; pairs: LevelPair[] }>();
+  type Group = { resultDescription: string; levels: number; pairs: LevelPair[] };
+  // In first-seen order; by criterion, then by level count (a rubric that changed its levels).
+  const groups: Group[] = [];
+  const byCriterion = new Map<string, Group[]>();
   for (const item of items)
     for (const r of item.results) {
       const pair = { rater: r.achievedIndex, reference: r.referenceIndex };
       all.push(pair);
-      const key = `${r.levels}\u0000${r.resultDescription}`;
-      let g = groups.get(key);
-      if (!g) groups.set(key, (g = { resultDescription: r.resultDescription, levels: r.levels, pairs: [] }));
+      let ofCriterion = byCriterion.get(r.resultDescription);
+      if (!ofCriterion) byCriterion.set(r.resultDescription, (ofCriterion = []));
+      let g = ofCriterion.find((x) => x.levels === r.levels);
+      if (!g) {
+        g = { resultDescription: r.resultDescription, levels: r.levels, pairs: [] };
+        ofCriterion.push(g);
+        groups.push(g);
+      }
       g.pairs.push(pair);
     }
   const decided = items.flatMap((i) =>
@@ -72,7 +80,7 @@ export function measureItems(items: readonly ScoredItem[]): QaMeasures {
       nonAdjacentCount: all.filter((p) => Math.abs(p.rater - p.reference) > 1).length,
     },
     decisions: decisionAgreement(decided),
-    criteria: [...groups.values()].map((g) => ({
+    criteria: groups.map((g) => ({
       resultDescription: g.resultDescription,
       levels: g.levels,
       ...criterionAgreement(g.pairs, Math.max(2, g.levels)),
