@@ -21,6 +21,7 @@ import type {
 } from '../../shared/schemas/results-package.js';
 import { createHash } from 'node:crypto';
 import type { Db } from '../store/db.js';
+import { leakReports } from '../review/redactions.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -184,11 +185,13 @@ export function readQaSections(db: Db): QaSections {
       );
       rounds.set(current, [...(rounds.get(current) ?? []), item]);
     }
+    const leaks = ofSet.flatMap((row) => leakReports(db, row.seq).map((l) => ({ submissionId: row.id, ...l })));
     calibration.push({
       reviewPackage: set.packageId,
       required: set.required === 1,
       ...thresholds,
       samples: ofSet.length,
+      ...(leaks.length ? { identityLeaks: leaks } : {}),
       metAt: set.metAt,
       rounds: [...rounds.entries()]
         .sort(([a], [b]) => a - b)
@@ -208,6 +211,8 @@ export function readQaSections(db: Db): QaSections {
   const seeds: SeedResult[] = [];
   for (const row of sampleRows.filter((r) => r.kind === 'seed')) {
     const r = reviewOf.get(row.seq) as ReviewRow | undefined;
+    const leaks = leakReports(db, row.seq);
+    const reported = leaks.length ? { identityLeaks: leaks } : {};
     if (r?.state === 'submitted' && r.submitted_at) {
       const item = scoredSample(
         row,
@@ -216,7 +221,7 @@ export function readQaSections(db: Db): QaSections {
         r.submitted_at,
         r.achievementJson,
       );
-      seeds.push({ ...item, reviewPackage: row.packageId, outcome: 'reviewed' });
+      seeds.push({ ...item, reviewPackage: row.packageId, outcome: 'reviewed', ...reported });
       continue;
     }
     const definitive = definitiveSchema.parse(JSON.parse(row.definitiveJson));
@@ -229,6 +234,7 @@ export function readQaSections(db: Db): QaSections {
       outcome: recused.get(row.seq) !== undefined ? 'recused' : 'not-reviewed',
       referenceDecision: definitive.decision,
       results: [],
+      ...reported,
     });
   }
 

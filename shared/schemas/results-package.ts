@@ -13,6 +13,14 @@ export const resultEntrySchema = z.looseObject({
   anchors: z.array(anchorSchema).optional(),
 });
 
+/** "I can still see who this is": evidence (and page) that leaks the earner's identity in blind review. */
+export const identityLeakSchema = z.looseObject({
+  artifactId: z.string(),
+  page: z.number().int().min(1).optional(),
+  note: z.string(),
+  reportedAt: isoDateTime,
+});
+
 export const submissionResultSchema = z.looseObject({
   submissionId: z.string(),
   achievementId: z.string(),
@@ -31,16 +39,7 @@ export const submissionResultSchema = z.looseObject({
   timeOnTaskSeconds: z.number().int().min(0).optional(),
   recusal: z.looseObject({ reason: z.string(), recusedAt: isoDateTime }).optional(),
   /** Blind review: where an assessor could still see who the earner is (the issuer learns which evidence leaks). */
-  identityLeaks: z
-    .array(
-      z.looseObject({
-        artifactId: z.string(),
-        page: z.number().int().min(1).optional(),
-        note: z.string(),
-        reportedAt: isoDateTime,
-      }),
-    )
-    .optional(),
+  identityLeaks: z.array(identityLeakSchema).optional(),
   /** A decision of this assessor on a submission another assessor decided first (a second reading). */
   secondReading: z.looseObject({ of: z.string() }).optional(),
   awards: z
@@ -128,6 +127,8 @@ export const calibrationResultSchema = z.looseObject({
   maxNonAdjacent: z.number().int().min(0),
   /** How many calibration samples the package has. */
   samples: z.number().int().min(1),
+  /** Identity leaks reported on the samples' evidence, like a submission's `identityLeaks`. */
+  identityLeaks: z.array(identityLeakSchema.extend({ submissionId: z.string() })).optional(),
   /** When the thresholds were first met; null while unmet. */
   metAt: isoDateTime.nullable(),
   rounds: z.array(
@@ -144,6 +145,7 @@ export const calibrationResultSchema = z.looseObject({
 export const seedResultSchema = qaItemSchema.extend({
   reviewPackage: z.string(),
   outcome: z.enum(['reviewed', 'recused', 'not-reviewed']),
+  identityLeaks: z.array(identityLeakSchema).optional(),
   decision: decisionSchema.optional(),
   submittedAt: isoDateTime.optional(),
 });

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCadesSignature } from '../../electron/awards/certificate/cms.js';
 import { passphraseBox } from '../../electron/awards/identity/secret-box.js';
 import { loadIdentity } from '../../electron/awards/identity/store.js';
+import { reportLeak } from '../../electron/review/redactions.js';
+import { recuse } from '../../electron/review/reviews.js';
 import { openServices } from '../../electron/services.js';
 import { resultsSchema, type Results } from '../../shared/schemas/results-package.js';
 import { assay, PASSPHRASE } from '../support/issuer-store.js';
@@ -35,9 +37,11 @@ const firstReading = (n: number, level: number, decision: 'pass' | 'not-yet') =>
   })),
 });
 
-function writeReviewPackage(name: string, m: Json): string {
+const pdf = (n: number) => ({ path: `evidence/${n}/lesson-plan.pdf`, content: Buffer.from(`%PDF-1.7 sample ${n}\n`) });
+
+function writeReviewPackage(name: string, m: Json, files: ReturnType<typeof pdf>[] = []): string {
   const dir = path.join(work, name);
-  writePackage(dir, m, []);
+  writePackage(dir, m, files);
   return dir;
 }
 
@@ -90,10 +94,14 @@ beforeAll(async () => {
         required: true,
         minExactAgreement: 0.8,
         maxNonAdjacent: 0,
-        samples: [qaSample(100, undefined, [3, 2]), qaSample(101, undefined, [3, 3])],
+        samples: [qaSample(100, pdf(100), [3, 2]), qaSample(101, undefined, [3, 3])],
       },
-      seeds: { every: 10, samples: [qaSample(200, undefined, [2, 2]), qaSample(201, undefined, [3, 3])] },
+      seeds: {
+        every: 7,
+        samples: [qaSample(200, pdf(200), [2, 2]), qaSample(201, undefined, [3, 3]), qaSample(202, undefined, [3, 3])],
+      },
     }),
+    [pdf(100), pdf(200)],
   );
   const second = writeReviewPackage(
     'second',
@@ -122,8 +130,11 @@ beforeAll(async () => {
         .run(LIVE_PACKAGE, seqOf.get(id(n)), lowest);
     // Round 2, through the review service: everything at the top level (one criterion one above the definitive).
     submitAt(s, [id(100), id(101)], 'top');
-    // One seed scored one level low on each criterion; the other not reviewed yet.
+    // One seed scored one level low on each criterion, one not reviewed yet, one recused; leaks reported on samples.
     submitAt(s, [id(200)], 'lowest');
+    recuse(s.db, id(202), 'I coached this teacher last year.');
+    for (const n of [100, 200])
+      reportLeak(s.db, { submissionId: id(n), artifactId: 'a1', page: 1, note: `The header names the school (${n}).` });
     // Live work and the second readings.
     submitAt(s, [id(0), id(1), id(300)], 'top');
     submitAt(s, [id(301)], 'lowest');
@@ -141,10 +152,10 @@ describe('results package: calibration, seeds and second readings', () => {
     const r = readResults(exported);
     const ids = r.submissions.map((s) => s.submissionId);
     expect(ids).toHaveLength(22);
-    for (const n of [100, 101, 200, 201]) expect(ids).not.toContain(id(n));
+    for (const n of [100, 101, 200, 201, 202]) expect(ids).not.toContain(id(n));
     const csv = fs.readFileSync(path.join(exported, 'decisions.csv'), 'utf8');
     expect(csv.split('\r\n').filter((l) => l.length > 0)).toHaveLength(1 + 22);
-    for (const n of [100, 101, 200, 201]) expect(csv).not.toContain(id(n));
+    for (const n of [100, 101, 200, 201, 202]) expect(csv).not.toContain(id(n));
     expect(r.reviewPackages.sort()).toEqual([SECOND_PACKAGE, LIVE_PACKAGE].sort());
   });
 
@@ -160,6 +171,15 @@ describe('results package: calibration, seeds and second readings', () => {
       metAt: null,
     });
     expect(cal!.rounds.map((r) => r.round)).toEqual([1, 2]);
+    expect(cal!.identityLeaks).toEqual([
+      {
+        submissionId: id(100),
+        artifactId: 'a1',
+        page: 1,
+        note: 'The header names the school (100).',
+        reportedAt: expect.any(String) as string,
+      },
+    ]);
     const [first, second] = cal!.rounds;
     // Round 1: levels 1,1 against 3,2 and 3,3: distances −2, −1, −2, −2.
     expect(first!.agreement.overall).toEqual({
@@ -219,7 +239,17 @@ describe('results package: calibration, seeds and second readings', () => {
     expect(seeds.samples.map((s) => [s.submissionId, s.outcome])).toEqual([
       [id(200), 'reviewed'],
       [id(201), 'not-reviewed'],
+      [id(202), 'recused'],
     ]);
+    expect(seeds.samples[0]!.identityLeaks).toEqual([
+      {
+        artifactId: 'a1',
+        page: 1,
+        note: 'The header names the school (200).',
+        reportedAt: expect.any(String) as string,
+      },
+    ]);
+    expect(seeds.samples[1]!.identityLeaks).toBeUndefined();
     expect(seeds.samples[0]).toMatchObject({
       reviewPackage: LIVE_PACKAGE,
       decision: 'not-yet',
