@@ -34,7 +34,10 @@ export interface AuditHead {
 export interface Intact {
   signer: { subject: string; fingerprint256: string };
   files: number;
+  /** Decisions: live work and second readings (never calibration samples or seeds). */
   submissions: number;
+  /** The quality-assurance sections, when present: what they hold, their measures checked. */
+  quality?: { calibrationRounds: number; seeds: number; secondReadingsCompared: number };
   auditHead?: AuditHead;
 }
 
@@ -220,11 +223,21 @@ export async function verifyResults(
         ok: false,
         reason: `Results package ${label}: ${RESULTS_FILE}: ${qaProblem}; the section was changed or is damaged`,
       };
+    const r = parsed.data;
+    const qa =
+      r.calibration || r.seeds || r.secondReadings
+        ? {
+            calibrationRounds: (r.calibration ?? []).reduce((n, c) => n + c.rounds.length, 0),
+            seeds: r.seeds?.samples.length ?? 0,
+            secondReadingsCompared: (r.secondReadings ?? []).reduce((n, g) => n + g.compared.length, 0),
+          }
+        : undefined;
     const head = auditHeadSchema.safeParse((manifest as { auditHead?: unknown }).auditHead);
     const intact: Intact = {
       signer: sig.signer,
       files: manifest.files.length,
       submissions: parsed.data.submissions.length,
+      ...(qa ? { quality: qa } : {}),
       ...(head.success ? { auditHead: head.data } : {}),
     };
     const found = certificateTrust(options.trust, sig.signer.fingerprint256);

@@ -285,7 +285,9 @@ describe('results package: calibration, seeds and second readings', () => {
   it('verifies, counting only decisions', async () => {
     const v = await assay(dataDir, ['results', 'verify', exported]);
     expect(v.code, v.stderr).toBe(0);
-    expect(v.stdout).toMatch(/^VALID: .*; 22 submissions\.\n$/);
+    expect(v.stdout).toMatch(
+      /^VALID: .*; 22 submissions; quality checks \(measures recomputed\): 2 calibration rounds, 3 seeds, 2 second readings compared\.\n$/,
+    );
   });
 
   it('refuses a QA section changed after signing (the file no longer matches the manifest)', async () => {
