@@ -93,7 +93,7 @@ export async function exportResults(
     // The audit head travels in the signed manifest: an anchor the log can later be checked against.
     auditHead: auditHeadOf(s.db),
     statusLists: new StatusLists(s.db).all(),
-    // Calibration rounds, seeds and second readings, with their measures (never decisions but the last).
+    // Calibration rounds, seeds and second readings with their measures (samples and seeds are never decisions).
     qa: readQaSections(s.db),
   }))();
   const awardsBySeq = new Map<string, Award[]>();

@@ -10,7 +10,7 @@ import {
   type Results,
 } from '../../shared/schemas/results-package.js';
 import { jsonPath } from '../../shared/schemas/review-package.js';
-import { measureItems, measuresDiffer, meetsThresholds } from '../../shared/domain/qa-measures.js';
+import { measureItems, measuresDiffer, meetsThresholds, type ScoredItem } from '../../shared/domain/qa-measures.js';
 import { LIMITS } from '../import/limits.js';
 import { openSource, type PackageSource } from '../import/source.js';
 import { certificateTrust, type TrustContext } from '../awards/trust.js';
@@ -89,7 +89,7 @@ function walk(root: string, rel = ''): string[] {
  * problem, naming the section and figure, or undefined.
  */
 export function qaSectionProblem(results: Results): string | undefined {
-  const stated = (at: string, agreement: unknown, items: Parameters<typeof measureItems>[0], what: string) => {
+  const stated = (at: string, agreement: unknown, items: readonly ScoredItem[], what: string) => {
     const d = measuresDiffer(agreement, measureItems(items), at);
     return d
       ? `${d.path} says ${JSON.stringify(d.stated)} but the ${what} listed give ${JSON.stringify(d.computed)}`
