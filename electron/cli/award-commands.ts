@@ -255,7 +255,7 @@ export async function resultsCommand(s: Services, c: CliContext): Promise<number
     const v = await s.results.verify(target, certificates);
     if (v.ok) {
       c.out(
-        `VALID: signed by ${v.signer.subject} (SHA-256 ${v.signer.fingerprint256}), ${v.trustedAs}; ${v.files} files match the manifest; ${v.submissions} submissions.\n`,
+        `VALID: signed by ${v.signer.subject} (SHA-256 ${v.signer.fingerprint256}), ${v.trustedAs}; ${v.files} files match the manifest; ${v.submissions} submissions${v.quality ? `; quality checks (measures recomputed): ${v.quality.calibrationRounds} calibration rounds, ${v.quality.seeds} seeds, ${v.quality.secondReadingsCompared} second readings compared` : ''}.\n`,
       );
       return 0;
     }

@@ -22,6 +22,7 @@ import { toCsv } from './csv.js';
 import { auditHeadOf } from '../store/audit-anchor.js';
 import { StatusLists } from '../awards/status-list/index.js';
 import type { SigningIdentity } from '../awards/identity/index.js';
+import { readQaSections } from './qa-results.js';
 
 export const RESULTS_FILE = 'results.json';
 export const MANIFEST_FILE = 'manifest.json';
@@ -79,7 +80,7 @@ export async function exportResults(
   const now = options.now ?? new Date();
   if (options.statusListIdentity) await s.awards.publishStatusLists(options.statusListIdentity, now);
   // Submissions and awards in one read, so every award read has its submission read too.
-  const { rows, allAwards, auditHead, statusLists } = s.db.transaction(() => ({
+  const { rows, allAwards, auditHead, statusLists, qa } = s.db.transaction(() => ({
     rows: s.db
       .prepare(
         `SELECT s.seq, s.id, s.achievement_id AS achievementId, v.json AS achievementJson, v.content_sha256 AS achievementSha, s.attempt, s.status,
@@ -92,6 +93,8 @@ export async function exportResults(
     // The audit head travels in the signed manifest: an anchor the log can later be checked against.
     auditHead: auditHeadOf(s.db),
     statusLists: new StatusLists(s.db).all(),
+    // Calibration rounds, seeds and second readings with their measures (samples and seeds are never decisions).
+    qa: readQaSections(s.db),
   }))();
   const awardsBySeq = new Map<string, Award[]>();
   for (const a of allAwards) awardsBySeq.set(a.submissionId, [...(awardsBySeq.get(a.submissionId) ?? []), a]);
@@ -118,7 +121,16 @@ export async function exportResults(
   ];
   const submissions: SubmissionResult[] = [];
   let done = 0;
-  for (const r of rows) {
+  // Calibration samples and seeds are not decisions: they travel in their own sections, never here.
+  const decisions = rows.filter((r) => !qa.samples.has(r.seq));
+  // Samples are never awarded; one that was (a store older than that rule) is said, not silently dropped.
+  const awardedSample = rows.find((r) => qa.samples.has(r.seq) && awardsBySeq.has(r.id));
+  if (awardedSample)
+    throw new AssayError(
+      'results',
+      `Submission "${awardedSample.id}" is a calibration sample or seed but has an award; samples are never awarded, so no results package was written to ${outDir}.`,
+    );
+  for (const r of decisions) {
     const achievement = achievementSchema.parse(JSON.parse(r.achievementJson));
     const review = readReview(s.db, r.seq, r.id);
     const recusal = s.db
@@ -165,6 +177,8 @@ export async function exportResults(
       entry.timeOnTaskSeconds = Math.round(submitted.timeOnTaskMs / 1000);
     }
     if (recusal) entry.recusal = recusal;
+    const readAgain = qa.secondReadOf.get(r.seq);
+    if (readAgain !== undefined) entry.secondReading = { of: readAgain };
     const leaks = leakReports(s.db, r.seq);
     if (leaks.length) entry.identityLeaks = leaks;
     const awards = awardsBySeq.get(r.id) ?? [];
@@ -205,7 +219,7 @@ export async function exportResults(
       current?.credentialId ?? null,
       current?.verificationCode ?? null,
     ]);
-    options.onProgress?.(++done, rows.length);
+    options.onProgress?.(++done, decisions.length);
   }
   // Cannot differ while both come from one read; if it ever does, no package rather than a short one.
   const carried = submissions.reduce((n, e) => n + (e.awards?.length ?? 0), 0);
@@ -231,6 +245,7 @@ export async function exportResults(
     assessor: { name: signer.name },
     submissions,
     ...(listEntries.length ? { statusLists: listEntries } : {}),
+    ...qa.sections,
   };
   files.set(RESULTS_FILE, Buffer.from(JSON.stringify(results, null, 2)));
   files.set(CSV_FILE, Buffer.from(toCsv(csvRows)));

@@ -3,7 +3,14 @@ import { decodeUtf8, Utf8Error } from '../../shared/domain/utf8.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { auditHeadSchema, resultsManifestSchema, resultsSchema } from '../../shared/schemas/results-package.js';
+import {
+  auditHeadSchema,
+  resultsManifestSchema,
+  resultsSchema,
+  type Results,
+} from '../../shared/schemas/results-package.js';
+import { jsonPath } from '../../shared/schemas/review-package.js';
+import { measureItems, measuresDiffer, meetsThresholds, type ScoredItem } from '../../shared/domain/qa-measures.js';
 import { LIMITS } from '../import/limits.js';
 import { openSource, type PackageSource } from '../import/source.js';
 import { certificateTrust, type TrustContext } from '../awards/trust.js';
@@ -27,7 +34,10 @@ export interface AuditHead {
 export interface Intact {
   signer: { subject: string; fingerprint256: string };
   files: number;
+  /** Decisions: live work and second readings (never calibration samples or seeds). */
   submissions: number;
+  /** The quality-assurance sections, when present: what they hold, their measures checked. */
+  quality?: { calibrationRounds: number; seeds: number; secondReadingsCompared: number };
   auditHead?: AuditHead;
 }
 
@@ -71,6 +81,46 @@ function walk(root: string, rel = ''): string[] {
     else out.push(r);
   }
   return out;
+}
+
+/**
+ * The quality-assurance sections must say what their items give: every stated measure is recomputed from
+ * the levels listed, and no calibration sample or seed may be counted as a decision. Returns the first
+ * problem, naming the section and figure, or undefined.
+ */
+export function qaSectionProblem(results: Results): string | undefined {
+  const stated = (at: string, agreement: unknown, items: readonly ScoredItem[], what: string) => {
+    const d = measuresDiffer(agreement, measureItems(items), at);
+    return d
+      ? `${d.path} says ${JSON.stringify(d.stated)} but the ${what} listed give ${JSON.stringify(d.computed)}`
+      : undefined;
+  };
+  const decisions = new Set(results.submissions.map((s) => s.submissionId));
+  for (const [ci, c] of (results.calibration ?? []).entries())
+    for (const [ri, round] of c.rounds.entries()) {
+      const at = `calibration[${ci}].rounds[${ri}]`;
+      const problem = stated(`${at}.agreement`, round.agreement, round.samples, 'samples');
+      if (problem) return problem;
+      const meets = round.samples.length === c.samples && meetsThresholds(round.agreement, c);
+      if (round.meetsThresholds !== meets)
+        return `${at}.meetsThresholds says ${round.meetsThresholds} but the samples listed give ${meets}`;
+      const counted = round.samples.find((s) => decisions.has(s.submissionId));
+      if (counted)
+        return `calibration sample "${counted.submissionId}" (${at}) is also listed in submissions as a decision`;
+    }
+  if (results.seeds) {
+    const reviewed = results.seeds.samples.filter((s) => s.outcome === 'reviewed');
+    const problem = stated('seeds.agreement', results.seeds.agreement, reviewed, 'reviewed seeds');
+    if (problem) return problem;
+    const counted = results.seeds.samples.find((s) => decisions.has(s.submissionId));
+    if (counted) return `seed "${counted.submissionId}" (seeds) is also listed in submissions as a decision`;
+  }
+  for (const [i, g] of (results.secondReadings ?? []).entries())
+    if (g.agreement) {
+      const problem = stated(`secondReadings[${i}].agreement`, g.agreement, g.compared, 'second readings');
+      if (problem) return problem;
+    }
+  return undefined;
 }
 
 export async function verifyResults(
@@ -165,13 +215,29 @@ export async function verifyResults(
     if (!parsed.success)
       return {
         ok: false,
-        reason: `Results package ${label}: ${RESULTS_FILE} does not follow results format 1 (${parsed.error.issues[0]?.message})`,
+        reason: `Results package ${label}: ${RESULTS_FILE} does not follow results format 1 (${jsonPath(parsed.error.issues[0]?.path ?? [])}: ${parsed.error.issues[0]?.message})`,
       };
+    const qaProblem = qaSectionProblem(parsed.data);
+    if (qaProblem)
+      return {
+        ok: false,
+        reason: `Results package ${label}: ${RESULTS_FILE}: ${qaProblem}; the section was changed or is damaged`,
+      };
+    const r = parsed.data;
+    const qa =
+      r.calibration || r.seeds || r.secondReadings
+        ? {
+            calibrationRounds: (r.calibration ?? []).reduce((n, c) => n + c.rounds.length, 0),
+            seeds: r.seeds?.samples.length ?? 0,
+            secondReadingsCompared: (r.secondReadings ?? []).reduce((n, g) => n + g.compared.length, 0),
+          }
+        : undefined;
     const head = auditHeadSchema.safeParse((manifest as { auditHead?: unknown }).auditHead);
     const intact: Intact = {
       signer: sig.signer,
       files: manifest.files.length,
       submissions: parsed.data.submissions.length,
+      ...(qa ? { quality: qa } : {}),
       ...(head.success ? { auditHead: head.data } : {}),
     };
     const found = certificateTrust(options.trust, sig.signer.fingerprint256);

@@ -13,6 +13,14 @@ export const resultEntrySchema = z.looseObject({
   anchors: z.array(anchorSchema).optional(),
 });
 
+/** "I can still see who this is": evidence (and page) that leaks the earner's identity in blind review. */
+export const identityLeakSchema = z.looseObject({
+  artifactId: z.string(),
+  page: z.number().int().min(1).optional(),
+  note: z.string(),
+  reportedAt: isoDateTime,
+});
+
 export const submissionResultSchema = z.looseObject({
   submissionId: z.string(),
   achievementId: z.string(),
@@ -31,16 +39,9 @@ export const submissionResultSchema = z.looseObject({
   timeOnTaskSeconds: z.number().int().min(0).optional(),
   recusal: z.looseObject({ reason: z.string(), recusedAt: isoDateTime }).optional(),
   /** Blind review: where an assessor could still see who the earner is (the issuer learns which evidence leaks). */
-  identityLeaks: z
-    .array(
-      z.looseObject({
-        artifactId: z.string(),
-        page: z.number().int().min(1).optional(),
-        note: z.string(),
-        reportedAt: isoDateTime,
-      }),
-    )
-    .optional(),
+  identityLeaks: z.array(identityLeakSchema).optional(),
+  /** A decision of this assessor on a submission another assessor decided first (a second reading). */
+  secondReading: z.looseObject({ of: z.string() }).optional(),
   awards: z
     .array(
       z.looseObject({
@@ -54,6 +55,122 @@ export const submissionResultSchema = z.looseObject({
       }),
     )
     .optional(),
+});
+
+const share = z.number().min(0).max(1);
+const kappaSchema = z.union([
+  z.object({ value: z.number(), n: z.number().int().min(0) }),
+  z.object({
+    value: z.null(),
+    n: z.number().int().min(0),
+    reason: z.enum(['not-enough-items', 'no-variation']),
+  }),
+]);
+const levelMeasures = {
+  n: z.number().int().min(0),
+  exact: share,
+  adjacent: share,
+  nonAdjacent: share,
+  signedDeviation: z.number(),
+};
+
+// Plain objects (unknown fields are dropped on reading, never refused): they are recomputed, not trusted.
+/** The measures of shared/domain/agreement.ts over a section's items (shared/domain/qa-measures.ts computes them). */
+export const qaMeasuresSchema = z.object({
+  items: z.number().int().min(0),
+  overall: z.object({ ...levelMeasures, nonAdjacentCount: z.number().int().min(0) }),
+  decisions: z.object({ n: z.number().int().min(0), agreement: share }),
+  criteria: z.array(
+    z.object({
+      resultDescription: z.string(),
+      levels: z.number().int().min(1),
+      ...levelMeasures,
+      kappa: kappaSchema,
+      qwk: kappaSchema,
+    }),
+  ),
+});
+
+/** One criterion of a measured item: this assessor's level beside the reference's, as ids and indexes. */
+export const qaResultSchema = z
+  .looseObject({
+    resultDescription: z.string(),
+    achievedLevel: z.string(),
+    /** 0-based index of the level among the criterion's levels ordered by points (0 = lowest). */
+    achievedIndex: z.number().int().min(0),
+    referenceLevel: z.string(),
+    referenceIndex: z.number().int().min(0),
+    /** How many levels the criterion has. */
+    levels: z.number().int().min(1),
+  })
+  .refine((r) => r.achievedIndex < r.levels && r.referenceIndex < r.levels, {
+    error: "has a level index beyond the criterion's levels",
+  });
+
+/** A scored item of a QA section: a calibration sample, a seed, or a submission read again. */
+export const qaItemSchema = z.looseObject({
+  submissionId: z.string(),
+  achievementId: z.string(),
+  rubricSha256: sha256Hex,
+  /** This assessor's decision (absent for an archived calibration round that did not record it). */
+  decision: decisionSchema.optional(),
+  /** The definitive decision, or the first reader's. */
+  referenceDecision: decisionSchema,
+  submittedAt: isoDateTime,
+  results: z.array(qaResultSchema),
+});
+
+export const calibrationResultSchema = z.looseObject({
+  reviewPackage: z.string(),
+  required: z.boolean(),
+  minExactAgreement: share,
+  maxNonAdjacent: z.number().int().min(0),
+  /** How many calibration samples the package has. */
+  samples: z.number().int().min(1),
+  /** Identity leaks reported on the samples' evidence, like a submission's `identityLeaks`. */
+  identityLeaks: z.array(identityLeakSchema.extend({ submissionId: z.string() })).optional(),
+  /** When the thresholds were first met; null while unmet. */
+  metAt: isoDateTime.nullable(),
+  rounds: z.array(
+    z.looseObject({
+      round: z.number().int().min(1),
+      samples: z.array(qaItemSchema),
+      agreement: qaMeasuresSchema,
+      /** Every sample scored in the round, exact agreement at least the threshold, non-adjacent at most the maximum. */
+      meetsThresholds: z.boolean(),
+    }),
+  ),
+});
+
+export const seedResultSchema = qaItemSchema.extend({
+  reviewPackage: z.string(),
+  outcome: z.enum(['reviewed', 'recused', 'not-reviewed']),
+  identityLeaks: z.array(identityLeakSchema).optional(),
+  decision: decisionSchema.optional(),
+  submittedAt: isoDateTime.optional(),
+});
+
+export const seedsResultSchema = z.looseObject({
+  samples: z.array(seedResultSchema),
+  /** Over the reviewed seeds. */
+  agreement: qaMeasuresSchema,
+});
+
+export const secondReadingResultSchema = z.looseObject({
+  /** The results package whose reviews were read again. */
+  of: z.string(),
+  reviewPackage: z.string(),
+  /** Every submission of the package read again (its decision, if any, is in `submissions`). */
+  submissions: z.array(z.string()),
+  /** The second readings submitted whose first reading the review package carried. */
+  compared: z.array(
+    qaItemSchema.extend({
+      firstReader: z.looseObject({ name: z.string(), id: z.string().optional() }),
+      firstReviewedAt: isoDateTime,
+    }),
+  ),
+  /** Over `compared`; absent when the review package carried no first readings. */
+  agreement: qaMeasuresSchema.optional(),
 });
 
 export const resultsSchema = z.looseObject({
@@ -76,6 +193,12 @@ export const resultsSchema = z.looseObject({
       }),
     )
     .optional(),
+  /** Calibration practice, per review package: never decisions, never in `submissions`. */
+  calibration: z.array(calibrationResultSchema).optional(),
+  /** Seeded samples scored among live work: never decisions, never in `submissions`. */
+  seeds: seedsResultSchema.optional(),
+  /** Per review package of second readings: the agreement with the first readings it carried. */
+  secondReadings: z.array(secondReadingResultSchema).optional(),
 });
 
 /** The exporting store's audit log head: how many entries, and the hash of the last (an anchor for `assay audit verify`). */
@@ -91,3 +214,7 @@ export const resultsManifestSchema = z.looseObject({
 export type Results = z.infer<typeof resultsSchema>;
 export type SubmissionResult = z.infer<typeof submissionResultSchema>;
 export type ResultsManifest = z.infer<typeof resultsManifestSchema>;
+export type QaItem = z.infer<typeof qaItemSchema>;
+export type CalibrationResult = z.infer<typeof calibrationResultSchema>;
+export type SeedResult = z.infer<typeof seedResultSchema>;
+export type SecondReadingResult = z.infer<typeof secondReadingResultSchema>;

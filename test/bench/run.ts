@@ -1,5 +1,5 @@
 // `npm run bench`: prints figures; never fails on a time. BENCH_ONLY=import,queue picks parts
-// (import, queue, startup, credentials, sample, jobs, agreement, trust).
+// (import, queue, startup, credentials, sample, jobs, agreement, quality, trust).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,8 +10,11 @@ import { benchJobs } from './jobs-bench.js';
 import { benchAgreement } from './agreement-bench.js';
 import { benchTrust } from './trust-bench.js';
 import { benchStartup } from './startup-bench.js';
+import { benchQuality } from './quality-bench.js';
 
-const only = (process.env.BENCH_ONLY ?? 'import,queue,startup,credentials,sample,jobs,agreement,trust').split(',');
+const only = (process.env.BENCH_ONLY ?? 'import,queue,startup,credentials,sample,jobs,agreement,quality,trust').split(
+  ',',
+);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'assay-bench-'));
 process.stdout.write(
   `Assay benchmarks — Node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}\n`,
@@ -24,6 +27,7 @@ try {
   if (only.includes('sample')) await benchSamplePackage(work);
   if (only.includes('jobs')) await benchJobs(work);
   if (only.includes('agreement')) benchAgreement();
+  if (only.includes('quality')) benchQuality();
   if (only.includes('trust')) await benchTrust(work);
 } finally {
   if (!process.env.BENCH_KEEP) fs.rmSync(work, { recursive: true, force: true });
