@@ -97,8 +97,9 @@ export function proofCheckerFile(): string {
 
 let proofChecker: string | undefined;
 /**
- * The proof checker's script, safe inside the page's <script> block: no "</script" or "<!--" can end or
- * change it (both only ever occur in string, regex or template literals, where "<\/" and "<\!" mean the same).
+ * The proof checker's script, safe inside the page's <script> block: a "</script" in it (only ever in a
+ * string, regex or template literal, where "<\/" means the same) is written "<\/script" so it cannot end
+ * the block; a "<!--", which could change where the block ends, is refused rather than rewritten.
  */
 export function proofCheckerScript(): string {
   if (proofChecker === undefined) {
@@ -114,7 +115,8 @@ export function proofCheckerScript(): string {
     }
     if (!text.startsWith('var AssayProof='))
       throw new Error(`${file} is not the verify page's proof checker (it does not define AssayProof)`);
-    proofChecker = text.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+    if (text.includes('<!--')) throw new Error(`${file} holds "<!--", which could change where the page's script ends`);
+    proofChecker = text.replace(/<\/(script)/gi, '<\\/$1');
   }
   return proofChecker;
 }

@@ -342,7 +342,8 @@ export const PAGE_SCRIPT = String.raw`
     if (!signed.verified) {
       details([]);
       $('status').hidden = true;
-      var method = signed.verificationMethod ? ' (made with ' + signed.verificationMethod + ')' : '';
+      // the key as the foot of the page lists it (its short id), not its long method URL
+      var method = ' (by ' + issuer + '\u2019s key ' + key.kid + ')';
       if (signed.code === 'bad-signature')
         return verdict('failed', 'This file was changed after it was signed', [
           'The award\u2019s signature' + method + ' does not match what the ' + kind + ' now says: something in it (a name, a date, a result) is not what ' + issuer + ' signed. Do not rely on it.',
@@ -353,7 +354,7 @@ export const PAGE_SCRIPT = String.raw`
       return verdict('failed', 'This file\u2019s signature is not valid', ['The award\u2019s signature' + method + ' is not valid: ' + signed.reason + '. Do not rely on it.']);
     }
     verdict('genuine', 'Signature checked: this award is genuine', [
-      'The ' + kind + ' carries an award signed by ' + issuer + ' (key ' + signed.verificationMethod + '), and nothing in it has changed since. Compare the details below with what you were told.',
+      'The ' + kind + ' carries an award signed by ' + issuer + ' with its key ' + key.kid + ', and nothing in it has changed since. Compare the details below with what you were told.',
     ]);
     statusLine('pending', 'Checking whether ' + issuer + ' has withdrawn it\u2026');
     var st = await checkStatus(entry);
