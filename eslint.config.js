@@ -49,6 +49,7 @@ export default defineConfig(
             'playwright.config.ts',
             'vite.config.ts',
             'vite.preload.config.ts',
+            'vite.verify-page.config.ts',
             'electron/scripts/*.mjs',
           ],
           defaultProject: 'tsconfig.json',

@@ -1,12 +1,15 @@
 // The issuer's verify page in real Chromium: awards issued, revoked and exported by the real services,
 // the QR code read off the real certificate PDF (pdftoppm at 150 dpi + zbarimg), the page exported by
-// `verify-page export` and served (with the exported status list) at the issuer's https addresses
-// through Playwright's routing, which also records every request the page makes.
+// `verify-page export` and served (with the exported status list, or a copy changed after signing) at
+// the issuer's https addresses through Playwright's routing, which also records every request the page
+// makes and every Content-Security-Policy violation it reports. Credential files dropped on the page have
+// their Data Integrity proof checked in the page (proof-check.ts, inlined from dist/verify-page).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { passphraseBox } from '../../electron/awards/identity/index.js';
+import { decodeBitstring, encodeBitstring, withBit } from '../../electron/awards/status-list/bitstring.js';
 import { openServices, type Services } from '../../electron/services.js';
 import { tempDir } from '../support/package-builder.js';
 import { submitAt } from '../support/sample-store.js';
@@ -101,26 +104,40 @@ test.afterAll(async () => {
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });
 
-/** A page in a fresh context whose only web site is the issuer's: the verify page and its status list. */
-async function issuerSite(options: { statusList?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<{
+/**
+ * A page in a fresh context whose only web site is the issuer's: the verify page and its status list
+ * (or `statusBody` in its place). `violations` collects what Chromium reports against the page's CSP.
+ */
+async function issuerSite(
+  options: { statusList?: boolean; statusBody?: string; colorScheme?: 'light' | 'dark' } = {},
+): Promise<{
   context: BrowserContext;
   page: Page;
   requests: string[];
+  violations: string[];
 }> {
   const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light' });
   const requests: string[] = [];
+  const violations: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
+  context.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if (url.protocol === 'file:') return route.continue();
     if (url.origin === SITE && url.pathname === '/verify')
       return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: fs.readFileSync(pageFile) });
     if (url.origin === SITE && url.pathname === '/status/1' && options.statusList !== false)
-      return route.fulfill({ status: 200, contentType: 'application/json', body: fs.readFileSync(statusFile) });
+      return route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: options.statusBody ?? fs.readFileSync(statusFile),
+      });
     return route.abort('internetdisconnected');
   });
   const page = await context.newPage();
-  return { context, page, requests };
+  return { context, page, requests, violations };
 }
 
 const verdict = (page: Page) => page.locator('#verdict');
@@ -201,19 +218,21 @@ test('offline, or with the list unreachable, it says "status not checked" (never
   await down.context.close();
 });
 
-test('a dropped credential JSON, baked PNG or certificate PDF is read and its status checked, its signature said to be unchecked', async () => {
-  const { context, page, requests } = await issuerSite({ colorScheme: 'dark' });
+test('a dropped credential JSON, baked PNG or certificate PDF has its signature checked in the page, and its status', async () => {
+  const { context, page, requests, violations } = await issuerSite({ colorScheme: 'dark' });
   await page.goto(PAGE_URL);
   await expect(verdict(page)).toHaveAttribute('data-state', 'info');
   const award = keptAward;
   for (const file of [files.json, files.png, files.pdf]) {
     await page.locator('#file').setInputFiles(file);
     await expect(page.locator('#file-name')).toHaveText(path.basename(file));
-    await expect(verdict(page)).toHaveAttribute('data-state', 'unchecked');
-    await expect(verdict(page)).toContainText('its signature is not checked here');
+    await expect(verdict(page)).toHaveAttribute('data-state', 'genuine');
+    await expect(verdict(page).getByRole('heading')).toHaveText(/Signature checked/);
+    await expect(verdict(page)).toContainText('nothing in it has changed since');
     await expect(page.locator('#details')).toContainText(award.earnerName);
     await expect(page.locator('#status')).toHaveAttribute('data-state', 'in-force');
   }
+  await checkBothSchemes(page, 'verify-page-file-signed');
   // the revoked award's credential, dropped on the page as a person would drag it there
   const text = JSON.stringify(fs.readFileSync(files.revokedJson, 'utf8'));
   const dropped = await page.evaluateHandle(
@@ -232,5 +251,59 @@ test('a dropped credential JSON, baked PNG or certificate PDF is read and its st
   });
   await expect(verdict(page)).toHaveAttribute('data-state', 'failed');
   only(requests, [PAGE_URL, statusList]);
+  // jsonld and rdf-canonize ran under the page's CSP (no eval, nothing fetched): nothing was refused
+  expect(violations).toEqual([]);
+  await context.close();
+});
+
+test('the credential file with one character of the name changed: "This file was changed after it was signed"', async () => {
+  const { context, page, requests, violations } = await issuerSite();
+  await page.goto(PAGE_URL);
+  const changed = JSON.parse(fs.readFileSync(files.json, 'utf8')) as { credentialSubject: { name: string } };
+  const name = changed.credentialSubject.name;
+  expect(name).toBe(keptAward.earnerName);
+  changed.credentialSubject.name = `${name[0] === 'X' ? 'Y' : 'X'}${name.slice(1)}`;
+  await page.locator('#file').setInputFiles({
+    name: 'changed.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(changed, null, 2)),
+  });
+  await expect(verdict(page)).toHaveAttribute('data-state', 'failed');
+  await expect(verdict(page).getByRole('heading')).toHaveText(/This file was changed after it was signed/);
+  await expect(verdict(page)).toContainText('Data Integrity proof (eddsa-rdfc-2022)');
+  await expect(page.locator('#details')).toBeHidden();
+  await expect(page.locator('#status')).toBeHidden();
+  await checkBothSchemes(page, 'verify-page-file-changed');
+  // judged on this device: not even the status list is asked for
+  only(requests, [PAGE_URL]);
+  expect(violations).toEqual([]);
+  await context.close();
+});
+
+test('a revoked award with the status list changed to say "in force": the list fails its signature, never "in force"', async () => {
+  const list = JSON.parse(fs.readFileSync(statusFile, 'utf8')) as { credentialSubject: { encodedList: string } };
+  const revoked = JSON.parse(fs.readFileSync(files.revokedJson, 'utf8')) as {
+    credentialStatus: { statusListIndex: string };
+  };
+  const index = Number(revoked.credentialStatus.statusListIndex);
+  list.credentialSubject.encodedList = encodeBitstring(
+    withBit(decodeBitstring(list.credentialSubject.encodedList), index, false),
+  );
+  const { context, page, violations } = await issuerSite({ statusBody: JSON.stringify(list) });
+  await page.goto(PAGE_URL);
+  await page.locator('#file').setInputFiles(files.revokedJson);
+  await expect(page.locator('#status')).toHaveAttribute('data-state', 'unchecked');
+  await expect(page.locator('#status')).toContainText(
+    'revocation list at https://pd.riverside.example.edu/status/1 fails',
+  );
+  await expect(page.locator('#status')).toContainText('changed after it was signed');
+  // the credential itself is genuine: its own signature holds
+  await expect(verdict(page)).toHaveAttribute('data-state', 'genuine');
+  // the QR code of the same award, with the same changed list
+  await page.goto(urls.revoked);
+  await expect(verdict(page)).toHaveAttribute('data-state', 'genuine');
+  await expect(page.locator('#status')).toHaveAttribute('data-state', 'unchecked');
+  await expect(page.locator('#status')).toContainText('fails');
+  expect(violations).toEqual([]);
   await context.close();
 });

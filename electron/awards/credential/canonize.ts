@@ -2,6 +2,7 @@
 import jsonld, { type DocumentLoader, type RdfQuad, type RdfTerm } from 'jsonld';
 import rdfCanonize from 'rdf-canonize';
 import { bundledContexts, defaultDocumentLoader } from './document-loader.js';
+import { rdfCanonicalize, TO_RDF_OPTIONS } from './rdfc.js';
 
 /*
  * Why a template cache: jsonld deep-clones its active context for every typed node (OB 3.0 uses
@@ -47,13 +48,10 @@ const CONTEXT_TERMS: ReadonlySet<string> = (() => {
   return terms;
 })();
 
-const OPTIONS = { safe: true, base: null, rdfDirection: 'i18n-datatype', produceGeneralizedRdf: false } as const;
-
 /** The plain path: jsonld expansion to RDF, then RDFC-1.0 (safe mode: undefined terms are errors). */
 export async function canonicalizeWithJsonLd(document: object, documentLoader: DocumentLoader): Promise<string> {
   canonicalizeStats.jsonld++;
-  const dataset = await jsonld.toRDF(document, { documentLoader, ...OPTIONS });
-  return rdfCanonize.canonize(dataset, { algorithm: 'RDFC-1.0', format: 'application/n-quads' });
+  return rdfCanonicalize(document, documentLoader);
 }
 
 type Slot = number | null; // index into the document's strings, or null for a fixed value
@@ -102,7 +100,7 @@ function shapeOf(document: object): { key: string; strings: string[] } | null {
 }
 
 async function buildTemplate(shapeKey: string, stringCount: number, documentLoader: DocumentLoader): Promise<Entry> {
-  const dataset = await jsonld.toRDF(JSON.parse(shapeKey) as object, { documentLoader, ...OPTIONS });
+  const dataset = await jsonld.toRDF(JSON.parse(shapeKey) as object, { documentLoader, ...TO_RDF_OPTIONS });
   const iriSlots = new Set<number>();
   const seen = new Set<number>();
   let usable = true;

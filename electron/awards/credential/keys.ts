@@ -1,33 +1,10 @@
-// Ed25519 keys as Multikey (z6Mk…) and did:key; base58btc is @scure/base's.
+// Ed25519 keys as Multikey (z6Mk…) and did:key, as node:crypto key objects; the byte-level parts (base58btc,
+// Multikey bytes, did:key syntax) are multikey.ts's.
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
-import { base58 } from '@scure/base';
+import { ED25519_PUB_CODEC, multibaseEncode, rawFromMultikey } from './multikey.js';
 
-const BASE58_ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+export * from './multikey.js';
 
-/** Base58 (Bitcoin alphabet), each leading zero byte written as "1". */
-export function base58Encode(bytes: Uint8Array): string {
-  return base58.encode(bytes);
-}
-
-export function base58Decode(text: string): Uint8Array {
-  const bad = Array.from(text).find((c) => !BASE58_ALPHABET.includes(c));
-  // Our own wording: the message ends up after "proofValue" in a verification report.
-  if (bad !== undefined) throw new Error(`"${bad}" is not a base58 character`);
-  return base58.decode(text);
-}
-
-/** Multibase base58btc: the "z" prefix says which base the rest is in. */
-export function multibaseEncode(bytes: Uint8Array): string {
-  return `z${base58Encode(bytes)}`;
-}
-
-export function multibaseDecode(text: string): Uint8Array {
-  if (!text.startsWith('z')) throw new Error('is not base58btc multibase (it must start with "z")');
-  return base58Decode(text.slice(1));
-}
-
-// Multicodec "ed25519-pub" (0xed) as an unsigned varint: 0xed 0x01.
-const ED25519_PUB_CODEC = [0xed, 0x01] as const;
 // DER prefixes for wrapping raw Ed25519 keys so node:crypto can import them (RFC 8410).
 const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
@@ -73,11 +50,7 @@ export function publicKeyFromMultikey(multibase: string): KeyObject {
 }
 
 function importMultikey(multibase: string): KeyObject {
-  const bytes = multibaseDecode(multibase);
-  if (bytes.length !== 34 || bytes[0] !== ED25519_PUB_CODEC[0] || bytes[1] !== ED25519_PUB_CODEC[1]) {
-    throw new Error(`"${multibase}" is not an Ed25519 Multikey (expected multicodec 0xed01 and 32 key bytes)`);
-  }
-  return ed25519PublicKeyFromRaw(bytes.subarray(2));
+  return ed25519PublicKeyFromRaw(rawFromMultikey(multibase));
 }
 
 /** `did:key:z6Mk…` for a public key. */
@@ -89,30 +62,4 @@ export function didKeyFromPublicKey(key: KeyObject | Uint8Array): string {
 export function didKeyVerificationMethod(key: KeyObject | Uint8Array): string {
   const multikey = multikeyFromPublicKey(key);
   return `did:key:${multikey}#${multikey}`;
-}
-
-export interface ParsedDidKey {
-  did: string;
-  publicKeyMultibase: string;
-  /** The verification method id this URL stands for (a bare DID means its only key). */
-  verificationMethod: string;
-  hasFragment: boolean;
-}
-
-/** Parses `did:key:z6Mk…` or `did:key:z6Mk…#z6Mk…`; null for other URLs, an error for a broken did:key. */
-export function parseDidKey(url: string): ParsedDidKey | null {
-  if (!url.startsWith('did:key:')) return null;
-  const [did, fragment, ...rest] = url.split('#');
-  const publicKeyMultibase = did!.slice('did:key:'.length);
-  if (rest.length > 0) throw new Error(`"${url}" has more than one "#"`);
-  publicKeyFromMultikey(publicKeyMultibase); // refuses non-Ed25519 or malformed keys early
-  // A did:key document holds exactly one key, named by the key itself; any other fragment names nothing.
-  if (fragment !== undefined && fragment !== publicKeyMultibase)
-    throw new Error(`"${url}": a did:key has no verification method "#${fragment}"`);
-  return {
-    did: did!,
-    publicKeyMultibase,
-    verificationMethod: `${did!}#${publicKeyMultibase}`,
-    hasFragment: fragment !== undefined,
-  };
 }

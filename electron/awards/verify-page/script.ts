@@ -1,7 +1,9 @@
 // The verify page's script, inlined into the page and allowed by its hash in the page's CSP. Plain
 // ES2020 for every current browser, no modules, no network but the issuer's status lists (and the CSP's
 // connect-src says which). It reads its configuration from the page's JSON block (#assay-config):
-//   { issuer: { name, ids: [...] }, keys: [{ kid, multikey, x }], verifyPageUrl, statusOrigins: [origin…] }
+//   { issuer: { name, ids: [...] }, keys: [{ kid, multikey, x }], methods: [{ id, controller, publicKeyMultibase }],
+//     verifyPageUrl, statusOrigins: [origin…] }
+// and checks Data Integrity proofs with AssayProof.checkProof (proof-check.ts, inlined just before it).
 // and writes everything with textContent (never HTML), so nothing in a code or a file becomes markup.
 // Kept as a string (not compiled TypeScript) so that the page holds exactly this text.
 export const PAGE_SCRIPT = String.raw`
@@ -78,6 +80,19 @@ export const PAGE_SCRIPT = String.raw`
     return new Uint8Array(await new Response(stream).arrayBuffer());
   }
 
+  // A credential's (or status list's) Data Integrity proof, checked by AssayProof against the keys this
+  // page carries; signed by another key, however validly, it is not the issuer's. Resolves to
+  // AssayProof's result: { verified: true, verificationMethod, … } or { verified: false, code, reason, unverifiable };
+  // rejects when this browser cannot check signatures at all.
+  async function checkSignature(doc) {
+    var r = await AssayProof.checkProof(doc, config.methods);
+    if (!r.verified) return r;
+    var ours = config.keys.some(function (k) { return k.multikey === r.publicKeyMultibase; });
+    if (!ours || config.issuer.ids.indexOf(r.controller) < 0)
+      return { verified: false, code: 'unknown-key', reason: 'it was signed by ' + r.verificationMethod + ', a key ' + issuer + ' does not use', verificationMethod: r.verificationMethod };
+    return r;
+  }
+
   // Revocation: the bit at index in the issuer's Bitstring Status List. Resolves to
   // { state: 'in-force' | 'revoked' | 'unchecked', text }.
   async function checkStatus(entry) {
@@ -103,6 +118,21 @@ export const PAGE_SCRIPT = String.raw`
       if (types.indexOf('BitstringStatusListCredential') < 0) throw new Error('it is not a Bitstring Status List');
       if (subject.statusPurpose !== 'revocation') throw new Error('it is not a revocation list');
       if (config.issuer.ids.indexOf(listIssuer) < 0) throw new Error('it names another issuer (' + listIssuer + ')');
+      if (list.id !== entry.url) throw new Error('it calls itself ' + list.id + ', not ' + entry.url);
+    } catch (e) {
+      return { state: 'unchecked', text: issuer + '\u2019s revocation list could not be read: ' + e.message + '.' };
+    }
+    var signed;
+    try {
+      signed = await checkSignature(list);
+    } catch (e) {
+      return { state: 'unchecked', text: 'This browser cannot check the signature of ' + issuer + '\u2019s revocation list (' + e.message + '), so this page cannot tell whether the award was withdrawn.' };
+    }
+    if (signed.verified && signed.controller !== listIssuer)
+      signed = { verified: false, reason: 'it was signed by ' + signed.controller + ', not by ' + listIssuer + ' whose list it says it is' };
+    if (!signed.verified)
+      return { state: 'unchecked', text: 'The signature of ' + issuer + '\u2019s revocation list at ' + entry.url + ' fails: ' + signed.reason + '. The list may have been changed by someone other than ' + issuer + ', so this page cannot tell whether the award was withdrawn. Ask ' + issuer + '.' };
+    try {
       var enc = subject.encodedList;
       if (typeof enc !== 'string' || enc[0] !== 'u') throw new Error('its list is not encoded as the standard says');
       var gz = b64uToBytes(enc.slice(1));
@@ -301,14 +331,36 @@ export const PAGE_SCRIPT = String.raw`
         'The ' + kind + ' names ' + (issuerId || 'no issuer') + ' and a signing key that ' + issuer + ' does not use. Do not rely on it.',
       ]);
     }
-    verdict('unchecked', 'Read, but its signature is not checked here', [
-      'The ' + kind + ' names ' + issuer + ' and one of its signing keys, but this page cannot check a credential file\u2019s own signature. To be sure, scan the certificate\u2019s QR code, or check the file with Assay (assay verify) or the Learner Credential Wallet\u2019s verifier.',
+    verdict('info', 'Checking the signature\u2026', ['The ' + kind + ' names ' + issuer + ' and one of its signing keys.']);
+    var signed;
+    try {
+      signed = await checkSignature(c);
+    } catch (e) {
+      $('status').hidden = true;
+      return verdict('unchecked', 'The signature could not be checked', ['This browser cannot check the signature: ' + e.message + '. Open the page in a current browser (Chrome, Edge, Firefox or Safari), or scan the certificate\u2019s QR code.']);
+    }
+    if (!signed.verified) {
+      details([]);
+      $('status').hidden = true;
+      // the key as the foot of the page lists it (its short id), not its long method URL
+      var method = ' (by ' + issuer + '\u2019s key ' + key.kid + ')';
+      if (signed.code === 'bad-signature')
+        return verdict('failed', 'This file was changed after it was signed', [
+          'The award\u2019s signature' + method + ' does not match what the ' + kind + ' now says: something in it (a name, a date, a result) is not what ' + issuer + ' signed. Do not rely on it.',
+          'What failed: the credential\u2019s Data Integrity proof (eddsa-rdfc-2022).',
+        ]);
+      if (signed.unverifiable)
+        return verdict('unchecked', 'The signature could not be checked here', ['The award\u2019s signature' + method + ' could not be checked: ' + signed.reason + '. Scan the certificate\u2019s QR code, or check the file with Assay (assay verify).']);
+      return verdict('failed', 'This file\u2019s signature is not valid', ['The award\u2019s signature' + method + ' is not valid: ' + signed.reason + '. Do not rely on it.']);
+    }
+    verdict('genuine', 'Signature checked: this award is genuine', [
+      'The ' + kind + ' carries an award signed by ' + issuer + ' with its key ' + key.kid + ', and nothing in it has changed since. Compare the details below with what you were told.',
     ]);
     statusLine('pending', 'Checking whether ' + issuer + ' has withdrawn it\u2026');
     var st = await checkStatus(entry);
     statusLine(st.state, st.text);
     if (st.state === 'revoked')
-      verdict('revoked', 'This award has been revoked', [issuer + ' has withdrawn this award. It is no longer valid.']);
+      verdict('revoked', 'This award has been revoked', ['The award was signed by ' + issuer + ', but ' + issuer + ' has since withdrawn it. It is no longer valid.']);
   }
 
   function route() {
@@ -330,11 +382,11 @@ export const PAGE_SCRIPT = String.raw`
     e.preventDefault();
     drop.classList.remove('over');
     var f = e.dataTransfer && e.dataTransfer.files[0];
-    if (f) checkFile(f);
+    if (f) checkFile(f).catch(function (e) { fail('This file could not be checked', String(e && e.message)); });
   });
   $('file').addEventListener('change', function (e) {
     var f = e.target.files && e.target.files[0];
-    if (f) checkFile(f);
+    if (f) checkFile(f).catch(function (e) { fail('This file could not be checked', String(e && e.message)); });
   });
   window.addEventListener('hashchange', route);
   route();

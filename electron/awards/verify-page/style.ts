@@ -15,7 +15,7 @@ header p { margin: 0; color: var(--muted); font-size: 0.95rem; letter-spacing: 0
 h1 { margin: 0.2rem 0 1rem; font-size: 1.6rem; color: var(--accent); }
 h2 { margin: 0 0 0.4rem; font-size: 1.3rem; }
 #verdict { border-radius: 0.6rem; padding: 1rem 1.1rem; border: 2px solid var(--line); background: var(--card); }
-#verdict p { margin: 0.3rem 0 0; }
+#verdict p { margin: 0.3rem 0 0; overflow-wrap: anywhere; }
 #verdict[data-state="genuine"] { border-color: var(--ok); background: var(--ok-bg); }
 #verdict[data-state="genuine"] h2::before { content: "\\2713  "; }
 #verdict[data-state="failed"], #verdict[data-state="revoked"] { border-color: var(--bad); background: var(--bad-bg); }
@@ -24,7 +24,7 @@ h2 { margin: 0 0 0.4rem; font-size: 1.3rem; }
 #verdict[data-state="genuine"] h2 { color: var(--ok); }
 #verdict[data-state="failed"] h2, #verdict[data-state="revoked"] h2 { color: var(--bad); }
 #verdict[data-state="unchecked"] h2 { color: var(--warn); }
-#status { margin: 0.8rem 0 0; padding: 0.7rem 1rem; border-radius: 0.5rem; background: var(--card); border: 1px solid var(--line); }
+#status { overflow-wrap: anywhere; margin: 0.8rem 0 0; padding: 0.7rem 1rem; border-radius: 0.5rem; background: var(--card); border: 1px solid var(--line); }
 #status[data-state="revoked"] { border-color: var(--bad); color: var(--bad); }
 #status[data-state="in-force"] { border-color: var(--ok); }
 #status[data-state="unchecked"] { border-color: var(--warn); }

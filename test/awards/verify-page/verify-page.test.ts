@@ -1,16 +1,27 @@
 // The verify page as a file (its CSP allows exactly its own inline script and style; the issuer's
 // keys and name are embedded safely; the same input gives the same bytes), `assay verify-page export`,
-// the verifyPageUrl setting, and `assay verify` given a certificate's QR code.
+// the verifyPageUrl setting, `assay verify` given a certificate's QR code, and the page's Data Integrity
+// proof checker (proof-check.ts, run here on Node's WebCrypto; in Chromium by test/e2e/verify-page.spec.ts)
+// on awards and status lists issued under a did:web by the real CLI. Needs `npm run build` (the page
+// inlines dist/verify-page/proof-check.js).
 import crypto from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { qrKeyId } from '../../../electron/awards/certificate/qr.js';
+import { verifyCredential } from '../../../electron/awards/credential/data-integrity.js';
 import { multikeyFromPublicKey } from '../../../electron/awards/credential/keys.js';
-import { buildVerifyPage } from '../../../electron/awards/verify-page/page.js';
+import { decodeBitstring, encodeBitstring, withBit } from '../../../electron/awards/status-list/bitstring.js';
+import {
+  buildVerifyPage,
+  proofCheckerScript,
+  type VerifyPageConfig,
+} from '../../../electron/awards/verify-page/page.js';
+import { checkProof } from '../../../electron/awards/verify-page/proof-check.js';
 import { verifyPageUrlSetting } from '../../../electron/awards/verify-page/config.js';
 import { openServices } from '../../../electron/services.js';
+import { assayOk, issuingStore, published, RIVERSIDE_DID, type IssuedCredential } from '../../support/did-web-store.js';
 import { assay, issuerWithAward } from '../../support/issuer-store.js';
 import { tempDir } from '../../support/package-builder.js';
 import { fixedEd25519 } from '../certificate/helpers.js';
@@ -53,6 +64,26 @@ describe('the verify page file', () => {
     );
   });
 
+  it('runs the proof checker ahead of its own script, in the one script block, which nothing in it can end', () => {
+    const script = /<script>([\s\S]*?)<\/script>/.exec(html)![1]!;
+    expect(script.startsWith(`${proofCheckerScript()}\n`)).toBe(true);
+    expect(script.startsWith('var AssayProof=')).toBe(true);
+    expect(script).not.toMatch(/<\/script|<!--/i);
+    // no eval: the CSP allows none, and the checker must not need it
+    expect(csp).not.toContain('unsafe-eval');
+    expect(script).not.toMatch(/\beval\(|new Function\(/);
+  });
+
+  it('carries the did:web keys as the did.json lists them (<did>#<Multikey>), for each key', () => {
+    expect(config.methods).toEqual(
+      config.keys.map((k) => ({
+        id: `did:web:pd.riverside.example.edu#${k.multikey}`,
+        controller: 'did:web:pd.riverside.example.edu',
+        publicKeyMultibase: k.multikey,
+      })),
+    );
+  });
+
   it('is the same bytes for the same input', () => {
     expect(buildVerifyPage(input).html).toBe(html);
   });
@@ -78,7 +109,8 @@ describe('assay verify-page export, the verifyPageUrl setting and assay verify w
     expect(r.stdout).toContain('opens at https://pd.riverside.example.edu/verify');
     const html = fs.readFileSync(out, 'utf8');
     console.log(`verify page: ${Buffer.byteLength(html)} bytes`);
-    expect(Buffer.byteLength(html)).toBeLessThan(64 * 1024);
+    // the proof checker (jsonld, rdf-canonize and the JSON-LD contexts) is most of it
+    expect(Buffer.byteLength(html)).toBeLessThan(256 * 1024);
     expect(html).toContain('connect-src https://pd.riverside.example.edu;');
     expect((fs.statSync(out).mode & 0o777).toString(8)).toBe('644');
     expect(qr.startsWith('https://pd.riverside.example.edu/verify#')).toBe(true);
@@ -133,6 +165,89 @@ describe('assay verify-page export, the verifyPageUrl setting and assay verify w
     expect(revoked.code).toBe(1);
     expect(revoked.stdout).toMatch(/FAIL {2}revocation \(local records\): REVOKED on .*Plagiarised evidence/);
     expect(revoked.stdout).toMatch(/FAIL {2}revocation status \(status list\): REVOKED/);
+  });
+});
+
+describe("the page's proof checker on awards and a status list issued under a did:web", () => {
+  let work: string;
+  let credentials: IssuedCredential[];
+  let statusList: Record<string, unknown> & { credentialSubject: { encodedList: string } };
+  let config: VerifyPageConfig;
+  const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+  beforeAll(async () => {
+    work = tempDir('assay-verify-page-proofs-');
+    const store = await issuingStore(work, 'web', RIVERSIDE_DID, 2);
+    credentials = store.credentials;
+    await assayOk(store.dataDir, ['awards', 'revoke', credentials[1]!.id, '--reason', 'Plagiarised evidence']);
+    statusList = (await published(store.dataDir, path.join(work, 'site'))).statusList as typeof statusList;
+    const s = openServices(store.dataDir);
+    try {
+      config = s.identity.exportVerifyPage(
+        path.join(work, 'site', 'verify.html'),
+        'https://pd.riverside.example.edu/verify',
+      ).config;
+    } finally {
+      s.close();
+    }
+  }, 240_000);
+  afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+  it('checks a real award and its status list as assay verify does: signed by the did:web key the page carries', async () => {
+    const credential = credentials[0]!;
+    expect(credential.issuer.id).toBe(RIVERSIDE_DID);
+    expect(config.methods.map((m) => m.id)).toContain(credential.proof[0]!.verificationMethod);
+    expect(await checkProof(credential, config.methods)).toEqual({
+      verified: true,
+      verificationMethod: credential.proof[0]!.verificationMethod,
+      controller: RIVERSIDE_DID,
+      publicKeyMultibase: config.keys[0]!.multikey,
+    });
+    expect(await checkProof(statusList, config.methods)).toMatchObject({ verified: true, controller: RIVERSIDE_DID });
+  });
+
+  it('one character of the name changed: the signature does not match, for the page and for assay verify', async () => {
+    const changed = copy(credentials[0]!) as IssuedCredential & { credentialSubject: { name: string } };
+    const name = changed.credentialSubject.name;
+    changed.credentialSubject.name = `${name[0] === 'X' ? 'Y' : 'X'}${name.slice(1)}`;
+    const page = await checkProof(changed, config.methods);
+    expect(page).toMatchObject({ verified: false, code: 'bad-signature' });
+    expect(page.verified ? '' : page.reason).toMatch(/changed after it was signed/);
+    expect(await verifyCredential(changed, { knownKeys: config.methods })).toMatchObject({
+      verified: false,
+      code: 'bad-signature',
+    });
+  });
+
+  it('the revoked award shown as in force by a changed status list: the list fails its signature', async () => {
+    const index = Number(credentials[1]!.credentialStatus!.statusListIndex);
+    const bits = decodeBitstring(statusList.credentialSubject.encodedList);
+    expect(bits[index >> 3]! & (0x80 >> (index & 7))).not.toBe(0); // revoked, as issued
+    const tampered = copy(statusList);
+    tampered.credentialSubject.encodedList = encodeBitstring(withBit(bits, index, false));
+    expect(await checkProof(tampered, config.methods)).toMatchObject({ verified: false, code: 'bad-signature' });
+  });
+
+  it('refuses what it cannot check by name: a context it does not carry (never fetched), a key it does not carry', async () => {
+    const extra = copy(credentials[0]!);
+    extra['@context'] = [...(extra['@context'] as string[]), 'https://contexts.example.org/extra.json'];
+    expect(await checkProof(extra, config.methods)).toMatchObject({
+      verified: false,
+      code: 'unknown-context',
+      unverifiable: true,
+      reason: expect.stringContaining('https://contexts.example.org/extra.json') as string,
+    });
+    const otherKey = copy(credentials[0]!);
+    otherKey.proof[0]!.verificationMethod = 'did:web:elsewhere.example.org#key-1';
+    expect(await checkProof(otherKey, config.methods)).toMatchObject({
+      verified: false,
+      code: 'unknown-key',
+      reason: expect.stringContaining('did:web:elsewhere.example.org#key-1') as string,
+    });
+    expect(await checkProof({ ...credentials[0]!, proof: undefined }, config.methods)).toMatchObject({
+      verified: false,
+      code: 'no-proof',
+    });
   });
 });
 
