@@ -37,6 +37,7 @@ import { loadWorkspace } from './review/workspace.js';
 import { writeSamplePackage } from './sample/sample-package.js';
 import { SettingsStore } from './settings/settings.js';
 import { JobRunner, LongJobs, type JobMode } from './jobs/index.js';
+import { QualityService } from './quality/quality-service.js';
 
 export const DATABASE_FILE = 'assay.db';
 
@@ -66,6 +67,8 @@ export interface Services {
   readonly reviews: Reviews;
   /** The long jobs running now; one per kind at a time, each can be cancelled. */
   readonly jobs: LongJobs;
+  /** Calibration before live work; a submitted review of a calibration sample, seed or second reading beside its reference. */
+  readonly quality: QualityService;
   importPackage(input: string, options?: ImportOptions): Promise<ImportResult>;
   /** Writes the built-in sample package to a temporary folder and imports it (first run). */
   importSample(onProgress?: (p: ImportProgress) => void): Promise<ImportResult>;
@@ -136,6 +139,7 @@ export function openServices(dataDir: string, options: ServicesOptions = {}): Se
       results: new ResultsService(identity, settings, jobs, self),
       backups: new Backups(self, identity, settings, jobs),
       jobs,
+      quality: new QualityService(db),
       reviews: {
         open: (submissionId, blind) => loadWorkspace(db, submissionId, blind),
         saveDraft: (input) => saveDraft(db, input).review,
