@@ -3,11 +3,11 @@
 import type { QualityKind } from '../../shared/domain/quality.js';
 import type { Db } from '../store/db.js';
 
-const KIND_SQL = `SELECT (SELECT kind FROM qa_samples WHERE submission_seq = ?1) AS qa,
-  EXISTS (SELECT 1 FROM second_readings WHERE submission_seq = ?1) AS second`;
+const KIND_SQL = `SELECT (SELECT kind FROM qa_samples WHERE submission_seq = @seq) AS qa,
+  EXISTS (SELECT 1 FROM second_readings WHERE submission_seq = @seq) AS second`;
 
 export function qualityKindOf(db: Db, seq: number): QualityKind | null {
-  const r = db.prepare(KIND_SQL).get(seq) as { qa: 'calibration' | 'seed' | null; second: 0 | 1 };
+  const r = db.prepare(KIND_SQL).get({ seq }) as { qa: 'calibration' | 'seed' | null; second: 0 | 1 };
   return r.qa ?? (r.second ? 'second-reading' : null);
 }
 
