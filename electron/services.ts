@@ -35,6 +35,8 @@ import { loadWorkspace } from './review/workspace.js';
 import { writeSamplePackage } from './sample/sample-package.js';
 import { SettingsStore } from './settings/settings.js';
 import { JobRunner, LongJobs, type JobMode } from './jobs/index.js';
+import { QualityService } from './quality/quality-service.js';
+import { assertMayRecuse, assertMayReview } from './quality/calibration.js';
 
 export { DATABASE_FILE } from './store/open-store.js';
 
@@ -64,6 +66,8 @@ export interface Services {
   readonly reviews: Reviews;
   /** The long jobs running now; one per kind at a time, each can be cancelled. */
   readonly jobs: LongJobs;
+  /** Calibration before live work; a submitted review of a calibration sample, seed or second reading beside its reference. */
+  readonly quality: QualityService;
   importPackage(input: string, options?: ImportOptions): Promise<ImportResult>;
   /** Writes the built-in sample package to a temporary folder and imports it (first run). */
   importSample(onProgress?: (p: ImportProgress) => void): Promise<ImportResult>;
@@ -129,11 +133,26 @@ export function openServices(dataDir: string, options: ServicesOptions = {}): Se
       results: new ResultsService(identity, settings, jobs, self),
       backups: new Backups(self, identity, settings, jobs),
       jobs,
+      quality: new QualityService(db),
       reviews: {
-        open: (submissionId, blind) => loadWorkspace(db, submissionId, blind),
-        saveDraft: (input) => saveDraft(db, input).review,
-        submit: (submissionId) => submitReview(db, submissionId),
-        recuse: (submissionId, reason) => recuse(db, submissionId, reason),
+        // Live work (seeds alike) waits for a required calibration; calibration samples are always open.
+        open: (submissionId, blind) => {
+          assertMayReview(db, submissionId);
+          return loadWorkspace(db, submissionId, blind);
+        },
+        saveDraft: (input) => {
+          assertMayReview(db, input.submissionId);
+          return saveDraft(db, input).review;
+        },
+        submit: (submissionId) => {
+          assertMayReview(db, submissionId);
+          return submitReview(db, submissionId);
+        },
+        recuse: (submissionId, reason) => {
+          assertMayReview(db, submissionId);
+          assertMayRecuse(db, submissionId);
+          recuse(db, submissionId, reason);
+        },
         redactions: (submissionId, artifactId) => listRedactions(db, submissionId, artifactId),
         addRedaction: (input) => addRedaction(db, input),
         reportLeak: (input) => reportLeak(db, input),

@@ -10,8 +10,9 @@ import { resolveDataDir } from '../paths.js';
 import type { Services } from '../services.js';
 import { noIdentityMessage, write } from './output.js';
 import type { CliContext } from './award-commands.js';
-import type { Queue } from '../queue/queue.js';
+import type { QueueOnly } from '../store/open-store.js';
 import { queueCommand } from './queue-command.js';
+import { calibrationCommand } from './calibration-command.js';
 import type { CliStdin } from './secrets.js';
 
 /** Everything a command reads and writes besides files: the bin script passes the process's own. */
@@ -38,6 +39,10 @@ Commands:
       --blind            no earner identity at all
       --json             a JSON array instead of a table (with --all too: one array,
                          written element by element)
+                         (refused, exit 1, while a required calibration is unmet)
+  calibration            Each package's calibration: samples, agreement, what is missing
+  calibration practice-again PACKAGE_ID
+                         Keep this round's calibration scores and score the samples again
   sample-package OUT_DIR Write a realistic sample review package
       --with-calibration add a required calibration set (one practice sample per
                          micro-credential, with definitive scores and rationales)
@@ -150,7 +155,9 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       case 'import':
         return await withServices(dataDir, io, (s) => importCommand(s, rest, io));
       case 'queue':
-        return await withQueue(dataDir, (queue) => queueCommand({ queue }, values, io.stdout));
+        return await withQueue(dataDir, (s) => queueCommand(s, values, io.stdout));
+      case 'calibration':
+        return await withServices(dataDir, io, (s) => calibrationCommand(s, rest, io.stdout, io.stderr));
       case 'sample-package':
         return await sampleCommand(rest, values, io);
       case 'audit':
@@ -230,7 +237,14 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
 }
 
 /** Refusals every command reports with exit status 1 (others there are unexpected: status 2). */
-const REFUSALS: ReadonlySet<string> = new Set(['import-refused', 'store', 'backup', 'file-refused', 'anchor']);
+const REFUSALS: ReadonlySet<string> = new Set([
+  'import-refused',
+  'store',
+  'backup',
+  'file-refused',
+  'anchor',
+  'calibration-required',
+]);
 
 /** The message for the command line: where the app says "in Settings", it names the commands. */
 function describe(err: Error, dataDir: string): string {
@@ -259,11 +273,11 @@ async function commandOf(
 }
 
 /** `assay queue` needs the store and its queue only: opened without the rest of the services. */
-async function withQueue(dataDir: string, fn: (queue: Queue) => Promise<number> | number): Promise<number> {
+async function withQueue(dataDir: string, fn: (s: QueueOnly) => Promise<number> | number): Promise<number> {
   const { openQueueOnly } = await import('../store/open-store.js');
   const only = openQueueOnly(dataDir);
   try {
-    return await fn(only.queue);
+    return await fn(only);
   } finally {
     only.close();
   }

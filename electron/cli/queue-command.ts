@@ -6,7 +6,7 @@ import {
   type QueueItem,
   type QueueQuery,
 } from '../../shared/domain/queue.js';
-import type { Queue } from '../queue/queue.js';
+import type { QueueOnly } from '../store/open-store.js';
 import { write } from './output.js';
 
 export class QueueUsageError extends AssayError {
@@ -20,7 +20,7 @@ type Out = NodeJS.WritableStream;
 const count = (n: number) => n.toLocaleString('en-US');
 const plural = (n: number) => `${count(n)} submission${n === 1 ? '' : 's'}`;
 
-export async function queueCommand(s: { queue: Queue }, values: Record<string, unknown>, stdout: Out): Promise<number> {
+export async function queueCommand(s: QueueOnly, values: Record<string, unknown>, stdout: Out): Promise<number> {
   const statuses = ((values.status as string[] | undefined) ?? []).map((v) => {
     const r = submissionStatusSchema.safeParse(v);
     if (!r.success) throw new QueueUsageError(`--status "${v}" is not one of ${SUBMISSION_STATUSES.join(', ')}`);
@@ -43,6 +43,8 @@ export async function queueCommand(s: { queue: Queue }, values: Record<string, u
     blind,
   };
   const json = values.json === true;
+  // Before any output: a refusal leaves nothing half-written (not even the "[" of --all --json).
+  s.quality.assertQueueOpen();
   if (all) return streamAll(s, query, json, blind, stdout);
 
   const page = s.queue.list({ ...query, limit });
@@ -74,7 +76,7 @@ function jsonRow(i: QueueItem): Omit<QueueItem, 'overdue'> {
  * array, byte for byte what the paged output would be, so `jq` and friends read it either way.
  */
 async function streamAll(
-  s: { queue: Queue },
+  s: QueueOnly,
   query: QueueQuery,
   json: boolean,
   blind: boolean,

@@ -9,6 +9,7 @@ import type { AdminPlatform, Emit, HandlerContext, Handlers, Platform } from './
 import { identityHandlers } from './handlers/identity.js';
 import { libraryHandlers } from './handlers/library.js';
 import { queueHandlers } from './handlers/queue.js';
+import { qualityHandlers } from './handlers/quality.js';
 import { resultsHandlers } from './handlers/results.js';
 import { reviewHandlers } from './handlers/review.js';
 import { settingsHandlers } from './handlers/settings.js';
@@ -52,5 +53,6 @@ export function createHandlers(
     ...resultsHandlers(ctx),
     ...backupHandlers(ctx),
     ...settingsHandlers(ctx),
+    ...qualityHandlers(ctx),
   };
 }

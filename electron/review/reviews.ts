@@ -6,6 +6,7 @@ import { achievementSchema } from '../../shared/schemas/review-package.js';
 import { appendAudit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
 import { findSubmission, readReview } from './workspace.js';
+import { recordCalibrationMet } from '../quality/calibration.js';
 
 export class ReviewConflictError extends AssayError {
   override name = 'ReviewConflictError';
@@ -101,6 +102,8 @@ export function submitReview(db: Db, submissionId: string, now = new Date()): Re
         },
         at,
       );
+      // A calibration sample's submission may meet the thresholds: recorded with this submission, in its transaction.
+      recordCalibrationMet(db, sub.seq, at);
       return readReview(db, sub.seq, sub.id)!;
     })
     .immediate();

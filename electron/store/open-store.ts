@@ -7,6 +7,7 @@ import { ensurePrivateDir, PRIVATE_FILE_MODE } from './atomic-write.js';
 import { openDatabase, type Db } from './db.js';
 import { EvidenceStore } from './evidence.js';
 import { Queue } from '../queue/queue.js';
+import { QualityService } from '../quality/quality-service.js';
 import { JOURNAL_FILE, recoverDataDir } from './restore-journal.js';
 import { acquireRestoreLock, holdOpen, type Hold } from './store-lock.js';
 
@@ -44,10 +45,17 @@ export function openStore(dataDir: string, options: { nativeBinding?: string } =
   }
 }
 
+export interface QueueOnly {
+  readonly queue: Queue;
+  /** Whether calibration has opened the live queue. */
+  readonly quality: QualityService;
+  close(): void;
+}
+
 /** The store's queue alone (`assay queue`): nothing else of the services is loaded or opened. */
-export function openQueueOnly(dataDir: string): { queue: Queue; close(): void } {
+export function openQueueOnly(dataDir: string): QueueOnly {
   const store = openStore(dataDir);
-  return { queue: new Queue(store.db), close: () => store.close() };
+  return { queue: new Queue(store.db), quality: new QualityService(store.db), close: () => store.close() };
 }
 
 /**

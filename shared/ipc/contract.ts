@@ -20,6 +20,7 @@ import { identityPublicSchema, profileInputSchema } from '../domain/identity.js'
 import { addSubmissionSchema, libraryAchievementSchema, librarySummarySchema } from '../domain/library.js';
 import { settingsPatchSchema, settingsSchema } from '../domain/settings.js';
 import { jobKindSchema } from '../domain/jobs.js';
+import { calibrationGateSchema, calibrationStatusSchema, comparisonSchema } from '../domain/quality.js';
 
 const none = z.undefined();
 
@@ -213,6 +214,12 @@ export const contract = {
   'jobs:cancel': { input: z.object({ kind: jobKindSchema }), output: z.boolean() },
   /** Opens an http(s) address in the system browser after the assessor confirms; false if declined. */
   'app:openExternal': { input: z.object({ url: z.url() }), output: z.boolean() },
+  /** Calibration per package (round, samples, agreement, what is missing) and whether the live queue is open. */
+  'quality:gate': { input: none, output: calibrationGateSchema },
+  /** Archives this round of calibration practice and starts the next (the samples are scored again); audited. */
+  'quality:practiceAgain': { input: z.object({ packageId: z.string().min(1) }), output: calibrationStatusSchema },
+  /** A submitted review of a calibration sample, seed or second reading beside its reference; null for anything else (live work, or not yet submitted). */
+  'quality:comparison': { input: z.object({ submissionId: z.string().min(1) }), output: comparisonSchema.nullable() },
 } as const;
 
 /** Events the main process sends to the renderer. */
