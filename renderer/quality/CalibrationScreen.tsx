@@ -5,6 +5,7 @@ import type { CalibrationGate, CalibrationStatus } from '../../shared/domain/qua
 import { call, errorMessage } from '../api.js';
 import { absoluteDate } from '../queue/dates.js';
 import { quality } from '../strings/en.js';
+import { percent } from '../strings/quality.js';
 import { ConfirmActions, Dialog } from '../ui/Dialog.js';
 import { EmptyState } from '../ui/EmptyState.js';
 import { Icon } from '../ui/Icon.js';
@@ -147,7 +148,7 @@ function PackageCalibration({
           <h3>{s.agreementLabel}</h3>
           {c.agreement ? (
             <p>
-              {`${quality.comparison.exact}: ${Math.round(c.agreement.exact * 100)}% ${s.agreementOver(c.agreement.n)}; ${quality.lean(c.agreement.signedDeviation)}.`}
+              {`${quality.comparison.exact}: ${percent(c.agreement.exact)} ${s.agreementOver(c.agreement.n)}; ${quality.lean(c.agreement.signedDeviation)}.`}
             </p>
           ) : (
             <p className="muted">{s.noAgreement}</p>

@@ -84,24 +84,26 @@ export function ComparisonView({ comparison: c, focusRef, actions }: ComparisonV
         </table>
       </div>
 
-      <dl className="qa-decisions" aria-label={s.decisionsLabel}>
-        <div>
-          <dt>{s.ownDecision}</dt>
-          <dd>
-            <span className={`badge badge-${c.ownDecision === 'pass' ? 'passed' : 'not-yet'}`}>
-              {decision[c.ownDecision]}
-            </span>
-          </dd>
-        </div>
-        <div>
-          <dt>{definitive ? s.referenceDecision[c.kind] : s.referenceDecision['second-reading']}</dt>
-          <dd>
-            <span className={`badge badge-${c.referenceDecision === 'pass' ? 'passed' : 'not-yet'}`}>
-              {decision[c.referenceDecision]}
-            </span>
-          </dd>
-        </div>
-      </dl>
+      <div role="group" aria-label={s.decisionsLabel}>
+        <dl className="qa-decisions">
+          <div>
+            <dt>{s.ownDecision}</dt>
+            <dd>
+              <span className={`badge badge-${c.ownDecision === 'pass' ? 'passed' : 'not-yet'}`}>
+                {decision[c.ownDecision]}
+              </span>
+            </dd>
+          </div>
+          <div>
+            <dt>{definitive ? s.referenceDecision[c.kind] : s.referenceDecision['second-reading']}</dt>
+            <dd>
+              <span className={`badge badge-${c.referenceDecision === 'pass' ? 'passed' : 'not-yet'}`}>
+                {decision[c.referenceDecision]}
+              </span>
+            </dd>
+          </div>
+        </dl>
+      </div>
 
       <AgreementTable kind={c.kind} review={c.agreement} soFar={c.soFar} />
       {actions && <div className="qa-actions">{actions}</div>}

@@ -4,7 +4,7 @@
 const count = (n: number, one: string, many: string): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 /** A 0..1 share as a whole percentage. */
-export const percent = (share: number): string => `${Math.round(share * 100)}%`;
+export const percent = (share: number): string => `${Math.round(share * 100)} %`;
 
 const levels = (n: number): string => {
   const rounded = Math.round(n * 100) / 100;
