@@ -38,6 +38,7 @@ import { writeSamplePackage } from './sample/sample-package.js';
 import { SettingsStore } from './settings/settings.js';
 import { JobRunner, LongJobs, type JobMode } from './jobs/index.js';
 import { QualityService } from './quality/quality-service.js';
+import { assertMayReview } from './quality/calibration.js';
 
 export const DATABASE_FILE = 'assay.db';
 
@@ -141,10 +142,23 @@ export function openServices(dataDir: string, options: ServicesOptions = {}): Se
       jobs,
       quality: new QualityService(db),
       reviews: {
-        open: (submissionId, blind) => loadWorkspace(db, submissionId, blind),
-        saveDraft: (input) => saveDraft(db, input).review,
-        submit: (submissionId) => submitReview(db, submissionId),
-        recuse: (submissionId, reason) => recuse(db, submissionId, reason),
+        // Live work (seeds alike) waits for a required calibration; calibration samples are always open.
+        open: (submissionId, blind) => {
+          assertMayReview(db, submissionId);
+          return loadWorkspace(db, submissionId, blind);
+        },
+        saveDraft: (input) => {
+          assertMayReview(db, input.submissionId);
+          return saveDraft(db, input).review;
+        },
+        submit: (submissionId) => {
+          assertMayReview(db, submissionId);
+          return submitReview(db, submissionId);
+        },
+        recuse: (submissionId, reason) => {
+          assertMayReview(db, submissionId);
+          recuse(db, submissionId, reason);
+        },
         redactions: (submissionId, artifactId) => listRedactions(db, submissionId, artifactId),
         addRedaction: (input) => addRedaction(db, input),
         reportLeak: (input) => reportLeak(db, input),

@@ -6,6 +6,8 @@ import { appendAudit } from '../store/audit.js';
 import { anchorSigner, sealAuditHead } from '../store/audit-anchor.js';
 import { rememberIssuingIdentity } from './trust.js';
 import type { Db } from '../store/db.js';
+import type { QualityKind } from '../../shared/domain/quality.js';
+import { qualityKindOf } from '../quality/kind.js';
 import { buildAchievementCredential, signCredential, validFromFor } from './credential/index.js';
 import { issuerIdentifiers, issuerVerifiability, type IssuerVerifiability } from './did/index.js';
 import type { SigningIdentity } from './identity/index.js';
@@ -172,6 +174,15 @@ function filterSql(filter: AwardFilter): { where: string[]; params: unknown[] } 
   return { where, params };
 }
 
+/** Why a submitted review that measures the assessor is not an award (said only once it is submitted). */
+const NOT_AN_AWARD: Record<QualityKind, (id: string) => string> = {
+  calibration: (id) => `Submission ${id} is a calibration sample, scored for practice; it never becomes an award.`,
+  seed: (id) =>
+    `Submission ${id} was a seeded sample with a known score, scored to check agreement; it never becomes an award.`,
+  'second-reading': (id) =>
+    `Submission ${id} was a second reading of a decision already made; the first reading's results decide any award.`,
+};
+
 export class Awards {
   constructor(protected readonly db: Db) {}
 
@@ -183,6 +194,9 @@ export class Awards {
         FROM submissions s JOIN reviews r ON r.submission_seq = s.seq AND r.state = 'submitted' AND r.decision = 'pass'
         JOIN achievement_versions v ON v.version_id = r.achievement_version_id
         WHERE NOT EXISTS (SELECT 1 FROM awards w WHERE w.submission_seq = s.seq AND w.status = 'active')
+          -- Calibration samples, seeds and second readings measure the assessor: never awards.
+          AND NOT EXISTS (SELECT 1 FROM qa_samples q WHERE q.submission_seq = s.seq)
+          AND NOT EXISTS (SELECT 1 FROM second_readings x WHERE x.submission_seq = s.seq)
         ORDER BY r.submitted_at`,
       )
       .all() as { submissionId: string; earnerName: string; achievementName: string; submittedAt: string }[];
@@ -257,6 +271,8 @@ export class Awards {
     if (!row) throw new AwardError(`There is no submission "${submissionId}".`);
     if (row.state !== 'submitted' || row.decision !== 'pass')
       throw new AwardError('Only a submitted review that passed can become an award.');
+    const quality = qualityKindOf(this.db, row.seq);
+    if (quality !== null) throw new AwardError(NOT_AN_AWARD[quality](submissionId));
     // A quick answer before the signing work; the check that counts is repeated in the write below.
     this.refuseSecond(row.seq, submissionId, options.replaces);
 

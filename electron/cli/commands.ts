@@ -18,6 +18,7 @@ import { resolveDataDir } from '../paths.js';
 import { writeSamplePackage } from '../sample/sample-package.js';
 import { openServices, type Services } from '../services.js';
 import { queueCommand } from './queue-command.js';
+import { calibrationCommand } from './calibration-command.js';
 import { write } from './output.js';
 import type { CliStdin } from './secrets.js';
 import { statusListCommand } from './status-list-command.js';
@@ -47,6 +48,10 @@ Commands:
       --blind            no earner identity at all
       --json             a JSON array instead of a table (with --all too: one array,
                          written element by element)
+                         (refused, exit 1, while a required calibration is unmet)
+  calibration            Each package's calibration: samples, agreement, what is missing
+  calibration practice-again PACKAGE_ID
+                         Keep this round's calibration scores and score the samples again
   sample-package OUT_DIR Write a realistic sample review package
   audit verify [--anchor FILE]…
                          Check the audit log: its hash chain, its signed checkpoints, that it
@@ -152,6 +157,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
         return await withServices(dataDir, io, (s) => importCommand(s, rest, io));
       case 'queue':
         return await withServices(dataDir, io, (s) => queueCommand(s, values, io.stdout));
+      case 'calibration':
+        return await withServices(dataDir, io, (s) => calibrationCommand(s, rest, io.stdout, io.stderr));
       case 'sample-package':
         return await sampleCommand(rest, io);
       case 'audit':
@@ -235,7 +242,14 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
 }
 
 /** Refusals every command reports with exit status 1 (others there are unexpected: status 2). */
-const REFUSALS: ReadonlySet<string> = new Set(['import-refused', 'store', 'backup', 'file-refused', 'anchor']);
+const REFUSALS: ReadonlySet<string> = new Set([
+  'import-refused',
+  'store',
+  'backup',
+  'file-refused',
+  'anchor',
+  'calibration-required',
+]);
 
 /** The message for the command line: where the app says "in Settings", it names the commands. */
 function describe(err: Error, dataDir: string): string {

@@ -43,6 +43,8 @@ export async function queueCommand(s: Services, values: Record<string, unknown>,
     blind,
   };
   const json = values.json === true;
+  // Before any output: a refusal leaves nothing half-written (not even the "[" of --all --json).
+  s.quality.assertQueueOpen();
   if (all) return streamAll(s, query, json, blind, stdout);
 
   const page = s.queue.list({ ...query, limit });

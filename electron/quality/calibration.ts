@@ -252,3 +252,20 @@ export function practiceAgain(db: Db, packageId: string, now = new Date()): Cali
     })
     .immediate();
 }
+
+/**
+ * Refuses to open or change the review of live work (or a seed, which must look the same) while a required
+ * calibration is unmet; a calibration sample may always be worked on. An unknown id passes, for the caller to
+ * refuse by name.
+ */
+export function assertMayReview(db: Db, submissionId: string): void {
+  if (queueIsOpen(db)) return;
+  const practice = db
+    .prepare(
+      "SELECT q.kind = 'calibration' FROM submissions s LEFT JOIN qa_samples q ON q.submission_seq = s.seq WHERE s.id = ?",
+    )
+    .pluck()
+    .get(submissionId) as 0 | 1 | null | undefined;
+  if (practice === undefined || practice === 1) return;
+  assertQueueOpen(db);
+}

@@ -11,6 +11,7 @@ import {
 } from '../../shared/domain/queue.js';
 import { foldForSearch, splitUnspaced } from '../../shared/domain/text.js';
 import type { Db } from '../store/db.js';
+import { assertQueueOpen } from '../quality/calibration.js';
 
 interface Row {
   id: string;
@@ -48,11 +49,21 @@ export function ftsQuery(text: string, blind: boolean): string | undefined {
 /** Below this many full-text matches, read them by id and sort; above, walk the sort index. */
 const FEW_MATCHES = 2000;
 
+/** Calibration samples are practice: never in the queue, its counts or its search. */
+const NOT_CALIBRATION = "s.seq NOT IN (SELECT submission_seq FROM qa_samples WHERE kind = 'calibration')";
+
+/** Whether the store holds calibration samples: only then does a query need NOT_CALIBRATION (one probe). */
+function hasCalibration(db: Db): boolean {
+  return db.prepare('SELECT 1 FROM calibration_sets LIMIT 1').get() !== undefined;
+}
+
 function whereClause(
   q: ParsedQueueQuery,
   manyMatches: boolean,
+  withoutCalibration = false,
 ): { sql: string; params: unknown[]; onlySearch: boolean } {
-  const clauses: string[] = [];
+  // Before the others: with it, the total is no longer the full-text match count (onlySearch below).
+  const clauses: string[] = withoutCalibration ? [NOT_CALIBRATION] : [];
   const params: unknown[] = [];
   if (q.status && q.status.length > 0) {
     clauses.push(`s.status IN (${q.status.map(() => '?').join(', ')})`);
@@ -90,8 +101,9 @@ function whereClause(
 export function queueSql(
   q: ParsedQueueQuery,
   manyMatches = true,
+  withoutCalibration = false,
 ): { sql: string; params: unknown[]; countSql: string; countParams: unknown[]; onlySearch: boolean } {
-  const where = whereClause(q, manyMatches);
+  const where = whereClause(q, manyMatches, withoutCalibration);
   // Blind review has no name to sort by; fall back to the due date.
   const sortKey = q.blind && q.sort === 'earner' ? 'due' : q.sort;
   const dir = q.direction === 'desc' ? 'DESC' : 'ASC';
@@ -116,8 +128,10 @@ export const ROWS_SQL = `SELECT s.seq, s.id, s.achievement_id AS achievementId, 
 export class Queue {
   constructor(private readonly db: Db) {}
 
+  /** AssayError 'calibration-required' while a required calibration is unmet. */
   list(query: QueueQuery = {}): QueuePage {
     const q = queueQuerySchema.parse(query);
+    assertQueueOpen(this.db);
     const fts = q.search ? ftsQuery(q.search, q.blind) : undefined;
     const matches =
       fts === undefined
@@ -129,6 +143,7 @@ export class Queue {
     const { sql, params, countSql, countParams, onlySearch } = queueSql(
       q,
       matches === undefined || matches >= FEW_MATCHES,
+      hasCalibration(this.db),
     );
     const seqs = this.db
       .prepare(sql)
@@ -156,7 +171,8 @@ export class Queue {
    */
   *pages(query: QueueQuery = {}, pageSize = 500): Generator<QueueItem[]> {
     const q = queueQuerySchema.parse({ ...query, offset: 0, limit: 1 });
-    const where = whereClause(q, true);
+    assertQueueOpen(this.db);
+    const where = whereClause(q, true, hasCalibration(this.db));
     const column = SORT_COLUMNS[q.blind && q.sort === 'earner' ? 'due' : q.sort];
     const dir = q.direction === 'desc' ? 'DESC' : 'ASC';
     const past = dir === 'DESC' ? '<' : '>';
@@ -195,7 +211,11 @@ export class Queue {
       overdue: 0,
       total: 0,
     };
-    for (const r of this.db.prepare('SELECT status, count(*) AS n FROM submissions GROUP BY status').all() as {
+    const practice = hasCalibration(this.db);
+    const only = practice ? `WHERE ${NOT_CALIBRATION}` : '';
+    for (const r of this.db
+      .prepare(`SELECT status, count(*) AS n FROM submissions s ${only} GROUP BY status`)
+      .all() as {
       status: SubmissionStatus;
       n: number;
     }[]) {
@@ -204,7 +224,7 @@ export class Queue {
     }
     counts.overdue = this.db
       .prepare(
-        `SELECT count(*) FROM submissions WHERE status IN (${OPEN_STATUSES.map(() => '?').join(', ')}) AND due_sort < ?`,
+        `SELECT count(*) FROM submissions s WHERE status IN (${OPEN_STATUSES.map(() => '?').join(', ')}) AND due_sort < ?${practice ? ` AND ${NOT_CALIBRATION}` : ''}`,
       )
       .pluck()
       .get(...OPEN_STATUSES, now) as number;

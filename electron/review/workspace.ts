@@ -7,6 +7,7 @@ import { hashTerms, identityTerms, redactText, type Identity } from '../../share
 import { EVIDENCE_PATH, type Workspace, type WorkspaceArtifact } from '../../shared/domain/workspace.js';
 import type { SubmissionStatus } from '../../shared/domain/queue.js';
 import type { Db } from '../store/db.js';
+import { practiceOf } from '../quality/kind.js';
 
 export class NotFoundError extends AssayError {
   override name = 'NotFoundError';
@@ -133,6 +134,8 @@ export function loadWorkspace(db: Db, submissionId: string, blind: boolean): Wor
   const recusal = db
     .prepare('SELECT reason, recused_at AS recusedAt FROM recusals WHERE submission_seq = ?')
     .get(row.seq) as { reason: string; recusedAt: string } | undefined;
+  // Only a calibration sample says what it is; seeds and second readings get nothing, exactly like live work.
+  const practice = practiceOf(db, row.seq);
   return {
     submission: {
       id: submission.id,
@@ -155,6 +158,7 @@ export function loadWorkspace(db: Db, submissionId: string, blind: boolean): Wor
     review: readReview(db, row.seq, submissionId),
     previousReviews,
     recusal: recusal ?? null,
+    ...(practice ? { practice } : {}),
     // Blind: what the evidence viewers cover, as hashes salted afresh each time (see shared/domain/redaction.ts).
     ...(blind ? { redaction: hashTerms(identityTerms(identity), randomBytes(8).toString('hex')) } : {}),
   };

@@ -44,6 +44,13 @@ export const workspaceSchema = z.object({
   previousReviews: z.array(previousReviewSchema),
   recusal: z.object({ reason: z.string(), recusedAt: z.string() }).nullable(),
   /**
+   * A calibration sample only (practice is no secret): its package and its place among the package's samples,
+   * 1-based. Never present for live work, seeds or second readings, whose workspaces are alike.
+   */
+  practice: z
+    .object({ packageId: z.string(), number: z.number().int().min(1), total: z.number().int().min(1) })
+    .optional(),
+  /**
    * Blind review only: the earner's identity as salted hashes of folded token runs, for the evidence viewers to
    * cover it in PDFs (see shared/domain/redaction.ts). The identity itself never reaches the renderer.
    */
