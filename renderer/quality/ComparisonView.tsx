@@ -26,7 +26,10 @@ export function ComparisonView({ comparison: c, focusRef, actions }: ComparisonV
       ref={focusRef}
       className={`qa-comparison qa-${c.kind}`}
       aria-labelledby={`${id}-title`}
-      tabIndex={-1}
+      // A tab stop of its own: after submitting, the rubric around it is read-only, and focus here lets the
+      // keyboard scroll the pane to read it all.
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- focusable content of a scroll container keyboard users must reach (axe scrollable-region-focusable)
+      tabIndex={0}
       data-testid="comparison"
     >
       <h2 id={`${id}-title`} className="qa-comparison-title">

@@ -4,15 +4,11 @@ import type { CalibrationGate } from '../../shared/domain/quality.js';
 import type { Workspace } from '../../shared/domain/workspace.js';
 import type { Neighbors } from '../review/useNeighbors.js';
 
-export interface PracticeFrame {
-  packageId: string;
-  number: number;
-  total: number;
-}
+export type PracticeFrame = NonNullable<Workspace['practice']>;
 
 /** Set only for a calibration sample: seeds and second readings carry nothing that tells them from live work. */
 export function practiceFrame(ws: Workspace): PracticeFrame | null {
-  return (ws as Workspace & { practice?: PracticeFrame }).practice ?? null;
+  return ws.practice ?? null;
 }
 
 export interface PracticeContext {
