@@ -58,7 +58,7 @@ export function CalibrationScreen({ gate, loading, error, onReload, onOpenSample
           {s.loading}
         </p>
       ) : gate.calibrations.length === 0 ? (
-        <EmptyState icon="review" title={s.none} />
+        <EmptyState icon="calibration" title={s.none} />
       ) : (
         gate.calibrations.map((c) => (
           <PackageCalibration

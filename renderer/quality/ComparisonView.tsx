@@ -53,7 +53,7 @@ export function ComparisonView({ comparison: c, focusRef, actions }: ComparisonV
       )}
 
       <div className="qa-table-wrap">
-        <table className="qa-table">
+        <table className="qa-table qa-criteria">
           <caption className="sr-only">{s.caption(definitive ? s.definitive : s.theirs(c.referenceLabel))}</caption>
           <thead>
             <tr>

@@ -7,7 +7,7 @@ export function QueueClosed({ missing, onCalibration }: { missing: string; onCal
   return (
     <div className="qa-closed-slot" data-testid="queue-closed">
       <EmptyState
-        icon="review"
+        icon="calibration"
         title={s.title}
         actions={
           <button type="button" className="button button-primary" onClick={onCalibration}>

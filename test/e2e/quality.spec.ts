@@ -179,6 +179,7 @@ test('calibration: scored one level low it fails with the rationale shown, pract
   await page.keyboard.press('Enter');
   await expect(page.locator('.review-eyebrow')).toHaveText('Practice sample 2 of 2');
   await scoreAndSubmit(page, [3, 2]);
+  await expect(comparison).toBeFocused();
   expect(await measure(comparison, 'Same level (exact)')).toEqual(['100 % (2 of 2)', '100 % (4 of 4)']);
   expect(await measure(comparison, 'Average lean')).toEqual([
     'no lean: on the reference on average',
