@@ -38,7 +38,7 @@ import { writeSamplePackage } from './sample/sample-package.js';
 import { SettingsStore } from './settings/settings.js';
 import { JobRunner, LongJobs, type JobMode } from './jobs/index.js';
 import { QualityService } from './quality/quality-service.js';
-import { assertMayReview } from './quality/calibration.js';
+import { assertMayRecuse, assertMayReview } from './quality/calibration.js';
 
 export const DATABASE_FILE = 'assay.db';
 
@@ -157,6 +157,7 @@ export function openServices(dataDir: string, options: ServicesOptions = {}): Se
         },
         recuse: (submissionId, reason) => {
           assertMayReview(db, submissionId);
+          assertMayRecuse(db, submissionId);
           recuse(db, submissionId, reason);
         },
         redactions: (submissionId, artifactId) => listRedactions(db, submissionId, artifactId),

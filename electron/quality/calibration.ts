@@ -269,3 +269,17 @@ export function assertMayReview(db: Db, submissionId: string): void {
   if (practice === undefined || practice === 1) return;
   assertQueueOpen(db);
 }
+
+/** A calibration sample is practice: there is no earner to recuse from, and a recused sample could never be scored. */
+export function assertMayRecuse(db: Db, submissionId: string): void {
+  const practice = db
+    .prepare(
+      "SELECT 1 FROM submissions s JOIN qa_samples q ON q.submission_seq = s.seq WHERE s.id = ? AND q.kind = 'calibration'",
+    )
+    .get(submissionId);
+  if (practice !== undefined)
+    throw new AssayError(
+      'conflict',
+      'This is a calibration sample, scored for practice: there is no earner to recuse yourself from.',
+    );
+}

@@ -50,20 +50,43 @@ export function ftsQuery(text: string, blind: boolean): string | undefined {
 const FEW_MATCHES = 2000;
 
 /** Calibration samples are practice: never in the queue, its counts or its search. */
-const NOT_CALIBRATION = "s.seq NOT IN (SELECT submission_seq FROM qa_samples WHERE kind = 'calibration')";
+const CALIBRATION = "SELECT submission_seq FROM qa_samples WHERE kind = 'calibration'";
 
-/** Whether the store holds calibration samples: only then does a query need NOT_CALIBRATION (one probe). */
+/** Whether the store holds calibration samples: only then does a query need to leave them out (one probe). */
 function hasCalibration(db: Db): boolean {
   return db.prepare('SELECT 1 FROM calibration_sets LIMIT 1').get() !== undefined;
+}
+
+/** Runs of consecutive seqs, first and last, that hold exactly the calibration samples. */
+export type SeqRanges = readonly (readonly [number, number])[];
+
+/**
+ * The calibration samples as runs of consecutive seqs (an import stores a package's samples one after the
+ * other, so there are about as many runs as packages with calibration); [] without any. A page then leaves
+ * them out with a comparison of the row id per row it walks, not a lookup.
+ */
+function calibrationRanges(db: Db): SeqRanges {
+  if (!hasCalibration(db)) return [];
+  return (
+    db
+      .prepare(
+        `SELECT min(seq) AS first, max(seq) AS last FROM (
+          SELECT submission_seq AS seq, submission_seq - row_number() OVER (ORDER BY submission_seq) AS run
+          FROM qa_samples WHERE kind = 'calibration') GROUP BY run ORDER BY first`,
+      )
+      .all() as { first: number; last: number }[]
+  ).map((r) => [r.first, r.last] as const);
+}
+
+function outsideRanges(ranges: SeqRanges): { clauses: string[]; params: number[] } {
+  return { clauses: ranges.map(() => 's.seq NOT BETWEEN ? AND ?'), params: ranges.flat() };
 }
 
 function whereClause(
   q: ParsedQueueQuery,
   manyMatches: boolean,
-  withoutCalibration = false,
-): { sql: string; params: unknown[]; onlySearch: boolean } {
-  // Before the others: with it, the total is no longer the full-text match count (onlySearch below).
-  const clauses: string[] = withoutCalibration ? [NOT_CALIBRATION] : [];
+): { clauses: string[]; params: unknown[]; onlySearch: boolean } {
+  const clauses: string[] = [];
   const params: unknown[] = [];
   if (q.status && q.status.length > 0) {
     clauses.push(`s.status IN (${q.status.map(() => '?').join(', ')})`);
@@ -91,31 +114,41 @@ function whereClause(
     );
     params.push(fts);
   }
-  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params, onlySearch };
+  return { clauses, params, onlySearch };
 }
+
+const whereSql = (clauses: readonly string[]) => (clauses.length ? `WHERE ${clauses.join(' AND ')}` : '');
 
 /**
  * The page query picks row ids only, from the index that orders them, so skipping to a deep offset
- * walks index entries and never rows; the rows of the page are then read by id.
+ * walks index entries and never rows; the rows of the page are then read by id. Without calibration
+ * samples (`withoutCalibration`), the page skips them and the count subtracts those that match, which
+ * SQLite finds from the few samples instead of probing every row.
  */
 export function queueSql(
   q: ParsedQueueQuery,
   manyMatches = true,
-  withoutCalibration = false,
+  calibration: SeqRanges = [],
 ): { sql: string; params: unknown[]; countSql: string; countParams: unknown[]; onlySearch: boolean } {
-  const where = whereClause(q, manyMatches, withoutCalibration);
+  const where = whereClause(q, manyMatches);
+  const withoutCalibration = calibration.length > 0;
+  const outside = outsideRanges(calibration);
   // Blind review has no name to sort by; fall back to the due date.
   const sortKey = q.blind && q.sort === 'earner' ? 'due' : q.sort;
   const dir = q.direction === 'desc' ? 'DESC' : 'ASC';
-  const sql = `SELECT s.seq FROM submissions s ${where.sql}
+  const pageWhere = whereSql([...outside.clauses, ...where.clauses]);
+  const sql = `SELECT s.seq FROM submissions s ${pageWhere}
     ORDER BY ${SORT_COLUMNS[sortKey]} ${dir}, s.seq ${dir}
     LIMIT ? OFFSET ?`;
-  const countSql = `SELECT count(*) FROM submissions s ${where.sql}`;
+  const count = `SELECT count(*) FROM submissions s ${whereSql(where.clauses)}`;
+  const countSql = withoutCalibration
+    ? `SELECT (${count}) - (SELECT count(*) FROM submissions s ${whereSql([...where.clauses, `s.seq IN (${CALIBRATION})`])})`
+    : count;
   return {
     sql,
-    params: [...where.params, q.limit, q.offset],
+    params: [...outside.params, ...where.params, q.limit, q.offset],
     countSql,
-    countParams: where.params,
+    countParams: withoutCalibration ? [...where.params, ...where.params] : where.params,
     onlySearch: where.onlySearch,
   };
 }
@@ -140,10 +173,12 @@ export class Queue {
             .prepare('SELECT count(*) FROM submissions_fts WHERE submissions_fts MATCH ?')
             .pluck()
             .get(fts) as number);
+    const ranges = calibrationRanges(this.db);
+    const practice = ranges.length > 0;
     const { sql, params, countSql, countParams, onlySearch } = queueSql(
       q,
       matches === undefined || matches >= FEW_MATCHES,
-      hasCalibration(this.db),
+      ranges,
     );
     const seqs = this.db
       .prepare(sql)
@@ -155,7 +190,15 @@ export class Queue {
     const rows = seqs.map((seq) => bySeq.get(seq)!);
     const total =
       onlySearch && matches !== undefined
-        ? matches
+        ? matches -
+          (practice
+            ? (this.db
+                .prepare(
+                  `SELECT count(*) FROM submissions_fts WHERE submissions_fts MATCH ? AND rowid IN (${CALIBRATION})`,
+                )
+                .pluck()
+                .get(fts) as number)
+            : 0)
         : (this.db
             .prepare(countSql)
             .pluck()
@@ -172,11 +215,12 @@ export class Queue {
   *pages(query: QueueQuery = {}, pageSize = 500): Generator<QueueItem[]> {
     const q = queueQuerySchema.parse({ ...query, offset: 0, limit: 1 });
     assertQueueOpen(this.db);
-    const where = whereClause(q, true, hasCalibration(this.db));
+    const where = whereClause(q, true);
     const column = SORT_COLUMNS[q.blind && q.sort === 'earner' ? 'due' : q.sort];
     const dir = q.direction === 'desc' ? 'DESC' : 'ASC';
     const past = dir === 'DESC' ? '<' : '>';
-    const clauses = where.sql ? [where.sql.replace(/^WHERE /, '')] : [];
+    const outside = outsideRanges(calibrationRanges(this.db));
+    const clauses = [...outside.clauses, ...where.clauses];
     const page = (keyed: boolean) =>
       this.db.prepare(`SELECT s.seq, ${column} AS k FROM submissions s
         WHERE ${[...clauses, keyed ? `(${column}, s.seq) ${past} (?, ?)` : '1'].join(' AND ')}
@@ -188,7 +232,9 @@ export class Queue {
     let after: { k: string; seq: number } | undefined;
     for (;;) {
       const keys = (
-        after ? next.all(...where.params, after.k, after.seq, pageSize) : first.all(...where.params, pageSize)
+        after
+          ? next.all(...outside.params, ...where.params, after.k, after.seq, pageSize)
+          : first.all(...outside.params, ...where.params, pageSize)
       ) as { seq: number; k: string }[];
       if (keys.length === 0) return;
       after = keys[keys.length - 1]!;
@@ -211,23 +257,33 @@ export class Queue {
       overdue: 0,
       total: 0,
     };
-    const practice = hasCalibration(this.db);
-    const only = practice ? `WHERE ${NOT_CALIBRATION}` : '';
-    for (const r of this.db
-      .prepare(`SELECT status, count(*) AS n FROM submissions s ${only} GROUP BY status`)
-      .all() as {
-      status: SubmissionStatus;
-      n: number;
-    }[]) {
+    const statusCounts = (where: string) =>
+      this.db.prepare(`SELECT status, count(*) AS n FROM submissions s ${where} GROUP BY status`).all() as {
+        status: SubmissionStatus;
+        n: number;
+      }[];
+    const overdueSql = (more: string) =>
+      `SELECT count(*) FROM submissions s WHERE status IN (${OPEN_STATUSES.map(() => '?').join(', ')}) AND due_sort < ?${more}`;
+    for (const r of statusCounts('')) {
       counts[r.status] = r.n;
       counts.total += r.n;
     }
     counts.overdue = this.db
-      .prepare(
-        `SELECT count(*) FROM submissions s WHERE status IN (${OPEN_STATUSES.map(() => '?').join(', ')}) AND due_sort < ?${practice ? ` AND ${NOT_CALIBRATION}` : ''}`,
-      )
+      .prepare(overdueSql(''))
       .pluck()
       .get(...OPEN_STATUSES, now) as number;
+    if (hasCalibration(this.db)) {
+      // Counted over all, less the samples: SQLite finds the few samples by id instead of probing every row.
+      const samples = `s.seq IN (${CALIBRATION})`;
+      for (const r of statusCounts(`WHERE ${samples}`)) {
+        counts[r.status] -= r.n;
+        counts.total -= r.n;
+      }
+      counts.overdue -= this.db
+        .prepare(overdueSql(` AND ${samples}`))
+        .pluck()
+        .get(...OPEN_STATUSES, now) as number;
+    }
     return counts;
   }
 }

@@ -69,6 +69,7 @@ describe('calibration before live work', () => {
     expect(s.queue.counts().total).toBe(3);
 
     // A sample opens, says it is practice, and drafts.
+    expect(refusal(() => s.reviews.recuse(SAMPLE_1, 'I know them'))).toMatchObject({ code: 'conflict' });
     const w = s.reviews.open(SAMPLE_1, false);
     expect(w.practice).toEqual({ packageId: c0.packageId, number: 1, total: 2 });
     score(s, SAMPLE_1, [2, 1]); // one level low on both

@@ -153,9 +153,40 @@ describe('quality work in the queue and the awards', () => {
     expect(s.queue.list({ search: 'Teacher 200' }).items.map((i) => i.id)).toEqual([SEED_1]);
     expect([...s.queue.pages({}, 3)].flat().map((i) => i.id)).toEqual(ids);
     expect(s.queue.counts()).toMatchObject({ pending: 8, total: 8 });
+    // Every due date is before 2027: overdue then counts the live submissions and the seed, not the samples.
+    expect(s.queue.counts('2027-01-01T00:00:00Z').overdue).toBe(8);
+    expect(s.queue.list({ overdue: true, now: '2027-01-01T00:00:00Z' }).total).toBe(8);
     // A calibration sample opened in the workspace moves to in-progress, still out of the counts.
     score(s, idOf(100), [3, 3]);
     expect(s.queue.counts()).toMatchObject({ pending: 8, passed: 0, total: 8 });
+  });
+
+  it('leaves out the samples of several packages, with live work between them', async () => {
+    const st = (store = await qaStore({
+      submissions: live(0, 3),
+      ...calibration(
+        [
+          [3, 3],
+          [2, 2],
+        ],
+        { required: false },
+      ),
+    }));
+    await importInto(st, {
+      id: 'urn:uuid:7d0f3c1e-2b9a-4a63-9d4e-0c1b5f2e8a12',
+      submissions: live(10, 3),
+      ...calibration([[3, 3]], { required: false }, 300),
+    });
+    await importInto(st, { id: 'urn:uuid:7d0f3c1e-2b9a-4a63-9d4e-0c1b5f2e8a13', submissions: live(20, 2) });
+    const { s } = st;
+    const expected = [0, 1, 2, 10, 11, 12, 20, 21].map(idOf);
+    expect(s.queue.list({ sort: 'submitted' }).items.map((i) => i.id)).toEqual(expected);
+    expect(s.queue.list({ sort: 'submitted', direction: 'desc', offset: 2, limit: 3 }).items.map((i) => i.id)).toEqual(
+      [12, 11, 10].map(idOf),
+    );
+    expect([...s.queue.pages({ sort: 'submitted' }, 2)].flat().map((i) => i.id)).toEqual(expected);
+    expect(s.queue.list({ search: 'Teacher' }).total).toBe(8);
+    expect(s.queue.counts().total).toBe(8);
   });
 
   it('never offers or issues an award for a calibration sample, a seed or a second reading', async () => {

@@ -20,12 +20,12 @@ export const live = (from: number, count: number) =>
   Array.from({ length: count }, (_, i) => submission(from + i, undefined));
 
 /** Calibration with `samples` (definitive levels of inquiry and evidence); required at 80 % exact, no non-adjacent. */
-export const calibration = (samples: readonly (readonly [number, number])[], more: Json = {}): Json => ({
+export const calibration = (samples: readonly (readonly [number, number])[], more: Json = {}, first = 100): Json => ({
   calibration: {
     required: true,
     minExactAgreement: 0.8,
     maxNonAdjacent: 0,
-    samples: samples.map((levels, i) => qaSample(100 + i, undefined, levels as [number, number])),
+    samples: samples.map((levels, i) => qaSample(first + i, undefined, levels as [number, number])),
     ...more,
   },
 });
