@@ -75,11 +75,12 @@ export function App() {
     return answer;
   }, [reloadKey, gateKey]);
   const calibrations = gate.data?.calibrations ?? [];
+  // What keeps the queue closed: each unmet required calibration's missing sentence (named when several).
+  const unmet = calibrations.filter((c) => c.required && c.metAt === null && c.missing !== null);
   const closed =
     gate.data && !gate.data.queueOpen
-      ? calibrations
-          .map((c) => c.missing)
-          .filter((m): m is string => m !== null)
+      ? unmet
+          .map((c) => (unmet.length > 1 ? quality.closed.forPackage(c.packageId, c.missing!) : c.missing!))
           .join(' ') || quality.closed.body
       : null;
 

@@ -63,6 +63,7 @@ export const quality = {
     title: 'The queue opens after calibration',
     body: 'Live submissions wait until your calibration reaches the thresholds the issuer set.',
     toCalibration: 'Go to calibration',
+    forPackage: (id: string, missing: string) => `Calibration for package ${id}: ${missing}`,
   },
   practice: {
     eyebrow: (n: number, total: number) => `Practice sample ${n} of ${total}`,
