@@ -2,7 +2,6 @@
 // next one still to score, and the "Practice sample 2 of 5" framing the workspace payload carries.
 import type { CalibrationGate } from '../../shared/domain/quality.js';
 import type { Workspace } from '../../shared/domain/workspace.js';
-import type { Neighbors } from '../review/useNeighbors.js';
 
 export type PracticeFrame = NonNullable<Workspace['practice']>;
 
@@ -11,8 +10,16 @@ export function practiceFrame(ws: Workspace): PracticeFrame | null {
   return ws.practice ?? null;
 }
 
+/** As the workspace's Neighbors (review/useNeighbors.ts), which this module does not import: it stays free of the bridge. */
+export interface SampleNeighbors {
+  previous: string | null;
+  next: string | null;
+  position: number | null;
+  total: number | null;
+}
+
 export interface PracticeContext {
-  neighbors: Neighbors;
+  neighbors: SampleNeighbors;
   /** The next sample of the round not yet submitted (after this one, wrapping round); null when none is left. */
   nextToDo: string | null;
 }
