@@ -121,8 +121,8 @@ const whereSql = (clauses: readonly string[]) => (clauses.length ? `WHERE ${clau
 
 /**
  * The page query picks row ids only, from the index that orders them, so skipping to a deep offset
- * walks index entries and never rows; the rows of the page are then read by id. Without calibration
- * samples (`withoutCalibration`), the page skips them and the count subtracts those that match, which
+ * walks index entries and never rows; the rows of the page are then read by id. Given the calibration
+ * samples' seq runs (`calibration`), the page skips them and the count subtracts those that match, which
  * SQLite finds from the few samples instead of probing every row.
  */
 export function queueSql(
