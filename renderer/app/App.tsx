@@ -14,9 +14,12 @@ import { FOCUS_QUEUE_KEY, GLOBAL_SHORTCUTS, QUEUE_SHORTCUTS, ShortcutSheet } fro
 import { isTyping } from '../review/useReviewKeys.js';
 import { AwardsScreen } from '../awards/AwardsScreen.js';
 import { LibraryScreen } from '../library/LibraryScreen.js';
+import { CalibrationScreen } from '../quality/CalibrationScreen.js';
+import { practiceContext } from '../quality/practice.js';
+import { useLoad } from '../ui/useLoad.js';
 import { SettingsScreen } from '../settings/SettingsScreen.js';
 import { useAppearance } from '../settings/useAppearance.js';
-import { t } from '../strings/en.js';
+import { quality, t } from '../strings/en.js';
 import { useLatest } from '../ui/useLatest.js';
 import { usePersistentFlag } from '../ui/usePersistentFlag.js';
 import { AboutDialog } from './AboutDialog.js';
@@ -29,6 +32,11 @@ export function App() {
   useAppearance();
   const [screen, setScreen] = useState<Screen>('queue');
   const [submissionId, setSubmissionId] = useState<string | null>(null);
+  // Where the open review was opened from: the queue, or the Calibration screen (back goes there).
+  const [origin, setOrigin] = useState<'queue' | 'calibration'>('queue');
+  // Bumped to open a calibration sample afresh (after "Practice again" its review starts over).
+  const [practiceOpen, setPracticeOpen] = useState(0);
+  const [gateKey, setGateKey] = useState(0);
   const [aboutOpen, setAboutOpen] = useState(false);
   const [sheetOpen, setSheetOpen] = useState(false);
   const [singleKeys, setSingleKeys] = usePersistentFlag('assay.review.singleKeys', true);
@@ -38,9 +46,14 @@ export function App() {
   const queueSlotRef = useRef<HTMLDivElement>(null);
   // Set when a review changed a submission's status; the queue reloads when it is shown again.
   const queueStale = useRef(false);
+  // Set when a review changed; calibration (samples' states, agreement) is asked again when next needed.
+  const gateStale = useRef(false);
 
+  // Set on start and after an import: the app opens on calibration while it keeps the queue closed.
+  const routeToCalibration = useRef(true);
   const importer = useImport(() => {
     setReloadKey((k) => k + 1);
+    routeToCalibration.current = true;
     setScreen('queue');
   });
   const importerRef = useLatest(importer);
@@ -50,6 +63,26 @@ export function App() {
       .then(setInfo)
       .catch(() => setInfo(null));
   }, [reloadKey]);
+
+  // Calibration per package and whether the live queue is open (quality-assurance.md). On start and after an
+  // import, the app opens on calibration while it keeps the queue closed.
+  const gate = useLoad(async () => {
+    const answer = await call('quality:gate');
+    if (routeToCalibration.current) {
+      routeToCalibration.current = false;
+      if (!answer.queueOpen && answer.calibrations.length > 0) setScreen((s) => (s === 'queue' ? 'calibration' : s));
+    }
+    return answer;
+  }, [reloadKey, gateKey]);
+  const calibrations = gate.data?.calibrations ?? [];
+  // What keeps the queue closed: each unmet required calibration's missing sentence (named when several).
+  const unmet = calibrations.filter((c) => c.required && c.metAt === null && c.missing !== null);
+  const closed =
+    gate.data && !gate.data.queueOpen
+      ? unmet
+          .map((c) => (unmet.length > 1 ? quality.closed.forPackage(c.packageId, c.missing!) : c.missing!))
+          .join(' ') || quality.closed.body
+      : null;
 
   useEffect(
     () =>
@@ -70,16 +103,34 @@ export function App() {
       queueStale.current = false;
       setReloadKey((k) => k + 1);
     }
+    // A review may have changed calibration (a sample submitted): the gate is asked again.
+    if ((next === 'queue' || next === 'calibration') && gateStale.current) {
+      gateStale.current = false;
+      setGateKey((k) => k + 1);
+    }
     setScreen(next);
   }, []);
   const openSubmission = useCallback((item: QueueItem) => {
     setSubmissionId(item.id);
+    setOrigin('queue');
     setScreen('review');
     // The grid that had focus is now hidden; hand focus to the new screen.
     requestAnimationFrame(() => mainRef.current?.focus());
   }, []);
   const openById = useCallback((id: string) => {
+    // Moving on from a submitted calibration sample: the samples' states are asked again.
+    if (gateStale.current) {
+      gateStale.current = false;
+      setGateKey((k) => k + 1);
+    }
     setSubmissionId(id);
+    requestAnimationFrame(() => mainRef.current?.focus());
+  }, []);
+  const openSample = useCallback((id: string) => {
+    setSubmissionId(id);
+    setOrigin('calibration');
+    setPracticeOpen((n) => n + 1);
+    setScreen('review');
     requestAnimationFrame(() => mainRef.current?.focus());
   }, []);
   const focusQueue = useRef(false);
@@ -143,7 +194,10 @@ export function App() {
 
   const reviewChanged = useCallback(() => {
     queueStale.current = true;
+    gateStale.current = true;
   }, []);
+  const toCalibration = useCallback(() => navigate('calibration'), [navigate]);
+  const practice = origin === 'calibration' && submissionId ? practiceContext(gate.data, submissionId) : null;
 
   return (
     <div className="app">
@@ -162,7 +216,12 @@ export function App() {
       <a className="skip-link" href="#main">
         {t.app.skipToMain}
       </a>
-      <Nav current={screen} onNavigate={navigate} onAbout={() => setAboutOpen(true)} />
+      <Nav
+        current={screen}
+        onNavigate={navigate}
+        onAbout={() => setAboutOpen(true)}
+        hidden={calibrations.length > 0 ? [] : ['calibration']}
+      />
       <main id="main" ref={mainRef} className="main" tabIndex={-1}>
         <ImportStatus state={importer.state} onDismiss={importer.dismiss} />
         <div ref={queueSlotRef} className="screen-slot" hidden={screen !== 'queue'}>
@@ -173,17 +232,34 @@ export function App() {
             onOpen={openSubmission}
             onImport={importer.choose}
             onSample={importer.sample}
+            closed={closed}
+            onCalibration={toCalibration}
           />
         </div>
+        {screen === 'calibration' && (
+          <div className="screen-slot">
+            <CalibrationScreen
+              gate={gate.data}
+              loading={gate.loading}
+              error={gate.error}
+              onReload={gate.reload}
+              onOpenSample={openSample}
+              onQueue={() => navigate('queue')}
+            />
+          </div>
+        )}
         {/* The review stays mounted while another screen shows, so nothing typed is lost on the way. */}
         {(screen === 'review' || submissionId !== null) && (
           <div className="screen-slot" hidden={screen !== 'review'}>
             <ReviewScreen
+              key={origin === 'calibration' ? `practice-${practiceOpen}` : 'queue'}
               submissionId={submissionId}
               active={screen === 'review'}
-              onBack={backToQueue}
+              onBack={origin === 'calibration' ? toCalibration : backToQueue}
               onOpen={openById}
               onChanged={reviewChanged}
+              practice={practice}
+              onCalibration={toCalibration}
             />
           </div>
         )}

@@ -12,9 +12,11 @@ export interface NavProps {
   current: Screen;
   onNavigate: (screen: Screen) => void;
   onAbout: () => void;
+  /** Screens left out of the navigation (Calibration when no package asks for it). */
+  hidden?: readonly Screen[];
 }
 
-export function Nav({ current, onNavigate, onAbout }: NavProps) {
+export function Nav({ current, onNavigate, onAbout, hidden = [] }: NavProps) {
   const [collapsed, setCollapsed] = usePersistentFlag(NAV_COLLAPSED_KEY, window.innerWidth < 1200);
   return (
     <nav className={collapsed ? 'sidebar is-collapsed' : 'sidebar'} aria-label={t.nav.label}>
@@ -25,7 +27,7 @@ export function Nav({ current, onNavigate, onAbout }: NavProps) {
         <span className="brand-name">{t.app.name}</span>
       </div>
       <ul className="nav-list">
-        {SCREENS.map((screen) => (
+        {SCREENS.filter((screen) => !hidden.includes(screen)).map((screen) => (
           <li key={screen}>
             <button
               type="button"

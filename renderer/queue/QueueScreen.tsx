@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import type { QueueItem, SubmissionStatus } from '../../shared/domain/queue.js';
 import { useBlindReview } from '../app/useBlindReview.js';
 import { FirstRun } from '../import/FirstRun.js';
+import { QueueClosed } from '../quality/QueueClosed.js';
 import { t } from '../strings/en.js';
 import { Icon } from '../ui/Icon.js';
 import { useDebounced } from '../ui/useDebounced.js';
@@ -19,9 +20,21 @@ export interface QueueScreenProps {
   onOpen: (item: QueueItem) => void;
   onImport: () => void;
   onSample: () => void;
+  /** What calibration still lacks while it keeps the live queue closed; null while the queue is open. */
+  closed: string | null;
+  onCalibration: () => void;
 }
 
-export function QueueScreen({ reloadKey, firstRun, busy, onOpen, onImport, onSample }: QueueScreenProps) {
+export function QueueScreen({
+  reloadKey,
+  firstRun,
+  busy,
+  onOpen,
+  onImport,
+  onSample,
+  closed,
+  onCalibration,
+}: QueueScreenProps) {
   const [blind, setBlind] = useBlindReview();
   const [status, setStatus] = useState<SubmissionStatus | null>(null);
   const [overdue, setOverdue] = useState(false);
@@ -67,6 +80,8 @@ export function QueueScreen({ reloadKey, firstRun, busy, onOpen, onImport, onSam
     setSearch('');
   };
   const empty = counts !== null && counts.total === 0;
+  // Closed as calibration last said, or as the queue itself answered (the reason in main's words).
+  const closedBecause = closed ?? (cache.errorCode === 'calibration-required' ? cache.error : null);
 
   return (
     <section className="screen queue-screen" aria-labelledby="queue-title">
@@ -105,7 +120,9 @@ export function QueueScreen({ reloadKey, firstRun, busy, onOpen, onImport, onSam
         </div>
       </header>
 
-      {empty ? (
+      {closedBecause !== null ? (
+        <QueueClosed missing={closedBecause} onCalibration={onCalibration} />
+      ) : empty ? (
         <FirstRun firstRun={firstRun} busy={busy} onImport={onImport} onSample={onSample} />
       ) : (
         <>

@@ -1,7 +1,7 @@
 // Loads the queue a page at a time as the table needs rows; pages are cached, stale ones dropped.
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { QueueItem, QueueQuery } from '../../shared/domain/queue.js';
-import { call, errorMessage } from '../api.js';
+import { call, errorCode, errorMessage, type ApiErrorCode } from '../api.js';
 import { t } from '../strings/en.js';
 
 export const PAGE_SIZE = 100;
@@ -27,6 +27,8 @@ export interface PageCache {
   /** Rows matching the query; null until the first page answers. */
   total: number | null;
   error: string | null;
+  /** The code of that failure ('calibration-required' while the live queue is closed). */
+  errorCode: ApiErrorCode | null;
   /** Bumps whenever the shown data changes (a page arrived or the query was swapped in). */
   version: number;
   row: (index: number) => QueueItem | undefined;
@@ -40,7 +42,7 @@ export function usePageCache(query: BaseQuery, reloadKey: number): PageCache {
   const key = JSON.stringify(query);
   const latest = useRef<PageStore | null>(null);
   const [shown, setShown] = useState<PageStore | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ message: string; code: ApiErrorCode } | null>(null);
   const [version, bump] = useReducer((n: number) => n + 1, 0);
   const [attempt, setAttempt] = useState(0);
 
@@ -66,7 +68,8 @@ export function usePageCache(query: BaseQuery, reloadKey: number): PageCache {
           })
           .catch((err: unknown) => {
             store.inflight.delete(next);
-            if (latest.current === store) setError(errorMessage(err, t.queue.loadFailed));
+            if (latest.current === store)
+              setError({ message: errorMessage(err, t.queue.loadFailed), code: errorCode(err) });
           });
       }
     };
@@ -96,7 +99,8 @@ export function usePageCache(query: BaseQuery, reloadKey: number): PageCache {
 
   return {
     total: shown?.total ?? null,
-    error,
+    error: error?.message ?? null,
+    errorCode: error?.code ?? null,
     version,
     row: useCallback((i: number) => shown?.row(i), [shown]),
     want,

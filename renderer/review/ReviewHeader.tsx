@@ -3,7 +3,8 @@ import { useState } from 'react';
 import type { SubmissionStatus } from '../../shared/domain/queue.js';
 import type { Workspace } from '../../shared/domain/workspace.js';
 import { absoluteDate, relativeTo } from '../queue/dates.js';
-import { t } from '../strings/en.js';
+import type { PracticeFrame } from '../quality/practice.js';
+import { quality, t } from '../strings/en.js';
 import { Icon } from '../ui/Icon.js';
 import { versionLabel } from './draft-model.js';
 import type { Neighbors } from './useNeighbors.js';
@@ -21,6 +22,10 @@ export interface ReviewHeaderProps {
   onGo: (submissionId: string) => void;
   onShortcuts: () => void;
   onRecuse: () => void;
+  /** Opened from the Calibration screen: back goes there, and the steps are its samples. */
+  practice: boolean;
+  /** "Practice sample 2 of 5" (calibration samples only). */
+  frame: PracticeFrame | null;
 }
 
 function SaveIndicator({ save }: { save: SaveStatus }) {
@@ -65,7 +70,15 @@ export function ReviewHeader({
   onGo,
   onShortcuts,
   onRecuse,
+  practice,
+  frame,
 }: ReviewHeaderProps) {
+  const back = practice
+    ? { long: quality.practice.back, short: quality.practice.backShort }
+    : { long: t.review.header.back, short: t.review.header.backShort };
+  const steps = practice
+    ? { label: quality.practice.stepsLabel, previous: quality.practice.previous, next: quality.practice.next }
+    : { label: t.review.header.stepsLabel, previous: t.review.header.previous, next: t.review.header.next };
   const { submission, achievement } = workspace;
   const version = versionLabel(achievement);
   // Overdue as of opening the submission: the clock is read once, not on every render.
@@ -81,17 +94,19 @@ export function ReviewHeader({
       <button
         type="button"
         className="button button-quiet review-back"
-        aria-label={t.review.header.back}
+        aria-label={back.long}
         aria-keyshortcuts="U"
-        title={`${t.review.header.back} (U)`}
+        title={`${back.long} (U)`}
         onClick={onBack}
       >
         <Icon name="arrowUp" size={15} className="rotate-left" />
-        {t.review.header.backShort}
+        {back.short}
       </button>
       <div className="review-titles">
         <h1 className="review-title">
-          <span className="review-eyebrow">{t.review.header.eyebrow}</span>{' '}
+          <span className="review-eyebrow">
+            {frame ? quality.practice.eyebrow(frame.number, frame.total) : t.review.header.eyebrow}
+          </span>{' '}
           <span className="review-name">{achievement.name}</span>
           {version && <span className="review-version">{t.review.header.version(version)}</span>}
         </h1>
@@ -129,13 +144,13 @@ export function ReviewHeader({
       </div>
       <div className="review-tools">
         {save && <SaveIndicator save={save} />}
-        <nav className="review-steps" aria-label={t.review.header.stepsLabel}>
+        <nav className="review-steps" aria-label={steps.label}>
           <button
             type="button"
             className="icon-button step-button"
-            aria-label={t.review.header.previous}
+            aria-label={steps.previous}
             aria-keyshortcuts="["
-            title={`${t.review.header.previous} ([)`}
+            title={`${steps.previous} ([)`}
             disabled={!neighbors.previous}
             onClick={() => neighbors.previous && onGo(neighbors.previous)}
           >
@@ -149,9 +164,9 @@ export function ReviewHeader({
           <button
             type="button"
             className="icon-button step-button"
-            aria-label={t.review.header.next}
+            aria-label={steps.next}
             aria-keyshortcuts="]"
-            title={`${t.review.header.next} (])`}
+            title={`${steps.next} (])`}
             disabled={!neighbors.next}
             onClick={() => neighbors.next && onGo(neighbors.next)}
           >

@@ -1,9 +1,10 @@
 // The Review screen: opens the selected submission (blind when blind review is on) and titles the window after it.
 import { useEffect, useState } from 'react';
 import type { Workspace } from '../../shared/domain/workspace.js';
-import { call, errorMessage } from '../api.js';
+import { call, errorCode, errorMessage } from '../api.js';
 import { useBlindReview } from '../app/useBlindReview.js';
-import { t } from '../strings/en.js';
+import type { PracticeContext } from '../quality/practice.js';
+import { quality, t } from '../strings/en.js';
 import { EmptyState } from '../ui/EmptyState.js';
 import { useLoad } from '../ui/useLoad.js';
 import { ReviewWorkspace } from './ReviewWorkspace.js';
@@ -19,11 +20,24 @@ export interface ReviewScreenProps {
   onBack: () => void;
   onOpen: (submissionId: string) => void;
   onChanged: () => void;
+  /** Opened from the Calibration screen: moves between its samples, and "back" goes there. */
+  practice: PracticeContext | null;
+  /** The Calibration screen (offered when live work is closed until calibration is met). */
+  onCalibration: () => void;
 }
 
-type Load = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; workspace: Workspace };
+type Load =
+  { kind: 'loading' } | { kind: 'failed'; message: string; closed: boolean } | { kind: 'ready'; workspace: Workspace };
 
-export function ReviewScreen({ submissionId, active, onBack, onOpen, onChanged }: ReviewScreenProps) {
+export function ReviewScreen({
+  submissionId,
+  active,
+  onBack,
+  onOpen,
+  onChanged,
+  practice,
+  onCalibration,
+}: ReviewScreenProps) {
   if (!submissionId) {
     return (
       <section className="screen screen-centered" aria-label={t.review.empty.title}>
@@ -43,7 +57,15 @@ export function ReviewScreen({ submissionId, active, onBack, onOpen, onChanged }
     );
   }
   return (
-    <OpenSubmission submissionId={submissionId} active={active} onBack={onBack} onOpen={onOpen} onChanged={onChanged} />
+    <OpenSubmission
+      submissionId={submissionId}
+      active={active}
+      onBack={onBack}
+      onOpen={onOpen}
+      onChanged={onChanged}
+      practice={practice}
+      onCalibration={onCalibration}
+    />
   );
 }
 
@@ -53,16 +75,23 @@ function OpenSubmission({
   onBack,
   onOpen,
   onChanged,
+  practice,
+  onCalibration,
 }: ReviewScreenProps & { submissionId: string }) {
   const [blind] = useBlindReview();
   const [attempt, setAttempt] = useState(0);
-  const neighbors = useNeighbors(submissionId, blind, attempt);
+  const inQueue = useNeighbors(submissionId, blind, attempt, practice !== null);
+  const neighbors = practice?.neighbors ?? inQueue;
   const opened = useLoad(() => call('review:open', { submissionId, blind }), [submissionId, blind, attempt]);
   // Another submission's workspace is never shown while this one loads: loading wins over the data kept.
   const load: Load = opened.loading
     ? { kind: 'loading' }
     : opened.error || !opened.data
-      ? { kind: 'failed', message: errorMessage(opened.error, t.review.empty.loadFailed) }
+      ? {
+          kind: 'failed',
+          message: errorMessage(opened.error, t.review.empty.loadFailed),
+          closed: errorCode(opened.error) === 'calibration-required',
+        }
       : { kind: 'ready', workspace: opened.data };
 
   // The window title names the achievement only: never the earner, blind or not.
@@ -95,11 +124,17 @@ function OpenSubmission({
           actions={
             <>
               <button type="button" className="button" onClick={onBack}>
-                {t.review.empty.toQueue}
+                {practice ? quality.practice.back : t.review.empty.toQueue}
               </button>
-              <button type="button" className="button button-primary" onClick={() => setAttempt((n) => n + 1)}>
-                {t.review.empty.retry}
-              </button>
+              {load.closed ? (
+                <button type="button" className="button button-primary" onClick={onCalibration}>
+                  {quality.closed.toCalibration}
+                </button>
+              ) : (
+                <button type="button" className="button button-primary" onClick={() => setAttempt((n) => n + 1)}>
+                  {t.review.empty.retry}
+                </button>
+              )}
             </>
           }
         >
@@ -119,6 +154,7 @@ function OpenSubmission({
       onGo={onOpen}
       onChanged={onChanged}
       onReload={() => setAttempt((n) => n + 1)}
+      practice={practice}
     />
   );
 }

@@ -5,7 +5,8 @@ import type { SubmissionStatus } from '../../shared/domain/queue.js';
 import type { Anchor, Review } from '../../shared/domain/review.js';
 import type { Workspace } from '../../shared/domain/workspace.js';
 import { EvidencePane, type EvidencePaneHandle } from '../evidence/EvidencePane.js';
-import { t } from '../strings/en.js';
+import { quality, t } from '../strings/en.js';
+import { Icon } from '../ui/Icon.js';
 import { usePersistentFlag } from '../ui/usePersistentFlag.js';
 import { DecisionFooter } from './DecisionFooter.js';
 import { maxPoints as maxPointsOf, previousByCriterion, sameAnchor } from './draft-model.js';
@@ -21,6 +22,8 @@ import type { Neighbors } from './useNeighbors.js';
 import { useReviewKeys } from './useReviewKeys.js';
 import { WorkspaceDialogs, type DialogState } from './WorkspaceDialogs.js';
 import { RedactionContext } from '../evidence/redaction-context.js';
+import { ComparisonSlot, useComparison } from '../quality/ComparisonSlot.js';
+import { practiceFrame, type PracticeContext } from '../quality/practice.js';
 
 export interface ReviewWorkspaceProps {
   workspace: Workspace;
@@ -33,6 +36,8 @@ export interface ReviewWorkspaceProps {
   /** The submission's status changed (first save, submit, recusal): the queue should refresh. */
   onChanged: () => void;
   onReload: () => void;
+  /** Opened from the Calibration screen: its samples, and the next one still to score. */
+  practice: PracticeContext | null;
 }
 
 export function ReviewWorkspace({
@@ -44,6 +49,7 @@ export function ReviewWorkspace({
   onGo,
   onChanged,
   onReload,
+  practice,
 }: ReviewWorkspaceProps) {
   const { achievement, submission } = ws;
   const criteria = achievement.resultDescription;
@@ -60,6 +66,9 @@ export function ReviewWorkspace({
   const [announcement, setAnnouncement] = useState('');
   const [singleKeys, setSingleKeys] = usePersistentFlag('assay.review.singleKeys', true);
   const frozen = review?.state === 'submitted' || ws.recusal !== null;
+  const frame = practiceFrame(ws);
+  // After submitting (or on opening a submitted review): the reference beside it, when there is one.
+  const comparison = useComparison(submission.id, review?.state === 'submitted');
 
   const time = useActiveTime(active && !frozen);
   const onSaved = useCallback(
@@ -299,11 +308,13 @@ export function ReviewWorkspace({
           save={ws.recusal ? null : draft.status}
           blind={blind}
           neighbors={neighbors}
-          canRecuse={!frozen}
+          canRecuse={!frozen && !frame}
           onBack={() => void leave(onBack)}
           onGo={(id) => void leave(() => onGo(id))}
           onShortcuts={() => setDialog({ kind: 'shortcuts' })}
           onRecuse={() => setDialog({ kind: 'recuse' })}
+          practice={practice !== null}
+          frame={frame}
         />
       </div>
       <ActionsContext.Provider value={actions}>
@@ -328,7 +339,23 @@ export function ReviewWorkspace({
                   sectionNames={sectionNames}
                   frozen={frozen}
                   bankOpenFor={bankOpenFor}
-                  banner={<StateBanner review={review} recusal={ws.recusal} computed={computed} />}
+                  banner={
+                    <>
+                      {frame && review?.state !== 'submitted' && (
+                        <p className="notice qa-practice-notice">
+                          <Icon name="info" size={15} />
+                          {quality.practice.notice}
+                        </p>
+                      )}
+                      <StateBanner review={review} recusal={ws.recusal} computed={computed} />
+                      <ComparisonSlot
+                        state={comparison}
+                        practice={frame ? practice : null}
+                        onGo={(id) => void leave(() => onGo(id))}
+                        onCalibration={() => void leave(onBack)}
+                      />
+                    </>
+                  }
                   footer={footer}
                   feedbackRef={feedback}
                   onFeedback={draft.setFeedback}
@@ -354,6 +381,7 @@ export function ReviewWorkspace({
               onChanged();
               announce(t.review.frozen.announce(t.review.decision.name[submitted.decision ?? 'not-yet']));
               bannerFocus.current = true;
+              comparison.focusWhenShown();
             }}
             onRecused={() => {
               setDialog(null);

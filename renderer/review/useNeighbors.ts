@@ -16,11 +16,13 @@ export interface Neighbors {
 
 const NONE: Neighbors = { previous: null, next: null, position: null, total: null };
 
-export function useNeighbors(submissionId: string, blind: boolean, reloadKey: number): Neighbors {
+/** `skip`: the open submission is not in the queue (a calibration sample); nothing is asked. */
+export function useNeighbors(submissionId: string, blind: boolean, reloadKey: number, skip = false): Neighbors {
   // A failure leaves previous/next unavailable (or as last found); the review itself is unaffected.
   const { data } = useLoad(
     async (signal): Promise<{ of: string } & Neighbors> => {
       const none = { of: submissionId, ...NONE };
+      if (skip) return none;
       let before: string | null = null;
       for (let page = 0; page < MAX_PAGES; page++) {
         const { items, total } = await call('queue:list', {
@@ -52,7 +54,7 @@ export function useNeighbors(submissionId: string, blind: boolean, reloadKey: nu
       }
       return none;
     },
-    [submissionId, blind, reloadKey],
+    [submissionId, blind, reloadKey, skip],
   );
 
   // Another submission's neighbours are never shown, not even for the one render before the new ones load.

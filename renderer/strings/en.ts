@@ -13,6 +13,7 @@ export const en = {
   nav: {
     label: 'Main',
     queue: 'Queue',
+    calibration: 'Calibration',
     review: 'Review',
     awards: 'Awards',
     library: 'Library',
@@ -448,3 +449,4 @@ export type Strings = typeof en;
  */
 export const t: Strings = en;
 export { admin } from './admin.js';
+export { quality } from './quality.js';
