@@ -75,13 +75,7 @@ function jsonRow(i: QueueItem): Omit<QueueItem, 'overdue'> {
  * Writes every row a page at a time, waiting for the reader between pages. JSON stays one valid
  * array, byte for byte what the paged output would be, so `jq` and friends read it either way.
  */
-async function streamAll(
-  s: QueueOnly,
-  query: QueueQuery,
-  json: boolean,
-  blind: boolean,
-  stdout: Out,
-): Promise<number> {
+async function streamAll(s: QueueOnly, query: QueueQuery, json: boolean, blind: boolean, stdout: Out): Promise<number> {
   const table = new Table(blind);
   let rows = 0;
   if (json) await write(stdout, '[');
