@@ -4,7 +4,6 @@ import { call, errorMessage } from '../api.js';
 import { absoluteDate } from '../queue/dates.js';
 import { admin } from '../strings/en.js';
 import { Icon } from '../ui/Icon.js';
-import { AdminIcon } from '../ui/AdminIcon.js';
 import type { ReadyAward } from './award-format.js';
 import { useProgress } from './useProgress.js';
 import { StopButton } from '../ui/StopButton.js';
@@ -104,7 +103,7 @@ export function ReadyBand({ ready, hasIdentity, onIssued, onSettings }: ReadyBan
 
       {hasIdentity === false && ready.length > 0 && (
         <div className="kit-note aw-identity-cta">
-          <AdminIcon name="key" size={16} />
+          <Icon name="key" size={16} />
           <div>
             <p>
               <strong>{s.noIdentityTitle}</strong> {s.noIdentityBody}

@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState, type Ref } from 'react';
 import type { WorkspaceArtifact } from '../../shared/domain/workspace.js';
 import { t } from '../strings/en.js';
 import { CardTile } from './ArtifactCard.js';
-import { EvidenceIcon } from './EvidenceIcon.js';
+import { Icon } from '../ui/Icon.js';
 import { ImageViewer } from './ImageViewer.js';
 import { MediaPlayer } from './MediaPlayer.js';
 import { typeLabel, viewerKind } from './media-types.js';
@@ -91,7 +91,7 @@ export function ArtifactViewer({
           aria-keyshortcuts="Escape"
           title={t.evidence.backHint}
         >
-          <EvidenceIcon name="back" size={16} />
+          <Icon name="back" size={16} />
           <span className="ev-back-label">{t.evidence.back}</span>
         </button>
         <div className="ev-viewer-title">
@@ -115,7 +115,7 @@ export function ArtifactViewer({
               aria-disabled={index === 0}
               onClick={() => index > 0 && onStep(-1)}
             >
-              <EvidenceIcon name="chevronLeft" />
+              <Icon name="chevronLeft" />
             </button>
             <span className="ev-stepper-pos">{t.evidence.position(index + 1, count)}</span>
             <button
@@ -126,7 +126,7 @@ export function ArtifactViewer({
               aria-disabled={index === count - 1}
               onClick={() => index < count - 1 && onStep(1)}
             >
-              <EvidenceIcon name="chevronRight" />
+              <Icon name="chevronRight" />
             </button>
           </div>
         )}

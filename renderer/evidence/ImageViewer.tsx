@@ -10,7 +10,7 @@ import {
   type PointerEvent,
 } from 'react';
 import { t } from '../strings/en.js';
-import { EvidenceIcon } from './EvidenceIcon.js';
+import { Icon } from '../ui/Icon.js';
 import { evidenceUrl, type ViewerProps } from './viewer-types.js';
 import './viewers.css';
 
@@ -153,7 +153,7 @@ export function ImageViewer({ artifact, takeFocus, ref }: ViewerProps) {
           title={t.evidence.image.zoomOut}
           onClick={() => stepZoom(-1)}
         >
-          <EvidenceIcon name="zoomOut" />
+          <Icon name="zoomOut" />
         </button>
         <output className="ev-zoom-value" aria-live="polite" aria-label={t.evidence.pdf.zoom}>
           {t.evidence.pdf.percent(percent)}
@@ -165,7 +165,7 @@ export function ImageViewer({ artifact, takeFocus, ref }: ViewerProps) {
           title={t.evidence.image.zoomIn}
           onClick={() => stepZoom(1)}
         >
-          <EvidenceIcon name="zoomIn" />
+          <Icon name="zoomIn" />
         </button>
         <span className="ev-toolbar-sep" aria-hidden="true" />
         <button
@@ -174,7 +174,7 @@ export function ImageViewer({ artifact, takeFocus, ref }: ViewerProps) {
           aria-pressed={zoom === 'fit'}
           onClick={() => zoomTo('fit')}
         >
-          <EvidenceIcon name="fit" />
+          <Icon name="fit" />
           {t.evidence.image.fit}
         </button>
         <button
@@ -183,7 +183,7 @@ export function ImageViewer({ artifact, takeFocus, ref }: ViewerProps) {
           aria-pressed={zoom === 1}
           onClick={() => zoomTo(1)}
         >
-          <EvidenceIcon name="actual" />
+          <Icon name="actual" />
           {t.evidence.image.actualSize}
         </button>
       </div>

@@ -2,10 +2,9 @@
 import { useState } from 'react';
 import type { Achievement } from '../../shared/schemas/review-package.js';
 import { call, errorMessage } from '../api.js';
-import { AdminIcon } from '../ui/AdminIcon.js';
+import { Icon } from '../ui/Icon.js';
 import { admin } from '../strings/en.js';
 import { ConfirmActions, Dialog } from '../ui/Dialog.js';
-import { Icon } from '../ui/Icon.js';
 
 export interface RubricDraft {
   achievement: Achievement;
@@ -106,7 +105,7 @@ export function ImportRubricsDialog({ file, drafts, onSaved, onEdit, onClose }: 
                 onClick={() => onEdit(d)}
                 disabled={busy}
               >
-                <AdminIcon name="pencil" size={14} />
+                <Icon name="pencil" size={14} />
                 {s.editFirst(d.achievement.name)}
               </button>
             </li>

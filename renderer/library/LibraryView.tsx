@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Achievement } from '../../shared/schemas/review-package.js';
 import { call, errorMessage } from '../api.js';
-import { AdminIcon } from '../ui/AdminIcon.js';
+import { Icon } from '../ui/Icon.js';
 import { Toast } from '../ui/Toast.js';
 import { useToast } from '../ui/useToast.js';
 import { admin } from '../strings/en.js';
@@ -164,7 +164,7 @@ export function LibraryView({ onQueueChanged, onQueue }: LibraryViewProps) {
             onClick={() => void importRubrics()}
             aria-disabled={busy !== null || undefined}
           >
-            <AdminIcon name="file" size={15} />
+            <Icon name="file" size={15} />
             {busy === 'import' ? s.reading : s.importRubrics}
           </button>
           <button
@@ -174,7 +174,7 @@ export function LibraryView({ onQueueChanged, onQueue }: LibraryViewProps) {
             onClick={() => void create()}
             aria-disabled={busy !== null || undefined}
           >
-            <AdminIcon name="plus" size={15} />
+            <Icon name="plus" size={15} />
             {s.create}
           </button>
         </div>

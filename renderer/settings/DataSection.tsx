@@ -2,7 +2,7 @@
 import { useId, useState } from 'react';
 import { call, errorMessage } from '../api.js';
 import { admin } from '../strings/en.js';
-import { AdminIcon } from '../ui/AdminIcon.js';
+import { Icon } from '../ui/Icon.js';
 import { StopButton } from '../ui/StopButton.js';
 import { isStopped } from '../ui/stopped.js';
 import type { Chosen } from '../../shared/domain/choices.js';
@@ -126,7 +126,7 @@ export function DataSection({ state, dataDir, onDone }: DataSectionProps) {
             onClick={() => void backup()}
             aria-disabled={busy !== null || undefined}
           >
-            <AdminIcon name="database" size={15} />
+            <Icon name="database" size={15} />
             {busy === 'backup' ? s.backingUp : s.backupNow}
           </button>
           <button
@@ -135,7 +135,7 @@ export function DataSection({ state, dataDir, onDone }: DataSectionProps) {
             onClick={() => void chooseRestore()}
             aria-disabled={busy !== null || undefined}
           >
-            <AdminIcon name="refresh" size={15} />
+            <Icon name="refresh" size={15} />
             {s.restore}
           </button>
           {busy === 'backup' && <StopButton kind="backup" label={s.stopBackup} />}
@@ -200,7 +200,7 @@ export function DataSection({ state, dataDir, onDone }: DataSectionProps) {
             onClick={() => void results()}
             aria-disabled={busy !== null || undefined}
           >
-            <AdminIcon name="download" size={15} />
+            <Icon name="download" size={15} />
             {busy === 'results' ? s.exporting : s.exportResults}
           </button>
           {busy === 'results' && <StopButton kind="results-export" label={s.stopResults} />}

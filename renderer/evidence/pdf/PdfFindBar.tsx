@@ -1,7 +1,7 @@
 // Find in the document: the phrase, "3 of 12", previous and next (Enter, Shift+Enter), Escape to close.
 import type { KeyboardEvent, Ref } from 'react';
 import { t } from '../../strings/en.js';
-import { EvidenceIcon } from '../EvidenceIcon.js';
+import { Icon } from '../../ui/Icon.js';
 import type { Find } from './useFind.js';
 
 export interface PdfFindBarProps {
@@ -35,7 +35,7 @@ export function PdfFindBar({ find, inputRef, onClose }: PdfFindBarProps) {
 
   return (
     <div className="pdf-find" role="search">
-      <EvidenceIcon name="search" className="pdf-find-icon" />
+      <Icon name="search" className="pdf-find-icon" />
       <input
         ref={inputRef}
         className="input pdf-find-input"
@@ -63,7 +63,7 @@ export function PdfFindBar({ find, inputRef, onClose }: PdfFindBarProps) {
         aria-disabled={matches.length === 0}
         onClick={() => find.step(-1)}
       >
-        <EvidenceIcon name="chevronUp" />
+        <Icon name="chevronUp" />
       </button>
       <button
         type="button"
@@ -73,7 +73,7 @@ export function PdfFindBar({ find, inputRef, onClose }: PdfFindBarProps) {
         aria-disabled={matches.length === 0}
         onClick={() => find.step(1)}
       >
-        <EvidenceIcon name="chevronDown" />
+        <Icon name="chevronDown" />
       </button>
       <button
         type="button"
@@ -82,7 +82,7 @@ export function PdfFindBar({ find, inputRef, onClose }: PdfFindBarProps) {
         title={`${s.findClose} (Escape)`}
         onClick={onClose}
       >
-        <EvidenceIcon name="close" />
+        <Icon name="close" />
       </button>
     </div>
   );

@@ -1,7 +1,7 @@
 // The PDF viewer's toolbar: thumbnails, "Page 4 of 50" with a page box, zoom, and find.
 import { useState, type KeyboardEvent } from 'react';
 import { t } from '../../strings/en.js';
-import { EvidenceIcon } from '../EvidenceIcon.js';
+import { Icon } from '../../ui/Icon.js';
 import type { ZoomMode } from './layout.js';
 
 const PRESETS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4];
@@ -76,7 +76,7 @@ export function PdfToolbar(props: PdfToolbarProps) {
         title={s.thumbnails}
         onClick={onToggleThumbs}
       >
-        <EvidenceIcon name="sidebar" />
+        <Icon name="thumbnails" />
       </button>
       <span className="ev-toolbar-sep" aria-hidden="true" />
       <div className="pdf-pager" role="group" aria-label={s.pageOf(page, numPages)}>
@@ -88,7 +88,7 @@ export function PdfToolbar(props: PdfToolbarProps) {
           aria-disabled={page <= 1}
           onClick={() => page > 1 && onPage(page - 1)}
         >
-          <EvidenceIcon name="chevronUp" />
+          <Icon name="chevronUp" />
         </button>
         <input
           className="input pdf-page-input"
@@ -118,7 +118,7 @@ export function PdfToolbar(props: PdfToolbarProps) {
           aria-disabled={page >= numPages}
           onClick={() => page < numPages && onPage(page + 1)}
         >
-          <EvidenceIcon name="chevronDown" />
+          <Icon name="chevronDown" />
         </button>
       </div>
       <span className="ev-toolbar-sep" aria-hidden="true" />
@@ -130,7 +130,7 @@ export function PdfToolbar(props: PdfToolbarProps) {
         aria-keyshortcuts="Control+-"
         onClick={() => onZoomStep(-1)}
       >
-        <EvidenceIcon name="zoomOut" />
+        <Icon name="zoomOut" />
       </button>
       <select
         className="input select pdf-zoom"
@@ -154,7 +154,7 @@ export function PdfToolbar(props: PdfToolbarProps) {
         aria-keyshortcuts="Control+="
         onClick={() => onZoomStep(1)}
       >
-        <EvidenceIcon name="zoomIn" />
+        <Icon name="zoomIn" />
       </button>
       <span className="ev-toolbar-fill" />
       {blindTools && (
@@ -182,7 +182,7 @@ export function PdfToolbar(props: PdfToolbarProps) {
         aria-expanded={findOpen}
         onClick={onFind}
       >
-        <EvidenceIcon name="search" />
+        <Icon name="search" />
       </button>
     </div>
   );

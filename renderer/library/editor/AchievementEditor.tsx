@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Achievement } from '../../../shared/schemas/review-package.js';
 import { call, errorCode, errorMessage } from '../../api.js';
-import { AdminIcon } from '../../ui/AdminIcon.js';
+import { Icon } from '../../ui/Icon.js';
 import { admin } from '../../strings/en.js';
 import { BasicsFields } from './BasicsFields.js';
 import { CriteriaEditor } from './CriteriaEditor.js';
@@ -110,7 +110,7 @@ export function AchievementEditor({ achievement, isNew, resume, onDraft, onSaved
       <header className="screen-head lib-editor-head">
         <div>
           <button type="button" className="button button-ghost lib-back" onClick={onClose}>
-            <AdminIcon name="chevronLeft" size={15} />
+            <Icon name="chevronLeft" size={15} />
             {s.back}
           </button>
           <h1 id="lib-editor-title" className="screen-title">

@@ -1,8 +1,7 @@
 // Editor › Rubric: the criteria in order, and the points a submission needs to pass.
-import { AdminIcon } from '../../ui/AdminIcon.js';
+import { Icon } from '../../ui/Icon.js';
 import { Field } from '../../ui/Field.js';
 import { admin } from '../../strings/en.js';
-import { Icon } from '../../ui/Icon.js';
 import { CriterionEditor } from './CriterionEditor.js';
 import type { EditorParts } from './editor-context.js';
 import { draftHasPassRule, maxPoints, move, newCriterion } from './editor-model.js';
@@ -59,7 +58,7 @@ export function CriteriaEditor(parts: EditorParts) {
       </ol>
       <div>
         <button type="button" className="button" onClick={add} disabled={disabled}>
-          <AdminIcon name="plus" size={15} />
+          <Icon name="plus" size={15} />
           {s.add}
         </button>
       </div>

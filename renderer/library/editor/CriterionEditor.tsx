@@ -1,5 +1,5 @@
 // One criterion: its name, the section it scores, its levels and the level a pass requires.
-import { AdminIcon } from '../../ui/AdminIcon.js';
+import { Icon } from '../../ui/Icon.js';
 import { Field } from '../../ui/Field.js';
 import { admin } from '../../strings/en.js';
 import type { EditorParts } from './editor-context.js';
@@ -36,7 +36,7 @@ export function CriterionEditor(props: CriterionEditorProps) {
             onClick={() => onMove(i - 1)}
             disabled={disabled || i === 0}
           >
-            <AdminIcon name="chevronUp" size={16} />
+            <Icon name="chevronUp" size={16} />
           </button>
           <button
             type="button"
@@ -46,7 +46,7 @@ export function CriterionEditor(props: CriterionEditorProps) {
             onClick={() => onMove(i + 1)}
             disabled={disabled || i === count - 1}
           >
-            <AdminIcon name="chevronDown" size={16} />
+            <Icon name="chevronDown" size={16} />
           </button>
           <button
             type="button"
@@ -55,7 +55,7 @@ export function CriterionEditor(props: CriterionEditorProps) {
             disabled={disabled || count === 1}
             aria-label={s.remove(label)}
           >
-            <AdminIcon name="trash" size={14} />
+            <Icon name="trash" size={14} />
             {s.removeShort}
           </button>
         </div>

@@ -1,5 +1,5 @@
 // One criterion's levels as a table: name, points and descriptor per level; add, remove and reorder.
-import { AdminIcon } from '../../ui/AdminIcon.js';
+import { Icon } from '../../ui/Icon.js';
 import { admin } from '../../strings/en.js';
 import type { EditorParts } from './editor-context.js';
 import { move, newLevel, renumber, type CriterionDraft, type LevelDraft } from './editor-model.js';
@@ -139,7 +139,7 @@ export function LevelsEditor({ criterion, index, onChange, err, disabled }: Leve
                       onClick={() => reorder(j, j - 1)}
                       disabled={disabled || j === 0}
                     >
-                      <AdminIcon name="chevronUp" size={16} />
+                      <Icon name="chevronUp" size={16} />
                     </button>
                     <button
                       type="button"
@@ -149,7 +149,7 @@ export function LevelsEditor({ criterion, index, onChange, err, disabled }: Leve
                       onClick={() => reorder(j, j + 1)}
                       disabled={disabled || j === n - 1}
                     >
-                      <AdminIcon name="chevronDown" size={16} />
+                      <Icon name="chevronDown" size={16} />
                     </button>
                     <button
                       type="button"
@@ -158,7 +158,7 @@ export function LevelsEditor({ criterion, index, onChange, err, disabled }: Leve
                       onClick={() => remove(l)}
                       disabled={disabled || n === 1}
                     >
-                      <AdminIcon name="trash" size={16} />
+                      <Icon name="trash" size={16} />
                     </button>
                   </div>
                 </td>
@@ -168,7 +168,7 @@ export function LevelsEditor({ criterion, index, onChange, err, disabled }: Leve
         </tbody>
       </table>
       <button type="button" className="button kit-button-small" onClick={add} disabled={disabled}>
-        <AdminIcon name="plus" size={14} />
+        <Icon name="plus" size={14} />
         {s.add}
       </button>
     </div>

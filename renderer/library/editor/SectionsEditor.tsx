@@ -1,5 +1,5 @@
 // Editor › Sections: the parts of a submission (name and prompt each); criteria point at them.
-import { AdminIcon } from '../../ui/AdminIcon.js';
+import { Icon } from '../../ui/Icon.js';
 import { Field } from '../../ui/Field.js';
 import { admin } from '../../strings/en.js';
 import type { EditorParts } from './editor-context.js';
@@ -80,14 +80,14 @@ export function SectionsEditor({ draft, update, err, disabled }: EditorParts) {
               onClick={() => remove(section)}
               disabled={disabled || draft.sections.length === 1}
             >
-              <AdminIcon name="trash" size={16} />
+              <Icon name="trash" size={16} />
             </button>
           </li>
         ))}
       </ol>
       <div>
         <button type="button" className="button" onClick={add} disabled={disabled}>
-          <AdminIcon name="plus" size={15} />
+          <Icon name="plus" size={15} />
           {s.add}
         </button>
       </div>

@@ -2,10 +2,9 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { Achievement } from '../../../shared/schemas/review-package.js';
 import { call, errorMessage } from '../../api.js';
-import { AdminIcon } from '../../ui/AdminIcon.js';
+import { Icon } from '../../ui/Icon.js';
 import { Field } from '../../ui/Field.js';
 import { admin } from '../../strings/en.js';
-import { Icon } from '../../ui/Icon.js';
 import { useLoad } from '../../ui/useLoad.js';
 import { SectionEvidence } from './SectionEvidence.js';
 import { emptySubmission, readAddError, toInput, type SubmissionDraft } from './submission-model.js';
@@ -105,7 +104,7 @@ export function AddSubmission({ achievementId, resume, onDraft, onAdded, onQueue
       <header className="screen-head lib-editor-head">
         <div>
           <button type="button" className="button button-ghost lib-back" onClick={onClose}>
-            <AdminIcon name="chevronLeft" size={15} />
+            <Icon name="chevronLeft" size={15} />
             {admin.library.editor.back}
           </button>
           <h1 id="lib-sub-title" className="screen-title">
