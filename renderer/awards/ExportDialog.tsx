@@ -1,6 +1,7 @@
 // Exports one or many awards into a folder: certificate PDFs, credential JSON, baked badge PNGs, with progress.
 import { useEffect, useRef, useState } from 'react';
 import { call, errorMessage } from '../api.js';
+import { Alert } from '../ui/Alert.js';
 import { ChoiceGroup } from '../ui/ChoiceGroup.js';
 import { admin } from '../strings/en.js';
 import { ConfirmActions, Dialog } from '../ui/Dialog.js';
@@ -158,11 +159,7 @@ export function ExportDialog({ awards, paper: defaultPaper, onClose }: ExportDia
             {stopped}
           </p>
         )}
-        {failure && (
-          <p className="kit-alert" role="alert">
-            {failure}
-          </p>
-        )}
+        <Alert>{failure}</Alert>
       </div>
     </Dialog>
   );

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { call, errorMessage } from '../api.js';
 import { absoluteDate } from '../queue/dates.js';
 import { admin } from '../strings/en.js';
+import { Alert } from '../ui/Alert.js';
 import { Icon } from '../ui/Icon.js';
 import type { ReadyAward } from './award-format.js';
 import { useProgress } from './useProgress.js';
@@ -134,11 +135,7 @@ export function ReadyBand({ ready, hasIdentity, onIssued, onSettings }: ReadyBan
           {s.stopped}
         </p>
       )}
-      {failure && (
-        <p className="kit-alert" role="alert">
-          {failure}
-        </p>
-      )}
+      <Alert>{failure}</Alert>
       {outcome && !busy && (
         <div ref={outcomeRef} className="aw-outcome" role="status" tabIndex={-1}>
           <button

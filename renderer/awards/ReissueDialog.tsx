@@ -1,9 +1,11 @@
 // Re-issues an award after a correction (usually the earner's name); the old one stays on record as superseded.
 import { useRef, useState } from 'react';
-import { call, errorMessage } from '../api.js';
+import { call } from '../api.js';
 import { admin } from '../strings/en.js';
+import { Alert } from '../ui/Alert.js';
 import { ConfirmActions, Dialog } from '../ui/Dialog.js';
 import { Field } from '../ui/Field.js';
+import { useAct } from '../ui/useAct.js';
 import { useFocusOnOpen } from '../ui/useFocusOnOpen.js';
 import type { AwardSummary } from './award-format.js';
 
@@ -19,16 +21,12 @@ export function ReissueDialog({
   const s = admin.awards.reissue;
   const input = useRef<HTMLInputElement>(null);
   const [name, setName] = useState(award.earnerName);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, run } = useAct();
 
   useFocusOnOpen(() => input.current, 'select');
 
-  const confirm = async () => {
-    if (busy) return;
-    setBusy(true);
-    setFailure(null);
-    try {
+  const confirm = () =>
+    run(async () => {
       const trimmed = name.trim();
       onDone(
         await call('awards:reissue', {
@@ -36,11 +34,7 @@ export function ReissueDialog({
           ...(trimmed && trimmed !== award.earnerName ? { earnerName: trimmed } : {}),
         }),
       );
-    } catch (err) {
-      setFailure(errorMessage(err, s.failed));
-      setBusy(false);
-    }
-  };
+    }, s.failed);
 
   return (
     <Dialog
@@ -71,11 +65,7 @@ export function ReissueDialog({
           />
         )}
       </Field>
-      {failure && (
-        <p className="kit-alert" role="alert">
-          {failure}
-        </p>
-      )}
+      <Alert>{failure}</Alert>
     </Dialog>
   );
 }

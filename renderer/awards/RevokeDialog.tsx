@@ -1,9 +1,11 @@
 // Revokes an award with the reason verifiers will be shown; the reason is required.
 import { useRef, useState } from 'react';
-import { call, errorMessage } from '../api.js';
+import { call } from '../api.js';
 import { admin } from '../strings/en.js';
+import { Alert } from '../ui/Alert.js';
 import { ConfirmActions, Dialog } from '../ui/Dialog.js';
 import { Field } from '../ui/Field.js';
+import { useAct } from '../ui/useAct.js';
 import { useFocusOnOpen } from '../ui/useFocusOnOpen.js';
 import type { AwardSummary } from './award-format.js';
 
@@ -20,8 +22,7 @@ export function RevokeDialog({
   const box = useRef<HTMLTextAreaElement>(null);
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, run } = useAct();
 
   useFocusOnOpen(() => box.current);
 
@@ -32,14 +33,9 @@ export function RevokeDialog({
       box.current?.focus();
       return;
     }
-    setBusy(true);
-    setFailure(null);
-    try {
+    await run(async () => {
       onDone(await call('awards:revoke', { credentialId: award.credentialId, reason: reason.trim() }));
-    } catch (err) {
-      setFailure(errorMessage(err, s.failed));
-      setBusy(false);
-    }
+    }, s.failed);
   };
 
   return (
@@ -76,11 +72,7 @@ export function RevokeDialog({
           />
         )}
       </Field>
-      {failure && (
-        <p className="kit-alert" role="alert">
-          {failure}
-        </p>
-      )}
+      <Alert>{failure}</Alert>
     </Dialog>
   );
 }

@@ -2,7 +2,9 @@
 import { useState } from 'react';
 import type { Achievement } from '../../shared/schemas/review-package.js';
 import { call, errorMessage } from '../api.js';
+import { Alert } from '../ui/Alert.js';
 import { Icon } from '../ui/Icon.js';
+import { useAct } from '../ui/useAct.js';
 import { admin } from '../strings/en.js';
 import { ConfirmActions, Dialog } from '../ui/Dialog.js';
 
@@ -22,8 +24,7 @@ export interface ImportRubricsDialogProps {
 export function ImportRubricsDialog({ file, drafts, onSaved, onEdit, onClose }: ImportRubricsDialogProps) {
   const s = admin.library.importing;
   const [chosen, setChosen] = useState<Set<number>>(() => new Set(drafts.map((_, i) => i)));
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { busy, failure, run } = useAct();
 
   const toggle = (i: number) => {
     const next = new Set(chosen);
@@ -33,23 +34,20 @@ export function ImportRubricsDialog({ file, drafts, onSaved, onEdit, onClose }: 
   };
 
   const save = async () => {
-    if (busy || chosen.size === 0) return;
-    setBusy(true);
-    setFailure(null);
+    if (chosen.size === 0) return;
     const saved: string[] = [];
-    try {
-      for (const i of [...chosen].sort((a, b) => a - b)) {
-        const d = drafts[i]!;
-        await call('library:save', { achievement: d.achievement });
-        saved.push(d.achievement.name);
-      }
-      onSaved(saved);
-    } catch (err) {
-      setFailure(
+    await run(
+      async () => {
+        for (const i of [...chosen].sort((a, b) => a - b)) {
+          const d = drafts[i]!;
+          await call('library:save', { achievement: d.achievement });
+          saved.push(d.achievement.name);
+        }
+        onSaved(saved);
+      },
+      (err) =>
         saved.length > 0 ? s.partlySaved(saved.length, errorMessage(err, s.failed)) : errorMessage(err, s.failed),
-      );
-      setBusy(false);
-    }
+    );
   };
 
   return (
@@ -111,11 +109,7 @@ export function ImportRubricsDialog({ file, drafts, onSaved, onEdit, onClose }: 
             </li>
           ))}
         </ul>
-        {failure && (
-          <p className="kit-alert" role="alert">
-            {failure}
-          </p>
-        )}
+        <Alert>{failure}</Alert>
       </div>
     </Dialog>
   );

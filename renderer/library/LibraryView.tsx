@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Achievement } from '../../shared/schemas/review-package.js';
 import { call, errorMessage } from '../api.js';
+import { Alert } from '../ui/Alert.js';
 import { Icon } from '../ui/Icon.js';
 import { Toast } from '../ui/Toast.js';
 import { useToast } from '../ui/useToast.js';
@@ -179,11 +180,7 @@ export function LibraryView({ onQueueChanged, onQueue }: LibraryViewProps) {
           </button>
         </div>
       </header>
-      {(failure ?? library.error) && (
-        <p className="kit-alert lib-failure" role="alert">
-          {failure ?? library.error}
-        </p>
-      )}
+      <Alert className="lib-failure">{failure ?? library.error}</Alert>
       {items && items.length === 0 ? (
         <EmptyState icon="library" title={s.emptyTitle}>
           <p>{s.emptyBody}</p>

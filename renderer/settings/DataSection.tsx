@@ -2,6 +2,7 @@
 import { useId, useState } from 'react';
 import { call, errorMessage } from '../api.js';
 import { admin } from '../strings/en.js';
+import { Alert } from '../ui/Alert.js';
 import { Icon } from '../ui/Icon.js';
 import { StopButton } from '../ui/StopButton.js';
 import { isStopped } from '../ui/stopped.js';
@@ -95,9 +96,7 @@ export function DataSection({ state, dataDir, onDone }: DataSectionProps) {
         {failure.message}
       </p>
     ) : (
-      <p className="kit-alert" role="alert">
-        {failure.message}
-      </p>
+      <Alert>{failure.message}</Alert>
     );
 
   return (

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { absoluteDate } from '../queue/dates.js';
 import { admin } from '../strings/en.js';
 import { Dialog } from '../ui/Dialog.js';
+import { Alert } from '../ui/Alert.js';
 import { Icon } from '../ui/Icon.js';
 import { Fingerprint } from './Fingerprint.js';
 import { ImportIdentityDialog } from './ImportIdentityDialog.js';
@@ -38,9 +39,7 @@ export function IdentitySection({ state, onChanged }: { state: IdentityState; on
       {!state.loaded ? (
         <p className="muted">{admin.common.loading}</p>
       ) : state.error ? (
-        <p className="kit-alert" role="alert">
-          {state.error}
-        </p>
+        <Alert>{state.error}</Alert>
       ) : identity ? (
         <IdentityFacts identity={identity} />
       ) : (

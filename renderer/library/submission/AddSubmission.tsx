@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { Achievement } from '../../../shared/schemas/review-package.js';
 import { call, errorMessage } from '../../api.js';
+import { Alert } from '../../ui/Alert.js';
 import { Icon } from '../../ui/Icon.js';
 import { Field } from '../../ui/Field.js';
 import { admin } from '../../strings/en.js';
@@ -113,11 +114,7 @@ export function AddSubmission({ achievementId, resume, onDraft, onAdded, onQueue
           <p className="screen-subtitle">{achievement ? s.subtitle(achievement.name) : admin.common.loading}</p>
         </div>
       </header>
-      {loadError && (
-        <p className="kit-alert" role="alert">
-          {loadError}
-        </p>
-      )}
+      <Alert>{loadError}</Alert>
       {added ? (
         <div className="lib-card lib-added" role="status">
           <p className="kit-ok lib-added-title">
