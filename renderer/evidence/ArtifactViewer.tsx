@@ -4,6 +4,7 @@ import type { WorkspaceArtifact } from '../../shared/domain/workspace.js';
 import { t } from '../strings/en.js';
 import { CardTile } from './ArtifactCard.js';
 import { Icon } from '../ui/Icon.js';
+import { IconButton } from '../ui/IconButton.js';
 import { ImageViewer } from './ImageViewer.js';
 import { MediaPlayer } from './MediaPlayer.js';
 import { typeLabel, viewerKind } from './media-types.js';
@@ -107,27 +108,19 @@ export function ArtifactViewer({
         </div>
         {count > 1 && index >= 0 && (
           <div className="ev-stepper">
-            <button
-              type="button"
-              className="icon-button"
-              aria-label={t.evidence.previousArtifact}
-              title={t.evidence.previousArtifact}
+            <IconButton
+              icon="chevronLeft"
+              label={t.evidence.previousArtifact}
               aria-disabled={index === 0}
               onClick={() => index > 0 && onStep(-1)}
-            >
-              <Icon name="chevronLeft" />
-            </button>
+            />
             <span className="ev-stepper-pos">{t.evidence.position(index + 1, count)}</span>
-            <button
-              type="button"
-              className="icon-button"
-              aria-label={t.evidence.nextArtifact}
-              title={t.evidence.nextArtifact}
+            <IconButton
+              icon="chevronRight"
+              label={t.evidence.nextArtifact}
               aria-disabled={index === count - 1}
               onClick={() => index < count - 1 && onStep(1)}
-            >
-              <Icon name="chevronRight" />
-            </button>
+            />
           </div>
         )}
       </div>

@@ -11,6 +11,7 @@ import {
 } from 'react';
 import { t } from '../strings/en.js';
 import { Icon } from '../ui/Icon.js';
+import { ZoomControls } from './ZoomControls.js';
 import { evidenceUrl, type ViewerProps } from './viewer-types.js';
 import './viewers.css';
 
@@ -146,27 +147,11 @@ export function ImageViewer({ artifact, takeFocus, ref }: ViewerProps) {
   return (
     <div className="iv">
       <div className="ev-toolbar" role="toolbar" aria-label={t.evidence.image.toolbar}>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t.evidence.image.zoomOut}
-          title={t.evidence.image.zoomOut}
-          onClick={() => stepZoom(-1)}
-        >
-          <Icon name="zoomOut" />
-        </button>
-        <output className="ev-zoom-value" aria-live="polite" aria-label={t.evidence.pdf.zoom}>
-          {t.evidence.pdf.percent(percent)}
-        </output>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t.evidence.image.zoomIn}
-          title={t.evidence.image.zoomIn}
-          onClick={() => stepZoom(1)}
-        >
-          <Icon name="zoomIn" />
-        </button>
+        <ZoomControls zoomOut={t.evidence.image.zoomOut} zoomIn={t.evidence.image.zoomIn} onStep={(d) => stepZoom(d)}>
+          <output className="ev-zoom-value" aria-live="polite" aria-label={t.evidence.pdf.zoom}>
+            {t.evidence.pdf.percent(percent)}
+          </output>
+        </ZoomControls>
         <span className="ev-toolbar-sep" aria-hidden="true" />
         <button
           type="button"

@@ -2,6 +2,7 @@
 import type { KeyboardEvent, Ref } from 'react';
 import { t } from '../../strings/en.js';
 import { Icon } from '../../ui/Icon.js';
+import { IconButton } from '../../ui/IconButton.js';
 import type { Find } from './useFind.js';
 
 export interface PdfFindBarProps {
@@ -55,35 +56,21 @@ export function PdfFindBar({ find, inputRef, onClose }: PdfFindBarProps) {
       >
         {status}
       </span>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label={s.findPrevious}
+      <IconButton
+        icon="chevronUp"
+        label={s.findPrevious}
         title={`${s.findPrevious} (Shift+Enter)`}
         aria-disabled={matches.length === 0}
         onClick={() => find.step(-1)}
-      >
-        <Icon name="chevronUp" />
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label={s.findNext}
+      />
+      <IconButton
+        icon="chevronDown"
+        label={s.findNext}
         title={`${s.findNext} (Enter)`}
         aria-disabled={matches.length === 0}
         onClick={() => find.step(1)}
-      >
-        <Icon name="chevronDown" />
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label={s.findClose}
-        title={`${s.findClose} (Escape)`}
-        onClick={onClose}
-      >
-        <Icon name="close" />
-      </button>
+      />
+      <IconButton icon="close" label={s.findClose} title={`${s.findClose} (Escape)`} onClick={onClose} />
     </div>
   );
 }
