@@ -6,6 +6,7 @@ import { CriterionEditor } from './CriterionEditor.js';
 import type { EditorParts } from './editor-context.js';
 import { draftHasPassRule, maxPoints, move, newCriterion } from './editor-model.js';
 import { focusFirst } from './LevelsEditor.js';
+import { ListCard } from './ListCard.js';
 
 export function CriteriaEditor(parts: EditorParts) {
   const { draft, update, err, disabled } = parts;
@@ -29,20 +30,14 @@ export function CriteriaEditor(parts: EditorParts) {
         ?.focus(),
     );
   };
-  const listError = err('resultDescription');
   return (
-    <section className="lib-card" aria-labelledby="lib-criteria-title">
-      <div className="lib-card-head">
-        <h2 id="lib-criteria-title" className="lib-card-title">
-          {s.title}
-        </h2>
-        <p className="kit-hint">{s.hint}</p>
-      </div>
-      {listError && (
-        <p className="kit-error" data-path="resultDescription" tabIndex={-1}>
-          {listError}
-        </p>
-      )}
+    <ListCard
+      titleId="lib-criteria-title"
+      title={s.title}
+      hint={s.hint}
+      errorPath="resultDescription"
+      error={err('resultDescription')}
+    >
       <ol className="lib-criteria">
         {draft.criteria.map((c, i) => (
           <CriterionEditor
@@ -91,6 +86,6 @@ export function CriteriaEditor(parts: EditorParts) {
           </span>
         </p>
       )}
-    </section>
+    </ListCard>
   );
 }

@@ -4,6 +4,7 @@ import { Field } from '../../ui/Field.js';
 import { admin } from '../../strings/en.js';
 import type { EditorParts } from './editor-context.js';
 import { newSection, type SectionDraft } from './editor-model.js';
+import { ListCard } from './ListCard.js';
 
 export function SectionsEditor({ draft, update, err, disabled }: EditorParts) {
   const s = admin.library.editor.sections;
@@ -25,20 +26,8 @@ export function SectionsEditor({ draft, update, err, disabled }: EditorParts) {
       document.querySelector<HTMLInputElement>(`[data-path="sections[${draft.sections.length}].name"]`)?.select(),
     );
   };
-  const listError = err('sections');
   return (
-    <section className="lib-card" aria-labelledby="lib-sections-title">
-      <div className="lib-card-head">
-        <h2 id="lib-sections-title" className="lib-card-title">
-          {s.title}
-        </h2>
-        <p className="kit-hint">{s.hint}</p>
-      </div>
-      {listError && (
-        <p className="kit-error" data-path="sections" tabIndex={-1}>
-          {listError}
-        </p>
-      )}
+    <ListCard titleId="lib-sections-title" title={s.title} hint={s.hint} errorPath="sections" error={err('sections')}>
       <ol className="lib-sections">
         {draft.sections.map((section, i) => (
           <li key={section.key} className="lib-section">
@@ -91,6 +80,6 @@ export function SectionsEditor({ draft, update, err, disabled }: EditorParts) {
           {s.add}
         </button>
       </div>
-    </section>
+    </ListCard>
   );
 }

@@ -7,6 +7,7 @@ import { Icon } from '../../ui/Icon.js';
 import { Field } from '../../ui/Field.js';
 import { admin } from '../../strings/en.js';
 import { useLoad } from '../../ui/useLoad.js';
+import { EditorHead, SaveBar } from '../editor/EditorFrame.js';
 import { SectionEvidence } from './SectionEvidence.js';
 import { emptySubmission, readAddError, toInput, type SubmissionDraft } from './submission-model.js';
 
@@ -102,18 +103,12 @@ export function AddSubmission({ achievementId, resume, onDraft, onAdded, onQueue
       onDragLeave={absorb}
       onDrop={absorb}
     >
-      <header className="screen-head lib-editor-head">
-        <div>
-          <button type="button" className="button button-ghost lib-back" onClick={onClose}>
-            <Icon name="chevronLeft" size={15} />
-            {admin.library.editor.back}
-          </button>
-          <h1 id="lib-sub-title" className="screen-title">
-            {s.title}
-          </h1>
-          <p className="screen-subtitle">{achievement ? s.subtitle(achievement.name) : admin.common.loading}</p>
-        </div>
-      </header>
+      <EditorHead
+        titleId="lib-sub-title"
+        title={s.title}
+        subtitle={achievement ? s.subtitle(achievement.name) : admin.common.loading}
+        onBack={onClose}
+      />
       <Alert>{loadError}</Alert>
       {added ? (
         <div className="lib-card lib-added" role="status">
@@ -214,23 +209,20 @@ export function AddSubmission({ achievementId, resume, onDraft, onAdded, onQueue
                 disabled={busy}
               />
             ))}
-            <div className="lib-savebar">
-              {summary ? (
-                <div className="kit-alert lib-save-summary" role="alert" tabIndex={-1}>
-                  <strong>{s.cannotAdd}</strong> {summary}
-                </div>
-              ) : (
-                <p className="kit-hint lib-savebar-hint">{s.hint}</p>
-              )}
-              <div className="lib-savebar-actions">
-                <button type="button" className="button" onClick={onClose} disabled={busy}>
-                  {admin.common.cancel}
-                </button>
-                <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-                  {busy ? s.adding : s.add}
-                </button>
-              </div>
-            </div>
+            <SaveBar
+              problem={
+                summary && (
+                  <>
+                    <strong>{s.cannotAdd}</strong> {summary}
+                  </>
+                )
+              }
+              hint={s.hint}
+              busy={busy}
+              label={s.add}
+              busyLabel={s.adding}
+              onCancel={onClose}
+            />
           </form>
         )
       )}
