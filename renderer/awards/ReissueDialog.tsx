@@ -7,17 +7,9 @@ import { ConfirmActions, Dialog } from '../ui/Dialog.js';
 import { Field } from '../ui/Field.js';
 import { useAct } from '../ui/useAct.js';
 import { useFocusOnOpen } from '../ui/useFocusOnOpen.js';
-import type { AwardSummary } from './award-format.js';
+import type { AwardChangeProps } from './award-format.js';
 
-export function ReissueDialog({
-  award,
-  onDone,
-  onClose,
-}: {
-  award: AwardSummary;
-  onDone: (award: AwardSummary) => void;
-  onClose: () => void;
-}) {
+export function ReissueDialog({ award, onDone, onClose }: AwardChangeProps) {
   const s = admin.awards.reissue;
   const input = useRef<HTMLInputElement>(null);
   const [name, setName] = useState(award.earnerName);

@@ -7,17 +7,9 @@ import { ConfirmActions, Dialog } from '../ui/Dialog.js';
 import { Field } from '../ui/Field.js';
 import { useAct } from '../ui/useAct.js';
 import { useFocusOnOpen } from '../ui/useFocusOnOpen.js';
-import type { AwardSummary } from './award-format.js';
+import type { AwardChangeProps } from './award-format.js';
 
-export function RevokeDialog({
-  award,
-  onDone,
-  onClose,
-}: {
-  award: AwardSummary;
-  onDone: (award: AwardSummary) => void;
-  onClose: () => void;
-}) {
+export function RevokeDialog({ award, onDone, onClose }: AwardChangeProps) {
   const s = admin.awards.revoke;
   const box = useRef<HTMLTextAreaElement>(null);
   const [reason, setReason] = useState('');

@@ -82,6 +82,7 @@ export function ArtifactViewer({
 
   const kind = viewerKind(artifact);
   const { index, count } = position;
+  const viewer = { ref, artifact, blind, request, takeFocus };
   return (
     <div className="ev-viewer" role="group" aria-labelledby={titleId}>
       <div className="ev-viewer-head">
@@ -126,33 +127,11 @@ export function ArtifactViewer({
       </div>
       <div ref={bodyRef} className="ev-viewer-body" tabIndex={-1}>
         {kind === 'pdf' ? (
-          <PdfSlot
-            key={artifact.id}
-            ref={ref}
-            artifact={artifact}
-            blind={blind}
-            request={request}
-            takeFocus={takeFocus}
-          />
+          <PdfSlot key={artifact.id} {...viewer} />
         ) : kind === 'image' ? (
-          <ImageViewer
-            key={artifact.id}
-            ref={ref}
-            artifact={artifact}
-            blind={blind}
-            request={request}
-            takeFocus={takeFocus}
-          />
+          <ImageViewer key={artifact.id} {...viewer} />
         ) : (
-          <MediaPlayer
-            key={artifact.id}
-            ref={ref}
-            artifact={artifact}
-            blind={blind}
-            request={request}
-            takeFocus={takeFocus}
-            kind={kind === 'audio' ? 'audio' : 'video'}
-          />
+          <MediaPlayer key={artifact.id} {...viewer} kind={kind === 'audio' ? 'audio' : 'video'} />
         )}
       </div>
     </div>

@@ -19,6 +19,7 @@ import '../ui/kit.css';
 import './library.css';
 import './editor.css';
 import './submission.css';
+import { ScreenHead } from '../ui/ScreenHead.js';
 
 type View =
   | { kind: 'list' }
@@ -151,35 +152,34 @@ export function LibraryView({ onQueueChanged, onQueue }: LibraryViewProps) {
   const items = library.items;
   return (
     <section className="screen lib-screen" aria-labelledby="library-title">
-      <header className="screen-head">
-        <div>
-          <h1 id="library-title" className="screen-title">
-            {s.title}
-          </h1>
-          <p className="screen-subtitle">{s.subtitle}</p>
-        </div>
-        <div className="screen-actions">
-          <button
-            type="button"
-            className="button"
-            onClick={() => void importRubrics()}
-            aria-disabled={busy !== null || undefined}
-          >
-            <Icon name="file" size={15} />
-            {busy === 'import' ? s.reading : s.importRubrics}
-          </button>
-          <button
-            id="lib-create"
-            type="button"
-            className="button button-primary"
-            onClick={() => void create()}
-            aria-disabled={busy !== null || undefined}
-          >
-            <Icon name="plus" size={15} />
-            {s.create}
-          </button>
-        </div>
-      </header>
+      <ScreenHead
+        titleId="library-title"
+        title={s.title}
+        subtitle={s.subtitle}
+        actions={
+          <>
+            <button
+              type="button"
+              className="button"
+              onClick={() => void importRubrics()}
+              aria-disabled={busy !== null || undefined}
+            >
+              <Icon name="file" size={15} />
+              {busy === 'import' ? s.reading : s.importRubrics}
+            </button>
+            <button
+              id="lib-create"
+              type="button"
+              className="button button-primary"
+              onClick={() => void create()}
+              aria-disabled={busy !== null || undefined}
+            >
+              <Icon name="plus" size={15} />
+              {s.create}
+            </button>
+          </>
+        }
+      />
       <Alert className="lib-failure">{failure ?? library.error}</Alert>
       {items && items.length === 0 ? (
         <EmptyState icon="library" title={s.emptyTitle}>

@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { admin } from '../../strings/en.js';
 import { Icon } from '../../ui/Icon.js';
+import { ScreenHead } from '../../ui/ScreenHead.js';
 
 export function EditorHead({
   titleId,
@@ -16,18 +17,18 @@ export function EditorHead({
   onBack: () => void;
 }) {
   return (
-    <header className="screen-head lib-editor-head">
-      <div>
+    <ScreenHead
+      className="lib-editor-head"
+      titleId={titleId}
+      title={title}
+      subtitle={subtitle}
+      lead={
         <button type="button" className="button button-ghost lib-back" onClick={onBack}>
           <Icon name="chevronLeft" size={15} />
           {admin.library.editor.back}
         </button>
-        <h1 id={titleId} className="screen-title">
-          {title}
-        </h1>
-        <p className="screen-subtitle">{subtitle}</p>
-      </div>
-    </header>
+      }
+    />
   );
 }
 
