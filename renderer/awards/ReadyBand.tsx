@@ -9,6 +9,7 @@ import type { ReadyAward } from './award-format.js';
 import { useProgress } from './useProgress.js';
 import { StopButton } from '../ui/StopButton.js';
 import { isStopped } from '../ui/stopped.js';
+import { CheckAllCell } from './CheckAllCell.js';
 
 export interface ReadyBandProps {
   ready: ReadyAward[];
@@ -175,19 +176,13 @@ export function ReadyBand({ ready, hasIdentity, onIssued, onSettings }: ReadyBan
             <caption className="sr-only">{s.tableLabel}</caption>
             <thead>
               <tr>
-                <th scope="col" className="aw-col-check">
-                  <input
-                    type="checkbox"
-                    className="aw-check"
-                    aria-label={s.chooseAll}
-                    checked={allChosen}
-                    ref={(el) => {
-                      if (el) el.indeterminate = live.length > 0 && !allChosen;
-                    }}
-                    onChange={() => setChosen(allChosen ? new Set() : new Set(ready.map((r) => r.submissionId)))}
-                    disabled={busy}
-                  />
-                </th>
+                <CheckAllCell
+                  label={s.chooseAll}
+                  all={allChosen}
+                  some={live.length > 0}
+                  onChange={() => setChosen(allChosen ? new Set() : new Set(ready.map((r) => r.submissionId)))}
+                  disabled={busy}
+                />
                 <th scope="col">{s.earner}</th>
                 <th scope="col">{s.achievement}</th>
                 <th scope="col">{s.passed}</th>
