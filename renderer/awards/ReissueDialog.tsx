@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { call } from '../api.js';
 import { admin } from '../strings/en.js';
 import { Alert } from '../ui/Alert.js';
-import { ConfirmActions, Dialog } from '../ui/Dialog.js';
+import { ConfirmDialog } from '../ui/Dialog.js';
 import { Field } from '../ui/Field.js';
 import { useAct } from '../ui/useAct.js';
 import { useFocusOnOpen } from '../ui/useFocusOnOpen.js';
@@ -29,18 +29,13 @@ export function ReissueDialog({ award, onDone, onClose }: AwardChangeProps) {
     }, s.failed);
 
   return (
-    <Dialog
+    <ConfirmDialog
       title={s.title}
-      onClose={busy ? () => {} : onClose}
-      actions={
-        <ConfirmActions
-          onCancel={onClose}
-          onConfirm={() => void confirm()}
-          busy={busy}
-          label={s.confirm}
-          busyLabel={s.reissuing}
-        />
-      }
+      onClose={onClose}
+      onConfirm={() => void confirm()}
+      busy={busy}
+      label={s.confirm}
+      busyLabel={s.reissuing}
     >
       <p>{s.body}</p>
       <Field label={s.name} hint={s.hint}>
@@ -58,6 +53,6 @@ export function ReissueDialog({ award, onDone, onClose }: AwardChangeProps) {
         )}
       </Field>
       <Alert>{failure}</Alert>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

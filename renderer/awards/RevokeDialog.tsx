@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { call } from '../api.js';
 import { admin } from '../strings/en.js';
 import { Alert } from '../ui/Alert.js';
-import { ConfirmActions, Dialog } from '../ui/Dialog.js';
+import { ConfirmDialog } from '../ui/Dialog.js';
 import { Field } from '../ui/Field.js';
 import { useAct } from '../ui/useAct.js';
 import { useFocusOnOpen } from '../ui/useFocusOnOpen.js';
@@ -31,20 +31,14 @@ export function RevokeDialog({ award, onDone, onClose }: AwardChangeProps) {
   };
 
   return (
-    <Dialog
+    <ConfirmDialog
       title={s.title}
       tone="danger"
-      onClose={busy ? () => {} : onClose}
-      actions={
-        <ConfirmActions
-          onCancel={onClose}
-          onConfirm={() => void confirm()}
-          busy={busy}
-          label={s.confirm}
-          busyLabel={s.revoking}
-          tone="danger"
-        />
-      }
+      onClose={onClose}
+      onConfirm={() => void confirm()}
+      busy={busy}
+      label={s.confirm}
+      busyLabel={s.revoking}
     >
       <p>{s.body(award.achievementName, award.earnerName, award.verificationCode)}</p>
       <Field label={s.reason} hint={s.hint} error={missing ? s.required : null}>
@@ -65,6 +59,6 @@ export function RevokeDialog({ award, onDone, onClose }: AwardChangeProps) {
         )}
       </Field>
       <Alert>{failure}</Alert>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

@@ -6,7 +6,7 @@ import { Alert } from '../ui/Alert.js';
 import { Icon } from '../ui/Icon.js';
 import { useAct } from '../ui/useAct.js';
 import { admin } from '../strings/en.js';
-import { ConfirmActions, Dialog } from '../ui/Dialog.js';
+import { ConfirmDialog } from '../ui/Dialog.js';
 
 export interface RubricDraft {
   achievement: Achievement;
@@ -51,19 +51,14 @@ export function ImportRubricsDialog({ file, drafts, onSaved, onEdit, onClose }: 
   };
 
   return (
-    <Dialog
+    <ConfirmDialog
       title={s.title(drafts.length)}
-      onClose={busy ? () => {} : onClose}
-      actions={
-        <ConfirmActions
-          onCancel={onClose}
-          onConfirm={() => void save()}
-          busy={busy}
-          label={s.save(chosen.size)}
-          busyLabel={admin.common.saving}
-          blocked={chosen.size === 0}
-        />
-      }
+      onClose={onClose}
+      onConfirm={() => void save()}
+      busy={busy}
+      label={s.save(chosen.size)}
+      busyLabel={admin.common.saving}
+      blocked={chosen.size === 0}
     >
       <div className="kit-wide lib-import">
         <p>{s.body(file)}</p>
@@ -111,6 +106,6 @@ export function ImportRubricsDialog({ file, drafts, onSaved, onEdit, onClose }: 
         </ul>
         <Alert>{failure}</Alert>
       </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

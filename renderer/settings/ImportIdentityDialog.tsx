@@ -3,7 +3,7 @@ import { useId, useRef, useState } from 'react';
 import { call, errorMessage } from '../api.js';
 import { admin } from '../strings/en.js';
 import { Alert } from '../ui/Alert.js';
-import { ConfirmActions, Dialog } from '../ui/Dialog.js';
+import { ConfirmDialog } from '../ui/Dialog.js';
 import { useAct } from '../ui/useAct.js';
 import { useFocusOnOpen } from '../ui/useFocusOnOpen.js';
 import { Field } from '../ui/Field.js';
@@ -79,18 +79,13 @@ export function ImportIdentityDialog({ onDone, onClose }: ImportIdentityDialogPr
   };
 
   return (
-    <Dialog
+    <ConfirmDialog
       title={s.import.title}
-      onClose={busy ? () => {} : onClose}
-      actions={
-        <ConfirmActions
-          onCancel={onClose}
-          onConfirm={() => void submit()}
-          busy={busy}
-          label={s.import.confirm}
-          busyLabel={s.import.importing}
-        />
-      }
+      onClose={onClose}
+      onConfirm={() => void submit()}
+      busy={busy}
+      label={s.import.confirm}
+      busyLabel={s.import.importing}
     >
       <div ref={root} className="kit-dialog-form">
         <p>{s.import.body}</p>
@@ -138,6 +133,6 @@ export function ImportIdentityDialog({ onDone, onClose }: ImportIdentityDialogPr
         </details>
         <Alert>{failure}</Alert>
       </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

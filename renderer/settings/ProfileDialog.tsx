@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { call } from '../api.js';
 import { admin } from '../strings/en.js';
 import { Alert } from '../ui/Alert.js';
-import { ConfirmActions, Dialog } from '../ui/Dialog.js';
+import { ConfirmDialog } from '../ui/Dialog.js';
 import { useAct } from '../ui/useAct.js';
 import { useFocusOnOpen } from '../ui/useFocusOnOpen.js';
 import { ProfileFields } from './ProfileFields.js';
@@ -55,18 +55,13 @@ export function ProfileDialog({ mode, current, onDone, onClose }: ProfileDialogP
   };
 
   return (
-    <Dialog
+    <ConfirmDialog
       title={mode === 'create' ? s.createTitle : s.editTitle}
-      onClose={busy ? () => {} : onClose}
-      actions={
-        <ConfirmActions
-          onCancel={onClose}
-          onConfirm={() => void submit()}
-          busy={busy}
-          label={mode === 'create' ? s.createConfirm : admin.common.save}
-          busyLabel={mode === 'create' ? s.creating : admin.common.saving}
-        />
-      }
+      onClose={onClose}
+      onConfirm={() => void submit()}
+      busy={busy}
+      label={mode === 'create' ? s.createConfirm : admin.common.save}
+      busyLabel={mode === 'create' ? s.creating : admin.common.saving}
     >
       {/* Enter in any field submits, as in a form; the save button sits in the dialog's action row, outside it. */}
       {/* eslint-disable-next-line jsx-a11y/no-static-element-interactions -- key delegated from the fields inside */}
@@ -85,6 +80,6 @@ export function ProfileDialog({ mode, current, onDone, onClose }: ProfileDialogP
         />
         <Alert>{failure}</Alert>
       </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

@@ -2,7 +2,7 @@
 import { call } from '../api.js';
 import { admin } from '../strings/en.js';
 import { Alert } from '../ui/Alert.js';
-import { ConfirmActions, Dialog } from '../ui/Dialog.js';
+import { ConfirmDialog } from '../ui/Dialog.js';
 import { Icon } from '../ui/Icon.js';
 import { useAct } from '../ui/useAct.js';
 import type { Chosen } from '../../shared/domain/choices.js';
@@ -18,21 +18,15 @@ export function RestoreDialog({ backup, onClose }: { backup: Chosen; onClose: ()
     }, admin.settings.data.restoreFailed);
 
   return (
-    <Dialog
+    <ConfirmDialog
       title={s.title}
       tone="danger"
       icon={<Icon name="alert" size={20} className="dialog-icon" />}
-      onClose={busy ? () => {} : onClose}
-      actions={
-        <ConfirmActions
-          onCancel={onClose}
-          onConfirm={() => void restore()}
-          busy={busy}
-          label={s.confirm}
-          busyLabel={s.restoring}
-          tone="danger"
-        />
-      }
+      onClose={onClose}
+      onConfirm={() => void restore()}
+      busy={busy}
+      label={s.confirm}
+      busyLabel={s.restoring}
     >
       <p>
         {s.from} <strong className="kit-break">{backup.name}</strong>
@@ -40,6 +34,6 @@ export function RestoreDialog({ backup, onClose }: { backup: Chosen; onClose: ()
       <p>{s.body}</p>
       <p className="muted">{s.restart}</p>
       <Alert>{failure}</Alert>
-    </Dialog>
+    </ConfirmDialog>
   );
 }
