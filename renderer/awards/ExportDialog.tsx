@@ -9,7 +9,7 @@ import { useFocusOnOpen } from '../ui/useFocusOnOpen.js';
 import { StopButton } from '../ui/StopButton.js';
 import { isStopped } from '../ui/stopped.js';
 import type { AwardFormat, AwardSummary, Paper } from './award-format.js';
-import { useProgress } from './useProgress.js';
+import { BatchProgress } from './BatchProgress.js';
 
 const FORMATS: readonly AwardFormat[] = ['pdf', 'json', 'png'];
 
@@ -29,7 +29,6 @@ export function ExportDialog({ awards, paper: defaultPaper, onClose }: ExportDia
   const [failure, setFailure] = useState<string | null>(null);
   const [stopped, setStopped] = useState<string | null>(null);
   const [noFormat, setNoFormat] = useState(false);
-  const progress = useProgress(busy);
 
   useFocusOnOpen(() => root.current?.querySelector<HTMLInputElement>('input'));
 
@@ -138,17 +137,7 @@ export function ExportDialog({ awards, paper: defaultPaper, onClose }: ExportDia
           />
         )}
         <p className="kit-hint">{s.folderHint}</p>
-        {busy && (
-          <div className="aw-progress" role="status">
-            <span>{progress ? s.progress(progress.done, progress.total) : s.starting}</span>
-            <progress
-              className="progress"
-              aria-label={s.progressLabel}
-              max={progress?.total ?? awards.length}
-              value={progress?.done ?? 0}
-            />
-          </div>
-        )}
+        {busy && <BatchProgress total={awards.length} words={s} />}
         {done && (
           <p className="aw-outcome-ok" role="status">
             {s.done(done.files, done.folder)}

@@ -6,7 +6,7 @@ import { admin } from '../strings/en.js';
 import { Alert } from '../ui/Alert.js';
 import { Icon } from '../ui/Icon.js';
 import type { ReadyAward } from './award-format.js';
-import { useProgress } from './useProgress.js';
+import { BatchProgress } from './BatchProgress.js';
 import { StopButton } from '../ui/StopButton.js';
 import { isStopped } from '../ui/stopped.js';
 import { CheckAllCell } from './CheckAllCell.js';
@@ -30,7 +30,6 @@ export function ReadyBand({ ready, hasIdentity, onIssued, onSettings }: ReadyBan
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [stopped, setStopped] = useState(false);
-  const progress = useProgress(busy);
   const outcomeRef = useRef<HTMLDivElement>(null);
   // The Issue button goes once nothing is left to issue: focus then moves to what happened, not to the page.
   // A flag, not state: it asks nothing to render, only the effect that runs once the batch is no longer busy.
@@ -119,15 +118,7 @@ export function ReadyBand({ ready, hasIdentity, onIssued, onSettings }: ReadyBan
 
       {busy && (
         <div className="aw-progress-row">
-          <div className="aw-progress" role="status">
-            <span>{progress ? s.progress(progress.done, progress.total) : s.starting}</span>
-            <progress
-              className="progress"
-              aria-label={s.progressLabel}
-              max={progress?.total ?? targets.length}
-              value={progress?.done ?? 0}
-            />
-          </div>
+          <BatchProgress total={targets.length} words={s} />
           <StopButton kind="awards-issue" label={s.stop} />
         </div>
       )}

@@ -7,7 +7,7 @@ import { BasicsFields } from './BasicsFields.js';
 import { CriteriaEditor } from './CriteriaEditor.js';
 import type { EditorParts } from './editor-context.js';
 import { fromDraft, toDraft, type AchievementDraft } from './editor-model.js';
-import { EditorHead, SaveBar } from './EditorFrame.js';
+import { EditorForm, EditorHead, SaveBar } from './EditorFrame.js';
 import { readSaveError } from './save-errors.js';
 import { SectionsEditor } from './SectionsEditor.js';
 
@@ -113,15 +113,7 @@ export function AchievementEditor({ achievement, isNew, resume, onDraft, onSaved
         subtitle={s.versionHelp}
         onBack={onClose}
       />
-      <form
-        className="lib-editor-form"
-        aria-label={s.formLabel}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <EditorForm label={s.formLabel} onSubmit={() => void save()}>
         <BasicsFields {...parts} />
         <SectionsEditor {...parts} />
         <CriteriaEditor {...parts} />
@@ -148,7 +140,7 @@ export function AchievementEditor({ achievement, isNew, resume, onDraft, onSaved
           busyLabel={admin.common.saving}
           onCancel={onClose}
         />
-      </form>
+      </EditorForm>
     </section>
   );
 }

@@ -37,6 +37,42 @@ export function CriteriaEditor(parts: EditorParts) {
       hint={s.hint}
       errorPath="resultDescription"
       error={err('resultDescription')}
+      addLabel={s.add}
+      onAdd={add}
+      disabled={disabled}
+      footer={
+        <>
+          <div className="lib-passing">
+            <Field
+              label={s.passing}
+              aside={admin.common.optional}
+              hint={s.passingHint(maxPoints(draft))}
+              error={err('passingPoints')}
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  data-path="passingPoints"
+                  className="input kit-input lib-passing-input"
+                  inputMode="decimal"
+                  value={draft.passingPoints}
+                  onChange={(e) => update((d) => ({ ...d, passingPoints: e.target.value }))}
+                  disabled={disabled}
+                />
+              )}
+            </Field>
+          </div>
+          {!draftHasPassRule(draft) && (
+            // Shown while it applies, not announced on every keystroke: it is a standing fact about the rubric.
+            <p className="kit-note lib-no-pass-rule" data-testid="editor-no-pass-rule">
+              <Icon name="alert" size={15} />
+              <span>
+                <strong>{s.noPassRule}</strong> {s.noPassRuleHint}
+              </span>
+            </p>
+          )}
+        </>
+      }
     >
       <ol className="lib-criteria">
         {draft.criteria.map((c, i) => (
@@ -51,41 +87,6 @@ export function CriteriaEditor(parts: EditorParts) {
           />
         ))}
       </ol>
-      <div>
-        <button type="button" className="button" onClick={add} disabled={disabled}>
-          <Icon name="plus" size={15} />
-          {s.add}
-        </button>
-      </div>
-      <div className="lib-passing">
-        <Field
-          label={s.passing}
-          aside={admin.common.optional}
-          hint={s.passingHint(maxPoints(draft))}
-          error={err('passingPoints')}
-        >
-          {(p) => (
-            <input
-              {...p}
-              data-path="passingPoints"
-              className="input kit-input lib-passing-input"
-              inputMode="decimal"
-              value={draft.passingPoints}
-              onChange={(e) => update((d) => ({ ...d, passingPoints: e.target.value }))}
-              disabled={disabled}
-            />
-          )}
-        </Field>
-      </div>
-      {!draftHasPassRule(draft) && (
-        // Shown while it applies, not announced on every keystroke: it is a standing fact about the rubric.
-        <p className="kit-note lib-no-pass-rule" data-testid="editor-no-pass-rule">
-          <Icon name="alert" size={15} />
-          <span>
-            <strong>{s.noPassRule}</strong> {s.noPassRuleHint}
-          </span>
-        </p>
-      )}
     </ListCard>
   );
 }

@@ -1,5 +1,5 @@
-// What the rubric editor and the add-submission form share around their fields: the head with the way back,
-// and the save bar (what stops the save, or a hint; Cancel and the submit button).
+// What the rubric editor and the add-submission form share around their fields: the head with the way back, the
+// form, and the save bar (what stops the save, or a hint; Cancel and the submit button).
 import type { ReactNode } from 'react';
 import { admin } from '../../strings/en.js';
 import { Icon } from '../../ui/Icon.js';
@@ -29,6 +29,31 @@ export function EditorHead({
         </button>
       }
     />
+  );
+}
+
+/** The form around the fields: the browser's own checks off (problems show beside the fields), Enter submits. */
+export function EditorForm({
+  label,
+  onSubmit,
+  children,
+}: {
+  label: string;
+  onSubmit: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <form
+      className="lib-editor-form"
+      aria-label={label}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      {children}
+    </form>
   );
 }
 

@@ -2,14 +2,21 @@
 import type { ReactNode } from 'react';
 import { Icon } from '../../ui/Icon.js';
 
-/** A titled card over a list; an error about the list as a whole (none, too many) shows under the head. */
+/**
+ * A titled card over a list, with the button that adds to it; an error about the list as a whole (none, too many)
+ * shows under the head, and `footer` after the add button.
+ */
 export function ListCard({
   titleId,
   title,
   hint,
   errorPath,
   error,
+  addLabel,
+  onAdd,
+  disabled,
   children,
+  footer,
 }: {
   titleId: string;
   title: string;
@@ -17,7 +24,11 @@ export function ListCard({
   /** The data-path the save summary's "Go to" looks for. */
   errorPath: string;
   error: string | undefined;
+  addLabel: string;
+  onAdd: () => void;
+  disabled: boolean;
   children: ReactNode;
+  footer?: ReactNode;
 }) {
   return (
     <section className="lib-card" aria-labelledby={titleId}>
@@ -33,6 +44,13 @@ export function ListCard({
         </p>
       )}
       {children}
+      <div>
+        <button type="button" className="button" onClick={onAdd} disabled={disabled}>
+          <Icon name="plus" size={15} />
+          {addLabel}
+        </button>
+      </div>
+      {footer}
     </section>
   );
 }

@@ -27,7 +27,16 @@ export function SectionsEditor({ draft, update, err, disabled }: EditorParts) {
     );
   };
   return (
-    <ListCard titleId="lib-sections-title" title={s.title} hint={s.hint} errorPath="sections" error={err('sections')}>
+    <ListCard
+      titleId="lib-sections-title"
+      title={s.title}
+      hint={s.hint}
+      errorPath="sections"
+      error={err('sections')}
+      addLabel={s.add}
+      onAdd={add}
+      disabled={disabled}
+    >
       <ol className="lib-sections">
         {draft.sections.map((section, i) => (
           <li key={section.key} className="lib-section">
@@ -74,12 +83,6 @@ export function SectionsEditor({ draft, update, err, disabled }: EditorParts) {
           </li>
         ))}
       </ol>
-      <div>
-        <button type="button" className="button" onClick={add} disabled={disabled}>
-          <Icon name="plus" size={15} />
-          {s.add}
-        </button>
-      </div>
     </ListCard>
   );
 }

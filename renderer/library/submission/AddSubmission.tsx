@@ -7,7 +7,7 @@ import { Icon } from '../../ui/Icon.js';
 import { Field } from '../../ui/Field.js';
 import { admin } from '../../strings/en.js';
 import { useLoad } from '../../ui/useLoad.js';
-import { EditorHead, SaveBar } from '../editor/EditorFrame.js';
+import { EditorForm, EditorHead, SaveBar } from '../editor/EditorFrame.js';
 import { SectionEvidence } from './SectionEvidence.js';
 import { emptySubmission, readAddError, toInput, type SubmissionDraft } from './submission-model.js';
 
@@ -131,15 +131,7 @@ export function AddSubmission({ achievementId, resume, onDraft, onAdded, onQueue
         </div>
       ) : (
         achievement && (
-          <form
-            className="lib-editor-form"
-            aria-label={s.formLabel}
-            noValidate
-            onSubmit={(e) => {
-              e.preventDefault();
-              void submit();
-            }}
-          >
+          <EditorForm label={s.formLabel} onSubmit={() => void submit()}>
             <section className="lib-card" aria-labelledby="lib-earner-title">
               <h2 id="lib-earner-title" className="lib-card-title">
                 {s.earner}
@@ -223,7 +215,7 @@ export function AddSubmission({ achievementId, resume, onDraft, onAdded, onQueue
               busyLabel={s.adding}
               onCancel={onClose}
             />
-          </form>
+          </EditorForm>
         )
       )}
     </section>
