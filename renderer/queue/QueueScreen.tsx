@@ -12,6 +12,7 @@ import { StatusChips } from './StatusChips.js';
 import { usePageCache, type BaseQuery } from './usePageCache.js';
 import { useQueueSummary } from './useQueueSummary.js';
 import { ScreenHead } from '../ui/ScreenHead.js';
+import { Switch } from '../ui/Switch.js';
 
 export interface QueueScreenProps {
   reloadKey: number;
@@ -78,19 +79,9 @@ export function QueueScreen({ reloadKey, firstRun, busy, onOpen, onImport, onSam
         actions={
           <>
             {!empty && (
-              <button
-                type="button"
-                className="switch"
-                role="switch"
-                aria-checked={blind}
-                aria-describedby="blind-hint"
-                onClick={() => setBlind(!blind)}
-              >
-                <span className="switch-track" aria-hidden="true">
-                  <span className="switch-thumb" />
-                </span>
+              <Switch checked={blind} describedBy="blind-hint" onToggle={() => setBlind(!blind)}>
                 {t.queue.blind}
-              </button>
+              </Switch>
             )}
             <span id="blind-hint" className="sr-only">
               {t.queue.blindHint}

@@ -9,6 +9,7 @@ import { isStopped } from '../ui/stopped.js';
 import type { Chosen } from '../../shared/domain/choices.js';
 import { RestoreDialog } from './RestoreDialog.js';
 import type { SettingsState } from './useSettings.js';
+import { Switch } from '../ui/Switch.js';
 
 const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
 
@@ -141,25 +142,19 @@ export function DataSection({ state, dataDir, onDone }: DataSectionProps) {
         </div>
         {failureFor('backup')}
         <div className="set-auto">
-          <button
-            type="button"
-            className="switch"
-            role="switch"
-            aria-checked={settings?.autoBackup ?? false}
-            aria-describedby={`${id}-auto-hint`}
+          <Switch
+            checked={settings?.autoBackup ?? false}
+            describedBy={`${id}-auto-hint`}
             disabled={!settings}
-            onClick={() =>
+            onToggle={() =>
               settings &&
               void state
                 .update({ autoBackup: !settings.autoBackup })
                 .then((n) => n && onDone(n.autoBackup ? s.autoOn : s.autoOff))
             }
           >
-            <span className="switch-track" aria-hidden="true">
-              <span className="switch-thumb" />
-            </span>
             {s.auto}
-          </button>
+          </Switch>
           <span className="set-keep">
             <label htmlFor={`${id}-keep`}>{s.keep}</label>
             <input
