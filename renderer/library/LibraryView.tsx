@@ -3,7 +3,6 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Achievement } from '../../shared/schemas/review-package.js';
 import { call, errorMessage } from '../api.js';
 import { Alert } from '../ui/Alert.js';
-import { Icon } from '../ui/Icon.js';
 import { Toast } from '../ui/Toast.js';
 import { useToast } from '../ui/useToast.js';
 import { admin } from '../strings/en.js';
@@ -20,6 +19,8 @@ import './library.css';
 import './editor.css';
 import './submission.css';
 import { ScreenHead } from '../ui/ScreenHead.js';
+import { ActionButton } from '../ui/ActionButton.js';
+import { useJob } from '../ui/useJob.js';
 
 type View =
   | { kind: 'list' }
@@ -39,7 +40,7 @@ export function LibraryView({ onQueueChanged, onQueue }: LibraryViewProps) {
   const library = useLibrary();
   const toast = useToast();
   const [view, setViewState] = useState<View>(kept);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, run } = useJob<string>();
   const [failure, setFailure] = useState<string | null>(null);
   const [imported, setImported] = useState<{ file: string; drafts: RubricDraft[] } | null>(null);
 
@@ -72,18 +73,15 @@ export function LibraryView({ onQueueChanged, onQueue }: LibraryViewProps) {
     if (kept.kind === 'submission') kept = { ...kept, draft };
   }, []);
 
-  const attempt = async (what: string, job: () => Promise<void>) => {
-    if (busy) return;
-    setBusy(what);
-    setFailure(null);
-    try {
-      await job();
-    } catch (err) {
-      setFailure(errorMessage(err, s.failed));
-    } finally {
-      setBusy(null);
-    }
-  };
+  const attempt = (what: string, job: () => Promise<void>) =>
+    run(
+      what,
+      async () => {
+        setFailure(null);
+        await job();
+      },
+      (err) => setFailure(errorMessage(err, s.failed)),
+    );
 
   const create = () =>
     attempt('new', async () =>
@@ -158,25 +156,12 @@ export function LibraryView({ onQueueChanged, onQueue }: LibraryViewProps) {
         subtitle={s.subtitle}
         actions={
           <>
-            <button
-              type="button"
-              className="button"
-              onClick={() => void importRubrics()}
-              aria-disabled={busy !== null || undefined}
-            >
-              <Icon name="file" size={15} />
+            <ActionButton icon="file" blocked={busy !== null} onClick={() => void importRubrics()}>
               {busy === 'import' ? s.reading : s.importRubrics}
-            </button>
-            <button
-              id="lib-create"
-              type="button"
-              className="button button-primary"
-              onClick={() => void create()}
-              aria-disabled={busy !== null || undefined}
-            >
-              <Icon name="plus" size={15} />
+            </ActionButton>
+            <ActionButton id="lib-create" icon="plus" primary blocked={busy !== null} onClick={() => void create()}>
               {s.create}
-            </button>
+            </ActionButton>
           </>
         }
       />

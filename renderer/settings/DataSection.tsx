@@ -3,13 +3,14 @@ import { useId, useState } from 'react';
 import { call, errorMessage } from '../api.js';
 import { admin } from '../strings/en.js';
 import { Alert } from '../ui/Alert.js';
-import { Icon } from '../ui/Icon.js';
 import { StopButton } from '../ui/StopButton.js';
 import { isStopped } from '../ui/stopped.js';
 import type { Chosen } from '../../shared/domain/choices.js';
 import { RestoreDialog } from './RestoreDialog.js';
 import type { SettingsState } from './useSettings.js';
 import { Switch } from '../ui/Switch.js';
+import { ActionButton } from '../ui/ActionButton.js';
+import { useJob } from '../ui/useJob.js';
 
 const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
 
@@ -19,12 +20,10 @@ export interface DataSectionProps {
   onDone: (title: string, detail?: string) => void;
 }
 
-type Busy = 'backup' | 'results' | null;
-
 export function DataSection({ state, dataDir, onDone }: DataSectionProps) {
   const s = admin.settings.data;
   const id = useId();
-  const [busy, setBusy] = useState<Busy>(null);
+  const { busy, run: runJob } = useJob<'backup' | 'results'>();
   const [failure, setFailure] = useState<{ where: 'backup' | 'results'; message: string; stopped?: true } | null>(null);
   const [restoreFrom, setRestoreFrom] = useState<Chosen | null>(null);
   const [keep, setKeep] = useState('');
@@ -39,21 +38,20 @@ export function DataSection({ state, dataDir, onDone }: DataSectionProps) {
     if (keepBackups !== undefined) setKeep(String(keepBackups));
   }
 
-  const run = async (what: Exclude<Busy, null>, job: () => Promise<void>) => {
-    if (busy) return;
-    setBusy(what);
-    setFailure(null);
-    try {
-      await job();
-    } catch (err) {
-      if (isStopped(err))
-        setFailure({ where: what, message: what === 'backup' ? s.backupStopped : s.resultsStopped, stopped: true });
-      else
-        setFailure({ where: what, message: errorMessage(err, what === 'backup' ? s.backupFailed : s.resultsFailed) });
-    } finally {
-      setBusy(null);
-    }
-  };
+  const run = (what: 'backup' | 'results', job: () => Promise<void>) =>
+    runJob(
+      what,
+      async () => {
+        setFailure(null);
+        await job();
+      },
+      (err) => {
+        if (isStopped(err))
+          setFailure({ where: what, message: what === 'backup' ? s.backupStopped : s.resultsStopped, stopped: true });
+        else
+          setFailure({ where: what, message: errorMessage(err, what === 'backup' ? s.backupFailed : s.resultsFailed) });
+      },
+    );
 
   const backup = () =>
     run('backup', async () => {
@@ -120,24 +118,12 @@ export function DataSection({ state, dataDir, onDone }: DataSectionProps) {
         <h3 className="set-block-title">{s.backups}</h3>
         <p className="muted">{s.backupsBody}</p>
         <div className="set-actions">
-          <button
-            type="button"
-            className="button"
-            onClick={() => void backup()}
-            aria-disabled={busy !== null || undefined}
-          >
-            <Icon name="database" size={15} />
+          <ActionButton icon="database" blocked={busy !== null} onClick={() => void backup()}>
             {busy === 'backup' ? s.backingUp : s.backupNow}
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => void chooseRestore()}
-            aria-disabled={busy !== null || undefined}
-          >
-            <Icon name="refresh" size={15} />
+          </ActionButton>
+          <ActionButton icon="refresh" blocked={busy !== null} onClick={() => void chooseRestore()}>
             {s.restore}
-          </button>
+          </ActionButton>
           {busy === 'backup' && <StopButton kind="backup" label={s.stopBackup} />}
         </div>
         {failureFor('backup')}
@@ -188,15 +174,9 @@ export function DataSection({ state, dataDir, onDone }: DataSectionProps) {
         <h3 className="set-block-title">{s.results}</h3>
         <p className="muted">{s.resultsBody}</p>
         <div className="set-actions">
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => void results()}
-            aria-disabled={busy !== null || undefined}
-          >
-            <Icon name="download" size={15} />
+          <ActionButton icon="download" primary blocked={busy !== null} onClick={() => void results()}>
             {busy === 'results' ? s.exporting : s.exportResults}
-          </button>
+          </ActionButton>
           {busy === 'results' && <StopButton kind="results-export" label={s.stopResults} />}
         </div>
         {failureFor('results')}
