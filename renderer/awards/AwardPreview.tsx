@@ -1,6 +1,6 @@
 // The chosen award: its certificate, what it records (levels, ids, code) and what can be done with it.
 import { absoluteDate, absoluteDateTime } from '../queue/dates.js';
-import { AdminIcon } from '../ui/AdminIcon.js';
+import { Icon } from '../ui/Icon.js';
 import { admin } from '../strings/en.js';
 import type { AwardSummary, Paper } from './award-format.js';
 import { CertificateCanvas } from './CertificateCanvas.js';
@@ -34,7 +34,7 @@ export function AwardPreview({ award, paper, printing, onExport, onPrint, onRevo
 
       {award.status === 'revoked' && (
         <p className="aw-revoked" data-testid="revoked-note">
-          <AdminIcon name="ban" size={15} />
+          <Icon name="ban" size={15} />
           <span>{s.revokedOn(absoluteDate(award.revokedAt ?? award.issuedAt), award.revocationReason ?? '')}</span>
         </p>
       )}
@@ -51,22 +51,22 @@ export function AwardPreview({ award, paper, printing, onExport, onPrint, onRevo
 
       <div className="aw-actions">
         <button type="button" className="button" onClick={onExport}>
-          <AdminIcon name="download" size={15} />
+          <Icon name="download" size={15} />
           {s.export}
         </button>
         <button type="button" className="button" onClick={onPrint} aria-disabled={printing || undefined}>
-          <AdminIcon name="printer" size={15} />
+          <Icon name="printer" size={15} />
           {printing ? s.printing : s.print}
         </button>
         {active && (
           <button type="button" className="button" onClick={onReissue}>
-            <AdminIcon name="refresh" size={15} />
+            <Icon name="refresh" size={15} />
             {s.reissue}
           </button>
         )}
         {active && (
           <button type="button" className="button aw-danger-ghost" onClick={onRevoke}>
-            <AdminIcon name="ban" size={15} />
+            <Icon name="ban" size={15} />
             {s.revoke}
           </button>
         )}

@@ -5,6 +5,7 @@ import { admin } from '../strings/en.js';
 import type { AwardSummary } from './award-format.js';
 import { StatusBadge } from './StatusBadge.js';
 import { VerifiabilityBadge } from './Verifiability.js';
+import { CheckAllCell } from './CheckAllCell.js';
 
 export interface AwardsTableProps {
   awards: AwardSummary[];
@@ -44,18 +45,12 @@ export function AwardsTable({ awards, selected, onSelected, current, onCurrent }
       <caption className="sr-only">{s.label}</caption>
       <thead>
         <tr>
-          <th scope="col" className="aw-col-check">
-            <input
-              type="checkbox"
-              className="aw-check"
-              aria-label={s.selectAll}
-              checked={all}
-              ref={(el) => {
-                if (el) el.indeterminate = some && !all;
-              }}
-              onChange={() => onSelected(all ? new Set() : new Set(awards.map((a) => a.credentialId)))}
-            />
-          </th>
+          <CheckAllCell
+            label={s.selectAll}
+            all={all}
+            some={some}
+            onChange={() => onSelected(all ? new Set() : new Set(awards.map((a) => a.credentialId)))}
+          />
           <th scope="col">{s.code}</th>
           <th scope="col">{s.earner}</th>
           <th scope="col">{s.achievement}</th>

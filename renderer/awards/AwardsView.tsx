@@ -19,6 +19,7 @@ import { useAwardsData } from './useAwardsData.js';
 import '../ui/kit.css';
 import './awards.css';
 import './preview.css';
+import { ScreenHead } from '../ui/ScreenHead.js';
 
 type Open = { kind: 'export'; awards: AwardSummary[] } | { kind: 'revoke' | 'reissue'; award: AwardSummary } | null;
 
@@ -83,14 +84,7 @@ export function AwardsView({ onSettings }: { onSettings: () => void }) {
   const nothingYet = noAwards && (data.ready?.length ?? 0) === 0;
   return (
     <section className="screen aw-screen" aria-labelledby="awards-title">
-      <header className="screen-head">
-        <div>
-          <h1 id="awards-title" className="screen-title">
-            {s.title}
-          </h1>
-          <p className="screen-subtitle">{s.subtitle}</p>
-        </div>
-      </header>
+      <ScreenHead titleId="awards-title" title={s.title} subtitle={s.subtitle} />
       {blind && (
         <p className="notice aw-blind-note">
           <Icon name="info" size={15} />

@@ -1,6 +1,7 @@
 // Exports one or many awards into a folder: certificate PDFs, credential JSON, baked badge PNGs, with progress.
 import { useEffect, useRef, useState } from 'react';
 import { call, errorMessage } from '../api.js';
+import { Alert } from '../ui/Alert.js';
 import { ChoiceGroup } from '../ui/ChoiceGroup.js';
 import { admin } from '../strings/en.js';
 import { ConfirmActions, Dialog } from '../ui/Dialog.js';
@@ -8,7 +9,7 @@ import { useFocusOnOpen } from '../ui/useFocusOnOpen.js';
 import { StopButton } from '../ui/StopButton.js';
 import { isStopped } from '../ui/stopped.js';
 import type { AwardFormat, AwardSummary, Paper } from './award-format.js';
-import { useProgress } from './useProgress.js';
+import { BatchProgress } from './BatchProgress.js';
 
 const FORMATS: readonly AwardFormat[] = ['pdf', 'json', 'png'];
 
@@ -28,7 +29,6 @@ export function ExportDialog({ awards, paper: defaultPaper, onClose }: ExportDia
   const [failure, setFailure] = useState<string | null>(null);
   const [stopped, setStopped] = useState<string | null>(null);
   const [noFormat, setNoFormat] = useState(false);
-  const progress = useProgress(busy);
 
   useFocusOnOpen(() => root.current?.querySelector<HTMLInputElement>('input'));
 
@@ -137,17 +137,7 @@ export function ExportDialog({ awards, paper: defaultPaper, onClose }: ExportDia
           />
         )}
         <p className="kit-hint">{s.folderHint}</p>
-        {busy && (
-          <div className="aw-progress" role="status">
-            <span>{progress ? s.progress(progress.done, progress.total) : s.starting}</span>
-            <progress
-              className="progress"
-              aria-label={s.progressLabel}
-              max={progress?.total ?? awards.length}
-              value={progress?.done ?? 0}
-            />
-          </div>
-        )}
+        {busy && <BatchProgress total={awards.length} words={s} />}
         {done && (
           <p className="aw-outcome-ok" role="status">
             {s.done(done.files, done.folder)}
@@ -158,11 +148,7 @@ export function ExportDialog({ awards, paper: defaultPaper, onClose }: ExportDia
             {stopped}
           </p>
         )}
-        {failure && (
-          <p className="kit-alert" role="alert">
-            {failure}
-          </p>
-        )}
+        <Alert>{failure}</Alert>
       </div>
     </Dialog>
   );

@@ -3,12 +3,13 @@ import { useEffect, useRef, useState } from 'react';
 import { call, errorMessage } from '../api.js';
 import { absoluteDate } from '../queue/dates.js';
 import { admin } from '../strings/en.js';
+import { Alert } from '../ui/Alert.js';
 import { Icon } from '../ui/Icon.js';
-import { AdminIcon } from '../ui/AdminIcon.js';
 import type { ReadyAward } from './award-format.js';
-import { useProgress } from './useProgress.js';
+import { BatchProgress } from './BatchProgress.js';
 import { StopButton } from '../ui/StopButton.js';
 import { isStopped } from '../ui/stopped.js';
+import { CheckAllCell } from './CheckAllCell.js';
 
 export interface ReadyBandProps {
   ready: ReadyAward[];
@@ -29,7 +30,6 @@ export function ReadyBand({ ready, hasIdentity, onIssued, onSettings }: ReadyBan
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [stopped, setStopped] = useState(false);
-  const progress = useProgress(busy);
   const outcomeRef = useRef<HTMLDivElement>(null);
   // The Issue button goes once nothing is left to issue: focus then moves to what happened, not to the page.
   // A flag, not state: it asks nothing to render, only the effect that runs once the batch is no longer busy.
@@ -104,7 +104,7 @@ export function ReadyBand({ ready, hasIdentity, onIssued, onSettings }: ReadyBan
 
       {hasIdentity === false && ready.length > 0 && (
         <div className="kit-note aw-identity-cta">
-          <AdminIcon name="key" size={16} />
+          <Icon name="key" size={16} />
           <div>
             <p>
               <strong>{s.noIdentityTitle}</strong> {s.noIdentityBody}
@@ -118,15 +118,7 @@ export function ReadyBand({ ready, hasIdentity, onIssued, onSettings }: ReadyBan
 
       {busy && (
         <div className="aw-progress-row">
-          <div className="aw-progress" role="status">
-            <span>{progress ? s.progress(progress.done, progress.total) : s.starting}</span>
-            <progress
-              className="progress"
-              aria-label={s.progressLabel}
-              max={progress?.total ?? targets.length}
-              value={progress?.done ?? 0}
-            />
-          </div>
+          <BatchProgress total={targets.length} words={s} />
           <StopButton kind="awards-issue" label={s.stop} />
         </div>
       )}
@@ -135,11 +127,7 @@ export function ReadyBand({ ready, hasIdentity, onIssued, onSettings }: ReadyBan
           {s.stopped}
         </p>
       )}
-      {failure && (
-        <p className="kit-alert" role="alert">
-          {failure}
-        </p>
-      )}
+      <Alert>{failure}</Alert>
       {outcome && !busy && (
         <div ref={outcomeRef} className="aw-outcome" role="status" tabIndex={-1}>
           <button
@@ -179,19 +167,13 @@ export function ReadyBand({ ready, hasIdentity, onIssued, onSettings }: ReadyBan
             <caption className="sr-only">{s.tableLabel}</caption>
             <thead>
               <tr>
-                <th scope="col" className="aw-col-check">
-                  <input
-                    type="checkbox"
-                    className="aw-check"
-                    aria-label={s.chooseAll}
-                    checked={allChosen}
-                    ref={(el) => {
-                      if (el) el.indeterminate = live.length > 0 && !allChosen;
-                    }}
-                    onChange={() => setChosen(allChosen ? new Set() : new Set(ready.map((r) => r.submissionId)))}
-                    disabled={busy}
-                  />
-                </th>
+                <CheckAllCell
+                  label={s.chooseAll}
+                  all={allChosen}
+                  some={live.length > 0}
+                  onChange={() => setChosen(allChosen ? new Set() : new Set(ready.map((r) => r.submissionId)))}
+                  disabled={busy}
+                />
                 <th scope="col">{s.earner}</th>
                 <th scope="col">{s.achievement}</th>
                 <th scope="col">{s.passed}</th>

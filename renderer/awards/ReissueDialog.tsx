@@ -1,34 +1,24 @@
 // Re-issues an award after a correction (usually the earner's name); the old one stays on record as superseded.
 import { useRef, useState } from 'react';
-import { call, errorMessage } from '../api.js';
+import { call } from '../api.js';
 import { admin } from '../strings/en.js';
-import { ConfirmActions, Dialog } from '../ui/Dialog.js';
+import { Alert } from '../ui/Alert.js';
+import { ConfirmDialog } from '../ui/Dialog.js';
 import { Field } from '../ui/Field.js';
+import { useAct } from '../ui/useAct.js';
 import { useFocusOnOpen } from '../ui/useFocusOnOpen.js';
-import type { AwardSummary } from './award-format.js';
+import type { AwardChangeProps } from './award-format.js';
 
-export function ReissueDialog({
-  award,
-  onDone,
-  onClose,
-}: {
-  award: AwardSummary;
-  onDone: (award: AwardSummary) => void;
-  onClose: () => void;
-}) {
+export function ReissueDialog({ award, onDone, onClose }: AwardChangeProps) {
   const s = admin.awards.reissue;
   const input = useRef<HTMLInputElement>(null);
   const [name, setName] = useState(award.earnerName);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, run } = useAct();
 
   useFocusOnOpen(() => input.current, 'select');
 
-  const confirm = async () => {
-    if (busy) return;
-    setBusy(true);
-    setFailure(null);
-    try {
+  const confirm = () =>
+    run(async () => {
       const trimmed = name.trim();
       onDone(
         await call('awards:reissue', {
@@ -36,25 +26,16 @@ export function ReissueDialog({
           ...(trimmed && trimmed !== award.earnerName ? { earnerName: trimmed } : {}),
         }),
       );
-    } catch (err) {
-      setFailure(errorMessage(err, s.failed));
-      setBusy(false);
-    }
-  };
+    }, s.failed);
 
   return (
-    <Dialog
+    <ConfirmDialog
       title={s.title}
-      onClose={busy ? () => {} : onClose}
-      actions={
-        <ConfirmActions
-          onCancel={onClose}
-          onConfirm={() => void confirm()}
-          busy={busy}
-          label={s.confirm}
-          busyLabel={s.reissuing}
-        />
-      }
+      onClose={onClose}
+      onConfirm={() => void confirm()}
+      busy={busy}
+      label={s.confirm}
+      busyLabel={s.reissuing}
     >
       <p>{s.body}</p>
       <Field label={s.name} hint={s.hint}>
@@ -71,11 +52,7 @@ export function ReissueDialog({
           />
         )}
       </Field>
-      {failure && (
-        <p className="kit-alert" role="alert">
-          {failure}
-        </p>
-      )}
-    </Dialog>
+      <Alert>{failure}</Alert>
+    </ConfirmDialog>
   );
 }

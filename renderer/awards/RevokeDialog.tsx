@@ -1,27 +1,20 @@
 // Revokes an award with the reason verifiers will be shown; the reason is required.
 import { useRef, useState } from 'react';
-import { call, errorMessage } from '../api.js';
+import { call } from '../api.js';
 import { admin } from '../strings/en.js';
-import { ConfirmActions, Dialog } from '../ui/Dialog.js';
+import { Alert } from '../ui/Alert.js';
+import { ConfirmDialog } from '../ui/Dialog.js';
 import { Field } from '../ui/Field.js';
+import { useAct } from '../ui/useAct.js';
 import { useFocusOnOpen } from '../ui/useFocusOnOpen.js';
-import type { AwardSummary } from './award-format.js';
+import type { AwardChangeProps } from './award-format.js';
 
-export function RevokeDialog({
-  award,
-  onDone,
-  onClose,
-}: {
-  award: AwardSummary;
-  onDone: (award: AwardSummary) => void;
-  onClose: () => void;
-}) {
+export function RevokeDialog({ award, onDone, onClose }: AwardChangeProps) {
   const s = admin.awards.revoke;
   const box = useRef<HTMLTextAreaElement>(null);
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, run } = useAct();
 
   useFocusOnOpen(() => box.current);
 
@@ -32,31 +25,20 @@ export function RevokeDialog({
       box.current?.focus();
       return;
     }
-    setBusy(true);
-    setFailure(null);
-    try {
+    await run(async () => {
       onDone(await call('awards:revoke', { credentialId: award.credentialId, reason: reason.trim() }));
-    } catch (err) {
-      setFailure(errorMessage(err, s.failed));
-      setBusy(false);
-    }
+    }, s.failed);
   };
 
   return (
-    <Dialog
+    <ConfirmDialog
       title={s.title}
       tone="danger"
-      onClose={busy ? () => {} : onClose}
-      actions={
-        <ConfirmActions
-          onCancel={onClose}
-          onConfirm={() => void confirm()}
-          busy={busy}
-          label={s.confirm}
-          busyLabel={s.revoking}
-          tone="danger"
-        />
-      }
+      onClose={onClose}
+      onConfirm={() => void confirm()}
+      busy={busy}
+      label={s.confirm}
+      busyLabel={s.revoking}
     >
       <p>{s.body(award.achievementName, award.earnerName, award.verificationCode)}</p>
       <Field label={s.reason} hint={s.hint} error={missing ? s.required : null}>
@@ -76,11 +58,7 @@ export function RevokeDialog({
           />
         )}
       </Field>
-      {failure && (
-        <p className="kit-alert" role="alert">
-          {failure}
-        </p>
-      )}
-    </Dialog>
+      <Alert>{failure}</Alert>
+    </ConfirmDialog>
   );
 }

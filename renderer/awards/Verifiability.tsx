@@ -2,7 +2,7 @@
 // status list) or only Assay, and why, in words (an icon and text, never colour alone).
 import { didWebDocumentUrl } from '../../shared/schemas/did-web.js';
 import { admin } from '../strings/en.js';
-import { AdminIcon } from '../ui/AdminIcon.js';
+import { Icon } from '../ui/Icon.js';
 import type { AwardSummary } from './award-format.js';
 
 type Reach = AwardSummary['issuer'];
@@ -44,7 +44,7 @@ export function VerifiabilityBadge({ reach }: { reach: Reach }) {
       title={verifiabilityWhy(reach)}
       data-testid="verifiability-badge"
     >
-      <AdminIcon name={reach.thirdPartyVerifiable ? 'shield' : 'key'} size={13} />
+      <Icon name={reach.thirdPartyVerifiable ? 'shield' : 'key'} size={13} />
       {reach.thirdPartyVerifiable ? s.anyoneShort : s.localShort}
     </span>
   );
@@ -60,7 +60,7 @@ export function VerifiabilityNote({ reach }: { reach: Reach }) {
       data-testid="verifiability"
     >
       <h3 id="aw-verifiability-title" className="aw-verifiability-title">
-        <AdminIcon name={reach.thirdPartyVerifiable ? 'shield' : 'key'} size={15} />
+        <Icon name={reach.thirdPartyVerifiable ? 'shield' : 'key'} size={15} />
         {reach.thirdPartyVerifiable ? s.anyone : s.local}
       </h3>
       <p className="aw-verifiability-why">{verifiabilityWhy(reach)}</p>

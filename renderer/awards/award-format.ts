@@ -8,4 +8,11 @@ export type ReadyAward = ChannelOutput<'awards:ready'>[number];
 export type AwardFormat = 'pdf' | 'json' | 'png';
 export type { AwardSummary };
 
+/** What a dialog that changes one award (revoke, re-issue) is given: the award, and where the changed one goes. */
+export interface AwardChangeProps {
+  award: AwardSummary;
+  onDone: (award: AwardSummary) => void;
+  onClose: () => void;
+}
+
 export const STATUSES: readonly AwardStatus[] = ['active', 'revoked', 'superseded'];

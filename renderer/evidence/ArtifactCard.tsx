@@ -1,16 +1,16 @@
 // A card for evidence that opens in the pane (PDF, image, audio, video): what it is, how big, and a way in.
 import type { WorkspaceArtifact } from '../../shared/domain/workspace.js';
 import { t } from '../strings/en.js';
-import { EvidenceIcon, type EvidenceIconName } from './EvidenceIcon.js';
+import { Icon, type IconName } from '../ui/Icon.js';
 import { typeLabel, viewerKind, type ViewerKind } from './media-types.js';
 
-const ICONS: Record<ViewerKind, EvidenceIconName> = {
+const ICONS: Record<ViewerKind, IconName> = {
   pdf: 'pdf',
   image: 'image',
   video: 'video',
   audio: 'audio',
-  link: 'link',
-  file: 'file',
+  link: 'hyperlink',
+  file: 'document',
 };
 
 /** "PDF · 48 KB · lesson-plan.pdf": the file name only outside blind review. */
@@ -25,7 +25,7 @@ export function CardTile({ artifact }: { artifact: WorkspaceArtifact }) {
   const kind = viewerKind(artifact);
   return (
     <span className={`ev-tile ev-tile-${kind}`}>
-      <EvidenceIcon name={ICONS[kind]} size={20} />
+      <Icon name={ICONS[kind]} size={20} />
     </span>
   );
 }
@@ -47,7 +47,7 @@ export function ArtifactCard({ artifact, blind, onOpen, registerCard }: Artifact
       </span>
       <span className="ev-card-go" aria-hidden="true">
         {t.evidence.view}
-        <EvidenceIcon name="chevronRight" size={14} />
+        <Icon name="chevronRight" size={14} />
       </span>
     </button>
   );

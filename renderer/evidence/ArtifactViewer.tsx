@@ -3,7 +3,8 @@ import { useEffect, useId, useRef, useState, type Ref } from 'react';
 import type { WorkspaceArtifact } from '../../shared/domain/workspace.js';
 import { t } from '../strings/en.js';
 import { CardTile } from './ArtifactCard.js';
-import { EvidenceIcon } from './EvidenceIcon.js';
+import { Icon } from '../ui/Icon.js';
+import { IconButton } from '../ui/IconButton.js';
 import { ImageViewer } from './ImageViewer.js';
 import { MediaPlayer } from './MediaPlayer.js';
 import { typeLabel, viewerKind } from './media-types.js';
@@ -81,6 +82,7 @@ export function ArtifactViewer({
 
   const kind = viewerKind(artifact);
   const { index, count } = position;
+  const viewer = { ref, artifact, blind, request, takeFocus };
   return (
     <div className="ev-viewer" role="group" aria-labelledby={titleId}>
       <div className="ev-viewer-head">
@@ -91,7 +93,7 @@ export function ArtifactViewer({
           aria-keyshortcuts="Escape"
           title={t.evidence.backHint}
         >
-          <EvidenceIcon name="back" size={16} />
+          <Icon name="back" size={16} />
           <span className="ev-back-label">{t.evidence.back}</span>
         </button>
         <div className="ev-viewer-title">
@@ -107,59 +109,29 @@ export function ArtifactViewer({
         </div>
         {count > 1 && index >= 0 && (
           <div className="ev-stepper">
-            <button
-              type="button"
-              className="icon-button"
-              aria-label={t.evidence.previousArtifact}
-              title={t.evidence.previousArtifact}
+            <IconButton
+              icon="chevronLeft"
+              label={t.evidence.previousArtifact}
               aria-disabled={index === 0}
               onClick={() => index > 0 && onStep(-1)}
-            >
-              <EvidenceIcon name="chevronLeft" />
-            </button>
+            />
             <span className="ev-stepper-pos">{t.evidence.position(index + 1, count)}</span>
-            <button
-              type="button"
-              className="icon-button"
-              aria-label={t.evidence.nextArtifact}
-              title={t.evidence.nextArtifact}
+            <IconButton
+              icon="chevronRight"
+              label={t.evidence.nextArtifact}
               aria-disabled={index === count - 1}
               onClick={() => index < count - 1 && onStep(1)}
-            >
-              <EvidenceIcon name="chevronRight" />
-            </button>
+            />
           </div>
         )}
       </div>
       <div ref={bodyRef} className="ev-viewer-body" tabIndex={-1}>
         {kind === 'pdf' ? (
-          <PdfSlot
-            key={artifact.id}
-            ref={ref}
-            artifact={artifact}
-            blind={blind}
-            request={request}
-            takeFocus={takeFocus}
-          />
+          <PdfSlot key={artifact.id} {...viewer} />
         ) : kind === 'image' ? (
-          <ImageViewer
-            key={artifact.id}
-            ref={ref}
-            artifact={artifact}
-            blind={blind}
-            request={request}
-            takeFocus={takeFocus}
-          />
+          <ImageViewer key={artifact.id} {...viewer} />
         ) : (
-          <MediaPlayer
-            key={artifact.id}
-            ref={ref}
-            artifact={artifact}
-            blind={blind}
-            request={request}
-            takeFocus={takeFocus}
-            kind={kind === 'audio' ? 'audio' : 'video'}
-          />
+          <MediaPlayer key={artifact.id} {...viewer} kind={kind === 'audio' ? 'audio' : 'video'} />
         )}
       </div>
     </div>

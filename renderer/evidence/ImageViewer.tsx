@@ -10,7 +10,8 @@ import {
   type PointerEvent,
 } from 'react';
 import { t } from '../strings/en.js';
-import { EvidenceIcon } from './EvidenceIcon.js';
+import { Icon } from '../ui/Icon.js';
+import { ZoomControls } from './ZoomControls.js';
 import { evidenceUrl, type ViewerProps } from './viewer-types.js';
 import './viewers.css';
 
@@ -146,27 +147,11 @@ export function ImageViewer({ artifact, takeFocus, ref }: ViewerProps) {
   return (
     <div className="iv">
       <div className="ev-toolbar" role="toolbar" aria-label={t.evidence.image.toolbar}>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t.evidence.image.zoomOut}
-          title={t.evidence.image.zoomOut}
-          onClick={() => stepZoom(-1)}
-        >
-          <EvidenceIcon name="zoomOut" />
-        </button>
-        <output className="ev-zoom-value" aria-live="polite" aria-label={t.evidence.pdf.zoom}>
-          {t.evidence.pdf.percent(percent)}
-        </output>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t.evidence.image.zoomIn}
-          title={t.evidence.image.zoomIn}
-          onClick={() => stepZoom(1)}
-        >
-          <EvidenceIcon name="zoomIn" />
-        </button>
+        <ZoomControls zoomOut={t.evidence.image.zoomOut} zoomIn={t.evidence.image.zoomIn} onStep={(d) => stepZoom(d)}>
+          <output className="ev-zoom-value" aria-live="polite" aria-label={t.evidence.pdf.zoom}>
+            {t.evidence.pdf.percent(percent)}
+          </output>
+        </ZoomControls>
         <span className="ev-toolbar-sep" aria-hidden="true" />
         <button
           type="button"
@@ -174,7 +159,7 @@ export function ImageViewer({ artifact, takeFocus, ref }: ViewerProps) {
           aria-pressed={zoom === 'fit'}
           onClick={() => zoomTo('fit')}
         >
-          <EvidenceIcon name="fit" />
+          <Icon name="fit" />
           {t.evidence.image.fit}
         </button>
         <button
@@ -183,7 +168,7 @@ export function ImageViewer({ artifact, takeFocus, ref }: ViewerProps) {
           aria-pressed={zoom === 1}
           onClick={() => zoomTo(1)}
         >
-          <EvidenceIcon name="actual" />
+          <Icon name="actual" />
           {t.evidence.image.actualSize}
         </button>
       </div>

@@ -4,7 +4,7 @@ import type { WorkspaceArtifact } from '../../shared/domain/workspace.js';
 import { call } from '../api.js';
 import { t } from '../strings/en.js';
 import { CardTile } from './ArtifactCard.js';
-import { EvidenceIcon } from './EvidenceIcon.js';
+import { Icon } from '../ui/Icon.js';
 import { hostOf } from './media-types.js';
 
 export interface LinkCardProps {
@@ -49,7 +49,7 @@ export function LinkCard({ artifact, registerCard }: LinkCardProps) {
         aria-disabled={busy || undefined}
         onClick={() => void openInBrowser()}
       >
-        <EvidenceIcon name="external" size={15} />
+        <Icon name="external" size={15} />
         {t.evidence.openInBrowser}
       </button>
     </div>

@@ -4,7 +4,7 @@ import type { WorkspaceArtifact } from '../../shared/domain/workspace.js';
 import { call } from '../api.js';
 import { t } from '../strings/en.js';
 import { CardTile, cardMeta } from './ArtifactCard.js';
-import { EvidenceIcon } from './EvidenceIcon.js';
+import { Icon } from '../ui/Icon.js';
 import { systemFileName } from './media-types.js';
 
 export interface SystemFileCardProps {
@@ -55,7 +55,7 @@ export function SystemFileCard({ artifact, blind, registerCard, hint = t.evidenc
         aria-disabled={busy || undefined}
         onClick={() => void open()}
       >
-        <EvidenceIcon name="external" size={15} />
+        <Icon name="external" size={15} />
         {busy ? t.evidence.opening : t.evidence.openWithSystem}
       </button>
     </div>

@@ -2,10 +2,11 @@
 import { useState } from 'react';
 import type { Achievement } from '../../shared/schemas/review-package.js';
 import { call, errorMessage } from '../api.js';
-import { AdminIcon } from '../ui/AdminIcon.js';
-import { admin } from '../strings/en.js';
-import { ConfirmActions, Dialog } from '../ui/Dialog.js';
+import { Alert } from '../ui/Alert.js';
 import { Icon } from '../ui/Icon.js';
+import { useAct } from '../ui/useAct.js';
+import { admin } from '../strings/en.js';
+import { ConfirmDialog } from '../ui/Dialog.js';
 
 export interface RubricDraft {
   achievement: Achievement;
@@ -23,8 +24,7 @@ export interface ImportRubricsDialogProps {
 export function ImportRubricsDialog({ file, drafts, onSaved, onEdit, onClose }: ImportRubricsDialogProps) {
   const s = admin.library.importing;
   const [chosen, setChosen] = useState<Set<number>>(() => new Set(drafts.map((_, i) => i)));
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { busy, failure, run } = useAct();
 
   const toggle = (i: number) => {
     const next = new Set(chosen);
@@ -34,39 +34,31 @@ export function ImportRubricsDialog({ file, drafts, onSaved, onEdit, onClose }: 
   };
 
   const save = async () => {
-    if (busy || chosen.size === 0) return;
-    setBusy(true);
-    setFailure(null);
+    if (chosen.size === 0) return;
     const saved: string[] = [];
-    try {
-      for (const i of [...chosen].sort((a, b) => a - b)) {
-        const d = drafts[i]!;
-        await call('library:save', { achievement: d.achievement });
-        saved.push(d.achievement.name);
-      }
-      onSaved(saved);
-    } catch (err) {
-      setFailure(
+    await run(
+      async () => {
+        for (const i of [...chosen].sort((a, b) => a - b)) {
+          const d = drafts[i]!;
+          await call('library:save', { achievement: d.achievement });
+          saved.push(d.achievement.name);
+        }
+        onSaved(saved);
+      },
+      (err) =>
         saved.length > 0 ? s.partlySaved(saved.length, errorMessage(err, s.failed)) : errorMessage(err, s.failed),
-      );
-      setBusy(false);
-    }
+    );
   };
 
   return (
-    <Dialog
+    <ConfirmDialog
       title={s.title(drafts.length)}
-      onClose={busy ? () => {} : onClose}
-      actions={
-        <ConfirmActions
-          onCancel={onClose}
-          onConfirm={() => void save()}
-          busy={busy}
-          label={s.save(chosen.size)}
-          busyLabel={admin.common.saving}
-          blocked={chosen.size === 0}
-        />
-      }
+      onClose={onClose}
+      onConfirm={() => void save()}
+      busy={busy}
+      label={s.save(chosen.size)}
+      busyLabel={admin.common.saving}
+      blocked={chosen.size === 0}
     >
       <div className="kit-wide lib-import">
         <p>{s.body(file)}</p>
@@ -106,18 +98,14 @@ export function ImportRubricsDialog({ file, drafts, onSaved, onEdit, onClose }: 
                 onClick={() => onEdit(d)}
                 disabled={busy}
               >
-                <AdminIcon name="pencil" size={14} />
+                <Icon name="pencil" size={14} />
                 {s.editFirst(d.achievement.name)}
               </button>
             </li>
           ))}
         </ul>
-        {failure && (
-          <p className="kit-alert" role="alert">
-            {failure}
-          </p>
-        )}
+        <Alert>{failure}</Alert>
       </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

@@ -1,5 +1,5 @@
 // The achievements in the library: name, versions, where the latest came from, submissions, and actions.
-import { AdminIcon } from '../ui/AdminIcon.js';
+import { Icon } from '../ui/Icon.js';
 import { admin } from '../strings/en.js';
 import type { LibrarySummary } from './useLibrary.js';
 
@@ -61,7 +61,7 @@ export function LibraryTable({ items, busyId, onEdit, onSubmission, onExportCase
                     onClick={() => onEdit(a)}
                     aria-label={s.editNamed(a.name)}
                   >
-                    <AdminIcon name="pencil" size={14} />
+                    <Icon name="pencil" size={14} />
                     {s.edit}
                   </button>
                   <button
@@ -70,7 +70,7 @@ export function LibraryTable({ items, busyId, onEdit, onSubmission, onExportCase
                     onClick={() => onSubmission(a)}
                     aria-label={s.addSubmissionNamed(a.name)}
                   >
-                    <AdminIcon name="plus" size={14} />
+                    <Icon name="plus" size={14} />
                     {s.addSubmission}
                   </button>
                   <button
@@ -80,7 +80,7 @@ export function LibraryTable({ items, busyId, onEdit, onSubmission, onExportCase
                     aria-label={s.exportCaseNamed(a.name)}
                     aria-disabled={busyId === a.id || undefined}
                   >
-                    <AdminIcon name="download" size={14} />
+                    <Icon name="download" size={14} />
                     {busyId === a.id ? s.exporting : s.exportCase}
                   </button>
                 </div>

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Achievement } from '../../shared/schemas/review-package.js';
 import { call, errorMessage } from '../api.js';
-import { AdminIcon } from '../ui/AdminIcon.js';
+import { Alert } from '../ui/Alert.js';
 import { Toast } from '../ui/Toast.js';
 import { useToast } from '../ui/useToast.js';
 import { admin } from '../strings/en.js';
@@ -18,6 +18,9 @@ import '../ui/kit.css';
 import './library.css';
 import './editor.css';
 import './submission.css';
+import { ScreenHead } from '../ui/ScreenHead.js';
+import { ActionButton } from '../ui/ActionButton.js';
+import { useJob } from '../ui/useJob.js';
 
 type View =
   | { kind: 'list' }
@@ -37,7 +40,7 @@ export function LibraryView({ onQueueChanged, onQueue }: LibraryViewProps) {
   const library = useLibrary();
   const toast = useToast();
   const [view, setViewState] = useState<View>(kept);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, run } = useJob<string>();
   const [failure, setFailure] = useState<string | null>(null);
   const [imported, setImported] = useState<{ file: string; drafts: RubricDraft[] } | null>(null);
 
@@ -70,18 +73,15 @@ export function LibraryView({ onQueueChanged, onQueue }: LibraryViewProps) {
     if (kept.kind === 'submission') kept = { ...kept, draft };
   }, []);
 
-  const attempt = async (what: string, job: () => Promise<void>) => {
-    if (busy) return;
-    setBusy(what);
-    setFailure(null);
-    try {
-      await job();
-    } catch (err) {
-      setFailure(errorMessage(err, s.failed));
-    } finally {
-      setBusy(null);
-    }
-  };
+  const attempt = (what: string, job: () => Promise<void>) =>
+    run(
+      what,
+      async () => {
+        setFailure(null);
+        await job();
+      },
+      (err) => setFailure(errorMessage(err, s.failed)),
+    );
 
   const create = () =>
     attempt('new', async () =>
@@ -150,40 +150,22 @@ export function LibraryView({ onQueueChanged, onQueue }: LibraryViewProps) {
   const items = library.items;
   return (
     <section className="screen lib-screen" aria-labelledby="library-title">
-      <header className="screen-head">
-        <div>
-          <h1 id="library-title" className="screen-title">
-            {s.title}
-          </h1>
-          <p className="screen-subtitle">{s.subtitle}</p>
-        </div>
-        <div className="screen-actions">
-          <button
-            type="button"
-            className="button"
-            onClick={() => void importRubrics()}
-            aria-disabled={busy !== null || undefined}
-          >
-            <AdminIcon name="file" size={15} />
-            {busy === 'import' ? s.reading : s.importRubrics}
-          </button>
-          <button
-            id="lib-create"
-            type="button"
-            className="button button-primary"
-            onClick={() => void create()}
-            aria-disabled={busy !== null || undefined}
-          >
-            <AdminIcon name="plus" size={15} />
-            {s.create}
-          </button>
-        </div>
-      </header>
-      {(failure ?? library.error) && (
-        <p className="kit-alert lib-failure" role="alert">
-          {failure ?? library.error}
-        </p>
-      )}
+      <ScreenHead
+        titleId="library-title"
+        title={s.title}
+        subtitle={s.subtitle}
+        actions={
+          <>
+            <ActionButton icon="file" blocked={busy !== null} onClick={() => void importRubrics()}>
+              {busy === 'import' ? s.reading : s.importRubrics}
+            </ActionButton>
+            <ActionButton id="lib-create" icon="plus" primary blocked={busy !== null} onClick={() => void create()}>
+              {s.create}
+            </ActionButton>
+          </>
+        }
+      />
+      <Alert className="lib-failure">{failure ?? library.error}</Alert>
       {items && items.length === 0 ? (
         <EmptyState icon="library" title={s.emptyTitle}>
           <p>{s.emptyBody}</p>

@@ -12,6 +12,8 @@ import { QueueToolbar } from './QueueToolbar.js';
 import { StatusChips } from './StatusChips.js';
 import { usePageCache, type BaseQuery } from './usePageCache.js';
 import { useQueueSummary } from './useQueueSummary.js';
+import { ScreenHead } from '../ui/ScreenHead.js';
+import { Switch } from '../ui/Switch.js';
 
 export interface QueueScreenProps {
   reloadKey: number;
@@ -85,40 +87,29 @@ export function QueueScreen({
 
   return (
     <section className="screen queue-screen" aria-labelledby="queue-title">
-      <header className="screen-head">
-        <div>
-          <h1 id="queue-title" className="screen-title">
-            {t.queue.title}
-          </h1>
-          {counts && counts.total > 0 && <p className="screen-subtitle">{t.queue.subtitle(counts.total)}</p>}
-        </div>
-        <div className="screen-actions">
-          {!empty && (
-            <button
-              type="button"
-              className="switch"
-              role="switch"
-              aria-checked={blind}
-              aria-describedby="blind-hint"
-              onClick={() => setBlind(!blind)}
-            >
-              <span className="switch-track" aria-hidden="true">
-                <span className="switch-thumb" />
-              </span>
-              {t.queue.blind}
-            </button>
-          )}
-          <span id="blind-hint" className="sr-only">
-            {t.queue.blindHint}
-          </span>
-          {!empty && (
-            <button type="button" className="button button-primary" onClick={onImport} aria-disabled={busy}>
-              <Icon name="upload" size={15} />
-              {t.importing.button}
-            </button>
-          )}
-        </div>
-      </header>
+      <ScreenHead
+        titleId="queue-title"
+        title={t.queue.title}
+        subtitle={counts && counts.total > 0 ? t.queue.subtitle(counts.total) : null}
+        actions={
+          <>
+            {!empty && (
+              <Switch checked={blind} describedBy="blind-hint" onToggle={() => setBlind(!blind)}>
+                {t.queue.blind}
+              </Switch>
+            )}
+            <span id="blind-hint" className="sr-only">
+              {t.queue.blindHint}
+            </span>
+            {!empty && (
+              <button type="button" className="button button-primary" onClick={onImport} aria-disabled={busy}>
+                <Icon name="upload" size={15} />
+                {t.importing.button}
+              </button>
+            )}
+          </>
+        }
+      />
 
       {closedBecause !== null ? (
         <QueueClosed missing={closedBecause} onCalibration={onCalibration} />

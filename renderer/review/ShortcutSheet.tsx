@@ -3,6 +3,7 @@
 import { Fragment } from 'react';
 import { t } from '../strings/en.js';
 import { Dialog } from '../ui/Dialog.js';
+import { Switch } from '../ui/Switch.js';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.userAgent);
 const MOD = isMac ? '⌘' : 'Ctrl';
@@ -136,19 +137,14 @@ export function ShortcutSheet({
           </table>
         ))}
       </div>
-      <button
-        type="button"
-        className="switch sheet-switch"
-        role="switch"
-        aria-checked={singleKeys}
-        aria-describedby="single-keys-hint"
-        onClick={() => onSingleKeys(!singleKeys)}
+      <Switch
+        className="sheet-switch"
+        checked={singleKeys}
+        describedBy="single-keys-hint"
+        onToggle={() => onSingleKeys(!singleKeys)}
       >
-        <span className="switch-track" aria-hidden="true">
-          <span className="switch-thumb" />
-        </span>
         {t.review.keys.singleKeys}
-      </button>
+      </Switch>
       <p id="single-keys-hint" className="muted small">
         {t.review.keys.singleKeysHint}
       </p>

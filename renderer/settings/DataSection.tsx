@@ -2,12 +2,15 @@
 import { useId, useState } from 'react';
 import { call, errorMessage } from '../api.js';
 import { admin } from '../strings/en.js';
-import { AdminIcon } from '../ui/AdminIcon.js';
+import { Alert } from '../ui/Alert.js';
 import { StopButton } from '../ui/StopButton.js';
 import { isStopped } from '../ui/stopped.js';
 import type { Chosen } from '../../shared/domain/choices.js';
 import { RestoreDialog } from './RestoreDialog.js';
 import type { SettingsState } from './useSettings.js';
+import { Switch } from '../ui/Switch.js';
+import { ActionButton } from '../ui/ActionButton.js';
+import { useJob } from '../ui/useJob.js';
 
 const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
 
@@ -17,12 +20,10 @@ export interface DataSectionProps {
   onDone: (title: string, detail?: string) => void;
 }
 
-type Busy = 'backup' | 'results' | null;
-
 export function DataSection({ state, dataDir, onDone }: DataSectionProps) {
   const s = admin.settings.data;
   const id = useId();
-  const [busy, setBusy] = useState<Busy>(null);
+  const { busy, run: runJob } = useJob<'backup' | 'results'>();
   const [failure, setFailure] = useState<{ where: 'backup' | 'results'; message: string; stopped?: true } | null>(null);
   const [restoreFrom, setRestoreFrom] = useState<Chosen | null>(null);
   const [keep, setKeep] = useState('');
@@ -37,21 +38,20 @@ export function DataSection({ state, dataDir, onDone }: DataSectionProps) {
     if (keepBackups !== undefined) setKeep(String(keepBackups));
   }
 
-  const run = async (what: Exclude<Busy, null>, job: () => Promise<void>) => {
-    if (busy) return;
-    setBusy(what);
-    setFailure(null);
-    try {
-      await job();
-    } catch (err) {
-      if (isStopped(err))
-        setFailure({ where: what, message: what === 'backup' ? s.backupStopped : s.resultsStopped, stopped: true });
-      else
-        setFailure({ where: what, message: errorMessage(err, what === 'backup' ? s.backupFailed : s.resultsFailed) });
-    } finally {
-      setBusy(null);
-    }
-  };
+  const run = (what: 'backup' | 'results', job: () => Promise<void>) =>
+    runJob(
+      what,
+      async () => {
+        setFailure(null);
+        await job();
+      },
+      (err) => {
+        if (isStopped(err))
+          setFailure({ where: what, message: what === 'backup' ? s.backupStopped : s.resultsStopped, stopped: true });
+        else
+          setFailure({ where: what, message: errorMessage(err, what === 'backup' ? s.backupFailed : s.resultsFailed) });
+      },
+    );
 
   const backup = () =>
     run('backup', async () => {
@@ -95,9 +95,7 @@ export function DataSection({ state, dataDir, onDone }: DataSectionProps) {
         {failure.message}
       </p>
     ) : (
-      <p className="kit-alert" role="alert">
-        {failure.message}
-      </p>
+      <Alert>{failure.message}</Alert>
     );
 
   return (
@@ -120,47 +118,29 @@ export function DataSection({ state, dataDir, onDone }: DataSectionProps) {
         <h3 className="set-block-title">{s.backups}</h3>
         <p className="muted">{s.backupsBody}</p>
         <div className="set-actions">
-          <button
-            type="button"
-            className="button"
-            onClick={() => void backup()}
-            aria-disabled={busy !== null || undefined}
-          >
-            <AdminIcon name="database" size={15} />
+          <ActionButton icon="database" blocked={busy !== null} onClick={() => void backup()}>
             {busy === 'backup' ? s.backingUp : s.backupNow}
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => void chooseRestore()}
-            aria-disabled={busy !== null || undefined}
-          >
-            <AdminIcon name="refresh" size={15} />
+          </ActionButton>
+          <ActionButton icon="refresh" blocked={busy !== null} onClick={() => void chooseRestore()}>
             {s.restore}
-          </button>
+          </ActionButton>
           {busy === 'backup' && <StopButton kind="backup" label={s.stopBackup} />}
         </div>
         {failureFor('backup')}
         <div className="set-auto">
-          <button
-            type="button"
-            className="switch"
-            role="switch"
-            aria-checked={settings?.autoBackup ?? false}
-            aria-describedby={`${id}-auto-hint`}
+          <Switch
+            checked={settings?.autoBackup ?? false}
+            describedBy={`${id}-auto-hint`}
             disabled={!settings}
-            onClick={() =>
+            onToggle={() =>
               settings &&
               void state
                 .update({ autoBackup: !settings.autoBackup })
                 .then((n) => n && onDone(n.autoBackup ? s.autoOn : s.autoOff))
             }
           >
-            <span className="switch-track" aria-hidden="true">
-              <span className="switch-thumb" />
-            </span>
             {s.auto}
-          </button>
+          </Switch>
           <span className="set-keep">
             <label htmlFor={`${id}-keep`}>{s.keep}</label>
             <input
@@ -194,15 +174,9 @@ export function DataSection({ state, dataDir, onDone }: DataSectionProps) {
         <h3 className="set-block-title">{s.results}</h3>
         <p className="muted">{s.resultsBody}</p>
         <div className="set-actions">
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => void results()}
-            aria-disabled={busy !== null || undefined}
-          >
-            <AdminIcon name="download" size={15} />
+          <ActionButton icon="download" primary blocked={busy !== null} onClick={() => void results()}>
             {busy === 'results' ? s.exporting : s.exportResults}
-          </button>
+          </ActionButton>
           {busy === 'results' && <StopButton kind="results-export" label={s.stopResults} />}
         </div>
         {failureFor('results')}

@@ -1,7 +1,7 @@
 // A certificate's SHA-256 fingerprint in monospace, selectable, with a button that copies it.
 import { useRef, useState } from 'react';
 import { admin } from '../strings/en.js';
-import { AdminIcon } from '../ui/AdminIcon.js';
+import { Icon } from '../ui/Icon.js';
 
 export function Fingerprint({ value }: { value: string }) {
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
@@ -36,7 +36,7 @@ export function Fingerprint({ value }: { value: string }) {
         ))}
       </code>
       <button type="button" className="button button-ghost set-copy" onClick={() => void copy()}>
-        <AdminIcon name="copy" size={15} />
+        <Icon name="copy" size={15} />
         {admin.identity.copy}
       </button>
       <span className="kit-hint" role="status">

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { absoluteDate } from '../queue/dates.js';
 import { admin } from '../strings/en.js';
 import { Dialog } from '../ui/Dialog.js';
-import { AdminIcon } from '../ui/AdminIcon.js';
+import { Alert } from '../ui/Alert.js';
+import { Icon } from '../ui/Icon.js';
 import { Fingerprint } from './Fingerprint.js';
 import { ImportIdentityDialog } from './ImportIdentityDialog.js';
 import { ProfileDialog } from './ProfileDialog.js';
@@ -38,9 +39,7 @@ export function IdentitySection({ state, onChanged }: { state: IdentityState; on
       {!state.loaded ? (
         <p className="muted">{admin.common.loading}</p>
       ) : state.error ? (
-        <p className="kit-alert" role="alert">
-          {state.error}
-        </p>
+        <Alert>{state.error}</Alert>
       ) : identity ? (
         <IdentityFacts identity={identity} />
       ) : (
@@ -48,7 +47,7 @@ export function IdentitySection({ state, onChanged }: { state: IdentityState; on
           <p className="set-lede">{s.why}</p>
           <div className="set-options">
             <div className="set-option">
-              <AdminIcon name="certificate" size={22} className="set-option-icon" />
+              <Icon name="certificate" size={22} className="set-option-icon" />
               <h3 className="set-option-title">{s.createOption}</h3>
               <p className="muted">{s.createOptionBody}</p>
               <button type="button" className="button button-primary" onClick={() => setOpen('create')}>
@@ -56,7 +55,7 @@ export function IdentitySection({ state, onChanged }: { state: IdentityState; on
               </button>
             </div>
             <div className="set-option">
-              <AdminIcon name="key" size={22} className="set-option-icon" />
+              <Icon name="key" size={22} className="set-option-icon" />
               <h3 className="set-option-title">{s.importOption}</h3>
               <p className="muted">{s.importOptionBody}</p>
               <button type="button" className="button" onClick={() => setOpen('import')}>
@@ -67,17 +66,17 @@ export function IdentitySection({ state, onChanged }: { state: IdentityState; on
         </>
       )}
       <p className="set-sealed">
-        <AdminIcon name="shieldCheck" size={16} />
+        <Icon name="shieldCheck" size={16} />
         {s.sealed}
       </p>
       {identity && (
         <div className="set-actions">
           <button type="button" className="button" onClick={() => setOpen('edit')}>
-            <AdminIcon name="pencil" size={15} />
+            <Icon name="pencil" size={15} />
             {s.editProfile}
           </button>
           <button type="button" className="button" onClick={() => setOpen('replace')}>
-            <AdminIcon name="refresh" size={15} />
+            <Icon name="refresh" size={15} />
             {s.replace}
           </button>
         </div>

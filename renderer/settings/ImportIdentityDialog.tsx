@@ -2,7 +2,9 @@
 import { useId, useRef, useState } from 'react';
 import { call, errorMessage } from '../api.js';
 import { admin } from '../strings/en.js';
-import { ConfirmActions, Dialog } from '../ui/Dialog.js';
+import { Alert } from '../ui/Alert.js';
+import { ConfirmDialog } from '../ui/Dialog.js';
+import { useAct } from '../ui/useAct.js';
 import { useFocusOnOpen } from '../ui/useFocusOnOpen.js';
 import { Field } from '../ui/Field.js';
 import { ProfileFields } from './ProfileFields.js';
@@ -23,8 +25,10 @@ export function ImportIdentityDialog({ onDone, onClose }: ImportIdentityDialogPr
   const [passphrase, setPassphrase] = useState('');
   const [draft, setDraft] = useState<ProfileDraft>({ name: '', url: '', email: '', logo: undefined });
   const [errors, setErrors] = useState<ProfileErrors & { file?: string }>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure: actFailure, run } = useAct();
+  // Choosing the file can fail too, before any import runs.
+  const [chooseFailure, setChooseFailure] = useState<string | null>(null);
+  const failure = chooseFailure ?? actFailure;
   const [showProfile, setShowProfile] = useState(false);
   const id = useId();
 
@@ -38,7 +42,7 @@ export function ImportIdentityDialog({ onDone, onClose }: ImportIdentityDialogPr
         setErrors((e) => ({ ...e, file: undefined }));
       }
     } catch (err) {
-      setFailure(errorMessage(err, s.importFailed));
+      setChooseFailure(errorMessage(err, s.importFailed));
     }
   };
 
@@ -62,9 +66,8 @@ export function ImportIdentityDialog({ onDone, onClose }: ImportIdentityDialogPr
       else requestAnimationFrame(() => root.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
-    setBusy(true);
-    setFailure(null);
-    try {
+    setChooseFailure(null);
+    await run(async () => {
       onDone(
         await call('identity:importPkcs12', {
           token: file!.token,
@@ -72,25 +75,17 @@ export function ImportIdentityDialog({ onDone, onClose }: ImportIdentityDialogPr
           ...(profileGiven ? { profile: profileInput(draft) } : {}),
         }),
       );
-    } catch (err) {
-      setFailure(errorMessage(err, s.importFailed));
-      setBusy(false);
-    }
+    }, s.importFailed);
   };
 
   return (
-    <Dialog
+    <ConfirmDialog
       title={s.import.title}
-      onClose={busy ? () => {} : onClose}
-      actions={
-        <ConfirmActions
-          onCancel={onClose}
-          onConfirm={() => void submit()}
-          busy={busy}
-          label={s.import.confirm}
-          busyLabel={s.import.importing}
-        />
-      }
+      onClose={onClose}
+      onConfirm={() => void submit()}
+      busy={busy}
+      label={s.import.confirm}
+      busyLabel={s.import.importing}
     >
       <div ref={root} className="kit-dialog-form">
         <p>{s.import.body}</p>
@@ -136,12 +131,8 @@ export function ImportIdentityDialog({ onDone, onClose }: ImportIdentityDialogPr
           <p className="kit-hint">{s.import.profileHint}</p>
           <ProfileFields draft={draft} onChange={change} errors={errors} nameOptional disabled={busy} />
         </details>
-        {failure && (
-          <p className="kit-alert" role="alert">
-            {failure}
-          </p>
-        )}
+        <Alert>{failure}</Alert>
       </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

@@ -1,8 +1,10 @@
 // Creates a self-signed issuer identity, or edits the profile of the one in place.
 import { useRef, useState } from 'react';
-import { call, errorMessage } from '../api.js';
+import { call } from '../api.js';
 import { admin } from '../strings/en.js';
-import { ConfirmActions, Dialog } from '../ui/Dialog.js';
+import { Alert } from '../ui/Alert.js';
+import { ConfirmDialog } from '../ui/Dialog.js';
+import { useAct } from '../ui/useAct.js';
 import { useFocusOnOpen } from '../ui/useFocusOnOpen.js';
 import { ProfileFields } from './ProfileFields.js';
 import { checkProfile, profileInput, type ProfileDraft, type ProfileErrors } from './profile-form.js';
@@ -25,8 +27,7 @@ export function ProfileDialog({ mode, current, onDone, onClose }: ProfileDialogP
     logo: undefined,
   });
   const [errors, setErrors] = useState<ProfileErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, run } = useAct();
 
   useFocusOnOpen(() => root.current?.querySelector<HTMLInputElement>('input'));
 
@@ -44,30 +45,23 @@ export function ProfileDialog({ mode, current, onDone, onClose }: ProfileDialogP
       root.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
     }
-    setBusy(true);
-    setFailure(null);
-    try {
-      const input = profileInput(draft);
-      onDone(mode === 'create' ? await call('identity:create', input) : await call('identity:setProfile', input));
-    } catch (err) {
-      setFailure(errorMessage(err, mode === 'create' ? s.createFailed : s.saveFailed));
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const input = profileInput(draft);
+        onDone(mode === 'create' ? await call('identity:create', input) : await call('identity:setProfile', input));
+      },
+      mode === 'create' ? s.createFailed : s.saveFailed,
+    );
   };
 
   return (
-    <Dialog
+    <ConfirmDialog
       title={mode === 'create' ? s.createTitle : s.editTitle}
-      onClose={busy ? () => {} : onClose}
-      actions={
-        <ConfirmActions
-          onCancel={onClose}
-          onConfirm={() => void submit()}
-          busy={busy}
-          label={mode === 'create' ? s.createConfirm : admin.common.save}
-          busyLabel={mode === 'create' ? s.creating : admin.common.saving}
-        />
-      }
+      onClose={onClose}
+      onConfirm={() => void submit()}
+      busy={busy}
+      label={mode === 'create' ? s.createConfirm : admin.common.save}
+      busyLabel={mode === 'create' ? s.creating : admin.common.saving}
     >
       {/* Enter in any field submits, as in a form; the save button sits in the dialog's action row, outside it. */}
       {/* eslint-disable-next-line jsx-a11y/no-static-element-interactions -- key delegated from the fields inside */}
@@ -84,12 +78,8 @@ export function ProfileDialog({ mode, current, onDone, onClose }: ProfileDialogP
           hasLogo={mode === 'edit' && (current?.profile.hasLogo ?? false)}
           disabled={busy}
         />
-        {failure && (
-          <p className="kit-alert" role="alert">
-            {failure}
-          </p>
-        )}
+        <Alert>{failure}</Alert>
       </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

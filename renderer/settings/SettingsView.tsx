@@ -12,6 +12,8 @@ import { useSettings } from './useSettings.js';
 import { VerificationSection } from './VerificationSection.js';
 import '../ui/kit.css';
 import './settings.css';
+import { Alert } from '../ui/Alert.js';
+import { ScreenHead } from '../ui/ScreenHead.js';
 
 const SECTIONS = ['identity', 'certificates', 'verification', 'appearance', 'data'] as const;
 
@@ -31,19 +33,8 @@ export function SettingsView() {
 
   return (
     <section className="screen set-screen" aria-labelledby="settings-title">
-      <header className="screen-head">
-        <div>
-          <h1 id="settings-title" className="screen-title">
-            {s.title}
-          </h1>
-          <p className="screen-subtitle">{s.subtitle}</p>
-        </div>
-      </header>
-      {settings.error && (
-        <p className="kit-alert set-top-alert" role="alert">
-          {settings.error}
-        </p>
-      )}
+      <ScreenHead titleId="settings-title" title={s.title} subtitle={s.subtitle} />
+      <Alert className="set-top-alert">{settings.error}</Alert>
       <div className="set-layout">
         <nav className="set-toc" aria-label={s.sectionsLabel}>
           <ul>

@@ -128,3 +128,20 @@ export function ConfirmActions({
     </>
   );
 }
+
+export type ConfirmDialogProps = Omit<DialogProps, 'actions' | 'role'> & Omit<ConfirmActionsProps, 'onCancel' | 'tone'>;
+
+/** A dialog that does one thing (ConfirmActions): it cannot be closed while the act runs; a danger dialog's act is red. */
+export function ConfirmDialog({ title, tone = 'default', icon, onClose, children, ...act }: ConfirmDialogProps) {
+  return (
+    <Dialog
+      title={title}
+      tone={tone}
+      icon={icon}
+      onClose={act.busy ? () => {} : onClose}
+      actions={<ConfirmActions onCancel={onClose} tone={tone === 'danger' ? 'danger' : 'primary'} {...act} />}
+    >
+      {children}
+    </Dialog>
+  );
+}

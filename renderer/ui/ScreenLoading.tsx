@@ -1,5 +1,6 @@
 // What a screen shows while its code loads: its title (so nothing jumps), or why it could not load.
 import { admin } from '../strings/en.js';
+import { Alert } from './Alert.js';
 
 export function ScreenLoading({ title, failed }: { title: string; failed: boolean }) {
   return (
@@ -7,11 +8,7 @@ export function ScreenLoading({ title, failed }: { title: string; failed: boolea
       <header className="screen-head">
         <h1 className="screen-title">{title}</h1>
       </header>
-      {failed && (
-        <p className="kit-alert" role="alert">
-          {admin.common.screenFailed}
-        </p>
-      )}
+      {failed && <Alert>{admin.common.screenFailed}</Alert>}
     </section>
   );
 }

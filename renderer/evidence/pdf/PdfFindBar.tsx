@@ -1,7 +1,8 @@
 // Find in the document: the phrase, "3 of 12", previous and next (Enter, Shift+Enter), Escape to close.
 import type { KeyboardEvent, Ref } from 'react';
 import { t } from '../../strings/en.js';
-import { EvidenceIcon } from '../EvidenceIcon.js';
+import { Icon } from '../../ui/Icon.js';
+import { IconButton } from '../../ui/IconButton.js';
 import type { Find } from './useFind.js';
 
 export interface PdfFindBarProps {
@@ -35,7 +36,7 @@ export function PdfFindBar({ find, inputRef, onClose }: PdfFindBarProps) {
 
   return (
     <div className="pdf-find" role="search">
-      <EvidenceIcon name="search" className="pdf-find-icon" />
+      <Icon name="search" className="pdf-find-icon" />
       <input
         ref={inputRef}
         className="input pdf-find-input"
@@ -55,35 +56,21 @@ export function PdfFindBar({ find, inputRef, onClose }: PdfFindBarProps) {
       >
         {status}
       </span>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label={s.findPrevious}
+      <IconButton
+        icon="chevronUp"
+        label={s.findPrevious}
         title={`${s.findPrevious} (Shift+Enter)`}
         aria-disabled={matches.length === 0}
         onClick={() => find.step(-1)}
-      >
-        <EvidenceIcon name="chevronUp" />
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label={s.findNext}
+      />
+      <IconButton
+        icon="chevronDown"
+        label={s.findNext}
         title={`${s.findNext} (Enter)`}
         aria-disabled={matches.length === 0}
         onClick={() => find.step(1)}
-      >
-        <EvidenceIcon name="chevronDown" />
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label={s.findClose}
-        title={`${s.findClose} (Escape)`}
-        onClick={onClose}
-      >
-        <EvidenceIcon name="close" />
-      </button>
+      />
+      <IconButton icon="close" label={s.findClose} title={`${s.findClose} (Escape)`} onClick={onClose} />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 // The PDF viewer's toolbar: thumbnails, "Page 4 of 50" with a page box, zoom, and find.
 import { useState, type KeyboardEvent } from 'react';
 import { t } from '../../strings/en.js';
-import { EvidenceIcon } from '../EvidenceIcon.js';
+import { IconButton } from '../../ui/IconButton.js';
+import { ZoomControls } from '../ZoomControls.js';
 import type { ZoomMode } from './layout.js';
 
 const PRESETS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4];
@@ -68,28 +69,15 @@ export function PdfToolbar(props: PdfToolbarProps) {
 
   return (
     <div className="ev-toolbar pdf-toolbar" role="toolbar" aria-label={s.toolbar}>
-      <button
-        type="button"
-        className="icon-button"
-        aria-pressed={thumbsOpen}
-        aria-label={s.thumbnails}
-        title={s.thumbnails}
-        onClick={onToggleThumbs}
-      >
-        <EvidenceIcon name="sidebar" />
-      </button>
+      <IconButton icon="thumbnails" label={s.thumbnails} aria-pressed={thumbsOpen} onClick={onToggleThumbs} />
       <span className="ev-toolbar-sep" aria-hidden="true" />
       <div className="pdf-pager" role="group" aria-label={s.pageOf(page, numPages)}>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={s.previousPage}
-          title={s.previousPage}
+        <IconButton
+          icon="chevronUp"
+          label={s.previousPage}
           aria-disabled={page <= 1}
           onClick={() => page > 1 && onPage(page - 1)}
-        >
-          <EvidenceIcon name="chevronUp" />
-        </button>
+        />
         <input
           className="input pdf-page-input"
           inputMode="numeric"
@@ -110,52 +98,30 @@ export function PdfToolbar(props: PdfToolbarProps) {
           onKeyDown={onPageKey}
         />
         <span className="pdf-page-total">{s.ofTotal(numPages)}</span>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={s.nextPage}
-          title={s.nextPage}
+        <IconButton
+          icon="chevronDown"
+          label={s.nextPage}
           aria-disabled={page >= numPages}
           onClick={() => page < numPages && onPage(page + 1)}
-        >
-          <EvidenceIcon name="chevronDown" />
-        </button>
+        />
       </div>
       <span className="ev-toolbar-sep" aria-hidden="true" />
-      <button
-        type="button"
-        className="icon-button"
-        aria-label={s.zoomOut}
-        title={`${s.zoomOut} (Ctrl+−)`}
-        aria-keyshortcuts="Control+-"
-        onClick={() => onZoomStep(-1)}
-      >
-        <EvidenceIcon name="zoomOut" />
-      </button>
-      <select
-        className="input select pdf-zoom"
-        aria-label={s.zoom}
-        value={zoomMode === 'fit-width' ? 'fit' : String(percent)}
-        onChange={(e) => onZoom(e.currentTarget.value === 'fit' ? 'fit-width' : Number(e.currentTarget.value) / 100)}
-      >
-        <option value="fit">{zoomMode === 'fit-width' ? `${s.fitWidth} (${s.percent(percent)})` : s.fitWidth}</option>
-        {custom && <option value={String(percent)}>{s.percent(percent)}</option>}
-        {PRESETS.map((p) => (
-          <option key={p} value={String(Math.round(p * 100))}>
-            {s.percent(Math.round(p * 100))}
-          </option>
-        ))}
-      </select>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label={s.zoomIn}
-        title={`${s.zoomIn} (Ctrl+=)`}
-        aria-keyshortcuts="Control+="
-        onClick={() => onZoomStep(1)}
-      >
-        <EvidenceIcon name="zoomIn" />
-      </button>
+      <ZoomControls zoomOut={s.zoomOut} zoomIn={s.zoomIn} ctrlKeys onStep={onZoomStep}>
+        <select
+          className="input select pdf-zoom"
+          aria-label={s.zoom}
+          value={zoomMode === 'fit-width' ? 'fit' : String(percent)}
+          onChange={(e) => onZoom(e.currentTarget.value === 'fit' ? 'fit-width' : Number(e.currentTarget.value) / 100)}
+        >
+          <option value="fit">{zoomMode === 'fit-width' ? `${s.fitWidth} (${s.percent(percent)})` : s.fitWidth}</option>
+          {custom && <option value={String(percent)}>{s.percent(percent)}</option>}
+          {PRESETS.map((p) => (
+            <option key={p} value={String(Math.round(p * 100))}>
+              {s.percent(Math.round(p * 100))}
+            </option>
+          ))}
+        </select>
+      </ZoomControls>
       <span className="ev-toolbar-fill" />
       {blindTools && (
         <>
@@ -173,17 +139,14 @@ export function PdfToolbar(props: PdfToolbarProps) {
           </button>
         </>
       )}
-      <button
-        type="button"
-        className="icon-button"
-        aria-label={s.find}
+      <IconButton
+        icon="search"
+        label={s.find}
         title={`${s.find} (Ctrl+F)`}
         aria-keyshortcuts="Control+F"
         aria-expanded={findOpen}
         onClick={onFind}
-      >
-        <EvidenceIcon name="search" />
-      </button>
+      />
     </div>
   );
 }

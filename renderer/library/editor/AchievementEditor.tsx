@@ -2,12 +2,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Achievement } from '../../../shared/schemas/review-package.js';
 import { call, errorCode, errorMessage } from '../../api.js';
-import { AdminIcon } from '../../ui/AdminIcon.js';
 import { admin } from '../../strings/en.js';
 import { BasicsFields } from './BasicsFields.js';
 import { CriteriaEditor } from './CriteriaEditor.js';
 import type { EditorParts } from './editor-context.js';
 import { fromDraft, toDraft, type AchievementDraft } from './editor-model.js';
+import { EditorForm, EditorHead, SaveBar } from './EditorFrame.js';
 import { readSaveError } from './save-errors.js';
 import { SectionsEditor } from './SectionsEditor.js';
 
@@ -107,57 +107,40 @@ export function AchievementEditor({ achievement, isNew, resume, onDraft, onSaved
       aria-labelledby="lib-editor-title"
       onKeyDown={(e) => (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's' && (e.preventDefault(), void save())}
     >
-      <header className="screen-head lib-editor-head">
-        <div>
-          <button type="button" className="button button-ghost lib-back" onClick={onClose}>
-            <AdminIcon name="chevronLeft" size={15} />
-            {s.back}
-          </button>
-          <h1 id="lib-editor-title" className="screen-title">
-            {isNew ? s.titleNew : s.titleEdit(achievement.name)}
-          </h1>
-          <p className="screen-subtitle">{s.versionHelp}</p>
-        </div>
-      </header>
-      <form
-        className="lib-editor-form"
-        aria-label={s.formLabel}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <EditorHead
+        titleId="lib-editor-title"
+        title={isNew ? s.titleNew : s.titleEdit(achievement.name)}
+        subtitle={s.versionHelp}
+        onBack={onClose}
+      />
+      <EditorForm label={s.formLabel} onSubmit={() => void save()}>
         <BasicsFields {...parts} />
         <SectionsEditor {...parts} />
         <CriteriaEditor {...parts} />
-        <div className="lib-savebar">
-          {summary ? (
-            <div className="kit-alert lib-save-summary" role="alert" tabIndex={-1}>
-              <strong>{s.cannotSave}</strong> {summary.text}
-              {summary.first && (
-                <button
-                  type="button"
-                  className="button kit-button-small lib-goto"
-                  onClick={() => focusPath(summary.first)}
-                >
-                  {s.goTo}
-                </button>
-              )}
-            </div>
-          ) : (
-            <p className="kit-hint lib-savebar-hint">{s.saveHint}</p>
-          )}
-          <div className="lib-savebar-actions">
-            <button type="button" className="button" onClick={onClose} disabled={saving}>
-              {admin.common.cancel}
-            </button>
-            <button type="submit" className="button button-primary" aria-disabled={saving || undefined}>
-              {saving ? admin.common.saving : s.save}
-            </button>
-          </div>
-        </div>
-      </form>
+        <SaveBar
+          problem={
+            summary && (
+              <>
+                <strong>{s.cannotSave}</strong> {summary.text}
+                {summary.first && (
+                  <button
+                    type="button"
+                    className="button kit-button-small lib-goto"
+                    onClick={() => focusPath(summary.first)}
+                  >
+                    {s.goTo}
+                  </button>
+                )}
+              </>
+            )
+          }
+          hint={s.saveHint}
+          busy={saving}
+          label={s.save}
+          busyLabel={admin.common.saving}
+          onCancel={onClose}
+        />
+      </EditorForm>
     </section>
   );
 }

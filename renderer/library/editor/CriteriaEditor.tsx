@@ -1,12 +1,12 @@
 // Editor › Rubric: the criteria in order, and the points a submission needs to pass.
-import { AdminIcon } from '../../ui/AdminIcon.js';
+import { Icon } from '../../ui/Icon.js';
 import { Field } from '../../ui/Field.js';
 import { admin } from '../../strings/en.js';
-import { Icon } from '../../ui/Icon.js';
 import { CriterionEditor } from './CriterionEditor.js';
 import type { EditorParts } from './editor-context.js';
 import { draftHasPassRule, maxPoints, move, newCriterion } from './editor-model.js';
 import { focusFirst } from './LevelsEditor.js';
+import { ListCard } from './ListCard.js';
 
 export function CriteriaEditor(parts: EditorParts) {
   const { draft, update, err, disabled } = parts;
@@ -30,20 +30,50 @@ export function CriteriaEditor(parts: EditorParts) {
         ?.focus(),
     );
   };
-  const listError = err('resultDescription');
   return (
-    <section className="lib-card" aria-labelledby="lib-criteria-title">
-      <div className="lib-card-head">
-        <h2 id="lib-criteria-title" className="lib-card-title">
-          {s.title}
-        </h2>
-        <p className="kit-hint">{s.hint}</p>
-      </div>
-      {listError && (
-        <p className="kit-error" data-path="resultDescription" tabIndex={-1}>
-          {listError}
-        </p>
-      )}
+    <ListCard
+      titleId="lib-criteria-title"
+      title={s.title}
+      hint={s.hint}
+      errorPath="resultDescription"
+      error={err('resultDescription')}
+      addLabel={s.add}
+      onAdd={add}
+      disabled={disabled}
+      footer={
+        <>
+          <div className="lib-passing">
+            <Field
+              label={s.passing}
+              aside={admin.common.optional}
+              hint={s.passingHint(maxPoints(draft))}
+              error={err('passingPoints')}
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  data-path="passingPoints"
+                  className="input kit-input lib-passing-input"
+                  inputMode="decimal"
+                  value={draft.passingPoints}
+                  onChange={(e) => update((d) => ({ ...d, passingPoints: e.target.value }))}
+                  disabled={disabled}
+                />
+              )}
+            </Field>
+          </div>
+          {!draftHasPassRule(draft) && (
+            // Shown while it applies, not announced on every keystroke: it is a standing fact about the rubric.
+            <p className="kit-note lib-no-pass-rule" data-testid="editor-no-pass-rule">
+              <Icon name="alert" size={15} />
+              <span>
+                <strong>{s.noPassRule}</strong> {s.noPassRuleHint}
+              </span>
+            </p>
+          )}
+        </>
+      }
+    >
       <ol className="lib-criteria">
         {draft.criteria.map((c, i) => (
           <CriterionEditor
@@ -57,41 +87,6 @@ export function CriteriaEditor(parts: EditorParts) {
           />
         ))}
       </ol>
-      <div>
-        <button type="button" className="button" onClick={add} disabled={disabled}>
-          <AdminIcon name="plus" size={15} />
-          {s.add}
-        </button>
-      </div>
-      <div className="lib-passing">
-        <Field
-          label={s.passing}
-          aside={admin.common.optional}
-          hint={s.passingHint(maxPoints(draft))}
-          error={err('passingPoints')}
-        >
-          {(p) => (
-            <input
-              {...p}
-              data-path="passingPoints"
-              className="input kit-input lib-passing-input"
-              inputMode="decimal"
-              value={draft.passingPoints}
-              onChange={(e) => update((d) => ({ ...d, passingPoints: e.target.value }))}
-              disabled={disabled}
-            />
-          )}
-        </Field>
-      </div>
-      {!draftHasPassRule(draft) && (
-        // Shown while it applies, not announced on every keystroke: it is a standing fact about the rubric.
-        <p className="kit-note lib-no-pass-rule" data-testid="editor-no-pass-rule">
-          <Icon name="alert" size={15} />
-          <span>
-            <strong>{s.noPassRule}</strong> {s.noPassRuleHint}
-          </span>
-        </p>
-      )}
-    </section>
+    </ListCard>
   );
 }

@@ -1,10 +1,11 @@
 // One criterion: its name, the section it scores, its levels and the level a pass requires.
-import { AdminIcon } from '../../ui/AdminIcon.js';
+import { Icon } from '../../ui/Icon.js';
 import { Field } from '../../ui/Field.js';
 import { admin } from '../../strings/en.js';
 import type { EditorParts } from './editor-context.js';
 import type { CriterionDraft } from './editor-model.js';
 import { LevelsEditor } from './LevelsEditor.js';
+import { MoveButtons } from './ListCard.js';
 
 export interface CriterionEditorProps extends EditorParts {
   criterion: CriterionDraft;
@@ -28,26 +29,15 @@ export function CriterionEditor(props: CriterionEditorProps) {
           {s.heading(i + 1)}
         </h3>
         <div className="lib-row-actions">
-          <button
-            type="button"
-            className="icon-button kit-icon-button"
-            data-move={`${p}up`}
-            aria-label={s.moveUp(label)}
-            onClick={() => onMove(i - 1)}
-            disabled={disabled || i === 0}
-          >
-            <AdminIcon name="chevronUp" size={16} />
-          </button>
-          <button
-            type="button"
-            className="icon-button kit-icon-button"
-            data-move={`${p}down`}
-            aria-label={s.moveDown(label)}
-            onClick={() => onMove(i + 1)}
-            disabled={disabled || i === count - 1}
-          >
-            <AdminIcon name="chevronDown" size={16} />
-          </button>
+          <MoveButtons
+            path={p}
+            index={i}
+            count={count}
+            upLabel={s.moveUp(label)}
+            downLabel={s.moveDown(label)}
+            onMove={onMove}
+            disabled={disabled}
+          />
           <button
             type="button"
             className="button button-ghost kit-button-small lib-remove"
@@ -55,7 +45,7 @@ export function CriterionEditor(props: CriterionEditorProps) {
             disabled={disabled || count === 1}
             aria-label={s.remove(label)}
           >
-            <AdminIcon name="trash" size={14} />
+            <Icon name="trash" size={14} />
             {s.removeShort}
           </button>
         </div>

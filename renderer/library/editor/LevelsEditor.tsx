@@ -1,8 +1,9 @@
 // One criterion's levels as a table: name, points and descriptor per level; add, remove and reorder.
-import { AdminIcon } from '../../ui/AdminIcon.js';
+import { Icon } from '../../ui/Icon.js';
 import { admin } from '../../strings/en.js';
 import type { EditorParts } from './editor-context.js';
 import { move, newLevel, renumber, type CriterionDraft, type LevelDraft } from './editor-model.js';
+import { MoveButtons } from './ListCard.js';
 
 /** Focuses the first element found for the selectors, tried in order. */
 export function focusFirst(selectors: string[]): void {
@@ -131,26 +132,15 @@ export function LevelsEditor({ criterion, index, onChange, err, disabled }: Leve
                 ))}
                 <td className="lib-col-actions">
                   <div className="lib-row-actions">
-                    <button
-                      type="button"
-                      className="icon-button kit-icon-button"
-                      data-move={`${p}up`}
-                      aria-label={s.moveUp(label)}
-                      onClick={() => reorder(j, j - 1)}
-                      disabled={disabled || j === 0}
-                    >
-                      <AdminIcon name="chevronUp" size={16} />
-                    </button>
-                    <button
-                      type="button"
-                      className="icon-button kit-icon-button"
-                      data-move={`${p}down`}
-                      aria-label={s.moveDown(label)}
-                      onClick={() => reorder(j, j + 1)}
-                      disabled={disabled || j === n - 1}
-                    >
-                      <AdminIcon name="chevronDown" size={16} />
-                    </button>
+                    <MoveButtons
+                      path={p}
+                      index={j}
+                      count={n}
+                      upLabel={s.moveUp(label)}
+                      downLabel={s.moveDown(label)}
+                      onMove={(to) => reorder(j, to)}
+                      disabled={disabled}
+                    />
                     <button
                       type="button"
                       className="icon-button kit-icon-button"
@@ -158,7 +148,7 @@ export function LevelsEditor({ criterion, index, onChange, err, disabled }: Leve
                       onClick={() => remove(l)}
                       disabled={disabled || n === 1}
                     >
-                      <AdminIcon name="trash" size={16} />
+                      <Icon name="trash" size={16} />
                     </button>
                   </div>
                 </td>
@@ -168,7 +158,7 @@ export function LevelsEditor({ criterion, index, onChange, err, disabled }: Leve
         </tbody>
       </table>
       <button type="button" className="button kit-button-small" onClick={add} disabled={disabled}>
-        <AdminIcon name="plus" size={14} />
+        <Icon name="plus" size={14} />
         {s.add}
       </button>
     </div>

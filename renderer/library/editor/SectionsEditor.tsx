@@ -1,9 +1,10 @@
 // Editor › Sections: the parts of a submission (name and prompt each); criteria point at them.
-import { AdminIcon } from '../../ui/AdminIcon.js';
+import { Icon } from '../../ui/Icon.js';
 import { Field } from '../../ui/Field.js';
 import { admin } from '../../strings/en.js';
 import type { EditorParts } from './editor-context.js';
 import { newSection, type SectionDraft } from './editor-model.js';
+import { ListCard } from './ListCard.js';
 
 export function SectionsEditor({ draft, update, err, disabled }: EditorParts) {
   const s = admin.library.editor.sections;
@@ -25,20 +26,17 @@ export function SectionsEditor({ draft, update, err, disabled }: EditorParts) {
       document.querySelector<HTMLInputElement>(`[data-path="sections[${draft.sections.length}].name"]`)?.select(),
     );
   };
-  const listError = err('sections');
   return (
-    <section className="lib-card" aria-labelledby="lib-sections-title">
-      <div className="lib-card-head">
-        <h2 id="lib-sections-title" className="lib-card-title">
-          {s.title}
-        </h2>
-        <p className="kit-hint">{s.hint}</p>
-      </div>
-      {listError && (
-        <p className="kit-error" data-path="sections" tabIndex={-1}>
-          {listError}
-        </p>
-      )}
+    <ListCard
+      titleId="lib-sections-title"
+      title={s.title}
+      hint={s.hint}
+      errorPath="sections"
+      error={err('sections')}
+      addLabel={s.add}
+      onAdd={add}
+      disabled={disabled}
+    >
       <ol className="lib-sections">
         {draft.sections.map((section, i) => (
           <li key={section.key} className="lib-section">
@@ -80,17 +78,11 @@ export function SectionsEditor({ draft, update, err, disabled }: EditorParts) {
               onClick={() => remove(section)}
               disabled={disabled || draft.sections.length === 1}
             >
-              <AdminIcon name="trash" size={16} />
+              <Icon name="trash" size={16} />
             </button>
           </li>
         ))}
       </ol>
-      <div>
-        <button type="button" className="button" onClick={add} disabled={disabled}>
-          <AdminIcon name="plus" size={15} />
-          {s.add}
-        </button>
-      </div>
-    </section>
+    </ListCard>
   );
 }

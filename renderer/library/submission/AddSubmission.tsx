@@ -2,11 +2,12 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { Achievement } from '../../../shared/schemas/review-package.js';
 import { call, errorMessage } from '../../api.js';
-import { AdminIcon } from '../../ui/AdminIcon.js';
+import { Alert } from '../../ui/Alert.js';
+import { Icon } from '../../ui/Icon.js';
 import { Field } from '../../ui/Field.js';
 import { admin } from '../../strings/en.js';
-import { Icon } from '../../ui/Icon.js';
 import { useLoad } from '../../ui/useLoad.js';
+import { EditorForm, EditorHead, SaveBar } from '../editor/EditorFrame.js';
 import { SectionEvidence } from './SectionEvidence.js';
 import { emptySubmission, readAddError, toInput, type SubmissionDraft } from './submission-model.js';
 
@@ -102,23 +103,13 @@ export function AddSubmission({ achievementId, resume, onDraft, onAdded, onQueue
       onDragLeave={absorb}
       onDrop={absorb}
     >
-      <header className="screen-head lib-editor-head">
-        <div>
-          <button type="button" className="button button-ghost lib-back" onClick={onClose}>
-            <AdminIcon name="chevronLeft" size={15} />
-            {admin.library.editor.back}
-          </button>
-          <h1 id="lib-sub-title" className="screen-title">
-            {s.title}
-          </h1>
-          <p className="screen-subtitle">{achievement ? s.subtitle(achievement.name) : admin.common.loading}</p>
-        </div>
-      </header>
-      {loadError && (
-        <p className="kit-alert" role="alert">
-          {loadError}
-        </p>
-      )}
+      <EditorHead
+        titleId="lib-sub-title"
+        title={s.title}
+        subtitle={achievement ? s.subtitle(achievement.name) : admin.common.loading}
+        onBack={onClose}
+      />
+      <Alert>{loadError}</Alert>
       {added ? (
         <div className="lib-card lib-added" role="status">
           <p className="kit-ok lib-added-title">
@@ -140,15 +131,7 @@ export function AddSubmission({ achievementId, resume, onDraft, onAdded, onQueue
         </div>
       ) : (
         achievement && (
-          <form
-            className="lib-editor-form"
-            aria-label={s.formLabel}
-            noValidate
-            onSubmit={(e) => {
-              e.preventDefault();
-              void submit();
-            }}
-          >
+          <EditorForm label={s.formLabel} onSubmit={() => void submit()}>
             <section className="lib-card" aria-labelledby="lib-earner-title">
               <h2 id="lib-earner-title" className="lib-card-title">
                 {s.earner}
@@ -218,24 +201,21 @@ export function AddSubmission({ achievementId, resume, onDraft, onAdded, onQueue
                 disabled={busy}
               />
             ))}
-            <div className="lib-savebar">
-              {summary ? (
-                <div className="kit-alert lib-save-summary" role="alert" tabIndex={-1}>
-                  <strong>{s.cannotAdd}</strong> {summary}
-                </div>
-              ) : (
-                <p className="kit-hint lib-savebar-hint">{s.hint}</p>
-              )}
-              <div className="lib-savebar-actions">
-                <button type="button" className="button" onClick={onClose} disabled={busy}>
-                  {admin.common.cancel}
-                </button>
-                <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-                  {busy ? s.adding : s.add}
-                </button>
-              </div>
-            </div>
-          </form>
+            <SaveBar
+              problem={
+                summary && (
+                  <>
+                    <strong>{s.cannotAdd}</strong> {summary}
+                  </>
+                )
+              }
+              hint={s.hint}
+              busy={busy}
+              label={s.add}
+              busyLabel={s.adding}
+              onCancel={onClose}
+            />
+          </EditorForm>
         )
       )}
     </section>

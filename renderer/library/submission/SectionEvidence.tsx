@@ -3,9 +3,8 @@ import { useState } from 'react';
 import type { Section } from '../../../shared/schemas/review-package.js';
 import { call, dropFiles, errorMessage } from '../../api.js';
 import type { Chosen } from '../../../shared/domain/choices.js';
-import { AdminIcon } from '../../ui/AdminIcon.js';
-import { admin } from '../../strings/en.js';
 import { Icon } from '../../ui/Icon.js';
+import { admin } from '../../strings/en.js';
 import { displayName, itemKey, type FileDraft, type LinkDraft, type SubmissionDraft } from './submission-model.js';
 import { useEvidenceDrop } from './useEvidenceDrop.js';
 
@@ -96,7 +95,7 @@ export function SectionEvidence({ section, draft, onChange, err, disabled }: Sec
           <ul className="lib-files" aria-label={s.filesOf(section.name)}>
             {files.map((f) => (
               <li key={f.key} className="lib-file">
-                <AdminIcon name="file" size={16} className="lib-file-icon" />
+                <Icon name="file" size={16} className="lib-file-icon" />
                 <div className="lib-file-fields">
                   <label className="sr-only" htmlFor={`file:${f.key}:name`}>
                     {s.fileName(f.fileName)}
@@ -122,7 +121,7 @@ export function SectionEvidence({ section, draft, onChange, err, disabled }: Sec
                   onClick={() => onChange((d) => ({ ...d, files: d.files.filter((x) => x.key !== f.key) }))}
                   disabled={disabled}
                 >
-                  <AdminIcon name="trash" size={16} />
+                  <Icon name="trash" size={16} />
                 </button>
               </li>
             ))}
@@ -144,7 +143,7 @@ export function SectionEvidence({ section, draft, onChange, err, disabled }: Sec
 
       {links.map((l) => (
         <div key={l.key} className="lib-link">
-          <AdminIcon name="link" size={16} className="lib-file-icon" />
+          <Icon name="link" size={16} className="lib-file-icon" />
           <div className="lib-link-fields">
             <label className="sr-only" htmlFor={`link:${l.key}:url`}>
               {s.linkUrl}
@@ -181,7 +180,7 @@ export function SectionEvidence({ section, draft, onChange, err, disabled }: Sec
             onClick={() => onChange((d) => ({ ...d, links: d.links.filter((x) => x.key !== l.key) }))}
             disabled={disabled}
           >
-            <AdminIcon name="trash" size={16} />
+            <Icon name="trash" size={16} />
           </button>
         </div>
       ))}
@@ -196,7 +195,7 @@ export function SectionEvidence({ section, draft, onChange, err, disabled }: Sec
           }}
           disabled={disabled}
         >
-          <AdminIcon name="link" size={14} />
+          <Icon name="link" size={14} />
           {s.addLink}
         </button>
       </div>

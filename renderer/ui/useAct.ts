@@ -1,0 +1,32 @@
+// A dialog's one action (save, revoke, restore…): run once at a time, busy while it runs, its refusal kept to show.
+// Busy stays on once the action succeeds: the dialog is closing (or the app restarting), nothing is to be pressed again.
+import { useState } from 'react';
+import { errorMessage } from '../api.js';
+
+export interface Act {
+  busy: boolean;
+  /** The last refusal in the assessor's words; null while running and after success. */
+  failure: string | null;
+  /**
+   * Runs `task` unless one is running. A thrown error becomes `failure`: `fallback` words an error without a
+   * message of its own (see errorMessage), or, as a function, words the whole failure itself.
+   */
+  run: (task: () => Promise<void>, fallback: string | ((err: unknown) => string)) => Promise<void>;
+}
+
+export function useAct(): Act {
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const run = async (task: () => Promise<void>, fallback: string | ((err: unknown) => string)) => {
+    if (busy) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      await task();
+    } catch (err) {
+      setFailure(typeof fallback === 'string' ? errorMessage(err, fallback) : fallback(err));
+      setBusy(false);
+    }
+  };
+  return { busy, failure, run };
+}
