@@ -49,31 +49,25 @@ function firstReadingScores(rubric: Achievement, firstJson: string, own: Record<
   return { first, scored };
 }
 
-/** Every submitted seed review in the store, beside its definitive score. */
-function allSeeds(db: Db): ScoredReview[] {
+/**
+ * Submitted reviews of samples beside their definitive scores: every seed in the store (`packageId` null), or
+ * this round of one package's calibration samples.
+ */
+function submittedSamples(db: Db, kind: 'seed' | 'calibration', packageId: string | null): ScoredReview[] {
   const rows = db
     .prepare(
       `SELECT a.json AS achievementJson, q.definitive_json AS definitiveJson, r.scores_json AS scoresJson, r.decision
       FROM qa_samples q JOIN submissions s ON s.seq = q.submission_seq
         JOIN achievement_versions a ON a.version_id = s.achievement_version_id
         JOIN reviews r ON r.submission_seq = s.seq
-      WHERE q.kind = 'seed' AND r.state = 'submitted' ORDER BY s.seq`,
+      WHERE q.kind = ? AND (? IS NULL OR q.package_id = ?) AND r.state = 'submitted' ORDER BY q.package_id, q.position`,
     )
-    .all() as { achievementJson: string; definitiveJson: string; scoresJson: string; decision: Decision }[];
-  return rows.map(scoreSample);
-}
-
-/** This round's submitted reviews of a package's calibration samples. */
-function roundSoFar(db: Db, packageId: string): ScoredReview[] {
-  const rows = db
-    .prepare(
-      `SELECT a.json AS achievementJson, q.definitive_json AS definitiveJson, r.scores_json AS scoresJson, r.decision
-      FROM qa_samples q JOIN submissions s ON s.seq = q.submission_seq
-        JOIN achievement_versions a ON a.version_id = s.achievement_version_id
-        JOIN reviews r ON r.submission_seq = s.seq
-      WHERE q.package_id = ? AND q.kind = 'calibration' AND r.state = 'submitted' ORDER BY q.position`,
-    )
-    .all(packageId) as { achievementJson: string; definitiveJson: string; scoresJson: string; decision: Decision }[];
+    .all(kind, packageId, packageId) as {
+    achievementJson: string;
+    definitiveJson: string;
+    scoresJson: string;
+    decision: Decision;
+  }[];
   return rows.map(scoreSample);
 }
 
@@ -133,7 +127,7 @@ export function comparison(db: Db, submissionId: string): Comparison | null {
     scored = scoreReview(rubric, own, d.levels, p.decision, d.decision);
     referenceLabel = 'Definitive score';
     rationales = d.rationales;
-    soFar = summarise(kind === 'seed' ? allSeeds(db) : roundSoFar(db, p.qaPackage!));
+    soFar = summarise(submittedSamples(db, kind, kind === 'seed' ? null : p.qaPackage));
   }
   return {
     kind,
