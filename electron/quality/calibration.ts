@@ -63,7 +63,8 @@ export function scoreSample(row: {
   return scoreReview(rubric, own, d.levels, row.decision!, d.decision);
 }
 
-function roundOf(db: Db, packageId: string): number {
+/** The round in progress for a calibration package: one past the last archived round. */
+export function roundOf(db: Db, packageId: string): number {
   const last = db.prepare('SELECT max(round) FROM calibration_rounds WHERE package_id = ?').pluck().get(packageId) as
     number | null;
   return (last ?? 0) + 1;

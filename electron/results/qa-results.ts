@@ -7,7 +7,6 @@ import { canonicalJson } from '../../shared/domain/canonical-json.js';
 import { measureItems, meetsThresholds, orderedLevels } from '../../shared/domain/qa-measures.js';
 import {
   achievementSchema,
-  definitiveSchema,
   firstReadingSchema,
   type Achievement,
   type Decision,
@@ -22,6 +21,7 @@ import type {
 import { createHash } from 'node:crypto';
 import type { Db } from '../store/db.js';
 import { leakReports } from '../review/redactions.js';
+import { readDefinitive, roundOf } from '../quality/calibration.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -116,7 +116,7 @@ export function readQaSections(db: Db): QaSections {
     submittedAt: string,
     achievementJson: string,
   ): QaItem => {
-    const definitive = definitiveSchema.parse(JSON.parse(row.definitiveJson));
+    const definitive = readDefinitive(row.definitiveJson);
     const { achievement, sha } = rubric(achievementJson);
     return {
       submissionId: row.id,
@@ -125,12 +125,7 @@ export function readQaSections(db: Db): QaSections {
       ...(decision ? { decision } : {}),
       referenceDecision: definitive.decision,
       submittedAt,
-      results: compare(
-        achievement,
-        scores,
-        new Map(definitive.results.map((r) => [r.resultDescription, r.achievedLevel])),
-        `Sample "${row.id}"`,
-      ),
+      results: compare(achievement, scores, definitive.levels, `Sample "${row.id}"`),
     };
   };
 
@@ -170,9 +165,12 @@ export function readQaSections(db: Db): QaSections {
         a.submittedAt,
         row.achievementJson,
       );
-      rounds.set(a.round, [...(rounds.get(a.round) ?? []), item]);
+      const list = rounds.get(a.round);
+      if (list) list.push(item);
+      else rounds.set(a.round, [item]);
     }
-    const current = Math.max(0, ...rounds.keys()) + 1;
+    const current = roundOf(db, set.packageId);
+    const currentItems: QaItem[] = [];
     for (const row of ofSet) {
       const r = reviewOf.get(row.seq) as ReviewRow | undefined;
       if (r?.state !== 'submitted' || !r.submitted_at) continue;
@@ -183,8 +181,9 @@ export function readQaSections(db: Db): QaSections {
         r.submitted_at,
         r.achievementJson,
       );
-      rounds.set(current, [...(rounds.get(current) ?? []), item]);
+      currentItems.push(item);
     }
+    if (currentItems.length) rounds.set(current, currentItems);
     const leaks = ofSet.flatMap((row) => leakReports(db, row.seq).map((l) => ({ submissionId: row.id, ...l })));
     calibration.push({
       reviewPackage: set.packageId,
@@ -224,7 +223,7 @@ export function readQaSections(db: Db): QaSections {
       seeds.push({ ...item, reviewPackage: row.packageId, outcome: 'reviewed', ...reported });
       continue;
     }
-    const definitive = definitiveSchema.parse(JSON.parse(row.definitiveJson));
+    const definitive = readDefinitive(row.definitiveJson);
     const { achievement, sha } = rubric(row.achievementJson);
     seeds.push({
       submissionId: row.id,
