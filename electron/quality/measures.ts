@@ -1,7 +1,6 @@
 // From stored reviews to the shared measures (shared/domain/agreement.ts): levels are compared by their index
 // in the criterion's levels ordered by points, and a summary covers the criteria of one or more reviews.
-import { decisionAgreement, levelAgreement, type LevelPair } from '../../shared/domain/agreement.js';
-import { orderedLevels } from '../../shared/domain/qa-measures.js';
+import { measureItems, orderedLevels, type ScoredItem } from '../../shared/domain/qa-measures.js';
 import type { AgreementSummary } from '../../shared/domain/quality.js';
 import type { Achievement, Criterion, Decision, RubricLevel } from '../../shared/schemas/review-package.js';
 
@@ -55,22 +54,32 @@ export function scoreReview(
   return { criteria, ownDecision, referenceDecision };
 }
 
-/** The agreement over every criterion of the reviews given (all 0 with none). */
+/** The reviews as the shared measures' scored items (shared/domain/qa-measures.ts). */
+export function asScoredItems(reviews: readonly ScoredReview[]): ScoredItem[] {
+  return reviews.map((r) => ({
+    results: r.criteria.map((c) => ({
+      resultDescription: c.criterion.id,
+      levels: c.criterion.rubricCriterionLevel.length,
+      achievedIndex: c.ownIndex,
+      referenceIndex: c.referenceIndex,
+    })),
+    decision: r.ownDecision,
+    referenceDecision: r.referenceDecision,
+  }));
+}
+
+/** The agreement over every criterion of the reviews given (all 0 with none): the shared measures, summed up. */
 export function summarise(reviews: readonly ScoredReview[]): AgreementSummary {
-  const pairs: LevelPair[] = reviews.flatMap((r) =>
-    r.criteria.map((c) => ({ rater: c.ownIndex, reference: c.referenceIndex })),
-  );
-  const levels = levelAgreement(pairs);
-  const decisions = decisionAgreement(reviews.map((r) => ({ rater: r.ownDecision, reference: r.referenceDecision })));
+  const m = measureItems(asScoredItems(reviews));
   return {
-    n: levels.n,
-    exact: levels.exact,
-    adjacent: levels.adjacent,
-    nonAdjacent: levels.nonAdjacent,
-    nonAdjacentCount: pairs.filter((p) => Math.abs(p.rater - p.reference) > 1).length,
-    signedDeviation: levels.signedDeviation,
-    decisions: decisions.n,
-    decisionAgreement: decisions.agreement,
+    n: m.overall.n,
+    exact: m.overall.exact,
+    adjacent: m.overall.adjacent,
+    nonAdjacent: m.overall.nonAdjacent,
+    nonAdjacentCount: m.overall.nonAdjacentCount,
+    signedDeviation: m.overall.signedDeviation,
+    decisions: m.decisions.n,
+    decisionAgreement: m.decisions.agreement,
   };
 }
 
