@@ -17,7 +17,7 @@ beforeAll(async () => {
   issuer = await issuerWithAward(work, 'issuer');
   // The attacker runs Assay too, with an identity carrying the real issuer's name.
   attacker = await issuerWithAward(work, 'attacker');
-}, 120_000);
+});
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 /** A PNG chunk with its length and CRC, as a tool other than Assay would write it. */

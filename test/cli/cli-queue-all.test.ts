@@ -56,7 +56,7 @@ beforeAll(async () => {
   for (let offset = 0; offset < ROWS; offset += 1000)
     expected.push(...s.queue.list({ limit: 1000, offset }).items.map((i) => i.id));
   s.close();
-}, 60_000);
+});
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 describe(`assay queue on ${ROWS} submissions`, () => {

@@ -41,7 +41,7 @@ function assay(args: string[], env: NodeJS.ProcessEnv = {}) {
   const r = spawnSync(process.execPath, [CLI, ...args, '--data-dir', path.join(work, 'data')], {
     encoding: 'utf8',
     env: { ...process.env, ...env },
-    timeout: 50_000,
+    timeout: 240_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -276,7 +276,7 @@ describe('every IPC channel under hostile input', () => {
     await refillPool();
   });
 
-  it.each(channels.map((c, i) => [c, i] as const))('%s', { timeout: 60_000 }, async (channel, index) => {
+  it.each(channels.map((c, i) => [c, i] as const))('%s', async (channel, index) => {
     if (contract[channel].input instanceof z.ZodUndefined) await assertAnswer(channel, undefined);
     await fc.assert(
       fc.asyncProperty(inputFor(channel), async (input) => {

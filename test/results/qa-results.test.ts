@@ -146,7 +146,7 @@ beforeAll(async () => {
   await expectOk(assay(dataDir, ['identity', 'create', '--name', 'Sam Reviewer']), 'identity create');
   exported = path.join(work, 'results');
   await expectOk(assay(dataDir, ['results', 'export', '--out', exported]), 'results export');
-}, 120_000);
+});
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 describe('results package: calibration, seeds and second readings', () => {

@@ -37,7 +37,7 @@ beforeAll(async () => {
   genuine = path.join(work, 'results');
   const r = await assay(issuer.dataDir, ['results', 'export', '--out', genuine]);
   if (r.code !== 0) throw new Error(r.stderr);
-}, 120_000);
+});
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 describe('results verify: the signer must be the exporting identity or one trusted explicitly', () => {

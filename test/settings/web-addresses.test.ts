@@ -121,7 +121,7 @@ describe('a review package’s issuer.statusListUrl', () => {
     const listUrl = 'https://pd.riverside.example.edu/lists/7';
     const { credentials } = await issuingStore(work, 'good', RIVERSIDE_DID, 1, { statusListUrl: listUrl });
     expect(credentials[0]!.credentialStatus!.statusListCredential).toBe(listUrl);
-  }, 60_000);
+  });
 
   it.each([
     ['http://pd.riverside.example.edu/status/1', /must start with https:\/\//],

@@ -101,7 +101,7 @@ beforeAll(async () => {
     hash: string;
   };
   db.close();
-}, 120_000);
+});
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 describe('an audit log that cannot be rewritten quietly', () => {

@@ -94,7 +94,7 @@ beforeAll(async () => {
   await ok(store.dataDir, ['status-list', 'export', '--out', listFile]);
   const listUrl = (store.credential.credentialStatus as { statusListCredential: string }).statusListCredential;
   statusListHosted = new Map([[listUrl, JSON.parse(fs.readFileSync(listFile, 'utf8')) as object]]);
-}, 60_000);
+});
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 describe('awards under the issuing body’s did:web', () => {
@@ -145,7 +145,7 @@ describe('awards under the issuing body’s did:web', () => {
     expect(impostor.credential.issuer.id).toBe(DID);
     const hosted = new Map([['https://pd.riverside.example.edu/.well-known/did.json', didJson]]);
     expect((await dbVerify(impostor.credential, hosted)).verified).toBe(false);
-  }, 60_000);
+  });
 
   it('assay verify accepts its own did:web award offline and says a third party can check it', async () => {
     const file = path.join(work, 'riverside.json');
@@ -183,7 +183,7 @@ describe('a did.json as the trust anchor of a verifier with no store of its own'
     fs.writeFileSync(file, JSON.stringify(impostor.credential));
     const forged = await verifyAwardFile(file, ctx);
     expect(forged.valid).toBe(false);
-  }, 60_000);
+  });
 });
 
 describe('awards without issuer.did', () => {
@@ -208,7 +208,7 @@ describe('awards without issuer.did', () => {
     const exported = await assay(plain.dataDir, ['identity', 'export-did', '--out', path.join(work, 'none')]);
     expect(exported.code).toBe(1);
     expect(exported.stderr).toMatch(/names the issuing body’s DID \(issuer\.did/);
-  }, 60_000);
+  });
 });
 
 describe('a package whose issuer.did is not a did:web', () => {

@@ -40,7 +40,7 @@ beforeAll(async () => {
   hosted.set(listUrl, statusList);
   impostor = (await issuingStore(work, 'impostor', RIVERSIDE_DID)).credentials[0]!;
   unpublished = (await issuingStore(work, 'unpublished', `did:web:${UNPUBLISHED_HOST}`)).credentials[0]!;
-}, 120_000);
+});
 
 afterAll(async () => {
   await web.close();

@@ -38,7 +38,7 @@ beforeAll(async () => {
   hosted = await published(riverside.dataDir, path.join(work, 'publish'));
   impostor = await issuingStore(work, 'impostor', RIVERSIDE_DID);
   impostorDidFile = (await published(impostor.dataDir, path.join(work, 'impostor-publish'))).didFile;
-}, 120_000);
+});
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 const vm = () => riverside.credentials[0]!.proof[0]!.verificationMethod;
@@ -133,7 +133,7 @@ describe('assay verify --did-document, by someone holding only the published fil
         `^NOT VALID: DID document \\(did\\.json\\): is the DID document of ${RIVERSIDE_DID}, but the credential's issuer is did:key:z6Mk`,
       ),
     );
-  }, 60_000);
+  });
 
   it('vouches for the certificate PDF too: the did.json carries the signing certificate (x5c)', async () => {
     const out = path.join(work, 'pdf');
@@ -153,7 +153,7 @@ describe('assay verify --did-document, by someone holding only the published fil
       `ok    signer certificate: vouched for by the DID document did.json of ${RIVERSIDE_DID}`,
     );
     expect(r.stdout).toContain('ok    DID document (did.json): lists');
-  }, 60_000);
+  });
 
   it.each([
     ['not JSON', 'not json at all', /--did-document .*broken\.json is not JSON/],

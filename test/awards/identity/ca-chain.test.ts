@@ -172,7 +172,7 @@ beforeAll(async () => {
   );
   results = path.join(work, 'results');
   await ok(dataDir, ['results', 'export', '--out', results]);
-}, 120_000);
+});
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 describe('a CA-issued signing identity imported from PKCS#12 with its chain', () => {

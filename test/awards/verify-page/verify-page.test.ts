@@ -98,7 +98,7 @@ describe('assay verify-page export, the verifyPageUrl setting and assay verify w
     work = tempDir('assay-verify-page-');
     issuer = await issuerWithAward(work, 'issuer', undefined, 'pdf');
     qr = qrOf(issuer.file('.pdf'), path.join(work, 'page1'));
-  }, 240_000);
+  });
   afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
   it('writes the page for the issuer at <issuer url>/verify, with its key and its status list origin', async () => {
@@ -190,7 +190,7 @@ describe("the page's proof checker on awards and a status list issued under a di
     } finally {
       s.close();
     }
-  }, 240_000);
+  });
   afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
   it('checks a real award and its status list as assay verify does: signed by the did:web key the page carries', async () => {
