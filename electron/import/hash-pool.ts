@@ -37,6 +37,11 @@ interface Job {
 
 type Message = { id: number; progress?: number; result?: { sha256: string; size: number }; error?: string };
 
+/** Hashing threads an import uses: one per core, at most four. */
+export function hashThreads(): number {
+  return Math.max(1, Math.min(4, os.availableParallelism()));
+}
+
 export class HashPool {
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
@@ -44,7 +49,7 @@ export class HashPool {
   private readonly jobs = new Map<number, Job>();
   private nextId = 1;
 
-  constructor(size = Math.max(1, Math.min(4, os.availableParallelism()))) {
+  constructor(size = hashThreads()) {
     for (let i = 0; i < size; i++) {
       const w = new Worker(WORKER_SOURCE, { eval: true });
       w.on('message', (m: Message) => this.onMessage(w, m));
