@@ -160,6 +160,12 @@ async function benchPackage(
     );
     if (cache === caches[0]) line('writing + fsyncing the package (untimed)', fmtMs(built));
     const times: Record<Kind, number[]> = { peer: [], import: [], peerFresh: [], cli: [] };
+    // CPU time (user + system, every thread of this process): less swayed by other work on the machine.
+    const cpu: Record<'peer' | 'import', number[]> = { peer: [], import: [] };
+    const cpuMs = (since: NodeJS.CpuUsage) => {
+      const u = process.cpuUsage(since);
+      return (u.user + u.system) / 1000;
+    };
     let peakRss = 0;
     const order: Kind[] = ['peer', 'import', 'peerFresh', 'cli'];
     for (let round = 0; round < ROUNDS; round++) {
@@ -173,17 +179,21 @@ async function benchPackage(
           readAll(files);
         }
         if (kind === 'peer') {
+          const c = process.cpuUsage();
           t = nowMs();
           const bytes = await bareHash(files, threads);
           times.peer.push(nowMs() - t);
+          cpu.peer.push(cpuMs(c));
           if (bytes !== total) throw new Error(`the peer hashed ${bytes} bytes, not ${total}`);
         } else if (kind === 'import') {
           const services = openServices(dataDir);
           const rss = rssSampler();
           const before = process.memoryUsage().rss;
+          const c = process.cpuUsage();
           t = nowMs();
           const r = await services.importPackage(pkg);
           times.import.push(nowMs() - t);
+          cpu.import.push(cpuMs(c));
           peakRss = Math.max(peakRss, rss.stop() - before);
           services.close();
           if (r.filesStored !== files.length) throw new Error(`stored ${r.filesStored} files, not ${files.length}`);
@@ -203,6 +213,11 @@ async function benchPackage(
       `import, in-process (${threads} hashing threads)`,
       summary(times.import),
       `${mibs(times.import)}; ${fmtRatio(ratios(times.import, times.peer))} the peer, goal ≤ 1.3x`,
+    );
+    line(
+      'CPU time (user + system), in-process import',
+      summary(cpu.import),
+      `peer ${summary(cpu.peer)}; ${fmtRatio(ratios(cpu.import, cpu.peer))}`,
     );
     line(`peer: the same, as a fresh node process`, summary(times.peerFresh), mibs(times.peerFresh));
     line(
