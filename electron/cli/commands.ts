@@ -153,7 +153,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   try {
     switch (command) {
       case 'import':
-        return await withServices(dataDir, io, (s) => importCommand(s, rest, io));
+        return await withImporter(dataDir, (s) => importCommand(s, rest, io));
       case 'queue':
         return await withQueue(dataDir, (s) => queueCommand(s, values, io.stdout));
       case 'calibration':
@@ -297,7 +297,26 @@ async function withServices(dataDir: string, io: Io, fn: (s: Services) => Promis
   }
 }
 
-async function importCommand(s: Services, args: string[], io: Io): Promise<number> {
+type Importer = Pick<Services, 'importPackage'>;
+
+/**
+ * `assay import` needs the store and the importer only: opened without the rest of the services, whose
+ * code (certificates, PDF, credentials) would take longer to load than a small package takes to import.
+ */
+async function withImporter(dataDir: string, fn: (s: Importer) => Promise<number>): Promise<number> {
+  const [{ openStore }, { importPackage }] = await Promise.all([
+    import('../store/open-store.js'),
+    import('../import/importer.js'),
+  ]);
+  const store = openStore(dataDir);
+  try {
+    return await fn({ importPackage: (input, opts) => importPackage(store, input, opts) });
+  } finally {
+    store.close();
+  }
+}
+
+async function importCommand(s: Importer, args: string[], io: Io): Promise<number> {
   if (args.length !== 1) throw new UsageError('assay import takes exactly one PATH (a package folder or .zip)');
   const showProgress = io.stderr.isTTY === true;
   const onProgress = showProgress

@@ -18,6 +18,8 @@ export interface PackageSource {
   open(rel: string, maxBytes: number): Promise<Readable>;
   /** For folders: the real path on disk, so a file can be copied by the kernel. */
   diskPath?(rel: string): Promise<string>;
+  /** For folders: the real path on disk and the size, from one check. */
+  diskFile?(rel: string): Promise<{ path: string; size: number }>;
   /** For .zips: every file entry, relative to the package's top (entries outside it keep their full name). */
   listFiles?(): string[];
   close(): Promise<void>;
@@ -81,6 +83,10 @@ class FolderSource implements PackageSource {
 
   /** Resolves a manifest path to a regular file that really lies inside the package folder. */
   async diskPath(rel: string): Promise<string> {
+    return (await this.diskFile(rel)).path;
+  }
+
+  async diskFile(rel: string): Promise<{ path: string; size: number }> {
     const problem = packagePathProblem(rel);
     if (problem) throw new ImportError('unsafe-path', this.label, rel, problem);
     const joined = path.join(this.root, ...rel.split('/'));
@@ -100,11 +106,11 @@ class FolderSource implements PackageSource {
     }
     const st = await fs.promises.stat(real);
     if (!st.isFile()) throw new ImportError('missing-file', this.label, rel, 'is not a regular file');
-    return real;
+    return { path: real, size: st.size };
   }
 
   async sizeOf(rel: string): Promise<number> {
-    return (await fs.promises.stat(await this.diskPath(rel))).size;
+    return (await this.diskFile(rel)).size;
   }
 
   async open(rel: string, maxBytes: number): Promise<Readable> {

@@ -32,7 +32,8 @@ export async function verifyAndStage(
   alreadyStored: (sha256: string) => boolean,
   onBytes: (n: number) => void,
 ): Promise<VerifiedFile> {
-  const size = await source.sizeOf(rel);
+  const onDisk = source.diskFile ? await source.diskFile(rel) : undefined;
+  const size = onDisk ? onDisk.size : await source.sizeOf(rel);
   if (expected && size !== expected.size) {
     throw new ImportError(
       'size-mismatch',
@@ -48,12 +49,11 @@ export async function verifyAndStage(
   const tmp = known ? undefined : staging.tempPath();
   let result: VerifiedFile;
   try {
-    if (source.diskPath) {
-      // A folder: the kernel copies, then a worker hashes the copy, so what is stored is exactly
-      // what was hashed (a file changed under us fails its check rather than slipping in).
-      const from = await source.diskPath(rel);
-      if (tmp) await fs.promises.copyFile(from, tmp);
-      result = await pool.hash(tmp ?? from, onBytes);
+    if (onDisk) {
+      // A folder: a worker reads each piece once, hashes it and writes it to staging, so what is
+      // stored is exactly what was hashed (a file changed under us fails its check rather than
+      // slipping in).
+      result = tmp ? await pool.copyAndHash(onDisk.path, tmp, onBytes) : await pool.hash(onDisk.path, onBytes);
     } else {
       result = await hashStream(await source.open(rel, maxBytes), tmp, maxBytes, onBytes, source.label, rel);
     }

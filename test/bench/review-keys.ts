@@ -42,8 +42,31 @@ const PROBE = `(() => {
   window.__reviewKeySamples = samples;
 })()`;
 
+/**
+ * The control: a blank page in the same browser whose only script sets aria-checked on the digit keys,
+ * with no framework, no store and no IPC. What it measures is the floor of this harness (input
+ * dispatch, one frame, the task after it); the app's figure reads as that floor plus what the app adds.
+ */
+const CONTROL_PAGE = `<!doctype html><html lang="en"><head><title>Control</title></head><body>
+<div class="rubric" role="radiogroup" aria-label="Control" tabindex="0">
+  <div role="radio" aria-checked="false">1</div><div role="radio" aria-checked="false">2</div>
+  <div role="radio" aria-checked="false">3</div><div role="radio" aria-checked="false">4</div>
+</div>
+<script>
+  const radios = [...document.querySelectorAll('[role=radio]')];
+  document.querySelector('.rubric').addEventListener('keydown', (e) => {
+    if (/^[1-4]$/.test(e.key)) radios.forEach((r, i) => r.setAttribute('aria-checked', String(i === Number(e.key) - 1)));
+  });
+</script></body></html>`;
+
+const BLOCK = 20;
+
 export async function benchReviewKeys(): Promise<void> {
-  heading(`Review workspace: number key to painted level (${PRESSES} presses, Chromium)`);
+  const blocks = Math.max(1, Math.round(PRESSES / BLOCK));
+  heading(
+    `Review workspace: number key to painted level (${blocks * BLOCK} presses on the app and on a blank control page, ` +
+      `interleaved in blocks of ${BLOCK}, Chromium)`,
+  );
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'assay-bench-review-'));
   const { dir } = await writeSamplePackage(path.join(work, 'Sample review package'));
   const app = await launchApp({ dataDir: path.join(work, 'data'), open: false });
@@ -57,30 +80,60 @@ export async function benchReviewKeys(): Promise<void> {
     await page.locator(`[role="grid"] [role="row"][aria-rowindex="${index + 2}"]`).click();
     await page.locator('.criterion[data-criterion-index="0"]').waitFor();
     await page.evaluate(PROBE);
-    await page.locator('.criterion[data-criterion-index="0"]').focus();
+    const control = await app.context.newPage();
+    await control.setContent(CONTROL_PAGE);
+    await control.evaluate(PROBE);
 
-    for (let i = 0; i < PRESSES; i++) {
-      // 1, 2, 3, 4, 1, …: every press changes the level. Every 20 presses a pause lets the draft save
-      // (400 ms debounce), so some presses land while a save is in flight, as they do in real use.
-      await page.keyboard.press(String((i % 4) + 1));
-      await page.waitForFunction(
-        (n) => (globalThis as unknown as { __reviewKeySamples: unknown[] }).__reviewKeySamples.length >= n,
-        i + 1,
-      );
-      if (i % 20 === 19) await page.waitForTimeout(450);
+    const sides = [
+      { name: 'app', page, target: page.locator('.criterion[data-criterion-index="0"]'), done: 0 },
+      { name: 'control', page: control, target: control.locator('.rubric'), done: 0 },
+    ];
+    for (let b = 0; b < blocks; b++) {
+      // Alternate which side goes first, so neither always follows the other's pause.
+      for (const side of b % 2 === 0 ? sides : [...sides].reverse()) {
+        await side.page.bringToFront();
+        await side.target.focus();
+        for (let i = 0; i < BLOCK; i++) {
+          // 1, 2, 3, 4, 1, …: every press changes the level.
+          await side.page.keyboard.press(String((side.done % 4) + 1));
+          side.done++;
+          await side.page.waitForFunction(
+            (n) => (globalThis as unknown as { __reviewKeySamples: unknown[] }).__reviewKeySamples.length >= n,
+            side.done,
+          );
+        }
+        // A pause after each block lets the app's draft save (400 ms debounce), so some presses land while
+        // a save is in flight, as they do in real use; the control pauses alike.
+        await side.page.waitForTimeout(450);
+      }
     }
-    const samples = await page.evaluate<Sample[]>('window.__reviewKeySamples');
+    const appSamples = await page.evaluate<Sample[]>('window.__reviewKeySamples');
+    const floorSamples = await control.evaluate<Sample[]>('window.__reviewKeySamples');
+    await control.close();
     const report = (label: string, pick: (s: Sample) => number) => {
-      const values = samples.map(pick);
+      const a = appSamples.map(pick);
+      const c = floorSamples.map(pick);
       line(
-        label,
-        `${fmtMs(percentile(values, 50))} / ${fmtMs(percentile(values, 95))}`,
-        `p50 / p95, max ${fmtMs(Math.max(...values))}`,
+        `${label}: app`,
+        `${fmtMs(percentile(a, 50))} / ${fmtMs(percentile(a, 95))}`,
+        `p50 / p95, max ${fmtMs(Math.max(...a))}`,
       );
+      line(
+        `${label}: blank control page`,
+        `${fmtMs(percentile(c, 50))} / ${fmtMs(percentile(c, 95))}`,
+        `p50 / p95, max ${fmtMs(Math.max(...c))}`,
+      );
+      return { a, c };
     };
     report('keydown → DOM updated', (s) => s.commit);
     report('keydown → next frame', (s) => s.frame);
-    report('keydown → painted (task after frame)', (s) => s.painted);
+    const { a, c } = report('keydown → painted', (s) => s.painted);
+    line(
+      'key press to paint, p95: app minus control',
+      fmtMs(percentile(a, 95) - percentile(c, 95)),
+      `goal p95 < 16 ms; app ${fmtMs(percentile(a, 95))}, the harness's floor ${fmtMs(percentile(c, 95))}` +
+        ` (p50: app adds ${fmtMs(percentile(a, 50) - percentile(c, 50))})`,
+    );
   } finally {
     await app.close();
     fs.rmSync(work, { recursive: true, force: true });
