@@ -86,6 +86,12 @@ describe('the queue', () => {
     expect(names({ attempt: 2 })).toEqual([NAMES[3]]);
     // NAMES[1] is past due but passed, so not overdue.
     expect(names({ overdue: true })).toEqual([NAMES[0], NAMES[2]]);
+    // Overdue is for open statuses: with decided ones only, nothing.
+    expect(names({ overdue: true, status: ['passed', 'not-yet'] })).toEqual([]);
+    expect(services.queue.list({ now: NOW, overdue: true, status: ['passed'] }).total).toBe(0);
+    expect(names({ overdue: true, status: ['passed', 'pending'], sort: 'earner' })).toEqual(
+      [NAMES[0], NAMES[2]].sort(),
+    );
     expect(services.queue.list({ now: NOW }).items.filter((i) => i.overdue).length).toBe(2);
   });
 
@@ -184,13 +190,34 @@ describe('query plans', () => {
       const p = plan(q);
       if (/SCAN s\b(?! USING)/.test(p) || /TEMP B-TREE/.test(p) || !/USING (COVERING )?INDEX submissions_by_/.test(p))
         bad.push(`${JSON.stringify(q)}:\n${p}`);
+      // A status set (overdue is one: the open statuses) filters within its indexes, never reading rows.
+      else if ((q.status || q.overdue) && /USING INDEX/.test(p)) bad.push(`${JSON.stringify(q)} reads rows:\n${p}`);
     }
-    expect(`${bad.length} bad: ${bad.slice(0, 3).join('\n\n')}`).toBe('0 bad: ');
+    expect(`${bad.length} bad: ${bad.slice(0, 2).join('\n\n')}`).toBe('0 bad: ');
+  });
+
+  it('a search reads the same page whichever way it finds the matches', () => {
+    for (const q of [
+      { search: 'response' },
+      { search: 'response', status: ['pending', 'passed'], sort: 'earner', direction: 'desc' },
+      { search: 'ordinary', overdue: true, sort: 'submitted' },
+      { search: 'nunez', achievementId: 'https://pd.test.example/achievements/core-stem/v1' },
+    ] satisfies QueueQuery[]) {
+      const pages = (['drive', 'bloom'] as const).map((how) => {
+        const { sql, params } = queueSql(queueQuerySchema.parse({ now: NOW, ...q }), how);
+        return services.db
+          .prepare(sql)
+          .pluck()
+          .all(...params);
+      });
+      expect(pages[0]!.length).toBeGreaterThan(0);
+      expect(pages[1]).toEqual(pages[0]);
+    }
   });
 
   it('a status set is one ordered walk of each status, merged', () => {
     const p = plan({ status: ['pending', 'passed', 'not-yet'], sort: 'earner' });
-    expect(p.match(/USING (COVERING )?INDEX submissions_by_status_name\b/g)).toHaveLength(3);
+    expect(p.match(/USING COVERING INDEX submissions_by_status_name\b/g)).toHaveLength(3);
     expect(p).toMatch(/MERGE \(UNION ALL\)/);
   });
 
