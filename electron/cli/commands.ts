@@ -30,7 +30,9 @@ Commands:
   import PATH            Import a review package (a folder or a .zip)
   queue                  List the review queue
       --status S         only this status (${SUBMISSION_STATUSES.join(', ')}); repeatable
-      --search TEXT      full-text search over earner names and responses
+      --search TEXT      full-text search over earner names and responses: every word
+                         must match; from 3 letters on a word also matches the
+                         beginnings of words, shorter it matches whole words only
       --overdue          only submissions past their due date
       --sort KEY         due (default), submitted or earner
       --limit N          at most N rows (default 100, at most 1000); the table's last

@@ -6,6 +6,7 @@ import {
   type QueueItem,
   type QueueQuery,
 } from '../../shared/domain/queue.js';
+import { MIN_PREFIX_LETTERS, wholeWordsOnly } from '../../shared/domain/text.js';
 import type { QueueOnly } from '../store/open-store.js';
 import { write } from './output.js';
 
@@ -62,7 +63,15 @@ export async function queueCommand(s: QueueOnly, values: Record<string, unknown>
       ? `showing ${count(shown)} of ${plural(page.total)} — use --all to list every one\n`
       : `${plural(page.total)}\n`,
   );
+  await write(stdout, searchNote(query.search));
   return 0;
+}
+
+/** Under a table: which words of the search match whole words only (too short to match beginnings). */
+function searchNote(search: string | undefined): string {
+  const short = search === undefined ? [] : wholeWordsOnly(search);
+  if (short.length === 0) return '';
+  return `${short.map((w) => `"${w}"`).join(', ')}: words under ${MIN_PREFIX_LETTERS} letters match whole words only; type ${MIN_PREFIX_LETTERS} letters or more to find words that begin with them\n`;
 }
 
 /** The JSON row: the item without the computed `overdue` flag (README documents these fields). */
@@ -89,6 +98,7 @@ async function streamAll(s: QueueOnly, query: QueueQuery, json: boolean, blind: 
     rows += page.length;
   }
   await write(stdout, json ? `${rows === 0 ? '' : '\n'}]\n` : `${plural(rows)}\n`);
+  if (!json) await write(stdout, searchNote(query.search));
   return 0;
 }
 

@@ -1,5 +1,6 @@
 // Search and the achievement and attempt filters above the queue grid.
 import { useId } from 'react';
+import { MIN_PREFIX_LETTERS, wholeWordsOnly } from '../../shared/domain/text.js';
 import { t } from '../strings/en.js';
 import { Icon } from '../ui/Icon.js';
 import type { Achievement } from './useQueueSummary.js';
@@ -23,6 +24,7 @@ export interface QueueToolbarProps {
 export function QueueToolbar(p: QueueToolbarProps) {
   const id = useId();
   const searchLabel = p.blind ? t.queue.searchLabelBlind : t.queue.searchLabel;
+  const short = wholeWordsOnly(p.search);
   return (
     <div className="toolbar" role="search" aria-label={t.queue.filtersLabel}>
       <div className="search">
@@ -39,7 +41,13 @@ export function QueueToolbar(p: QueueToolbarProps) {
           onChange={(e) => p.onSearch(e.target.value)}
           autoComplete="off"
           spellCheck={false}
+          aria-describedby={short.length > 0 ? `${id}-search-hint` : undefined}
         />
+        {short.length > 0 && (
+          <p id={`${id}-search-hint`} className="search-hint" role="status">
+            {t.queue.wholeWordsHint(short, MIN_PREFIX_LETTERS)}
+          </p>
+        )}
       </div>
       <label htmlFor={`${id}-achievement`} className="sr-only">
         {t.queue.achievementLabel}

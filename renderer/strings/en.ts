@@ -78,6 +78,9 @@ export const en = {
     searchLabelBlind: 'Search responses',
     searchPlaceholder: 'Search names and responses',
     searchPlaceholderBlind: 'Search responses',
+    /** Shown while the search holds words too short to match the beginnings of words (MIN_PREFIX_LETTERS). */
+    wholeWordsHint: (words: readonly string[], letters: number) =>
+      `${words.map((w) => `“${w}”`).join(', ')}: ${words.length === 1 ? 'a word' : 'words'} under ${letters} letters ${words.length === 1 ? 'matches' : 'match'} whole words only. Type ${letters} letters or more to find words that begin with ${words.length === 1 ? 'it' : 'them'}.`,
     achievementLabel: 'Achievement',
     anyAchievement: 'All achievements',
     attemptLabel: 'Attempt',

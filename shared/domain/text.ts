@@ -52,3 +52,37 @@ export function splitUnspaced(folded: string): string {
 export function searchText(text: string): string {
   return splitUnspaced(foldForSearch(text));
 }
+
+/**
+ * A search word matches the beginnings of words from this many letters on; shorter, it matches whole
+ * words only. One or two letters begin most words of a language ("s" matches nearly every response),
+ * so a prefix search for them reads the whole index for nothing anyone wants, while a short whole word
+ * still finds short names ("Ng", "Lê", "Vũ"). Characters of scripts written without spaces are words of
+ * their own (see `splitUnspaced`): "小明" is the two words 小 and 明 next to each other, found exactly.
+ */
+export const MIN_PREFIX_LETTERS = 3;
+
+const TOKEN_SEPARATOR = /[^\p{L}\p{N}\p{M}]+/u;
+const UNSPACED_CHAR = new RegExp(`^${UNSPACED.source}$`, 'u');
+
+/** One search word as an FTS5 term: its tokens as a phrase, the last a prefix when it is long enough. */
+export function searchTerm(word: string): string | undefined {
+  const tokens = splitUnspaced(foldForSearch(word))
+    .split(TOKEN_SEPARATOR)
+    .filter((t) => t !== '');
+  if (tokens.length === 0) return undefined;
+  return `"${tokens.join(' ')}"${isPrefix(tokens.at(-1)!) ? '*' : ''}`;
+}
+
+const isPrefix = (token: string) =>
+  !UNSPACED_CHAR.test(token) && (token.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= MIN_PREFIX_LETTERS;
+
+/** The words of a search that match whole words only (shorter than MIN_PREFIX_LETTERS), for a hint. */
+export function wholeWordsOnly(text: string): string[] {
+  return text.split(/[\s"]+/u).filter((w) => {
+    const tokens = splitUnspaced(foldForSearch(w))
+      .split(TOKEN_SEPARATOR)
+      .filter((t) => t !== '');
+    return tokens.length > 0 && !UNSPACED_CHAR.test(tokens.at(-1)!) && !isPrefix(tokens.at(-1)!);
+  });
+}

@@ -1,6 +1,6 @@
 // Start-up: a fresh process to the first queue page of a 100k store. Each kind runs as a new process, the
 // kinds interleaved round by round (their order rotated), so disk cache and machine load fall alike on all:
-//   peer    Node + better-sqlite3 alone, reading the same page with the same SQL shape (the floor);
+//   peer    Node + better-sqlite3 alone, running the CLI's page, rows and count queries (the floor);
 //   cli     `assay queue --limit 50` (opens only the store and the queue);
 //   app     what the app's main process does: every service opened, then the first page (loads the award,
 //           PDF and credential code the CLI leaves out; Electron's window does not wait for it).
@@ -8,6 +8,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DATABASE_FILE } from '../../electron/store/open-store.js';
+import { queueSql, ROWS_SQL } from '../../electron/queue/queue.js';
+import { queueQuerySchema } from '../../shared/domain/queue.js';
 import { fmtMs, heading, line, nowMs } from './stats.js';
 import { buildBigStore } from './store-bench.js';
 
@@ -16,7 +18,8 @@ const CLI = path.resolve('dist/electron/cli/index.js');
 const SERVICES = path.resolve('dist/electron/services.js');
 
 export async function benchStartup(work: string): Promise<void> {
-  const dataDir = path.join(work, 'startup-store');
+  // BENCH_BIG_STORE=DIR: the queue bench's store (built there when missing).
+  const dataDir = process.env.BENCH_BIG_STORE ?? path.join(work, 'startup-store');
   if (!fs.existsSync(path.join(dataDir, DATABASE_FILE))) await buildBigStore(dataDir);
   const dbFile = path.join(dataDir, DATABASE_FILE);
   const count = spawnSync(
@@ -31,16 +34,20 @@ export async function benchStartup(work: string): Promise<void> {
     `Start-up: fresh process to the first queue page (50 rows) of a store of ${Number(count).toLocaleString('en')} submissions`,
   );
 
+  // The page and count queries `assay queue --limit 50` runs (the store has no calibration samples).
+  const page = queueSql(queueQuerySchema.parse({ limit: 50 }));
   const kinds: { name: string; args: string[]; check: (out: string) => boolean }[] = [
     {
-      name: 'peer: Node + better-sqlite3, the same page',
+      name: 'peer: Node + better-sqlite3, the same queries',
       args: [
         '-e',
         `const D=require('better-sqlite3');const db=new D(${JSON.stringify(dbFile)});` +
-          `const rows=db.prepare('SELECT s.id, s.earner_name, s.status, s.due_at FROM submissions s ORDER BY s.due_sort, s.seq LIMIT 50').all();` +
-          `process.stdout.write(rows.map(r=>r.id).join('\\n')+'\\n');db.close();`,
+          `const seqs=db.prepare(${JSON.stringify(page.sql)}).pluck().all(...${JSON.stringify(page.params)});` +
+          `const rows=db.prepare(${JSON.stringify(ROWS_SQL)}).all(JSON.stringify(seqs));` +
+          `const total=db.prepare(${JSON.stringify(page.countSql)}).pluck().get(...${JSON.stringify(page.countParams)});` +
+          `process.stdout.write(rows.map(r=>r.id).join('\\n')+'\\n'+total+' submissions\\n');db.close();`,
       ],
-      check: (out) => out.trim().split('\n').length === 50,
+      check: (out) => out.trim().split('\n').length === 51,
     },
     {
       name: 'cli: assay queue --limit 50',

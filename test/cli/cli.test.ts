@@ -119,6 +119,15 @@ describe('assay', () => {
     expect(found.map((r) => r.earnerName)).toEqual(['Zoë Núñez-Łukasiewicz']);
     const table = await assay(['queue', '--data-dir', dataDir]);
     expect(table.stdout).toMatch(/^Due\s+Status\s+Try\s+Earner\s+Achievement/);
+    // A word under three letters matches whole words only, and the table says so under it.
+    const short = await assay(['queue', '--data-dir', dataDir, '--search', 'nu']);
+    expect(short.stdout.trimEnd().split('\n').slice(-2)).toEqual([
+      '0 submissions',
+      '"nu": words under 3 letters match whole words only; type 3 letters or more to find words that begin with them',
+    ]);
+    expect((await assay(['queue', '--data-dir', dataDir, '--search', 'nun'])).stdout).toMatch(
+      /Zoë[\s\S]*1 submission\n$/,
+    );
     expect((await assay(['queue', '--data-dir', dataDir, '--status', 'done'])).code).toBe(2);
   });
 

@@ -97,6 +97,18 @@ test('search finds names without their accents, and responses', async () => {
   await search.fill('shadows');
   await expect(resultCount(page)).toHaveText(`${expected} submission${expected === 1 ? '' : 's'}`);
 
+  // One or two letters match whole words only, and the search box says so while they are typed.
+  await search.fill('nu');
+  const hint = page.getByRole('status').filter({ hasText: 'whole words only' });
+  await expect(hint).toHaveText(
+    '“nu”: a word under 3 letters matches whole words only. Type 3 letters or more to find words that begin with it.',
+  );
+  await expect(search).toHaveAccessibleDescription(/“nu”: a word under 3 letters/);
+  await expect(page.getByText('No submissions match')).toBeVisible();
+  await search.fill('nun');
+  await expect(hint).toHaveCount(0);
+  await expect(grid(page).getByRole('gridcell', { name: ZOE })).toBeVisible();
+
   await search.fill('zzzz-nobody');
   await expect(page.getByText('No submissions match')).toBeVisible();
   await search.fill('');

@@ -3,7 +3,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueSql, ROWS_SQL } from '../../electron/queue/queue.js';
 import { openServices, type Services } from '../../electron/services.js';
-import { queueQuerySchema, type QueueQuery } from '../../shared/domain/queue.js';
+import {
+  queueQuerySchema,
+  SUBMISSION_STATUSES,
+  type QueueQuery,
+  type SubmissionStatus,
+} from '../../shared/domain/queue.js';
 import { achievement, manifest, submission, tempDir, writePackage } from '../support/package-builder.js';
 
 const OTHER = 'https://pd.test.example/achievements/digital-fluency/v1';
@@ -81,6 +86,12 @@ describe('the queue', () => {
     expect(names({ attempt: 2 })).toEqual([NAMES[3]]);
     // NAMES[1] is past due but passed, so not overdue.
     expect(names({ overdue: true })).toEqual([NAMES[0], NAMES[2]]);
+    // Overdue is for open statuses: with decided ones only, nothing.
+    expect(names({ overdue: true, status: ['passed', 'not-yet'] })).toEqual([]);
+    expect(services.queue.list({ now: NOW, overdue: true, status: ['passed'] }).total).toBe(0);
+    expect(names({ overdue: true, status: ['passed', 'pending'], sort: 'earner' })).toEqual(
+      [NAMES[0], NAMES[2]].sort(),
+    );
     expect(services.queue.list({ now: NOW }).items.filter((i) => i.overdue).length).toBe(2);
   });
 
@@ -149,6 +160,72 @@ describe('query plans', () => {
     expect(p).toMatch(index);
     expect(p).not.toMatch(/SCAN s\b(?! USING)/);
     if (!q.search) expect(p).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
+  });
+
+  // Every status set the CLI can ask for (the UI asks for none or one), in each order, with every other filter.
+  const statusSets: (SubmissionStatus[] | undefined)[] = [undefined];
+  for (let mask = 1; mask < 1 << SUBMISSION_STATUSES.length; mask++)
+    statusSets.push(SUBMISSION_STATUSES.filter((_, i) => mask & (1 << i)));
+  const others: QueueQuery[] = [
+    {},
+    { achievementId: OTHER },
+    { attempt: 2 },
+    { overdue: true },
+    { achievementId: OTHER, attempt: 1, overdue: true },
+    { blind: true },
+    { search: 'nunez' },
+    { search: 'photosynth', achievementId: OTHER, overdue: true },
+  ];
+  const combinations: QueueQuery[] = statusSets.flatMap((status) =>
+    (['due', 'submitted', 'earner'] as const).flatMap((sort) =>
+      (['asc', 'desc'] as const).flatMap((direction) =>
+        others.map((o) => ({ ...(status ? { status } : {}), sort, direction, ...o })),
+      ),
+    ),
+  );
+
+  it(`every combination of filters and order (${combinations.length}) reads an index in order: no scan, no sort`, () => {
+    const bad: string[] = [];
+    for (const q of combinations) {
+      const p = plan(q);
+      if (/SCAN s\b(?! USING)/.test(p) || /TEMP B-TREE/.test(p) || !/USING (COVERING )?INDEX submissions_by_/.test(p))
+        bad.push(`${JSON.stringify(q)}:\n${p}`);
+      // A status set (overdue is one: the open statuses) filters within its indexes, never reading rows.
+      else if ((q.status || q.overdue) && /USING INDEX/.test(p)) bad.push(`${JSON.stringify(q)} reads rows:\n${p}`);
+    }
+    expect(`${bad.length} bad: ${bad.slice(0, 2).join('\n\n')}`).toBe('0 bad: ');
+  });
+
+  it('a search reads the same page whichever way it finds the matches', () => {
+    for (const q of [
+      { search: 'response' },
+      { search: 'response', status: ['pending', 'passed'], sort: 'earner', direction: 'desc' },
+      { search: 'ordinary', overdue: true, sort: 'submitted' },
+      { search: 'nunez', achievementId: 'https://pd.test.example/achievements/core-stem/v1' },
+    ] satisfies QueueQuery[]) {
+      const pages = (['drive', 'bloom'] as const).map((how) => {
+        const { sql, params } = queueSql(queueQuerySchema.parse({ now: NOW, ...q }), how);
+        return services.db
+          .prepare(sql)
+          .pluck()
+          .all(...params);
+      });
+      expect(pages[0]!.length).toBeGreaterThan(0);
+      expect(pages[1]).toEqual(pages[0]);
+    }
+  });
+
+  it('a status set is one ordered walk of each status, merged', () => {
+    const p = plan({ status: ['pending', 'passed', 'not-yet'], sort: 'earner' });
+    expect(p.match(/USING COVERING INDEX submissions_by_status_name\b/g)).toHaveLength(3);
+    expect(p).toMatch(/MERGE \(UNION ALL\)/);
+  });
+
+  it('the same for every page of --all (keyset), and its rows are the pages of the queue', () => {
+    const q: QueueQuery = { status: ['pending', 'passed'], sort: 'earner', direction: 'desc', now: NOW };
+    const all = [...services.queue.pages(q, 2)].flat().map((i) => i.earnerName);
+    expect(all).toEqual(names(q));
+    expect(all).toHaveLength(7);
   });
 
   it('reads the rows of a page by primary key', () => {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openServices, type Services } from '../../electron/services.js';
 import { migrations } from '../../electron/store/migrations/index.js';
-import { foldForSearch } from '../../shared/domain/text.js';
+import { foldForSearch, wholeWordsOnly } from '../../shared/domain/text.js';
+import { ftsQuery } from '../../electron/queue/queue.js';
 import { manifest, submission, tempDir, writePackage } from '../support/package-builder.js';
 
 const NOW = '2026-11-28T12:00:00Z';
@@ -101,5 +102,78 @@ describe('search in every script', () => {
     expect(found(services, '小明')).toEqual(['王小明']);
     expect(found(services, '민준')).toEqual(['김민준']);
     expect(found(services, 'nunez')).toEqual(['Zoë Núñez-Łukasiewicz']);
+  });
+});
+
+describe('search words and prefixes', () => {
+  const PEOPLE = [
+    '王小明',
+    '김민준',
+    'محمد الأحمد',
+    'Ng Thị Ánh',
+    'Lê Văn Đức',
+    'Оксана Коваленко',
+    'שרה כהן',
+    'Ἀλέξανδρος Παπαδόπουλος',
+    '田中 さくら',
+  ];
+  const TEXT = [
+    'Students studied fractions.',
+    'A lesson on stars.',
+    'Ordinary response.',
+    'Ordinary response.',
+    'Ordinary response.',
+    'Ordinary response.',
+    'Ordinary response.',
+    'Ordinary response.',
+    'Ordinary response.',
+  ];
+  async function people(): Promise<Services> {
+    work = tempDir();
+    services = openServices(path.join(work, 'data'));
+    const subs = PEOPLE.map((name, i) =>
+      submission(i, undefined, {
+        earner: { id: `mailto:p${i}@school.example`, name },
+        responses: [{ sectionId: 'overview', text: TEXT[i] }],
+      }),
+    );
+    const dir = path.join(work, 'pkg');
+    writePackage(dir, manifest({ submissions: subs }), []);
+    await services.importPackage(dir);
+    return services;
+  }
+
+  it.each<[string, string[]]>([
+    // Any part of a name in any script: given names alone, family names alone.
+    ['小明', ['王小明']],
+    ['민준', ['김민준']],
+    ['الأحمد', ['محمد الأحمد']],
+    ['كهن', []],
+    ['כהן', ['שרה כהן']],
+    ['коваленко', ['Оксана Коваленко']],
+    ['Παπαδ', ['Ἀλέξανδρος Παπαδόπουλος']],
+    ['さくら', ['田中 さくら']],
+    ['田中', ['田中 さくら']],
+    // Three letters or more: the beginnings of words.
+    ['stu', ['王小明']],
+    ['sta', ['김민준']],
+    ['ков', ['Оксана Коваленко']],
+    // One or two letters: whole words only, so short names are found and short prefixes match nothing more.
+    ['st', []],
+    ['s', []],
+    ['ng', ['Ng Thị Ánh']],
+    ['le', ['Lê Văn Đức']],
+    ['a lesson', ['김민준']],
+    ['le duc', ['Lê Văn Đức']],
+  ])('"%s" finds %j', async (search, expected) => {
+    const s = await people();
+    expect(found(s, search)).toEqual(expected);
+  });
+
+  it('names the words that match whole words only, for the hint', () => {
+    expect(wholeWordsOnly('st lesson Ng 小明 a')).toEqual(['st', 'Ng', 'a']);
+    expect(wholeWordsOnly('students 민준')).toEqual([]);
+    expect(ftsQuery('st Stud 小明 "x', false)).toBe('"st" "stud"* "小 明" "x"');
+    expect(ftsQuery('NEAR( AND', true)).toBe('{responses} : ("near"* "and"*)');
   });
 });

@@ -7,6 +7,7 @@ import * as m004 from './004-trust-anchors.js';
 import * as m005 from './005-status-lists.js';
 import * as m006 from './006-evidence-redactions.js';
 import * as m007 from './007-quality-assurance.js';
+import * as m008 from './008-queue-indexes.js';
 
 export interface Migration {
   version: number;
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'status-lists', up: m005.up },
   { version: 6, name: 'evidence-redactions', up: m006.up },
   { version: 7, name: 'quality-assurance', up: m007.up },
+  { version: 8, name: 'queue-indexes', up: m008.up },
 ];
