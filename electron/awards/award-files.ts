@@ -36,20 +36,16 @@ export function certificateAward(
   };
 }
 
-/** Renders and signs certificates; fonts are prepared once for the whole batch. */
+/** Renders and signs certificates; one renderer (fonts loaded, frame artwork made) for the whole batch. */
 export class CertificateBatch {
   private readonly renderer: CertificateRenderer;
   constructor(
     private readonly identity: SigningIdentity,
     private readonly paper: Paper,
-    awards: readonly Award[],
     /** The verify page the QR codes open (the verifyPageUrl setting); default `<issuer url>/verify`. */
     private readonly verifyPageUrl?: string,
   ) {
-    this.renderer = new CertificateRenderer({
-      identity,
-      batch: awards.map((a) => certificateAward(a, identity, paper, verifyPageUrl)),
-    });
+    this.renderer = new CertificateRenderer({ identity });
   }
 
   /** Rendered and signed in one save (the signature placeholder is built into the document). */
@@ -66,14 +62,13 @@ export class CertificateBatch {
   }
 }
 
-/** One batch's certificate renderer as the results package takes it: fonts prepared for all of `awards`. */
+/** One batch's certificate renderer as the results package takes it. */
 export function certificateMaker(
   identity: SigningIdentity,
   paper: Paper,
-  awards: readonly Award[],
   verifyPageUrl?: string,
 ): (award: Award) => Promise<Uint8Array> {
-  const batch = new CertificateBatch(identity, paper, awards, verifyPageUrl);
+  const batch = new CertificateBatch(identity, paper, verifyPageUrl);
   return (award) => batch.pdf(award);
 }
 
@@ -132,7 +127,7 @@ export async function exportAwardFiles(
     throw new AssayError('identity-missing', 'Certificates are signed: set up the issuer identity (Settings) first.');
   const batch =
     formats.includes('pdf') && identity
-      ? new CertificateBatch(identity, paper, awards, verifyPageUrlSetting(services.db))
+      ? new CertificateBatch(identity, paper, verifyPageUrlSetting(services.db))
       : undefined;
   const written: string[] = [];
   let done = 0;

@@ -72,7 +72,6 @@ beforeAll(async () => {
   renderer = new CertificateRenderer({
     signQr: (data) => crypto.sign(null, data, qrKey),
     qrPublicKey: qrPublic,
-    batch: [award],
     now: () => RENDERED_AT,
   });
   unsigned = await renderer.render(award);

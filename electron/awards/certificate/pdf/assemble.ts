@@ -14,9 +14,12 @@ import { PAPER_SIZES, type CertificateAward, type Paper } from '../types.js';
 import { Type0Fonts } from './fonts.js';
 import { addStructureTree, type TaggedPage } from './structure.js';
 
-/** Classic cross-reference table, no object streams; no yielding to the event loop while writing. */
+/**
+ * Object streams (the dictionaries compressed together, a cross-reference stream); no yielding to the
+ * event loop while writing. Streams are compressed by us beforehand (pdf-lib's own are left as they are).
+ */
 export const SAVE_OPTIONS: SaveOptions = {
-  useObjectStreams: false,
+  useObjectStreams: true,
   addDefaultPage: false,
   updateFieldAppearances: false,
   objectsPerTick: Infinity,
@@ -158,7 +161,7 @@ export class PdfAssembler {
       const xobjects = ctx.obj({ Frame: p.frame === 'Frame' ? frameRef : plainRef });
       if (p.logo && logoRef) xobjects.set(PDFName.of('Logo'), logoRef);
       page.node.set(PDFName.Resources, ctx.obj({ Font: fontDict, XObject: xobjects }));
-      const content = deflateSync(Buffer.from(p.content.toString(), 'latin1'), { level: 4 });
+      const content = deflateSync(Buffer.from(p.content.toString(), 'latin1'), { level: 9 });
       page.node.set(PDFName.Contents, ctx.register(ctx.stream(content, { Filter: 'FlateDecode' })));
     }
 
