@@ -5,11 +5,11 @@ import { Content, FontRegistry, type Align, type Rgb, type TaggedLine } from './
 import { BAND, GOLD, GOLD_LIGHT, INK, MUTED, NAVY, rule, sealShapes } from './design.js';
 import type { FaceSpec, FontStyle, PreparedFont } from './fonts/catalog.js';
 import { awardTexts, isoDay, sealText, toDate, type CertificateLabels } from './labels.js';
-import { makeQrPayload, qrMatrix, qrPath, statusEntryOf, verifyPageUrlOf } from './qr.js';
+import { makeQrPayload, qrBits, qrDraw, qrMatrix, statusEntryOf, verifyPageUrlOf } from './qr.js';
 import { lineWidth, type FontSet, type ShapedLine, type TextStyle } from './text/layout.js';
 import { PAPER_SIZES, type CertificateAward, type Paper } from './types.js';
 
-/** The smallest QR module on paper: 0.5 mm (1.41732 pt), rounded up to the 1/10000 pt qrPath writes. */
+/** The smallest QR module on paper: 0.5 mm (1.41732 pt), rounded up to the 1/10000 pt qrDraw writes. */
 export const QR_MIN_MODULE = Math.ceil(((0.5 * 72) / 25.4) * 10000) / 10000;
 
 /** A logo ready to embed: its RGB samples and alpha (if any), each deflated. */
@@ -32,6 +32,8 @@ export interface Layout {
   W: number;
   H: number;
   logo: LogoImage | null;
+  /** The QR code page 1 draws as the image mask /QR: modules per side and one bit per module. */
+  qr: { size: number; bits: Buffer };
   issued: Date;
 }
 
@@ -239,7 +241,7 @@ export function layoutCertificate(t: LayoutTools, award: CertificateAward): Layo
     .rect(qrX - 3, qrY - 3, qrSize + 6, qrSize + 6)
     .op('f')
     .fill(NAVY)
-    .op(qrPath(matrix, qrX, qrY, module))
+    .op(qrDraw(matrix.size, qrX, qrY, module))
     .restore();
   const capX = qrX + qrSize + 10;
   draw(
@@ -298,7 +300,7 @@ export function layoutCertificate(t: LayoutTools, award: CertificateAward): Layo
 
   const pages: LaidOutPage[] = [{ content: c, frame: 'Frame', logo: Boolean(logo) }];
   if (award.levels.length) for (const page of criteriaPages(t, award, W, H, fonts, registry)) pages.push(page);
-  return { pages, registry, W, H, logo, issued };
+  return { pages, registry, W, H, logo, qr: { size: matrix.size, bits: qrBits(matrix) }, issued };
 }
 
 function criteriaPages(

@@ -150,9 +150,24 @@ export class PreparedFont {
     this.chars = chars;
   }
 
-  /** The font program as embedded: without layout tables (the text is shaped already). */
+  /**
+   * The font program as embedded: without layout tables (the text is shaped already), names and glyph
+   * names, and for TrueType outlines the cmap (a CIDFontType2 draws glyphs by id, ISO 32000-1 9.9).
+   */
   get embedded(): Buffer {
-    this.#embedded ??= withoutTables(this.sfnt, ['GSUB', 'GPOS', 'GDEF', 'BASE', 'JSTF', 'MATH', 'STAT', 'DSIG']);
+    this.#embedded ??= withoutTables(this.sfnt, [
+      'GSUB',
+      'GPOS',
+      'GDEF',
+      'BASE',
+      'JSTF',
+      'MATH',
+      'STAT',
+      'DSIG',
+      'name',
+      'post',
+      ...(this.info.isCff ? [] : ['cmap']),
+    ]);
     return this.#embedded;
   }
 
