@@ -26,9 +26,8 @@ const CHROME_PER_ROUND = Number(process.env.BENCH_CERTIFICATE_CHROME ?? 100);
 const RSS_SIZES = (process.env.BENCH_CERTIFICATE_RSS ?? '10,1000,3000').split(',').filter(Boolean).map(Number);
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** The faces the page loads: the certificate's fallback chain, in its three styles. */
+/** The faces the page loads: the certificate's fallback chains (italic running text, semibold names and headings). */
 const WEB_FONTS: { spec: FaceSpec; weight: number; style: 'normal' | 'italic' }[] = [
-  { spec: FACES.garamond, weight: 400, style: 'normal' },
   { spec: FACES.garamondItalic, weight: 400, style: 'italic' },
   { spec: FACES.garamondSemiBold, weight: 600, style: 'normal' },
   { spec: FACES.naskh, weight: 400, style: 'normal' },
@@ -60,7 +59,8 @@ function html(a: ReturnType<typeof distinctAwards>[number]): string {
   ).join('\n');
   return `<!doctype html><html><head><meta charset="utf-8"><style>${faces}
     @page { size: A4 landscape; margin: 0 }
-    body { margin: 0; font-family: ${STACK}; color: #21232c }
+    body { margin: 0; font-family: ${STACK}; font-style: italic; font-synthesis: none; color: #21232c }
+    .issuer, h1, .name, h2, .code b, .seal, td + td { font-style: normal }
     .page { width: 297mm; height: 210mm; box-sizing: border-box; padding: 16mm; border: 6mm double #a88238;
       outline: 1mm solid #1b2a4a; outline-offset: -9mm; text-align: center; position: relative; break-after: page; background: #fbf9f3 }
     .issuer { font-weight: 600; letter-spacing: .16em; color: #1b2a4a; font-size: 12.5pt }

@@ -198,7 +198,7 @@ export function layoutCertificate(t: LayoutTools, award: CertificateAward): Layo
   const colDx =
     qrY + qrSize > rowY - 36 ? Math.max(135, Math.min(212, W * 0.255, cx - qrRight - 85)) : Math.min(212, W * 0.255);
   const date = t.dateFormat.format(issued);
-  draw(date, { font: 'regular', size: 14 }, cx - colDx, rowY, 'center', INK);
+  draw(date, { font: 'italic', size: 14 }, cx - colDx, rowY, 'center', INK);
   c.save()
     .stroke(NAVY)
     .lineWidth(0.5)
@@ -256,7 +256,7 @@ export function layoutCertificate(t: LayoutTools, award: CertificateAward): Layo
   const url = award.verificationUrl ?? verifyPageUrl;
   if (url) {
     const verify = L.verifyAt(url);
-    draw(verify, fit(verify, { font: 'regular', size: 7.5 }, 150, 5), capX, qrY + 22, 'left', MUTED);
+    draw(verify, fit(verify, { font: 'italic', size: 7.5 }, 150, 5), capX, qrY + 22, 'left', MUTED);
   }
   draw(L.scanToVerify, { font: 'italic', size: 7.5 }, capX, qrY + 10, 'left', MUTED);
 
@@ -291,7 +291,7 @@ export function layoutCertificate(t: LayoutTools, award: CertificateAward): Layo
   const footer = L.footer(award.credentialId, award.issuer.name);
   draw(
     footer,
-    fit(footer, { font: 'regular', size: 6.8 }, W - 2 * BAND.inner - 240, 4.5),
+    fit(footer, { font: 'italic', size: 6.8 }, W - 2 * BAND.inner - 240, 4.5),
     cx,
     BAND.inner + 6,
     'center',
@@ -316,7 +316,7 @@ function criteriaPages(
   const right = W - 72;
   const levelCol = 170;
   const critWidth = right - left - levelCol - 24;
-  const rowStyle: TextStyle = { font: 'regular', size: 11 };
+  const rowStyle: TextStyle = { font: 'italic', size: 11 };
   const levelStyle: TextStyle = { font: 'semibold', size: 11 };
   const headerStyle: TextStyle = { font: 'semibold', size: 8, tracking: 0.14 };
   const pages: Content[] = [];
@@ -376,7 +376,7 @@ function criteriaPages(
         .restore();
     let ly = y - 17;
     for (const line of lines) {
-      c.text(t.shape(line, 'regular', fonts), rowStyle, left + 8, ly, 'left', INK);
+      c.text(t.shape(line, 'italic', fonts), rowStyle, left + 8, ly, 'left', INK);
       ly -= 14;
     }
     const level = t.shape(row.level, 'semibold', fonts);
@@ -395,7 +395,7 @@ function criteriaPages(
   const total = pages.length + 1;
   pages.forEach((p, i) => {
     const text = `${L.verificationCode} ${award.verificationCode}  ·  ${L.page(i + 2, total)}`;
-    p.text(t.shape(text, 'regular', fonts), { font: 'regular', size: 8 }, W / 2, 46, 'center', MUTED);
+    p.text(t.shape(text, 'italic', fonts), { font: 'italic', size: 8 }, W / 2, 46, 'center', MUTED);
   });
   return pages.map((content) => ({ content, frame: 'Plain' as const, logo: false }));
 }

@@ -13,7 +13,12 @@ import { readCoverage, readSfnt, withoutTables, type SfntInfo } from './sfnt.js'
 
 const require = createRequire(import.meta.url);
 
-export type FontStyle = 'regular' | 'italic' | 'semibold';
+/**
+ * Two styles, two EB Garamond faces a certificate embeds: the italic sets the running text (labels,
+ * description, date, criteria), the semibold the names and headings. (A third, upright regular face
+ * cost about 7.5 KB a certificate.) FACES.garamond stays for the app's own UI fonts.
+ */
+export type FontStyle = 'italic' | 'semibold';
 
 export interface FaceSpec {
   id: string;
@@ -72,7 +77,6 @@ export const FACES = {
 
 /** Fallback chains: the first face that has a character draws it. */
 export const CHAINS: Record<FontStyle, readonly FaceSpec[]> = {
-  regular: [FACES.garamond, FACES.naskh, FACES.frank, FACES.serifSc, FACES.sansKr],
   italic: [FACES.garamondItalic, FACES.naskh, FACES.frank, FACES.serifSc, FACES.sansKr],
   semibold: [
     FACES.garamondSemiBold,
