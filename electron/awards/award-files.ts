@@ -36,20 +36,16 @@ export function certificateAward(
   };
 }
 
-/** Renders and signs certificates; fonts are prepared once for the whole batch. */
+/** Renders and signs certificates; one renderer (fonts loaded, frame artwork made) for the whole batch. */
 export class CertificateBatch {
   private readonly renderer: CertificateRenderer;
   constructor(
     private readonly identity: SigningIdentity,
     private readonly paper: Paper,
-    awards: readonly Award[],
     /** The verify page the QR codes open (the verifyPageUrl setting); default `<issuer url>/verify`. */
     private readonly verifyPageUrl?: string,
   ) {
-    this.renderer = new CertificateRenderer({
-      identity,
-      batch: awards.map((a) => certificateAward(a, identity, paper, verifyPageUrl)),
-    });
+    this.renderer = new CertificateRenderer({ identity });
   }
 
   /** Rendered and signed in one save (the signature placeholder is built into the document). */
@@ -66,19 +62,27 @@ export class CertificateBatch {
   }
 }
 
-/** One batch's certificate renderer as the results package takes it: fonts prepared for all of `awards`. */
+/** One batch's certificate renderer as the results package takes it. */
 export function certificateMaker(
   identity: SigningIdentity,
   paper: Paper,
-  awards: readonly Award[],
   verifyPageUrl?: string,
 ): (award: Award) => Promise<Uint8Array> {
-  const batch = new CertificateBatch(identity, paper, awards, verifyPageUrl);
+  const batch = new CertificateBatch(identity, paper, verifyPageUrl);
   return (award) => batch.pdf(award);
 }
 
-/** The achievement's own badge image with the credential baked in (or a plain badge when it has none). */
-export function bakedBadge(services: Pick<Services, 'db' | 'evidence'>, award: Award): Buffer {
+/**
+ * The achievement's own badge image (or a plain badge drawn from its initials when it has none): read or
+ * drawn once per achievement version and kept in `badges`, as an export's awards share a few achievements.
+ */
+function badgeImage(
+  services: Pick<Services, 'db' | 'evidence'>,
+  award: Award,
+  badges: Map<number, Buffer> = new Map(),
+): Buffer {
+  const known = badges.get(award.achievementVersionId);
+  if (known) return known;
   const sha = services.db
     .prepare('SELECT image_sha256 FROM achievement_versions WHERE version_id = ?')
     .pluck()
@@ -95,7 +99,18 @@ export function bakedBadge(services: Pick<Services, 'db' | 'evidence'>, award: A
       .slice(0, 3)
       .map((w) => w[0])
       .join('') || 'A';
-  return bakePng(png ?? renderBadge(initials, [23, 94, 89], 'hexagon'), award.credentialJson);
+  const image = png ?? renderBadge(initials, [23, 94, 89], 'hexagon');
+  badges.set(award.achievementVersionId, image);
+  return image;
+}
+
+/** The achievement's badge image with the award's credential baked in. */
+export function bakedBadge(
+  services: Pick<Services, 'db' | 'evidence'>,
+  award: Award,
+  badges?: Map<number, Buffer>,
+): Buffer {
+  return bakePng(badgeImage(services, award, badges), award.credentialJson);
 }
 
 /** A file name people recognise, safe on every file system. */
@@ -132,9 +147,11 @@ export async function exportAwardFiles(
     throw new AssayError('identity-missing', 'Certificates are signed: set up the issuer identity (Settings) first.');
   const batch =
     formats.includes('pdf') && identity
-      ? new CertificateBatch(identity, paper, awards, verifyPageUrlSetting(services.db))
+      ? new CertificateBatch(identity, paper, verifyPageUrlSetting(services.db))
       : undefined;
   const written: string[] = [];
+  /** Each achievement's badge image, read or drawn once for the export. */
+  const badges = new Map<number, Buffer>();
   let done = 0;
   for (const award of awards) {
     const write = (ext: string, bytes: Uint8Array | string) => {
@@ -145,7 +162,7 @@ export async function exportAwardFiles(
     };
     if (batch) write('pdf', await batch.pdf(award));
     if (formats.includes('json')) write('json', award.credentialJson);
-    if (formats.includes('png')) write('png', bakedBadge(services, award));
+    if (formats.includes('png')) write('png', bakedBadge(services, award, badges));
     onProgress({ done: ++done, total: awards.length });
     await new Promise<void>((r) => setImmediate(r));
   }

@@ -84,9 +84,7 @@ const exportAwards: Task<'awards-export'> = async (input, ctx) => {
 
 const certificate: Task<'certificate'> = async ({ identity, credentialId, paper }, ctx) => {
   const a = award(ctx.services, credentialId);
-  const pdf = await new CertificateBatch(identityFrom(identity), paper, [a], verifyPageUrlSetting(ctx.services.db)).pdf(
-    a,
-  );
+  const pdf = await new CertificateBatch(identityFrom(identity), paper, verifyPageUrlSetting(ctx.services.db)).pdf(a);
   ctx.progress({ done: 1, total: 1 });
   return { pdf };
 };
@@ -105,7 +103,7 @@ const exportResultsTask: Task<'results-export'> = async (input, ctx) => {
         signDetached: (data) => buildCadesSignature(id, createHash('sha256').update(data).digest()),
       },
       {
-        certificates: (inForce) => certificateMaker(id, input.paper, inForce, verifyPageUrlSetting(services.db)),
+        certificates: () => certificateMaker(id, input.paper, verifyPageUrlSetting(services.db)),
         statusListIdentity: id,
         ...(input.now ? { now: new Date(input.now) } : {}),
         // The files are written after the last submission: stopping in the loop writes none.

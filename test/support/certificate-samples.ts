@@ -3,6 +3,7 @@
 // Arabic, Hebrew).
 import type { IssuerProfile } from '../../electron/awards/identity/identity.js';
 import type { CertificateAward, Paper } from '../../electron/awards/certificate/types.js';
+import { distinctNames, type Script } from '../bench/realistic-data.js';
 
 export const SAMPLE_EARNERS = [
   'Zoë Núñez-Łukasiewicz',
@@ -79,4 +80,18 @@ export function sampleAward(
     levels: LEVELS,
     paper: options.paper ?? 'a4',
   };
+}
+
+/**
+ * `n` sample awards for distinct earners: the names of test/bench/realistic-data.ts (nine scripts in
+ * turn, none repeated), so a batch's fonts meet the characters a real cohort brings.
+ */
+export function distinctAwards(
+  n: number,
+  options: { paper?: Paper; issuer?: IssuerProfile } = {},
+): (CertificateAward & { script: Script })[] {
+  return distinctNames(n).map((name, i) => ({
+    ...sampleAward(i, { ...options, earnerName: name.name }),
+    script: name.script,
+  }));
 }

@@ -36,11 +36,10 @@ interface Prepared {
   signingCertificateV2: pkijs.Attribute;
   contentType: pkijs.Attribute;
   signatureAlgorithm: pkijs.AlgorithmIdentifier;
-  /** DER size of everything but the signature value, for sizing the placeholder. */
-  certificateBytes: number;
-  issuerBytes: number;
   /** Encodings made by pkijs once per signature length, with the digest and signature spliced in per use. */
   templates: Map<number, Template>;
+  /** estimateCmsSize's answer, once made. */
+  maxCmsSize?: number;
   signedAttrs?: { der: Buffer; digestAt: number };
 }
 
@@ -91,22 +90,35 @@ function prepare(identity: SigningIdentity): Prepared {
     signingCertificateV2,
     contentType,
     signatureAlgorithm,
-    certificateBytes: identity.certificateChain.reduce((n, c) => n + c.length, 0),
-    issuerBytes: leaf.issuer.toSchema().toBER(false).byteLength,
     templates: new Map(),
   };
   prepared.set(identity, result);
   return result;
 }
 
-/** An upper bound of the DER size of the CMS this identity produces. */
+/** The longest signature value the identity's key makes: an RSA modulus, or a DER ECDSA-Sig-Value with both integers at their longest. */
+function maxSignatureLength(identity: SigningIdentity): number {
+  const details = identity.signingKey.asymmetricKeyDetails;
+  if (identity.keyAlgorithm === 'rsa') return Math.ceil((details?.modulusLength ?? 4096) / 8);
+  const bits = { prime256v1: 256, secp384r1: 384, secp521r1: 521 }[details?.namedCurve ?? ''] ?? 521;
+  const int = 2 + Math.ceil(bits / 8) + 1; // tag, length, a leading zero byte and the value
+  const body = 2 * int;
+  return body + (body < 128 ? 2 : 3);
+}
+
+/**
+ * The DER size of the longest CMS this identity produces (the signature placeholder's size): the
+ * encoding made with a signature value of the longest length the key gives. ECDSA signatures are up
+ * to a few bytes shorter, and fill the rest of the placeholder with zeros.
+ */
 export function estimateCmsSize(identity: SigningIdentity): number {
   const p = prepare(identity);
-  const keyBytes =
-    identity.keyAlgorithm === 'rsa'
-      ? Math.ceil((identity.signingKey.asymmetricKeyDetails?.modulusLength ?? 4096) / 8)
-      : 140;
-  return p.certificateBytes + keyBytes + 2 * p.issuerBytes + 600;
+  if (p.maxCmsSize === undefined) {
+    const digestMarker = uniqueMarker(32, identity.certificateChain);
+    const signatureMarker = uniqueMarker(maxSignatureLength(identity), [...identity.certificateChain, digestMarker]);
+    p.maxCmsSize = encodeWithPkijs(p, digestMarker, signatureMarker).length;
+  }
+  return p.maxCmsSize;
 }
 
 function compareBytes(a: Uint8Array, b: Uint8Array): number {

@@ -47,26 +47,29 @@ export function guillocheCell(): string {
   return ops.join('\n');
 }
 
-export interface FramePatterns {
-  /** name -> pattern matrix */
-  top: number[];
-  bottom: number[];
-  left: number[];
-  right: number[];
+/**
+ * Where the guilloche band's four strips go: each a matrix putting the band form (a strip along x, the
+ * pattern tiled from its origin) on the page, and the stretch of it shown. The pattern keeps the phase it
+ * had as four page-level patterns.
+ */
+export function bandPlacements(width: number, height: number): { matrix: number[]; from: number; to: number }[] {
+  const { bandFrom, bandTo } = BAND;
+  return [
+    { matrix: [1, 0, 0, 1, 0, height - bandTo], from: bandFrom, to: width - bandFrom },
+    { matrix: [1, 0, 0, 1, 0, bandFrom], from: bandFrom, to: width - bandFrom },
+    { matrix: [0, 1, -1, 0, bandTo, 0], from: bandFrom, to: height - bandFrom },
+    { matrix: [0, 1, -1, 0, width - bandFrom, 0], from: bandFrom, to: height - bandFrom },
+  ];
 }
 
-export function framePatternMatrices(width: number, height: number): FramePatterns {
-  return {
-    top: [1, 0, 0, 1, 0, height - BAND.bandTo],
-    bottom: [1, 0, 0, 1, 0, BAND.bandFrom],
-    left: [0, 1, -1, 0, BAND.bandTo, 0],
-    right: [0, 1, -1, 0, width - BAND.bandFrom, 0],
-  };
+/** The band form's content: its length filled with the guilloche pattern P. */
+export function bandContent(length: number): string {
+  return `/Pattern cs /P scn 0 0 ${f(length)} ${f(CELL_H)} re f`;
 }
 
 export const PATTERN_CELL = { width: CELL_W, height: CELL_H };
 
-/** The main frame: drawn as a Form XObject whose resources name the patterns PT, PB, PL, PR. */
+/** The main frame: drawn as a Form XObject whose resources name the band form Band. */
 export function frameContent(width: number, height: number): string {
   const c = new Content();
   const { outer, bandFrom, bandTo, inner } = BAND;
@@ -76,20 +79,9 @@ export function frameContent(width: number, height: number): string {
     .rect(outer, outer, width - 2 * outer, height - 2 * outer)
     .op('f')
     .restore();
-  c.save().op('/Pattern cs');
-  c.op('/PT scn')
-    .rect(bandFrom, height - bandTo, width - 2 * bandFrom, band)
-    .op('f');
-  c.op('/PB scn')
-    .rect(bandFrom, bandFrom, width - 2 * bandFrom, band)
-    .op('f');
-  c.op('/PL scn')
-    .rect(bandFrom, bandFrom, band, height - 2 * bandFrom)
-    .op('f');
-  c.op('/PR scn')
-    .rect(width - bandTo, bandFrom, band, height - 2 * bandFrom)
-    .op('f');
-  c.restore();
+  // one guilloche pattern, in one band form drawn four times (two of them turned a quarter)
+  for (const { matrix, from, to } of bandPlacements(width, height))
+    c.op(`q ${matrix.map(f).join(' ')} cm ${f(from)} 0 ${f(to - from)} ${f(band)} re W n /Band Do Q`);
   c.save()
     .stroke(NAVY)
     .lineWidth(2.6)

@@ -68,7 +68,7 @@ export function staticTexts(L: CertificateLabels): TextSpec[] {
     { text: L.presented, style: 'italic' },
     { text: L.demonstrated, style: 'italic' },
     { text: `${L.dateLabel}${L.assessorLabel}${L.scanToVerify}${L.page(1, 2)}0123456789`, style: 'italic' },
-    { text: `${L.verificationCode} ${L.page(1, 2)} 0123456789 ·`, style: 'regular' },
+    { text: `${L.verificationCode} ${L.page(1, 2)} 0123456789 ·`, style: 'italic' },
     {
       text: `${L.verificationCode.toLocaleUpperCase(L.locale)}${L.creditsLabel.toLocaleUpperCase(L.locale)}${L.seal.toLocaleUpperCase(L.locale)}0123456789-·•`,
       style: 'semibold',
@@ -90,11 +90,11 @@ export function awardTexts(L: CertificateLabels, dateFormat: Intl.DateTimeFormat
     { text: award.earnerName, style: 'semibold' },
     { text: award.achievementName, style: 'semibold' },
     { text: award.achievementDescription, style: 'italic' },
-    { text: date, style: 'regular' },
+    { text: date, style: 'italic' },
     { text: award.assessorName, style: 'italic' },
     { text: award.verificationCode, style: 'semibold' },
-    { text: L.verifyAt(award.verificationUrl ?? verifyPageUrlOf(award) ?? ''), style: 'regular' },
-    { text: L.footer(award.credentialId, award.issuer.name), style: 'regular' },
+    { text: L.verifyAt(award.verificationUrl ?? verifyPageUrlOf(award) ?? ''), style: 'italic' },
+    { text: L.footer(award.credentialId, award.issuer.name), style: 'italic' },
   ];
   if (award.credits) {
     const c = L.credits(award.credits.amount, award.credits.unit);
@@ -103,10 +103,10 @@ export function awardTexts(L: CertificateLabels, dateFormat: Intl.DateTimeFormat
   if (award.levels.length) {
     out.push(
       { text: `${award.achievementName} · ${award.earnerName}`, style: 'italic' },
-      { text: `${L.verificationCode} ${award.verificationCode} · ${L.page(2, 9)}`, style: 'regular' },
+      { text: `${L.verificationCode} ${award.verificationCode} · ${L.page(2, 9)}`, style: 'italic' },
     );
     for (const l of award.levels)
-      out.push({ text: l.criterion, style: 'regular' }, { text: l.level, style: 'semibold' });
+      out.push({ text: l.criterion, style: 'italic' }, { text: l.level, style: 'semibold' });
   }
   return out;
 }

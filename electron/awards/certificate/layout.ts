@@ -5,11 +5,11 @@ import { Content, FontRegistry, type Align, type Rgb, type TaggedLine } from './
 import { BAND, GOLD, GOLD_LIGHT, INK, MUTED, NAVY, rule, sealShapes } from './design.js';
 import type { FaceSpec, FontStyle, PreparedFont } from './fonts/catalog.js';
 import { awardTexts, isoDay, sealText, toDate, type CertificateLabels } from './labels.js';
-import { makeQrPayload, qrMatrix, qrPath, statusEntryOf, verifyPageUrlOf } from './qr.js';
+import { makeQrPayload, qrBits, qrDraw, qrMatrix, statusEntryOf, verifyPageUrlOf } from './qr.js';
 import { lineWidth, type FontSet, type ShapedLine, type TextStyle } from './text/layout.js';
 import { PAPER_SIZES, type CertificateAward, type Paper } from './types.js';
 
-/** The smallest QR module on paper: 0.5 mm (1.41732 pt), rounded up to the 1/10000 pt qrPath writes. */
+/** The smallest QR module on paper: 0.5 mm (1.41732 pt), rounded up to the 1/10000 pt qrDraw writes. */
 export const QR_MIN_MODULE = Math.ceil(((0.5 * 72) / 25.4) * 10000) / 10000;
 
 /** A logo ready to embed: its RGB samples and alpha (if any), each deflated. */
@@ -32,6 +32,8 @@ export interface Layout {
   W: number;
   H: number;
   logo: LogoImage | null;
+  /** The QR code page 1 draws as the image mask /QR: modules per side and one bit per module. */
+  qr: { size: number; bits: Buffer };
   issued: Date;
 }
 
@@ -196,7 +198,7 @@ export function layoutCertificate(t: LayoutTools, award: CertificateAward): Layo
   const colDx =
     qrY + qrSize > rowY - 36 ? Math.max(135, Math.min(212, W * 0.255, cx - qrRight - 85)) : Math.min(212, W * 0.255);
   const date = t.dateFormat.format(issued);
-  draw(date, { font: 'regular', size: 14 }, cx - colDx, rowY, 'center', INK);
+  draw(date, { font: 'italic', size: 14 }, cx - colDx, rowY, 'center', INK);
   c.save()
     .stroke(NAVY)
     .lineWidth(0.5)
@@ -239,7 +241,7 @@ export function layoutCertificate(t: LayoutTools, award: CertificateAward): Layo
     .rect(qrX - 3, qrY - 3, qrSize + 6, qrSize + 6)
     .op('f')
     .fill(NAVY)
-    .op(qrPath(matrix, qrX, qrY, module))
+    .op(qrDraw(matrix.size, qrX, qrY, module))
     .restore();
   const capX = qrX + qrSize + 10;
   draw(
@@ -254,7 +256,7 @@ export function layoutCertificate(t: LayoutTools, award: CertificateAward): Layo
   const url = award.verificationUrl ?? verifyPageUrl;
   if (url) {
     const verify = L.verifyAt(url);
-    draw(verify, fit(verify, { font: 'regular', size: 7.5 }, 150, 5), capX, qrY + 22, 'left', MUTED);
+    draw(verify, fit(verify, { font: 'italic', size: 7.5 }, 150, 5), capX, qrY + 22, 'left', MUTED);
   }
   draw(L.scanToVerify, { font: 'italic', size: 7.5 }, capX, qrY + 10, 'left', MUTED);
 
@@ -289,7 +291,7 @@ export function layoutCertificate(t: LayoutTools, award: CertificateAward): Layo
   const footer = L.footer(award.credentialId, award.issuer.name);
   draw(
     footer,
-    fit(footer, { font: 'regular', size: 6.8 }, W - 2 * BAND.inner - 240, 4.5),
+    fit(footer, { font: 'italic', size: 6.8 }, W - 2 * BAND.inner - 240, 4.5),
     cx,
     BAND.inner + 6,
     'center',
@@ -298,7 +300,7 @@ export function layoutCertificate(t: LayoutTools, award: CertificateAward): Layo
 
   const pages: LaidOutPage[] = [{ content: c, frame: 'Frame', logo: Boolean(logo) }];
   if (award.levels.length) for (const page of criteriaPages(t, award, W, H, fonts, registry)) pages.push(page);
-  return { pages, registry, W, H, logo, issued };
+  return { pages, registry, W, H, logo, qr: { size: matrix.size, bits: qrBits(matrix) }, issued };
 }
 
 function criteriaPages(
@@ -314,7 +316,7 @@ function criteriaPages(
   const right = W - 72;
   const levelCol = 170;
   const critWidth = right - left - levelCol - 24;
-  const rowStyle: TextStyle = { font: 'regular', size: 11 };
+  const rowStyle: TextStyle = { font: 'italic', size: 11 };
   const levelStyle: TextStyle = { font: 'semibold', size: 11 };
   const headerStyle: TextStyle = { font: 'semibold', size: 8, tracking: 0.14 };
   const pages: Content[] = [];
@@ -374,7 +376,7 @@ function criteriaPages(
         .restore();
     let ly = y - 17;
     for (const line of lines) {
-      c.text(t.shape(line, 'regular', fonts), rowStyle, left + 8, ly, 'left', INK);
+      c.text(t.shape(line, 'italic', fonts), rowStyle, left + 8, ly, 'left', INK);
       ly -= 14;
     }
     const level = t.shape(row.level, 'semibold', fonts);
@@ -393,7 +395,7 @@ function criteriaPages(
   const total = pages.length + 1;
   pages.forEach((p, i) => {
     const text = `${L.verificationCode} ${award.verificationCode}  ·  ${L.page(i + 2, total)}`;
-    p.text(t.shape(text, 'regular', fonts), { font: 'regular', size: 8 }, W / 2, 46, 'center', MUTED);
+    p.text(t.shape(text, 'italic', fonts), { font: 'italic', size: 8 }, W / 2, 46, 'center', MUTED);
   });
   return pages.map((content) => ({ content, frame: 'Plain' as const, logo: false }));
 }

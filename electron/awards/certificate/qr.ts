@@ -188,39 +188,25 @@ export function qrMatrix(text: string): QrMatrix {
   return { size, dark: (r, c) => data[r * size + c] === 1 };
 }
 
-/**
- * Content-stream operators drawing the dark modules as rectangles (horizontal runs merged), no image:
- * in module units under a matrix that puts row 0 at the top.
- */
-export function qrPath(matrix: QrMatrix, x: number, y: number, moduleSize: number): string {
+/** The symbol as a 1-bit image mask: one bit per module, rows from the top, a set bit dark (Decode [1 0]). */
+export function qrBits(matrix: QrMatrix): Buffer {
   const n = matrix.size;
+  const stride = Math.ceil(n / 8);
+  const bits = Buffer.alloc(stride * n);
+  for (let row = 0; row < n; row++)
+    for (let col = 0; col < n; col++) if (matrix.dark(row, col)) bits[row * stride + (col >> 3)]! |= 0x80 >> (col & 7);
+  return bits;
+}
+
+/**
+ * Content-stream operators drawing the image mask /QR (qrBits) with modules of `moduleSize` points, its
+ * bottom left corner at (x, y): a matrix in module units with row 0 at the top, then the image's unit
+ * square stretched over the n modules.
+ */
+export function qrDraw(size: number, x: number, y: number, moduleSize: number): string {
   const m = Math.round(moduleSize * 10000) / 10000;
-  const out: string[] = [
-    `q ${m} 0 0 ${-m} ${Math.round(x * 1000) / 1000} ${Math.round((y + n * moduleSize) * 1000) / 1000} cm`,
-  ];
-  // Runs of dark modules per row; a run repeated on the rows below grows into one taller rectangle.
-  let open = new Map<number, { col: number; end: number; row: number }>();
-  const emit = (r: { col: number; end: number; row: number }, rowEnd: number): void => {
-    out.push(`${r.col} ${r.row} ${r.end - r.col} ${rowEnd - r.row} re`);
-  };
-  for (let row = 0; row <= n; row++) {
-    const next = new Map<number, { col: number; end: number; row: number }>();
-    for (let col = 0; row < n && col < n;) {
-      if (!matrix.dark(row, col)) {
-        col++;
-        continue;
-      }
-      let end = col;
-      while (end < n && matrix.dark(row, end)) end++;
-      const key = col * 1024 + end;
-      const prev = open.get(key);
-      if (prev) open.delete(key);
-      next.set(key, prev ?? { col, end, row });
-      col = end;
-    }
-    for (const r of open.values()) emit(r, row);
-    open = next;
-  }
-  out.push('f Q');
-  return out.join('\n');
+  return [
+    `q ${m} 0 0 ${-m} ${Math.round(x * 1000) / 1000} ${Math.round((y + size * moduleSize) * 1000) / 1000} cm`,
+    `${size} 0 0 ${-size} 0 ${size} cm /QR Do Q`,
+  ].join('\n');
 }

@@ -1,5 +1,5 @@
-// CertificateRenderer: one per batch, the entry to the certificate builder. It keeps the fonts (subset
-// to the batch's characters) and the caches a batch shares, and puts the parts together: the words
+// CertificateRenderer: one per batch, the entry to the certificate builder. It keeps the loaded fonts
+// (each certificate embeds subsets of its own characters) and the caches a batch shares, and puts the parts together: the words
 // (labels.ts), where they go (layout.ts) and the PDF around them (pdf/assemble.ts): landscape A4 or
 // US Letter, a vector QR code with a signed compact proof, credential.json attached; optionally signed
 // (PAdES B-B, sign.ts).
@@ -7,7 +7,7 @@ import type { KeyObject } from 'node:crypto';
 import type { PDFDocument } from 'pdf-lib';
 import type { SigningIdentity } from '../identity/identity.js';
 import type { FaceSpec, FontStyle, PreparedFont } from './fonts/catalog.js';
-import { awardTexts, ENGLISH_LABELS, staticTexts, type CertificateLabels, type TextSpec } from './labels.js';
+import { ENGLISH_LABELS, type CertificateLabels } from './labels.js';
 import { qrKeyId } from './qr.js';
 import { layoutCertificate, type Layout, type LayoutTools } from './layout.js';
 import { PdfAssembler, SAVE_OPTIONS } from './pdf/assemble.js';
@@ -22,8 +22,6 @@ export interface CertificateRendererOptions {
   signQr?: (data: Buffer) => Buffer;
   qrPublicKey?: KeyObject;
   labels?: Partial<CertificateLabels>;
-  /** The batch's awards: fonts are subset once to every character they use. */
-  batch?: readonly CertificateAward[];
   /** Where to find font files instead of node_modules (same <package>/<file> layout). */
   fontDir?: string;
   /** Render time for the document dates (default: now). */
@@ -69,19 +67,6 @@ export class CertificateRenderer {
       signQr: this.#signQr,
       qrKeyId: this.#qrKeyId,
     };
-    this.prepare(options.batch ?? []);
-  }
-
-  /** Subsets the batch fonts once to every character these awards (and the labels) use. */
-  prepare(awards: readonly CertificateAward[]): void {
-    const texts: TextSpec[] = [];
-    const sample = awards[0];
-    // Loops, not push(...many): an award's texts grow with its criteria, and spreads overflow the stack.
-    for (const award of sample ? awards : [])
-      for (const t of awardTexts(this.labels, this.#dateFormat, award)) texts.push(t);
-    if (!sample) for (const t of staticTexts(this.labels)) texts.push(t);
-    const needs = this.#fonts.collect(texts);
-    for (const [spec, chars] of needs) this.#fonts.subsets(spec).reserve(chars);
   }
 
   private shape(text: string, font: FontStyle, fonts: ReadonlyMap<FaceSpec, PreparedFont>): ShapedLine {

@@ -17,6 +17,7 @@ import {
   PDFDict,
   PDFDocument,
   PDFHexString,
+  PDFInvalidObject,
   PDFName,
   PDFNumber,
   PDFObjectParser,
@@ -115,13 +116,17 @@ export function addSignatureField(
   options: SignOptions = {},
 ): SignaturePlaceholder {
   const page = doc.getPage(0);
-  const { widgetRef, placeholder } = addSignatureObjects(
+  const { widgetRef, sigRef, sig, placeholder } = addSignatureObjects(
     doc.context,
     page.ref,
     identity,
     options,
     options.fieldName ?? 'Signature1',
   );
+  // Written as is, never into an object stream: its placeholders are filled in the saved bytes.
+  const bytes = new Uint8Array(sig.sizeInBytes());
+  sig.copyBytesInto(bytes, 0);
+  doc.context.assign(sigRef, PDFInvalidObject.of(bytes));
   page.node.set(PDFName.Annots, doc.context.obj([widgetRef]));
   doc.catalog.set(N.AcroForm, doc.context.obj({ Fields: [widgetRef], SigFlags: 3 }));
   return placeholder;

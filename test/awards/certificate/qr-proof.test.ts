@@ -126,7 +126,7 @@ describe('the compact proof', () => {
         verifyPageUrl: PAGE,
         levels: [],
       };
-      const renderer = new CertificateRenderer({ signQr: sign, qrPublicKey: pub, batch: [award] });
+      const renderer = new CertificateRenderer({ signQr: sign, qrPublicKey: pub });
       const file = path.join(dir, 'long.pdf');
       fs.writeFileSync(file, await renderer.render(award));
       runBuffer('pdftoppm', ['-r', '150', '-f', '1', '-l', '1', '-png', '-singlefile', file, path.join(dir, 'p')]);

@@ -1,8 +1,8 @@
 // The certificate's fonts and their fallback order, loaded from the OFL font packages in node_modules
-// (see electron/awards/fonts/README.md), and the subsets made of them:
-//   - small fonts (EB Garamond, Noto Naskh Arabic, Frank Ruhl Libre) are subset once per batch to the
-//     characters the batch uses, so every certificate embeds the same compressed font program;
-//   - the CJK fonts (15 MB and 6 MB) are subset per certificate to that certificate's characters.
+// (see electron/awards/fonts/README.md), and the subsets made of them: every face is subset per
+// certificate to the characters that certificate draws with it. (A subset per batch grew with the
+// batch's names: 1,000 names in nine scripts put Greek, Cyrillic and Vietnamese in every certificate's
+// EB Garamond, about 43 KB of the 80 KB a certificate weighed.)
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,7 +13,12 @@ import { readCoverage, readSfnt, withoutTables, type SfntInfo } from './sfnt.js'
 
 const require = createRequire(import.meta.url);
 
-export type FontStyle = 'regular' | 'italic' | 'semibold';
+/**
+ * Two styles, two EB Garamond faces a certificate embeds: the italic sets the running text (labels,
+ * description, date, criteria), the semibold the names and headings. (A third, upright regular face
+ * cost about 7.5 KB a certificate.) FACES.garamond stays for the app's own UI fonts.
+ */
+export type FontStyle = 'italic' | 'semibold';
 
 export interface FaceSpec {
   id: string;
@@ -21,8 +26,6 @@ export interface FaceSpec {
   pkg: string;
   file: string;
   family: string;
-  /** Subset per certificate (huge CJK fonts) instead of once per batch. */
-  perDocument: boolean;
   /** Joined scripts: no letter-spacing. */
   cursive?: boolean;
   /** Chosen first for Han characters when the text has Hangul (Korean names) or not. */
@@ -34,7 +37,6 @@ const face = (id: string, pkg: string, file: string, family: string, extra: Part
   pkg,
   file,
   family,
-  perDocument: false,
   ...extra,
 });
 
@@ -60,26 +62,21 @@ export const FACES = {
   frank: face('frank', FRANK, '400Regular/FrankRuhlLibre_400Regular.ttf', 'Frank Ruhl Libre'),
   frankSemiBold: face('frank-semibold', FRANK, '600SemiBold/FrankRuhlLibre_600SemiBold.ttf', 'Frank Ruhl Libre'),
   serifSc: face('serif-sc', SERIF_SC, '400Regular/NotoSerifSC_400Regular.ttf', 'Noto Serif SC', {
-    perDocument: true,
     cjk: 'han',
   }),
   serifScSemiBold: face('serif-sc-semibold', SERIF_SC, '600SemiBold/NotoSerifSC_600SemiBold.ttf', 'Noto Serif SC', {
-    perDocument: true,
     cjk: 'han',
   }),
   sansKr: face('sans-kr', SANS_KR, '400Regular/NotoSansKR_400Regular.ttf', 'Noto Sans KR', {
-    perDocument: true,
     cjk: 'hangul',
   }),
   sansKrSemiBold: face('sans-kr-semibold', SANS_KR, '600SemiBold/NotoSansKR_600SemiBold.ttf', 'Noto Sans KR', {
-    perDocument: true,
     cjk: 'hangul',
   }),
 } satisfies Record<string, FaceSpec>;
 
 /** Fallback chains: the first face that has a character draws it. */
 export const CHAINS: Record<FontStyle, readonly FaceSpec[]> = {
-  regular: [FACES.garamond, FACES.naskh, FACES.frank, FACES.serifSc, FACES.sansKr],
   italic: [FACES.garamondItalic, FACES.naskh, FACES.frank, FACES.serifSc, FACES.sansKr],
   semibold: [
     FACES.garamondSemiBold,
@@ -157,9 +154,24 @@ export class PreparedFont {
     this.chars = chars;
   }
 
-  /** The font program as embedded: without layout tables (the text is shaped already). */
+  /**
+   * The font program as embedded: without layout tables (the text is shaped already), names and glyph
+   * names, and for TrueType outlines the cmap (a CIDFontType2 draws glyphs by id, ISO 32000-1 9.9).
+   */
   get embedded(): Buffer {
-    this.#embedded ??= withoutTables(this.sfnt, ['GSUB', 'GPOS', 'GDEF', 'BASE', 'JSTF', 'MATH', 'STAT', 'DSIG']);
+    this.#embedded ??= withoutTables(this.sfnt, [
+      'GSUB',
+      'GPOS',
+      'GDEF',
+      'BASE',
+      'JSTF',
+      'MATH',
+      'STAT',
+      'DSIG',
+      'name',
+      'post',
+      ...(this.info.isCff ? [] : ['cmap']),
+    ]);
     return this.#embedded;
   }
 
@@ -177,50 +189,27 @@ function charKey(chars: Iterable<number>): string {
     .join('.');
 }
 
-/**
- * Subsets of one face. Batch faces keep one growing subset (the union of characters seen); per-document
- * faces keep an LRU of subsets by character set.
- */
+/** Subsets of one face: a small LRU by character set (certificates that draw the same characters share one). */
 export class FaceSubsets {
-  #shared: PreparedFont | undefined;
-  #sharedChars = new Set<number>();
-  readonly #perDoc = new Map<string, PreparedFont>();
+  readonly #subsets = new Map<string, PreparedFont>();
 
   constructor(
     readonly face: LoadedFace,
-    private readonly lruSize = 64,
+    private readonly lruSize = 8,
   ) {}
-
-  /** Adds characters to the batch subset (no-op for per-document faces). */
-  reserve(chars: Iterable<number>): void {
-    if (this.face.spec.perDocument) return;
-    let grew = false;
-    for (const c of chars) {
-      if (!this.#sharedChars.has(c) && this.face.coverage.has(c)) {
-        this.#sharedChars.add(c);
-        grew = true;
-      }
-    }
-    if (grew) this.#shared = undefined;
-  }
 
   /** A subset with at least `chars`. */
   get(chars: ReadonlySet<number>): PreparedFont {
-    if (!this.face.spec.perDocument) {
-      this.reserve(chars);
-      this.#shared ??= this.make(this.#sharedChars);
-      return this.#shared;
-    }
     const key = charKey(chars);
-    const hit = this.#perDoc.get(key);
+    const hit = this.#subsets.get(key);
     if (hit) {
-      this.#perDoc.delete(key);
-      this.#perDoc.set(key, hit);
+      this.#subsets.delete(key);
+      this.#subsets.set(key, hit);
       return hit;
     }
     const made = this.make(chars);
-    this.#perDoc.set(key, made);
-    if (this.#perDoc.size > this.lruSize) this.#perDoc.delete(this.#perDoc.keys().next().value!);
+    this.#subsets.set(key, made);
+    if (this.#subsets.size > this.lruSize) this.#subsets.delete(this.#subsets.keys().next().value!);
     return made;
   }
 

@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { PDFDocument, PDFHexString, PDFName, PDFString, type PDFDict, type PDFRef, type SaveOptions } from 'pdf-lib';
-import { frameContent, framePatternMatrices, guillocheCell, PATTERN_CELL, plainFrameContent } from '../design.js';
+import { bandContent, frameContent, guillocheCell, PATTERN_CELL, plainFrameContent } from '../design.js';
 import { srgbProfile } from '../icc.js';
 import type { CertificateLabels } from '../labels.js';
 import type { Layout, LogoImage } from '../layout.js';
@@ -14,9 +14,12 @@ import { PAPER_SIZES, type CertificateAward, type Paper } from '../types.js';
 import { Type0Fonts } from './fonts.js';
 import { addStructureTree, type TaggedPage } from './structure.js';
 
-/** Classic cross-reference table, no object streams; no yielding to the event loop while writing. */
+/**
+ * Object streams (the dictionaries compressed together, a cross-reference stream); no yielding to the
+ * event loop while writing. Streams are compressed by us beforehand (pdf-lib's own are left as they are).
+ */
 export const SAVE_OPTIONS: SaveOptions = {
-  useObjectStreams: false,
+  useObjectStreams: true,
   addDefaultPage: false,
   updateFieldAppearances: false,
   objectsPerTick: Infinity,
@@ -25,7 +28,8 @@ export const SAVE_OPTIONS: SaveOptions = {
 interface Shared {
   frame: Buffer;
   plainFrame: Buffer;
-  patternMatrices: ReturnType<typeof framePatternMatrices>;
+  band: Buffer;
+  bandLength: number;
 }
 
 function xmlEscape(s: string): string {
@@ -48,7 +52,8 @@ export class PdfAssembler {
       s = {
         frame: deflateSync(frameContent(width, height)),
         plainFrame: deflateSync(plainFrameContent(width, height)),
-        patternMatrices: framePatternMatrices(width, height),
+        band: deflateSync(bandContent(Math.max(width, height))),
+        bandLength: Math.max(width, height),
       };
       this.#shared.set(paper, s);
     }
@@ -90,7 +95,7 @@ export class PdfAssembler {
 
   /** The document for a laid-out certificate, not yet saved (a signature field may still be added). */
   async assemble(award: CertificateAward, layout: Layout, L: CertificateLabels, now: Date): Promise<PDFDocument> {
-    const { pages, registry, W, H, logo, issued } = layout;
+    const { pages, registry, W, H, logo, qr, issued } = layout;
     const shared = this.shared(award.paper);
     const doc = await PDFDocument.create({ updateMetadata: false });
     const ctx = doc.context;
@@ -100,13 +105,9 @@ export class PdfAssembler {
     for (const use of registry.uses.values())
       fontDict.set(PDFName.of(use.resource), this.#type0.embed(ctx, use.font, use.glyphs, use.remapped));
 
-    // Frame artwork: the guilloche band as four tiling patterns, drawn by a form XObject
-    const patterns = ctx.obj({});
-    const patternIds = { top: 'PT', bottom: 'PB', left: 'PL', right: 'PR' } as const;
-    for (const key of ['top', 'bottom', 'left', 'right'] as const) {
-      const matrix = shared.patternMatrices[key];
-      const id = patternIds[key];
-      const cell = ctx.stream(this.#pattern, {
+    // Frame artwork: a form XObject drawing a band form (the guilloche tiling pattern) four times
+    const pattern = ctx.register(
+      ctx.stream(this.#pattern, {
         Type: 'Pattern',
         PatternType: 1,
         PaintType: 1,
@@ -114,12 +115,19 @@ export class PdfAssembler {
         BBox: [0, 0, PATTERN_CELL.width, PATTERN_CELL.height],
         XStep: PATTERN_CELL.width,
         YStep: PATTERN_CELL.height,
-        Matrix: matrix,
         Resources: {},
         Filter: 'FlateDecode',
-      });
-      patterns.set(PDFName.of(id), ctx.register(cell));
-    }
+      }),
+    );
+    const band = ctx.register(
+      ctx.stream(shared.band, {
+        Type: 'XObject',
+        Subtype: 'Form',
+        BBox: [0, 0, shared.bandLength, PATTERN_CELL.height],
+        Resources: { Pattern: { P: pattern } },
+        Filter: 'FlateDecode',
+      }),
+    );
     const form = (data: Buffer, resources: PDFDict): PDFRef =>
       ctx.register(
         ctx.stream(data, {
@@ -130,7 +138,7 @@ export class PdfAssembler {
           Filter: 'FlateDecode',
         }),
       );
-    const frameRef = form(shared.frame, ctx.obj({ Pattern: patterns }));
+    const frameRef = form(shared.frame, ctx.obj({ XObject: { Band: band } }));
     const plainRef = pages.some((p) => p.frame === 'Plain') ? form(shared.plainFrame, ctx.obj({})) : undefined;
     let logoRef: PDFRef | undefined;
     if (logo) {
@@ -150,6 +158,18 @@ export class PdfAssembler {
       );
     }
 
+    // The QR code: a 1-bit image mask painted in the fill colour (a set bit is a dark module)
+    const qrRef = ctx.register(
+      ctx.stream(deflateSync(qr.bits, { level: 9 }), {
+        Type: 'XObject',
+        Subtype: 'Image',
+        Width: qr.size,
+        Height: qr.size,
+        ImageMask: true,
+        Decode: [1, 0],
+        Filter: 'FlateDecode',
+      }),
+    );
     const tagged: TaggedPage[] = [];
     for (const p of pages) {
       const page = doc.addPage([W, H]);
@@ -157,8 +177,9 @@ export class PdfAssembler {
       page.setTrimBox(0, 0, W, H);
       const xobjects = ctx.obj({ Frame: p.frame === 'Frame' ? frameRef : plainRef });
       if (p.logo && logoRef) xobjects.set(PDFName.of('Logo'), logoRef);
+      if (p === pages[0]) xobjects.set(PDFName.of('QR'), qrRef);
       page.node.set(PDFName.Resources, ctx.obj({ Font: fontDict, XObject: xobjects }));
-      const content = deflateSync(Buffer.from(p.content.toString(), 'latin1'), { level: 4 });
+      const content = deflateSync(Buffer.from(p.content.toString(), 'latin1'), { level: 9 });
       page.node.set(PDFName.Contents, ctx.register(ctx.stream(content, { Filter: 'FlateDecode' })));
     }
 
@@ -223,7 +244,13 @@ export class PdfAssembler {
 <?xpacket end="w"?>`;
     doc.catalog.set(
       PDFName.of('Metadata'),
-      ctx.register(ctx.stream(Buffer.from(xmp, 'utf8'), { Type: 'Metadata', Subtype: 'XML' })),
+      ctx.register(
+        ctx.stream(deflateSync(Buffer.from(xmp, 'utf8'), { level: 9 }), {
+          Type: 'Metadata',
+          Subtype: 'XML',
+          Filter: 'FlateDecode',
+        }),
+      ),
     );
     const icc = ctx.register(ctx.stream(this.#icc, { N: 3, Filter: 'FlateDecode' }));
     doc.catalog.set(

@@ -3,25 +3,29 @@
 // and a ToUnicode CMap. pdf-lib's own embedFont is not used: it subsets again with fontkit, which drops
 // glyphs HarfBuzz produced (CJK, Arabic joining forms), and it would shape nothing.
 import { deflateSync } from 'node:zlib';
-import { PDFString, type PDFContext, type PDFObject, type PDFRef } from 'pdf-lib';
+import { PDFString, type PDFContext, type PDFRef } from 'pdf-lib';
 import type { PreparedFont } from '../fonts/catalog.js';
-import { PDFPreserialized } from './util.js';
 
 type Widths = (number | number[])[];
 
-interface FontEmbedding {
-  /** glyph id -> the text it stands for, as in the ToUnicode CMap */
-  text: Map<number, string>;
-  widths: Widths;
-  /** A batch font's /W, serialised once */
-  sharedWidths?: PDFObject;
-  toUnicode: Buffer;
+/** Widths of the glyphs drawn, as /W runs of consecutive glyph ids (units per 1000 em). */
+function widthsOf(font: PreparedFont, gids: readonly number[], k: number): Widths {
+  const widths: Widths = [];
+  for (let i = 0; i < gids.length;) {
+    const start = gids[i]!;
+    const run: number[] = [];
+    let j = i;
+    while (j < gids.length && gids[j] === start + (j - i)) {
+      run.push(Math.round((font.info.advances[gids[j]!] ?? 0) * k));
+      j++;
+    }
+    widths.push(start, run);
+    i = j;
+  }
+  return widths;
 }
 
 export class Type0Fonts {
-  /** Batch fonts are the same in every certificate: their /W and ToUnicode are built once per subset. */
-  readonly #shared = new WeakMap<PreparedFont, FontEmbedding>();
-
   /** Adds the font's objects to the document and returns the Type0 font's reference. */
   embed(
     context: PDFContext,
@@ -31,31 +35,24 @@ export class Type0Fonts {
   ): PDFRef {
     const info = font.info;
     const k = 1000 / info.unitsPerEm;
-    const below = new Map([...glyphs].filter(([code]) => code < info.numGlyphs));
-    let e = this.embedding(context, font, below);
+    // Codes below the subset's glyph count are glyph ids; codes beyond stand for a glyph drawn as
+    // other text than its first use (their CIDToGIDMap entry says which glyph).
+    const gids = [...glyphs.keys()].filter((code) => code < info.numGlyphs).sort((a, b) => a - b);
+    const widths = widthsOf(font, gids, k);
     let cidToGid: PDFRef | 'Identity' = 'Identity';
-    if (remapped.size || [...glyphs].some(([code, t]) => e.text.get(code) !== t)) {
-      // This document draws a glyph with other text than the batch's ToUnicode says (codes beyond the
-      // glyph ids, or a glyph the batch met first as other text): its own ToUnicode, its text winning,
-      // and for extra codes a CIDToGIDMap and their widths.
-      const text = new Map(e.text);
-      for (const [code, t] of glyphs) text.set(code, t);
-      const extra: Widths = [];
-      if (remapped.size) {
-        const max = Math.max(...remapped.keys());
-        const map = Buffer.alloc((max + 1) * 2);
-        for (let c = 0; c <= max; c++) map.writeUInt16BE(remapped.get(c) ?? (c < info.numGlyphs ? c : 0), c * 2);
-        cidToGid = context.register(context.stream(deflateSync(map), { Filter: 'FlateDecode' }));
-        for (const [code, gid] of remapped) extra.push(code, [Math.round((info.advances[gid] ?? 0) * k)]);
-      }
-      e = {
-        text,
-        widths: [...e.widths, ...extra],
-        ...(e.sharedWidths && !extra.length ? { sharedWidths: e.sharedWidths } : {}),
-        toUnicode: deflateSync(Buffer.from(toUnicodeCMap(text), 'latin1')),
-      };
+    if (remapped.size) {
+      const max = Math.max(...remapped.keys());
+      const map = Buffer.alloc((max + 1) * 2);
+      for (let c = 0; c <= max; c++) map.writeUInt16BE(remapped.get(c) ?? (c < info.numGlyphs ? c : 0), c * 2);
+      cidToGid = context.register(context.stream(deflateSync(map, { level: 9 }), { Filter: 'FlateDecode' }));
+      for (const [code, gid] of [...remapped].sort(([a], [b]) => a - b))
+        widths.push(code, [Math.round((info.advances[gid] ?? 0) * k)]);
     }
-    const toUnicode = context.register(context.stream(e.toUnicode, { Filter: 'FlateDecode' }));
+    const toUnicode = context.register(
+      context.stream(deflateSync(Buffer.from(toUnicodeCMap(glyphs), 'latin1'), { level: 9 }), {
+        Filter: 'FlateDecode',
+      }),
+    );
     const fontFile = context.register(
       context.stream(
         font.compressed,
@@ -87,7 +84,7 @@ export class Type0Fonts {
         CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
         FontDescriptor: descriptor,
         DW: 1000,
-        W: e.sharedWidths ?? e.widths,
+        W: widths,
         CIDToGIDMap: info.isCff ? undefined : cidToGid,
       }),
     );
@@ -101,39 +98,6 @@ export class Type0Fonts {
         ToUnicode: toUnicode,
       }),
     );
-  }
-
-  private embedding(context: PDFContext, font: PreparedFont, glyphs: ReadonlyMap<number, string>): FontEmbedding {
-    const shared = !font.spec.perDocument;
-    const known = shared ? this.#shared.get(font) : undefined;
-    // a batch font's ToUnicode covers every glyph seen so far; rebuilt only when a new one shows up
-    if (known && [...glyphs].every(([g]) => known.text.has(g))) return known;
-    const text = new Map<number, string>(known?.text);
-    for (const [g, t] of glyphs) if (!text.has(g)) text.set(g, t);
-    const info = font.info;
-    const k = 1000 / info.unitsPerEm;
-    // a batch font's /W covers every glyph of the subset; a per-document font's only the glyphs drawn
-    const gids = shared
-      ? Array.from({ length: info.numGlyphs }, (_, g) => g)
-      : [...glyphs.keys()].sort((a, b) => a - b);
-    const widths: Widths = [];
-    for (let i = 0; i < gids.length;) {
-      const start = gids[i]!;
-      const run: number[] = [];
-      let j = i;
-      while (j < gids.length && gids[j] === start + (j - i)) {
-        run.push(Math.round((info.advances[gids[j]!] ?? 0) * k));
-        j++;
-      }
-      widths.push(start, run);
-      i = j;
-    }
-    const made: FontEmbedding = { text, widths, toUnicode: deflateSync(Buffer.from(toUnicodeCMap(text), 'latin1')) };
-    if (shared) {
-      made.sharedWidths = known?.sharedWidths ?? new PDFPreserialized(context.obj(widths));
-      this.#shared.set(font, made);
-    }
-    return made;
   }
 }
 
