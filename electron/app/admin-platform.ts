@@ -87,6 +87,23 @@ export function dialogFor(
           properties: ['openDirectory', 'createDirectory'],
         },
       };
+    case 'coordination-package':
+      return {
+        kind: 'open',
+        options: {
+          title: 'Open a review or results package (a .zip)',
+          properties: ['openFile'],
+          filters: [{ name: 'Package', extensions: ['zip'] }],
+        },
+      };
+    case 'second-readings-folder':
+      return {
+        kind: 'open',
+        options: {
+          title: 'Write the second-reading packages into a folder',
+          properties: ['openDirectory', 'createDirectory'],
+        },
+      };
   }
 }
 

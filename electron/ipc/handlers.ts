@@ -13,6 +13,7 @@ import { qualityHandlers } from './handlers/quality.js';
 import { resultsHandlers } from './handlers/results.js';
 import { reviewHandlers } from './handlers/review.js';
 import { settingsHandlers } from './handlers/settings.js';
+import { coordinationHandlers } from './handlers/coordination.js';
 
 export type { AdminPlatform, Emit, Handlers, Platform } from './handlers/context.js';
 
@@ -54,5 +55,6 @@ export function createHandlers(
     ...backupHandlers(ctx),
     ...settingsHandlers(ctx),
     ...qualityHandlers(ctx),
+    ...coordinationHandlers(ctx),
   };
 }

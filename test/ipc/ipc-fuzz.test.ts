@@ -88,6 +88,8 @@ beforeAll(() => {
     'backup-open': 'plan.pdf',
     'export-folder': 'awards',
     'results-folder': 'results',
+    'coordination-package': 'package',
+    'second-readings-folder': 'second-readings',
   };
   for (const [purpose, name] of Object.entries(picks))
     ipc.person.picks[purpose as PathPurpose] = path.join(person, name);
