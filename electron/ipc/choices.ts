@@ -25,6 +25,8 @@ export const CHOICE_PURPOSES: Readonly<Record<ChoicePurpose, { kinds: readonly C
   'results-folder': { kinds: ['save-folder'], what: 'the folder for the results package' },
   'coordination-package': { kinds: ['open-file', 'open-folder'], what: 'the package to coordinate' },
   'second-readings-folder': { kinds: ['save-folder'], what: 'the folder for the second-reading packages' },
+  'chart-png': { kinds: ['save-file'], what: 'the chart image to write' },
+  'chart-csv': { kinds: ['save-file'], what: 'the chart’s numbers to write' },
 };
 
 /**
@@ -38,6 +40,8 @@ const TARGET_CHECKS: Partial<Record<ChoicePurpose, (file: string) => void>> = {
   'results-folder': (dir) => requireFolderTarget(dir, 'The folder for the results package'),
   'second-readings-folder': (dir) => requireFolderTarget(dir, 'The folder for the second-reading packages'),
   'backup-open': (file) => void regularFileSize(file, { what: 'The backup' }),
+  'chart-png': (file) => requireWritableTarget(file, 'The chart image'),
+  'chart-csv': (file) => requireWritableTarget(file, 'The chart’s numbers'),
 };
 
 /** The purposes files dropped on the window may serve (others are chosen in a dialog only). */

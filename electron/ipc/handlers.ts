@@ -14,6 +14,7 @@ import { resultsHandlers } from './handlers/results.js';
 import { reviewHandlers } from './handlers/review.js';
 import { settingsHandlers } from './handlers/settings.js';
 import { coordinationHandlers } from './handlers/coordination.js';
+import { chartHandlers } from './handlers/charts.js';
 
 export type { AdminPlatform, Emit, Handlers, Platform } from './handlers/context.js';
 
@@ -56,5 +57,6 @@ export function createHandlers(
     ...settingsHandlers(ctx),
     ...qualityHandlers(ctx),
     ...coordinationHandlers(ctx),
+    ...chartHandlers(ctx),
   };
 }

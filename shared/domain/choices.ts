@@ -14,6 +14,9 @@ export const pathPurposeSchema = z.enum([
   // The coordinator: a review or results package to open; the folder for second-reading packages.
   'coordination-package',
   'second-readings-folder',
+  // A chart of the Coordination screen, saved as an image or its numbers.
+  'chart-png',
+  'chart-csv',
 ]);
 export type PathPurpose = z.infer<typeof pathPurposeSchema>;
 

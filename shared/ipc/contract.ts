@@ -114,8 +114,20 @@ export const contract = {
   /**
    * Shows the system's file dialog for a purpose (open a .p12, a logo, a rubric; save a backup …).
    * The answer is a token for that one use (and the name to show), never the path; null when cancelled.
+   * A save dialog may offer `suggestedName` (a bare file name) in place of its own.
    */
-  'dialog:choose': { input: z.object({ purpose: pathPurposeSchema }), output: chosenSchema.nullable() },
+  'dialog:choose': {
+    input: z.object({
+      purpose: pathPurposeSchema,
+      suggestedName: z
+        .string()
+        .min(1)
+        .max(120)
+        .regex(/^[^/\\\0:]+$/, 'is not a bare file name')
+        .optional(),
+    }),
+    output: chosenSchema.nullable(),
+  },
   /**
    * Files dropped on the window (their paths come from the preload's webUtils.getPathForFile): main
    * asks the person to confirm in its own dialog, then answers with tokens; [] when declined.
@@ -275,6 +287,15 @@ export const contract = {
   'coordination:adjudicate': { input: adjudicateInputSchema, output: reconciliationItemSchema },
   /** Writes the one signed final results package, naming every reader of every decision, into the folder chosen with dialog:choose('results-folder'). */
   'coordination:exportFinal': { input: z.object({ token: choiceTokenSchema }), output: exportFinalResultSchema },
+  /** Writes a Coordination chart as PNG or its numbers as CSV into the file chosen with dialog:choose('chart-png' / 'chart-csv'). */
+  'charts:save': {
+    input: z.object({
+      token: choiceTokenSchema,
+      format: z.enum(['png', 'csv']),
+      bytes: z.instanceof(Uint8Array).refine((b) => b.length <= 32 * 1024 * 1024, 'is larger than 32 MB'),
+    }),
+    output: z.object({ bytes: z.number().int().min(0) }),
+  },
 } as const;
 
 /** Events the main process sends to the renderer. */

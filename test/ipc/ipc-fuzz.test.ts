@@ -90,6 +90,8 @@ beforeAll(() => {
     'results-folder': 'results',
     'coordination-package': 'package',
     'second-readings-folder': 'second-readings',
+    'chart-png': 'chart.png',
+    'chart-csv': 'chart.csv',
   };
   for (const [purpose, name] of Object.entries(picks))
     ipc.person.picks[purpose as PathPurpose] = path.join(person, name);

@@ -18,9 +18,9 @@ export function appHandlers({
       return platform.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
     },
     'jobs:cancel': ({ kind }) => s.jobs.cancel(kind),
-    'dialog:choose': async ({ purpose }) => {
+    'dialog:choose': async ({ purpose, suggestedName }) => {
       // The path stays here; the renderer gets a token for this one purpose.
-      const chosen = await platform.admin.choosePath(purpose);
+      const chosen = await platform.admin.choosePath(purpose, suggestedName);
       if (chosen === null) return null;
       // A package to coordinate is a folder or a .zip, like a review package to import.
       const kind = purpose === 'coordination-package' ? packageKind(chosen) : CHOICE_PURPOSES[purpose].kinds[0]!;
