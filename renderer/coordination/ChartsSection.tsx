@@ -80,7 +80,7 @@ export function ChartsSection({ overview, onSave }: { overview: Overview; onSave
               yLabel={s.charts.drift.measures[measure]}
               reference={
                 measure === 'deviation'
-                  ? { value: 0, label: s.charts.drift.zero }
+                  ? { value: 0, label: s.charts.drift.zero, neutral: true }
                   : { value: threshold, label: s.charts.agreement.threshold(threshold) }
               }
             />

@@ -109,35 +109,36 @@ export function CoordinationView() {
   );
 }
 
-/** What the last "Open a package…" did: every refusal by name and reason, or what was opened. */
+/** What the last "Open a package…" did: every refusal by name and reason (an alert), or what was opened (a status). */
 function OpenOutcome({ result, failure }: { result: OpenResult | null; failure: string | null }) {
-  if (failure)
-    return (
-      <p className="kit-alert" role="alert">
-        {failure}
-      </p>
-    );
-  if (!result) return <p className="sr-only" role="status" />;
-  if (result.refused.length > 0)
-    return (
-      <div className="coord-refused" role="alert" data-testid="coordination-refused">
-        <h2 className="coord-refused-title">
-          <Icon name="ban" size={16} />
-          {s.packages.refusedHeading}
-        </h2>
-        <ul>
-          {result.refused.map((r, i) => (
-            <li key={i}>{s.packages.refused(r.label, r.reason)}</li>
-          ))}
-        </ul>
-        <p>{s.packages.nothingOpened}</p>
-      </div>
-    );
-  const labels = [...result.reviewPackages.map((p) => p.label), ...result.opened.map((p) => p.label)];
+  const refused = result && result.refused.length > 0 ? result.refused : null;
+  const opened = result && !refused ? [...result.reviewPackages, ...result.opened].map((p) => p.label) : [];
   return (
-    <p className="coord-opened" role="status">
-      <Icon name="shieldCheck" size={16} />
-      {s.packages.opened(labels)}
-    </p>
+    <>
+      {failure && (
+        <p className="kit-alert" role="alert">
+          {failure}
+        </p>
+      )}
+      {refused && (
+        <div className="coord-refused" role="alert" data-testid="coordination-refused">
+          <h2 className="coord-refused-title">
+            <Icon name="ban" size={16} />
+            {s.packages.refusedHeading}
+          </h2>
+          <ul>
+            {refused.map((r, i) => (
+              <li key={i}>{s.packages.refused(r.label, r.reason)}</li>
+            ))}
+          </ul>
+          <p>{s.packages.nothingOpened}</p>
+        </div>
+      )}
+      {/* Always present, so what it says is announced. */}
+      <p className={opened.length > 0 ? 'coord-opened' : 'sr-only'} role="status">
+        {opened.length > 0 && <Icon name="shieldCheck" size={16} />}
+        {opened.length > 0 ? s.packages.opened(opened) : ''}
+      </p>
+    </>
   );
 }

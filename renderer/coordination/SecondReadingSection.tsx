@@ -327,7 +327,8 @@ function ImportReadings({ overview, onChanged }: { overview: Overview; onChanged
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [result, setResult] = useState<ImportSecondReadingsResult | null>(null);
-  const r = result?.reconciliation ?? overview.reconciliation;
+  // The overview is asked again after every change, so its counts are the current ones.
+  const r = overview.reconciliation;
 
   const importReadings = async () => {
     if (busy) return;

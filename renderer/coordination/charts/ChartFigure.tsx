@@ -49,7 +49,13 @@ export function ChartFigure({ title, summary, table, caption, children, onSave, 
       else {
         const svg = figureRef.current?.querySelector<SVGSVGElement>('svg.chart-svg');
         if (!svg) throw new Error(s.noPicture);
-        bytes = await chartPng(svg, getComputedStyle(figureRef.current!).backgroundColor);
+        const style = getComputedStyle(figureRef.current!);
+        bytes = await chartPng(svg, {
+          title,
+          background: style.backgroundColor,
+          color: style.color,
+          font: style.fontFamily,
+        });
       }
       const written = await onSave(format, bytes, chartFileName(title, format));
       if (written) setStatus(s.saved(format.toUpperCase(), written));

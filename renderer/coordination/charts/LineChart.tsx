@@ -15,7 +15,8 @@ export interface LineChartProps {
   format: (v: number) => string;
   xLabel: string;
   yLabel: string;
-  reference?: { value: number; label: string } | undefined;
+  /** A line to read the others against; `neutral` draws it in the axis colour (0 deviation), else as a threshold. */
+  reference?: { value: number; label: string; neutral?: boolean } | undefined;
   svg: { role: 'img'; 'aria-labelledby': string; 'aria-describedby': string };
   width?: number;
   height?: number;
@@ -59,13 +60,10 @@ export function LineChart({
         {reference && (
           <g>
             <Line
-              className="chart-threshold"
+              className={reference.neutral ? 'chart-reference' : 'chart-threshold'}
               from={{ x: 0, y: y(reference.value) }}
               to={{ x: innerW, y: y(reference.value) }}
             />
-            <text className="chart-threshold-label" x={4} y={y(reference.value) - 5}>
-              {reference.label}
-            </text>
           </g>
         )}
         {series.map((s, i) => (
@@ -82,6 +80,12 @@ export function LineChart({
             )}
           </g>
         ))}
+        {/* After the lines, so its halo keeps it legible where they cross it. */}
+        {reference && (
+          <text className="chart-threshold-label" x={4} y={y(reference.value) - 5}>
+            {reference.label}
+          </text>
+        )}
         {ends.map((e) => (
           <g key={e.s.key} className={`chart-series chart-series-${e.i % SERIES_SLOTS}`}>
             <circle className="chart-marker" cx={x(e.last!.x)} cy={y(e.last!.y)} r={3.5} />

@@ -17,7 +17,11 @@ const PROPS = [
   'font-weight',
   'text-anchor',
   'dominant-baseline',
+  'stroke-linejoin',
+  'paint-order',
   'visibility',
+  // visx draws each tick label in a nested <svg> that must not clip it.
+  'overflow',
 ] as const;
 
 /** Copies `svg` with its computed presentation written on every element. */
@@ -42,8 +46,19 @@ export function standaloneSvg(svg: SVGSVGElement): { markup: string; width: numb
   return { markup: new XMLSerializer().serializeToString(copy), width, height };
 }
 
-/** The chart as PNG bytes at `scale` × its size on screen, over `background` (a CSS colour). */
-export async function chartPng(svg: SVGSVGElement, background: string, scale = 2): Promise<Uint8Array<ArrayBuffer>> {
+export interface PngFrame {
+  /** The chart's title, written above it (the picture alone would not say what it is). */
+  title: string;
+  /** CSS colours and font of the screen, so the file looks as the chart did. */
+  background: string;
+  color: string;
+  font: string;
+}
+
+const HEAD = 36;
+
+/** The chart as PNG bytes at `scale` × its size on screen, its title above it, over the screen's background. */
+export async function chartPng(svg: SVGSVGElement, frame: PngFrame, scale = 2): Promise<Uint8Array<ArrayBuffer>> {
   const { markup, width, height } = standaloneSvg(svg);
   const image = new Image();
   image.decoding = 'sync';
@@ -55,12 +70,17 @@ export async function chartPng(svg: SVGSVGElement, background: string, scale = 2
   await loaded;
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(width * scale);
-  canvas.height = Math.round(height * scale);
+  canvas.height = Math.round((height + HEAD) * scale);
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('The chart could not be drawn as an image (no 2D canvas).');
-  ctx.fillStyle = background;
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
-  ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
+  ctx.scale(scale, scale);
+  ctx.fillStyle = frame.background;
+  ctx.fillRect(0, 0, width, height + HEAD);
+  ctx.fillStyle = frame.color;
+  ctx.font = `600 15px ${frame.font}`;
+  ctx.textBaseline = 'middle';
+  ctx.fillText(frame.title, 12, HEAD / 2, width - 24);
+  ctx.drawImage(image, 0, HEAD, width, height);
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
   if (!blob) throw new Error('The chart could not be encoded as PNG.');
   return new Uint8Array(await blob.arrayBuffer());
