@@ -4,7 +4,7 @@
 import type { AssessorSummary, Flag, Overview } from '../../shared/coordination/types.js';
 import { coordination as s, decimal, levelsSigned } from '../strings/coordination.js';
 import { percent } from '../strings/quality.js';
-import type { BarDatum, ChartTable, LineSeries } from './charts/chart-data.js';
+import { DENSE_BARS, type BarDatum, type ChartTable, type LineSeries } from './charts/chart-data.js';
 
 type Kappa = Overview['measures'][number]['qwk'];
 
@@ -170,6 +170,8 @@ export function throughputChart(overview: Overview): { bars: BarDatum[]; table: 
     value: a.throughput.reviewsPerDay,
     n: a.throughput.reviews,
   }));
+  // A large panel's bars cannot carry names: sorted, most first, they show the spread (the table names them).
+  if (bars.length > DENSE_BARS) bars.sort((x, y) => (y.value ?? -1) - (x.value ?? -1));
   let low: BarDatum | null = null;
   let high: BarDatum | null = null;
   for (const b of bars) {

@@ -6,7 +6,7 @@ import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Bar, Line } from '@visx/shape';
 import { coordination } from '../../strings/en.js';
-import type { BarDatum } from './chart-data.js';
+import { DENSE_BARS, type BarDatum } from './chart-data.js';
 
 export interface BarChartProps {
   bars: readonly BarDatum[];
@@ -37,7 +37,9 @@ export function BarChart({
   const x = scaleBand<string>({ domain: bars.map((b) => b.key), range: [0, innerW], padding: 0.28 });
   const y = scaleLinear<number>({ domain: [domain[0], domain[1]], range: [innerH, 0], nice: true });
   const labelOf = new Map(bars.map((b) => [b.key, b.label]));
+  // Past 8 bars the n moves to the table; past 24 the names and values do too (the bars show the spread).
   const many = bars.length > 8;
+  const dense = bars.length > DENSE_BARS;
   return (
     <svg {...svg} className="chart-svg" viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="xMinYMin meet">
       <Group left={MARGIN.left} top={MARGIN.top}>
@@ -67,9 +69,11 @@ export function BarChart({
                 width={bw}
                 height={Math.max(1, Math.abs(base - top))}
               />
-              <text className="chart-value" x={bx + bw / 2} y={Math.min(top, base) - 6} textAnchor="middle">
-                {format(b.value)}
-              </text>
+              {!dense && (
+                <text className="chart-value" x={bx + bw / 2} y={Math.min(top, base) - 6} textAnchor="middle">
+                  {format(b.value)}
+                </text>
+              )}
             </g>
           );
         })}
@@ -110,7 +114,8 @@ export function BarChart({
           top={innerH}
           scale={x}
           axisClassName="chart-axis"
-          tickFormat={(k) => shorten(labelOf.get(k) ?? k, many ? 10 : 22)}
+          hideTicks={dense}
+          tickFormat={(k) => (dense ? '' : shorten(labelOf.get(k) ?? k, many ? 10 : 22))}
           tickLabelProps={{ className: 'chart-tick', textAnchor: 'middle', dy: 4 }}
         />
       </Group>

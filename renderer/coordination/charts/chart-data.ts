@@ -10,6 +10,9 @@ export interface ChartTable {
   format?: readonly (((v: number) => string) | undefined)[];
 }
 
+/** Past this many bars a bar chart draws no names or values on the picture (the table has them). */
+export const DENSE_BARS = 24;
+
 /** One bar: a category (a criterion, an assessor), its value, and how many items it rests on. */
 export interface BarDatum {
   key: string;

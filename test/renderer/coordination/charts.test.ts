@@ -246,3 +246,14 @@ describe('names and words', () => {
     expect([levelsSigned(-0.5), levelsSigned(0.25), levelsSigned(0.001)]).toEqual(['−0.50', '+0.25', '0.00']);
   });
 });
+
+describe('a large panel', () => {
+  it('sorts the throughput bars, most first, once they are too many to name', () => {
+    const o = overview();
+    o.assessors = Array.from({ length: 30 }, (_, i) => assessor(`a${i}`, `Assessor ${i}`, 10, (i * 7) % 30));
+    const values = throughputChart(o).bars.map((b) => b.value!);
+    expect(values).toEqual([...values].sort((x, y) => y - x));
+    // The table keeps the overview's order.
+    expect(throughputChart(o).table.rows.map((r) => r[0])).toEqual(o.assessors.map((a) => a.assessor.name));
+  });
+});
