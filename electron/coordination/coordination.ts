@@ -1,6 +1,6 @@
 // The coordinator's service: the panel's signed results packages brought together in this store, the
-// measures, the sample for second reading, reconciliation and the final results package.
-import { AssayError } from '../../shared/errors.js';
+// measures, the sample for second reading, reconciliation and the final results package. The IPC
+// handlers (electron/ipc/handlers/coordination.ts) and `assay coordinate` call it alike.
 import type {
   AdjudicateInput,
   DriftSeries,
@@ -14,50 +14,75 @@ import type {
   Sample,
   SamplingRules,
 } from '../../shared/coordination/types.js';
+import { storeTrust } from '../awards/trust.js';
 import type { Services } from '../services.js';
-
-const notYet = (): never => {
-  throw new AssayError('unavailable', 'Coordination is not built yet.');
-};
+import { exportFinal } from './final.js';
+import { openPackages } from './open.js';
+import { computeOverview, criterionDrift, reconciliationSummary } from './overview.js';
+import { drawSample, listSamples } from './sampling.js';
+import { adjudicate, exportSecondReadings, reconcile, reconciliationItems } from './second-readings.js';
 
 export class Coordination {
   constructor(private readonly services: Services) {}
 
-  open(_paths: readonly string[]): Promise<OpenResult> {
-    return Promise.resolve(notYet());
+  private get db() {
+    return this.services.db;
   }
+
+  /** Opens review and results packages (verified first; all or nothing). */
+  open(paths: readonly string[]): Promise<OpenResult> {
+    return openPackages(this.db, paths, { trust: storeTrust(this.db, this.services.dataDir) });
+  }
+
   overview(): Overview | null {
-    return notYet();
+    return computeOverview(this.db);
   }
-  drift(_assessorId: string): DriftSeries[] {
-    return notYet();
+
+  drift(assessorId: string): DriftSeries[] {
+    return criterionDrift(this.db, assessorId);
   }
-  sample(_rules: SamplingRules): Sample {
-    return notYet();
+
+  sample(rules: SamplingRules): Sample {
+    return drawSample(this.db, rules);
   }
+
   samples(): Sample[] {
-    return notYet();
+    return listSamples(this.db);
   }
+
   exportSecondReadings(
-    _sampleId: string,
-    _readers: readonly string[],
-    _folder: string,
+    sampleId: string,
+    readers: readonly string[],
+    folder: string,
   ): Promise<ExportSecondReadingsResult> {
-    return Promise.resolve(notYet());
+    return exportSecondReadings(this.db, sampleId, readers, folder);
   }
-  importSecondReadings(_paths: readonly string[], _rule: ReconcileRule): Promise<ImportSecondReadingsResult> {
-    return Promise.resolve(notYet());
+
+  /** Opens the second readers' results packages (all or nothing), then reconciles what came back by `rule`. */
+  async importSecondReadings(paths: readonly string[], rule: ReconcileRule): Promise<ImportSecondReadingsResult> {
+    const opened = await openPackages(this.db, paths, {
+      trust: storeTrust(this.db, this.services.dataDir),
+      secondReadingsOnly: true,
+    });
+    if (!opened.refused.length) reconcile(this.db, rule);
+    return { ...opened, reconciliation: reconciliationSummary(this.db) };
   }
+
   reconciliation(): ReconciliationItem[] {
-    return notYet();
+    return reconciliationItems(this.db);
   }
+
   adjudicationQueue(): ReconciliationItem[] {
-    return notYet();
+    return reconciliationItems(this.db, 'to-adjudicate');
   }
-  adjudicate(_input: AdjudicateInput): ReconciliationItem {
-    return notYet();
+
+  adjudicate(input: AdjudicateInput): ReconciliationItem {
+    return adjudicate(this.db, input);
   }
-  exportFinal(_folder: string): Promise<ExportFinalResult> {
-    return Promise.resolve(notYet());
+
+  /** The final results package, signed by this store's issuer identity. */
+  async exportFinal(folder: string): Promise<ExportFinalResult> {
+    const identity = await this.services.identity.unlock();
+    return exportFinal(this.db, identity, folder);
   }
 }

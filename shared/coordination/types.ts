@@ -92,6 +92,8 @@ export const openResultSchema = z.object({
   /** Review packages of the round opened in this call. */
   reviewPackages: z.array(roundPackageSchema),
   refused: z.array(refusalSchema),
+  /** Packages already in the coordination (the same id and content): left as they are, said here. */
+  alreadyOpen: z.array(refusalSchema),
 });
 export type OpenResult = z.infer<typeof openResultSchema>;
 

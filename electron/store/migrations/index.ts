@@ -7,6 +7,7 @@ import * as m004 from './004-trust-anchors.js';
 import * as m005 from './005-status-lists.js';
 import * as m006 from './006-evidence-redactions.js';
 import * as m007 from './007-quality-assurance.js';
+import * as m009 from './009-coordination.js';
 
 export interface Migration {
   version: number;
@@ -22,4 +23,6 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'status-lists', up: m005.up },
   { version: 6, name: 'evidence-redactions', up: m006.up },
   { version: 7, name: 'quality-assurance', up: m007.up },
+  // 009-coordination follows 008 (another branch's) once merged; here, without 008, it is the 8th.
+  { version: 8, name: 'coordination', up: m009.up },
 ];
