@@ -113,6 +113,8 @@ export function CoordinationView() {
 function OpenOutcome({ result, failure }: { result: OpenResult | null; failure: string | null }) {
   const refused = result && result.refused.length > 0 ? result.refused : null;
   const opened = result && !refused ? [...result.reviewPackages, ...result.opened].map((p) => p.label) : [];
+  const already = result && !refused ? result.alreadyOpen.map((a) => s.packages.alreadyOpen(a.label, a.reason)) : [];
+  const said = [opened.length > 0 ? s.packages.opened(opened) : '', ...already].filter(Boolean).join(' ');
   return (
     <>
       {failure && (
@@ -135,9 +137,9 @@ function OpenOutcome({ result, failure }: { result: OpenResult | null; failure: 
         </div>
       )}
       {/* Always present, so what it says is announced. */}
-      <p className={opened.length > 0 ? 'coord-opened' : 'sr-only'} role="status">
+      <p className={said ? 'coord-opened' : 'sr-only'} role="status">
         {opened.length > 0 && <Icon name="shieldCheck" size={16} />}
-        {opened.length > 0 ? s.packages.opened(opened) : ''}
+        {said}
       </p>
     </>
   );

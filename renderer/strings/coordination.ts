@@ -37,6 +37,7 @@ export const coordination = {
     refused: (label: string, reason: string) => `${label} was refused: ${reason}`,
     nothingOpened: 'Nothing was opened: a package that is refused leaves the coordination as it was.',
     opened: (labels: string[]) => `Opened and verified: ${labels.join(', ')}.`,
+    alreadyOpen: (label: string, reason: string) => `${label} is already open (${reason}); left as it is.`,
     col: {
       pkg: 'Package',
       kind: 'Kind',
