@@ -48,10 +48,12 @@ export function flagLabel(f: Flag, name: (a: string, c: string) => string): stri
 /** The agreement chart: the panel's exact agreement per criterion, with n (no bar where nothing was measured). */
 export function agreementChart(overview: Overview): { bars: BarDatum[]; table: ChartTable; summary: string } {
   const name = criterionNamer(overview);
+  const own = new Map(overview.criteria.map((c) => [`${c.achievementId}\u0000${c.criterionId}`, c.criterionName]));
   const rows = overview.criterionAgreement;
   const bars: BarDatum[] = rows.map((r) => ({
     key: `${r.achievementId}\u0000${r.criterionId}`,
     label: name(r.achievementId, r.criterionId),
+    tick: own.get(`${r.achievementId}\u0000${r.criterionId}`) ?? r.criterionId,
     value: r.n > 0 ? r.exact : null,
     n: r.n,
   }));
@@ -82,6 +84,7 @@ export function agreementChart(overview: Overview): { bars: BarDatum[]; table: C
       measured.length,
       words(low),
       words(high),
+      low && high && low.value === high.value ? percent(low.value!) : null,
       threshold,
       measured.filter((b) => b.value! < threshold).length,
     ),

@@ -100,11 +100,19 @@ export const coordination = {
       title: 'Exact agreement per criterion',
       axis: 'Exact agreement',
       threshold: (v: number) => `threshold ${percent(v)}`,
-      summary: (count: number, low: string | null, high: string | null, threshold: number, below: number) =>
+      /** `allAt`: the one value every criterion has, when they all have the same. */
+      summary: (
+        count: number,
+        low: string | null,
+        high: string | null,
+        allAt: string | null,
+        threshold: number,
+        below: number,
+      ) =>
         count === 0
           ? 'No criterion has measured items yet.'
           : `Exact agreement of the panel on ${count === 1 ? 'one criterion' : `${count} criteria`}${
-              low && high && low !== high ? `, lowest ${low}, highest ${high}` : low ? `: ${low}` : ''
+              count === 1 ? `: ${low}` : allAt ? `, each ${allAt}` : `, lowest ${low}, highest ${high}`
             }. ${below === 0 ? 'None is' : below === 1 ? 'One is' : `${below} are`} below the threshold of ${percent(threshold)}.`,
       col: { criterion: 'Criterion', exact: 'Exact agreement', adjacent: 'Adjacent agreement', qwk: 'QWK', n: 'n' },
     },

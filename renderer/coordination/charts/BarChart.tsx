@@ -36,7 +36,9 @@ export function BarChart({
   const innerH = height - MARGIN.top - MARGIN.bottom;
   const x = scaleBand<string>({ domain: bars.map((b) => b.key), range: [0, innerW], padding: 0.28 });
   const y = scaleLinear<number>({ domain: [domain[0], domain[1]], range: [innerH, 0], nice: true });
-  const labelOf = new Map(bars.map((b) => [b.key, b.label]));
+  const labelOf = new Map(bars.map((b) => [b.key, b.tick ?? b.label]));
+  // As many characters as fit under a bar at the tick font (about 6.2 px each).
+  const fits = Math.max(4, Math.floor(x.step() / 6.2));
   // Past 8 bars the n moves to the table; past 24 the names and values do too (the bars show the spread).
   const many = bars.length > 8;
   const dense = bars.length > DENSE_BARS;
@@ -115,7 +117,7 @@ export function BarChart({
           scale={x}
           axisClassName="chart-axis"
           hideTicks={dense}
-          tickFormat={(k) => (dense ? '' : shorten(labelOf.get(k) ?? k, many ? 10 : 22))}
+          tickFormat={(k) => (dense ? '' : shorten(labelOf.get(k) ?? k, fits))}
           tickLabelProps={{ className: 'chart-tick', textAnchor: 'middle', dy: 4 }}
         />
       </Group>

@@ -17,6 +17,8 @@ export const DENSE_BARS = 24;
 export interface BarDatum {
   key: string;
   label: string;
+  /** A shorter name for under the bar (the criterion without its micro-credential); the label otherwise. */
+  tick?: string;
   /** null: not enough items for a figure that means something (drawn as an empty slot, said in words). */
   value: number | null;
   n: number;

@@ -171,8 +171,8 @@ describe('the agreement chart', () => {
   it('draws one bar per criterion with its n, none where nothing was measured, and says so in words', () => {
     const chart = agreementChart(overview());
     expect(chart.bars).toEqual([
-      { key: 'a1\u0000c1', label: 'Plans', value: 0.75, n: 12 },
-      { key: 'a1\u0000c2', label: 'Evidence', value: null, n: 0 },
+      { key: 'a1\u0000c1', label: 'Plans', tick: 'Plans', value: 0.75, n: 12 },
+      { key: 'a1\u0000c2', label: 'Evidence', tick: 'Evidence', value: null, n: 0 },
     ]);
     expect(chart.table.rows).toEqual([
       ['Plans', 0.75, 1, 0.71, 12],
@@ -255,5 +255,22 @@ describe('a large panel', () => {
     expect(values).toEqual([...values].sort((x, y) => y - x));
     // The table keeps the overview's order.
     expect(throughputChart(o).table.rows.map((r) => r[0])).toEqual(o.assessors.map((a) => a.assessor.name));
+  });
+});
+
+describe('the agreement chart’s sentence', () => {
+  it('names the lowest and highest criterion, or says they are all the same', () => {
+    const o = overview();
+    const row = o.criterionAgreement[0]!;
+    o.criterionAgreement = [row, { ...row, criterionId: 'c2', exact: 0.9 }];
+    expect(agreementChart(o).summary).toBe(
+      'Exact agreement of the panel on 2 criteria, lowest Plans 75 % (n = 12), highest Evidence 90 % (n = 12). One is below the threshold of 80 %.',
+    );
+    o.criterionAgreement = [row, { ...row, criterionId: 'c2' }];
+    expect(agreementChart(o).summary).toBe(
+      'Exact agreement of the panel on 2 criteria, each 75 %. 2 are below the threshold of 80 %.',
+    );
+    // Under the bar, the criterion's own name (the table and the sentence give it whole).
+    expect(agreementChart(o).bars.map((b) => b.tick)).toEqual(['Plans', 'Evidence']);
   });
 });
