@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { buildPanel, secondRead, type Panel } from '../support/panel.js';
-import { appsPerTest, checkBothSchemes } from './fixtures.js';
+import { appsPerTest, checkBothSchemes, SCREENSHOTS } from './fixtures.js';
 
 const apps = appsPerTest();
 
@@ -106,6 +106,8 @@ async function coordinatorRound(split: boolean): Promise<void> {
     await expect(picture).toBeVisible();
     expect((await picture.getAttribute('aria-describedby')) ?? '').not.toBe('');
     await expect(figure.getByRole('table', { name: `${title}: the numbers` })).toBeAttached();
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await figure.screenshot({ path: path.join(SCREENSHOTS, `coordination-${id}.png`) });
   }
   await expect(page.getByTestId('chart-drift').locator('figcaption')).toContainText(
     `Furthest from the reference at the end: ${harsh.name}`,
