@@ -9,15 +9,29 @@ import { percent } from '../strings/quality.js';
 import { Icon } from '../ui/Icon.js';
 import { criterionNamer, flagLabel, flagsByAssessor, kappaText } from './overview-data.js';
 
+/** Past this many assessors the assessor × criterion table opens on the flagged ones. */
+const LARGE_PANEL = 20;
+/** The filter's value for "the flagged assessors" (no assessor id is empty or has a NUL). */
+const FLAGGED = '\u0000flagged';
+
 export function OverviewSection({ overview }: { overview: Overview }) {
   const id = useId();
   const name = useMemo(() => criterionNamer(overview), [overview]);
   const flags = useMemo(() => flagsByAssessor(overview.flags), [overview.flags]);
-  const [only, setOnly] = useState('');
+  const flaggedIds = new Set(overview.flags.map((f) => f.assessorId));
+  // A large panel's assessor × criterion table opens on the flagged assessors (said under the choice); a small one on all.
+  const [only, setOnly] = useState(() =>
+    overview.assessors.length > LARGE_PANEL && flaggedIds.size > 0 ? FLAGGED : '',
+  );
   const names = new Map(overview.assessors.map((a) => [a.assessor.id, a.assessor.name]));
   const t = overview.thresholds;
   const c = s.overview.col;
-  const measures = only ? overview.measures.filter((m) => m.assessorId === only) : overview.measures;
+  const measures =
+    only === FLAGGED
+      ? overview.measures.filter((m) => flaggedIds.has(m.assessorId))
+      : only
+        ? overview.measures.filter((m) => m.assessorId === only)
+        : overview.measures;
   const cellFlags = (assessorId: string, achievementId?: string, criterionId?: string) =>
     (flags.get(assessorId) ?? []).filter((f) =>
       criterionId === undefined
@@ -131,12 +145,16 @@ export function OverviewSection({ overview }: { overview: Overview }) {
         </label>
         <select id={`${id}-only`} className="input select" value={only} onChange={(e) => setOnly(e.target.value)}>
           <option value="">{s.overview.allAssessors}</option>
+          {flaggedIds.size > 0 && <option value={FLAGGED}>{s.overview.flaggedAssessors(flaggedIds.size)}</option>}
           {overview.assessors.map((a) => (
             <option key={a.assessor.id} value={a.assessor.id}>
               {a.assessor.name}
             </option>
           ))}
         </select>
+        {only === FLAGGED && (
+          <p className="muted small">{s.overview.showingFlagged(flaggedIds.size, overview.assessors.length)}</p>
+        )}
       </div>
       <div className="qa-table-wrap">
         <table className="qa-table coord-table" data-testid="coordination-criteria">

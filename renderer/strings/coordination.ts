@@ -72,6 +72,9 @@ export const coordination = {
     criteriaCaption: 'Agreement per assessor and criterion (from seeds and second readings)',
     filterLabel: 'Show criteria of',
     allAssessors: 'Every assessor',
+    flaggedAssessors: (n: number) => `Flagged assessors (${n.toLocaleString('en')})`,
+    showingFlagged: (n: number, total: number) =>
+      `Showing the ${count(n, 'flagged assessor', 'flagged assessors')} of ${total.toLocaleString('en')}; choose “Every assessor” to see them all.`,
     col: {
       assessor: 'Assessor',
       criterion: 'Criterion',

@@ -116,7 +116,8 @@ export function BarChart({
           top={innerH}
           scale={x}
           axisClassName="chart-axis"
-          hideTicks={dense}
+          // A tick per bar is a text element measured by visx: none where no name is shown.
+          {...(dense ? { tickValues: [] } : {})}
           tickFormat={(k) => (dense ? '' : shorten(labelOf.get(k) ?? k, fits))}
           tickLabelProps={{ className: 'chart-tick', textAnchor: 'middle', dy: 4 }}
         />
