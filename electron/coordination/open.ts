@@ -244,6 +244,18 @@ export async function openPackages(db: Db, paths: readonly string[], options: Op
     }
   }
 
+  const assignedOf = db.prepare(
+    'SELECT second_reader_key AS k, second_reader_name AS name FROM coord_reconciliation WHERE submission_id = ?',
+  );
+  const secondFrom = db
+    .prepare(
+      "SELECT r.label FROM coord_decisions d JOIN coord_results r ON r.id = d.results_id WHERE d.reading = 'second' AND d.submission_id = ?",
+    )
+    .pluck();
+  const firstOf = db.prepare(
+    "SELECT d.assessor_key AS k, d.decision, d.levels_json AS levels, r.label FROM coord_decisions d JOIN coord_results r ON r.id = d.results_id WHERE d.reading = 'first' AND d.submission_id = ?",
+  );
+  const seedKnown = db.prepare('SELECT 1 FROM coord_seeds WHERE assessor_key = ? AND submission_id = ?').pluck();
   const pending: PendingResults[] = [];
   const firstIn = new Map<string, { label: string; key: string; decision: PendingDecision }>();
   for (const { label, path: p } of resultPaths) {
@@ -332,21 +344,12 @@ export async function openPackages(db: Db, paths: readonly string[], options: Op
     const kept: PendingDecision[] = [];
     for (const d of decisions) {
       if (d.reading === 'second') {
-        const assigned = db
-          .prepare(
-            'SELECT second_reader_key AS k, second_reader_name AS name FROM coord_reconciliation WHERE submission_id = ?',
-          )
-          .get(d.submissionId) as { k: string; name: string } | undefined;
+        const assigned = assignedOf.get(d.submissionId) as { k: string; name: string } | undefined;
         if (!assigned || assigned.k !== key) {
           bad = `the second reading of "${d.submissionId}" is by ${results.assessor.name}, but it was sent to ${assigned?.name ?? 'nobody'}`;
           break;
         }
-        const had = db
-          .prepare(
-            "SELECT r.label FROM coord_decisions d JOIN coord_results r ON r.id = d.results_id WHERE d.reading = 'second' AND d.submission_id = ?",
-          )
-          .pluck()
-          .get(d.submissionId) as string | undefined;
+        const had = secondFrom.get(d.submissionId) as string | undefined;
         if (had !== undefined) {
           bad = `the second reading of "${d.submissionId}" was already opened from ${had}`;
           break;
@@ -354,11 +357,8 @@ export async function openPackages(db: Db, paths: readonly string[], options: Op
         kept.push(d);
         continue;
       }
-      const stored = db
-        .prepare(
-          "SELECT d.assessor_key AS k, d.decision, d.levels_json AS levels, r.label FROM coord_decisions d JOIN coord_results r ON r.id = d.results_id WHERE d.reading = 'first' AND d.submission_id = ?",
-        )
-        .get(d.submissionId) as { k: string; decision: string; levels: string; label: string } | undefined;
+      const stored = firstOf.get(d.submissionId) as
+        { k: string; decision: string; levels: string; label: string } | undefined;
       const same = (k: string, decision: string, levels: string) =>
         k === key && decision === d.decision && levels === JSON.stringify(d.levels);
       if (stored) {
@@ -385,7 +385,6 @@ export async function openPackages(db: Db, paths: readonly string[], options: Op
       continue;
     }
     // A seed the same assessor reported before (a later export of the same store) is counted once.
-    const seedKnown = db.prepare('SELECT 1 FROM coord_seeds WHERE assessor_key = ? AND submission_id = ?').pluck();
     const seeds = (results.seeds?.samples ?? [])
       .filter((x) => x.outcome === 'reviewed' && x.submittedAt !== undefined)
       .filter((x) => seedKnown.get(key, x.submissionId) === undefined)

@@ -40,7 +40,7 @@ const NOW = Date.parse('2026-11-20T09:00:00Z');
 const DAY = 86_400_000;
 
 interface Generated {
-  reviewPackage: string;
+  reviewPackages: string[];
   results: string[];
   /** A store with the round, the results, and the second readings reconciled. */
   full: string;
@@ -132,20 +132,29 @@ async function generate(work: string, decisions: number, identity: SigningIdenti
       artifacts: [{ id: 'a1', sectionId: a.sections[0]!.id, name: 'Plan', url: 'https://example.org/plan' }],
     });
   }
-  const manifest: Manifest = {
-    format: PACKAGE_FORMAT,
-    formatVersion: 1,
-    id: `urn:uuid:${randomUUID()}`,
-    createdAt: new Date(NOW).toISOString(),
-    issuer: { id: 'https://pd.example.edu/issuer', name: 'Bench Issuing Body' },
-    achievements,
-    submissions,
-  };
-  const reviewPackage = path.join(dir, 'review-package');
-  fs.mkdirSync(reviewPackage, { recursive: true });
-  fs.writeFileSync(path.join(reviewPackage, 'manifest.json'), JSON.stringify(manifest));
-  // The badge image every micro-credential names (copied into the second-reading packages).
-  fs.writeFileSync(path.join(reviewPackage, 'image.png'), Buffer.from('89504e470d0a1a0a', 'hex'));
+  // A review package holds at most 25,000 submissions here (a 100,000-submission manifest is beyond the
+  // import's 32 MiB manifest limit): the round is then several review packages, as an issuer would batch it.
+  const PER_PACKAGE = 25_000;
+  const packages: Manifest[] = [];
+  for (let from = 0; from < submissions.length; from += PER_PACKAGE)
+    packages.push({
+      format: PACKAGE_FORMAT,
+      formatVersion: 1,
+      id: `urn:uuid:${randomUUID()}`,
+      createdAt: new Date(NOW).toISOString(),
+      issuer: { id: 'https://pd.example.edu/issuer', name: 'Bench Issuing Body' },
+      achievements,
+      submissions: submissions.slice(from, from + PER_PACKAGE),
+    });
+  const reviewPackages = packages.map((m, i) => {
+    const p = path.join(dir, `review-package-${i + 1}`);
+    fs.mkdirSync(p, { recursive: true });
+    fs.writeFileSync(path.join(p, 'manifest.json'), JSON.stringify(m));
+    // The badge image every micro-credential names (copied into the second-reading packages).
+    fs.writeFileSync(path.join(p, 'image.png'), Buffer.from('89504e470d0a1a0a', 'hex'));
+    return p;
+  });
+  const roundIds = packages.map((m) => m.id);
 
   const severity = (k: number) => (k % 10 === 0 ? -1 : k % 17 === 0 ? 1 : 0);
   const results: string[] = [];
@@ -169,7 +178,7 @@ async function generate(work: string, decisions: number, identity: SigningIdenti
         submissionId: `urn:uuid:seed-${j}-${decisions}`,
         achievementId: a.id,
         rubricSha256: shaOf.get(a.id)!,
-        reviewPackage: manifest.id,
+        reviewPackage: roundIds[0]!,
         outcome: 'reviewed' as const,
         decision: own.decision,
         referenceDecision: ref.decision,
@@ -189,7 +198,7 @@ async function generate(work: string, decisions: number, identity: SigningIdenti
       formatVersion: 1,
       id: `urn:uuid:${randomUUID()}`,
       createdAt: new Date(NOW).toISOString(),
-      reviewPackages: [manifest.id],
+      reviewPackages: roundIds,
       assessor: { name },
       submissions: subs,
       seeds: { samples: seedSamples, agreement: measureItems(seedSamples) },
@@ -204,7 +213,7 @@ async function generate(work: string, decisions: number, identity: SigningIdenti
   const s = openServices(full);
   try {
     const c = await s.coordination();
-    const opened = await c.open([reviewPackage, ...results]);
+    const opened = await c.open([...reviewPackages, ...results]);
     if (opened.refused.length) throw new Error(opened.refused[0]!.reason);
     const passes = s.db.prepare("SELECT count(*) FROM coord_decisions WHERE decision = 'pass'").pluck().get() as number;
     const sample = c.sample({
@@ -249,7 +258,7 @@ async function generate(work: string, decisions: number, identity: SigningIdenti
   } finally {
     s.close();
   }
-  return { reviewPackage, results, full };
+  return { reviewPackages, results, full };
 }
 
 function stats(xs: number[]): string {
@@ -281,7 +290,7 @@ export async function benchCoordination(work: string): Promise<void> {
       try {
         const c = await s.coordination();
         const t0 = nowMs();
-        const r = await c.open([g.reviewPackage, ...g.results]);
+        const r = await c.open([...g.reviewPackages, ...g.results]);
         const t1 = nowMs();
         if (r.refused.length) throw new Error(r.refused[0]!.reason);
         c.overview();
@@ -294,7 +303,7 @@ export async function benchCoordination(work: string): Promise<void> {
     }
   process.stdout.write('  min / median / max\n');
   for (const n of SCALES)
-    line(`open ${n.toLocaleString('en')} decisions (${ASSESSORS + 1} packages)`, '', stats(openTimes.get(n)!));
+    line(`open ${n.toLocaleString('en')} decisions (${ASSESSORS} results packages)`, '', stats(openTimes.get(n)!));
   for (const n of SCALES)
     line(`overview after open, ${n.toLocaleString('en')}, no second readings`, '', stats(overviewTimes.get(n)!));
 

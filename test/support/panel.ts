@@ -157,22 +157,32 @@ export async function buildPanel(specs: readonly PanelAssessorSpec[] = PANEL, wo
  * wrote them) is imported by the assessor it names, into their own store, scored at their severity,
  * and a new signed results package exported. Returns the results packages written.
  */
-export async function secondRead(panel: Panel, folder: string): Promise<string[]> {
+export async function secondRead(
+  panel: Panel,
+  folder: string,
+  options: { freshStores?: boolean } = {},
+): Promise<string[]> {
   const out: string[] = [];
   for (const name of fs.readdirSync(folder).sort()) {
     const pkg = path.join(folder, name);
     const manifest = readManifest(pkg);
     const reader = panel.assessors.find((a) => a.name === manifest.assessor?.name);
     if (!reader) throw new Error(`${name} names ${manifest.assessor?.name ?? 'no assessor'}, not one of the panel`);
-    await assay(reader.dataDir, ['import', pkg]);
+    // A fresh store per package (several coordinators of one panel), else the reader's own store.
+    const dataDir = options.freshStores
+      ? path.join(panel.work, `store-${path.basename(folder)}-${name}`)
+      : reader.dataDir;
+    if (options.freshStores)
+      await assay(dataDir, ['identity', 'create', '--name', reader.name, '--url', 'https://assessors.example.org']);
+    await assay(dataDir, ['import', pkg]);
     scoreAll(
-      reader.dataDir,
+      dataDir,
       manifest,
       manifest.submissions.map((x) => x.id),
       reader,
     );
-    const results = path.join(panel.work, `second-results-${out.length + 1}`);
-    await assay(reader.dataDir, ['results', 'export', '--out', results]);
+    const results = path.join(panel.work, `results-${path.basename(folder)}-${out.length + 1}`);
+    await assay(dataDir, ['results', 'export', '--out', results]);
     out.push(results);
   }
   return out;
