@@ -43,11 +43,8 @@ function tampered(results: string, into: string): string {
 let panel: Panel | undefined;
 test.afterAll(() => panel?.dispose());
 
-/**
- * The whole round. `split`: whether a split decision must reach the adjudication queue. Every queued decision is
- * adjudicated either way, and the final package must verify.
- */
-async function coordinatorRound(split: boolean): Promise<void> {
+/** The whole round: a split reaches the adjudication queue, every queued decision is adjudicated, the final package verifies. */
+async function coordinatorRound(): Promise<void> {
   panel = await buildPanel();
   const app = await apps.launch();
   const { page } = app;
@@ -156,11 +153,16 @@ async function coordinatorRound(split: boolean): Promise<void> {
     await press(page.getByRole('button', { name: 'Open returned readings…' }));
     await expect(summary).not.toHaveText(before);
   }
-  if (split) await expect(summary).toContainText(/[1-9]\d* to adjudicate/);
+  await expect(summary).toContainText(/[1-9]\d* to adjudicate/);
 
   // The adjudication queue: a split, settled beside both readings, with reasons and the adjudicator's name.
   const queue = page.getByTestId('adjudication-queue');
+  await expect(queue.getByRole('row').filter({ hasText: 'The readers reached different decisions' })).not.toHaveCount(
+    0,
+  );
   for (let round = 0; round < 50 && (await queue.count()) > 0; round++) {
+    // The header row and one per decision waiting.
+    const waiting = (await queue.getByRole('row').count()) - 1;
     await press(queue.getByRole('button', { name: /^Adjudicate: / }).first());
     const form = page.getByTestId('adjudication-form');
     await expect(form.getByRole('heading', { name: /^Adjudicate / })).toBeFocused();
@@ -180,6 +182,9 @@ async function coordinatorRound(split: boolean): Promise<void> {
     if (round === 0) await checkBothSchemes(page, 'coordination-adjudicate');
     await press(form.getByRole('button', { name: 'Record the final decision' }));
     await expect(form).toHaveCount(0);
+    // The queue asked again: one fewer waiting (or none, and the queue gone).
+    if (waiting === 1) await expect(queue).toHaveCount(0);
+    else await expect(queue.getByRole('row')).toHaveCount(waiting);
   }
   await expect(summary).toContainText(' 0 to adjudicate');
 
@@ -193,10 +198,5 @@ async function coordinatorRound(split: boolean): Promise<void> {
   expect(verdict.ok, verdict.ok ? '' : verdict.reason).toBe(true);
 }
 
-test('a coordinator finds the harsh assessor, samples, second-reads, settles what is queued and exports the final package', () =>
-  coordinatorRound(false));
-
-// Waits on the service (branch wip-coord): from this panel and these rules no split decision reaches the queue yet;
-// its own test/coordination/coordination.test.ts fails the same way ("a split decision reaches the queue").
-test.fixme('a split decision reaches the adjudication queue and is adjudicated beside both readings', () =>
-  coordinatorRound(true));
+test('a coordinator finds the harsh assessor, samples, second-reads, adjudicates a split and exports the final package', () =>
+  coordinatorRound());
