@@ -37,6 +37,7 @@ import { SettingsStore } from './settings/settings.js';
 import { JobRunner, LongJobs, type JobMode } from './jobs/index.js';
 import { QualityService } from './quality/quality-service.js';
 import { assertMayRecuse, assertMayReview } from './quality/calibration.js';
+import type { Coordination } from './coordination/coordination.js';
 
 export { DATABASE_FILE } from './store/open-store.js';
 
@@ -68,6 +69,8 @@ export interface Services {
   readonly jobs: LongJobs;
   /** Calibration before live work; a submitted review of a calibration sample, seed or second reading beside its reference. */
   readonly quality: QualityService;
+  /** The coordinator's work over the panel's packages; its code loads on first use. */
+  coordination(): Promise<Coordination>;
   importPackage(input: string, options?: ImportOptions): Promise<ImportResult>;
   /** Writes the built-in sample package to a temporary folder and imports it (first run). */
   importSample(onProgress?: (p: ImportProgress) => void): Promise<ImportResult>;
@@ -120,6 +123,7 @@ export function openServices(dataDir: string, options: ServicesOptions = {}): Se
       self,
     );
     let closed = false;
+    let coordination: Promise<Coordination> | undefined;
     const services: Services = {
       dataDir,
       db,
@@ -134,6 +138,8 @@ export function openServices(dataDir: string, options: ServicesOptions = {}): Se
       backups: new Backups(self, identity, settings, jobs),
       jobs,
       quality: new QualityService(db),
+      coordination: () =>
+        (coordination ??= import('./coordination/coordination.js').then((m) => new m.Coordination(self()))),
       reviews: {
         // Live work (seeds alike) waits for a required calibration; calibration samples are always open.
         open: (submissionId, blind) => {

@@ -87,6 +87,41 @@ export function dialogFor(
           properties: ['openDirectory', 'createDirectory'],
         },
       };
+    case 'coordination-package':
+      return {
+        kind: 'open',
+        options: {
+          title: 'Open a review or results package (a .zip)',
+          properties: ['openFile'],
+          filters: [{ name: 'Package', extensions: ['zip'] }],
+        },
+      };
+    case 'second-readings-folder':
+      return {
+        kind: 'open',
+        options: {
+          title: 'Write the second-reading packages into a folder',
+          properties: ['openDirectory', 'createDirectory'],
+        },
+      };
+    case 'chart-png':
+      return {
+        kind: 'save',
+        options: {
+          title: 'Save the chart as an image',
+          defaultPath: `assay-chart-${day}.png`,
+          filters: [{ name: 'PNG image', extensions: ['png'] }],
+        },
+      };
+    case 'chart-csv':
+      return {
+        kind: 'save',
+        options: {
+          title: 'Save the chart’s numbers',
+          defaultPath: `assay-chart-${day}.csv`,
+          filters: [{ name: 'CSV (comma-separated values)', extensions: ['csv'] }],
+        },
+      };
   }
 }
 
@@ -95,8 +130,9 @@ export function createAdminPlatform(
   restart: (backupPath: string) => Promise<void>,
 ): AdminPlatform {
   return {
-    async choosePath(purpose) {
+    async choosePath(purpose, suggestedName) {
       const d = dialogFor(purpose);
+      if (d.kind === 'save' && suggestedName) d.options.defaultPath = suggestedName;
       const win = getWindow();
       if (d.kind === 'save') {
         const r = win ? await dialog.showSaveDialog(win, d.options) : await dialog.showSaveDialog(d.options);

@@ -24,6 +24,12 @@ export interface Io {
   stdin: CliStdin;
 }
 
+// The coordinator's commands (electron/cli/coordinate-command.ts; its code loads when it runs).
+const COORDINATE_USAGE_TEXT = `  coordinate open|overview|sample|export-second-readings|import-second-readings|queue|adjudicate|export
+                         The coordinator: the panel's results packages, agreement, second
+                         reading, adjudication and the final package (assay coordinate --help)
+`;
+
 const USAGE = `Usage: assay <command> [options]
 
 Commands:
@@ -76,7 +82,7 @@ Commands:
                          (default: the verifyPageUrl setting, else <issuer url>/verify)
   results export --out DIR | results verify PATH [--trust-cert CERT]…
                          The signed results package for the issuing body
-  backup --out FILE      Write a consistent backup (.zip) of the store and the evidence
+${COORDINATE_USAGE_TEXT}  backup --out FILE      Write a consistent backup (.zip) of the store and the evidence
   restore FILE           Replace the data folder's store with a backup (checked first)
 
 Options for every command:
@@ -138,6 +144,16 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
         'trust-cert': { type: 'string', multiple: true },
         'status-list': { type: 'string' },
         'did-document': { type: 'string' },
+        'last-attempt': { type: 'string' },
+        'near-cut': { type: 'boolean' },
+        'pass-share': { type: 'string' },
+        seed: { type: 'string' },
+        readers: { type: 'string' },
+        rule: { type: 'string' },
+        adjudicator: { type: 'string' },
+        decision: { type: 'string' },
+        levels: { type: 'string' },
+        reasons: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -147,6 +163,11 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   }
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
+  if (command === 'coordinate' && (values.help || !rest.length)) {
+    const { COORDINATE_USAGE } = await import('./coordinate-command.js');
+    (values.help ? io.stdout : io.stderr).write(`Usage: assay coordinate <step> [options]\n\n${COORDINATE_USAGE}`);
+    return values.help ? 0 : 2;
+  }
   if (values.help || !command) {
     (values.help ? io.stdout : io.stderr).write(USAGE);
     return values.help ? 0 : 2;
@@ -162,6 +183,21 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
         return await withServices(dataDir, io, (s) => calibrationCommand(s, rest, io.stdout, io.stderr));
       case 'sample-package':
         return await sampleCommand(rest, values, io);
+      case 'coordinate': {
+        const { coordinateCommand } = await import('./coordinate-command.js');
+        return await withServices(dataDir, io, async (s) => {
+          try {
+            return await coordinateCommand(s, rest, values, (t) => void io.stdout.write(t));
+          } catch (err) {
+            // A refusal (nothing open, a conflict, bad input, a missing identity) is a 1 with its message.
+            if (isAssayError(err) && err.code !== 'usage') {
+              io.stderr.write(`${describe(err, dataDir)}\n`);
+              return 1;
+            }
+            throw err;
+          }
+        });
+      }
       case 'audit':
         if (rest[0] !== 'verify' && rest[0] !== 'checkpoint')
           throw new UsageError('assay audit takes verify [--anchor FILE]… or checkpoint');

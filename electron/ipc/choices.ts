@@ -23,6 +23,10 @@ export const CHOICE_PURPOSES: Readonly<Record<ChoicePurpose, { kinds: readonly C
   'backup-save': { kinds: ['save-file'], what: 'the backup to write' },
   'export-folder': { kinds: ['save-folder'], what: 'the folder for the awards' },
   'results-folder': { kinds: ['save-folder'], what: 'the folder for the results package' },
+  'coordination-package': { kinds: ['open-file', 'open-folder'], what: 'the package to coordinate' },
+  'second-readings-folder': { kinds: ['save-folder'], what: 'the folder for the second-reading packages' },
+  'chart-png': { kinds: ['save-file'], what: 'the chart image to write' },
+  'chart-csv': { kinds: ['save-file'], what: 'the chart’s numbers to write' },
 };
 
 /**
@@ -34,11 +38,14 @@ const TARGET_CHECKS: Partial<Record<ChoicePurpose, (file: string) => void>> = {
   'backup-save': (file) => requireWritableTarget(file, 'The backup'),
   'export-folder': (dir) => requireFolderTarget(dir, 'The folder for the awards'),
   'results-folder': (dir) => requireFolderTarget(dir, 'The folder for the results package'),
+  'second-readings-folder': (dir) => requireFolderTarget(dir, 'The folder for the second-reading packages'),
   'backup-open': (file) => void regularFileSize(file, { what: 'The backup' }),
+  'chart-png': (file) => requireWritableTarget(file, 'The chart image'),
+  'chart-csv': (file) => requireWritableTarget(file, 'The chart’s numbers'),
 };
 
 /** The purposes files dropped on the window may serve (others are chosen in a dialog only). */
-export const DROP_PURPOSES: readonly DropPurpose[] = ['package', 'evidence'];
+export const DROP_PURPOSES: readonly DropPurpose[] = ['package', 'evidence', 'coordination-package'];
 
 /** A token that is unknown, used, expired, or presented for something it was not chosen for. */
 export class ChoiceError extends AssayError {

@@ -13,6 +13,8 @@ import { qualityHandlers } from './handlers/quality.js';
 import { resultsHandlers } from './handlers/results.js';
 import { reviewHandlers } from './handlers/review.js';
 import { settingsHandlers } from './handlers/settings.js';
+import { coordinationHandlers } from './handlers/coordination.js';
+import { chartHandlers } from './handlers/charts.js';
 
 export type { AdminPlatform, Emit, Handlers, Platform } from './handlers/context.js';
 
@@ -54,5 +56,7 @@ export function createHandlers(
     ...backupHandlers(ctx),
     ...settingsHandlers(ctx),
     ...qualityHandlers(ctx),
+    ...coordinationHandlers(ctx),
+    ...chartHandlers(ctx),
   };
 }

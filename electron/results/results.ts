@@ -249,7 +249,20 @@ export async function exportResults(
   };
   files.set(RESULTS_FILE, Buffer.from(JSON.stringify(results, null, 2)));
   files.set(CSV_FILE, Buffer.from(toCsv(csvRows)));
+  await writeSignedResults(outDir, files, signer, auditHead);
+  return { dir: outDir, submissions: submissions.length, awards: allAwards.length };
+}
 
+/**
+ * Writes a results package's files, its manifest of hashes (with the audit head) and the detached
+ * signature over the manifest into `outDir`. Also the coordinator's final package (electron/coordination).
+ */
+export async function writeSignedResults(
+  outDir: string,
+  files: ReadonlyMap<string, Buffer>,
+  signer: Pick<ResultsSigner, 'signDetached'>,
+  auditHead: ResultsManifest['auditHead'],
+): Promise<void> {
   const manifest: ResultsManifest = {
     format: RESULTS_FORMAT,
     formatVersion: 1,
@@ -265,5 +278,4 @@ export async function exportResults(
   for (const [p, b] of files) writeFileAtomic(path.join(outDir, p), b);
   writeFileAtomic(path.join(outDir, MANIFEST_FILE), manifestBytes);
   writeFileAtomic(path.join(outDir, SIGNATURE_FILE), signature);
-  return { dir: outDir, submissions: submissions.length, awards: allAwards.length };
 }

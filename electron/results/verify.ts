@@ -39,6 +39,8 @@ export interface Intact {
   /** The quality-assurance sections, when present: what they hold, their measures checked. */
   quality?: { calibrationRounds: number; seeds: number; secondReadingsCompared: number };
   auditHead?: AuditHead;
+  /** results.json as read and checked, when asked for (`keepResults`): what the coordinator opens. */
+  results?: Results;
 }
 
 export type ResultsVerdict =
@@ -50,6 +52,8 @@ export type ResultsVerdict =
 export interface ResultsVerifyOptions {
   /** Whom to believe: the identity (current or retired) that exported them, or a certificate given explicitly. */
   trust?: TrustContext;
+  /** Hand back the parsed results.json (the very bytes whose hash was checked). */
+  keepResults?: boolean;
 }
 
 async function readAll(source: PackageSource, rel: string, max: number): Promise<Buffer> {
@@ -239,6 +243,7 @@ export async function verifyResults(
       submissions: parsed.data.submissions.length,
       ...(qa ? { quality: qa } : {}),
       ...(head.success ? { auditHead: head.data } : {}),
+      ...(options.keepResults ? { results: r } : {}),
     };
     const found = certificateTrust(options.trust, sig.signer.fingerprint256);
     if (!found.trusted)

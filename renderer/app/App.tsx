@@ -15,6 +15,7 @@ import { isTyping } from '../review/useReviewKeys.js';
 import { AwardsScreen } from '../awards/AwardsScreen.js';
 import { LibraryScreen } from '../library/LibraryScreen.js';
 import { CalibrationScreen } from '../quality/CalibrationScreen.js';
+import { CoordinationScreen } from '../coordination/CoordinationScreen.js';
 import { practiceContext } from '../quality/practice.js';
 import { useLoad } from '../ui/useLoad.js';
 import { SettingsScreen } from '../settings/SettingsScreen.js';
@@ -271,6 +272,11 @@ export function App() {
         {screen === 'library' && (
           <div className="screen-slot">
             <LibraryScreen onQueueChanged={reviewChanged} onQueue={() => navigate('queue')} />
+          </div>
+        )}
+        {screen === 'coordination' && (
+          <div className="screen-slot">
+            <CoordinationScreen />
           </div>
         )}
         {screen === 'settings' && (

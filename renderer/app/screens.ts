@@ -1,3 +1,3 @@
 // The screens of the left navigation, in order (Calibration only while a package in the library has calibration).
-export const SCREENS = ['queue', 'calibration', 'review', 'awards', 'library', 'settings'] as const;
+export const SCREENS = ['queue', 'calibration', 'review', 'awards', 'library', 'coordination', 'settings'] as const;
 export type Screen = (typeof SCREENS)[number];

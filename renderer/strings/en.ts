@@ -17,6 +17,7 @@ export const en = {
     review: 'Review',
     awards: 'Awards',
     library: 'Library',
+    coordination: 'Coordination',
     settings: 'Settings',
     about: 'About Assay',
     collapse: 'Fold the sidebar',
@@ -453,3 +454,4 @@ export type Strings = typeof en;
 export const t: Strings = en;
 export { admin } from './admin.js';
 export { quality } from './quality.js';
+export { coordination } from './coordination.js';

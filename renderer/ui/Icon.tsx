@@ -26,6 +26,7 @@ const paths = {
   sidebar: 'M4 5h16v14H4zM9 5v14',
   package: 'M12 3 3.5 7.5v9L12 21l8.5-4.5v-9zM3.5 7.5 12 12l8.5-4.5M12 12v9',
   calibration: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM12 16a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM12 12h.01',
+  coordination: 'M4 20V10M10 20V4M16 20v-7M21 20H3M14 9l3-3 4 2',
   // The admin screens (library, awards, settings).
   plus: 'M12 5v14M5 12h14',
   trash: 'M4 7h16M10 11v6M14 11v6M6 7l1 12a1 1 0 0 0 1 1h8a1 1 0 0 0 1-1l1-12M9 7V4h6v3',

@@ -11,6 +11,12 @@ export const pathPurposeSchema = z.enum([
   'backup-open',
   'export-folder',
   'results-folder',
+  // The coordinator: a review or results package to open; the folder for second-reading packages.
+  'coordination-package',
+  'second-readings-folder',
+  // A chart of the Coordination screen, saved as an image or its numbers.
+  'chart-png',
+  'chart-csv',
 ]);
 export type PathPurpose = z.infer<typeof pathPurposeSchema>;
 
@@ -23,6 +29,6 @@ export const choiceTokenSchema = z
   .regex(/^[A-Za-z0-9_-]{43}$/, 'is not a file chosen in Assay (choose it again)');
 export const chosenSchema = z.object({ token: choiceTokenSchema, name: z.string() });
 export type Chosen = z.infer<typeof chosenSchema>;
-/** What may be dropped on the window: a review package (queue) or evidence files (a hand-added submission). */
-export const dropPurposeSchema = z.enum(['package', 'evidence']);
+/** What may be dropped on the window: a review package (queue), evidence files (a hand-added submission), packages to coordinate. */
+export const dropPurposeSchema = z.enum(['package', 'evidence', 'coordination-package']);
 export type DropPurpose = z.infer<typeof dropPurposeSchema>;

@@ -21,6 +21,19 @@ import { addSubmissionSchema, libraryAchievementSchema, librarySummarySchema } f
 import { settingsPatchSchema, settingsSchema } from '../domain/settings.js';
 import { jobKindSchema } from '../domain/jobs.js';
 import { calibrationGateSchema, calibrationStatusSchema, comparisonSchema } from '../domain/quality.js';
+import {
+  adjudicateInputSchema,
+  driftSeriesSchema,
+  exportFinalResultSchema,
+  exportSecondReadingsResultSchema,
+  importSecondReadingsResultSchema,
+  openResultSchema,
+  overviewSchema,
+  reconcileRuleSchema,
+  reconciliationItemSchema,
+  sampleSchema,
+  samplingRulesSchema,
+} from '../coordination/types.js';
 
 const none = z.undefined();
 
@@ -101,8 +114,20 @@ export const contract = {
   /**
    * Shows the system's file dialog for a purpose (open a .p12, a logo, a rubric; save a backup …).
    * The answer is a token for that one use (and the name to show), never the path; null when cancelled.
+   * A save dialog may offer `suggestedName` (a bare file name) in place of its own.
    */
-  'dialog:choose': { input: z.object({ purpose: pathPurposeSchema }), output: chosenSchema.nullable() },
+  'dialog:choose': {
+    input: z.object({
+      purpose: pathPurposeSchema,
+      suggestedName: z
+        .string()
+        .min(1)
+        .max(120)
+        .regex(/^[^/\\\0:]+$/, 'is not a bare file name')
+        .optional(),
+    }),
+    output: chosenSchema.nullable(),
+  },
   /**
    * Files dropped on the window (their paths come from the preload's webUtils.getPathForFile): main
    * asks the person to confirm in its own dialog, then answers with tokens; [] when declined.
@@ -220,6 +245,57 @@ export const contract = {
   'quality:practiceAgain': { input: z.object({ packageId: z.string().min(1) }), output: calibrationStatusSchema },
   /** A submitted review of a calibration sample, seed or second reading beside its reference; null for anything else (live work, or not yet submitted). */
   'quality:comparison': { input: z.object({ submissionId: z.string().min(1) }), output: comparisonSchema.nullable() },
+  /**
+   * The coordinator opens packages chosen with dialog:choose('coordination-package') or dropped: the round's
+   * review packages and the panel's signed results packages. Each is verified first; when any is refused
+   * (tampered, from another round …) nothing is opened and every refusal is named.
+   */
+  'coordination:open': {
+    input: z.object({ tokens: z.array(choiceTokenSchema).min(1).max(1000) }),
+    output: openResultSchema,
+  },
+  /** Assessors, agreement per assessor × criterion, drift, flags, throughput and reconciliation; null before anything is opened. */
+  'coordination:overview': { input: none, output: overviewSchema.nullable() },
+  /** One assessor's drift lines per criterion (rolling window of 20 items). */
+  'coordination:drift': { input: z.object({ assessorId: z.string().min(1) }), output: z.array(driftSeriesSchema) },
+  /** Draws a sample for second reading by the rules; the seed (given or drawn) is recorded so it can be drawn again. */
+  'coordination:sample': { input: samplingRulesSchema, output: sampleSchema },
+  /** The samples drawn so far, newest first. */
+  'coordination:samples': { input: none, output: z.array(sampleSchema) },
+  /**
+   * Writes one second-reading review package per chosen reader into the folder chosen with
+   * dialog:choose('second-readings-folder'): never to a decision's first reader, without the first review.
+   */
+  'coordination:exportSecondReadings': {
+    input: z.object({
+      sampleId: z.string().min(1),
+      readers: z.array(z.string().min(1)).min(1).max(1000),
+      token: choiceTokenSchema,
+    }),
+    output: exportSecondReadingsResultSchema,
+  },
+  /** Opens the second readers' results packages (verified first, all or nothing) and reconciles by the rule. */
+  'coordination:importSecondReadings': {
+    input: z.object({ tokens: z.array(choiceTokenSchema).min(1).max(1000), rule: reconcileRuleSchema }),
+    output: importSecondReadingsResultSchema,
+  },
+  /** Every sampled decision with its readings and state. */
+  'coordination:reconciliation': { input: none, output: z.array(reconciliationItemSchema) },
+  /** Split decisions and non-adjacent gaps waiting for the adjudicator, both readings side by side. */
+  'coordination:adjudicationQueue': { input: none, output: z.array(reconciliationItemSchema) },
+  /** The adjudicator's decision with levels and reasons: final and audited. */
+  'coordination:adjudicate': { input: adjudicateInputSchema, output: reconciliationItemSchema },
+  /** Writes the one signed final results package, naming every reader of every decision, into the folder chosen with dialog:choose('results-folder'). */
+  'coordination:exportFinal': { input: z.object({ token: choiceTokenSchema }), output: exportFinalResultSchema },
+  /** Writes a Coordination chart as PNG or its numbers as CSV into the file chosen with dialog:choose('chart-png' / 'chart-csv'). */
+  'charts:save': {
+    input: z.object({
+      token: choiceTokenSchema,
+      format: z.enum(['png', 'csv']),
+      bytes: z.instanceof(Uint8Array).refine((b) => b.length <= 32 * 1024 * 1024, 'is larger than 32 MB'),
+    }),
+    output: z.object({ bytes: z.number().int().min(0) }),
+  },
 } as const;
 
 /** Events the main process sends to the renderer. */

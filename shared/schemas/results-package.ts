@@ -21,6 +21,19 @@ export const identityLeakSchema = z.looseObject({
   reportedAt: isoDateTime,
 });
 
+/** One reader of a decision in a coordinator's final package. */
+export const readerEntrySchema = z.looseObject({
+  role: z.enum(['first', 'second', 'adjudicator']),
+  name: z.string(),
+  id: z.string().optional(),
+  decision: decisionSchema.optional(),
+  at: isoDateTime.optional(),
+  /** The results package the reading came in (first and second readers). */
+  resultsPackage: z.string().optional(),
+  /** The adjudicator's reasons. */
+  reasons: z.string().optional(),
+});
+
 export const submissionResultSchema = z.looseObject({
   submissionId: z.string(),
   achievementId: z.string(),
@@ -42,6 +55,19 @@ export const submissionResultSchema = z.looseObject({
   identityLeaks: z.array(identityLeakSchema).optional(),
   /** A decision of this assessor on a submission another assessor decided first (a second reading). */
   secondReading: z.looseObject({ of: z.string() }).optional(),
+  /**
+   * A coordinator's final package: everyone who read this decision (the first reader, the second, the
+   * adjudicator), each with what they decided and when.
+   */
+  readers: z.array(readerEntrySchema).min(1).optional(),
+  /** A coordinator's final package: how the decision became final. */
+  reconciliation: z
+    .looseObject({
+      /** read-once: not sampled, the first reading stands; agreed: by the rule; adjudicated: by the adjudicator. */
+      state: z.enum(['read-once', 'agreed', 'adjudicated']),
+      rule: z.enum(['first', 'second', 'lower']).optional(),
+    })
+    .optional(),
   awards: z
     .array(
       z.looseObject({
@@ -199,6 +225,20 @@ export const resultsSchema = z.looseObject({
   seeds: seedsResultSchema.optional(),
   /** Per review package of second readings: the agreement with the first readings it carried. */
   secondReadings: z.array(secondReadingResultSchema).optional(),
+  /** A coordinator's final package: the panel's results packages it merged and the samples drawn for second reading. */
+  coordination: z
+    .looseObject({
+      resultsPackages: z.array(
+        z.looseObject({
+          id: z.string(),
+          assessor: z.string(),
+          signer: z.string(),
+          kind: z.enum(['first', 'second-reading']),
+        }),
+      ),
+      samples: z.array(z.looseObject({ id: z.string(), seed: z.string(), drawnAt: isoDateTime, rules: z.unknown() })),
+    })
+    .optional(),
 });
 
 /** The exporting store's audit log head: how many entries, and the hash of the last (an anchor for `assay audit verify`). */

@@ -1,5 +1,5 @@
 // `npm run bench`: prints figures; never fails on a time. BENCH_ONLY=import,queue picks parts
-// (import, queue, startup, credentials, sample, jobs, agreement, quality, trust).
+// (import, queue, startup, credentials, sample, jobs, agreement, quality, trust; coordination only when named).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +12,7 @@ import { benchAgreement } from './agreement-bench.js';
 import { benchTrust } from './trust-bench.js';
 import { benchStartup } from './startup-bench.js';
 import { benchQuality } from './quality-bench.js';
+import { benchCoordination } from './coordination-bench.js';
 
 const only = (process.env.BENCH_ONLY ?? 'import,queue,startup,credentials,sample,jobs,agreement,quality,trust').split(
   ',',
@@ -30,6 +31,7 @@ try {
   if (only.includes('agreement')) benchAgreement();
   if (only.includes('quality')) benchQuality();
   if (only.includes('trust')) await benchTrust(work);
+  if (only.includes('coordination')) await benchCoordination(work);
 } finally {
   if (!process.env.BENCH_KEEP) fs.rmSync(work, { recursive: true, force: true });
   else process.stdout.write(`kept ${work}\n`);

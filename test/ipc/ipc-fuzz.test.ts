@@ -88,6 +88,10 @@ beforeAll(() => {
     'backup-open': 'plan.pdf',
     'export-folder': 'awards',
     'results-folder': 'results',
+    'coordination-package': 'package',
+    'second-readings-folder': 'second-readings',
+    'chart-png': 'chart.png',
+    'chart-csv': 'chart.csv',
   };
   for (const [purpose, name] of Object.entries(picks))
     ipc.person.picks[purpose as PathPurpose] = path.join(person, name);

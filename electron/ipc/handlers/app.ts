@@ -18,10 +18,13 @@ export function appHandlers({
       return platform.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
     },
     'jobs:cancel': ({ kind }) => s.jobs.cancel(kind),
-    'dialog:choose': async ({ purpose }) => {
+    'dialog:choose': async ({ purpose, suggestedName }) => {
       // The path stays here; the renderer gets a token for this one purpose.
-      const chosen = await platform.admin.choosePath(purpose);
-      return chosen === null ? null : choices.register(chosen, CHOICE_PURPOSES[purpose].kinds[0]!, purpose);
+      const chosen = await platform.admin.choosePath(purpose, suggestedName);
+      if (chosen === null) return null;
+      // A package to coordinate is a folder or a .zip, like a review package to import.
+      const kind = purpose === 'coordination-package' ? packageKind(chosen) : CHOICE_PURPOSES[purpose].kinds[0]!;
+      return choices.register(chosen, kind, purpose);
     },
     'dialog:confirmDrop': async ({ purpose, paths }) => {
       if (purpose === 'package' && paths.length !== 1)
@@ -29,7 +32,8 @@ export function appHandlers({
       if (!paths.every((p) => path.isAbsolute(p)))
         throw new ChoiceError('Only files dropped from the computer’s disk can be used.');
       if (!(await platform.confirmDrop(purpose, paths))) return [];
-      return paths.map((p) => choices.register(p, purpose === 'package' ? packageKind(p) : 'open-file', purpose));
+      const folderOrFile = purpose === 'package' || purpose === 'coordination-package';
+      return paths.map((p) => choices.register(p, folderOrFile ? packageKind(p) : 'open-file', purpose));
     },
   };
 }

@@ -8,7 +8,8 @@ import type { Choices } from '../choices.js';
 
 /** What only the desktop shell provides for the awards, identity and backup channels; the e2e harness supplies its own. */
 export interface AdminPlatform {
-  choosePath(purpose: PathPurpose): Promise<string | null>;
+  /** `suggestedName`: the file name a save dialog offers in place of its own. */
+  choosePath(purpose: PathPurpose, suggestedName?: string): Promise<string | null>;
   /** Seals the signing keys at rest (Electron's safeStorage in the app). */
   secretBox(): SecretBox;
   printPdf(pdf: Uint8Array, title: string): Promise<boolean>;

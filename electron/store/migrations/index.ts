@@ -8,6 +8,7 @@ import * as m005 from './005-status-lists.js';
 import * as m006 from './006-evidence-redactions.js';
 import * as m007 from './007-quality-assurance.js';
 import * as m008 from './008-queue-indexes.js';
+import * as m009 from './009-coordination.js';
 
 export interface Migration {
   version: number;
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'evidence-redactions', up: m006.up },
   { version: 7, name: 'quality-assurance', up: m007.up },
   { version: 8, name: 'queue-indexes', up: m008.up },
+  { version: 9, name: 'coordination', up: m009.up },
 ];

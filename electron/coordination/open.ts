@@ -1,0 +1,534 @@
+// Opening a set of packages into the coordination: the round's review packages (the rubrics and
+// submissions) and the panel's signed results packages. Every package is checked first (a results
+// package by the same verifier `assay results verify` runs); when any is refused, nothing is stored.
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { canonicalJson } from '../../shared/domain/canonical-json.js';
+import { checkManifestReferences } from '../../shared/domain/manifest-check.js';
+import { orderedLevels } from '../../shared/domain/qa-measures.js';
+import type { OpenResult, OpenedPackage, Refusal } from '../../shared/coordination/types.js';
+import { RESULTS_FORMAT, type Results } from '../../shared/schemas/results-package.js';
+import {
+  jsonPath,
+  manifestSchema,
+  PACKAGE_FORMAT,
+  type Achievement,
+  type Manifest,
+} from '../../shared/schemas/review-package.js';
+import { decodeUtf8 } from '../../shared/domain/utf8.js';
+import { verifyDetachedCms } from '../awards/cms-verify.js';
+import type { TrustContext } from '../awards/trust.js';
+import { LIMITS } from '../import/limits.js';
+import { openSource } from '../import/source.js';
+import { verifyResults } from '../results/verify.js';
+import { appendAudit } from '../store/audit.js';
+import type { Db } from '../store/db.js';
+
+const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+
+/** One criterion's level in a stored decision: criterion id, level id, index among levels by points, level count. */
+export interface StoredLevel {
+  c: string;
+  l: string;
+  i: number;
+  n: number;
+  comment?: string;
+}
+
+/** A results package's assessor as the coordination keys them. */
+export function assessorKey(a: { id?: string | undefined; name: string }): string {
+  return a.id ?? `name:${a.name}`;
+}
+
+interface ReviewPackageRow {
+  id: string;
+  kind: 'round' | 'second-reading';
+}
+
+interface RubricInfo {
+  sha256: string;
+  achievement: Achievement;
+  /** criterion id → (level id → index) and level count */
+  levels: Map<string, { index: Map<string, number>; n: number }>;
+}
+
+function rubricInfo(achievement: Achievement, sha: string): RubricInfo {
+  const levels = new Map<string, { index: Map<string, number>; n: number }>();
+  for (const c of achievement.resultDescription) {
+    const ordered = orderedLevels(c);
+    levels.set(c.id, { index: new Map(ordered.map((l, i) => [l.id, i])), n: ordered.length });
+  }
+  return { sha256: sha, achievement, levels };
+}
+
+/** The coordination's round as stored: review packages, achievements, submissions (ids to achievement and copy). */
+class RoundView {
+  readonly packages = new Map<string, ReviewPackageRow>();
+  readonly rubrics = new Map<string, RubricInfo>();
+  /** submission id → achievement id, due date, and the round submission it reads again (copies). */
+  readonly submissions = new Map<string, { achievementId: string; dueAt: string | null; readsAgain: string | null }>();
+
+  constructor(db: Db) {
+    for (const p of db.prepare('SELECT id, kind FROM coord_review_packages').all() as ReviewPackageRow[])
+      this.packages.set(p.id, p);
+    for (const a of db.prepare('SELECT id, sha256, json FROM coord_achievements').all() as {
+      id: string;
+      sha256: string;
+      json: string;
+    }[])
+      this.rubrics.set(a.id, rubricInfo(JSON.parse(a.json) as Achievement, a.sha256));
+    for (const s of db
+      .prepare(
+        'SELECT id, achievement_id AS achievementId, due_at AS dueAt, reads_again AS readsAgain FROM coord_submissions',
+      )
+      .all() as { id: string; achievementId: string; dueAt: string | null; readsAgain: string | null }[])
+      this.submissions.set(s.id, { achievementId: s.achievementId, dueAt: s.dueAt, readsAgain: s.readsAgain });
+  }
+}
+
+interface PendingReview {
+  label: string;
+  path: string;
+  manifest: Manifest;
+  sha: string;
+}
+
+interface PendingDecision {
+  reading: 'first' | 'second';
+  submissionId: string;
+  achievementId: string;
+  attempt: number;
+  decision: 'pass' | 'not-yet';
+  levels: StoredLevel[];
+  feedback: string | null;
+  override: string | null;
+  submittedAt: string;
+  timeOnTask: number | null;
+  dueAt: string | null;
+}
+
+interface PendingResults {
+  label: string;
+  results: Results;
+  pkg: OpenedPackage;
+  decisions: PendingDecision[];
+  seeds: {
+    submissionId: string;
+    achievementId: string;
+    submittedAt: string;
+    decision: string | null;
+    referenceDecision: string;
+    pairs: string;
+  }[];
+}
+
+export interface OpenOptions {
+  trust: TrustContext;
+  /** Only results of second-reading packages this coordination wrote (coordination:importSecondReadings). */
+  secondReadingsOnly?: boolean;
+  now?: Date;
+}
+
+/** Reads `manifest.json` of a package to tell a review package from a results package. */
+async function readPackageHead(file: string): Promise<{ format: unknown; bytes: Buffer }> {
+  const source = await openSource(path.resolve(file), LIMITS);
+  try {
+    const bytes = await source.readManifest();
+    const json = JSON.parse(decodeUtf8(bytes, 'manifest.json')) as { format?: unknown } | null;
+    return { format: json?.format, bytes };
+  } finally {
+    await source.close();
+  }
+}
+
+function checkReviewPackage(label: string, bytes: Buffer): { manifest: Manifest } | { reason: string } {
+  const parsed = manifestSchema.safeParse(JSON.parse(bytes.toString('utf8')));
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]!;
+    return { reason: `review package ${label}: manifest.json ${jsonPath(first.path)}: ${first.message}` };
+  }
+  const problems = checkManifestReferences(parsed.data);
+  if (problems.length) return { reason: `review package ${label}: ${problems[0]!.path}: ${problems[0]!.message}` };
+  return { manifest: parsed.data };
+}
+
+/**
+ * Opens packages into the coordination. Review packages first (they make the round), then results
+ * packages, each verified and checked against the round; all or nothing.
+ */
+export async function openPackages(db: Db, paths: readonly string[], options: OpenOptions): Promise<OpenResult> {
+  const now = (options.now ?? new Date()).toISOString();
+  const refused: Refusal[] = [];
+  const alreadyOpen: Refusal[] = [];
+  const round = new RoundView(db);
+  const reviews: PendingReview[] = [];
+  const resultPaths: { label: string; path: string }[] = [];
+  const seenLabels = new Set<string>();
+
+  for (const p of paths) {
+    let label = path.basename(p);
+    if (seenLabels.has(label)) label = p;
+    seenLabels.add(label);
+    let head: { format: unknown; bytes: Buffer };
+    try {
+      head = await readPackageHead(p);
+    } catch (err) {
+      refused.push({ label, reason: `${label} is not a package Assay can read: ${(err as Error).message}` });
+      continue;
+    }
+    if (head.format === RESULTS_FORMAT) {
+      resultPaths.push({ label, path: p });
+      continue;
+    }
+    if (head.format !== PACKAGE_FORMAT) {
+      refused.push({
+        label,
+        reason: `${label} is neither a review package nor a results package (format ${JSON.stringify(head.format)})`,
+      });
+      continue;
+    }
+    if (options.secondReadingsOnly) {
+      refused.push({
+        label,
+        reason: `${label} is a review package; only the second readers' results packages are imported here`,
+      });
+      continue;
+    }
+    const checked = checkReviewPackage(label, head.bytes);
+    if ('reason' in checked) {
+      refused.push({ label, reason: checked.reason });
+      continue;
+    }
+    const m = checked.manifest;
+    const sha = sha256(head.bytes);
+    const known = db
+      .prepare('SELECT manifest_sha256 AS sha, opened_at AS at FROM coord_review_packages WHERE id = ?')
+      .get(m.id) as { sha: string; at: string } | undefined;
+    if (known) {
+      if (known.sha === sha)
+        alreadyOpen.push({ label, reason: `review package ${m.id} was already opened on ${known.at}` });
+      else
+        refused.push({
+          label,
+          reason: `review package ${label} has the id ${m.id} of a review package opened before with other content`,
+        });
+      continue;
+    }
+    reviews.push({ label, path: path.resolve(p), manifest: m, sha });
+  }
+
+  // The round as it will be once the review packages of this call are in: their rubrics and submissions.
+  for (const r of reviews) {
+    round.packages.set(r.manifest.id, { id: r.manifest.id, kind: 'round' });
+    for (const a of r.manifest.achievements) {
+      const sha = sha256(canonicalJson(a));
+      const prior = round.rubrics.get(a.id);
+      if (prior && prior.sha256 !== sha) {
+        refused.push({
+          label: r.label,
+          reason: `review package ${r.label}: micro-credential "${a.id}" differs from the one of the same id already in this round; a round uses one version of each rubric`,
+        });
+        continue;
+      }
+      round.rubrics.set(a.id, rubricInfo(a, sha));
+    }
+    for (const s of r.manifest.submissions) {
+      if (round.submissions.has(s.id)) {
+        refused.push({
+          label: r.label,
+          reason: `review package ${r.label}: submission "${s.id}" is already in this round`,
+        });
+        continue;
+      }
+      round.submissions.set(s.id, { achievementId: s.achievementId, dueAt: s.dueAt ?? null, readsAgain: null });
+    }
+  }
+
+  const assignedOf = db.prepare(
+    'SELECT second_reader_key AS k, second_reader_name AS name FROM coord_reconciliation WHERE submission_id = ?',
+  );
+  const secondFrom = db
+    .prepare(
+      "SELECT r.label FROM coord_decisions d JOIN coord_results r ON r.id = d.results_id WHERE d.reading = 'second' AND d.submission_id = ?",
+    )
+    .pluck();
+  const firstOf = db.prepare(
+    "SELECT d.assessor_key AS k, d.decision, d.levels_json AS levels, r.label FROM coord_decisions d JOIN coord_results r ON r.id = d.results_id WHERE d.reading = 'first' AND d.submission_id = ?",
+  );
+  const seedKnown = db.prepare('SELECT 1 FROM coord_seeds WHERE assessor_key = ? AND submission_id = ?').pluck();
+  const pending: PendingResults[] = [];
+  const firstIn = new Map<string, { label: string; key: string; decision: PendingDecision }>();
+  for (const { label, path: p } of resultPaths) {
+    const verdict = await verifyResults(p, verifyDetachedCms, { trust: options.trust, keepResults: true });
+    if (!verdict.ok && !verdict.signerUnknown) {
+      refused.push({ label, reason: verdict.reason });
+      continue;
+    }
+    const results = verdict.results!;
+    const problem = (reason: string) => refused.push({ label, reason: `results package ${label}: ${reason}` });
+    const known = db.prepare('SELECT opened_at AS at FROM coord_results WHERE id = ?').get(results.id) as
+      { at: string } | undefined;
+    if (known) {
+      alreadyOpen.push({ label, reason: `results package ${results.id} was already opened on ${known.at}` });
+      continue;
+    }
+    if (!round.packages.size) {
+      problem(`no review package of the round is open; open the round's review package with it`);
+      continue;
+    }
+    const foreign = results.reviewPackages.find((id) => !round.packages.has(id));
+    if (foreign !== undefined) {
+      problem(
+        `it is from another review round: it names review package ${foreign}, which is not one of this round's (${[
+          ...round.packages.values(),
+        ]
+          .filter((x) => x.kind === 'round')
+          .map((x) => x.id)
+          .join(', ')})`,
+      );
+      continue;
+    }
+    const key = assessorKey(results.assessor);
+    const decisions: PendingDecision[] = [];
+    let bad: string | undefined;
+    for (const [i, s] of results.submissions.entries()) {
+      if (s.outcome !== 'passed' && s.outcome !== 'not-yet') continue;
+      const at = `submissions[${i}] ("${s.submissionId}")`;
+      const sub = round.submissions.get(s.submissionId);
+      if (!sub) {
+        bad = `${at} is not a submission of this round`;
+        break;
+      }
+      const reading = sub.readsAgain ? 'second' : 'first';
+      const rubric = round.rubrics.get(s.achievementId);
+      if (!rubric || s.achievementId !== sub.achievementId) {
+        bad = `${at} names micro-credential "${s.achievementId}", not the round's "${sub.achievementId}"`;
+        break;
+      }
+      if (s.rubricSha256 !== rubric.sha256) {
+        bad = `${at} was scored on another version of the rubric of "${s.achievementId}" (rubricSha256 differs from the round's)`;
+        break;
+      }
+      const levels: StoredLevel[] = [];
+      for (const c of rubric.achievement.resultDescription) {
+        const r = s.results.find((x) => x.resultDescription === c.id);
+        const info = rubric.levels.get(c.id)!;
+        const index = r ? info.index.get(r.achievedLevel) : undefined;
+        if (!r || index === undefined) {
+          bad = `${at} ${r ? `gives level "${r.achievedLevel}", which is not a level of` : 'gives no level for'} criterion "${c.name}"`;
+          break;
+        }
+        levels.push({ c: c.id, l: r.achievedLevel, i: index, n: info.n, ...(r.comment ? { comment: r.comment } : {}) });
+      }
+      if (bad) break;
+      decisions.push({
+        reading,
+        submissionId: sub.readsAgain ?? s.submissionId,
+        achievementId: s.achievementId,
+        attempt: s.attempt,
+        decision: s.decision ?? (s.outcome === 'passed' ? 'pass' : 'not-yet'),
+        levels,
+        feedback: s.feedback ?? null,
+        override: s.overrideJustification ?? null,
+        submittedAt: s.reviewSubmittedAt ?? results.createdAt,
+        timeOnTask: s.timeOnTaskSeconds ?? null,
+        dueAt: round.submissions.get(sub.readsAgain ?? s.submissionId)?.dueAt ?? null,
+      });
+    }
+    if (bad) {
+      problem(bad);
+      continue;
+    }
+    // A first reading is one assessor's: the same decision again (a later export of the same store) is
+    // skipped; another reading of it, by anyone, is refused by name.
+    const kept: PendingDecision[] = [];
+    for (const d of decisions) {
+      if (d.reading === 'second') {
+        const assigned = assignedOf.get(d.submissionId) as { k: string; name: string } | undefined;
+        if (!assigned || assigned.k !== key) {
+          bad = `the second reading of "${d.submissionId}" is by ${results.assessor.name}, but it was sent to ${assigned?.name ?? 'nobody'}`;
+          break;
+        }
+        const had = secondFrom.get(d.submissionId) as string | undefined;
+        if (had !== undefined) {
+          bad = `the second reading of "${d.submissionId}" was already opened from ${had}`;
+          break;
+        }
+        kept.push(d);
+        continue;
+      }
+      const stored = firstOf.get(d.submissionId) as
+        { k: string; decision: string; levels: string; label: string } | undefined;
+      const same = (k: string, decision: string, levels: string) =>
+        k === key && decision === d.decision && levels === JSON.stringify(d.levels);
+      if (stored) {
+        if (same(stored.k, stored.decision, stored.levels)) continue;
+        bad = `submission "${d.submissionId}" was already decided in ${stored.label}; a submission has one first reader in a round`;
+        break;
+      }
+      // Second readers' packages may repeat their own first readings (skipped above), never add new ones.
+      if (options.secondReadingsOnly) {
+        bad = `submission "${d.submissionId}" is a first reading not opened before, not a second reading this coordination asked for; open it with the round's results packages`;
+        break;
+      }
+      const other = firstIn.get(d.submissionId);
+      if (other) {
+        if (same(other.key, other.decision.decision, JSON.stringify(other.decision.levels))) continue;
+        bad = `submission "${d.submissionId}" is also decided in ${other.label}; a submission has one first reader in a round`;
+        break;
+      }
+      firstIn.set(d.submissionId, { label, key, decision: d });
+      kept.push(d);
+    }
+    if (bad) {
+      problem(bad);
+      continue;
+    }
+    // A seed the same assessor reported before (a later export of the same store) is counted once.
+    const seeds = (results.seeds?.samples ?? [])
+      .filter((x) => x.outcome === 'reviewed' && x.submittedAt !== undefined)
+      .filter((x) => seedKnown.get(key, x.submissionId) === undefined)
+      .map((x) => ({
+        submissionId: x.submissionId,
+        achievementId: x.achievementId,
+        submittedAt: x.submittedAt!,
+        decision: x.decision ?? null,
+        referenceDecision: x.referenceDecision,
+        pairs: JSON.stringify(
+          x.results.map((r) => ({ c: r.resultDescription, n: r.levels, a: r.achievedIndex, r: r.referenceIndex })),
+        ),
+      }));
+    pending.push({
+      label,
+      results,
+      decisions: kept,
+      seeds,
+      pkg: {
+        id: results.id,
+        label,
+        kind: kept.some((d) => d.reading === 'second') ? 'second-reading' : 'first',
+        assessor: { id: key, name: results.assessor.name },
+        signer: verdict.signer,
+        trustedAs: verdict.ok ? verdict.trustedAs : null,
+        reviewPackages: results.reviewPackages,
+        decisions: kept.length,
+        seeds: seeds.length,
+        createdAt: results.createdAt,
+        openedAt: now,
+      },
+    });
+  }
+
+  if (refused.length) return { opened: [], reviewPackages: [], refused, alreadyOpen };
+
+  const reviewRows = reviews.map((r) => ({
+    id: r.manifest.id,
+    label: r.label,
+    issuer: r.manifest.issuer.name,
+    submissions: r.manifest.submissions.length,
+    achievements: r.manifest.achievements.length,
+    openedAt: now,
+  }));
+  db.transaction(() => {
+    const insAch = db.prepare('INSERT OR IGNORE INTO coord_achievements (id, sha256, json) VALUES (?, ?, ?)');
+    const insSub = db.prepare(
+      'INSERT INTO coord_submissions (id, package_id, achievement_id, attempt, due_at, earner_name, json) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const r of reviews) {
+      const { submissions, ...headOnly } = r.manifest;
+      db.prepare(
+        "INSERT INTO coord_review_packages (id, kind, label, path, issuer, manifest_sha256, head_json, submissions, opened_at) VALUES (?, 'round', ?, ?, ?, ?, ?, ?, ?)",
+      ).run(
+        r.manifest.id,
+        r.label,
+        r.path,
+        r.manifest.issuer.name,
+        r.sha,
+        JSON.stringify(headOnly),
+        submissions.length,
+        now,
+      );
+      for (const a of r.manifest.achievements) insAch.run(a.id, round.rubrics.get(a.id)!.sha256, JSON.stringify(a));
+      for (const s of submissions)
+        insSub.run(s.id, r.manifest.id, s.achievementId, s.attempt, s.dueAt ?? null, s.earner.name, JSON.stringify(s));
+      appendAudit(
+        db,
+        'coordination.open-review-package',
+        r.manifest.id,
+        { label: r.label, sha256: r.sha, submissions: submissions.length },
+        now,
+      );
+    }
+    const insRes = db.prepare(
+      `INSERT INTO coord_results (id, kind, label, assessor_key, assessor_name, signer_subject, signer_fingerprint, trusted_as,
+        review_packages_json, decisions, seeds, created_at, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insDec = db.prepare(
+      `INSERT INTO coord_decisions (results_id, reading, submission_id, assessor_key, achievement_id, attempt, decision, levels_json,
+        feedback, override_justification, submitted_at, time_on_task_s, due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insSeed = db.prepare(
+      `INSERT INTO coord_seeds (results_id, assessor_key, submission_id, achievement_id, submitted_at, decision, reference_decision, pairs_json)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const p of pending) {
+      const k = p.pkg.assessor.id;
+      insRes.run(
+        p.pkg.id,
+        p.pkg.kind,
+        p.label,
+        k,
+        p.pkg.assessor.name,
+        p.pkg.signer.subject,
+        p.pkg.signer.fingerprint256,
+        p.pkg.trustedAs,
+        JSON.stringify(p.pkg.reviewPackages),
+        p.pkg.decisions,
+        p.pkg.seeds,
+        p.pkg.createdAt,
+        now,
+      );
+      for (const d of p.decisions)
+        insDec.run(
+          p.pkg.id,
+          d.reading,
+          d.submissionId,
+          k,
+          d.achievementId,
+          d.attempt,
+          d.decision,
+          JSON.stringify(d.levels),
+          d.feedback,
+          d.override,
+          d.submittedAt,
+          d.timeOnTask,
+          d.dueAt,
+        );
+      for (const s of p.seeds)
+        insSeed.run(
+          p.pkg.id,
+          k,
+          s.submissionId,
+          s.achievementId,
+          s.submittedAt,
+          s.decision,
+          s.referenceDecision,
+          s.pairs,
+        );
+      appendAudit(
+        db,
+        'coordination.open-results',
+        p.pkg.id,
+        {
+          label: p.label,
+          assessor: p.pkg.assessor.name,
+          signer: p.pkg.signer.fingerprint256,
+          decisions: p.pkg.decisions,
+          seeds: p.pkg.seeds,
+        },
+        now,
+      );
+    }
+  }).immediate();
+  return { opened: pending.map((p) => p.pkg), reviewPackages: reviewRows, refused: [], alreadyOpen };
+}

@@ -1,0 +1,491 @@
+// The coordinator's overview: per assessor × criterion agreement from seeds and second readings (the
+// shared measures of shared/domain/agreement.ts and qa-measures.ts), drift over a rolling window, flags
+// with a sentence each, and throughput from the decisions' time on task and due dates.
+import { criterionAgreement, formatKappa, levelAgreement, type LevelPair } from '../../shared/domain/agreement.js';
+import { measureItems, type ScoredItem } from '../../shared/domain/qa-measures.js';
+import type {
+  AssessorCriterionMeasure,
+  AssessorSummary,
+  CoordinationCriterion,
+  CriterionAgreementRow,
+  DriftSeries,
+  Flag,
+  OpenedPackage,
+  Overview,
+  ReconciliationSummary,
+  Thresholds,
+  Throughput,
+} from '../../shared/coordination/types.js';
+import type { Achievement, Decision, Manifest } from '../../shared/schemas/review-package.js';
+import type { Db } from '../store/db.js';
+import type { StoredLevel } from './open.js';
+
+export const MIN_QWK = 0.6;
+export const NOT_YET_SD = 2;
+export const MAX_DEVIATION = 0.5;
+export const DRIFT_WINDOW = 20;
+/** When the round's review packages carry no calibration: the threshold the sample package uses. */
+export const DEFAULT_MIN_EXACT = 0.8;
+
+/** One criterion of a measured item: rater's and reference's level indexes over n levels. */
+interface Pair {
+  c: string;
+  n: number;
+  a: number;
+  r: number;
+}
+
+/** An item measured for one assessor: a seed (reference: the definitive score) or a second reading (the other reader). */
+interface MeasuredItem {
+  at: string;
+  achievementId: string;
+  pairs: Pair[];
+  decision: Decision | null;
+  referenceDecision: Decision;
+}
+
+interface DecisionRow {
+  k: string;
+  reading: 'first' | 'second';
+  submissionId: string;
+  achievementId: string;
+  decision: Decision;
+  levels: string;
+  at: string;
+  tot: number | null;
+  due: string | null;
+}
+
+export function openedPackages(db: Db): OpenedPackage[] {
+  const rows = db
+    .prepare(
+      `SELECT id, kind, label, assessor_key AS k, assessor_name AS name, signer_subject AS subject, signer_fingerprint AS fp,
+        trusted_as AS trustedAs, review_packages_json AS rp, decisions, seeds, created_at AS createdAt, opened_at AS openedAt
+        FROM coord_results ORDER BY opened_at, label`,
+    )
+    .all() as {
+    id: string;
+    kind: 'first' | 'second-reading';
+    label: string;
+    k: string;
+    name: string;
+    subject: string;
+    fp: string;
+    trustedAs: string | null;
+    rp: string;
+    decisions: number;
+    seeds: number;
+    createdAt: string;
+    openedAt: string;
+  }[];
+  return rows.map((r) => ({
+    id: r.id,
+    label: r.label,
+    kind: r.kind,
+    assessor: { id: r.k, name: r.name },
+    signer: { subject: r.subject, fingerprint256: r.fp },
+    trustedAs: r.trustedAs,
+    reviewPackages: JSON.parse(r.rp) as string[],
+    decisions: r.decisions,
+    seeds: r.seeds,
+    createdAt: r.createdAt,
+    openedAt: r.openedAt,
+  }));
+}
+
+function thresholdsOf(db: Db): Thresholds {
+  const heads = db
+    .prepare("SELECT id, head_json AS head FROM coord_review_packages WHERE kind = 'round' ORDER BY opened_at, id")
+    .all() as { id: string; head: string }[];
+  let min: { value: number; from: string } | undefined;
+  for (const h of heads) {
+    const c = (JSON.parse(h.head) as Partial<Manifest>).calibration;
+    if (c && (!min || c.minExactAgreement > min.value))
+      min = { value: c.minExactAgreement, from: `the calibration of review package ${h.id}` };
+  }
+  return {
+    minQwk: MIN_QWK,
+    minExactAgreement: min?.value ?? DEFAULT_MIN_EXACT,
+    minExactFrom: min?.from ?? `the default (${DEFAULT_MIN_EXACT}): no review package of the round has a calibration`,
+    notYetSd: NOT_YET_SD,
+    maxDeviation: MAX_DEVIATION,
+    window: DRIFT_WINDOW,
+  };
+}
+
+export function roundCriteria(db: Db): CoordinationCriterion[] {
+  const out: CoordinationCriterion[] = [];
+  for (const { json } of db.prepare('SELECT json FROM coord_achievements ORDER BY id').all() as { json: string }[]) {
+    const a = JSON.parse(json) as Achievement;
+    for (const c of a.resultDescription)
+      out.push({
+        achievementId: a.id,
+        achievementName: a.name,
+        criterionId: c.id,
+        criterionName: c.name,
+        levels: c.rubricCriterionLevel.length,
+      });
+  }
+  return out;
+}
+
+const median = (xs: number[]): number | null => {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+const DAY = 86_400_000;
+
+export function throughputOf(rows: readonly { at: string; tot: number | null; due: string | null }[]): Throughput {
+  const perDay = new Map<string, number>();
+  const minutes: number[] = [];
+  let withDue = 0;
+  let byDue = 0;
+  for (const r of rows) {
+    const day = r.at.slice(0, 10);
+    perDay.set(day, (perDay.get(day) ?? 0) + 1);
+    if (r.tot !== null) minutes.push(r.tot / 60);
+    if (r.due !== null) {
+      withDue++;
+      if (Date.parse(r.at) <= Date.parse(r.due)) byDue++;
+    }
+  }
+  const days = [...perDay.keys()].sort();
+  const span = days.length ? Math.round((Date.parse(days.at(-1)!) - Date.parse(days[0]!)) / DAY) + 1 : 0;
+  return {
+    reviews: rows.length,
+    days: span,
+    reviewsPerDay: span ? rows.length / span : null,
+    medianActiveMinutes: median(minutes),
+    withDueDate: withDue,
+    byDueDate: byDue,
+    shareByDueDate: withDue ? byDue / withDue : null,
+    perDay: days.map((date) => ({ date, reviews: perDay.get(date)! })),
+  };
+}
+
+/** Each assessor's measured items, oldest first: their seeds, and the second readings they were either reader of. */
+function measuredItems(db: Db, decisions: readonly DecisionRow[]): Map<string, MeasuredItem[]> {
+  const byAssessor = new Map<string, MeasuredItem[]>();
+  const add = (k: string, item: MeasuredItem) => {
+    let list = byAssessor.get(k);
+    if (!list) byAssessor.set(k, (list = []));
+    list.push(item);
+  };
+  for (const s of db
+    .prepare(
+      `SELECT assessor_key AS k, achievement_id AS achievementId, submitted_at AS at, decision, reference_decision AS ref,
+        pairs_json AS pairs FROM coord_seeds`,
+    )
+    .all() as {
+    k: string;
+    achievementId: string;
+    at: string;
+    decision: Decision | null;
+    ref: Decision;
+    pairs: string;
+  }[])
+    add(s.k, {
+      at: s.at,
+      achievementId: s.achievementId,
+      pairs: JSON.parse(s.pairs) as Pair[],
+      decision: s.decision,
+      referenceDecision: s.ref,
+    });
+  const first = new Map<string, DecisionRow>();
+  for (const d of decisions) if (d.reading === 'first') first.set(d.submissionId, d);
+  for (const second of decisions) {
+    if (second.reading !== 'second') continue;
+    const f = first.get(second.submissionId);
+    if (!f) continue;
+    const fl = JSON.parse(f.levels) as StoredLevel[];
+    const sl = new Map((JSON.parse(second.levels) as StoredLevel[]).map((l) => [l.c, l]));
+    const pairs = fl.flatMap((l) => {
+      const o = sl.get(l.c);
+      return o ? [{ c: l.c, n: l.n, a: l.i, r: o.i }] : [];
+    });
+    add(f.k, {
+      at: f.at,
+      achievementId: f.achievementId,
+      pairs,
+      decision: f.decision,
+      referenceDecision: second.decision,
+    });
+    add(second.k, {
+      at: second.at,
+      achievementId: f.achievementId,
+      pairs: pairs.map((p) => ({ c: p.c, n: p.n, a: p.r, r: p.a })),
+      decision: second.decision,
+      referenceDecision: f.decision,
+    });
+  }
+  for (const list of byAssessor.values()) list.sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0));
+  return byAssessor;
+}
+
+/** The rolling-window drift line over `items` (oldest first), all criteria or one. */
+export function driftLine(items: readonly MeasuredItem[], window: number, only?: { achievementId: string; c: string }) {
+  const seq = items
+    .map((it) => ({
+      at: it.at,
+      pairs: only ? it.pairs.filter((p) => it.achievementId === only.achievementId && p.c === only.c) : it.pairs,
+    }))
+    .filter((it) => it.pairs.length > 0);
+  const points: DriftSeries['points'] = [];
+  let n = 0;
+  let exact = 0;
+  let dev = 0;
+  for (let i = 0; i < seq.length; i++) {
+    for (const p of seq[i]!.pairs) {
+      n++;
+      if (p.a === p.r) exact++;
+      dev += p.a - p.r;
+    }
+    if (i >= window)
+      for (const p of seq[i - window]!.pairs) {
+        n--;
+        if (p.a === p.r) exact--;
+        dev -= p.a - p.r;
+      }
+    points.push({
+      item: i + 1,
+      at: seq[i]!.at,
+      items: Math.min(i + 1, window),
+      n,
+      exact: exact / n,
+      signedDeviation: dev / n,
+    });
+  }
+  return points;
+}
+
+const pct = (x: number) => `${Math.round(x * 100)} %`;
+const levelsWord = (x: number) => `${Math.abs(x).toFixed(2)} level${Math.abs(x) === 1 ? '' : 's'}`;
+
+function loadDecisions(db: Db): DecisionRow[] {
+  return db
+    .prepare(
+      `SELECT assessor_key AS k, reading, submission_id AS submissionId, achievement_id AS achievementId, decision,
+        levels_json AS levels, submitted_at AS at, time_on_task_s AS tot, due_at AS due FROM coord_decisions`,
+    )
+    .all() as DecisionRow[];
+}
+
+export function reconciliationSummary(db: Db): ReconciliationSummary {
+  const counts = new Map(
+    (
+      db.prepare('SELECT state, count(*) AS n FROM coord_reconciliation GROUP BY state').all() as {
+        state: string;
+        n: number;
+      }[]
+    ).map((r) => [r.state, r.n]),
+  );
+  return {
+    awaitingSecondReading: counts.get('awaiting-second-reading') ?? 0,
+    agreed: counts.get('agreed') ?? 0,
+    toAdjudicate: counts.get('to-adjudicate') ?? 0,
+    adjudicated: counts.get('adjudicated') ?? 0,
+  };
+}
+
+/** The whole overview; null before any package is opened. */
+export function computeOverview(db: Db): Overview | null {
+  const roundPackages = db
+    .prepare(
+      "SELECT id, label, issuer, submissions, opened_at AS openedAt, head_json AS head FROM coord_review_packages WHERE kind = 'round' ORDER BY opened_at, id",
+    )
+    .all() as { id: string; label: string; issuer: string; submissions: number; openedAt: string; head: string }[];
+  if (!roundPackages.length) return null;
+  const thresholds = thresholdsOf(db);
+  const packages = openedPackages(db);
+  const criteria = roundCriteria(db);
+  const criterionName = new Map(criteria.map((c) => [`${c.achievementId}\u0000${c.criterionId}`, c.criterionName]));
+  const decisions = loadDecisions(db);
+  const items = measuredItems(db, decisions);
+
+  const names = new Map<string, string>();
+  const packagesOf = new Map<string, string[]>();
+  for (const p of packages) {
+    names.set(p.assessor.id, p.assessor.name);
+    packagesOf.set(p.assessor.id, [...(packagesOf.get(p.assessor.id) ?? []), p.id]);
+  }
+  const firstBy = new Map<string, DecisionRow[]>();
+  for (const d of decisions)
+    if (d.reading === 'first') {
+      let list = firstBy.get(d.k);
+      if (!list) firstBy.set(d.k, (list = []));
+      list.push(d);
+    }
+
+  const measures: AssessorCriterionMeasure[] = [];
+  const assessors: AssessorSummary[] = [];
+  const drift: DriftSeries[] = [];
+  const flags: Flag[] = [];
+  const seedCount = new Map(
+    (
+      db.prepare('SELECT assessor_key AS k, count(*) AS n FROM coord_seeds GROUP BY assessor_key').all() as {
+        k: string;
+        n: number;
+      }[]
+    ).map((r) => [r.k, r.n]),
+  );
+
+  for (const [k, name] of [...names].sort((a, b) => a[1].localeCompare(b[1]))) {
+    const own = items.get(k) ?? [];
+    const scored: ScoredItem[] = own.map((it) => ({
+      results: it.pairs.map((p) => ({ resultDescription: p.c, levels: p.n, achievedIndex: p.a, referenceIndex: p.r })),
+      decision: it.decision ?? undefined,
+      referenceDecision: it.referenceDecision,
+    }));
+    const m = measureItems(scored);
+    const groups = new Map<string, { achievementId: string; c: string; n: number; pairs: LevelPair[] }>();
+    for (const it of own)
+      for (const p of it.pairs) {
+        const key = `${it.achievementId}\u0000${p.c}\u0000${p.n}`;
+        let g = groups.get(key);
+        if (!g) groups.set(key, (g = { achievementId: it.achievementId, c: p.c, n: p.n, pairs: [] }));
+        g.pairs.push({ rater: p.a, reference: p.r });
+      }
+    for (const g of groups.values()) {
+      const ca = criterionAgreement(g.pairs, Math.max(2, g.n));
+      measures.push({ assessorId: k, achievementId: g.achievementId, criterionId: g.c, levels: g.n, ...ca });
+      if (ca.qwk.value !== null && ca.qwk.value < MIN_QWK)
+        flags.push({
+          assessorId: k,
+          kind: 'qwk',
+          achievementId: g.achievementId,
+          criterionId: g.c,
+          value: ca.qwk.value,
+          threshold: MIN_QWK,
+          sentence: `${name}'s quadratic weighted kappa on ‘${criterionName.get(`${g.achievementId}\u0000${g.c}`) ?? g.c}’ is ${formatKappa(ca.qwk)}, below ${MIN_QWK}.`,
+        });
+    }
+    const o = m.overall;
+    if (o.n > 0 && o.exact < thresholds.minExactAgreement)
+      flags.push({
+        assessorId: k,
+        kind: 'exact',
+        value: o.exact,
+        threshold: thresholds.minExactAgreement,
+        sentence: `${name} agrees exactly on ${pct(o.exact)} of ${o.n} criteria scored against a reference; the calibration threshold is ${pct(thresholds.minExactAgreement)}.`,
+      });
+    if (o.n > 0 && Math.abs(o.signedDeviation) > MAX_DEVIATION)
+      flags.push({
+        assessorId: k,
+        kind: 'deviation',
+        value: o.signedDeviation,
+        threshold: MAX_DEVIATION,
+        sentence: `${name} scores ${levelsWord(o.signedDeviation)} ${o.signedDeviation < 0 ? 'below' : 'above'} the reference on average (n = ${o.n}); the limit is ±${MAX_DEVIATION} level.`,
+      });
+    const mine = firstBy.get(k) ?? [];
+    const notYet = mine.filter((d) => d.decision === 'not-yet').length;
+    assessors.push({
+      assessor: { id: k, name },
+      packages: packagesOf.get(k) ?? [],
+      decisions: mine.length,
+      passed: mine.length - notYet,
+      notYet,
+      notYetRate: mine.length ? notYet / mine.length : null,
+      seeds: seedCount.get(k) ?? 0,
+      secondReadings: own.length - (seedCount.get(k) ?? 0),
+      overall: {
+        n: o.n,
+        exact: o.exact,
+        adjacent: o.adjacent,
+        nonAdjacent: o.nonAdjacent,
+        signedDeviation: o.signedDeviation,
+      },
+      decisionAgreement: m.decisions,
+      throughput: throughputOf(mine),
+    });
+    drift.push({ assessorId: k, points: driftLine(own, DRIFT_WINDOW) });
+  }
+
+  // The not-yet rate against the panel: mean and (population) standard deviation over assessors with decisions.
+  const rates = assessors.filter((a) => a.notYetRate !== null).map((a) => a.notYetRate!);
+  const mean = rates.length ? rates.reduce((x, y) => x + y, 0) / rates.length : 0;
+  const sd = rates.length ? Math.sqrt(rates.reduce((x, y) => x + (y - mean) ** 2, 0) / rates.length) : 0;
+  for (const a of assessors)
+    if (a.notYetRate !== null && sd > 0 && Math.abs(a.notYetRate - mean) > NOT_YET_SD * sd)
+      flags.push({
+        assessorId: a.assessor.id,
+        kind: 'not-yet-rate',
+        value: a.notYetRate,
+        threshold: NOT_YET_SD,
+        sentence: `${a.assessor.name} decides not yet on ${pct(a.notYetRate)} of ${a.decisions} decisions; the panel's mean is ${pct(mean)} and this is more than ${NOT_YET_SD} standard deviations (${pct(sd)}) from it.`,
+      });
+
+  // The panel per criterion: seeds and second readings counted once each (the first reader as the rater).
+  const panel = new Map<string, { achievementId: string; c: string; n: number; pairs: LevelPair[] }>();
+  const addPanel = (achievementId: string, p: Pair) => {
+    const key = `${achievementId}\u0000${p.c}\u0000${p.n}`;
+    let g = panel.get(key);
+    if (!g) panel.set(key, (g = { achievementId, c: p.c, n: p.n, pairs: [] }));
+    g.pairs.push({ rater: p.a, reference: p.r });
+  };
+  for (const s of db.prepare('SELECT achievement_id AS a, pairs_json AS p FROM coord_seeds').all() as {
+    a: string;
+    p: string;
+  }[])
+    for (const p of JSON.parse(s.p) as Pair[]) addPanel(s.a, p);
+  const firstOf = new Map(decisions.filter((d) => d.reading === 'first').map((d) => [d.submissionId, d]));
+  for (const d of decisions) {
+    if (d.reading !== 'second') continue;
+    const f = firstOf.get(d.submissionId);
+    if (!f) continue;
+    const sl = new Map((JSON.parse(d.levels) as StoredLevel[]).map((l) => [l.c, l]));
+    for (const l of JSON.parse(f.levels) as StoredLevel[]) {
+      const o = sl.get(l.c);
+      if (o) addPanel(f.achievementId, { c: l.c, n: l.n, a: l.i, r: o.i });
+    }
+  }
+  const criterionAgreementRows: CriterionAgreementRow[] = [...panel.values()].map((g) => {
+    const la = levelAgreement(g.pairs);
+    const ca = criterionAgreement(g.pairs, Math.max(2, g.n));
+    return { achievementId: g.achievementId, criterionId: g.c, ...la, qwk: ca.qwk };
+  });
+
+  return {
+    round: {
+      reviewPackages: roundPackages.map((p) => ({
+        id: p.id,
+        label: p.label,
+        issuer: p.issuer,
+        submissions: p.submissions,
+        achievements: ((JSON.parse(p.head) as Partial<Manifest>).achievements ?? []).length,
+        openedAt: p.openedAt,
+      })),
+      secondReadingPackages: db
+        .prepare("SELECT id FROM coord_review_packages WHERE kind = 'second-reading' ORDER BY opened_at, id")
+        .pluck()
+        .all() as string[],
+    },
+    packages,
+    thresholds,
+    criteria,
+    assessors,
+    measures,
+    criterionAgreement: criterionAgreementRows,
+    drift,
+    flags,
+    throughput: throughputOf(decisions.filter((d) => d.reading === 'first')),
+    notYetRate: { mean, sd, assessors: rates.length },
+    reconciliation: reconciliationSummary(db),
+  };
+}
+
+/** One assessor's drift per criterion. */
+export function criterionDrift(db: Db, assessorId: string): DriftSeries[] {
+  const own = measuredItems(db, loadDecisions(db)).get(assessorId) ?? [];
+  const keys = new Map<string, { achievementId: string; c: string }>();
+  for (const it of own)
+    for (const p of it.pairs) keys.set(`${it.achievementId}\u0000${p.c}`, { achievementId: it.achievementId, c: p.c });
+  return [...keys.values()].map((k) => ({
+    assessorId,
+    achievementId: k.achievementId,
+    criterionId: k.c,
+    points: driftLine(own, DRIFT_WINDOW, k),
+  }));
+}

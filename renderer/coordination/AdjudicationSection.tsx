@@ -1,0 +1,292 @@
+// The adjudication queue: split decisions and non-adjacent gaps. Opening one shows both readings side by side,
+// criterion by criterion (level, comment, how far apart), each reader's decision and feedback, and asks for the
+// adjudicator's level on every criterion, the final decision, the reasons and their name: final and audited.
+import { useEffect, useId, useRef, useState } from 'react';
+import type { ReconciliationItem } from '../../shared/coordination/types.js';
+import type { Decision } from '../../shared/schemas/review-package.js';
+import { call, errorMessage } from '../api.js';
+import { coordination as s, t } from '../strings/en.js';
+import { ChoiceGroup } from '../ui/ChoiceGroup.js';
+import { Field } from '../ui/Field.js';
+import { useLoad } from '../ui/useLoad.js';
+
+export interface AdjudicationSectionProps {
+  changes: number;
+  onChanged: () => void;
+}
+
+export function AdjudicationSection({ changes, onChanged }: AdjudicationSectionProps) {
+  const queue = useLoad(() => call('coordination:adjudicationQueue'), [changes]);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [done, setDone] = useState('');
+  const items = queue.data ?? [];
+  const open = items.find((i) => i.submissionId === openId) ?? null;
+  const c = s.adjudication.col;
+  return (
+    <section className="coord-section" aria-labelledby="coord-adjudication">
+      <h2 id="coord-adjudication" className="coord-heading">
+        {s.adjudication.heading}
+      </h2>
+      <p className="sr-only" role="status">
+        {done}
+      </p>
+      {queue.error && !queue.data ? (
+        <p className="kit-alert" role="alert">
+          {errorMessage(queue.error, s.loadFailed)}
+        </p>
+      ) : items.length === 0 ? (
+        <p className="muted">{queue.loading ? s.loading : s.adjudication.none}</p>
+      ) : open ? (
+        <AdjudicationForm
+          key={open.submissionId}
+          item={open}
+          onCancel={() => setOpenId(null)}
+          onDone={() => {
+            setDone(s.adjudication.recorded(open.earnerName));
+            setOpenId(null);
+            onChanged();
+          }}
+        />
+      ) : (
+        <div className="qa-table-wrap">
+          <table className="qa-table" data-testid="adjudication-queue">
+            <caption className="sr-only">{s.adjudication.caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{c.submission}</th>
+                <th scope="col">{c.achievement}</th>
+                <th scope="col">{c.readers}</th>
+                <th scope="col">{c.why}</th>
+                <th scope="col">
+                  <span className="sr-only">{s.adjudication.open}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.submissionId}>
+                  <th scope="row">{item.earnerName}</th>
+                  <td>{item.achievementName}</td>
+                  <td>{[item.first.reader.name, item.second?.reader.name].filter(Boolean).join(' · ')}</td>
+                  <td>{item.reasons.join('; ')}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button kit-button-small"
+                      aria-label={s.adjudication.openNamed(item.earnerName)}
+                      onClick={() => setOpenId(item.submissionId)}
+                    >
+                      {s.adjudication.open}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function AdjudicationForm({
+  item,
+  onCancel,
+  onDone,
+}: {
+  item: ReconciliationItem;
+  onCancel: () => void;
+  onDone: () => void;
+}) {
+  const id = useId();
+  const a = s.adjudication;
+  const decisionName = t.review.decision.name;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [levels, setLevels] = useState<Record<string, string>>({});
+  const [decision, setDecision] = useState<Decision | null>(null);
+  const [reasons, setReasons] = useState('');
+  const [adjudicator, setAdjudicator] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [tried, setTried] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+
+  const levelsMissing = item.criteria.some((c) => !levels[c.criterionId]);
+  const problems = [
+    levelsMissing ? a.missingLevels : null,
+    decision === null ? a.decisionLegend : null,
+    reasons.trim() === '' ? a.missingReasons : null,
+    adjudicator.trim() === '' ? a.missingName : null,
+  ].filter((p): p is string => p !== null);
+
+  const record = async () => {
+    setTried(true);
+    if (busy || problems.length > 0 || decision === null) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      await call('coordination:adjudicate', {
+        submissionId: item.submissionId,
+        adjudicator: adjudicator.trim(),
+        decision,
+        results: item.criteria.map((c) => ({ criterionId: c.criterionId, levelId: levels[c.criterionId]! })),
+        reasons: reasons.trim(),
+      });
+      onDone();
+    } catch (err) {
+      setFailure(errorMessage(err, a.recordFailed));
+      setBusy(false);
+    }
+  };
+
+  const levelName = (c: ReconciliationItem['criteria'][number], levelId: string) =>
+    c.levels.find((l) => l.id === levelId)?.name ?? levelId;
+  const comment = (reading: ReconciliationItem['first'] | null, criterionId: string) =>
+    reading?.results.find((r) => r.criterionId === criterionId)?.comment?.trim() || a.noComment;
+
+  return (
+    <form
+      className="coord-adjudicate"
+      aria-labelledby={`${id}-title`}
+      data-testid="adjudication-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void record();
+      }}
+    >
+      <h3 id={`${id}-title`} ref={headingRef} tabIndex={-1} className="coord-subheading">
+        {a.itemHeading(item.earnerName, item.achievementName)}
+      </h3>
+      <ul className="coord-reasons">
+        {item.reasons.map((r, i) => (
+          <li key={i}>{r}</li>
+        ))}
+      </ul>
+      <div className="coord-readings">
+        {[
+          { role: 'First' as const, reading: item.first },
+          { role: 'Second' as const, reading: item.second },
+        ].map(
+          ({ role, reading }) =>
+            reading && (
+              <div key={role} className="qa-fact">
+                <h4>{a.reader(role, reading.reader.name)}</h4>
+                <p>
+                  <span className={`badge badge-${reading.decision === 'pass' ? 'passed' : 'not-yet'}`}>
+                    {decisionName[reading.decision]}
+                  </span>
+                </p>
+                <p className="coord-feedback">
+                  <span className="muted">{a.feedback(reading.reader.name)}: </span>
+                  {reading.feedback?.trim() || a.noFeedback}
+                </p>
+              </div>
+            ),
+        )}
+      </div>
+      <div className="qa-table-wrap">
+        <table className="qa-table coord-side-by-side">
+          <caption className="sr-only">{a.readingsCaption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{a.col2.criterion}</th>
+              <th scope="col">{a.col2.first}</th>
+              <th scope="col">{a.col2.second}</th>
+              <th scope="col">{a.col2.yours}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {item.criteria.map((c) => (
+              <tr key={c.criterionId} className={Math.abs(c.distance) > 1 ? 'is-flagged' : undefined}>
+                <th scope="row">
+                  {c.criterionName}
+                  <span className="coord-apart">{a.apart(c.distance)}</span>
+                </th>
+                <td>
+                  <strong>{levelName(c, c.first)}</strong>
+                  <p className="qa-why">{comment(item.first, c.criterionId)}</p>
+                </td>
+                <td>
+                  <strong>{levelName(c, c.second)}</strong>
+                  <p className="qa-why">{comment(item.second, c.criterionId)}</p>
+                </td>
+                <td>
+                  <fieldset className="coord-levels" aria-invalid={tried && !levels[c.criterionId] ? true : undefined}>
+                    <legend className="sr-only">{a.levelFor(c.criterionName)}</legend>
+                    {c.levels.map((l) => (
+                      <label key={l.id} className="kit-check">
+                        <input
+                          type="radio"
+                          name={`${id}-${c.criterionId}`}
+                          value={l.id}
+                          checked={levels[c.criterionId] === l.id}
+                          onChange={() => setLevels((prev) => ({ ...prev, [c.criterionId]: l.id }))}
+                        />
+                        {l.name}
+                      </label>
+                    ))}
+                  </fieldset>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ChoiceGroup<Decision>
+        legend={a.decisionLegend}
+        value={decision}
+        onChange={setDecision}
+        choices={[
+          { value: 'pass', label: decisionName.pass },
+          { value: 'not-yet', label: decisionName['not-yet'] },
+        ]}
+      />
+      <Field label={a.reasons} hint={a.reasonsHint} error={tried && reasons.trim() === '' ? a.missingReasons : null}>
+        {(control) => (
+          <textarea
+            {...control}
+            className="input kit-input coord-textarea"
+            rows={4}
+            maxLength={20_000}
+            value={reasons}
+            onChange={(e) => setReasons(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field
+        label={a.adjudicator}
+        hint={a.adjudicatorHint}
+        error={tried && adjudicator.trim() === '' ? a.missingName : null}
+      >
+        {(control) => (
+          <input
+            {...control}
+            className="input kit-input"
+            autoComplete="name"
+            maxLength={300}
+            value={adjudicator}
+            onChange={(e) => setAdjudicator(e.target.value)}
+          />
+        )}
+      </Field>
+      {tried && problems.length > 0 && (
+        <p className="kit-alert" role="alert">
+          {problems.join(' ')}
+        </p>
+      )}
+      {failure && (
+        <p className="kit-alert" role="alert">
+          {failure}
+        </p>
+      )}
+      <div className="kit-actions">
+        <button type="button" className="button" onClick={onCancel}>
+          {a.cancel}
+        </button>
+        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
+          {busy ? a.recording : a.record}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,146 @@
+// The Coordination screen: the coordinator opens the round's review package and the panel's signed results
+// packages (each verified first, a refusal named with its reason), reads the flags, the assessor × criterion
+// table and the charts, draws a sample for second reading, exports it per reader, opens the readings that come
+// back, adjudicates the splits beside both readings, and exports the one final signed package.
+import { useState } from 'react';
+import type { OpenResult } from '../../shared/coordination/types.js';
+import { call, errorMessage } from '../api.js';
+import { coordination as s } from '../strings/en.js';
+import { ActionButton } from '../ui/ActionButton.js';
+import { EmptyState } from '../ui/EmptyState.js';
+import { Icon } from '../ui/Icon.js';
+import { ScreenHead } from '../ui/ScreenHead.js';
+import { useLoad } from '../ui/useLoad.js';
+import { AdjudicationSection } from './AdjudicationSection.js';
+import { ChartsSection } from './ChartsSection.js';
+import { FinalSection } from './FinalSection.js';
+import { OverviewSection } from './OverviewSection.js';
+import { PackagesSection } from './PackagesSection.js';
+import { SecondReadingSection } from './SecondReadingSection.js';
+import type { SaveChart } from './charts/ChartFigure.js';
+import '../ui/kit.css';
+import '../quality/quality.css';
+import './coordination.css';
+
+/** Writes a chart's PNG or CSV where the person chooses (the save dialog of that format). */
+const saveChart: SaveChart = async (format, bytes, suggestedName) => {
+  const chosen = await call('dialog:choose', {
+    purpose: format === 'png' ? 'chart-png' : 'chart-csv',
+    suggestedName,
+  });
+  if (!chosen) return null;
+  await call('charts:save', { token: chosen.token, format, bytes });
+  return chosen.name;
+};
+
+export function CoordinationView() {
+  const overview = useLoad(() => call('coordination:overview'), []);
+  const [opening, setOpening] = useState(false);
+  const [openFailure, setOpenFailure] = useState<string | null>(null);
+  const [lastOpen, setLastOpen] = useState<OpenResult | null>(null);
+  // Bumped when a change elsewhere on the screen (readings opened, a decision adjudicated) changes what the
+  // sections below show, so each asks again.
+  const [changes, setChanges] = useState(0);
+  const changed = () => {
+    setChanges((n) => n + 1);
+    overview.reload();
+  };
+
+  const openPackage = async () => {
+    if (opening) return;
+    setOpening(true);
+    setOpenFailure(null);
+    try {
+      const chosen = await call('dialog:choose', { purpose: 'coordination-package' });
+      if (!chosen) return;
+      const result = await call('coordination:open', { tokens: [chosen.token] });
+      setLastOpen(result);
+      if (result.refused.length === 0) changed();
+    } catch (err) {
+      setOpenFailure(errorMessage(err, s.openFailed));
+    } finally {
+      setOpening(false);
+    }
+  };
+
+  const data = overview.data;
+  return (
+    <section className="screen coord-screen" aria-labelledby="coordination-title" aria-busy={overview.loading && !data}>
+      <ScreenHead
+        titleId="coordination-title"
+        title={s.title}
+        subtitle={s.subtitle}
+        actions={
+          <ActionButton icon="folder" primary blocked={opening} onClick={() => void openPackage()}>
+            {opening ? s.opening : s.open}
+          </ActionButton>
+        }
+      />
+      <OpenOutcome result={lastOpen} failure={openFailure} />
+      {!data && overview.error ? (
+        <div className="inline-error" role="alert">
+          <Icon name="alert" size={16} />
+          <span>{errorMessage(overview.error, s.loadFailed)}</span>
+          <button type="button" className="button" onClick={overview.reload}>
+            {s.retry}
+          </button>
+        </div>
+      ) : !data ? (
+        overview.loading ? (
+          <p className="muted" role="status">
+            {s.loading}
+          </p>
+        ) : (
+          <EmptyState icon="coordination" title={s.empty.title}>
+            <p>{s.empty.body}</p>
+          </EmptyState>
+        )
+      ) : (
+        <div className="coord-body">
+          <PackagesSection overview={data} />
+          <OverviewSection overview={data} />
+          <ChartsSection overview={data} onSave={saveChart} />
+          <SecondReadingSection overview={data} changes={changes} onChanged={changed} />
+          <AdjudicationSection changes={changes} onChanged={changed} />
+          <FinalSection overview={data} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** What the last "Open a package…" did: every refusal by name and reason (an alert), or what was opened (a status). */
+function OpenOutcome({ result, failure }: { result: OpenResult | null; failure: string | null }) {
+  const refused = result && result.refused.length > 0 ? result.refused : null;
+  const opened = result && !refused ? [...result.reviewPackages, ...result.opened].map((p) => p.label) : [];
+  const already = result && !refused ? result.alreadyOpen.map((a) => s.packages.alreadyOpen(a.label, a.reason)) : [];
+  const said = [opened.length > 0 ? s.packages.opened(opened) : '', ...already].filter(Boolean).join(' ');
+  return (
+    <>
+      {failure && (
+        <p className="kit-alert" role="alert">
+          {failure}
+        </p>
+      )}
+      {refused && (
+        <div className="coord-refused" role="alert" data-testid="coordination-refused">
+          <h2 className="coord-refused-title">
+            <Icon name="ban" size={16} />
+            {s.packages.refusedHeading}
+          </h2>
+          <ul>
+            {refused.map((r, i) => (
+              <li key={i}>{s.packages.refused(r.label, r.reason)}</li>
+            ))}
+          </ul>
+          <p>{s.packages.nothingOpened}</p>
+        </div>
+      )}
+      {/* Always present, so what it says is announced. */}
+      <p className={said ? 'coord-opened' : 'sr-only'} role="status">
+        {opened.length > 0 && <Icon name="shieldCheck" size={16} />}
+        {said}
+      </p>
+    </>
+  );
+}

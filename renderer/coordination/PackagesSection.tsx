@@ -1,0 +1,65 @@
+// The packages of the coordination: the round's review packages and every results package opened, each with who
+// signed it and how far this store trusts that signer.
+import type { Overview } from '../../shared/coordination/types.js';
+import { coordination as s } from '../strings/en.js';
+
+export function PackagesSection({ overview }: { overview: Overview }) {
+  const c = s.packages.col;
+  return (
+    <section className="coord-section" aria-labelledby="coord-packages">
+      <h2 id="coord-packages" className="coord-heading">
+        {s.packages.heading}
+      </h2>
+      <div className="qa-table-wrap">
+        <table className="qa-table" data-testid="coordination-packages">
+          <caption className="sr-only">{s.packages.caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{c.pkg}</th>
+              <th scope="col">{c.kind}</th>
+              <th scope="col">{c.assessor}</th>
+              <th scope="col" className="coord-num">
+                {c.decisions}
+              </th>
+              <th scope="col" className="coord-num">
+                {c.seeds}
+              </th>
+              <th scope="col">{c.signer}</th>
+              <th scope="col">{c.state}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {overview.round.reviewPackages.map((p) => (
+              <tr key={`review-${p.id}`}>
+                <th scope="row">{p.label}</th>
+                <td>{s.packages.kind.review}</td>
+                <td>{s.packages.reviewPackage(p.issuer, p.submissions)}</td>
+                <td className="coord-num">{s.overview.none}</td>
+                <td className="coord-num">{s.overview.none}</td>
+                <td>{s.overview.none}</td>
+                <td>
+                  <span className="kit-badge kit-badge-ok">{s.packages.verified}</span>
+                </td>
+              </tr>
+            ))}
+            {overview.packages.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">{p.label}</th>
+                <td>{s.packages.kind[p.kind]}</td>
+                <td>{p.assessor.name}</td>
+                <td className="coord-num">{p.decisions.toLocaleString('en')}</td>
+                <td className="coord-num">{p.seeds.toLocaleString('en')}</td>
+                <td className="coord-wrap">{p.signer.subject}</td>
+                <td>
+                  <span className="kit-badge kit-badge-ok">
+                    {p.trustedAs ? s.packages.trusted(p.trustedAs) : s.packages.untrusted}
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

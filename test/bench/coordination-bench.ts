@@ -1,0 +1,339 @@
+// The coordinator at scale (BENCH_ONLY=coordination): a generated panel of 300 assessors over the seven
+// sample micro-credentials, with decisions, seeds and second readings at 1k, 10k and 100k decisions (seeds
+// and second readings a tenth of the decisions each: 10,000 of each at 100k). Every results package is a
+// real signed one (one issuing body's key, as when the body hands its assessors its PKCS #12); the second
+// readings go the real way: a sample, the second-reading packages written, the readers' signed results
+// imported and reconciled. Timed, in interleaved rounds: opening the round (verify every package, then store
+// it) into a fresh store, and computing the overview on a store that has everything. Prints figures; never
+// fails on a time.
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildCadesSignature } from '../../electron/awards/certificate/cms.js';
+import { passphraseBox } from '../../electron/awards/identity/secret-box.js';
+import { loadIdentity } from '../../electron/awards/identity/store.js';
+import type { SigningIdentity } from '../../electron/awards/identity/index.js';
+import { toCsv } from '../../electron/results/csv.js';
+import { CSV_FILE, RESULTS_FILE, writeSignedResults } from '../../electron/results/results.js';
+import { ACHIEVEMENTS, buildAchievement } from '../../electron/sample/rubrics.js';
+import { openServices, type Services } from '../../electron/services.js';
+import { canonicalJson } from '../../shared/domain/canonical-json.js';
+import { computeDecision } from '../../shared/domain/decision.js';
+import { measureItems, orderedLevels } from '../../shared/domain/qa-measures.js';
+import { seededRandom } from '../../shared/domain/random.js';
+import { RESULTS_FORMAT, type Results, type SubmissionResult } from '../../shared/schemas/results-package.js';
+import {
+  PACKAGE_FORMAT,
+  type Achievement,
+  type Manifest,
+  type Submission,
+} from '../../shared/schemas/review-package.js';
+import { runCli } from '../support/cli.js';
+import { fmtMs, heading, line, nowMs } from './stats.js';
+
+const ASSESSORS = 300;
+const SCALES = [1_000, 10_000, 100_000];
+const OPEN_ROUNDS = 3;
+const OVERVIEW_ROUNDS = 7;
+const PASS = 'bench passphrase';
+const NOW = Date.parse('2026-11-20T09:00:00Z');
+const DAY = 86_400_000;
+
+interface Generated {
+  reviewPackages: string[];
+  results: string[];
+  /** A store with the round, the results, and the second readings reconciled. */
+  full: string;
+}
+
+const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+
+function levelsOf(a: Achievement) {
+  return new Map(a.resultDescription.map((c) => [c.id, orderedLevels(c)]));
+}
+
+/** An assessor's levels for a criterion: the truth moved by their severity, within the levels. */
+function score(a: Achievement, truth: (c: string, n: number) => number, severity: number) {
+  const by = levelsOf(a);
+  const scores: Record<string, string> = {};
+  const idx: Record<string, number> = {};
+  for (const c of a.resultDescription) {
+    const levels = by.get(c.id)!;
+    const i = Math.max(0, Math.min(levels.length - 1, truth(c.id, levels.length) + severity));
+    scores[c.id] = levels[i]!.id;
+    idx[c.id] = i;
+  }
+  const d = computeDecision(a, scores);
+  if (d.kind !== 'decided') throw new Error(`${a.id}: no decision`);
+  return { scores, idx, decision: d.decision, points: d.points };
+}
+
+async function sign(identity: SigningIdentity, dir: string, results: Results, csv: (string | number | null)[][]) {
+  await writeSignedResults(
+    dir,
+    new Map([
+      [RESULTS_FILE, Buffer.from(JSON.stringify(results))],
+      [CSV_FILE, Buffer.from(toCsv(csv))],
+    ]),
+    { signDetached: (data) => buildCadesSignature(identity, createHash('sha256').update(data).digest()) },
+    undefined,
+  );
+}
+
+function entry(
+  a: Achievement,
+  sha: string,
+  sub: Submission,
+  s: ReturnType<typeof score>,
+  at: number,
+  minutes: number,
+): SubmissionResult {
+  return {
+    submissionId: sub.id,
+    achievementId: a.id,
+    rubricSha256: sha,
+    attempt: sub.attempt,
+    outcome: s.decision === 'pass' ? 'passed' : 'not-yet',
+    decision: s.decision,
+    computedDecision: s.decision,
+    points: s.points,
+    results: a.resultDescription.map((c) => ({
+      resultDescription: c.id,
+      achievedLevel: s.scores[c.id]!,
+      points: c.rubricCriterionLevel.find((l) => l.id === s.scores[c.id])!.points,
+    })),
+    feedback: 'Generated.',
+    reviewStartedAt: new Date(at - minutes * 60_000).toISOString(),
+    reviewSubmittedAt: new Date(at).toISOString(),
+    timeOnTaskSeconds: minutes * 60,
+  };
+}
+
+async function generate(work: string, decisions: number, identity: SigningIdentity): Promise<Generated> {
+  const dir = path.join(work, `scale-${decisions}`);
+  const rnd = seededRandom(`coordination-bench:${decisions}`);
+  const achievements = ACHIEVEMENTS.map((d) => buildAchievement(d, 'image.png'));
+  const shaOf = new Map(achievements.map((a) => [a.id, sha256(canonicalJson(a))]));
+  const truthOf = (key: string) => (c: string, n: number) => {
+    const r = seededRandom(`${key}|${c}`)();
+    return Math.max(1, r < 0.7 ? n - 2 : r < 0.9 ? n - 1 : n - 3);
+  };
+  const submissions: Submission[] = [];
+  for (let i = 0; i < decisions; i++) {
+    const a = achievements[i % achievements.length]!;
+    const submitted = NOW - Math.floor(rnd() * 60) * DAY;
+    submissions.push({
+      id: `urn:uuid:${randomUUID()}`,
+      achievementId: a.id,
+      attempt: rnd() < 0.2 ? 2 : 1,
+      submittedAt: new Date(submitted).toISOString(),
+      dueAt: new Date(submitted + 14 * DAY).toISOString(),
+      earner: { id: `mailto:earner${i}@example.org`, name: `Earner ${i}` },
+      artifacts: [{ id: 'a1', sectionId: a.sections[0]!.id, name: 'Plan', url: 'https://example.org/plan' }],
+    });
+  }
+  // A review package holds at most 25,000 submissions here (a 100,000-submission manifest is beyond the
+  // import's 32 MiB manifest limit): the round is then several review packages, as an issuer would batch it.
+  const PER_PACKAGE = 25_000;
+  const packages: Manifest[] = [];
+  for (let from = 0; from < submissions.length; from += PER_PACKAGE)
+    packages.push({
+      format: PACKAGE_FORMAT,
+      formatVersion: 1,
+      id: `urn:uuid:${randomUUID()}`,
+      createdAt: new Date(NOW).toISOString(),
+      issuer: { id: 'https://pd.example.edu/issuer', name: 'Bench Issuing Body' },
+      achievements,
+      submissions: submissions.slice(from, from + PER_PACKAGE),
+    });
+  const reviewPackages = packages.map((m, i) => {
+    const p = path.join(dir, `review-package-${i + 1}`);
+    fs.mkdirSync(p, { recursive: true });
+    fs.writeFileSync(path.join(p, 'manifest.json'), JSON.stringify(m));
+    // The badge image every micro-credential names (copied into the second-reading packages).
+    fs.writeFileSync(path.join(p, 'image.png'), Buffer.from('89504e470d0a1a0a', 'hex'));
+    return p;
+  });
+  const roundIds = packages.map((m) => m.id);
+
+  const severity = (k: number) => (k % 10 === 0 ? -1 : k % 17 === 0 ? 1 : 0);
+  const results: string[] = [];
+  const seedsPer = Math.max(1, Math.round(decisions / 10 / ASSESSORS));
+  for (let k = 0; k < ASSESSORS; k++) {
+    const mine = submissions.filter((_, i) => i % ASSESSORS === k);
+    const name = `Assessor ${String(k + 1).padStart(3, '0')}`;
+    const subs = mine.map((sub) => {
+      const a = achievements.find((x) => x.id === sub.achievementId)!;
+      const s = score(a, truthOf(sub.earner.id), severity(k));
+      const at = Date.parse(sub.submittedAt) + Math.floor(rnd() * 20) * DAY;
+      return entry(a, shaOf.get(a.id)!, sub, s, at, 5 + Math.floor(rnd() * 40));
+    });
+    const seedSamples = Array.from({ length: seedsPer }, (_, j) => {
+      const a = achievements[(k + j) % achievements.length]!;
+      const truth = truthOf(`seed-${j}`);
+      const own = score(a, truth, severity(k));
+      const ref = score(a, truth, 0);
+      const by = levelsOf(a);
+      return {
+        submissionId: `urn:uuid:seed-${j}-${decisions}`,
+        achievementId: a.id,
+        rubricSha256: shaOf.get(a.id)!,
+        reviewPackage: roundIds[0]!,
+        outcome: 'reviewed' as const,
+        decision: own.decision,
+        referenceDecision: ref.decision,
+        submittedAt: new Date(NOW - Math.floor(rnd() * 30) * DAY).toISOString(),
+        results: a.resultDescription.map((c) => ({
+          resultDescription: c.id,
+          achievedLevel: own.scores[c.id]!,
+          achievedIndex: own.idx[c.id]!,
+          referenceLevel: ref.scores[c.id]!,
+          referenceIndex: ref.idx[c.id]!,
+          levels: by.get(c.id)!.length,
+        })),
+      };
+    });
+    const r: Results = {
+      format: RESULTS_FORMAT,
+      formatVersion: 1,
+      id: `urn:uuid:${randomUUID()}`,
+      createdAt: new Date(NOW).toISOString(),
+      reviewPackages: roundIds,
+      assessor: { name },
+      submissions: subs,
+      seeds: { samples: seedSamples, agreement: measureItems(seedSamples) },
+    };
+    const out = path.join(dir, `results-${k + 1}`);
+    await sign(identity, out, r, [['submission_id'], ...subs.map((x) => [x.submissionId])]);
+    results.push(out);
+  }
+
+  // The full store: open, sample a tenth for second reading, write the packages, read them, import.
+  const full = path.join(dir, 'full-store');
+  const s = openServices(full);
+  try {
+    const c = await s.coordination();
+    const opened = await c.open([...reviewPackages, ...results]);
+    if (opened.refused.length) throw new Error(opened.refused[0]!.reason);
+    const passes = s.db.prepare("SELECT count(*) FROM coord_decisions WHERE decision = 'pass'").pluck().get() as number;
+    const sample = c.sample({
+      notYetOnLastAttempt: false,
+      lastAttempt: 9,
+      nearCut: false,
+      passShare: Math.min(1, decisions / 10 / passes),
+      seed: 'bench',
+    });
+    const readers = c.overview()!.assessors.map((a) => a.assessor.id);
+    const folder = path.join(dir, 'second-reading-packages');
+    const exp = await c.exportSecondReadings(sample.id, readers, folder);
+    const back: string[] = [];
+    for (const p of exp.packages) {
+      const m = JSON.parse(fs.readFileSync(path.join(folder, p.folder, 'manifest.json'), 'utf8')) as Manifest;
+      const k = Number(p.reader.name.slice('Assessor '.length)) - 1;
+      const subs = m.submissions.map((sub) => {
+        const a = achievements.find((x) => x.id === sub.achievementId)!;
+        const sc = score(a, truthOf(sub.earner.id), severity(k));
+        return { ...entry(a, shaOf.get(a.id)!, sub, sc, NOW - DAY, 10), secondReading: { of: sample.id } };
+      });
+      const r: Results = {
+        format: RESULTS_FORMAT,
+        formatVersion: 1,
+        id: `urn:uuid:${randomUUID()}`,
+        createdAt: new Date(NOW).toISOString(),
+        reviewPackages: [m.id],
+        assessor: { name: p.reader.name },
+        submissions: subs,
+      };
+      const out = path.join(dir, `second-results-${back.length + 1}`);
+      await sign(identity, out, r, [['submission_id']]);
+      back.push(out);
+    }
+    const imported = await c.importSecondReadings(back, 'lower');
+    if (imported.refused.length) throw new Error(imported.refused[0]!.reason);
+    line(
+      `generated ${decisions.toLocaleString('en')} decisions`,
+      `${sample.items.length.toLocaleString('en')} read twice`,
+      `${seedsPer * ASSESSORS} seeds; ${imported.reconciliation.agreed} agreed, ${imported.reconciliation.toAdjudicate} to adjudicate`,
+    );
+  } finally {
+    s.close();
+  }
+  return { reviewPackages, results, full };
+}
+
+function stats(xs: number[]): string {
+  const s = [...xs].sort((a, b) => a - b);
+  return `${fmtMs(s[0]!)} / ${fmtMs(s[s.length >> 1]!)} / ${fmtMs(s.at(-1)!)}`;
+}
+
+export async function benchCoordination(work: string): Promise<void> {
+  heading(`Coordination: ${ASSESSORS} assessors, seeds and second readings a tenth of the decisions each`);
+  const idDir = path.join(work, 'coordination-identity');
+  const made = await runCli(
+    ['identity', 'create', '--name', 'Bench Issuing Body', '--url', 'https://pd.example.edu', '--data-dir', idDir],
+    {
+      ASSAY_PASSPHRASE: PASS,
+    },
+  );
+  if (made.code !== 0) throw new Error(made.stderr);
+  const identity = loadIdentity(idDir, passphraseBox(PASS));
+  const generated = new Map<number, Generated>();
+  for (const n of SCALES) generated.set(n, await generate(work, n, identity));
+
+  const openTimes = new Map<number, number[]>(SCALES.map((n) => [n, []]));
+  const overviewTimes = new Map<number, number[]>(SCALES.map((n) => [n, []]));
+  for (let round = 0; round < OPEN_ROUNDS; round++)
+    for (const n of round % 2 ? [...SCALES].reverse() : SCALES) {
+      const g = generated.get(n)!;
+      const dataDir = path.join(work, `open-${n}-${round}`);
+      const s: Services = openServices(dataDir);
+      try {
+        const c = await s.coordination();
+        const t0 = nowMs();
+        const r = await c.open([...g.reviewPackages, ...g.results]);
+        const t1 = nowMs();
+        if (r.refused.length) throw new Error(r.refused[0]!.reason);
+        c.overview();
+        openTimes.get(n)!.push(t1 - t0);
+        overviewTimes.get(n)!.push(nowMs() - t1);
+      } finally {
+        s.close();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      }
+    }
+  process.stdout.write('  min / median / max\n');
+  for (const n of SCALES)
+    line(`open ${n.toLocaleString('en')} decisions (${ASSESSORS} results packages)`, '', stats(openTimes.get(n)!));
+  for (const n of SCALES)
+    line(`overview after open, ${n.toLocaleString('en')}, no second readings`, '', stats(overviewTimes.get(n)!));
+
+  // The overview on the full stores (seeds and second readings reconciled), interleaved.
+  const full = new Map<number, number[]>(SCALES.map((n) => [n, []]));
+  const stores = new Map(SCALES.map((n) => [n, openServices(generated.get(n)!.full)]));
+  try {
+    for (let round = 0; round < OVERVIEW_ROUNDS; round++)
+      for (const n of round % 2 ? [...SCALES].reverse() : SCALES) {
+        const c = await stores.get(n)!.coordination();
+        const t0 = nowMs();
+        const o = c.overview()!;
+        full.get(n)!.push(nowMs() - t0);
+        if (round === 0 && n === SCALES.at(-1))
+          line(
+            'flags at the largest scale',
+            String(o.flags.length),
+            `${new Set(o.flags.map((f) => f.assessorId)).size} assessors flagged`,
+          );
+      }
+  } finally {
+    for (const s of stores.values()) s.close();
+  }
+  for (const n of SCALES)
+    line(`overview, ${n.toLocaleString('en')} decisions + seeds + second readings`, '', stats(full.get(n)!));
+  const big = SCALES.at(-1)!;
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+  line(
+    `open + overview at ${big.toLocaleString('en')} (medians)`,
+    fmtMs(median(openTimes.get(big)!) + median(full.get(big)!)),
+    'goal: under 2 s',
+  );
+}

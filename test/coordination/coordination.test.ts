@@ -1,0 +1,264 @@
+// The coordinator end to end on a real panel (test/support/panel.ts): three assessors' signed results
+// packages from the sample package with seeds, scored through the real services (one a level low), opened
+// into a real store; the harsh one flagged; a sample drawn and drawn again from its seed; second-reading
+// packages written (never to the first reader, without the first review), read by the panel and
+// reconciled; a split adjudicated and audited; the final package checked by the real `assay results verify`.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { passphraseBox } from '../../electron/awards/identity/secret-box.js';
+import { openServices, type Services } from '../../electron/services.js';
+import type { Coordination } from '../../electron/coordination/coordination.js';
+import { resultsSchema } from '../../shared/schemas/results-package.js';
+import { manifestSchema } from '../../shared/schemas/review-package.js';
+import { runCli } from '../support/cli.js';
+import { buildPanel, PANEL_PASSPHRASE, secondRead, type Panel } from '../support/panel.js';
+
+let panel: Panel;
+let coordDir: string;
+let s: Services;
+let c: Coordination;
+
+const assay = (args: string[]) => runCli([...args, '--data-dir', coordDir], { ASSAY_PASSPHRASE: PANEL_PASSPHRASE });
+
+beforeAll(async () => {
+  panel = await buildPanel();
+  coordDir = path.join(panel.work, 'coordinator');
+  const created = await assay([
+    'identity',
+    'create',
+    '--name',
+    'Riverside Quality Lead',
+    '--url',
+    'https://pd.riverside.example.edu',
+  ]);
+  expect(created.code, created.stderr).toBe(0);
+  s = openServices(coordDir);
+  s.identity.useKeyBoxes({
+    unlock: () => passphraseBox(PANEL_PASSPHRASE),
+    seal: () => passphraseBox(PANEL_PASSPHRASE),
+  });
+  c = await s.coordination();
+}, 300_000);
+
+afterAll(() => {
+  s.close();
+  panel.dispose();
+});
+
+const harsh = () => panel.assessors.find((a) => a.severity < 0)!;
+
+describe('opening the panel', () => {
+  it('refuses a tampered package by name and reason and opens nothing', async () => {
+    const tampered = path.join(panel.work, 'tampered');
+    fs.cpSync(panel.assessors[0]!.results, tampered, { recursive: true });
+    const file = path.join(tampered, 'results.json');
+    // One letter of the feedback changed, the size kept: only the hash can tell.
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('Scored by Avery', 'Scored by Avary'));
+    const r = await c.open([panel.reviewPackage, panel.assessors[1]!.results, tampered]);
+    expect(r.opened).toEqual([]);
+    expect(r.refused).toEqual([
+      { label: 'tampered', reason: expect.stringMatching(/"tampered".*results\.json does not match its SHA-256/) },
+    ]);
+    expect(c.overview()).toBeNull();
+    expect(s.db.prepare('SELECT count(*) FROM coord_results').pluck().get()).toBe(0);
+  });
+
+  it('opens the round and the three results packages, verified', async () => {
+    const r = await c.open([panel.reviewPackage, ...panel.assessors.map((a) => a.results)]);
+    expect(r.refused).toEqual([]);
+    expect(r.reviewPackages.map((p) => p.id)).toEqual([panel.reviewPackageId]);
+    expect(r.opened.map((p) => [p.assessor.name, p.kind, p.decisions, p.seeds])).toEqual(
+      panel.assessors.map((a) => [a.name, 'first', a.decided.length, 2]),
+    );
+    // Signed by each assessor's own identity: intact, but not a signer this store trusts.
+    expect(r.opened.every((p) => p.trustedAs === null && p.signer.fingerprint256.length > 0)).toBe(true);
+    const again = await c.open([panel.assessors[0]!.results]);
+    expect(again.opened).toEqual([]);
+    expect(again.alreadyOpen).toHaveLength(1);
+  });
+
+  it('refuses a results package from another review round by name, changing nothing', async () => {
+    // An assessor who scored the plain sample package (another package id): another round.
+    const other = path.join(panel.work, 'other-round');
+    const { writeSamplePackage } = await import('../../electron/sample/sample-package.js');
+    const { dir } = await writeSamplePackage(path.join(panel.work, 'plain'), { now: new Date('2026-11-20T09:00:00Z') });
+    const data = path.join(panel.work, 'other-store');
+    const run = (args: string[]) => runCli([...args, '--data-dir', data], { ASSAY_PASSPHRASE: PANEL_PASSPHRASE });
+    expect((await run(['import', dir])).code).toBe(0);
+    expect((await run(['identity', 'create', '--name', 'Casey Other', '--url', 'https://x.example.org'])).code).toBe(0);
+    expect((await run(['results', 'export', '--out', other])).code).toBe(0);
+    const before = s.db.prepare('SELECT count(*) FROM audit_log').pluck().get();
+    const r = await c.open([other]);
+    expect(r.opened).toEqual([]);
+    expect(r.refused).toEqual([
+      {
+        label: 'other-round',
+        reason: expect.stringContaining('it is from another review round: it names review package'),
+      },
+    ]);
+    expect(s.db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(before);
+  });
+});
+
+describe('agreement, drift and flags', () => {
+  it('flags the harsh assessor (exact agreement and deviation) and not the fair ones', () => {
+    const o = c.overview()!;
+    const h = harsh();
+    const hid = o.assessors.find((a) => a.assessor.name === h.name)!.assessor.id;
+    const flagged = new Set(o.flags.map((f) => f.assessorId));
+    expect(flagged).toEqual(new Set([hid]));
+    const kinds = o.flags.filter((f) => f.assessorId === hid).map((f) => f.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['exact', 'deviation']));
+    const dev = o.flags.find((f) => f.kind === 'deviation')!;
+    expect(dev.sentence).toMatch(/^Sam Harsh scores 1\.00 level below the reference on average \(n = \d+\)/);
+    const summary = o.assessors.find((a) => a.assessor.id === hid)!;
+    expect(summary.overall.signedDeviation).toBe(-1);
+    expect(summary.overall.exact).toBe(0);
+    expect(o.thresholds.minExactAgreement).toBe(0.8);
+    // Throughput from the results packages' time on task.
+    expect(summary.throughput.medianActiveMinutes).toBe(12);
+    expect(summary.throughput.reviews).toBe(h.decided.length);
+    expect(o.drift.find((d) => d.assessorId === hid)!.points.at(-1)).toMatchObject({ exact: 0, signedDeviation: -1 });
+  });
+});
+
+describe('sampling, second reading, reconciliation and the final package', () => {
+  const rules = { notYetOnLastAttempt: true, lastAttempt: 2, nearCut: true, passShare: 0.5, seed: 'autumn-2026' };
+
+  it('draws a sample by the rules and draws the same sample again from its recorded seed', () => {
+    const a = c.sample(rules);
+    const b = c.sample(rules);
+    expect(a.rules.seed).toBe('autumn-2026');
+    expect(a.items.length).toBeGreaterThan(0);
+    expect(b.items.map((i) => [i.submissionId, i.reasons])).toEqual(a.items.map((i) => [i.submissionId, i.reasons]));
+    const other = c.sample({ ...rules, nearCut: false, notYetOnLastAttempt: false, seed: 'another seed' });
+    const drawnA = c.sample({ ...rules, nearCut: false, notYetOnLastAttempt: false });
+    expect(other.items.every((i) => i.reasons.join() === 'random-pass')).toBe(true);
+    expect(drawnA.counts.randomPasses).toBe(Math.round(0.5 * drawnA.counts.passesEligible));
+    // A seed not given is drawn and recorded.
+    const unseeded = c.sample({ notYetOnLastAttempt: false, lastAttempt: 3, nearCut: false, passShare: 0.3 });
+    expect(unseeded.rules.seed).toMatch(/\S/);
+    const again = c.sample({ ...unseeded.rules });
+    expect(again.items.map((i) => i.submissionId)).toEqual(unseeded.items.map((i) => i.submissionId));
+    expect(c.samples()[0]!.id).toBe(again.id);
+  });
+
+  let sampleId: string;
+  let exported: string;
+
+  it('writes one second-reading package per reader, never to the first reader, without the first review', async () => {
+    const sample = c.sample(rules);
+    sampleId = sample.id;
+    const o = c.overview()!;
+    exported = path.join(panel.work, 'second-readings');
+    fs.mkdirSync(exported);
+    const r = await c.exportSecondReadings(
+      sampleId,
+      o.assessors.map((a) => a.assessor.id),
+      exported,
+    );
+    expect(r.assignments).toHaveLength(sample.items.length);
+    for (const a of r.assignments) expect(a.secondReader.id).not.toBe(a.firstReader.id);
+    expect(r.packages.length).toBeGreaterThan(1);
+    for (const p of r.packages) {
+      const text = fs.readFileSync(path.join(exported, p.folder, 'manifest.json'), 'utf8');
+      const m = manifestSchema.parse(JSON.parse(text));
+      expect(m.assessor?.name).toBe(p.reader.name);
+      expect(m.secondReading).toEqual({ of: sampleId, submissions: m.submissions.map((x) => x.id) });
+      // Nothing of the first review: no first readings, no first reader's name or feedback.
+      expect(m.secondReading?.firstReadings).toBeUndefined();
+      const firstReaders = r.assignments
+        .filter((a) => a.secondReader.id === p.reader.id)
+        .map((a) => a.firstReader.name);
+      for (const n of firstReaders) {
+        expect(text).not.toContain(n);
+        expect(text).not.toContain(`Scored by ${n}`);
+      }
+    }
+    // The same decisions cannot be sent twice.
+    await expect(c.exportSecondReadings(sampleId, [o.assessors[0]!.assessor.id], exported)).rejects.toThrow(
+      /already sent for second reading/,
+    );
+  });
+
+  it('reconciles the returned readings by the rule and queues splits and wide gaps; adjudication is final and audited', async () => {
+    const results = await secondRead(panel, exported);
+    const r = await c.importSecondReadings(results, 'lower');
+    expect(r.refused).toEqual([]);
+    expect(r.reconciliation.awaitingSecondReading).toBe(0);
+    const items = c.reconciliation();
+    expect(items.length).toBeGreaterThan(0);
+    for (const it of items) {
+      const apart = it.criteria.some((x) => Math.abs(x.distance) > 1);
+      const split = it.first.decision !== it.second!.decision;
+      if (it.state === 'agreed') {
+        expect(apart || split).toBe(false);
+        // The lower of the two levels on every criterion.
+        for (const x of it.criteria) {
+          const f = it.first.results.find((l) => l.criterionId === x.criterionId)!;
+          const sr = it.second!.results.find((l) => l.criterionId === x.criterionId)!;
+          expect(it.final!.results.find((l) => l.criterionId === x.criterionId)!.levelId).toBe(
+            (sr.index < f.index ? sr : f).levelId,
+          );
+        }
+      } else {
+        expect(it.state).toBe('to-adjudicate');
+        expect(it.reasons.length).toBeGreaterThan(0);
+      }
+    }
+    const queue = c.adjudicationQueue();
+    const split = queue.find((q) => q.first.decision !== q.second!.decision);
+    expect(split, 'a split decision reaches the queue').toBeDefined();
+    await expect(c.exportFinal(path.join(panel.work, 'too-early'))).rejects.toThrow(/wait for the adjudicator/);
+
+    for (const q of queue) {
+      const done = c.adjudicate({
+        submissionId: q.submissionId,
+        adjudicator: 'Morgan Adjudicator',
+        decision: q.first.decision,
+        results: q.first.results.map((l) => ({ criterionId: l.criterionId, levelId: l.levelId })),
+        reasons: 'The evidence meets the first reader’s levels; the second reading missed the reflection.',
+      });
+      expect(done.state).toBe('adjudicated');
+      expect(done.final?.by).toBe('Morgan Adjudicator');
+    }
+    expect(() =>
+      c.adjudicate({
+        submissionId: split!.submissionId,
+        adjudicator: 'Someone Else',
+        decision: 'pass',
+        results: split!.first.results.map((l) => ({ criterionId: l.criterionId, levelId: l.levelId })),
+        reasons: 'Again.',
+      }),
+    ).toThrow(/already adjudicated; an adjudicator's decision is final/);
+    const audit = s.db
+      .prepare("SELECT subject, details_json AS d FROM audit_log WHERE action = 'coordination.adjudicate'")
+      .all() as { subject: string; d: string }[];
+    expect(audit.map((a) => a.subject).sort()).toEqual(queue.map((q) => q.submissionId).sort());
+    expect(JSON.parse(audit[0]!.d)).toMatchObject({ adjudicator: 'Morgan Adjudicator', reasons: expect.any(String) });
+    expect(s.verifyAudit()).toMatchObject({ ok: true });
+  });
+
+  it('exports one signed final package naming every reader, which `assay results verify` accepts', async () => {
+    const out = path.join(panel.work, 'final');
+    const r = await c.exportFinal(out);
+    expect(r.adjudicated).toBe(c.reconciliation().filter((x) => x.state === 'adjudicated').length);
+    const verified = await assay(['results', 'verify', out]);
+    expect(verified.code, verified.stderr).toBe(0);
+    const results = resultsSchema.parse(JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8')));
+    const decided = results.submissions.filter((x) => x.decision);
+    expect(decided).toHaveLength(panel.assessors.reduce((n, a) => n + a.decided.length, 0));
+    for (const d of decided) expect(d.readers?.[0]?.role).toBe('first');
+    const twice = decided.filter((d) => d.readers!.length > 1);
+    expect(twice).toHaveLength(r.readTwice);
+    const adjudicated = decided.filter((d) => d.reconciliation?.state === 'adjudicated');
+    for (const d of adjudicated) expect(d.readers!.map((x) => x.role)).toEqual(['first', 'second', 'adjudicator']);
+    // A changed decision in the final package is refused by the same verifier.
+    const file = path.join(out, 'results.json');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('Morgan Adjudicator', 'Morgan Adjudicatr!'));
+    const bad = await assay(['results', 'verify', out]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stdout + bad.stderr).toMatch(/results\.json does not match its SHA-256/);
+  });
+});

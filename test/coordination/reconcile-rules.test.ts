@@ -1,0 +1,82 @@
+// Reconciliation by each rule the coordinator may choose, on one panel read again the same way three
+// times (three coordinators, the same sample seed): criteria within one level agree by the first
+// reader's level, the second's, or the lower; a split decision or a gap of two levels is queued with
+// its reasons; "the lower" that turns two passes into a not-yet is queued rather than decided silently.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openServices } from '../../electron/services.js';
+import type { ReconcileRule, ReconciliationItem } from '../../shared/coordination/types.js';
+import { buildPanel, secondRead, type Panel } from '../support/panel.js';
+
+let panel: Panel;
+beforeAll(async () => {
+  panel = await buildPanel();
+}, 300_000);
+afterAll(() => panel.dispose());
+
+async function reconcileWith(rule: ReconcileRule): Promise<ReconciliationItem[]> {
+  const s = openServices(path.join(panel.work, `coordinator-${rule}`));
+  try {
+    const c = await s.coordination();
+    expect((await c.open([panel.reviewPackage, ...panel.assessors.map((a) => a.results)])).refused).toEqual([]);
+    const sample = c.sample({ notYetOnLastAttempt: true, lastAttempt: 2, nearCut: true, passShare: 1, seed: 'rules' });
+    const folder = path.join(panel.work, `second-${rule}`);
+    fs.mkdirSync(folder);
+    await c.exportSecondReadings(
+      sample.id,
+      c.overview()!.assessors.map((a) => a.assessor.id),
+      folder,
+    );
+    const r = await c.importSecondReadings(await secondRead(panel, folder, { freshStores: true }), rule);
+    expect(r.refused).toEqual([]);
+    return c.reconciliation();
+  } finally {
+    s.close();
+  }
+}
+
+const level = (it: ReconciliationItem, who: 'first' | 'second', criterionId: string) =>
+  (who === 'first' ? it.first : it.second!).results.find((l) => l.criterionId === criterionId)!;
+
+describe('reconciliation rules', () => {
+  it('agrees within one level by the rule chosen, and queues splits and wide gaps with reasons', async () => {
+    const byRule = new Map<ReconcileRule, ReconciliationItem[]>();
+    for (const rule of ['first', 'second', 'lower'] as const) byRule.set(rule, await reconcileWith(rule));
+    for (const [rule, items] of byRule) {
+      expect(items.length).toBeGreaterThan(0);
+      expect(items.some((i) => i.state === 'agreed')).toBe(true);
+      for (const it of items) {
+        const split = it.first.decision !== it.second!.decision;
+        const gap = it.criteria.some((c) => Math.abs(c.distance) > 1);
+        if (split) expect(it.reasons.some((r) => r.startsWith('The readers reached different decisions'))).toBe(true);
+        if (gap) expect(it.reasons.some((r) => /levels apart/.test(r))).toBe(true);
+        if (split || gap) {
+          expect(it.state).toBe('to-adjudicate');
+          continue;
+        }
+        if (it.state === 'to-adjudicate') {
+          // Only "the lower" can make a decision neither reader made; it is queued, never decided silently.
+          expect(rule).toBe('lower');
+          expect(it.reasons[0]).toMatch(
+            /^Both readers decided .*, but the lower of the two levels on each criterion makes/,
+          );
+          continue;
+        }
+        expect(it.state).toBe('agreed');
+        expect(it.rule).toBe(rule);
+        for (const c of it.criteria) {
+          const f = level(it, 'first', c.criterionId);
+          const sr = level(it, 'second', c.criterionId);
+          const want = rule === 'first' ? f : rule === 'second' ? sr : sr.index < f.index ? sr : f;
+          expect(it.final!.results.find((x) => x.criterionId === c.criterionId)!.levelId).toBe(want.levelId);
+        }
+        expect(it.final!.decision).toBe(rule === 'second' ? it.second!.decision : it.first.decision);
+      }
+    }
+    // The same seed drew the same decisions for each coordinator.
+    const ids = [...byRule.values()].map((items) => items.map((i) => i.submissionId).sort());
+    expect(ids[1]).toEqual(ids[0]);
+    expect(ids[2]).toEqual(ids[0]);
+  });
+});

@@ -1,0 +1,202 @@
+// The coordinator's round on the real backend, as a coordinator walks it: a panel of three assessors (the sample
+// package with seeds, scored by scripted assessors, one a level harsh; test/support/panel.ts) sends its signed
+// results packages; a tampered copy is refused by name and reason; the harsh assessor is found by the flags; the
+// charts have text alternatives, their numbers as tables, and export as PNG and CSV; a sample is drawn by rules
+// with its seed shown; second-reading packages go out per reader and come back scored; a split is adjudicated
+// beside both readings; the final package is exported and passes the real verification. Axe finds nothing on
+// the screen in light and dark.
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { buildPanel, secondRead, type Panel } from '../support/panel.js';
+import { appsPerTest, checkBothSchemes, SCREENSHOTS } from './fixtures.js';
+
+const apps = appsPerTest();
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** Presses a control with the keyboard (focus, then Enter): the screen is worked without a mouse. */
+async function press(control: Locator): Promise<void> {
+  await control.focus();
+  await expect(control).toBeFocused();
+  await control.press('Enter');
+}
+
+/** "Open a package…" with the system dialog answering `dir`. */
+async function openPackage(page: Page, setPath: (p: string) => void, dir: string): Promise<void> {
+  setPath(dir);
+  await press(page.getByRole('button', { name: 'Open a package…' }));
+}
+
+/** A copy of a results package with one byte of its decisions changed (its checksum no longer holds). */
+function tampered(results: string, into: string): string {
+  const dir = path.join(into, 'Tampered results');
+  fs.cpSync(results, dir, { recursive: true });
+  const csv = path.join(dir, 'decisions.csv');
+  const bytes = fs.readFileSync(csv);
+  const at = bytes.indexOf(0x2c); // the first comma: a field boundary moves
+  bytes[at] = 0x3b;
+  fs.writeFileSync(csv, bytes);
+  return dir;
+}
+
+let panel: Panel | undefined;
+test.afterAll(() => panel?.dispose());
+
+/** The whole round: a split reaches the adjudication queue, every queued decision is adjudicated, the final package verifies. */
+async function coordinatorRound(): Promise<void> {
+  panel = await buildPanel();
+  const app = await apps.launch();
+  const { page } = app;
+  const choose = (p: string) => app.setChosenPath('coordination-package', p);
+  // The coordinator signs the final package with the store's issuer identity (the Settings spec covers the dialog).
+  await page.evaluate(() =>
+    (globalThis as unknown as { api: Record<string, (i: unknown) => Promise<unknown>> }).api['identity:create']!({
+      name: 'Northfield Teaching Council, quality lead',
+      url: 'https://quality.northfield.example.org',
+    }),
+  );
+
+  // Reachable from the navigation by keyboard; empty until something is opened.
+  await press(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Coordination' }));
+  const screen = page.getByRole('region', { name: 'Coordination' });
+  await expect(screen.getByRole('heading', { name: 'Nothing opened yet' })).toBeVisible();
+  await checkBothSchemes(page, 'coordination-empty');
+
+  // The round's review package, then a tampered results package: refused by name and reason, nothing opened.
+  await openPackage(page, choose, panel.reviewPackage);
+  await expect(page.getByRole('status').filter({ hasText: 'Opened and verified' })).toBeVisible();
+  const bad = tampered(panel.assessors[0]!.results, apps.scratch('assay-e2e-coord-'));
+  await openPackage(page, choose, bad);
+  const refusal = page.getByTestId('coordination-refused');
+  await expect(refusal).toContainText('Tampered results was refused:');
+  await expect(refusal).toContainText('decisions.csv');
+  await expect(refusal).toContainText('Nothing was opened');
+
+  // The panel's three signed results packages.
+  for (const a of panel.assessors) {
+    await openPackage(page, choose, a.results);
+    await expect(page.getByRole('status').filter({ hasText: path.basename(a.results) })).toBeVisible();
+  }
+  const packages = page.getByTestId('coordination-packages');
+  for (const a of panel.assessors) await expect(packages.getByRole('row', { name: new RegExp(a.name) })).toBeVisible();
+
+  // The harsh one, by the flags: flagged in words, the fair ones not.
+  const harsh = panel.assessors.find((a) => a.severity < 0)!;
+  const flags = page.getByTestId('coordination-flags').getByRole('listitem');
+  await expect(flags.filter({ hasText: harsh.name }).filter({ hasText: 'Severe or lenient' })).toBeVisible();
+  for (const a of panel.assessors.filter((x) => x.severity === 0))
+    await expect(flags.filter({ hasText: a.name })).toHaveCount(0);
+  const assessors = page.getByTestId('coordination-assessors');
+  const harshRow = assessors.getByRole('row').filter({ has: page.getByRole('rowheader', { name: harsh.name }) });
+  await expect(harshRow).toContainText('Severe or lenient');
+  await expect(harshRow).toContainText('(severe)');
+
+  // Each chart: a picture named by its title and described in words, its numbers as a table, PNG and CSV.
+  for (const [id, title] of [
+    ['chart-agreement', 'Exact agreement per criterion'],
+    ['chart-drift', 'Drift per assessor'],
+    ['chart-throughput', 'Reviews per day per assessor'],
+  ] as const) {
+    const figure = page.getByTestId(id);
+    const picture = figure.getByRole('img', { name: title });
+    await expect(picture).toBeVisible();
+    expect((await picture.getAttribute('aria-describedby')) ?? '').not.toBe('');
+    await expect(figure.getByRole('table', { name: `${title}: the numbers` })).toBeAttached();
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await figure.screenshot({ path: path.join(SCREENSHOTS, `coordination-${id}.png`) });
+  }
+  await expect(page.getByTestId('chart-drift').locator('figcaption')).toContainText(
+    `Furthest from the reference at the end: ${harsh.name}`,
+  );
+  const exportsDir = apps.scratch('assay-e2e-charts-');
+  const png = path.join(exportsDir, 'drift.png');
+  app.setChosenPath('chart-png', png);
+  await press(page.getByRole('button', { name: 'Export “Drift per assessor” as PNG' }));
+  await expect(page.getByTestId('chart-drift').getByRole('status')).toHaveText('PNG saved as drift.png.');
+  expect([...fs.readFileSync(png).subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+  const csv = path.join(exportsDir, 'agreement.csv');
+  app.setChosenPath('chart-csv', csv);
+  await press(page.getByRole('button', { name: 'Export “Exact agreement per criterion” as CSV' }));
+  await expect(page.getByTestId('chart-agreement').getByRole('status')).toHaveText('CSV saved as agreement.csv.');
+  const csvLines = fs.readFileSync(csv, 'utf8').split('\r\n');
+  expect(csvLines[0]).toBe('Criterion,Exact agreement,Adjacent agreement,QWK,n');
+  expect(csvLines.length).toBeGreaterThan(2);
+  await press(page.getByTestId('chart-agreement').getByRole('button', { name: 'Numbers' }));
+  await expect(page.getByTestId('chart-agreement').getByRole('table')).toBeVisible();
+
+  await checkBothSchemes(page, 'coordination-overview');
+
+  // The sample: every not-yet on attempt 2 (the last here), every decision near the cut, half the passes, with a
+  // seed of ours that is shown with it (the seed the service's own test draws a split with, from the same panel).
+  const rules = page.getByRole('form', { name: 'Sampling rules' });
+  await rules.getByLabel('The last attempt allowed').fill('2');
+  await rules.getByLabel('Random share of the passes (%)').fill('50');
+  await rules.getByLabel(/Random seed/).fill('autumn-2026');
+  await press(rules.getByRole('button', { name: 'Draw the sample' }));
+  const sample = page.getByTestId('coordination-sample');
+  await expect(sample.getByTestId('sample-seed')).toHaveText('Seed autumn-2026');
+  await expect(sample.getByRole('table', { name: 'Decisions chosen for second reading' })).toBeVisible();
+
+  // One second-reading package per reader, into a folder; each reader scores theirs and sends results back.
+  const outbox = apps.scratch('assay-e2e-second-');
+  app.setChosenPath('second-readings-folder', outbox);
+  await press(sample.getByRole('button', { name: 'Export second-reading packages…' }));
+  await expect(page.getByTestId('second-reading-exports').getByRole('row')).not.toHaveCount(0);
+  const returned = await secondRead(panel, outbox);
+  expect(returned.length).toBeGreaterThan(0);
+  const summary = page.getByTestId('reconciliation-summary');
+  for (const r of returned) {
+    // Each package brings readings back: the counts change once it is opened (then the next may be chosen).
+    const before = await summary.innerText();
+    choose(r);
+    await press(page.getByRole('button', { name: 'Open returned readings…' }));
+    await expect(summary).not.toHaveText(before);
+  }
+  await expect(summary).toContainText(/[1-9]\d* to adjudicate/);
+
+  // The adjudication queue: a split, settled beside both readings, with reasons and the adjudicator's name.
+  const queue = page.getByTestId('adjudication-queue');
+  await expect(queue.getByRole('row').filter({ hasText: 'The readers reached different decisions' })).not.toHaveCount(
+    0,
+  );
+  for (let round = 0; round < 50 && (await queue.count()) > 0; round++) {
+    // The header row and one per decision waiting.
+    const waiting = (await queue.getByRole('row').count()) - 1;
+    await press(queue.getByRole('button', { name: /^Adjudicate: / }).first());
+    const form = page.getByTestId('adjudication-form');
+    await expect(form.getByRole('heading', { name: /^Adjudicate / })).toBeFocused();
+    // The second reader's levels and decision, taken as the final ones.
+    const rows = form.getByRole('table').getByRole('row');
+    const n = await rows.count();
+    for (let i = 1; i < n; i++) {
+      const row = rows.nth(i);
+      const second = (await row.getByRole('cell').nth(1).locator('strong').innerText()).trim();
+      await row.getByRole('radio', { name: second, exact: true }).check();
+    }
+    const secondCard = form.locator('.qa-fact').nth(1);
+    const decision = (await secondCard.locator('.badge').innerText()).trim();
+    await form.getByRole('group', { name: 'Final decision' }).getByRole('radio', { name: decision }).check();
+    await form.getByLabel('Reasons').fill('The evidence on page 2 meets the second reader’s levels.');
+    await form.getByLabel('Adjudicator').fill('Jordan Quality');
+    if (round === 0) await checkBothSchemes(page, 'coordination-adjudicate');
+    await press(form.getByRole('button', { name: 'Record the final decision' }));
+    await expect(form).toHaveCount(0);
+    // The queue asked again: one fewer waiting (or none, and the queue gone).
+    if (waiting === 1) await expect(queue).toHaveCount(0);
+    else await expect(queue.getByRole('row')).toHaveCount(waiting);
+  }
+  await expect(summary).toContainText(' 0 to adjudicate');
+
+  // The final package: written, then verified by the real verifier.
+  const finalDir = path.join(apps.scratch('assay-e2e-final-'), 'final');
+  fs.mkdirSync(finalDir);
+  app.setChosenPath('results-folder', finalDir);
+  await press(page.getByRole('button', { name: 'Export the final package…' }));
+  await expect(page.getByTestId('final-result')).toContainText('Written:');
+  const verdict = await app.services.results.verify(finalDir, []);
+  expect(verdict.ok, verdict.ok ? '' : verdict.reason).toBe(true);
+}
+
+test('a coordinator finds the harsh assessor, samples, second-reads, adjudicates a split and exports the final package', () =>
+  coordinatorRound());
