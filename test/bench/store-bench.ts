@@ -1,105 +1,18 @@
-// Benchmarks of the foundation: import throughput against bare hashing; queue and search latency per kind
-// of query on a realistic store (BENCH_ONLY=queue).
-import { execFileSync } from 'node:child_process';
+// Queue and search latency per kind of query on a realistic store (BENCH_ONLY=queue); the import benchmark
+// is test/bench/import-bench.ts.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createHash, randomBytes } from 'node:crypto';
-import { pipeline } from 'node:stream/promises';
-import { Writable } from 'node:stream';
 import { openServices } from '../../electron/services.js';
 import { SUBMISSION_STATUSES, type QueueQuery, type SubmissionStatus } from '../../shared/domain/queue.js';
 import type { Achievement, Submission } from '../../shared/schemas/review-package.js';
 import { StoreRows } from '../../electron/store/rows.js';
 import { DATABASE_FILE } from '../../electron/store/open-store.js';
-import { achievement, manifest, submission, writePackage, type FileSpec } from '../support/package-builder.js';
+import { achievement, submission } from '../support/package-builder.js';
 import { distinctNames, responseLanguage, responseText, seededRandom } from './realistic-data.js';
-import { fmtBytes, fmtMs, heading, line, nowMs, percentile, rssSampler } from './stats.js';
+import { fmtMs, heading, line, nowMs, percentile } from './stats.js';
 
-const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 1000);
-const EVIDENCE_BYTES = Number(process.env.BENCH_EVIDENCE_BYTES ?? 1024 ** 3);
 const STORE_SUBMISSIONS = Number(process.env.BENCH_STORE_SUBMISSIONS ?? 100_000);
 
-/** Writes a package of SUBMISSIONS submissions whose evidence adds up to about EVIDENCE_BYTES. */
-function buildLargePackage(dir: string): string[] {
-  const perFile = Math.floor(EVIDENCE_BYTES / SUBMISSIONS);
-  const chunk = randomBytes(perFile);
-  const files: FileSpec[] = [];
-  for (let i = 0; i < SUBMISSIONS; i++) {
-    // Each file differs (its first 8 bytes) so the store keeps every one.
-    const content = Buffer.from(chunk);
-    content.writeBigUInt64BE(BigInt(i), 0);
-    files.push({ path: `evidence/s${i}/classroom-video.bin`, content });
-  }
-  writePackage(dir, manifest({ submissions: files.map((f, i) => submission(i, f)) }), files);
-  return files.map((f) => path.join(dir, ...f.path.split('/')));
-}
-
-async function bareHash(files: string[]): Promise<void> {
-  for (const f of files) {
-    const h = createHash('sha256');
-    await pipeline(
-      fs.createReadStream(f, { highWaterMark: 1024 * 1024 }),
-      new Writable({
-        write: (c: Buffer, _e, done) => {
-          h.update(c);
-          done();
-        },
-      }),
-    );
-    h.digest('hex');
-  }
-}
-
-export async function benchImport(work: string): Promise<void> {
-  heading(`Import: ${SUBMISSIONS} submissions, ${fmtBytes(EVIDENCE_BYTES)} of evidence (folder package)`);
-  const pkg = path.join(work, 'large-package');
-  let t = nowMs();
-  const files = buildLargePackage(pkg);
-  line('building the package', fmtMs(nowMs() - t));
-
-  // Warm the page cache so every contender reads the same cached bytes.
-  await bareHash(files);
-  t = nowMs();
-  await bareHash(files);
-  const bare = nowMs() - t;
-  line(
-    'bare streaming SHA-256 (node:crypto)',
-    fmtMs(bare),
-    `${(EVIDENCE_BYTES / 1024 ** 2 / (bare / 1000)).toFixed(0)} MiB/s`,
-  );
-
-  t = nowMs();
-  const list = path.join(work, 'files.txt');
-  fs.writeFileSync(list, files.join('\0'));
-  execFileSync('sh', ['-c', `xargs -0 sha256sum < '${list}' > /dev/null`]);
-  const coreutils = nowMs() - t;
-  line('sha256sum (coreutils) of the same files', fmtMs(coreutils));
-
-  const services = openServices(path.join(work, 'import-store'));
-  const rss = rssSampler();
-  const before = process.memoryUsage().rss;
-  t = nowMs();
-  const result = await services.importPackage(pkg);
-  const imported = nowMs() - t;
-  const peak = rss.stop();
-  services.close();
-  line(
-    'assay import (verify, copy, commit)',
-    fmtMs(imported),
-    `${result.submissionsAdded} submissions, ${result.filesStored} files`,
-  );
-  line('import / bare hash', `${(imported / bare).toFixed(2)}x`, 'target ≤ 1.3x');
-  line('import / sha256sum', `${(imported / coreutils).toFixed(2)}x`);
-  line(
-    'peak RSS growth during import',
-    fmtBytes(Math.max(0, peak - before)),
-    `largest file ${fmtBytes(Math.floor(EVIDENCE_BYTES / SUBMISSIONS))}`,
-  );
-  fs.rmSync(pkg, { recursive: true, force: true });
-  fs.rmSync(path.join(work, 'import-store'), { recursive: true, force: true });
-}
-
-/** "Now" for overdue in the big store: due dates fall from 90 days before it to 90 days after. */
 export const BIG_STORE_NOW = '2026-12-01T12:00:00.000Z';
 
 /** The big store's achievements: seven micro-credentials, as in the sample package. */
