@@ -134,6 +134,7 @@ describe('a path sent by the renderer reaches nothing', () => {
         'awards:export',
         'backup:create',
         'backup:restore',
+        'charts:save',
         'coordination:exportFinal',
         'coordination:exportSecondReadings',
         'coordination:importSecondReadings',
