@@ -50,13 +50,63 @@ const STATUS_INDEXES = {
  * finds "김민준".
  */
 export function ftsQuery(text: string, blind: boolean): string | undefined {
-  const terms = text
+  return joinTerms(ftsTerms(text), blind);
+}
+
+/** The FTS5 terms of a search, one per word (see `searchTerm`). */
+const ftsTerms = (text: string): string[] =>
+  text
     .split(/[\s"]+/u)
     .map(searchTerm)
     .filter((t) => t !== undefined);
+
+function joinTerms(terms: readonly string[], blind: boolean, and = ' '): string | undefined {
   if (terms.length === 0) return undefined;
   // Blind review must not let a search for a name find its submission.
-  return blind ? `{responses} : (${terms.join(' ')})` : terms.join(' ');
+  return blind ? `{responses} : (${terms.join(and)})` : terms.join(and);
+}
+
+/** A prefix that stands for more words than this is left to FTS5 (the 'probe' plan is not tried). */
+const MAX_EXPANDED_WORDS = 32;
+
+/**
+ * The search with each prefix term replaced by the words of the index that begin with it (`"a b"*` becomes
+ * `("a b" OR "a bc" …)`), read from the index's vocabulary: the same matches, but asking FTS5 about one row
+ * costs a lookup per word instead of a walk of every word with that prefix. Undefined when a prefix stands
+ * for more than MAX_EXPANDED_WORDS words. The caller checks that both find as many rows.
+ */
+export function expandedFtsQuery(db: Db, text: string, blind: boolean): string | undefined {
+  const terms = ftsTerms(text);
+  ensureVocabulary(db);
+  // Bounded on both sides: the vocabulary reads each word's list of rows as it goes.
+  const words = db.prepare('SELECT term FROM temp.submissions_fts_vocab WHERE term >= ? AND term < ? LIMIT ?').pluck();
+  const out: string[] = [];
+  for (const term of terms) {
+    if (!term.endsWith('*')) {
+      out.push(term);
+      continue;
+    }
+    // `"tokens … last"*`: the phrase's last token is the prefix.
+    const phrase = term.slice(1, -2);
+    const space = phrase.lastIndexOf(' ');
+    const head = phrase.slice(0, space + 1);
+    const prefix = phrase.slice(space + 1);
+    const found = (words.all(prefix, `${prefix}\u{10FFFF}`, MAX_EXPANDED_WORDS + 1) as string[]).filter((w) =>
+      w.startsWith(prefix),
+    );
+    if (found.length > MAX_EXPANDED_WORDS) return undefined;
+    // No word begins with it: the phrase as written (it matches nothing, as the prefix did).
+    out.push(found.length === 0 ? `"${phrase}"` : `(${found.map((w) => `"${head}${w}"`).join(' OR ')})`);
+  }
+  // FTS5 reads two phrases side by side as AND, but not a group beside a phrase: say it.
+  return joinTerms(out, blind, ' AND ');
+}
+
+/** The index's vocabulary, for `expandedFtsQuery` (a temporary table of this connection, made once). */
+function ensureVocabulary(db: Db): void {
+  db.exec(
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.submissions_fts_vocab USING fts5vocab(main, 'submissions_fts', 'row')",
+  );
 }
 
 /**
@@ -64,11 +114,16 @@ export function ftsQuery(text: string, blind: boolean): string | undefined {
  * - 'drive': few matches (under FEW_MATCHES): read them by id, then sort them;
  * - 'bloom': many: read every match once into a set (with a Bloom filter), then walk the order's index
  *   probing it, stopping after one page.
- * (Asking the full-text index about each walked row instead, a correlated MATCH with rowid = s.seq, was
- * measured at 100,000 rows: 11 ms for a whole word but 1.4 s for a prefix, which FTS5 expands per probe;
- * reading the matches once is 58 ms either way on the same loaded machine.)
+ * - 'probe': many, and dense enough that a page is found within a few thousand rows of the walk: walk the
+ *   order's index and ask the full-text index about each row (a lookup by rowid), at most PROBE_BUDGET rows.
+ *   Asked with a prefix, FTS5 walks every word with that prefix per row (1.4 s a page at 100,000 rows), so
+ *   the search is first expanded to whole words (`expandedFtsQuery`): 1.5 ms a page, against 100–130 ms to
+ *   read every match once for 'bloom'.
  */
-export type SearchPlan = 'drive' | 'bloom';
+export type SearchPlan = 'drive' | 'bloom' | 'probe';
+
+/** The most rows the 'probe' plan walks for one page; when they hold less than a page, 'bloom' reads it. */
+const PROBE_BUDGET = 3000;
 
 /** Below this many full-text matches, read them by id and sort. */
 const FEW_MATCHES = 2000;
@@ -160,7 +215,8 @@ function orderedSql(
   const clauses = [...extra.clauses, ...f.clauses];
   const params: unknown[] = [];
   const armParams = [...extra.params, ...f.params];
-  if (f.fts) {
+  const hits = f.fts !== undefined && plan !== 'probe';
+  if (hits) {
     // "+" keeps SQLite from driving the query by id when the matches are many: walking the index
     // that gives the order (probing a Bloom filter of the matches) then stops after one page.
     clauses.push(`${plan === 'bloom' ? '+s.seq' : 's.seq'} IN hits`);
@@ -168,10 +224,10 @@ function orderedSql(
   }
   const arm = (status: string | undefined) =>
     status !== undefined
-      ? `SELECT s.seq, ${column} FROM submissions s INDEXED BY ${STATUS_INDEXES[column]} ${whereSql([status, ...clauses])}`
-      : `SELECT s.seq, ${column} FROM submissions s ${whereSql(clauses)}`;
+      ? `SELECT s.seq AS seq, ${column} AS k FROM submissions s INDEXED BY ${STATUS_INDEXES[column]} ${whereSql([status, ...clauses])}`
+      : `SELECT s.seq AS seq, ${column} AS k FROM submissions s ${whereSql(clauses)}`;
   const order = `ORDER BY 2 ${dir}, 1 ${dir}`;
-  const withHits = f.fts ? `WITH ${HITS} ` : '';
+  const withHits = hits ? `WITH ${HITS} ` : '';
   if (f.statuses === undefined) {
     params.push(...armParams);
     return { sql: `${withHits}${arm(undefined)} ${order}`, params };
@@ -220,14 +276,24 @@ export function queueSql(
   q: ParsedQueueQuery,
   plan: SearchPlan = 'bloom',
   calibration: SeqRanges = [],
+  /** For the 'probe' plan: the search with its prefixes expanded (`expandedFtsQuery`), and the most rows to walk. */
+  probe?: { expanded: string; budget: number },
 ): { sql: string; params: unknown[]; countSql: string; countParams: unknown[]; onlySearch: boolean } {
   const f = filters(q);
   const dir = q.direction === 'desc' ? 'DESC' : 'ASC';
   const page = orderedSql(f, SORT_COLUMNS[sortKey(q)], dir, plan, outsideRanges(calibration));
   const count = countSql(f, calibration.length > 0);
+  const probing = plan === 'probe' && f.fts !== undefined;
+  if (probing && probe === undefined) throw new Error("queueSql: the 'probe' plan needs the expanded search");
   return {
-    sql: `${page.sql} LIMIT ? OFFSET ?`,
-    params: [...page.params, q.limit, q.offset],
+    sql: probing
+      ? `SELECT w.seq, w.k FROM (${page.sql} LIMIT ?) w
+          WHERE EXISTS (SELECT 1 FROM submissions_fts f WHERE f.submissions_fts MATCH ? AND f.rowid = w.seq)
+          ORDER BY w.k ${dir}, w.seq ${dir} LIMIT ? OFFSET ?`
+      : `${page.sql} LIMIT ? OFFSET ?`,
+    params: probing
+      ? [...page.params, probe!.budget, probe!.expanded, q.limit, q.offset]
+      : [...page.params, q.limit, q.offset],
     countSql: count.sql,
     countParams: count.params,
     onlySearch: f.fts !== undefined && f.statuses === undefined && f.clauses.length === 0,
@@ -239,36 +305,35 @@ export const ROWS_SQL = `SELECT s.seq, s.id, s.achievement_id AS achievementId, 
   FROM submissions s JOIN achievement_versions a ON a.version_id = s.achievement_version_id
   WHERE s.seq IN (SELECT value FROM json_each(?))`;
 
+/** Where the search plans change over (tests set them low to reach every plan on a small store). */
+export interface SearchTuning {
+  /** Below this many matches, 'drive'. */
+  fewMatches: number;
+  /** The most rows the 'probe' plan walks. */
+  probeBudget: number;
+  /** The 'probe' plan is tried when a page is expected within this many rows of the walk (half the budget). */
+  probeReach: number;
+}
+
 export class Queue {
-  constructor(private readonly db: Db) {}
+  private readonly tuning: SearchTuning;
+  constructor(
+    private readonly db: Db,
+    tuning: Partial<SearchTuning> = {},
+  ) {
+    this.tuning = { fewMatches: FEW_MATCHES, probeBudget: PROBE_BUDGET, probeReach: PROBE_BUDGET / 2, ...tuning };
+  }
 
   /** AssayError 'calibration-required' while a required calibration is unmet. */
   list(query: QueueQuery = {}): QueuePage {
     const q = queueQuerySchema.parse(query);
     assertQueueOpen(this.db);
     const fts = q.search ? ftsQuery(q.search, q.blind) : undefined;
-    const matches =
-      fts === undefined
-        ? undefined
-        : (this.db
-            .prepare('SELECT count(*) FROM submissions_fts WHERE submissions_fts MATCH ?')
-            .pluck()
-            .get(fts) as number);
+    const matches = fts === undefined ? undefined : this.matchCount(fts);
     const ranges = calibrationRanges(this.db);
     const practice = ranges.length > 0;
-    const { sql, params, countSql, countParams, onlySearch } = queueSql(
-      q,
-      matches === undefined || matches >= FEW_MATCHES ? 'bloom' : 'drive',
-      ranges,
-    );
-    const seqs = this.db
-      .prepare(sql)
-      .pluck()
-      .all(...params) as number[];
-    const bySeq = new Map(
-      (this.db.prepare(ROWS_SQL).all(JSON.stringify(seqs)) as (Row & { seq: number })[]).map((r) => [r.seq, r]),
-    );
-    const rows = seqs.map((seq) => bySeq.get(seq)!);
+    const plan = matches === undefined || matches >= this.tuning.fewMatches ? 'bloom' : 'drive';
+    const { sql, params, countSql, countParams, onlySearch } = queueSql(q, plan, ranges);
     const total =
       onlySearch && matches !== undefined
         ? matches -
@@ -284,8 +349,47 @@ export class Queue {
             .prepare(countSql)
             .pluck()
             .get(...countParams) as number);
+    const pageOf = (s: string, p: readonly unknown[]) =>
+      this.db
+        .prepare(s)
+        .pluck()
+        .all(...p) as number[];
+    let seqs: number[] | undefined;
+    const expanded = plan === 'bloom' && matches !== undefined ? this.probeSearch(q, matches) : undefined;
+    if (expanded !== undefined) {
+      const probe = queueSql(q, 'probe', ranges, { expanded, budget: this.tuning.probeBudget });
+      seqs = pageOf(probe.sql, probe.params);
+      // Fewer than the rows left to show: the walk ran out of budget before it found a page.
+      if (seqs.length < Math.min(q.limit, Math.max(0, total - q.offset))) seqs = undefined;
+    }
+    seqs ??= pageOf(sql, params);
+    const bySeq = new Map(
+      (this.db.prepare(ROWS_SQL).all(JSON.stringify(seqs)) as (Row & { seq: number })[]).map((r) => [r.seq, r]),
+    );
+    const rows = seqs.map((seq) => bySeq.get(seq)!);
     const now = new Date(q.now ?? Date.now()).toISOString();
     return { items: rows.map((r) => toItem(r, q.blind, now)), total, offset: q.offset };
+  }
+
+  /**
+   * The search expanded to whole words, when the 'probe' plan should find this page: the matches are dense
+   * enough that a page lies within half the probe budget of the walk (estimated over all rows), and the
+   * expanded search finds exactly as many rows as the search (else a word was folded differently: not used).
+   */
+  private probeSearch(q: ParsedQueueQuery, matches: number): string | undefined {
+    if (matches === 0) return undefined;
+    const rows = (this.db.prepare('SELECT max(seq) FROM submissions').pluck().get() as number | null) ?? 0;
+    if (((q.offset + q.limit) * rows) / matches > this.tuning.probeReach) return undefined;
+    const expanded = expandedFtsQuery(this.db, q.search!, q.blind);
+    if (expanded === undefined) return undefined;
+    return this.matchCount(expanded) === matches ? expanded : undefined;
+  }
+
+  private matchCount(search: string): number {
+    return this.db
+      .prepare('SELECT count(*) FROM submissions_fts WHERE submissions_fts MATCH ?')
+      .pluck()
+      .get(search) as number;
   }
 
   /**

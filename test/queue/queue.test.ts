@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queueSql, ROWS_SQL } from '../../electron/queue/queue.js';
+import { expandedFtsQuery, Queue, queueSql, ROWS_SQL } from '../../electron/queue/queue.js';
 import { openServices, type Services } from '../../electron/services.js';
 import {
   queueQuerySchema,
@@ -203,8 +203,12 @@ describe('query plans', () => {
       { search: 'ordinary', overdue: true, sort: 'submitted' },
       { search: 'nunez', achievementId: 'https://pd.test.example/achievements/core-stem/v1' },
     ] satisfies QueueQuery[]) {
-      const pages = (['drive', 'bloom'] as const).map((how) => {
-        const { sql, params } = queueSql(queueQuerySchema.parse({ now: NOW, ...q }), how);
+      const expanded = expandedFtsQuery(services.db, q.search, false)!;
+      const pages = (['drive', 'bloom', 'probe'] as const).map((how) => {
+        const { sql, params } = queueSql(queueQuerySchema.parse({ now: NOW, ...q }), how, [], {
+          expanded,
+          budget: 100,
+        });
         return services.db
           .prepare(sql)
           .pluck()
@@ -212,7 +216,46 @@ describe('query plans', () => {
       });
       expect(pages[0]!.length).toBeGreaterThan(0);
       expect(pages[1]).toEqual(pages[0]);
+      expect(pages[2]).toEqual(pages[0]);
     }
+  });
+
+  it('a page the probe finds within its budget comes from the probe; one beyond it is read again from all matches', () => {
+    const prepared: string[] = [];
+    const db = new Proxy(services.db, {
+      get(target, key) {
+        if (key === 'prepare')
+          return (sql: string) => {
+            prepared.push(sql);
+            return target.prepare(sql);
+          };
+        const v = Reflect.get(target, key) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    const plans = () => {
+      const used = prepared.filter((s) =>
+        /EXISTS \(SELECT 1 FROM submissions_fts|IN hits\)? (ORDER|LIMIT)|\+s\.seq IN hits/.test(s),
+      );
+      prepared.length = 0;
+      return used.map((s) => (s.includes('EXISTS (SELECT 1 FROM submissions_fts') ? 'probe' : 'bloom'));
+    };
+    // "response" is in six of the seven rows: dense.
+    const query: QueueQuery = { now: NOW, search: 'response', limit: 2 };
+    const expected = services.queue.list(query);
+    const wide = new Queue(db, { fewMatches: 1, probeBudget: 100 });
+    expect(wide.list(query)).toEqual(expected);
+    expect(plans()).toEqual(['probe']);
+    // A walk of at most 4 rows, for rows 4 and 5 of the matches (sorted by due date, the fifth row walked has
+    // no "response"): the probe comes back short, and the page is read from all the matches.
+    const narrow = new Queue(db, { fewMatches: 1, probeBudget: 4, probeReach: 100 });
+    const deeper: QueueQuery = { ...query, offset: 3 };
+    expect(narrow.list(deeper)).toEqual(services.queue.list(deeper));
+    expect(plans()).toEqual(['probe', 'bloom']);
+    // Expected beyond its reach, the probe is not tried.
+    const near = new Queue(db, { fewMatches: 1, probeBudget: 100, probeReach: 1 });
+    expect(near.list(query)).toEqual(expected);
+    expect(plans()).toEqual(['bloom']);
   });
 
   it('a status set is one ordered walk of each status, merged', () => {

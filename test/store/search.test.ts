@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openServices, type Services } from '../../electron/services.js';
 import { migrations } from '../../electron/store/migrations/index.js';
 import { foldForSearch, wholeWordsOnly } from '../../shared/domain/text.js';
-import { ftsQuery } from '../../electron/queue/queue.js';
+import Database from 'better-sqlite3';
+import { expandedFtsQuery, ftsQuery, Queue } from '../../electron/queue/queue.js';
 import { manifest, submission, tempDir, writePackage } from '../support/package-builder.js';
 
 const NOW = '2026-11-28T12:00:00Z';
@@ -168,6 +169,13 @@ describe('search words and prefixes', () => {
   ])('"%s" finds %j', async (search, expected) => {
     const s = await people();
     expect(found(s, search)).toEqual(expected);
+    // The same rows when the search is asked about each row walked, its prefixes expanded to whole words
+    // (the plan for many dense matches), blind or not.
+    const probing = new Queue(s.db, { fewMatches: 0 });
+    for (const blind of [false, true])
+      expect(probing.list({ now: NOW, search, blind }).items.map((i) => i.earnerName ?? i.id)).toEqual(
+        found(s, search, blind),
+      );
   });
 
   it('names the words that match whole words only, for the hint', () => {
@@ -175,5 +183,38 @@ describe('search words and prefixes', () => {
     expect(wholeWordsOnly('students 민준')).toEqual([]);
     expect(ftsQuery('st Stud 小明 "x', false)).toBe('"st" "stud"* "小 明" "x"');
     expect(ftsQuery('NEAR( AND', true)).toBe('{responses} : ("near"* "and"*)');
+  });
+
+  it('expands each prefix to the words of the index that begin with it, and stops at 32 words', async () => {
+    const s = await people();
+    expect(expandedFtsQuery(s.db, 'stu', false)).toBe('("students" OR "studied")');
+    expect(expandedFtsQuery(s.db, 'Stud lesson 小明', true)).toBe(
+      '{responses} : (("students" OR "studied") AND ("lesson") AND "小 明")',
+    );
+    // Whole words (1–2 letters) stay as they are; a prefix no word begins with stays a phrase that matches nothing.
+    expect(expandedFtsQuery(s.db, 'st zzq', false)).toBe('"st" AND "zzq"');
+    // The last token of a phrase is its prefix: "le duc" is "le" then a word beginning "duc".
+    expect(expandedFtsQuery(s.db, 'lê-đức', false)).toBe('("le duc")');
+    // Each expansion finds what the prefix found.
+    for (const text of ['stu', 'Stud lesson', 'ordin resp', 'коваленко'])
+      expect(s.queue.list({ now: NOW, search: text }).total).toBe(
+        s.db
+          .prepare('SELECT count(*) FROM submissions_fts WHERE submissions_fts MATCH ?')
+          .pluck()
+          .get(expandedFtsQuery(s.db, text, false)),
+      );
+
+    const db = new Database(':memory:');
+    try {
+      db.exec(
+        "CREATE VIRTUAL TABLE submissions_fts USING fts5(earner_name, responses, content = '', contentless_delete = 1)",
+      );
+      const add = db.prepare('INSERT INTO submissions_fts (rowid, earner_name, responses) VALUES (?, ?, ?)');
+      for (let i = 0; i < 33; i++) add.run(i + 1, 'x', `pre${String.fromCharCode(97 + (i % 26))}${i} other`);
+      expect(expandedFtsQuery(db, 'pre', false)).toBeUndefined();
+      expect(expandedFtsQuery(db, 'prea', false)).toBe('("prea0" OR "prea26")');
+    } finally {
+      db.close();
+    }
   });
 });
