@@ -6,9 +6,12 @@ import type { ReconciliationItem } from '../../shared/coordination/types.js';
 import type { Decision } from '../../shared/schemas/review-package.js';
 import { call, errorMessage } from '../api.js';
 import { coordination as s, t } from '../strings/en.js';
+import { Alert } from '../ui/Alert.js';
 import { ChoiceGroup } from '../ui/ChoiceGroup.js';
 import { Field } from '../ui/Field.js';
+import { useAct } from '../ui/useAct.js';
 import { useLoad } from '../ui/useLoad.js';
+import { HeadRow } from './HeadRow.js';
 
 export interface AdjudicationSectionProps {
   changes: number;
@@ -31,9 +34,7 @@ export function AdjudicationSection({ changes, onChanged }: AdjudicationSectionP
         {done}
       </p>
       {queue.error && !queue.data ? (
-        <p className="kit-alert" role="alert">
-          {errorMessage(queue.error, s.loadFailed)}
-        </p>
+        <Alert>{errorMessage(queue.error, s.loadFailed)}</Alert>
       ) : items.length === 0 ? (
         <p className="muted">{queue.loading ? s.loading : s.adjudication.none}</p>
       ) : open ? (
@@ -52,15 +53,15 @@ export function AdjudicationSection({ changes, onChanged }: AdjudicationSectionP
           <table className="qa-table" data-testid="adjudication-queue">
             <caption className="sr-only">{s.adjudication.caption}</caption>
             <thead>
-              <tr>
-                <th scope="col">{c.submission}</th>
-                <th scope="col">{c.achievement}</th>
-                <th scope="col">{c.readers}</th>
-                <th scope="col">{c.why}</th>
-                <th scope="col">
-                  <span className="sr-only">{s.adjudication.open}</span>
-                </th>
-              </tr>
+              <HeadRow
+                columns={[
+                  { label: c.submission },
+                  { label: c.achievement },
+                  { label: c.readers },
+                  { label: c.why },
+                  { label: <span className="sr-only">{s.adjudication.open}</span> },
+                ]}
+              />
             </thead>
             <tbody>
               {items.map((item) => (
@@ -106,9 +107,8 @@ function AdjudicationForm({
   const [decision, setDecision] = useState<Decision | null>(null);
   const [reasons, setReasons] = useState('');
   const [adjudicator, setAdjudicator] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, run } = useAct();
   const [tried, setTried] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => headingRef.current?.focus(), []);
 
   const levelsMissing = item.criteria.some((c) => !levels[c.criterionId]);
@@ -121,10 +121,9 @@ function AdjudicationForm({
 
   const record = async () => {
     setTried(true);
-    if (busy || problems.length > 0 || decision === null) return;
-    setBusy(true);
-    setFailure(null);
-    try {
+    if (problems.length > 0 || decision === null) return;
+    // The form closes on success (busy stays on until it has).
+    await run(async () => {
       await call('coordination:adjudicate', {
         submissionId: item.submissionId,
         adjudicator: adjudicator.trim(),
@@ -133,10 +132,7 @@ function AdjudicationForm({
         reasons: reasons.trim(),
       });
       onDone();
-    } catch (err) {
-      setFailure(errorMessage(err, a.recordFailed));
-      setBusy(false);
-    }
+    }, a.recordFailed);
   };
 
   const levelName = (c: ReconciliationItem['criteria'][number], levelId: string) =>
@@ -188,12 +184,14 @@ function AdjudicationForm({
         <table className="qa-table coord-side-by-side">
           <caption className="sr-only">{a.readingsCaption}</caption>
           <thead>
-            <tr>
-              <th scope="col">{a.col2.criterion}</th>
-              <th scope="col">{a.col2.first}</th>
-              <th scope="col">{a.col2.second}</th>
-              <th scope="col">{a.col2.yours}</th>
-            </tr>
+            <HeadRow
+              columns={[
+                { label: a.col2.criterion },
+                { label: a.col2.first },
+                { label: a.col2.second },
+                { label: a.col2.yours },
+              ]}
+            />
           </thead>
           <tbody>
             {item.criteria.map((c) => (
@@ -269,16 +267,8 @@ function AdjudicationForm({
           />
         )}
       </Field>
-      {tried && problems.length > 0 && (
-        <p className="kit-alert" role="alert">
-          {problems.join(' ')}
-        </p>
-      )}
-      {failure && (
-        <p className="kit-alert" role="alert">
-          {failure}
-        </p>
-      )}
+      <Alert>{tried && problems.join(' ')}</Alert>
+      <Alert>{failure}</Alert>
       <div className="kit-actions">
         <button type="button" className="button" onClick={onCancel}>
           {a.cancel}

@@ -7,9 +7,11 @@ import type { OpenResult } from '../../shared/coordination/types.js';
 import { call, errorMessage } from '../api.js';
 import { coordination as s } from '../strings/en.js';
 import { ActionButton } from '../ui/ActionButton.js';
+import { Alert } from '../ui/Alert.js';
 import { EmptyState } from '../ui/EmptyState.js';
 import { Icon } from '../ui/Icon.js';
 import { ScreenHead } from '../ui/ScreenHead.js';
+import { useAct } from '../ui/useAct.js';
 import { useLoad } from '../ui/useLoad.js';
 import { AdjudicationSection } from './AdjudicationSection.js';
 import { ChartsSection } from './ChartsSection.js';
@@ -35,8 +37,7 @@ const saveChart: SaveChart = async (format, bytes, suggestedName) => {
 
 export function CoordinationView() {
   const overview = useLoad(() => call('coordination:overview'), []);
-  const [opening, setOpening] = useState(false);
-  const [openFailure, setOpenFailure] = useState<string | null>(null);
+  const { busy: opening, failure: openFailure, run } = useAct({ again: true });
   const [lastOpen, setLastOpen] = useState<OpenResult | null>(null);
   // Bumped when a change elsewhere on the screen (readings opened, a decision adjudicated) changes what the
   // sections below show, so each asks again.
@@ -46,22 +47,14 @@ export function CoordinationView() {
     overview.reload();
   };
 
-  const openPackage = async () => {
-    if (opening) return;
-    setOpening(true);
-    setOpenFailure(null);
-    try {
+  const openPackage = () =>
+    run(async () => {
       const chosen = await call('dialog:choose', { purpose: 'coordination-package' });
       if (!chosen) return;
       const result = await call('coordination:open', { tokens: [chosen.token] });
       setLastOpen(result);
       if (result.refused.length === 0) changed();
-    } catch (err) {
-      setOpenFailure(errorMessage(err, s.openFailed));
-    } finally {
-      setOpening(false);
-    }
-  };
+    }, s.openFailed);
 
   const data = overview.data;
   return (
@@ -117,11 +110,7 @@ function OpenOutcome({ result, failure }: { result: OpenResult | null; failure: 
   const said = [opened.length > 0 ? s.packages.opened(opened) : '', ...already].filter(Boolean).join(' ');
   return (
     <>
-      {failure && (
-        <p className="kit-alert" role="alert">
-          {failure}
-        </p>
-      )}
+      <Alert>{failure}</Alert>
       {refused && (
         <div className="coord-refused" role="alert" data-testid="coordination-refused">
           <h2 className="coord-refused-title">

@@ -8,6 +8,7 @@ import { decimal, levelsSigned } from '../strings/coordination.js';
 import { percent } from '../strings/quality.js';
 import { Icon } from '../ui/Icon.js';
 import { criterionNamer, flagLabel, flagsByAssessor, kappaText } from './overview-data.js';
+import { HeadRow } from './HeadRow.js';
 
 /** Past this many assessors the assessor × criterion table opens on the flagged ones. */
 const LARGE_PANEL = 20;
@@ -71,34 +72,16 @@ export function OverviewSection({ overview }: { overview: Overview }) {
         <table className="qa-table coord-table" data-testid="coordination-assessors">
           <caption className="qa-caption">{s.overview.assessorsCaption}</caption>
           <thead>
-            <tr>
-              <th scope="col">{c.assessor}</th>
-              <th scope="col" className="coord-num">
-                {c.decisions}
-              </th>
-              <th scope="col" className="coord-num">
-                {c.notYet}
-              </th>
-              <th scope="col" className="coord-num">
-                {c.n}
-              </th>
-              <th scope="col" className="coord-num">
-                {c.exact}
-              </th>
-              <th scope="col" className="coord-num">
-                {c.deviation}
-              </th>
-              <th scope="col" className="coord-num">
-                {c.perDay}
-              </th>
-              <th scope="col" className="coord-num">
-                {c.minutes}
-              </th>
-              <th scope="col" className="coord-num">
-                {c.byDue}
-              </th>
-              <th scope="col">{c.flags}</th>
-            </tr>
+            <HeadRow
+              columns={[
+                { label: c.assessor },
+                ...[c.decisions, c.notYet, c.n, c.exact, c.deviation, c.perDay, c.minutes, c.byDue].map((label) => ({
+                  label,
+                  num: true,
+                })),
+                { label: c.flags },
+              ]}
+            />
           </thead>
           <tbody>
             {overview.assessors.map((a) => {
@@ -160,23 +143,14 @@ export function OverviewSection({ overview }: { overview: Overview }) {
         <table className="qa-table coord-table" data-testid="coordination-criteria">
           <caption className="qa-caption">{s.overview.criteriaCaption}</caption>
           <thead>
-            <tr>
-              <th scope="col">{c.assessor}</th>
-              <th scope="col">{c.criterion}</th>
-              <th scope="col" className="coord-num">
-                {c.n}
-              </th>
-              <th scope="col" className="coord-num">
-                {c.exact}
-              </th>
-              <th scope="col" className="coord-num">
-                {c.qwk}
-              </th>
-              <th scope="col" className="coord-num">
-                {c.deviation}
-              </th>
-              <th scope="col">{c.flags}</th>
-            </tr>
+            <HeadRow
+              columns={[
+                { label: c.assessor },
+                { label: c.criterion },
+                ...[c.n, c.exact, c.qwk, c.deviation].map((label) => ({ label, num: true })),
+                { label: c.flags },
+              ]}
+            />
           </thead>
           <tbody>
             {measures.map((m) => {

@@ -2,6 +2,7 @@
 // signed it and how far this store trusts that signer.
 import type { Overview } from '../../shared/coordination/types.js';
 import { coordination as s } from '../strings/en.js';
+import { HeadRow } from './HeadRow.js';
 
 export function PackagesSection({ overview }: { overview: Overview }) {
   const c = s.packages.col;
@@ -14,19 +15,17 @@ export function PackagesSection({ overview }: { overview: Overview }) {
         <table className="qa-table" data-testid="coordination-packages">
           <caption className="sr-only">{s.packages.caption}</caption>
           <thead>
-            <tr>
-              <th scope="col">{c.pkg}</th>
-              <th scope="col">{c.kind}</th>
-              <th scope="col">{c.assessor}</th>
-              <th scope="col" className="coord-num">
-                {c.decisions}
-              </th>
-              <th scope="col" className="coord-num">
-                {c.seeds}
-              </th>
-              <th scope="col">{c.signer}</th>
-              <th scope="col">{c.state}</th>
-            </tr>
+            <HeadRow
+              columns={[
+                { label: c.pkg },
+                { label: c.kind },
+                { label: c.assessor },
+                { label: c.decisions, num: true },
+                { label: c.seeds, num: true },
+                { label: c.signer },
+                { label: c.state },
+              ]}
+            />
           </thead>
           <tbody>
             {overview.round.reviewPackages.map((p) => (

@@ -12,10 +12,16 @@ import type {
 import { call, errorMessage } from '../api.js';
 import { absoluteDateTime } from '../queue/dates.js';
 import { admin, coordination as s, t } from '../strings/en.js';
+import { ActionButton } from '../ui/ActionButton.js';
+import { Alert } from '../ui/Alert.js';
 import { ChoiceGroup } from '../ui/ChoiceGroup.js';
 import { Field } from '../ui/Field.js';
-import { Icon } from '../ui/Icon.js';
+import { useAct } from '../ui/useAct.js';
 import { useLoad } from '../ui/useLoad.js';
+import { HeadRow } from './HeadRow.js';
+
+/** Thrown by the export when no second reader is chosen: said in the section's words, not as a failure. */
+const NO_READERS = new Error('no second reader chosen');
 
 export interface SecondReadingSectionProps {
   overview: Overview;
@@ -32,8 +38,7 @@ export function SecondReadingSection({ overview, changes, onChanged }: SecondRea
   const [nearCut, setNearCut] = useState(true);
   const [share, setShare] = useState('10');
   const [seed, setSeed] = useState('');
-  const [drawing, setDrawing] = useState(false);
-  const [drawFailure, setDrawFailure] = useState<string | null>(null);
+  const { busy: drawing, failure: drawFailure, run } = useAct({ again: true });
 
   const attemptN = Number(lastAttempt);
   const shareN = Number(share);
@@ -41,10 +46,8 @@ export function SecondReadingSection({ overview, changes, onChanged }: SecondRea
   const shareBad = share.trim() === '' || !Number.isFinite(shareN) || shareN < 0 || shareN > 100;
 
   const draw = async () => {
-    if (drawing || attemptBad || shareBad) return;
-    setDrawing(true);
-    setDrawFailure(null);
-    try {
+    if (attemptBad || shareBad) return;
+    await run(async () => {
       const sample = await call('coordination:sample', {
         notYetOnLastAttempt: notYetLast,
         lastAttempt: attemptN,
@@ -53,11 +56,7 @@ export function SecondReadingSection({ overview, changes, onChanged }: SecondRea
         ...(seed.trim() ? { seed: seed.trim() } : {}),
       });
       samples.set((list) => [sample, ...(list ?? []).filter((x) => x.id !== sample.id)]);
-    } catch (err) {
-      setDrawFailure(errorMessage(err, s.sampling.drawFailed));
-    } finally {
-      setDrawing(false);
-    }
+    }, s.sampling.drawFailed);
   };
 
   const latest = samples.data?.[0] ?? null;
@@ -145,11 +144,7 @@ export function SecondReadingSection({ overview, changes, onChanged }: SecondRea
             {drawing ? s.sampling.drawing : s.sampling.draw}
           </button>
         </div>
-        {drawFailure && (
-          <p className="kit-alert" role="alert">
-            {drawFailure}
-          </p>
-        )}
+        <Alert>{drawFailure}</Alert>
       </form>
 
       {latest && <DrawnSample sample={latest} overview={overview} onChanged={onChanged} />}
@@ -163,34 +158,25 @@ function DrawnSample({ sample, overview, onChanged }: { sample: Sample; overview
   const c = sample.counts;
   const decision = t.review.decision.name;
   const [readers, setReaders] = useState<Set<string>>(() => new Set(overview.assessors.map((a) => a.assessor.id)));
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { busy, failure, run } = useAct({ again: true });
   const [written, setWritten] = useState<ExportSecondReadingsResult | null>(null);
 
-  const exportReadings = async () => {
-    if (busy) return;
-    if (readers.size === 0) {
-      setFailure(s.sampling.noReaders);
-      return;
-    }
-    setBusy(true);
-    setFailure(null);
-    try {
-      const chosen = await call('dialog:choose', { purpose: 'second-readings-folder' });
-      if (!chosen) return;
-      const result = await call('coordination:exportSecondReadings', {
-        sampleId: sample.id,
-        readers: overview.assessors.map((a) => a.assessor.id).filter((r) => readers.has(r)),
-        token: chosen.token,
-      });
-      setWritten(result);
-      onChanged();
-    } catch (err) {
-      setFailure(errorMessage(err, s.sampling.exportFailed));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const exportReadings = () =>
+    run(
+      async () => {
+        if (readers.size === 0) throw NO_READERS;
+        const chosen = await call('dialog:choose', { purpose: 'second-readings-folder' });
+        if (!chosen) return;
+        const result = await call('coordination:exportSecondReadings', {
+          sampleId: sample.id,
+          readers: overview.assessors.map((a) => a.assessor.id).filter((r) => readers.has(r)),
+          token: chosen.token,
+        });
+        setWritten(result);
+        onChanged();
+      },
+      (err) => (err === NO_READERS ? s.sampling.noReaders : errorMessage(err, s.sampling.exportFailed)),
+    );
 
   return (
     <section className="coord-block" aria-labelledby={`${id}-sample`} data-testid="coordination-sample">
@@ -218,15 +204,15 @@ function DrawnSample({ sample, overview, onChanged }: { sample: Sample; overview
           <table className="qa-table">
             <caption className="sr-only">{s.sampling.caption}</caption>
             <thead>
-              <tr>
-                <th scope="col">{s.sampling.col.submission}</th>
-                <th scope="col">{s.sampling.col.decision}</th>
-                <th scope="col" className="coord-num">
-                  {s.sampling.col.attempt}
-                </th>
-                <th scope="col">{s.sampling.col.first}</th>
-                <th scope="col">{s.sampling.col.why}</th>
-              </tr>
+              <HeadRow
+                columns={[
+                  { label: s.sampling.col.submission },
+                  { label: s.sampling.col.decision },
+                  { label: s.sampling.col.attempt, num: true },
+                  { label: s.sampling.col.first },
+                  { label: s.sampling.col.why },
+                ]}
+              />
             </thead>
             <tbody>
               {sample.items.map((item) => (
@@ -273,22 +259,12 @@ function DrawnSample({ sample, overview, onChanged }: { sample: Sample; overview
       )}
       {sample.items.length > 0 && (
         <div className="kit-actions">
-          <button
-            type="button"
-            className="button"
-            aria-disabled={busy || undefined}
-            onClick={() => void exportReadings()}
-          >
-            <Icon name="download" size={15} />
+          <ActionButton icon="download" blocked={busy} onClick={() => void exportReadings()}>
             {busy ? s.sampling.exporting : s.sampling.exportReadings}
-          </button>
+          </ActionButton>
         </div>
       )}
-      {failure && (
-        <p className="kit-alert" role="alert">
-          {failure}
-        </p>
-      )}
+      <Alert>{failure}</Alert>
       <p className="sr-only" role="status">
         {written ? s.sampling.exported(written.packages.length) : ''}
       </p>
@@ -297,13 +273,13 @@ function DrawnSample({ sample, overview, onChanged }: { sample: Sample; overview
           <table className="qa-table">
             <caption className="qa-caption">{s.sampling.exportedCaption}</caption>
             <thead>
-              <tr>
-                <th scope="col">{s.sampling.exportCol.reader}</th>
-                <th scope="col">{s.sampling.exportCol.folder}</th>
-                <th scope="col" className="coord-num">
-                  {s.sampling.exportCol.submissions}
-                </th>
-              </tr>
+              <HeadRow
+                columns={[
+                  { label: s.sampling.exportCol.reader },
+                  { label: s.sampling.exportCol.folder },
+                  { label: s.sampling.exportCol.submissions, num: true },
+                ]}
+              />
             </thead>
             <tbody>
               {written.packages.map((p) => (
@@ -324,28 +300,19 @@ function DrawnSample({ sample, overview, onChanged }: { sample: Sample; overview
 function ImportReadings({ overview, onChanged }: { overview: Overview; onChanged: () => void }) {
   const id = useId();
   const [rule, setRule] = useState<ReconcileRule>('lower');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { busy, failure, run } = useAct({ again: true });
   const [result, setResult] = useState<ImportSecondReadingsResult | null>(null);
   // The overview is asked again after every change, so its counts are the current ones.
   const r = overview.reconciliation;
 
-  const importReadings = async () => {
-    if (busy) return;
-    setBusy(true);
-    setFailure(null);
-    try {
+  const importReadings = () =>
+    run(async () => {
       const chosen = await call('dialog:choose', { purpose: 'coordination-package' });
       if (!chosen) return;
       const answer = await call('coordination:importSecondReadings', { tokens: [chosen.token], rule });
       setResult(answer);
       if (answer.refused.length === 0) onChanged();
-    } catch (err) {
-      setFailure(errorMessage(err, s.sampling.importFailed));
-    } finally {
-      setBusy(false);
-    }
-  };
+    }, s.sampling.importFailed);
 
   return (
     <section className="coord-block" aria-labelledby={`${id}-import`}>
@@ -363,21 +330,11 @@ function ImportReadings({ overview, onChanged }: { overview: Overview; onChanged
         ]}
       />
       <div className="kit-actions">
-        <button
-          type="button"
-          className="button"
-          aria-disabled={busy || undefined}
-          onClick={() => void importReadings()}
-        >
-          <Icon name="folder" size={15} />
+        <ActionButton icon="folder" blocked={busy} onClick={() => void importReadings()}>
           {busy ? s.sampling.importing : s.sampling.importReadings}
-        </button>
+        </ActionButton>
       </div>
-      {failure && (
-        <p className="kit-alert" role="alert">
-          {failure}
-        </p>
-      )}
+      <Alert>{failure}</Alert>
       {result && result.refused.length > 0 && (
         <div className="coord-refused" role="alert">
           <ul>

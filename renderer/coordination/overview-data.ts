@@ -4,7 +4,7 @@
 import type { AssessorSummary, Flag, Overview } from '../../shared/coordination/types.js';
 import { coordination as s, decimal, levelsSigned } from '../strings/coordination.js';
 import { percent } from '../strings/quality.js';
-import { DENSE_BARS, type BarDatum, type ChartTable, type LineSeries } from './charts/chart-data.js';
+import { DENSE_BARS, extremes, type BarDatum, type ChartTable, type LineSeries } from './charts/chart-data.js';
 
 type Kappa = Overview['measures'][number]['qwk'];
 
@@ -58,12 +58,7 @@ export function agreementChart(overview: Overview): { bars: BarDatum[]; table: C
     n: r.n,
   }));
   const measured = bars.filter((b) => b.value !== null);
-  let low: BarDatum | null = null;
-  let high: BarDatum | null = null;
-  for (const b of measured) {
-    if (!low || b.value! < low.value!) low = b;
-    if (!high || b.value! > high.value!) high = b;
-  }
+  const ends = extremes(measured);
   const threshold = overview.thresholds.minExactAgreement;
   const words = (b: BarDatum | null) => (b ? `${b.label} ${percent(b.value!)} (n = ${b.n})` : null);
   const c = s.charts.agreement.col;
@@ -82,9 +77,9 @@ export function agreementChart(overview: Overview): { bars: BarDatum[]; table: C
     },
     summary: s.charts.agreement.summary(
       measured.length,
-      words(low),
-      words(high),
-      low && high && low.value === high.value ? percent(low.value!) : null,
+      words(ends?.low ?? null),
+      words(ends?.high ?? null),
+      ends && ends.low.value === ends.high.value ? percent(ends.low.value!) : null,
       threshold,
       measured.filter((b) => b.value! < threshold).length,
     ),
@@ -175,13 +170,7 @@ export function throughputChart(overview: Overview): { bars: BarDatum[]; table: 
   }));
   // A large panel's bars cannot carry names: sorted, most first, they show the spread (the table names them).
   if (bars.length > DENSE_BARS) bars.sort((x, y) => (y.value ?? -1) - (x.value ?? -1));
-  let low: BarDatum | null = null;
-  let high: BarDatum | null = null;
-  for (const b of bars) {
-    if (b.value === null) continue;
-    if (!low || b.value < low.value!) low = b;
-    if (!high || b.value > high.value!) high = b;
-  }
+  const ends = extremes(bars);
   const p = overview.throughput;
   const words = (b: BarDatum | null) => (b ? `${b.label} ${decimal(b.value!, 1)}` : null);
   return {
@@ -199,8 +188,8 @@ export function throughputChart(overview: Overview): { bars: BarDatum[]; table: 
     },
     summary: s.charts.throughput.summary(
       bars.filter((b) => b.value !== null).length,
-      words(low),
-      words(high),
+      words(ends?.low ?? null),
+      words(ends?.high ?? null),
       s.charts.throughput.panel(
         p.reviewsPerDay === null ? s.overview.none : decimal(p.reviewsPerDay, 1),
         p.medianActiveMinutes === null ? s.overview.none : decimal(p.medianActiveMinutes, 1),

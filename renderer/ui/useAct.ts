@@ -1,5 +1,6 @@
-// A dialog's one action (save, revoke, restore…): run once at a time, busy while it runs, its refusal kept to show.
-// Busy stays on once the action succeeds: the dialog is closing (or the app restarting), nothing is to be pressed again.
+// A dialog's or a section's one action (save, revoke, restore, export…): run once at a time, busy while it runs, its
+// refusal kept to show. In a dialog busy stays on once the action succeeds: the dialog is closing (or the app
+// restarting), nothing is to be pressed again. A section stays open, so `{ again: true }` makes it ready again.
 import { useState } from 'react';
 import { errorMessage } from '../api.js';
 
@@ -14,7 +15,7 @@ export interface Act {
   run: (task: () => Promise<void>, fallback: string | ((err: unknown) => string)) => Promise<void>;
 }
 
-export function useAct(): Act {
+export function useAct({ again = false }: { again?: boolean } = {}): Act {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const run = async (task: () => Promise<void>, fallback: string | ((err: unknown) => string)) => {
@@ -23,6 +24,7 @@ export function useAct(): Act {
     setFailure(null);
     try {
       await task();
+      if (again) setBusy(false);
     } catch (err) {
       setFailure(typeof fallback === 'string' ? errorMessage(err, fallback) : fallback(err));
       setBusy(false);

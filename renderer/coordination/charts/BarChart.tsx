@@ -1,12 +1,13 @@
 // Vertical bars, one per category, each with its value and its n written on it (the value is never told by
 // height or colour alone); an optional dashed line for a threshold, named at its end. Drawn with visx in SVG;
 // colours come from the theme (coordination.css), so light and dark both read.
-import { AxisBottom, AxisLeft } from '@visx/axis';
+import { AxisBottom } from '@visx/axis';
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Bar, Line } from '@visx/shape';
 import { coordination } from '../../strings/en.js';
 import { DENSE_BARS, type BarDatum } from './chart-data.js';
+import { ValueAxis } from './ValueAxis.js';
 
 export interface BarChartProps {
   bars: readonly BarDatum[];
@@ -103,15 +104,7 @@ export function BarChart({
             </text>
           </g>
         )}
-        <AxisLeft
-          scale={y}
-          numTicks={5}
-          tickFormat={(v) => format(Number(v))}
-          axisClassName="chart-axis"
-          label={valueLabel}
-          labelClassName="chart-axis-label"
-          tickLabelProps={{ className: 'chart-tick', textAnchor: 'end', dx: -4, dy: 3 }}
-        />
+        <ValueAxis scale={y} format={format} label={valueLabel} />
         <AxisBottom
           top={innerH}
           scale={x}

@@ -4,8 +4,10 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { coordination } from '../../strings/en.js';
 import { Icon } from '../../ui/Icon.js';
+import { Alert } from '../../ui/Alert.js';
 import { chartFileName, toCsv, type ChartTable } from './chart-data.js';
 import { chartPng } from './chart-png.js';
+import { HeadRow } from '../HeadRow.js';
 
 /** Writes an export where the person chooses; the name written, or null when they cancelled. */
 export type SaveChart = (
@@ -114,13 +116,7 @@ export function ChartFigure({ title, summary, table, caption, children, onSave, 
         <table className="qa-table">
           <caption className={showNumbers ? 'qa-caption' : undefined}>{caption ?? s.numbersCaption(title)}</caption>
           <thead>
-            <tr>
-              {table.columns.map((c, i) => (
-                <th key={i} scope="col">
-                  {c}
-                </th>
-              ))}
-            </tr>
+            <HeadRow columns={table.columns.map((label) => ({ label }))} />
           </thead>
           <tbody>
             {table.rows.map((row, r) => (
@@ -148,11 +144,7 @@ export function ChartFigure({ title, summary, table, caption, children, onSave, 
       <p className="sr-only" role="status">
         {status}
       </p>
-      {failure && (
-        <p className="kit-alert" role="alert">
-          {failure}
-        </p>
-      )}
+      <Alert>{failure}</Alert>
     </figure>
   );
 }

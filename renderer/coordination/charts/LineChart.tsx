@@ -1,12 +1,13 @@
 // Lines over items in time order, one per assessor, each told apart by colour AND by its dash pattern and
 // marker, and named at its right end (no legend to match colours against); an optional reference line (0 for
 // deviation, the threshold for agreement). Drawn with visx in SVG with the theme's colours.
-import { AxisBottom, AxisLeft } from '@visx/axis';
+import { AxisBottom } from '@visx/axis';
 import { Group } from '@visx/group';
 import { scaleLinear } from '@visx/scale';
 import { Line, LinePath } from '@visx/shape';
 import { longest, yExtent, type LineSeries } from './chart-data.js';
 import { shorten } from './BarChart.js';
+import { ValueAxis } from './ValueAxis.js';
 
 export interface LineChartProps {
   series: readonly LineSeries[];
@@ -94,15 +95,7 @@ export function LineChart({
             </text>
           </g>
         ))}
-        <AxisLeft
-          scale={y}
-          numTicks={5}
-          tickFormat={(v) => format(Number(v))}
-          axisClassName="chart-axis"
-          label={yLabel}
-          labelClassName="chart-axis-label"
-          tickLabelProps={{ className: 'chart-tick', textAnchor: 'end', dx: -4, dy: 3 }}
-        />
+        <ValueAxis scale={y} format={format} label={yLabel} />
         <AxisBottom
           top={innerH}
           scale={x}
