@@ -513,9 +513,18 @@ export function adjudicate(db: Db, input: AdjudicateInput, now = new Date()): Re
   const at = now.toISOString();
   const final: FinalJson = { decision: input.decision, results, by: input.adjudicator, reasons: input.reasons, at };
   db.transaction(() => {
-    db.prepare(
-      "UPDATE coord_reconciliation SET state = 'adjudicated', final_json = ? WHERE submission_id = ? AND state = 'to-adjudicate'",
-    ).run(JSON.stringify(final), input.submissionId);
+    const { changes } = db
+      .prepare(
+        "UPDATE coord_reconciliation SET state = 'adjudicated', final_json = ? WHERE submission_id = ? AND state = 'to-adjudicate'",
+      )
+      .run(JSON.stringify(final), input.submissionId);
+    // Another adjudicator (the app and the CLI share the store) decided it since it was read above: theirs is
+    // final, this one is refused whole (no audit entry).
+    if (changes !== 1)
+      throw new AssayError(
+        'conflict',
+        `Submission "${input.submissionId}" was already adjudicated, by another adjudicator a moment ago; an adjudicator's decision is final.`,
+      );
     appendAudit(
       db,
       'coordination.adjudicate',

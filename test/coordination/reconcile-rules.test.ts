@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adjudicate } from '../../electron/coordination/second-readings.js';
 import { openServices } from '../../electron/services.js';
 import type { ReconcileRule, ReconciliationItem } from '../../shared/coordination/types.js';
 import { buildPanel, secondRead, type Panel } from '../support/panel.js';
@@ -15,13 +16,13 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => panel.dispose());
 
-async function reconcileWith(rule: ReconcileRule): Promise<ReconciliationItem[]> {
-  const s = openServices(path.join(panel.work, `coordinator-${rule}`));
+async function reconcileWith(rule: ReconcileRule, name: string = rule): Promise<ReconciliationItem[]> {
+  const s = openServices(path.join(panel.work, `coordinator-${name}`));
   try {
     const c = await s.coordination();
     expect((await c.open([panel.reviewPackage, ...panel.assessors.map((a) => a.results)])).refused).toEqual([]);
     const sample = c.sample({ notYetOnLastAttempt: true, lastAttempt: 2, nearCut: true, passShare: 1, seed: 'rules' });
-    const folder = path.join(panel.work, `second-${rule}`);
+    const folder = path.join(panel.work, `second-${name}`);
     fs.mkdirSync(folder);
     await c.exportSecondReadings(
       sample.id,
@@ -78,5 +79,49 @@ describe('reconciliation rules', () => {
     const ids = [...byRule.values()].map((items) => items.map((i) => i.submissionId).sort());
     expect(ids[1]).toEqual(ids[0]);
     expect(ids[2]).toEqual(ids[0]);
+  });
+
+  it('two adjudicators at once (the app and the CLI on one store): the first decision is final, the other is refused whole', async () => {
+    const queued = (await reconcileWith('first', 'race')).filter((i) => i.state === 'to-adjudicate');
+    expect(queued.length).toBeGreaterThan(0);
+    const dir = path.join(panel.work, 'coordinator-race');
+    const app = openServices(dir);
+    const cli = openServices(dir);
+    try {
+      const item = queued[0]!;
+      const input = (by: string) => ({
+        submissionId: item.submissionId,
+        adjudicator: by,
+        decision: item.first.decision,
+        results: item.first.results.map((l) => ({ criterionId: l.criterionId, levelId: l.levelId })),
+        reasons: `${by} read the evidence again.`,
+      });
+      // The app has read the item as waiting; the CLI's adjudication commits before the app's transaction begins.
+      const racing = new Proxy(app.db, {
+        get(target, key) {
+          if (key === 'transaction')
+            return (fn: () => void) => {
+              adjudicate(cli.db, input('CLI Adjudicator'));
+              return target.transaction(fn);
+            };
+          const v = Reflect.get(target, key) as unknown;
+          return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+        },
+      });
+      expect(() => adjudicate(racing, input('App Adjudicator'))).toThrow(
+        /already adjudicated, by another adjudicator a moment ago/,
+      );
+      const now = (await app.coordination()).reconciliation().find((i) => i.submissionId === item.submissionId)!;
+      expect(now.state).toBe('adjudicated');
+      expect(now.final?.by).toBe('CLI Adjudicator');
+      const audited = app.db
+        .prepare("SELECT details_json AS d FROM audit_log WHERE action = 'coordination.adjudicate' AND subject = ?")
+        .all(item.submissionId) as { d: string }[];
+      expect(audited.map((a) => (JSON.parse(a.d) as { adjudicator: string }).adjudicator)).toEqual(['CLI Adjudicator']);
+      expect(app.verifyAudit()).toMatchObject({ ok: true });
+    } finally {
+      cli.close();
+      app.close();
+    }
   });
 });
