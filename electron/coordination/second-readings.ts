@@ -167,119 +167,141 @@ export async function exportSecondReadings(
     }
     return s;
   };
+  // Folders this call made: removed again when anything fails, so no package goes out that is not recorded.
+  const made: { dir: string; created: boolean }[] = [];
   try {
-    for (const reader of readers) {
-      const mine = load.get(reader.id)!;
-      if (!mine.length) continue;
-      const dirName = `second-reading-${slug(reader.name)}`;
-      const dir = path.join(folder, dirName);
-      if (fs.existsSync(dir) && fs.readdirSync(dir).length)
+    try {
+      for (const reader of readers) {
+        const mine = load.get(reader.id)!;
+        if (!mine.length) continue;
+        const dirName = `second-reading-${slug(reader.name)}`;
+        const dir = path.join(folder, dirName);
+        if (fs.existsSync(dir) && fs.readdirSync(dir).length)
+          throw new AssayError(
+            'invalid-input',
+            `${dir} already exists and is not empty; choose an empty folder for the second-reading packages.`,
+          );
+        const files = new Map<string, Buffer>();
+        const used = new Map<string, Achievement>();
+        const copies: { copy: Submission; of: string }[] = [];
+        let issuer: Manifest['issuer'] | undefined;
+        for (const it of mine) {
+          const original = JSON.parse(it.json) as Submission;
+          const head = JSON.parse(roundPackages.get(it.packageId)!.head) as Manifest;
+          issuer ??= head.issuer;
+          const source = await sourceOf(it.packageId);
+          const a = achievements.get(original.achievementId)!;
+          used.set(a.id, a);
+          if (a.image && !files.has(a.image)) files.set(a.image, await readFile(source, a.image, LIMITS.imageBytes));
+          for (const art of original.artifacts)
+            if (isFileArtifact(art) && !files.has(art.file)) {
+              const bytes = await readFile(source, art.file, art.size);
+              if (bytes.length !== art.size || sha256(bytes) !== art.sha256)
+                throw new AssayError(
+                  'evidence',
+                  `The round's review package ${it.packageId}: ${art.file} no longer matches its SHA-256 in the manifest; no second-reading package was written.`,
+                );
+              files.set(art.file, bytes);
+            }
+          // A submission of its own (an id the second reader's store has not seen), carrying nothing of the first review.
+          copies.push({ copy: { ...original, id: `urn:uuid:${randomUUID()}` }, of: it.submissionId });
+        }
+        const id = `urn:uuid:${randomUUID()}`;
+        const manifest: Manifest = {
+          format: PACKAGE_FORMAT,
+          formatVersion: 1,
+          id,
+          createdAt: now.toISOString(),
+          issuer: issuer!,
+          assessor: { id: reader.id, name: reader.name },
+          achievements: [...used.values()],
+          submissions: copies.map((c) => c.copy),
+          secondReading: { of: sampleId, submissions: copies.map((c) => c.copy.id) },
+        };
+        manifestSchema.parse(manifest);
+        const problems = checkManifestReferences(manifest);
+        if (problems.length)
+          throw new Error(`second-reading package for ${reader.name}: ${problems[0]!.path}: ${problems[0]!.message}`);
+        made.push({ dir, created: !fs.existsSync(dir) });
+        mkdirPrivate(dir);
+        for (const [rel, bytes] of files) writeFileAtomic(path.join(dir, rel), bytes);
+        // The manifest last: a package cut short has none, so it is never read as complete.
+        writeFileAtomic(path.join(dir, 'manifest.json'), Buffer.from(JSON.stringify(manifest, null, 2)));
+        records.push({ id, label: dirName, dir, head: { ...manifest, submissions: [] }, copies, reader });
+        written.push({ id, reader, folder: dirName, submissions: copies.length });
+      }
+    } finally {
+      for (const s of sources.values()) await s.close();
+    }
+    const at = now.toISOString();
+    db.transaction(() => {
+      const insPkg = db.prepare(
+        "INSERT INTO coord_review_packages (id, kind, label, path, issuer, manifest_sha256, head_json, submissions, opened_at) VALUES (?, 'second-reading', ?, ?, ?, ?, ?, ?, ?)",
+      );
+      const insSub = db.prepare(
+        'INSERT INTO coord_submissions (id, package_id, achievement_id, attempt, due_at, earner_name, json, reads_again) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      const insRec = db.prepare(
+        `INSERT INTO coord_reconciliation (submission_id, sample_id, second_reader_key, second_reader_name, package_id, copy_id, state)
+          VALUES (?, ?, ?, ?, ?, ?, 'awaiting-second-reading')`,
+      );
+      // Read again in the transaction: another export of this sample (the app and the CLI share the store) may have
+      // sent these decisions since they were read above.
+      const sent = db
+        .prepare(
+          'SELECT i.submission_id FROM coord_sample_items i JOIN coord_reconciliation c ON c.submission_id = i.submission_id WHERE i.sample_id = ? LIMIT 1',
+        )
+        .pluck()
+        .get(sampleId) as string | undefined;
+      if (sent !== undefined)
         throw new AssayError(
-          'invalid-input',
-          `${dir} already exists and is not empty; choose an empty folder for the second-reading packages.`,
+          'conflict',
+          `Submission "${sent}" of this sample was already sent for second reading, by another export a moment ago; no second-reading package was written.`,
         );
-      const files = new Map<string, Buffer>();
-      const used = new Map<string, Achievement>();
-      const copies: { copy: Submission; of: string }[] = [];
-      let issuer: Manifest['issuer'] | undefined;
-      for (const it of mine) {
-        const original = JSON.parse(it.json) as Submission;
-        const head = JSON.parse(roundPackages.get(it.packageId)!.head) as Manifest;
-        issuer ??= head.issuer;
-        const source = await sourceOf(it.packageId);
-        const a = achievements.get(original.achievementId)!;
-        used.set(a.id, a);
-        if (a.image && !files.has(a.image)) files.set(a.image, await readFile(source, a.image, LIMITS.imageBytes));
-        for (const art of original.artifacts)
-          if (isFileArtifact(art) && !files.has(art.file)) {
-            const bytes = await readFile(source, art.file, art.size);
-            if (bytes.length !== art.size || sha256(bytes) !== art.sha256)
-              throw new AssayError(
-                'evidence',
-                `The round's review package ${it.packageId}: ${art.file} no longer matches its SHA-256 in the manifest; no second-reading package was written.`,
-              );
-            files.set(art.file, bytes);
-          }
-        // A submission of its own (an id the second reader's store has not seen), carrying nothing of the first review.
-        copies.push({ copy: { ...original, id: `urn:uuid:${randomUUID()}` }, of: it.submissionId });
-      }
-      const id = `urn:uuid:${randomUUID()}`;
-      const manifest: Manifest = {
-        format: PACKAGE_FORMAT,
-        formatVersion: 1,
-        id,
-        createdAt: now.toISOString(),
-        issuer: issuer!,
-        assessor: { id: reader.id, name: reader.name },
-        achievements: [...used.values()],
-        submissions: copies.map((c) => c.copy),
-        secondReading: { of: sampleId, submissions: copies.map((c) => c.copy.id) },
-      };
-      manifestSchema.parse(manifest);
-      const problems = checkManifestReferences(manifest);
-      if (problems.length)
-        throw new Error(`second-reading package for ${reader.name}: ${problems[0]!.path}: ${problems[0]!.message}`);
-      mkdirPrivate(dir);
-      for (const [rel, bytes] of files) writeFileAtomic(path.join(dir, rel), bytes);
-      // The manifest last: a package cut short has none, so it is never read as complete.
-      writeFileAtomic(path.join(dir, 'manifest.json'), Buffer.from(JSON.stringify(manifest, null, 2)));
-      records.push({ id, label: dirName, dir, head: { ...manifest, submissions: [] }, copies, reader });
-      written.push({ id, reader, folder: dirName, submissions: copies.length });
-    }
-  } finally {
-    for (const s of sources.values()) await s.close();
-  }
-
-  const at = now.toISOString();
-  db.transaction(() => {
-    const insPkg = db.prepare(
-      "INSERT INTO coord_review_packages (id, kind, label, path, issuer, manifest_sha256, head_json, submissions, opened_at) VALUES (?, 'second-reading', ?, ?, ?, ?, ?, ?, ?)",
-    );
-    const insSub = db.prepare(
-      'INSERT INTO coord_submissions (id, package_id, achievement_id, attempt, due_at, earner_name, json, reads_again) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    const insRec = db.prepare(
-      `INSERT INTO coord_reconciliation (submission_id, sample_id, second_reader_key, second_reader_name, package_id, copy_id, state)
-        VALUES (?, ?, ?, ?, ?, ?, 'awaiting-second-reading')`,
-    );
-    for (const r of records) {
-      const manifestBytes = fs.readFileSync(path.join(r.dir, 'manifest.json'));
-      insPkg.run(
-        r.id,
-        r.label,
-        r.dir,
-        r.head.issuer.name,
-        sha256(manifestBytes),
-        JSON.stringify(r.head),
-        r.copies.length,
-        at,
-      );
-      for (const { copy, of } of r.copies) {
-        insSub.run(
-          copy.id,
+      for (const r of records) {
+        const manifestBytes = fs.readFileSync(path.join(r.dir, 'manifest.json'));
+        insPkg.run(
           r.id,
-          copy.achievementId,
-          copy.attempt,
-          copy.dueAt ?? null,
-          copy.earner.name,
-          JSON.stringify(copy),
-          of,
+          r.label,
+          r.dir,
+          r.head.issuer.name,
+          sha256(manifestBytes),
+          JSON.stringify(r.head),
+          r.copies.length,
+          at,
         );
-        insRec.run(of, sampleId, r.reader.id, r.reader.name, r.id, copy.id);
+        for (const { copy, of } of r.copies) {
+          insSub.run(
+            copy.id,
+            r.id,
+            copy.achievementId,
+            copy.attempt,
+            copy.dueAt ?? null,
+            copy.earner.name,
+            JSON.stringify(copy),
+            of,
+          );
+          insRec.run(of, sampleId, r.reader.id, r.reader.name, r.id, copy.id);
+        }
+        appendAudit(
+          db,
+          'coordination.export-second-reading',
+          r.id,
+          {
+            sample: sampleId,
+            reader: r.reader.name,
+            submissions: r.copies.map((c) => c.of),
+          },
+          at,
+        );
       }
-      appendAudit(
-        db,
-        'coordination.export-second-reading',
-        r.id,
-        {
-          sample: sampleId,
-          reader: r.reader.name,
-          submissions: r.copies.map((c) => c.of),
-        },
-        at,
-      );
-    }
-  }).immediate();
+    }).immediate();
+  } catch (err) {
+    for (const { dir, created } of made)
+      if (created) fs.rmSync(dir, { recursive: true, force: true });
+      else for (const f of fs.readdirSync(dir)) fs.rmSync(path.join(dir, f), { recursive: true, force: true });
+    throw err;
+  }
   return { sampleId, packages: written, assignments };
 }
 

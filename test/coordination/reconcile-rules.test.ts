@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adjudicate } from '../../electron/coordination/second-readings.js';
+import { adjudicate, exportSecondReadings } from '../../electron/coordination/second-readings.js';
 import { openServices } from '../../electron/services.js';
 import type { ReconcileRule, ReconciliationItem } from '../../shared/coordination/types.js';
 import { buildPanel, secondRead, type Panel } from '../support/panel.js';
@@ -119,6 +119,43 @@ describe('reconciliation rules', () => {
         .all(item.submissionId) as { d: string }[];
       expect(audited.map((a) => (JSON.parse(a.d) as { adjudicator: string }).adjudicator)).toEqual(['CLI Adjudicator']);
       expect(app.verifyAudit()).toMatchObject({ ok: true });
+    } finally {
+      cli.close();
+      app.close();
+    }
+  });
+
+  it('two exports of one sample at once: the first is recorded, the other refused and its folders removed', async () => {
+    const dir = path.join(panel.work, 'coordinator-export-race');
+    const app = openServices(dir);
+    const cli = openServices(dir);
+    try {
+      const c = await app.coordination();
+      expect((await c.open([panel.reviewPackage, ...panel.assessors.map((a) => a.results)])).refused).toEqual([]);
+      const sample = c.sample({ notYetOnLastAttempt: true, lastAttempt: 2, nearCut: true, passShare: 1, seed: 'race' });
+      const readers = c.overview()!.assessors.map((a) => a.assessor.id);
+      const [mine, theirs] = ['app', 'cli'].map((n) => {
+        const f = path.join(panel.work, `export-race-${n}`);
+        fs.mkdirSync(f);
+        return f;
+      });
+      // Both read the sample as unsent before either writes (each reads it before its first await); the two
+      // transactions then run one after the other, and whichever comes second finds the decisions sent.
+      const outcomes = await Promise.allSettled([
+        exportSecondReadings(cli.db, sample.id, readers, theirs!),
+        exportSecondReadings(app.db, sample.id, readers, mine!),
+      ]);
+      expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const lost = outcomes.findIndex((o) => o.status === 'rejected');
+      expect(String((outcomes[lost] as PromiseRejectedResult).reason)).toMatch(
+        /already sent for second reading, by another export a moment ago; no second-reading package was written/,
+      );
+      // The refused export's folders are gone; the recorded one's stand, and each decision is sent once.
+      expect(fs.readdirSync([theirs!, mine!][lost]!)).toEqual([]);
+      expect(fs.readdirSync([theirs!, mine!][1 - lost]!).length).toBeGreaterThan(0);
+      expect(
+        app.db.prepare('SELECT count(*) FROM coord_reconciliation WHERE sample_id = ?').pluck().get(sample.id),
+      ).toBe(sample.items.length);
     } finally {
       cli.close();
       app.close();
