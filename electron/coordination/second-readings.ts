@@ -356,17 +356,19 @@ function readingsOf(db: Db, submissionId?: string): Map<string, { first?: Readin
 /** Settles every item whose second reading is in and that is still awaiting: agreed by the rule, or queued. */
 export function reconcile(db: Db, rule: ReconcileRule, now = new Date()): void {
   const achievements = achievementsOf(db);
-  const awaiting = db
-    .prepare(
-      "SELECT c.submission_id AS id, s.achievement_id AS a FROM coord_reconciliation c JOIN coord_submissions s ON s.id = c.submission_id WHERE c.state = 'awaiting-second-reading'",
-    )
-    .all() as { id: string; a: string }[];
-  const readings = readingsOf(db);
   const at = now.toISOString();
   const update = db.prepare(
-    'UPDATE coord_reconciliation SET state = ?, rule = ?, reasons_json = ?, final_json = ? WHERE submission_id = ?',
+    "UPDATE coord_reconciliation SET state = ?, rule = ?, reasons_json = ?, final_json = ? WHERE submission_id = ? AND state = 'awaiting-second-reading'",
   );
+  // What awaits is read inside the transaction: another reconciliation (the app and the CLI share the store)
+  // cannot settle an item twice or audit it twice.
   db.transaction(() => {
+    const awaiting = db
+      .prepare(
+        "SELECT c.submission_id AS id, s.achievement_id AS a FROM coord_reconciliation c JOIN coord_submissions s ON s.id = c.submission_id WHERE c.state = 'awaiting-second-reading'",
+      )
+      .all() as { id: string; a: string }[];
+    const readings = readingsOf(db);
     for (const { id, a } of awaiting) {
       const r = readings.get(id);
       if (!r?.first || !r.second) continue;

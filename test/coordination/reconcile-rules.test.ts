@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adjudicate, exportSecondReadings } from '../../electron/coordination/second-readings.js';
+import { adjudicate, exportSecondReadings, reconcile } from '../../electron/coordination/second-readings.js';
 import { openServices } from '../../electron/services.js';
 import type { ReconcileRule, ReconciliationItem } from '../../shared/coordination/types.js';
 import { buildPanel, secondRead, type Panel } from '../support/panel.js';
@@ -156,6 +156,52 @@ describe('reconciliation rules', () => {
       expect(
         app.db.prepare('SELECT count(*) FROM coord_reconciliation WHERE sample_id = ?').pluck().get(sample.id),
       ).toBe(sample.items.length);
+    } finally {
+      cli.close();
+      app.close();
+    }
+  });
+
+  it('two reconciliations at once settle and audit each item once', async () => {
+    await reconcileWith('second', 'reconcile-race');
+    const dir = path.join(panel.work, 'coordinator-reconcile-race');
+    const app = openServices(dir);
+    const cli = openServices(dir);
+    try {
+      // Every item back to awaiting (its readings are in), and the audit of the first settling set aside.
+      const items = app.db.prepare('SELECT count(*) FROM coord_reconciliation').pluck().get() as number;
+      expect(items).toBeGreaterThan(0);
+      app.db
+        .prepare(
+          "UPDATE coord_reconciliation SET state = 'awaiting-second-reading', rule = NULL, reasons_json = '[]', final_json = NULL",
+        )
+        .run();
+      const audited = () =>
+        app.db
+          .prepare("SELECT count(*) FROM audit_log WHERE action = 'coordination.reconcile'")
+          .pluck()
+          .get() as number;
+      const before = audited();
+      // The app's reconciliation begins its transaction after the CLI's has committed.
+      const racing = new Proxy(app.db, {
+        get(target, key) {
+          if (key === 'transaction')
+            return (fn: () => void) => {
+              reconcile(cli.db, 'first');
+              return target.transaction(fn);
+            };
+          const v = Reflect.get(target, key) as unknown;
+          return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+        },
+      });
+      reconcile(racing, 'lower');
+      expect(audited() - before).toBe(items);
+      // Settled by the CLI's rule, once.
+      const rules = app.db
+        .prepare('SELECT DISTINCT rule FROM coord_reconciliation WHERE rule IS NOT NULL')
+        .pluck()
+        .all();
+      expect(rules).toEqual(['first']);
     } finally {
       cli.close();
       app.close();
