@@ -44,16 +44,43 @@ interface MeasuredItem {
   referenceDecision: Decision;
 }
 
-interface DecisionRow {
+/** A first reading as throughput and the not-yet rate count it. */
+interface FirstReadingRow {
   k: string;
-  reading: 'first' | 'second';
-  submissionId: string;
-  achievementId: string;
   decision: Decision;
-  levels: string;
   at: string;
   tot: number | null;
   due: string | null;
+  /** Decided by the due date (byDueOf), worked out once for the assessor's figures and the panel's. */
+  byDue: boolean | null;
+}
+
+/** A seed as stored: the assessor's levels against the definitive score. */
+interface SeedRow {
+  k: string;
+  achievementId: string;
+  at: string;
+  decision: Decision | null;
+  ref: Decision;
+  pairs: Pair[];
+}
+
+/** A second reading with the first reading of the same submission; pairs with the first reader as the rater. */
+interface SecondReading {
+  firstKey: string;
+  secondKey: string;
+  achievementId: string;
+  firstAt: string;
+  secondAt: string;
+  firstDecision: Decision;
+  secondDecision: Decision;
+  pairs: Pair[];
+}
+
+/** What the agreement measures are made of, each read and parsed once: the seeds and the second readings. */
+interface Measured {
+  seeds: SeedRow[];
+  secondReadings: SecondReading[];
 }
 
 export function openedPackages(db: Db): OpenedPackage[] {
@@ -139,6 +166,16 @@ const median = (xs: number[]): number | null => {
 const DAY = 86_400_000;
 
 export function throughputOf(rows: readonly { at: string; tot: number | null; due: string | null }[]): Throughput {
+  return throughputOfTimed(rows.map((r) => ({ at: r.at, tot: r.tot, byDue: byDueOf(r) })));
+}
+
+/** Whether a decision came by its due date; null when it has none. */
+function byDueOf(r: { at: string; due: string | null }): boolean | null {
+  return r.due === null ? null : Date.parse(r.at) <= Date.parse(r.due);
+}
+
+/** throughputOf with each row's byDueOf worked out once (the panel's and each assessor's figures share it). */
+function throughputOfTimed(rows: readonly { at: string; tot: number | null; byDue: boolean | null }[]): Throughput {
   const perDay = new Map<string, number>();
   const minutes: number[] = [];
   let withDue = 0;
@@ -147,9 +184,9 @@ export function throughputOf(rows: readonly { at: string; tot: number | null; du
     const day = r.at.slice(0, 10);
     perDay.set(day, (perDay.get(day) ?? 0) + 1);
     if (r.tot !== null) minutes.push(r.tot / 60);
-    if (r.due !== null) {
+    if (r.byDue !== null) {
       withDue++;
-      if (Date.parse(r.at) <= Date.parse(r.due)) byDue++;
+      if (r.byDue) byDue++;
     }
   }
   const days = [...perDay.keys()].sort();
@@ -166,59 +203,87 @@ export function throughputOf(rows: readonly { at: string; tot: number | null; du
   };
 }
 
+/**
+ * The seeds, and every second reading paired with the first reading of its submission (in the order the
+ * second readings were stored). Only these decisions' levels are read: the rest are not measured.
+ */
+function loadMeasured(db: Db): Measured {
+  const seeds = (
+    db
+      .prepare(
+        `SELECT assessor_key AS k, achievement_id AS achievementId, submitted_at AS at, decision, reference_decision AS ref,
+        pairs_json AS pairs FROM coord_seeds`,
+      )
+      .all() as (Omit<SeedRow, 'pairs'> & { pairs: string })[]
+  ).map((row) => ({ ...row, pairs: JSON.parse(row.pairs) as Pair[] }));
+  const rows = db
+    .prepare(
+      `SELECT f.assessor_key AS fk, s.assessor_key AS sk, f.achievement_id AS achievementId, f.submitted_at AS fat,
+        s.submitted_at AS sat, f.decision AS fd, s.decision AS sd, f.levels_json AS fl, s.levels_json AS sl
+        FROM coord_decisions s JOIN coord_decisions f ON f.reading = 'first' AND f.submission_id = s.submission_id
+        WHERE s.reading = 'second' ORDER BY s.seq`,
+    )
+    .all() as {
+    fk: string;
+    sk: string;
+    achievementId: string;
+    fat: string;
+    sat: string;
+    fd: Decision;
+    sd: Decision;
+    fl: string;
+    sl: string;
+  }[];
+  const secondReadings = rows.map((r): SecondReading => {
+    const sl = new Map((JSON.parse(r.sl) as StoredLevel[]).map((l) => [l.c, l]));
+    const pairs = (JSON.parse(r.fl) as StoredLevel[]).flatMap((l) => {
+      const o = sl.get(l.c);
+      return o ? [{ c: l.c, n: l.n, a: l.i, r: o.i }] : [];
+    });
+    return {
+      firstKey: r.fk,
+      secondKey: r.sk,
+      achievementId: r.achievementId,
+      firstAt: r.fat,
+      secondAt: r.sat,
+      firstDecision: r.fd,
+      secondDecision: r.sd,
+      pairs,
+    };
+  });
+  return { seeds, secondReadings };
+}
+
 /** Each assessor's measured items, oldest first: their seeds, and the second readings they were either reader of. */
-function measuredItems(db: Db, decisions: readonly DecisionRow[]): Map<string, MeasuredItem[]> {
+function measuredItems(measured: Measured): Map<string, MeasuredItem[]> {
   const byAssessor = new Map<string, MeasuredItem[]>();
   const add = (k: string, item: MeasuredItem) => {
     let list = byAssessor.get(k);
     if (!list) byAssessor.set(k, (list = []));
     list.push(item);
   };
-  for (const s of db
-    .prepare(
-      `SELECT assessor_key AS k, achievement_id AS achievementId, submitted_at AS at, decision, reference_decision AS ref,
-        pairs_json AS pairs FROM coord_seeds`,
-    )
-    .all() as {
-    k: string;
-    achievementId: string;
-    at: string;
-    decision: Decision | null;
-    ref: Decision;
-    pairs: string;
-  }[])
+  for (const s of measured.seeds)
     add(s.k, {
       at: s.at,
       achievementId: s.achievementId,
-      pairs: JSON.parse(s.pairs) as Pair[],
+      pairs: s.pairs,
       decision: s.decision,
       referenceDecision: s.ref,
     });
-  const first = new Map<string, DecisionRow>();
-  for (const d of decisions) if (d.reading === 'first') first.set(d.submissionId, d);
-  for (const second of decisions) {
-    if (second.reading !== 'second') continue;
-    const f = first.get(second.submissionId);
-    if (!f) continue;
-    const fl = JSON.parse(f.levels) as StoredLevel[];
-    const sl = new Map((JSON.parse(second.levels) as StoredLevel[]).map((l) => [l.c, l]));
-    const pairs = fl.flatMap((l) => {
-      const o = sl.get(l.c);
-      return o ? [{ c: l.c, n: l.n, a: l.i, r: o.i }] : [];
+  for (const g of measured.secondReadings) {
+    add(g.firstKey, {
+      at: g.firstAt,
+      achievementId: g.achievementId,
+      pairs: g.pairs,
+      decision: g.firstDecision,
+      referenceDecision: g.secondDecision,
     });
-    add(f.k, {
-      at: f.at,
-      achievementId: f.achievementId,
-      pairs,
-      decision: f.decision,
-      referenceDecision: second.decision,
-    });
-    add(second.k, {
-      at: second.at,
-      achievementId: f.achievementId,
-      pairs: pairs.map((p) => ({ c: p.c, n: p.n, a: p.r, r: p.a })),
-      decision: second.decision,
-      referenceDecision: f.decision,
+    add(g.secondKey, {
+      at: g.secondAt,
+      achievementId: g.achievementId,
+      pairs: g.pairs.map((p) => ({ c: p.c, n: p.n, a: p.r, r: p.a })),
+      decision: g.secondDecision,
+      referenceDecision: g.firstDecision,
     });
   }
   for (const list of byAssessor.values()) list.sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0));
@@ -264,13 +329,16 @@ export function driftLine(items: readonly MeasuredItem[], window: number, only?:
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 const levelsWord = (x: number) => `${Math.abs(x).toFixed(2)} level${Math.abs(x) === 1 ? '' : 's'}`;
 
-function loadDecisions(db: Db): DecisionRow[] {
-  return db
+/** Every first reading, without its levels (the measures read those of the second readings, loadMeasured). */
+function loadFirstReadings(db: Db): FirstReadingRow[] {
+  const rows = db
     .prepare(
-      `SELECT assessor_key AS k, reading, submission_id AS submissionId, achievement_id AS achievementId, decision,
-        levels_json AS levels, submitted_at AS at, time_on_task_s AS tot, due_at AS due FROM coord_decisions`,
+      `SELECT assessor_key AS k, decision, submitted_at AS at, time_on_task_s AS tot, due_at AS due
+        FROM coord_decisions WHERE reading = 'first'`,
     )
-    .all() as DecisionRow[];
+    .all() as FirstReadingRow[];
+  for (const r of rows) r.byDue = byDueOf(r);
+  return rows;
 }
 
 export function reconciliationSummary(db: Db): ReconciliationSummary {
@@ -302,8 +370,9 @@ export function computeOverview(db: Db): Overview | null {
   const packages = openedPackages(db);
   const criteria = roundCriteria(db);
   const criterionName = new Map(criteria.map((c) => [`${c.achievementId}\u0000${c.criterionId}`, c.criterionName]));
-  const decisions = loadDecisions(db);
-  const items = measuredItems(db, decisions);
+  const firsts = loadFirstReadings(db);
+  const measured = loadMeasured(db);
+  const items = measuredItems(measured);
 
   const names = new Map<string, string>();
   const packagesOf = new Map<string, string[]>();
@@ -311,13 +380,12 @@ export function computeOverview(db: Db): Overview | null {
     names.set(p.assessor.id, p.assessor.name);
     packagesOf.set(p.assessor.id, [...(packagesOf.get(p.assessor.id) ?? []), p.id]);
   }
-  const firstBy = new Map<string, DecisionRow[]>();
-  for (const d of decisions)
-    if (d.reading === 'first') {
-      let list = firstBy.get(d.k);
-      if (!list) firstBy.set(d.k, (list = []));
-      list.push(d);
-    }
+  const firstBy = new Map<string, FirstReadingRow[]>();
+  for (const d of firsts) {
+    let list = firstBy.get(d.k);
+    if (!list) firstBy.set(d.k, (list = []));
+    list.push(d);
+  }
 
   const measures: AssessorCriterionMeasure[] = [];
   const assessors: AssessorSummary[] = [];
@@ -398,7 +466,7 @@ export function computeOverview(db: Db): Overview | null {
         signedDeviation: o.signedDeviation,
       },
       decisionAgreement: m.decisions,
-      throughput: throughputOf(mine),
+      throughput: throughputOfTimed(mine),
     });
     drift.push({ assessorId: k, points: driftLine(own, DRIFT_WINDOW) });
   }
@@ -425,22 +493,8 @@ export function computeOverview(db: Db): Overview | null {
     if (!g) panel.set(key, (g = { achievementId, c: p.c, n: p.n, pairs: [] }));
     g.pairs.push({ rater: p.a, reference: p.r });
   };
-  for (const s of db.prepare('SELECT achievement_id AS a, pairs_json AS p FROM coord_seeds').all() as {
-    a: string;
-    p: string;
-  }[])
-    for (const p of JSON.parse(s.p) as Pair[]) addPanel(s.a, p);
-  const firstOf = new Map(decisions.filter((d) => d.reading === 'first').map((d) => [d.submissionId, d]));
-  for (const d of decisions) {
-    if (d.reading !== 'second') continue;
-    const f = firstOf.get(d.submissionId);
-    if (!f) continue;
-    const sl = new Map((JSON.parse(d.levels) as StoredLevel[]).map((l) => [l.c, l]));
-    for (const l of JSON.parse(f.levels) as StoredLevel[]) {
-      const o = sl.get(l.c);
-      if (o) addPanel(f.achievementId, { c: l.c, n: l.n, a: l.i, r: o.i });
-    }
-  }
+  for (const s of measured.seeds) for (const p of s.pairs) addPanel(s.achievementId, p);
+  for (const g of measured.secondReadings) for (const p of g.pairs) addPanel(g.achievementId, p);
   const criterionAgreementRows: CriterionAgreementRow[] = [...panel.values()].map((g) => {
     const la = levelAgreement(g.pairs);
     const ca = criterionAgreement(g.pairs, Math.max(2, g.n));
@@ -470,7 +524,7 @@ export function computeOverview(db: Db): Overview | null {
     criterionAgreement: criterionAgreementRows,
     drift,
     flags,
-    throughput: throughputOf(decisions.filter((d) => d.reading === 'first')),
+    throughput: throughputOfTimed(firsts),
     notYetRate: { mean, sd, assessors: rates.length },
     reconciliation: reconciliationSummary(db),
   };
@@ -478,7 +532,7 @@ export function computeOverview(db: Db): Overview | null {
 
 /** One assessor's drift per criterion. */
 export function criterionDrift(db: Db, assessorId: string): DriftSeries[] {
-  const own = measuredItems(db, loadDecisions(db)).get(assessorId) ?? [];
+  const own = measuredItems(loadMeasured(db)).get(assessorId) ?? [];
   const keys = new Map<string, { achievementId: string; c: string }>();
   for (const it of own)
     for (const p of it.pairs) keys.set(`${it.achievementId}\u0000${p.c}`, { achievementId: it.achievementId, c: p.c });

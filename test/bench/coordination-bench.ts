@@ -32,7 +32,13 @@ import { runCli } from '../support/cli.js';
 import { fmtMs, heading, line, nowMs } from './stats.js';
 
 const ASSESSORS = 300;
-const SCALES = [1_000, 10_000, 100_000];
+/** BENCH_COORD_SCALES=1000,10000 picks scales (decisions), e.g. to profile the small ones. */
+const SCALES = (process.env.BENCH_COORD_SCALES ?? '1000,10000,100000').split(',').map((x) => {
+  const n = Number(x.trim());
+  if (!Number.isInteger(n) || n < ASSESSORS)
+    throw new Error(`BENCH_COORD_SCALES: "${x}" is not a whole number of decisions of at least ${ASSESSORS}`);
+  return n;
+});
 const OPEN_ROUNDS = 3;
 const OVERVIEW_ROUNDS = 7;
 const PASS = 'bench passphrase';
