@@ -1,8 +1,13 @@
 // The coordinator's overview: per assessor × criterion agreement from seeds and second readings (the
 // shared measures of shared/domain/agreement.ts and qa-measures.ts), drift over a rolling window, flags
 // with a sentence each, and throughput from the decisions' time on task and due dates.
-import { criterionAgreement, formatKappa, levelAgreement, type LevelPair } from '../../shared/domain/agreement.js';
-import { measureItems, type ScoredItem } from '../../shared/domain/qa-measures.js';
+import {
+  criterionAgreement,
+  decisionAgreement,
+  formatKappa,
+  levelAgreement,
+  type LevelPair,
+} from '../../shared/domain/agreement.js';
 import type {
   AssessorCriterionMeasure,
   AssessorSummary,
@@ -42,17 +47,6 @@ interface MeasuredItem {
   pairs: Pair[];
   decision: Decision | null;
   referenceDecision: Decision;
-}
-
-/** A first reading as throughput and the not-yet rate count it. */
-interface FirstReadingRow {
-  k: string;
-  decision: Decision;
-  at: string;
-  tot: number | null;
-  due: string | null;
-  /** Decided by the due date (byDueOf), worked out once for the assessor's figures and the panel's. */
-  byDue: boolean | null;
 }
 
 /** A seed as stored: the assessor's levels against the definitive score. */
@@ -166,41 +160,69 @@ const median = (xs: number[]): number | null => {
 const DAY = 86_400_000;
 
 export function throughputOf(rows: readonly { at: string; tot: number | null; due: string | null }[]): Throughput {
-  return throughputOfTimed(rows.map((r) => ({ at: r.at, tot: r.tot, byDue: byDueOf(r) })));
+  const t = new Tally();
+  for (const r of rows) t.add(r.at.slice(0, 10), r.tot, byDueOf(r.at, r.due), false);
+  return t.throughput();
 }
 
 /** Whether a decision came by its due date; null when it has none. */
-function byDueOf(r: { at: string; due: string | null }): boolean | null {
-  return r.due === null ? null : Date.parse(r.at) <= Date.parse(r.due);
+function byDueOf(at: string, due: string | null): boolean | null {
+  return due === null ? null : Date.parse(at) <= Date.parse(due);
 }
 
-/** throughputOf with each row's byDueOf worked out once (the panel's and each assessor's figures share it). */
-function throughputOfTimed(rows: readonly { at: string; tot: number | null; byDue: boolean | null }[]): Throughput {
-  const perDay = new Map<string, number>();
-  const minutes: number[] = [];
-  let withDue = 0;
-  let byDue = 0;
-  for (const r of rows) {
-    const day = r.at.slice(0, 10);
-    perDay.set(day, (perDay.get(day) ?? 0) + 1);
-    if (r.tot !== null) minutes.push(r.tot / 60);
-    if (r.byDue !== null) {
-      withDue++;
-      if (r.byDue) byDue++;
+/** Level pairs grouped by micro-credential, criterion and level count, the groups in first-seen order. */
+class PairGroups {
+  readonly groups: { achievementId: string; c: string; n: number; pairs: LevelPair[] }[] = [];
+  private readonly index = new Map<string, Map<string, Map<number, LevelPair[]>>>();
+
+  add(achievementId: string, c: string, n: number, pair: LevelPair) {
+    let byC = this.index.get(achievementId);
+    if (!byC) this.index.set(achievementId, (byC = new Map<string, Map<number, LevelPair[]>>()));
+    let byN = byC.get(c);
+    if (!byN) byC.set(c, (byN = new Map<number, LevelPair[]>()));
+    let pairs = byN.get(n);
+    if (!pairs) {
+      byN.set(n, (pairs = []));
+      this.groups.push({ achievementId, c, n, pairs });
+    }
+    pairs.push(pair);
+  }
+}
+
+/** Decisions counted as they are read (one pass over the first readings, for each assessor and the panel). */
+class Tally {
+  reviews = 0;
+  notYet = 0;
+  private withDue = 0;
+  private byDue = 0;
+  private readonly perDay = new Map<string, number>();
+  private readonly minutes: number[] = [];
+
+  add(day: string, tot: number | null, byDue: boolean | null, notYet: boolean) {
+    this.reviews++;
+    if (notYet) this.notYet++;
+    this.perDay.set(day, (this.perDay.get(day) ?? 0) + 1);
+    if (tot !== null) this.minutes.push(tot / 60);
+    if (byDue !== null) {
+      this.withDue++;
+      if (byDue) this.byDue++;
     }
   }
-  const days = [...perDay.keys()].sort();
-  const span = days.length ? Math.round((Date.parse(days.at(-1)!) - Date.parse(days[0]!)) / DAY) + 1 : 0;
-  return {
-    reviews: rows.length,
-    days: span,
-    reviewsPerDay: span ? rows.length / span : null,
-    medianActiveMinutes: median(minutes),
-    withDueDate: withDue,
-    byDueDate: byDue,
-    shareByDueDate: withDue ? byDue / withDue : null,
-    perDay: days.map((date) => ({ date, reviews: perDay.get(date)! })),
-  };
+
+  throughput(): Throughput {
+    const days = [...this.perDay.keys()].sort();
+    const span = days.length ? Math.round((Date.parse(days.at(-1)!) - Date.parse(days[0]!)) / DAY) + 1 : 0;
+    return {
+      reviews: this.reviews,
+      days: span,
+      reviewsPerDay: span ? this.reviews / span : null,
+      medianActiveMinutes: median(this.minutes),
+      withDueDate: this.withDue,
+      byDueDate: this.byDue,
+      shareByDueDate: this.withDue ? this.byDue / this.withDue : null,
+      perDay: days.map((date) => ({ date, reviews: this.perDay.get(date)! })),
+    };
+  }
 }
 
 /**
@@ -329,16 +351,26 @@ export function driftLine(items: readonly MeasuredItem[], window: number, only?:
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 const levelsWord = (x: number) => `${Math.abs(x).toFixed(2)} level${Math.abs(x) === 1 ? '' : 's'}`;
 
-/** Every first reading, without its levels (the measures read those of the second readings, loadMeasured). */
-function loadFirstReadings(db: Db): FirstReadingRow[] {
+/** Every first reading counted, per assessor and for the panel (its levels are not read: loadMeasured reads those measured). */
+function tallyFirstReadings(db: Db): { byAssessor: Map<string, Tally>; panel: Tally } {
+  const byAssessor = new Map<string, Tally>();
+  const panel = new Tally();
   const rows = db
     .prepare(
-      `SELECT assessor_key AS k, decision, submitted_at AS at, time_on_task_s AS tot, due_at AS due
-        FROM coord_decisions WHERE reading = 'first'`,
+      `SELECT assessor_key, decision, submitted_at, time_on_task_s, due_at FROM coord_decisions WHERE reading = 'first'`,
     )
-    .all() as FirstReadingRow[];
-  for (const r of rows) r.byDue = byDueOf(r);
-  return rows;
+    .raw()
+    .all() as [string, Decision, string, number | null, string | null][];
+  for (const [k, decision, at, tot, due] of rows) {
+    const day = at.slice(0, 10);
+    const byDue = byDueOf(at, due);
+    const notYet = decision === 'not-yet';
+    let t = byAssessor.get(k);
+    if (!t) byAssessor.set(k, (t = new Tally()));
+    t.add(day, tot, byDue, notYet);
+    panel.add(day, tot, byDue, notYet);
+  }
+  return { byAssessor, panel };
 }
 
 export function reconciliationSummary(db: Db): ReconciliationSummary {
@@ -370,7 +402,7 @@ export function computeOverview(db: Db): Overview | null {
   const packages = openedPackages(db);
   const criteria = roundCriteria(db);
   const criterionName = new Map(criteria.map((c) => [`${c.achievementId}\u0000${c.criterionId}`, c.criterionName]));
-  const firsts = loadFirstReadings(db);
+  const firsts = tallyFirstReadings(db);
   const measured = loadMeasured(db);
   const items = measuredItems(measured);
 
@@ -380,13 +412,6 @@ export function computeOverview(db: Db): Overview | null {
     names.set(p.assessor.id, p.assessor.name);
     packagesOf.set(p.assessor.id, [...(packagesOf.get(p.assessor.id) ?? []), p.id]);
   }
-  const firstBy = new Map<string, FirstReadingRow[]>();
-  for (const d of firsts) {
-    let list = firstBy.get(d.k);
-    if (!list) firstBy.set(d.k, (list = []));
-    list.push(d);
-  }
-
   const measures: AssessorCriterionMeasure[] = [];
   const assessors: AssessorSummary[] = [];
   const drift: DriftSeries[] = [];
@@ -402,21 +427,19 @@ export function computeOverview(db: Db): Overview | null {
 
   for (const [k, name] of [...names].sort((a, b) => a[1].localeCompare(b[1]))) {
     const own = items.get(k) ?? [];
-    const scored: ScoredItem[] = own.map((it) => ({
-      results: it.pairs.map((p) => ({ resultDescription: p.c, levels: p.n, achievedIndex: p.a, referenceIndex: p.r })),
-      decision: it.decision ?? undefined,
-      referenceDecision: it.referenceDecision,
-    }));
-    const m = measureItems(scored);
-    const groups = new Map<string, { achievementId: string; c: string; n: number; pairs: LevelPair[] }>();
+    // Over every criterion of every item (as measureItems gives it), and per criterion of each micro-credential.
+    const all: LevelPair[] = [];
+    const groups = new PairGroups();
     for (const it of own)
       for (const p of it.pairs) {
-        const key = `${it.achievementId}\u0000${p.c}\u0000${p.n}`;
-        let g = groups.get(key);
-        if (!g) groups.set(key, (g = { achievementId: it.achievementId, c: p.c, n: p.n, pairs: [] }));
-        g.pairs.push({ rater: p.a, reference: p.r });
+        const pair = { rater: p.a, reference: p.r };
+        all.push(pair);
+        groups.add(it.achievementId, p.c, p.n, pair);
       }
-    for (const g of groups.values()) {
+    const decided = own.flatMap((it) =>
+      it.decision === null ? [] : [{ rater: it.decision, reference: it.referenceDecision }],
+    );
+    for (const g of groups.groups) {
       const ca = criterionAgreement(g.pairs, Math.max(2, g.n));
       measures.push({ assessorId: k, achievementId: g.achievementId, criterionId: g.c, levels: g.n, ...ca });
       if (ca.qwk.value !== null && ca.qwk.value < MIN_QWK)
@@ -430,7 +453,7 @@ export function computeOverview(db: Db): Overview | null {
           sentence: `${name}'s quadratic weighted kappa on ‘${criterionName.get(`${g.achievementId}\u0000${g.c}`) ?? g.c}’ is ${formatKappa(ca.qwk)}, below ${MIN_QWK}.`,
         });
     }
-    const o = m.overall;
+    const o = levelAgreement(all);
     if (o.n > 0 && o.exact < thresholds.minExactAgreement)
       flags.push({
         assessorId: k,
@@ -447,15 +470,15 @@ export function computeOverview(db: Db): Overview | null {
         threshold: MAX_DEVIATION,
         sentence: `${name} scores ${levelsWord(o.signedDeviation)} ${o.signedDeviation < 0 ? 'below' : 'above'} the reference on average (n = ${o.n}); the limit is ±${MAX_DEVIATION} level.`,
       });
-    const mine = firstBy.get(k) ?? [];
-    const notYet = mine.filter((d) => d.decision === 'not-yet').length;
+    const mine = firsts.byAssessor.get(k) ?? new Tally();
+    const notYet = mine.notYet;
     assessors.push({
       assessor: { id: k, name },
       packages: packagesOf.get(k) ?? [],
-      decisions: mine.length,
-      passed: mine.length - notYet,
+      decisions: mine.reviews,
+      passed: mine.reviews - notYet,
       notYet,
-      notYetRate: mine.length ? notYet / mine.length : null,
+      notYetRate: mine.reviews ? notYet / mine.reviews : null,
       seeds: seedCount.get(k) ?? 0,
       secondReadings: own.length - (seedCount.get(k) ?? 0),
       overall: {
@@ -465,8 +488,8 @@ export function computeOverview(db: Db): Overview | null {
         nonAdjacent: o.nonAdjacent,
         signedDeviation: o.signedDeviation,
       },
-      decisionAgreement: m.decisions,
-      throughput: throughputOfTimed(mine),
+      decisionAgreement: decisionAgreement(decided),
+      throughput: mine.throughput(),
     });
     drift.push({ assessorId: k, points: driftLine(own, DRIFT_WINDOW) });
   }
@@ -486,16 +509,12 @@ export function computeOverview(db: Db): Overview | null {
       });
 
   // The panel per criterion: seeds and second readings counted once each (the first reader as the rater).
-  const panel = new Map<string, { achievementId: string; c: string; n: number; pairs: LevelPair[] }>();
-  const addPanel = (achievementId: string, p: Pair) => {
-    const key = `${achievementId}\u0000${p.c}\u0000${p.n}`;
-    let g = panel.get(key);
-    if (!g) panel.set(key, (g = { achievementId, c: p.c, n: p.n, pairs: [] }));
-    g.pairs.push({ rater: p.a, reference: p.r });
-  };
+  const panel = new PairGroups();
+  const addPanel = (achievementId: string, p: Pair) =>
+    panel.add(achievementId, p.c, p.n, { rater: p.a, reference: p.r });
   for (const s of measured.seeds) for (const p of s.pairs) addPanel(s.achievementId, p);
   for (const g of measured.secondReadings) for (const p of g.pairs) addPanel(g.achievementId, p);
-  const criterionAgreementRows: CriterionAgreementRow[] = [...panel.values()].map((g) => {
+  const criterionAgreementRows: CriterionAgreementRow[] = panel.groups.map((g) => {
     const la = levelAgreement(g.pairs);
     const ca = criterionAgreement(g.pairs, Math.max(2, g.n));
     return { achievementId: g.achievementId, criterionId: g.c, ...la, qwk: ca.qwk };
@@ -524,7 +543,7 @@ export function computeOverview(db: Db): Overview | null {
     criterionAgreement: criterionAgreementRows,
     drift,
     flags,
-    throughput: throughputOfTimed(firsts),
+    throughput: firsts.panel.throughput(),
     notYetRate: { mean, sd, assessors: rates.length },
     reconciliation: reconciliationSummary(db),
   };
