@@ -281,6 +281,9 @@ export async function openPackages(db: Db, paths: readonly string[], options: Op
     "SELECT d.assessor_key AS k, d.decision, d.levels_json AS levels, r.label FROM coord_decisions d JOIN coord_results r ON r.id = d.results_id WHERE d.reading = 'first' AND d.submission_id = ?",
   );
   const seedKnown = db.prepare('SELECT 1 FROM coord_seeds WHERE assessor_key = ? AND submission_id = ?').pluck();
+  // A first open has nothing stored to compare with: no look-up per decision and seed then.
+  const anyFirst = db.prepare("SELECT 1 FROM coord_decisions WHERE reading = 'first' LIMIT 1").get() !== undefined;
+  const anySeed = db.prepare('SELECT 1 FROM coord_seeds LIMIT 1').get() !== undefined;
   const pending: PendingResults[] = [];
   const firstIn = new Map<string, { label: string; key: string; decision: PendingDecision }>();
   // Every results package is verified (concurrently); what they hold is then checked in order, as given.
@@ -386,7 +389,7 @@ export async function openPackages(db: Db, paths: readonly string[], options: Op
         kept.push(d);
         continue;
       }
-      const stored = firstOf.get(d.submissionId) as
+      const stored = (anyFirst ? firstOf.get(d.submissionId) : undefined) as
         { k: string; decision: string; levels: string; label: string } | undefined;
       const same = (k: string, decision: string, levels: string) =>
         k === key && decision === d.decision && levels === JSON.stringify(d.levels);
@@ -416,7 +419,7 @@ export async function openPackages(db: Db, paths: readonly string[], options: Op
     // A seed the same assessor reported before (a later export of the same store) is counted once.
     const seeds = (results.seeds?.samples ?? [])
       .filter((x) => x.outcome === 'reviewed' && x.submittedAt !== undefined)
-      .filter((x) => seedKnown.get(key, x.submissionId) === undefined)
+      .filter((x) => !anySeed || seedKnown.get(key, x.submissionId) === undefined)
       .map((x) => ({
         submissionId: x.submissionId,
         achievementId: x.achievementId,
