@@ -4,8 +4,10 @@
 // real signed one (one issuing body's key, as when the body hands its assessors its PKCS #12); the second
 // readings go the real way: a sample, the second-reading packages written, the readers' signed results
 // imported and reconciled. Timed, in interleaved rounds: opening the round (verify every package, then store
-// it) into a fresh store, and computing the overview on a store that has everything. Prints figures; never
-// fails on a time.
+// it) into a fresh store and the overview right after; the floor of opening (JSON, schema checks, signatures,
+// SQLite writes); and the overview on a store that has everything, computed on a fresh connection and then
+// asked again unchanged. Prints min / median / max and the growth from scale to scale; never fails on a time.
+// BENCH_COORD_SCALES=1000,10000 picks the scales (e.g. to profile the small ones with node --cpu-prof).
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
