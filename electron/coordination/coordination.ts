@@ -22,7 +22,19 @@ import { computeOverview, criterionDrift, reconciliationSummary } from './overvi
 import { drawSample, listSamples } from './sampling.js';
 import { adjudicate, exportSecondReadings, reconcile, reconciliationItems } from './second-readings.js';
 
+/**
+ * The store's version as this connection sees it: SQLite's data_version changes when another connection
+ * commits, total_changes() whenever this one inserts, updates or deletes a row (in any table; a change
+ * rolled back counts too). Equal versions mean the same data, so an overview computed at one still holds.
+ */
+function storeVersion(db: Services['db']): string {
+  return `${String(db.pragma('data_version', { simple: true }))}:${String(db.prepare('SELECT total_changes()').pluck().get())}`;
+}
+
 export class Coordination {
+  /** The overview as last computed and the store's version then: the screen asks again without a change between. */
+  private cached: { version: string; overview: Overview | null } | undefined;
+
   constructor(private readonly services: Services) {}
 
   private get db() {
@@ -34,8 +46,11 @@ export class Coordination {
     return openPackages(this.db, paths, { trust: storeTrust(this.db, this.services.dataDir) });
   }
 
+  /** The overview; computed again only when the store changed since the last one (callers must not change it). */
   overview(): Overview | null {
-    return computeOverview(this.db);
+    const version = storeVersion(this.db);
+    if (this.cached?.version !== version) this.cached = { version, overview: computeOverview(this.db) };
+    return this.cached.overview;
   }
 
   drift(assessorId: string): DriftSeries[] {

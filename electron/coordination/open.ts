@@ -153,6 +153,26 @@ function checkReviewPackage(label: string, bytes: Buffer): { manifest: Manifest 
 }
 
 /**
+ * Packages read at once while opening: their reads and hashing overlap the signature checks and parsing
+ * of others (each package's own checks run in the order verifyResults gives them).
+ */
+export const OPEN_CONCURRENCY = 8;
+
+/** `f` over `items` with at most `limit` in flight; the results in the items' order (rejects as `f` first does). */
+async function mapOrdered<T, R>(items: readonly T[], limit: number, f: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await f(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/**
  * Opens packages into the coordination. Review packages first (they make the round), then results
  * packages, each verified and checked against the round; all or nothing.
  */
@@ -165,17 +185,22 @@ export async function openPackages(db: Db, paths: readonly string[], options: Op
   const resultPaths: { label: string; path: string }[] = [];
   const seenLabels = new Set<string>();
 
-  for (const p of paths) {
+  const heads = await mapOrdered(paths, OPEN_CONCURRENCY, (p) =>
+    readPackageHead(p).then(
+      (head) => ({ head }),
+      (err: unknown) => ({ error: err as Error }),
+    ),
+  );
+  for (const [i, p] of paths.entries()) {
     let label = path.basename(p);
     if (seenLabels.has(label)) label = p;
     seenLabels.add(label);
-    let head: { format: unknown; bytes: Buffer };
-    try {
-      head = await readPackageHead(p);
-    } catch (err) {
-      refused.push({ label, reason: `${label} is not a package Assay can read: ${(err as Error).message}` });
+    const read = heads[i]!;
+    if ('error' in read) {
+      refused.push({ label, reason: `${label} is not a package Assay can read: ${read.error.message}` });
       continue;
     }
+    const head = read.head;
     if (head.format === RESULTS_FORMAT) {
       resultPaths.push({ label, path: p });
       continue;
@@ -256,10 +281,17 @@ export async function openPackages(db: Db, paths: readonly string[], options: Op
     "SELECT d.assessor_key AS k, d.decision, d.levels_json AS levels, r.label FROM coord_decisions d JOIN coord_results r ON r.id = d.results_id WHERE d.reading = 'first' AND d.submission_id = ?",
   );
   const seedKnown = db.prepare('SELECT 1 FROM coord_seeds WHERE assessor_key = ? AND submission_id = ?').pluck();
+  // A first open has nothing stored to compare with: no look-up per decision and seed then.
+  const anyFirst = db.prepare("SELECT 1 FROM coord_decisions WHERE reading = 'first' LIMIT 1").get() !== undefined;
+  const anySeed = db.prepare('SELECT 1 FROM coord_seeds LIMIT 1').get() !== undefined;
   const pending: PendingResults[] = [];
   const firstIn = new Map<string, { label: string; key: string; decision: PendingDecision }>();
-  for (const { label, path: p } of resultPaths) {
-    const verdict = await verifyResults(p, verifyDetachedCms, { trust: options.trust, keepResults: true });
+  // Every results package is verified (concurrently); what they hold is then checked in order, as given.
+  const verdicts = await mapOrdered(resultPaths, OPEN_CONCURRENCY, ({ path: p }) =>
+    verifyResults(p, verifyDetachedCms, { trust: options.trust, keepResults: true }),
+  );
+  for (const [i, { label }] of resultPaths.entries()) {
+    const verdict = verdicts[i]!;
     if (!verdict.ok && !verdict.signerUnknown) {
       refused.push({ label, reason: verdict.reason });
       continue;
@@ -357,7 +389,7 @@ export async function openPackages(db: Db, paths: readonly string[], options: Op
         kept.push(d);
         continue;
       }
-      const stored = firstOf.get(d.submissionId) as
+      const stored = (anyFirst ? firstOf.get(d.submissionId) : undefined) as
         { k: string; decision: string; levels: string; label: string } | undefined;
       const same = (k: string, decision: string, levels: string) =>
         k === key && decision === d.decision && levels === JSON.stringify(d.levels);
@@ -387,7 +419,7 @@ export async function openPackages(db: Db, paths: readonly string[], options: Op
     // A seed the same assessor reported before (a later export of the same store) is counted once.
     const seeds = (results.seeds?.samples ?? [])
       .filter((x) => x.outcome === 'reviewed' && x.submittedAt !== undefined)
-      .filter((x) => seedKnown.get(key, x.submissionId) === undefined)
+      .filter((x) => !anySeed || seedKnown.get(key, x.submissionId) === undefined)
       .map((x) => ({
         submissionId: x.submissionId,
         achievementId: x.achievementId,

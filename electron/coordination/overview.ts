@@ -1,8 +1,13 @@
 // The coordinator's overview: per assessor × criterion agreement from seeds and second readings (the
 // shared measures of shared/domain/agreement.ts and qa-measures.ts), drift over a rolling window, flags
 // with a sentence each, and throughput from the decisions' time on task and due dates.
-import { criterionAgreement, formatKappa, levelAgreement, type LevelPair } from '../../shared/domain/agreement.js';
-import { measureItems, type ScoredItem } from '../../shared/domain/qa-measures.js';
+import {
+  criterionAgreement,
+  decisionAgreement,
+  formatKappa,
+  levelAgreement,
+  type LevelPair,
+} from '../../shared/domain/agreement.js';
 import type {
   AssessorCriterionMeasure,
   AssessorSummary,
@@ -44,16 +49,32 @@ interface MeasuredItem {
   referenceDecision: Decision;
 }
 
-interface DecisionRow {
+/** A seed as stored: the assessor's levels against the definitive score. */
+interface SeedRow {
   k: string;
-  reading: 'first' | 'second';
-  submissionId: string;
   achievementId: string;
-  decision: Decision;
-  levels: string;
   at: string;
-  tot: number | null;
-  due: string | null;
+  decision: Decision | null;
+  ref: Decision;
+  pairs: Pair[];
+}
+
+/** A second reading with the first reading of the same submission; pairs with the first reader as the rater. */
+interface SecondReading {
+  firstKey: string;
+  secondKey: string;
+  achievementId: string;
+  firstAt: string;
+  secondAt: string;
+  firstDecision: Decision;
+  secondDecision: Decision;
+  pairs: Pair[];
+}
+
+/** What the agreement measures are made of, each read and parsed once: the seeds and the second readings. */
+interface Measured {
+  seeds: SeedRow[];
+  secondReadings: SecondReading[];
 }
 
 export function openedPackages(db: Db): OpenedPackage[] {
@@ -139,86 +160,152 @@ const median = (xs: number[]): number | null => {
 const DAY = 86_400_000;
 
 export function throughputOf(rows: readonly { at: string; tot: number | null; due: string | null }[]): Throughput {
-  const perDay = new Map<string, number>();
-  const minutes: number[] = [];
-  let withDue = 0;
-  let byDue = 0;
-  for (const r of rows) {
-    const day = r.at.slice(0, 10);
-    perDay.set(day, (perDay.get(day) ?? 0) + 1);
-    if (r.tot !== null) minutes.push(r.tot / 60);
-    if (r.due !== null) {
-      withDue++;
-      if (Date.parse(r.at) <= Date.parse(r.due)) byDue++;
+  const t = new Tally();
+  for (const r of rows) t.add(r.at.slice(0, 10), r.tot, byDueOf(r.at, r.due), false);
+  return t.throughput();
+}
+
+/** Whether a decision came by its due date; null when it has none. */
+function byDueOf(at: string, due: string | null): boolean | null {
+  return due === null ? null : Date.parse(at) <= Date.parse(due);
+}
+
+/** Level pairs grouped by micro-credential, criterion and level count, the groups in first-seen order. */
+class PairGroups {
+  readonly groups: { achievementId: string; c: string; n: number; pairs: LevelPair[] }[] = [];
+  private readonly index = new Map<string, Map<string, Map<number, LevelPair[]>>>();
+
+  add(achievementId: string, c: string, n: number, pair: LevelPair) {
+    let byC = this.index.get(achievementId);
+    if (!byC) this.index.set(achievementId, (byC = new Map<string, Map<number, LevelPair[]>>()));
+    let byN = byC.get(c);
+    if (!byN) byC.set(c, (byN = new Map<number, LevelPair[]>()));
+    let pairs = byN.get(n);
+    if (!pairs) {
+      byN.set(n, (pairs = []));
+      this.groups.push({ achievementId, c, n, pairs });
+    }
+    pairs.push(pair);
+  }
+}
+
+/** Decisions counted as they are read (one pass over the first readings, for each assessor and the panel). */
+class Tally {
+  reviews = 0;
+  notYet = 0;
+  private withDue = 0;
+  private byDue = 0;
+  private readonly perDay = new Map<string, number>();
+  private readonly minutes: number[] = [];
+
+  add(day: string, tot: number | null, byDue: boolean | null, notYet: boolean) {
+    this.reviews++;
+    if (notYet) this.notYet++;
+    this.perDay.set(day, (this.perDay.get(day) ?? 0) + 1);
+    if (tot !== null) this.minutes.push(tot / 60);
+    if (byDue !== null) {
+      this.withDue++;
+      if (byDue) this.byDue++;
     }
   }
-  const days = [...perDay.keys()].sort();
-  const span = days.length ? Math.round((Date.parse(days.at(-1)!) - Date.parse(days[0]!)) / DAY) + 1 : 0;
-  return {
-    reviews: rows.length,
-    days: span,
-    reviewsPerDay: span ? rows.length / span : null,
-    medianActiveMinutes: median(minutes),
-    withDueDate: withDue,
-    byDueDate: byDue,
-    shareByDueDate: withDue ? byDue / withDue : null,
-    perDay: days.map((date) => ({ date, reviews: perDay.get(date)! })),
-  };
+
+  throughput(): Throughput {
+    const days = [...this.perDay.keys()].sort();
+    const span = days.length ? Math.round((Date.parse(days.at(-1)!) - Date.parse(days[0]!)) / DAY) + 1 : 0;
+    return {
+      reviews: this.reviews,
+      days: span,
+      reviewsPerDay: span ? this.reviews / span : null,
+      medianActiveMinutes: median(this.minutes),
+      withDueDate: this.withDue,
+      byDueDate: this.byDue,
+      shareByDueDate: this.withDue ? this.byDue / this.withDue : null,
+      perDay: days.map((date) => ({ date, reviews: this.perDay.get(date)! })),
+    };
+  }
+}
+
+/**
+ * The seeds, and every second reading paired with the first reading of its submission (in the order the
+ * second readings were stored). Only these decisions' levels are read: the rest are not measured.
+ */
+function loadMeasured(db: Db): Measured {
+  const seeds = (
+    db
+      .prepare(
+        `SELECT assessor_key AS k, achievement_id AS achievementId, submitted_at AS at, decision, reference_decision AS ref,
+        pairs_json AS pairs FROM coord_seeds`,
+      )
+      .all() as (Omit<SeedRow, 'pairs'> & { pairs: string })[]
+  ).map((row) => ({ ...row, pairs: JSON.parse(row.pairs) as Pair[] }));
+  const rows = db
+    .prepare(
+      `SELECT f.assessor_key AS fk, s.assessor_key AS sk, f.achievement_id AS achievementId, f.submitted_at AS fat,
+        s.submitted_at AS sat, f.decision AS fd, s.decision AS sd, f.levels_json AS fl, s.levels_json AS sl
+        FROM coord_decisions s JOIN coord_decisions f ON f.reading = 'first' AND f.submission_id = s.submission_id
+        WHERE s.reading = 'second' ORDER BY s.seq`,
+    )
+    .all() as {
+    fk: string;
+    sk: string;
+    achievementId: string;
+    fat: string;
+    sat: string;
+    fd: Decision;
+    sd: Decision;
+    fl: string;
+    sl: string;
+  }[];
+  const secondReadings = rows.map((r): SecondReading => {
+    const sl = new Map((JSON.parse(r.sl) as StoredLevel[]).map((l) => [l.c, l]));
+    const pairs = (JSON.parse(r.fl) as StoredLevel[]).flatMap((l) => {
+      const o = sl.get(l.c);
+      return o ? [{ c: l.c, n: l.n, a: l.i, r: o.i }] : [];
+    });
+    return {
+      firstKey: r.fk,
+      secondKey: r.sk,
+      achievementId: r.achievementId,
+      firstAt: r.fat,
+      secondAt: r.sat,
+      firstDecision: r.fd,
+      secondDecision: r.sd,
+      pairs,
+    };
+  });
+  return { seeds, secondReadings };
 }
 
 /** Each assessor's measured items, oldest first: their seeds, and the second readings they were either reader of. */
-function measuredItems(db: Db, decisions: readonly DecisionRow[]): Map<string, MeasuredItem[]> {
+function measuredItems(measured: Measured): Map<string, MeasuredItem[]> {
   const byAssessor = new Map<string, MeasuredItem[]>();
   const add = (k: string, item: MeasuredItem) => {
     let list = byAssessor.get(k);
     if (!list) byAssessor.set(k, (list = []));
     list.push(item);
   };
-  for (const s of db
-    .prepare(
-      `SELECT assessor_key AS k, achievement_id AS achievementId, submitted_at AS at, decision, reference_decision AS ref,
-        pairs_json AS pairs FROM coord_seeds`,
-    )
-    .all() as {
-    k: string;
-    achievementId: string;
-    at: string;
-    decision: Decision | null;
-    ref: Decision;
-    pairs: string;
-  }[])
+  for (const s of measured.seeds)
     add(s.k, {
       at: s.at,
       achievementId: s.achievementId,
-      pairs: JSON.parse(s.pairs) as Pair[],
+      pairs: s.pairs,
       decision: s.decision,
       referenceDecision: s.ref,
     });
-  const first = new Map<string, DecisionRow>();
-  for (const d of decisions) if (d.reading === 'first') first.set(d.submissionId, d);
-  for (const second of decisions) {
-    if (second.reading !== 'second') continue;
-    const f = first.get(second.submissionId);
-    if (!f) continue;
-    const fl = JSON.parse(f.levels) as StoredLevel[];
-    const sl = new Map((JSON.parse(second.levels) as StoredLevel[]).map((l) => [l.c, l]));
-    const pairs = fl.flatMap((l) => {
-      const o = sl.get(l.c);
-      return o ? [{ c: l.c, n: l.n, a: l.i, r: o.i }] : [];
+  for (const g of measured.secondReadings) {
+    add(g.firstKey, {
+      at: g.firstAt,
+      achievementId: g.achievementId,
+      pairs: g.pairs,
+      decision: g.firstDecision,
+      referenceDecision: g.secondDecision,
     });
-    add(f.k, {
-      at: f.at,
-      achievementId: f.achievementId,
-      pairs,
-      decision: f.decision,
-      referenceDecision: second.decision,
-    });
-    add(second.k, {
-      at: second.at,
-      achievementId: f.achievementId,
-      pairs: pairs.map((p) => ({ c: p.c, n: p.n, a: p.r, r: p.a })),
-      decision: second.decision,
-      referenceDecision: f.decision,
+    add(g.secondKey, {
+      at: g.secondAt,
+      achievementId: g.achievementId,
+      pairs: g.pairs.map((p) => ({ c: p.c, n: p.n, a: p.r, r: p.a })),
+      decision: g.secondDecision,
+      referenceDecision: g.firstDecision,
     });
   }
   for (const list of byAssessor.values()) list.sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0));
@@ -264,13 +351,26 @@ export function driftLine(items: readonly MeasuredItem[], window: number, only?:
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 const levelsWord = (x: number) => `${Math.abs(x).toFixed(2)} level${Math.abs(x) === 1 ? '' : 's'}`;
 
-function loadDecisions(db: Db): DecisionRow[] {
-  return db
+/** Every first reading counted, per assessor and for the panel (its levels are not read: loadMeasured reads those measured). */
+function tallyFirstReadings(db: Db): { byAssessor: Map<string, Tally>; panel: Tally } {
+  const byAssessor = new Map<string, Tally>();
+  const panel = new Tally();
+  const rows = db
     .prepare(
-      `SELECT assessor_key AS k, reading, submission_id AS submissionId, achievement_id AS achievementId, decision,
-        levels_json AS levels, submitted_at AS at, time_on_task_s AS tot, due_at AS due FROM coord_decisions`,
+      `SELECT assessor_key, decision, submitted_at, time_on_task_s, due_at FROM coord_decisions WHERE reading = 'first'`,
     )
-    .all() as DecisionRow[];
+    .raw()
+    .all() as [string, Decision, string, number | null, string | null][];
+  for (const [k, decision, at, tot, due] of rows) {
+    const day = at.slice(0, 10);
+    const byDue = byDueOf(at, due);
+    const notYet = decision === 'not-yet';
+    let t = byAssessor.get(k);
+    if (!t) byAssessor.set(k, (t = new Tally()));
+    t.add(day, tot, byDue, notYet);
+    panel.add(day, tot, byDue, notYet);
+  }
+  return { byAssessor, panel };
 }
 
 export function reconciliationSummary(db: Db): ReconciliationSummary {
@@ -302,8 +402,9 @@ export function computeOverview(db: Db): Overview | null {
   const packages = openedPackages(db);
   const criteria = roundCriteria(db);
   const criterionName = new Map(criteria.map((c) => [`${c.achievementId}\u0000${c.criterionId}`, c.criterionName]));
-  const decisions = loadDecisions(db);
-  const items = measuredItems(db, decisions);
+  const firsts = tallyFirstReadings(db);
+  const measured = loadMeasured(db);
+  const items = measuredItems(measured);
 
   const names = new Map<string, string>();
   const packagesOf = new Map<string, string[]>();
@@ -311,14 +412,6 @@ export function computeOverview(db: Db): Overview | null {
     names.set(p.assessor.id, p.assessor.name);
     packagesOf.set(p.assessor.id, [...(packagesOf.get(p.assessor.id) ?? []), p.id]);
   }
-  const firstBy = new Map<string, DecisionRow[]>();
-  for (const d of decisions)
-    if (d.reading === 'first') {
-      let list = firstBy.get(d.k);
-      if (!list) firstBy.set(d.k, (list = []));
-      list.push(d);
-    }
-
   const measures: AssessorCriterionMeasure[] = [];
   const assessors: AssessorSummary[] = [];
   const drift: DriftSeries[] = [];
@@ -334,21 +427,19 @@ export function computeOverview(db: Db): Overview | null {
 
   for (const [k, name] of [...names].sort((a, b) => a[1].localeCompare(b[1]))) {
     const own = items.get(k) ?? [];
-    const scored: ScoredItem[] = own.map((it) => ({
-      results: it.pairs.map((p) => ({ resultDescription: p.c, levels: p.n, achievedIndex: p.a, referenceIndex: p.r })),
-      decision: it.decision ?? undefined,
-      referenceDecision: it.referenceDecision,
-    }));
-    const m = measureItems(scored);
-    const groups = new Map<string, { achievementId: string; c: string; n: number; pairs: LevelPair[] }>();
+    // Over every criterion of every item (as measureItems gives it), and per criterion of each micro-credential.
+    const all: LevelPair[] = [];
+    const groups = new PairGroups();
     for (const it of own)
       for (const p of it.pairs) {
-        const key = `${it.achievementId}\u0000${p.c}\u0000${p.n}`;
-        let g = groups.get(key);
-        if (!g) groups.set(key, (g = { achievementId: it.achievementId, c: p.c, n: p.n, pairs: [] }));
-        g.pairs.push({ rater: p.a, reference: p.r });
+        const pair = { rater: p.a, reference: p.r };
+        all.push(pair);
+        groups.add(it.achievementId, p.c, p.n, pair);
       }
-    for (const g of groups.values()) {
+    const decided = own.flatMap((it) =>
+      it.decision === null ? [] : [{ rater: it.decision, reference: it.referenceDecision }],
+    );
+    for (const g of groups.groups) {
       const ca = criterionAgreement(g.pairs, Math.max(2, g.n));
       measures.push({ assessorId: k, achievementId: g.achievementId, criterionId: g.c, levels: g.n, ...ca });
       if (ca.qwk.value !== null && ca.qwk.value < MIN_QWK)
@@ -362,7 +453,7 @@ export function computeOverview(db: Db): Overview | null {
           sentence: `${name}'s quadratic weighted kappa on ‘${criterionName.get(`${g.achievementId}\u0000${g.c}`) ?? g.c}’ is ${formatKappa(ca.qwk)}, below ${MIN_QWK}.`,
         });
     }
-    const o = m.overall;
+    const o = levelAgreement(all);
     if (o.n > 0 && o.exact < thresholds.minExactAgreement)
       flags.push({
         assessorId: k,
@@ -379,15 +470,15 @@ export function computeOverview(db: Db): Overview | null {
         threshold: MAX_DEVIATION,
         sentence: `${name} scores ${levelsWord(o.signedDeviation)} ${o.signedDeviation < 0 ? 'below' : 'above'} the reference on average (n = ${o.n}); the limit is ±${MAX_DEVIATION} level.`,
       });
-    const mine = firstBy.get(k) ?? [];
-    const notYet = mine.filter((d) => d.decision === 'not-yet').length;
+    const mine = firsts.byAssessor.get(k) ?? new Tally();
+    const notYet = mine.notYet;
     assessors.push({
       assessor: { id: k, name },
       packages: packagesOf.get(k) ?? [],
-      decisions: mine.length,
-      passed: mine.length - notYet,
+      decisions: mine.reviews,
+      passed: mine.reviews - notYet,
       notYet,
-      notYetRate: mine.length ? notYet / mine.length : null,
+      notYetRate: mine.reviews ? notYet / mine.reviews : null,
       seeds: seedCount.get(k) ?? 0,
       secondReadings: own.length - (seedCount.get(k) ?? 0),
       overall: {
@@ -397,8 +488,8 @@ export function computeOverview(db: Db): Overview | null {
         nonAdjacent: o.nonAdjacent,
         signedDeviation: o.signedDeviation,
       },
-      decisionAgreement: m.decisions,
-      throughput: throughputOf(mine),
+      decisionAgreement: decisionAgreement(decided),
+      throughput: mine.throughput(),
     });
     drift.push({ assessorId: k, points: driftLine(own, DRIFT_WINDOW) });
   }
@@ -418,30 +509,12 @@ export function computeOverview(db: Db): Overview | null {
       });
 
   // The panel per criterion: seeds and second readings counted once each (the first reader as the rater).
-  const panel = new Map<string, { achievementId: string; c: string; n: number; pairs: LevelPair[] }>();
-  const addPanel = (achievementId: string, p: Pair) => {
-    const key = `${achievementId}\u0000${p.c}\u0000${p.n}`;
-    let g = panel.get(key);
-    if (!g) panel.set(key, (g = { achievementId, c: p.c, n: p.n, pairs: [] }));
-    g.pairs.push({ rater: p.a, reference: p.r });
-  };
-  for (const s of db.prepare('SELECT achievement_id AS a, pairs_json AS p FROM coord_seeds').all() as {
-    a: string;
-    p: string;
-  }[])
-    for (const p of JSON.parse(s.p) as Pair[]) addPanel(s.a, p);
-  const firstOf = new Map(decisions.filter((d) => d.reading === 'first').map((d) => [d.submissionId, d]));
-  for (const d of decisions) {
-    if (d.reading !== 'second') continue;
-    const f = firstOf.get(d.submissionId);
-    if (!f) continue;
-    const sl = new Map((JSON.parse(d.levels) as StoredLevel[]).map((l) => [l.c, l]));
-    for (const l of JSON.parse(f.levels) as StoredLevel[]) {
-      const o = sl.get(l.c);
-      if (o) addPanel(f.achievementId, { c: l.c, n: l.n, a: l.i, r: o.i });
-    }
-  }
-  const criterionAgreementRows: CriterionAgreementRow[] = [...panel.values()].map((g) => {
+  const panel = new PairGroups();
+  const addPanel = (achievementId: string, p: Pair) =>
+    panel.add(achievementId, p.c, p.n, { rater: p.a, reference: p.r });
+  for (const s of measured.seeds) for (const p of s.pairs) addPanel(s.achievementId, p);
+  for (const g of measured.secondReadings) for (const p of g.pairs) addPanel(g.achievementId, p);
+  const criterionAgreementRows: CriterionAgreementRow[] = panel.groups.map((g) => {
     const la = levelAgreement(g.pairs);
     const ca = criterionAgreement(g.pairs, Math.max(2, g.n));
     return { achievementId: g.achievementId, criterionId: g.c, ...la, qwk: ca.qwk };
@@ -470,7 +543,7 @@ export function computeOverview(db: Db): Overview | null {
     criterionAgreement: criterionAgreementRows,
     drift,
     flags,
-    throughput: throughputOf(decisions.filter((d) => d.reading === 'first')),
+    throughput: firsts.panel.throughput(),
     notYetRate: { mean, sd, assessors: rates.length },
     reconciliation: reconciliationSummary(db),
   };
@@ -478,7 +551,7 @@ export function computeOverview(db: Db): Overview | null {
 
 /** One assessor's drift per criterion. */
 export function criterionDrift(db: Db, assessorId: string): DriftSeries[] {
-  const own = measuredItems(db, loadDecisions(db)).get(assessorId) ?? [];
+  const own = measuredItems(loadMeasured(db)).get(assessorId) ?? [];
   const keys = new Map<string, { achievementId: string; c: string }>();
   for (const it of own)
     for (const p of it.pairs) keys.set(`${it.achievementId}\u0000${p.c}`, { achievementId: it.achievementId, c: p.c });

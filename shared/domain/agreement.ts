@@ -44,12 +44,17 @@ export interface CriterionAgreement extends LevelAgreement {
 }
 
 function checkPairs(pairs: readonly LevelPair[], levels?: number): void {
-  for (const p of pairs)
-    for (const v of [p.rater, p.reference])
-      if (!Number.isInteger(v) || v < 0 || (levels !== undefined && v >= levels))
-        throw new RangeError(
-          `A level index must be a whole number from 0${levels === undefined ? '' : ` to ${levels - 1}`}; got ${v}.`,
-        );
+  const check = (v: number) => {
+    if (!Number.isInteger(v) || v < 0 || (levels !== undefined && v >= levels))
+      throw new RangeError(
+        `A level index must be a whole number from 0${levels === undefined ? '' : ` to ${levels - 1}`}; got ${v}.`,
+      );
+  };
+  // Rater then reference, pair by pair (no array per pair: the coordinator checks every pair of a panel).
+  for (const p of pairs) {
+    check(p.rater);
+    check(p.reference);
+  }
 }
 
 /** Exact, adjacent and non-adjacent agreement and the signed deviation; all 0 with n = 0. */

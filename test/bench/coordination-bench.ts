@@ -4,35 +4,57 @@
 // real signed one (one issuing body's key, as when the body hands its assessors its PKCS #12); the second
 // readings go the real way: a sample, the second-reading packages written, the readers' signed results
 // imported and reconciled. Timed, in interleaved rounds: opening the round (verify every package, then store
-// it) into a fresh store, and computing the overview on a store that has everything. Prints figures; never
-// fails on a time.
+// it) into a fresh store and the overview right after; the floor of opening (JSON, schema checks, signatures,
+// SQLite writes); and the overview on a store that has everything, computed on a fresh connection and then
+// asked again unchanged. Prints min / median / max and the growth from scale to scale; never fails on a time.
+// BENCH_COORD_SCALES=1000,10000 picks the scales (e.g. to profile the small ones with node --cpu-prof).
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { buildCadesSignature } from '../../electron/awards/certificate/cms.js';
 import { passphraseBox } from '../../electron/awards/identity/secret-box.js';
 import { loadIdentity } from '../../electron/awards/identity/store.js';
 import type { SigningIdentity } from '../../electron/awards/identity/index.js';
 import { toCsv } from '../../electron/results/csv.js';
-import { CSV_FILE, RESULTS_FILE, writeSignedResults } from '../../electron/results/results.js';
+import {
+  CSV_FILE,
+  MANIFEST_FILE,
+  RESULTS_FILE,
+  SIGNATURE_FILE,
+  writeSignedResults,
+} from '../../electron/results/results.js';
+import { verifyDetachedCms } from '../../electron/awards/cms-verify.js';
 import { ACHIEVEMENTS, buildAchievement } from '../../electron/sample/rubrics.js';
 import { openServices, type Services } from '../../electron/services.js';
 import { canonicalJson } from '../../shared/domain/canonical-json.js';
 import { computeDecision } from '../../shared/domain/decision.js';
 import { measureItems, orderedLevels } from '../../shared/domain/qa-measures.js';
 import { seededRandom } from '../../shared/domain/random.js';
-import { RESULTS_FORMAT, type Results, type SubmissionResult } from '../../shared/schemas/results-package.js';
 import {
+  RESULTS_FORMAT,
+  resultsSchema,
+  type Results,
+  type SubmissionResult,
+} from '../../shared/schemas/results-package.js';
+import {
+  manifestSchema,
   PACKAGE_FORMAT,
   type Achievement,
   type Manifest,
   type Submission,
 } from '../../shared/schemas/review-package.js';
 import { runCli } from '../support/cli.js';
-import { fmtMs, heading, line, nowMs } from './stats.js';
+import { fmtMs, heading, line, nowMs, percentile, summary } from './stats.js';
 
 const ASSESSORS = 300;
-const SCALES = [1_000, 10_000, 100_000];
+/** BENCH_COORD_SCALES=1000,10000 picks scales (decisions), e.g. to profile the small ones. */
+const SCALES = (process.env.BENCH_COORD_SCALES ?? '1000,10000,100000').split(',').map((x) => {
+  const n = Number(x.trim());
+  if (!Number.isInteger(n) || n < ASSESSORS)
+    throw new Error(`BENCH_COORD_SCALES: "${x}" is not a whole number of decisions of at least ${ASSESSORS}`);
+  return n;
+});
 const OPEN_ROUNDS = 3;
 const OVERVIEW_ROUNDS = 7;
 const PASS = 'bench passphrase';
@@ -261,9 +283,68 @@ async function generate(work: string, decisions: number, identity: SigningIdenti
   return { reviewPackages, results, full };
 }
 
-function stats(xs: number[]): string {
-  const s = [...xs].sort((a, b) => a - b);
-  return `${fmtMs(s[0]!)} / ${fmtMs(s[s.length >> 1]!)} / ${fmtMs(s.at(-1)!)}`;
+const median = (xs: number[]) => percentile(xs, 50);
+const count = (n: number) => n.toLocaleString('en');
+
+/** Timed samples per kind and scale. */
+class Times {
+  private readonly m = new Map<string, number[]>();
+  add(kind: string, n: number, ms: number) {
+    const k = `${kind}\u0000${n}`;
+    this.m.set(k, [...(this.m.get(k) ?? []), ms]);
+  }
+  of(kind: string, n: number): number[] {
+    return this.m.get(`${kind}\u0000${n}`) ?? [];
+  }
+}
+
+/**
+ * What opening cannot go below, on the same bytes and rows (each timed apart): reading and parsing every
+ * results.json and review manifest; the schema checks of what was parsed; the 300 CMS signatures; and
+ * SQLite writing the rows the open wrote (copied table to table inside SQLite, no JavaScript per row,
+ * into a fresh store with the same indexes).
+ */
+function floors(g: Generated, opened: Services, work: string, times: Times, n: number) {
+  let t = nowMs();
+  const results = g.results.map((d) => JSON.parse(fs.readFileSync(path.join(d, RESULTS_FILE), 'utf8')) as unknown);
+  const manifests = g.reviewPackages.map(
+    (d) => JSON.parse(fs.readFileSync(path.join(d, 'manifest.json'), 'utf8')) as unknown,
+  );
+  times.add('floor-json', n, nowMs() - t);
+  t = nowMs();
+  for (const r of results) if (!resultsSchema.safeParse(r).success) throw new Error('results.json does not parse');
+  for (const m of manifests) if (!manifestSchema.safeParse(m).success) throw new Error('manifest.json does not parse');
+  times.add('floor-schema', n, nowMs() - t);
+  const signed = g.results.map((d) => [
+    fs.readFileSync(path.join(d, SIGNATURE_FILE)),
+    fs.readFileSync(path.join(d, MANIFEST_FILE)),
+  ]);
+  t = nowMs();
+  for (const [sig, data] of signed) if (!verifyDetachedCms(sig!, data!).ok) throw new Error('signature refused');
+  times.add('floor-cms', n, nowMs() - t);
+  const dir = path.join(work, `floor-${n}`);
+  const copy = openServices(dir);
+  try {
+    copy.db.prepare('ATTACH DATABASE ? AS src').run(opened.db.name);
+    t = nowMs();
+    copy.db
+      .transaction(() => {
+        for (const table of [
+          'coord_review_packages',
+          'coord_achievements',
+          'coord_submissions',
+          'coord_results',
+          'coord_decisions',
+          'coord_seeds',
+        ])
+          copy.db.exec(`INSERT INTO main.${table} SELECT * FROM src.${table}`);
+      })
+      .immediate();
+    times.add('floor-sql', n, nowMs() - t);
+  } finally {
+    copy.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export async function benchCoordination(work: string): Promise<void> {
@@ -280,8 +361,14 @@ export async function benchCoordination(work: string): Promise<void> {
   const generated = new Map<number, Generated>();
   for (const n of SCALES) generated.set(n, await generate(work, n, identity));
 
-  const openTimes = new Map<number, number[]>(SCALES.map((n) => [n, []]));
-  const overviewTimes = new Map<number, number[]>(SCALES.map((n) => [n, []]));
+  const times = new Times();
+  // Figures are wall time: on a shared machine the load says how much of the cores was someone else's.
+  const load = () =>
+    os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(', ');
+  line('load average when timing starts', load(), `${os.cpus().length} cores`);
   for (let round = 0; round < OPEN_ROUNDS; round++)
     for (const n of round % 2 ? [...SCALES].reverse() : SCALES) {
       const g = generated.get(n)!;
@@ -294,46 +381,79 @@ export async function benchCoordination(work: string): Promise<void> {
         const t1 = nowMs();
         if (r.refused.length) throw new Error(r.refused[0]!.reason);
         c.overview();
-        openTimes.get(n)!.push(t1 - t0);
-        overviewTimes.get(n)!.push(nowMs() - t1);
+        const t2 = nowMs();
+        times.add('open', n, t1 - t0);
+        times.add('after-open', n, t2 - t1);
+        times.add('open+overview', n, t2 - t0);
+        floors(g, s, work, times, n);
       } finally {
         s.close();
         fs.rmSync(dataDir, { recursive: true, force: true });
       }
     }
-  process.stdout.write('  min / median / max\n');
-  for (const n of SCALES)
-    line(`open ${n.toLocaleString('en')} decisions (${ASSESSORS} results packages)`, '', stats(openTimes.get(n)!));
-  for (const n of SCALES)
-    line(`overview after open, ${n.toLocaleString('en')}, no second readings`, '', stats(overviewTimes.get(n)!));
 
-  // The overview on the full stores (seeds and second readings reconciled), interleaved.
-  const full = new Map<number, number[]>(SCALES.map((n) => [n, []]));
-  const stores = new Map(SCALES.map((n) => [n, openServices(generated.get(n)!.full)]));
-  try {
-    for (let round = 0; round < OVERVIEW_ROUNDS; round++)
-      for (const n of round % 2 ? [...SCALES].reverse() : SCALES) {
-        const c = await stores.get(n)!.coordination();
+  // The overview on the full stores (seeds and second readings reconciled), interleaved: each round opens
+  // the store afresh, so the first overview is computed (nothing kept from an earlier one); the second is
+  // asked with the store unchanged.
+  for (let round = 0; round < OVERVIEW_ROUNDS; round++)
+    for (const n of round % 2 ? [...SCALES].reverse() : SCALES) {
+      const s = openServices(generated.get(n)!.full);
+      try {
+        const c = await s.coordination();
         const t0 = nowMs();
         const o = c.overview()!;
-        full.get(n)!.push(nowMs() - t0);
+        const t1 = nowMs();
+        c.overview();
+        times.add('full', n, t1 - t0);
+        times.add('kept', n, nowMs() - t1);
         if (round === 0 && n === SCALES.at(-1))
           line(
             'flags at the largest scale',
             String(o.flags.length),
             `${new Set(o.flags.map((f) => f.assessorId)).size} assessors flagged`,
           );
+      } finally {
+        s.close();
       }
-  } finally {
-    for (const s of stores.values()) s.close();
+    }
+
+  line('load average when timing ends', load());
+  const kinds: [string, (n: string) => string][] = [
+    ['open', (n) => `open, ${n} decisions (${ASSESSORS} results packages)`],
+    ['after-open', (n) => `overview right after open, ${n}`],
+    ['open+overview', (n) => `open + overview, ${n}`],
+    ['full', (n) => `overview, ${n} + seeds + second readings`],
+    ['kept', (n) => `overview again, ${n}, store unchanged (kept)`],
+    ['floor-json', (n) => `floor: read + JSON.parse, ${n}`],
+    ['floor-schema', (n) => `floor: schema checks (zod), ${n}`],
+    ['floor-cms', (n) => `floor: ${ASSESSORS} CMS signatures, ${n}`],
+    ['floor-sql', (n) => `floor: SQLite writes the rows, ${n}`],
+  ];
+  process.stdout.write('  min / median / max\n');
+  for (const [kind, label] of kinds) for (const n of SCALES) line(label(count(n)), '', summary(times.of(kind, n)));
+  for (const n of SCALES) {
+    const floor = ['floor-json', 'floor-schema', 'floor-cms', 'floor-sql'].reduce(
+      (sum, k) => sum + median(times.of(k, n)),
+      0,
+    );
+    line(
+      `floor: the four together, ${count(n)} (medians)`,
+      fmtMs(floor),
+      `open's median ${fmtMs(median(times.of('open', n)))}`,
+    );
   }
-  for (const n of SCALES)
-    line(`overview, ${n.toLocaleString('en')} decisions + seeds + second readings`, '', stats(full.get(n)!));
+  if (SCALES.length > 1)
+    for (const kind of ['open', 'after-open', 'open+overview', 'full']) {
+      const steps = SCALES.slice(1).map((n, i) => {
+        const from = SCALES[i]!;
+        return `${count(from)}→${count(n)} ×${(median(times.of(kind, n)) / median(times.of(kind, from))).toFixed(1)}`;
+      });
+      line(`growth of the median: ${kind}`, '', steps.join(', '));
+    }
   const big = SCALES.at(-1)!;
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
   line(
-    `open + overview at ${big.toLocaleString('en')} (medians)`,
-    fmtMs(median(openTimes.get(big)!) + median(full.get(big)!)),
-    'goal: under 2 s',
+    `open + overview at ${count(big)} (median)`,
+    fmtMs(median(times.of('open+overview', big))),
+    `goal: under 2 s; overview alone ${fmtMs(median(times.of('full', big)))}`,
   );
 }

@@ -10,6 +10,11 @@ export function percentile(samples: number[], p: number): number {
   return sorted[i]!;
 }
 
+/** min / median / max of timed samples (the median as percentile 50 takes it). */
+export function summary(samples: number[]): string {
+  return `${fmtMs(Math.min(...samples))} / ${fmtMs(percentile(samples, 50))} / ${fmtMs(Math.max(...samples))}`;
+}
+
 export function fmtMs(ms: number): string {
   return ms < 10 ? `${ms.toFixed(2)} ms` : ms < 1000 ? `${ms.toFixed(1)} ms` : `${(ms / 1000).toFixed(2)} s`;
 }

@@ -5,6 +5,7 @@
 // reconciled; a split adjudicated and audited; the final package checked by the real `assay results verify`.
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passphraseBox } from '../../electron/awards/identity/secret-box.js';
 import { openServices, type Services } from '../../electron/services.js';
@@ -120,6 +121,27 @@ describe('agreement, drift and flags', () => {
     expect(summary.throughput.medianActiveMinutes).toBe(12);
     expect(summary.throughput.reviews).toBe(h.decided.length);
     expect(o.drift.find((d) => d.assessorId === hid)!.points.at(-1)).toMatchObject({ exact: 0, signedDeviation: -1 });
+  });
+});
+
+describe('the overview when nothing changed', () => {
+  it('is the one computed until the store changes, by this connection or another', () => {
+    const o = c.overview();
+    expect(c.overview()).toBe(o);
+    // A row written and removed here: computed again, to the same figures.
+    s.db.exec('CREATE TABLE scratch (x); INSERT INTO scratch VALUES (1); DROP TABLE scratch');
+    const again = c.overview();
+    expect(again).not.toBe(o);
+    expect(again).toEqual(o);
+    expect(c.overview()).toBe(again);
+    // A commit by another connection to the same store (as `assay coordinate` in another process makes).
+    const other = new Database(path.join(coordDir, 'assay.db'));
+    try {
+      other.exec('CREATE TABLE scratch (x); DROP TABLE scratch');
+    } finally {
+      other.close();
+    }
+    expect(c.overview()).not.toBe(again);
   });
 });
 

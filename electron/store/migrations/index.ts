@@ -9,6 +9,7 @@ import * as m006 from './006-evidence-redactions.js';
 import * as m007 from './007-quality-assurance.js';
 import * as m008 from './008-queue-indexes.js';
 import * as m009 from './009-coordination.js';
+import * as m010 from './010-coordination-overview-index.js';
 
 export interface Migration {
   version: number;
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: 'quality-assurance', up: m007.up },
   { version: 8, name: 'queue-indexes', up: m008.up },
   { version: 9, name: 'coordination', up: m009.up },
+  { version: 10, name: 'coordination-overview-index', up: m010.up },
 ];
