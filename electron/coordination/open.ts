@@ -2,6 +2,7 @@
 // submissions) and the panel's signed results packages. Every package is checked first (a results
 // package by the same verifier `assay results verify` runs); when any is refused, nothing is stored.
 import { createHash } from 'node:crypto';
+import { AssayError } from '../../shared/errors.js';
 import path from 'node:path';
 import { canonicalJson } from '../../shared/domain/canonical-json.js';
 import { checkManifestReferences } from '../../shared/domain/manifest-check.js';
@@ -461,6 +462,32 @@ export async function openPackages(db: Db, paths: readonly string[], options: Op
     achievements: r.manifest.achievements.length,
     openedAt: now,
   }));
+  try {
+    storeOpened(db, reviews, pending, round, now);
+  } catch (err) {
+    // Another opening of the same packages (the app and `assay coordinate` share the store) committed since
+    // they were checked above: this one is refused whole, nothing of it kept.
+    if (
+      (err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+      (err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE'
+    )
+      throw new AssayError(
+        'conflict',
+        'These packages were opened by another opening a moment ago (the app or assay coordinate); nothing of this one was opened. Open them again to see what is new.',
+      );
+    throw err;
+  }
+  return { opened: pending.map((p) => p.pkg), reviewPackages: reviewRows, refused: [], alreadyOpen };
+}
+
+/** Stores the checked packages in one transaction. */
+function storeOpened(
+  db: Db,
+  reviews: readonly PendingReview[],
+  pending: readonly PendingResults[],
+  round: RoundView,
+  now: string,
+): void {
   db.transaction(() => {
     const insAch = db.prepare('INSERT OR IGNORE INTO coord_achievements (id, sha256, json) VALUES (?, ?, ?)');
     const insSub = db.prepare(
@@ -562,5 +589,4 @@ export async function openPackages(db: Db, paths: readonly string[], options: Op
       );
     }
   }).immediate();
-  return { opened: pending.map((p) => p.pkg), reviewPackages: reviewRows, refused: [], alreadyOpen };
 }

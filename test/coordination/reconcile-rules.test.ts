@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adjudicate, exportSecondReadings, reconcile } from '../../electron/coordination/second-readings.js';
+import { storeTrust } from '../../electron/awards/trust.js';
+import { openPackages } from '../../electron/coordination/open.js';
 import { openServices } from '../../electron/services.js';
 import type { ReconcileRule, ReconciliationItem } from '../../shared/coordination/types.js';
 import { buildPanel, secondRead, type Panel } from '../support/panel.js';
@@ -202,6 +204,44 @@ describe('reconciliation rules', () => {
         .pluck()
         .all();
       expect(rules).toEqual(['first']);
+    } finally {
+      cli.close();
+      app.close();
+    }
+  });
+
+  it('an opening whose packages another opening stored meanwhile is refused whole, with a message that says so', async () => {
+    const dir = path.join(panel.work, 'coordinator-open-race');
+    const app = openServices(dir);
+    const cli = openServices(dir);
+    try {
+      const roundId = (
+        JSON.parse(fs.readFileSync(path.join(panel.reviewPackage, 'manifest.json'), 'utf8')) as { id: string }
+      ).id;
+      // The other opening (here the CLI's connection) commits the round's review package just before this one's
+      // transaction begins, after this one has checked that nothing was open.
+      const racing = new Proxy(app.db, {
+        get(target, key) {
+          if (key === 'transaction')
+            return (fn: () => void) => {
+              cli.db
+                .prepare(
+                  "INSERT INTO coord_review_packages (id, kind, label, path, issuer, manifest_sha256, head_json, submissions, opened_at) VALUES (?, 'round', 'other', ?, 'Other', '', '{}', 0, ?)",
+                )
+                .run(roundId, panel.reviewPackage, new Date().toISOString());
+              return target.transaction(fn);
+            };
+          const v = Reflect.get(target, key) as unknown;
+          return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+        },
+      });
+      await expect(
+        openPackages(racing, [panel.reviewPackage, ...panel.assessors.map((a) => a.results)], {
+          trust: storeTrust(app.db, dir),
+        }),
+      ).rejects.toThrow(/were opened by another opening a moment ago .* nothing of this one was opened/);
+      expect(app.db.prepare('SELECT count(*) FROM coord_results').pluck().get()).toBe(0);
+      expect(app.db.prepare('SELECT label FROM coord_review_packages').pluck().all()).toEqual(['other']);
     } finally {
       cli.close();
       app.close();
