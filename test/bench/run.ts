@@ -1,5 +1,5 @@
 // `npm run bench`: prints figures; never fails on a time. BENCH_ONLY=import,queue picks parts
-// (import, queue, startup, credentials, sample, jobs, agreement, quality, trust; coordination only when named).
+// (import, queue, startup, credentials, sample, jobs, agreement, quality, trust, coordination).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,9 +14,9 @@ import { benchStartup } from './startup-bench.js';
 import { benchQuality } from './quality-bench.js';
 import { benchCoordination } from './coordination-bench.js';
 
-const only = (process.env.BENCH_ONLY ?? 'import,queue,startup,credentials,sample,jobs,agreement,quality,trust').split(
-  ',',
-);
+const only = (
+  process.env.BENCH_ONLY ?? 'import,queue,startup,credentials,sample,jobs,agreement,quality,trust,coordination'
+).split(',');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'assay-bench-'));
 process.stdout.write(
   `Assay benchmarks — Node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}\n`,
