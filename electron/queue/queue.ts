@@ -161,6 +161,10 @@ function outsideRanges(ranges: SeqRanges): { clauses: string[]; params: number[]
   return { clauses: ranges.map(() => 's.seq NOT BETWEEN ? AND ?'), params: ranges.flat() };
 }
 
+/** Whether a query filters by statuses alone (or not at all): its total is then a sum of kept counts. */
+const filtersOnlyStatuses = (q: ParsedQueueQuery) =>
+  q.achievementId === undefined && q.attempt === undefined && !q.overdue;
+
 /** Blind review has no name to sort by; it falls back to the due date. */
 const sortKey = (q: ParsedQueueQuery) => (q.blind && q.sort === 'earner' ? 'due' : q.sort);
 
@@ -335,20 +339,22 @@ export class Queue {
     const plan = matches === undefined || matches >= this.tuning.fewMatches ? 'bloom' : 'drive';
     const { sql, params, countSql, countParams, onlySearch } = queueSql(q, plan, ranges);
     const total =
-      onlySearch && matches !== undefined
-        ? matches -
-          (practice
-            ? (this.db
-                .prepare(
-                  `SELECT count(*) FROM submissions_fts WHERE submissions_fts MATCH ? AND rowid IN (${CALIBRATION})`,
-                )
-                .pluck()
-                .get(fts) as number)
-            : 0)
-        : (this.db
-            .prepare(countSql)
-            .pluck()
-            .get(...countParams) as number);
+      fts === undefined && filtersOnlyStatuses(q)
+        ? this.statusTotal(q.status && q.status.length > 0 ? q.status : undefined, practice)
+        : onlySearch && matches !== undefined
+          ? matches -
+            (practice
+              ? (this.db
+                  .prepare(
+                    `SELECT count(*) FROM submissions_fts WHERE submissions_fts MATCH ? AND rowid IN (${CALIBRATION})`,
+                  )
+                  .pluck()
+                  .get(fts) as number)
+              : 0)
+          : (this.db
+              .prepare(countSql)
+              .pluck()
+              .get(...countParams) as number);
     const pageOf = (s: string, p: readonly unknown[]) =>
       this.db
         .prepare(s)
@@ -383,6 +389,26 @@ export class Queue {
     const expanded = expandedFtsQuery(this.db, q.search!, q.blind);
     if (expanded === undefined) return undefined;
     return this.matchCount(expanded) === matches ? expanded : undefined;
+  }
+
+  /**
+   * The rows in these statuses (every status when undefined), from the counts migration 11 keeps, less the
+   * calibration samples among them (few; found by id).
+   */
+  private statusTotal(statuses: readonly SubmissionStatus[] | undefined, practice: boolean): number {
+    const where = statuses ? `WHERE status IN (${statuses.map(() => '?').join(', ')})` : '';
+    const kept = this.db
+      .prepare(`SELECT coalesce(sum(n), 0) FROM submission_status_counts ${where}`)
+      .pluck()
+      .get(...(statuses ?? [])) as number;
+    if (!practice) return kept;
+    const samples = this.db
+      .prepare(
+        `SELECT count(*) FROM submissions s WHERE s.seq IN (${CALIBRATION}) ${statuses ? `AND ${where.slice(6)}` : ''}`,
+      )
+      .pluck()
+      .get(...(statuses ?? [])) as number;
+    return kept - samples;
   }
 
   private matchCount(search: string): number {
@@ -450,7 +476,11 @@ export class Queue {
       }[];
     const overdueSql = (more: string) =>
       `SELECT count(*) FROM submissions s WHERE status IN (${OPEN_STATUSES.map(() => '?').join(', ')}) AND due_sort < ?${more}`;
-    for (const r of statusCounts('')) {
+    // Kept per status by migration 11's triggers: a few rows, not a walk of every submission.
+    for (const r of this.db.prepare('SELECT status, n FROM submission_status_counts').all() as {
+      status: SubmissionStatus;
+      n: number;
+    }[]) {
       counts[r.status] = r.n;
       counts.total += r.n;
     }

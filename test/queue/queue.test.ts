@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expandedFtsQuery, Queue, queueSql, ROWS_SQL } from '../../electron/queue/queue.js';
 import { openServices, type Services } from '../../electron/services.js';
+import { migrations } from '../../electron/store/migrations/index.js';
 import {
   queueQuerySchema,
   SUBMISSION_STATUSES,
@@ -136,6 +137,50 @@ describe('the queue', () => {
     expect(services.queue.list({ now: NOW, blind: true, sort: 'earner' }).items.map((i) => i.id)).toEqual(
       services.queue.list({ now: NOW, blind: true }).items.map((i) => i.id),
     );
+  });
+});
+
+describe('status totals kept by triggers (migration 11)', () => {
+  const byScan = (statuses?: readonly SubmissionStatus[]) =>
+    services.db
+      .prepare(
+        `SELECT count(*) FROM submissions ${statuses ? `WHERE status IN (${statuses.map(() => '?').join(', ')})` : ''}`,
+      )
+      .pluck()
+      .get(...(statuses ?? [])) as number;
+  const agree = () => {
+    expect(services.queue.list({ now: NOW }).total).toBe(byScan());
+    for (let mask = 1; mask < 1 << SUBMISSION_STATUSES.length; mask++) {
+      const set = SUBMISSION_STATUSES.filter((_, i) => mask & (1 << i));
+      expect(services.queue.list({ now: NOW, status: set }).total, set.join('+')).toBe(byScan(set));
+    }
+    const counts = services.queue.counts(NOW);
+    for (const st of SUBMISSION_STATUSES) expect(counts[st], st).toBe(byScan([st]));
+    expect(counts.total).toBe(byScan());
+  };
+
+  it('every status set totals what a scan counts, as statuses change, and the migration makes them anew', () => {
+    agree();
+    const seqs = services.db.prepare('SELECT seq, status FROM submissions ORDER BY seq').all() as {
+      seq: number;
+      status: SubmissionStatus;
+    }[];
+    const set = services.db.prepare('UPDATE submissions SET status = ? WHERE seq = ?');
+    try {
+      set.run('passed', seqs[0]!.seq);
+      set.run('recused', seqs[1]!.seq);
+      set.run(seqs[2]!.status, seqs[2]!.seq); // unchanged: no count moves
+      agree();
+      // Run again on a store that has it (as every migration may be): the counts are made from the rows.
+      services.db.prepare("UPDATE submission_status_counts SET n = n + 5 WHERE status = 'passed'").run();
+      const m11 = migrations.find((m) => m.version === 11)!;
+      expect(m11.name).toBe('status-counts');
+      services.db.transaction(() => m11.up(services.db))();
+      agree();
+    } finally {
+      for (const r of seqs.slice(0, 3)) set.run(r.status, r.seq);
+    }
+    agree();
   });
 });
 

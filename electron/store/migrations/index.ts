@@ -10,6 +10,7 @@ import * as m007 from './007-quality-assurance.js';
 import * as m008 from './008-queue-indexes.js';
 import * as m009 from './009-coordination.js';
 import * as m010 from './010-coordination-overview-index.js';
+import * as m011 from './011-status-counts.js';
 
 export interface Migration {
   version: number;
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: 'queue-indexes', up: m008.up },
   { version: 9, name: 'coordination', up: m009.up },
   { version: 10, name: 'coordination-overview-index', up: m010.up },
+  { version: 11, name: 'status-counts', up: m011.up },
 ];
