@@ -9,6 +9,7 @@ import { adjudicate, exportSecondReadings, reconcile } from '../../electron/coor
 import { storeTrust } from '../../electron/awards/trust.js';
 import { openPackages } from '../../electron/coordination/open.js';
 import { openServices } from '../../electron/services.js';
+import type { Db } from '../../electron/store/db.js';
 import type { ReconcileRule, ReconciliationItem } from '../../shared/coordination/types.js';
 import { buildPanel, secondRead, type Panel } from '../support/panel.js';
 
@@ -37,6 +38,24 @@ async function reconcileWith(rule: ReconcileRule, name: string = rule): Promise<
   } finally {
     s.close();
   }
+}
+
+/**
+ * `db` whose next transactions first run `act` (another connection's act committing just before this one's
+ * transaction begins, after this one has read the state): two calls at once, in a fixed order.
+ */
+function beforeTransaction(db: Db, act: () => void): Db {
+  return new Proxy(db, {
+    get(target, key) {
+      if (key === 'transaction')
+        return (fn: () => void) => {
+          act();
+          return target.transaction(fn);
+        };
+      const v = Reflect.get(target, key) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
 }
 
 const level = (it: ReconciliationItem, who: 'first' | 'second', criterionId: string) =>
@@ -99,16 +118,8 @@ describe('reconciliation rules', () => {
         reasons: `${by} read the evidence again.`,
       });
       // The app has read the item as waiting; the CLI's adjudication commits before the app's transaction begins.
-      const racing = new Proxy(app.db, {
-        get(target, key) {
-          if (key === 'transaction')
-            return (fn: () => void) => {
-              adjudicate(cli.db, input('CLI Adjudicator'));
-              return target.transaction(fn);
-            };
-          const v = Reflect.get(target, key) as unknown;
-          return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-        },
+      const racing = beforeTransaction(app.db, () => {
+        adjudicate(cli.db, input('CLI Adjudicator'));
       });
       expect(() => adjudicate(racing, input('App Adjudicator'))).toThrow(
         /already adjudicated, by another adjudicator a moment ago/,
@@ -185,16 +196,8 @@ describe('reconciliation rules', () => {
           .get() as number;
       const before = audited();
       // The app's reconciliation begins its transaction after the CLI's has committed.
-      const racing = new Proxy(app.db, {
-        get(target, key) {
-          if (key === 'transaction')
-            return (fn: () => void) => {
-              reconcile(cli.db, 'first');
-              return target.transaction(fn);
-            };
-          const v = Reflect.get(target, key) as unknown;
-          return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-        },
+      const racing = beforeTransaction(app.db, () => {
+        reconcile(cli.db, 'first');
       });
       reconcile(racing, 'lower');
       expect(audited() - before).toBe(items);
@@ -220,20 +223,12 @@ describe('reconciliation rules', () => {
       ).id;
       // The other opening (here the CLI's connection) commits the round's review package just before this one's
       // transaction begins, after this one has checked that nothing was open.
-      const racing = new Proxy(app.db, {
-        get(target, key) {
-          if (key === 'transaction')
-            return (fn: () => void) => {
-              cli.db
-                .prepare(
-                  "INSERT INTO coord_review_packages (id, kind, label, path, issuer, manifest_sha256, head_json, submissions, opened_at) VALUES (?, 'round', 'other', ?, 'Other', '', '{}', 0, ?)",
-                )
-                .run(roundId, panel.reviewPackage, new Date().toISOString());
-              return target.transaction(fn);
-            };
-          const v = Reflect.get(target, key) as unknown;
-          return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-        },
+      const racing = beforeTransaction(app.db, () => {
+        cli.db
+          .prepare(
+            "INSERT INTO coord_review_packages (id, kind, label, path, issuer, manifest_sha256, head_json, submissions, opened_at) VALUES (?, 'round', 'other', ?, 'Other', '', '{}', 0, ?)",
+          )
+          .run(roundId, panel.reviewPackage, new Date().toISOString());
       });
       await expect(
         openPackages(racing, [panel.reviewPackage, ...panel.assessors.map((a) => a.results)], {
