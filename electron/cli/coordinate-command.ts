@@ -63,7 +63,7 @@ function describeOpen(r: OpenResult): string {
 
 function describeOverview(o: Overview): string {
   const lines = [
-    `Round: ${o.round.reviewPackages.map((p) => p.id).join(', ')}; ${o.packages.length} results packages; flags when QWK < ${o.thresholds.minQwk}, exact < ${pct(o.thresholds.minExactAgreement)} (${o.thresholds.minExactFrom}), not-yet rate beyond ${o.thresholds.notYetSd} SD, deviation beyond ±${o.thresholds.maxDeviation}`,
+    `Round: ${o.round.reviewPackages.map((p) => p.id).join(', ')}; ${o.packages.length} results packages; flags when QWK < ${o.thresholds.minQwk}, exact < ${pct(o.thresholds.minExactAgreement)} (${o.thresholds.minExactFrom}), deviation beyond ±${o.thresholds.maxDeviation} (each with its 95 % interval beyond), not-yet rate beyond ${o.thresholds.notYetSd} SD of the rest of the panel`,
     '',
     'Assessor                  Decisions  Not yet  Measured  Exact  Adjacent  Deviation  Reviews/day  Median min  By due',
   ];

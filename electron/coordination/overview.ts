@@ -4,7 +4,6 @@
 import {
   criterionAgreement,
   decisionAgreement,
-  formatKappa,
   levelAgreement,
   type LevelPair,
 } from '../../shared/domain/agreement.js';
@@ -23,6 +22,7 @@ import type {
 } from '../../shared/coordination/types.js';
 import type { Achievement, Decision, Manifest } from '../../shared/schemas/review-package.js';
 import type { Db } from '../store/db.js';
+import { levelFlags, notYetFlags, type MeasuredCriterion } from './flags.js';
 import type { StoredLevel } from './open.js';
 
 export const MIN_QWK = 0.6;
@@ -43,6 +43,8 @@ interface Pair {
 /** An item measured for one assessor: a seed (reference: the definitive score) or a second reading (the other reader). */
 interface MeasuredItem {
   at: string;
+  /** A seed: the reference is the definitive score. */
+  seed: boolean;
   achievementId: string;
   pairs: Pair[];
   decision: Decision | null;
@@ -287,6 +289,7 @@ function measuredItems(measured: Measured): Map<string, MeasuredItem[]> {
   for (const s of measured.seeds)
     add(s.k, {
       at: s.at,
+      seed: true,
       achievementId: s.achievementId,
       pairs: s.pairs,
       decision: s.decision,
@@ -295,6 +298,7 @@ function measuredItems(measured: Measured): Map<string, MeasuredItem[]> {
   for (const g of measured.secondReadings) {
     add(g.firstKey, {
       at: g.firstAt,
+      seed: false,
       achievementId: g.achievementId,
       pairs: g.pairs,
       decision: g.firstDecision,
@@ -302,6 +306,7 @@ function measuredItems(measured: Measured): Map<string, MeasuredItem[]> {
     });
     add(g.secondKey, {
       at: g.secondAt,
+      seed: false,
       achievementId: g.achievementId,
       pairs: g.pairs.map((p) => ({ c: p.c, n: p.n, a: p.r, r: p.a })),
       decision: g.secondDecision,
@@ -347,9 +352,6 @@ export function driftLine(items: readonly MeasuredItem[], window: number, only?:
   }
   return points;
 }
-
-const pct = (x: number) => `${Math.round(x * 100)} %`;
-const levelsWord = (x: number) => `${Math.abs(x).toFixed(2)} level${Math.abs(x) === 1 ? '' : 's'}`;
 
 /** Every first reading counted, per assessor and for the panel (its levels are not read: loadMeasured reads those measured). */
 function tallyFirstReadings(db: Db): { byAssessor: Map<string, Tally>; panel: Tally } {
@@ -439,37 +441,21 @@ export function computeOverview(db: Db): Overview | null {
     const decided = own.flatMap((it) =>
       it.decision === null ? [] : [{ rater: it.decision, reference: it.referenceDecision }],
     );
+    const criteriaMeasured: MeasuredCriterion[] = [];
     for (const g of groups.groups) {
       const ca = criterionAgreement(g.pairs, Math.max(2, g.n));
       measures.push({ assessorId: k, achievementId: g.achievementId, criterionId: g.c, levels: g.n, ...ca });
-      if (ca.qwk.value !== null && ca.qwk.value < MIN_QWK)
-        flags.push({
-          assessorId: k,
-          kind: 'qwk',
-          achievementId: g.achievementId,
-          criterionId: g.c,
-          value: ca.qwk.value,
-          threshold: MIN_QWK,
-          sentence: `${name}'s quadratic weighted kappa on ‘${criterionName.get(`${g.achievementId}\u0000${g.c}`) ?? g.c}’ is ${formatKappa(ca.qwk)}, below ${MIN_QWK}.`,
-        });
+      criteriaMeasured.push({
+        achievementId: g.achievementId,
+        criterionId: g.c,
+        name: criterionName.get(`${g.achievementId}\u0000${g.c}`) ?? g.c,
+        levels: Math.max(2, g.n),
+        pairs: g.pairs,
+        qwk: ca.qwk,
+      });
     }
     const o = levelAgreement(all);
-    if (o.n > 0 && o.exact < thresholds.minExactAgreement)
-      flags.push({
-        assessorId: k,
-        kind: 'exact',
-        value: o.exact,
-        threshold: thresholds.minExactAgreement,
-        sentence: `${name} agrees exactly on ${pct(o.exact)} of ${o.n} criteria scored against a reference; the calibration threshold is ${pct(thresholds.minExactAgreement)}.`,
-      });
-    if (o.n > 0 && Math.abs(o.signedDeviation) > MAX_DEVIATION)
-      flags.push({
-        assessorId: k,
-        kind: 'deviation',
-        value: o.signedDeviation,
-        threshold: MAX_DEVIATION,
-        sentence: `${name} scores ${levelsWord(o.signedDeviation)} ${o.signedDeviation < 0 ? 'below' : 'above'} the reference on average (n = ${o.n}); the limit is ±${MAX_DEVIATION} level.`,
-      });
+    flags.push(...levelFlags({ id: k, name }, own, criteriaMeasured, o, thresholds));
     const mine = firsts.byAssessor.get(k) ?? new Tally();
     const notYet = mine.notYet;
     assessors.push({
@@ -494,19 +480,17 @@ export function computeOverview(db: Db): Overview | null {
     drift.push({ assessorId: k, points: driftLine(own, DRIFT_WINDOW) });
   }
 
-  // The not-yet rate against the panel: mean and (population) standard deviation over assessors with decisions.
+  // The panel's not-yet rates (mean and population standard deviation, for the record), and each assessor
+  // against the rest of the panel (flags.ts).
   const rates = assessors.filter((a) => a.notYetRate !== null).map((a) => a.notYetRate!);
   const mean = rates.length ? rates.reduce((x, y) => x + y, 0) / rates.length : 0;
   const sd = rates.length ? Math.sqrt(rates.reduce((x, y) => x + (y - mean) ** 2, 0) / rates.length) : 0;
-  for (const a of assessors)
-    if (a.notYetRate !== null && sd > 0 && Math.abs(a.notYetRate - mean) > NOT_YET_SD * sd)
-      flags.push({
-        assessorId: a.assessor.id,
-        kind: 'not-yet-rate',
-        value: a.notYetRate,
-        threshold: NOT_YET_SD,
-        sentence: `${a.assessor.name} decides not yet on ${pct(a.notYetRate)} of ${a.decisions} decisions; the panel's mean is ${pct(mean)} and this is more than ${NOT_YET_SD} standard deviations (${pct(sd)}) from it.`,
-      });
+  flags.push(
+    ...notYetFlags(
+      assessors.map((a) => ({ id: a.assessor.id, name: a.assessor.name, decisions: a.decisions, notYet: a.notYet })),
+      thresholds,
+    ),
+  );
 
   // The panel per criterion: seeds and second readings counted once each (the first reader as the rater).
   const panel = new PairGroups();

@@ -58,7 +58,7 @@ export const coordination = {
     heading: 'Flags',
     none: 'No flags: every assessor is within the thresholds.',
     thresholds: (qwk: number, exact: number, from: string, sd: number, dev: number, window: number) =>
-      `Flagged when QWK is below ${decimal(qwk)}, exact agreement below ${percent(exact)} (${from}), the not-yet rate beyond ${decimal(sd, 1)} standard deviations of the panel, or the mean deviation beyond ±${decimal(dev)} level. Drift uses a rolling window of ${count(window, 'item', 'items')}.`,
+      `Flagged when QWK is below ${decimal(qwk)}, exact agreement below ${percent(exact)} (${from}), or the mean deviation beyond ±${decimal(dev)} level, each with its whole 95 % interval beyond the limit (so chance alone in a few items does not flag), or when the not-yet rate is beyond ${decimal(sd, 1)} standard deviations of the rest of the panel's. Drift uses a rolling window of ${count(window, 'item', 'items')}.`,
     kind: {
       qwk: 'Low QWK',
       exact: 'Low exact agreement',

@@ -102,13 +102,13 @@ export type OpenResult = z.infer<typeof openResultSchema>;
 
 /** The flag rules and where each threshold came from. */
 export const thresholdsSchema = z.object({
-  /** Flag a criterion whose quadratic weighted kappa is below this (with enough items). */
+  /** Flag a criterion whose quadratic weighted kappa is below this (with enough items), 95 % interval and all. */
   minQwk: z.number(),
   /** Flag an assessor whose exact agreement is below this: the round's calibration threshold. */
   minExactAgreement: share,
   /** Where minExactAgreement came from, in a sentence ("the calibration of review package …", or the default). */
   minExactFrom: z.string(),
-  /** Flag an assessor whose not-yet rate is more than this many standard deviations from the panel's mean. */
+  /** Flag an assessor whose not-yet rate is more than this many standard deviations from the rest of the panel's. */
   notYetSd: z.number(),
   /** Flag a mean signed deviation beyond ± this many levels. */
   maxDeviation: z.number(),
@@ -221,6 +221,12 @@ export const flagSchema = z.object({
   criterionId: z.string().optional(),
   value: z.number(),
   threshold: z.number(),
+  /**
+   * Why the figure is not chance: its 95 % interval, which lies wholly beyond the threshold (a flag is raised
+   * only then; shared/domain/flag-evidence.ts). For the not-yet rate: the range of rates within the threshold's
+   * standard deviations of the rest of the panel, which the assessor's rate lies outside.
+   */
+  interval: z.object({ low: z.number(), high: z.number() }),
   /** E.g. "Sam Harsh scores 1.00 level below the reference on average (n = 8); the limit is ±0.5." */
   sentence: z.string(),
 });

@@ -68,6 +68,11 @@ interface Generated {
   full: string;
 }
 
+/** Levels each assessor adds to the truth: every tenth a level severe, every seventeenth (else) a level lenient. */
+const severity = (k: number) => (k % 10 === 0 ? -1 : k % 17 === 0 ? 1 : 0);
+/** The severity of "Assessor 007". */
+const severityOf = (name: string) => severity(Number(name.slice('Assessor '.length)) - 1);
+
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 
 function levelsOf(a: Achievement) {
@@ -178,7 +183,6 @@ async function generate(work: string, decisions: number, identity: SigningIdenti
   });
   const roundIds = packages.map((m) => m.id);
 
-  const severity = (k: number) => (k % 10 === 0 ? -1 : k % 17 === 0 ? 1 : 0);
   const results: string[] = [];
   const seedsPer = Math.max(1, Math.round(decisions / 10 / ASSESSORS));
   for (let k = 0; k < ASSESSORS; k++) {
@@ -406,12 +410,18 @@ export async function benchCoordination(work: string): Promise<void> {
         c.overview();
         times.add('full', n, t1 - t0);
         times.add('kept', n, nowMs() - t1);
-        if (round === 0 && n === SCALES.at(-1))
+        if (round === 0 && n === SCALES.at(-1)) {
+          // The generator made some assessors severe or lenient (severityOf): how many of those the flags find,
+          // and how many fair ones they flag.
+          const flagged = new Set(o.flags.map((f) => f.assessorId));
+          const off = o.assessors.filter((a) => severityOf(a.assessor.name) !== 0);
+          const fair = o.assessors.filter((a) => severityOf(a.assessor.name) === 0);
           line(
             'flags at the largest scale',
             String(o.flags.length),
-            `${new Set(o.flags.map((f) => f.assessorId)).size} assessors flagged`,
+            `${flagged.size} assessors flagged: ${off.filter((a) => flagged.has(a.assessor.id)).length} of the ${off.length} generated severe or lenient, ${fair.filter((a) => flagged.has(a.assessor.id)).length} of the ${fair.length} fair`,
           );
+        }
       } finally {
         s.close();
       }

@@ -112,7 +112,14 @@ describe('agreement, drift and flags', () => {
     const kinds = o.flags.filter((f) => f.assessorId === hid).map((f) => f.kind);
     expect(kinds).toEqual(expect.arrayContaining(['exact', 'deviation']));
     const dev = o.flags.find((f) => f.kind === 'deviation')!;
-    expect(dev.sentence).toMatch(/^Sam Harsh scores 1\.00 level below the reference on average \(n = \d+\)/);
+    expect(dev.sentence).toMatch(
+      /^Sam Harsh scores 1\.00 level below the reference on average \(n = \d+, 2 items; 95 % interval −1\.00 to −1\.00\); the limit is ±0\.5 level\.$/,
+    );
+    expect(dev.interval).toEqual({ low: -1, high: -1 });
+    const exact = o.flags.find((f) => f.kind === 'exact')!;
+    expect(exact.sentence).toMatch(
+      /^Sam Harsh agrees exactly on 0 % of \d+ criteria \(2 seeds, against their definitive scores\)/,
+    );
     const summary = o.assessors.find((a) => a.assessor.id === hid)!;
     expect(summary.overall.signedDeviation).toBe(-1);
     expect(summary.overall.exact).toBe(0);

@@ -158,6 +158,7 @@ function overview(): Overview {
         kind: 'deviation',
         value: -1.25,
         threshold: 0.5,
+        interval: { low: -1.5, high: -1 },
         sentence: 'Ben scores 1.25 levels below the reference on average (n = 6); the limit is ±0.5.',
       },
     ],
