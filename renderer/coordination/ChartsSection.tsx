@@ -1,21 +1,46 @@
 // The three charts a coordinator would rather look at than read: the panel's exact agreement per criterion (bars
 // with n, the calibration threshold drawn), drift per assessor (rolling window; deviation or exact agreement),
-// and reviews per day per assessor. Each has its sentence, its numbers as a table, and PNG and CSV exports.
+// or one assessor's drift per criterion, and reviews per day per assessor. Each has its sentence, its numbers as a table, and PNG and CSV exports.
 import { useId, useMemo, useState } from 'react';
 import type { Overview } from '../../shared/coordination/types.js';
+import { call, errorMessage } from '../api.js';
 import { coordination as s } from '../strings/en.js';
 import { decimal, levelsSigned } from '../strings/coordination.js';
 import { percent } from '../strings/quality.js';
 import { BarChart } from './charts/BarChart.js';
 import { ChartFigure, type SaveChart } from './charts/ChartFigure.js';
 import { LineChart, SERIES_SLOTS } from './charts/LineChart.js';
-import { agreementChart, driftChart, throughputChart, type DriftMeasure } from './overview-data.js';
+import { Alert } from '../ui/Alert.js';
+import { useLoad } from '../ui/useLoad.js';
+import {
+  agreementChart,
+  criterionDriftChart,
+  driftChart,
+  throughputChart,
+  type DriftMeasure,
+} from './overview-data.js';
 
 export function ChartsSection({ overview, onSave }: { overview: Overview; onSave: SaveChart }) {
   const id = useId();
   const [measure, setMeasure] = useState<DriftMeasure>('deviation');
   const agreement = useMemo(() => agreementChart(overview), [overview]);
-  const drift = useMemo(() => driftChart(overview, measure, SERIES_SLOTS), [overview, measure]);
+  // '' draws every assessor's line over all criteria; an assessor's id draws theirs per criterion.
+  const [lines, setLines] = useState('');
+  const chosen = overview.assessors.find((a) => a.assessor.id === lines) ?? null;
+  const perCriterion = useLoad(
+    () => (chosen ? call('coordination:drift', { assessorId: chosen.assessor.id }) : Promise.resolve(null)),
+    [chosen?.assessor.id, overview],
+  );
+  // Drawn per criterion once the chosen assessor's lines are in (until then, and on a failure, every assessor's).
+  const criterionLines = chosen && !perCriterion.loading && !perCriterion.error ? perCriterion.data : null;
+  const drawnPerCriterion = chosen !== null && criterionLines !== null;
+  const drift = useMemo(
+    () =>
+      chosen && criterionLines
+        ? criterionDriftChart(overview, chosen.assessor.name, criterionLines, measure, SERIES_SLOTS)
+        : driftChart(overview, measure, SERIES_SLOTS),
+    [overview, measure, chosen, criterionLines],
+  );
   const throughput = useMemo(() => throughputChart(overview), [overview]);
   const threshold = overview.thresholds.minExactAgreement;
   const maxPerDay = Math.max(1, ...throughput.bars.map((b) => b.value ?? 0));
@@ -64,8 +89,36 @@ export function ChartsSection({ overview, onSave }: { overview: Overview; onSave
                 <option value="deviation">{s.charts.drift.measures.deviation}</option>
                 <option value="exact">{s.charts.drift.measures.exact}</option>
               </select>
+              <label htmlFor={`${id}-lines`} className="kit-label">
+                {s.charts.drift.linesLabel}
+              </label>
+              <select
+                id={`${id}-lines`}
+                className="input select"
+                value={chosen ? lines : ''}
+                onChange={(e) => setLines(e.target.value)}
+              >
+                <option value="">{s.charts.drift.everyAssessor}</option>
+                {overview.assessors.map((a) => (
+                  <option key={a.assessor.id} value={a.assessor.id}>
+                    {s.charts.drift.perCriterion(a.assessor.name)}
+                  </option>
+                ))}
+              </select>
+              {chosen && perCriterion.loading && (
+                <p className="muted small" role="status">
+                  {s.charts.drift.loadingCriteria}
+                </p>
+              )}
+              {chosen && perCriterion.error && (
+                <Alert>{errorMessage(perCriterion.error, s.charts.drift.criteriaFailed)}</Alert>
+              )}
               {drift.series.length < drift.total && (
-                <p className="muted small">{s.charts.drift.shownNote(drift.series.length, drift.total)}</p>
+                <p className="muted small">
+                  {drawnPerCriterion
+                    ? s.charts.drift.criteriaShownNote(drift.series.length, drift.total)
+                    : s.charts.drift.shownNote(drift.series.length, drift.total)}
+                </p>
               )}
             </>
           }

@@ -1,7 +1,7 @@
 // What the Coordination screen's tables and charts show, made from the overview the service computed: names for
 // criteria, flags per assessor in words, the bars, lines and tables of the three charts. Pure (types only from
 // shared/), so unit tests check it in node.
-import type { AssessorSummary, Flag, Overview } from '../../shared/coordination/types.js';
+import type { AssessorSummary, DriftSeries, Flag, Overview } from '../../shared/coordination/types.js';
 import { coordination as s, decimal, levelsSigned } from '../strings/coordination.js';
 import { percent } from '../strings/quality.js';
 import { DENSE_BARS, extremes, type BarDatum, type ChartTable, type LineSeries } from './charts/chart-data.js';
@@ -151,6 +151,59 @@ export function driftChart(
     summary: s.charts.drift.summary(
       series.length,
       total,
+      overview.thresholds.window,
+      measure,
+      furthest?.label ?? null,
+      furthest ? fmt(furthest.y) : null,
+    ),
+  };
+}
+
+/**
+ * One assessor's drift per criterion (coordination:drift): a line per criterion they were measured on (at most
+ * `max`, those with the most items first), every point as rows, and a sentence naming the criterion furthest from
+ * the reference at its end.
+ */
+export function criterionDriftChart(
+  overview: Overview,
+  assessor: string,
+  lines: readonly DriftSeries[],
+  measure: DriftMeasure,
+  max: number,
+): { series: LineSeries[]; table: ChartTable; summary: string; total: number } {
+  const name = criterionNamer(overview);
+  const measured = lines
+    .filter((d) => d.achievementId !== undefined && d.criterionId !== undefined && d.points.length > 0)
+    .map((d, i) => ({ d, i, label: name(d.achievementId!, d.criterionId!) }))
+    .sort((x, y) => y.d.points.length - x.d.points.length || x.i - y.i);
+  const shown = measured.slice(0, max);
+  const value = (p: DriftSeries['points'][number]) => (measure === 'deviation' ? p.signedDeviation : p.exact);
+  const series: LineSeries[] = shown.map(({ d, label }) => ({
+    key: `${d.achievementId!}\u0000${d.criterionId!}`,
+    label,
+    points: d.points.map((p) => ({ x: p.item, y: value(p) })),
+  }));
+  let furthest: { label: string; y: number } | null = null;
+  const centre = measure === 'deviation' ? 0 : 1;
+  for (const line of series) {
+    const last = line.points[line.points.length - 1];
+    if (last && (!furthest || Math.abs(last.y - centre) > Math.abs(furthest.y - centre)))
+      furthest = { label: line.label, y: last.y };
+  }
+  const fmt = measure === 'deviation' ? levelsSigned : percent;
+  const c = s.charts.drift.col;
+  return {
+    series,
+    total: measured.length,
+    table: {
+      columns: [c.criterion, c.item, s.charts.drift.measures[measure], c.items, c.n, c.at],
+      rows: shown.flatMap(({ d, label }) => d.points.map((p) => [label, p.item, value(p), p.items, p.n, p.at])),
+      format: [undefined, undefined, fmt],
+    },
+    summary: s.charts.drift.criterionSummary(
+      assessor,
+      series.length,
+      measured.length,
       overview.thresholds.window,
       measure,
       furthest?.label ?? null,

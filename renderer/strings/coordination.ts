@@ -140,7 +140,37 @@ export const coordination = {
         }.${furthest && value ? ` Furthest from the reference at the end: ${furthest}, ${value}.` : ''}`,
       shownNote: (shown: number, total: number) =>
         `Showing ${shown} of ${total} assessors, flagged first; the table below the overview has every one.`,
-      col: { assessor: 'Assessor', item: 'Item', at: 'Scored', items: 'Items in window', n: 'Criteria in window' },
+      col: {
+        assessor: 'Assessor',
+        criterion: 'Criterion',
+        item: 'Item',
+        at: 'Scored',
+        items: 'Items in window',
+        n: 'Criteria in window',
+      },
+      linesLabel: 'Lines',
+      everyAssessor: 'Each assessor, all criteria',
+      perCriterion: (name: string) => `${name}, per criterion`,
+      loadingCriteria: 'Loading the drift per criterion…',
+      criteriaFailed: 'The drift per criterion could not be loaded.',
+      criterionSummary: (
+        assessor: string,
+        shown: number,
+        total: number,
+        window: number,
+        measure: 'deviation' | 'exact',
+        furthest: string | null,
+        value: string | null,
+      ) =>
+        total === 0
+          ? `${assessor} has no measured items yet.`
+          : `${assessor}: ${measure === 'deviation' ? 'mean deviation' : 'exact agreement'} per criterion over a rolling window of ${count(window, 'item', 'items')}, ${
+              shown === total
+                ? count(total, 'criterion', 'criteria')
+                : `${shown} of ${total} criteria (most items first)`
+            }.${furthest && value ? ` Furthest from the reference at the end: ${furthest}, ${value}.` : ''}`,
+      criteriaShownNote: (shown: number, total: number) =>
+        `Showing ${shown} of ${total} criteria, those with the most items first; the table has these.`,
     },
     throughput: {
       title: 'Reviews per day per assessor',

@@ -125,7 +125,25 @@ async function coordinatorRound(): Promise<void> {
   await press(page.getByTestId('chart-agreement').getByRole('button', { name: 'Numbers' }));
   await expect(page.getByTestId('chart-agreement').getByRole('table')).toBeVisible();
 
+  // One assessor's drift per criterion (coordination:drift): a line per criterion, the criteria in the table.
+  const drift = page.getByTestId('chart-drift');
+  await drift.getByLabel('Lines').selectOption({ label: `${harsh.name}, per criterion` });
+  await expect(drift.locator('figcaption')).toContainText(
+    new RegExp(
+      `^${harsh.name}: mean deviation per criterion over a rolling window of 20 items, \\d+ (of \\d+ )?criteri`,
+    ),
+  );
+  await press(drift.getByRole('button', { name: 'Numbers' }));
+  const driftTable = drift.getByRole('table');
+  await expect(driftTable.getByRole('columnheader').first()).toHaveText('Criterion');
+  // Every value in the harsh assessor's lines is a level below the reference.
+  const values = await driftTable.locator('tbody tr td:nth-child(3)').allTextContents();
+  expect(values.length).toBeGreaterThan(0);
+  expect(new Set(values)).toEqual(new Set(['−1.00']));
+
   await checkBothSchemes(page, 'coordination-overview');
+  await drift.getByLabel('Lines').selectOption({ label: 'Each assessor, all criteria' });
+  await expect(drift.locator('figcaption')).toContainText(`Furthest from the reference at the end: ${harsh.name}`);
 
   // The sample: every not-yet on attempt 2 (the last here), every decision near the cut, half the passes, with a
   // seed of ours that is shown with it (the seed the service's own test draws a split with, from the same panel).

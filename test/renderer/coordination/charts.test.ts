@@ -8,6 +8,7 @@ import {
   agreementChart,
   criterionNamer,
   driftAssessors,
+  criterionDriftChart,
   driftChart,
   flagsByAssessor,
   kappaText,
@@ -205,6 +206,29 @@ describe('the drift chart', () => {
     const exact = driftChart(overview(), 'exact', 1);
     expect(exact.series[0]!.points.map((p) => p.y)).toEqual([0.5, 0.5, 0.5]);
     expect(exact.summary).toContain('for 1 of 2 assessors (flagged first)');
+  });
+
+  it("draws one assessor's lines per criterion, the most measured first, with the criteria in the table", () => {
+    const lines = [
+      { ...drift('y', [-1, -0.5]), achievementId: 'a1', criterionId: 'c1' },
+      { ...drift('y', [0, -1, -1.5]), achievementId: 'a1', criterionId: 'c2' },
+      { ...drift('y', []), achievementId: 'a1', criterionId: 'c3' },
+    ];
+    const chart = criterionDriftChart(overview(), 'Ben', lines, 'deviation', 6);
+    expect(chart.series.map((s) => [s.label, s.points.map((p) => p.y)])).toEqual([
+      ['Evidence', [0, -1, -1.5]],
+      ['Plans', [-1, -0.5]],
+    ]);
+    expect(chart.total).toBe(2);
+    expect(chart.table.columns[0]).toBe('Criterion');
+    expect(chart.table.rows.map((r) => r[0])).toEqual(['Evidence', 'Evidence', 'Evidence', 'Plans', 'Plans']);
+    expect(chart.summary).toBe(
+      `Ben: mean deviation per criterion over a rolling window of 20 items, 2 criteria. Furthest from the reference at the end: Evidence, ${levelsSigned(-1.5)}.`,
+    );
+    const one = criterionDriftChart(overview(), 'Ben', lines, 'exact', 1);
+    expect(one.series.map((s) => s.label)).toEqual(['Evidence']);
+    expect(one.summary).toContain('1 of 2 criteria (most items first)');
+    expect(criterionDriftChart(overview(), 'Cy', [], 'deviation', 6).summary).toBe('Cy has no measured items yet.');
   });
 });
 
