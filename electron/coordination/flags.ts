@@ -4,7 +4,13 @@
 // few dozen items crosses a threshold by chance alone far too often to flag on the figure. Pure: no store.
 import type { Kappa, LevelAgreement, LevelPair } from '../../shared/domain/agreement.js';
 import { formatKappa } from '../../shared/domain/agreement.js';
-import { exactInterval, meanInterval, qwkInterval, rateAgainstRest } from '../../shared/domain/flag-evidence.js';
+import {
+  exactInterval,
+  meanInterval,
+  qwkInterval,
+  rateAgainstRest,
+  z95For,
+} from '../../shared/domain/flag-evidence.js';
 import type { Flag, Thresholds } from '../../shared/coordination/types.js';
 
 /** An assessor's measures on one criterion of one micro-credential. */
@@ -40,9 +46,14 @@ export function levelFlags(
 ): Flag[] {
   const flags: Flag[] = [];
   const { id, name } = assessor;
+  // Every criterion measured is a chance to be flagged by luck: the intervals are widened so that all of an
+  // assessor's hold together at 95 % (Bonferroni), or an assessor of thirty criteria would be flagged on one of
+  // them most of the time.
+  const tested = criteria.filter((c) => c.qwk.value !== null && qwkInterval(c.pairs, c.levels) !== null).length;
+  const z = z95For(tested);
   for (const c of criteria) {
     if (c.qwk.value === null || c.qwk.value >= thresholds.minQwk) continue;
-    const ci = qwkInterval(c.pairs, c.levels);
+    const ci = qwkInterval(c.pairs, c.levels, z);
     if (ci && ci.high < thresholds.minQwk)
       flags.push({
         assessorId: id,
@@ -52,7 +63,7 @@ export function levelFlags(
         value: c.qwk.value,
         threshold: thresholds.minQwk,
         interval: { low: ci.low, high: ci.high },
-        sentence: `${name}'s quadratic weighted kappa on ‘${c.name}’ is ${formatKappa(c.qwk)}, below ${thresholds.minQwk}, and so is its 95 % interval (${ci.low.toFixed(2)} to ${ci.high.toFixed(2)}).`,
+        sentence: `${name}'s quadratic weighted kappa on ‘${c.name}’ is ${formatKappa(c.qwk)}, below ${thresholds.minQwk}, and so is its interval (${ci.low.toFixed(2)} to ${ci.high.toFixed(2)}; 95 % for the ${tested} ${tested === 1 ? 'criterion' : 'criteria'} measured together).`,
       });
   }
   if (overall.n === 0) return flags;

@@ -22,6 +22,43 @@ export function t95(df: number): number {
   return df <= T95.length ? T95[Math.floor(df) - 1]! : Z95;
 }
 
+/**
+ * The standard normal quantile (the inverse of its distribution function) for 0 < p < 1: Acklam's rational
+ * approximation (relative error under 1.2e-9), enough for the intervals here.
+ */
+export function normalQuantile(p: number): number {
+  if (!(p > 0 && p < 1)) throw new RangeError(`A normal quantile needs 0 < p < 1; got ${p}.`);
+  const a = [
+    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239,
+  ];
+  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+  const c = [
+    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+    2.938163982698783,
+  ];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  const low = 0.02425;
+  if (p < low) {
+    const q = Math.sqrt(-2 * Math.log(p));
+    return (
+      (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) /
+      ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1)
+    );
+  }
+  if (p > 1 - low) return -normalQuantile(1 - p);
+  const q = p - 0.5;
+  const r = q * q;
+  return (
+    ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) /
+    (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1)
+  );
+}
+
+/** The two-sided 95 % quantile when `m` intervals must hold together (Bonferroni): 1.96 for one. */
+export function z95For(m: number): number {
+  return m <= 1 ? Z95 : normalQuantile(1 - 0.025 / m);
+}
+
 export interface Interval {
   low: number;
   high: number;
@@ -122,15 +159,20 @@ function qwkOf(
 
 /**
  * Quadratic weighted kappa with a jackknife standard error (each pair, one item, left out in turn) and its
- * 95 % interval. Null value when the kappa is undefined; an infinite error when a leave-one-out kappa is.
+ * interval at quantile `z` (95 % by default). Null when the kappa says nothing about agreement: undefined, or one
+ * source used a single level throughout (then the kappa is 0 however often the two agree, the "kappa paradox" of
+ * a criterion where nearly all work sits at one level). An infinite error when a leave-one-out kappa is undefined.
  */
 export function qwkInterval(
   pairs: readonly { rater: number; reference: number }[],
   levels: number,
+  z = Z95,
 ): (Interval & { value: number; se: number }) | null {
   const n = pairs.length;
   if (n < 2 || levels < 2) return null;
   const m = countMatrix(pairs, levels);
+  const used = (totals: Float64Array) => totals.filter((t) => t > 0).length;
+  if (used(m.rater) < 2 || used(m.reference) < 2) return null;
   const value = qwkOf(m, levels, n);
   if (value === null) return null;
   // Leave-one-out over the distinct cells: every pair in one cell leaves the same kappa.
@@ -152,7 +194,7 @@ export function qwkInterval(
   const mean = loo.reduce((s, x) => s + x.v * x.count, 0) / n;
   const ss = loo.reduce((s, x) => s + x.count * (x.v - mean) ** 2, 0);
   const se = Math.sqrt(((n - 1) / n) * ss);
-  return { value, se, low: value - Z95 * se, high: value + Z95 * se };
+  return { value, se, low: value - z * se, high: value + z * se };
 }
 
 export interface RateCount {

@@ -421,6 +421,14 @@ export async function benchCoordination(work: string): Promise<void> {
             String(o.flags.length),
             `${flagged.size} assessors flagged: ${off.filter((a) => flagged.has(a.assessor.id)).length} of the ${off.length} generated severe or lenient, ${fair.filter((a) => flagged.has(a.assessor.id)).length} of the ${fair.length} fair`,
           );
+          const fairIds = new Set(fair.map((a) => a.assessor.id));
+          const kinds = new Map<string, Set<string>>();
+          for (const f of o.flags)
+            if (fairIds.has(f.assessorId)) kinds.set(f.kind, (kinds.get(f.kind) ?? new Set()).add(f.assessorId));
+          line(
+            'flags of fair assessors, by kind',
+            [...kinds].map(([k, ids]) => `${k} ${ids.size}`).join(', ') || 'none',
+          );
         }
       } finally {
         s.close();

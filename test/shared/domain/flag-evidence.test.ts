@@ -8,10 +8,12 @@ import {
   clusteredRatio,
   exactInterval,
   meanInterval,
+  normalQuantile,
   qwkInterval,
   rateAgainstRest,
   t95,
   wilson,
+  z95For,
 } from '../../../shared/domain/flag-evidence.js';
 import { seededRandom } from '../../../shared/domain/random.js';
 import { levelFlags, notYetFlags, type FlagItem } from '../../../electron/coordination/flags.js';
@@ -76,7 +78,50 @@ describe.skipIf(!scipyPresent)('the intervals against SciPy', () => {
   });
 });
 
+describe.skipIf(!scipyPresent)('the normal quantile against SciPy', () => {
+  it('agrees with norm.ppf to 1e-8 from 1e-9 to 1 − 1e-9, both tails and the middle', () => {
+    const ps = [1e-9, 1e-6, 0.001, 0.01, 0.02425, 0.025, 0.1, 0.3, 0.5, 0.7, 0.9, 0.975, 0.99, 0.999, 1 - 1e-6];
+    const r = spawnSync(
+      PYTHON,
+      [
+        '-c',
+        'import json, sys; from scipy.stats import norm; print(json.dumps([float(norm.ppf(p)) for p in json.load(sys.stdin)]))',
+      ],
+      { input: JSON.stringify(ps), encoding: 'utf8' },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    const theirs = JSON.parse(r.stdout) as number[];
+    ps.forEach((p, i) =>
+      expect(Math.abs(normalQuantile(p) - theirs[i]!), `p = ${p}`).toBeLessThan(
+        1e-8 * Math.max(1, Math.abs(theirs[i]!)),
+      ),
+    );
+    expect(() => normalQuantile(0)).toThrow(/0 < p < 1/);
+  });
+});
+
 describe('the intervals, by their definitions', () => {
+  it('Bonferroni: one interval is 1.96; twenty held together at 95 % each stand at the 1 − 0.025/20 quantile', () => {
+    expect(z95For(1)).toBeCloseTo(1.959964, 6);
+    expect(z95For(20)).toBeCloseTo(normalQuantile(1 - 0.025 / 20), 12);
+    expect(z95For(20)).toBeGreaterThan(3);
+  });
+
+  it('QWK says nothing when one source used a single level: no interval, so no flag', () => {
+    // The rater put all 18 at level 2; the reference agreed on 16. Kappa is 0 by construction (the paradox).
+    const pairs = Array.from({ length: 18 }, (_, i) => ({ rater: 2, reference: i < 16 ? 2 : 1 }));
+    expect(quadraticWeightedKappa(pairs, 4).value).toBe(0);
+    expect(qwkInterval(pairs, 4)).toBeNull();
+    const flags = levelFlags(
+      { id: 'a', name: 'A' },
+      pairs.map((p) => ({ seed: false, pairs: [{ a: p.rater, r: p.reference }] })),
+      [{ achievementId: 'm', criterionId: 'c', name: 'c', levels: 4, pairs, qwk: quadraticWeightedKappa(pairs, 4) }],
+      levelAgreement(pairs),
+      { minQwk: 0.6, minExactAgreement: 0.8, maxDeviation: 0.5 },
+    );
+    expect(flags).toEqual([]);
+  });
+
   it('the clustered ratio: the share and its error with the item as the unit', () => {
     // Three items of 4, 4 and 2 criteria with 4, 2 and 0 exact: r = 6/10; residuals 1.6, −0.4, −1.2.
     const r = clusteredRatio([
