@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import type { FileArtifact, Manifest } from '../../shared/schemas/review-package.js';
+import type { FileArtifact, Manifest, Submission } from '../../shared/schemas/review-package.js';
 import { buildPanel, secondRead, type Panel } from '../support/panel.js';
 import { appsPerTest, checkBothSchemes, SCREENSHOTS } from './fixtures.js';
 
@@ -45,13 +45,30 @@ function tampered(results: string, into: string): string {
 let panel: Panel | undefined;
 test.afterAll(() => panel?.dispose());
 
+/** A submission of the round's review package, as its manifest gives it. */
+function roundSubmission(submissionId: string): Submission {
+  const manifest = JSON.parse(fs.readFileSync(path.join(panel!.reviewPackage, 'manifest.json'), 'utf8')) as Manifest;
+  return manifest.submissions.find((x) => x.id === submissionId)!;
+}
+
+/** Changes one bit of a submission's first evidence file in the round's package (size kept); returns how to undo it. */
+function changeEvidenceFile(submissionId: string): { file: string; putBack: () => void } {
+  const art = roundSubmission(submissionId).artifacts.find((a): a is FileArtifact => 'file' in a)!;
+  const target = path.join(panel!.reviewPackage, ...art.file.split('/'));
+  const original = fs.readFileSync(target);
+  const changed = Buffer.from(original);
+  const at = changed.length >> 1;
+  changed[at] = changed[at]! ^ 0x01;
+  fs.writeFileSync(target, changed);
+  return { file: art.file, putBack: () => fs.writeFileSync(target, original) };
+}
+
 /**
  * The adjudicator reads what the teacher submitted beside the readings: the overview as written, then the first PDF
  * opened from its card by keyboard, its first page's text read in the viewer (served from the round's package).
  */
 async function readEvidence(page: Page, submissionId: string, earner: string): Promise<void> {
-  const manifest = JSON.parse(fs.readFileSync(path.join(panel!.reviewPackage, 'manifest.json'), 'utf8')) as Manifest;
-  const submission = manifest.submissions.find((x) => x.id === submissionId)!;
+  const submission = roundSubmission(submissionId);
   const evidence = page.getByTestId('adjudication-evidence');
   await expect(evidence.getByRole('heading', { name: `What ${earner} submitted` })).toBeVisible();
   await expect(evidence).toContainText(`Read from the round’s review package “${path.basename(panel!.reviewPackage)}”`);
@@ -188,11 +205,23 @@ async function coordinatorRound(): Promise<void> {
     const waiting = (await queue.getByRole('row').count()) - 1;
     // The first row is the queue's first decision (the service's order).
     const queued = (await app.services.coordination()).adjudicationQueue()[0]!;
+    // The first time, a file of the round's package changed since it was opened: refused by package and file name,
+    // nothing of the evidence shown; put back, it is read again.
+    const changed = round === 0 ? changeEvidenceFile(queued.submissionId) : null;
     await press(queue.getByRole('button', { name: /^Adjudicate: / }).first());
     const workspace = page.getByTestId('adjudication-workspace');
     const form = page.getByTestId('adjudication-form');
     await expect(workspace.getByRole('heading', { name: /^Adjudicate / })).toBeFocused();
-    if (round === 0) await readEvidence(page, queued.submissionId, queued.earnerName);
+    if (changed) {
+      const evidence = page.getByTestId('adjudication-evidence');
+      const refusal = evidence.getByRole('alert');
+      await expect(refusal).toContainText(`The round's review package “${path.basename(panel.reviewPackage)}”`);
+      await expect(refusal).toContainText(`${changed.file} no longer matches its SHA-256 in the manifest`);
+      await expect(evidence.getByRole('region', { name: 'Evidence', exact: true })).toHaveCount(0);
+      changed.putBack();
+      await press(evidence.getByRole('button', { name: 'Read the evidence again' }));
+      await readEvidence(page, queued.submissionId, queued.earnerName);
+    }
     // The second reader's levels and decision, taken as the final ones.
     const rows = form.getByRole('table').getByRole('row');
     const n = await rows.count();
