@@ -1,7 +1,7 @@
 // What the teacher submitted, beside the adjudication: the overview, reflection and work examples read from the
 // round's review package (each file checked against its SHA-256 by the service, then served as evidence/<sha256>),
 // in the review workspace's own evidence pane and viewers. A package or file that is gone or changed is said by name.
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { call, errorMessage } from '../api.js';
 import { EvidencePane } from '../evidence/EvidencePane.js';
 import { coordination as s } from '../strings/en.js';
@@ -15,6 +15,7 @@ export interface AdjudicationEvidenceProps {
 
 export function AdjudicationEvidence({ submissionId, earnerName }: AdjudicationEvidenceProps) {
   const headingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const a = s.adjudication;
   const evidence = useLoad(() => call('coordination:adjudicationEvidence', { submissionId }), [submissionId]);
   const data = evidence.loading ? null : evidence.data;
@@ -27,7 +28,9 @@ export function AdjudicationEvidence({ submissionId, earnerName }: AdjudicationE
       data-testid="adjudication-evidence"
     >
       <div className="coord-adj-evidence-head">
-        <h4 id={headingId}>{a.evidenceHeading(earnerName)}</h4>
+        <h4 id={headingId} ref={headingRef} tabIndex={-1}>
+          {a.evidenceHeading(earnerName)}
+        </h4>
         {data && <p className="muted coord-note">{a.evidenceFrom(data.packageLabel)}</p>}
       </div>
       {evidence.loading ? (
@@ -37,7 +40,15 @@ export function AdjudicationEvidence({ submissionId, earnerName }: AdjudicationE
       ) : evidence.error || !data ? (
         <div className="coord-adj-evidence-note">
           <Alert>{errorMessage(evidence.error, a.evidenceFailed)}</Alert>
-          <button type="button" className="button" onClick={evidence.reload}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              // The button goes while the evidence is read again: focus waits on the heading, not on the page.
+              headingRef.current?.focus();
+              evidence.reload();
+            }}
+          >
             {a.evidenceRetry}
           </button>
         </div>

@@ -220,6 +220,7 @@ async function coordinatorRound(): Promise<void> {
       await expect(evidence.getByRole('region', { name: 'Evidence', exact: true })).toHaveCount(0);
       changed.putBack();
       await press(evidence.getByRole('button', { name: 'Read the evidence again' }));
+      await expect(evidence.getByRole('heading', { name: `What ${queued.earnerName} submitted` })).toBeFocused();
       await readEvidence(page, queued.submissionId, queued.earnerName);
     }
     // The second reader's levels and decision, taken as the final ones.
