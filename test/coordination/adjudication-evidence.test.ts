@@ -12,6 +12,7 @@ import { openServices, type Services } from '../../electron/services.js';
 import type { ReconciliationItem } from '../../shared/coordination/types.js';
 import type { FileArtifact, Manifest, Submission } from '../../shared/schemas/review-package.js';
 import { openPersonIpc } from '../support/ipc-person.js';
+import { zipFolder } from '../support/package-builder.js';
 import { buildPanel, secondRead, type Panel } from '../support/panel.js';
 
 let panel: Panel;
@@ -24,27 +25,33 @@ let sections: string[];
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-beforeAll(async () => {
-  panel = await buildPanel();
-  s = openServices(path.join(panel.work, 'coordinator'));
-  c = await s.coordination();
-  expect((await c.open([panel.reviewPackage, ...panel.assessors.map((a) => a.results)])).refused).toEqual([]);
-  const o = c.overview()!;
-  const sample = c.sample({
+/** A coordination of the panel's round from `reviewPackage` (the folder or a zip of it), through to the adjudication queue. */
+async function roundUpToAdjudication(co: Coordination, reviewPackage: string, name: string): Promise<void> {
+  expect((await co.open([reviewPackage, ...panel.assessors.map((a) => a.results)])).refused).toEqual([]);
+  const o = co.overview()!;
+  const sample = co.sample({
     notYetOnLastAttempt: true,
     lastAttempt: 2,
     nearCut: true,
     passShare: 0.5,
     seed: 'autumn-2026',
   });
-  const out = path.join(panel.work, 'second-readings');
+  const out = path.join(panel.work, name);
   fs.mkdirSync(out);
-  await c.exportSecondReadings(
+  await co.exportSecondReadings(
     sample.id,
     o.assessors.map((a) => a.assessor.id),
     out,
   );
-  expect((await c.importSecondReadings(await secondRead(panel, out), 'lower')).refused).toEqual([]);
+  const returned = await secondRead(panel, out, { freshStores: true });
+  expect((await co.importSecondReadings(returned, 'lower')).refused).toEqual([]);
+}
+
+beforeAll(async () => {
+  panel = await buildPanel();
+  s = openServices(path.join(panel.work, 'coordinator'));
+  c = await s.coordination();
+  await roundUpToAdjudication(c, panel.reviewPackage, 'second-readings');
   const manifest = JSON.parse(fs.readFileSync(path.join(panel.reviewPackage, 'manifest.json'), 'utf8')) as Manifest;
   const subs = new Map(manifest.submissions.map((x) => [x.id, x]));
   // The queued decision with the most evidence files (the sample's submissions have PDFs, images and links).
@@ -186,6 +193,42 @@ describe('the evidence of a decision in the adjudication queue', () => {
       });
     } finally {
       ipc.close();
+    }
+  });
+});
+
+describe('the evidence of a round opened from a .zip', () => {
+  it('is read from the zip, checked the same way, and refused by name when an entry changed', async () => {
+    const zip = path.join(panel.work, 'round.zip');
+    await zipFolder(panel.reviewPackage, zip);
+    const zs = openServices(path.join(panel.work, 'coordinator-zip'));
+    try {
+      const zc = await zs.coordination();
+      await roundUpToAdjudication(zc, zip, 'second-readings-zip');
+      const queued = zc.adjudicationQueue().find((q) => q.submissionId === item.submissionId);
+      expect(queued, 'the same decision queued (same panel, same seed)').toBeDefined();
+      const ev = await zc.adjudicationEvidence(item.submissionId);
+      expect(ev.packageLabel).toBe('round.zip');
+      for (const a of files) {
+        const served = evidenceLookup(zs)(a.sha256)!;
+        expect(served.mediaType).toBe(a.mediaType);
+        expect(sha256(fs.readFileSync(served.path))).toBe(a.sha256);
+      }
+      // The zip written again with one entry changed (its size kept).
+      const copy = path.join(panel.work, 'round-changed');
+      fs.cpSync(panel.reviewPackage, copy, { recursive: true });
+      const victim = files[0]!;
+      const target = path.join(copy, ...victim.file.split('/'));
+      const bytes = fs.readFileSync(target);
+      const at = bytes.length >> 1;
+      bytes[at] = bytes[at]! ^ 0x01;
+      fs.writeFileSync(target, bytes);
+      await zipFolder(copy, zip);
+      await expect(zc.adjudicationEvidence(item.submissionId)).rejects.toThrow(
+        `The round's review package “round.zip” (${zip}) no longer holds ${item.earnerName}'s evidence as it was opened: ${victim.file} no longer matches its SHA-256 in the manifest.`,
+      );
+    } finally {
+      zs.close();
     }
   });
 });
