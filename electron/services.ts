@@ -38,6 +38,7 @@ import { JobRunner, LongJobs, type JobMode } from './jobs/index.js';
 import { QualityService } from './quality/quality-service.js';
 import { assertMayRecuse, assertMayReview } from './quality/calibration.js';
 import type { Coordination } from './coordination/coordination.js';
+import { CoordinationEvidenceFiles } from './coordination/evidence-files.js';
 
 export { DATABASE_FILE } from './store/open-store.js';
 
@@ -71,6 +72,8 @@ export interface Services {
   readonly quality: QualityService;
   /** The coordinator's work over the panel's packages; its code loads on first use. */
   coordination(): Promise<Coordination>;
+  /** Evidence of the adjudication queue read from the round's review package, verified by this process (served as evidence). */
+  readonly coordinationEvidence: CoordinationEvidenceFiles;
   importPackage(input: string, options?: ImportOptions): Promise<ImportResult>;
   /** Writes the built-in sample package to a temporary folder and imports it (first run). */
   importSample(onProgress?: (p: ImportProgress) => void): Promise<ImportResult>;
@@ -138,6 +141,7 @@ export function openServices(dataDir: string, options: ServicesOptions = {}): Se
       backups: new Backups(self, identity, settings, jobs),
       jobs,
       quality: new QualityService(db),
+      coordinationEvidence: new CoordinationEvidenceFiles(dataDir),
       coordination: () =>
         (coordination ??= import('./coordination/coordination.js').then((m) => new m.Coordination(self()))),
       reviews: {
@@ -178,7 +182,7 @@ export function openServices(dataDir: string, options: ServicesOptions = {}): Se
       evidenceFile: (sha256) =>
         db.prepare('SELECT 1 FROM blobs WHERE sha256 = ?').pluck().get(sha256) !== undefined
           ? evidence.pathOf(sha256)
-          : null,
+          : (services.coordinationEvidence.lookup(sha256)?.path ?? null),
       isFirstRun: () => db.prepare('SELECT count(*) FROM packages').pluck().get() === 0,
       verifyAudit: (anchors = []) => {
         const trustedKeys = new Map(knownIssuers(db, dataDir).map((i) => [i.badgeKey, i.name] as const));

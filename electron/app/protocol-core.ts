@@ -187,8 +187,14 @@ export interface AppProtocolDeps {
   lookupEvidence(sha256: string): EvidenceEntry | null;
 }
 
-/** Evidence lookup over the store: the blobs row decides; the media type comes from an artifact that uses it. */
-export function evidenceLookup(services: Pick<Services, 'db' | 'evidence'>): AppProtocolDeps['lookupEvidence'] {
+/**
+ * Evidence lookup over the store: the blobs row decides; the media type comes from an artifact that uses it. A hash
+ * the store does not hold may be a coordination's adjudication evidence this process has verified (read from the
+ * round's review package against its SHA-256, see electron/coordination/evidence-files.ts), with its manifest's type.
+ */
+export function evidenceLookup(
+  services: Pick<Services, 'db' | 'evidence' | 'coordinationEvidence'>,
+): AppProtocolDeps['lookupEvidence'] {
   const find = services.db.prepare<[string], { mediaType: string | null }>(
     `SELECT (SELECT media_type FROM artifacts WHERE sha256 = b.sha256 AND media_type IS NOT NULL LIMIT 1) AS mediaType
        FROM blobs b WHERE b.sha256 = ?`,
@@ -196,7 +202,9 @@ export function evidenceLookup(services: Pick<Services, 'db' | 'evidence'>): App
   return (sha256) => {
     if (!SHA256.test(sha256)) return null;
     const row = find.get(sha256);
-    return row ? { path: services.evidence.pathOf(sha256), mediaType: row.mediaType } : null;
+    return row
+      ? { path: services.evidence.pathOf(sha256), mediaType: row.mediaType }
+      : services.coordinationEvidence.lookup(sha256);
   };
 }
 

@@ -3,6 +3,7 @@
 // handlers (electron/ipc/handlers/coordination.ts) and `assay coordinate` call it alike.
 import type {
   AdjudicateInput,
+  AdjudicationEvidence,
   DriftSeries,
   ExportFinalResult,
   ExportSecondReadingsResult,
@@ -16,6 +17,7 @@ import type {
 } from '../../shared/coordination/types.js';
 import { storeTrust } from '../awards/trust.js';
 import type { Services } from '../services.js';
+import { adjudicationEvidence } from './adjudication-evidence.js';
 import { exportFinal } from './final.js';
 import { openPackages } from './open.js';
 import { computeOverview, criterionDrift, reconciliationSummary } from './overview.js';
@@ -93,6 +95,11 @@ export class Coordination {
 
   adjudicate(input: AdjudicateInput): ReconciliationItem {
     return adjudicate(this.db, input);
+  }
+
+  /** What the teacher submitted for a decision sent for second reading, read from the round's package and verified. */
+  adjudicationEvidence(submissionId: string): Promise<AdjudicationEvidence> {
+    return adjudicationEvidence(this.db, this.services.coordinationEvidence, submissionId);
   }
 
   /** The final results package, signed by this store's issuer identity. */

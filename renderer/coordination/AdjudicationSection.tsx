@@ -1,5 +1,6 @@
-// The adjudication queue: split decisions and non-adjacent gaps. Opening one shows both readings side by side,
-// criterion by criterion (level, comment, how far apart), each reader's decision and feedback, and asks for the
+// The adjudication queue: split decisions and non-adjacent gaps. Opening one is a workspace: what the teacher
+// submitted (read from the round's review package, in the review workspace's evidence pane) beside both readings
+// side by side, criterion by criterion (level, comment, how far apart), each reader's decision and feedback, and the
 // adjudicator's level on every criterion, the final decision, the reasons and their name: final and audited.
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ReconciliationItem } from '../../shared/coordination/types.js';
@@ -11,6 +12,7 @@ import { ChoiceGroup } from '../ui/ChoiceGroup.js';
 import { Field } from '../ui/Field.js';
 import { useAct } from '../ui/useAct.js';
 import { useLoad } from '../ui/useLoad.js';
+import { AdjudicationEvidence } from './AdjudicationEvidence.js';
 import { HeadRow } from './HeadRow.js';
 
 export interface AdjudicationSectionProps {
@@ -38,7 +40,7 @@ export function AdjudicationSection({ changes, onChanged }: AdjudicationSectionP
       ) : items.length === 0 ? (
         <p className="muted">{queue.loading ? s.loading : s.adjudication.none}</p>
       ) : open ? (
-        <AdjudicationForm
+        <AdjudicationWorkspace
           key={open.submissionId}
           item={open}
           onCancel={() => setOpenId(null)}
@@ -90,26 +92,45 @@ export function AdjudicationSection({ changes, onChanged }: AdjudicationSectionP
   );
 }
 
-function AdjudicationForm({
-  item,
-  onCancel,
-  onDone,
-}: {
+interface ItemProps {
   item: ReconciliationItem;
   onCancel: () => void;
   onDone: () => void;
-}) {
+}
+
+/** One queued decision: its heading (focused on opening), the evidence on one side, the readings and the form on the other. */
+function AdjudicationWorkspace(props: ItemProps) {
+  const id = useId();
+  const { item } = props;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // The workspace's top at the top of the screen (the evidence's frame is the viewport's height), its heading focused.
+  useEffect(() => {
+    headingRef.current?.scrollIntoView({ block: 'start' });
+    headingRef.current?.focus({ preventScroll: true });
+  }, []);
+  return (
+    <div className="coord-adj-frame" data-testid="adjudication-workspace">
+      <h3 id={`${id}-title`} ref={headingRef} tabIndex={-1} className="coord-subheading">
+        {s.adjudication.itemHeading(item.earnerName, item.achievementName)}
+      </h3>
+      <div className="coord-adj-workspace">
+        <AdjudicationEvidence submissionId={item.submissionId} earnerName={item.earnerName} />
+        <AdjudicationForm {...props} titleId={`${id}-title`} />
+      </div>
+    </div>
+  );
+}
+
+function AdjudicationForm({ item, onCancel, onDone, titleId }: ItemProps & { titleId: string }) {
   const id = useId();
   const a = s.adjudication;
   const decisionName = t.review.decision.name;
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const [levels, setLevels] = useState<Record<string, string>>({});
   const [decision, setDecision] = useState<Decision | null>(null);
   const [reasons, setReasons] = useState('');
   const [adjudicator, setAdjudicator] = useState('');
   const { busy, failure, run } = useAct();
   const [tried, setTried] = useState(false);
-  useEffect(() => headingRef.current?.focus(), []);
 
   const levelsMissing = item.criteria.some((c) => !levels[c.criterionId]);
   const problems = [
@@ -143,16 +164,13 @@ function AdjudicationForm({
   return (
     <form
       className="coord-adjudicate"
-      aria-labelledby={`${id}-title`}
+      aria-labelledby={titleId}
       data-testid="adjudication-form"
       onSubmit={(e) => {
         e.preventDefault();
         void record();
       }}
     >
-      <h3 id={`${id}-title`} ref={headingRef} tabIndex={-1} className="coord-subheading">
-        {a.itemHeading(item.earnerName, item.achievementName)}
-      </h3>
       <ul className="coord-reasons">
         {item.reasons.map((r, i) => (
           <li key={i}>{r}</li>

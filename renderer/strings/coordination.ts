@@ -277,6 +277,12 @@ export const coordination = {
     missingReasons: 'Say why.',
     missingName: 'Give the adjudicator’s name.',
     cancel: 'Back to the queue',
+    evidenceHeading: (earner: string) => `What ${earner} submitted`,
+    evidenceFrom: (label: string) =>
+      `Read from the round’s review package “${label}”; every file matches its SHA-256 in the manifest.`,
+    evidenceLoading: 'Reading the evidence from the round’s review package…',
+    evidenceFailed: 'The evidence could not be read.',
+    evidenceRetry: 'Read the evidence again',
   },
   final: {
     heading: 'Final package',

@@ -8,6 +8,7 @@
 // rubrics, the submissions, their evidence and due dates) and the results packages that came back from
 // them. A results package naming a review package outside the round is refused as from another round.
 import { z } from 'zod';
+import { workspaceSectionSchema } from '../domain/workspace.js';
 import { decisionSchema } from '../schemas/review-package.js';
 
 const share = z.number().min(0).max(1);
@@ -420,6 +421,18 @@ export const adjudicateInputSchema = z.object({
   reasons: z.string().trim().min(1).max(20_000),
 });
 export type AdjudicateInput = z.infer<typeof adjudicateInputSchema>;
+
+/**
+ * What the teacher submitted for a decision in the adjudication queue, read from the round's review package (every
+ * file checked against its SHA-256 in the manifest as opened): the sections as the review workspace shows them.
+ */
+export const adjudicationEvidenceSchema = z.object({
+  submissionId: z.string(),
+  /** The round's review package it was read from, by the file or folder name it was opened from. */
+  packageLabel: z.string(),
+  sections: z.array(workspaceSectionSchema),
+});
+export type AdjudicationEvidence = z.infer<typeof adjudicationEvidenceSchema>;
 
 // ---------------------------------------------------------------------------------------------------
 // The final outcome

@@ -23,6 +23,7 @@ import { jobKindSchema } from '../domain/jobs.js';
 import { calibrationGateSchema, calibrationStatusSchema, comparisonSchema } from '../domain/quality.js';
 import {
   adjudicateInputSchema,
+  adjudicationEvidenceSchema,
   driftSeriesSchema,
   exportFinalResultSchema,
   exportSecondReadingsResultSchema,
@@ -285,6 +286,15 @@ export const contract = {
   'coordination:adjudicationQueue': { input: none, output: z.array(reconciliationItemSchema) },
   /** The adjudicator's decision with levels and reasons: final and audited. */
   'coordination:adjudicate': { input: adjudicateInputSchema, output: reconciliationItemSchema },
+  /**
+   * A queued decision's evidence (overview, reflection, work examples) read from the round's review package, every
+   * file checked against its SHA-256; files are then served as evidence/<sha256>. A package or file that is gone
+   * or changed is refused by name.
+   */
+  'coordination:adjudicationEvidence': {
+    input: z.object({ submissionId: z.string().min(1) }),
+    output: adjudicationEvidenceSchema,
+  },
   /** Writes the one signed final results package, naming every reader of every decision, into the folder chosen with dialog:choose('results-folder'). */
   'coordination:exportFinal': { input: z.object({ token: choiceTokenSchema }), output: exportFinalResultSchema },
   /** Writes a Coordination chart as PNG or its numbers as CSV into the file chosen with dialog:choose('chart-png' / 'chart-csv'). */

@@ -3,11 +3,13 @@
 // results packages; a tampered copy is refused by name and reason; the harsh assessor is found by the flags; the
 // charts have text alternatives, their numbers as tables, and export as PNG and CSV; a sample is drawn by rules
 // with its seed shown; second-reading packages go out per reader and come back scored; a split is adjudicated
-// beside both readings; the final package is exported and passes the real verification. Axe finds nothing on
-// the screen in light and dark.
+// beside both readings and the teacher's evidence (read from the round's package: the overview, and a PDF whose
+// text is read in the viewer); the final package is exported and passes the real verification. Axe finds nothing
+// on the screen in light and dark.
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { FileArtifact, Manifest, Submission } from '../../shared/schemas/review-package.js';
 import { buildPanel, secondRead, type Panel } from '../support/panel.js';
 import { appsPerTest, checkBothSchemes, SCREENSHOTS } from './fixtures.js';
 
@@ -42,6 +44,44 @@ function tampered(results: string, into: string): string {
 
 let panel: Panel | undefined;
 test.afterAll(() => panel?.dispose());
+
+/** A submission of the round's review package, as its manifest gives it. */
+function roundSubmission(submissionId: string): Submission {
+  const manifest = JSON.parse(fs.readFileSync(path.join(panel!.reviewPackage, 'manifest.json'), 'utf8')) as Manifest;
+  return manifest.submissions.find((x) => x.id === submissionId)!;
+}
+
+/** Changes one bit of a submission's first evidence file in the round's package (size kept); returns how to undo it. */
+function changeEvidenceFile(submissionId: string): { file: string; putBack: () => void } {
+  const art = roundSubmission(submissionId).artifacts.find((a): a is FileArtifact => 'file' in a)!;
+  const target = path.join(panel!.reviewPackage, ...art.file.split('/'));
+  const original = fs.readFileSync(target);
+  const changed = Buffer.from(original);
+  const at = changed.length >> 1;
+  changed[at] = changed[at]! ^ 0x01;
+  fs.writeFileSync(target, changed);
+  return { file: art.file, putBack: () => fs.writeFileSync(target, original) };
+}
+
+/**
+ * The adjudicator reads what the teacher submitted beside the readings: the overview as written, then the first PDF
+ * opened from its card by keyboard, its first page's text read in the viewer (served from the round's package).
+ */
+async function readEvidence(page: Page, submissionId: string, earner: string): Promise<void> {
+  const submission = roundSubmission(submissionId);
+  const evidence = page.getByTestId('adjudication-evidence');
+  await expect(evidence.getByRole('heading', { name: `What ${earner} submitted` })).toBeVisible();
+  await expect(evidence).toContainText(`Read from the round’s review package “${path.basename(panel!.reviewPackage)}”`);
+  const pane = evidence.getByRole('region', { name: 'Evidence', exact: true });
+  const overview = submission.responses!.find((r) => r.sectionId === 'overview')!.text;
+  await expect(pane).toContainText(overview.slice(0, 120));
+  await checkBothSchemes(page, 'coordination-adjudicate-evidence');
+  const pdf = submission.artifacts.find((a): a is FileArtifact => 'file' in a && a.mediaType === 'application/pdf')!;
+  await press(pane.getByRole('button', { name: pdf.name }));
+  await expect(pane.getByRole('heading', { name: pdf.name })).toBeVisible();
+  // The PDF's own words, drawn by pdf.js from the bytes the package holds (the sample's documents say who wrote them).
+  await expect(pane.locator('.pdf-page[data-page="1"] .textLayer')).toContainText('Prepared by');
+}
 
 /** The whole round: a split reaches the adjudication queue, every queued decision is adjudicated, the final package verifies. */
 async function coordinatorRound(): Promise<void> {
@@ -181,9 +221,26 @@ async function coordinatorRound(): Promise<void> {
   for (let round = 0; round < 50 && (await queue.count()) > 0; round++) {
     // The header row and one per decision waiting.
     const waiting = (await queue.getByRole('row').count()) - 1;
+    // The first row is the queue's first decision (the service's order).
+    const queued = (await app.services.coordination()).adjudicationQueue()[0]!;
+    // The first time, a file of the round's package changed since it was opened: refused by package and file name,
+    // nothing of the evidence shown; put back, it is read again.
+    const changed = round === 0 ? changeEvidenceFile(queued.submissionId) : null;
     await press(queue.getByRole('button', { name: /^Adjudicate: / }).first());
+    const workspace = page.getByTestId('adjudication-workspace');
     const form = page.getByTestId('adjudication-form');
-    await expect(form.getByRole('heading', { name: /^Adjudicate / })).toBeFocused();
+    await expect(workspace.getByRole('heading', { name: /^Adjudicate / })).toBeFocused();
+    if (changed) {
+      const evidence = page.getByTestId('adjudication-evidence');
+      const refusal = evidence.getByRole('alert');
+      await expect(refusal).toContainText(`The round's review package “${path.basename(panel.reviewPackage)}”`);
+      await expect(refusal).toContainText(`${changed.file} no longer matches its SHA-256 in the manifest`);
+      await expect(evidence.getByRole('region', { name: 'Evidence', exact: true })).toHaveCount(0);
+      changed.putBack();
+      await press(evidence.getByRole('button', { name: 'Read the evidence again' }));
+      await expect(evidence.getByRole('heading', { name: `What ${queued.earnerName} submitted` })).toBeFocused();
+      await readEvidence(page, queued.submissionId, queued.earnerName);
+    }
     // The second reader's levels and decision, taken as the final ones.
     const rows = form.getByRole('table').getByRole('row');
     const n = await rows.count();

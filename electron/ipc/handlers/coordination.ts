@@ -25,6 +25,7 @@ export function coordinationHandlers({ services: s, choices }: HandlerContext): 
     'coordination:reconciliation': async () => (await c()).reconciliation(),
     'coordination:adjudicationQueue': async () => (await c()).adjudicationQueue(),
     'coordination:adjudicate': async (input) => (await c()).adjudicate(input),
+    'coordination:adjudicationEvidence': async ({ submissionId }) => (await c()).adjudicationEvidence(submissionId),
     'coordination:exportFinal': ({ token }) =>
       choices.useOne(token, 'results-folder', async (folder) => (await c()).exportFinal(folder)),
   };

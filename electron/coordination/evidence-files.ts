@@ -1,0 +1,81 @@
+// The adjudicator's copies of a submission's evidence, read from the round's review package: each file kept in
+// coordination-evidence/ beside the database under its SHA-256 only once its bytes have that hash and the size the
+// manifest gives, and served (app://assay/evidence/<sha256>, as the store's own evidence) only after this process
+// verified it. Small and free of the coordination code, so the app protocol can ask it without loading that.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { AtomicFile, mkdirPrivate, removeStaleTemps } from '../store/atomic-write.js';
+
+const SHA = /^[0-9a-f]{64}$/;
+
+export interface ExpectedFile {
+  sha256: string;
+  size: number;
+  mediaType: string;
+}
+
+/** What a kept file turned out to be: as the manifest says, or the size and hash it really has. */
+export type KeepResult = { ok: true } | { ok: false; size: number; sha256: string };
+
+export class CoordinationEvidenceFiles {
+  readonly root: string;
+  /** SHA-256 → media type of every file this process has verified and kept. */
+  private readonly verified = new Map<string, string>();
+  private cleaned = false;
+
+  constructor(dataDir: string) {
+    this.root = path.join(dataDir, 'coordination-evidence');
+  }
+
+  /**
+   * Writes `chunks` (at most `expected.size` + 1 bytes are read) under their SHA-256 when they are exactly the
+   * expected bytes; anything else is never written under a hash. Served only once admitted.
+   */
+  async keep(chunks: AsyncIterable<unknown>, expected: ExpectedFile): Promise<KeepResult> {
+    if (!SHA.test(expected.sha256)) throw new Error(`not a SHA-256: ${expected.sha256}`);
+    mkdirPrivate(this.root);
+    if (!this.cleaned) {
+      removeStaleTemps(this.root);
+      this.cleaned = true;
+    }
+    const file = AtomicFile.open(path.join(this.root, expected.sha256));
+    const hash = createHash('sha256');
+    let size = 0;
+    try {
+      for await (const chunk of chunks) {
+        const bytes = chunk as Uint8Array;
+        size += bytes.length;
+        // Longer than the manifest says: no need to read (or write) the rest to know it is not the file.
+        if (size > expected.size) break;
+        hash.update(bytes);
+        file.write(bytes);
+      }
+    } catch (err) {
+      file.abort();
+      throw err;
+    }
+    const sha256 = size > expected.size ? '' : hash.digest('hex');
+    if (size !== expected.size || sha256 !== expected.sha256) {
+      file.abort();
+      return { ok: false, size, sha256 };
+    }
+    // Always the copy just verified, over any earlier one: what is served is what was read now.
+    file.commit();
+    return { ok: true };
+  }
+
+  /** Serves kept files from now on (once every file of a submission held): by hash, with the manifest's type. */
+  admit(kept: readonly ExpectedFile[]): void {
+    for (const f of kept) this.verified.set(f.sha256, f.mediaType);
+  }
+
+  /** The kept file for a SHA-256 this process verified (and its media type), or null for any other. */
+  lookup(sha256: string): { path: string; mediaType: string } | null {
+    if (!SHA.test(sha256)) return null;
+    const mediaType = this.verified.get(sha256);
+    if (mediaType === undefined) return null;
+    const file = path.join(this.root, sha256);
+    return fs.existsSync(file) ? { path: file, mediaType } : null;
+  }
+}
