@@ -10,7 +10,7 @@ import {
   type WebFrameMain,
 } from 'electron';
 import { channels, type IpcResult } from '../../shared/ipc/contract.js';
-import type { DropPurpose } from '../../shared/domain/choices.js';
+import { confirmDropOptions } from './drop-question.js';
 import { prepareForSystem } from '../app/open-with-system.js';
 import { isAppUrl } from '../app/protocol-core.js';
 import { dispatch } from './dispatch.js';
@@ -116,33 +116,6 @@ export function confirmExternalOptions(url: string): MessageBoxOptions {
     cancelId: 1,
     noLink: true,
   };
-}
-
-/** The question asked before dropped files are used: they named themselves through the renderer, so the person confirms. */
-export function confirmDropOptions(purpose: DropPurpose, paths: readonly string[]): MessageBoxOptions {
-  const shown = paths.slice(0, 12).join('\n') + (paths.length > 12 ? `\n… and ${paths.length - 12} more` : '');
-  const one = paths.length === 1;
-  return purpose === 'package'
-    ? {
-        type: 'question',
-        title: 'Import a review package',
-        message: 'Import this review package?',
-        detail: shown,
-        buttons: ['Import', 'Cancel'],
-        defaultId: 0,
-        cancelId: 1,
-        noLink: true,
-      }
-    : {
-        type: 'question',
-        title: 'Add evidence',
-        message: one ? 'Add this file as evidence?' : `Add these ${paths.length} files as evidence?`,
-        detail: shown,
-        buttons: ['Add', 'Cancel'],
-        defaultId: 0,
-        cancelId: 1,
-        noLink: true,
-      };
 }
 
 export interface DesktopPlatform extends Platform {

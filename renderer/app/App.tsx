@@ -94,9 +94,10 @@ export function App() {
     [importerRef],
   );
 
+  // On the Coordination screen a drop opens packages there (CoordinationView), not an import.
   const dragging = useFileDrop(
-    (file) => importer.importDropped(file),
-    !importer.busy && !aboutOpen && importer.state.kind !== 'failed',
+    (files) => importer.importDropped(files[0]!),
+    !importer.busy && !aboutOpen && importer.state.kind !== 'failed' && screen !== 'coordination',
   );
 
   const navigate = useCallback((next: Screen) => {

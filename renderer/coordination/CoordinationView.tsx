@@ -4,7 +4,9 @@
 // back, adjudicates the splits beside both readings, and exports the one final signed package.
 import { useState } from 'react';
 import type { OpenResult } from '../../shared/coordination/types.js';
-import { call, errorMessage } from '../api.js';
+import { ApiError, call, dropFiles, errorMessage } from '../api.js';
+import { DropOverlay } from '../import/DropOverlay.js';
+import { useFileDrop } from '../import/useFileDrop.js';
 import { coordination as s } from '../strings/en.js';
 import { ActionButton } from '../ui/ActionButton.js';
 import { Alert } from '../ui/Alert.js';
@@ -56,6 +58,21 @@ export function CoordinationView() {
       if (result.refused.length === 0) changed();
     }, s.openFailed);
 
+  // Packages dropped on the window (several at once: the round's review package and a panel's results packages),
+  // opened together as if chosen one by one; main asks before using what was dropped.
+  const openDropped = (files: File[]) =>
+    void run(async () => {
+      const dropped = await dropFiles(files, 'coordination-package');
+      if (!dropped.files.length) {
+        if (dropped.withoutPath > 0) throw new ApiError('no-path', s.drop.noPath);
+        return;
+      }
+      const result = await call('coordination:open', { tokens: dropped.files.map((f) => f.token) });
+      setLastOpen(result);
+      if (result.refused.length === 0) changed();
+    }, s.openFailed);
+  const dragging = useFileDrop(openDropped, !opening);
+
   const data = overview.data;
   return (
     <section className="screen coord-screen" aria-labelledby="coordination-title" aria-busy={overview.loading && !data}>
@@ -69,6 +86,7 @@ export function CoordinationView() {
           </ActionButton>
         }
       />
+      {dragging && <DropOverlay title={s.drop.overlay} hint={s.drop.hint} />}
       <OpenOutcome result={lastOpen} failure={openFailure} />
       {!data && overview.error ? (
         <div className="inline-error" role="alert">

@@ -1,13 +1,14 @@
-// Accepts a package folder or .zip dropped anywhere on the window and hands over the dropped file
-// (main learns its path through the preload and asks the assessor before using it).
+// Accepts files or folders dropped anywhere on the window and hands over what was dropped (main learns their
+// paths through the preload and asks the person before using them): a review package to import, or on the
+// Coordination screen the packages to open there.
 import { useEffect, useState } from 'react';
 import { useLatest } from '../ui/useLatest.js';
 
 const carriesFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
 
-export function useFileDrop(onFile: (file: File) => void, enabled: boolean): boolean {
+export function useFileDrop(onFiles: (files: File[]) => void, enabled: boolean): boolean {
   const [over, setOver] = useState(false);
-  const handlers = useLatest({ onFile, enabled });
+  const handlers = useLatest({ onFiles, enabled });
 
   useEffect(() => {
     // dragenter/dragleave fire for every child crossed; count them to know when the pointer left the window.
@@ -33,9 +34,9 @@ export function useFileDrop(onFile: (file: File) => void, enabled: boolean): boo
       e.preventDefault();
       depth = 0;
       setOver(false);
-      const file = e.dataTransfer?.files[0];
-      if (!file || !handlers.current.enabled) return;
-      handlers.current.onFile(file);
+      const files = Array.from(e.dataTransfer?.files ?? []);
+      if (!files.length || !handlers.current.enabled) return;
+      handlers.current.onFiles(files);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', overHandler);

@@ -28,7 +28,12 @@ export const coordination = {
   openFailed: 'The package could not be opened.',
   empty: {
     title: 'Nothing opened yet',
-    body: 'Open the round’s review package first, then each assessor’s signed results package (a folder or a .zip). Every package is verified before anything in it is used.',
+    body: 'Open the round’s review package first, then each assessor’s signed results package (a folder or a .zip), or drop them on the window, several at once. Every package is verified before anything in it is used.',
+  },
+  drop: {
+    overlay: 'Drop packages to open them in the coordination',
+    hint: 'The round’s review package and the assessors’ signed results packages: folders or .zip files, several at once',
+    noPath: 'Assay could not tell where the dropped items are on disk. Use “Open a package…” to choose them instead.',
   },
   packages: {
     heading: 'Packages',

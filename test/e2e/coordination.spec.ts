@@ -30,6 +30,31 @@ async function openPackage(page: Page, setPath: (p: string) => void, dir: string
   await press(page.getByRole('button', { name: 'Open a package…' }));
 }
 
+/** Drags files of these names over the window (dragenter + dragover), or drops them there. */
+async function dropOnWindow(page: Page, what: 'dragover' | 'drop', names: string[]): Promise<void> {
+  await page.evaluate(
+    ({ what, names }) => {
+      type Ctor<T> = new (...args: unknown[]) => T;
+      const g = globalThis as unknown as {
+        DataTransfer: Ctor<{ items: { add(f: unknown): void } }>;
+        File: Ctor<unknown>;
+        DragEvent: Ctor<unknown>;
+        document: { body: { dispatchEvent(e: unknown): boolean } };
+      };
+      const dt = new g.DataTransfer();
+      for (const name of names) dt.items.add(new g.File([''], name));
+      const fire = (type: string) =>
+        g.document.body.dispatchEvent(new g.DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+      if (what === 'drop') fire('drop');
+      else {
+        fire('dragenter');
+        fire('dragover');
+      }
+    },
+    { what, names },
+  );
+}
+
 /** A copy of a results package with one byte of its decisions changed (its checksum no longer holds). */
 function tampered(results: string, into: string): string {
   const dir = path.join(into, 'Tampered results');
@@ -86,7 +111,8 @@ async function readEvidence(page: Page, submissionId: string, earner: string): P
 /** The whole round: a split reaches the adjudication queue, every queued decision is adjudicated, the final package verifies. */
 async function coordinatorRound(): Promise<void> {
   panel = await buildPanel();
-  const app = await apps.launch();
+  // Two of the three results packages arrive by drag and drop (the window's drop, as from the file manager).
+  const app = await apps.launch({ dropPaths: panel.assessors.slice(1).map((a) => a.results) });
   const { page } = app;
   const choose = (p: string) => app.setChosenPath('coordination-package', p);
   // The coordinator signs the final package with the store's issuer identity (the Settings spec covers the dialog).
@@ -113,11 +139,25 @@ async function coordinatorRound(): Promise<void> {
   await expect(refusal).toContainText('decisions.csv');
   await expect(refusal).toContainText('Nothing was opened');
 
-  // The panel's three signed results packages.
-  for (const a of panel.assessors) {
-    await openPackage(page, choose, a.results);
-    await expect(page.getByRole('status').filter({ hasText: path.basename(a.results) })).toBeVisible();
-  }
+  // The panel's three signed results packages: the first chosen, the other two dropped on the window together.
+  const [first, ...dropped] = panel.assessors;
+  await openPackage(page, choose, first!.results);
+  await expect(page.getByRole('status').filter({ hasText: path.basename(first!.results) })).toBeVisible();
+  await dropOnWindow(
+    page,
+    'dragover',
+    dropped.map((a) => path.basename(a.results)),
+  );
+  await expect(page.getByText('Drop packages to open them in the coordination')).toBeVisible();
+  await dropOnWindow(
+    page,
+    'drop',
+    dropped.map((a) => path.basename(a.results)),
+  );
+  await expect(page.getByText('Drop packages to open them in the coordination')).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Opened and verified' })).toHaveText(
+    `Opened and verified: ${dropped.map((a) => path.basename(a.results)).join(', ')}.`,
+  );
   const packages = page.getByTestId('coordination-packages');
   for (const a of panel.assessors) await expect(packages.getByRole('row', { name: new RegExp(a.name) })).toBeVisible();
 
