@@ -102,11 +102,16 @@ export function expandedFtsQuery(db: Db, text: string, blind: boolean): string |
   return joinTerms(out, blind, ' AND ');
 }
 
+/** Connections whose vocabulary table exists (a temporary table lives as long as its connection). */
+const withVocabulary = new WeakSet<Db>();
+
 /** The index's vocabulary, for `expandedFtsQuery` (a temporary table of this connection, made once). */
 function ensureVocabulary(db: Db): void {
+  if (withVocabulary.has(db)) return;
   db.exec(
     "CREATE VIRTUAL TABLE IF NOT EXISTS temp.submissions_fts_vocab USING fts5vocab(main, 'submissions_fts', 'row')",
   );
+  withVocabulary.add(db);
 }
 
 /**
