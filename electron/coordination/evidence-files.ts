@@ -39,7 +39,10 @@ export class CoordinationEvidenceFiles {
       removeStaleTemps(this.root);
       this.cleaned = true;
     }
-    const file = AtomicFile.open(path.join(this.root, expected.sha256));
+    // A copy this process wrote and verified is kept as it is: the package's bytes are still read and hashed (the
+    // package must still hold them), but a large video is not written again on every opening.
+    const held = this.verified.has(expected.sha256) && fs.existsSync(path.join(this.root, expected.sha256));
+    const file = held ? null : AtomicFile.open(path.join(this.root, expected.sha256));
     const hash = createHash('sha256');
     let size = 0;
     try {
@@ -49,19 +52,19 @@ export class CoordinationEvidenceFiles {
         // Longer than the manifest says: no need to read (or write) the rest to know it is not the file.
         if (size > expected.size) break;
         hash.update(bytes);
-        file.write(bytes);
+        file?.write(bytes);
       }
     } catch (err) {
-      file.abort();
+      file?.abort();
       throw err;
     }
     const sha256 = size > expected.size ? '' : hash.digest('hex');
     if (size !== expected.size || sha256 !== expected.sha256) {
-      file.abort();
+      file?.abort();
       return { ok: false, size, sha256 };
     }
-    // Always the copy just verified, over any earlier one: what is served is what was read now.
-    file.commit();
+    // Otherwise the copy just verified, over any earlier one: what is served is what was read now.
+    file?.commit();
     return { ok: true };
   }
 

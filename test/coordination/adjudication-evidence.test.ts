@@ -124,6 +124,14 @@ describe('the evidence of a decision in the adjudication queue', () => {
     expect(s.db.prepare('SELECT count(*) FROM blobs').pluck().get()).toBe(0);
   });
 
+  it('read again, checks the package once more but keeps the copies it holds (no file written twice)', async () => {
+    const kept = files.map((a) => evidenceLookup(s)(a.sha256)!.path);
+    const before = kept.map((p) => fs.statSync(p).ino);
+    const again = await c.adjudicationEvidence(item.submissionId);
+    expect(again.submissionId).toBe(item.submissionId);
+    expect(kept.map((p) => fs.statSync(p).ino)).toEqual(before);
+  });
+
   it('refuses a changed file by package and file name, and serves no copy of it', async () => {
     const victim = files.at(-1)!;
     const target = fileOf(victim);
