@@ -78,11 +78,13 @@ export function levelFlags(
     return { seed: it.seed, m: it.pairs.length, exact, dev };
   });
   // Exact agreement is held to the calibration threshold, which is agreement with definitive scores: so it is
-  // measured on the seeds when the assessor scored any. Two readers who each misread now and then agree exactly
+  // measured on the seeds when the assessor scored them. Two readers who each misread now and then agree exactly
   // less often than either agrees with the definitive score, so against other readers a fair assessor would sit
   // below the threshold; an assessor without seeds can only be measured that way, and the sentence says so.
+  // Two seeds at least (one item says nothing of its spread); with fewer, every item measured.
   const seeds = sums.filter((x) => x.seed && x.m > 0);
-  const basis = seeds.length ? seeds : sums;
+  const onSeeds = seeds.length >= 2;
+  const basis = onSeeds ? seeds : sums;
   const ci = exactInterval(basis.map((x) => ({ m: x.m, y: x.exact })));
   if (ci.n > 0 && ci.value < thresholds.minExactAgreement && ci.high < thresholds.minExactAgreement)
     flags.push({
@@ -91,7 +93,7 @@ export function levelFlags(
       value: ci.value,
       threshold: thresholds.minExactAgreement,
       interval: { low: ci.low, high: ci.high },
-      sentence: `${name} agrees exactly on ${pct(ci.value)} of ${ci.n} criteria (${ci.items} ${seeds.length ? 'seeds, against their definitive scores' : 'second readings, against the other reader: no seeds'}), 95 % interval ${pct(ci.low)} to ${pct(ci.high)}; the calibration threshold is ${pct(thresholds.minExactAgreement)}.`,
+      sentence: `${name} agrees exactly on ${pct(ci.value)} of ${ci.n} criteria (${ci.items} ${onSeeds ? 'seeds, against their definitive scores' : seeds.length ? 'items, seeds against their definitive scores and second readings against the other reader' : 'second readings, against the other reader: no seeds'}), 95 % interval ${pct(ci.low)} to ${pct(ci.high)}; the calibration threshold is ${pct(thresholds.minExactAgreement)}.`,
     });
   if (Math.abs(overall.signedDeviation) > thresholds.maxDeviation) {
     const ci = meanInterval(sums.map((x) => ({ m: x.m, y: x.dev })));

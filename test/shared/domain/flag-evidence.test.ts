@@ -107,6 +107,40 @@ describe('the intervals, by their definitions', () => {
     expect(z95For(20)).toBeGreaterThan(3);
   });
 
+  it('exact agreement is held to the threshold on the seeds when there are two or more, else on every item', () => {
+    const item = (seed: boolean, exact: boolean) => ({
+      seed,
+      pairs: [0, 1, 2].map((c) => ({ a: 2, r: exact || c > 0 ? 2 : 1 })),
+    });
+    const flagsOf = (items: { seed: boolean; pairs: { a: number; r: number }[] }[]) => {
+      const pairs = items.flatMap((it) => it.pairs.map((p) => ({ rater: p.a, reference: p.r })));
+      return levelFlags({ id: 'a', name: 'Avery' }, items, [], levelAgreement(pairs), {
+        minQwk: 0.6,
+        minExactAgreement: 0.8,
+        maxDeviation: 0.5,
+      }).filter((f) => f.kind === 'exact');
+    };
+    // Every seed exact; every second reading one criterion off (the other reader): measured on the seeds, no flag.
+    const seeded = [
+      ...Array.from({ length: 10 }, () => item(true, true)),
+      ...Array.from({ length: 40 }, () => item(false, false)),
+    ];
+    expect(
+      levelAgreement(seeded.flatMap((it) => it.pairs.map((p) => ({ rater: p.a, reference: p.r })))).exact,
+    ).toBeLessThan(0.8);
+    expect(flagsOf(seeded)).toEqual([]);
+    // No seeds: the second readings are all there is, and the sentence says so.
+    const unseeded = Array.from({ length: 40 }, () => item(false, false));
+    const [flag] = flagsOf(unseeded);
+    expect(flag!.sentence).toMatch(
+      /^Avery agrees exactly on 67 % of 120 criteria \(40 second readings, against the other reader: no seeds\)/,
+    );
+    // One seed says nothing of its spread: every item is measured, and the sentence says that too.
+    expect(flagsOf([item(true, false), ...unseeded])[0]!.sentence).toContain(
+      '(41 items, seeds against their definitive scores and second readings against the other reader)',
+    );
+  });
+
   it('QWK says nothing when one source used a single level: no interval, so no flag', () => {
     // The rater put all 18 at level 2; the reference agreed on 16. Kappa is 0 by construction (the paradox).
     const pairs = Array.from({ length: 18 }, (_, i) => ({ rater: 2, reference: i < 16 ? 2 : 1 }));
