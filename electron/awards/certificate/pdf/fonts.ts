@@ -48,6 +48,9 @@ export class Type0Fonts {
       for (const [code, gid] of [...remapped].sort(([a], [b]) => a - b))
         widths.push(code, [Math.round((info.advances[gid] ?? 0) * k)]);
     }
+    const drawn = new Set(gids);
+    for (const gid of remapped.values()) drawn.add(gid);
+    const program = font.program(drawn);
     const toUnicode = context.register(
       context.stream(deflateSync(Buffer.from(toUnicodeCMap(glyphs), 'latin1'), { level: 9 }), {
         Filter: 'FlateDecode',
@@ -55,10 +58,10 @@ export class Type0Fonts {
     );
     const fontFile = context.register(
       context.stream(
-        font.compressed,
+        program.compressed,
         info.isCff
           ? { Subtype: 'OpenType', Filter: 'FlateDecode' }
-          : { Length1: font.embedded.length, Filter: 'FlateDecode' },
+          : { Length1: program.length, Filter: 'FlateDecode' },
       ),
     );
     const flags = (info.fixedPitch ? 1 : 0) | 4 /* symbolic: glyphs by id */ | (info.italicAngle !== 0 ? 64 : 0);
