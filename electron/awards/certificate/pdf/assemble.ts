@@ -4,7 +4,7 @@
 // keeps what every certificate shares (frame artwork, pattern cell, colour profile, logos) compressed once.
 import crypto from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import { PDFDocument, PDFHexString, PDFName, PDFString, type PDFDict, type PDFRef, type SaveOptions } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFString, type PDFDict, type PDFRef } from 'pdf-lib';
 import { bandContent, frameContent, guillocheCell, PATTERN_CELL, plainFrameContent } from '../design.js';
 import { srgbProfile } from '../icc.js';
 import type { CertificateLabels } from '../labels.js';
@@ -13,17 +13,13 @@ import { decodePng } from '../png.js';
 import { PAPER_SIZES, type CertificateAward, type Paper } from '../types.js';
 import { Type0Fonts } from './fonts.js';
 import { addStructureTree, type TaggedPage } from './structure.js';
+import { writePdf } from './write.js';
 
-/**
- * Object streams (the dictionaries compressed together, a cross-reference stream); no yielding to the
- * event loop while writing. Streams are compressed by us beforehand (pdf-lib's own are left as they are).
- */
-export const SAVE_OPTIONS: SaveOptions = {
-  useObjectStreams: true,
-  addDefaultPage: false,
-  updateFieldAppearances: false,
-  objectsPerTick: Infinity,
-};
+/** The document as a file: written compactly (write.ts), with the objects pdf-lib holds back flushed first. */
+export async function savePdf(doc: PDFDocument): Promise<Buffer> {
+  await doc.flush();
+  return writePdf(doc.context);
+}
 
 interface Shared {
   frame: Buffer;
