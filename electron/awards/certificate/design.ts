@@ -159,16 +159,22 @@ export function rule(c: Content, cx: number, y: number, halfWidth: number): void
 }
 
 /** The seal's shapes (text is added by the renderer): gold starburst, navy disc, gold rings. */
-export function sealShapes(c: Content, cx: number, cy: number, r: number): void {
-  c.save().fill(GOLD);
+export function sealShapes(c: Content, x: number, y: number, r: number): void {
+  // drawn about its centre (the origin moved there): the starburst's points repeat from quarter to quarter
+  // up to their signs, which deflate finds, where page coordinates differ in every point
+  const cx = 0;
+  const cy = 0;
+  c.save()
+    .op(`1 0 0 1 ${f(x)} ${f(y)} cm`)
+    .fill(GOLD);
   const points = 60;
   for (let i = 0; i <= points * 2; i++) {
     const a = (Math.PI * i) / points;
     const rr = i % 2 ? r - 3.2 : r;
-    const x = cx + rr * Math.cos(a);
-    const y = cy + rr * Math.sin(a);
-    if (i === 0) c.moveTo(x, y);
-    else c.lineTo(x, y);
+    const px = cx + rr * Math.cos(a);
+    const py = cy + rr * Math.sin(a);
+    if (i === 0) c.moveTo(px, py);
+    else c.lineTo(px, py);
   }
   c.op('h f');
   c.fill(NAVY)
@@ -186,10 +192,10 @@ export function sealShapes(c: Content, cx: number, cy: number, r: number): void 
   for (let i = 0; i <= 10; i++) {
     const a = Math.PI / 2 + (i * Math.PI) / 5;
     const rr = i % 2 ? 3.1 : 7.4;
-    const x = cx + rr * Math.cos(a);
-    const y = cy + 4 + rr * Math.sin(a);
-    if (i === 0) c.moveTo(x, y);
-    else c.lineTo(x, y);
+    const px = cx + rr * Math.cos(a);
+    const py = cy + 4 + rr * Math.sin(a);
+    if (i === 0) c.moveTo(px, py);
+    else c.lineTo(px, py);
   }
   c.op('h f').restore();
 }

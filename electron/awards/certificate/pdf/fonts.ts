@@ -104,21 +104,52 @@ export class Type0Fonts {
   }
 }
 
-/** A ToUnicode CMap (code -> UTF-16BE; empty for a glyph that stands for nothing) for an Identity-H font. */
+const hex4 = (n: number): string => n.toString(16).padStart(4, '0');
+
+/**
+ * A ToUnicode CMap (code -> UTF-16BE; empty for a glyph that stands for nothing) for an Identity-H font,
+ * as short as readers take it: consecutive codes for consecutive characters as one bfrange (within one
+ * last byte, ISO 32000-1 9.10.3), the rest as bfchar, and none of the optional CMap entries.
+ */
 export function toUnicodeCMap(text: ReadonlyMap<number, string>): string {
-  let cmap =
-    '/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n';
-  const gids = [...text.keys()].sort((a, b) => a - b);
-  for (let i = 0; i < gids.length; i += 100) {
-    const chunk = gids.slice(i, i + 100);
-    cmap += `${chunk.length} beginbfchar\n`;
-    for (const g of chunk) {
-      const t = text.get(g)!;
-      let hex = '';
-      for (let c = 0; c < t.length; c++) hex += t.charCodeAt(c).toString(16).padStart(4, '0');
-      cmap += `<${g.toString(16).padStart(4, '0')}> <${hex.toUpperCase()}>\n`;
+  const codes = [...text.keys()].sort((a, b) => a - b);
+  const unit = (code: number): number | undefined => {
+    const t = text.get(code)!;
+    return t.length === 1 ? t.charCodeAt(0) : undefined;
+  };
+  const chars: string[] = [];
+  const ranges: string[] = [];
+  for (let i = 0; i < codes.length;) {
+    const first = codes[i]!;
+    const u = unit(first);
+    let j = i + 1;
+    if (u !== undefined)
+      while (
+        j < codes.length &&
+        codes[j] === first + (j - i) &&
+        codes[j]! >> 8 === first >> 8 &&
+        unit(codes[j]!) === u + (j - i) &&
+        (u + (j - i)) >> 8 === u >> 8
+      )
+        j++;
+    if (j - i > 1) ranges.push(`<${hex4(first)}><${hex4(codes[j - 1]!)}><${hex4(u!)}>`);
+    else {
+      const t = text.get(first)!;
+      let dst = '';
+      for (let c = 0; c < t.length; c++) dst += hex4(t.charCodeAt(c));
+      chars.push(`<${hex4(first)}><${dst}>`);
     }
-    cmap += 'endbfchar\n';
+    i = j;
   }
-  return `${cmap}endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n`;
+  let cmap =
+    '/CIDInit/ProcSet findresource begin 12 dict begin begincmap/CMapName/A def 1 begincodespacerange<0000><FFFF>endcodespacerange\n';
+  for (let i = 0; i < chars.length; i += 100) {
+    const block = chars.slice(i, i + 100);
+    cmap += `${block.length} beginbfchar\n${block.join('\n')}\nendbfchar\n`;
+  }
+  for (let i = 0; i < ranges.length; i += 100) {
+    const block = ranges.slice(i, i + 100);
+    cmap += `${block.length} beginbfrange\n${block.join('\n')}\nendbfrange\n`;
+  }
+  return `${cmap}endcmap CMapName currentdict/CMap defineresource pop end end\n`;
 }
