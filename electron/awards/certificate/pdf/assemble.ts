@@ -154,16 +154,19 @@ export class PdfAssembler {
       );
     }
 
-    // The QR code: a 1-bit image mask painted in the fill colour (a set bit is a dark module)
+    // The QR code: a 1-bit image mask painted in the fill colour (a set bit is a dark module). Its bits
+    // are mostly a signature, which deflate does not shrink: stored as they are unless deflate saves.
+    const qrDeflated = deflateSync(qr.bits, { level: 9 });
+    const qrRaw = qrDeflated.length + '/Filter/FlateDecode'.length >= qr.bits.length;
     const qrRef = ctx.register(
-      ctx.stream(deflateSync(qr.bits, { level: 9 }), {
+      ctx.stream(qrRaw ? qr.bits : qrDeflated, {
         Type: 'XObject',
         Subtype: 'Image',
         Width: qr.size,
         Height: qr.size,
         ImageMask: true,
         Decode: [1, 0],
-        Filter: 'FlateDecode',
+        Filter: qrRaw ? undefined : 'FlateDecode',
       }),
     );
     const tagged: TaggedPage[] = [];
@@ -219,9 +222,8 @@ export class PdfAssembler {
     doc.setTitle(title, { showInWindowTitleBar: true });
     doc.setAuthor(award.issuer.name);
     doc.setSubject(subject);
-    doc.setKeywords([keywords]);
-    doc.setCreator('Assay');
-    doc.setProducer('Assay certificate renderer');
+    // keywords, creator and producer only in the XMP below (title, author and subject are in both: the
+    // document information dictionary is what pdfinfo and most viewers' properties show)
     doc.setCreationDate(now);
     doc.setModificationDate(now);
     doc.setLanguage(L.locale);
