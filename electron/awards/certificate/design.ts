@@ -17,8 +17,10 @@ const CELL_H = BAND.bandTo - BAND.bandFrom;
 
 /** Content of one guilloche cell: four phase-shifted sine waves over one period, as cubic Béziers. */
 export function guillocheCell(): string {
-  const ops: string[] = [`${rgb(GOLD)} RG`, '0.32 w'];
-  const mid = CELL_H / 2;
+  // drawn about the cell's middle line (the origin moved there), so the mirrored waves' coordinates
+  // repeat up to their signs
+  const ops: string[] = [`${rgb(GOLD)} RG`, '0.32 w', `1 0 0 1 0 ${f(CELL_H / 2)} cm`];
+  const mid = 0;
   const amp = CELL_H / 2 - 1.6;
   const waves: [number, number][] = [
     [1, 0],
@@ -104,20 +106,18 @@ export function frameContent(width: number, height: number): string {
     [bandFrom + half, height - bandFrom - half],
     [width - bandFrom - half, height - bandFrom - half],
   ] as const) {
+    // each about its centre (the origin moved there), so the four are the same operators, which deflate
+    // stores once
+    c.save().op(`1 0 0 1 ${f(x)} ${f(y)} cm`);
     c.fill(NAVY)
-      .rect(x - half - 1, y - half - 1, band + 2, band + 2)
+      .rect(-half - 1, -half - 1, band + 2, band + 2)
       .op('f');
     c.stroke(GOLD)
       .lineWidth(0.6)
-      .rect(x - half + 1.5, y - half + 1.5, band - 3, band - 3)
+      .rect(-half + 1.5, -half + 1.5, band - 3, band - 3)
       .op('S');
-    c.fill(GOLD)
-      .moveTo(x, y + 5.2)
-      .lineTo(x + 5.2, y)
-      .lineTo(x, y - 5.2)
-      .lineTo(x - 5.2, y)
-      .op('h f');
-    c.fill(NAVY).circle(x, y, 1.7).op('f');
+    c.fill(GOLD).moveTo(0, 5.2).lineTo(5.2, 0).lineTo(0, -5.2).lineTo(-5.2, 0).op('h f');
+    c.fill(NAVY).circle(0, 0, 1.7).op('f').restore();
   }
   c.restore();
   return c.toString();

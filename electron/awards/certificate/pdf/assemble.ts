@@ -13,6 +13,7 @@ import { decodePng } from '../png.js';
 import { PAPER_SIZES, type CertificateAward, type Paper } from '../types.js';
 import { Type0Fonts } from './fonts.js';
 import { addStructureTree, type TaggedPage } from './structure.js';
+import { textString } from './util.js';
 import { writePdf } from './write.js';
 
 /** The document as a file: written compactly (write.ts), with the objects pdf-lib holds back flushed first. */
@@ -204,15 +205,16 @@ export class PdfAssembler {
       ctx.obj({
         Type: 'Filespec',
         F: PDFString.of('credential.json'),
-        UF: PDFHexString.fromText('credential.json'),
+        UF: textString('credential.json'),
         EF: { F: file, UF: file },
-        Desc: PDFHexString.fromText('Open Badges 3.0 credential (signed) behind this certificate'),
+        // a literal: ASCII, its parentheses balanced (PDFString writes it unescaped)
+        Desc: PDFString.of('Open Badges 3.0 credential (signed) behind this certificate'),
         AFRelationship: 'Source',
       }),
     );
     doc.catalog.set(
       PDFName.of('Names'),
-      ctx.obj({ EmbeddedFiles: { Names: [PDFHexString.fromText('credential.json'), filespec] } }),
+      ctx.obj({ EmbeddedFiles: { Names: [textString('credential.json'), filespec] } }),
     );
     doc.catalog.set(PDFName.of('AF'), ctx.obj([filespec]));
 
