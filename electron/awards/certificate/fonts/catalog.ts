@@ -162,7 +162,8 @@ export class PreparedFont {
 
   /**
    * The font program as embedded: without layout tables (the text is shaped already), names and glyph
-   * names, and for TrueType outlines the cmap (a CIDFontType2 draws glyphs by id, ISO 32000-1 9.9).
+   * names, and for TrueType outlines the cmap (a CIDFontType2 draws glyphs by id, ISO 32000-1 9.9) and
+   * OS/2 (what a reader needs of it is in the font descriptor).
    */
   get embedded(): Buffer {
     this.#embedded ??= withoutTables(this.sfnt, [
@@ -176,7 +177,8 @@ export class PreparedFont {
       'DSIG',
       'name',
       'post',
-      ...(this.info.isCff ? [] : ['cmap']),
+      // as pdfTeX embeds TrueType: no cmap (glyphs by id) and no OS/2 (the descriptor has the metrics)
+      ...(this.info.isCff ? [] : ['cmap', 'OS/2']),
     ]);
     return this.#embedded;
   }

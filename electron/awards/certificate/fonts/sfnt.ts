@@ -307,12 +307,23 @@ export function withOnlyGlyphs(bytes: Uint8Array, gids: Iterable<number>): Buffe
   }
   if (long) newLoca.writeUInt32BE(at, numGlyphs * 4);
   else newLoca.writeUInt16BE(at / 2, numGlyphs * 2);
-  return withoutTables(
-    b,
-    [],
-    new Map([
-      ['glyf', Buffer.concat(parts)],
-      ['loca', newLoca],
-    ]),
-  );
+  const replace = new Map([
+    ['glyf', Buffer.concat(parts)],
+    ['loca', newLoca],
+  ]);
+  // the emptied glyphs' metrics zeroed too (a document's widths are its /W array): runs of zeros deflate
+  const hhea = tables.get('hhea');
+  const hmtx = tables.get('hmtx');
+  if (hhea && hmtx) {
+    const metrics = Buffer.from(b.subarray(hmtx.offset, hmtx.offset + hmtx.length));
+    const longMetrics = b.readUInt16BE(hhea.offset + 34);
+    for (let g = 0; g < numGlyphs; g++) {
+      if (keep.has(g)) continue;
+      const at = g < longMetrics ? g * 4 : longMetrics * 4 + (g - longMetrics) * 2;
+      const size = g < longMetrics ? 4 : 2;
+      if (at + size <= metrics.length) metrics.fill(0, at, at + size);
+    }
+    replace.set('hmtx', metrics);
+  }
+  return withoutTables(b, [], replace);
 }
