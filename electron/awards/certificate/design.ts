@@ -160,23 +160,30 @@ export function rule(c: Content, cx: number, y: number, halfWidth: number): void
 
 /** The seal's shapes (text is added by the renderer): gold starburst, navy disc, gold rings. */
 export function sealShapes(c: Content, x: number, y: number, r: number): void {
-  // drawn about its centre (the origin moved there): the starburst's points repeat from quarter to quarter
-  // up to their signs, which deflate finds, where page coordinates differ in every point
+  // drawn about its centre (the origin moved there); the starburst as four quarter wedges, the same path
+  // turned a quarter each time (deflate stores it once). A wedge ends at a tooth's tip and reaches past
+  // it by a sliver inside the next wedge's tooth and under the disc, so the fills overlap where no edge
+  // is (no seam along the join, no edge painted twice)
   const cx = 0;
   const cy = 0;
   c.save()
     .op(`1 0 0 1 ${f(x)} ${f(y)} cm`)
     .fill(GOLD);
   const points = 60;
-  for (let i = 0; i <= points * 2; i++) {
-    const a = (Math.PI * i) / points;
-    const rr = i % 2 ? r - 3.2 : r;
-    const px = cx + rr * Math.cos(a);
-    const py = cy + rr * Math.sin(a);
-    if (i === 0) c.moveTo(px, py);
-    else c.lineTo(px, py);
+  const quarter = points / 2; // corners (tips and notches) a quarter turn spans
+  for (const turn of ['', '0 1 -1 0 0 0 cm', '-1 0 0 -1 0 0 cm', '0 -1 1 0 0 0 cm']) {
+    c.save();
+    if (turn) c.op(turn);
+    c.moveTo(cx, cy);
+    for (let i = 0; i <= quarter; i++) {
+      const a = (Math.PI * i) / points;
+      const rr = i % 2 ? r - 3.2 : r;
+      c.lineTo(cx + rr * Math.cos(a), cy + rr * Math.sin(a));
+    }
+    const sliver = Math.PI / 2 + Math.PI / points / 2; // half way from the tip to the next notch
+    c.lineTo(cx + (r - 6) * Math.cos(sliver), cy + (r - 6) * Math.sin(sliver));
+    c.op('h f').restore();
   }
-  c.op('h f');
   c.fill(NAVY)
     .circle(cx, cy, r - 5.5)
     .op('f');
