@@ -2,7 +2,7 @@
 // row with its seal, the QR code and the credits) and the criteria pages, as content streams, with the
 // fonts each page uses. Pure layout: the words come from the labels, the PDF objects from pdf/assemble.
 import { Content, FontRegistry, type Align, type Rgb, type TaggedLine } from './content.js';
-import { BAND, GOLD, GOLD_LIGHT, INK, MUTED, NAVY, rule, sealShapes } from './design.js';
+import { BAND, GOLD, GOLD_LIGHT, INK, MUTED, NAVY, plainFrameContent, rule, sealShapes } from './design.js';
 import type { FaceSpec, FontStyle, PreparedFont } from './fonts/catalog.js';
 import { awardTexts, isoDay, sealText, toDate, type CertificateLabels } from './labels.js';
 import { makeQrPayload, qrBits, qrDraw, qrMatrix, statusEntryOf, verifyPageUrlOf } from './qr.js';
@@ -324,7 +324,8 @@ function criteriaPages(
   let y = 0;
   const newPage = (): void => {
     c = new Content(registry, true);
-    c.op('/Frame Do');
+    // the continuation frame drawn in the page (a form XObject of its own cost more than its few operators)
+    c.op(plainFrameContent(W, H));
     pages.push(c);
     y = H - 82;
     c.text(t.shape(L.criteriaTitle, 'semibold', fonts), { font: 'semibold', size: 24 }, W / 2, y, 'center', NAVY, 'H1');

@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { PDFDocument, PDFHexString, PDFName, PDFString, type PDFDict, type PDFRef } from 'pdf-lib';
-import { bandContent, frameContent, guillocheCell, PATTERN_CELL, plainFrameContent } from '../design.js';
+import { bandContent, frameContent, guillocheCell, PATTERN_CELL } from '../design.js';
 import { srgbProfile } from '../icc.js';
 import type { CertificateLabels } from '../labels.js';
 import type { Layout, LogoImage } from '../layout.js';
@@ -24,7 +24,6 @@ export async function savePdf(doc: PDFDocument): Promise<Buffer> {
 
 interface Shared {
   frame: Buffer;
-  plainFrame: Buffer;
   band: Buffer;
   bandLength: number;
 }
@@ -48,7 +47,6 @@ export class PdfAssembler {
       const { width, height } = PAPER_SIZES[paper];
       s = {
         frame: deflateSync(frameContent(width, height)),
-        plainFrame: deflateSync(plainFrameContent(width, height)),
         band: deflateSync(bandContent(Math.max(width, height))),
         bandLength: Math.max(width, height),
       };
@@ -136,7 +134,6 @@ export class PdfAssembler {
         }),
       );
     const frameRef = form(shared.frame, ctx.obj({ XObject: { Band: band } }));
-    const plainRef = pages.some((p) => p.frame === 'Plain') ? form(shared.plainFrame, ctx.obj({})) : undefined;
     let logoRef: PDFRef | undefined;
     if (logo) {
       const image = {
@@ -175,7 +172,7 @@ export class PdfAssembler {
       const page = doc.addPage([W, H]);
       tagged.push({ node: page.node, ref: page.ref, lines: p.content.lines });
       page.setTrimBox(0, 0, W, H);
-      const xobjects = ctx.obj({ Frame: p.frame === 'Frame' ? frameRef : plainRef });
+      const xobjects = ctx.obj(p.frame === 'Frame' ? { Frame: frameRef } : {});
       if (p.logo && logoRef) xobjects.set(PDFName.of('Logo'), logoRef);
       if (p === pages[0]) xobjects.set(PDFName.of('QR'), qrRef);
       page.node.set(PDFName.Resources, ctx.obj({ Font: fontDict, XObject: xobjects }));
