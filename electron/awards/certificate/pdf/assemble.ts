@@ -4,7 +4,7 @@
 // keeps what every certificate shares (frame artwork, pattern cell, colour profile, logos) compressed once.
 import crypto from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import { PDFDocument, PDFHexString, PDFName, PDFString, type PDFDict, type PDFRef } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFRef } from 'pdf-lib';
 import { bandContent, frameContent, guillocheCell, PATTERN_CELL } from '../design.js';
 import { srgbProfile } from '../icc.js';
 import type { CertificateLabels } from '../labels.js';
@@ -100,10 +100,10 @@ export class PdfAssembler {
     for (const use of registry.uses.values())
       fontDict.set(PDFName.of(use.resource), this.#type0.embed(ctx, use.font, use.glyphs, use.remapped));
 
-    // Frame artwork: a form XObject drawing a band form (the guilloche tiling pattern) four times
+    // Frame artwork: a form XObject drawing a band form (the guilloche tiling pattern) four times. (XObjects
+    // and the pattern go without the optional /Type: a stream dictionary is not compressed.)
     const pattern = ctx.register(
       ctx.stream(this.#pattern, {
-        Type: 'Pattern',
         PatternType: 1,
         PaintType: 1,
         TilingType: 1,
@@ -116,7 +116,6 @@ export class PdfAssembler {
     );
     const band = ctx.register(
       ctx.stream(shared.band, {
-        Type: 'XObject',
         Subtype: 'Form',
         BBox: [0, 0, shared.bandLength, PATTERN_CELL.height],
         Resources: { Pattern: { P: pattern } },
@@ -126,7 +125,6 @@ export class PdfAssembler {
     const form = (data: Buffer, resources: PDFDict): PDFRef =>
       ctx.register(
         ctx.stream(data, {
-          Type: 'XObject',
           Subtype: 'Form',
           BBox: [0, 0, W, H],
           Resources: resources,
@@ -137,7 +135,6 @@ export class PdfAssembler {
     let logoRef: PDFRef | undefined;
     if (logo) {
       const image = {
-        Type: 'XObject',
         Subtype: 'Image',
         Width: logo.width,
         Height: logo.height,
@@ -158,7 +155,6 @@ export class PdfAssembler {
     const qrRaw = qrDeflated.length + '/Filter/FlateDecode'.length >= qr.bits.length;
     const qrRef = ctx.register(
       ctx.stream(qrRaw ? qr.bits : qrDeflated, {
-        Type: 'XObject',
         Subtype: 'Image',
         Width: qr.size,
         Height: qr.size,
@@ -219,8 +215,11 @@ export class PdfAssembler {
     const subject = `${L.title} ${L.titleSub}: ${award.achievementName}`;
     const keywords = `verification code ${award.verificationCode}; ${award.credentialId}`;
     doc.setTitle(title, { showInWindowTitleBar: true });
-    doc.setAuthor(award.issuer.name);
-    doc.setSubject(subject);
+    // pdf-lib writes every entry as UTF-16: plain ASCII ones as literal strings instead, half as long
+    const info = ctx.lookup(ctx.trailerInfo.Info, PDFDict);
+    info.set(PDFName.of('Title'), textString(title));
+    info.set(PDFName.of('Author'), textString(award.issuer.name));
+    info.set(PDFName.of('Subject'), textString(subject));
     // keywords, creator and producer only in the XMP below (title, author and subject are in both: the
     // document information dictionary is what pdfinfo and most viewers' properties show)
     doc.setCreationDate(now);

@@ -71,7 +71,7 @@ export class Type0Fonts {
         FontName: font.baseFont,
         Flags: flags,
         FontBBox: info.bbox.map((v) => Math.round(v * k)),
-        ItalicAngle: info.italicAngle,
+        ItalicAngle: Math.round(info.italicAngle * 100) / 100, // a 16.16 fixed value: -17.2, not -17.199996948242188
         Ascent: Math.round(info.ascent * k),
         Descent: Math.round(info.descent * k),
         CapHeight: Math.round(info.capHeight * k),
