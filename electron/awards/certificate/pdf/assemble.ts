@@ -97,8 +97,9 @@ export class PdfAssembler {
 
     // Fonts (after all content is laid out, so every glyph is known)
     const fontDict = ctx.obj({});
+    const fontStreams = new Map<string, PDFRef>();
     for (const use of registry.uses.values())
-      fontDict.set(PDFName.of(use.resource), this.#type0.embed(ctx, use.font, use.glyphs, use.remapped));
+      fontDict.set(PDFName.of(use.resource), this.#type0.embed(ctx, use.font, use.glyphs, use.remapped, fontStreams));
 
     // Frame artwork: a form XObject drawing a band form (the guilloche tiling pattern) four times. (XObjects
     // and the pattern go without the optional /Type: a stream dictionary is not compressed.)

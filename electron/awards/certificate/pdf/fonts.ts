@@ -26,13 +26,27 @@ function widthsOf(font: PreparedFont, gids: readonly number[], k: number): Width
 }
 
 export class Type0Fonts {
-  /** Adds the font's objects to the document and returns the Type0 font's reference. */
+  /**
+   * Adds the font's objects to the document and returns the Type0 font's reference. `streams` (one per
+   * document) holds the document's ToUnicode and CIDToGIDMap streams by content: a script's regular and
+   * semibold subsets for the same name share a glyph order, so their maps are often the same stream.
+   */
   embed(
     context: PDFContext,
     font: PreparedFont,
     glyphs: ReadonlyMap<number, string>,
     remapped: ReadonlyMap<number, number> = new Map(),
+    streams: Map<string, PDFRef> = new Map(),
   ): PDFRef {
+    const once = (kind: string, data: Buffer): PDFRef => {
+      const key = `${kind}:${data.toString('latin1')}`;
+      let ref = streams.get(key);
+      if (!ref) {
+        ref = context.register(context.stream(deflateSync(data, { level: 9 }), { Filter: 'FlateDecode' }));
+        streams.set(key, ref);
+      }
+      return ref;
+    };
     const info = font.info;
     const k = 1000 / info.unitsPerEm;
     // Codes below the subset's glyph count are glyph ids; codes beyond stand for a glyph drawn as
@@ -44,18 +58,14 @@ export class Type0Fonts {
       const max = Math.max(...remapped.keys());
       const map = Buffer.alloc((max + 1) * 2);
       for (let c = 0; c <= max; c++) map.writeUInt16BE(remapped.get(c) ?? (c < info.numGlyphs ? c : 0), c * 2);
-      cidToGid = context.register(context.stream(deflateSync(map, { level: 9 }), { Filter: 'FlateDecode' }));
+      cidToGid = once('CIDToGIDMap', map);
       for (const [code, gid] of [...remapped].sort(([a], [b]) => a - b))
         widths.push(code, [Math.round((info.advances[gid] ?? 0) * k)]);
     }
     const drawn = new Set(gids);
     for (const gid of remapped.values()) drawn.add(gid);
     const program = font.program(drawn);
-    const toUnicode = context.register(
-      context.stream(deflateSync(Buffer.from(toUnicodeCMap(glyphs), 'latin1'), { level: 9 }), {
-        Filter: 'FlateDecode',
-      }),
-    );
+    const toUnicode = once('ToUnicode', Buffer.from(toUnicodeCMap(glyphs), 'latin1'));
     const fontFile = context.register(
       context.stream(
         program.compressed,
