@@ -1,5 +1,6 @@
 // `npm run bench`: prints figures; never fails on a time. BENCH_ONLY=import,queue picks parts
-// (import, queue, startup, credentials, sample, jobs, agreement, quality, trust, coordination).
+// (import, queue, startup, credentials, sample, jobs, agreement, quality, trust, coordination; and certsizes,
+// only when named: certificate sizes by script without the browser, which certificates.bench.ts also prints).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import { benchTrust } from './trust-bench.js';
 import { benchStartup } from './startup-bench.js';
 import { benchQuality } from './quality-bench.js';
 import { benchCoordination } from './coordination-bench.js';
+import { benchCertificateSizes } from './certificate-size-bench.js';
 
 const only = (
   process.env.BENCH_ONLY ?? 'import,queue,startup,credentials,sample,jobs,agreement,quality,trust,coordination'
@@ -32,6 +34,7 @@ try {
   if (only.includes('quality')) benchQuality();
   if (only.includes('trust')) await benchTrust(work);
   if (only.includes('coordination')) await benchCoordination(work);
+  if (only.includes('certsizes')) await benchCertificateSizes();
 } finally {
   if (!process.env.BENCH_KEEP) fs.rmSync(work, { recursive: true, force: true });
   else process.stdout.write(`kept ${work}\n`);

@@ -57,20 +57,11 @@ function prepare(identity: SigningIdentity): Prepared {
   const certificates = identity.certificateChain.map((der) => pkijs.Certificate.fromBER(toArrayBuffer(der)));
   const leaf = certificates[0]!;
   const leafDer = identity.certificateChain[0]!;
-  // ESSCertIDv2 { hashAlgorithm DEFAULT sha256 (omitted), certHash, issuerSerial { GeneralNames { directoryName [4] issuer }, serialNumber } }
-  const issuerSerial = new asn1js.Sequence({
-    value: [
-      new asn1js.Sequence({
-        value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 4 }, value: [leaf.issuer.toSchema()] })],
-      }),
-      leaf.serialNumber,
-    ],
-  });
+  // ESSCertIDv2 { hashAlgorithm DEFAULT sha256 (omitted), certHash }: without the optional issuerSerial,
+  // which ETSI EN 319 122-1 (5.2.2.3) says should not be included (the hash binds the certificate; the
+  // issuer's name and the serial number cost about 240 bytes of the signature's hex placeholder).
   const essCertIdV2 = new asn1js.Sequence({
-    value: [
-      new asn1js.OctetString({ valueHex: toArrayBuffer(crypto.createHash('sha256').update(leafDer).digest()) }),
-      issuerSerial,
-    ],
+    value: [new asn1js.OctetString({ valueHex: toArrayBuffer(crypto.createHash('sha256').update(leafDer).digest()) })],
   });
   const signingCertificateV2 = new pkijs.Attribute({
     type: OIDS.signingCertificateV2,

@@ -234,10 +234,19 @@ export class Content {
     const glyphs = run.glyphs;
     let advance = 0;
     parts.push(`1 0 0 1 ${f(pen)} ${f(y)} Tm`);
+    // consecutive glyphs share one hex string (<00210034>, not <0021><0034>)
     let tj = '';
+    let hexOpen = false;
     let rise = 0;
     let pendingAdjust = 0;
+    const adjust = (n: number): void => {
+      if (hexOpen) tj += '>';
+      hexOpen = false;
+      tj += f(n);
+    };
     const flush = (): void => {
+      if (hexOpen) tj += '>';
+      hexOpen = false;
       if (tj) parts.push(`[${tj}] TJ`);
       tj = '';
     };
@@ -245,7 +254,7 @@ export class Content {
       const w = Math.round((advances[g.gid] ?? 0) * toK);
       const dy = g.dy * toK * (size / 1000);
       if (Math.abs(dy - rise) > 1e-3) {
-        if (Math.abs(pendingAdjust) > 0.01) tj += f(-pendingAdjust);
+        if (Math.abs(pendingAdjust) > 0.01) adjust(-pendingAdjust);
         pendingAdjust = 0;
         flush();
         parts.push(`${f(dy)} Ts`);
@@ -253,8 +262,9 @@ export class Content {
       }
       const dx = g.dx * toK;
       pendingAdjust += dx; // move right by dx before the glyph
-      if (Math.abs(pendingAdjust) > 0.01) tj += f(-pendingAdjust);
-      tj += `<${codes[i]!.toString(16).padStart(4, '0')}>`;
+      if (Math.abs(pendingAdjust) > 0.01) adjust(-pendingAdjust);
+      tj += `${hexOpen ? '' : '<'}${codes[i]!.toString(16).padStart(4, '0')}`;
+      hexOpen = true;
       // after the glyph the pen is at +w (+Tc); it should be at +ax, and the dx shift is undone
       pendingAdjust = g.ax * toK - w - dx;
       advance += (g.ax * toK * size) / 1000 + spacing;

@@ -17,8 +17,10 @@ const CELL_H = BAND.bandTo - BAND.bandFrom;
 
 /** Content of one guilloche cell: four phase-shifted sine waves over one period, as cubic Béziers. */
 export function guillocheCell(): string {
-  const ops: string[] = [`${rgb(GOLD)} RG`, '0.32 w'];
-  const mid = CELL_H / 2;
+  // drawn about the cell's middle line (the origin moved there), so the mirrored waves' coordinates
+  // repeat up to their signs
+  const ops: string[] = [`${rgb(GOLD)} RG`, '0.32 w', `1 0 0 1 0 ${f(CELL_H / 2)} cm`];
+  const mid = 0;
   const amp = CELL_H / 2 - 1.6;
   const waves: [number, number][] = [
     [1, 0],
@@ -104,20 +106,18 @@ export function frameContent(width: number, height: number): string {
     [bandFrom + half, height - bandFrom - half],
     [width - bandFrom - half, height - bandFrom - half],
   ] as const) {
+    // each about its centre (the origin moved there), so the four are the same operators, which deflate
+    // stores once
+    c.save().op(`1 0 0 1 ${f(x)} ${f(y)} cm`);
     c.fill(NAVY)
-      .rect(x - half - 1, y - half - 1, band + 2, band + 2)
+      .rect(-half - 1, -half - 1, band + 2, band + 2)
       .op('f');
     c.stroke(GOLD)
       .lineWidth(0.6)
-      .rect(x - half + 1.5, y - half + 1.5, band - 3, band - 3)
+      .rect(-half + 1.5, -half + 1.5, band - 3, band - 3)
       .op('S');
-    c.fill(GOLD)
-      .moveTo(x, y + 5.2)
-      .lineTo(x + 5.2, y)
-      .lineTo(x, y - 5.2)
-      .lineTo(x - 5.2, y)
-      .op('h f');
-    c.fill(NAVY).circle(x, y, 1.7).op('f');
+    c.fill(GOLD).moveTo(0, 5.2).lineTo(5.2, 0).lineTo(0, -5.2).lineTo(-5.2, 0).op('h f');
+    c.fill(NAVY).circle(0, 0, 1.7).op('f').restore();
   }
   c.restore();
   return c.toString();
@@ -159,18 +159,31 @@ export function rule(c: Content, cx: number, y: number, halfWidth: number): void
 }
 
 /** The seal's shapes (text is added by the renderer): gold starburst, navy disc, gold rings. */
-export function sealShapes(c: Content, cx: number, cy: number, r: number): void {
-  c.save().fill(GOLD);
+export function sealShapes(c: Content, x: number, y: number, r: number): void {
+  // drawn about its centre (the origin moved there); the starburst as four quarter wedges, the same path
+  // turned a quarter each time (deflate stores it once). A wedge ends at a tooth's tip and reaches past
+  // it by a sliver inside the next wedge's tooth and under the disc, so the fills overlap where no edge
+  // is (no seam along the join, no edge painted twice)
+  const cx = 0;
+  const cy = 0;
+  c.save()
+    .op(`1 0 0 1 ${f(x)} ${f(y)} cm`)
+    .fill(GOLD);
   const points = 60;
-  for (let i = 0; i <= points * 2; i++) {
-    const a = (Math.PI * i) / points;
-    const rr = i % 2 ? r - 3.2 : r;
-    const x = cx + rr * Math.cos(a);
-    const y = cy + rr * Math.sin(a);
-    if (i === 0) c.moveTo(x, y);
-    else c.lineTo(x, y);
+  const quarter = points / 2; // corners (tips and notches) a quarter turn spans
+  for (const turn of ['', '0 1 -1 0 0 0 cm', '-1 0 0 -1 0 0 cm', '0 -1 1 0 0 0 cm']) {
+    c.save();
+    if (turn) c.op(turn);
+    c.moveTo(cx, cy);
+    for (let i = 0; i <= quarter; i++) {
+      const a = (Math.PI * i) / points;
+      const rr = i % 2 ? r - 3.2 : r;
+      c.lineTo(cx + rr * Math.cos(a), cy + rr * Math.sin(a));
+    }
+    const sliver = Math.PI / 2 + Math.PI / points / 2; // half way from the tip to the next notch
+    c.lineTo(cx + (r - 6) * Math.cos(sliver), cy + (r - 6) * Math.sin(sliver));
+    c.op('h f').restore();
   }
-  c.op('h f');
   c.fill(NAVY)
     .circle(cx, cy, r - 5.5)
     .op('f');
@@ -186,10 +199,10 @@ export function sealShapes(c: Content, cx: number, cy: number, r: number): void 
   for (let i = 0; i <= 10; i++) {
     const a = Math.PI / 2 + (i * Math.PI) / 5;
     const rr = i % 2 ? 3.1 : 7.4;
-    const x = cx + rr * Math.cos(a);
-    const y = cy + 4 + rr * Math.sin(a);
-    if (i === 0) c.moveTo(x, y);
-    else c.lineTo(x, y);
+    const px = cx + rr * Math.cos(a);
+    const py = cy + 4 + rr * Math.sin(a);
+    if (i === 0) c.moveTo(px, py);
+    else c.lineTo(px, py);
   }
   c.op('h f').restore();
 }

@@ -1,8 +1,8 @@
 // Where everything on a certificate goes: page 1 (issuer, title, earner, achievement, the signature
 // row with its seal, the QR code and the credits) and the criteria pages, as content streams, with the
 // fonts each page uses. Pure layout: the words come from the labels, the PDF objects from pdf/assemble.
-import { Content, FontRegistry, type Align, type Rgb, type TaggedLine } from './content.js';
-import { BAND, GOLD, GOLD_LIGHT, INK, MUTED, NAVY, rule, sealShapes } from './design.js';
+import { Content, FontRegistry, formatNumber, type Align, type Rgb, type TaggedLine } from './content.js';
+import { BAND, GOLD, GOLD_LIGHT, INK, MUTED, NAVY, plainFrameContent, rule, sealShapes } from './design.js';
 import type { FaceSpec, FontStyle, PreparedFont } from './fonts/catalog.js';
 import { awardTexts, isoDay, sealText, toDate, type CertificateLabels } from './labels.js';
 import { makeQrPayload, qrBits, qrDraw, qrMatrix, statusEntryOf, verifyPageUrlOf } from './qr.js';
@@ -226,7 +226,10 @@ export function layoutCertificate(t: LayoutTools, award: CertificateAward): Layo
     lineWidth(ringLine, ringStyle) > fullCircle
       ? { ...ringStyle, size: (ringStyle.size * fullCircle) / lineWidth(ringLine, ringStyle) }
       : ringStyle;
-  c.textOnCircle(ringLine, ringFit, cx, sealY, ringRadius, GOLD_LIGHT);
+  // about the seal's centre (the origin moved there): the glyphs' matrices hold shorter numbers
+  c.save().op(`1 0 0 1 ${formatNumber(cx)} ${formatNumber(sealY)} cm`);
+  c.textOnCircle(ringLine, ringFit, 0, 0, ringRadius, GOLD_LIGHT);
+  c.restore();
   draw(
     String(issued.getUTCFullYear()),
     { font: 'semibold', size: 9.5, tracking: 0.08 },
@@ -324,7 +327,8 @@ function criteriaPages(
   let y = 0;
   const newPage = (): void => {
     c = new Content(registry, true);
-    c.op('/Frame Do');
+    // the continuation frame drawn in the page (a form XObject of its own cost more than its few operators)
+    c.op(plainFrameContent(W, H));
     pages.push(c);
     y = H - 82;
     c.text(t.shape(L.criteriaTitle, 'semibold', fonts), { font: 'semibold', size: 24 }, W / 2, y, 'center', NAVY, 'H1');

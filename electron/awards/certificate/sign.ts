@@ -32,6 +32,7 @@ import {
 import type { SigningIdentity } from '../identity/identity.js';
 import { buildCadesSignature, estimateCmsSize } from './cms.js';
 import { LOAD_OPTIONS, arrayOf, decodeText, dictOf, indirectObjectBytes, textString } from './pdf/util.js';
+import { compact } from './pdf/write.js';
 
 export interface SignOptions {
   /** Written to /M (PAdES keeps the claimed signing time out of the CMS). Default: now. */
@@ -55,6 +56,9 @@ export class PdfSignError extends AssayError {
 // A /ByteRange slot is a name as wide as the number that replaces it (up to 10 digits, then spaces).
 const SLOT = PDFName.of('**********');
 const BYTE_RANGE_PLACEHOLDER = `/ByteRange [ 0 ${SLOT.asString()} ${SLOT.asString()} ${SLOT.asString()} ]`;
+// The same as the certificate writer lays it out (pdf/write.ts: no spaces around delimiters); a number
+// takes the slot with the space in front of it.
+const BYTE_RANGE_COMPACT = `/ByteRange[0${SLOT.asString()}${SLOT.asString()}${SLOT.asString()}]`;
 
 const N = {
   AcroForm: PDFName.of('AcroForm'),
@@ -123,10 +127,9 @@ export function addSignatureField(
     options,
     options.fieldName ?? 'Signature1',
   );
-  // Written as is, never into an object stream: its placeholders are filled in the saved bytes.
-  const bytes = new Uint8Array(sig.sizeInBytes());
-  sig.copyBytesInto(bytes, 0);
-  doc.context.assign(sigRef, PDFInvalidObject.of(bytes));
+  // Written as is (compactly, like the rest of a certificate), never into an object stream: its
+  // placeholders are filled in the saved bytes.
+  doc.context.assign(sigRef, PDFInvalidObject.of(Buffer.from(compact(sig), 'latin1')));
   page.node.set(PDFName.Annots, doc.context.obj([widgetRef]));
   doc.catalog.set(N.AcroForm, doc.context.obj({ Fields: [widgetRef], SigFlags: 3 }));
   return placeholder;
@@ -142,20 +145,30 @@ export function fillSignature(
   placeholder: SignaturePlaceholder,
   from = 0,
 ): Buffer {
-  const rangeAt = pdf.indexOf(BYTE_RANGE_PLACEHOLDER, from, 'latin1');
-  if (rangeAt < 0 || pdf.indexOf(BYTE_RANGE_PLACEHOLDER, rangeAt + 1, 'latin1') >= 0)
-    throw new PdfSignError('internal: no single signature placeholder');
-  const contentsAt = pdf.indexOf('/Contents <', rangeAt, 'latin1') + '/Contents '.length;
+  const found = [BYTE_RANGE_PLACEHOLDER, BYTE_RANGE_COMPACT].flatMap((text) => {
+    const at = pdf.indexOf(text, from, 'latin1');
+    return at < 0 ? [] : [{ text, at, again: pdf.indexOf(text, at + 1, 'latin1') >= 0 }];
+  });
+  if (found.length !== 1 || found[0]!.again) throw new PdfSignError('internal: no single signature placeholder');
+  const { text: rangePlaceholder, at: rangeAt } = found[0]!;
+  const contentsKey = pdf.indexOf('/Contents', rangeAt, 'latin1');
+  const contentsAt = pdf.indexOf('<', contentsKey, 'latin1');
   const contentsEnd = contentsAt + 2 + placeholder.contentsSize * 2;
-  if (contentsAt < rangeAt || pdf[contentsAt] !== 0x3c || pdf[contentsEnd - 1] !== 0x3e)
+  if (
+    contentsKey < rangeAt ||
+    contentsAt - contentsKey > '/Contents '.length ||
+    pdf[contentsAt] !== 0x3c ||
+    pdf[contentsEnd - 1] !== 0x3e
+  )
     throw new PdfSignError('internal: signature /Contents placeholder not found');
   const range = [0, contentsAt, contentsEnd, pdf.length - contentsEnd];
   const width = SLOT.asString().length;
-  const rangeText = `/ByteRange [ 0 ${range
-    .slice(1)
-    .map((n) => String(n).padEnd(width, ' '))
-    .join(' ')} ]`;
-  if (rangeText.length !== BYTE_RANGE_PLACEHOLDER.length)
+  const numbers = range.slice(1);
+  const rangeText =
+    rangePlaceholder === BYTE_RANGE_COMPACT
+      ? `/ByteRange[0${numbers.map((n) => ` ${String(n).padEnd(width - 1, ' ')}`).join('')}]`
+      : `/ByteRange [ 0 ${numbers.map((n) => String(n).padEnd(width, ' ')).join(' ')} ]`;
+  if (rangeText.length !== rangePlaceholder.length)
     throw new PdfSignError('internal: ByteRange does not fit its placeholder');
   pdf.write(rangeText, rangeAt, 'latin1');
   const digest = crypto

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { DEFAULT_SHAPING_FEATURES, ShapingFace, SubsetSource } from './harfbuzz.js';
-import { readCoverage, readSfnt, withoutTables, type SfntInfo } from './sfnt.js';
+import { readCoverage, readSfnt, withOnlyGlyphs, withoutTables, type SfntInfo } from './sfnt.js';
 
 const require = createRequire(import.meta.url);
 
@@ -128,6 +128,12 @@ export function loadFace(spec: FaceSpec, locator: FontLocator = {}): LoadedFace 
   return face;
 }
 
+/** A font program as a document embeds it: its length and its deflated bytes. */
+export interface EmbeddedProgram {
+  length: number;
+  compressed: Buffer;
+}
+
 /** A subset ready to shape with and to embed. */
 export class PreparedFont {
   readonly key: string;
@@ -136,7 +142,7 @@ export class PreparedFont {
   /** Subset tag for /BaseFont, derived from the subset's bytes (so output is reproducible). */
   readonly baseFont: string;
   readonly chars: ReadonlySet<number>;
-  #compressed: Buffer | undefined;
+  readonly #programs = new Map<string, EmbeddedProgram>();
   #embedded: Buffer | undefined;
 
   constructor(
@@ -156,7 +162,8 @@ export class PreparedFont {
 
   /**
    * The font program as embedded: without layout tables (the text is shaped already), names and glyph
-   * names, and for TrueType outlines the cmap (a CIDFontType2 draws glyphs by id, ISO 32000-1 9.9).
+   * names, and for TrueType outlines the cmap (a CIDFontType2 draws glyphs by id, ISO 32000-1 9.9) and
+   * OS/2 (what a reader needs of it is in the font descriptor).
    */
   get embedded(): Buffer {
     this.#embedded ??= withoutTables(this.sfnt, [
@@ -170,15 +177,30 @@ export class PreparedFont {
       'DSIG',
       'name',
       'post',
-      ...(this.info.isCff ? [] : ['cmap']),
+      // as pdfTeX embeds TrueType: no cmap (glyphs by id) and no OS/2 (the descriptor has the metrics)
+      ...(this.info.isCff ? [] : ['cmap', 'OS/2']),
     ]);
     return this.#embedded;
   }
 
-  /** The embedded program, deflated once and shared by every document that embeds this subset. */
-  get compressed(): Buffer {
-    this.#compressed ??= deflateSync(this.embedded, { level: 9 });
-    return this.#compressed;
+  /**
+   * The program a document embeds when it draws the glyphs `gids`: the others emptied (the subset holds
+   * what shaping may reach, a document needs only what it drew), with its deflated bytes. The last few
+   * are kept: certificates that draw the same glyphs share one.
+   */
+  program(gids: ReadonlySet<number>): EmbeddedProgram {
+    const key = [...gids].sort((a, b) => a - b).join(',');
+    const hit = this.#programs.get(key);
+    if (hit) {
+      this.#programs.delete(key);
+      this.#programs.set(key, hit);
+      return hit;
+    }
+    const bytes = withOnlyGlyphs(this.embedded, gids);
+    const made = { length: bytes.length, compressed: deflateSync(bytes, { level: 9 }) };
+    this.#programs.set(key, made);
+    if (this.#programs.size > 4) this.#programs.delete(this.#programs.keys().next().value!);
+    return made;
   }
 }
 

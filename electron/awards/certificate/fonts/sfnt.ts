@@ -193,7 +193,11 @@ function tableChecksum(b: Buffer): number {
  * A copy of the font without the given tables (with valid checksums): the copy embedded in PDFs needs
  * no OpenType layout tables, since the text is already shaped.
  */
-export function withoutTables(bytes: Uint8Array, drop: readonly string[]): Buffer {
+export function withoutTables(
+  bytes: Uint8Array,
+  drop: readonly string[],
+  replace: ReadonlyMap<string, Buffer> = new Map(),
+): Buffer {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const numTables = b.readUInt16BE(4);
   const kept: { tag: string; data: Buffer }[] = [];
@@ -203,9 +207,9 @@ export function withoutTables(bytes: Uint8Array, drop: readonly string[]): Buffe
     if (drop.includes(tag)) continue;
     const offset = b.readUInt32BE(r + 8);
     const length = b.readUInt32BE(r + 12);
-    kept.push({ tag, data: Buffer.from(b.subarray(offset, offset + length)) });
+    kept.push({ tag, data: Buffer.from(replace.get(tag) ?? b.subarray(offset, offset + length)) });
   }
-  if (kept.length === numTables) return Buffer.from(b);
+  if (kept.length === numTables && replace.size === 0) return Buffer.from(b);
   kept.sort((x, y) => (x.tag < y.tag ? -1 : x.tag > y.tag ? 1 : 0));
   const n = kept.length;
   const pow = 2 ** Math.floor(Math.log2(n));
@@ -233,4 +237,93 @@ export function withoutTables(bytes: Uint8Array, drop: readonly string[]): Buffe
   const out = Buffer.concat(parts);
   if (headAt >= 0) out.writeUInt32BE((0xb1b0afba - tableChecksum(out)) >>> 0, headAt + 8);
   return out;
+}
+
+const COMPOSITE = { wordArgs: 0x1, scale: 0x8, more: 0x20, xyScale: 0x40, twoByTwo: 0x80 } as const;
+
+/** The glyph ids a composite glyph's components use (none for a simple or empty glyph). */
+function componentsOf(glyph: Buffer): number[] {
+  if (glyph.length < 10 || glyph.readInt16BE(0) >= 0) return [];
+  const out: number[] = [];
+  let at = 10;
+  for (;;) {
+    const flags = glyph.readUInt16BE(at);
+    out.push(glyph.readUInt16BE(at + 2));
+    at += 4 + (flags & COMPOSITE.wordArgs ? 4 : 2);
+    if (flags & COMPOSITE.scale) at += 2;
+    else if (flags & COMPOSITE.xyScale) at += 4;
+    else if (flags & COMPOSITE.twoByTwo) at += 8;
+    if (!(flags & COMPOSITE.more) || at + 4 > glyph.length) return out;
+  }
+}
+
+/**
+ * A copy of a TrueType font in which only the glyphs `gids` (with .notdef and the components of composite
+ * glyphs) keep their outlines; every other glyph is empty. Glyph ids stay as they were, so text drawn
+ * with the font is unchanged. A subset carries what its characters' OpenType substitutions reach
+ * (ligatures, old-style figures, Arabic joining forms) so that shaping it matches the full font; once the
+ * text is shaped, only the glyphs drawn are needed. A font without glyf/loca (CFF) is returned as is.
+ */
+export function withOnlyGlyphs(bytes: Uint8Array, gids: Iterable<number>): Buffer {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const numTables = b.readUInt16BE(4);
+  const tables = new Map<string, { offset: number; length: number }>();
+  for (let i = 0; i < numTables; i++) {
+    const r = 12 + i * 16;
+    tables.set(b.toString('latin1', r, r + 4), { offset: b.readUInt32BE(r + 8), length: b.readUInt32BE(r + 12) });
+  }
+  const glyf = tables.get('glyf');
+  const loca = tables.get('loca');
+  const head = tables.get('head');
+  const maxp = tables.get('maxp');
+  if (!glyf || !loca || !head || !maxp) return Buffer.from(b);
+  const long = b.readInt16BE(head.offset + 50) === 1;
+  const numGlyphs = b.readUInt16BE(maxp.offset + 4);
+  const offset = (g: number): number =>
+    long ? b.readUInt32BE(loca.offset + g * 4) : b.readUInt16BE(loca.offset + g * 2) * 2;
+  const glyph = (g: number): Buffer => b.subarray(glyf.offset + offset(g), glyf.offset + offset(g + 1));
+  const keep = new Set<number>();
+  const pending = [0, ...gids].filter((g) => Number.isInteger(g) && g >= 0 && g < numGlyphs);
+  while (pending.length) {
+    const g = pending.pop()!;
+    if (keep.has(g)) continue;
+    keep.add(g);
+    for (const c of componentsOf(glyph(g))) if (c < numGlyphs && !keep.has(c)) pending.push(c);
+  }
+  const parts: Buffer[] = [];
+  const newLoca = Buffer.alloc((numGlyphs + 1) * (long ? 4 : 2));
+  let at = 0;
+  for (let g = 0; g < numGlyphs; g++) {
+    if (long) newLoca.writeUInt32BE(at, g * 4);
+    else newLoca.writeUInt16BE(at / 2, g * 2);
+    if (!keep.has(g)) continue;
+    const data = glyph(g);
+    parts.push(data);
+    at += data.length;
+    if (at % 2) {
+      parts.push(Buffer.alloc(1));
+      at++;
+    }
+  }
+  if (long) newLoca.writeUInt32BE(at, numGlyphs * 4);
+  else newLoca.writeUInt16BE(at / 2, numGlyphs * 2);
+  const replace = new Map([
+    ['glyf', Buffer.concat(parts)],
+    ['loca', newLoca],
+  ]);
+  // the emptied glyphs' metrics zeroed too (a document's widths are its /W array): runs of zeros deflate
+  const hhea = tables.get('hhea');
+  const hmtx = tables.get('hmtx');
+  if (hhea && hmtx) {
+    const metrics = Buffer.from(b.subarray(hmtx.offset, hmtx.offset + hmtx.length));
+    const longMetrics = b.readUInt16BE(hhea.offset + 34);
+    for (let g = 0; g < numGlyphs; g++) {
+      if (keep.has(g)) continue;
+      const at = g < longMetrics ? g * 4 : longMetrics * 4 + (g - longMetrics) * 2;
+      const size = g < longMetrics ? 4 : 2;
+      if (at + size <= metrics.length) metrics.fill(0, at, at + size);
+    }
+    replace.set('hmtx', metrics);
+  }
+  return withoutTables(b, [], replace);
 }

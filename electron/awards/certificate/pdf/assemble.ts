@@ -4,8 +4,8 @@
 // keeps what every certificate shares (frame artwork, pattern cell, colour profile, logos) compressed once.
 import crypto from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import { PDFDocument, PDFHexString, PDFName, PDFString, type PDFDict, type PDFRef, type SaveOptions } from 'pdf-lib';
-import { bandContent, frameContent, guillocheCell, PATTERN_CELL, plainFrameContent } from '../design.js';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFRef } from 'pdf-lib';
+import { bandContent, frameContent, guillocheCell, PATTERN_CELL } from '../design.js';
 import { srgbProfile } from '../icc.js';
 import type { CertificateLabels } from '../labels.js';
 import type { Layout, LogoImage } from '../layout.js';
@@ -13,21 +13,17 @@ import { decodePng } from '../png.js';
 import { PAPER_SIZES, type CertificateAward, type Paper } from '../types.js';
 import { Type0Fonts } from './fonts.js';
 import { addStructureTree, type TaggedPage } from './structure.js';
+import { textString } from './util.js';
+import { writePdf } from './write.js';
 
-/**
- * Object streams (the dictionaries compressed together, a cross-reference stream); no yielding to the
- * event loop while writing. Streams are compressed by us beforehand (pdf-lib's own are left as they are).
- */
-export const SAVE_OPTIONS: SaveOptions = {
-  useObjectStreams: true,
-  addDefaultPage: false,
-  updateFieldAppearances: false,
-  objectsPerTick: Infinity,
-};
+/** The document as a file: written compactly (write.ts), with the objects pdf-lib holds back flushed first. */
+export async function savePdf(doc: PDFDocument): Promise<Buffer> {
+  await doc.flush();
+  return writePdf(doc.context);
+}
 
 interface Shared {
   frame: Buffer;
-  plainFrame: Buffer;
   band: Buffer;
   bandLength: number;
 }
@@ -51,7 +47,6 @@ export class PdfAssembler {
       const { width, height } = PAPER_SIZES[paper];
       s = {
         frame: deflateSync(frameContent(width, height)),
-        plainFrame: deflateSync(plainFrameContent(width, height)),
         band: deflateSync(bandContent(Math.max(width, height))),
         bandLength: Math.max(width, height),
       };
@@ -102,13 +97,14 @@ export class PdfAssembler {
 
     // Fonts (after all content is laid out, so every glyph is known)
     const fontDict = ctx.obj({});
+    const fontStreams = new Map<string, PDFRef>();
     for (const use of registry.uses.values())
-      fontDict.set(PDFName.of(use.resource), this.#type0.embed(ctx, use.font, use.glyphs, use.remapped));
+      fontDict.set(PDFName.of(use.resource), this.#type0.embed(ctx, use.font, use.glyphs, use.remapped, fontStreams));
 
-    // Frame artwork: a form XObject drawing a band form (the guilloche tiling pattern) four times
+    // Frame artwork: a form XObject drawing a band form (the guilloche tiling pattern) four times. (XObjects
+    // and the pattern go without the optional /Type: a stream dictionary is not compressed.)
     const pattern = ctx.register(
       ctx.stream(this.#pattern, {
-        Type: 'Pattern',
         PatternType: 1,
         PaintType: 1,
         TilingType: 1,
@@ -121,7 +117,6 @@ export class PdfAssembler {
     );
     const band = ctx.register(
       ctx.stream(shared.band, {
-        Type: 'XObject',
         Subtype: 'Form',
         BBox: [0, 0, shared.bandLength, PATTERN_CELL.height],
         Resources: { Pattern: { P: pattern } },
@@ -131,7 +126,6 @@ export class PdfAssembler {
     const form = (data: Buffer, resources: PDFDict): PDFRef =>
       ctx.register(
         ctx.stream(data, {
-          Type: 'XObject',
           Subtype: 'Form',
           BBox: [0, 0, W, H],
           Resources: resources,
@@ -139,11 +133,9 @@ export class PdfAssembler {
         }),
       );
     const frameRef = form(shared.frame, ctx.obj({ XObject: { Band: band } }));
-    const plainRef = pages.some((p) => p.frame === 'Plain') ? form(shared.plainFrame, ctx.obj({})) : undefined;
     let logoRef: PDFRef | undefined;
     if (logo) {
       const image = {
-        Type: 'XObject',
         Subtype: 'Image',
         Width: logo.width,
         Height: logo.height,
@@ -158,16 +150,18 @@ export class PdfAssembler {
       );
     }
 
-    // The QR code: a 1-bit image mask painted in the fill colour (a set bit is a dark module)
+    // The QR code: a 1-bit image mask painted in the fill colour (a set bit is a dark module). Its bits
+    // are mostly a signature, which deflate does not shrink: stored as they are unless deflate saves.
+    const qrDeflated = deflateSync(qr.bits, { level: 9 });
+    const qrRaw = qrDeflated.length + '/Filter/FlateDecode'.length >= qr.bits.length;
     const qrRef = ctx.register(
-      ctx.stream(deflateSync(qr.bits, { level: 9 }), {
-        Type: 'XObject',
+      ctx.stream(qrRaw ? qr.bits : qrDeflated, {
         Subtype: 'Image',
         Width: qr.size,
         Height: qr.size,
         ImageMask: true,
         Decode: [1, 0],
-        Filter: 'FlateDecode',
+        Filter: qrRaw ? undefined : 'FlateDecode',
       }),
     );
     const tagged: TaggedPage[] = [];
@@ -175,7 +169,7 @@ export class PdfAssembler {
       const page = doc.addPage([W, H]);
       tagged.push({ node: page.node, ref: page.ref, lines: p.content.lines });
       page.setTrimBox(0, 0, W, H);
-      const xobjects = ctx.obj({ Frame: p.frame === 'Frame' ? frameRef : plainRef });
+      const xobjects = ctx.obj(p.frame === 'Frame' ? { Frame: frameRef } : {});
       if (p.logo && logoRef) xobjects.set(PDFName.of('Logo'), logoRef);
       if (p === pages[0]) xobjects.set(PDFName.of('QR'), qrRef);
       page.node.set(PDFName.Resources, ctx.obj({ Font: fontDict, XObject: xobjects }));
@@ -205,15 +199,16 @@ export class PdfAssembler {
       ctx.obj({
         Type: 'Filespec',
         F: PDFString.of('credential.json'),
-        UF: PDFHexString.fromText('credential.json'),
+        UF: textString('credential.json'),
         EF: { F: file, UF: file },
-        Desc: PDFHexString.fromText('Open Badges 3.0 credential (signed) behind this certificate'),
+        // a literal: ASCII, its parentheses balanced (PDFString writes it unescaped)
+        Desc: PDFString.of('Open Badges 3.0 credential (signed) behind this certificate'),
         AFRelationship: 'Source',
       }),
     );
     doc.catalog.set(
       PDFName.of('Names'),
-      ctx.obj({ EmbeddedFiles: { Names: [PDFHexString.fromText('credential.json'), filespec] } }),
+      ctx.obj({ EmbeddedFiles: { Names: [textString('credential.json'), filespec] } }),
     );
     doc.catalog.set(PDFName.of('AF'), ctx.obj([filespec]));
 
@@ -221,11 +216,13 @@ export class PdfAssembler {
     const subject = `${L.title} ${L.titleSub}: ${award.achievementName}`;
     const keywords = `verification code ${award.verificationCode}; ${award.credentialId}`;
     doc.setTitle(title, { showInWindowTitleBar: true });
-    doc.setAuthor(award.issuer.name);
-    doc.setSubject(subject);
-    doc.setKeywords([keywords]);
-    doc.setCreator('Assay');
-    doc.setProducer('Assay certificate renderer');
+    // pdf-lib writes every entry as UTF-16: plain ASCII ones as literal strings instead, half as long
+    const info = ctx.lookup(ctx.trailerInfo.Info, PDFDict);
+    info.set(PDFName.of('Title'), textString(title));
+    info.set(PDFName.of('Author'), textString(award.issuer.name));
+    info.set(PDFName.of('Subject'), textString(subject));
+    // keywords, creator and producer only in the XMP below (title, author and subject are in both: the
+    // document information dictionary is what pdfinfo and most viewers' properties show)
     doc.setCreationDate(now);
     doc.setModificationDate(now);
     doc.setLanguage(L.locale);

@@ -26,13 +26,27 @@ function widthsOf(font: PreparedFont, gids: readonly number[], k: number): Width
 }
 
 export class Type0Fonts {
-  /** Adds the font's objects to the document and returns the Type0 font's reference. */
+  /**
+   * Adds the font's objects to the document and returns the Type0 font's reference. `streams` (one per
+   * document) holds the document's ToUnicode and CIDToGIDMap streams by content: a script's regular and
+   * semibold subsets for the same name share a glyph order, so their maps are often the same stream.
+   */
   embed(
     context: PDFContext,
     font: PreparedFont,
     glyphs: ReadonlyMap<number, string>,
     remapped: ReadonlyMap<number, number> = new Map(),
+    streams: Map<string, PDFRef> = new Map(),
   ): PDFRef {
+    const once = (kind: string, data: Buffer): PDFRef => {
+      const key = `${kind}:${data.toString('latin1')}`;
+      let ref = streams.get(key);
+      if (!ref) {
+        ref = context.register(context.stream(deflateSync(data, { level: 9 }), { Filter: 'FlateDecode' }));
+        streams.set(key, ref);
+      }
+      return ref;
+    };
     const info = font.info;
     const k = 1000 / info.unitsPerEm;
     // Codes below the subset's glyph count are glyph ids; codes beyond stand for a glyph drawn as
@@ -44,21 +58,20 @@ export class Type0Fonts {
       const max = Math.max(...remapped.keys());
       const map = Buffer.alloc((max + 1) * 2);
       for (let c = 0; c <= max; c++) map.writeUInt16BE(remapped.get(c) ?? (c < info.numGlyphs ? c : 0), c * 2);
-      cidToGid = context.register(context.stream(deflateSync(map, { level: 9 }), { Filter: 'FlateDecode' }));
+      cidToGid = once('CIDToGIDMap', map);
       for (const [code, gid] of [...remapped].sort(([a], [b]) => a - b))
         widths.push(code, [Math.round((info.advances[gid] ?? 0) * k)]);
     }
-    const toUnicode = context.register(
-      context.stream(deflateSync(Buffer.from(toUnicodeCMap(glyphs), 'latin1'), { level: 9 }), {
-        Filter: 'FlateDecode',
-      }),
-    );
+    const drawn = new Set(gids);
+    for (const gid of remapped.values()) drawn.add(gid);
+    const program = font.program(drawn);
+    const toUnicode = once('ToUnicode', Buffer.from(toUnicodeCMap(glyphs), 'latin1'));
     const fontFile = context.register(
       context.stream(
-        font.compressed,
+        program.compressed,
         info.isCff
           ? { Subtype: 'OpenType', Filter: 'FlateDecode' }
-          : { Length1: font.embedded.length, Filter: 'FlateDecode' },
+          : { Length1: program.length, Filter: 'FlateDecode' },
       ),
     );
     const flags = (info.fixedPitch ? 1 : 0) | 4 /* symbolic: glyphs by id */ | (info.italicAngle !== 0 ? 64 : 0);
@@ -68,7 +81,7 @@ export class Type0Fonts {
         FontName: font.baseFont,
         Flags: flags,
         FontBBox: info.bbox.map((v) => Math.round(v * k)),
-        ItalicAngle: info.italicAngle,
+        ItalicAngle: Math.round(info.italicAngle * 100) / 100, // a 16.16 fixed value: -17.2, not -17.199996948242188
         Ascent: Math.round(info.ascent * k),
         Descent: Math.round(info.descent * k),
         CapHeight: Math.round(info.capHeight * k),
@@ -101,21 +114,52 @@ export class Type0Fonts {
   }
 }
 
-/** A ToUnicode CMap (code -> UTF-16BE; empty for a glyph that stands for nothing) for an Identity-H font. */
+const hex4 = (n: number): string => n.toString(16).padStart(4, '0');
+
+/**
+ * A ToUnicode CMap (code -> UTF-16BE; empty for a glyph that stands for nothing) for an Identity-H font,
+ * as short as readers take it: consecutive codes for consecutive characters as one bfrange (within one
+ * last byte, ISO 32000-1 9.10.3), the rest as bfchar, and none of the optional CMap entries.
+ */
 export function toUnicodeCMap(text: ReadonlyMap<number, string>): string {
-  let cmap =
-    '/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n';
-  const gids = [...text.keys()].sort((a, b) => a - b);
-  for (let i = 0; i < gids.length; i += 100) {
-    const chunk = gids.slice(i, i + 100);
-    cmap += `${chunk.length} beginbfchar\n`;
-    for (const g of chunk) {
-      const t = text.get(g)!;
-      let hex = '';
-      for (let c = 0; c < t.length; c++) hex += t.charCodeAt(c).toString(16).padStart(4, '0');
-      cmap += `<${g.toString(16).padStart(4, '0')}> <${hex.toUpperCase()}>\n`;
+  const codes = [...text.keys()].sort((a, b) => a - b);
+  const unit = (code: number): number | undefined => {
+    const t = text.get(code)!;
+    return t.length === 1 ? t.charCodeAt(0) : undefined;
+  };
+  const chars: string[] = [];
+  const ranges: string[] = [];
+  for (let i = 0; i < codes.length;) {
+    const first = codes[i]!;
+    const u = unit(first);
+    let j = i + 1;
+    if (u !== undefined)
+      while (
+        j < codes.length &&
+        codes[j] === first + (j - i) &&
+        codes[j]! >> 8 === first >> 8 &&
+        unit(codes[j]!) === u + (j - i) &&
+        (u + (j - i)) >> 8 === u >> 8
+      )
+        j++;
+    if (j - i > 1) ranges.push(`<${hex4(first)}><${hex4(codes[j - 1]!)}><${hex4(u!)}>`);
+    else {
+      const t = text.get(first)!;
+      let dst = '';
+      for (let c = 0; c < t.length; c++) dst += hex4(t.charCodeAt(c));
+      chars.push(`<${hex4(first)}><${dst}>`);
     }
-    cmap += 'endbfchar\n';
+    i = j;
   }
-  return `${cmap}endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n`;
+  let cmap =
+    '/CIDInit/ProcSet findresource begin 12 dict begin begincmap/CMapName/A def 1 begincodespacerange<0000><FFFF>endcodespacerange\n';
+  for (let i = 0; i < chars.length; i += 100) {
+    const block = chars.slice(i, i + 100);
+    cmap += `${block.length} beginbfchar\n${block.join('\n')}\nendbfchar\n`;
+  }
+  for (let i = 0; i < ranges.length; i += 100) {
+    const block = ranges.slice(i, i + 100);
+    cmap += `${block.length} beginbfrange\n${block.join('\n')}\nendbfrange\n`;
+  }
+  return `${cmap}endcmap CMapName currentdict/CMap defineresource pop end end\n`;
 }
