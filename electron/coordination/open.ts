@@ -377,6 +377,12 @@ export async function openPackages(db: Db, paths: readonly string[], options: Op
     const kept: PendingDecision[] = [];
     for (const d of decisions) {
       if (d.reading === 'second') {
+        // Returned second readings are reconciled as they come in, by the rule the coordinator chooses then:
+        // opened here they would wait unreconciled and hold up the final package.
+        if (!options.secondReadingsOnly) {
+          bad = `it is a second reader's results package (it reads "${d.submissionId}" again); open it under Second reading, where the returned readings are reconciled by the rule you choose (assay coordinate import-second-readings)`;
+          break;
+        }
         const assigned = assignedOf.get(d.submissionId) as { k: string; name: string } | undefined;
         if (!assigned || assigned.k !== key) {
           bad = `the second reading of "${d.submissionId}" is by ${results.assessor.name}, but it was sent to ${assigned?.name ?? 'nobody'}`;

@@ -213,6 +213,17 @@ describe('sampling, second reading, reconciliation and the final package', () =>
 
   it('reconciles the returned readings by the rule and queues splits and wide gaps; adjudication is final and audited', async () => {
     const results = await secondRead(panel, exported);
+    // Opened as a round's results package they would wait unreconciled: refused by name, nothing changed.
+    const before = c.overview()!.reconciliation;
+    const wrong = await c.open([results[0]!]);
+    expect(wrong.opened).toEqual([]);
+    expect(wrong.refused).toEqual([
+      {
+        label: path.basename(results[0]!),
+        reason: expect.stringContaining("it is a second reader's results package"),
+      },
+    ]);
+    expect(c.overview()!.reconciliation).toEqual(before);
     const r = await c.importSecondReadings(results, 'lower');
     expect(r.refused).toEqual([]);
     expect(r.reconciliation.awaitingSecondReading).toBe(0);
