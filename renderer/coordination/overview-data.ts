@@ -105,6 +105,17 @@ export function driftAssessors(overview: Overview, max: number): AssessorSummary
     .map(({ a }) => a);
 }
 
+/** The line whose last point is furthest from `centre` (the reference: 0 levels, or full agreement), and that point. */
+function furthestAtEnd(series: readonly LineSeries[], centre: number): { label: string; y: number } | null {
+  let furthest: { label: string; y: number } | null = null;
+  for (const line of series) {
+    const last = line.points[line.points.length - 1];
+    if (last && (!furthest || Math.abs(last.y - centre) > Math.abs(furthest.y - centre)))
+      furthest = { label: line.label, y: last.y };
+  }
+  return furthest;
+}
+
 /** The drift chart: one line per assessor shown (rolling window), and every point of every line as rows. */
 export function driftChart(
   overview: Overview,
@@ -122,13 +133,7 @@ export function driftChart(
     })),
   }));
   const total = overview.assessors.filter((a) => (byId.get(a.assessor.id)?.points.length ?? 0) > 0).length;
-  let furthest: { label: string; y: number } | null = null;
-  const centre = measure === 'deviation' ? 0 : 1;
-  for (const line of series) {
-    const last = line.points[line.points.length - 1];
-    if (last && (!furthest || Math.abs(last.y - centre) > Math.abs(furthest.y - centre)))
-      furthest = { label: line.label, y: last.y };
-  }
+  const furthest = furthestAtEnd(series, measure === 'deviation' ? 0 : 1);
   const fmt = measure === 'deviation' ? levelsSigned : percent;
   const c = s.charts.drift.col;
   return {
@@ -183,13 +188,7 @@ export function criterionDriftChart(
     label,
     points: d.points.map((p) => ({ x: p.item, y: value(p) })),
   }));
-  let furthest: { label: string; y: number } | null = null;
-  const centre = measure === 'deviation' ? 0 : 1;
-  for (const line of series) {
-    const last = line.points[line.points.length - 1];
-    if (last && (!furthest || Math.abs(last.y - centre) > Math.abs(furthest.y - centre)))
-      furthest = { label: line.label, y: last.y };
-  }
+  const furthest = furthestAtEnd(series, measure === 'deviation' ? 0 : 1);
   const fmt = measure === 'deviation' ? levelsSigned : percent;
   const c = s.charts.drift.col;
   return {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { FileArtifact, Manifest, Submission } from '../../shared/schemas/review-package.js';
 import { buildPanel, secondRead, type Panel } from '../support/panel.js';
-import { appsPerTest, checkBothSchemes, SCREENSHOTS } from './fixtures.js';
+import { appsPerTest, checkBothSchemes, dropOnWindow, SCREENSHOTS } from './fixtures.js';
 
 const apps = appsPerTest();
 
@@ -28,31 +28,6 @@ async function press(control: Locator): Promise<void> {
 async function openPackage(page: Page, setPath: (p: string) => void, dir: string): Promise<void> {
   setPath(dir);
   await press(page.getByRole('button', { name: 'Open a package…' }));
-}
-
-/** Drags files of these names over the window (dragenter + dragover), or drops them there. */
-async function dropOnWindow(page: Page, what: 'dragover' | 'drop', names: string[]): Promise<void> {
-  await page.evaluate(
-    ({ what, names }) => {
-      type Ctor<T> = new (...args: unknown[]) => T;
-      const g = globalThis as unknown as {
-        DataTransfer: Ctor<{ items: { add(f: unknown): void } }>;
-        File: Ctor<unknown>;
-        DragEvent: Ctor<unknown>;
-        document: { body: { dispatchEvent(e: unknown): boolean } };
-      };
-      const dt = new g.DataTransfer();
-      for (const name of names) dt.items.add(new g.File([''], name));
-      const fire = (type: string) =>
-        g.document.body.dispatchEvent(new g.DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
-      if (what === 'drop') fire('drop');
-      else {
-        fire('dragenter');
-        fire('dragover');
-      }
-    },
-    { what, names },
-  );
 }
 
 /** A copy of a results package with one byte of its decisions changed (its checksum no longer holds). */

@@ -144,3 +144,28 @@ export async function checkBothSchemes(page: Page, name: string): Promise<void> 
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
+
+/** Drags files of these names over the window (dragenter + dragover), or drops them there. */
+export async function dropOnWindow(page: Page, what: 'dragover' | 'drop', names: string[]): Promise<void> {
+  await page.evaluate(
+    ({ what, names }) => {
+      type Ctor<T> = new (...args: unknown[]) => T;
+      const g = globalThis as unknown as {
+        DataTransfer: Ctor<{ items: { add(f: unknown): void } }>;
+        File: Ctor<unknown>;
+        DragEvent: Ctor<unknown>;
+        document: { body: { dispatchEvent(e: unknown): boolean } };
+      };
+      const dt = new g.DataTransfer();
+      for (const name of names) dt.items.add(new g.File([''], name));
+      const fire = (type: string) =>
+        g.document.body.dispatchEvent(new g.DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+      if (what === 'drop') fire('drop');
+      else {
+        fire('dragenter');
+        fire('dragover');
+      }
+    },
+    { what, names },
+  );
+}

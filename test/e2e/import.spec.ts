@@ -4,7 +4,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { writePackage, writeValidPackage } from '../support/package-builder.js';
-import { appsPerTest, expectNoAxeViolations, refusedPackage, samplePackage, screenshot } from './fixtures.js';
+import {
+  appsPerTest,
+  dropOnWindow,
+  expectNoAxeViolations,
+  refusedPackage,
+  samplePackage,
+  screenshot,
+} from './fixtures.js';
 
 const apps = appsPerTest();
 
@@ -75,33 +82,10 @@ test('a package dropped on the window is imported', async () => {
   const app = await apps.launch({ dropPaths: [pkg] });
   const { page } = app;
   const name = pkg.split(/[\\/]/).pop()!;
-  await page.evaluate((fileName) => {
-    type Ctor<T> = new (...args: unknown[]) => T;
-    const g = globalThis as unknown as {
-      DataTransfer: Ctor<{ items: { add(f: unknown): void } }>;
-      File: Ctor<unknown>;
-      DragEvent: Ctor<unknown>;
-      document: { body: { dispatchEvent(e: unknown): boolean } };
-    };
-    const dt = new g.DataTransfer();
-    dt.items.add(new g.File([''], fileName));
-    g.document.body.dispatchEvent(new g.DragEvent('dragenter', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    g.document.body.dispatchEvent(new g.DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, name);
+  await dropOnWindow(page, 'dragover', [name]);
   await expect(page.getByText('Drop a review package to import it')).toBeVisible();
   await screenshot(page, 'drop-overlay');
-  await page.evaluate((fileName) => {
-    type Ctor<T> = new (...args: unknown[]) => T;
-    const g = globalThis as unknown as {
-      DataTransfer: Ctor<{ items: { add(f: unknown): void } }>;
-      File: Ctor<unknown>;
-      DragEvent: Ctor<unknown>;
-      document: { body: { dispatchEvent(e: unknown): boolean } };
-    };
-    const dt = new g.DataTransfer();
-    dt.items.add(new g.File([''], fileName));
-    g.document.body.dispatchEvent(new g.DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, name);
+  await dropOnWindow(page, 'drop', [name]);
   await expect(page.getByText('Drop a review package to import it')).toHaveCount(0);
   await expect(page.getByRole('status').filter({ hasText: 'Import complete' })).toBeVisible();
   await expect(page.locator('.result-count')).toHaveText(`${app.services.queue.counts().total} submissions`);

@@ -13,6 +13,7 @@ import {
   type LevelPair,
 } from '../../../shared/domain/agreement.js';
 import { seededRandom } from '../../../shared/domain/random.js';
+import { PYTHON, pythonOracle } from '../../support/python-oracle.js';
 
 /** A 2×2 table as items: `yy` both said yes (1), `yn` rater yes and reference no, and so on. */
 function table2(yy: number, yn: number, ny: number, nn: number): LevelPair[] {
@@ -98,17 +99,12 @@ describe('kappa where it would mean nothing', () => {
 });
 
 // scikit-learn, when Debian's python3-sklearn is installed (.ci/run installs it, and there its absence fails).
-const SKLEARN = '/usr/bin/python3';
-const sklearnPresent =
-  spawnSync(SKLEARN, ['-c', 'import sklearn.metrics'], { encoding: 'utf8' }).status === 0 ||
-  (process.env.ASSAY_REQUIRE_ORACLES === '1'
-    ? (() => {
-        throw new Error('python3-sklearn is missing; ASSAY_REQUIRE_ORACLES=1 (set by .ci/run) makes that an error');
-      })()
-    : (console.warn(
-        'skipped: QWK against scikit-learn: python3-sklearn is not installed (apt-get install python3-sklearn)',
-      ),
-      false));
+const SKLEARN = PYTHON;
+const sklearnPresent = pythonOracle('sklearn.metrics', {
+  debianPackage: 'python3-sklearn',
+  skipped: 'QWK against scikit-learn',
+  install: 'apt-get install python3-sklearn',
+});
 
 describe.skipIf(!sklearnPresent)('quadratic weighted kappa against scikit-learn', () => {
   it('agrees with cohen_kappa_score(weights="quadratic") to 1e-12 on 200 random criteria', () => {

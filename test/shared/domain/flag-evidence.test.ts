@@ -16,19 +16,14 @@ import {
   z95For,
 } from '../../../shared/domain/flag-evidence.js';
 import { seededRandom } from '../../../shared/domain/random.js';
+import { PYTHON, pythonOracle } from '../../support/python-oracle.js';
 import { levelFlags, notYetFlags, type FlagItem } from '../../../electron/coordination/flags.js';
 
-const PYTHON = '/usr/bin/python3';
-const scipyPresent =
-  spawnSync(PYTHON, ['-c', 'import scipy.stats'], { encoding: 'utf8' }).status === 0 ||
-  (process.env.ASSAY_REQUIRE_ORACLES === '1'
-    ? (() => {
-        throw new Error('python3-scipy is missing; ASSAY_REQUIRE_ORACLES=1 (set by .ci/run) makes that an error');
-      })()
-    : (console.warn(
-        'skipped: intervals against SciPy: python3-scipy is not installed (apt-get install python3-sklearn brings it)',
-      ),
-      false));
+const scipyPresent = pythonOracle('scipy.stats', {
+  debianPackage: 'python3-scipy',
+  skipped: 'intervals against SciPy',
+  install: 'apt-get install python3-sklearn brings it',
+});
 
 describe.skipIf(!scipyPresent)('the intervals against SciPy', () => {
   it("Wilson's interval agrees with binomtest(...).proportion_ci(method='wilson') on 200 random counts", () => {

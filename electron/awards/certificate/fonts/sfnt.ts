@@ -16,14 +16,20 @@ export interface SfntInfo {
   isCff: boolean;
 }
 
-export function readSfnt(bytes: Uint8Array): SfntInfo {
-  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+/** The font's table directory: each table's tag, offset and length. */
+function tableDirectory(b: Buffer): Map<string, { offset: number; length: number }> {
   const numTables = b.readUInt16BE(4);
   const tables = new Map<string, { offset: number; length: number }>();
   for (let i = 0; i < numTables; i++) {
     const r = 12 + i * 16;
     tables.set(b.toString('latin1', r, r + 4), { offset: b.readUInt32BE(r + 8), length: b.readUInt32BE(r + 12) });
   }
+  return tables;
+}
+
+export function readSfnt(bytes: Uint8Array): SfntInfo {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const tables = tableDirectory(b);
   const need = (t: string): number => {
     const e = tables.get(t);
     if (!e) throw new Error(`font has no ${t} table`);
@@ -116,12 +122,7 @@ function sanitize(s: string): string {
 /** The Unicode code points a font maps (cmap format 12 or 4). */
 export function readCoverage(bytes: Uint8Array): Set<number> {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const numTables = b.readUInt16BE(4);
-  let cmap = -1;
-  for (let i = 0; i < numTables; i++) {
-    const r = 12 + i * 16;
-    if (b.toString('latin1', r, r + 4) === 'cmap') cmap = b.readUInt32BE(r + 8);
-  }
+  const cmap = tableDirectory(b).get('cmap')?.offset ?? -1;
   const out = new Set<number>();
   if (cmap < 0) return out;
   const count = b.readUInt16BE(cmap + 2);
@@ -199,17 +200,13 @@ export function withoutTables(
   replace: ReadonlyMap<string, Buffer> = new Map(),
 ): Buffer {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const numTables = b.readUInt16BE(4);
+  const tables = tableDirectory(b);
   const kept: { tag: string; data: Buffer }[] = [];
-  for (let i = 0; i < numTables; i++) {
-    const r = 12 + i * 16;
-    const tag = b.toString('latin1', r, r + 4);
+  for (const [tag, { offset, length }] of tables) {
     if (drop.includes(tag)) continue;
-    const offset = b.readUInt32BE(r + 8);
-    const length = b.readUInt32BE(r + 12);
     kept.push({ tag, data: Buffer.from(replace.get(tag) ?? b.subarray(offset, offset + length)) });
   }
-  if (kept.length === numTables && replace.size === 0) return Buffer.from(b);
+  if (kept.length === tables.size && replace.size === 0) return Buffer.from(b);
   kept.sort((x, y) => (x.tag < y.tag ? -1 : x.tag > y.tag ? 1 : 0));
   const n = kept.length;
   const pow = 2 ** Math.floor(Math.log2(n));
@@ -266,12 +263,7 @@ function componentsOf(glyph: Buffer): number[] {
  */
 export function withOnlyGlyphs(bytes: Uint8Array, gids: Iterable<number>): Buffer {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const numTables = b.readUInt16BE(4);
-  const tables = new Map<string, { offset: number; length: number }>();
-  for (let i = 0; i < numTables; i++) {
-    const r = 12 + i * 16;
-    tables.set(b.toString('latin1', r, r + 4), { offset: b.readUInt32BE(r + 8), length: b.readUInt32BE(r + 12) });
-  }
+  const tables = tableDirectory(b);
   const glyf = tables.get('glyf');
   const loca = tables.get('loca');
   const head = tables.get('head');
