@@ -177,6 +177,7 @@ export function criterionDriftChart(
   max: number,
 ): { series: LineSeries[]; table: ChartTable; summary: string; total: number } {
   const name = criterionNamer(overview);
+  const own = new Map(overview.criteria.map((c) => [`${c.achievementId}\u0000${c.criterionId}`, c.criterionName]));
   const measured = lines
     .filter((d) => d.achievementId !== undefined && d.criterionId !== undefined && d.points.length > 0)
     .map((d, i) => ({ d, i, label: name(d.achievementId!, d.criterionId!) }))
@@ -186,6 +187,7 @@ export function criterionDriftChart(
   const series: LineSeries[] = shown.map(({ d, label }) => ({
     key: `${d.achievementId!}\u0000${d.criterionId!}`,
     label,
+    tick: own.get(`${d.achievementId!}\u0000${d.criterionId!}`),
     points: d.points.map((p) => ({ x: p.item, y: value(p) })),
   }));
   const furthest = furthestAtEnd(series, measure === 'deviation' ? 0 : 1);

@@ -91,7 +91,7 @@ export function LineChart({
           <g key={e.s.key} className={`chart-series chart-series-${e.i % SERIES_SLOTS}`}>
             <circle className="chart-marker" cx={x(e.last!.x)} cy={y(e.last!.y)} r={3.5} />
             <text className="chart-end-label" x={innerW + 8} y={e.ly} dominantBaseline="middle">
-              {shorten(e.s.label, 18)}
+              {shorten(e.s.tick ?? e.s.label, 18)}
             </text>
           </g>
         ))}

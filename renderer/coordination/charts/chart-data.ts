@@ -28,6 +28,8 @@ export interface BarDatum {
 export interface LineSeries {
   key: string;
   label: string;
+  /** A shorter name for the line's end label when `label` is long (a criterion without its micro-credential). */
+  tick?: string;
   /** x: the item's place in time order (1-based); y: the measure over the window ending there. */
   points: readonly { x: number; y: number }[];
 }
