@@ -24,6 +24,20 @@ export function badgeSigner(identity: SigningIdentity, did?: string): StatusList
   return { issuerId: ids.id, verificationMethod: ids.verificationMethod, privateKey: identity.badgeKey };
 }
 
+/**
+ * Where the status list of a new credential lives: Settings, then the review package's issuer (its JSON),
+ * then the issuer's URL.
+ */
+export function statusListPlace(db: Db, identity: SigningIdentity, issuerJson: string | null): StatusListPlace {
+  const setting = statusListUrlSetting(db);
+  if (setting) return { configured: { url: setting, source: 'the statusListUrl setting' } };
+  const pkg = issuerJson ? (JSON.parse(issuerJson) as { statusListUrl?: unknown; url?: unknown }) : {};
+  if (typeof pkg.statusListUrl === 'string' && pkg.statusListUrl.trim())
+    return { configured: { url: pkg.statusListUrl.trim(), source: "the review package's issuer.statusListUrl" } };
+  const issuerUrl = identity.profile.url ?? (typeof pkg.url === 'string' ? pkg.url : undefined);
+  return issuerUrl ? { issuerUrl } : {};
+}
+
 export type AwardStatus = 'active' | 'revoked' | 'superseded';
 
 export interface Award {
@@ -388,15 +402,8 @@ export class Awards {
     return this.get(credentialId)!;
   }
 
-  /** Where the status list of a new credential lives: Settings, then the package, then the issuer's URL. */
   private statusListPlace(identity: SigningIdentity, issuerJson: string | null): StatusListPlace {
-    const setting = statusListUrlSetting(this.db);
-    if (setting) return { configured: { url: setting, source: 'the statusListUrl setting' } };
-    const pkg = issuerJson ? (JSON.parse(issuerJson) as { statusListUrl?: unknown; url?: unknown }) : {};
-    if (typeof pkg.statusListUrl === 'string' && pkg.statusListUrl.trim())
-      return { configured: { url: pkg.statusListUrl.trim(), source: "the review package's issuer.statusListUrl" } };
-    const issuerUrl = identity.profile.url ?? (typeof pkg.url === 'string' ? pkg.url : undefined);
-    return issuerUrl ? { issuerUrl } : {};
+    return statusListPlace(this.db, identity, issuerJson);
   }
 
   /** Re-signs the identity's status lists that changed since they were last signed (see StatusLists.publish). */

@@ -19,6 +19,7 @@ export interface CoordinateFlags {
   decision?: string | undefined;
   levels?: string | undefined;
   reasons?: string | undefined;
+  paper?: string | undefined;
 }
 
 export const COORDINATE_USAGE = `  coordinate open PATH…  Open the round's review package(s) and the panel's signed results
@@ -35,8 +36,9 @@ export const COORDINATE_USAGE = `  coordinate open PATH…  Open the round's rev
                          The adjudication queue, both readings side by side
   coordinate adjudicate SUBMISSION_ID --adjudicator NAME --decision pass|not-yet
                          --levels CRITERION=LEVEL,… --reasons TEXT   (final and audited)
-  coordinate export --out DIR
-                         The one signed final results package (needs the passphrase)
+  coordinate export --out DIR [--paper a4|letter]
+                         The one signed final results package (needs the passphrase), with an
+                         award (credential and signed certificate) for each final pass, none else
 `;
 
 const usage = (message: string) => new AssayError('usage', message);
@@ -231,12 +233,18 @@ export async function coordinateCommand(
     }
     case 'export': {
       if (!flags.out) throw usage('assay coordinate export needs --out DIR');
-      const r = await c.exportFinal(flags.out);
+      if (flags.paper !== undefined && flags.paper !== 'a4' && flags.paper !== 'letter')
+        throw usage(`--paper is a4 or letter, not "${flags.paper}"`);
+      const r = await c.exportFinal(flags.out, flags.paper);
       if (flags.json) json(r);
-      else
+      else {
+        const { awards: w } = r;
         out(
-          `Wrote the final results package to ${r.dir}: ${r.decisions} decisions (${r.readTwice} read twice, ${r.adjudicated} adjudicated), ${r.readers} readers named; signed by ${r.signedBy}.\n`,
+          `Wrote the final results package to ${r.dir}: ${r.decisions} decisions (${r.readTwice} read twice, ${r.adjudicated} adjudicated), ${r.readers} readers named; signed by ${r.signedBy}.\n` +
+            `Awards for the ${w.inForce} final passes: ${w.issued} issued now, ${w.kept} kept from an earlier final package; none for any other decision.\n` +
+            w.revoked.map((x) => `  ${x.verificationCode} (${x.submissionId}): ${x.reason}\n`).join(''),
         );
+      }
       return 0;
     }
     default:

@@ -15,6 +15,7 @@ import type {
   Sample,
   SamplingRules,
 } from '../../shared/coordination/types.js';
+import type { Paper } from '../awards/certificate/types.js';
 import { storeTrust } from '../awards/trust.js';
 import type { Services } from '../services.js';
 import { adjudicationEvidence } from './adjudication-evidence.js';
@@ -102,9 +103,12 @@ export class Coordination {
     return adjudicationEvidence(this.db, this.services.coordinationEvidence, submissionId);
   }
 
-  /** The final results package, signed by this store's issuer identity. */
-  async exportFinal(folder: string): Promise<ExportFinalResult> {
+  /**
+   * The final results package, signed by this store's issuer identity, with an award (credential and signed
+   * certificate, on `paper`, by default the Settings' paper) for each final pass and none for anything else.
+   */
+  async exportFinal(folder: string, paper?: Paper): Promise<ExportFinalResult> {
     const identity = await this.services.identity.unlock();
-    return exportFinal(this.db, identity, folder);
+    return exportFinal(this.db, identity, folder, paper ?? this.services.settings.get().paper);
   }
 }

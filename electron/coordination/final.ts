@@ -17,6 +17,10 @@ import { appendAudit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
 import { createHash } from 'node:crypto';
 import type { StoredLevel } from './open.js';
+import { settleFinalAwards, type CoordAward, type FinalPass } from './final-awards.js';
+import type { Paper } from '../awards/certificate/types.js';
+import { verifyPageUrlSetting } from '../awards/verify-page/config.js';
+import { StatusLists } from '../awards/status-list/store.js';
 
 interface DecisionRow {
   reading: 'first' | 'second';
@@ -46,6 +50,7 @@ export async function exportFinal(
   db: Db,
   identity: SigningIdentity,
   outDir: string,
+  paper: Paper,
   now = new Date(),
 ): Promise<ExportFinalResult> {
   const open = db
@@ -128,9 +133,12 @@ export async function exportFinal(
       'settled',
       'readers',
       'decided_at',
+      'credential_id',
+      'verification_code',
     ],
   ];
   const readers = new Set<string>();
+  const passes: FinalPass[] = [];
   let readTwice = 0;
   let adjudicated = 0;
   for (const s of roundSubmissions) {
@@ -146,7 +154,21 @@ export async function exportFinal(
     };
     if (!e?.first) {
       submissions.push(entry);
-      csv.push([s.id, s.achievementId, a.name, s.earner, s.attempt, 'not-reviewed', null, null, null, null, null]);
+      csv.push([
+        s.id,
+        s.achievementId,
+        a.name,
+        s.earner,
+        s.attempt,
+        'not-reviewed',
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+      ]);
       continue;
     }
     const first = e.first;
@@ -227,6 +249,20 @@ export async function exportFinal(
       });
     }
     entry.reconciliation = { state: settled, ...(settled === 'agreed' && rec?.rule ? { rule: rec.rule } : {}) };
+    if (decision === 'pass')
+      passes.push({
+        submissionId: s.id,
+        achievement: a,
+        levels: Object.fromEntries(levels.map((l) => [l.criterionId, l.levelId])),
+        decidedAt: entry.reviewSubmittedAt,
+        // The certificate names whoever's reading stands: the adjudicator's, the second reader's by that rule, else the first.
+        assessorName:
+          settled === 'adjudicated'
+            ? final!.by
+            : settled === 'agreed' && rec?.rule === 'second'
+              ? e.second!.name
+              : first.name,
+      });
     submissions.push(entry);
     csv.push([
       s.id,
@@ -241,6 +277,57 @@ export async function exportFinal(
       entry.readers.map((r) => `${r.role}: ${r.name}`).join('; '),
       entry.reviewSubmittedAt,
     ]);
+  }
+
+  // Awards only for final passes: issued (or kept from an earlier final package), each other decision's revoked.
+  const settledAwards = await settleFinalAwards(db, identity, passes, now);
+  const files = new Map<string, Buffer>();
+  const { CertificateRenderer } = await import('../awards/certificate/index.js');
+  const renderer = new CertificateRenderer({ identity });
+  const verifyPageUrl = verifyPageUrlSetting(db);
+  const listUrls = new Set<string>();
+  let inForce = 0;
+  for (const [i, entry] of submissions.entries()) {
+    const awards = settledAwards.bySubmission.get(entry.submissionId);
+    if (!awards) continue;
+    const { a } = achievements.get(entry.achievementId)!;
+    entry.awards = [];
+    for (const award of awards) {
+      const base = `awards/${award.credentialId.replace(/^urn:uuid:/, '')}`;
+      files.set(`${base}.json`, Buffer.from(award.credentialJson));
+      const url = (JSON.parse(award.credentialJson) as { credentialStatus?: { statusListCredential?: string } })
+        .credentialStatus?.statusListCredential;
+      if (url) listUrls.add(url);
+      const record: NonNullable<SubmissionResult['awards']>[number] = {
+        credentialId: award.credentialId,
+        status: award.status,
+        verificationCode: award.verificationCode,
+        issuedAt: award.issuedAt,
+        credential: `${base}.json`,
+        ...(award.revocationReason ? { revocationReason: award.revocationReason } : {}),
+      };
+      if (award.status === 'active') {
+        if (entry.outcome !== 'passed')
+          throw new Error(`submission ${entry.submissionId}: an award in force for a decision that did not pass`);
+        inForce++;
+        files.set(`${base}.pdf`, Buffer.from(await certificate(renderer, identity, award, a, paper, verifyPageUrl)));
+        record.certificate = `${base}.pdf`;
+        csv[i + 1]!.splice(-2, 2, award.credentialId, award.verificationCode);
+      }
+      entry.awards.push(record);
+    }
+  }
+  if (inForce !== passes.length)
+    throw new Error(
+      `The final package would carry ${inForce} awards in force for ${passes.length} final passes; nothing was written.`,
+    );
+  // Each signed list the awards name, as the issuing body hosts it.
+  const statusLists: NonNullable<Results['statusLists']> = [];
+  for (const l of new StatusLists(db).all()) {
+    if (!listUrls.has(l.url) || l.signedJson === null) continue;
+    const file = `status-lists/${l.id}.json`;
+    files.set(file, Buffer.from(`${l.signedJson}\n`));
+    statusLists.push({ statusListCredential: l.url, issuer: l.issuerId, file, current: StatusLists.isCurrent(l) });
   }
 
   const packages = db
@@ -273,12 +360,11 @@ export async function exportFinal(
     reviewPackages: [...rounds, ...secondReadingPackages],
     assessor: { name: identity.profile.name },
     submissions,
+    ...(statusLists.length ? { statusLists } : {}),
     coordination: { resultsPackages: packages, samples },
   };
-  const files = new Map<string, Buffer>([
-    [RESULTS_FILE, Buffer.from(JSON.stringify(results, null, 2))],
-    [CSV_FILE, Buffer.from(toCsv(csv))],
-  ]);
+  files.set(RESULTS_FILE, Buffer.from(JSON.stringify(results, null, 2)));
+  files.set(CSV_FILE, Buffer.from(toCsv(csv)));
   // The export is audited, and the audit head (sealed with the identity) travels in the signed manifest.
   const head = db
     .transaction(() => {
@@ -286,7 +372,12 @@ export async function exportFinal(
         db,
         'coordination.export-final',
         id,
-        { decisions: submissions.filter((x) => x.decision).length, readTwice, adjudicated },
+        {
+          decisions: submissions.filter((x) => x.decision).length,
+          readTwice,
+          adjudicated,
+          awards: { issued: settledAwards.issued, kept: settledAwards.kept, revoked: settledAwards.revoked.length },
+        },
         now.toISOString(),
       );
       return sealAuditHead(db, anchorSigner(identity), now);
@@ -306,5 +397,38 @@ export async function exportFinal(
     adjudicated,
     readers: readers.size,
     signedBy: identity.profile.name,
+    awards: { inForce, issued: settledAwards.issued, kept: settledAwards.kept, revoked: settledAwards.revoked },
   };
+}
+
+/** One award's certificate, rendered and signed like the Awards screen's. */
+async function certificate(
+  renderer: InstanceType<typeof import('../awards/certificate/index.js').CertificateRenderer>,
+  identity: SigningIdentity,
+  award: CoordAward,
+  achievement: Achievement,
+  paper: Paper,
+  verifyPageUrl: string | undefined,
+): Promise<Uint8Array> {
+  return renderer.renderSigned(
+    {
+      ...(verifyPageUrl ? { verifyPageUrl } : {}),
+      credentialId: award.credentialId,
+      verificationCode: award.verificationCode,
+      issuedAt: award.issuedAt,
+      earnerName: award.earnerName,
+      achievementName: achievement.name,
+      achievementDescription: achievement.description,
+      ...(achievement.creditsAvailable !== undefined
+        ? { credits: { amount: achievement.creditsAvailable, unit: achievement.creditUnit ?? 'credits' } }
+        : {}),
+      assessorName: award.assessorName,
+      issuer: identity.profile,
+      credentialJson: award.credentialJson,
+      levels: award.levels.map((l) => ({ criterion: l.criterion, level: l.level })),
+      paper,
+    },
+    identity,
+    { signingTime: new Date(), reason: `Certificate ${award.verificationCode}`, name: identity.profile.name },
+  );
 }

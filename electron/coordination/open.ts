@@ -333,6 +333,13 @@ export async function openPackages(db: Db, paths: readonly string[], options: Op
         break;
       }
       const reading = sub.readsAgain ? 'second' : 'first';
+      // In a coordinated round awards come from the final outcome, only for final passes (final-awards.ts):
+      // one the first reader issued already could stand for a decision a second reading overturns.
+      const awarded = s.awards?.find((x) => x.status === 'active');
+      if (awarded) {
+        bad = `${at} carries award ${awarded.verificationCode}, issued by ${results.assessor.name} before the round's outcome was final; in a coordinated round awards are issued only for final passes, from the final package. Revoke it in that assessor's store (assay awards revoke ${awarded.verificationCode} --reason "…") and export the results again`;
+        break;
+      }
       const rubric = round.rubrics.get(s.achievementId);
       if (!rubric || s.achievementId !== sub.achievementId) {
         bad = `${at} names micro-credential "${s.achievementId}", not the round's "${sub.achievementId}"`;

@@ -32,9 +32,21 @@ export function FinalSection({ overview }: { overview: Overview }) {
       <Alert>{failure}</Alert>
       <p role="status" data-testid="final-result">
         {written
-          ? `${s.final.done(written.decisions, written.readTwice, written.adjudicated, written.readers, written.signedBy)} ${s.final.where(written.dir, written.id)}`
+          ? `${s.final.done(written.decisions, written.readTwice, written.adjudicated, written.readers, written.signedBy)} ${s.final.awards(written.awards.inForce, written.awards.issued, written.awards.kept)} ${s.final.where(written.dir, written.id)}`
           : ''}
       </p>
+      {written && written.awards.revoked.length > 0 && (
+        <div className="coord-note" data-testid="final-revoked">
+          <p>{s.final.revoked(written.awards.revoked.length)}</p>
+          <ul>
+            {written.awards.revoked.map((r) => (
+              <li key={r.credentialId}>
+                {r.verificationCode} ({r.submissionId}): {r.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </section>
   );
 }

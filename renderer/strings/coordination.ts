@@ -291,7 +291,7 @@ export const coordination = {
   },
   final: {
     heading: 'Final package',
-    body: 'One signed results package naming every reader of every decision. Awards are issued only for final passes.',
+    body: 'One signed results package naming every reader of every decision, with an award (the signed credential and certificate, on the paper chosen in Settings) for each final pass and none for any other decision.',
     export: 'Export the final package…',
     exporting: 'Exporting…',
     failed: 'The final package could not be written.',
@@ -299,5 +299,9 @@ export const coordination = {
     done: (decisions: number, readTwice: number, adjudicated: number, readers: number, signedBy: string) =>
       `Written: ${count(decisions, 'decision', 'decisions')} (${readTwice.toLocaleString('en')} read twice, ${adjudicated.toLocaleString('en')} adjudicated), ${count(readers, 'reader', 'readers')} named, signed by ${signedBy}.`,
     where: (dir: string, id: string) => `Package ${id} in ${dir}`,
+    awards: (inForce: number, issued: number, kept: number) =>
+      `Awards for ${count(inForce, 'final pass', 'final passes')}: ${issued.toLocaleString('en')} issued now, ${kept.toLocaleString('en')} kept from an earlier final package.`,
+    revoked: (n: number) =>
+      `${count(n, 'award', 'awards')} of an earlier final package no longer stand${n === 1 ? 's' : ''}, revoked in the package’s status list:`,
   },
 };

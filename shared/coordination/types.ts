@@ -448,5 +448,20 @@ export const exportFinalResultSchema = z.object({
   /** Distinct readers named. */
   readers: z.number().int().min(0),
   signedBy: z.string(),
+  /** Awards only for final passes: one in force for each, issued now or kept from an earlier final package. */
+  awards: z.object({
+    inForce: z.number().int().min(0),
+    issued: z.number().int().min(0),
+    kept: z.number().int().min(0),
+    /** Awards of an earlier final package whose decision is no longer a pass, or whose final levels changed. */
+    revoked: z.array(
+      z.object({
+        submissionId: z.string(),
+        credentialId: z.string(),
+        verificationCode: z.string(),
+        reason: z.string(),
+      }),
+    ),
+  }),
 });
 export type ExportFinalResult = z.infer<typeof exportFinalResultSchema>;

@@ -10,9 +10,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passphraseBox } from '../../electron/awards/identity/secret-box.js';
 import { openServices, type Services } from '../../electron/services.js';
 import type { Coordination } from '../../electron/coordination/coordination.js';
-import { resultsSchema } from '../../shared/schemas/results-package.js';
+import { resultsSchema, type Results } from '../../shared/schemas/results-package.js';
+import type { ExportFinalResult } from '../../shared/coordination/types.js';
 import { manifestSchema } from '../../shared/schemas/review-package.js';
 import { runCli } from '../support/cli.js';
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import { checkStatus } from '@digitalbazaar/vc-bitstring-status-list';
+import * as vc from '@digitalbazaar/vc';
+import { createDocumentLoader, type DocumentLoader } from '../../electron/awards/credential/index.js';
+import { StatusLists } from '../../electron/awards/status-list/index.js';
+import { settleFinalAwards } from '../../electron/coordination/final-awards.js';
+import type { Achievement } from '../../shared/schemas/review-package.js';
+import { run } from '../awards/certificate/helpers.js';
 import { buildPanel, PANEL_PASSPHRASE, secondRead, type Panel } from '../support/panel.js';
 
 let panel: Panel;
@@ -152,6 +162,9 @@ describe('the overview when nothing changed', () => {
   });
 });
 
+let appFinal: ExportFinalResult;
+let cliFinal: ExportFinalResult;
+
 describe('sampling, second reading, reconciliation and the final package', () => {
   const rules = { notYetOnLastAttempt: true, lastAttempt: 2, nearCut: true, passShare: 0.5, seed: 'autumn-2026' };
 
@@ -282,7 +295,15 @@ describe('sampling, second reading, reconciliation and the final package', () =>
 
   it('exports one signed final package naming every reader, which `assay results verify` accepts', async () => {
     const out = path.join(panel.work, 'final');
-    const r = await c.exportFinal(out);
+    // The app and `assay coordinate export` (another process, the same store) write final packages at once:
+    // each final pass gets one award between them, carried by both packages.
+    const [r, cli] = await Promise.all([
+      c.exportFinal(out),
+      assay(['coordinate', 'export', '--out', path.join(panel.work, 'final-cli'), '--json']),
+    ]);
+    expect(cli.code, cli.stderr).toBe(0);
+    cliFinal = JSON.parse(cli.stdout) as ExportFinalResult;
+    appFinal = r;
     expect(r.adjudicated).toBe(c.reconciliation().filter((x) => x.state === 'adjudicated').length);
     const verified = await assay(['results', 'verify', out]);
     expect(verified.code, verified.stderr).toBe(0);
@@ -300,5 +321,216 @@ describe('sampling, second reading, reconciliation and the final package', () =>
     const bad = await assay(['results', 'verify', out]);
     expect(bad.code).not.toBe(0);
     expect(bad.stdout + bad.stderr).toMatch(/results\.json does not match its SHA-256/);
+  });
+});
+
+describe('awards only for final passes', () => {
+  const finalDir = () => path.join(panel.work, 'final-cli');
+  const readFinal = (dir: string): Results =>
+    resultsSchema.parse(JSON.parse(fs.readFileSync(path.join(dir, 'results.json'), 'utf8')));
+  /** The package's signed status lists, served at the URLs the credentials name (as the issuing body hosts them). */
+  function hostedLists(dir: string, results: Results): DocumentLoader {
+    const lists = new Map(
+      (results.statusLists ?? []).map((l) => [
+        l.statusListCredential,
+        JSON.parse(fs.readFileSync(path.join(dir, l.file), 'utf8')) as object,
+      ]),
+    );
+    const base = createDocumentLoader();
+    return async (url: string) => {
+      const list = lists.get(url);
+      return list ? { contextUrl: null, documentUrl: url, document: list } : base(url);
+    };
+  }
+  /** Digital Bazaar's verifier (proof and revocation), an implementation we did not write. */
+  const dbVerify = (credential: object, documentLoader: DocumentLoader) =>
+    vc.verifyCredential({
+      credential,
+      suite: new DataIntegrityProof({ cryptosuite }),
+      documentLoader,
+      checkStatus: (options: object) =>
+        checkStatus({
+          ...(options as Omit<Parameters<typeof checkStatus>[0], 'suite'>),
+          suite: new DataIntegrityProof({ cryptosuite }),
+        }),
+    }) as Promise<{ verified: boolean; error?: unknown }>;
+
+  it('gives each final pass one award (credential and signed certificate), and no other decision any', async () => {
+    const results = readFinal(finalDir());
+    const decided = results.submissions.filter((x) => x.decision);
+    const passes = decided.filter((x) => x.outcome === 'passed');
+    expect(passes.length).toBeGreaterThan(0);
+    expect(decided.length - passes.length).toBeGreaterThan(0);
+    for (const d of decided) {
+      if (d.outcome === 'passed') {
+        expect(d.awards, d.submissionId).toHaveLength(1);
+        expect(d.awards![0]).toMatchObject({
+          status: 'active',
+          certificate: expect.stringMatching(/^awards\/.+\.pdf$/),
+        });
+      } else expect(d.awards, d.submissionId).toBeUndefined();
+    }
+    // A first reader's pass that the second reading and the adjudicator turned to not yet gets none.
+    const overturned = decided.filter((d) => d.readers?.[0]?.decision === 'pass' && d.outcome === 'not-yet');
+    for (const d of overturned) expect(d.awards).toBeUndefined();
+    // Two writers at once: every award issued once between them, both packages carrying the same ones.
+    expect(appFinal.awards.inForce).toBe(passes.length);
+    expect(cliFinal.awards.inForce).toBe(passes.length);
+    expect(appFinal.awards.issued + cliFinal.awards.issued).toBe(passes.length);
+    expect(appFinal.awards.issued + appFinal.awards.kept).toBe(passes.length);
+    expect(s.db.prepare("SELECT count(*) FROM coord_awards WHERE status = 'active'").pluck().get()).toBe(passes.length);
+    expect(s.db.prepare('SELECT count(*) FROM coord_awards').pluck().get()).toBe(passes.length);
+    const ids = (r: Results) =>
+      r.submissions.flatMap((x) => (x.awards ?? []).map((a) => `${x.submissionId} ${a.credentialId}`));
+    expect(ids(readFinal(path.join(panel.work, 'final')))).toEqual(ids(results));
+    // The CSV names each pass's award.
+    const csv = fs.readFileSync(path.join(finalDir(), 'decisions.csv'), 'utf8');
+    for (const p of passes) expect(csv).toContain(p.awards![0]!.verificationCode);
+  });
+
+  it("each credential verifies for Digital Bazaar's verifier, not revoked in the package's status list, for the final levels", async () => {
+    const results = readFinal(finalDir());
+    const loader = hostedLists(finalDir(), results);
+    expect(results.statusLists?.length).toBeGreaterThan(0);
+    for (const d of results.submissions.filter((x) => x.outcome === 'passed')) {
+      const credential = JSON.parse(fs.readFileSync(path.join(finalDir(), d.awards![0]!.credential), 'utf8')) as {
+        credentialSubject: { result: { resultDescription: string; achievedLevel: string }[] };
+      };
+      const v = await dbVerify(credential, loader);
+      expect(v.verified, `${d.submissionId}: ${String(v.error)}`).toBe(true);
+      const stated = Object.fromEntries(
+        credential.credentialSubject.result.map((x) => [x.resultDescription, x.achievedLevel]),
+      );
+      for (const r of d.results) expect(stated[r.resultDescription]).toBe(r.achievedLevel);
+    }
+  });
+
+  it('a certificate of the final package is signed intact for poppler and genuine for `assay verify`', async () => {
+    const results = readFinal(finalDir());
+    const pass =
+      results.submissions.find((x) => x.outcome === 'passed' && x.reconciliation?.state !== 'read-once') ??
+      results.submissions.find((x) => x.outcome === 'passed')!;
+    const pdf = path.join(finalDir(), pass.awards![0]!.certificate!);
+    const sig = run('pdfsig', [pdf]);
+    expect(sig.stdout).toMatch(/Signature Validation: Signature is Valid/);
+    expect(sig.stdout).not.toMatch(/Digest Mismatch/);
+    const v = await assay(['verify', pdf]);
+    expect(v.code, v.stdout + v.stderr).toBe(0);
+  });
+
+  it('a later final package keeps the awards; one whose decision is no longer a pass is revoked, one with new levels replaced', async () => {
+    const identity = await s.identity.unlock();
+    const results = readFinal(finalDir());
+    const passes = results.submissions.filter((x) => x.outcome === 'passed');
+    const achievements = new Map(
+      (s.db.prepare('SELECT id, json FROM coord_achievements').all() as { id: string; json: string }[]).map((a) => [
+        a.id,
+        JSON.parse(a.json) as Achievement,
+      ]),
+    );
+    const asPass = (
+      d: (typeof passes)[number],
+      levels = Object.fromEntries(d.results.map((r) => [r.resultDescription, r.achievedLevel])),
+    ) => ({
+      submissionId: d.submissionId,
+      achievement: achievements.get(d.achievementId)!,
+      levels,
+      decidedAt: d.reviewSubmittedAt!,
+      assessorName: d.readers![0]!.name,
+    });
+    // Nothing changed: every award kept, none issued or revoked, nothing written to the audit log.
+    const auditBefore = s.db.prepare('SELECT count(*) FROM audit_log').pluck().get();
+    const same = await settleFinalAwards(
+      s.db,
+      identity,
+      passes.map((d) => asPass(d)),
+    );
+    expect([same.issued, same.kept, same.revoked]).toEqual([0, passes.length, []]);
+    expect(s.db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(auditBefore);
+
+    // The first pass is no longer one; the second has a criterion a level higher.
+    const [gone, changed, ...rest] = passes;
+    const a = achievements.get(changed!.achievementId)!;
+    const c0 = a.resultDescription[0]!;
+    const was = changed!.results.find((r) => r.resultDescription === c0.id)!.achievedLevel;
+    const other = c0.rubricCriterionLevel.find((l) => l.id !== was)!.id;
+    const levels = {
+      ...Object.fromEntries(changed!.results.map((r) => [r.resultDescription, r.achievedLevel])),
+      [c0.id]: other,
+    };
+    const settled = await settleFinalAwards(s.db, identity, [asPass(changed!, levels), ...rest.map((d) => asPass(d))]);
+    expect(settled.issued).toBe(1);
+    expect(settled.kept).toBe(rest.length);
+    expect(settled.revoked.map((x) => [x.submissionId, x.verificationCode, x.reason.split(':')[0]])).toEqual([
+      [gone!.submissionId, gone!.awards![0]!.verificationCode, 'Revoked'],
+      [changed!.submissionId, changed!.awards![0]!.verificationCode, 'Replaced'],
+    ]);
+    const now = settled.bySubmission.get(changed!.submissionId)!;
+    expect(now.map((x) => x.status)).toEqual(['superseded', 'active']);
+    expect(now[1]!.replaces).toBe(now[0]!.credentialId);
+    expect(now[1]!.levels.find((l) => l.criterionId === c0.id)!.levelId).toBe(other);
+    expect(settled.bySubmission.get(gone!.submissionId)!.map((x) => x.status)).toEqual(['revoked']);
+    const audit = s.db
+      .prepare(
+        "SELECT action, subject FROM audit_log WHERE action LIKE 'coordination.award-%' ORDER BY seq DESC LIMIT 3",
+      )
+      .all() as { action: string; subject: string }[];
+    expect(audit.map((x) => x.action).sort()).toEqual([
+      'coordination.award-issue',
+      'coordination.award-replace',
+      'coordination.award-revoke',
+    ]);
+    expect(s.verifyAudit()).toMatchObject({ ok: true });
+
+    // For Digital Bazaar's checker against the re-signed list: the two retired credentials revoked, the rest not.
+    const list = new StatusLists(s.db).all().find((l) => l.signedJson !== null)!;
+    const loader: DocumentLoader = async (url) =>
+      url === list.url
+        ? { contextUrl: null, documentUrl: url, document: JSON.parse(list.signedJson!) as object }
+        : createDocumentLoader()(url);
+    const status = async (credentialId: string) => {
+      const credential = JSON.parse(
+        s.db
+          .prepare('SELECT credential_json FROM coord_awards WHERE credential_id = ?')
+          .pluck()
+          .get(credentialId) as string,
+      ) as object;
+      const r = await checkStatus({
+        credential,
+        documentLoader: loader,
+        suite: new DataIntegrityProof({ cryptosuite }),
+      });
+      expect(r.verified, String(r.error)).toBe(true);
+      return r.results?.[0]?.status;
+    };
+    expect(await status(gone!.awards![0]!.credentialId)).toBe(true);
+    expect(await status(now[0]!.credentialId)).toBe(true);
+    expect(await status(now[1]!.credentialId)).toBe(false);
+    expect(await status(rest[0]!.awards![0]!.credentialId)).toBe(false);
+  });
+
+  it("refuses a first reader's results package that carries an award in force, by name, opening nothing", async () => {
+    const first = panel.assessors[0]!;
+    const copy = path.join(panel.work, 'awarded-store');
+    fs.cpSync(first.dataDir, copy, { recursive: true });
+    const run = (args: string[]) => runCli([...args, '--data-dir', copy], { ASSAY_PASSPHRASE: PANEL_PASSPHRASE });
+    const issued = await run(['awards', 'issue', '--all']);
+    expect(issued.code, issued.stderr).toBe(0);
+    const code = /[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(issued.stdout)?.[0];
+    expect(code, issued.stdout).toBeDefined();
+    const out = path.join(panel.work, 'awarded-results');
+    expect((await run(['results', 'export', '--out', out])).code).toBe(0);
+    const before = s.db.prepare('SELECT count(*) FROM coord_results').pluck().get();
+    const r = await c.open([out]);
+    expect(r.opened).toEqual([]);
+    expect(r.refused).toEqual([
+      {
+        label: 'awarded-results',
+        reason: expect.stringMatching(
+          /carries award [0-9A-Z]{4}-[0-9A-Z]{4}, issued by Avery Fairweather before the round's outcome was final; in a coordinated round awards are issued only for final passes/,
+        ),
+      },
+    ]);
+    expect(s.db.prepare('SELECT count(*) FROM coord_results').pluck().get()).toBe(before);
   });
 });

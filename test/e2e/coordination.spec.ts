@@ -286,6 +286,18 @@ async function coordinatorRound(): Promise<void> {
   await expect(page.getByTestId('final-result')).toContainText('Written:');
   const verdict = await app.services.results.verify(finalDir, []);
   expect(verdict.ok, verdict.ok ? '' : verdict.reason).toBe(true);
+  // Awards only for final passes: one certificate for each, none for any other decision; the screen says how many.
+  const final = JSON.parse(fs.readFileSync(path.join(finalDir, 'results.json'), 'utf8')) as {
+    submissions: { outcome: string; awards?: { certificate?: string }[] }[];
+  };
+  const passed = final.submissions.filter((x) => x.outcome === 'passed');
+  expect(passed.length).toBeGreaterThan(0);
+  expect(final.submissions.filter((x) => x.awards && x.outcome !== 'passed')).toEqual([]);
+  expect(passed.every((x) => x.awards?.length === 1 && x.awards[0]!.certificate)).toBe(true);
+  expect(fs.readdirSync(path.join(finalDir, 'awards')).filter((f) => f.endsWith('.pdf'))).toHaveLength(passed.length);
+  await expect(page.getByTestId('final-result')).toContainText(
+    `Awards for ${passed.length} final pass${passed.length === 1 ? '' : 'es'}: ${passed.length} issued now`,
+  );
 }
 
 test('a coordinator finds the harsh assessor, samples, second-reads, adjudicates a split and exports the final package', () =>

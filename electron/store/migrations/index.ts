@@ -11,6 +11,7 @@ import * as m008 from './008-queue-indexes.js';
 import * as m009 from './009-coordination.js';
 import * as m010 from './010-coordination-overview-index.js';
 import * as m011 from './011-status-counts.js';
+import * as m012 from './012-coordination-awards.js';
 
 export interface Migration {
   version: number;
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: 'coordination', up: m009.up },
   { version: 10, name: 'coordination-overview-index', up: m010.up },
   { version: 11, name: 'status-counts', up: m011.up },
+  { version: 12, name: 'coordination-awards', up: m012.up },
 ];
