@@ -13,8 +13,23 @@ import { verifyPageUrlSetting } from './verify-page/config.js';
 
 export type AwardFormat = 'pdf' | 'json' | 'png';
 
+/** What a certificate is drawn from: an award of the Awards screen, or of a coordinator's final package. */
+export type CertificateSource = Pick<
+  Award,
+  | 'credentialId'
+  | 'verificationCode'
+  | 'issuedAt'
+  | 'earnerName'
+  | 'achievementName'
+  | 'achievementDescription'
+  | 'credits'
+  | 'assessorName'
+  | 'credentialJson'
+  | 'levels'
+>;
+
 export function certificateAward(
-  award: Award,
+  award: CertificateSource,
   identity: SigningIdentity,
   paper: Paper,
   verifyPageUrl?: string,
@@ -49,7 +64,7 @@ export class CertificateBatch {
   }
 
   /** Rendered and signed in one save (the signature placeholder is built into the document). */
-  async pdf(award: Award): Promise<Uint8Array> {
+  async pdf(award: CertificateSource): Promise<Uint8Array> {
     return this.renderer.renderSigned(
       certificateAward(award, this.identity, this.paper, this.verifyPageUrl),
       this.identity,

@@ -1,7 +1,7 @@
 // Awards: a passed review becomes a signed Open Badges credential; revoke, re-issue, look up for verification.
 import { AssayError } from '../../shared/errors.js';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { achievementSchema } from '../../shared/schemas/review-package.js';
+import { achievementSchema, type Achievement } from '../../shared/schemas/review-package.js';
 import { appendAudit } from '../store/audit.js';
 import { anchorSigner, sealAuditHead } from '../store/audit-anchor.js';
 import { rememberIssuingIdentity } from './trust.js';
@@ -28,7 +28,7 @@ export function badgeSigner(identity: SigningIdentity, did?: string): StatusList
  * Where the status list of a new credential lives: Settings, then the review package's issuer (its JSON),
  * then the issuer's URL.
  */
-export function statusListPlace(db: Db, identity: SigningIdentity, issuerJson: string | null): StatusListPlace {
+function statusListPlace(db: Db, identity: SigningIdentity, issuerJson: string | null): StatusListPlace {
   const setting = statusListUrlSetting(db);
   if (setting) return { configured: { url: setting, source: 'the statusListUrl setting' } };
   const pkg = issuerJson ? (JSON.parse(issuerJson) as { statusListUrl?: unknown; url?: unknown }) : {};
@@ -197,6 +197,71 @@ const NOT_AN_AWARD: Record<QualityKind, (id: string) => string> = {
     `Submission ${id} was a second reading of a decision already made; the first reading's results decide any award.`,
 };
 
+/** What a credential for a passed decision is made from. */
+export interface AwardCredentialInput {
+  credentialId: string;
+  issuedAt: Date;
+  decidedAt: Date;
+  earner: { name: string; email?: string };
+  achievement: Achievement;
+  /** Criterion id → level id. */
+  achievedLevels: Readonly<Record<string, string>>;
+  /** The review package's issuer (its JSON): its did:web and status list address, when it names them. */
+  issuerJson: string | null;
+}
+
+/**
+ * Takes the credential's place in a status list and signs it: under the issuing body's did:web when its
+ * package names one (verifiers resolve the key from its did.json), otherwise the did:key of the badge key,
+ * which resolves offline but ties the award to nobody. The caller records the award in a transaction,
+ * or gives the place back (`StatusLists.release`) if it does not; a failed signing gives it back here.
+ */
+export async function signAchievementCredential(
+  db: Db,
+  identity: SigningIdentity,
+  input: AwardCredentialInput,
+): Promise<{ credentialJson: string; signer: StatusListSigner }> {
+  const packageDid = input.issuerJson ? (JSON.parse(input.issuerJson) as { did?: unknown }).did : undefined;
+  const signer = badgeSigner(identity, typeof packageDid === 'string' ? packageDid : undefined);
+  const statusLists = new StatusLists(db);
+  // The index is taken before signing (the credential carries it).
+  const credentialStatus = statusLists.reserve(
+    input.credentialId,
+    signer.issuerId,
+    statusListPlace(db, identity, input.issuerJson),
+    input.issuedAt,
+  );
+  try {
+    const unsigned = buildAchievementCredential({
+      credentialId: input.credentialId,
+      issuedAt: input.issuedAt,
+      validFrom: validFromFor(input.decidedAt, input.issuedAt),
+      credentialStatus,
+      issuer: {
+        id: signer.issuerId,
+        name: identity.profile.name,
+        ...(identity.profile.url ? { url: identity.profile.url } : {}),
+        ...(identity.profile.email ? { email: identity.profile.email } : {}),
+        ...(identity.profile.logoPng
+          ? { imageDataUri: `data:image/png;base64,${identity.profile.logoPng.toString('base64')}` }
+          : {}),
+      },
+      earner: input.earner,
+      achievement: input.achievement,
+      achievedLevels: input.achievedLevels,
+    });
+    const signed = await signCredential(unsigned, {
+      privateKey: signer.privateKey,
+      verificationMethod: signer.verificationMethod,
+      created: input.issuedAt,
+    });
+    return { credentialJson: JSON.stringify(signed, null, 2), signer };
+  } catch (err) {
+    statusLists.release(input.credentialId);
+    throw err;
+  }
+}
+
 export class Awards {
   constructor(protected readonly db: Db) {}
 
@@ -303,43 +368,17 @@ export class Awards {
     const assessorName =
       (row.assessorJson ? (JSON.parse(row.assessorJson) as { name?: string }).name : undefined) ??
       identity.profile.name;
-    // The issuing body's did:web when its package names one (verifiers resolve the key from its did.json);
-    // otherwise the did:key of the badge key, which resolves offline but ties the award to nobody.
-    const packageDid = row.issuerJson ? (JSON.parse(row.issuerJson) as { did?: unknown }).did : undefined;
-    const signer = badgeSigner(identity, typeof packageDid === 'string' ? packageDid : undefined);
     const statusLists = new StatusLists(this.db);
-    // The index is taken before signing (the credential carries it) and given back if nothing is issued.
-    const credentialStatus = statusLists.reserve(
+    const { credentialJson, signer } = await signAchievementCredential(this.db, identity, {
       credentialId,
-      signer.issuerId,
-      this.statusListPlace(identity, row.issuerJson),
       issuedAt,
-    );
+      decidedAt: new Date(row.decidedAt ?? issuedAt),
+      earner: { name: earnerName, ...(row.earnerEmail ? { email: row.earnerEmail } : {}) },
+      achievement,
+      achievedLevels: scores,
+      issuerJson: row.issuerJson,
+    });
     try {
-      const unsigned = buildAchievementCredential({
-        credentialId,
-        issuedAt,
-        validFrom: validFromFor(new Date(row.decidedAt ?? issuedAt), issuedAt),
-        credentialStatus,
-        issuer: {
-          id: signer.issuerId,
-          name: identity.profile.name,
-          ...(identity.profile.url ? { url: identity.profile.url } : {}),
-          ...(identity.profile.email ? { email: identity.profile.email } : {}),
-          ...(identity.profile.logoPng
-            ? { imageDataUri: `data:image/png;base64,${identity.profile.logoPng.toString('base64')}` }
-            : {}),
-        },
-        earner: { name: earnerName, ...(row.earnerEmail ? { email: row.earnerEmail } : {}) },
-        achievement,
-        achievedLevels: scores,
-      });
-      const signed = await signCredential(unsigned, {
-        privateKey: signer.privateKey,
-        verificationMethod: signer.verificationMethod,
-        created: issuedAt,
-      });
-      const credentialJson = JSON.stringify(signed, null, 2);
       const at = issuedAt.toISOString();
       this.db
         .transaction(() => {
@@ -400,10 +439,6 @@ export class Awards {
     // A new list, or a replaced credential's bit: the signed list is re-made before this returns.
     await statusLists.publish(signer, issuedAt);
     return this.get(credentialId)!;
-  }
-
-  private statusListPlace(identity: SigningIdentity, issuerJson: string | null): StatusListPlace {
-    return statusListPlace(this.db, identity, issuerJson);
   }
 
   /** Re-signs the identity's status lists that changed since they were last signed (see StatusLists.publish). */

@@ -7,15 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { AssayError } from '../../shared/errors.js';
 import type { Achievement } from '../../shared/schemas/review-package.js';
-import {
-  Awards,
-  badgeSigner,
-  statusListPlace,
-  verificationCode,
-  type Award,
-  type AwardStatus,
-} from '../awards/awards.js';
-import { buildAchievementCredential, signCredential, validFromFor } from '../awards/credential/index.js';
+import { Awards, signAchievementCredential, verificationCode, type Award, type AwardStatus } from '../awards/awards.js';
 import type { SigningIdentity } from '../awards/identity/index.js';
 import { StatusLists } from '../awards/status-list/store.js';
 import { rememberIssuingIdentity } from '../awards/trust.js';
@@ -151,40 +143,18 @@ async function issue(
     .get(pass.submissionId) as
     { earnerName: string; earnerEmail: string | null; issuerJson: string | null } | undefined;
   if (!sub) throw new AssayError('not-found', `Submission ${pass.submissionId} is not one of the round's.`);
-  const packageDid = sub.issuerJson ? (JSON.parse(sub.issuerJson) as { did?: unknown }).did : undefined;
-  const signer = badgeSigner(identity, typeof packageDid === 'string' ? packageDid : undefined);
   const credentialId = `urn:uuid:${randomUUID()}`;
-  const statusLists = new StatusLists(db);
-  const credentialStatus = statusLists.reserve(
+  const { credentialJson } = await signAchievementCredential(db, identity, {
     credentialId,
-    signer.issuerId,
-    statusListPlace(db, identity, sub.issuerJson),
-    now,
-  );
+    issuedAt: now,
+    decidedAt: new Date(pass.decidedAt),
+    earner: { name: sub.earnerName, ...(sub.earnerEmail ? { email: sub.earnerEmail } : {}) },
+    achievement: pass.achievement,
+    achievedLevels: pass.levels,
+    issuerJson: sub.issuerJson,
+  });
+  const statusLists = new StatusLists(db);
   try {
-    const unsigned = buildAchievementCredential({
-      credentialId,
-      issuedAt: now,
-      validFrom: validFromFor(new Date(pass.decidedAt), now),
-      credentialStatus,
-      issuer: {
-        id: signer.issuerId,
-        name: identity.profile.name,
-        ...(identity.profile.url ? { url: identity.profile.url } : {}),
-        ...(identity.profile.email ? { email: identity.profile.email } : {}),
-        ...(identity.profile.logoPng
-          ? { imageDataUri: `data:image/png;base64,${identity.profile.logoPng.toString('base64')}` }
-          : {}),
-      },
-      earner: { name: sub.earnerName, ...(sub.earnerEmail ? { email: sub.earnerEmail } : {}) },
-      achievement: pass.achievement,
-      achievedLevels: pass.levels,
-    });
-    const signed = await signCredential(unsigned, {
-      privateKey: signer.privateKey,
-      verificationMethod: signer.verificationMethod,
-      created: now,
-    });
     const at = now.toISOString();
     return db
       .transaction(() => {
@@ -218,7 +188,7 @@ async function issue(
           sub.earnerName,
           pass.assessorName,
           JSON.stringify(levels),
-          JSON.stringify(signed, null, 2),
+          credentialJson,
           current?.credentialId ?? null,
         );
         appendAudit(

@@ -17,7 +17,7 @@ import { appendAudit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
 import { createHash } from 'node:crypto';
 import type { StoredLevel } from './open.js';
-import { settleFinalAwards, type CoordAward, type FinalPass } from './final-awards.js';
+import { settleFinalAwards, type FinalPass } from './final-awards.js';
 import type { Paper } from '../awards/certificate/types.js';
 import { verifyPageUrlSetting } from '../awards/verify-page/config.js';
 import { StatusLists } from '../awards/status-list/store.js';
@@ -282,9 +282,9 @@ export async function exportFinal(
   // Awards only for final passes: issued (or kept from an earlier final package), each other decision's revoked.
   const settledAwards = await settleFinalAwards(db, identity, passes, now);
   const files = new Map<string, Buffer>();
-  const { CertificateRenderer } = await import('../awards/certificate/index.js');
-  const renderer = new CertificateRenderer({ identity });
-  const verifyPageUrl = verifyPageUrlSetting(db);
+  // The certificate code is loaded when a final package is written, not when the coordination opens.
+  const { CertificateBatch } = await import('../awards/award-files.js');
+  const certificates = new CertificateBatch(identity, paper, verifyPageUrlSetting(db));
   const listUrls = new Set<string>();
   let inForce = 0;
   for (const [i, entry] of submissions.entries()) {
@@ -310,7 +310,14 @@ export async function exportFinal(
         if (entry.outcome !== 'passed')
           throw new Error(`submission ${entry.submissionId}: an award in force for a decision that did not pass`);
         inForce++;
-        files.set(`${base}.pdf`, Buffer.from(await certificate(renderer, identity, award, a, paper, verifyPageUrl)));
+        const pdf = await certificates.pdf({
+          ...award,
+          achievementName: a.name,
+          achievementDescription: a.description,
+          credits:
+            a.creditsAvailable !== undefined ? { amount: a.creditsAvailable, unit: a.creditUnit ?? 'credits' } : null,
+        });
+        files.set(`${base}.pdf`, Buffer.from(pdf));
         record.certificate = `${base}.pdf`;
         csv[i + 1]!.splice(-2, 2, award.credentialId, award.verificationCode);
       }
@@ -399,36 +406,4 @@ export async function exportFinal(
     signedBy: identity.profile.name,
     awards: { inForce, issued: settledAwards.issued, kept: settledAwards.kept, revoked: settledAwards.revoked },
   };
-}
-
-/** One award's certificate, rendered and signed like the Awards screen's. */
-async function certificate(
-  renderer: InstanceType<typeof import('../awards/certificate/index.js').CertificateRenderer>,
-  identity: SigningIdentity,
-  award: CoordAward,
-  achievement: Achievement,
-  paper: Paper,
-  verifyPageUrl: string | undefined,
-): Promise<Uint8Array> {
-  return renderer.renderSigned(
-    {
-      ...(verifyPageUrl ? { verifyPageUrl } : {}),
-      credentialId: award.credentialId,
-      verificationCode: award.verificationCode,
-      issuedAt: award.issuedAt,
-      earnerName: award.earnerName,
-      achievementName: achievement.name,
-      achievementDescription: achievement.description,
-      ...(achievement.creditsAvailable !== undefined
-        ? { credits: { amount: achievement.creditsAvailable, unit: achievement.creditUnit ?? 'credits' } }
-        : {}),
-      assessorName: award.assessorName,
-      issuer: identity.profile,
-      credentialJson: award.credentialJson,
-      levels: award.levels.map((l) => ({ criterion: l.criterion, level: l.level })),
-      paper,
-    },
-    identity,
-    { signingTime: new Date(), reason: `Certificate ${award.verificationCode}`, name: identity.profile.name },
-  );
 }
