@@ -25,7 +25,7 @@ export interface Io {
 }
 
 // The coordinator's commands (electron/cli/coordinate-command.ts; its code loads when it runs).
-const COORDINATE_USAGE_TEXT = `  coordinate open|overview|sample|export-second-readings|import-second-readings|queue|adjudicate|export
+const COORDINATE_USAGE_TEXT = `  coordinate open|overview|sample|export-second-readings|import-second-readings|queue|evidence|adjudicate|export
                          The coordinator: the panel's results packages, agreement, second
                          reading, adjudication and the final package (assay coordinate --help)
 `;

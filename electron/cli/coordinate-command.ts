@@ -1,7 +1,16 @@
 // `assay coordinate …`: the coordinator's work on the command line, over the same service as the
 // Coordination screen (electron/coordination). Refusals exit 1 with their reasons; usage errors exit 2.
 import { AssayError } from '../../shared/errors.js';
-import type { OpenResult, Overview, ReconciliationItem, Sample } from '../../shared/coordination/types.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import type {
+  AdjudicationEvidence,
+  OpenResult,
+  Overview,
+  ReconciliationItem,
+  Sample,
+} from '../../shared/coordination/types.js';
+import { mkdirPrivate, PRIVATE_FILE_MODE } from '../store/atomic-write.js';
 import { reconcileRuleSchema } from '../../shared/coordination/types.js';
 import { decisionSchema } from '../../shared/schemas/review-package.js';
 import type { Services } from '../services.js';
@@ -34,6 +43,10 @@ export const COORDINATE_USAGE = `  coordinate open PATH…  Open the round's rev
                          Open the second readers' results packages and reconcile
   coordinate queue [--json]
                          The adjudication queue, both readings side by side
+  coordinate evidence SUBMISSION_ID [--out DIR] [--json]
+                         What the teacher submitted for a decision sent for second reading, read
+                         from the round's review package, every file checked against its SHA-256;
+                         --out copies the verified files into DIR (new or empty)
   coordinate adjudicate SUBMISSION_ID --adjudicator NAME --decision pass|not-yet
                          --levels CRITERION=LEVEL,… --reasons TEXT   (final and audited)
   coordinate export --out DIR [--paper a4|letter]
@@ -231,6 +244,14 @@ export async function coordinateCommand(
       else out(`Adjudicated ${item.submissionId}: ${item.final!.decision} by ${item.final!.by} (final, audited).\n`);
       return 0;
     }
+    case 'evidence': {
+      if (rest.length !== 1) throw usage('assay coordinate evidence takes SUBMISSION_ID [--out DIR]');
+      const e = await c.adjudicationEvidence(rest[0]!);
+      const copied = flags.out ? copyEvidence(s, e, flags.out) : [];
+      if (flags.json) json({ ...e, ...(flags.out ? { copied } : {}) });
+      else out(describeEvidence(e, copied));
+      return 0;
+    }
     case 'export': {
       if (!flags.out) throw usage('assay coordinate export needs --out DIR');
       if (flags.paper !== undefined && flags.paper !== 'a4' && flags.paper !== 'letter')
@@ -249,7 +270,48 @@ export async function coordinateCommand(
     }
     default:
       throw usage(
-        `assay coordinate takes open, overview, sample, export-second-readings, import-second-readings, queue, adjudicate or export`,
+        `assay coordinate takes open, overview, sample, export-second-readings, import-second-readings, queue, evidence, adjudicate or export`,
       );
   }
+}
+
+/** Copies the verified evidence files of `e` into `outDir` (created; must be empty), private, one name each. */
+function copyEvidence(s: Services, e: AdjudicationEvidence, outDir: string): { artifactId: string; file: string }[] {
+  mkdirPrivate(outDir);
+  if (fs.readdirSync(outDir).length > 0)
+    throw new AssayError('conflict', `${outDir} is not empty; choose a new folder for the evidence`);
+  const copied: { artifactId: string; file: string }[] = [];
+  const taken = new Set<string>();
+  for (const a of e.sections.flatMap((x) => x.artifacts)) {
+    if (a.kind !== 'file' || !a.sha256) continue;
+    const kept = s.coordinationEvidence.lookup(a.sha256);
+    if (!kept) throw new Error(`evidence ${a.sha256} was verified but is not kept`);
+    // Two work examples may share a file name: the second is named after its artifact id too.
+    const base = a.fileName ?? a.id;
+    const name = taken.has(base) ? `${a.id}-${base}` : base;
+    taken.add(name);
+    const file = path.join(outDir, name);
+    fs.copyFileSync(kept.path, file, fs.constants.COPYFILE_EXCL);
+    fs.chmodSync(file, PRIVATE_FILE_MODE);
+    copied.push({ artifactId: a.id, file });
+  }
+  return copied;
+}
+
+function describeEvidence(e: AdjudicationEvidence, copied: readonly { artifactId: string; file: string }[]): string {
+  const where = new Map(copied.map((c) => [c.artifactId, c.file]));
+  const lines = [
+    `Evidence of ${e.submissionId}, read from the round's review package "${e.packageLabel}"; every file matches its SHA-256 in the manifest.`,
+  ];
+  for (const section of e.sections) {
+    lines.push('', section.name, `  ${section.prompt}`);
+    for (const r of section.responses) lines.push('', ...r.split('\n').map((l) => `  > ${l}`));
+    for (const a of section.artifacts)
+      lines.push(
+        a.kind === 'url'
+          ? `  - ${a.name}: ${a.href}`
+          : `  - ${a.name} (${a.mediaType}, ${(a.size ?? 0).toLocaleString('en')} bytes)${where.has(a.id) ? ` → ${where.get(a.id)!}` : ''}`,
+      );
+  }
+  return `${lines.join('\n')}\n`;
 }

@@ -11,6 +11,7 @@ import type { Coordination } from '../../electron/coordination/coordination.js';
 import { openServices, type Services } from '../../electron/services.js';
 import type { ReconciliationItem } from '../../shared/coordination/types.js';
 import type { FileArtifact, Manifest, Submission } from '../../shared/schemas/review-package.js';
+import { runCli } from '../support/cli.js';
 import { openPersonIpc } from '../support/ipc-person.js';
 import { zipFolder } from '../support/package-builder.js';
 import { buildPanel, secondRead, type Panel } from '../support/panel.js';
@@ -237,6 +238,49 @@ describe('the evidence of a round opened from a .zip', () => {
       );
     } finally {
       zs.close();
+    }
+  });
+});
+
+describe('assay coordinate evidence', () => {
+  const dataDir = () => path.join(panel.work, 'coordinator');
+  const cli = (args: string[]) => runCli([...args, '--data-dir', dataDir()]);
+
+  it('prints what the teacher submitted and copies the verified files, each its SHA-256', async () => {
+    const out = path.join(panel.work, 'cli-evidence');
+    const r = await cli(['coordinate', 'evidence', item.submissionId, '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(
+      `Evidence of ${item.submissionId}, read from the round's review package "${path.basename(panel.reviewPackage)}"`,
+    );
+    for (const a of submission.artifacts) expect(r.stdout).toContain(a.name);
+    for (const x of submission.responses ?? []) expect(r.stdout).toContain(`> ${x.text.split('\n')[0]!}`);
+    const copied = fs.readdirSync(out);
+    expect(copied).toHaveLength(files.length);
+    expect(copied.map((f) => sha256(fs.readFileSync(path.join(out, f)))).sort()).toEqual(
+      files.map((a) => a.sha256).sort(),
+    );
+    for (const f of copied) expect(fs.statSync(path.join(out, f)).mode & 0o077).toBe(0);
+    // The same folder again: refused, nothing overwritten.
+    const again = await cli(['coordinate', 'evidence', item.submissionId, '--out', out]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain(`${out} is not empty`);
+  });
+
+  it('refuses by name a file of the package that changed, and copies nothing', async () => {
+    const victim = files[0]!;
+    const original = fs.readFileSync(fileOf(victim));
+    const changed = Buffer.from(original);
+    changed[changed.length >> 1] = changed[changed.length >> 1]! ^ 0x01;
+    const out = path.join(panel.work, 'cli-evidence-changed');
+    fs.writeFileSync(fileOf(victim), changed);
+    try {
+      const r = await cli(['coordinate', 'evidence', item.submissionId, '--out', out]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`${victim.file} no longer matches its SHA-256 in the manifest`);
+      expect(fs.existsSync(out)).toBe(false);
+    } finally {
+      fs.writeFileSync(fileOf(victim), original);
     }
   });
 });
