@@ -196,7 +196,10 @@ export function openServices(dataDir: string, options: ServicesOptions = {}): Se
       },
       verifyAward: (file, extra) => verifyAwardInStore(self(), file, extra),
       close: () => {
-        if (!closed) store.close();
+        if (!closed) {
+          services.coordinationEvidence.close();
+          store.close();
+        }
         closed = true;
       },
     };

@@ -1,11 +1,15 @@
 // The adjudicator's copies of a submission's evidence, read from the round's review package: each file kept in
-// coordination-evidence/ beside the database under its SHA-256 only once its bytes have that hash and the size the
-// manifest gives, and served (app://assay/evidence/<sha256>, as the store's own evidence) only after this process
-// verified it. Small and free of the coordination code, so the app protocol can ask it without loading that.
+// coordination-evidence/<process>/ beside the database under its SHA-256 only once its bytes have that hash and the
+// size the manifest gives, and served (app://assay/evidence/<sha256>, as the store's own evidence) only after this
+// process verified it. Each process (the app, an `assay coordinate evidence`) keeps its own copies, so one never
+// removes what another serves; they are removed when it closes, and a folder left by a process that is gone (a
+// crash) when the next one keeps a file: copies of teachers' evidence do not pile up. They are never in backups
+// (the round's review package holds the evidence). Small and free of the coordination code, so the app protocol
+// can ask it without loading that.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
-import { AtomicFile, mkdirPrivate, removeStaleTemps } from '../store/atomic-write.js';
+import { createHash, randomBytes } from 'node:crypto';
+import { AtomicFile, isAlive, mkdirPrivate } from '../store/atomic-write.js';
 
 const SHA = /^[0-9a-f]{64}$/;
 
@@ -19,13 +23,37 @@ export interface ExpectedFile {
 export type KeepResult = { ok: true } | { ok: false; size: number; sha256: string };
 
 export class CoordinationEvidenceFiles {
+  /** coordination-evidence/: one folder per process that kept files. */
+  readonly base: string;
+  /** This process's folder, `<pid>-<random>`. */
   readonly root: string;
   /** SHA-256 → media type of every file this process has verified and kept. */
   private readonly verified = new Map<string, string>();
-  private cleaned = false;
+  private started = false;
 
   constructor(dataDir: string) {
-    this.root = path.join(dataDir, 'coordination-evidence');
+    this.base = path.join(dataDir, 'coordination-evidence');
+    this.root = path.join(this.base, `${process.pid}-${randomBytes(6).toString('hex')}`);
+  }
+
+  /** Makes this process's folder, after removing those of processes that are gone. */
+  private start(): void {
+    if (this.started) return;
+    mkdirPrivate(this.base);
+    for (const name of fs.readdirSync(this.base)) {
+      const pid = Number(/^(\d+)-[0-9a-f]+$/.exec(name)?.[1]);
+      // Anything not a live process's folder (a crash's, or the single folder of an earlier version) goes.
+      if (!isAlive(pid)) fs.rmSync(path.join(this.base, name), { recursive: true, force: true });
+    }
+    mkdirPrivate(this.root);
+    this.started = true;
+  }
+
+  /** Removes this process's copies (the store is closing); nothing is served from them after. */
+  close(): void {
+    this.verified.clear();
+    if (this.started) fs.rmSync(this.root, { recursive: true, force: true });
+    this.started = false;
   }
 
   /**
@@ -34,11 +62,7 @@ export class CoordinationEvidenceFiles {
    */
   async keep(chunks: AsyncIterable<unknown>, expected: ExpectedFile): Promise<KeepResult> {
     if (!SHA.test(expected.sha256)) throw new Error(`not a SHA-256: ${expected.sha256}`);
-    mkdirPrivate(this.root);
-    if (!this.cleaned) {
-      removeStaleTemps(this.root);
-      this.cleaned = true;
-    }
+    this.start();
     // A copy this process wrote and verified is kept as it is: the package's bytes are still read and hashed (the
     // package must still hold them), but a large video is not written again on every opening.
     const held = this.verified.has(expected.sha256) && fs.existsSync(path.join(this.root, expected.sha256));

@@ -284,3 +284,31 @@ describe('assay coordinate evidence', () => {
     }
   });
 });
+
+describe('the kept copies', () => {
+  it("are each process's own: removed when it closes, never another's; a gone process's are removed by the next", async () => {
+    const dataDir = path.join(panel.work, 'coordinator');
+    const base = path.join(dataDir, 'coordination-evidence');
+    // A folder a crashed process left (no process has that pid), and one of a process still running.
+    const crashed = path.join(base, '999999999-0a0b0c');
+    fs.mkdirSync(crashed, { recursive: true });
+    fs.writeFileSync(path.join(crashed, files[0]!.sha256), 'left by a crash');
+    await c.adjudicationEvidence(item.submissionId);
+    const other = openServices(dataDir);
+    try {
+      await (await other.coordination()).adjudicationEvidence(item.submissionId);
+      expect(fs.existsSync(crashed)).toBe(false);
+      const theirs = other.coordinationEvidence.lookup(files[0]!.sha256)!;
+      expect(path.dirname(theirs.path)).toBe(other.coordinationEvidence.root);
+      expect(other.coordinationEvidence.root).not.toBe(s.coordinationEvidence.root);
+    } finally {
+      other.close();
+    }
+    // The other's copies are gone with it; this process still serves its own.
+    expect(fs.existsSync(other.coordinationEvidence.root)).toBe(false);
+    for (const a of files) {
+      const mine = s.coordinationEvidence.lookup(a.sha256)!;
+      expect(sha256(fs.readFileSync(mine.path))).toBe(a.sha256);
+    }
+  });
+});
