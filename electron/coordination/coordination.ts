@@ -17,9 +17,9 @@ import type {
 } from '../../shared/coordination/types.js';
 import type { Paper } from '../awards/certificate/types.js';
 import { storeTrust } from '../awards/trust.js';
+import { identityParts, type LongJobOptions } from '../jobs/index.js';
 import type { Services } from '../services.js';
 import { adjudicationEvidence } from './adjudication-evidence.js';
-import { exportFinal } from './final.js';
 import { openPackages } from './open.js';
 import { computeOverview, criterionDrift, reconciliationSummary } from './overview.js';
 import { drawSample, listSamples } from './sampling.js';
@@ -107,8 +107,17 @@ export class Coordination {
    * The final results package, signed by this store's issuer identity, with an award (credential and signed
    * certificate, on `paper`, by default the Settings' paper) for each final pass and none for anything else.
    */
-  async exportFinal(folder: string, paper?: Paper): Promise<ExportFinalResult> {
+  async exportFinal(
+    folder: string,
+    paper?: Paper,
+    options: Pick<LongJobOptions<'coordination-final'>, 'onProgress' | 'signal'> = {},
+  ): Promise<ExportFinalResult> {
     const identity = await this.services.identity.unlock();
-    return exportFinal(this.db, identity, folder, paper ?? this.services.settings.get().paper);
+    // A long job (on a worker thread in the app): one final package at a time, stoppable from the window.
+    return this.services.jobs.run(
+      'coordination-final',
+      { identity: identityParts(identity), outDir: folder, paper: paper ?? this.services.settings.get().paper },
+      options,
+    );
   }
 }

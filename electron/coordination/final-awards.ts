@@ -216,6 +216,8 @@ export async function settleFinalAwards(
   identity: SigningIdentity,
   passes: readonly FinalPass[],
   now = new Date(),
+  /** Told after each pass is settled (a job's progress and cancellation point). */
+  onSettled: () => void = () => {},
 ): Promise<FinalAwards> {
   const passing = new Map(passes.map((p) => [p.submissionId, p]));
   const revoked: RevokedAward[] = [];
@@ -240,14 +242,14 @@ export async function settleFinalAwards(
   for (const pass of passes) {
     const levels = namedLevels(pass);
     const current = activeOf(db, pass.submissionId);
-    if (current && sameLevels(current.levels, levels)) {
-      kept++;
-      continue;
+    if (current && sameLevels(current.levels, levels)) kept++;
+    else {
+      const r = await issue(db, identity, pass, levels, now);
+      if (r.issued) issued++;
+      else kept++;
+      if (r.retired) revoked.push(r.retired);
     }
-    const r = await issue(db, identity, pass, levels, now);
-    if (r.issued) issued++;
-    else kept++;
-    if (r.retired) revoked.push(r.retired);
+    onSettled();
   }
   if (issued || revoked.length) await new Awards(db).publishStatusLists(identity, now);
   const bySubmission = new Map<string, CoordAward[]>();

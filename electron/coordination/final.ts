@@ -52,6 +52,7 @@ export async function exportFinal(
   outDir: string,
   paper: Paper,
   now = new Date(),
+  options: { onProgress?: (done: number, total: number) => void } = {},
 ): Promise<ExportFinalResult> {
   const open = db
     .prepare(
@@ -280,7 +281,10 @@ export async function exportFinal(
   }
 
   // Awards only for final passes: issued (or kept from an earlier final package), each other decision's revoked.
-  const settledAwards = await settleFinalAwards(db, identity, passes, now);
+  // Progress: each final pass's award settled, then each certificate drawn.
+  let steps = 0;
+  const step = () => options.onProgress?.(++steps, passes.length * 2);
+  const settledAwards = await settleFinalAwards(db, identity, passes, now, step);
   const files = new Map<string, Buffer>();
   // The certificate code is loaded when a final package is written, not when the coordination opens.
   const { CertificateBatch } = await import('../awards/award-files.js');
@@ -318,6 +322,7 @@ export async function exportFinal(
             a.creditsAvailable !== undefined ? { amount: a.creditsAvailable, unit: a.creditUnit ?? 'credits' } : null,
         });
         files.set(`${base}.pdf`, Buffer.from(pdf));
+        step();
         record.certificate = `${base}.pdf`;
         csv[i + 1]!.splice(-2, 2, award.credentialId, award.verificationCode);
       }

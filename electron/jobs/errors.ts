@@ -10,6 +10,7 @@ export const JOB_LABELS: Record<JobKind, string> = {
   certificate: 'certificate rendering',
   'results-export': 'export of the results package',
   backup: 'backup',
+  'coordination-final': 'export of the final package',
 };
 
 export class JobError extends AssayError {

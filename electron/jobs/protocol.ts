@@ -7,6 +7,7 @@ import type { Paper } from '../awards/certificate/index.js';
 import type { IssuerProfile } from '../awards/identity/index.js';
 import type { BackupManifest, BackupProgress } from '../backup/manifest.js';
 import type { JobKindName } from '../../shared/domain/jobs.js';
+import type { ExportFinalResult } from '../../shared/coordination/types.js';
 
 /**
  * The issuer identity as it crosses to the worker: the private keys as KeyObjects, which Node clones
@@ -57,6 +58,15 @@ export interface JobTable {
     output: { dir: string; submissions: number; awards: number };
   };
   /** A backup .zip of the data folder; with an identity, its audit head is sealed and signed. */
+  /**
+   * The coordinator's final results package: the awards of the final passes settled (issued, kept, revoked),
+   * their certificates drawn, the package signed; seals the audit head.
+   */
+  'coordination-final': {
+    input: { identity: IdentityParts; outDir: string; paper: Paper; now?: string };
+    progress: Progress;
+    output: ExportFinalResult;
+  };
   backup: {
     input: { identity?: IdentityParts; outFile: string; now?: string };
     progress: BackupProgress;

@@ -25,6 +25,8 @@ export const WRITES_STORE: Record<JobKind, boolean> = {
   // Both seal the audit head (a signed checkpoint of the log) before they read it.
   'results-export': true,
   backup: true,
+  // Issues or revokes the round's awards, and seals the audit head.
+  'coordination-final': true,
 };
 
 function award(s: JobServices, credentialId: string): Award {
@@ -137,12 +139,39 @@ const backup: Task<'backup'> = async (input, ctx) => {
   );
 };
 
+const coordinationFinal: Task<'coordination-final'> = async (input, ctx) => {
+  const created = !fs.existsSync(input.outDir);
+  // Loaded when a final package is written: the coordination code is not every worker's.
+  const { exportFinal } = await import('../coordination/final.js');
+  try {
+    return await exportFinal(
+      ctx.services.db,
+      identityFrom(input.identity),
+      input.outDir,
+      input.paper,
+      input.now ? new Date(input.now) : new Date(),
+      {
+        // Between awards and between certificates: an award is signed and recorded whole; the package's
+        // files are written after the last certificate, so stopping writes none of them.
+        onProgress: (done, total) => {
+          ctx.progress({ done, total });
+          ctx.checkpoint();
+        },
+      },
+    );
+  } catch (err) {
+    if (err instanceof JobCancelledError && created) fs.rmSync(input.outDir, { recursive: true, force: true });
+    throw err;
+  }
+};
+
 const TASKS: { [K in JobKind]: Task<K> } = {
   'awards-issue': issue,
   'awards-export': exportAwards,
   certificate,
   'results-export': exportResultsTask,
   backup,
+  'coordination-final': coordinationFinal,
 };
 
 export function runTask<K extends JobKind>(kind: K, input: JobInput<K>, ctx: JobContext<K>): Promise<JobOutput<K>> {

@@ -6,6 +6,7 @@ import { call } from '../api.js';
 import { coordination as s } from '../strings/en.js';
 import { ActionButton } from '../ui/ActionButton.js';
 import { Alert } from '../ui/Alert.js';
+import { StopButton } from '../ui/StopButton.js';
 import { useAct } from '../ui/useAct.js';
 
 export function FinalSection({ overview }: { overview: Overview }) {
@@ -28,6 +29,7 @@ export function FinalSection({ overview }: { overview: Overview }) {
         <ActionButton icon="shieldCheck" primary blocked={busy} onClick={() => void exportFinal()}>
           {busy ? s.final.exporting : s.final.export}
         </ActionButton>
+        {busy && <StopButton kind="coordination-final" label={s.final.stop} />}
       </div>
       <Alert>{failure}</Alert>
       <p role="status" data-testid="final-result">

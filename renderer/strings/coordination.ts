@@ -294,6 +294,7 @@ export const coordination = {
     body: 'One signed results package naming every reader of every decision, with an award (the signed credential and certificate, on the paper chosen in Settings) for each final pass and none for any other decision.',
     export: 'Export the final package…',
     exporting: 'Exporting…',
+    stop: 'Stop exporting the final package',
     failed: 'The final package could not be written.',
     pending: (n: number) => `${count(n, 'decision waits', 'decisions wait')} for adjudication.`,
     done: (decisions: number, readTwice: number, adjudicated: number, readers: number, signedBy: string) =>

@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passphraseBox } from '../../electron/awards/identity/secret-box.js';
+import { isAssayError } from '../../shared/errors.js';
 import { openServices, type Services } from '../../electron/services.js';
 import type { Coordination } from '../../electron/coordination/coordination.js';
 import { resultsSchema, type Results } from '../../shared/schemas/results-package.js';
@@ -416,6 +417,45 @@ describe('awards only for final passes', () => {
     expect(sig.stdout).not.toMatch(/Digest Mismatch/);
     const v = await assay(['verify', pdf]);
     expect(v.code, v.stdout + v.stderr).toBe(0);
+  });
+
+  it('is a long job on a worker thread, as in the app: stopped while it runs it writes nothing, and run again it keeps the awards', async () => {
+    const w = openServices(coordDir, { jobs: 'worker' });
+    w.identity.useKeyBoxes({
+      unlock: () => passphraseBox(PANEL_PASSPHRASE),
+      seal: () => passphraseBox(PANEL_PASSPHRASE),
+    });
+    try {
+      const wc = await w.coordination();
+      const stopped = path.join(panel.work, 'final-stopped');
+      // Held after its first step (shared memory, no clock): provably running when Stop is pressed.
+      w.jobs.holdNext('coordination-final', 1);
+      let progressed!: () => void;
+      const held = new Promise<void>((r) => (progressed = r));
+      const outcome = wc.exportFinal(stopped, 'letter', { onProgress: () => progressed() }).then(
+        () => 'finished',
+        (err: unknown) => (isAssayError(err) ? err.code : String(err)),
+      );
+      await held;
+      expect(w.jobs.running().map((j) => j.kind)).toEqual(['coordination-final']);
+      expect(w.jobs.cancel('coordination-final')).toBe(true);
+      expect(await outcome).toBe('job-cancelled');
+      expect(fs.existsSync(stopped)).toBe(false);
+
+      const again = path.join(panel.work, 'final-worker');
+      const steps: { done: number; total: number }[] = [];
+      const r = await wc.exportFinal(again, 'letter', { onProgress: (p) => steps.push(p) });
+      expect([r.awards.issued, r.awards.kept, r.awards.revoked]).toEqual([0, r.awards.inForce, []]);
+      expect(steps.map((p) => p.done)).toEqual(Array.from({ length: 2 * r.awards.inForce }, (_, i) => i + 1));
+      expect(steps.every((p) => p.total === 2 * r.awards.inForce)).toBe(true);
+      const verified = await assay(['results', 'verify', again]);
+      expect(verified.code, verified.stderr).toBe(0);
+      // On the paper asked for: US Letter landscape, 792 × 612 points.
+      const cert = readFinal(again).submissions.find((x) => x.awards?.[0]?.certificate)!.awards![0]!.certificate!;
+      expect(run('pdfinfo', [path.join(again, cert)]).stdout).toMatch(/Page size:\s+792 x 612 pts \(letter\)/);
+    } finally {
+      w.close();
+    }
   });
 
   it('a later final package keeps the awards; one whose decision is no longer a pass is revoked, one with new levels replaced', async () => {
