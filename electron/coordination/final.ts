@@ -2,6 +2,7 @@
 // decision of the round as it became final, naming every reader of it: the first, the second, the adjudicator.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { computeDecision } from '../../shared/domain/decision.js';
 import { AssayError } from '../../shared/errors.js';
 import type { ExportFinalResult, ReconcileRule } from '../../shared/coordination/types.js';
@@ -10,7 +11,7 @@ import type { Achievement, Decision } from '../../shared/schemas/review-package.
 import { buildCadesSignature } from '../awards/certificate/cms.js';
 import type { SigningIdentity } from '../awards/identity/index.js';
 import { toCsv } from '../results/csv.js';
-import { CSV_FILE, RESULTS_FILE, writeSignedResults } from '../results/results.js';
+import { CSV_FILE, RESULTS_FILE, writePackageFile, writeSignedResults, type WrittenFile } from '../results/results.js';
 import { mkdirPrivate, removeStaleTemps } from '../store/atomic-write.js';
 import { anchorSigner, sealAuditHead } from '../store/audit-anchor.js';
 import { appendAudit } from '../store/audit.js';
@@ -286,129 +287,141 @@ export async function exportFinal(
   const step = () => options.onProgress?.(++steps, passes.length * 2);
   const settledAwards = await settleFinalAwards(db, identity, passes, now, step);
   const files = new Map<string, Buffer>();
-  // The certificate code is loaded when a final package is written, not when the coordination opens.
-  const { CertificateBatch } = await import('../awards/award-files.js');
-  const certificates = new CertificateBatch(identity, paper, verifyPageUrlSetting(db));
-  const listUrls = new Set<string>();
-  let inForce = 0;
-  for (const [i, entry] of submissions.entries()) {
-    const awards = settledAwards.bySubmission.get(entry.submissionId);
-    if (!awards) continue;
-    const { a } = achievements.get(entry.achievementId)!;
-    entry.awards = [];
-    for (const award of awards) {
-      const base = `awards/${award.credentialId.replace(/^urn:uuid:/, '')}`;
-      files.set(`${base}.json`, Buffer.from(award.credentialJson));
-      const url = (JSON.parse(award.credentialJson) as { credentialStatus?: { statusListCredential?: string } })
-        .credentialStatus?.statusListCredential;
-      if (url) listUrls.add(url);
-      const record: NonNullable<SubmissionResult['awards']>[number] = {
-        credentialId: award.credentialId,
-        status: award.status,
-        verificationCode: award.verificationCode,
-        issuedAt: award.issuedAt,
-        credential: `${base}.json`,
-        ...(award.revocationReason ? { revocationReason: award.revocationReason } : {}),
-      };
-      if (award.status === 'active') {
-        if (entry.outcome !== 'passed')
-          throw new Error(`submission ${entry.submissionId}: an award in force for a decision that did not pass`);
-        inForce++;
-        const pdf = await certificates.pdf({
-          ...award,
-          achievementName: a.name,
-          achievementDescription: a.description,
-          credits:
-            a.creditsAvailable !== undefined ? { amount: a.creditsAvailable, unit: a.creditUnit ?? 'credits' } : null,
-        });
-        files.set(`${base}.pdf`, Buffer.from(pdf));
-        step();
-        record.certificate = `${base}.pdf`;
-        csv[i + 1]!.splice(-2, 2, award.credentialId, award.verificationCode);
+  // Credentials and certificates are written as they are made (a round's thousands of certificates are not held
+  // in memory); the manifest lists them, and the signature over it is written last, so a package cut short is
+  // never a signed one, and a failed or stopped export removes what it wrote.
+  const written: WrittenFile[] = [];
+  try {
+    // The certificate code is loaded when a final package is written, not when the coordination opens.
+    const { CertificateBatch } = await import('../awards/award-files.js');
+    const certificates = new CertificateBatch(identity, paper, verifyPageUrlSetting(db));
+    const listUrls = new Set<string>();
+    let inForce = 0;
+    for (const [i, entry] of submissions.entries()) {
+      const awards = settledAwards.bySubmission.get(entry.submissionId);
+      if (!awards) continue;
+      const { a } = achievements.get(entry.achievementId)!;
+      entry.awards = [];
+      for (const award of awards) {
+        const base = `awards/${award.credentialId.replace(/^urn:uuid:/, '')}`;
+        written.push(writePackageFile(outDir, `${base}.json`, Buffer.from(award.credentialJson)));
+        const url = (JSON.parse(award.credentialJson) as { credentialStatus?: { statusListCredential?: string } })
+          .credentialStatus?.statusListCredential;
+        if (url) listUrls.add(url);
+        const record: NonNullable<SubmissionResult['awards']>[number] = {
+          credentialId: award.credentialId,
+          status: award.status,
+          verificationCode: award.verificationCode,
+          issuedAt: award.issuedAt,
+          credential: `${base}.json`,
+          ...(award.revocationReason ? { revocationReason: award.revocationReason } : {}),
+        };
+        if (award.status === 'active') {
+          if (entry.outcome !== 'passed')
+            throw new Error(`submission ${entry.submissionId}: an award in force for a decision that did not pass`);
+          inForce++;
+          const pdf = await certificates.pdf({
+            ...award,
+            achievementName: a.name,
+            achievementDescription: a.description,
+            credits:
+              a.creditsAvailable !== undefined ? { amount: a.creditsAvailable, unit: a.creditUnit ?? 'credits' } : null,
+          });
+          written.push(writePackageFile(outDir, `${base}.pdf`, pdf));
+          step();
+          record.certificate = `${base}.pdf`;
+          csv[i + 1]!.splice(-2, 2, award.credentialId, award.verificationCode);
+        }
+        entry.awards.push(record);
       }
-      entry.awards.push(record);
     }
-  }
-  if (inForce !== passes.length)
-    throw new Error(
-      `The final package would carry ${inForce} awards in force for ${passes.length} final passes; nothing was written.`,
-    );
-  // Each signed list the awards name, as the issuing body hosts it.
-  const statusLists: NonNullable<Results['statusLists']> = [];
-  for (const l of new StatusLists(db).all()) {
-    if (!listUrls.has(l.url) || l.signedJson === null) continue;
-    const file = `status-lists/${l.id}.json`;
-    files.set(file, Buffer.from(`${l.signedJson}\n`));
-    statusLists.push({ statusListCredential: l.url, issuer: l.issuerId, file, current: StatusLists.isCurrent(l) });
-  }
-
-  const packages = db
-    .prepare(
-      'SELECT id, assessor_name AS assessor, signer_fingerprint AS signer, kind FROM coord_results ORDER BY opened_at, id',
-    )
-    .all() as { id: string; assessor: string; signer: string; kind: 'first' | 'second-reading' }[];
-  const samples = (
-    db
-      .prepare('SELECT id, drawn_at AS drawnAt, rules_json AS rules FROM coord_samples ORDER BY drawn_at, id')
-      .all() as {
-      id: string;
-      drawnAt: string;
-      rules: string;
-    }[]
-  ).map((x) => {
-    const rules = JSON.parse(x.rules) as { seed: string };
-    return { id: x.id, seed: rules.seed, drawnAt: x.drawnAt, rules };
-  });
-  const secondReadingPackages = db
-    .prepare("SELECT id FROM coord_review_packages WHERE kind = 'second-reading' ORDER BY opened_at, id")
-    .pluck()
-    .all() as string[];
-  const id = `urn:uuid:${randomUUID()}`;
-  const results: Results = {
-    format: RESULTS_FORMAT,
-    formatVersion: 1,
-    id,
-    createdAt: now.toISOString(),
-    reviewPackages: [...rounds, ...secondReadingPackages],
-    assessor: { name: identity.profile.name },
-    submissions,
-    ...(statusLists.length ? { statusLists } : {}),
-    coordination: { resultsPackages: packages, samples },
-  };
-  files.set(RESULTS_FILE, Buffer.from(JSON.stringify(results, null, 2)));
-  files.set(CSV_FILE, Buffer.from(toCsv(csv)));
-  // The export is audited, and the audit head (sealed with the identity) travels in the signed manifest.
-  const head = db
-    .transaction(() => {
-      appendAudit(
-        db,
-        'coordination.export-final',
-        id,
-        {
-          decisions: submissions.filter((x) => x.decision).length,
-          readTwice,
-          adjudicated,
-          awards: { issued: settledAwards.issued, kept: settledAwards.kept, revoked: settledAwards.revoked.length },
-        },
-        now.toISOString(),
+    if (inForce !== passes.length)
+      throw new Error(
+        `The final package would carry ${inForce} awards in force for ${passes.length} final passes; nothing was written.`,
       );
-      return sealAuditHead(db, anchorSigner(identity), now);
-    })
-    .immediate();
-  await writeSignedResults(
-    outDir,
-    files,
-    { signDetached: (data) => buildCadesSignature(identity, createHash('sha256').update(data).digest()) },
-    head,
-  );
-  return {
-    dir: outDir,
-    id,
-    decisions: submissions.filter((x) => x.decision).length,
-    readTwice,
-    adjudicated,
-    readers: readers.size,
-    signedBy: identity.profile.name,
-    awards: { inForce, issued: settledAwards.issued, kept: settledAwards.kept, revoked: settledAwards.revoked },
-  };
+    // Each signed list the awards name, as the issuing body hosts it.
+    const statusLists: NonNullable<Results['statusLists']> = [];
+    for (const l of new StatusLists(db).all()) {
+      if (!listUrls.has(l.url) || l.signedJson === null) continue;
+      const file = `status-lists/${l.id}.json`;
+      files.set(file, Buffer.from(`${l.signedJson}\n`));
+      statusLists.push({ statusListCredential: l.url, issuer: l.issuerId, file, current: StatusLists.isCurrent(l) });
+    }
+
+    const packages = db
+      .prepare(
+        'SELECT id, assessor_name AS assessor, signer_fingerprint AS signer, kind FROM coord_results ORDER BY opened_at, id',
+      )
+      .all() as { id: string; assessor: string; signer: string; kind: 'first' | 'second-reading' }[];
+    const samples = (
+      db
+        .prepare('SELECT id, drawn_at AS drawnAt, rules_json AS rules FROM coord_samples ORDER BY drawn_at, id')
+        .all() as {
+        id: string;
+        drawnAt: string;
+        rules: string;
+      }[]
+    ).map((x) => {
+      const rules = JSON.parse(x.rules) as { seed: string };
+      return { id: x.id, seed: rules.seed, drawnAt: x.drawnAt, rules };
+    });
+    const secondReadingPackages = db
+      .prepare("SELECT id FROM coord_review_packages WHERE kind = 'second-reading' ORDER BY opened_at, id")
+      .pluck()
+      .all() as string[];
+    const id = `urn:uuid:${randomUUID()}`;
+    const results: Results = {
+      format: RESULTS_FORMAT,
+      formatVersion: 1,
+      id,
+      createdAt: now.toISOString(),
+      reviewPackages: [...rounds, ...secondReadingPackages],
+      assessor: { name: identity.profile.name },
+      submissions,
+      ...(statusLists.length ? { statusLists } : {}),
+      coordination: { resultsPackages: packages, samples },
+    };
+    files.set(RESULTS_FILE, Buffer.from(JSON.stringify(results, null, 2)));
+    files.set(CSV_FILE, Buffer.from(toCsv(csv)));
+    // The export is audited, and the audit head (sealed with the identity) travels in the signed manifest.
+    const head = db
+      .transaction(() => {
+        appendAudit(
+          db,
+          'coordination.export-final',
+          id,
+          {
+            decisions: submissions.filter((x) => x.decision).length,
+            readTwice,
+            adjudicated,
+            awards: { issued: settledAwards.issued, kept: settledAwards.kept, revoked: settledAwards.revoked.length },
+          },
+          now.toISOString(),
+        );
+        return sealAuditHead(db, anchorSigner(identity), now);
+      })
+      .immediate();
+    await writeSignedResults(
+      outDir,
+      files,
+      { signDetached: (data) => buildCadesSignature(identity, createHash('sha256').update(data).digest()) },
+      head,
+      written,
+    );
+    return {
+      dir: outDir,
+      id,
+      decisions: submissions.filter((x) => x.decision).length,
+      readTwice,
+      adjudicated,
+      readers: readers.size,
+      signedBy: identity.profile.name,
+      awards: { inForce, issued: settledAwards.issued, kept: settledAwards.kept, revoked: settledAwards.revoked },
+    };
+  } catch (err) {
+    // Stopped or failed before the signature: no file of the package stays (the folder was empty before).
+    for (const w of written) fs.rmSync(path.join(outDir, ...w.path.split('/')), { force: true });
+    fs.rmSync(path.join(outDir, 'awards'), { recursive: true, force: true });
+    throw err;
+  }
 }

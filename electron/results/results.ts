@@ -52,7 +52,7 @@ export interface ExportOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
 
 interface Row {
   seq: number;
@@ -253,22 +253,38 @@ export async function exportResults(
   return { dir: outDir, submissions: submissions.length, awards: allAwards.length };
 }
 
+/** A file of the package written into its folder already (too many to hold until the end), with its hash. */
+export interface WrittenFile {
+  path: string;
+  size: number;
+  sha256: string;
+}
+
+/** Writes `bytes` at `rel` in `outDir` now (whole or absent, private) and returns its manifest entry. */
+export function writePackageFile(outDir: string, rel: string, bytes: Uint8Array): WrittenFile {
+  writeFileAtomic(path.join(outDir, ...rel.split('/')), bytes);
+  return { path: rel, size: bytes.length, sha256: sha256(bytes) };
+}
+
 /**
  * Writes a results package's files, its manifest of hashes (with the audit head) and the detached
- * signature over the manifest into `outDir`. Also the coordinator's final package (electron/coordination).
+ * signature over the manifest into `outDir`; `written` are files already there (the coordinator's final
+ * package writes its awards one by one), listed in the manifest with the rest. Also the coordinator's final
+ * package (electron/coordination).
  */
 export async function writeSignedResults(
   outDir: string,
   files: ReadonlyMap<string, Buffer>,
   signer: Pick<ResultsSigner, 'signDetached'>,
   auditHead: ResultsManifest['auditHead'],
+  written: readonly WrittenFile[] = [],
 ): Promise<void> {
   const manifest: ResultsManifest = {
     format: RESULTS_FORMAT,
     formatVersion: 1,
-    files: [...files.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([p, b]) => ({ path: p, size: b.length, sha256: sha256(b) })),
+    files: [...[...files.entries()].map(([p, b]) => ({ path: p, size: b.length, sha256: sha256(b) })), ...written].sort(
+      (a, b) => a.path.localeCompare(b.path),
+    ),
     auditHead,
   };
   const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2));

@@ -427,20 +427,29 @@ describe('awards only for final passes', () => {
     });
     try {
       const wc = await w.coordination();
+      // An empty folder the coordinator chose (so the job does not remove it): what the export wrote must go.
       const stopped = path.join(panel.work, 'final-stopped');
-      // Held after its first step (shared memory, no clock): provably running when Stop is pressed.
-      w.jobs.holdNext('coordination-final', 1);
+      fs.mkdirSync(stopped);
+      const passes = appFinal.awards.inForce;
+      // Held after the first certificate (steps 1…n settle the awards, n+1…2n draw certificates), through shared
+      // memory, no clock: provably running, with files of the package written, when Stop is pressed.
+      w.jobs.holdNext('coordination-final', passes + 1);
       let progressed!: () => void;
       const held = new Promise<void>((r) => (progressed = r));
-      const outcome = wc.exportFinal(stopped, 'letter', { onProgress: () => progressed() }).then(
-        () => 'finished',
-        (err: unknown) => (isAssayError(err) ? err.code : String(err)),
-      );
+      const outcome = wc
+        .exportFinal(stopped, 'letter', { onProgress: (p) => p.done === passes + 1 && progressed() })
+        .then(
+          () => 'finished',
+          (err: unknown) => (isAssayError(err) ? err.code : String(err)),
+        );
       await held;
+      expect(fs.readdirSync(path.join(stopped, 'awards')).sort()).toEqual(
+        expect.arrayContaining([expect.stringMatching(/\.json$/), expect.stringMatching(/\.pdf$/)]),
+      );
       expect(w.jobs.running().map((j) => j.kind)).toEqual(['coordination-final']);
       expect(w.jobs.cancel('coordination-final')).toBe(true);
       expect(await outcome).toBe('job-cancelled');
-      expect(fs.existsSync(stopped)).toBe(false);
+      expect(fs.readdirSync(stopped)).toEqual([]);
 
       const again = path.join(panel.work, 'final-worker');
       const steps: { done: number; total: number }[] = [];
