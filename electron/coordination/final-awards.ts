@@ -26,20 +26,22 @@ export interface FinalPass {
   assessorName: string;
 }
 
-export interface CoordAward {
-  credentialId: string;
-  submissionId: string;
-  verificationCode: string;
-  issuedAt: string;
-  earnerName: string;
-  assessorName: string;
-  levels: Award['levels'];
-  credentialJson: string;
-  status: AwardStatus;
-  revokedAt: string | null;
-  revocationReason: string | null;
-  replaces: string | null;
-}
+/** An award of the coordination: the review store's award fields that do not come from its tables. */
+export type CoordAward = Pick<
+  Award,
+  | 'credentialId'
+  | 'submissionId'
+  | 'verificationCode'
+  | 'issuedAt'
+  | 'earnerName'
+  | 'assessorName'
+  | 'levels'
+  | 'credentialJson'
+  | 'status'
+  | 'revokedAt'
+  | 'revocationReason'
+  | 'replaces'
+>;
 
 export interface RevokedAward {
   submissionId: string;

@@ -11,7 +11,14 @@ import type { Achievement, Decision } from '../../shared/schemas/review-package.
 import { buildCadesSignature } from '../awards/certificate/cms.js';
 import type { SigningIdentity } from '../awards/identity/index.js';
 import { toCsv } from '../results/csv.js';
-import { CSV_FILE, RESULTS_FILE, writePackageFile, writeSignedResults, type WrittenFile } from '../results/results.js';
+import {
+  awardRecord,
+  CSV_FILE,
+  RESULTS_FILE,
+  writePackageFile,
+  writeSignedResults,
+  type WrittenFile,
+} from '../results/results.js';
 import { mkdirPrivate, removeStaleTemps } from '../store/atomic-write.js';
 import { anchorSigner, sealAuditHead } from '../store/audit-anchor.js';
 import { appendAudit } from '../store/audit.js';
@@ -308,14 +315,7 @@ export async function exportFinal(
         const url = (JSON.parse(award.credentialJson) as { credentialStatus?: { statusListCredential?: string } })
           .credentialStatus?.statusListCredential;
         if (url) listUrls.add(url);
-        const record: NonNullable<SubmissionResult['awards']>[number] = {
-          credentialId: award.credentialId,
-          status: award.status,
-          verificationCode: award.verificationCode,
-          issuedAt: award.issuedAt,
-          credential: `${base}.json`,
-          ...(award.revocationReason ? { revocationReason: award.revocationReason } : {}),
-        };
+        const record = awardRecord(award, base);
         if (award.status === 'active') {
           if (entry.outcome !== 'passed')
             throw new Error(`submission ${entry.submissionId}: an award in force for a decision that did not pass`);

@@ -187,14 +187,7 @@ export async function exportResults(
       for (const a of awards) {
         const base = `awards/${a.credentialId.replace(/^urn:uuid:/, '')}`;
         files.set(`${base}.json`, Buffer.from(a.credentialJson));
-        const record: NonNullable<SubmissionResult['awards']>[number] = {
-          credentialId: a.credentialId,
-          status: a.status,
-          verificationCode: a.verificationCode,
-          issuedAt: a.issuedAt,
-          credential: `${base}.json`,
-        };
-        if (a.revocationReason) record.revocationReason = a.revocationReason;
+        const record = awardRecord(a, base);
         if (certificate && a.status === 'active') {
           files.set(`${base}.pdf`, Buffer.from(await certificate(a)));
           record.certificate = `${base}.pdf`;
@@ -251,6 +244,21 @@ export async function exportResults(
   files.set(CSV_FILE, Buffer.from(toCsv(csvRows)));
   await writeSignedResults(outDir, files, signer, auditHead);
   return { dir: outDir, submissions: submissions.length, awards: allAwards.length };
+}
+
+/** How a results package lists an award whose files are `<base>.json` (and `.pdf` once a certificate is added). */
+export function awardRecord(
+  a: Pick<Award, 'credentialId' | 'status' | 'verificationCode' | 'issuedAt' | 'revocationReason'>,
+  base: string,
+): NonNullable<SubmissionResult['awards']>[number] {
+  return {
+    credentialId: a.credentialId,
+    status: a.status,
+    verificationCode: a.verificationCode,
+    issuedAt: a.issuedAt,
+    credential: `${base}.json`,
+    ...(a.revocationReason ? { revocationReason: a.revocationReason } : {}),
+  };
 }
 
 /** A file of the package written into its folder already (too many to hold until the end), with its hash. */
