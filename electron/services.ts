@@ -36,7 +36,7 @@ import { writeSamplePackage } from './sample/sample-package.js';
 import { SettingsStore } from './settings/settings.js';
 import { JobRunner, LongJobs, type JobMode } from './jobs/index.js';
 import { QualityService } from './quality/quality-service.js';
-import { assertMayRecuse, assertMayReview } from './quality/calibration.js';
+import { assertMayRecuse, assertMayReview, assertQueueOpen } from './quality/calibration.js';
 import type { Coordination } from './coordination/coordination.js';
 import { CoordinationEvidenceFiles } from './coordination/evidence-files.js';
 
@@ -110,7 +110,7 @@ export function openServices(dataDir: string, options: ServicesOptions = {}): Se
   const store = openStore(dataDir, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     const { db, evidence } = store;
-    const queue = new Queue(db);
+    const queue = new Queue(db, () => assertQueueOpen(db));
     const settings = new SettingsStore(db);
     const identity = new IssuerIdentity(db, dataDir);
     const library = new Library(db, evidence);

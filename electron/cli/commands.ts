@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 // Only what every command needs is imported here; each command loads its own code when it runs, so
 // `assay queue` never loads the award, PDF and credential code (start-up time: test/bench/startup-bench.ts).
-import { describeImport, type ImportProgress } from '../../shared/domain/import.js';
+import type { ImportProgress } from '../../shared/domain/import.js';
 import { SUBMISSION_STATUSES } from '../../shared/domain/queue.js';
 import { resolveDataDir } from '../paths.js';
 import type { Services } from '../services.js';
@@ -12,7 +12,6 @@ import { noIdentityMessage, write } from './output.js';
 import type { CliContext } from './award-commands.js';
 import type { QueueOnly } from '../store/open-store.js';
 import { queueCommand } from './queue-command.js';
-import { calibrationCommand } from './calibration-command.js';
 import type { CliStdin } from './secrets.js';
 
 /** Everything a command reads and writes besides files: the bin script passes the process's own. */
@@ -179,8 +178,10 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
         return await withImporter(dataDir, (s) => importCommand(s, rest, io));
       case 'queue':
         return await withQueue(dataDir, (s) => queueCommand(s, values, io.stdout));
-      case 'calibration':
+      case 'calibration': {
+        const { calibrationCommand } = await import('./calibration-command.js');
         return await withServices(dataDir, io, (s) => calibrationCommand(s, rest, io.stdout, io.stderr));
+      }
       case 'sample-package':
         return await sampleCommand(rest, values, io);
       case 'coordinate': {
@@ -335,20 +336,23 @@ async function withServices(dataDir: string, io: Io, fn: (s: Services) => Promis
   }
 }
 
-type Importer = Pick<Services, 'importPackage'>;
+type Importer = Pick<Services, 'importPackage'> & {
+  describeImport: (r: Awaited<ReturnType<Services['importPackage']>>) => string;
+};
 
 /**
  * `assay import` needs the store and the importer only: opened without the rest of the services, whose
  * code (certificates, PDF, credentials) would take longer to load than a small package takes to import.
  */
 async function withImporter(dataDir: string, fn: (s: Importer) => Promise<number>): Promise<number> {
-  const [{ openStore }, { importPackage }] = await Promise.all([
+  const [{ openStore }, { importPackage }, { describeImport }] = await Promise.all([
     import('../store/open-store.js'),
     import('../import/importer.js'),
+    import('../../shared/domain/import.js'),
   ]);
   const store = openStore(dataDir);
   try {
-    return await fn({ importPackage: (input, opts) => importPackage(store, input, opts) });
+    return await fn({ importPackage: (input, opts) => importPackage(store, input, opts), describeImport });
   } finally {
     store.close();
   }
@@ -367,7 +371,7 @@ async function importCommand(s: Importer, args: string[], io: Io): Promise<numbe
   try {
     const result = await s.importPackage(args[0]!, onProgress ? { onProgress } : {});
     if (showProgress) io.stderr.write('\r\x1b[K');
-    io.stdout.write(`${describeImport(result)}\n`);
+    io.stdout.write(`${s.describeImport(result)}\n`);
     return 0;
   } catch (err) {
     if (showProgress) io.stderr.write('\r\x1b[K');

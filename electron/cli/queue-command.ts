@@ -1,8 +1,9 @@
 // `assay queue`: one page of the review queue as a table or JSON, or with --all every row, streamed.
 import { AssayError } from '../../shared/errors.js';
 import {
+  isSubmissionStatus,
+  QUEUE_SORTS,
   SUBMISSION_STATUSES,
-  submissionStatusSchema,
   type QueueItem,
   type QueueQuery,
 } from '../../shared/domain/queue.js';
@@ -24,13 +25,13 @@ const plural = (n: number) => `${count(n)} submission${n === 1 ? '' : 's'}`;
 
 export async function queueCommand(s: QueueOnly, values: Record<string, unknown>, stdout: Out): Promise<number> {
   const statuses = ((values.status as string[] | undefined) ?? []).map((v) => {
-    const r = submissionStatusSchema.safeParse(v);
-    if (!r.success) throw new QueueUsageError(`--status "${v}" is not one of ${SUBMISSION_STATUSES.join(', ')}`);
-    return r.data;
+    if (!isSubmissionStatus(v))
+      throw new QueueUsageError(`--status "${v}" is not one of ${SUBMISSION_STATUSES.join(', ')}`);
+    return v;
   });
   const sort = (values.sort as string | undefined) ?? 'due';
-  if (!['due', 'submitted', 'earner'].includes(sort))
-    throw new QueueUsageError(`--sort "${sort}" is not one of due, submitted, earner`);
+  if (!(QUEUE_SORTS as readonly string[]).includes(sort))
+    throw new QueueUsageError(`--sort "${sort}" is not one of ${QUEUE_SORTS.join(', ')}`);
   const all = values.all === true;
   if (all && values.limit !== undefined) throw new QueueUsageError('--all lists every row; leave out --limit');
   const limit = values.limit === undefined ? 100 : Number(values.limit);
@@ -46,7 +47,7 @@ export async function queueCommand(s: QueueOnly, values: Record<string, unknown>
   };
   const json = values.json === true;
   // Before any output: a refusal leaves nothing half-written (not even the "[" of --all --json).
-  s.quality.assertQueueOpen();
+  await s.assertQueueOpen();
   if (all) return streamAll(s, query, json, blind, stdout);
 
   const page = s.queue.list({ ...query, limit });

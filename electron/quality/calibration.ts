@@ -7,6 +7,7 @@ import { achievementSchema, definitiveSchema, type Decision } from '../../shared
 import { appendAudit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
 import { NotFoundError } from '../review/workspace.js';
+import { queueIsOpen } from './queue-gate.js';
 import { percent, scoreReview, summarise, type ScoredReview } from './measures.js';
 
 interface SetRow {
@@ -169,11 +170,6 @@ export function calibrationGate(db: Db): CalibrationGate {
   const sets = db.prepare(`${SETS_SQL} ORDER BY rowid`).all() as SetRow[];
   const calibrations = sets.map((set) => publicStatus(statusOf(db, set)));
   return { queueOpen: calibrations.every((c) => !c.required || c.metAt !== null), calibrations };
-}
-
-/** True when no required calibration is unmet: one indexed probe, cheap enough for every queue call. */
-export function queueIsOpen(db: Db): boolean {
-  return db.prepare('SELECT 1 FROM calibration_sets WHERE required = 1 AND met_at IS NULL LIMIT 1').get() === undefined;
 }
 
 /** Refuses live work while a required calibration is unmet, saying what is missing. */

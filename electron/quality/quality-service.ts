@@ -2,7 +2,8 @@
 // submitted review of a calibration sample, seed or second reading with its reference.
 import type { CalibrationGate, CalibrationStatus, Comparison } from '../../shared/domain/quality.js';
 import type { Db } from '../store/db.js';
-import { assertQueueOpen, calibrationGate, calibrationStatus, practiceAgain, queueIsOpen } from './calibration.js';
+import { assertQueueOpen, calibrationGate, calibrationStatus, practiceAgain } from './calibration.js';
+import { queueIsOpen } from './queue-gate.js';
 import { comparison } from './comparison.js';
 
 export class QualityService {

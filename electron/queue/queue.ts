@@ -2,7 +2,7 @@
 import {
   OPEN_STATUSES,
   SUBMISSION_STATUSES,
-  queueQuerySchema,
+  parseQueueQuery,
   type ParsedQueueQuery,
   type QueueItem,
   type QueueQuery,
@@ -12,7 +12,6 @@ import {
 } from '../../shared/domain/queue.js';
 import { searchTerm } from '../../shared/domain/text.js';
 import type { Db } from '../store/db.js';
-import { assertQueueOpen } from '../quality/calibration.js';
 
 interface Row {
   id: string;
@@ -326,8 +325,13 @@ export interface SearchTuning {
 
 export class Queue {
   private readonly tuning: SearchTuning;
+  /**
+   * assertOpen refuses live work while a required calibration is unmet (the services pass calibration's
+   * assertQueueOpen, which says what is missing; `assay queue` asks that itself first, so its queue only probes).
+   */
   constructor(
     private readonly db: Db,
+    private readonly assertOpen: () => void,
     tuning: Partial<SearchTuning> = {},
   ) {
     this.tuning = { fewMatches: FEW_MATCHES, probeBudget: PROBE_BUDGET, probeReach: PROBE_BUDGET / 2, ...tuning };
@@ -335,8 +339,8 @@ export class Queue {
 
   /** AssayError 'calibration-required' while a required calibration is unmet. */
   list(query: QueueQuery = {}): QueuePage {
-    const q = queueQuerySchema.parse(query);
-    assertQueueOpen(this.db);
+    const q = parseQueueQuery(query);
+    this.assertOpen();
     const fts = q.search ? ftsQuery(q.search, q.blind) : undefined;
     const matches = fts === undefined ? undefined : this.matchCount(fts);
     const ranges = calibrationRanges(this.db);
@@ -429,8 +433,8 @@ export class Queue {
    * 100,000 rows as it goes without holding them, and nothing is skipped or repeated between pages.
    */
   *pages(query: QueueQuery = {}, pageSize = 500): Generator<QueueItem[]> {
-    const q = queueQuerySchema.parse({ ...query, offset: 0, limit: 1 });
-    assertQueueOpen(this.db);
+    const q = parseQueueQuery({ ...query, offset: 0, limit: 1 });
+    this.assertOpen();
     const f = filters(q);
     const column = SORT_COLUMNS[sortKey(q)];
     const dir = q.direction === 'desc' ? 'DESC' : 'ASC';

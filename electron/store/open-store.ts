@@ -7,7 +7,8 @@ import { ensurePrivateDir, PRIVATE_FILE_MODE } from './atomic-write.js';
 import { openDatabase, type Db } from './db.js';
 import { EvidenceStore } from './evidence.js';
 import { Queue } from '../queue/queue.js';
-import { QualityService } from '../quality/quality-service.js';
+import { queueIsOpen } from '../quality/queue-gate.js';
+import { AssayError } from '../../shared/errors.js';
 import { JOURNAL_FILE, recoverDataDir } from './restore-journal.js';
 import { acquireRestoreLock, holdOpen, type Hold } from './store-lock.js';
 
@@ -47,15 +48,31 @@ export function openStore(dataDir: string, options: { nativeBinding?: string } =
 
 export interface QueueOnly {
   readonly queue: Queue;
-  /** Whether calibration has opened the live queue. */
-  readonly quality: QualityService;
+  /**
+   * AssayError 'calibration-required', saying what is missing, while a required calibration is unmet. Asked
+   * before listing: the calibration code it loads to say so (and zod with it) is loaded only then.
+   */
+  assertQueueOpen(): Promise<void>;
   close(): void;
 }
 
 /** The store's queue alone (`assay queue`): nothing else of the services is loaded or opened. */
 export function openQueueOnly(dataDir: string): QueueOnly {
   const store = openStore(dataDir);
-  return { queue: new Queue(store.db), quality: new QualityService(store.db), close: () => store.close() };
+  const { db } = store;
+  return {
+    // Listing after assertQueueOpen() only probes; a caller that skipped it still gets no live work.
+    queue: new Queue(db, () => {
+      if (!queueIsOpen(db))
+        throw new AssayError('calibration-required', 'The live queue opens after calibration (assay calibration).');
+    }),
+    assertQueueOpen: async () => {
+      if (queueIsOpen(db)) return;
+      const { assertQueueOpen } = await import('../quality/calibration.js');
+      assertQueueOpen(db);
+    },
+    close: () => store.close(),
+  };
 }
 
 /**

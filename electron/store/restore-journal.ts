@@ -5,7 +5,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
 import { fsyncDir, isAlive, mkdirPrivate, removeStaleTemps, writeFileAtomic } from './atomic-write.js';
 
 export const JOURNAL_FILE = 'restore-journal.json';
@@ -14,7 +13,12 @@ const WORK = /^\.restore-(\d+)-[0-9a-f]+$/;
 const LEGACY_WORK = /^\.restore-[A-Za-z0-9]{6}$/;
 const BACKUP_WORK = /^\.assay-backup-(\d+)-[0-9a-f]+$/;
 const LEGACY_BACKUP_WORK = /^\.assay-backup-[A-Za-z0-9]{6}$/;
-const journalSchema = z.object({ work: z.string().regex(WORK) });
+/** The journal's one field, checked by hand (no zod: every store open reads this module). */
+function journalWork(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const work = (value as { work?: unknown }).work;
+  return typeof work === 'string' && WORK.test(work) ? work : undefined;
+}
 
 /** The steps a restore reports, so a test can stop it (SIGKILL) after any one of them. */
 export type SwitchStep = 'journal' | `aside:${string}` | `placed:${string}` | 'committed';
@@ -81,9 +85,9 @@ export function recoverDataDir(dataDir: string): { rolledForward: boolean; remov
   let rolledForward = false;
   const journal = path.join(dataDir, JOURNAL_FILE);
   if (exists(journal)) {
-    const parsed = journalSchema.safeParse(safeJson(journal));
-    if (parsed.success) {
-      const work = path.join(dataDir, parsed.data.work);
+    const named = journalWork(safeJson(journal));
+    if (named !== undefined) {
+      const work = path.join(dataDir, named);
       if (exists(work)) rollForward(dataDir, work);
       finish(dataDir, work);
       rolledForward = true;

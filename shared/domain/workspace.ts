@@ -1,7 +1,7 @@
 // What the review workspace shows: the submission's evidence by section, the pinned rubric, the review.
 import { z } from 'zod';
 import { achievementSchema, previousReviewSchema } from '../schemas/review-package.js';
-import { submissionStatusSchema } from './queue.js';
+import { submissionStatusSchema } from './queue-schema.js';
 import { reviewSchema } from './review.js';
 
 export const workspaceArtifactSchema = z.object({

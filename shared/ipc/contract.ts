@@ -9,7 +9,7 @@ import {
 import { z } from 'zod';
 import type { AssayErrorCode } from '../errors.js';
 import { importProgressSchema, importResultSchema } from '../domain/import.js';
-import { queuePageSchema, queueQuerySchema, statusCountsSchema } from '../domain/queue.js';
+import { queuePageSchema, queueQuerySchema, statusCountsSchema } from '../domain/queue-schema.js';
 import { bankEntrySchema, draftInputSchema, reviewSchema } from '../domain/review.js';
 import { workspaceSchema } from '../domain/workspace.js';
 import { achievementSchema } from '../schemas/review-package.js';

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DATABASE_FILE } from '../../electron/store/open-store.js';
 import { queueSql, ROWS_SQL } from '../../electron/queue/queue.js';
-import { queueQuerySchema } from '../../shared/domain/queue.js';
+import { parseQueueQuery } from '../../shared/domain/queue.js';
 import { fmtMs, heading, line, nowMs } from './stats.js';
 import { buildBigStore } from './store-bench.js';
 
@@ -35,7 +35,7 @@ export async function benchStartup(work: string): Promise<void> {
   );
 
   // The page and count queries `assay queue --limit 50` runs (the store has no calibration samples).
-  const page = queueSql(queueQuerySchema.parse({ limit: 50 }));
+  const page = queueSql(parseQueueQuery({ limit: 50 }));
   const kinds: { name: string; args: string[]; check: (out: string) => boolean }[] = [
     {
       name: 'peer: Node + better-sqlite3, the same queries',

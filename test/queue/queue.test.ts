@@ -5,7 +5,7 @@ import { expandedFtsQuery, Queue, queueSql, ROWS_SQL } from '../../electron/queu
 import { openServices, type Services } from '../../electron/services.js';
 import { migrations } from '../../electron/store/migrations/index.js';
 import {
-  queueQuerySchema,
+  parseQueueQuery,
   SUBMISSION_STATUSES,
   type QueueQuery,
   type SubmissionStatus,
@@ -186,7 +186,7 @@ describe('status totals kept by triggers (migration 11)', () => {
 
 describe('query plans', () => {
   const plan = (q: QueueQuery) => {
-    const { sql, params } = queueSql(queueQuerySchema.parse({ now: NOW, ...q }));
+    const { sql, params } = queueSql(parseQueueQuery({ now: NOW, ...q }));
     return (services.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
       .map((r) => r.detail)
       .join('\n');
@@ -250,7 +250,7 @@ describe('query plans', () => {
     ] satisfies QueueQuery[]) {
       const expanded = expandedFtsQuery(services.db, q.search, false)!;
       const pages = (['drive', 'bloom', 'probe'] as const).map((how) => {
-        const { sql, params } = queueSql(queueQuerySchema.parse({ now: NOW, ...q }), how, [], {
+        const { sql, params } = queueSql(parseQueueQuery({ now: NOW, ...q }), how, [], {
           expanded,
           budget: 100,
         });
@@ -288,17 +288,17 @@ describe('query plans', () => {
     // "response" is in six of the seven rows: dense.
     const query: QueueQuery = { now: NOW, search: 'response', limit: 2 };
     const expected = services.queue.list(query);
-    const wide = new Queue(db, { fewMatches: 1, probeBudget: 100 });
+    const wide = new Queue(db, () => undefined, { fewMatches: 1, probeBudget: 100 });
     expect(wide.list(query)).toEqual(expected);
     expect(plans()).toEqual(['probe']);
     // A walk of at most 4 rows, for rows 4 and 5 of the matches (sorted by due date, the fifth row walked has
     // no "response"): the probe comes back short, and the page is read from all the matches.
-    const narrow = new Queue(db, { fewMatches: 1, probeBudget: 4, probeReach: 100 });
+    const narrow = new Queue(db, () => undefined, { fewMatches: 1, probeBudget: 4, probeReach: 100 });
     const deeper: QueueQuery = { ...query, offset: 3 };
     expect(narrow.list(deeper)).toEqual(services.queue.list(deeper));
     expect(plans()).toEqual(['probe', 'bloom']);
     // Expected beyond its reach, the probe is not tried.
-    const near = new Queue(db, { fewMatches: 1, probeBudget: 100, probeReach: 1 });
+    const near = new Queue(db, () => undefined, { fewMatches: 1, probeBudget: 100, probeReach: 1 });
     expect(near.list(query)).toEqual(expected);
     expect(plans()).toEqual(['bloom']);
   });

@@ -171,7 +171,7 @@ describe('search words and prefixes', () => {
     expect(found(s, search)).toEqual(expected);
     // The same rows when the search is asked about each row walked, its prefixes expanded to whole words
     // (the plan for many dense matches), blind or not.
-    const probing = new Queue(s.db, { fewMatches: 0 });
+    const probing = new Queue(s.db, () => undefined, { fewMatches: 0 });
     for (const blind of [false, true])
       expect(probing.list({ now: NOW, search, blind }).items.map((i) => i.earnerName ?? i.id)).toEqual(
         found(s, search, blind),
