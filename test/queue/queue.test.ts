@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -322,5 +323,107 @@ describe('query plans', () => {
       .join('\n');
     expect(p).toMatch(/SEARCH s USING INTEGER PRIMARY KEY \(rowid=\?\)/);
     expect(p).toMatch(/SEARCH a USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+  });
+});
+
+describe('deep pages from kept anchors, and kept totals', () => {
+  /** services.db, recording the SQL each statement is prepared from. */
+  function recording(): { db: typeof services.db; prepared: string[] } {
+    const prepared: string[] = [];
+    const db = new Proxy(services.db, {
+      get(target, key) {
+        if (key === 'prepare')
+          return (sql: string) => {
+            prepared.push(sql);
+            return target.prepare(sql);
+          };
+        const v = Reflect.get(target, key) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    return { db, prepared };
+  }
+  const statusSets: (SubmissionStatus[] | undefined)[] = [
+    undefined,
+    ['pending'],
+    ['pending', 'passed'],
+    [...SUBMISSION_STATUSES],
+  ];
+  const others: QueueQuery[] = [
+    {},
+    { achievementId: OTHER },
+    { attempt: 1 },
+    { overdue: true },
+    { blind: true },
+    { search: 'ordinary' },
+  ];
+  const combinations: QueueQuery[] = statusSets.flatMap((status) =>
+    (['due', 'submitted', 'earner'] as const).flatMap((sort) =>
+      (['asc', 'desc'] as const).flatMap((direction) =>
+        others.map((o) => ({ ...(status ? { status } : {}), sort, direction, now: NOW, ...o })),
+      ),
+    ),
+  );
+  /** Each page as a queue that keeps nothing reads it (a new one per page). */
+  const truth = (q: QueueQuery) => new Queue(services.db, () => undefined, { anchorEvery: Infinity }).list(q);
+
+  function everyPage(queue: Queue): number {
+    let pages = 0;
+    for (const q of combinations)
+      for (const limit of [1, 2])
+        for (let offset = 0; offset <= 8; offset++) {
+          const query = { ...q, limit, offset };
+          expect(queue.list(query), JSON.stringify(query)).toEqual(truth(query));
+          pages++;
+        }
+    return pages;
+  }
+
+  it(`every page of ${combinations.length} combinations is the page read without them, as the store changes under them`, () => {
+    const { db, prepared } = recording();
+    // An anchor every 2 rows: on 7 rows, offsets 2 to 7 start from one.
+    const queue = new Queue(db, () => undefined, { anchorEvery: 2 });
+    const status = (name: string) =>
+      services.db.prepare('SELECT status FROM submissions WHERE earner_name = ?').pluck().get(name) as string;
+    const before = status(NAMES[4]!);
+    try {
+      expect(everyPage(queue)).toBe(combinations.length * 18);
+      // Pages deeper than an anchor were read from one, by key (the row-value comparison of keyset paging).
+      expect(prepared.filter((s) => /, s\.seq\) [<>] \(\?, \?\)/.test(s)).length).toBeGreaterThan(1000);
+
+      // This connection changes a status and a due date (the order and the totals change) …
+      services.db.prepare("UPDATE submissions SET status = 'in-progress' WHERE earner_name = ?").run(NAMES[4]);
+      services.db
+        .prepare("UPDATE submissions SET due_sort = '2026-11-19T00:00:00.000Z' WHERE earner_name = ?")
+        .run(NAMES[6]);
+      everyPage(queue);
+      // … and another connection (the CLI, a worker thread) changes them back: nothing kept is read again.
+      const other = new Database(path.join(work, 'data', 'assay.db'));
+      other.prepare('UPDATE submissions SET status = ? WHERE earner_name = ?').run(before, NAMES[4]);
+      other.prepare("UPDATE submissions SET due_sort = '2026-12-10T00:00:00.000Z' WHERE earner_name = ?").run(NAMES[6]);
+      other.close();
+      everyPage(queue);
+    } finally {
+      services.db.prepare('UPDATE submissions SET status = ? WHERE earner_name = ?').run(before, NAMES[4]);
+      services.db
+        .prepare("UPDATE submissions SET due_sort = '2026-12-10T00:00:00.000Z' WHERE earner_name = ?")
+        .run(NAMES[6]);
+    }
+  });
+
+  it('keeps a total for the same query while nothing changes, and nothing inside a transaction', () => {
+    const { db, prepared } = recording();
+    const queue = new Queue(db, () => undefined);
+    const q: QueueQuery = { now: NOW, achievementId: OTHER, limit: 1 };
+    const counted = () => prepared.filter((s) => s.startsWith('SELECT count(*)')).length;
+    queue.list(q);
+    queue.list({ ...q, offset: 1 });
+    queue.list({ ...q, offset: 2 });
+    expect(counted()).toBe(1);
+    services.db.transaction(() => {
+      queue.list(q);
+      queue.list(q);
+    })();
+    expect(counted()).toBe(3);
   });
 });
