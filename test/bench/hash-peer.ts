@@ -22,9 +22,48 @@ parentPort.on('message', (file) => {
 });
 `;
 
+// The same, and each piece written to a new file beside the hash, the file flushed to the disk (fdatasync)
+// before it counts as done: what an import must do at least, as it keeps a copy of every file it verified.
+const COPY_WORKER = `
+const { parentPort } = require('node:worker_threads');
+const fs = require('node:fs');
+const crypto = require('node:crypto');
+const buf = Buffer.allocUnsafe(1 << 20);
+parentPort.on('message', ({ file, to }) => {
+  const fd = fs.openSync(file, 'r');
+  const out = fs.openSync(to, 'wx', 0o600);
+  const hash = crypto.createHash('sha256');
+  let size = 0, n;
+  while ((n = fs.readSync(fd, buf, 0, buf.length, null)) > 0) {
+    hash.update(buf.subarray(0, n));
+    for (let w = 0; w < n; ) w += fs.writeSync(out, buf, w, n - w);
+    size += n;
+  }
+  fs.fdatasyncSync(out);
+  fs.closeSync(out);
+  fs.closeSync(fd);
+  parentPort.postMessage({ sha256: hash.digest('hex'), size });
+});
+`;
+
 /** Hashes every file, `threads` at a time in list order; resolves to the bytes hashed. */
 export async function bareHash(files: readonly string[], threads: number): Promise<number> {
-  const workers = Array.from({ length: Math.max(1, threads) }, () => new Worker(WORKER, { eval: true }));
+  return pool(WORKER, files, threads, (file) => file);
+}
+
+/** Hashes and copies every file into the folder `into` (one new file each), `threads` at a time. */
+export async function hashAndCopy(files: readonly string[], threads: number, into: string): Promise<number> {
+  fs.mkdirSync(into, { recursive: true });
+  return pool(COPY_WORKER, files, threads, (file, i) => ({ file, to: `${into}/${i}` }));
+}
+
+async function pool(
+  source: string,
+  files: readonly string[],
+  threads: number,
+  message: (file: string, i: number) => unknown,
+): Promise<number> {
+  const workers = Array.from({ length: Math.max(1, threads) }, () => new Worker(source, { eval: true }));
   let next = 0;
   let bytes = 0;
   try {
@@ -34,7 +73,7 @@ export async function bareHash(files: readonly string[], threads: number): Promi
           const r = await new Promise<{ size: number }>((resolve, reject) => {
             w.once('message', resolve);
             w.once('error', reject);
-            w.postMessage(files[i]);
+            w.postMessage(message(files[i]!, i));
           });
           w.removeAllListeners('error');
           bytes += r.size;

@@ -4,6 +4,8 @@
 //   peer         bare SHA-256 of every file on the importer's number of hashing threads (hash-peer.ts)
 //   import       services.importPackage (verify, copy into the store, commit), services opened beforehand
 //   peer, fresh  the same bare hash as a fresh `node` process
+//   hash + copy  a second peer: the same hash, each file also written to a new file and flushed (fdatasync),
+//                the least an import that keeps a copy must do; printed beside the goal's peer, not instead
 //   import, CLI  `node dist/electron/cli/index.js import PKG --data-dir DIR` as a fresh process
 // The package is written and fsynced before any timing. Before every timed run the previous run's
 // writes are flushed (`sync`) and, where permitted, the page cache is dropped ("cold": the package is
@@ -17,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { openServices } from '../../electron/services.js';
 import { hashThreads } from '../../electron/import/hash-pool.js';
 import { manifest, submission } from '../support/package-builder.js';
-import { bareHash } from './hash-peer.js';
+import { bareHash, hashAndCopy } from './hash-peer.js';
 import { seededRandom } from './realistic-data.js';
 import { fmtBytes, fmtMs, heading, line, nowMs, percentile, rssSampler } from './stats.js';
 
@@ -134,7 +136,7 @@ const ratios = (a: number[], b: number[]) => a.map((x, i) => x / b[i]!);
 const fmtRatio = (rs: number[]) =>
   `${percentile(rs, 50).toFixed(2)}x  (${Math.min(...rs).toFixed(2)}–${Math.max(...rs).toFixed(2)}x)`;
 
-type Kind = 'peer' | 'import' | 'peerFresh' | 'cli';
+type Kind = 'peer' | 'import' | 'peerFresh' | 'cli' | 'copy';
 
 async function benchPackage(
   work: string,
@@ -159,7 +161,7 @@ async function benchPackage(
         `${cache === 'cold' ? 'page cache dropped before every run' : 'package in the page cache'}, ${ROUNDS} rounds interleaved`,
     );
     if (cache === caches[0]) line('writing + fsyncing the package (untimed)', fmtMs(built));
-    const times: Record<Kind, number[]> = { peer: [], import: [], peerFresh: [], cli: [] };
+    const times: Record<Kind, number[]> = { peer: [], import: [], peerFresh: [], cli: [], copy: [] };
     // CPU time (user + system, every thread of this process): less swayed by other work on the machine.
     const cpu: Record<'peer' | 'import', number[]> = { peer: [], import: [] };
     const cpuMs = (since: NodeJS.CpuUsage) => {
@@ -167,7 +169,7 @@ async function benchPackage(
       return (u.user + u.system) / 1000;
     };
     let peakRss = 0;
-    const order: Kind[] = ['peer', 'import', 'peerFresh', 'cli'];
+    const order: Kind[] = ['peer', 'import', 'peerFresh', 'cli', 'copy'];
     for (let round = 0; round < ROUNDS; round++) {
       for (let k = 0; k < order.length; k++) {
         const kind = order[(k + round) % order.length]!;
@@ -185,6 +187,11 @@ async function benchPackage(
           times.peer.push(nowMs() - t);
           cpu.peer.push(cpuMs(c));
           if (bytes !== total) throw new Error(`the peer hashed ${bytes} bytes, not ${total}`);
+        } else if (kind === 'copy') {
+          t = nowMs();
+          const bytes = await hashAndCopy(files, threads, path.join(dataDir, 'copies'));
+          times.copy.push(nowMs() - t);
+          if (bytes !== total) throw new Error(`the copying peer hashed ${bytes} bytes, not ${total}`);
         } else if (kind === 'import') {
           const services = openServices(dataDir);
           const rss = rssSampler();
@@ -213,6 +220,11 @@ async function benchPackage(
       `import, in-process (${threads} hashing threads)`,
       summary(times.import),
       `${mibs(times.import)}; ${fmtRatio(ratios(times.import, times.peer))} the peer, goal ≤ 1.3x`,
+    );
+    line(
+      `peer: hash + copy (each file written and flushed), ${threads} threads`,
+      summary(times.copy),
+      `${mibs(times.copy)}; the import is ${fmtRatio(ratios(times.import, times.copy))} this peer`,
     );
     line(
       'CPU time (user + system), in-process import',
