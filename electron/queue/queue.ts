@@ -178,10 +178,6 @@ function outsideRanges(ranges: SeqRanges): { clauses: string[]; params: number[]
   return { clauses: ranges.map(() => 's.seq NOT BETWEEN ? AND ?'), params: ranges.flat() };
 }
 
-/** Whether a query filters by statuses alone (or not at all): its total is then a sum of kept counts. */
-const filtersOnlyStatuses = (q: ParsedQueueQuery) =>
-  q.achievementId === undefined && q.attempt === undefined && !q.overdue;
-
 /** Blind review has no name to sort by; it falls back to the due date. */
 const sortKey = (q: ParsedQueueQuery) => (q.blind && q.sort === 'earner' ? 'due' : q.sort);
 
@@ -190,6 +186,8 @@ interface Filters {
   statuses: SubmissionStatus[] | undefined;
   /** Every other filter, as clauses on `s` with their parameters. */
   clauses: string[];
+  /** The same clauses for the count, which has no order to keep: every column may be used to seek. */
+  countClauses: string[];
   params: unknown[];
   /** The FTS5 query of the search, when there is one. */
   fts: string | undefined;
@@ -214,7 +212,13 @@ function filters(q: ParsedQueueQuery): Filters {
     clauses.push(sortKey(q) === 'due' ? 's.due_sort < ?' : '+s.due_sort < ?');
     params.push(new Date(q.now ?? Date.now()).toISOString());
   }
-  return { statuses, clauses, params, fts: q.search ? ftsQuery(q.search, q.blind) : undefined };
+  return {
+    statuses,
+    clauses,
+    countClauses: clauses.map((c) => c.replace(/^\+s\./, 's.')),
+    params,
+    fts: q.search ? ftsQuery(q.search, q.blind) : undefined,
+  };
 }
 
 /** The matches of a search, read once for the query and used by each of its arms. */
@@ -264,7 +268,7 @@ const whereSql = (clauses: readonly string[]) => (clauses.length ? `WHERE ${clau
 /** The count of the rows a query matches, less the calibration samples' when `calibration`. */
 function countSql(f: Filters, calibration: boolean): { sql: string; params: unknown[] } {
   const one = (extra: readonly string[]) => {
-    const clauses = [...f.clauses, ...extra];
+    const clauses = [...f.countClauses, ...extra];
     const params: unknown[] = [];
     if (f.statuses !== undefined) {
       clauses.unshift(`s.status IN (${f.statuses.map(() => '?').join(', ')})`);
@@ -463,8 +467,8 @@ export class Queue {
       ? queueSql({ ...q, offset: anchored.offset }, plan, ranges, undefined, anchored.after)
       : queueSql(q, plan, ranges);
     const total =
-      fts === undefined && filtersOnlyStatuses(q)
-        ? this.statusTotal(q.status && q.status.length > 0 ? q.status : undefined, practice)
+      fts === undefined && !q.overdue
+        ? this.groupTotal(q, practice)
         : onlySearch && matches !== undefined
           ? matches -
             (practice
@@ -521,22 +525,35 @@ export class Queue {
   }
 
   /**
-   * The rows in these statuses (every status when undefined), from the counts migration 11 keeps, less the
-   * calibration samples among them (few; found by id).
+   * The rows in these statuses (every status when undefined), of this achievement and attempt when asked, from
+   * the counts migration 13 keeps per status, achievement and attempt, less the calibration samples among them
+   * (few; found by id).
    */
-  private statusTotal(statuses: readonly SubmissionStatus[] | undefined, practice: boolean): number {
-    const where = statuses ? `WHERE status IN (${statuses.map(() => '?').join(', ')})` : '';
+  private groupTotal(q: ParsedQueueQuery, practice: boolean): number {
+    const statuses = q.status && q.status.length > 0 ? q.status : undefined;
+    const clauses: string[] = [];
+    const params: unknown[] = [];
+    if (statuses) {
+      clauses.push(`status IN (${statuses.map(() => '?').join(', ')})`);
+      params.push(...statuses);
+    }
+    if (q.achievementId !== undefined) {
+      clauses.push('achievement_id = ?');
+      params.push(q.achievementId);
+    }
+    if (q.attempt !== undefined) {
+      clauses.push('attempt = ?');
+      params.push(q.attempt);
+    }
     const kept = this.db
-      .prepare(`SELECT coalesce(sum(n), 0) FROM submission_status_counts ${where}`)
+      .prepare(`SELECT coalesce(sum(n), 0) FROM submission_group_counts ${whereSql(clauses)}`)
       .pluck()
-      .get(...(statuses ?? [])) as number;
+      .get(...params) as number;
     if (!practice) return kept;
     const samples = this.db
-      .prepare(
-        `SELECT count(*) FROM submissions s WHERE s.seq IN (${CALIBRATION}) ${statuses ? `AND ${where.slice(6)}` : ''}`,
-      )
+      .prepare(`SELECT count(*) FROM submissions s ${whereSql([`s.seq IN (${CALIBRATION})`, ...clauses])}`)
       .pluck()
-      .get(...(statuses ?? [])) as number;
+      .get(...params) as number;
     return kept - samples;
   }
 
@@ -605,8 +622,10 @@ export class Queue {
       }[];
     const overdueSql = (more: string) =>
       `SELECT count(*) FROM submissions s WHERE status IN (${OPEN_STATUSES.map(() => '?').join(', ')}) AND due_sort < ?${more}`;
-    // Kept per status by migration 11's triggers: a few rows, not a walk of every submission.
-    for (const r of this.db.prepare('SELECT status, n FROM submission_status_counts').all() as {
+    // Kept per status, achievement and attempt by migration 13's triggers: a few rows, not a walk of every submission.
+    for (const r of this.db
+      .prepare('SELECT status, sum(n) AS n FROM submission_group_counts GROUP BY status')
+      .all() as {
       status: SubmissionStatus;
       n: number;
     }[]) {

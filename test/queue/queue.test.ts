@@ -141,47 +141,92 @@ describe('the queue', () => {
   });
 });
 
-describe('status totals kept by triggers (migration 11)', () => {
-  const byScan = (statuses?: readonly SubmissionStatus[]) =>
-    services.db
-      .prepare(
-        `SELECT count(*) FROM submissions ${statuses ? `WHERE status IN (${statuses.map(() => '?').join(', ')})` : ''}`,
-      )
-      .pluck()
-      .get(...(statuses ?? [])) as number;
-  const agree = () => {
-    expect(services.queue.list({ now: NOW }).total).toBe(byScan());
-    for (let mask = 1; mask < 1 << SUBMISSION_STATUSES.length; mask++) {
-      const set = SUBMISSION_STATUSES.filter((_, i) => mask & (1 << i));
-      expect(services.queue.list({ now: NOW, status: set }).total, set.join('+')).toBe(byScan(set));
+describe('totals kept by triggers per status, achievement and attempt (migration 13)', () => {
+  const byScan = (q: QueueQuery) => {
+    const clauses: string[] = [];
+    const params: unknown[] = [];
+    if (q.status) {
+      clauses.push(`status IN (${q.status.map(() => '?').join(', ')})`);
+      params.push(...q.status);
     }
+    if (q.achievementId !== undefined) {
+      clauses.push('achievement_id = ?');
+      params.push(q.achievementId);
+    }
+    if (q.attempt !== undefined) {
+      clauses.push('attempt = ?');
+      params.push(q.attempt);
+    }
+    return services.db
+      .prepare(`SELECT count(*) FROM submissions ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}`)
+      .pluck()
+      .get(...params) as number;
+  };
+  const agree = () => {
+    // A queue that keeps nothing: each total is read from the kept counts as they are now.
+    const queue = new Queue(services.db, () => undefined);
+    const achievements = [undefined, OTHER, 'https://pd.test.example/achievements/core-stem/v1', 'urn:none'];
+    for (const achievementId of achievements)
+      for (const attempt of [undefined, 1, 2, 3])
+        for (let mask = 0; mask < 1 << SUBMISSION_STATUSES.length; mask++) {
+          const q: QueueQuery = {
+            ...(mask ? { status: SUBMISSION_STATUSES.filter((_, i) => mask & (1 << i)) } : {}),
+            ...(achievementId ? { achievementId } : {}),
+            ...(attempt ? { attempt } : {}),
+          };
+          expect(queue.list({ now: NOW, ...q, limit: 1 }).total, JSON.stringify(q)).toBe(byScan(q));
+        }
     const counts = services.queue.counts(NOW);
-    for (const st of SUBMISSION_STATUSES) expect(counts[st], st).toBe(byScan([st]));
-    expect(counts.total).toBe(byScan());
+    for (const st of SUBMISSION_STATUSES) expect(counts[st], st).toBe(byScan({ status: [st] }));
+    expect(counts.total).toBe(byScan({}));
   };
 
-  it('every status set totals what a scan counts, as statuses change, and the migration makes them anew', () => {
+  it('every mix of statuses, achievement and attempt totals what a scan counts, as rows change, and the migration makes them anew', () => {
     agree();
-    const seqs = services.db.prepare('SELECT seq, status FROM submissions ORDER BY seq').all() as {
+    const rows = services.db
+      .prepare('SELECT seq, status, achievement_id AS a, attempt FROM submissions ORDER BY seq')
+      .all() as {
       seq: number;
       status: SubmissionStatus;
+      a: string;
+      attempt: number;
     }[];
-    const set = services.db.prepare('UPDATE submissions SET status = ? WHERE seq = ?');
+    const set = services.db.prepare('UPDATE submissions SET status = ?, achievement_id = ?, attempt = ? WHERE seq = ?');
     try {
-      set.run('passed', seqs[0]!.seq);
-      set.run('recused', seqs[1]!.seq);
-      set.run(seqs[2]!.status, seqs[2]!.seq); // unchanged: no count moves
+      set.run('passed', rows[0]!.a, rows[0]!.attempt, rows[0]!.seq);
+      set.run('recused', OTHER, 3, rows[1]!.seq);
+      set.run(rows[2]!.status, rows[2]!.a, 2, rows[2]!.seq);
+      set.run(rows[3]!.status, rows[3]!.a, rows[3]!.attempt, rows[3]!.seq); // unchanged: no count moves
       agree();
+      // A deleted row leaves its group (in a transaction rolled back: the row stays for the other tests).
+      const rollback = new Error('rollback');
+      expect(() =>
+        services.db.transaction(() => {
+          services.db.pragma('defer_foreign_keys = ON'); // what refers to the row: never checked, rolled back
+          services.db.prepare('DELETE FROM submissions_fts WHERE rowid = ?').run(rows[4]!.seq);
+          services.db.prepare('DELETE FROM submissions WHERE seq = ?').run(rows[4]!.seq);
+          agree();
+          throw rollback;
+        })(),
+      ).toThrow(rollback);
       // Run again on a store that has it (as every migration may be): the counts are made from the rows.
-      services.db.prepare("UPDATE submission_status_counts SET n = n + 5 WHERE status = 'passed'").run();
-      const m11 = migrations.find((m) => m.version === 11)!;
-      expect(m11.name).toBe('status-counts');
-      services.db.transaction(() => m11.up(services.db))();
+      services.db.prepare("UPDATE submission_group_counts SET n = n + 5 WHERE status = 'passed'").run();
+      const m13 = migrations.find((m) => m.version === 13)!;
+      expect(m13.name).toBe('group-counts');
+      services.db.transaction(() => m13.up(services.db))();
       agree();
     } finally {
-      for (const r of seqs.slice(0, 3)) set.run(r.status, r.seq);
+      for (const r of rows.slice(0, 4)) set.run(r.status, r.a, r.attempt, r.seq);
     }
     agree();
+    // Migration 11's per-status table and triggers are gone: one set of counts.
+    expect(
+      services.db
+        .prepare(
+          "SELECT name FROM sqlite_master WHERE name LIKE 'submission_status_counts' OR name LIKE 'submissions_count_%'",
+        )
+        .all(),
+    ).toEqual([]);
   });
 });
 
@@ -304,6 +349,16 @@ describe('query plans', () => {
     expect(plans()).toEqual(['bloom']);
   });
 
+  it('the total of an overdue query seeks the due date in the status index, whatever the page is sorted by', () => {
+    for (const sort of ['due', 'submitted', 'earner'] as const) {
+      const { countSql, countParams } = queueSql(parseQueueQuery({ now: NOW, overdue: true, sort }));
+      const p = (services.db.prepare(`EXPLAIN QUERY PLAN ${countSql}`).all(...countParams) as { detail: string }[])
+        .map((r) => r.detail)
+        .join('\n');
+      expect(p, sort).toMatch(/submissions_by_status_due \(status=\? AND due_sort<\?\)/);
+    }
+  });
+
   it('a status set is one ordered walk of each status, merged', () => {
     const p = plan({ status: ['pending', 'passed', 'not-yet'], sort: 'earner' });
     expect(p.match(/USING COVERING INDEX submissions_by_status_name\b/g)).toHaveLength(3);
@@ -414,7 +469,8 @@ describe('deep pages from kept anchors, and kept totals', () => {
   it('keeps a total for the same query while nothing changes, and nothing inside a transaction', () => {
     const { db, prepared } = recording();
     const queue = new Queue(db, () => undefined);
-    const q: QueueQuery = { now: NOW, achievementId: OTHER, limit: 1 };
+    // Overdue at one time: counted (the statuses', achievements' and attempts' totals are kept by the store).
+    const q: QueueQuery = { now: NOW, overdue: true, limit: 1 };
     const counted = () => prepared.filter((s) => s.startsWith('SELECT count(*)')).length;
     queue.list(q);
     queue.list({ ...q, offset: 1 });

@@ -12,6 +12,7 @@ import * as m009 from './009-coordination.js';
 import * as m010 from './010-coordination-overview-index.js';
 import * as m011 from './011-status-counts.js';
 import * as m012 from './012-coordination-awards.js';
+import * as m013 from './013-group-counts.js';
 
 export interface Migration {
   version: number;
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: 'coordination-overview-index', up: m010.up },
   { version: 11, name: 'status-counts', up: m011.up },
   { version: 12, name: 'coordination-awards', up: m012.up },
+  { version: 13, name: 'group-counts', up: m013.up },
 ];
