@@ -102,8 +102,8 @@ export function awardTexts(L: CertificateLabels, dateFormat: Intl.DateTimeFormat
   }
   if (award.levels.length) {
     out.push(
-      { text: `${award.achievementName} · ${award.earnerName}`, style: 'italic' },
-      { text: `${L.verificationCode} ${award.verificationCode} · ${L.page(2, 9)}`, style: 'italic' },
+      { text: `${award.achievementName} · `, style: 'italic' },
+      { text: `${L.verificationCode} · ${L.page(2, 9)}`, style: 'italic' },
     );
     for (const l of award.levels)
       out.push({ text: l.criterion, style: 'italic' }, { text: l.level, style: 'semibold' });

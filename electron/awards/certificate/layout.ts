@@ -6,7 +6,7 @@ import { BAND, GOLD, GOLD_LIGHT, INK, MUTED, NAVY, plainFrameContent, rule, seal
 import type { FaceSpec, FontStyle, PreparedFont } from './fonts/catalog.js';
 import { awardTexts, isoDay, sealText, toDate, type CertificateLabels } from './labels.js';
 import { makeQrPayload, qrBits, qrDraw, qrMatrix, statusEntryOf, verifyPageUrlOf } from './qr.js';
-import { lineWidth, type FontSet, type ShapedLine, type TextStyle } from './text/layout.js';
+import { joinLines, lineWidth, type FontSet, type ShapedLine, type TextStyle } from './text/layout.js';
 import { PAPER_SIZES, type CertificateAward, type Paper } from './types.js';
 
 /** The smallest QR module on paper: 0.5 mm (1.41732 pt), rounded up to the 1/10000 pt qrDraw writes. */
@@ -333,8 +333,12 @@ function criteriaPages(
     y = H - 82;
     c.text(t.shape(L.criteriaTitle, 'semibold', fonts), { font: 'semibold', size: 24 }, W / 2, y, 'center', NAVY, 'H1');
     y -= 22;
-    const sub = `${award.achievementName} · ${award.earnerName}`;
-    const subLine = t.shape(sub, 'italic', fonts);
+    // The name in the face it is set in on page 1: its glyphs are embedded once (set in the italic, a name in
+    // Greek, Arabic, Hebrew or CJK added its letters to a second face: 0.5–1.4 KB a certificate).
+    const subLine = joinLines(
+      t.shape(`${award.achievementName} · `, 'italic', fonts),
+      t.shape(award.earnerName, 'semibold', fonts),
+    );
     const subStyle: TextStyle = { font: 'italic', size: 13 };
     const w = lineWidth(subLine, subStyle);
     c.text(
@@ -398,8 +402,12 @@ function criteriaPages(
   });
   const total = pages.length + 1;
   pages.forEach((p, i) => {
-    const text = `${L.verificationCode} ${award.verificationCode}  ·  ${L.page(i + 2, total)}`;
-    p.text(t.shape(text, 'italic', fonts), { font: 'italic', size: 8 }, W / 2, 46, 'center', MUTED);
+    // The code in the face page 1 sets it in, as the name above: its letters are embedded once.
+    const line = joinLines(
+      joinLines(t.shape(`${L.verificationCode} `, 'italic', fonts), t.shape(award.verificationCode, 'semibold', fonts)),
+      t.shape(`  ·  ${L.page(i + 2, total)}`, 'italic', fonts),
+    );
+    p.text(line, { font: 'italic', size: 8 }, W / 2, 46, 'center', MUTED);
   });
   return pages.map((content) => ({ content, frame: 'Plain' as const, logo: false }));
 }

@@ -284,3 +284,27 @@ export function wrapText(
   if (rest) lines.push(rest);
   return lines;
 }
+
+/**
+ * Two shaped lines drawn as one, `b` after `a` (each in its own faces: a line set in one style, then a part of it
+ * in another). `b`'s runs are moved along the joined text; neither line is changed (shaped lines are cached).
+ */
+export function joinLines(a: ShapedLine, b: ShapedLine): ShapedLine {
+  const text = a.text + b.text;
+  const off = a.text.length;
+  const moved = (run: GlyphRun): GlyphRun => ({
+    ...run,
+    text,
+    start: run.start + off,
+    end: run.end + off,
+    glyphs: run.glyphs.map((g) => ({ ...g, cluster: g.cluster + off })),
+    clusterEnds: new Map([...run.clusterEnds].map(([c, e]) => [c + off, e + off])),
+  });
+  return {
+    text,
+    runs: [...a.runs.map((run) => ({ ...run, text })), ...b.runs.map(moved)],
+    advanceEm: a.advanceEm + b.advanceEm,
+    trackable: a.trackable + b.trackable,
+    missing: a.missing + b.missing,
+  };
+}
