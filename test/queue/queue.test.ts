@@ -68,6 +68,23 @@ afterAll(() => {
   fs.rmSync(work, { recursive: true, force: true });
 });
 
+/** services.db, recording the SQL each statement is prepared from. */
+function recording(): { db: typeof services.db; prepared: string[] } {
+  const prepared: string[] = [];
+  const db = new Proxy(services.db, {
+    get(target, key) {
+      if (key === 'prepare')
+        return (sql: string) => {
+          prepared.push(sql);
+          return target.prepare(sql);
+        };
+      const v = Reflect.get(target, key) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+  return { db, prepared };
+}
+
 const names = (q: QueueQuery) => services.queue.list({ now: NOW, ...q }).items.map((i) => i.earnerName);
 
 describe('the queue', () => {
@@ -312,18 +329,7 @@ describe('query plans', () => {
   });
 
   it('a page the probe finds within its budget comes from the probe; one beyond it is read again from all matches', () => {
-    const prepared: string[] = [];
-    const db = new Proxy(services.db, {
-      get(target, key) {
-        if (key === 'prepare')
-          return (sql: string) => {
-            prepared.push(sql);
-            return target.prepare(sql);
-          };
-        const v = Reflect.get(target, key) as unknown;
-        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-      },
-    });
+    const { db, prepared } = recording();
     const plans = () => {
       const used = prepared.filter((s) =>
         /EXISTS \(SELECT 1 FROM submissions_fts|IN hits\)? (ORDER|LIMIT)|\+s\.seq IN hits/.test(s),
@@ -382,22 +388,6 @@ describe('query plans', () => {
 });
 
 describe('deep pages from kept anchors, and kept totals', () => {
-  /** services.db, recording the SQL each statement is prepared from. */
-  function recording(): { db: typeof services.db; prepared: string[] } {
-    const prepared: string[] = [];
-    const db = new Proxy(services.db, {
-      get(target, key) {
-        if (key === 'prepare')
-          return (sql: string) => {
-            prepared.push(sql);
-            return target.prepare(sql);
-          };
-        const v = Reflect.get(target, key) as unknown;
-        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-      },
-    });
-    return { db, prepared };
-  }
   const statusSets: (SubmissionStatus[] | undefined)[] = [
     undefined,
     ['pending'],
