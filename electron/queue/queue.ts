@@ -530,23 +530,13 @@ export class Queue {
    * (few; found by id).
    */
   private groupTotal(q: ParsedQueueQuery, practice: boolean): number {
-    const statuses = q.status && q.status.length > 0 ? q.status : undefined;
-    const clauses: string[] = [];
-    const params: unknown[] = [];
-    if (statuses) {
-      clauses.push(`status IN (${statuses.map(() => '?').join(', ')})`);
-      params.push(...statuses);
-    }
-    if (q.achievementId !== undefined) {
-      clauses.push('achievement_id = ?');
-      params.push(q.achievementId);
-    }
-    if (q.attempt !== undefined) {
-      clauses.push('attempt = ?');
-      params.push(q.attempt);
-    }
+    // Asked only without overdue or a search: the filters are then the statuses and the columns the kept
+    // counts have, on the same alias.
+    const f = filters(q);
+    const clauses = [...(f.statuses ? [`s.status IN (${f.statuses.map(() => '?').join(', ')})`] : []), ...f.clauses];
+    const params = [...(f.statuses ?? []), ...f.params];
     const kept = this.db
-      .prepare(`SELECT coalesce(sum(n), 0) FROM submission_group_counts ${whereSql(clauses)}`)
+      .prepare(`SELECT coalesce(sum(n), 0) FROM submission_group_counts s ${whereSql(clauses)}`)
       .pluck()
       .get(...params) as number;
     if (!practice) return kept;
