@@ -24,7 +24,7 @@ import { anchorSigner, sealAuditHead } from '../store/audit-anchor.js';
 import { appendAudit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
 import { createHash } from 'node:crypto';
-import type { StoredLevel } from './open.js';
+import { LevelCodec } from './levels.js';
 import { settleFinalAwards, type FinalPass } from './final-awards.js';
 import type { Paper } from '../awards/certificate/types.js';
 import { verifyPageUrlSetting } from '../awards/verify-page/config.js';
@@ -39,6 +39,7 @@ interface DecisionRow {
   attempt: number;
   decision: Decision;
   levels: string;
+  comments: string | null;
   feedback: string | null;
   override: string | null;
   at: string;
@@ -98,10 +99,11 @@ export async function exportFinal(
       }[]
     ).map((a) => [a.id, { sha: a.sha256, a: JSON.parse(a.json) as Achievement }]),
   );
+  const codec = new LevelCodec([...achievements.values()].map((x) => x.a));
   const decisions = db
     .prepare(
       `SELECT d.reading, d.submission_id AS submissionId, d.assessor_key AS k, r.assessor_name AS name, d.achievement_id AS achievementId,
-          d.attempt, d.decision, d.levels_json AS levels, d.feedback, d.override_justification AS override, d.submitted_at AS at,
+          d.attempt, d.decision, d.levels, d.comments_json AS comments, d.feedback, d.override_justification AS override, d.submitted_at AS at,
           d.time_on_task_s AS tot, d.results_id AS resultsId
         FROM coord_decisions d JOIN coord_results r ON r.id = d.results_id`,
     )
@@ -185,7 +187,7 @@ export async function exportFinal(
     const final: Final | undefined = rec?.final ? (JSON.parse(rec.final) as Final) : undefined;
     const levels: { criterionId: string; levelId: string; comment?: string }[] = final
       ? final.results
-      : (JSON.parse(first.levels) as StoredLevel[]).map((l) => ({
+      : codec.decode(first.achievementId, first.levels, first.comments).map((l) => ({
           criterionId: l.c,
           levelId: l.l,
           ...(l.comment ? { comment: l.comment } : {}),

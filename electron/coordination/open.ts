@@ -24,17 +24,9 @@ import { openSource } from '../import/source.js';
 import { verifyResults } from '../results/verify.js';
 import { appendAudit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
+import { LevelCodec, type StoredLevel } from './levels.js';
 
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
-
-/** One criterion's level in a stored decision: criterion id, level id, index among levels by points, level count. */
-export interface StoredLevel {
-  c: string;
-  l: string;
-  i: number;
-  n: number;
-  comment?: string;
-}
 
 /** A results package's assessor as the coordination keys them. */
 export function assessorKey(a: { id?: string | undefined; name: string }): string {
@@ -131,19 +123,19 @@ export interface OpenOptions {
 }
 
 /** Reads `manifest.json` of a package to tell a review package from a results package. */
-async function readPackageHead(file: string): Promise<{ format: unknown; bytes: Buffer }> {
+async function readPackageHead(file: string): Promise<{ format: unknown; bytes: Buffer; json: unknown }> {
   const source = await openSource(path.resolve(file), LIMITS);
   try {
     const bytes = await source.readManifest();
     const json = JSON.parse(decodeUtf8(bytes, 'manifest.json')) as { format?: unknown } | null;
-    return { format: json?.format, bytes };
+    return { format: json?.format, bytes, json };
   } finally {
     await source.close();
   }
 }
 
-function checkReviewPackage(label: string, bytes: Buffer): { manifest: Manifest } | { reason: string } {
-  const parsed = manifestSchema.safeParse(JSON.parse(bytes.toString('utf8')));
+function checkReviewPackage(label: string, json: unknown): { manifest: Manifest } | { reason: string } {
+  const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
     return { reason: `review package ${label}: manifest.json ${jsonPath(first.path)}: ${first.message}` };
@@ -220,7 +212,7 @@ export async function openPackages(db: Db, paths: readonly string[], options: Op
       });
       continue;
     }
-    const checked = checkReviewPackage(label, head.bytes);
+    const checked = checkReviewPackage(label, head.json);
     if ('reason' in checked) {
       refused.push({ label, reason: checked.reason });
       continue;
@@ -279,12 +271,13 @@ export async function openPackages(db: Db, paths: readonly string[], options: Op
     )
     .pluck();
   const firstOf = db.prepare(
-    "SELECT d.assessor_key AS k, d.decision, d.levels_json AS levels, r.label FROM coord_decisions d JOIN coord_results r ON r.id = d.results_id WHERE d.reading = 'first' AND d.submission_id = ?",
+    "SELECT d.assessor_key AS k, d.decision, d.levels, d.comments_json AS comments, r.label FROM coord_decisions d JOIN coord_results r ON r.id = d.results_id WHERE d.reading = 'first' AND d.submission_id = ?",
   );
   const seedKnown = db.prepare('SELECT 1 FROM coord_seeds WHERE assessor_key = ? AND submission_id = ?').pluck();
   // A first open has nothing stored to compare with: no look-up per decision and seed then.
   const anyFirst = db.prepare("SELECT 1 FROM coord_decisions WHERE reading = 'first' LIMIT 1").get() !== undefined;
   const anySeed = db.prepare('SELECT 1 FROM coord_seeds LIMIT 1').get() !== undefined;
+  const codec = new LevelCodec([...round.rubrics.values()].map((r) => r.achievement));
   const pending: PendingResults[] = [];
   const firstIn = new Map<string, { label: string; key: string; decision: PendingDecision }>();
   // Every results package is verified (concurrently); what they hold is then checked in order, as given.
@@ -404,11 +397,18 @@ export async function openPackages(db: Db, paths: readonly string[], options: Op
         continue;
       }
       const stored = (anyFirst ? firstOf.get(d.submissionId) : undefined) as
-        { k: string; decision: string; levels: string; label: string } | undefined;
+        { k: string; decision: string; levels: string; comments: string | null; label: string } | undefined;
       const same = (k: string, decision: string, levels: string) =>
         k === key && decision === d.decision && levels === JSON.stringify(d.levels);
       if (stored) {
-        if (same(stored.k, stored.decision, stored.levels)) continue;
+        const mine = codec.encode(d.achievementId, d.levels);
+        if (
+          stored.k === key &&
+          stored.decision === d.decision &&
+          stored.levels === mine.levels &&
+          stored.comments === mine.comments
+        )
+          continue;
         bad = `submission "${d.submissionId}" was already decided in ${stored.label}; a submission has one first reader in a round`;
         break;
       }
@@ -476,7 +476,7 @@ export async function openPackages(db: Db, paths: readonly string[], options: Op
     openedAt: now,
   }));
   try {
-    storeOpened(db, reviews, pending, round, now);
+    storeOpened(db, reviews, pending, round, codec, now);
   } catch (err) {
     // Another opening of the same packages (the app and `assay coordinate` share the store) committed since
     // they were checked above: this one is refused whole, nothing of it kept.
@@ -499,6 +499,7 @@ function storeOpened(
   reviews: readonly PendingReview[],
   pending: readonly PendingResults[],
   round: RoundView,
+  codec: LevelCodec,
   now: string,
 ): void {
   db.transaction(() => {
@@ -536,8 +537,8 @@ function storeOpened(
         review_packages_json, decisions, seeds, created_at, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insDec = db.prepare(
-      `INSERT INTO coord_decisions (results_id, reading, submission_id, assessor_key, achievement_id, attempt, decision, levels_json,
-        feedback, override_justification, submitted_at, time_on_task_s, due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO coord_decisions (results_id, reading, submission_id, assessor_key, achievement_id, attempt, decision, levels,
+        comments_json, feedback, override_justification, submitted_at, time_on_task_s, due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insSeed = db.prepare(
       `INSERT INTO coord_seeds (results_id, assessor_key, submission_id, achievement_id, submitted_at, decision, reference_decision, pairs_json)
@@ -560,7 +561,8 @@ function storeOpened(
         p.pkg.createdAt,
         now,
       );
-      for (const d of p.decisions)
+      for (const d of p.decisions) {
+        const levels = codec.encode(d.achievementId, d.levels);
         insDec.run(
           p.pkg.id,
           d.reading,
@@ -569,13 +571,15 @@ function storeOpened(
           d.achievementId,
           d.attempt,
           d.decision,
-          JSON.stringify(d.levels),
+          levels.levels,
+          levels.comments,
           d.feedback,
           d.override,
           d.submittedAt,
           d.timeOnTask,
           d.dueAt,
         );
+      }
       for (const s of p.seeds)
         insSeed.run(
           p.pkg.id,

@@ -23,7 +23,7 @@ import type {
 import type { Achievement, Decision, Manifest } from '../../shared/schemas/review-package.js';
 import type { Db } from '../store/db.js';
 import { levelFlags, notYetFlags, type MeasuredCriterion } from './flags.js';
-import type { StoredLevel } from './open.js';
+import { LevelCodec } from './levels.js';
 
 export const MIN_QWK = 0.6;
 export const NOT_YET_SD = 2;
@@ -243,7 +243,8 @@ function loadMeasured(db: Db): Measured {
   const rows = db
     .prepare(
       `SELECT f.assessor_key AS fk, s.assessor_key AS sk, f.achievement_id AS achievementId, f.submitted_at AS fat,
-        s.submitted_at AS sat, f.decision AS fd, s.decision AS sd, f.levels_json AS fl, s.levels_json AS sl
+        s.submitted_at AS sat, f.decision AS fd, s.decision AS sd, f.levels AS fl, f.comments_json AS fc,
+        s.achievement_id AS sa, s.levels AS sl, s.comments_json AS sc
         FROM coord_decisions s JOIN coord_decisions f ON f.reading = 'first' AND f.submission_id = s.submission_id
         WHERE s.reading = 'second' ORDER BY s.seq`,
     )
@@ -256,11 +257,15 @@ function loadMeasured(db: Db): Measured {
     fd: Decision;
     sd: Decision;
     fl: string;
+    fc: string | null;
+    sa: string;
     sl: string;
+    sc: string | null;
   }[];
+  const codec = LevelCodec.of(db);
   const secondReadings = rows.map((r): SecondReading => {
-    const sl = new Map((JSON.parse(r.sl) as StoredLevel[]).map((l) => [l.c, l]));
-    const pairs = (JSON.parse(r.fl) as StoredLevel[]).flatMap((l) => {
+    const sl = new Map(codec.decode(r.sa, r.sl, r.sc).map((l) => [l.c, l]));
+    const pairs = codec.decode(r.achievementId, r.fl, r.fc).flatMap((l) => {
       const o = sl.get(l.c);
       return o ? [{ c: l.c, n: l.n, a: l.i, r: o.i }] : [];
     });

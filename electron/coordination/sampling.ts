@@ -10,7 +10,7 @@ import type { Achievement, Decision } from '../../shared/schemas/review-package.
 import { AssayError } from '../../shared/errors.js';
 import { appendAudit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
-import type { StoredLevel } from './open.js';
+import { LevelCodec, type StoredLevel } from './levels.js';
 
 interface Row {
   submissionId: string;
@@ -18,6 +18,7 @@ interface Row {
   attempt: number;
   decision: Decision;
   levels: string;
+  comments: string | null;
   k: string;
   name: string;
   resultsId: string;
@@ -63,7 +64,7 @@ export function drawSample(db: Db, rules: SamplingRules, now = new Date()): Samp
   const seed = rules.seed ?? randomUUID();
   const rows = db
     .prepare(
-      `SELECT d.submission_id AS submissionId, d.achievement_id AS achievementId, d.attempt, d.decision, d.levels_json AS levels,
+      `SELECT d.submission_id AS submissionId, d.achievement_id AS achievementId, d.attempt, d.decision, d.levels, d.comments_json AS comments,
           d.assessor_key AS k, r.assessor_name AS name, d.results_id AS resultsId
         FROM coord_decisions d JOIN coord_results r ON r.id = d.results_id
         WHERE d.reading = 'first' AND d.submission_id NOT IN (SELECT submission_id FROM coord_reconciliation)
@@ -78,6 +79,7 @@ export function drawSample(db: Db, rules: SamplingRules, now = new Date()): Samp
       JSON.parse(a.json) as Achievement,
     ]),
   );
+  const codec = new LevelCodec(rubrics.values());
   const chosen = new Map<string, { row: Row; reasons: SampleReason[]; why: string[] }>();
   const choose = (row: Row, reason: SampleReason, why: string) => {
     let c = chosen.get(row.submissionId);
@@ -93,7 +95,10 @@ export function drawSample(db: Db, rules: SamplingRules, now = new Date()): Samp
       choose(row, 'not-yet-last-attempt', `not yet on attempt ${row.attempt} (the last is ${rules.lastAttempt})`);
     }
     if (rules.nearCut) {
-      const near = nearCutCriteria(rubrics.get(row.achievementId)!, JSON.parse(row.levels) as StoredLevel[]);
+      const near = nearCutCriteria(
+        rubrics.get(row.achievementId)!,
+        codec.decode(row.achievementId, row.levels, row.comments),
+      );
       if (near.length) {
         nearCut++;
         choose(row, 'near-cut', `one level from the cut on ${near.map((n) => `‘${n}’`).join(', ')}`);
@@ -175,7 +180,7 @@ export function listSamples(db: Db): Sample[] {
     drawnAt: s.drawnAt,
     rules: JSON.parse(s.rules) as Sample['rules'],
     counts: JSON.parse(s.counts) as Sample['counts'],
-    items: (items.all(s.id) as (Omit<Row, 'levels'> & { reasons: string; why: string })[]).map((r) => ({
+    items: (items.all(s.id) as (Omit<Row, 'levels' | 'comments'> & { reasons: string; why: string })[]).map((r) => ({
       submissionId: r.submissionId,
       achievementId: r.achievementId,
       attempt: r.attempt,

@@ -31,7 +31,7 @@ import { openSource, type PackageSource } from '../import/source.js';
 import { mkdirPrivate, writeFileAtomic } from '../store/atomic-write.js';
 import { appendAudit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
-import type { StoredLevel } from './open.js';
+import { LevelCodec, type StoredLevel } from './levels.js';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
@@ -314,7 +314,7 @@ interface ReadingRow {
   k: string;
   name: string;
   decision: Decision;
-  levels: string;
+  levels: StoredLevel[];
   feedback: string | null;
   override: string | null;
   at: string;
@@ -339,16 +339,22 @@ function readingsOf(db: Db, submissionId?: string): Map<string, { first?: Readin
   const rows = db
     .prepare(
       `SELECT d.reading, d.submission_id AS submissionId, d.assessor_key AS k, r.assessor_name AS name, d.decision,
-          d.levels_json AS levels, d.feedback, d.override_justification AS override, d.submitted_at AS at, d.results_id AS resultsId
+          d.achievement_id AS achievementId, d.levels, d.comments_json AS comments, d.feedback,
+          d.override_justification AS override, d.submitted_at AS at, d.results_id AS resultsId
         FROM coord_decisions d JOIN coord_results r ON r.id = d.results_id
         WHERE d.submission_id IN (SELECT submission_id FROM coord_reconciliation ${submissionId ? 'WHERE submission_id = ?' : ''})`,
     )
-    .all(...(submissionId ? [submissionId] : [])) as ReadingRow[];
+    .all(...(submissionId ? [submissionId] : [])) as (Omit<ReadingRow, 'levels'> & {
+    achievementId: string;
+    levels: string;
+    comments: string | null;
+  })[];
+  const codec = LevelCodec.of(db);
   const out = new Map<string, { first?: ReadingRow; second?: ReadingRow }>();
-  for (const r of rows) {
+  for (const { achievementId, levels, comments, ...r } of rows) {
     let e = out.get(r.submissionId);
     if (!e) out.set(r.submissionId, (e = {}));
-    e[r.reading] = r;
+    e[r.reading] = { ...r, levels: codec.decode(achievementId, levels, comments) };
   }
   return out;
 }
@@ -373,8 +379,8 @@ export function reconcile(db: Db, rule: ReconcileRule, now = new Date()): void {
       const r = readings.get(id);
       if (!r?.first || !r.second) continue;
       const achievement = achievements.get(a)!;
-      const first = JSON.parse(r.first.levels) as StoredLevel[];
-      const second = new Map((JSON.parse(r.second.levels) as StoredLevel[]).map((l) => [l.c, l]));
+      const first = r.first.levels;
+      const second = new Map(r.second.levels.map((l) => [l.c, l]));
       const reasons: string[] = [];
       if (r.first.decision !== r.second.decision)
         reasons.push(
@@ -425,7 +431,7 @@ function decidedOrThrow(a: Achievement, results: readonly { criterionId: string;
 }
 
 function toReading(a: Achievement, r: ReadingRow): Reading {
-  const levels = JSON.parse(r.levels) as StoredLevel[];
+  const levels = r.levels;
   return {
     reader: { id: r.k, name: r.name },
     decision: r.decision,

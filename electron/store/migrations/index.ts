@@ -13,6 +13,7 @@ import * as m010 from './010-coordination-overview-index.js';
 import * as m011 from './011-status-counts.js';
 import * as m012 from './012-coordination-awards.js';
 import * as m013 from './013-group-counts.js';
+import * as m014 from './014-coordination-compact-levels.js';
 
 export interface Migration {
   version: number;
@@ -34,4 +35,5 @@ export const migrations: readonly Migration[] = [
   { version: 11, name: 'status-counts', up: m011.up },
   { version: 12, name: 'coordination-awards', up: m012.up },
   { version: 13, name: 'group-counts', up: m013.up },
+  { version: 14, name: 'coordination-compact-levels', up: m014.up },
 ];
