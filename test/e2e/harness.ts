@@ -1,4 +1,5 @@
 // Runs the built renderer in Debian's Chromium with window.api bound to the real handler table.
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,6 +88,7 @@ export interface App {
 /** Globals the page-side shim defines; typed here because the root tsconfig has no DOM lib. */
 interface ShimGlobals {
   __assayInvoke(channel: string, input: unknown): Promise<unknown>;
+  __assayWire(channel: string, input: unknown): Promise<Wire>;
   __assayEmit(event: string, payload: unknown): void;
   __assayDropPaths: Record<string, string>;
   api: unknown;
@@ -97,11 +99,21 @@ interface ShimGlobals {
  * method per channel, on, dropFiles) but over the Playwright binding instead of Electron IPC.
  * It is serialised into the page, so it may use nothing from this module's scope.
  */
-function installShim(arg: { channels: string[]; dropPaths: Record<string, string> }): void {
+function installShim(arg: { channels: string[]; dropPaths: Record<string, string>; answerPath: string }): void {
   const g = globalThis as unknown as ShimGlobals;
   type Listener = (payload: unknown) => void;
   const listeners = new Map<string, Set<Listener>>();
   const api: Record<string, unknown> = {};
+  // The answer crosses as JSON text when JSON carries it exactly (see `wire`), else as Playwright serializes it.
+  g.__assayInvoke = async (channel, input) => {
+    const answer = await g.__assayWire(channel, input);
+    if ('json' in answer) return JSON.parse(answer.json) as unknown;
+    if ('ticket' in answer) {
+      const response = await fetch(`${arg.answerPath}${answer.ticket}`);
+      return await response.json();
+    }
+    return answer.value;
+  };
   for (const channel of arg.channels) {
     api[channel] = (input?: unknown) => g.__assayInvoke(channel, input);
   }
@@ -136,6 +148,37 @@ function installShim(arg: { channels: string[]; dropPaths: Record<string, string
   Object.defineProperty(g, 'api', { value: Object.freeze(api), enumerable: true });
 }
 
+type Wire = { json: string } | { ticket: string } | { value: unknown };
+
+/** Answers of at least this many bytes of JSON are fetched over HTTP from the preview server (see `wire`). */
+const TICKET_BYTES = 64 * 1024;
+const ANSWER_PATH = '/__assay/answer/';
+
+/** Whether JSON gives back exactly this value: only null, booleans, finite numbers (not -0), strings, arrays and plain objects, no undefined. */
+function plainJson(v: unknown): boolean {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return Number.isFinite(v) && !Object.is(v, -0);
+  if (Array.isArray(v)) return v.every(plainJson);
+  if (typeof v !== 'object' || Object.getPrototypeOf(v) !== Object.prototype) return false;
+  return Object.values(v as Record<string, unknown>).every(plainJson);
+}
+
+/**
+ * A handler's answer as it crosses to the page. Playwright's own serialization of a binding's result takes about a
+ * second for the 1.2 MB coordination overview (a third of one as a string), where Electron's structured clone takes
+ * milliseconds. An answer JSON carries exactly goes as one string, or when large as a ticket the page fetches from
+ * the preview server (same origin, as the CSP's connect-src allows); anything else (bytes, undefined, a Date) as
+ * Playwright serializes it.
+ */
+function wire(value: unknown, answers: Map<string, string>): Wire {
+  if (!plainJson(value)) return { value };
+  const json = JSON.stringify(value);
+  if (json.length < TICKET_BYTES) return { json };
+  const ticket = randomUUID();
+  answers.set(ticket, json);
+  return { ticket };
+}
+
 function dropMap(dropPaths: LaunchOptions['dropPaths']): Record<string, string> {
   if (!dropPaths) return {};
   if (Array.isArray(dropPaths)) return Object.fromEntries(dropPaths.map((p) => [path.basename(p), p]));
@@ -148,7 +191,7 @@ function appVersion(): string {
 }
 
 /** Serves dist/renderer with `vite preview` on a free port of 127.0.0.1. */
-export async function startPreview(): Promise<{ server: PreviewServer; url: string }> {
+export async function startPreview(answers?: Map<string, string>): Promise<{ server: PreviewServer; url: string }> {
   if (!fs.existsSync(path.join(RENDERER_DIST, 'index.html'))) {
     throw new Error(
       `The renderer is not built: ${path.join(RENDERER_DIST, 'index.html')} is missing. Run "npm run build:renderer" first.`,
@@ -161,6 +204,29 @@ export async function startPreview(): Promise<{ server: PreviewServer; url: stri
     logLevel: 'silent',
     build: { outDir: RENDERER_DIST },
     preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
+    plugins: answers
+      ? [
+          {
+            name: 'assay-answers',
+            // Each answer the bridge left (wire) is handed out once, then forgotten.
+            configurePreviewServer(server) {
+              server.middlewares.use((req, res, next) => {
+                if (!req.url?.startsWith(ANSWER_PATH)) {
+                  next();
+                  return;
+                }
+                const ticket = req.url.slice(ANSWER_PATH.length);
+                const json = answers.get(ticket);
+                answers.delete(ticket);
+                res.statusCode = json === undefined ? 404 : 200;
+                res.setHeader('content-type', 'application/json; charset=utf-8');
+                res.setHeader('cache-control', 'no-store');
+                res.end(json ?? '{"error":"no such answer"}');
+              });
+            },
+          },
+        ]
+      : [],
   });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('vite preview did not report a TCP address');
@@ -202,6 +268,8 @@ export async function launchApp(options: LaunchOptions): Promise<App> {
   const queue = [...(options.importPaths ?? [])];
   let next: { path: string | null } | undefined;
   let page: Page | undefined;
+  /** Large answers waiting for the page to fetch them (wire). */
+  const answers = new Map<string, string>();
 
   const chosen = new Map<PathPurpose, string | null>();
   let dropAnswer = true;
@@ -244,7 +312,7 @@ export async function launchApp(options: LaunchOptions): Promise<App> {
   let server: PreviewServer | undefined;
   let browser: Browser | undefined;
   try {
-    const served = await startPreview();
+    const served = await startPreview(answers);
     server = served.server;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const context = await browser.newContext({
@@ -253,10 +321,14 @@ export async function launchApp(options: LaunchOptions): Promise<App> {
     });
     const p = await context.newPage();
     page = p;
-    await p.exposeBinding('__assayInvoke', (_source, channel: unknown, input: unknown) =>
-      dispatch(handlers, channel, input),
+    await p.exposeBinding('__assayWire', async (_source, channel: unknown, input: unknown) =>
+      wire(await dispatch(handlers, channel, input), answers),
     );
-    await p.addInitScript(installShim, { channels: [...channels], dropPaths: dropMap(options.dropPaths) });
+    await p.addInitScript(installShim, {
+      channels: [...channels],
+      dropPaths: dropMap(options.dropPaths),
+      answerPath: ANSWER_PATH,
+    });
     if (options.evidence !== false) await serveEvidence(p, served.url, services);
 
     const url = served.url;
