@@ -12,6 +12,7 @@ import { ChoiceGroup } from '../ui/ChoiceGroup.js';
 import { Field } from '../ui/Field.js';
 import { useAct } from '../ui/useAct.js';
 import { useLoad } from '../ui/useLoad.js';
+import { useRowLimit } from '../ui/useRowLimit.js';
 import { AdjudicationEvidence } from './AdjudicationEvidence.js';
 import { HeadRow } from './HeadRow.js';
 
@@ -25,6 +26,7 @@ export function AdjudicationSection({ changes, onChanged }: AdjudicationSectionP
   const [openId, setOpenId] = useState<string | null>(null);
   const [done, setDone] = useState('');
   const items = queue.data ?? [];
+  const rows = useRowLimit(items);
   const open = items.find((i) => i.submissionId === openId) ?? null;
   const c = s.adjudication.col;
   return (
@@ -66,7 +68,7 @@ export function AdjudicationSection({ changes, onChanged }: AdjudicationSectionP
               />
             </thead>
             <tbody>
-              {items.map((item) => (
+              {rows.shown.map((item) => (
                 <tr key={item.submissionId}>
                   <th scope="row">{item.earnerName}</th>
                   <td>{item.achievementName}</td>
@@ -86,6 +88,7 @@ export function AdjudicationSection({ changes, onChanged }: AdjudicationSectionP
               ))}
             </tbody>
           </table>
+          {rows.more}
         </div>
       )}
     </section>

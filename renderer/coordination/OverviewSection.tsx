@@ -8,6 +8,7 @@ import { decimal, levelsSigned } from '../strings/coordination.js';
 import { percent } from '../strings/quality.js';
 import { Icon } from '../ui/Icon.js';
 import { criterionNamer, flagLabel, flagsByAssessor, kappaText } from './overview-data.js';
+import { useRowLimit } from '../ui/useRowLimit.js';
 import { HeadRow } from './HeadRow.js';
 
 /** Past this many assessors the assessor × criterion table opens on the flagged ones. */
@@ -33,6 +34,7 @@ export function OverviewSection({ overview }: { overview: Overview }) {
       : only
         ? overview.measures.filter((m) => m.assessorId === only)
         : overview.measures;
+  const measureRows = useRowLimit(measures);
   const cellFlags = (assessorId: string, achievementId?: string, criterionId?: string) =>
     (flags.get(assessorId) ?? []).filter((f) =>
       criterionId === undefined
@@ -153,7 +155,7 @@ export function OverviewSection({ overview }: { overview: Overview }) {
             />
           </thead>
           <tbody>
-            {measures.map((m) => {
+            {measureRows.shown.map((m) => {
               const own = cellFlags(m.assessorId, m.achievementId, m.criterionId);
               return (
                 <tr
@@ -174,6 +176,7 @@ export function OverviewSection({ overview }: { overview: Overview }) {
             })}
           </tbody>
         </table>
+        {measureRows.more}
       </div>
     </section>
   );

@@ -2,9 +2,11 @@
 // signed it and how far this store trusts that signer.
 import type { Overview } from '../../shared/coordination/types.js';
 import { coordination as s } from '../strings/en.js';
+import { useRowLimit } from '../ui/useRowLimit.js';
 import { HeadRow } from './HeadRow.js';
 
 export function PackagesSection({ overview }: { overview: Overview }) {
+  const packageRows = useRowLimit(overview.packages);
   const c = s.packages.col;
   return (
     <section className="coord-section" aria-labelledby="coord-packages">
@@ -41,7 +43,7 @@ export function PackagesSection({ overview }: { overview: Overview }) {
                 </td>
               </tr>
             ))}
-            {overview.packages.map((p) => (
+            {packageRows.shown.map((p) => (
               <tr key={p.id}>
                 <th scope="row">{p.label}</th>
                 <td>{s.packages.kind[p.kind]}</td>
@@ -58,6 +60,7 @@ export function PackagesSection({ overview }: { overview: Overview }) {
             ))}
           </tbody>
         </table>
+        {packageRows.more}
       </div>
     </section>
   );

@@ -18,6 +18,7 @@ import { ChoiceGroup } from '../ui/ChoiceGroup.js';
 import { Field } from '../ui/Field.js';
 import { useAct } from '../ui/useAct.js';
 import { useLoad } from '../ui/useLoad.js';
+import { useRowLimit } from '../ui/useRowLimit.js';
 import { HeadRow } from './HeadRow.js';
 
 /** Thrown by the export when no second reader is chosen: said in the section's words, not as a failure. */
@@ -160,6 +161,7 @@ function DrawnSample({ sample, overview, onChanged }: { sample: Sample; overview
   const [readers, setReaders] = useState<Set<string>>(() => new Set(overview.assessors.map((a) => a.assessor.id)));
   const { busy, failure, run } = useAct({ again: true });
   const [written, setWritten] = useState<ExportSecondReadingsResult | null>(null);
+  const sampleRows = useRowLimit(sample.items);
 
   const exportReadings = () =>
     run(
@@ -215,7 +217,7 @@ function DrawnSample({ sample, overview, onChanged }: { sample: Sample; overview
               />
             </thead>
             <tbody>
-              {sample.items.map((item) => (
+              {sampleRows.shown.map((item) => (
                 <tr key={item.submissionId}>
                   <th scope="row" className="coord-wrap">
                     {item.submissionId}
@@ -228,6 +230,7 @@ function DrawnSample({ sample, overview, onChanged }: { sample: Sample; overview
               ))}
             </tbody>
           </table>
+          {sampleRows.more}
         </div>
       )}
       {sample.items.length > 0 && (

@@ -201,6 +201,12 @@ export const coordination = {
     none: '—',
     tooFew: (n: number) => `too few (n = ${n})`,
   },
+  rows: {
+    showing: (shown: number, total: number) =>
+      `Showing the first ${shown.toLocaleString('en')} of ${total.toLocaleString('en')}.`,
+    more: (n: number) => `Show ${n.toLocaleString('en')} more`,
+    all: (n: number) => `Show all ${n.toLocaleString('en')}`,
+  },
   sampling: {
     heading: 'Second reading',
     rulesLegend: 'Sampling rules',

@@ -351,8 +351,8 @@ function floors(g: Generated, opened: Services, work: string, times: Times, n: n
   }
 }
 
-export async function benchCoordination(work: string): Promise<void> {
-  heading(`Coordination: ${ASSESSORS} assessors, seeds and second readings a tenth of the decisions each`);
+/** The issuing body's signing identity the generated results packages are signed with (made by `assay identity create`). */
+async function benchIdentity(work: string): Promise<SigningIdentity> {
   const idDir = path.join(work, 'coordination-identity');
   const made = await runCli(
     ['identity', 'create', '--name', 'Bench Issuing Body', '--url', 'https://pd.example.edu', '--data-dir', idDir],
@@ -361,7 +361,20 @@ export async function benchCoordination(work: string): Promise<void> {
     },
   );
   if (made.code !== 0) throw new Error(made.stderr);
-  const identity = loadIdentity(idDir, passphraseBox(PASS));
+  return loadIdentity(idDir, passphraseBox(PASS));
+}
+
+/**
+ * A data folder whose coordination holds a generated panel of `decisions` (the round, 300 results packages,
+ * seeds, a tenth read twice and reconciled): the Coordination screen's benchmark opens the app on it.
+ */
+export async function generatedCoordinationStore(work: string, decisions: number): Promise<string> {
+  return (await generate(work, decisions, await benchIdentity(work))).full;
+}
+
+export async function benchCoordination(work: string): Promise<void> {
+  heading(`Coordination: ${ASSESSORS} assessors, seeds and second readings a tenth of the decisions each`);
+  const identity = await benchIdentity(work);
   const generated = new Map<number, Generated>();
   for (const n of SCALES) generated.set(n, await generate(work, n, identity));
 
