@@ -1,9 +1,11 @@
 // The coordinator's service: the panel's signed results packages brought together in this store, the
 // measures, the sample for second reading, reconciliation and the final results package. The IPC
 // handlers (electron/ipc/handlers/coordination.ts) and `assay coordinate` call it alike.
+import { AssayError } from '../../shared/errors.js';
 import type {
   AdjudicateInput,
   AdjudicationEvidence,
+  AdjudicationQueueEntry,
   DriftSeries,
   ExportFinalResult,
   ExportSecondReadingsResult,
@@ -23,7 +25,13 @@ import { adjudicationEvidence } from './adjudication-evidence.js';
 import { openPackages } from './open.js';
 import { computeOverview, criterionDrift, reconciliationSummary } from './overview.js';
 import { drawSample, listSamples } from './sampling.js';
-import { adjudicate, exportSecondReadings, reconcile, reconciliationItems } from './second-readings.js';
+import {
+  adjudicate,
+  adjudicationQueueEntries,
+  exportSecondReadings,
+  reconcile,
+  reconciliationItems,
+} from './second-readings.js';
 
 /**
  * The store's version as this connection sees it: SQLite's data_version changes when another connection
@@ -92,6 +100,18 @@ export class Coordination {
 
   adjudicationQueue(): ReconciliationItem[] {
     return reconciliationItems(this.db, 'to-adjudicate');
+  }
+
+  /** The adjudication queue as the screen lists it (the items themselves by `reconciliationItem`). */
+  adjudicationQueueEntries(): AdjudicationQueueEntry[] {
+    return adjudicationQueueEntries(this.db);
+  }
+
+  /** One decision sent for second reading, in whatever state; refused by id when it is not one. */
+  reconciliationItem(submissionId: string): ReconciliationItem {
+    const item = reconciliationItems(this.db, undefined, submissionId)[0];
+    if (!item) throw new AssayError('not-found', `Submission "${submissionId}" was not sent for second reading.`);
+    return item;
   }
 
   adjudicate(input: AdjudicateInput): ReconciliationItem {

@@ -15,6 +15,7 @@ import type {
   Reading,
   ReconcileRule,
   ReconciliationItem,
+  AdjudicationQueueEntry,
   ReconciliationState,
 } from '../../shared/coordination/types.js';
 import {
@@ -335,16 +336,21 @@ const RULE_WORDS: Record<ReconcileRule, string> = {
   lower: 'the lower of the two levels',
 };
 
-function readingsOf(db: Db, submissionId?: string): Map<string, { first?: ReadingRow; second?: ReadingRow }> {
+function readingsOf(
+  db: Db,
+  submissionId?: string,
+  state?: ReconciliationState,
+): Map<string, { first?: ReadingRow; second?: ReadingRow }> {
+  const where = [submissionId ? 'submission_id = ?' : '', state ? 'state = ?' : ''].filter(Boolean);
   const rows = db
     .prepare(
       `SELECT d.reading, d.submission_id AS submissionId, d.assessor_key AS k, r.assessor_name AS name, d.decision,
           d.achievement_id AS achievementId, d.levels, d.comments_json AS comments, d.feedback,
           d.override_justification AS override, d.submitted_at AS at, d.results_id AS resultsId
         FROM coord_decisions d JOIN coord_results r ON r.id = d.results_id
-        WHERE d.submission_id IN (SELECT submission_id FROM coord_reconciliation ${submissionId ? 'WHERE submission_id = ?' : ''})`,
+        WHERE d.submission_id IN (SELECT submission_id FROM coord_reconciliation ${where.length ? `WHERE ${where.join(' AND ')}` : ''})`,
     )
-    .all(...(submissionId ? [submissionId] : [])) as (Omit<ReadingRow, 'levels'> & {
+    .all(...[submissionId, state].filter((x) => x !== undefined)) as (Omit<ReadingRow, 'levels'> & {
     achievementId: string;
     levels: string;
     comments: string | null;
@@ -455,7 +461,7 @@ function toReading(a: Achievement, r: ReadingRow): Reading {
 /** Every sampled decision sent for second reading, with both readings (the second once in) and its state. */
 export function reconciliationItems(db: Db, state?: ReconciliationState, submissionId?: string): ReconciliationItem[] {
   const achievements = achievementsOf(db);
-  const readings = readingsOf(db, submissionId);
+  const readings = readingsOf(db, submissionId, state);
   const where = [state ? 'c.state = ?' : '', submissionId ? 'c.submission_id = ?' : ''].filter(Boolean);
   const rows = db
     .prepare(
@@ -502,6 +508,34 @@ export function reconciliationItems(db: Db, state?: ReconciliationState, submiss
       ...(row.final ? { final: JSON.parse(row.final) as FinalJson } : {}),
     };
   });
+}
+
+/** The decisions waiting for an adjudicator, as the screen lists them: names and reasons, no levels. */
+export function adjudicationQueueEntries(db: Db): AdjudicationQueueEntry[] {
+  const names = new Map(
+    (
+      db.prepare("SELECT id, json ->> '$.name' AS name FROM coord_achievements").all() as { id: string; name: string }[]
+    ).map((a) => [a.id, a.name]),
+  );
+  const rows = db
+    .prepare(
+      `SELECT c.submission_id AS id, s.achievement_id AS a, s.earner_name AS earner, c.reasons_json AS reasons,
+          (SELECT r.assessor_name FROM coord_decisions d JOIN coord_results r ON r.id = d.results_id
+            WHERE d.reading = 'first' AND d.submission_id = c.submission_id) AS first,
+          (SELECT r.assessor_name FROM coord_decisions d JOIN coord_results r ON r.id = d.results_id
+            WHERE d.reading = 'second' AND d.submission_id = c.submission_id) AS second
+        FROM coord_reconciliation c JOIN coord_submissions s ON s.id = c.submission_id
+        WHERE c.state = 'to-adjudicate' ORDER BY c.rowid`,
+    )
+    .all() as { id: string; a: string; earner: string; reasons: string; first: string; second: string | null }[];
+  return rows.map((r) => ({
+    submissionId: r.id,
+    achievementId: r.a,
+    achievementName: names.get(r.a) ?? r.a,
+    earnerName: r.earner,
+    readers: r.second === null ? [r.first] : [r.first, r.second],
+    reasons: JSON.parse(r.reasons) as string[],
+  }));
 }
 
 /** The adjudicator's decision: final and audited. */

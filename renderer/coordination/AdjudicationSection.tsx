@@ -3,7 +3,7 @@
 // side by side, criterion by criterion (level, comment, how far apart), each reader's decision and feedback, and the
 // adjudicator's level on every criterion, the final decision, the reasons and their name: final and audited.
 import { useEffect, useId, useRef, useState } from 'react';
-import type { ReconciliationItem } from '../../shared/coordination/types.js';
+import type { AdjudicationQueueEntry, ReconciliationItem } from '../../shared/coordination/types.js';
 import type { Decision } from '../../shared/schemas/review-package.js';
 import { call, errorMessage } from '../api.js';
 import { coordination as s, t } from '../strings/en.js';
@@ -42,9 +42,9 @@ export function AdjudicationSection({ changes, onChanged }: AdjudicationSectionP
       ) : items.length === 0 ? (
         <p className="muted">{queue.loading ? s.loading : s.adjudication.none}</p>
       ) : open ? (
-        <AdjudicationWorkspace
+        <OpenedItem
           key={open.submissionId}
-          item={open}
+          entry={open}
           onCancel={() => setOpenId(null)}
           onDone={() => {
             setDone(s.adjudication.recorded(open.earnerName));
@@ -72,7 +72,7 @@ export function AdjudicationSection({ changes, onChanged }: AdjudicationSectionP
                 <tr key={item.submissionId}>
                   <th scope="row">{item.earnerName}</th>
                   <td>{item.achievementName}</td>
-                  <td>{[item.first.reader.name, item.second?.reader.name].filter(Boolean).join(' · ')}</td>
+                  <td>{item.readers.join(' · ')}</td>
                   <td>{item.reasons.join('; ')}</td>
                   <td>
                     <button
@@ -92,6 +92,30 @@ export function AdjudicationSection({ changes, onChanged }: AdjudicationSectionP
         </div>
       )}
     </section>
+  );
+}
+
+/** A queued decision opened from the list: both readings and every level are asked for now, not with the list. */
+function OpenedItem({ entry, onCancel, onDone }: { entry: AdjudicationQueueEntry } & Omit<ItemProps, 'item'>) {
+  const item = useLoad(
+    () => call('coordination:reconciliationItem', { submissionId: entry.submissionId }),
+    [entry.submissionId],
+  );
+  if (item.data) return <AdjudicationWorkspace item={item.data} onCancel={onCancel} onDone={onDone} />;
+  return (
+    <div className="coord-adj-frame">
+      <h3 className="coord-subheading">{s.adjudication.itemHeading(entry.earnerName, entry.achievementName)}</h3>
+      {item.error ? (
+        <>
+          <Alert>{errorMessage(item.error, s.loadFailed)}</Alert>
+          <button type="button" className="button" onClick={onCancel}>
+            {s.adjudication.cancel}
+          </button>
+        </>
+      ) : (
+        <p className="muted">{s.loading}</p>
+      )}
+    </div>
   );
 }
 

@@ -405,6 +405,21 @@ export const reconciliationItemSchema = z.object({
 });
 export type ReconciliationItem = z.infer<typeof reconciliationItemSchema>;
 
+/**
+ * A line of the adjudication queue as the screen lists it: what the list shows, not both readings and every level
+ * of every criterion (about 5.7 KB an item; a queue of 1,400 was 8 MB). The item itself is asked for on opening.
+ */
+export const adjudicationQueueEntrySchema = z.object({
+  submissionId: z.string(),
+  achievementId: z.string(),
+  achievementName: z.string(),
+  earnerName: z.string(),
+  /** The first reader, then the second. */
+  readers: z.array(z.string()),
+  reasons: z.array(z.string()),
+});
+export type AdjudicationQueueEntry = z.infer<typeof adjudicationQueueEntrySchema>;
+
 export const importSecondReadingsResultSchema = openResultSchema.extend({
   reconciliation: reconciliationSummarySchema,
 });

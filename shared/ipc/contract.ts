@@ -32,6 +32,7 @@ import {
   overviewSchema,
   reconcileRuleSchema,
   reconciliationItemSchema,
+  adjudicationQueueEntrySchema,
   sampleSchema,
   samplingRulesSchema,
 } from '../coordination/types.js';
@@ -283,7 +284,12 @@ export const contract = {
   /** Every sampled decision with its readings and state. */
   'coordination:reconciliation': { input: none, output: z.array(reconciliationItemSchema) },
   /** Split decisions and non-adjacent gaps waiting for the adjudicator, both readings side by side. */
-  'coordination:adjudicationQueue': { input: none, output: z.array(reconciliationItemSchema) },
+  'coordination:adjudicationQueue': { input: none, output: z.array(adjudicationQueueEntrySchema) },
+  /** One decision sent for second reading, with both readings and every criterion's levels (opened from the queue). */
+  'coordination:reconciliationItem': {
+    input: z.object({ submissionId: z.string().min(1) }),
+    output: reconciliationItemSchema,
+  },
   /** The adjudicator's decision with levels and reasons: final and audited. */
   'coordination:adjudicate': { input: adjudicateInputSchema, output: reconciliationItemSchema },
   /**

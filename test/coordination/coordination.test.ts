@@ -264,6 +264,24 @@ describe('sampling, second reading, reconciliation and the final package', () =>
     const queue = c.adjudicationQueue();
     const split = queue.find((q) => q.first.decision !== q.second!.decision);
     expect(split, 'a split decision reaches the queue').toBeDefined();
+    // The screen's list: the same items in the same order, names and reasons only; each item asked for by its id
+    // is the queue's; a submission never sent for second reading is refused by id.
+    expect(c.adjudicationQueueEntries()).toEqual(
+      queue.map((q) => ({
+        submissionId: q.submissionId,
+        achievementId: q.achievementId,
+        achievementName: q.achievementName,
+        earnerName: q.earnerName,
+        readers: [q.first.reader.name, q.second!.reader.name],
+        reasons: q.reasons,
+      })),
+    );
+    for (const q of queue) expect(c.reconciliationItem(q.submissionId)).toEqual(q);
+    const agreedItem = c.reconciliation().find((x) => x.state === 'agreed');
+    if (agreedItem) expect(c.reconciliationItem(agreedItem.submissionId)).toEqual(agreedItem);
+    expect(() => c.reconciliationItem('urn:uuid:never-sampled')).toThrow(
+      /"urn:uuid:never-sampled" was not sent for second reading/,
+    );
     await expect(c.exportFinal(path.join(panel.work, 'too-early'))).rejects.toThrow(/wait for the adjudicator/);
 
     for (const q of queue) {

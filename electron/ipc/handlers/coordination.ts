@@ -23,7 +23,8 @@ export function coordinationHandlers({ services: s, choices }: HandlerContext): 
         ),
       ),
     'coordination:reconciliation': async () => (await c()).reconciliation(),
-    'coordination:adjudicationQueue': async () => (await c()).adjudicationQueue(),
+    'coordination:adjudicationQueue': async () => (await c()).adjudicationQueueEntries(),
+    'coordination:reconciliationItem': async ({ submissionId }) => (await c()).reconciliationItem(submissionId),
     'coordination:adjudicate': async (input) => (await c()).adjudicate(input),
     'coordination:adjudicationEvidence': async ({ submissionId }) => (await c()).adjudicationEvidence(submissionId),
     'coordination:exportFinal': ({ token }) =>
