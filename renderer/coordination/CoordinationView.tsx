@@ -1,6 +1,6 @@
 // The Coordination screen: the coordinator opens the round's review package and the panel's signed results
-// packages (each verified first, a refusal named with its reason), reads the flags, the assessor × criterion
-// table and the charts, draws a sample for second reading, exports it per reader, opens the readings that come
+// packages (each verified first, a refusal named with its reason), reads the charts, the flags and the assessor ×
+// criterion table, draws a sample for second reading, exports it per reader, opens the readings that come
 // back, adjudicates the splits beside both readings, and exports the one final signed package.
 import { useState } from 'react';
 import type { OpenResult } from '../../shared/coordination/types.js';
@@ -109,8 +109,9 @@ export function CoordinationView() {
       ) : (
         <div className="coord-body">
           <PackagesSection overview={data} />
-          <OverviewSection overview={data} />
+          {/* The charts before the tables: a panel of 300 makes the tables tens of thousands of pixels long. */}
           <ChartsSection overview={data} onSave={saveChart} />
+          <OverviewSection overview={data} />
           <SecondReadingSection overview={data} changes={changes} onChanged={changed} />
           <AdjudicationSection changes={changes} onChanged={changed} />
           <FinalSection overview={data} />

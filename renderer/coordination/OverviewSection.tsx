@@ -35,6 +35,7 @@ export function OverviewSection({ overview }: { overview: Overview }) {
         ? overview.measures.filter((m) => m.assessorId === only)
         : overview.measures;
   const measureRows = useRowLimit(measures);
+  const flagRows = useRowLimit(overview.flags);
   const cellFlags = (assessorId: string, achievementId?: string, criterionId?: string) =>
     (flags.get(assessorId) ?? []).filter((f) =>
       criterionId === undefined
@@ -53,7 +54,7 @@ export function OverviewSection({ overview }: { overview: Overview }) {
           <p className="muted">{s.flags.none}</p>
         ) : (
           <ul className="coord-flag-list">
-            {overview.flags.map((f, i) => (
+            {flagRows.shown.map((f, i) => (
               <li key={i} className="coord-flag" data-assessor={f.assessorId} data-flag={f.kind}>
                 <Icon name="alert" size={15} />
                 <span>
@@ -65,6 +66,7 @@ export function OverviewSection({ overview }: { overview: Overview }) {
             ))}
           </ul>
         )}
+        {flagRows.more}
         <p className="coord-note muted">
           {s.flags.thresholds(t.minQwk, t.minExactAgreement, t.minExactFrom, t.notYetSd, t.maxDeviation, t.window)}
         </p>

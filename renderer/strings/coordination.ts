@@ -56,6 +56,8 @@ export const coordination = {
     verified: 'Verified',
     trusted: (who: string) => `Verified; trusted as ${who}`,
     untrusted: 'Verified; signer not known to this store',
+    summary: (review: number, results: number, second: number) =>
+      `${count(review + results + second, 'package', 'packages')} opened and verified: ${count(review, 'review package', 'review packages')} of the round, ${count(results, 'results package', 'results packages')}, ${count(second, 'package', 'packages')} of second readings. Show the list`,
     reviewPackage: (issuer: string, submissions: number) =>
       `${issuer}: ${count(submissions, 'submission', 'submissions')}`,
   },
