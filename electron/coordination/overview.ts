@@ -154,7 +154,8 @@ export function roundCriteria(db: Db): CoordinationCriterion[] {
 
 const median = (xs: number[]): number | null => {
   if (!xs.length) return null;
-  const s = [...xs].sort((a, b) => a - b);
+  // A typed array sorts numerically without a comparator call per step (the panel's 100,000 minutes).
+  const s = Float64Array.from(xs).sort();
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
@@ -168,8 +169,12 @@ export function throughputOf(rows: readonly { at: string; tot: number | null; du
 }
 
 /** Whether a decision came by its due date; null when it has none. */
-function byDueOf(at: string, due: string | null): boolean | null {
-  return due === null ? null : Date.parse(at) <= Date.parse(due);
+export function byDueOf(at: string, due: string | null): boolean | null {
+  if (due === null) return null;
+  // Two UTC times written alike ("…T09:00:00.000Z") compare as text in time order; anything else is parsed.
+  if (at.length === due.length && at.endsWith('Z') && due.endsWith('Z') && at[10] === 'T' && due[10] === 'T')
+    return at <= due;
+  return Date.parse(at) <= Date.parse(due);
 }
 
 /** Level pairs grouped by micro-credential, criterion and level count, the groups in first-seen order. */
@@ -367,7 +372,7 @@ function tallyFirstReadings(db: Db): { byAssessor: Map<string, Tally>; panel: Ta
       `SELECT assessor_key, decision, submitted_at, time_on_task_s, due_at FROM coord_decisions WHERE reading = 'first'`,
     )
     .raw()
-    .all() as [string, Decision, string, number | null, string | null][];
+    .iterate() as IterableIterator<[string, Decision, string, number | null, string | null]>;
   for (const [k, decision, at, tot, due] of rows) {
     const day = at.slice(0, 10);
     const byDue = byDueOf(at, due);
