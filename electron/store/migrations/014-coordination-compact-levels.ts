@@ -4,9 +4,14 @@
 // At 100,000 decisions the table went from about 1.1 KB to 300 bytes a row: the open writes a quarter of the
 // bytes, and the overview and the exports read and parse that much less. SQLite cannot change a column's
 // meaning in place, so the table is rebuilt (same columns otherwise, same constraints and indexes).
+
 import type { Database } from 'better-sqlite3';
 
 export function up(db: Database): void {
+  // Run again over a store that has the compact columns already (the store's migrations run again harmlessly),
+  // it leaves the rows as they are.
+  const columns = db.prepare("SELECT name FROM pragma_table_info('coord_decisions')").pluck().all() as string[];
+  if (!columns.includes('levels_json')) return;
   db.exec(`
     CREATE TABLE coord_decisions_014 (
       seq INTEGER PRIMARY KEY,
