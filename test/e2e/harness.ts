@@ -1,5 +1,8 @@
 // Runs the built renderer in Debian's Chromium with window.api bound to the real handler table.
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,11 +55,7 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** Whether to open the page right away (default true); false lets a caller set things up first. */
   open?: boolean;
-  /**
-   * Serve evidence files at <origin>/evidence/<sha256> (default true). Any Playwright route makes every request of
-   * the page go through interception (about 60 ms more per page load here), so a timing benchmark that opens no
-   * evidence can turn it off.
-   */
+  /** Serve evidence files at <origin>/evidence/<sha256> from the preview server (default true). */
   evidence?: boolean;
 }
 
@@ -153,6 +152,7 @@ type Wire = { json: string } | { ticket: string } | { value: unknown };
 /** Answers of at least this many bytes of JSON are fetched over HTTP from the preview server (see `wire`). */
 const TICKET_BYTES = 64 * 1024;
 const ANSWER_PATH = '/__assay/answer/';
+const EVIDENCE_PATH = '/evidence/';
 
 /** Whether JSON gives back exactly this value: only null, booleans, finite numbers (not -0), strings, arrays and plain objects, no undefined. */
 function plainJson(v: unknown): boolean {
@@ -190,13 +190,30 @@ function appVersion(): string {
   return pkg.version ?? '0.0.0';
 }
 
-/** Serves dist/renderer with `vite preview` on a free port of 127.0.0.1. */
-export async function startPreview(answers?: Map<string, string>): Promise<{ server: PreviewServer; url: string }> {
+/** What the preview server answers besides the renderer's files (launchApp's). */
+interface PreviewExtras {
+  /** Large answers of the bridge, each handed out once by its ticket (wire). */
+  answers?: Map<string, string>;
+  /** The store whose evidence is served at /evidence/<sha256>. */
+  evidence?: Services;
+}
+
+/**
+ * Serves dist/renderer with `vite preview` on a free port of 127.0.0.1; with `extras`, also the bridge's large
+ * answers and the evidence. Evidence is served as the app protocol serves app://assay/evidence/<sha256> in the
+ * desktop app: the same handler (blobs lookup, media type from the artifacts table, Range → 206) over the real
+ * evidence store, answered by the server itself; anything the handler does not know is its 404. (Served through
+ * a Playwright route, every range request of a PDF crossed the browser protocol to this process and back, which
+ * the review-open benchmark counted as the app's.)
+ */
+export async function startPreview(extras: PreviewExtras = {}): Promise<{ server: PreviewServer; url: string }> {
   if (!fs.existsSync(path.join(RENDERER_DIST, 'index.html'))) {
     throw new Error(
       `The renderer is not built: ${path.join(RENDERER_DIST, 'index.html')} is missing. Run "npm run build:renderer" first.`,
     );
   }
+  const { answers, evidence } = extras;
+  const deps = evidence && { rendererRoot: RENDERER_DIST, lookupEvidence: evidenceLookup(evidence) };
   const server = await preview({
     configFile: false,
     root: RENDERER_DIST,
@@ -204,63 +221,52 @@ export async function startPreview(answers?: Map<string, string>): Promise<{ ser
     logLevel: 'silent',
     build: { outDir: RENDERER_DIST },
     preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
-    plugins: answers
-      ? [
-          {
-            name: 'assay-answers',
-            // Each answer the bridge left (wire) is handed out once, then forgotten.
-            configurePreviewServer(server) {
-              server.middlewares.use((req, res, next) => {
-                if (!req.url?.startsWith(ANSWER_PATH)) {
-                  next();
-                  return;
-                }
-                const ticket = req.url.slice(ANSWER_PATH.length);
-                const json = answers.get(ticket);
-                answers.delete(ticket);
-                res.statusCode = json === undefined ? 404 : 200;
-                res.setHeader('content-type', 'application/json; charset=utf-8');
-                res.setHeader('cache-control', 'no-store');
-                res.end(json ?? '{"error":"no such answer"}');
-              });
-            },
-          },
-        ]
-      : [],
+    plugins: [
+      {
+        name: 'assay-harness',
+        configurePreviewServer(server) {
+          server.middlewares.use((req, res, next) => {
+            const url = req.url ?? '';
+            if (answers && url.startsWith(ANSWER_PATH)) {
+              const ticket = url.slice(ANSWER_PATH.length);
+              const json = answers.get(ticket);
+              answers.delete(ticket);
+              res.statusCode = json === undefined ? 404 : 200;
+              res.setHeader('content-type', 'application/json; charset=utf-8');
+              res.setHeader('cache-control', 'no-store');
+              res.end(json ?? '{"error":"no such answer"}');
+              return;
+            }
+            if (deps && url.startsWith(EVIDENCE_PATH)) {
+              const headers = new Headers();
+              for (const [name, value] of Object.entries(req.headers))
+                if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+              handleAppRequest(
+                { url: `${APP_URL}evidence/${url.slice(EVIDENCE_PATH.length)}`, method: req.method ?? 'GET', headers },
+                deps,
+              ).then(
+                async (response) => {
+                  res.statusCode = response.status;
+                  response.headers.forEach((value, name) => res.setHeader(name, value));
+                  if (!response.body || req.method === 'HEAD') {
+                    res.end();
+                    return;
+                  }
+                  await pipeline(Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>), res);
+                },
+                (err: unknown) => next(err),
+              );
+              return;
+            }
+            next();
+          });
+        },
+      },
+    ],
   });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('vite preview did not report a TCP address');
   return { server, url: `http://127.0.0.1:${address.port}/` };
-}
-
-/**
- * Serves <page origin>/evidence/<sha256> exactly as the app protocol serves app://assay/evidence/<sha256> in
- * the desktop app: the same handler (blobs lookup, media type from the artifacts table, Range → 206), over
- * the real evidence store. Anything the handler does not know is its 404.
- */
-export async function serveEvidence(page: Page, pageUrl: string, services: Services): Promise<void> {
-  const origin = new URL(pageUrl).origin;
-  const deps = { rendererRoot: RENDERER_DIST, lookupEvidence: evidenceLookup(services) };
-  await page.route(
-    (url) => url.origin === origin && url.pathname.startsWith('/evidence/'),
-    async (route) => {
-      const request = route.request();
-      const rest = new URL(request.url()).pathname.slice('/evidence/'.length);
-      const response = await handleAppRequest(
-        {
-          url: `${APP_URL}evidence/${rest}`,
-          method: request.method(),
-          headers: new Headers(await request.allHeaders()),
-        },
-        deps,
-      );
-      await route.fulfill({
-        status: response.status,
-        headers: Object.fromEntries(response.headers),
-        body: Buffer.from(await response.arrayBuffer()),
-      });
-    },
-  );
 }
 
 export async function launchApp(options: LaunchOptions): Promise<App> {
@@ -312,7 +318,7 @@ export async function launchApp(options: LaunchOptions): Promise<App> {
   let server: PreviewServer | undefined;
   let browser: Browser | undefined;
   try {
-    const served = await startPreview(answers);
+    const served = await startPreview({ answers, ...(options.evidence !== false ? { evidence: services } : {}) });
     server = served.server;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const context = await browser.newContext({
@@ -329,7 +335,6 @@ export async function launchApp(options: LaunchOptions): Promise<App> {
       dropPaths: dropMap(options.dropPaths),
       answerPath: ANSWER_PATH,
     });
-    if (options.evidence !== false) await serveEvidence(p, served.url, services);
 
     const url = served.url;
     const liveServer = server;
