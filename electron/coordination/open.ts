@@ -24,7 +24,7 @@ import { openSource } from '../import/source.js';
 import { verifyResults } from '../results/verify.js';
 import { appendAudit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
-import { LevelCodec, type StoredLevel } from './levels.js';
+import { LevelCodec, type EncodedLevels, type StoredLevel } from './levels.js';
 
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 
@@ -92,7 +92,8 @@ interface PendingDecision {
   achievementId: string;
   attempt: number;
   decision: 'pass' | 'not-yet';
-  levels: StoredLevel[];
+  /** As stored (levels.ts), encoded once: compared with what is stored, then written. */
+  levels: EncodedLevels;
   feedback: string | null;
   override: string | null;
   submittedAt: string;
@@ -360,7 +361,7 @@ export async function openPackages(db: Db, paths: readonly string[], options: Op
         achievementId: s.achievementId,
         attempt: s.attempt,
         decision: s.decision ?? (s.outcome === 'passed' ? 'pass' : 'not-yet'),
-        levels,
+        levels: codec.encode(s.achievementId, levels),
         feedback: s.feedback ?? null,
         override: s.overrideJustification ?? null,
         submittedAt: s.reviewSubmittedAt ?? results.createdAt,
@@ -398,17 +399,14 @@ export async function openPackages(db: Db, paths: readonly string[], options: Op
       }
       const stored = (anyFirst ? firstOf.get(d.submissionId) : undefined) as
         { k: string; decision: string; levels: string; comments: string | null; label: string } | undefined;
-      const same = (k: string, decision: string, levels: string) =>
-        k === key && decision === d.decision && levels === JSON.stringify(d.levels);
+      // The same reader's same decision (the submission fixes the rubric, so equal encodings are equal levels).
+      const same = (k: string, decision: string, levels: EncodedLevels) =>
+        k === key &&
+        decision === d.decision &&
+        levels.levels === d.levels.levels &&
+        levels.comments === d.levels.comments;
       if (stored) {
-        const mine = codec.encode(d.achievementId, d.levels);
-        if (
-          stored.k === key &&
-          stored.decision === d.decision &&
-          stored.levels === mine.levels &&
-          stored.comments === mine.comments
-        )
-          continue;
+        if (same(stored.k, stored.decision, stored)) continue;
         bad = `submission "${d.submissionId}" was already decided in ${stored.label}; a submission has one first reader in a round`;
         break;
       }
@@ -419,7 +417,7 @@ export async function openPackages(db: Db, paths: readonly string[], options: Op
       }
       const other = firstIn.get(d.submissionId);
       if (other) {
-        if (same(other.key, other.decision.decision, JSON.stringify(other.decision.levels))) continue;
+        if (same(other.key, other.decision.decision, other.decision.levels)) continue;
         bad = `submission "${d.submissionId}" is also decided in ${other.label}; a submission has one first reader in a round`;
         break;
       }
@@ -476,7 +474,7 @@ export async function openPackages(db: Db, paths: readonly string[], options: Op
     openedAt: now,
   }));
   try {
-    storeOpened(db, reviews, pending, round, codec, now);
+    storeOpened(db, reviews, pending, round, now);
   } catch (err) {
     // Another opening of the same packages (the app and `assay coordinate` share the store) committed since
     // they were checked above: this one is refused whole, nothing of it kept.
@@ -499,7 +497,6 @@ function storeOpened(
   reviews: readonly PendingReview[],
   pending: readonly PendingResults[],
   round: RoundView,
-  codec: LevelCodec,
   now: string,
 ): void {
   db.transaction(() => {
@@ -561,8 +558,7 @@ function storeOpened(
         p.pkg.createdAt,
         now,
       );
-      for (const d of p.decisions) {
-        const levels = codec.encode(d.achievementId, d.levels);
+      for (const d of p.decisions)
         insDec.run(
           p.pkg.id,
           d.reading,
@@ -571,15 +567,14 @@ function storeOpened(
           d.achievementId,
           d.attempt,
           d.decision,
-          levels.levels,
-          levels.comments,
+          d.levels.levels,
+          d.levels.comments,
           d.feedback,
           d.override,
           d.submittedAt,
           d.timeOnTask,
           d.dueAt,
         );
-      }
       for (const s of p.seeds)
         insSeed.run(
           p.pkg.id,

@@ -338,6 +338,7 @@ const RULE_WORDS: Record<ReconcileRule, string> = {
 
 function readingsOf(
   db: Db,
+  achievements: Map<string, Achievement>,
   submissionId?: string,
   state?: ReconciliationState,
 ): Map<string, { first?: ReadingRow; second?: ReadingRow }> {
@@ -355,7 +356,7 @@ function readingsOf(
     levels: string;
     comments: string | null;
   })[];
-  const codec = LevelCodec.of(db);
+  const codec = new LevelCodec(achievements.values());
   const out = new Map<string, { first?: ReadingRow; second?: ReadingRow }>();
   for (const { achievementId, levels, comments, ...r } of rows) {
     let e = out.get(r.submissionId);
@@ -380,7 +381,7 @@ export function reconcile(db: Db, rule: ReconcileRule, now = new Date()): void {
         "SELECT c.submission_id AS id, s.achievement_id AS a FROM coord_reconciliation c JOIN coord_submissions s ON s.id = c.submission_id WHERE c.state = 'awaiting-second-reading'",
       )
       .all() as { id: string; a: string }[];
-    const readings = readingsOf(db);
+    const readings = readingsOf(db, achievements);
     for (const { id, a } of awaiting) {
       const r = readings.get(id);
       if (!r?.first || !r.second) continue;
@@ -461,7 +462,7 @@ function toReading(a: Achievement, r: ReadingRow): Reading {
 /** Every sampled decision sent for second reading, with both readings (the second once in) and its state. */
 export function reconciliationItems(db: Db, state?: ReconciliationState, submissionId?: string): ReconciliationItem[] {
   const achievements = achievementsOf(db);
-  const readings = readingsOf(db, submissionId, state);
+  const readings = readingsOf(db, achievements, submissionId, state);
   const where = [state ? 'c.state = ?' : '', submissionId ? 'c.submission_id = ?' : ''].filter(Boolean);
   const rows = db
     .prepare(
@@ -512,11 +513,7 @@ export function reconciliationItems(db: Db, state?: ReconciliationState, submiss
 
 /** The decisions waiting for an adjudicator, as the screen lists them: names and reasons, no levels. */
 export function adjudicationQueueEntries(db: Db): AdjudicationQueueEntry[] {
-  const names = new Map(
-    (
-      db.prepare("SELECT id, json ->> '$.name' AS name FROM coord_achievements").all() as { id: string; name: string }[]
-    ).map((a) => [a.id, a.name]),
-  );
+  const achievements = achievementsOf(db);
   const rows = db
     .prepare(
       `SELECT c.submission_id AS id, s.achievement_id AS a, s.earner_name AS earner, c.reasons_json AS reasons,
@@ -531,7 +528,7 @@ export function adjudicationQueueEntries(db: Db): AdjudicationQueueEntry[] {
   return rows.map((r) => ({
     submissionId: r.id,
     achievementId: r.a,
-    achievementName: names.get(r.a) ?? r.a,
+    achievementName: achievements.get(r.a)?.name ?? r.a,
     earnerName: r.earner,
     readers: r.second === null ? [r.first] : [r.first, r.second],
     reasons: JSON.parse(r.reasons) as string[],

@@ -12,7 +12,7 @@ import { ChoiceGroup } from '../ui/ChoiceGroup.js';
 import { Field } from '../ui/Field.js';
 import { useAct } from '../ui/useAct.js';
 import { useLoad } from '../ui/useLoad.js';
-import { useRowLimit } from '../ui/useRowLimit.js';
+import { useRowLimit } from './useRowLimit.js';
 import { AdjudicationEvidence } from './AdjudicationEvidence.js';
 import { HeadRow } from './HeadRow.js';
 

@@ -8,7 +8,7 @@ import { decimal, levelsSigned } from '../strings/coordination.js';
 import { percent } from '../strings/quality.js';
 import { Icon } from '../ui/Icon.js';
 import { criterionNamer, flagLabel, flagsByAssessor, kappaText } from './overview-data.js';
-import { useRowLimit } from '../ui/useRowLimit.js';
+import { useRowLimit } from './useRowLimit.js';
 import { HeadRow } from './HeadRow.js';
 
 /** Past this many assessors the assessor × criterion table opens on the flagged ones. */

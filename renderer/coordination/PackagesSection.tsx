@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { Overview } from '../../shared/coordination/types.js';
 import { coordination as s } from '../strings/en.js';
-import { useRowLimit } from '../ui/useRowLimit.js';
+import { useRowLimit } from './useRowLimit.js';
 import { HeadRow } from './HeadRow.js';
 
 /** More packages than this, and the list is folded under a line that counts them (opened on request). */

@@ -18,7 +18,7 @@ import { ChoiceGroup } from '../ui/ChoiceGroup.js';
 import { Field } from '../ui/Field.js';
 import { useAct } from '../ui/useAct.js';
 import { useLoad } from '../ui/useLoad.js';
-import { useRowLimit } from '../ui/useRowLimit.js';
+import { useRowLimit } from './useRowLimit.js';
 import { HeadRow } from './HeadRow.js';
 
 /** Thrown by the export when no second reader is chosen: said in the section's words, not as a failure. */

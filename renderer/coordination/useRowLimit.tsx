@@ -1,5 +1,5 @@
-// A long table shows its first rows and says how many there are, with buttons for more or all: a sample of
-// 10,000 decisions drawn as 10,000 rows took seconds to lay out before anything else on the screen was seen.
+// A long list of the Coordination screen shows its first rows and says how many there are, with buttons for more or
+// all: a sample of 10,000 decisions drawn as 10,000 rows took seconds to lay out before anything else was seen.
 import { useState } from 'react';
 import { coordination as s } from '../strings/en.js';
 
