@@ -77,6 +77,7 @@ export const coordination = {
     heading: 'Panel overview',
     assessorsCaption: 'Assessors: decisions, agreement and throughput',
     criteriaCaption: 'Agreement per assessor and criterion (from seeds and second readings)',
+    measuresFailed: 'The agreement per assessor and criterion could not be loaded.',
     filterLabel: 'Show criteria of',
     allAssessors: 'Every assessor',
     flaggedAssessors: (n: number) => `Flagged assessors (${n.toLocaleString('en')})`,
@@ -194,6 +195,7 @@ export const coordination = {
   },
   chart: {
     numbers: 'Numbers',
+    numbersNamed: (title: string) => `Numbers of “${title}” as a table`,
     numbersCaption: (title: string) => `${title}: the numbers`,
     exportNamed: (format: string, title: string) => `Export “${title}” as ${format}`,
     saving: 'Saving…',
@@ -208,6 +210,8 @@ export const coordination = {
       `Showing the first ${shown.toLocaleString('en')} of ${total.toLocaleString('en')}.`,
     more: (n: number) => `Show ${n.toLocaleString('en')} more`,
     all: (n: number) => `Show all ${n.toLocaleString('en')}`,
+    loading: 'Loading more rows…',
+    failed: 'The rows could not be loaded.',
   },
   sampling: {
     heading: 'Second reading',

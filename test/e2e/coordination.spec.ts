@@ -157,7 +157,16 @@ async function coordinatorRound(): Promise<void> {
     const picture = figure.getByRole('img', { name: title });
     await expect(picture).toBeVisible();
     expect((await picture.getAttribute('aria-describedby')) ?? '').not.toBe('');
-    await expect(figure.getByRole('table', { name: `${title}: the numbers` })).toBeAttached();
+    // The numbers as a table, behind a disclosure button that says which chart's they are.
+    const numbers = figure.getByRole('button', { name: `Numbers of “${title}” as a table` });
+    await expect(numbers).toHaveAttribute('aria-expanded', 'false');
+    await expect(figure.getByRole('table')).toHaveCount(0);
+    await press(numbers);
+    await expect(numbers).toHaveAttribute('aria-expanded', 'true');
+    await expect(figure.getByRole('table', { name: `${title}: the numbers` })).toBeVisible();
+    expect(await figure.getByRole('table').getByRole('row').count()).toBeGreaterThan(1);
+    await press(numbers);
+    await expect(figure.getByRole('table')).toHaveCount(0);
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     await figure.screenshot({ path: path.join(SCREENSHOTS, `coordination-${id}.png`) });
   }

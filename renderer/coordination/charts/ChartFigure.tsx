@@ -1,6 +1,7 @@
 // One chart of the Coordination screen as a figure: its title, the picture (an SVG that names itself by the
-// title and a sentence saying what it shows), that sentence in words under it, its numbers as a table (always
-// there for a screen reader, shown on request for everyone), and its exports as PNG and CSV.
+// title and a sentence saying what it shows), that sentence in words under it, its numbers as a table behind a
+// disclosure button (made only when opened: the drift table of a 300-assessor panel is 6,000 elements, which a page
+// that held it always, even out of sight for screen readers, laid out on every visit), and its exports as PNG and CSV.
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { coordination } from '../../strings/en.js';
 import { Icon } from '../../ui/Icon.js';
@@ -78,7 +79,9 @@ export function ChartFigure({ title, summary, table, caption, children, onSave, 
           <button
             type="button"
             className="button kit-button-small"
-            aria-pressed={showNumbers}
+            aria-expanded={showNumbers}
+            aria-controls={`${id}-numbers`}
+            aria-label={s.numbersNamed(title)}
             onClick={() => setShowNumbers((v) => !v)}
           >
             {s.numbers}
@@ -112,34 +115,36 @@ export function ChartFigure({ title, summary, table, caption, children, onSave, 
       <figcaption id={`${id}-summary`} className="chart-summary">
         {summary}
       </figcaption>
-      <div className={showNumbers ? 'qa-table-wrap chart-numbers' : 'sr-only'}>
-        <table className="qa-table">
-          <caption className={showNumbers ? 'qa-caption' : undefined}>{caption ?? s.numbersCaption(title)}</caption>
-          <thead>
-            <HeadRow columns={table.columns.map((label) => ({ label }))} />
-          </thead>
-          <tbody>
-            {table.rows.map((row, r) => (
-              <tr key={r}>
-                {row.map((cell, i) =>
-                  i === 0 ? (
-                    <th key={i} scope="row">
-                      {cell ?? s.none}
-                    </th>
-                  ) : (
-                    <td key={i} className="chart-num">
-                      {cell === null
-                        ? s.none
-                        : typeof cell === 'number'
-                          ? (table.format?.[i]?.(cell) ?? cell.toLocaleString('en'))
-                          : cell}
-                    </td>
-                  ),
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <div id={`${id}-numbers`} className={showNumbers ? 'qa-table-wrap chart-numbers' : undefined}>
+        {showNumbers && (
+          <table className="qa-table">
+            <caption className="qa-caption">{caption ?? s.numbersCaption(title)}</caption>
+            <thead>
+              <HeadRow columns={table.columns.map((label) => ({ label }))} />
+            </thead>
+            <tbody>
+              {table.rows.map((row, r) => (
+                <tr key={r}>
+                  {row.map((cell, i) =>
+                    i === 0 ? (
+                      <th key={i} scope="row">
+                        {cell ?? s.none}
+                      </th>
+                    ) : (
+                      <td key={i} className="chart-num">
+                        {cell === null
+                          ? s.none
+                          : typeof cell === 'number'
+                            ? (table.format?.[i]?.(cell) ?? cell.toLocaleString('en'))
+                            : cell}
+                      </td>
+                    ),
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </div>
       <p className="sr-only" role="status">
         {status}
