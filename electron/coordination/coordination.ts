@@ -15,6 +15,8 @@ import type {
   ReconcileRule,
   ReconciliationItem,
   Sample,
+  SampleItem,
+  SampleView,
   SamplingRules,
 } from '../../shared/coordination/types.js';
 import type { Paper } from '../awards/certificate/types.js';
@@ -24,7 +26,7 @@ import type { Services } from '../services.js';
 import { adjudicationEvidence } from './adjudication-evidence.js';
 import { openPackages } from './open.js';
 import { computeOverview, criterionDrift, reconciliationSummary } from './overview.js';
-import { drawSample, listSamples } from './sampling.js';
+import { drawSample, latestSampleView, listSamples, sampleItems } from './sampling.js';
 import {
   adjudicate,
   adjudicationQueueEntries,
@@ -74,6 +76,16 @@ export class Coordination {
 
   samples(): Sample[] {
     return listSamples(this.db);
+  }
+
+  /** The newest sample with its first `first` items and their count; null before any sample. */
+  latestSample(first: number): SampleView | null {
+    return latestSampleView(this.db, first);
+  }
+
+  /** `limit` of a sample's items from `offset`, in the order drawn; refused by id when there is no such sample. */
+  sampleItems(sampleId: string, offset: number, limit: number): SampleItem[] {
+    return sampleItems(this.db, sampleId, offset, limit);
   }
 
   exportSecondReadings(

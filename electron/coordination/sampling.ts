@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { computeDecision } from '../../shared/domain/decision.js';
 import { orderedLevels } from '../../shared/domain/qa-measures.js';
 import { seededRandom } from '../../shared/domain/random.js';
-import type { Sample, SampleItem, SampleReason, SamplingRules } from '../../shared/coordination/types.js';
+import type { Sample, SampleItem, SampleReason, SampleView, SamplingRules } from '../../shared/coordination/types.js';
 import type { Achievement, Decision } from '../../shared/schemas/review-package.js';
 import { AssayError } from '../../shared/errors.js';
 import { appendAudit } from '../store/audit.js';
@@ -160,35 +160,63 @@ export function drawSample(db: Db, rules: SamplingRules, now = new Date()): Samp
   return sample;
 }
 
-/** The samples drawn, newest first. */
-export function listSamples(db: Db): Sample[] {
-  const samples = db
+const ITEMS_SQL = `SELECT i.submission_id AS submissionId, d.achievement_id AS achievementId, d.attempt, d.decision,
+    d.assessor_key AS k, r.assessor_name AS name, d.results_id AS resultsId, i.reasons_json AS reasons, i.why
+  FROM coord_sample_items i
+  JOIN coord_decisions d ON d.submission_id = i.submission_id AND d.reading = 'first'
+  JOIN coord_results r ON r.id = d.results_id
+  WHERE i.sample_id = ?`;
+
+type ItemRow = Omit<Row, 'levels' | 'comments'> & { reasons: string; why: string };
+
+const toItem = (r: ItemRow): SampleItem => ({
+  submissionId: r.submissionId,
+  achievementId: r.achievementId,
+  attempt: r.attempt,
+  decision: r.decision,
+  firstReader: { id: r.k, name: r.name },
+  resultsPackage: r.resultsId,
+  reasons: JSON.parse(r.reasons) as SampleReason[],
+  why: r.why,
+});
+
+/** The samples drawn, newest first, without their items. */
+function sampleHeads(db: Db, latestOnly = false): Omit<Sample, 'items'>[] {
+  const rows = db
     .prepare(
-      'SELECT id, drawn_at AS drawnAt, rules_json AS rules, counts_json AS counts FROM coord_samples ORDER BY drawn_at DESC, rowid DESC',
+      `SELECT id, drawn_at AS drawnAt, rules_json AS rules, counts_json AS counts FROM coord_samples
+        ORDER BY drawn_at DESC, rowid DESC${latestOnly ? ' LIMIT 1' : ''}`,
     )
     .all() as { id: string; drawnAt: string; rules: string; counts: string }[];
-  const items = db.prepare(
-    `SELECT i.submission_id AS submissionId, d.achievement_id AS achievementId, d.attempt, d.decision, d.assessor_key AS k,
-        r.assessor_name AS name, d.results_id AS resultsId, i.reasons_json AS reasons, i.why
-      FROM coord_sample_items i
-      JOIN coord_decisions d ON d.submission_id = i.submission_id AND d.reading = 'first'
-      JOIN coord_results r ON r.id = d.results_id
-      WHERE i.sample_id = ? ORDER BY i.position`,
-  );
-  return samples.map((s) => ({
+  return rows.map((s) => ({
     id: s.id,
     drawnAt: s.drawnAt,
     rules: JSON.parse(s.rules) as Sample['rules'],
     counts: JSON.parse(s.counts) as Sample['counts'],
-    items: (items.all(s.id) as (Omit<Row, 'levels' | 'comments'> & { reasons: string; why: string })[]).map((r) => ({
-      submissionId: r.submissionId,
-      achievementId: r.achievementId,
-      attempt: r.attempt,
-      decision: r.decision,
-      firstReader: { id: r.k, name: r.name },
-      resultsPackage: r.resultsId,
-      reasons: JSON.parse(r.reasons) as SampleReason[],
-      why: r.why,
-    })),
   }));
+}
+
+/** The samples drawn, newest first, each with all its items. */
+export function listSamples(db: Db): Sample[] {
+  const items = db.prepare(`${ITEMS_SQL} ORDER BY i.position`);
+  return sampleHeads(db).map((s) => ({ ...s, items: (items.all(s.id) as ItemRow[]).map(toItem) }));
+}
+
+/** Items `offset`.. of a sample, in the order drawn (at most `limit`); refused by id when there is no such sample. */
+export function sampleItems(db: Db, sampleId: string, offset: number, limit: number): SampleItem[] {
+  if (!db.prepare('SELECT 1 FROM coord_samples WHERE id = ?').get(sampleId))
+    throw new AssayError('not-found', `Sample "${sampleId}" was never drawn in this coordination.`);
+  const rows = db.prepare(`${ITEMS_SQL} ORDER BY i.position LIMIT ? OFFSET ?`).all(sampleId, limit, offset);
+  return (rows as ItemRow[]).map(toItem);
+}
+
+/** The newest sample as the screen shows it: its first `first` items and how many it holds; null before any. */
+export function latestSampleView(db: Db, first: number): SampleView | null {
+  const head = sampleHeads(db, true)[0];
+  if (!head) return null;
+  const itemCount = db
+    .prepare('SELECT COUNT(*) FROM coord_sample_items WHERE sample_id = ?')
+    .pluck()
+    .get(head.id) as number;
+  return { ...head, itemCount, items: sampleItems(db, head.id, 0, first) };
 }

@@ -2,14 +2,16 @@
 // with n, the calibration threshold drawn), drift per assessor (rolling window; deviation or exact agreement),
 // or one assessor's drift per criterion, and reviews per day per assessor. Each has its sentence, its numbers as a table, and PNG and CSV exports.
 import { useId, useMemo, useState } from 'react';
-import type { Overview } from '../../shared/coordination/types.js';
+import { DRIFT_CHART_LINES } from '../../shared/coordination/screen-overview.js';
+import type { ScreenOverview } from '../../shared/coordination/types.js';
 import { call, errorMessage } from '../api.js';
 import { coordination as s } from '../strings/en.js';
 import { decimal, levelsSigned } from '../strings/coordination.js';
 import { percent } from '../strings/quality.js';
 import { BarChart } from './charts/BarChart.js';
 import { ChartFigure, type SaveChart } from './charts/ChartFigure.js';
-import { LineChart, SERIES_SLOTS } from './charts/LineChart.js';
+import { LineChart } from './charts/LineChart.js';
+import { SERIES_SLOTS } from './charts/chart-data.js';
 import { Alert } from '../ui/Alert.js';
 import { useLoad } from '../ui/useLoad.js';
 import {
@@ -20,7 +22,7 @@ import {
   type DriftMeasure,
 } from './overview-data.js';
 
-export function ChartsSection({ overview, onSave }: { overview: Overview; onSave: SaveChart }) {
+export function ChartsSection({ overview, onSave }: { overview: ScreenOverview; onSave: SaveChart }) {
   const id = useId();
   const [measure, setMeasure] = useState<DriftMeasure>('deviation');
   const agreement = useMemo(() => agreementChart(overview), [overview]);
@@ -38,7 +40,7 @@ export function ChartsSection({ overview, onSave }: { overview: Overview; onSave
     () =>
       chosen && criterionLines
         ? criterionDriftChart(overview, chosen.assessor.name, criterionLines, measure, SERIES_SLOTS)
-        : driftChart(overview, measure, SERIES_SLOTS),
+        : driftChart(overview, measure, DRIFT_CHART_LINES),
     [overview, measure, chosen, criterionLines],
   );
   const throughput = useMemo(() => throughputChart(overview), [overview]);

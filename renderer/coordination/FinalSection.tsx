@@ -1,7 +1,7 @@
 // The one final signed results package of the round, naming every reader of every decision, written into a
 // folder the coordinator chooses.
 import { useState } from 'react';
-import type { ExportFinalResult, Overview } from '../../shared/coordination/types.js';
+import type { ExportFinalResult, ScreenOverview } from '../../shared/coordination/types.js';
 import { call } from '../api.js';
 import { coordination as s } from '../strings/en.js';
 import { ActionButton } from '../ui/ActionButton.js';
@@ -9,7 +9,7 @@ import { Alert } from '../ui/Alert.js';
 import { StopButton } from '../ui/StopButton.js';
 import { useAct } from '../ui/useAct.js';
 
-export function FinalSection({ overview }: { overview: Overview }) {
+export function FinalSection({ overview }: { overview: ScreenOverview }) {
   const { busy, failure, run } = useAct({ again: true });
   const [written, setWritten] = useState<ExportFinalResult | null>(null);
   const pending = overview.reconciliation.toAdjudicate;

@@ -1,22 +1,27 @@
 // The panel at a glance: the flags in sentences, every assessor's decisions, not-yet rate, agreement and
-// throughput with their flags as words, and agreement per assessor × criterion (n, exact, QWK, mean deviation).
+// throughput with their flags as words, and agreement per assessor × criterion (n, exact, QWK, mean deviation),
+// whose rows the main process pages (coordination:measures).
 // A flag is always written out; the row's tint only repeats it.
 import { useId, useMemo, useState } from 'react';
-import type { Overview } from '../../shared/coordination/types.js';
+import type { AssessorCriterionMeasure, MeasuresOf, ScreenOverview } from '../../shared/coordination/types.js';
+import { call, errorMessage } from '../api.js';
+import { Alert } from '../ui/Alert.js';
+import { useLoad } from '../ui/useLoad.js';
 import { coordination as s } from '../strings/en.js';
 import { decimal, levelsSigned } from '../strings/coordination.js';
 import { percent } from '../strings/quality.js';
 import { Icon } from '../ui/Icon.js';
 import { criterionNamer, flagLabel, flagsByAssessor, kappaText } from './overview-data.js';
-import { useRowLimit } from './useRowLimit.js';
+import { ROW_STEP, useFetchedRows, useRowLimit } from './useRowLimit.js';
 import { HeadRow } from './HeadRow.js';
 
 /** Past this many assessors the assessor × criterion table opens on the flagged ones. */
 const LARGE_PANEL = 20;
+const NO_MEASURES: AssessorCriterionMeasure[] = [];
 /** The filter's value for "the flagged assessors" (no assessor id is empty or has a NUL). */
 const FLAGGED = '\u0000flagged';
 
-export function OverviewSection({ overview }: { overview: Overview }) {
+export function OverviewSection({ overview }: { overview: ScreenOverview }) {
   const id = useId();
   const name = useMemo(() => criterionNamer(overview), [overview]);
   const flags = useMemo(() => flagsByAssessor(overview.flags), [overview.flags]);
@@ -28,13 +33,17 @@ export function OverviewSection({ overview }: { overview: Overview }) {
   const names = new Map(overview.assessors.map((a) => [a.assessor.id, a.assessor.name]));
   const t = overview.thresholds;
   const c = s.overview.col;
-  const measures =
-    only === FLAGGED
-      ? overview.measures.filter((m) => flaggedIds.has(m.assessorId))
-      : only
-        ? overview.measures.filter((m) => m.assessorId === only)
-        : overview.measures;
-  const measureRows = useRowLimit(measures);
+  const of: MeasuresOf = only === FLAGGED ? 'flagged' : only ? { assessorId: only } : 'all';
+  // The rows are asked for a page at a time (8,400 at 300 assessors); kept while another choice loads.
+  const firstMeasures = useLoad(
+    () => call('coordination:measures', { of, offset: 0, limit: ROW_STEP }),
+    [only, overview],
+  );
+  const measureRows = useFetchedRows(
+    firstMeasures.data?.rows ?? NO_MEASURES,
+    firstMeasures.data?.total ?? 0,
+    (offset, limit) => call('coordination:measures', { of, offset, limit }).then((page) => page.rows),
+  );
   const flagRows = useRowLimit(overview.flags);
   const cellFlags = (assessorId: string, achievementId?: string, criterionId?: string) =>
     (flags.get(assessorId) ?? []).filter((f) =>
@@ -143,7 +152,8 @@ export function OverviewSection({ overview }: { overview: Overview }) {
           <p className="muted small">{s.overview.showingFlagged(flaggedIds.size, overview.assessors.length)}</p>
         )}
       </div>
-      <div className="qa-table-wrap">
+      {firstMeasures.error ? <Alert>{errorMessage(firstMeasures.error, s.overview.measuresFailed)}</Alert> : null}
+      <div className="qa-table-wrap" aria-busy={firstMeasures.loading || undefined}>
         <table className="qa-table coord-table" data-testid="coordination-criteria">
           <caption className="qa-caption">{s.overview.criteriaCaption}</caption>
           <thead>

@@ -1,7 +1,7 @@
 // The packages of the coordination: the round's review packages and every results package opened, each with who
 // signed it and how far this store trusts that signer.
 import { useState } from 'react';
-import type { Overview } from '../../shared/coordination/types.js';
+import type { ScreenOverview } from '../../shared/coordination/types.js';
 import { coordination as s } from '../strings/en.js';
 import { useRowLimit } from './useRowLimit.js';
 import { HeadRow } from './HeadRow.js';
@@ -9,7 +9,7 @@ import { HeadRow } from './HeadRow.js';
 /** More packages than this, and the list is folded under a line that counts them (opened on request). */
 const FOLD_OVER = 20;
 
-export function PackagesSection({ overview }: { overview: Overview }) {
+export function PackagesSection({ overview }: { overview: ScreenOverview }) {
   const total = overview.round.reviewPackages.length + overview.packages.length;
   const [open, setOpen] = useState(total <= FOLD_OVER);
   const table = open && <PackagesTable overview={overview} />;
@@ -36,7 +36,7 @@ export function PackagesSection({ overview }: { overview: Overview }) {
   );
 }
 
-function PackagesTable({ overview }: { overview: Overview }) {
+function PackagesTable({ overview }: { overview: ScreenOverview }) {
   const packageRows = useRowLimit(overview.packages);
   const c = s.packages.col;
   return (

@@ -5,9 +5,9 @@ import { useId, useState } from 'react';
 import type {
   ExportSecondReadingsResult,
   ImportSecondReadingsResult,
-  Overview,
   ReconcileRule,
-  Sample,
+  ScreenOverview,
+  SampleView,
 } from '../../shared/coordination/types.js';
 import { call, errorMessage } from '../api.js';
 import { absoluteDateTime } from '../queue/dates.js';
@@ -18,14 +18,14 @@ import { ChoiceGroup } from '../ui/ChoiceGroup.js';
 import { Field } from '../ui/Field.js';
 import { useAct } from '../ui/useAct.js';
 import { useLoad } from '../ui/useLoad.js';
-import { useRowLimit } from './useRowLimit.js';
+import { useFetchedRows } from './useRowLimit.js';
 import { HeadRow } from './HeadRow.js';
 
 /** Thrown by the export when no second reader is chosen: said in the section's words, not as a failure. */
 const NO_READERS = new Error('no second reader chosen');
 
 export interface SecondReadingSectionProps {
-  overview: Overview;
+  overview: ScreenOverview;
   /** Bumped when something else on the screen changed the samples or the reconciliation. */
   changes: number;
   onChanged: () => void;
@@ -33,7 +33,7 @@ export interface SecondReadingSectionProps {
 
 export function SecondReadingSection({ overview, changes, onChanged }: SecondReadingSectionProps) {
   const id = useId();
-  const samples = useLoad(() => call('coordination:samples'), [changes]);
+  const latestSample = useLoad(() => call('coordination:latestSample'), [changes]);
   const [notYetLast, setNotYetLast] = useState(true);
   const [lastAttempt, setLastAttempt] = useState('3');
   const [nearCut, setNearCut] = useState(true);
@@ -56,11 +56,11 @@ export function SecondReadingSection({ overview, changes, onChanged }: SecondRea
         passShare: shareN / 100,
         ...(seed.trim() ? { seed: seed.trim() } : {}),
       });
-      samples.set((list) => [sample, ...(list ?? []).filter((x) => x.id !== sample.id)]);
+      latestSample.set(() => sample);
     }, s.sampling.drawFailed);
   };
 
-  const latest = samples.data?.[0] ?? null;
+  const latest = latestSample.data;
   return (
     <section className="coord-section" aria-labelledby="coord-second">
       <h2 id="coord-second" className="coord-heading">
@@ -148,20 +148,30 @@ export function SecondReadingSection({ overview, changes, onChanged }: SecondRea
         <Alert>{drawFailure}</Alert>
       </form>
 
-      {latest && <DrawnSample sample={latest} overview={overview} onChanged={onChanged} />}
+      {latest && <DrawnSample key={latest.id} sample={latest} overview={overview} onChanged={onChanged} />}
       <ImportReadings overview={overview} onChanged={onChanged} />
     </section>
   );
 }
 
-function DrawnSample({ sample, overview, onChanged }: { sample: Sample; overview: Overview; onChanged: () => void }) {
+function DrawnSample({
+  sample,
+  overview,
+  onChanged,
+}: {
+  sample: SampleView;
+  overview: ScreenOverview;
+  onChanged: () => void;
+}) {
   const id = useId();
   const c = sample.counts;
   const decision = t.review.decision.name;
   const [readers, setReaders] = useState<Set<string>>(() => new Set(overview.assessors.map((a) => a.assessor.id)));
   const { busy, failure, run } = useAct({ again: true });
   const [written, setWritten] = useState<ExportSecondReadingsResult | null>(null);
-  const sampleRows = useRowLimit(sample.items);
+  const sampleRows = useFetchedRows(sample.items, sample.itemCount, (offset, limit) =>
+    call('coordination:sampleItems', { sampleId: sample.id, offset, limit }),
+  );
 
   const exportReadings = () =>
     run(
@@ -193,7 +203,7 @@ function DrawnSample({ sample, overview, onChanged }: { sample: Sample; overview
       </p>
       <p>
         {s.sampling.counts(
-          sample.items.length,
+          sample.itemCount,
           c.decisions,
           c.notYetLastAttempt,
           c.nearCut,
@@ -201,7 +211,7 @@ function DrawnSample({ sample, overview, onChanged }: { sample: Sample; overview
           c.passesEligible,
         )}
       </p>
-      {sample.items.length > 0 && (
+      {sample.itemCount > 0 && (
         <div className="qa-table-wrap">
           <table className="qa-table">
             <caption className="sr-only">{s.sampling.caption}</caption>
@@ -233,7 +243,7 @@ function DrawnSample({ sample, overview, onChanged }: { sample: Sample; overview
           {sampleRows.more}
         </div>
       )}
-      {sample.items.length > 0 && (
+      {sample.itemCount > 0 && (
         <fieldset className="kit-fieldset coord-readers" aria-describedby={`${id}-readers-hint`}>
           <legend className="kit-label">{s.sampling.readersLegend}</legend>
           <div className="coord-reader-list">
@@ -260,7 +270,7 @@ function DrawnSample({ sample, overview, onChanged }: { sample: Sample; overview
           </p>
         </fieldset>
       )}
-      {sample.items.length > 0 && (
+      {sample.itemCount > 0 && (
         <div className="kit-actions">
           <ActionButton icon="download" blocked={busy} onClick={() => void exportReadings()}>
             {busy ? s.sampling.exporting : s.sampling.exportReadings}
@@ -300,7 +310,7 @@ function DrawnSample({ sample, overview, onChanged }: { sample: Sample; overview
   );
 }
 
-function ImportReadings({ overview, onChanged }: { overview: Overview; onChanged: () => void }) {
+function ImportReadings({ overview, onChanged }: { overview: ScreenOverview; onChanged: () => void }) {
   const id = useId();
   const [rule, setRule] = useState<ReconcileRule>('lower');
   const { busy, failure, run } = useAct({ again: true });

@@ -1,7 +1,8 @@
 // What the Coordination screen's tables and charts show, made from the overview the service computed: names for
 // criteria, flags per assessor in words, the bars, lines and tables of the three charts. Pure (types only from
 // shared/), so unit tests check it in node.
-import type { AssessorSummary, DriftSeries, Flag, Overview } from '../../shared/coordination/types.js';
+import type { DriftSeries, Flag, Overview, ScreenOverview } from '../../shared/coordination/types.js';
+import { driftAssessors } from '../../shared/coordination/screen-overview.js';
 import { coordination as s, decimal, levelsSigned } from '../strings/coordination.js';
 import { percent } from '../strings/quality.js';
 import { DENSE_BARS, extremes, type BarDatum, type ChartTable, type LineSeries } from './charts/chart-data.js';
@@ -46,7 +47,7 @@ export function flagLabel(f: Flag, name: (a: string, c: string) => string): stri
 }
 
 /** The agreement chart: the panel's exact agreement per criterion, with n (no bar where nothing was measured). */
-export function agreementChart(overview: Overview): { bars: BarDatum[]; table: ChartTable; summary: string } {
+export function agreementChart(overview: ScreenOverview): { bars: BarDatum[]; table: ChartTable; summary: string } {
   const name = criterionNamer(overview);
   const own = new Map(overview.criteria.map((c) => [`${c.achievementId}\u0000${c.criterionId}`, c.criterionName]));
   const rows = overview.criterionAgreement;
@@ -88,23 +89,6 @@ export function agreementChart(overview: Overview): { bars: BarDatum[]; table: C
 
 export type DriftMeasure = 'deviation' | 'exact';
 
-/** At most `max` assessors for the drift chart: flagged first, then those with the most items; in that order. */
-export function driftAssessors(overview: Overview, max: number): AssessorSummary[] {
-  const flagged = new Set(overview.flags.map((f) => f.assessorId));
-  const items = new Map(overview.drift.map((d) => [d.assessorId, d.points.length]));
-  return overview.assessors
-    .filter((a) => (items.get(a.assessor.id) ?? 0) > 0)
-    .map((a, i) => ({ a, i }))
-    .sort(
-      (x, y) =>
-        Number(flagged.has(y.a.assessor.id)) - Number(flagged.has(x.a.assessor.id)) ||
-        (items.get(y.a.assessor.id) ?? 0) - (items.get(x.a.assessor.id) ?? 0) ||
-        x.i - y.i,
-    )
-    .slice(0, max)
-    .map(({ a }) => a);
-}
-
 /** The line whose last point is furthest from `centre` (the reference: 0 levels, or full agreement), and that point. */
 function furthestAtEnd(series: readonly LineSeries[], centre: number): { label: string; y: number } | null {
   let furthest: { label: string; y: number } | null = null;
@@ -118,7 +102,7 @@ function furthestAtEnd(series: readonly LineSeries[], centre: number): { label: 
 
 /** The drift chart: one line per assessor shown (rolling window), and every point of every line as rows. */
 export function driftChart(
-  overview: Overview,
+  overview: ScreenOverview,
   measure: DriftMeasure,
   max: number,
 ): { series: LineSeries[]; table: ChartTable; summary: string; total: number } {
@@ -132,7 +116,8 @@ export function driftChart(
       y: measure === 'deviation' ? p.signedDeviation : p.exact,
     })),
   }));
-  const total = overview.assessors.filter((a) => (byId.get(a.assessor.id)?.points.length ?? 0) > 0).length;
+  // The screen's overview carries only the lines drawn, and says how many there are in all.
+  const total = overview.driftLines;
   const furthest = furthestAtEnd(series, measure === 'deviation' ? 0 : 1);
   const fmt = measure === 'deviation' ? levelsSigned : percent;
   const c = s.charts.drift.col;
@@ -170,7 +155,7 @@ export function driftChart(
  * the reference at its end.
  */
 export function criterionDriftChart(
-  overview: Overview,
+  overview: ScreenOverview,
   assessor: string,
   lines: readonly DriftSeries[],
   measure: DriftMeasure,
@@ -214,7 +199,7 @@ export function criterionDriftChart(
 }
 
 /** The throughput chart: reviews per day per assessor, with their medians and share by the due date as rows. */
-export function throughputChart(overview: Overview): { bars: BarDatum[]; table: ChartTable; summary: string } {
+export function throughputChart(overview: ScreenOverview): { bars: BarDatum[]; table: ChartTable; summary: string } {
   const c = s.overview.col;
   const bars: BarDatum[] = overview.assessors.map((a) => ({
     key: a.assessor.id,

@@ -264,6 +264,34 @@ export const overviewSchema = z.object({
 });
 export type Overview = z.infer<typeof overviewSchema>;
 
+/**
+ * The overview as the Coordination screen receives it (shared/coordination/screen-overview.ts): without the
+ * assessor × criterion measures (8,400 rows at 300 assessors; the table asks for its rows by coordination:measures)
+ * and each assessor's decisions per day (no part of the screen draws them), with drift lines only for the assessors
+ * the chart draws and the count of all.
+ */
+export const screenOverviewSchema = overviewSchema.omit({ measures: true, assessors: true }).extend({
+  assessors: z.array(assessorSummarySchema.extend({ throughput: throughputSchema.omit({ perDay: true }) })),
+  /** Assessors with a drift line in the whole overview. */
+  driftLines: z.number().int().min(0),
+});
+export type ScreenOverview = z.infer<typeof screenOverviewSchema>;
+
+/** Whose assessor × criterion measures the table shows: every assessor's, the flagged ones', or one assessor's. */
+export const measuresOfSchema = z.union([
+  z.literal('all'),
+  z.literal('flagged'),
+  z.object({ assessorId: z.string().min(1) }),
+]);
+export type MeasuresOf = z.infer<typeof measuresOfSchema>;
+
+/** A page of the assessor × criterion measures, and how many the choice holds. */
+export const measuresPageSchema = z.object({
+  rows: z.array(assessorCriterionMeasureSchema),
+  total: z.number().int().min(0),
+});
+export type MeasuresPage = z.infer<typeof measuresPageSchema>;
+
 // ---------------------------------------------------------------------------------------------------
 // Sampling for second reading
 
@@ -315,6 +343,13 @@ export const sampleSchema = z.object({
   }),
 });
 export type Sample = z.infer<typeof sampleSchema>;
+
+/**
+ * A sample as the Coordination screen shows it: its first items (a page) and how many it holds; the rest are asked
+ * for by coordination:sampleItems when the coordinator wants them (a sample at 100,000 decisions is 10,000 items).
+ */
+export const sampleViewSchema = sampleSchema.extend({ itemCount: z.number().int().min(0) });
+export type SampleView = z.infer<typeof sampleViewSchema>;
 
 /** One second-reading review package written: for whom, where, and what it holds. */
 export const secondReadingExportSchema = z.object({

@@ -29,11 +29,14 @@ import {
   exportSecondReadingsResultSchema,
   importSecondReadingsResultSchema,
   openResultSchema,
-  overviewSchema,
+  measuresOfSchema,
+  measuresPageSchema,
+  screenOverviewSchema,
   reconcileRuleSchema,
   reconciliationItemSchema,
   adjudicationQueueEntrySchema,
-  sampleSchema,
+  sampleItemSchema,
+  sampleViewSchema,
   samplingRulesSchema,
 } from '../coordination/types.js';
 
@@ -256,14 +259,35 @@ export const contract = {
     input: z.object({ tokens: z.array(choiceTokenSchema).min(1).max(1000) }),
     output: openResultSchema,
   },
-  /** Assessors, agreement per assessor × criterion, drift, flags, throughput and reconciliation; null before anything is opened. */
-  'coordination:overview': { input: none, output: overviewSchema.nullable() },
+  /**
+   * Assessors, agreement per assessor × criterion, drift, flags, throughput and reconciliation; null before anything
+   * is opened; as the screen draws it (shared/coordination/screen-overview.ts).
+   */
+  'coordination:overview': { input: none, output: screenOverviewSchema.nullable() },
+  /** A page of the assessor × criterion measures: every assessor's, the flagged ones', or one's (none before an open). */
+  'coordination:measures': {
+    input: z.object({
+      of: measuresOfSchema,
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(100_000),
+    }),
+    output: measuresPageSchema,
+  },
   /** One assessor's drift lines per criterion (rolling window of 20 items). */
   'coordination:drift': { input: z.object({ assessorId: z.string().min(1) }), output: z.array(driftSeriesSchema) },
   /** Draws a sample for second reading by the rules; the seed (given or drawn) is recorded so it can be drawn again. */
-  'coordination:sample': { input: samplingRulesSchema, output: sampleSchema },
-  /** The samples drawn so far, newest first. */
-  'coordination:samples': { input: none, output: z.array(sampleSchema) },
+  'coordination:sample': { input: samplingRulesSchema, output: sampleViewSchema },
+  /** The newest sample drawn with its first items (null before any sample); the screen shows this one. */
+  'coordination:latestSample': { input: none, output: sampleViewSchema.nullable() },
+  /** More of a sample's items, in the order drawn: `limit` from `offset`. */
+  'coordination:sampleItems': {
+    input: z.object({
+      sampleId: z.string().min(1),
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(100_000),
+    }),
+    output: z.array(sampleItemSchema),
+  },
   /**
    * Writes one second-reading review package per chosen reader into the folder chosen with
    * dialog:choose('second-readings-folder'): never to a decision's first reader, without the first review.

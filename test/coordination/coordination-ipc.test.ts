@@ -1,9 +1,16 @@
 // The coordination:* channels through the real dispatcher and handlers (what the Coordination screen
 // calls): packages chosen as tokens (a folder or a .zip), outputs checked against the contract, refusals
-// answered as a result rather than an error, a wrong-purpose token refused, adjudication input validated.
+// answered as a result rather than an error, a sample's items paged, a wrong-purpose token refused, adjudication input validated.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenResult, Overview, Sample } from '../../shared/coordination/types.js';
+import type {
+  MeasuresOf,
+  MeasuresPage,
+  OpenResult,
+  SampleItem,
+  SampleView,
+  ScreenOverview,
+} from '../../shared/coordination/types.js';
 import { buildPanel, type Panel } from '../support/panel.js';
 import { openPersonIpc, type PersonIpc } from '../support/ipc-person.js';
 
@@ -28,6 +35,10 @@ const tokens = async (files: readonly string[]) => {
 describe('coordination:* over IPC', () => {
   it('answers null before anything is open, then opens chosen packages and draws the overview', async () => {
     expect(await ipc.call('coordination:overview')).toEqual({ ok: true, value: null });
+    expect(await ipc.call('coordination:measures', { of: 'all', offset: 0, limit: 10 })).toEqual({
+      ok: true,
+      value: { rows: [], total: 0 },
+    });
     const r = await ipc.call('coordination:open', {
       tokens: await tokens([panel.reviewPackage, ...panel.assessors.map((a) => a.results)]),
     });
@@ -36,7 +47,7 @@ describe('coordination:* over IPC', () => {
     expect(opened.refused).toEqual([]);
     expect(opened.opened).toHaveLength(3);
     const o = await ipc.call('coordination:overview');
-    const overview = (o as { value: Overview }).value;
+    const overview = (o as { value: ScreenOverview }).value;
     expect(
       overview.flags.every(
         (f) => f.assessorId === overview.assessors.find((a) => a.assessor.name === 'Sam Harsh')!.assessor.id,
@@ -45,7 +56,35 @@ describe('coordination:* over IPC', () => {
     expect(overview.flags.length).toBeGreaterThan(0);
     const drift = await ipc.call('coordination:drift', { assessorId: overview.assessors[0]!.assessor.id });
     expect(drift.ok).toBe(true);
+    // Sent as the screen draws it: the chart's drift lines and the count of all, no measures, no days.
+    expect(overview.drift.length).toBeLessThanOrEqual(6);
+    expect(overview.driftLines).toBeGreaterThanOrEqual(overview.drift.length);
+    expect('measures' in overview).toBe(false);
+    expect(overview.assessors.every((a) => !('perDay' in a.throughput))).toBe(true);
     expect(ipc.log).toEqual([]);
+  });
+
+  it('pages the assessor × criterion measures: every assessor, the flagged, one', async () => {
+    const page = async (of: MeasuresOf, offset: number, limit: number) =>
+      ((await ipc.call('coordination:measures', { of, offset, limit })) as { value: MeasuresPage }).value;
+    const all = await page('all', 0, 10_000);
+    expect(all.total).toBeGreaterThan(0);
+    expect(all.rows).toHaveLength(all.total);
+    const pieces: MeasuresPage['rows'] = [];
+    for (let offset = 0; offset < all.total; offset += 5) pieces.push(...(await page('all', offset, 5)).rows);
+    expect(pieces).toEqual(all.rows);
+    const o = ((await ipc.call('coordination:overview')) as { value: ScreenOverview }).value;
+    const flaggedIds = new Set(o.flags.map((f) => f.assessorId));
+    const flagged = await page('flagged', 0, 10_000);
+    expect(flagged.rows).toEqual(all.rows.filter((m) => flaggedIds.has(m.assessorId)));
+    expect(flagged.total).toBeGreaterThan(0);
+    const id = o.assessors[1]!.assessor.id;
+    const one = await page({ assessorId: id }, 0, 10_000);
+    expect(one.rows).toEqual(all.rows.filter((m) => m.assessorId === id));
+    expect(await ipc.call('coordination:measures', { of: 'all', offset: 0, limit: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-input' },
+    });
   });
 
   it('refuses a token chosen for another purpose, and bad adjudication input by name', async () => {
@@ -82,9 +121,35 @@ describe('coordination:* over IPC', () => {
       seed: 'ipc',
     });
     expect(r.ok).toBe(true);
-    const sample = (r as { value: Sample }).value;
-    const list = await ipc.call('coordination:samples');
-    expect((list as { value: Sample[] }).value[0]!.id).toBe(sample.id);
+    const sample = (r as { value: SampleView }).value;
+    expect(sample.itemCount).toBeGreaterThan(0);
+    expect(sample.items).toHaveLength(Math.min(sample.itemCount, 200));
+    const latest = await ipc.call('coordination:latestSample');
+    expect((latest as { value: SampleView }).value).toEqual(sample);
+    // The rest of a sample by offset: pages put together are the whole sample, in the order drawn.
+    const whole = await ipc.call('coordination:sampleItems', {
+      sampleId: sample.id,
+      offset: 0,
+      limit: sample.itemCount,
+    });
+    const all = (whole as { value: SampleItem[] }).value;
+    expect(all).toHaveLength(sample.itemCount);
+    expect(new Set(all.map((i) => i.submissionId)).size).toBe(sample.itemCount);
+    expect(all.slice(0, sample.items.length)).toEqual(sample.items);
+    const pages: SampleItem[] = [];
+    for (let offset = 0; offset < all.length; offset += 2) {
+      const page = await ipc.call('coordination:sampleItems', { sampleId: sample.id, offset, limit: 2 });
+      pages.push(...(page as { value: SampleItem[] }).value);
+    }
+    expect(pages).toEqual(all);
+    const past = await ipc.call('coordination:sampleItems', { sampleId: sample.id, offset: all.length, limit: 5 });
+    expect(past).toEqual({ ok: true, value: [] });
+    expect(
+      await ipc.call('coordination:sampleItems', { sampleId: 'urn:uuid:none', offset: 0, limit: 5 }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', message: expect.stringContaining('urn:uuid:none') },
+    });
     expect(await ipc.call('coordination:adjudicationQueue')).toEqual({ ok: true, value: [] });
   });
 });

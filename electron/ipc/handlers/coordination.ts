@@ -1,5 +1,9 @@
 // coordination:* — the coordinator's work over the panel's packages (electron/coordination), paths as tokens.
+import { measuresPage, screenOverview } from '../../../shared/coordination/screen-overview.js';
 import type { DomainHandlers, HandlerContext } from './context.js';
+
+/** A sample's items sent with it to the screen, which draws this many at a time (renderer/coordination/useRowLimit). */
+const SAMPLE_PAGE = 200;
 
 export function coordinationHandlers({ services: s, choices }: HandlerContext): DomainHandlers<'coordination'> {
   // The coordination code loads on first use: an assessor who never coordinates never loads it.
@@ -7,10 +11,21 @@ export function coordinationHandlers({ services: s, choices }: HandlerContext): 
   return {
     'coordination:open': ({ tokens }) =>
       choices.use(tokens, 'coordination-package', async (chosen) => (await c()).open(chosen.map((x) => x.path))),
-    'coordination:overview': async () => (await c()).overview(),
+    'coordination:overview': async () => {
+      const overview = (await c()).overview();
+      return overview && screenOverview(overview);
+    },
+    'coordination:measures': async ({ of, offset, limit }) => {
+      const overview = (await c()).overview();
+      return overview ? measuresPage(overview, of, offset, limit) : { rows: [], total: 0 };
+    },
     'coordination:drift': async ({ assessorId }) => (await c()).drift(assessorId),
-    'coordination:sample': async (rules) => (await c()).sample(rules),
-    'coordination:samples': async () => (await c()).samples(),
+    'coordination:sample': async (rules) => {
+      const { items, ...sample } = (await c()).sample(rules);
+      return { ...sample, itemCount: items.length, items: items.slice(0, SAMPLE_PAGE) };
+    },
+    'coordination:latestSample': async () => (await c()).latestSample(SAMPLE_PAGE),
+    'coordination:sampleItems': async ({ sampleId, offset, limit }) => (await c()).sampleItems(sampleId, offset, limit),
     'coordination:exportSecondReadings': ({ sampleId, readers, token }) =>
       choices.useOne(token, 'second-readings-folder', async (folder) =>
         (await c()).exportSecondReadings(sampleId, readers, folder),

@@ -5,7 +5,7 @@ import { AxisBottom } from '@visx/axis';
 import { Group } from '@visx/group';
 import { scaleLinear } from '@visx/scale';
 import { Line, LinePath } from '@visx/shape';
-import { longest, yExtent, type LineSeries } from './chart-data.js';
+import { longest, SERIES_SLOTS, yExtent, type LineSeries } from './chart-data.js';
 import { shorten } from './BarChart.js';
 import { ValueAxis } from './ValueAxis.js';
 
@@ -25,7 +25,6 @@ export interface LineChartProps {
 
 /** Dash patterns and markers, in the order series are drawn (the colour slots follow the same order). */
 const DASHES = ['', '6 3', '2 3', '10 3 2 3', '1 5', '12 5'];
-export const SERIES_SLOTS = 6;
 
 const MARGIN = { top: 18, right: 128, bottom: 48, left: 60 };
 

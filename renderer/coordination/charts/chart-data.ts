@@ -10,6 +10,9 @@ export interface ChartTable {
   format?: readonly (((v: number) => string) | undefined)[];
 }
 
+/** Lines a line chart tells apart by colour and dash (coordination.css has a slot for each). */
+export const SERIES_SLOTS = 6;
+
 /** Past this many bars a bar chart draws no names or values on the picture (the table has them). */
 export const DENSE_BARS = 24;
 

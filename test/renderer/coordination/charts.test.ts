@@ -2,12 +2,17 @@
 // bars, lines and tables are made of from an overview (flagged assessors first, no bar where nothing was
 // measured, the sentence that stands in for the picture).
 import { describe, expect, it } from 'vitest';
-import type { Overview } from '../../../shared/coordination/types.js';
-import { chartFileName, toCsv, yExtent, longest } from '../../../renderer/coordination/charts/chart-data.js';
+import type { MeasuresPage, Overview, ScreenOverview } from '../../../shared/coordination/types.js';
+import {
+  chartFileName,
+  SERIES_SLOTS,
+  toCsv,
+  yExtent,
+  longest,
+} from '../../../renderer/coordination/charts/chart-data.js';
 import {
   agreementChart,
   criterionNamer,
-  driftAssessors,
   criterionDriftChart,
   driftChart,
   flagsByAssessor,
@@ -15,6 +20,12 @@ import {
   throughputChart,
 } from '../../../renderer/coordination/overview-data.js';
 import { levelsSigned } from '../../../renderer/strings/coordination.js';
+import {
+  DRIFT_CHART_LINES,
+  driftAssessors,
+  measuresPage,
+  screenOverview,
+} from '../../../shared/coordination/screen-overview.js';
 
 describe('toCsv', () => {
   it('writes RFC 4180 rows with CRLF, quotes fields that need it, keeps numbers as numbers, leaves nulls empty', () => {
@@ -130,7 +141,8 @@ const drift = (assessorId: string, ys: number[]) => ({
   })),
 });
 
-function overview(): Overview {
+/** The overview as computed (what the CLI prints). */
+function computed(): Overview {
   return {
     round: { reviewPackages: [], secondReadingPackages: [] },
     packages: [],
@@ -169,6 +181,9 @@ function overview(): Overview {
   };
 }
 
+/** The same as the screen is sent it. */
+const overview = (): ScreenOverview => screenOverview(computed());
+
 describe('the agreement chart', () => {
   it('draws one bar per criterion with its n, none where nothing was measured, and says so in words', () => {
     const chart = agreementChart(overview());
@@ -186,10 +201,56 @@ describe('the agreement chart', () => {
   });
 });
 
+describe('the assessor × criterion measures, paged', () => {
+  it('chooses every assessor, the flagged ones or one, in the overview order, and counts them', () => {
+    const o = computed();
+    const row = (assessorId: string, criterionId: string) => ({
+      assessorId,
+      achievementId: 'a1',
+      criterionId,
+      levels: 4,
+      ...measures(4, 0.5, 0),
+      kappa: kappa(0.5, 4),
+      qwk: kappa(0.5, 4),
+    });
+    o.measures = ['x', 'y', 'z'].flatMap((a) => ['c1', 'c2'].map((c) => row(a, c)));
+    const ids = (p: MeasuresPage) => p.rows.map((m) => `${m.assessorId}.${m.criterionId}`);
+    expect(ids(measuresPage(o, 'all', 0, 100))).toEqual(['x.c1', 'x.c2', 'y.c1', 'y.c2', 'z.c1', 'z.c2']);
+    expect(measuresPage(o, 'all', 0, 100).total).toBe(6);
+    const second = measuresPage(o, 'all', 2, 3);
+    expect([ids(second), second.total]).toEqual([['y.c1', 'y.c2', 'z.c1'], 6]);
+    expect(measuresPage(o, 'all', 6, 3)).toEqual({ rows: [], total: 6 });
+    const flagged = measuresPage(o, 'flagged', 0, 1);
+    expect([ids(flagged), flagged.total]).toEqual([['y.c1'], 2]);
+    const one = measuresPage(o, { assessorId: 'z' }, 1, 5);
+    expect([ids(one), one.total]).toEqual([['z.c2'], 2]);
+    expect(measuresPage(o, { assessorId: 'nobody' }, 0, 5)).toEqual({ rows: [], total: 0 });
+  });
+});
+
 describe('the drift chart', () => {
   it('shows flagged assessors first, then those with more items, and leaves out those with none', () => {
     expect(driftAssessors(overview(), 6).map((a) => a.assessor.name)).toEqual(['Ben', 'Ada']);
     expect(driftAssessors(overview(), 1).map((a) => a.assessor.name)).toEqual(['Ben']);
+  });
+
+  it('is sent to the screen with only the lines it draws, and draws the same chart from them', () => {
+    expect(DRIFT_CHART_LINES).toBeLessThanOrEqual(SERIES_SLOTS);
+    const one = screenOverview(computed(), 1);
+    expect(one.drift.map((d) => d.assessorId)).toEqual(['y']);
+    expect(one.driftLines).toBe(2);
+    for (const measure of ['deviation', 'exact'] as const) {
+      const whole = driftChart(overview(), measure, 1);
+      expect(driftChart(one, measure, 1)).toEqual(whole);
+    }
+    // Everything else is the overview as computed, without the measures (paged) and the decisions per day.
+    const { measures: _measures, assessors, drift: _drift, ...rest } = computed();
+    const { assessors: sent, drift: _lines, driftLines: _count, ...others } = one;
+    expect(others).toEqual(rest);
+    expect('measures' in one).toBe(false);
+    expect(sent).toEqual(
+      assessors.map(({ throughput: { perDay: _perDay, ...throughput }, ...a }) => ({ ...a, throughput })),
+    );
   });
 
   it('makes one line per assessor of the measure chosen, and names the one furthest from the reference', () => {
