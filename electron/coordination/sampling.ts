@@ -114,16 +114,7 @@ export function drawSample(db: Db, rules: SamplingRules, now = new Date()): Samp
     .filter((r) => chosen.has(r.submissionId))
     .map((r) => {
       const c = chosen.get(r.submissionId)!;
-      return {
-        submissionId: r.submissionId,
-        achievementId: r.achievementId,
-        attempt: r.attempt,
-        decision: r.decision,
-        firstReader: { id: r.k, name: r.name },
-        resultsPackage: r.resultsId,
-        reasons: c.reasons,
-        why: c.why.join('; '),
-      };
+      return itemOf(r, c.reasons, c.why.join('; '));
     });
   const sample: Sample = {
     id: `urn:uuid:${randomUUID()}`,
@@ -169,16 +160,21 @@ const ITEMS_SQL = `SELECT i.submission_id AS submissionId, d.achievement_id AS a
 
 type ItemRow = Omit<Row, 'levels' | 'comments'> & { reasons: string; why: string };
 
-const toItem = (r: ItemRow): SampleItem => ({
-  submissionId: r.submissionId,
-  achievementId: r.achievementId,
-  attempt: r.attempt,
-  decision: r.decision,
-  firstReader: { id: r.k, name: r.name },
-  resultsPackage: r.resultsId,
-  reasons: JSON.parse(r.reasons) as SampleReason[],
-  why: r.why,
-});
+/** A sampled decision as listed: the first reading's row, and why it was chosen. */
+function itemOf(r: Omit<Row, 'levels' | 'comments'>, reasons: SampleReason[], why: string): SampleItem {
+  return {
+    submissionId: r.submissionId,
+    achievementId: r.achievementId,
+    attempt: r.attempt,
+    decision: r.decision,
+    firstReader: { id: r.k, name: r.name },
+    resultsPackage: r.resultsId,
+    reasons,
+    why,
+  };
+}
+
+const toItem = (r: ItemRow): SampleItem => itemOf(r, JSON.parse(r.reasons) as SampleReason[], r.why);
 
 /** The samples drawn, newest first, without their items. */
 function sampleHeads(db: Db, latestOnly = false): Omit<Sample, 'items'>[] {
