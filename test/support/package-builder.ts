@@ -13,8 +13,31 @@ export function sha256(data: Buffer | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
+/** Folders made by tempDir in this process, removed when it exits (copies of packages, stores, evidence). */
+const made: string[] = [];
+
+/** Removes the folders tempDir made in this process so far (vitest calls it after each file: its workers are stopped without an exit). */
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) {
+    try {
+      fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // A folder a test has locked or already moved: nothing else to do at exit.
+    }
+  }
+}
+
+/**
+ * A new private folder under the system's temporary folder, removed with everything in it when this process exits
+ * (a test that needs it gone sooner removes it itself). BENCH_KEEP=1 keeps them to look at.
+ */
 export function tempDir(prefix = 'assay-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  if (!process.env.BENCH_KEEP) {
+    if (made.length === 0) process.once('exit', removeTempDirs);
+    made.push(dir);
+  }
+  return dir;
 }
 
 export function achievement(id = ACH, overrides: Json = {}): Json {
