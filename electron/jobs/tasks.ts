@@ -53,33 +53,44 @@ const issue: Task<'awards-issue'> = async ({ identity, submissionIds }, ctx) => 
   return { issued, failed };
 };
 
+/** Awards read from the store and rendered at a time by an export (one certificate batch each: its font subsets freed). */
+export const EXPORT_PAGE = 100;
+
 const exportAwards: Task<'awards-export'> = async (input, ctx) => {
   const { services } = ctx;
-  const list = input.credentialIds.map((c) => award(services, c));
-  const targets = list.flatMap((a) =>
-    (['pdf', 'json', 'png'] as const)
-      .filter((f) => input.formats.includes(f))
-      .map((f) => path.join(input.outDir, awardFileName(a, f))),
-  );
-  // A re-export replaces existing files with complete new ones; a stopped export removes only the
-  // files it added, so the folder is as it was (each file is written atomically: whole or absent).
-  const existed = new Set(targets.filter((f) => fs.existsSync(f)));
+  const ids = input.credentialIds;
+  const identity = input.identity ? identityFrom(input.identity) : undefined;
+  // A re-export replaces existing files with complete new ones; a stopped export removes only the files it added,
+  // so the folder is as it was (each file is written atomically: whole or absent). Awards are read a page at a time,
+  // so an export of any size holds one page of them.
+  const added: string[] = [];
+  const files: string[] = [];
   try {
-    const files = await exportAwardFiles(
-      services,
-      input.identity ? identityFrom(input.identity) : undefined,
-      list,
-      input.outDir,
-      input.formats,
-      input.paper,
-      (p) => {
-        ctx.progress(p);
-        if (p.done < p.total) ctx.checkpoint();
-      },
-    );
+    for (let start = 0; start < ids.length; start += EXPORT_PAGE) {
+      const page = ids.slice(start, start + EXPORT_PAGE).map((c) => award(services, c));
+      for (const a of page)
+        for (const f of (['pdf', 'json', 'png'] as const).filter((x) => input.formats.includes(x))) {
+          const target = path.join(input.outDir, awardFileName(a, f));
+          if (!fs.existsSync(target)) added.push(target);
+        }
+      const written = await exportAwardFiles(
+        services,
+        identity,
+        page,
+        input.outDir,
+        input.formats,
+        input.paper,
+        (p) => {
+          const done = start + p.done;
+          ctx.progress({ done, total: ids.length });
+          if (done < ids.length) ctx.checkpoint();
+        },
+      );
+      files.push(...written);
+    }
     return { files };
   } catch (err) {
-    for (const f of targets) if (!existed.has(f)) fs.rmSync(f, { force: true });
+    for (const f of added) fs.rmSync(f, { force: true });
     throw err;
   }
 };

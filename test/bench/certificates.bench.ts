@@ -17,6 +17,7 @@ import { qrMatrix } from '../../electron/awards/certificate/qr.js';
 import { benchCertificates } from './certificate-bench.js';
 import { distinctAwards, SAMPLE_ISSUER } from '../support/certificate-samples.js';
 import { CHROMIUM } from '../e2e/harness.js';
+import { JOB_RESOURCE_LIMITS } from '../../electron/jobs/runner.js';
 import { fmtBytes, fmtMs, heading, line, nowMs, percentile } from './stats.js';
 
 const N = Number(process.env.BENCH_CERTIFICATES ?? 1000);
@@ -240,7 +241,9 @@ test('certificates: Assay against Chromium print-to-PDF', async () => {
   if (!fs.existsSync(child)) throw new Error(`${child} is missing: run npm run build:node first`);
   for (const n of RSS_SIZES) {
     const out = path.join(work, `export-${n}`);
-    const result = JSON.parse(execFileSync(process.execPath, [child, String(n), out], { encoding: 'utf8' })) as {
+    // With the heap limit the app's export worker has (electron/jobs/runner.ts).
+    const heap = `--max-old-space-size=${JOB_RESOURCE_LIMITS['awards-export']!.maxOldGenerationSizeMb!}`;
+    const result = JSON.parse(execFileSync(process.execPath, [heap, child, String(n), out], { encoding: 'utf8' })) as {
       ms: number;
       maxRssMiB: number;
       bytes: number;

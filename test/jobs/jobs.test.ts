@@ -20,6 +20,7 @@ import {
   runJobInline,
   type JobProgress,
 } from '../../electron/jobs/index.js';
+import { EXPORT_PAGE } from '../../electron/jobs/tasks.js';
 import type { Services } from '../../electron/services.js';
 import { passSome, sampleStore, type SampleStore } from '../support/sample-store.js';
 
@@ -157,6 +158,36 @@ describe('jobs in a worker thread', () => {
     // The kind is free again.
     const again = await runner.runJob('awards-export', { ...input, outDir: path.join(work, 'after') });
     expect(again.files).toHaveLength(input.credentialIds.length * 2);
+  });
+
+  it('an export longer than a page reads it a page at a time: progress runs on, a stop in a later page undoes all', async () => {
+    // Two pages and a bit, made of the awards in force over and over (the store's sample has a handful).
+    const inForce = s.awards.list().map((a) => a.credentialId);
+    const many = Array.from({ length: 2 * EXPORT_PAGE + 5 }, (_, i) => inForce[i % inForce.length]!);
+    const input = { credentialIds: many, formats: ['json' as const], paper: 'a4' as const };
+    const whole = await runner.runJob('awards-export', { ...input, outDir: path.join(work, 'export-pages') }, {});
+    expect(whole.files).toHaveLength(many.length);
+    expect(listing(path.join(work, 'export-pages'))).toHaveLength(inForce.length);
+
+    const out = path.join(work, 'export-pages-stopped');
+    fs.mkdirSync(out);
+    fs.writeFileSync(path.join(out, 'keep.txt'), 'already here');
+    const at = EXPORT_PAGE + 2;
+    const gate = new JobGate(at);
+    const p = progressAt<'awards-export'>(at);
+    const abort = new AbortController();
+    const job = runner.runJob(
+      'awards-export',
+      { ...input, outDir: out },
+      { onProgress: p.onProgress, signal: abort.signal, gate },
+    );
+    await p.reached;
+    expect(p.seen).toEqual(Array.from({ length: at }, (_, i) => ({ done: i + 1, total: many.length })));
+    expect(listing(out).length).toBeGreaterThan(1);
+    abort.abort();
+    await expect(job).rejects.toThrow(JobCancelledError);
+    // The files the first page added are removed too.
+    expect(listing(out)).toEqual(['keep.txt']);
   });
 
   it('a released job runs to the end after the refused second run', async () => {
