@@ -7,28 +7,47 @@ import { Icon } from '../ui/Icon.js';
 import { IconButton } from '../ui/IconButton.js';
 import { ImageViewer } from './ImageViewer.js';
 import { MediaPlayer } from './MediaPlayer.js';
+import { startPdfWorker } from './pdf/worker-port.js';
 import { typeLabel, viewerKind } from './media-types.js';
 import { focusIsFree, type JumpRequest, type ViewerHandle, type ViewerProps } from './viewer-types.js';
 import './viewers.css';
 
 type PdfModule = typeof import('./pdf/PdfViewer.js');
 
-// pdf.js is large: it loads with the first PDF opened (or just before, see warmPdfViewer), never with the queue.
+// pdf.js is large: it loads when the queue is idle or a review with PDFs opens (warmPdfViewer), never before the
+// queue's first page.
 let pdfModule: PdfModule | null = null;
-const loadPdfViewer = (): Promise<PdfModule> => import('./pdf/PdfViewer.js').then((m) => (pdfModule = m));
+let pdfLoading: Promise<PdfModule> | null = null;
+const loadPdfViewer = (): Promise<PdfModule> =>
+  (pdfLoading ??= import('./pdf/PdfViewer.js').then(
+    (m) => (pdfModule = m),
+    (error: unknown) => {
+      // Tried again next time (a chunk that failed to load once may load on the next try).
+      pdfLoading = null;
+      throw error;
+    },
+  ));
 
-/** Loads the PDF viewer and starts its worker in an idle moment, so opening the first PDF does not wait for them. */
-export function warmPdfViewer(): () => void {
-  const run = () =>
-    void loadPdfViewer().then(
-      (m) => m.warmUp(),
-      () => {},
-    );
+/**
+ * Starts pdf.js's worker and loads the PDF viewer's chunk as a review with PDFs opens, so that a PDF opened at once
+ * does not wait for them one after the other (both run beside the review's first drawing: the worker on its own
+ * thread, the chunk's fetch off the main thread).
+ */
+export function warmPdfViewer(): void {
+  startPdfWorker();
+  void loadPdfViewer().catch(() => {});
+}
+
+/**
+ * The same in the first idle moment (within 2 s): the queue does this, since reviews are opened from it and most
+ * carry PDFs, so that the session's first PDF waits for neither. Returns the cancel.
+ */
+export function warmPdfViewerWhenIdle(): () => void {
   if (typeof requestIdleCallback !== 'function') {
-    const timer = setTimeout(run, 300);
+    const timer = setTimeout(warmPdfViewer, 300);
     return () => clearTimeout(timer);
   }
-  const handle = requestIdleCallback(run, { timeout: 2000 });
+  const handle = requestIdleCallback(warmPdfViewer, { timeout: 2000 });
   return () => cancelIdleCallback(handle);
 }
 

@@ -59,7 +59,9 @@ export function EvidencePane({ sections, blind, ref }: EvidencePaneProps) {
     [byId],
   );
   const hasPdf = viewable.some((a) => viewerKind(a) === 'pdf');
-  useEffect(() => (hasPdf ? warmPdfViewer() : undefined), [hasPdf]);
+  useEffect(() => {
+    if (hasPdf) warmPdfViewer();
+  }, [hasPdf]);
 
   const registerCard = useCallback((id: string, el: HTMLElement | null) => {
     if (el) cards.current.set(id, el);

@@ -1,7 +1,8 @@
 // The queue screen: counts as filter chips, search and filters, blind review and the virtual grid.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { QueueItem, SubmissionStatus } from '../../shared/domain/queue.js';
 import { useBlindReview } from '../app/useBlindReview.js';
+import { warmPdfViewerWhenIdle } from '../evidence/ArtifactViewer.js';
 import { FirstRun } from '../import/FirstRun.js';
 import { QueueClosed } from '../quality/QueueClosed.js';
 import { t } from '../strings/en.js';
@@ -47,6 +48,8 @@ export function QueueScreen({
   const [direction, setDirection] = useState<Direction>('asc');
   const debouncedSearch = useDebounced(search.trim(), 150);
   const { counts, achievements } = useQueueSummary(reloadKey);
+  // Reviews are opened from here and most carry PDFs: pdf.js and its worker load in an idle moment, once a session.
+  useEffect(() => (firstRun ? undefined : warmPdfViewerWhenIdle()), [firstRun]);
 
   const effectiveSort: SortKey = blind && sort === 'earner' ? 'due' : sort;
   const query = useMemo<BaseQuery>(

@@ -150,10 +150,24 @@ const PROBE = (delay: number) => `(() => {
   watch.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-rendered'] });
 })()`;
 
+/** When the assessor clicks: the queue's row (after the queue shows) and the PDF card (after the evidence pane shows). */
+interface Pace {
+  queue: number;
+  card: number;
+}
+
+const PACES: Pace[] = [
+  { queue: 0, card: 0 },
+  { queue: 1000, card: 0 },
+  { queue: 0, card: 1000 },
+];
+
 /**
  * From the click that opens a review to: the evidence pane shown, page 1 of the 50-page PDF painted, and a keystroke
- * in a textarea handled. Twice: the PDF card clicked the moment it appears (worst case), and after a second of
- * reading (pdf.js is warmed up in idle time meanwhile). Times are taken in the page; each run is a fresh page load.
+ * in a textarea handled. Three paces: the row clicked the moment the queue shows and the PDF card the moment it
+ * appears (worst case: pdf.js's worker, started by the queue in idle time, is still starting); the queue read for a
+ * second first (as a person does: the worker has started); the card clicked after a second of reading (the viewer's
+ * chunk is loaded too). Times are taken in the page; each run is a fresh page load.
  */
 export async function benchReviewOpen(runs = Number(process.env.BENCH_REVIEW_OPEN_RUNS ?? 10)): Promise<void> {
   heading('Review open → interactive with a 50-page PDF (Chromium, real handlers)');
@@ -164,18 +178,21 @@ export async function benchReviewOpen(runs = Number(process.env.BENCH_REVIEW_OPE
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'assay-bench-review-'));
   const pkg = await writeEvidencePackage(path.join(work, 'package'));
   const app = await launchApp({ dataDir: path.join(work, 'data'), open: false });
-  const results = new Map<number, RunTimes[]>([
-    [0, []],
-    [1000, []],
-  ]);
+  const results = new Map<Pace, RunTimes[]>(PACES.map((pace) => [pace, []]));
   try {
     await app.services.importPackage(pkg.dir);
-    for (const [delay, times] of results) {
-      for (let i = 0; i < runs; i++) {
+    // Round-robin over the paces, so that each meets the same machine.
+    for (let i = 0; i < runs; i++) {
+      for (const [pace, times] of results) {
         await app.open();
         const { page } = app;
-        await page.evaluate(PROBE(delay));
-        await page.getByRole('grid').getByRole('row').nth(1).click();
+        await page.evaluate(PROBE(pace.card));
+        const row = page.getByRole('grid').getByRole('row').nth(1);
+        if (pace.queue > 0) {
+          await row.waitFor();
+          await page.waitForTimeout(pace.queue);
+        }
+        await row.click();
         const box = page.locator('textarea').first();
         await box.waitFor();
         await box.focus();
@@ -201,8 +218,10 @@ export async function benchReviewOpen(runs = Number(process.env.BENCH_REVIEW_OPE
     fs.rmSync(work, { recursive: true, force: true });
   }
   const p50 = (times: RunTimes[], f: (t: RunTimes) => number) => fmtMs(percentile(times.map(f), 50));
-  const atOnce = results.get(0)!;
-  const later = results.get(1000)!;
+  const spread = (values: number[]) => `${fmtMs(percentile(values, 50))} / ${fmtMs(percentile(values, 95))}`;
+  const range = (values: number[]) =>
+    `p50 / p95 of ${runs} fresh loads (min ${fmtMs(Math.min(...values))}, max ${fmtMs(Math.max(...values))})`;
+  const [atOnce, queueRead, later] = PACES.map((pace) => results.get(pace)!) as [RunTimes[], RunTimes[], RunTimes[]];
   line(
     'review shown (evidence pane in the page)',
     p50(atOnce, (t) => t.review),
@@ -212,17 +231,13 @@ export async function benchReviewOpen(runs = Number(process.env.BENCH_REVIEW_OPE
     'textarea took a keystroke',
     p50(atOnce, (t) => t.typed),
   );
+  const interactive = (times: RunTimes[]) => times.map((t) => Math.max(t.painted, t.typed));
   line(
-    'PDF card clicked at once: page 1 painted',
-    p50(atOnce, (t) => t.painted),
-    'from opening the review',
+    'row and PDF card clicked at once: interactive',
+    spread(interactive(atOnce)),
+    `${range(interactive(atOnce))}, from opening the review; goal p95 < 500 ms`,
   );
-  const interactive = atOnce.map((t) => Math.max(t.painted, t.typed));
-  line(
-    '  interactive (page painted and typing)',
-    `${fmtMs(percentile(interactive, 50))} / ${fmtMs(percentile(interactive, 95))}`,
-    `p50 / p95 of ${runs} fresh loads (min ${fmtMs(Math.min(...interactive))}, max ${fmtMs(Math.max(...interactive))}); goal p95 < 500 ms`,
-  );
+  line('queue read 1 s, PDF card at once: interactive', spread(interactive(queueRead)), range(interactive(queueRead)));
   line(
     'PDF card clicked after 1 s: page 1 painted',
     p50(later, (t) => t.painted - t.card),

@@ -222,10 +222,23 @@ test('the lesson plan PDF renders like its reference, with selectable text, find
   await expect(pane.getByRole('button', { name: /Lesson plan \(revised\)/ })).toBeFocused();
 });
 
+/** The page's requests for pdf.js's worker script and the PDF viewer's chunk, by kind. */
+const pdfLoads = (page: Page) =>
+  page.evaluate(() => {
+    const names = performance.getEntriesByType('resource').map((e) => e.name);
+    return {
+      worker: names.filter((n) => /\/pdf\.worker[^/]*\.mjs$/.test(n)).length,
+      viewer: names.filter((n) => /\/PdfViewer-[^/]*\.js$/.test(n)).length,
+    };
+  });
+
 test('a 50-page PDF opens lazily while typing stays responsive, and anchors jump to a page and quote', async () => {
   const pkg = await evidencePackage();
   app = await appWith(pkg.dir);
   const { page } = app;
+  // The queue loads pdf.js and starts its worker in an idle moment, before any review is opened ...
+  await expect(page.getByRole('grid').getByRole('row').nth(1)).toBeVisible();
+  await expect.poll(() => pdfLoads(page)).toEqual({ worker: 1, viewer: 1 });
   const pane = await openReview(page);
   const box = page.locator('textarea').first();
   await page.evaluate(() => {
@@ -255,6 +268,8 @@ test('a 50-page PDF opens lazily while typing stays responsive, and anchors jump
 
   await expect(pane.locator('.pdf-page')).toHaveCount(50);
   await expect(pane.locator('.pdf-page[data-page="1"]')).toHaveAttribute('data-rendered', /.+/);
+  // ... and the PDF is drawn by that worker: pdf.js started no second one.
+  expect(await pdfLoads(page)).toEqual({ worker: 1, viewer: 1 });
   const rendered = await pane.locator('.pdf-page[data-rendered]').count();
   expect(rendered).toBeLessThan(8);
   const last = await pane.locator('.pdf-page[data-page="50"]').boundingBox();

@@ -28,7 +28,6 @@ import { PdfPages } from './PdfPages.js';
 import { PdfThumbnails } from './PdfThumbnails.js';
 import { PdfToolbar } from './PdfToolbar.js';
 import type { PDFDocumentProxy } from './pdfjs.js';
-import { warmWorker } from './pdfjs.js';
 import { findAll, phrasePattern, PdfText } from './text-store.js';
 import { useFind, type Match } from './useFind.js';
 import { usePdfDocument } from './usePdfDocument.js';
@@ -36,11 +35,6 @@ import { usePdfScroll } from './usePdfScroll.js';
 import { useSelectionQuote } from './useSelectionQuote.js';
 import './pdf.css';
 import './text-layer.css';
-
-/** Starts pdf.js's worker ahead of the first PDF (called in an idle moment when a submission has PDFs). */
-export function warmUp(): void {
-  warmWorker();
-}
 
 /**
  * Blind review: the boxes assessors drew over this file, loaded alongside the document. Null while loading;

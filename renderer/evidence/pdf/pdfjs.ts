@@ -2,6 +2,7 @@
 /// <reference types="vite/client" />
 import { getDocument, GlobalWorkerOptions, PDFWorker, type PDFDocumentLoadingTask } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { pdfWorkerPort } from './worker-port.js';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
 
@@ -50,16 +51,18 @@ class BundledDataFactory {
 }
 
 let shared: PDFWorker | null = null;
+let sharedPort: Worker | null = null;
 
 /** One worker for every PDF the assessor opens: starting one costs more than parsing a typical document. */
 function worker(): PDFWorker {
-  if (!shared || shared.destroyed) shared = new PDFWorker();
+  // The worker the queue or the review started ahead (worker-port.ts); pdf.js starts its own only if that one
+  // failed to load (then the next document gets pdf.js's own, not the dead port).
+  const port = pdfWorkerPort();
+  if (!shared || shared.destroyed || port !== sharedPort) {
+    shared = port ? PDFWorker.create({ port }) : new PDFWorker();
+    sharedPort = port;
+  }
   return shared;
-}
-
-/** Creates the shared worker now, so that its 1 MB script is loaded and compiled before a PDF is opened. */
-export function warmWorker(): void {
-  worker();
 }
 
 /** Starts loading a PDF from our origin, streamed with range requests. */
