@@ -133,6 +133,22 @@ export interface Anchor {
   seq: number;
 }
 
+/** Deep pages' anchors for one query (Queue.anchorFor). */
+interface AnchorList {
+  /** The version of the rows the slots are for: the store's stamp (and "now", for overdue). */
+  version: string;
+  /** slots[i]: the row at position (i + 1) * anchorEvery - 1 of the order, where known. */
+  slots: (Anchor | undefined)[];
+  /** The slots of the version before: where to look for each slot's row again. */
+  stale: (Anchor | undefined)[];
+}
+
+/** Anchor lists kept (a few hundred keys each at most). */
+const KEPT_ANCHOR_LISTS = 256;
+
+/** Any fixed time: an overdue query's anchor list is found whatever its "now". */
+const EPOCH = '1970-01-01T00:00:00.000Z';
+
 /** The most rows the 'probe' plan walks for one page; when they hold less than a page, 'bloom' reads it. */
 const PROBE_BUDGET = 3000;
 
@@ -236,6 +252,8 @@ function orderedSql(
   dir: 'ASC' | 'DESC',
   plan: SearchPlan,
   extra: { clauses: readonly string[]; params: readonly unknown[] },
+  /** 'count': the number of those rows instead, each status's counted apart and added (no merge). */
+  shape: 'rows' | 'count' = 'rows',
 ): { sql: string; params: unknown[] } {
   const clauses = [...extra.clauses, ...f.clauses];
   const params: unknown[] = [];
@@ -247,20 +265,25 @@ function orderedSql(
     clauses.push(`${plan === 'bloom' ? '+s.seq' : 's.seq'} IN hits`);
     params.push(f.fts);
   }
+  const what = shape === 'count' ? 'count(*)' : `s.seq AS seq, ${column} AS k`;
   const arm = (status: string | undefined) =>
     status !== undefined
-      ? `SELECT s.seq AS seq, ${column} AS k FROM submissions s INDEXED BY ${STATUS_INDEXES[column]} ${whereSql([status, ...clauses])}`
-      : `SELECT s.seq AS seq, ${column} AS k FROM submissions s ${whereSql(clauses)}`;
-  const order = `ORDER BY 2 ${dir}, 1 ${dir}`;
+      ? `SELECT ${what} FROM submissions s INDEXED BY ${STATUS_INDEXES[column]} ${whereSql([status, ...clauses])}`
+      : `SELECT ${what} FROM submissions s ${whereSql(clauses)}`;
+  const order = shape === 'count' ? '' : ` ORDER BY 2 ${dir}, 1 ${dir}`;
   const withHits = hits ? `WITH ${HITS} ` : '';
   if (f.statuses === undefined) {
     params.push(...armParams);
-    return { sql: `${withHits}${arm(undefined)} ${order}`, params };
+    return { sql: `${withHits}${arm(undefined)}${order}`, params };
   }
   // No status left (overdue among decided statuses only): one arm for a status no row has.
   const arms = f.statuses.length > 0 ? f.statuses : [''];
   for (const st of arms) params.push(st, ...armParams);
-  return { sql: `${withHits}${arms.map(() => arm('s.status = ?')).join(' UNION ALL ')} ${order}`, params };
+  const sql =
+    shape === 'count'
+      ? `SELECT ${arms.map(() => `(${arm('s.status = ?')})`).join(' + ')}`
+      : `${arms.map(() => arm('s.status = ?')).join(' UNION ALL ')}${order}`;
+  return { sql: `${withHits}${sql}`, params };
 }
 
 const whereSql = (clauses: readonly string[]) => (clauses.length ? `WHERE ${clauses.join(' AND ')}` : '');
@@ -340,6 +363,35 @@ export function queueSql(
   };
 }
 
+/**
+ * The query's rows (seq and sort key, no search) at or before `anchor` in its order ('through') or after it
+ * ('after'), or their count; `reverse` orders them backwards (from the anchor back, for 'through').
+ */
+function besideSql(
+  q: ParsedQueueQuery,
+  ranges: SeqRanges,
+  anchor: Anchor,
+  side: 'through' | 'after',
+  shape: 'rows' | 'count',
+  reverse = false,
+): { sql: string; params: unknown[] } {
+  const column = SORT_COLUMNS[sortKey(q)];
+  const desc = q.direction === 'desc';
+  const cmp = side === 'after' ? (desc ? '<' : '>') : desc ? '>=' : '<=';
+  const outside = outsideRanges(ranges);
+  return orderedSql(
+    filters(q),
+    column,
+    desc !== reverse ? 'DESC' : 'ASC',
+    'bloom',
+    {
+      clauses: [...outside.clauses, `(${column}, s.seq) ${cmp} (?, ?)`],
+      params: [...outside.params, anchor.k, anchor.seq],
+    },
+    shape,
+  );
+}
+
 export const ROWS_SQL = `SELECT s.seq, s.id, s.achievement_id AS achievementId, a.name AS achievementName, s.earner_name AS earnerName,
     s.status, s.attempt, s.submitted_at AS submittedAt, s.due_at AS dueAt
   FROM submissions s JOIN achievement_versions a ON a.version_id = s.achievement_version_id
@@ -352,6 +404,11 @@ export interface SearchTuning {
    * low to reach anchors on a small store, Infinity turns them off.
    */
   anchorEvery: number;
+  /**
+   * After a change, a slot at most this many anchors from one known again is walked to; further, it is repaired
+   * from the row it held (tests set 0 to repair every slot).
+   */
+  walkSlots: number;
   /** Below this many matches, 'drive'. */
   fewMatches: number;
   /** The most rows the 'probe' plan walks. */
@@ -376,6 +433,7 @@ export class Queue {
       probeBudget: PROBE_BUDGET,
       probeReach: PROBE_BUDGET / 2,
       anchorEvery: ANCHOR_EVERY,
+      walkSlots: 4,
       ...tuning,
     };
   }
@@ -420,35 +478,134 @@ export class Queue {
   }
 
   /**
+   * Deep pages' anchors by query, kept across changes to the store: a list made at one version of the rows
+   * (`stamp`, and "now" for overdue) is repaired slot by slot at the next (see anchorFor).
+   */
+  readonly #anchors = new Map<string, AnchorList>();
+
+  /**
    * The row just before a deep page, so the page is one index seek from it plus a short skip instead of a walk
    * over every row before it (OFFSET 60,000 over three statuses' indexes took 10–18 ms at 100,000 rows). Anchors
    * are kept every `anchorEvery` rows of the query's order, as far as any page has asked; reaching a new one
-   * walks on from the last (one short skip per anchor: the first deep page costs what the walk did).
+   * walks on from the nearest one before it (one short skip per anchor).
+   *
+   * After a change to the store (a review saved, the CLI's work, "now" moving on for overdue) the anchors' rows
+   * may have moved: each slot a page needs is repaired from the row it held, by counting the rows now at or
+   * before that row (from whichever end of the order is nearer, using `total`) and stepping from it to the slot's
+   * position, which a few changes leave a few rows away. Counting an index range costs about half what walking
+   * the merged order does, and only half the rows at most are counted. A slot the change moved further than
+   * `anchorEvery` rows is walked to as before.
    */
   private anchorFor(
     stamp: string | undefined,
     q: ParsedQueueQuery,
     ranges: SeqRanges,
+    total: number,
   ): { after: Anchor; offset: number } | undefined {
     const every = this.tuning.anchorEvery;
     const blocks = Math.floor(q.offset / every);
     if (stamp === undefined || blocks === 0 || !Number.isFinite(every)) return undefined;
     const base = { ...q, offset: 0, limit: 1 };
-    const whole = queueSql(base, 'bloom', ranges);
-    const key = `anchors ${JSON.stringify(whole.params)} ${whole.sql}`;
-    // anchors[i] is the row at position (i + 1) * every - 1 of the order.
-    const anchors = this.keep<Anchor[]>(stamp, key, () => []);
-    let step: Statement | undefined;
-    while (anchors.length < blocks) {
-      const from = anchors.at(-1);
-      const next = queueSql({ ...base, offset: every - 1 }, 'bloom', ranges, undefined, from);
-      // One statement for every step after the first anchor (only the anchor's key and seq change).
-      const statement = from === undefined ? this.db.prepare(next.sql) : (step ??= this.db.prepare(next.sql));
-      const row = statement.raw().get(...next.params) as [number, string] | undefined;
-      if (row === undefined) return undefined; // past the last row: the page is empty either way
-      anchors.push({ seq: row[0], k: row[1] });
+    // The list is the query's whatever the time: overdue's "now" is part of the version instead.
+    const whole = queueSql({ ...base, now: EPOCH }, 'bloom', ranges);
+    const key = `${JSON.stringify(whole.params)} ${whole.sql}`;
+    const version = q.overdue ? `${stamp} ${new Date(q.now ?? Date.now()).toISOString()}` : stamp;
+    let list = this.#anchors.get(key);
+    if (list !== undefined) this.#anchors.delete(key);
+    if (list === undefined) list = { version, slots: [], stale: [] };
+    else if (list.version !== version) {
+      // What each slot held last, in this version or an earlier one: a slot not asked for since an earlier
+      // change is repaired from there (each change moves a row at most one place).
+      const stale = list.stale;
+      list.slots.forEach((anchor, i) => {
+        if (anchor !== undefined) stale[i] = anchor;
+      });
+      list = { version, slots: [], stale };
     }
-    return { after: anchors[blocks - 1]!, offset: q.offset - blocks * every };
+    // Least recently used goes first.
+    this.#anchors.set(key, list);
+    if (this.#anchors.size > KEPT_ANCHOR_LISTS) this.#anchors.delete(this.#anchors.keys().next().value!);
+
+    // slots[i] is the row at position (i + 1) * every - 1 of the order.
+    const target = blocks - 1;
+    if (list.slots[target] === undefined) {
+      // From the nearest slot before the target known in this version, when it is a few steps away (as when the
+      // assessor scrolls on after a change); else from the nearest slot at or before the target that held a row
+      // before, repaired (two tries at most).
+      let from = target - 1;
+      while (from >= 0 && list.slots[from] === undefined) from--;
+      for (let i = target, tries = 0; i > from + this.tuning.walkSlots && tries < 2; i--) {
+        const old = list.stale[i];
+        if (old === undefined) continue;
+        tries++;
+        const repaired = this.repairAnchor(base, ranges, old, (i + 1) * every - 1, total);
+        if (repaired !== undefined) {
+          list.slots[i] = repaired;
+          from = i;
+          break;
+        }
+      }
+      let step: Statement | undefined;
+      for (let i = from + 1; i <= target; i++) {
+        const prev = i > 0 ? list.slots[i - 1] : undefined;
+        const next = queueSql({ ...base, offset: every - 1 }, 'bloom', ranges, undefined, prev);
+        // One statement for every step from an anchor (only the anchor's key and seq change).
+        const statement = prev === undefined ? this.db.prepare(next.sql) : (step ??= this.db.prepare(next.sql));
+        const row = statement.raw().get(...next.params) as [number, string] | undefined;
+        if (row === undefined) return undefined; // past the last row: the page is empty either way
+        list.slots[i] = { seq: row[0], k: row[1] };
+      }
+    }
+    return { after: list.slots[target]!, offset: q.offset - blocks * every };
+  }
+
+  /**
+   * The row now at `position` of the query's order, found from `old`, the row that was there before the store
+   * changed; undefined when the change moved it more than an anchor's spacing away (or past the end).
+   */
+  private repairAnchor(
+    base: ParsedQueueQuery,
+    ranges: SeqRanges,
+    old: Anchor,
+    position: number,
+    total: number,
+  ): Anchor | undefined {
+    if (position >= total) return undefined;
+    // through: the rows now at or before `old` in the order (it may have left the query's rows: it still marks a
+    // place in the order), counted from the nearer end.
+    const through =
+      position < total / 2
+        ? this.countBeside(base, ranges, old, 'through')
+        : total - this.countBeside(base, ranges, old, 'after');
+    const ahead = position - through;
+    if (ahead >= 0) {
+      // The slot's row is the (ahead + 1)th after `old`.
+      if (ahead >= this.tuning.anchorEvery) return undefined;
+      const next = queueSql({ ...base, offset: ahead }, 'bloom', ranges, undefined, old);
+      const row = this.db
+        .prepare(next.sql)
+        .raw()
+        .get(...next.params) as [number, string] | undefined;
+      return row && { seq: row[0], k: row[1] };
+    }
+    // The slot's row is at or before `old`: counted back from it.
+    const back = -ahead - 1;
+    if (back >= this.tuning.anchorEvery) return undefined;
+    const walk = besideSql(base, ranges, old, 'through', 'rows', true);
+    const row = this.db
+      .prepare(`${walk.sql} LIMIT 1 OFFSET ?`)
+      .raw()
+      .get(...walk.params, back) as [number, string] | undefined;
+    return row && { seq: row[0], k: row[1] };
+  }
+
+  /** How many of the query's rows are at or before `anchor` in its order ('through'), or after it ('after'). */
+  private countBeside(base: ParsedQueueQuery, ranges: SeqRanges, anchor: Anchor, side: 'through' | 'after'): number {
+    const { sql, params } = besideSql(base, ranges, anchor, side, 'count');
+    return this.db
+      .prepare(sql)
+      .pluck()
+      .get(...params) as number;
   }
 
   /** AssayError 'calibration-required' while a required calibration is unmet. */
@@ -461,11 +618,8 @@ export class Queue {
     const ranges = calibrationRanges(this.db);
     const practice = ranges.length > 0;
     const plan = matches === undefined || matches >= this.tuning.fewMatches ? 'bloom' : 'drive';
-    // Without a search, a deep page starts from the nearest anchor (a search's pages are planned by its matches).
-    const anchored = fts === undefined ? this.anchorFor(stamp, q, ranges) : undefined;
-    const { sql, params, countSql, countParams, onlySearch } = anchored
-      ? queueSql({ ...q, offset: anchored.offset }, plan, ranges, undefined, anchored.after)
-      : queueSql(q, plan, ranges);
+    const unanchored = queueSql(q, plan, ranges);
+    const { countSql, countParams, onlySearch } = unanchored;
     const total =
       fts === undefined && !q.overdue
         ? this.groupTotal(q, practice)
@@ -488,6 +642,11 @@ export class Queue {
                   .pluck()
                   .get(...countParams) as number,
             );
+    // Without a search, a deep page starts from the nearest anchor (a search's pages are planned by its matches).
+    const anchored = fts === undefined ? this.anchorFor(stamp, q, ranges, total) : undefined;
+    const { sql, params } = anchored
+      ? queueSql({ ...q, offset: anchored.offset }, plan, ranges, undefined, anchored.after)
+      : unanchored;
     const pageOf = (s: string, p: readonly unknown[]) =>
       this.db
         .prepare(s)
