@@ -135,7 +135,7 @@ export interface Anchor {
 
 /** Deep pages' anchors for one query (Queue.anchorFor). */
 interface AnchorList {
-  /** The version of the rows the slots are for: the store's stamp (and "now", for overdue). */
+  /** The version of the rows the slots are for: the store's stamp (and, for overdue, the due dates passed). */
   version: string;
   /** slots[i]: the row at position (i + 1) * anchorEvery - 1 of the order, where known. */
   slots: (Anchor | undefined)[];
@@ -155,7 +155,7 @@ const PROBE_BUDGET = 3000;
 /** A deep page starts from a kept anchor at most this many rows before it (see Queue.anchorFor). */
 const ANCHOR_EVERY = 1024;
 
-/** The most figures (totals, anchor lists of at most a few hundred keys) a queue keeps for an unchanged store. */
+/** The most figures (totals, match counts) a queue keeps for an unchanged store. */
 const KEPT_FIGURES = 256;
 
 /** Below this many full-text matches, read them by id and sort. */
@@ -479,7 +479,7 @@ export class Queue {
 
   /**
    * Deep pages' anchors by query, kept across changes to the store: a list made at one version of the rows
-   * (`stamp`, and "now" for overdue) is repaired slot by slot at the next (see anchorFor).
+   * (`stamp`, and for overdue the due dates "now" has passed) is repaired slot by slot at the next (see anchorFor).
    */
   readonly #anchors = new Map<string, AnchorList>();
 
@@ -489,7 +489,7 @@ export class Queue {
    * are kept every `anchorEvery` rows of the query's order, as far as any page has asked; reaching a new one
    * walks on from the nearest one before it (one short skip per anchor).
    *
-   * After a change to the store (a review saved, the CLI's work, "now" moving on for overdue) the anchors' rows
+   * After a change to the store (a review saved, the CLI's work, overdue's "now" passing a due date) the anchors' rows
    * may have moved: each slot a page needs is repaired from the row it held, by counting the rows now at or
    * before that row (from whichever end of the order is nearer, using `total`) and stepping from it to the slot's
    * position, which a few changes leave a few rows away. Counting an index range costs about half what walking
@@ -498,6 +498,8 @@ export class Queue {
    */
   private anchorFor(
     stamp: string | undefined,
+    /** For overdue: the due dates "now" has passed (overdueEpoch). */
+    epoch: string | undefined,
     q: ParsedQueueQuery,
     ranges: SeqRanges,
     total: number,
@@ -506,10 +508,10 @@ export class Queue {
     const blocks = Math.floor(q.offset / every);
     if (stamp === undefined || blocks === 0 || !Number.isFinite(every)) return undefined;
     const base = { ...q, offset: 0, limit: 1 };
-    // The list is the query's whatever the time: overdue's "now" is part of the version instead.
+    // The list is the query's whatever the time: the due dates overdue's "now" has passed are part of the version.
     const whole = queueSql({ ...base, now: EPOCH }, 'bloom', ranges);
     const key = `${JSON.stringify(whole.params)} ${whole.sql}`;
-    const version = q.overdue ? `${stamp} ${new Date(q.now ?? Date.now()).toISOString()}` : stamp;
+    const version = epoch === undefined ? stamp : `${stamp} ${epoch}`;
     let list = this.#anchors.get(key);
     if (list !== undefined) this.#anchors.delete(key);
     if (list === undefined) list = { version, slots: [], stale: [] };
@@ -608,6 +610,19 @@ export class Queue {
       .get(...params) as number;
   }
 
+  /**
+   * Which due dates "now" has passed: the latest before it, of any submission (one seek of the due-date index).
+   * Two times with the same one have the same overdue rows in an unchanged store, whatever the filters, since
+   * nothing fell due between them; so an overdue query's total and anchors are kept from one call to the next
+   * (the time of each call) until a due date passes.
+   */
+  private overdueEpoch(q: ParsedQueueQuery): string {
+    const now = new Date(q.now ?? Date.now()).toISOString();
+    this.#epochSql ??= this.db.prepare('SELECT max(due_sort) FROM submissions WHERE due_sort < ?').pluck();
+    return (this.#epochSql.get(now) as string | null) ?? 'none';
+  }
+  #epochSql: Statement<[string]> | undefined;
+
   /** AssayError 'calibration-required' while a required calibration is unmet. */
   list(query: QueueQuery = {}): QueuePage {
     const q = parseQueueQuery(query);
@@ -620,6 +635,9 @@ export class Queue {
     const plan = matches === undefined || matches >= this.tuning.fewMatches ? 'bloom' : 'drive';
     const unanchored = queueSql(q, plan, ranges);
     const { countSql, countParams, onlySearch } = unanchored;
+    // Overdue's rows depend on "now" only through the due dates it has passed: kept figures are for those.
+    const epoch = q.overdue ? this.overdueEpoch(q) : undefined;
+    const counted = epoch === undefined ? unanchored : queueSql({ ...q, now: EPOCH }, plan, ranges);
     const total =
       fts === undefined && !q.overdue
         ? this.groupTotal(q, practice)
@@ -635,7 +653,7 @@ export class Queue {
               : 0)
           : this.keep(
               stamp,
-              `count ${JSON.stringify(countParams)} ${countSql}`,
+              `count ${epoch ?? ''} ${JSON.stringify(counted.countParams)} ${counted.countSql}`,
               () =>
                 this.db
                   .prepare(countSql)
@@ -643,7 +661,7 @@ export class Queue {
                   .get(...countParams) as number,
             );
     // Without a search, a deep page starts from the nearest anchor (a search's pages are planned by its matches).
-    const anchored = fts === undefined ? this.anchorFor(stamp, q, ranges, total) : undefined;
+    const anchored = fts === undefined ? this.anchorFor(stamp, epoch, q, ranges, total) : undefined;
     const { sql, params } = anchored
       ? queueSql({ ...q, offset: anchored.offset }, plan, ranges, undefined, anchored.after)
       : unanchored;

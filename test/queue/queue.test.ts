@@ -519,6 +519,27 @@ describe('deep pages from kept anchors, and kept totals', () => {
         }
   });
 
+  it('keeps an overdue query\'s total and anchors while its "now" passes no due date, and only then', () => {
+    const { db, prepared } = recording();
+    const queue = new Queue(db, () => undefined, { anchorEvery: 2, walkSlots: 0 });
+    const counts = () => prepared.filter((s) => /count\(\*\)/.test(s)).length;
+    const walks = () => prepared.filter((s) => /LIMIT \? OFFSET \?$/.test(s)).length;
+    // NOW is between the due dates of 2026-11-22 and 2026-12-03: an hour later and a day later pass none.
+    const at = (now: string): QueueQuery => ({ overdue: true, sort: 'earner', now, limit: 1, offset: 2 });
+    expect(queue.list(at(NOW))).toEqual(truth(at(NOW)));
+    const [c, w] = [counts(), walks()];
+    for (const [i, now] of ['2026-11-28T13:00:00Z', '2026-11-29T12:00:00Z', '2026-12-02T23:59:59Z'].entries()) {
+      expect(queue.list(at(now))).toEqual(truth(at(now)));
+      // The total kept, the anchor kept: only the page itself is read.
+      expect([counts(), walks()], now).toEqual([c, w + i + 1]);
+    }
+    // Past 2026-12-03: counted again, and its anchor repaired.
+    const later = '2026-12-04T12:00:00Z';
+    expect(queue.list(at(later))).toEqual(truth(at(later)));
+    expect(counts()).toBeGreaterThan(c);
+    expect(truth(at(later)).total).toBeGreaterThan(truth(at(NOW)).total);
+  });
+
   it('keeps a total for the same query while nothing changes, and nothing inside a transaction', () => {
     const { db, prepared } = recording();
     const queue = new Queue(db, () => undefined);
