@@ -584,20 +584,21 @@ export class Queue {
       // The slot's row is the (ahead + 1)th after `old`.
       if (ahead >= this.tuning.anchorEvery) return undefined;
       const next = queueSql({ ...base, offset: ahead }, 'bloom', ranges, undefined, old);
-      const row = this.db
-        .prepare(next.sql)
-        .raw()
-        .get(...next.params) as [number, string] | undefined;
-      return row && { seq: row[0], k: row[1] };
+      return this.firstRow(next.sql, next.params);
     }
     // The slot's row is at or before `old`: counted back from it.
     const back = -ahead - 1;
     if (back >= this.tuning.anchorEvery) return undefined;
     const walk = besideSql(base, ranges, old, 'through', 'rows', true);
+    return this.firstRow(`${walk.sql} LIMIT 1 OFFSET ?`, [...walk.params, back]);
+  }
+
+  /** The first (seq, sort key) row a page query gives, as an anchor; undefined when it gives none. */
+  private firstRow(sql: string, params: readonly unknown[]): Anchor | undefined {
     const row = this.db
-      .prepare(`${walk.sql} LIMIT 1 OFFSET ?`)
+      .prepare(sql)
       .raw()
-      .get(...walk.params, back) as [number, string] | undefined;
+      .get(...params) as [number, string] | undefined;
     return row && { seq: row[0], k: row[1] };
   }
 

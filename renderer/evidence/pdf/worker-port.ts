@@ -1,6 +1,6 @@
-// pdf.js's worker, started without pdf.js: a review with PDFs starts it as it opens, so that the worker's 1 MB script
-// is fetched, compiled and run (about 180 ms on two cores) while the review draws and the viewer's chunk loads,
-// not after the assessor has clicked a PDF. pdf.js then talks to it through its port (`PDFWorker.create({ port })`).
+// pdf.js's worker, started without pdf.js: the queue starts it in an idle moment and a review with PDFs as it opens
+// (warmPdfViewer), so that the worker's 1 MB script is fetched, compiled and run (about 180 ms on two cores) before
+// the assessor clicks a PDF. pdf.js then talks to it through its port (`PDFWorker.create({ port })`).
 /// <reference types="vite/client" />
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 
