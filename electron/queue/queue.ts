@@ -137,11 +137,55 @@ export interface Anchor {
 interface AnchorList {
   /** The version of the rows the slots are for: the store's stamp (and, for overdue, the due dates passed). */
   version: string;
+  /** That version's place in the log of changes (Stamp.log), and for overdue the due dates passed. */
+  log: number;
+  epoch: string | undefined;
   /** slots[i]: the row at position (i + 1) * anchorEvery - 1 of the order, where known. */
   slots: (Anchor | undefined)[];
-  /** The slots of the version before: where to look for each slot's row again. */
-  stale: (Anchor | undefined)[];
+  /** The slots of an earlier version: where to look for each slot's row again, and which version it held it in. */
+  stale: (StaleAnchor | undefined)[];
 }
+
+/**
+ * A row a slot held, and how many of the query's rows were at or before it in its order (`through`) at one place
+ * in the log of changes (and for overdue, with the due dates passed): the slot's position + 1 when it was held,
+ * then moved by the changes logged since (Queue.carryAnchors).
+ */
+interface StaleAnchor {
+  anchor: Anchor;
+  through: number;
+  log: number;
+  epoch: string | undefined;
+}
+
+/**
+ * What this connection knows of the store's state: `key` changes with any change (its own, counting every row a
+ * statement or trigger wrote, even one later rolled back; other connections' commits: the CLI, a worker thread),
+ * `log` is the last change to the submissions' queue columns (migration 15's log).
+ */
+interface Stamp {
+  key: string;
+  log: number;
+}
+
+/**
+ * The changes logged after one place in the log up to another (from, to], all still in the log. `reshaped`: some
+ * inserted or deleted a row, or changed a due date or a name's sort key (so its text and the full-text index
+ * may have changed, and overdue rows may have come or gone without being in the log); the others changed a
+ * status, achievement, attempt or submitted date.
+ */
+interface ChangeSpan {
+  from: number;
+  to: number;
+  size: number;
+  reshaped: boolean;
+}
+
+/** The most logged changes a queue reads to carry what it kept across them (the log keeps at least 1,024). */
+const MAX_SPAN = 1024;
+
+/** The queue columns migration 15 logs, each change's row before (old_) and after (new_). */
+const LOGGED = ['status', 'achievement_id', 'attempt', 'due_sort', 'submitted_at', 'earner_sort'] as const;
 
 /** Anchor lists kept (a few hundred keys each at most). */
 const KEPT_ANCHOR_LISTS = 256;
@@ -288,6 +332,57 @@ function orderedSql(
 
 const whereSql = (clauses: readonly string[]) => (clauses.length ? `WHERE ${clauses.join(' AND ')}` : '');
 
+/**
+ * Two sort keys in SQLite's order for text (BINARY: the bytes of UTF-8, which is the order of code points): a
+ * code unit of a surrogate pair stands for a code point above every other code unit's.
+ */
+export function compareKeys(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const rank = (c: number) => (c >= 0xd800 && c <= 0xdfff ? c + 0x2000 : c >= 0xe000 ? c - 0x800 : c);
+    return rank(x) - rank(y);
+  }
+  return a.length - b.length;
+}
+
+/**
+ * How much a span of logged changes moved the number of a query's rows (with `extra`'s clauses): each change's row
+ * before counts -1 where it matched, its row after +1. `expanded`: a search, as whole words (the full-text index is
+ * asked about each changed row; a prefix would walk every word it begins).
+ */
+function changedSql(
+  f: Filters,
+  span: ChangeSpan,
+  extra: { clauses: readonly string[]; params: readonly unknown[] },
+  expanded?: string,
+  /** The rows themselves instead (sign, this sort column, seq), in no order. */
+  rowsBy?: string,
+): { sql: string; params: unknown[] } {
+  // No status left (overdue among decided statuses only): no row of the query changed.
+  if (f.statuses?.length === 0) return { sql: rowsBy ? 'SELECT 0, 0, 0 WHERE 0' : 'SELECT 0', params: [] };
+  const clauses = [...f.countClauses, ...extra.clauses];
+  const params: unknown[] = [...f.params, ...extra.params];
+  if (f.statuses !== undefined) {
+    clauses.unshift(`s.status IN (${f.statuses.map(() => '?').join(', ')})`);
+    params.unshift(...f.statuses);
+  }
+  if (expanded !== undefined) {
+    clauses.push('EXISTS (SELECT 1 FROM submissions_fts f WHERE f.submissions_fts MATCH ? AND f.rowid = s.seq)');
+    params.push(expanded);
+  }
+  const side = (p: 'old' | 'new', sign: number) =>
+    `SELECT seq, ${LOGGED.map((c) => `${p}_${c} AS ${c}`).join(', ')}, ${sign} AS sign
+      FROM submission_changes WHERE id > ? AND id <= ? AND ${p}_status IS NOT NULL`;
+  return {
+    sql: `SELECT ${rowsBy ? `s.sign, ${rowsBy}, s.seq` : 'coalesce(sum(s.sign), 0)'}
+      FROM (${side('old', -1)} UNION ALL ${side('new', 1)}) s ${whereSql(clauses)}`,
+    params: [span.from, span.to, span.from, span.to, ...params],
+  };
+}
+
 /** The count of the rows a query matches, less the calibration samples' when `calibration`. */
 function countSql(f: Filters, calibration: boolean): { sql: string; params: unknown[] } {
   const one = (extra: readonly string[]) => {
@@ -367,6 +462,13 @@ export function queueSql(
  * The query's rows (seq and sort key, no search) at or before `anchor` in its order ('through') or after it
  * ('after'), or their count; `reverse` orders them backwards (from the anchor back, for 'through').
  */
+/** A row (its sort key and seq, two parameters) at or before the anchor in the query's order, or after it. */
+function besideClause(q: ParsedQueueQuery, side: 'through' | 'after'): string {
+  const desc = q.direction === 'desc';
+  const cmp = side === 'after' ? (desc ? '<' : '>') : desc ? '>=' : '<=';
+  return `(${SORT_COLUMNS[sortKey(q)]}, s.seq) ${cmp} (?, ?)`;
+}
+
 function besideSql(
   q: ParsedQueueQuery,
   ranges: SeqRanges,
@@ -375,17 +477,15 @@ function besideSql(
   shape: 'rows' | 'count',
   reverse = false,
 ): { sql: string; params: unknown[] } {
-  const column = SORT_COLUMNS[sortKey(q)];
   const desc = q.direction === 'desc';
-  const cmp = side === 'after' ? (desc ? '<' : '>') : desc ? '>=' : '<=';
   const outside = outsideRanges(ranges);
   return orderedSql(
     filters(q),
-    column,
+    SORT_COLUMNS[sortKey(q)],
     desc !== reverse ? 'DESC' : 'ASC',
     'bloom',
     {
-      clauses: [...outside.clauses, `(${column}, s.seq) ${cmp} (?, ?)`],
+      clauses: [...outside.clauses, besideClause(q, side)],
       params: [...outside.params, anchor.k, anchor.seq],
     },
     shape,
@@ -409,6 +509,11 @@ export interface SearchTuning {
    * from the row it held (tests set 0 to repair every slot).
    */
   walkSlots: number;
+  /**
+   * Kept totals and anchors are carried across the changes the store logs (migration 15); false: counted again
+   * after every change, as they were before the log (tests compare the two).
+   */
+  carry: boolean;
   /** Below this many matches, 'drive'. */
   fewMatches: number;
   /** The most rows the 'probe' plan walks. */
@@ -434,47 +539,109 @@ export class Queue {
       probeReach: PROBE_BUDGET / 2,
       anchorEvery: ANCHOR_EVERY,
       walkSlots: 4,
+      carry: true,
       ...tuning,
     };
   }
 
-  /**
-   * What this connection knows of the store's state: its own changes (total_changes, counting every row a
-   * statement or trigger wrote, even one later rolled back) and other connections' commits (data_version:
-   * the CLI, a worker thread). Undefined inside a transaction, which could still roll back what is read.
-   */
-  private stamp(): string | undefined {
-    if (this.db.inTransaction) return undefined;
-    this.#stampSql ??= this.db.prepare('SELECT total_changes(), data_version FROM pragma_data_version').raw();
-    return (this.#stampSql.get() as [number, number]).join(':');
+  /** What this connection knows of the store's state (see Stamp). Undefined inside a transaction, which could still roll back what is read. */
+  private stamp(): Stamp | undefined {
+    if (this.db.inTransaction && !this.#reading) return undefined;
+    this.#stampSql ??= this.db
+      .prepare(
+        'SELECT total_changes(), data_version, (SELECT coalesce(max(id), 0) FROM submission_changes) FROM pragma_data_version',
+      )
+      .raw();
+    const [changes, version, log] = this.#stampSql.get() as [number, number, number];
+    return { key: `${changes}:${version}:${log}`, log };
   }
   #stampSql: Statement<[]> | undefined;
+  /** Inside list()'s own read transaction (see `reading`). */
+  #reading = false;
 
   /**
-   * Figures derived from the store, kept while it is unchanged (`stamp`): the totals a virtual table asks for
-   * with every page it scrolls to, and the anchors of deep pages. The UI asks the same query again and again
-   * as the assessor scrolls; any change anywhere in the store, by anyone, drops them all.
+   * `read` in one read transaction, so that everything it reads, the stamp first, is one state of the store: what
+   * is kept for a stamp is then what the store held at that stamp, and carrying it over the logged changes after it
+   * (`span`) counts each change once. Inside a caller's transaction, as it is (nothing is kept there).
    */
-  readonly #kept = new Map<string, unknown>();
-  #keptStamp: string | undefined;
-
-  private keep<T>(stamp: string | undefined, key: string, compute: () => T): T {
-    if (stamp === undefined) return compute();
-    if (stamp !== this.#keptStamp) {
-      this.#kept.clear();
-      this.#keptStamp = stamp;
+  private reading<T>(read: () => T): T {
+    if (this.db.inTransaction) return read();
+    this.db.exec('BEGIN');
+    this.#reading = true;
+    try {
+      return read();
+    } finally {
+      this.#reading = false;
+      // Nothing was written but the temporary vocabulary table (expandedFtsQuery), which must stay.
+      this.db.exec('COMMIT');
     }
-    if (this.#kept.has(key)) {
-      const hit = this.#kept.get(key) as T;
+  }
+
+  /**
+   * The changes logged after `from` up to `to` (see ChangeSpan); undefined when some are no longer in the log
+   * (it keeps the last 1,024 or more) or there are more than MAX_SPAN.
+   */
+  private span(from: number, to: number): ChangeSpan | undefined {
+    if (from === to) return { from, to, size: 0, reshaped: false };
+    if (from > to || to - from > MAX_SPAN) return undefined;
+    const key = `${from} ${to}`;
+    if (this.#spans.has(key)) return this.#spans.get(key);
+    this.#spanSql ??= this.db
+      .prepare(
+        `SELECT count(*), coalesce(sum(old_status IS NULL OR new_status IS NULL OR old_due_sort IS NOT new_due_sort
+            OR old_earner_sort IS NOT new_earner_sort), 0)
+          FROM submission_changes WHERE id > ? AND id <= ?`,
+      )
+      .raw();
+    const [size, reshaped] = this.#spanSql.get(from, to) as [number, number];
+    // Ids follow one another: a change missing from the span was dropped from the log.
+    const span = size === to - from ? { from, to, size, reshaped: reshaped > 0 } : undefined;
+    if (this.#spans.size >= 64) this.#spans.clear();
+    this.#spans.set(key, span);
+    return span;
+  }
+  #spanSql: Statement<[number, number]> | undefined;
+  readonly #spans = new Map<string, ChangeSpan | undefined>();
+
+  /**
+   * Figures derived from the store, by key: the totals a virtual table asks for with every page it scrolls to,
+   * and the searches' match counts. The UI asks the same query again and again as the assessor scrolls. A figure
+   * kept at an earlier stamp is carried to this one across the changes logged between (`carry`: undefined when it
+   * cannot be), else worked out again.
+   */
+  readonly #kept = new Map<string, { value: unknown; stamp: string; log: number }>();
+
+  private keep<T>(
+    stamp: Stamp | undefined,
+    key: string,
+    compute: () => T,
+    carry: (value: T, span: ChangeSpan) => T | undefined = () => undefined,
+  ): T {
+    if (stamp === undefined) return compute();
+    const kept = this.#kept.get(key);
+    let value: T | undefined;
+    if (kept !== undefined) {
       // Least recently used goes first: a hit moves to the end (a Map iterates in insertion order).
       this.#kept.delete(key);
-      this.#kept.set(key, hit);
-      return hit;
+      if (kept.stamp === stamp.key) value = kept.value as T;
+      else {
+        const span = this.span(kept.log, stamp.log);
+        value = span === undefined ? undefined : span.size === 0 ? (kept.value as T) : carry(kept.value as T, span);
+      }
     }
-    const value = compute();
+    value ??= compute();
     if (this.#kept.size >= KEPT_FIGURES) this.#kept.delete(this.#kept.keys().next().value!);
-    this.#kept.set(key, value);
+    this.#kept.set(key, { value, stamp: stamp.key, log: stamp.log });
     return value;
+  }
+
+  /** How much a span of changes moved the number of rows `changedSql` describes. */
+  private changed(f: Filters, span: ChangeSpan, extra: Parameters<typeof changedSql>[2], expanded?: string): number {
+    const { sql, params } = changedSql(f, span, extra, expanded);
+    return this.db
+      .prepare(sql)
+      .pluck()
+      .get(...params) as number;
   }
 
   /**
@@ -497,7 +664,7 @@ export class Queue {
    * `anchorEvery` rows is walked to as before.
    */
   private anchorFor(
-    stamp: string | undefined,
+    stamp: Stamp | undefined,
     /** For overdue: the due dates "now" has passed (overdueEpoch). */
     epoch: string | undefined,
     q: ParsedQueueQuery,
@@ -511,18 +678,19 @@ export class Queue {
     // The list is the query's whatever the time: the due dates overdue's "now" has passed are part of the version.
     const whole = queueSql({ ...base, now: EPOCH }, 'bloom', ranges);
     const key = `${JSON.stringify(whole.params)} ${whole.sql}`;
-    const version = epoch === undefined ? stamp : `${stamp} ${epoch}`;
+    const version = epoch === undefined ? stamp.key : `${stamp.key} ${epoch}`;
     let list = this.#anchors.get(key);
     if (list !== undefined) this.#anchors.delete(key);
-    if (list === undefined) list = { version, slots: [], stale: [] };
+    if (list === undefined) list = { version, log: stamp.log, epoch, slots: [], stale: [] };
     else if (list.version !== version) {
       // What each slot held last, in this version or an earlier one: a slot not asked for since an earlier
-      // change is repaired from there (each change moves a row at most one place).
-      const stale = list.stale;
+      // change is repaired from there.
+      const { stale, log: was, epoch: wasEpoch } = list;
       list.slots.forEach((anchor, i) => {
-        if (anchor !== undefined) stale[i] = anchor;
+        if (anchor !== undefined) stale[i] = { anchor, through: (i + 1) * every, log: was, epoch: wasEpoch };
       });
-      list = { version, slots: [], stale };
+      this.carryAnchors(base, ranges, stale, was, wasEpoch, stamp.log, epoch);
+      list = { version, log: stamp.log, epoch, slots: [], stale };
     }
     // Least recently used goes first.
     this.#anchors.set(key, list);
@@ -531,16 +699,18 @@ export class Queue {
     // slots[i] is the row at position (i + 1) * every - 1 of the order.
     const target = blocks - 1;
     if (list.slots[target] === undefined) {
-      // From the nearest slot before the target known in this version, when it is a few steps away (as when the
-      // assessor scrolls on after a change); else from the nearest slot at or before the target that held a row
-      // before, repaired (two tries at most).
+      // From the nearest slot at or before the target that held a row before, repaired (two tries at most); but
+      // from the nearest slot before the target known in this version when it is a few steps away (as when the
+      // assessor scrolls on after a change) and the repair would count (its row's place not carried by the log).
       let from = target - 1;
       while (from >= 0 && list.slots[from] === undefined) from--;
-      for (let i = target, tries = 0; i > from + this.tuning.walkSlots && tries < 2; i--) {
+      for (let i = target, tries = 0; i > from && tries < 2; i--) {
         const old = list.stale[i];
         if (old === undefined) continue;
+        const carried = old.log === stamp.log && old.epoch === epoch;
+        if (!carried && i <= from + this.tuning.walkSlots) break;
         tries++;
-        const repaired = this.repairAnchor(base, ranges, old, (i + 1) * every - 1, total);
+        const repaired = this.repairAnchor(base, ranges, old, (i + 1) * every - 1, total, stamp.log, epoch);
         if (repaired !== undefined) {
           list.slots[i] = repaired;
           from = i;
@@ -562,23 +732,87 @@ export class Queue {
   }
 
   /**
+   * Moves each row held at `from` (in `stale`) by the changes logged since, to `to`: its `through` gains the
+   * logged rows now the query's at or before it and loses those that were (each change's row after and before),
+   * all read in one pass over the log. Left as it was (and counted when needed) when the log no longer has the
+   * changes, or when overdue's rows may have changed without a logged change ("now" passed a due date, a due date
+   * or a row came or went).
+   */
+  private carryAnchors(
+    base: ParsedQueueQuery,
+    ranges: SeqRanges,
+    stale: (StaleAnchor | undefined)[],
+    from: number,
+    fromEpoch: string | undefined,
+    to: number,
+    epoch: string | undefined,
+  ): void {
+    if (!this.tuning.carry || fromEpoch !== epoch) return;
+    const held = stale.filter((e) => e !== undefined && e.log === from && e.epoch === epoch) as StaleAnchor[];
+    if (held.length === 0) return;
+    const span = this.span(from, to);
+    if (span === undefined || (base.overdue && span.reshaped)) return;
+    if (span.size > 0) {
+      const { sql, params } = changedSql(
+        filters(base),
+        span,
+        outsideRanges(ranges),
+        undefined,
+        SORT_COLUMNS[sortKey(base)],
+      );
+      const moved = this.db
+        .prepare(sql)
+        .raw()
+        .all(...params) as [number, string, number][];
+      // In the query's order: a held row's rows at or before it are a prefix of the moved rows.
+      const desc = base.direction === 'desc';
+      const order = (a: Anchor, b: Anchor) => {
+        const c = compareKeys(a.k, b.k) || a.seq - b.seq;
+        return desc ? -c : c;
+      };
+      const rows = moved.map(([sign, k, seq]) => ({ sign, k, seq })).sort(order);
+      const sums: number[] = [0];
+      for (const r of rows) sums.push(sums[sums.length - 1]! + r.sign);
+      for (const e of held) {
+        // The number of moved rows at or before e.anchor (binary search for the first one after it).
+        let lo = 0;
+        let hi = rows.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (order(rows[mid]!, e.anchor) <= 0) lo = mid + 1;
+          else hi = mid;
+        }
+        e.through += sums[lo]!;
+      }
+    }
+    for (const e of held) e.log = to;
+  }
+
+  /**
    * The row now at `position` of the query's order, found from `old`, the row that was there before the store
    * changed; undefined when the change moved it more than an anchor's spacing away (or past the end).
    */
   private repairAnchor(
     base: ParsedQueueQuery,
     ranges: SeqRanges,
-    old: Anchor,
+    stale: StaleAnchor,
     position: number,
     total: number,
+    /** Where the log of changes is now (Stamp.log), and for overdue the due dates "now" has passed. */
+    log: number,
+    epoch: string | undefined,
   ): Anchor | undefined {
     if (position >= total) return undefined;
+    const old = stale.anchor;
     // through: the rows now at or before `old` in the order (it may have left the query's rows: it still marks a
-    // place in the order), counted from the nearer end.
+    // place in the order): carried to this version from when it was held (carryAnchors), else counted, from the
+    // nearer end.
     const through =
-      position < total / 2
-        ? this.countBeside(base, ranges, old, 'through')
-        : total - this.countBeside(base, ranges, old, 'after');
+      stale.log === log && stale.epoch === epoch
+        ? stale.through
+        : position < total / 2
+          ? this.countBeside(base, ranges, old, 'through')
+          : total - this.countBeside(base, ranges, old, 'after');
     const ahead = position - through;
     if (ahead >= 0) {
       // The slot's row is the (ahead + 1)th after `old`.
@@ -628,9 +862,22 @@ export class Queue {
   list(query: QueueQuery = {}): QueuePage {
     const q = parseQueueQuery(query);
     this.assertOpen();
+    return this.reading(() => this.read(q));
+  }
+
+  private read(q: ParsedQueueQuery): QueuePage {
     const stamp = this.stamp();
     const fts = q.search ? ftsQuery(q.search, q.blind) : undefined;
-    const matches = fts === undefined ? undefined : this.keep(stamp, `matches ${fts}`, () => this.matchCount(fts));
+    // A search's matches change only with the full-text index: carried across changes of status and the like.
+    const matches =
+      fts === undefined
+        ? undefined
+        : this.keep(
+            stamp,
+            `matches ${fts}`,
+            () => this.matchCount(fts),
+            (v, span) => (span.reshaped ? undefined : v),
+          );
     const ranges = calibrationRanges(this.db);
     const practice = ranges.length > 0;
     const plan = matches === undefined || matches >= this.tuning.fewMatches ? 'bloom' : 'drive';
@@ -654,12 +901,21 @@ export class Queue {
               : 0)
           : this.keep(
               stamp,
-              `count ${epoch ?? ''} ${JSON.stringify(counted.countParams)} ${counted.countSql}`,
+              `count ${epoch ?? ''} ${JSON.stringify(ranges)} ${JSON.stringify(counted.countParams)} ${counted.countSql}`,
               () =>
                 this.db
                   .prepare(countSql)
                   .pluck()
                   .get(...countParams) as number,
+              // Carried across changes of status and the like by the changed rows that are the query's (for a
+              // search, those the index finds, asked in whole words); a change that reshaped the rows (an import,
+              // a due date) may have changed the matches or the overdue rows without a logged change: counted again.
+              (value, span) => {
+                if (span.reshaped || !this.tuning.carry) return undefined;
+                const expanded = fts === undefined ? undefined : this.expansion(stamp, q, matches!);
+                if (expanded === null) return undefined;
+                return value + this.changed(filters(q), span, outsideRanges(ranges), expanded);
+              },
             );
     // Without a search, a deep page starts from the nearest anchor (a search's pages are planned by its matches).
     const anchored = fts === undefined ? this.anchorFor(stamp, epoch, q, ranges, total) : undefined;
@@ -672,7 +928,7 @@ export class Queue {
         .pluck()
         .all(...p) as number[];
     let seqs: number[] | undefined;
-    const expanded = plan === 'bloom' && matches !== undefined ? this.probeSearch(q, matches) : undefined;
+    const expanded = plan === 'bloom' && matches !== undefined ? this.probeSearch(stamp, q, matches) : undefined;
     if (expanded !== undefined) {
       const probe = queueSql(q, 'probe', ranges, { expanded, budget: this.tuning.probeBudget });
       seqs = pageOf(probe.sql, probe.params);
@@ -693,13 +949,27 @@ export class Queue {
    * enough that a page lies within half the probe budget of the walk (estimated over all rows), and the
    * expanded search finds exactly as many rows as the search (else a word was folded differently: not used).
    */
-  private probeSearch(q: ParsedQueueQuery, matches: number): string | undefined {
+  private probeSearch(stamp: Stamp | undefined, q: ParsedQueueQuery, matches: number): string | undefined {
     if (matches === 0) return undefined;
     const rows = (this.db.prepare('SELECT max(seq) FROM submissions').pluck().get() as number | null) ?? 0;
     if (((q.offset + q.limit) * rows) / matches > this.tuning.probeReach) return undefined;
-    const expanded = expandedFtsQuery(this.db, q.search!, q.blind);
-    if (expanded === undefined) return undefined;
-    return this.matchCount(expanded) === matches ? expanded : undefined;
+    return this.expansion(stamp, q, matches) ?? undefined;
+  }
+
+  /**
+   * The search expanded to whole words (expandedFtsQuery), when it finds exactly as many rows as the search
+   * (else a word was folded differently: null). Kept, and carried across changes that left the index as it was.
+   */
+  private expansion(stamp: Stamp | undefined, q: ParsedQueueQuery, matches: number): string | null {
+    return this.keep(
+      stamp,
+      `expanded ${q.blind} ${q.search!}`,
+      () => {
+        const expanded = expandedFtsQuery(this.db, q.search!, q.blind);
+        return expanded !== undefined && this.matchCount(expanded) === matches ? expanded : null;
+      },
+      (v, span) => (span.reshaped ? undefined : v),
+    );
   }
 
   /**

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expandedFtsQuery, Queue, queueSql, ROWS_SQL } from '../../electron/queue/queue.js';
+import { compareKeys, expandedFtsQuery, Queue, queueSql, ROWS_SQL } from '../../electron/queue/queue.js';
 import { openServices, type Services } from '../../electron/services.js';
 import { migrations } from '../../electron/store/migrations/index.js';
 import {
@@ -247,6 +247,136 @@ describe('totals kept by triggers per status, achievement and attempt (migration
   });
 });
 
+describe('figures carried across the changes the store logs (migration 15)', () => {
+  const searches: QueueQuery[] = [
+    { search: 'ordinary', status: ['pending'] },
+    { search: 'ordinary', status: ['pending', 'passed', 'recused'] },
+    { search: 'ordinary', achievementId: OTHER },
+    { search: 'ordinary', attempt: 1, status: ['in-progress', 'not-yet'] },
+    { search: 'ordin', overdue: true },
+    { search: 'response', blind: true, status: ['pending'] },
+    { overdue: true, status: ['pending', 'in-progress'] },
+  ];
+  const truth = (q: QueueQuery) => new Queue(services.db, () => undefined, { carry: false }).list(q);
+  const rows = () =>
+    services.db.prepare('SELECT seq, status, attempt, due_sort AS due FROM submissions ORDER BY seq').all() as {
+      seq: number;
+      status: string;
+      attempt: number;
+      due: string;
+    }[];
+  const restore = (saved: ReturnType<typeof rows>) => {
+    const put = services.db.prepare('UPDATE submissions SET status = ?, attempt = ?, due_sort = ? WHERE seq = ?');
+    for (const r of saved) put.run(r.status, r.attempt, r.due, r.seq);
+  };
+
+  it("a search's filtered total and an overdue total follow status changes (this connection's and another's) without counting again", () => {
+    const { db, prepared } = recording();
+    const queue = new Queue(db, () => undefined);
+    // A total counted from the full-text matches (or overdue's rows), as opposed to carried from the log.
+    const counted = () =>
+      prepared.filter((s) => /^(WITH hits.* )?SELECT count\(\*\) FROM submissions s/.test(s)).length;
+    const carried = () => prepared.filter((s) => /FROM submission_changes/.test(s) && !/, s\.seq\)/.test(s)).length;
+    const saved = rows();
+    const check = (when: string) => {
+      for (const q of searches) {
+        const query = { now: NOW, limit: 2, ...q };
+        expect(queue.list(query), `${when}: ${JSON.stringify(q)}`).toEqual(truth(query));
+      }
+    };
+    try {
+      check('first');
+      const first = counted();
+      expect(first).toBe(searches.length);
+      let seed = 11;
+      const random = (n: number) => {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        return seed % n;
+      };
+      for (let change = 0; change < 10; change++) {
+        // The first two move the one submission "ordinary" does not find (it must not move the search's total).
+        const row = change < 2 ? saved[4]! : saved[random(saved.length)]!;
+        const status =
+          change < 2
+            ? (['passed', 'pending'] as const)[change]!
+            : SUBMISSION_STATUSES[random(SUBMISSION_STATUSES.length)]!;
+        if (change % 3 === 2) {
+          // Another connection (the CLI): two changes at once, a status and an attempt.
+          const other = new Database(path.join(work, 'data', 'assay.db'));
+          other
+            .prepare('UPDATE submissions SET status = ?, attempt = ? WHERE seq = ?')
+            .run(status, 1 + random(2), row.seq);
+          other.close();
+        } else services.db.prepare('UPDATE submissions SET status = ? WHERE seq = ?').run(status, row.seq);
+        check(`change ${change}`);
+      }
+      // Never counted again: every total was carried by the logged changes' rows.
+      expect(counted()).toBe(first);
+      expect(carried()).toBeGreaterThan(0);
+
+      // A due date changed: overdue's rows (and a search's, for an import) may change with nothing logged for
+      // them: counted again.
+      services.db
+        .prepare("UPDATE submissions SET due_sort = '2026-11-01T00:00:00.000Z' WHERE seq = ?")
+        .run(saved[6]!.seq);
+      check('due date');
+      expect(counted()).toBeGreaterThan(first);
+    } finally {
+      restore(saved);
+    }
+  });
+
+  it('orders sort keys as SQLite orders text, astral characters and the private use area included', () => {
+    // The held rows are moved in JavaScript by the logged rows before them: its order must be SQLite's.
+    const alphabet = ['a', 'Z', 'é', 'ł', '\u00ff', '김', '\ue000', '\uffef', '𝒜', '😀', '中', '\u0000', ' ', '9'];
+    let seed = 5;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const keys = Array.from({ length: 400 }, () =>
+      Array.from({ length: 1 + random(4) }, () => alphabet[random(alphabet.length)]).join(''),
+    );
+    const db = new Database(':memory:');
+    db.exec('CREATE TABLE k (v TEXT)');
+    const add = db.prepare('INSERT INTO k VALUES (?)');
+    for (const k of keys) add.run(k);
+    const bySqlite = db.prepare('SELECT v FROM k ORDER BY v').pluck().all() as string[];
+    db.close();
+    expect([...keys].sort(compareKeys)).toEqual(bySqlite);
+    // JavaScript's own order (UTF-16 code units) differs: a surrogate pair sorts before U+E000 there.
+    expect([...keys].sort()).not.toEqual(bySqlite);
+  });
+
+  it('counts again once the changes it would carry across are no longer in the log, which stays bounded', () => {
+    const { db, prepared } = recording();
+    const queue = new Queue(db, () => undefined);
+    const counted = () =>
+      prepared.filter((s) => /^(WITH hits.* )?SELECT count\(\*\) FROM submissions s/.test(s)).length;
+    const saved = rows();
+    const q: QueueQuery = { now: NOW, limit: 2, search: 'ordinary', status: ['pending'] };
+    try {
+      expect(queue.list(q)).toEqual(truth(q));
+      const first = counted();
+      // 1,500 changes by another connection: more than the log keeps.
+      const other = new Database(path.join(work, 'data', 'assay.db'));
+      const set = other.prepare('UPDATE submissions SET status = ? WHERE seq = ?');
+      other.transaction(() => {
+        for (let i = 0; i < 1500; i++) set.run(i % 2 ? 'pending' : 'passed', saved[i % saved.length]!.seq);
+      })();
+      other.close();
+      expect(queue.list(q)).toEqual(truth(q));
+      expect(counted()).toBe(first + 1);
+      const [n, last] = services.db.prepare('SELECT count(*), max(id) FROM submission_changes').raw().get() as number[];
+      expect(n).toBeGreaterThanOrEqual(1024);
+      expect(n).toBeLessThan(1024 + 256);
+      expect(last).toBeGreaterThan(1500);
+    } finally {
+      restore(saved);
+    }
+  });
+});
+
 describe('query plans', () => {
   const plan = (q: QueueQuery) => {
     const { sql, params } = queueSql(parseQueueQuery({ now: NOW, ...q }));
@@ -456,47 +586,80 @@ describe('deep pages from kept anchors, and kept totals', () => {
     }
   });
 
-  it('after a change, a deep page repairs its anchor from the row it held (counted, then a step), whatever changed', () => {
-    const { db, prepared } = recording();
-    const queue = new Queue(db, () => undefined, { anchorEvery: 2, walkSlots: 0 });
-    const repairs = () =>
-      prepared.filter((s) => /^SELECT (\(SELECT )?count\(\*\)/.test(s) && /, s\.seq\) [<>]=? \(\?, \?\)/.test(s))
-        .length;
-    const rows = services.db.prepare('SELECT seq, status, due_sort AS due FROM submissions ORDER BY seq').all() as {
-      seq: number;
-      status: string;
-      due: string;
-    }[];
-    // A seeded walk of changes: a status or a due date at a time, each moving one row in or out of a query's
-    // rows or along its order, with every page compared after each.
-    let seed = 7;
-    const random = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % n;
-    };
-    const queries = combinations.filter((_, i) => i % 5 === 0 && !_.search);
-    try {
-      for (let change = 0; change < 12; change++) {
-        const row = rows[random(rows.length)]!;
-        if (change % 2 === 0)
-          services.db
-            .prepare('UPDATE submissions SET status = ? WHERE seq = ?')
-            .run(SUBMISSION_STATUSES[random(SUBMISSION_STATUSES.length)], row.seq);
-        else
-          services.db
-            .prepare('UPDATE submissions SET due_sort = ? WHERE seq = ?')
-            .run(`2026-${String(11 + random(2)).padStart(2, '0')}-${String(10 + random(18))}T00:00:00.000Z`, row.seq);
-        for (const q of queries)
-          for (let offset = 0; offset <= 7; offset++) {
-            const query = { ...q, limit: 1, offset };
-            expect(queue.list(query), `change ${change}: ${JSON.stringify(query)}`).toEqual(truth(query));
-          }
+  for (const carry of [true, false])
+    it(`after a change, a deep page repairs its anchor from the row it held (${carry ? "the log's changes" : 'counted'}, then a step), whatever changed`, () => {
+      const { db, prepared } = recording();
+      const queue = new Queue(db, () => undefined, { anchorEvery: 2, walkSlots: 0, carry });
+      // Carried by the log: the logged changes' rows read, and each held row moved by those before it; else counted.
+      const repairs = (from: 'log' | 'count') =>
+        prepared.filter((s) =>
+          from === 'log'
+            ? /^SELECT s\.sign, s\.\w+, s\.seq/.test(s)
+            : /^SELECT (\(SELECT )?count\(\*\)/.test(s) && /, s\.seq\) [<>]=? \(\?, \?\)/.test(s),
+        ).length;
+      const rows = services.db.prepare('SELECT seq, status, due_sort AS due FROM submissions ORDER BY seq').all() as {
+        seq: number;
+        status: string;
+        due: string;
+      }[];
+      // A seeded walk of changes: a status or a due date at a time, each moving one row in or out of a query's
+      // rows or along its order, with every page compared after each.
+      let seed = 7;
+      const random = (n: number) => {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        return seed % n;
+      };
+      const queries = combinations.filter((_, i) => i % 5 === 0 && !_.search);
+      try {
+        for (let change = 0; change < 12; change++) {
+          const row = rows[random(rows.length)]!;
+          if (change % 2 === 0)
+            services.db
+              .prepare('UPDATE submissions SET status = ? WHERE seq = ?')
+              .run(SUBMISSION_STATUSES[random(SUBMISSION_STATUSES.length)], row.seq);
+          else
+            services.db
+              .prepare('UPDATE submissions SET due_sort = ? WHERE seq = ?')
+              .run(`2026-${String(11 + random(2)).padStart(2, '0')}-${String(10 + random(18))}T00:00:00.000Z`, row.seq);
+          for (const q of queries)
+            for (let offset = 0; offset <= 7; offset++) {
+              const query = { ...q, limit: 1, offset };
+              expect(queue.list(query), `change ${change}: ${JSON.stringify(query)}`).toEqual(truth(query));
+            }
+        }
+        // The anchors were repaired, not walked to again: most slots were found from their old row. With the log,
+        // from the changes logged since (overdue's after a due date changed is counted: its rows may have changed
+        // with no change logged, as "now" passed a date).
+        if (carry) {
+          expect(repairs('log')).toBeGreaterThan(queries.length * 6);
+          expect(repairs('count')).toBeLessThan(queries.length * 2);
+        } else {
+          expect(repairs('count')).toBeGreaterThan(queries.length * 10);
+          expect(repairs('log')).toBe(0);
+        }
+      } finally {
+        const restore = services.db.prepare('UPDATE submissions SET status = ?, due_sort = ? WHERE seq = ?');
+        for (const r of rows) restore.run(r.status, r.due, r.seq);
       }
-      // The anchors were repaired, not walked to again: most slots were found by a count from their old row.
-      expect(repairs()).toBeGreaterThan(queries.length * 10);
+    });
+
+  it('after a change, a slot whose row the log carried is repaired, not walked to, however near the first row', () => {
+    const { db, prepared } = recording();
+    // The default walkSlots (4): without the log, slots this near the first row are walked to after a change.
+    const queue = new Queue(db, () => undefined, { anchorEvery: 2 });
+    const q: QueueQuery = { now: NOW, sort: 'earner', limit: 1, offset: 6 };
+    const unanchoredWalks = () =>
+      prepared.filter((s) => /LIMIT \? OFFSET \?$/.test(s) && !/, s\.seq\) [<>]=? \(\?, \?\)/.test(s)).length;
+    const before = services.db.prepare('SELECT status FROM submissions WHERE earner_name = ?').pluck().get(NAMES[0]);
+    try {
+      expect(queue.list(q)).toEqual(truth(q));
+      expect(unanchoredWalks()).toBe(1); // the first slot, walked from the first row
+      services.db.prepare("UPDATE submissions SET status = 'recused' WHERE earner_name = ?").run(NAMES[0]);
+      expect(queue.list(q)).toEqual(truth(q));
+      expect(prepared.filter((s) => /^SELECT s\.sign, s\.earner_sort, s\.seq/.test(s))).toHaveLength(1);
+      expect(unanchoredWalks()).toBe(1);
     } finally {
-      const restore = services.db.prepare('UPDATE submissions SET status = ?, due_sort = ? WHERE seq = ?');
-      for (const r of rows) restore.run(r.status, r.due, r.seq);
+      services.db.prepare('UPDATE submissions SET status = ? WHERE earner_name = ?').run(before, NAMES[0]);
     }
   });
 

@@ -14,6 +14,7 @@ import * as m011 from './011-status-counts.js';
 import * as m012 from './012-coordination-awards.js';
 import * as m013 from './013-group-counts.js';
 import * as m014 from './014-coordination-compact-levels.js';
+import * as m015 from './015-submission-changes.js';
 
 export interface Migration {
   version: number;
@@ -36,4 +37,5 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: 'coordination-awards', up: m012.up },
   { version: 13, name: 'group-counts', up: m013.up },
   { version: 14, name: 'coordination-compact-levels', up: m014.up },
+  { version: 15, name: 'submission-changes', up: m015.up },
 ];
