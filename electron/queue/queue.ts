@@ -198,6 +198,8 @@ const PROBE_BUDGET = 3000;
 
 /** A deep page starts from a kept anchor at most this many rows before it (see Queue.anchorFor). */
 const ANCHOR_EVERY = 1024;
+/** The same for a search with many matches (SearchTuning.searchAnchorEvery). */
+const SEARCH_ANCHOR_EVERY = 256;
 
 /** The most figures (totals, match counts) a queue keeps for an unchanged store. */
 const KEPT_FIGURES = 256;
@@ -505,6 +507,11 @@ export interface SearchTuning {
    */
   anchorEvery: number;
   /**
+   * The same for a search with many matches: closer, since a page is read from its anchor by asking the index
+   * about each row ('probe'), which costs more a row than a walk does.
+   */
+  searchAnchorEvery: number;
+  /**
    * After a change, a slot at most this many anchors from one known again is walked to; further, it is repaired
    * from the row it held (tests set 0 to repair every slot).
    */
@@ -539,6 +546,7 @@ export class Queue {
       probeReach: PROBE_BUDGET / 2,
       anchorEvery: ANCHOR_EVERY,
       walkSlots: 4,
+      searchAnchorEvery: SEARCH_ANCHOR_EVERY,
       carry: true,
       ...tuning,
     };
@@ -670,8 +678,10 @@ export class Queue {
     q: ParsedQueueQuery,
     ranges: SeqRanges,
     total: number,
+    /** For a search: its number of matches (its anchors are carried by the index asked in whole words). */
+    matches?: number,
   ): { after: Anchor; offset: number } | undefined {
-    const every = this.tuning.anchorEvery;
+    const every = q.search ? this.tuning.searchAnchorEvery : this.tuning.anchorEvery;
     const blocks = Math.floor(q.offset / every);
     if (stamp === undefined || blocks === 0 || !Number.isFinite(every)) return undefined;
     const base = { ...q, offset: 0, limit: 1 };
@@ -689,7 +699,9 @@ export class Queue {
       list.slots.forEach((anchor, i) => {
         if (anchor !== undefined) stale[i] = { anchor, through: (i + 1) * every, log: was, epoch: wasEpoch };
       });
-      this.carryAnchors(base, ranges, stale, was, wasEpoch, stamp.log, epoch);
+      this.carryAnchors(base, ranges, stale, was, wasEpoch, stamp.log, epoch, () =>
+        matches === undefined ? undefined : this.expansion(stamp, base, matches),
+      );
       list = { version, log: stamp.log, epoch, slots: [], stale };
     }
     // Least recently used goes first.
@@ -710,12 +722,26 @@ export class Queue {
         const carried = old.log === stamp.log && old.epoch === epoch;
         if (!carried && i <= from + this.tuning.walkSlots) break;
         tries++;
-        const repaired = this.repairAnchor(base, ranges, old, (i + 1) * every - 1, total, stamp.log, epoch);
+        const repaired = this.repairAnchor(base, ranges, old, (i + 1) * every - 1, total, stamp.log, epoch, every);
         if (repaired !== undefined) {
           list.slots[i] = repaired;
           from = i;
           break;
         }
+      }
+      if (base.search !== undefined && from < target) {
+        // A search's rows are walked with its matches read once (see 'bloom'): one statement for every slot from
+        // the last known one to the target, keeping each slot's row as it passes.
+        const prev = from >= 0 ? list.slots[from] : undefined;
+        const walk = queueSql({ ...base, limit: (target - from) * every }, 'bloom', ranges, undefined, prev);
+        let n = 0;
+        for (const row of this.db
+          .prepare(walk.sql)
+          .raw()
+          .iterate(...walk.params) as IterableIterator<[number, string]>)
+          if (++n % every === 0) list.slots[from + n / every] = { seq: row[0], k: row[1] };
+        const reached = list.slots.at(target); // undefined: the walk ran out of rows (the page is empty)
+        return reached && { after: reached, offset: q.offset - blocks * every };
       }
       let step: Statement | undefined;
       for (let i = from + 1; i <= target; i++) {
@@ -746,18 +772,23 @@ export class Queue {
     fromEpoch: string | undefined,
     to: number,
     epoch: string | undefined,
+    /** For a search, the search in whole words (Queue.expansion); null: none finds the same rows. */
+    expansion: () => string | null | undefined,
   ): void {
     if (!this.tuning.carry || fromEpoch !== epoch) return;
     const held = stale.filter((e) => e !== undefined && e.log === from && e.epoch === epoch) as StaleAnchor[];
     if (held.length === 0) return;
     const span = this.span(from, to);
-    if (span === undefined || (base.overdue && span.reshaped)) return;
+    // A search's rows change with the full-text index, overdue's as due dates change: not told by the log.
+    if (span === undefined || ((base.overdue || base.search) && span.reshaped)) return;
     if (span.size > 0) {
+      const expanded = base.search ? expansion() : undefined;
+      if (expanded === null) return;
       const { sql, params } = changedSql(
         filters(base),
         span,
         outsideRanges(ranges),
-        undefined,
+        expanded,
         SORT_COLUMNS[sortKey(base)],
       );
       const moved = this.db
@@ -801,6 +832,8 @@ export class Queue {
     /** Where the log of changes is now (Stamp.log), and for overdue the due dates "now" has passed. */
     log: number,
     epoch: string | undefined,
+    /** The list's spacing of anchors: a repair steps at most this far. */
+    every: number,
   ): Anchor | undefined {
     if (position >= total) return undefined;
     const old = stale.anchor;
@@ -816,13 +849,13 @@ export class Queue {
     const ahead = position - through;
     if (ahead >= 0) {
       // The slot's row is the (ahead + 1)th after `old`.
-      if (ahead >= this.tuning.anchorEvery) return undefined;
+      if (ahead >= every) return undefined;
       const next = queueSql({ ...base, offset: ahead }, 'bloom', ranges, undefined, old);
       return this.firstRow(next.sql, next.params);
     }
     // The slot's row is at or before `old`: counted back from it.
     const back = -ahead - 1;
-    if (back >= this.tuning.anchorEvery) return undefined;
+    if (back >= every) return undefined;
     const walk = besideSql(base, ranges, old, 'through', 'rows', true);
     return this.firstRow(`${walk.sql} LIMIT 1 OFFSET ?`, [...walk.params, back]);
   }
@@ -918,7 +951,9 @@ export class Queue {
               },
             );
     // Without a search, a deep page starts from the nearest anchor (a search's pages are planned by its matches).
-    const anchored = fts === undefined ? this.anchorFor(stamp, epoch, q, ranges, total) : undefined;
+    // A deep page starts from the nearest anchor; a search's too when its matches are many (few are sorted).
+    const anchored =
+      fts === undefined || plan === 'bloom' ? this.anchorFor(stamp, epoch, q, ranges, total, matches) : undefined;
     const { sql, params } = anchored
       ? queueSql({ ...q, offset: anchored.offset }, plan, ranges, undefined, anchored.after)
       : unanchored;
@@ -928,9 +963,11 @@ export class Queue {
         .pluck()
         .all(...p) as number[];
     let seqs: number[] | undefined;
-    const expanded = plan === 'bloom' && matches !== undefined ? this.probeSearch(stamp, q, matches) : undefined;
+    // From the anchor, when there is one: its page is then as near as a first page is.
+    const near = anchored ? { ...q, offset: anchored.offset } : q;
+    const expanded = plan === 'bloom' && matches !== undefined ? this.probeSearch(stamp, near, matches) : undefined;
     if (expanded !== undefined) {
-      const probe = queueSql(q, 'probe', ranges, { expanded, budget: this.tuning.probeBudget });
+      const probe = queueSql(near, 'probe', ranges, { expanded, budget: this.tuning.probeBudget }, anchored?.after);
       seqs = pageOf(probe.sql, probe.params);
       // Fewer than the rows left to show: the walk ran out of budget before it found a page.
       if (seqs.length < Math.min(q.limit, Math.max(0, total - q.offset))) seqs = undefined;

@@ -348,6 +348,44 @@ describe('figures carried across the changes the store logs (migration 15)', () 
     expect([...keys].sort()).not.toEqual(bySqlite);
   });
 
+  it("a search's deep pages start from anchors, moved by the changed rows the index finds and no others", () => {
+    const { db, prepared } = recording();
+    // Anchors every 2 matches, its matches counted as many however few (so read in order, from anchors).
+    const queue = new Queue(db, () => undefined, { searchAnchorEvery: 2, fewMatches: 0 });
+    const saved = rows();
+    const q: QueueQuery = {
+      now: NOW,
+      search: 'ordinary',
+      status: ['pending', 'in-progress', 'passed'],
+      sort: 'earner',
+    };
+    const pages = (when: string) => {
+      for (let offset = 0; offset <= 5; offset++)
+        expect(queue.list({ ...q, limit: 1, offset }), `${when}: offset ${offset}`).toEqual(
+          truth({ ...q, limit: 1, offset }),
+        );
+    };
+    try {
+      pages('first');
+      expect(prepared.filter((s) => /MATCH \?.*, s\.seq\) > \(\?, \?\)/s.test(s)).length).toBeGreaterThan(0);
+      // The one submission "ordinary" does not find leaves the statuses asked for: no match moved.
+      const other = services.db.prepare('SELECT seq FROM submissions WHERE earner_name = ?').pluck().get(NAMES[4]);
+      services.db.prepare("UPDATE submissions SET status = 'pending' WHERE seq = ?").run(other);
+      pages('warm');
+      services.db.prepare("UPDATE submissions SET status = 'recused' WHERE seq = ?").run(other);
+      pages('the row it does not find');
+      // A match leaves them: every anchor after it moves back one.
+      services.db.prepare("UPDATE submissions SET status = 'recused' WHERE earner_name = ?").run(NAMES[0]);
+      pages('a match');
+      // Carried by the log, asked of the index in whole words.
+      expect(prepared.filter((s) => /^SELECT s\.sign, s\.earner_sort, s\.seq.*MATCH/s.test(s)).length).toBeGreaterThan(
+        1,
+      );
+    } finally {
+      restore(saved);
+    }
+  });
+
   it('counts again once the changes it would carry across are no longer in the log, which stays bounded', () => {
     const { db, prepared } = recording();
     const queue = new Queue(db, () => undefined);
@@ -556,8 +594,9 @@ describe('deep pages from kept anchors, and kept totals', () => {
 
   it(`every page of ${combinations.length} combinations is the page read without them, as the store changes under them`, () => {
     const { db, prepared } = recording();
-    // An anchor every 2 rows: on 7 rows, offsets 2 to 7 start from one.
-    const queue = new Queue(db, () => undefined, { anchorEvery: 2 });
+    // An anchor every 2 rows: on 7 rows, offsets 2 to 7 start from one. Searches too: their matches counted as
+    // many (so read through the order's index, from anchors), however few.
+    const queue = new Queue(db, () => undefined, { anchorEvery: 2, searchAnchorEvery: 2, fewMatches: 0 });
     const status = (name: string) =>
       services.db.prepare('SELECT status FROM submissions WHERE earner_name = ?').pluck().get(name) as string;
     const before = status(NAMES[4]!);
@@ -589,7 +628,13 @@ describe('deep pages from kept anchors, and kept totals', () => {
   for (const carry of [true, false])
     it(`after a change, a deep page repairs its anchor from the row it held (${carry ? "the log's changes" : 'counted'}, then a step), whatever changed`, () => {
       const { db, prepared } = recording();
-      const queue = new Queue(db, () => undefined, { anchorEvery: 2, walkSlots: 0, carry });
+      const queue = new Queue(db, () => undefined, {
+        anchorEvery: 2,
+        searchAnchorEvery: 2,
+        fewMatches: 0,
+        walkSlots: 0,
+        carry,
+      });
       // Carried by the log: the logged changes' rows read, and each held row moved by those before it; else counted.
       const repairs = (from: 'log' | 'count') =>
         prepared.filter((s) =>
@@ -609,7 +654,7 @@ describe('deep pages from kept anchors, and kept totals', () => {
         seed = (seed * 1103515245 + 12345) % 2147483648;
         return seed % n;
       };
-      const queries = combinations.filter((_, i) => i % 5 === 0 && !_.search);
+      const queries = combinations.filter((_, i) => i % 5 === 0);
       try {
         for (let change = 0; change < 12; change++) {
           const row = rows[random(rows.length)]!;
