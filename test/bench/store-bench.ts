@@ -158,7 +158,8 @@ export async function benchQueue(work: string): Promise<void> {
   // for): offsets walk the range round by round. Each is timed in two passes: on a store unchanged between
   // calls (as while the assessor scrolls: the queue's kept totals and anchors serve), and each call just after a
   // real change to the store (untimed: one submission's status set, as saving a review does, and the one set
-  // before put back), which drops the kept totals and leaves the anchors to be repaired. "now" moves on each
+  // before put back), across which the kept totals and anchors are carried by the store's log of changes or
+  // worked out again (electron/queue/queue.ts). "now" moves on each
   // round, as in the app, where it is the time of the call.
   const at = (r: number) => new Date(Date.parse(BIG_STORE_NOW) + r * 1000).toISOString();
   const setStatus = services.db.prepare('UPDATE submissions SET status = ? WHERE seq = ?');

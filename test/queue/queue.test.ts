@@ -367,7 +367,12 @@ describe('figures carried across the changes the store logs (migration 15)', () 
     };
     try {
       pages('first');
-      expect(prepared.filter((s) => /MATCH \?.*, s\.seq\) > \(\?, \?\)/s.test(s)).length).toBeGreaterThan(0);
+      // Walked from an anchor, the matches read from a table filled once for the search.
+      const fills = () => prepared.filter((s) => /^INSERT INTO temp\.assay_queue_hits_\d+ SELECT rowid/.test(s)).length;
+      expect(
+        prepared.filter((s) => /IN temp\.assay_queue_hits_\d+/.test(s) && /, s\.seq\) > \(\?, \?\)/.test(s)).length,
+      ).toBeGreaterThan(0);
+      expect(fills()).toBe(1);
       // The one submission "ordinary" does not find leaves the statuses asked for: no match moved.
       const other = services.db.prepare('SELECT seq FROM submissions WHERE earner_name = ?').pluck().get(NAMES[4]);
       services.db.prepare("UPDATE submissions SET status = 'pending' WHERE seq = ?").run(other);
@@ -377,10 +382,15 @@ describe('figures carried across the changes the store logs (migration 15)', () 
       // A match leaves them: every anchor after it moves back one.
       services.db.prepare("UPDATE submissions SET status = 'recused' WHERE earner_name = ?").run(NAMES[0]);
       pages('a match');
-      // Carried by the log, asked of the index in whole words.
+      // Carried by the log, asked of the index in whole words; the matches' table kept across the changes.
       expect(prepared.filter((s) => /^SELECT s\.sign, s\.earner_sort, s\.seq.*MATCH/s.test(s)).length).toBeGreaterThan(
         1,
       );
+      expect(fills()).toBe(1);
+      // A due date changed (as an import may change the index, with nothing logged for it): filled again.
+      services.db.prepare("UPDATE submissions SET due_sort = '2026-11-02T00:00:00.000Z' WHERE seq = ?").run(other);
+      pages('a due date');
+      expect(fills()).toBe(2);
     } finally {
       restore(saved);
     }
@@ -500,7 +510,9 @@ describe('query plans', () => {
     const { db, prepared } = recording();
     const plans = () => {
       const used = prepared.filter((s) =>
-        /EXISTS \(SELECT 1 FROM submissions_fts|IN hits\)? (ORDER|LIMIT)|\+s\.seq IN hits/.test(s),
+        /EXISTS \(SELECT 1 FROM submissions_fts|IN (hits|temp\.assay_queue_hits_\d+)\)? (ORDER|LIMIT)|\+s\.seq IN (hits|temp\.assay_queue_hits_\d+)/.test(
+          s,
+        ),
       );
       prepared.length = 0;
       return used.map((s) => (s.includes('EXISTS (SELECT 1 FROM submissions_fts') ? 'probe' : 'bloom'));
@@ -677,7 +689,7 @@ describe('deep pages from kept anchors, and kept totals', () => {
         // with no change logged, as "now" passed a date).
         if (carry) {
           expect(repairs('log')).toBeGreaterThan(queries.length * 6);
-          expect(repairs('count')).toBeLessThan(queries.length * 2);
+          expect(repairs('count')).toBeLessThan(repairs('log'));
         } else {
           expect(repairs('count')).toBeGreaterThan(queries.length * 10);
           expect(repairs('log')).toBe(0);
