@@ -200,6 +200,21 @@ const PROBE_BUDGET = 3000;
 const ANCHOR_EVERY = 1024;
 /** The same for a search with many matches (SearchTuning.searchAnchorEvery). */
 const SEARCH_ANCHOR_EVERY = 256;
+/** The same for a query whose walk in order costs more than one index's (SearchTuning.costlyAnchorEvery). */
+const COSTLY_ANCHOR_EVERY = 256;
+
+/**
+ * Whether walking a query's rows in order walks several index entries a row: a status's index filtered by
+ * achievement or attempt, an achievement's by attempt, the open statuses' by overdue's due date when sorted
+ * otherwise (pending of one achievement of seven: about seven entries a row). A page read from an anchor then
+ * walks up to a spacing's worth of rows that many times over, so its anchors are closer. (Several statuses merged
+ * are not: closer anchors there cost more first walks, each a merge started again, than they save.)
+ */
+function costlyWalk(q: ParsedQueueQuery): boolean {
+  const statuses = (q.status?.length ?? 0) > 0 || q.overdue === true;
+  const columns = (q.achievementId !== undefined ? 1 : 0) + (q.attempt !== undefined ? 1 : 0);
+  return (columns > 0 && statuses) || columns > 1 || (q.overdue === true && sortKey(q) !== 'due');
+}
 
 /** The most figures (totals, match counts) a queue keeps for an unchanged store. */
 const KEPT_FIGURES = 256;
@@ -466,10 +481,6 @@ export function queueSql(
   };
 }
 
-/**
- * The query's rows (seq and sort key, no search) at or before `anchor` in its order ('through') or after it
- * ('after'), or their count; `reverse` orders them backwards (from the anchor back, for 'through').
- */
 /** A row (its sort key and seq, two parameters) at or before the anchor in the query's order, or after it. */
 function besideClause(q: ParsedQueueQuery, side: 'through' | 'after'): string {
   const desc = q.direction === 'desc';
@@ -477,6 +488,10 @@ function besideClause(q: ParsedQueueQuery, side: 'through' | 'after'): string {
   return `(${SORT_COLUMNS[sortKey(q)]}, s.seq) ${cmp} (?, ?)`;
 }
 
+/**
+ * The query's rows (seq and sort key, no search) at or before `anchor` in its order ('through') or after it
+ * ('after'), or their count; `reverse` orders them backwards (from the anchor back, for 'through').
+ */
 function besideSql(
   q: ParsedQueueQuery,
   ranges: SeqRanges,
@@ -517,6 +532,8 @@ export interface SearchTuning {
    * about each row ('probe'), which costs more a row than a walk does.
    */
   searchAnchorEvery: number;
+  /** The same for a query whose walk in order costs more than one index's (see `costlyWalk`). */
+  costlyAnchorEvery: number;
   /**
    * After a change, a slot at most this many anchors from one known again is walked to; further, it is repaired
    * from the row it held (tests set 0 to repair every slot).
@@ -553,12 +570,16 @@ export class Queue {
       anchorEvery: ANCHOR_EVERY,
       walkSlots: 4,
       searchAnchorEvery: SEARCH_ANCHOR_EVERY,
+      costlyAnchorEvery: COSTLY_ANCHOR_EVERY,
       carry: true,
       ...tuning,
     };
   }
 
-  /** What this connection knows of the store's state (see Stamp). Undefined inside a transaction, which could still roll back what is read. */
+  /**
+   * What this connection knows of the store's state (see Stamp). Undefined inside a caller's transaction, which
+   * could still roll back what is read.
+   */
   private stamp(): Stamp | undefined {
     if (this.db.inTransaction && !this.#reading) return undefined;
     this.#stampSql ??= this.db
@@ -586,7 +607,7 @@ export class Queue {
       return read();
     } finally {
       this.#reading = false;
-      // Nothing was written but the temporary vocabulary table (expandedFtsQuery), which must stay.
+      // Nothing was written but temporary tables (expandedFtsQuery's vocabulary, hitsTable's matches), which stay.
       this.db.exec('COMMIT');
     }
   }
@@ -633,6 +654,7 @@ export class Queue {
   ): T {
     if (stamp === undefined) return compute();
     const kept = this.#kept.get(key);
+    // A value may be null (an expansion that is not used): `undefined` alone says "not known".
     let value: T | undefined;
     if (kept !== undefined) {
       // Least recently used goes first: a hit moves to the end (a Map iterates in insertion order).
@@ -643,7 +665,7 @@ export class Queue {
         value = span === undefined ? undefined : span.size === 0 ? (kept.value as T) : carry(kept.value as T, span);
       }
     }
-    value ??= compute();
+    if (value === undefined) value = compute();
     if (this.#kept.size >= KEPT_FIGURES) this.#kept.delete(this.#kept.keys().next().value!);
     this.#kept.set(key, { value, stamp: stamp.key, log: stamp.log });
     return value;
@@ -715,15 +737,16 @@ export class Queue {
   /**
    * The row just before a deep page, so the page is one index seek from it plus a short skip instead of a walk
    * over every row before it (OFFSET 60,000 over three statuses' indexes took 10–18 ms at 100,000 rows). Anchors
-   * are kept every `anchorEvery` rows of the query's order, as far as any page has asked; reaching a new one
-   * walks on from the nearest one before it (one short skip per anchor).
+   * are kept every `anchorEvery` rows of the query's order (closer for a search with many matches, and where the
+   * walk reads several index entries a row), as far as any page has asked; reaching a new one walks on from the
+   * nearest one before it (one short skip per anchor; a search's in one walk).
    *
    * After a change to the store (a review saved, the CLI's work, overdue's "now" passing a due date) the anchors' rows
-   * may have moved: each slot a page needs is repaired from the row it held, by counting the rows now at or
-   * before that row (from whichever end of the order is nearer, using `total`) and stepping from it to the slot's
-   * position, which a few changes leave a few rows away. Counting an index range costs about half what walking
-   * the merged order does, and only half the rows at most are counted. A slot the change moved further than
-   * `anchorEvery` rows is walked to as before.
+   * may have moved: each slot a page needs is repaired from the row it held, from the number of the query's rows
+   * at or before that row, stepping from it to the slot's position, which a few changes leave a few rows away.
+   * That number is carried across the changes the store logged (carryAnchors), else counted from whichever end of
+   * the order is nearer (using `total`: an index range costs about half what walking the merged order does, over
+   * half the rows at most). A slot the change moved further than a spacing is walked to as before.
    */
   private anchorFor(
     stamp: Stamp | undefined,
@@ -735,7 +758,11 @@ export class Queue {
     /** For a search: its number of matches (its anchors are carried by the index asked in whole words). */
     matches?: number,
   ): { after: Anchor; offset: number } | undefined {
-    const every = q.search ? this.tuning.searchAnchorEvery : this.tuning.anchorEvery;
+    const every = q.search
+      ? this.tuning.searchAnchorEvery
+      : costlyWalk(q)
+        ? this.tuning.costlyAnchorEvery
+        : this.tuning.anchorEvery;
     const blocks = Math.floor(q.offset / every);
     if (stamp === undefined || blocks === 0 || !Number.isFinite(every)) return undefined;
     const base = { ...q, offset: 0, limit: 1 };
@@ -1019,7 +1046,6 @@ export class Queue {
                 return value + this.changed(filters(q), span, outsideRanges(ranges), expanded);
               },
             );
-    // Without a search, a deep page starts from the nearest anchor (a search's pages are planned by its matches).
     // A deep page starts from the nearest anchor; a search's too when its matches are many (few are sorted).
     const anchored =
       fts === undefined || plan === 'bloom' ? this.anchorFor(stamp, epoch, q, ranges, total, matches) : undefined;
@@ -1166,8 +1192,6 @@ export class Queue {
         status: SubmissionStatus;
         n: number;
       }[];
-    const overdueSql = (more: string) =>
-      `SELECT count(*) FROM submissions s WHERE status IN (${OPEN_STATUSES.map(() => '?').join(', ')}) AND due_sort < ?${more}`;
     // Kept per status, achievement and attempt by migration 13's triggers: a few rows, not a walk of every submission.
     for (const r of this.db
       .prepare('SELECT status, sum(n) AS n FROM submission_group_counts GROUP BY status')
@@ -1178,10 +1202,8 @@ export class Queue {
       counts[r.status] = r.n;
       counts.total += r.n;
     }
-    counts.overdue = this.db
-      .prepare(overdueSql(''))
-      .pluck()
-      .get(...OPEN_STATUSES, now) as number;
+    // The overdue queue's total (calibration samples left out), kept and carried across changes as the queue's is.
+    counts.overdue = this.reading(() => this.read(parseQueueQuery({ overdue: true, now, limit: 1 }))).total;
     if (hasCalibration(this.db)) {
       // Counted over all, less the samples: SQLite finds the few samples by id instead of probing every row.
       const samples = `s.seq IN (${CALIBRATION})`;
@@ -1189,10 +1211,6 @@ export class Queue {
         counts[r.status] -= r.n;
         counts.total -= r.n;
       }
-      counts.overdue -= this.db
-        .prepare(overdueSql(` AND ${samples}`))
-        .pluck()
-        .get(...OPEN_STATUSES, now) as number;
     }
     return counts;
   }

@@ -608,7 +608,12 @@ describe('deep pages from kept anchors, and kept totals', () => {
     const { db, prepared } = recording();
     // An anchor every 2 rows: on 7 rows, offsets 2 to 7 start from one. Searches too: their matches counted as
     // many (so read through the order's index, from anchors), however few.
-    const queue = new Queue(db, () => undefined, { anchorEvery: 2, searchAnchorEvery: 2, fewMatches: 0 });
+    const queue = new Queue(db, () => undefined, {
+      anchorEvery: 2,
+      searchAnchorEvery: 2,
+      costlyAnchorEvery: 2,
+      fewMatches: 0,
+    });
     const status = (name: string) =>
       services.db.prepare('SELECT status FROM submissions WHERE earner_name = ?').pluck().get(name) as string;
     const before = status(NAMES[4]!);
@@ -643,6 +648,7 @@ describe('deep pages from kept anchors, and kept totals', () => {
       const queue = new Queue(db, () => undefined, {
         anchorEvery: 2,
         searchAnchorEvery: 2,
+        costlyAnchorEvery: 2,
         fewMatches: 0,
         walkSlots: 0,
         carry,
@@ -721,7 +727,7 @@ describe('deep pages from kept anchors, and kept totals', () => {
   });
 
   it('an overdue query\'s anchors are repaired as its "now" moves on, rows becoming overdue', () => {
-    const queue = new Queue(services.db, () => undefined, { anchorEvery: 2, walkSlots: 0 });
+    const queue = new Queue(services.db, () => undefined, { anchorEvery: 2, costlyAnchorEvery: 2, walkSlots: 0 });
     // (A submission without a due date sorts last on a sentinel, not a date: left out here.)
     const dues = (
       services.db
@@ -741,7 +747,7 @@ describe('deep pages from kept anchors, and kept totals', () => {
 
   it('keeps an overdue query\'s total and anchors while its "now" passes no due date, and only then', () => {
     const { db, prepared } = recording();
-    const queue = new Queue(db, () => undefined, { anchorEvery: 2, walkSlots: 0 });
+    const queue = new Queue(db, () => undefined, { anchorEvery: 2, costlyAnchorEvery: 2, walkSlots: 0 });
     const counts = () => prepared.filter((s) => /count\(\*\)/.test(s)).length;
     const walks = () => prepared.filter((s) => /LIMIT \? OFFSET \?$/.test(s)).length;
     // NOW is between the due dates of 2026-11-22 and 2026-12-03: an hour later and a day later pass none.
