@@ -2,7 +2,14 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareKeys, expandedFtsQuery, Queue, queueSql, ROWS_SQL } from '../../electron/queue/queue.js';
+import {
+  compareKeys,
+  expandedFtsQuery,
+  Queue,
+  queueSql,
+  ROWS_SQL,
+  type SearchTuning,
+} from '../../electron/queue/queue.js';
 import { openServices, type Services } from '../../electron/services.js';
 import { migrations } from '../../electron/store/migrations/index.js';
 import {
@@ -604,16 +611,20 @@ describe('deep pages from kept anchors, and kept totals', () => {
     return pages;
   }
 
+  /**
+   * An anchor every 2 rows: on 7 rows, offsets 2 to 7 start from one, whatever the query. Searches too: their
+   * matches counted as many (so read through the order's index, from anchors), however few.
+   */
+  const EVERY_TWO: Partial<SearchTuning> = {
+    anchorEvery: 2,
+    searchAnchorEvery: 2,
+    costlyAnchorEvery: 2,
+    fewMatches: 0,
+  };
+
   it(`every page of ${combinations.length} combinations is the page read without them, as the store changes under them`, () => {
     const { db, prepared } = recording();
-    // An anchor every 2 rows: on 7 rows, offsets 2 to 7 start from one. Searches too: their matches counted as
-    // many (so read through the order's index, from anchors), however few.
-    const queue = new Queue(db, () => undefined, {
-      anchorEvery: 2,
-      searchAnchorEvery: 2,
-      costlyAnchorEvery: 2,
-      fewMatches: 0,
-    });
+    const queue = new Queue(db, () => undefined, EVERY_TWO);
     const status = (name: string) =>
       services.db.prepare('SELECT status FROM submissions WHERE earner_name = ?').pluck().get(name) as string;
     const before = status(NAMES[4]!);
@@ -645,14 +656,7 @@ describe('deep pages from kept anchors, and kept totals', () => {
   for (const carry of [true, false])
     it(`after a change, a deep page repairs its anchor from the row it held (${carry ? "the log's changes" : 'counted'}, then a step), whatever changed`, () => {
       const { db, prepared } = recording();
-      const queue = new Queue(db, () => undefined, {
-        anchorEvery: 2,
-        searchAnchorEvery: 2,
-        costlyAnchorEvery: 2,
-        fewMatches: 0,
-        walkSlots: 0,
-        carry,
-      });
+      const queue = new Queue(db, () => undefined, { ...EVERY_TWO, walkSlots: 0, carry });
       // Carried by the log: the logged changes' rows read, and each held row moved by those before it; else counted.
       const repairs = (from: 'log' | 'count') =>
         prepared.filter((s) =>
