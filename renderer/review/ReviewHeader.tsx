@@ -1,5 +1,5 @@
 // The workspace header: achievement and rubric version, attempt, due date, status, earner (never when blind), moves.
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { SubmissionStatus } from '../../shared/domain/queue.js';
 import type { Workspace } from '../../shared/domain/workspace.js';
 import { absoluteDate, relativeTo } from '../queue/dates.js';
@@ -59,7 +59,7 @@ function SaveIndicator({ save }: { save: SaveStatus }) {
   );
 }
 
-export function ReviewHeader({
+export const ReviewHeader = memo(function ReviewHeader({
   workspace,
   status,
   save,
@@ -193,4 +193,4 @@ export function ReviewHeader({
       </div>
     </header>
   );
-}
+});

@@ -199,6 +199,13 @@ export function ReviewWorkspace({
     if (!active) void draftRef.current.flush(true);
   }, [active]);
 
+  // What a level choice does not change keeps its identity, so React skips it: a key press renders the changed
+  // criterion and the figures, not the header or the evidence (their props and callbacks below stay the same).
+  const goBack = useCallback(() => void leave(onBack), [leave, onBack]);
+  const goTo = useCallback((id: string) => void leave(() => onGo(id)), [leave, onGo]);
+  const openShortcuts = useCallback(() => setDialog({ kind: 'shortcuts' }), []);
+  const openRecuse = useCallback(() => setDialog({ kind: 'recuse' }), []);
+
   // Once submitted, focus goes to the banner that says so (after the commit that renders it).
   const bannerFocus = useRef(false);
   useEffect(() => {
@@ -299,6 +306,17 @@ export function ReviewWorkspace({
     [ws.redaction, ws.submission.id],
   );
 
+  const evidenceSlot = useMemo(
+    () => (
+      <div ref={evidenceBox} className="evidence-slot" tabIndex={-1}>
+        <RedactionContext value={redaction}>
+          <EvidencePane ref={evidence} sections={submission.sections} blind={blind} />
+        </RedactionContext>
+      </div>
+    ),
+    [redaction, submission.sections, blind],
+  );
+
   return (
     <section className="review" aria-label={t.review.screenLabel}>
       <div ref={headerBox}>
@@ -309,10 +327,10 @@ export function ReviewWorkspace({
           blind={blind}
           neighbors={neighbors}
           canRecuse={!frozen && !frame}
-          onBack={() => void leave(onBack)}
-          onGo={(id) => void leave(() => onGo(id))}
-          onShortcuts={() => setDialog({ kind: 'shortcuts' })}
-          onRecuse={() => setDialog({ kind: 'recuse' })}
+          onBack={goBack}
+          onGo={goTo}
+          onShortcuts={openShortcuts}
+          onRecuse={openRecuse}
           practice={practice !== null}
           frame={frame}
         />
@@ -321,13 +339,7 @@ export function ReviewWorkspace({
         <BankContext.Provider value={bank}>
           <SplitPane
             ref={split}
-            left={
-              <div ref={evidenceBox} className="evidence-slot" tabIndex={-1}>
-                <RedactionContext value={redaction}>
-                  <EvidencePane ref={evidence} sections={submission.sections} blind={blind} />
-                </RedactionContext>
-              </div>
-            }
+            left={evidenceSlot}
             right={
               <section ref={rubricBox} className="rubric-slot" aria-label={t.review.layout.rubric}>
                 <RubricPane
