@@ -540,6 +540,11 @@ export interface SearchTuning {
    */
   walkSlots: number;
   /**
+   * A slot never found is walked to from whichever is nearer: the known slot before it (or the first row), or
+   * the known slot after it (or the last row), walking the order backwards; false: always forwards.
+   */
+  walkBack: boolean;
+  /**
    * Kept totals and anchors are carried across the changes the store logs (migration 15); false: counted again
    * after every change, as they were before the log (tests compare the two).
    */
@@ -569,6 +574,7 @@ export class Queue {
       probeReach: PROBE_BUDGET / 2,
       anchorEvery: ANCHOR_EVERY,
       walkSlots: 4,
+      walkBack: true,
       searchAnchorEvery: SEARCH_ANCHOR_EVERY,
       costlyAnchorEvery: COSTLY_ANCHOR_EVERY,
       carry: true,
@@ -810,21 +816,50 @@ export class Queue {
           break;
         }
       }
-      if (base.search !== undefined && from < target) {
+      const position = (i: number) => (i + 1) * every - 1;
+      if (position(target) >= total) return undefined; // past the last row: the page is empty
+      // The nearest slot after the target known in this version (else the last row): walked back from when nearer.
+      let up = target + 1;
+      while (up < list.slots.length && list.slots[up] === undefined) up++;
+      const after = up < list.slots.length ? list.slots[up] : undefined;
+      const end = after === undefined ? total : position(up); // the position the backward walk starts before
+      const backwards = this.tuning.walkBack && end - position(target) < position(target) - position(from);
+      const reversed = { ...base, direction: base.direction === 'desc' ? ('asc' as const) : ('desc' as const) };
+      if (base.search !== undefined) {
         // A search's rows are walked with its matches read once (see 'bloom'): one statement for every slot from
-        // the last known one to the target, keeping each slot's row as it passes.
+        // the nearer known one (or end) to the target, keeping each slot's row as it passes.
         const prev = from >= 0 ? list.slots[from] : undefined;
         const walk = this.keptHits(
-          queueSql({ ...base, limit: (target - from) * every }, 'bloom', ranges, undefined, prev),
+          backwards
+            ? queueSql({ ...reversed, limit: end - position(target) }, 'bloom', ranges, undefined, after)
+            : queueSql({ ...base, limit: position(target) - position(from) }, 'bloom', ranges, undefined, prev),
         );
-        let n = 0;
+        let at = backwards ? end : position(from);
         for (const row of this.db
           .prepare(walk.sql)
           .raw()
-          .iterate(...walk.params) as IterableIterator<[number, string]>)
-          if (++n % every === 0) list.slots[from + n / every] = { seq: row[0], k: row[1] };
+          .iterate(...walk.params) as IterableIterator<[number, string]>) {
+          at += backwards ? -1 : 1;
+          if ((at + 1) % every === 0) list.slots[(at + 1) / every - 1] = { seq: row[0], k: row[1] };
+        }
         const reached = list.slots.at(target); // undefined: the walk ran out of rows (the page is empty)
         return reached && { after: reached, offset: q.offset - blocks * every };
+      }
+      if (backwards) {
+        // Walked backwards (the order reversed, each step from the slot after; the first from the last row).
+        let stepBack: Statement | undefined;
+        for (let i = after === undefined ? Math.floor(total / every) - 1 : up - 1; i >= target; i--) {
+          const next = list.slots[i + 1];
+          const walk =
+            next === undefined
+              ? queueSql({ ...reversed, offset: total - 1 - position(i) }, 'bloom', ranges)
+              : queueSql({ ...reversed, offset: every - 1 }, 'bloom', ranges, undefined, next);
+          const statement = next === undefined ? this.db.prepare(walk.sql) : (stepBack ??= this.db.prepare(walk.sql));
+          const row = statement.raw().get(...walk.params) as [number, string] | undefined;
+          if (row === undefined) return undefined;
+          list.slots[i] = { seq: row[0], k: row[1] };
+        }
+        return { after: list.slots[target]!, offset: q.offset - blocks * every };
       }
       let step: Statement | undefined;
       for (let i = from + 1; i <= target; i++) {

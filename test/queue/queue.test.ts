@@ -653,6 +653,48 @@ describe('deep pages from kept anchors, and kept totals', () => {
     }
   });
 
+  it('a slot never found is walked to from the nearer side: backwards from the last row or a later slot', () => {
+    // A slot at every row, and the pages asked deep first, then in a jumble: each slot is found from whichever
+    // known slot (or end) is nearer, forwards or backwards, and every page is the page read without anchors.
+    const ORDER = [7, 4, 6, 3, 8, 5, 1, 2, 0];
+    let backwards = 0;
+    let searches = 0;
+    for (const q of combinations) {
+      const { db, prepared } = recording();
+      const queue = new Queue(db, () => undefined, {
+        anchorEvery: 1,
+        searchAnchorEvery: 1,
+        costlyAnchorEvery: 1,
+        fewMatches: 0,
+      });
+      for (const limit of [1, 2])
+        for (const offset of ORDER) {
+          const query = { ...q, limit, offset };
+          expect(queue.list(query), JSON.stringify(query)).toEqual(truth(query));
+        }
+      // The order reversed ("ORDER BY 2 DESC, 1 DESC" for a query in ascending order), from the end or strictly
+      // before a slot (a repair's step back from a row includes the row: "<=").
+      const reversed = `ORDER BY 2 ${q.direction === 'asc' ? 'DESC' : 'ASC'}, 1`;
+      if (prepared.some((s) => s.includes(reversed) && !/\) [<>]= \(\?, \?\)/.test(s))) {
+        backwards++;
+        if (q.search !== undefined) searches++;
+      }
+    }
+    // From an end or slot nearer than the start when one is: most queries, of 2 to 7 rows (searches included,
+    // each walk one statement with their matches read once).
+    expect(backwards).toBeGreaterThan(combinations.length / 2);
+    expect(backwards).toBeLessThanOrEqual(combinations.length);
+    expect(searches).toBeGreaterThan(combinations.filter((q) => q.search !== undefined).length / 2);
+
+    // The last row of seven asked first: one jump from the end, no walk from the first row.
+    const { db, prepared } = recording();
+    const queue = new Queue(db, () => undefined, { anchorEvery: 1 });
+    const last: QueueQuery = { sort: 'earner', now: NOW, limit: 1, offset: 6 };
+    expect(queue.list(last)).toEqual(truth(last));
+    const walks = prepared.filter((s) => /ORDER BY 2 (ASC|DESC), 1 (ASC|DESC) LIMIT \? OFFSET \?$/.test(s));
+    expect(walks.filter((s) => !/\(\?, \?\)/.test(s)).map((s) => s.includes('ORDER BY 2 DESC'))).toEqual([true]);
+  });
+
   for (const carry of [true, false])
     it(`after a change, a deep page repairs its anchor from the row it held (${carry ? "the log's changes" : 'counted'}, then a step), whatever changed`, () => {
       const { db, prepared } = recording();
