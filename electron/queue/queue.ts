@@ -594,9 +594,12 @@ export class Queue {
       )
       .raw();
     const [changes, version, log] = this.#stampSql.get() as [number, number, number];
-    return { key: `${changes}:${version}:${log}`, log };
+    // This queue's own writes to its temporary tables change nothing it keeps.
+    return { key: `${changes - this.#ownChanges}:${version}:${log}`, log };
   }
   #stampSql: Statement<[]> | undefined;
+  /** The rows this queue wrote to its temporary tables (hitsTable), which total_changes() counts too. */
+  #ownChanges = 0;
   /** Inside list()'s own read transaction (see `reading`). */
   #reading = false;
 
@@ -705,11 +708,11 @@ export class Queue {
       // Named once for the connection: every queue on it (tests make several) has its own.
       kept = { table: `assay_queue_hits_${++hitTableCount}`, stamp: stamp.key, log: stamp.log };
       this.db.exec(`CREATE TEMP TABLE ${kept.table} (seq INTEGER PRIMARY KEY)`);
-    } else if (!fresh) this.db.exec(`DELETE FROM temp.${kept.table}`);
+    } else if (!fresh) this.#ownChanges += this.db.prepare(`DELETE FROM temp.${kept.table}`).run().changes;
     if (!fresh)
-      this.db
+      this.#ownChanges += this.db
         .prepare(`INSERT INTO temp.${kept.table} SELECT rowid FROM submissions_fts WHERE submissions_fts MATCH ?`)
-        .run(fts);
+        .run(fts).changes;
     kept.stamp = stamp.key;
     kept.log = stamp.log;
     // The least recently used goes first.

@@ -403,6 +403,23 @@ describe('figures carried across the changes the store logs (migration 15)', () 
     }
   });
 
+  it("filling a search's table of matches changes nothing the queue keeps: a page asked again reads only itself", () => {
+    const { db, prepared } = recording();
+    const queue = new Queue(db, () => undefined, { searchAnchorEvery: 2, fewMatches: 0 });
+    const q: QueueQuery = { now: NOW, search: 'ordinary', sort: 'earner', limit: 1, offset: 4 };
+    const asked = () => {
+      const n = prepared.length;
+      expect(queue.list(q)).toEqual(truth(q));
+      return prepared.slice(n);
+    };
+    // The first call fills the table and finds the anchor; the second reads what the third does (no anchor
+    // repaired, no total carried: total_changes() counted the table's rows, which are not the store's).
+    expect(asked().some((s) => s.startsWith('INSERT INTO temp.assay_queue_hits_'))).toBe(true);
+    const second = asked();
+    expect(second).toEqual(asked());
+    expect(second.filter((s) => /, s\.seq\) [<>]=? \(\?, \?\)/.test(s))).toHaveLength(1); // the page, from its anchor
+  });
+
   it('counts again once the changes it would carry across are no longer in the log, which stays bounded', () => {
     const { db, prepared } = recording();
     const queue = new Queue(db, () => undefined);
