@@ -8,7 +8,7 @@ import { canonicalJson } from '../../shared/domain/canonical-json.js';
 import { checkManifestReferences } from '../../shared/domain/manifest-check.js';
 import { orderedLevels } from '../../shared/domain/qa-measures.js';
 import type { OpenResult, OpenedPackage, Refusal } from '../../shared/coordination/types.js';
-import { RESULTS_FORMAT, type Results } from '../../shared/schemas/results-package.js';
+import { RESULTS_FORMAT } from '../../shared/schemas/results-package.js';
 import {
   jsonPath,
   manifestSchema,
@@ -21,7 +21,7 @@ import { verifyDetachedCms } from '../awards/cms-verify.js';
 import type { TrustContext } from '../awards/trust.js';
 import { LIMITS } from '../import/limits.js';
 import { openSource } from '../import/source.js';
-import { verifyResults } from '../results/verify.js';
+import { verifyResults, type ResultsVerdict } from '../results/verify.js';
 import { appendAudit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
 import { LevelCodec, type EncodedLevels, type StoredLevel } from './levels.js';
@@ -103,7 +103,6 @@ interface PendingDecision {
 
 interface PendingResults {
   label: string;
-  results: Results;
   pkg: OpenedPackage;
   decisions: PendingDecision[];
   seeds: {
@@ -164,6 +163,35 @@ async function mapOrdered<T, R>(items: readonly T[], limit: number, f: (item: T)
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return out;
+}
+
+/**
+ * `produce` over `items` with at most `limit` in flight, each result handed to `consume` in the items' order as
+ * soon as it and those before it are ready: what was consumed is let go while the rest is still produced (a
+ * results package parsed whole is large; holding every one until the last was read made the heap, and the
+ * collector's work, grow with the panel).
+ */
+async function forEachOrdered<T, R>(
+  items: readonly T[],
+  limit: number,
+  produce: (item: T) => Promise<R>,
+  consume: (result: R, item: T) => void,
+): Promise<void> {
+  const inFlight: (Promise<R> | undefined)[] = [];
+  const start = (i: number) => {
+    if (i >= items.length) return;
+    const p = produce(items[i]!);
+    // Handled here too: one that fails after an earlier failure ended the loop is not left unhandled.
+    p.catch(() => undefined);
+    inFlight[i] = p;
+  };
+  for (let i = 0; i < Math.min(limit, items.length); i++) start(i);
+  for (let i = 0; i < items.length; i++) {
+    const result = await inFlight[i]!;
+    inFlight[i] = undefined;
+    start(i + limit);
+    consume(result, items[i]!);
+  }
 }
 
 /**
@@ -281,15 +309,12 @@ export async function openPackages(db: Db, paths: readonly string[], options: Op
   const codec = new LevelCodec([...round.rubrics.values()].map((r) => r.achievement));
   const pending: PendingResults[] = [];
   const firstIn = new Map<string, { label: string; key: string; decision: PendingDecision }>();
-  // Every results package is verified (concurrently); what they hold is then checked in order, as given.
-  const verdicts = await mapOrdered(resultPaths, OPEN_CONCURRENCY, ({ path: p }) =>
-    verifyResults(p, verifyDetachedCms, { trust: options.trust, keepResults: true }),
-  );
-  for (const [i, { label }] of resultPaths.entries()) {
-    const verdict = verdicts[i]!;
+  // Every results package is verified (several at once); what each holds is checked in order, as given, as
+  // soon as it is verified, and only the rows to store are kept of it.
+  const check = (verdict: ResultsVerdict, { label }: { label: string }): void => {
     if (!verdict.ok && !verdict.signerUnknown) {
       refused.push({ label, reason: verdict.reason });
-      continue;
+      return;
     }
     const results = verdict.results!;
     const problem = (reason: string) => refused.push({ label, reason: `results package ${label}: ${reason}` });
@@ -297,11 +322,11 @@ export async function openPackages(db: Db, paths: readonly string[], options: Op
       { at: string } | undefined;
     if (known) {
       alreadyOpen.push({ label, reason: `results package ${results.id} was already opened on ${known.at}` });
-      continue;
+      return;
     }
     if (!round.packages.size) {
       problem(`no review package of the round is open; open the round's review package with it`);
-      continue;
+      return;
     }
     const foreign = results.reviewPackages.find((id) => !round.packages.has(id));
     if (foreign !== undefined) {
@@ -313,7 +338,7 @@ export async function openPackages(db: Db, paths: readonly string[], options: Op
           .map((x) => x.id)
           .join(', ')})`,
       );
-      continue;
+      return;
     }
     const key = assessorKey(results.assessor);
     const decisions: PendingDecision[] = [];
@@ -371,7 +396,7 @@ export async function openPackages(db: Db, paths: readonly string[], options: Op
     }
     if (bad) {
       problem(bad);
-      continue;
+      return;
     }
     // A first reading is one assessor's: the same decision again (a later export of the same store) is
     // skipped; another reading of it, by anyone, is refused by name.
@@ -426,7 +451,7 @@ export async function openPackages(db: Db, paths: readonly string[], options: Op
     }
     if (bad) {
       problem(bad);
-      continue;
+      return;
     }
     // A seed the same assessor reported before (a later export of the same store) is counted once.
     const seeds = (results.seeds?.samples ?? [])
@@ -444,7 +469,6 @@ export async function openPackages(db: Db, paths: readonly string[], options: Op
       }));
     pending.push({
       label,
-      results,
       decisions: kept,
       seeds,
       pkg: {
@@ -461,7 +485,13 @@ export async function openPackages(db: Db, paths: readonly string[], options: Op
         openedAt: now,
       },
     });
-  }
+  };
+  await forEachOrdered(
+    resultPaths,
+    OPEN_CONCURRENCY,
+    ({ path: p }) => verifyResults(p, verifyDetachedCms, { trust: options.trust, keepResults: true }),
+    check,
+  );
 
   if (refused.length) return { opened: [], reviewPackages: [], refused, alreadyOpen };
 
