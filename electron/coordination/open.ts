@@ -151,20 +151,6 @@ function checkReviewPackage(label: string, json: unknown): { manifest: Manifest 
  */
 export const OPEN_CONCURRENCY = 8;
 
-/** `f` over `items` with at most `limit` in flight; the results in the items' order (rejects as `f` first does). */
-async function mapOrdered<T, R>(items: readonly T[], limit: number, f: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await f(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
-
 /**
  * `produce` over `items` with at most `limit` in flight, each result handed to `consume` in the items' order as
  * soon as it and those before it are ready: what was consumed is let go while the rest is still produced (a
@@ -207,11 +193,16 @@ export async function openPackages(db: Db, paths: readonly string[], options: Op
   const resultPaths: { label: string; path: string }[] = [];
   const seenLabels = new Set<string>();
 
-  const heads = await mapOrdered(paths, OPEN_CONCURRENCY, (p) =>
-    readPackageHead(p).then(
-      (head) => ({ head }),
-      (err: unknown) => ({ error: err as Error }),
-    ),
+  const heads: ({ head: Awaited<ReturnType<typeof readPackageHead>> } | { error: Error })[] = [];
+  await forEachOrdered(
+    paths,
+    OPEN_CONCURRENCY,
+    (p) =>
+      readPackageHead(p).then(
+        (head) => ({ head }),
+        (err: unknown) => ({ error: err as Error }),
+      ),
+    (read) => heads.push(read),
   );
   for (const [i, p] of paths.entries()) {
     let label = path.basename(p);
