@@ -747,8 +747,9 @@ export class Queue {
    * The row just before a deep page, so the page is one index seek from it plus a short skip instead of a walk
    * over every row before it (OFFSET 60,000 over three statuses' indexes took 10–18 ms at 100,000 rows). Anchors
    * are kept every `anchorEvery` rows of the query's order (closer for a search with many matches, and where the
-   * walk reads several index entries a row), as far as any page has asked; reaching a new one walks on from the
-   * nearest one before it (one short skip per anchor; a search's in one walk).
+   * walk reads several index entries a row), as far as any page has asked; reaching a new one walks to it from
+   * the nearer known one, before it or after it (backwards), or from the first or last row when nearer (one short
+   * skip per anchor; a search's in one walk).
    *
    * After a change to the store (a review saved, the CLI's work, overdue's "now" passing a due date) the anchors' rows
    * may have moved: each slot a page needs is repaired from the row it held, from the number of the query's rows
