@@ -481,6 +481,11 @@ export function queueSql(
   };
 }
 
+/** The query with its order read backwards (the comparisons that place a row stay the query's own). */
+function reversed<Q extends { direction: 'asc' | 'desc' }>(q: Q): Q {
+  return { ...q, direction: q.direction === 'desc' ? 'asc' : 'desc' };
+}
+
 /** A row (its sort key and seq, two parameters) at or before the anchor in the query's order, or after it. */
 function besideClause(q: ParsedQueueQuery, side: 'through' | 'after'): string {
   const desc = q.direction === 'desc';
@@ -500,12 +505,11 @@ function besideSql(
   shape: 'rows' | 'count',
   reverse = false,
 ): { sql: string; params: unknown[] } {
-  const desc = q.direction === 'desc';
   const outside = outsideRanges(ranges);
   return orderedSql(
     filters(q),
     SORT_COLUMNS[sortKey(q)],
-    desc !== reverse ? 'DESC' : 'ASC',
+    (reverse ? reversed(q) : q).direction === 'desc' ? 'DESC' : 'ASC',
     'bloom',
     {
       clauses: [...outside.clauses, besideClause(q, side)],
@@ -828,14 +832,13 @@ export class Queue {
       const after = up < list.slots.length ? list.slots[up] : undefined;
       const end = after === undefined ? total : position(up); // the position the backward walk starts before
       const backwards = this.tuning.walkBack && end - position(target) < position(target) - position(from);
-      const reversed = { ...base, direction: base.direction === 'desc' ? ('asc' as const) : ('desc' as const) };
       if (base.search !== undefined) {
         // A search's rows are walked with its matches read once (see 'bloom'): one statement for every slot from
         // the nearer known one (or end) to the target, keeping each slot's row as it passes.
         const prev = from >= 0 ? list.slots[from] : undefined;
         const walk = this.keptHits(
           backwards
-            ? queueSql({ ...reversed, limit: end - position(target) }, 'bloom', ranges, undefined, after)
+            ? queueSql({ ...reversed(base), limit: end - position(target) }, 'bloom', ranges, undefined, after)
             : queueSql({ ...base, limit: position(target) - position(from) }, 'bloom', ranges, undefined, prev),
         );
         let at = backwards ? end : position(from);
@@ -849,29 +852,20 @@ export class Queue {
         const reached = list.slots.at(target); // undefined: the walk ran out of rows (the page is empty)
         return reached && { after: reached, offset: q.offset - blocks * every };
       }
-      if (backwards) {
-        // Walked backwards (the order reversed, each step from the slot after; the first from the last row).
-        let stepBack: Statement | undefined;
-        for (let i = after === undefined ? Math.floor(total / every) - 1 : up - 1; i >= target; i--) {
-          const next = list.slots[i + 1];
-          const walk =
-            next === undefined
-              ? queueSql({ ...reversed, offset: total - 1 - position(i) }, 'bloom', ranges)
-              : queueSql({ ...reversed, offset: every - 1 }, 'bloom', ranges, undefined, next);
-          const statement = next === undefined ? this.db.prepare(walk.sql) : (stepBack ??= this.db.prepare(walk.sql));
-          const row = statement.raw().get(...walk.params) as [number, string] | undefined;
-          if (row === undefined) return undefined;
-          list.slots[i] = { seq: row[0], k: row[1] };
-        }
-        return { after: list.slots[target]!, offset: q.offset - blocks * every };
-      }
+      // Slot by slot towards the target, each step one seek from the slot beside it (one statement for them all:
+      // only the slot's key and seq change); backwards, the order reversed and the first step from the last row.
+      const order = backwards ? reversed(base) : base;
+      const dir = backwards ? -1 : 1;
+      const first = backwards ? (after === undefined ? Math.floor(total / every) - 1 : up - 1) : from + 1;
       let step: Statement | undefined;
-      for (let i = from + 1; i <= target; i++) {
-        const prev = i > 0 ? list.slots[i - 1] : undefined;
-        const next = queueSql({ ...base, offset: every - 1 }, 'bloom', ranges, undefined, prev);
-        // One statement for every step from an anchor (only the anchor's key and seq change).
-        const statement = prev === undefined ? this.db.prepare(next.sql) : (step ??= this.db.prepare(next.sql));
-        const row = statement.raw().get(...next.params) as [number, string] | undefined;
+      for (let i = first; backwards ? i >= target : i <= target; i += dir) {
+        const beside = i - dir >= 0 ? list.slots[i - dir] : undefined;
+        const walk =
+          beside === undefined
+            ? queueSql({ ...order, offset: backwards ? total - 1 - position(i) : position(i) }, 'bloom', ranges)
+            : queueSql({ ...order, offset: every - 1 }, 'bloom', ranges, undefined, beside);
+        const statement = beside === undefined ? this.db.prepare(walk.sql) : (step ??= this.db.prepare(walk.sql));
+        const row = statement.raw().get(...walk.params) as [number, string] | undefined;
         if (row === undefined) return undefined; // past the last row: the page is empty either way
         list.slots[i] = { seq: row[0], k: row[1] };
       }

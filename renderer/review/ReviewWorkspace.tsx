@@ -276,9 +276,9 @@ export function ReviewWorkspace({
       const c = criteria[current];
       if (c && !frozen) announce(anchorHere(c.id) ? t.review.anchors.added(c.name) : t.review.anchors.nothingOpen);
     },
-    nextSubmission: () => neighbors.next && void leave(() => onGo(neighbors.next!)),
-    previousSubmission: () => neighbors.previous && void leave(() => onGo(neighbors.previous!)),
-    backToQueue: () => void leave(onBack),
+    nextSubmission: () => neighbors.next && goTo(neighbors.next),
+    previousSubmission: () => neighbors.previous && goTo(neighbors.previous),
+    backToQueue: goBack,
     focusEvidence,
     focusRubric: () => focusCriterion(current),
     cycleRegion: (back) => regions[(regionOf(document.activeElement) + (back ? 2 : 1) + 3) % 3]?.(),
@@ -363,8 +363,8 @@ export function ReviewWorkspace({
                       <ComparisonSlot
                         state={comparison}
                         practice={frame ? practice : null}
-                        onGo={(id) => void leave(() => onGo(id))}
-                        onCalibration={() => void leave(onBack)}
+                        onGo={goTo}
+                        onCalibration={goBack}
                       />
                     </>
                   }
