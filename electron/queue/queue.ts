@@ -778,13 +778,18 @@ export class Queue {
         ? this.tuning.costlyAnchorEvery
         : this.tuning.anchorEvery;
     const blocks = Math.floor(q.offset / every);
-    if (stamp === undefined || blocks === 0 || !Number.isFinite(every)) return undefined;
+    if (stamp === undefined || !Number.isFinite(every)) return undefined;
     const base = { ...q, offset: 0, limit: 1 };
     // The list is the query's whatever the time: the due dates overdue's "now" has passed are part of the version.
     const whole = queueSql({ ...base, now: EPOCH }, 'bloom', ranges);
     const key = `${JSON.stringify(whole.params)} ${whole.sql}`;
     const version = epoch === undefined ? stamp.key : `${stamp.key} ${epoch}`;
     let list = this.#anchors.get(key);
+    // A page before the first slot needs no anchor; but a list kept for the query that has fallen half the log
+    // behind is carried to this version, so that a query read only near its top for a while does not fall
+    // further behind than the log of changes reaches (MAX_SPAN), after which each of its slots would be counted
+    // again when next asked.
+    if (blocks === 0 && (list === undefined || stamp.log - list.log < MAX_SPAN / 2)) return undefined;
     if (list !== undefined) this.#anchors.delete(key);
     if (list === undefined) list = { version, log: stamp.log, epoch, slots: [], stale: [] };
     else if (list.version !== version) {
@@ -802,6 +807,7 @@ export class Queue {
     // Least recently used goes first.
     this.#anchors.set(key, list);
     if (this.#anchors.size > KEPT_ANCHOR_LISTS) this.#anchors.delete(this.#anchors.keys().next().value!);
+    if (blocks === 0) return undefined;
 
     // slots[i] is the row at position (i + 1) * every - 1 of the order.
     const target = blocks - 1;

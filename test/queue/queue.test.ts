@@ -447,6 +447,42 @@ describe('figures carried across the changes the store logs (migration 15)', () 
       restore(saved);
     }
   });
+
+  it('a query read only near its top while more changes are made than the log keeps still carries its deep anchors', () => {
+    const { db, prepared } = recording();
+    // An anchor every 2 rows, and every slot repaired from its row after a change (none walked to).
+    const queue = new Queue(db, () => undefined, { anchorEvery: 2, walkSlots: 0 });
+    const q: QueueQuery = { now: NOW, sort: 'earner', limit: 1, offset: 6 };
+    const top = { ...q, offset: 0 };
+    // The number of rows before a slot's row, counted (a repair whose place the log did not carry).
+    const countedBeside = () =>
+      prepared.filter((s) => /count\(\*\) FROM submissions s .*, s\.seq\) [<>]=? \(\?, \?\)/.test(s)).length;
+    const saved = rows();
+    try {
+      expect(queue.list(q)).toEqual(truth(q));
+      const carries = () => prepared.filter((s) => /^SELECT s\.sign, s\.earner_sort, s\.seq/.test(s)).length;
+      // 1,500 changes (more than the log keeps), the first page read after each 300: the deep anchors are
+      // carried with it once they are half the log behind, never further behind than the log reaches.
+      const set = services.db.prepare('UPDATE submissions SET status = ? WHERE seq = ?');
+      for (let batch = 0; batch < 5; batch++) {
+        services.db.transaction(() => {
+          for (let i = 0; i < 300; i++) set.run(i % 2 ? 'pending' : 'passed', saved[(batch + i) % saved.length]!.seq);
+        })();
+        expect(queue.list(top)).toEqual(truth(top));
+        expect(carries()).toBe([0, 1, 1, 2, 2][batch]); // carried at 600 changes behind, then at 600 again
+      }
+      expect(queue.list(q)).toEqual(truth(q));
+      expect(countedBeside()).toBe(0);
+      // Left unread for as many changes, the same deep page counts its slot's place again.
+      services.db.transaction(() => {
+        for (let i = 0; i < 1500; i++) set.run(i % 2 ? 'passed' : 'pending', saved[i % saved.length]!.seq);
+      })();
+      expect(queue.list(q)).toEqual(truth(q));
+      expect(countedBeside()).toBe(1);
+    } finally {
+      restore(saved);
+    }
+  });
 });
 
 describe('query plans', () => {
