@@ -35,6 +35,7 @@ import { loadWorkspace } from './review/workspace.js';
 import { writeSamplePackage } from './sample/sample-package.js';
 import { SettingsStore } from './settings/settings.js';
 import { JobRunner, LongJobs, type JobMode } from './jobs/index.js';
+import type { StoreRef } from './jobs/protocol.js';
 import { QualityService } from './quality/quality-service.js';
 import { assertMayRecuse, assertMayReview, assertQueueOpen } from './quality/calibration.js';
 import type { Coordination } from './coordination/coordination.js';
@@ -54,6 +55,8 @@ export interface ServicesOptions {
 
 export interface Services {
   readonly dataDir: string;
+  /** Where a worker thread opens its own connection to this store (the data folder and native module). */
+  readonly storeRef: StoreRef;
   readonly db: Db;
   readonly evidence: EvidenceStore;
   readonly queue: Queue;
@@ -117,18 +120,13 @@ export function openServices(dataDir: string, options: ServicesOptions = {}): Se
     // The job services take the whole set (the export and backup code reads several of its parts).
     // Called only once `services` below is built (a call before would be a ReferenceError).
     const self = (): Services => services;
-    const jobs = new LongJobs(
-      options.jobs === 'worker'
-        ? new JobRunner({
-            store: { dataDir, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) },
-          })
-        : undefined,
-      self,
-    );
+    const storeRef: StoreRef = { dataDir, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) };
+    const jobs = new LongJobs(options.jobs === 'worker' ? new JobRunner({ store: storeRef }) : undefined, self);
     let closed = false;
     let coordination: Promise<Coordination> | undefined;
     const services: Services = {
       dataDir,
+      storeRef,
       db,
       evidence,
       queue,

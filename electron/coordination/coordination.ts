@@ -25,6 +25,7 @@ import { identityParts, type LongJobOptions } from '../jobs/index.js';
 import type { Services } from '../services.js';
 import { adjudicationEvidence } from './adjudication-evidence.js';
 import { openPackages } from './open.js';
+import { AdaptiveWriter, ThreadWriter } from './open-writer.js';
 import { computeOverview, criterionDrift, reconciliationSummary } from './overview.js';
 import { drawSample, latestSampleView, listSamples, sampleItems } from './sampling.js';
 import {
@@ -54,9 +55,17 @@ export class Coordination {
     return this.services.db;
   }
 
+  /** Where an opening's rows are written: on a worker thread once they are many (open-writer.ts). */
+  private writer(): AdaptiveWriter {
+    return new AdaptiveWriter(this.db, () => new ThreadWriter(this.services.storeRef));
+  }
+
   /** Opens review and results packages (verified first; all or nothing). */
   open(paths: readonly string[]): Promise<OpenResult> {
-    return openPackages(this.db, paths, { trust: storeTrust(this.db, this.services.dataDir) });
+    return openPackages(this.db, paths, {
+      trust: storeTrust(this.db, this.services.dataDir),
+      writer: this.writer(),
+    });
   }
 
   /** The overview; computed again only when the store changed since the last one (callers must not change it). */
@@ -101,6 +110,7 @@ export class Coordination {
     const opened = await openPackages(this.db, paths, {
       trust: storeTrust(this.db, this.services.dataDir),
       secondReadingsOnly: true,
+      writer: this.writer(),
     });
     if (!opened.refused.length) reconcile(this.db, rule);
     return { ...opened, reconciliation: reconciliationSummary(this.db) };

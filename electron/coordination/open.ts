@@ -22,9 +22,9 @@ import type { TrustContext } from '../awards/trust.js';
 import { LIMITS } from '../import/limits.js';
 import { openSource } from '../import/source.js';
 import { verifyResults, type ResultsVerdict } from '../results/verify.js';
-import { appendAudit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
 import { LevelCodec, type EncodedLevels, type StoredLevel } from './levels.js';
+import { InlineWriter, type OpenWriter, type WriteOp } from './open-writer.js';
 
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 
@@ -120,6 +120,12 @@ export interface OpenOptions {
   /** Only results of second-reading packages this coordination wrote (coordination:importSecondReadings). */
   secondReadingsOnly?: boolean;
   now?: Date;
+  /**
+   * Where the rows go (open-writer.ts): the Coordination service passes an AdaptiveWriter, which has many rows
+   * written on a worker thread while the packages after them are checked; absent, they are written on `db` at the
+   * end.
+   */
+  writer?: OpenWriter;
 }
 
 /** Reads `manifest.json` of a package to tell a review package from a results package. */
@@ -185,6 +191,43 @@ async function forEachOrdered<T, R>(
  * packages, each verified and checked against the round; all or nothing.
  */
 export async function openPackages(db: Db, paths: readonly string[], options: OpenOptions): Promise<OpenResult> {
+  const writer = options.writer ?? new InlineWriter(db);
+  let result: OpenResult;
+  try {
+    result = await checkPackages(db, paths, options, writer);
+  } catch (err) {
+    await writer.rollback().catch(() => undefined);
+    throw err;
+  }
+  if (result.refused.length) {
+    await writer.rollback();
+    return result;
+  }
+  try {
+    await writer.commit();
+  } catch (err) {
+    // Another opening of the same packages (the app and `assay coordinate` share the store) committed since
+    // they were checked: this one is refused whole, nothing of it kept.
+    if (
+      (err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+      (err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE'
+    )
+      throw new AssayError(
+        'conflict',
+        'These packages were opened by another opening a moment ago (the app or assay coordinate); nothing of this one was opened. Open them again to see what is new.',
+      );
+    throw err;
+  }
+  return result;
+}
+
+/** Checks every package in order, handing the rows of each accepted one to `writer` as soon as it is checked. */
+async function checkPackages(
+  db: Db,
+  paths: readonly string[],
+  options: OpenOptions,
+  writer: OpenWriter,
+): Promise<OpenResult> {
   const now = (options.now ?? new Date()).toISOString();
   const refused: Refusal[] = [];
   const alreadyOpen: Refusal[] = [];
@@ -282,6 +325,18 @@ export async function openPackages(db: Db, paths: readonly string[], options: Op
     }
   }
 
+  // The review packages' rows go first (the results' rows refer to them), while the results packages are read.
+  const reviewRows = reviews.map((r) => ({
+    id: r.manifest.id,
+    label: r.label,
+    issuer: r.manifest.issuer.name,
+    submissions: r.manifest.submissions.length,
+    achievements: r.manifest.achievements.length,
+    openedAt: now,
+  }));
+  if (!refused.length) for (const r of reviews) writer.write(reviewOps(r, round, now));
+  reviews.length = 0;
+
   const assignedOf = db.prepare(
     'SELECT second_reader_key AS k, second_reader_name AS name FROM coord_reconciliation WHERE submission_id = ?',
   );
@@ -298,7 +353,7 @@ export async function openPackages(db: Db, paths: readonly string[], options: Op
   const anyFirst = db.prepare("SELECT 1 FROM coord_decisions WHERE reading = 'first' LIMIT 1").get() !== undefined;
   const anySeed = db.prepare('SELECT 1 FROM coord_seeds LIMIT 1').get() !== undefined;
   const codec = new LevelCodec([...round.rubrics.values()].map((r) => r.achievement));
-  const pending: PendingResults[] = [];
+  const opened: OpenedPackage[] = [];
   const firstIn = new Map<string, { label: string; key: string; decision: PendingDecision }>();
   // Every results package is verified (several at once); what each holds is checked in order, as given, as
   // soon as it is verified, and only the rows to store are kept of it.
@@ -458,7 +513,7 @@ export async function openPackages(db: Db, paths: readonly string[], options: Op
           x.results.map((r) => ({ c: r.resultDescription, n: r.levels, a: r.achievedIndex, r: r.referenceIndex })),
         ),
       }));
-    pending.push({
+    const checked: PendingResults = {
       label,
       decisions: kept,
       seeds,
@@ -475,7 +530,10 @@ export async function openPackages(db: Db, paths: readonly string[], options: Op
         createdAt: results.createdAt,
         openedAt: now,
       },
-    });
+    };
+    opened.push(checked.pkg);
+    // Written while the packages after it are checked; kept only if none of them is refused.
+    if (!refused.length) writer.write(resultsOps(checked, now));
   };
   await forEachOrdered(
     resultPaths,
@@ -485,141 +543,132 @@ export async function openPackages(db: Db, paths: readonly string[], options: Op
   );
 
   if (refused.length) return { opened: [], reviewPackages: [], refused, alreadyOpen };
-
-  const reviewRows = reviews.map((r) => ({
-    id: r.manifest.id,
-    label: r.label,
-    issuer: r.manifest.issuer.name,
-    submissions: r.manifest.submissions.length,
-    achievements: r.manifest.achievements.length,
-    openedAt: now,
-  }));
-  try {
-    storeOpened(db, reviews, pending, round, now);
-  } catch (err) {
-    // Another opening of the same packages (the app and `assay coordinate` share the store) committed since
-    // they were checked above: this one is refused whole, nothing of it kept.
-    if (
-      (err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
-      (err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE'
-    )
-      throw new AssayError(
-        'conflict',
-        'These packages were opened by another opening a moment ago (the app or assay coordinate); nothing of this one was opened. Open them again to see what is new.',
-      );
-    throw err;
-  }
-  return { opened: pending.map((p) => p.pkg), reviewPackages: reviewRows, refused: [], alreadyOpen };
+  return { opened, reviewPackages: reviewRows, refused: [], alreadyOpen };
 }
 
-/** Stores the checked packages in one transaction. */
-function storeOpened(
-  db: Db,
-  reviews: readonly PendingReview[],
-  pending: readonly PendingResults[],
-  round: RoundView,
-  now: string,
-): void {
-  db.transaction(() => {
-    const insAch = db.prepare('INSERT OR IGNORE INTO coord_achievements (id, sha256, json) VALUES (?, ?, ?)');
-    const insSub = db.prepare(
-      'INSERT INTO coord_submissions (id, package_id, achievement_id, attempt, due_at, earner_name, json) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
-    for (const r of reviews) {
-      const { submissions, ...headOnly } = r.manifest;
-      db.prepare(
-        "INSERT INTO coord_review_packages (id, kind, label, path, issuer, manifest_sha256, head_json, submissions, opened_at) VALUES (?, 'round', ?, ?, ?, ?, ?, ?, ?)",
-      ).run(
-        r.manifest.id,
-        r.label,
-        r.path,
-        r.manifest.issuer.name,
-        r.sha,
-        JSON.stringify(headOnly),
-        submissions.length,
-        now,
-      );
-      for (const a of r.manifest.achievements) insAch.run(a.id, round.rubrics.get(a.id)!.sha256, JSON.stringify(a));
-      for (const s of submissions)
-        insSub.run(s.id, r.manifest.id, s.achievementId, s.attempt, s.dueAt ?? null, s.earner.name, JSON.stringify(s));
-      appendAudit(
-        db,
-        'coordination.open-review-package',
-        r.manifest.id,
-        { label: r.label, sha256: r.sha, submissions: submissions.length },
-        now,
-      );
-    }
-    const insRes = db.prepare(
-      `INSERT INTO coord_results (id, kind, label, assessor_key, assessor_name, signer_subject, signer_fingerprint, trusted_as,
-        review_packages_json, decisions, seeds, created_at, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const insDec = db.prepare(
-      `INSERT INTO coord_decisions (results_id, reading, submission_id, assessor_key, achievement_id, attempt, decision, levels,
-        comments_json, feedback, override_justification, submitted_at, time_on_task_s, due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const insSeed = db.prepare(
-      `INSERT INTO coord_seeds (results_id, assessor_key, submission_id, achievement_id, submitted_at, decision, reference_decision, pairs_json)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (const p of pending) {
-      const k = p.pkg.assessor.id;
-      insRes.run(
-        p.pkg.id,
-        p.pkg.kind,
-        p.label,
+const INSERT_REVIEW_PACKAGE =
+  "INSERT INTO coord_review_packages (id, kind, label, path, issuer, manifest_sha256, head_json, submissions, opened_at) VALUES (?, 'round', ?, ?, ?, ?, ?, ?, ?)";
+const INSERT_ACHIEVEMENT = 'INSERT OR IGNORE INTO coord_achievements (id, sha256, json) VALUES (?, ?, ?)';
+const INSERT_SUBMISSION =
+  'INSERT INTO coord_submissions (id, package_id, achievement_id, attempt, due_at, earner_name, json) VALUES (?, ?, ?, ?, ?, ?, ?)';
+const INSERT_RESULTS = `INSERT INTO coord_results (id, kind, label, assessor_key, assessor_name, signer_subject, signer_fingerprint,
+  trusted_as, review_packages_json, decisions, seeds, created_at, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const INSERT_DECISION = `INSERT INTO coord_decisions (results_id, reading, submission_id, assessor_key, achievement_id, attempt,
+  decision, levels, comments_json, feedback, override_justification, submitted_at, time_on_task_s, due_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const INSERT_SEED = `INSERT INTO coord_seeds (results_id, assessor_key, submission_id, achievement_id, submitted_at, decision,
+  reference_decision, pairs_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/** The writes of a checked review package: its row, its rubrics, its submissions, its audit entry. */
+function reviewOps(r: PendingReview, round: RoundView, now: string): WriteOp[] {
+  const { submissions, ...headOnly } = r.manifest;
+  const m = r.manifest;
+  return [
+    {
+      op: 'run',
+      sql: INSERT_REVIEW_PACKAGE,
+      rows: [[m.id, r.label, r.path, m.issuer.name, r.sha, JSON.stringify(headOnly), submissions.length, now]],
+    },
+    {
+      op: 'run',
+      sql: INSERT_ACHIEVEMENT,
+      rows: m.achievements.map((a) => [a.id, round.rubrics.get(a.id)!.sha256, JSON.stringify(a)]),
+    },
+    {
+      op: 'run',
+      sql: INSERT_SUBMISSION,
+      rows: submissions.map((s) => [
+        s.id,
+        m.id,
+        s.achievementId,
+        s.attempt,
+        s.dueAt ?? null,
+        s.earner.name,
+        JSON.stringify(s),
+      ]),
+    },
+    {
+      op: 'audit',
+      action: 'coordination.open-review-package',
+      subject: m.id,
+      details: { label: r.label, sha256: r.sha, submissions: submissions.length },
+      at: now,
+    },
+  ];
+}
+
+/** The writes of a checked results package: its row, its decisions and seeds, its audit entry. */
+function resultsOps(p: PendingResults, now: string): WriteOp[] {
+  const k = p.pkg.assessor.id;
+  const id = p.pkg.id;
+  return [
+    {
+      op: 'run',
+      sql: INSERT_RESULTS,
+      rows: [
+        [
+          id,
+          p.pkg.kind,
+          p.label,
+          k,
+          p.pkg.assessor.name,
+          p.pkg.signer.subject,
+          p.pkg.signer.fingerprint256,
+          p.pkg.trustedAs,
+          JSON.stringify(p.pkg.reviewPackages),
+          p.pkg.decisions,
+          p.pkg.seeds,
+          p.pkg.createdAt,
+          now,
+        ],
+      ],
+    },
+    {
+      op: 'run',
+      sql: INSERT_DECISION,
+      rows: p.decisions.map((d) => [
+        id,
+        d.reading,
+        d.submissionId,
         k,
-        p.pkg.assessor.name,
-        p.pkg.signer.subject,
-        p.pkg.signer.fingerprint256,
-        p.pkg.trustedAs,
-        JSON.stringify(p.pkg.reviewPackages),
-        p.pkg.decisions,
-        p.pkg.seeds,
-        p.pkg.createdAt,
-        now,
-      );
-      for (const d of p.decisions)
-        insDec.run(
-          p.pkg.id,
-          d.reading,
-          d.submissionId,
-          k,
-          d.achievementId,
-          d.attempt,
-          d.decision,
-          d.levels.levels,
-          d.levels.comments,
-          d.feedback,
-          d.override,
-          d.submittedAt,
-          d.timeOnTask,
-          d.dueAt,
-        );
-      for (const s of p.seeds)
-        insSeed.run(
-          p.pkg.id,
-          k,
-          s.submissionId,
-          s.achievementId,
-          s.submittedAt,
-          s.decision,
-          s.referenceDecision,
-          s.pairs,
-        );
-      appendAudit(
-        db,
-        'coordination.open-results',
-        p.pkg.id,
-        {
-          label: p.label,
-          assessor: p.pkg.assessor.name,
-          signer: p.pkg.signer.fingerprint256,
-          decisions: p.pkg.decisions,
-          seeds: p.pkg.seeds,
-        },
-        now,
-      );
-    }
-  }).immediate();
+        d.achievementId,
+        d.attempt,
+        d.decision,
+        d.levels.levels,
+        d.levels.comments,
+        d.feedback,
+        d.override,
+        d.submittedAt,
+        d.timeOnTask,
+        d.dueAt,
+      ]),
+    },
+    {
+      op: 'run',
+      sql: INSERT_SEED,
+      rows: p.seeds.map((s) => [
+        id,
+        k,
+        s.submissionId,
+        s.achievementId,
+        s.submittedAt,
+        s.decision,
+        s.referenceDecision,
+        s.pairs,
+      ]),
+    },
+    {
+      op: 'audit',
+      action: 'coordination.open-results',
+      subject: id,
+      details: {
+        label: p.label,
+        assessor: p.pkg.assessor.name,
+        signer: p.pkg.signer.fingerprint256,
+        decisions: p.pkg.decisions,
+        seeds: p.pkg.seeds,
+      },
+      at: now,
+    },
+  ];
 }

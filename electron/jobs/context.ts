@@ -3,7 +3,7 @@
 // on the main thread (the benchmark's reference, and the tests' "same output" check).
 import { Awards } from '../awards/awards.js';
 import { SigningIdentity } from '../awards/identity/index.js';
-import { openDatabase, type Db } from '../store/db.js';
+import { DATABASE_FILE, openDatabase, type Db } from '../store/db.js';
 import { EvidenceStore } from '../store/evidence.js';
 import path from 'node:path';
 import { CONTROL, type IdentityParts, type JobKind, type JobProgress, type StoreRef } from './protocol.js';
@@ -24,9 +24,6 @@ export interface JobContext<K extends JobKind> {
   /** Throws JobCancelledError once the job is cancelled; called only where stopping leaves nothing half done. */
   checkpoint(): void;
 }
-
-/** Same file name as openServices uses; not imported from there to keep the worker's graph small. */
-const DATABASE_FILE = 'assay.db';
 
 /**
  * Opens the store in a worker. It does not take the store's hold or recover anything: the main

@@ -5,6 +5,9 @@ import { migrations as defaultMigrations, type Migration } from './migrations/in
 
 export type Db = Database.Database;
 
+/** The store's database file in its data folder (openStore; a worker's own connection opens the same). */
+export const DATABASE_FILE = 'assay.db';
+
 export class StoreError extends AssayError {
   override name = 'StoreError';
   constructor(message: string, options?: AssayErrorOptions) {

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from './atomic-write.js';
-import { openDatabase, type Db } from './db.js';
+import { DATABASE_FILE, openDatabase, type Db } from './db.js';
 import { EvidenceStore } from './evidence.js';
 import { Queue } from '../queue/queue.js';
 import { queueIsOpen } from '../quality/queue-gate.js';
@@ -12,7 +12,7 @@ import { AssayError } from '../../shared/errors.js';
 import { JOURNAL_FILE, recoverDataDir } from './restore-journal.js';
 import { acquireRestoreLock, holdOpen, type Hold } from './store-lock.js';
 
-export const DATABASE_FILE = 'assay.db';
+export { DATABASE_FILE };
 
 export interface OpenStore {
   readonly db: Db;

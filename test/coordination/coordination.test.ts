@@ -67,6 +67,8 @@ describe('opening the panel', () => {
     const file = path.join(tampered, 'results.json');
     // One letter of the feedback changed, the size kept: only the hash can tell.
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('Scored by Avery', 'Scored by Avary'));
+    const audited = s.db.prepare('SELECT count(*) FROM audit_log').pluck().get();
+    // The round and the first results package are checked, and handed to the writer, before the tampered one.
     const r = await c.open([panel.reviewPackage, panel.assessors[1]!.results, tampered]);
     expect(r.opened).toEqual([]);
     expect(r.refused).toEqual([
@@ -74,6 +76,9 @@ describe('opening the panel', () => {
     ]);
     expect(c.overview()).toBeNull();
     expect(s.db.prepare('SELECT count(*) FROM coord_results').pluck().get()).toBe(0);
+    expect(s.db.prepare('SELECT count(*) FROM coord_review_packages').pluck().get()).toBe(0);
+    expect(s.db.prepare('SELECT count(*) FROM coord_submissions').pluck().get()).toBe(0);
+    expect(s.db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(audited);
   });
 
   it('opens the round and the three results packages, verified', async () => {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adjudicate, exportSecondReadings, reconcile } from '../../electron/coordination/second-readings.js';
 import { storeTrust } from '../../electron/awards/trust.js';
 import { openPackages } from '../../electron/coordination/open.js';
+import { AdaptiveWriter, ThreadWriter, type OpenWriter } from '../../electron/coordination/open-writer.js';
 import { openServices } from '../../electron/services.js';
 import type { Db } from '../../electron/store/db.js';
 import type { ReconcileRule, ReconciliationItem } from '../../shared/coordination/types.js';
@@ -239,6 +240,105 @@ describe('reconciliation rules', () => {
       expect(app.db.prepare('SELECT label FROM coord_review_packages').pluck().all()).toEqual(['other']);
     } finally {
       cli.close();
+      app.close();
+    }
+  });
+
+  it('the same race with the rows written on a worker thread (as the app and the CLI write them) is refused whole too', async () => {
+    const dir = path.join(panel.work, 'coordinator-open-race-thread');
+    const app = openServices(dir);
+    const cli = openServices(dir);
+    try {
+      const roundId = (
+        JSON.parse(fs.readFileSync(path.join(panel.reviewPackage, 'manifest.json'), 'utf8')) as { id: string }
+      ).id;
+      const before = app.db.prepare('SELECT count(*) FROM audit_log').pluck().get();
+      // The other opening commits the round's review package after this one checked that nothing was open and
+      // before its worker's transaction takes the write lock (at the first rows handed over).
+      const thread = new ThreadWriter(app.storeRef);
+      let handed = 0;
+      const racing: OpenWriter = {
+        write(ops) {
+          if (handed++ === 0)
+            cli.db
+              .prepare(
+                "INSERT INTO coord_review_packages (id, kind, label, path, issuer, manifest_sha256, head_json, submissions, opened_at) VALUES (?, 'round', 'other', ?, 'Other', '', '{}', 0, ?)",
+              )
+              .run(roundId, panel.reviewPackage, new Date().toISOString());
+          thread.write(ops);
+        },
+        commit: () => thread.commit(),
+        rollback: () => thread.rollback(),
+      };
+      await expect(
+        openPackages(app.db, [panel.reviewPackage, ...panel.assessors.map((a) => a.results)], {
+          trust: storeTrust(app.db, dir),
+          writer: racing,
+        }),
+      ).rejects.toThrow(/were opened by another opening a moment ago .* nothing of this one was opened/);
+      // Every package was handed over (the round, then each results package), none of it kept.
+      expect(handed).toBe(1 + panel.assessors.length);
+      expect(app.db.prepare('SELECT count(*) FROM coord_results').pluck().get()).toBe(0);
+      expect(app.db.prepare('SELECT count(*) FROM coord_submissions').pluck().get()).toBe(0);
+      expect(app.db.prepare('SELECT label FROM coord_review_packages').pluck().all()).toEqual(['other']);
+      expect(app.db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(before);
+    } finally {
+      cli.close();
+      app.close();
+    }
+  });
+
+  it('an opening with many rows has them written on a worker thread, kept only when every package is accepted', async () => {
+    const paths = [panel.reviewPackage, ...panel.assessors.map((a) => a.results)];
+    const tampered = path.join(panel.work, 'tampered-threaded');
+    fs.cpSync(panel.assessors[2]!.results, tampered, { recursive: true });
+    // A byte added to results.json after it was signed.
+    fs.appendFileSync(path.join(tampered, 'results.json'), ' ');
+    for (const [name, open, threadFrom, kept] of [
+      // Few rows: kept and written on the main connection at the end.
+      ['coordinator-writer-small', paths, undefined, true],
+      // The review package's rows alone reach the threshold: the rest follows on the worker thread.
+      ['coordinator-writer-threaded', paths, 1, true],
+      // The round and two results packages were written on the thread before the third was refused.
+      ['coordinator-writer-refused', [...paths.slice(0, -1), tampered], 1, false],
+    ] as const) {
+      const dir = path.join(panel.work, name);
+      const app = openServices(dir);
+      try {
+        const before = app.db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
+        const writer = new AdaptiveWriter(app.db, () => new ThreadWriter(app.storeRef), threadFrom);
+        const r = await openPackages(app.db, open, { trust: storeTrust(app.db, dir), writer });
+        expect(writer.threaded, name).toBe(threadFrom !== undefined);
+        expect(
+          r.refused.map((x) => x.label),
+          name,
+        ).toEqual(kept ? [] : ['tampered-threaded']);
+        const count = (table: string) => app.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+        expect(count('coord_results'), name).toBe(kept ? panel.assessors.length : 0);
+        expect(count('coord_decisions'), name).toBe(kept ? r.opened.reduce((n, p) => n + p.decisions, 0) : 0);
+        expect(count('coord_submissions'), name).toBe(kept ? r.reviewPackages[0]!.submissions : 0);
+        expect(count('audit_log'), name).toBe(before + (kept ? 1 + panel.assessors.length : 0));
+        expect(app.verifyAudit(), name).toMatchObject({ ok: true });
+      } finally {
+        app.close();
+      }
+    }
+  });
+
+  it('a writer that cannot start fails the opening with a message naming it, and nothing is opened', async () => {
+    const dir = path.join(panel.work, 'coordinator-no-writer');
+    const app = openServices(dir);
+    try {
+      const missing = path.join(panel.work, 'no-such-writer.js');
+      await expect(
+        openPackages(app.db, [panel.reviewPackage, ...panel.assessors.map((a) => a.results)], {
+          trust: storeTrust(app.db, dir),
+          writer: new ThreadWriter(app.storeRef, missing),
+        }),
+      ).rejects.toThrow(new RegExp(`writer \\(${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)`));
+      expect(app.db.prepare('SELECT count(*) FROM coord_review_packages').pluck().get()).toBe(0);
+      expect(app.db.prepare('SELECT count(*) FROM coord_results').pluck().get()).toBe(0);
+    } finally {
       app.close();
     }
   });
