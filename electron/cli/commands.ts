@@ -327,7 +327,8 @@ async function withServices(dataDir: string, io: Io, fn: (s: Services) => Promis
     import('../services.js'),
     import('./award-commands.js'),
   ]);
-  const services = openServices(dataDir);
+  // One command at a time writes here: a large coordination opening may write on a worker thread.
+  const services = openServices(dataDir, { largeOpeningsOnWorker: true });
   services.identity.useKeyBoxes(cliKeyBoxes(io));
   try {
     return await fn(services);

@@ -25,7 +25,7 @@ import { identityParts, type LongJobOptions } from '../jobs/index.js';
 import type { Services } from '../services.js';
 import { adjudicationEvidence } from './adjudication-evidence.js';
 import { openPackages } from './open.js';
-import { AdaptiveWriter, ThreadWriter } from './open-writer.js';
+import { AdaptiveWriter, InlineWriter, ThreadWriter, type OpenWriter } from './open-writer.js';
 import { computeOverview, criterionDrift, reconciliationSummary } from './overview.js';
 import { drawSample, latestSampleView, listSamples, sampleItems } from './sampling.js';
 import {
@@ -55,9 +55,11 @@ export class Coordination {
     return this.services.db;
   }
 
-  /** Where an opening's rows are written: on a worker thread once they are many (open-writer.ts). */
-  private writer(): AdaptiveWriter {
-    return new AdaptiveWriter(this.db, () => new ThreadWriter(this.services.storeRef));
+  /** Where an opening's rows are written: on a worker thread once they are many, where the process allows it (open-writer.ts). */
+  private writer(): OpenWriter {
+    return this.services.largeOpeningsOnWorker
+      ? new AdaptiveWriter(this.db, () => new ThreadWriter(this.services.storeRef))
+      : new InlineWriter(this.db);
   }
 
   /** Opens review and results packages (verified first; all or nothing). */

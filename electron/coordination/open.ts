@@ -121,9 +121,9 @@ export interface OpenOptions {
   secondReadingsOnly?: boolean;
   now?: Date;
   /**
-   * Where the rows go (open-writer.ts): the Coordination service passes an AdaptiveWriter, which has many rows
-   * written on a worker thread while the packages after them are checked; absent, they are written on `db` at the
-   * end.
+   * Where the rows go (open-writer.ts): in the CLI the Coordination service passes an AdaptiveWriter, which has many
+   * rows written on a worker thread while the packages after them are checked; absent, they are written on `db` at
+   * the end.
    */
   writer?: OpenWriter;
 }
