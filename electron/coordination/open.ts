@@ -325,7 +325,7 @@ async function checkPackages(
     }
   }
 
-  // The review packages' rows go first (the results' rows refer to them), while the results packages are read.
+  // The review packages' rows go first (the results' rows refer to them).
   const reviewRows = reviews.map((r) => ({
     id: r.manifest.id,
     label: r.label,
@@ -335,6 +335,7 @@ async function checkPackages(
     openedAt: now,
   }));
   if (!refused.length) for (const r of reviews) writer.write(reviewOps(r, round, now));
+  // Their manifests (every submission) are not needed again: let go while the results packages are checked.
   reviews.length = 0;
 
   const assignedOf = db.prepare(
