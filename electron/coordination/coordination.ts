@@ -20,12 +20,9 @@ import type {
   SamplingRules,
 } from '../../shared/coordination/types.js';
 import type { Paper } from '../awards/certificate/types.js';
-import { storeTrust } from '../awards/trust.js';
 import { identityParts, type LongJobOptions } from '../jobs/index.js';
 import type { Services } from '../services.js';
 import { adjudicationEvidence } from './adjudication-evidence.js';
-import { openPackages } from './open.js';
-import { AdaptiveWriter, InlineWriter, ThreadWriter, type OpenWriter } from './open-writer.js';
 import { computeOverview, criterionDrift, reconciliationSummary } from './overview.js';
 import { drawSample, latestSampleView, listSamples, sampleItems } from './sampling.js';
 import {
@@ -55,19 +52,26 @@ export class Coordination {
     return this.services.db;
   }
 
-  /** Where an opening's rows are written: on a worker thread once they are many, where the process allows it (open-writer.ts). */
-  private writer(): OpenWriter {
-    return this.services.largeOpeningsOnWorker
-      ? new AdaptiveWriter(this.db, () => new ThreadWriter(this.services.storeRef))
-      : new InlineWriter(this.db);
-  }
-
-  /** Opens review and results packages (verified first; all or nothing). */
-  open(paths: readonly string[]): Promise<OpenResult> {
-    return openPackages(this.db, paths, {
-      trust: storeTrust(this.db, this.services.dataDir),
-      writer: this.writer(),
-    });
+  /**
+   * Opens review and results packages (verified first; all or nothing): a long job, so in the app on a worker
+   * thread with its own connection (the main process answers the window meanwhile; the window can stop it),
+   * and one opening at a time. Where the process allows it (the CLI), an opening with many rows has them written
+   * on a thread of their own while the packages after them are checked (open-writer.ts).
+   */
+  open(
+    paths: readonly string[],
+    options: Pick<LongJobOptions<'coordination-open'>, 'onProgress' | 'signal'> & { secondReadingsOnly?: boolean } = {},
+  ): Promise<OpenResult> {
+    const { secondReadingsOnly, ...job } = options;
+    return this.services.jobs.run(
+      'coordination-open',
+      {
+        paths: [...paths],
+        ...(secondReadingsOnly ? { secondReadingsOnly } : {}),
+        ...(this.services.largeOpeningsOnWorker ? { writerThread: this.services.storeRef } : {}),
+      },
+      job,
+    );
   }
 
   /** The overview; computed again only when the store changed since the last one (callers must not change it). */
@@ -108,12 +112,12 @@ export class Coordination {
   }
 
   /** Opens the second readers' results packages (all or nothing), then reconciles what came back by `rule`. */
-  async importSecondReadings(paths: readonly string[], rule: ReconcileRule): Promise<ImportSecondReadingsResult> {
-    const opened = await openPackages(this.db, paths, {
-      trust: storeTrust(this.db, this.services.dataDir),
-      secondReadingsOnly: true,
-      writer: this.writer(),
-    });
+  async importSecondReadings(
+    paths: readonly string[],
+    rule: ReconcileRule,
+    options: Pick<LongJobOptions<'coordination-open'>, 'onProgress' | 'signal'> = {},
+  ): Promise<ImportSecondReadingsResult> {
+    const opened = await this.open(paths, { ...options, secondReadingsOnly: true });
     if (!opened.refused.length) reconcile(this.db, rule);
     return { ...opened, reconciliation: reconciliationSummary(this.db) };
   }

@@ -126,6 +126,8 @@ export interface OpenOptions {
    * the end.
    */
   writer?: OpenWriter;
+  /** After each package is checked (the review packages together, then each results package): done of total. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Reads `manifest.json` of a package to tell a review package from a results package. */
@@ -335,6 +337,8 @@ async function checkPackages(
     openedAt: now,
   }));
   if (!refused.length) for (const r of reviews) writer.write(reviewOps(r, round, now));
+  let done = paths.length - resultPaths.length;
+  options.onProgress?.(done, paths.length);
   // Their manifests (every submission) are not needed again: let go while the results packages are checked.
   reviews.length = 0;
 
@@ -536,11 +540,15 @@ async function checkPackages(
     // Written while the packages after it are checked; kept only if none of them is refused.
     if (!refused.length) writer.write(resultsOps(checked, now));
   };
+  const checkAndCount = (verdict: ResultsVerdict, item: { label: string }): void => {
+    check(verdict, item);
+    options.onProgress?.(++done, paths.length);
+  };
   await forEachOrdered(
     resultPaths,
     OPEN_CONCURRENCY,
     ({ path: p }) => verifyResults(p, verifyDetachedCms, { trust: options.trust, keepResults: true }),
-    check,
+    checkAndCount,
   );
 
   if (refused.length) return { opened: [], reviewPackages: [], refused, alreadyOpen };

@@ -11,6 +11,7 @@ export const JOB_LABELS: Record<JobKind, string> = {
   'results-export': 'export of the results package',
   backup: 'backup',
   'coordination-final': 'export of the final package',
+  'coordination-open': 'opening of packages',
 };
 
 export class JobError extends AssayError {

@@ -7,7 +7,7 @@ import type { Paper } from '../awards/certificate/index.js';
 import type { IssuerProfile } from '../awards/identity/index.js';
 import type { BackupManifest, BackupProgress } from '../backup/manifest.js';
 import type { JobKindName } from '../../shared/domain/jobs.js';
-import type { ExportFinalResult } from '../../shared/coordination/types.js';
+import type { ExportFinalResult, OpenResult } from '../../shared/coordination/types.js';
 
 /**
  * The issuer identity as it crosses to the worker: the private keys as KeyObjects, which Node clones
@@ -66,6 +66,15 @@ export interface JobTable {
     input: { identity: IdentityParts; outDir: string; paper: Paper; now?: string };
     progress: Progress;
     output: ExportFinalResult;
+  };
+  /**
+   * Opens review and results packages into the coordination (verified first; all or nothing). With
+   * `writerThread`, an opening with many rows has them written on a thread of its own (open-writer.ts).
+   */
+  'coordination-open': {
+    input: { paths: string[]; secondReadingsOnly?: boolean; writerThread?: StoreRef };
+    progress: Progress;
+    output: OpenResult;
   };
   backup: {
     input: { identity?: IdentityParts; outFile: string; now?: string };

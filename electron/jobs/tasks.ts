@@ -27,6 +27,7 @@ export const WRITES_STORE: Record<JobKind, boolean> = {
   backup: true,
   // Issues or revokes the round's awards, and seals the audit head.
   'coordination-final': true,
+  'coordination-open': true,
 };
 
 function award(s: JobServices, credentialId: string): Award {
@@ -176,6 +177,27 @@ const coordinationFinal: Task<'coordination-final'> = async (input, ctx) => {
   }
 };
 
+const coordinationOpen: Task<'coordination-open'> = async (input, ctx) => {
+  // Loaded when packages are opened: the coordination code is not every worker's.
+  const [{ openPackages }, { AdaptiveWriter, InlineWriter, ThreadWriter }, { storeTrust }] = await Promise.all([
+    import('../coordination/open.js'),
+    import('../coordination/open-writer.js'),
+    import('../awards/trust.js'),
+  ]);
+  const { db, dataDir } = ctx.services;
+  const thread = input.writerThread;
+  return openPackages(db, input.paths, {
+    trust: storeTrust(db, dataDir),
+    ...(input.secondReadingsOnly ? { secondReadingsOnly: true } : {}),
+    writer: thread ? new AdaptiveWriter(db, () => new ThreadWriter(thread)) : new InlineWriter(db),
+    // After each package checked: stopped there, the opening keeps nothing (its rows are rolled back).
+    onProgress: (done, total) => {
+      ctx.progress({ done, total });
+      ctx.checkpoint();
+    },
+  });
+};
+
 const TASKS: { [K in JobKind]: Task<K> } = {
   'awards-issue': issue,
   'awards-export': exportAwards,
@@ -183,6 +205,7 @@ const TASKS: { [K in JobKind]: Task<K> } = {
   'results-export': exportResultsTask,
   backup,
   'coordination-final': coordinationFinal,
+  'coordination-open': coordinationOpen,
 };
 
 export function runTask<K extends JobKind>(kind: K, input: JobInput<K>, ctx: JobContext<K>): Promise<JobOutput<K>> {

@@ -8,6 +8,8 @@ import { ApiError, call, dropFiles, errorMessage } from '../api.js';
 import { DropOverlay } from '../import/DropOverlay.js';
 import { useFileDrop } from '../import/useFileDrop.js';
 import { coordination as s } from '../strings/en.js';
+import { StopButton } from '../ui/StopButton.js';
+import { BatchProgress } from '../awards/BatchProgress.js';
 import { ActionButton } from '../ui/ActionButton.js';
 import { Alert } from '../ui/Alert.js';
 import { EmptyState } from '../ui/EmptyState.js';
@@ -41,6 +43,9 @@ export function CoordinationView() {
   const overview = useLoad(() => call('coordination:overview'), []);
   const { busy: opening, failure: openFailure, run } = useAct({ again: true });
   const [lastOpen, setLastOpen] = useState<OpenResult | null>(null);
+  // How many packages the opening under way was given (its progress bar's length until main reports); null when
+  // none is under way (the system dialog may still be choosing).
+  const [openingCount, setOpeningCount] = useState<number | null>(null);
   // Bumped when a change elsewhere on the screen (readings opened, a decision adjudicated) changes what the
   // sections below show, so each asks again.
   const [changes, setChanges] = useState(0);
@@ -48,14 +53,24 @@ export function CoordinationView() {
     setChanges((n) => n + 1);
     overview.reload();
   };
+  const openTokens = async (tokens: string[]) => {
+    // What the last opening said goes: this one's outcome (or failure) replaces it.
+    setLastOpen(null);
+    setOpeningCount(tokens.length);
+    try {
+      const result = await call('coordination:open', { tokens });
+      setLastOpen(result);
+      if (result.refused.length === 0) changed();
+    } finally {
+      setOpeningCount(null);
+    }
+  };
 
   const openPackage = () =>
     run(async () => {
       const chosen = await call('dialog:choose', { purpose: 'coordination-package' });
       if (!chosen) return;
-      const result = await call('coordination:open', { tokens: [chosen.token] });
-      setLastOpen(result);
-      if (result.refused.length === 0) changed();
+      await openTokens([chosen.token]);
     }, s.openFailed);
 
   // Packages dropped on the window (several at once: the round's review package and a panel's results packages),
@@ -67,9 +82,7 @@ export function CoordinationView() {
         if (dropped.withoutPath > 0) throw new ApiError('no-path', s.drop.noPath);
         return;
       }
-      const result = await call('coordination:open', { tokens: dropped.files.map((f) => f.token) });
-      setLastOpen(result);
-      if (result.refused.length === 0) changed();
+      await openTokens(dropped.files.map((f) => f.token));
     }, s.openFailed);
   const dragging = useFileDrop(openDropped, !opening);
 
@@ -81,12 +94,18 @@ export function CoordinationView() {
         title={s.title}
         subtitle={s.subtitle}
         actions={
-          <ActionButton icon="folder" primary blocked={opening} onClick={() => void openPackage()}>
-            {opening ? s.opening : s.open}
-          </ActionButton>
+          <>
+            <ActionButton icon="folder" primary blocked={opening} onClick={() => void openPackage()}>
+              {opening ? s.opening : s.open}
+            </ActionButton>
+            {openingCount !== null && <StopButton kind="coordination-open" label={s.stopOpening} />}
+          </>
         }
       />
       {dragging && <DropOverlay title={s.drop.overlay} hint={s.drop.hint} />}
+      {openingCount !== null && (
+        <BatchProgress total={openingCount} words={s.openProgress} event="coordination:progress" />
+      )}
       <OpenOutcome result={lastOpen} failure={openFailure} />
       {!data && overview.error ? (
         <div className="inline-error" role="alert">

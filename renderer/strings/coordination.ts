@@ -25,6 +25,12 @@ export const coordination = {
   retry: 'Try again',
   open: 'Open a package…',
   opening: 'Opening…',
+  stopOpening: 'Stop opening the packages (nothing of them is kept)',
+  openProgress: {
+    starting: 'Reading the packages…',
+    progress: (done: number, total: number) => `Checked ${done} of ${total} packages`,
+    progressLabel: 'Packages checked',
+  },
   openFailed: 'The package could not be opened.',
   empty: {
     title: 'Nothing opened yet',

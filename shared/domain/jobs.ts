@@ -8,6 +8,7 @@ export const JOB_KINDS = [
   'results-export',
   'backup',
   'coordination-final',
+  'coordination-open',
 ] as const;
 export const jobKindSchema = z.enum(JOB_KINDS);
 export type JobKindName = z.infer<typeof jobKindSchema>;

@@ -345,6 +345,8 @@ export const events = {
   'menu:command': z.enum(['import', 'about']),
   /** A batch of awards being issued or exported. */
   'awards:progress': z.object({ done: z.number(), total: z.number() }),
+  /** Packages being opened into the coordination: how many of them are checked. */
+  'coordination:progress': z.object({ done: z.number(), total: z.number() }),
 } as const;
 
 export type Contract = typeof contract;

@@ -81,6 +81,42 @@ describe('opening the panel', () => {
     expect(s.db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(audited);
   });
 
+  it('opens on a worker thread as in the app: held and stopped after the round it keeps nothing, run again it opens all', async () => {
+    const w = openServices(path.join(panel.work, 'coordinator-open-job'), { jobs: 'worker' });
+    try {
+      const wc = await w.coordination();
+      const paths = [panel.reviewPackage, ...panel.assessors.map((a) => a.results)];
+      const audited = w.db.prepare('SELECT count(*) FROM audit_log').pluck().get();
+      // Held, through shared memory (no clock), once the round and the first results package are checked and
+      // handed to the writer: provably running when Stop is pressed.
+      w.jobs.holdNext('coordination-open', 2);
+      let progressed!: () => void;
+      const held = new Promise<void>((r) => (progressed = r));
+      const outcome = wc.open(paths, { onProgress: (p) => p.done === 2 && progressed() }).then(
+        () => 'finished',
+        (err: unknown) => (isAssayError(err) ? err.code : String(err)),
+      );
+      await held;
+      expect(w.jobs.running().map((j) => j.kind)).toEqual(['coordination-open']);
+      expect(w.jobs.cancel('coordination-open')).toBe(true);
+      expect(await outcome).toBe('job-cancelled');
+      for (const table of ['coord_review_packages', 'coord_submissions', 'coord_results', 'coord_decisions'])
+        expect(w.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), table).toBe(0);
+      expect(w.db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(audited);
+
+      const steps: { done: number; total: number }[] = [];
+      const r = await wc.open(paths, { onProgress: (p) => steps.push(p) });
+      expect(r.refused).toEqual([]);
+      expect(r.opened.map((p) => p.assessor.name)).toEqual(panel.assessors.map((a) => a.name));
+      // The review package first, then each results package as it is checked.
+      expect(steps).toEqual(Array.from({ length: paths.length }, (_, i) => ({ done: i + 1, total: paths.length })));
+      // Stored by the worker's connection, read on this one.
+      expect(wc.overview()!.assessors).toHaveLength(panel.assessors.length);
+    } finally {
+      w.close();
+    }
+  });
+
   it('opens the round and the three results packages, verified', async () => {
     const r = await c.open([panel.reviewPackage, ...panel.assessors.map((a) => a.results)]);
     expect(r.refused).toEqual([]);

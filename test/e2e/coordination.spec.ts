@@ -118,6 +118,21 @@ async function coordinatorRound(): Promise<void> {
   const [first, ...dropped] = panel.assessors;
   await openPackage(page, choose, first!.results);
   await expect(page.getByRole('status').filter({ hasText: path.basename(first!.results) })).toBeVisible();
+  // An opening runs on a worker thread and can be stopped: held once the first of the two dropped packages is
+  // checked (a gate in shared memory, no timing), Stop is pressed while it provably runs; nothing of it is kept.
+  const gate = app.services.jobs.holdNext('coordination-open', 1);
+  await dropOnWindow(
+    page,
+    'drop',
+    dropped.map((a) => path.basename(a.results)),
+  );
+  await expect(page.getByRole('status').filter({ hasText: 'Checked 1 of 2 packages' })).toBeVisible();
+  await press(page.getByRole('button', { name: 'Stop opening the packages (nothing of them is kept)' }));
+  await expect(page.getByRole('alert').filter({ hasText: 'The opening of packages was cancelled' })).toBeVisible();
+  gate.release();
+  await expect(page.getByRole('button', { name: /Stop opening/ })).toHaveCount(0);
+  expect(app.services.db.prepare('SELECT count(*) FROM coord_results').pluck().get()).toBe(1);
+  // Dropped again, they open.
   await dropOnWindow(
     page,
     'dragover',

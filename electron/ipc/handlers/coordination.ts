@@ -5,12 +5,18 @@ import type { DomainHandlers, HandlerContext } from './context.js';
 /** A sample's items sent with it to the screen, which draws this many at a time (renderer/coordination/useRowLimit). */
 const SAMPLE_PAGE = 200;
 
-export function coordinationHandlers({ services: s, choices }: HandlerContext): DomainHandlers<'coordination'> {
+export function coordinationHandlers({ services: s, choices, emit }: HandlerContext): DomainHandlers<'coordination'> {
   // The coordination code loads on first use: an assessor who never coordinates never loads it.
   const c = () => s.coordination();
+  const onProgress = (p: { done: number; total: number }) => emit('coordination:progress', p);
   return {
     'coordination:open': ({ tokens }) =>
-      choices.use(tokens, 'coordination-package', async (chosen) => (await c()).open(chosen.map((x) => x.path))),
+      choices.use(tokens, 'coordination-package', async (chosen) =>
+        (await c()).open(
+          chosen.map((x) => x.path),
+          { onProgress },
+        ),
+      ),
     'coordination:overview': async () => {
       const overview = (await c()).overview();
       return overview && screenOverview(overview);
@@ -35,6 +41,7 @@ export function coordinationHandlers({ services: s, choices }: HandlerContext): 
         (await c()).importSecondReadings(
           chosen.map((x) => x.path),
           rule,
+          { onProgress },
         ),
       ),
     'coordination:reconciliation': async () => (await c()).reconciliation(),
