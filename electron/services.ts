@@ -51,22 +51,12 @@ export interface ServicesOptions {
    * window must stay responsive) or on the calling thread (the default: the CLI and unit tests).
    */
   jobs?: JobMode;
-  /**
-   * Whether a coordination opening with many rows has them written on a worker thread while the packages after
-   * them are verified (electron/coordination/open-writer.ts). For a process that writes nothing else meanwhile
-   * (the CLI, benchmarks): the worker holds the store's write lock until the opening ends, and a write on this
-   * connection meanwhile would wait for it with the main thread stopped, so the opening could not end. The app
-   * (whose window may save a draft while an opening runs) leaves it off.
-   */
-  largeOpeningsOnWorker?: boolean;
 }
 
 export interface Services {
   readonly dataDir: string;
   /** Where a worker thread opens its own connection to this store (the data folder and native module). */
   readonly storeRef: StoreRef;
-  /** ServicesOptions.largeOpeningsOnWorker. */
-  readonly largeOpeningsOnWorker: boolean;
   readonly db: Db;
   readonly evidence: EvidenceStore;
   readonly queue: Queue;
@@ -137,7 +127,6 @@ export function openServices(dataDir: string, options: ServicesOptions = {}): Se
     const services: Services = {
       dataDir,
       storeRef,
-      largeOpeningsOnWorker: options.largeOpeningsOnWorker ?? false,
       db,
       evidence,
       queue,

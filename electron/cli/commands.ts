@@ -327,8 +327,7 @@ async function withServices(dataDir: string, io: Io, fn: (s: Services) => Promis
     import('../services.js'),
     import('./award-commands.js'),
   ]);
-  // One command at a time writes here: a large coordination opening may write on a worker thread.
-  const services = openServices(dataDir, { largeOpeningsOnWorker: true });
+  const services = openServices(dataDir);
   services.identity.useKeyBoxes(cliKeyBoxes(io));
   try {
     return await fn(services);

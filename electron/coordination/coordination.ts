@@ -55,8 +55,8 @@ export class Coordination {
   /**
    * Opens review and results packages (verified first; all or nothing): a long job, so in the app on a worker
    * thread with its own connection (the main process answers the window meanwhile; the window can stop it),
-   * and one opening at a time. Where the process allows it (the CLI), an opening with many rows has them written
-   * on a thread of their own while the packages after them are checked (open-writer.ts).
+   * and one opening at a time. An opening with many rows has them written by a thread of their own while the
+   * packages after them are checked (open-writer.ts).
    */
   open(
     paths: readonly string[],
@@ -68,7 +68,7 @@ export class Coordination {
       {
         paths: [...paths],
         ...(secondReadingsOnly ? { secondReadingsOnly } : {}),
-        ...(this.services.largeOpeningsOnWorker ? { writerThread: this.services.storeRef } : {}),
+        writerThread: this.services.storeRef,
       },
       job,
     );

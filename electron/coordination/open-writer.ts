@@ -2,15 +2,15 @@
 // all of them are kept in one transaction that is committed only when every package was accepted (and rolled
 // back when one was refused), so an opening stays all or nothing.
 //
-// In `assay coordinate` (ServicesOptions.largeOpeningsOnWorker) an opening with many rows has them written by a
-// worker thread on its own connection while the main thread goes on verifying the packages after them
-// (AdaptiveWriter): at 100,000 decisions SQLite writing the rows was a third of the opening. The worker's
-// transaction takes the write lock at the first rows it is handed and keeps it until the end, so another opening
-// of the same store waits for it (busy_timeout) instead of interleaving. The app does not use it: a write on its
-// main connection while the worker holds the lock (a draft saved during an opening) would wait with the main
-// thread stopped, and the opening, whose end needs that thread, could not end first. There, a small opening, and
-// `openPackages` called with a connection alone (unit tests), the rows are kept and written on the main
-// connection in one transaction at the end.
+// Through the Coordination service (the `coordination-open` job) an opening with many rows has them written by a
+// thread of their own, on its own connection, while the packages after them are verified (AdaptiveWriter): at
+// 100,000 decisions SQLite writing the rows was a third of the opening. That thread's transaction takes the write
+// lock at the first rows it is handed and keeps it until the thread that runs the opening sends the commit, so
+// another opening of the same store waits for it (busy_timeout) instead of interleaving. That thread must not
+// itself write on another connection meanwhile: it would wait for a lock only it can release. In the app the
+// opening runs on a job worker that writes nothing else; in the CLI and unit tests (jobs on the calling thread)
+// nothing else writes while a command or test opens. A small opening, and `openPackages` called with a connection
+// alone, keeps the rows and writes them on that connection in one transaction at the end.
 //
 // Packaging: the worker is dist/electron/coordination/open-writer-worker.js, loaded from inside app.asar as the
 // job worker is (electron/jobs/runner.ts); its native module comes from StoreRef.nativeBinding.

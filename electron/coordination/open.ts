@@ -121,8 +121,8 @@ export interface OpenOptions {
   secondReadingsOnly?: boolean;
   now?: Date;
   /**
-   * Where the rows go (open-writer.ts): in the CLI the Coordination service passes an AdaptiveWriter, which has many
-   * rows written on a worker thread while the packages after them are checked; absent, they are written on `db` at
+   * Where the rows go (open-writer.ts): the coordination-open job passes an AdaptiveWriter, which has many rows
+   * written on a thread of their own while the packages after them are checked; absent, they are written on `db` at
    * the end.
    */
   writer?: OpenWriter;

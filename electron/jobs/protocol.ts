@@ -69,10 +69,16 @@ export interface JobTable {
   };
   /**
    * Opens review and results packages into the coordination (verified first; all or nothing). With
-   * `writerThread`, an opening with many rows has them written on a thread of its own (open-writer.ts).
+   * `writerThread`, an opening with many rows has them written on a thread of their own (open-writer.ts).
    */
   'coordination-open': {
-    input: { paths: string[]; secondReadingsOnly?: boolean; writerThread?: StoreRef };
+    input: {
+      paths: string[];
+      secondReadingsOnly?: boolean;
+      writerThread?: StoreRef;
+      /** Rows handed over before the writer's thread takes over (open-writer.ts THREAD_FROM_ROWS; tests: 1). */
+      threadFromRows?: number;
+    };
     progress: Progress;
     output: OpenResult;
   };

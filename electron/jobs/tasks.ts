@@ -189,7 +189,9 @@ const coordinationOpen: Task<'coordination-open'> = async (input, ctx) => {
   return openPackages(db, input.paths, {
     trust: storeTrust(db, dataDir),
     ...(input.secondReadingsOnly ? { secondReadingsOnly: true } : {}),
-    writer: thread ? new AdaptiveWriter(db, () => new ThreadWriter(thread)) : new InlineWriter(db),
+    writer: thread
+      ? new AdaptiveWriter(db, () => new ThreadWriter(thread), input.threadFromRows)
+      : new InlineWriter(db),
     // After each package checked: stopped there, the opening keeps nothing (its rows are rolled back).
     onProgress: (done, total) => {
       ctx.progress({ done, total });

@@ -236,7 +236,7 @@ async function generate(work: string, decisions: number, identity: SigningIdenti
 
   // The full store: open, sample a tenth for second reading, write the packages, read them, import.
   const full = path.join(dir, 'full-store');
-  const s = openServices(full, { largeOpeningsOnWorker: true });
+  const s = openServices(full);
   try {
     const c = await s.coordination();
     const opened = await c.open([...reviewPackages, ...results]);
@@ -390,8 +390,9 @@ export async function benchCoordination(work: string): Promise<void> {
     for (const n of round % 2 ? [...SCALES].reverse() : SCALES) {
       const g = generated.get(n)!;
       const dataDir = path.join(work, `open-${n}-${round}`);
-      // As `assay coordinate` opens them (its rows written on a worker thread once they are many).
-      const s: Services = openServices(dataDir, { largeOpeningsOnWorker: true });
+      // As `assay coordinate` opens them: on the calling thread, the rows written by a thread of their own once they
+      // are many.
+      const s: Services = openServices(dataDir);
       try {
         const c = await s.coordination();
         const t0 = nowMs();

@@ -117,6 +117,40 @@ describe('opening the panel', () => {
     }
   });
 
+  it('on a worker as in the app, a large opening has its rows written by a thread of their own, kept only when all is accepted', async () => {
+    const w = openServices(path.join(panel.work, 'coordinator-open-job-thread'), { jobs: 'worker' });
+    try {
+      const paths = [panel.reviewPackage, ...panel.assessors.map((a) => a.results)];
+      const bad = path.join(panel.work, 'tampered-in-job');
+      fs.cpSync(panel.assessors[2]!.results, bad, { recursive: true });
+      fs.appendFileSync(path.join(bad, 'results.json'), ' ');
+      // The threshold at one row: the job's worker starts the writer's thread with the round's rows.
+      const open = (p: string[]) =>
+        w.jobs.run('coordination-open', { paths: p, writerThread: w.storeRef, threadFromRows: 1 });
+      // The thread is the one writing: pointed at a folder with no store, the opening fails by its error.
+      await expect(
+        w.jobs.run('coordination-open', {
+          paths,
+          writerThread: { dataDir: path.join(panel.work, 'no-store-here') },
+          threadFromRows: 1,
+        }),
+      ).rejects.toThrow(/directory does not exist/);
+      const refused = await open([...paths.slice(0, -1), bad]);
+      expect(refused.refused.map((r) => r.label)).toEqual(['tampered-in-job']);
+      expect(w.db.prepare('SELECT count(*) FROM coord_results').pluck().get()).toBe(0);
+      expect(w.db.prepare('SELECT count(*) FROM coord_submissions').pluck().get()).toBe(0);
+      const r = await open(paths);
+      expect(r.refused).toEqual([]);
+      expect(w.db.prepare('SELECT count(*) FROM coord_results').pluck().get()).toBe(panel.assessors.length);
+      expect(w.db.prepare('SELECT count(*) FROM coord_decisions').pluck().get()).toBe(
+        r.opened.reduce((n, p) => n + p.decisions, 0),
+      );
+      expect(w.verifyAudit()).toMatchObject({ ok: true });
+    } finally {
+      w.close();
+    }
+  });
+
   it('opens the round and the three results packages, verified', async () => {
     const r = await c.open([panel.reviewPackage, ...panel.assessors.map((a) => a.results)]);
     expect(r.refused).toEqual([]);
