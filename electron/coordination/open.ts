@@ -218,6 +218,12 @@ export async function openPackages(db: Db, paths: readonly string[], options: Op
         'conflict',
         'These packages were opened by another opening a moment ago (the app or assay coordinate); nothing of this one was opened. Open them again to see what is new.',
       );
+    // Another writer (another opening, in the app or `assay coordinate`) held the store longer than busy_timeout.
+    if ((err as { code?: unknown }).code === 'SQLITE_BUSY')
+      throw new AssayError(
+        'conflict',
+        'The store was busy: another opening or change (the app or assay coordinate) kept it for more than 5 seconds; nothing of this one was opened. Open the packages again once it has finished.',
+      );
     throw err;
   }
   return result;

@@ -325,6 +325,37 @@ describe('reconciliation rules', () => {
     }
   });
 
+  it('an opening that finds the store held by another writer past busy_timeout says so and keeps nothing', async () => {
+    const dir = path.join(panel.work, 'coordinator-busy');
+    const app = openServices(dir);
+    const other = openServices(dir);
+    try {
+      const paths = [panel.reviewPackage, ...panel.assessors.map((a) => a.results)];
+      // Another writer holds the store's write lock from before the opening until after it.
+      other.db.exec('BEGIN IMMEDIATE');
+      // On the main connection (waiting no time, so the test does not), and on the writer's thread (its 5 s).
+      app.db.pragma('busy_timeout = 0');
+      await expect(openPackages(app.db, paths, { trust: storeTrust(app.db, dir) })).rejects.toThrow(
+        /The store was busy: .* nothing of this one was opened/,
+      );
+      app.db.pragma('busy_timeout = 5000');
+      const writer = new AdaptiveWriter(app.db, () => new ThreadWriter(app.storeRef), 1);
+      await expect(openPackages(app.db, paths, { trust: storeTrust(app.db, dir), writer })).rejects.toThrow(
+        /The store was busy: .* nothing of this one was opened/,
+      );
+      expect(writer.threaded).toBe(true);
+      other.db.exec('ROLLBACK');
+      expect(app.db.prepare('SELECT count(*) FROM coord_review_packages').pluck().get()).toBe(0);
+      expect(app.db.prepare('SELECT count(*) FROM coord_results').pluck().get()).toBe(0);
+      // Once the other writer has finished, the same opening goes through.
+      expect((await openPackages(app.db, paths, { trust: storeTrust(app.db, dir) })).refused).toEqual([]);
+    } finally {
+      if (other.db.inTransaction) other.db.exec('ROLLBACK');
+      other.close();
+      app.close();
+    }
+  });
+
   it('a writer that cannot start fails the opening with a message naming it, and nothing is opened', async () => {
     const dir = path.join(panel.work, 'coordinator-no-writer');
     const app = openServices(dir);
