@@ -14,10 +14,9 @@
 //
 // Packaging: the worker is dist/electron/coordination/open-writer-worker.js, loaded from inside app.asar as the
 // job worker is (electron/jobs/runner.ts); its native module comes from StoreRef.nativeBinding.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { StoreRef } from '../jobs/protocol.js';
+import { builtWorkerFile } from '../jobs/worker-file.js';
 import { appendAudit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
 
@@ -82,12 +81,9 @@ export class InlineWriter implements OpenWriter {
   }
 }
 
-/** The built worker next to this module; from the TypeScript sources (tests) the one in dist/. */
+/** The built writer's script next to this module; from the TypeScript sources (tests) the one in dist/. */
 export function writerWorkerFile(): string {
-  const here = fileURLToPath(import.meta.url);
-  return here.endsWith('.ts')
-    ? path.resolve(path.dirname(here), '../../dist/electron/coordination/open-writer-worker.js')
-    : path.join(path.dirname(here), 'open-writer-worker.js');
+  return builtWorkerFile(import.meta.url, 'open-writer-worker.js');
 }
 
 /** Writes on a worker thread with its own connection to the store; started at once, so it is ready by the first rows. */

@@ -208,18 +208,16 @@ export async function openPackages(db: Db, paths: readonly string[], options: Op
   try {
     await writer.commit();
   } catch (err) {
+    const code = (err as { code?: unknown }).code;
     // Another opening of the same packages (the app and `assay coordinate` share the store) committed since
     // they were checked: this one is refused whole, nothing of it kept.
-    if (
-      (err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
-      (err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE'
-    )
+    if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE')
       throw new AssayError(
         'conflict',
         'These packages were opened by another opening a moment ago (the app or assay coordinate); nothing of this one was opened. Open them again to see what is new.',
       );
     // Another writer (another opening, in the app or `assay coordinate`) held the store longer than busy_timeout.
-    if ((err as { code?: unknown }).code === 'SQLITE_BUSY')
+    if (code === 'SQLITE_BUSY')
       throw new AssayError(
         'conflict',
         'The store was busy: another opening or change (the app or assay coordinate) kept it for more than 5 seconds; nothing of this one was opened. Open the packages again once it has finished.',

@@ -10,9 +10,8 @@
 // It is deliberately not unpacked: unpacked code escapes the asar integrity check the fuses enforce.
 // Its native module comes from StoreRef.nativeBinding, which already points at the unpacked .node.
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { builtWorkerFile } from './worker-file.js';
 import type { JobContext, JobServices } from './context.js';
 import { JobBusyError, JobCancelledError, JobFailedError, JOB_LABELS } from './errors.js';
 import {
@@ -67,10 +66,7 @@ export class JobGate {
 
 /** The built worker next to this module; from the TypeScript sources (tests) the one in dist/. */
 export function defaultWorkerFile(): string {
-  const here = fileURLToPath(import.meta.url);
-  return here.endsWith('.ts')
-    ? path.resolve(path.dirname(here), '../../dist/electron/jobs/worker.js')
-    : path.join(path.dirname(here), 'worker.js');
+  return builtWorkerFile(import.meta.url, 'worker.js');
 }
 
 export class JobRunner {

@@ -24,7 +24,7 @@ async function reconcileWith(rule: ReconcileRule, name: string = rule): Promise<
   const s = openServices(path.join(panel.work, `coordinator-${name}`));
   try {
     const c = await s.coordination();
-    expect((await c.open([panel.reviewPackage, ...panel.assessors.map((a) => a.results)])).refused).toEqual([]);
+    expect((await c.open(allPackages())).refused).toEqual([]);
     const sample = c.sample({ notYetOnLastAttempt: true, lastAttempt: 2, nearCut: true, passShare: 1, seed: 'rules' });
     const folder = path.join(panel.work, `second-${name}`);
     fs.mkdirSync(folder);
@@ -57,6 +57,17 @@ function beforeTransaction(db: Db, act: () => void): Db {
       return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
     },
   });
+}
+
+/** The round's review package and the panel's three results packages, in that order. */
+const allPackages = () => [panel.reviewPackage, ...panel.assessors.map((a) => a.results)];
+
+/** Another opening (on `db`, another connection) commits the round's review package, under another label. */
+function otherOpeningStoresTheRound(db: Db): void {
+  const { id } = JSON.parse(fs.readFileSync(path.join(panel.reviewPackage, 'manifest.json'), 'utf8')) as { id: string };
+  db.prepare(
+    "INSERT INTO coord_review_packages (id, kind, label, path, issuer, manifest_sha256, head_json, submissions, opened_at) VALUES (?, 'round', 'other', ?, 'Other', '', '{}', 0, ?)",
+  ).run(id, panel.reviewPackage, new Date().toISOString());
 }
 
 const level = (it: ReconciliationItem, who: 'first' | 'second', criterionId: string) =>
@@ -145,7 +156,7 @@ describe('reconciliation rules', () => {
     const cli = openServices(dir);
     try {
       const c = await app.coordination();
-      expect((await c.open([panel.reviewPackage, ...panel.assessors.map((a) => a.results)])).refused).toEqual([]);
+      expect((await c.open(allPackages())).refused).toEqual([]);
       const sample = c.sample({ notYetOnLastAttempt: true, lastAttempt: 2, nearCut: true, passShare: 1, seed: 'race' });
       const readers = c.overview()!.assessors.map((a) => a.assessor.id);
       const [mine, theirs] = ['app', 'cli'].map((n) => {
@@ -219,20 +230,11 @@ describe('reconciliation rules', () => {
     const app = openServices(dir);
     const cli = openServices(dir);
     try {
-      const roundId = (
-        JSON.parse(fs.readFileSync(path.join(panel.reviewPackage, 'manifest.json'), 'utf8')) as { id: string }
-      ).id;
       // The other opening (here the CLI's connection) commits the round's review package just before this one's
       // transaction begins, after this one has checked that nothing was open.
-      const racing = beforeTransaction(app.db, () => {
-        cli.db
-          .prepare(
-            "INSERT INTO coord_review_packages (id, kind, label, path, issuer, manifest_sha256, head_json, submissions, opened_at) VALUES (?, 'round', 'other', ?, 'Other', '', '{}', 0, ?)",
-          )
-          .run(roundId, panel.reviewPackage, new Date().toISOString());
-      });
+      const racing = beforeTransaction(app.db, () => otherOpeningStoresTheRound(cli.db));
       await expect(
-        openPackages(racing, [panel.reviewPackage, ...panel.assessors.map((a) => a.results)], {
+        openPackages(racing, allPackages(), {
           trust: storeTrust(app.db, dir),
         }),
       ).rejects.toThrow(/were opened by another opening a moment ago .* nothing of this one was opened/);
@@ -249,9 +251,6 @@ describe('reconciliation rules', () => {
     const app = openServices(dir);
     const cli = openServices(dir);
     try {
-      const roundId = (
-        JSON.parse(fs.readFileSync(path.join(panel.reviewPackage, 'manifest.json'), 'utf8')) as { id: string }
-      ).id;
       const before = app.db.prepare('SELECT count(*) FROM audit_log').pluck().get();
       // The other opening commits the round's review package after this one checked that nothing was open and
       // before its worker's transaction takes the write lock (at the first rows handed over).
@@ -259,19 +258,14 @@ describe('reconciliation rules', () => {
       let handed = 0;
       const racing: OpenWriter = {
         write(ops) {
-          if (handed++ === 0)
-            cli.db
-              .prepare(
-                "INSERT INTO coord_review_packages (id, kind, label, path, issuer, manifest_sha256, head_json, submissions, opened_at) VALUES (?, 'round', 'other', ?, 'Other', '', '{}', 0, ?)",
-              )
-              .run(roundId, panel.reviewPackage, new Date().toISOString());
+          if (handed++ === 0) otherOpeningStoresTheRound(cli.db);
           thread.write(ops);
         },
         commit: () => thread.commit(),
         rollback: () => thread.rollback(),
       };
       await expect(
-        openPackages(app.db, [panel.reviewPackage, ...panel.assessors.map((a) => a.results)], {
+        openPackages(app.db, allPackages(), {
           trust: storeTrust(app.db, dir),
           writer: racing,
         }),
@@ -289,7 +283,7 @@ describe('reconciliation rules', () => {
   });
 
   it('an opening with many rows has them written on a worker thread, kept only when every package is accepted', async () => {
-    const paths = [panel.reviewPackage, ...panel.assessors.map((a) => a.results)];
+    const paths = allPackages();
     const tampered = path.join(panel.work, 'tampered-threaded');
     fs.cpSync(panel.assessors[2]!.results, tampered, { recursive: true });
     // A byte added to results.json after it was signed.
@@ -330,7 +324,7 @@ describe('reconciliation rules', () => {
     const app = openServices(dir);
     const other = openServices(dir);
     try {
-      const paths = [panel.reviewPackage, ...panel.assessors.map((a) => a.results)];
+      const paths = allPackages();
       // Another writer holds the store's write lock from before the opening until after it.
       other.db.exec('BEGIN IMMEDIATE');
       // On the main connection (waiting no time, so the test does not), and on the writer's thread (its 5 s).
@@ -362,7 +356,7 @@ describe('reconciliation rules', () => {
     try {
       const missing = path.join(panel.work, 'no-such-writer.js');
       await expect(
-        openPackages(app.db, [panel.reviewPackage, ...panel.assessors.map((a) => a.results)], {
+        openPackages(app.db, allPackages(), {
           trust: storeTrust(app.db, dir),
           writer: new ThreadWriter(app.storeRef, missing),
         }),
