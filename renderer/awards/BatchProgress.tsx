@@ -2,6 +2,7 @@
 // "3 of 12" and a bar, announced politely.
 import { useEffect, useState } from 'react';
 import { onEvent } from '../api.js';
+import './batch-progress.css';
 
 export interface BatchProgressWords {
   starting: string;
